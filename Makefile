@@ -1,0 +1,96 @@
+# 创业一件事助手 — every routine task. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+RASA_VENV := .venv-rasa
+SVC_VENV  := .venv
+RASA      := $(RASA_VENV)/bin/rasa
+RASA_PY   := $(RASA_VENV)/bin/python
+SVC_PY    := $(SVC_VENV)/bin/python
+MODEL     := models/assistant.tar.gz
+DOMAIN    := bot/domain
+DIALOGUE  := bot/stories bot/rules
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+TRAIN_INPUTS := config.yml $(shell find bot nlu_data -type f \( -name '*.yml' -o -name '*.txt' \) 2>/dev/null) \
+                $(wildcard nlu_components/*.py nlu_data/gazetteer/*.yml)
+
+.PHONY: help venvs run chat train validate test test-service test-rasa test-nlu test-e2e lint bench nlu-resources lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+# ---- environments (created when missing, refreshed when requirements change) ----
+$(RASA_VENV)/.installed: requirements/rasa.txt requirements/rasa-dev.txt requirements/rasa.lock
+	@[ -x $(RASA_PY) ] || { py=$$(scripts/find-python.sh 3.10) && $$py -m venv $(RASA_VENV); }
+	$(RASA_PY) -m pip install -q --upgrade pip setuptools wheel
+	$(RASA_PY) -m pip install -q -r requirements/rasa-dev.txt -c requirements/rasa.lock
+	@touch $@
+
+$(SVC_VENV)/.installed: requirements/service.txt requirements/service-dev.txt requirements/service.lock
+	@[ -x $(SVC_PY) ] || { py=$$(scripts/find-python.sh 3.11) && $$py -m venv $(SVC_VENV); }
+	$(SVC_PY) -m pip install -q --upgrade pip
+	$(SVC_PY) -m pip install -q -r requirements/service-dev.txt -c requirements/service.lock
+	@touch $@
+
+venvs: $(RASA_VENV)/.installed $(SVC_VENV)/.installed ## Create or refresh both virtual environments
+
+lock: venvs ## Re-pin every transitive dependency from the installed environments
+	$(RASA_PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements/rasa.lock
+	$(SVC_PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements/service.lock
+
+# ---- model ----
+# Rasa's fingerprint skips unchanged parts; custom component code is not in it, so force then.
+$(MODEL): $(RASA_VENV)/.installed $(TRAIN_INPUTS)
+	$(RASA) train --config config.yml --domain $(DOMAIN) --data nlu_data $(DIALOGUE) \
+		--out models --fixed-model-name assistant \
+		$(if $(filter nlu_components/%,$?),--force)
+	@touch $@
+
+train: $(MODEL) ## Train the model if data, config or components changed
+
+nlu-resources: $(RASA_VENV)/.installed ## Regenerate synonyms, lookups, regexes and the Jieba dictionary from the gazetteer
+	$(RASA_PY) scripts/gen_nlu_resources.py
+
+validate: $(RASA_VENV)/.installed ## rasa data validate + generated resources up to date
+	$(RASA_PY) scripts/gen_nlu_resources.py --check
+	$(RASA) data validate --config config.yml --domain $(DOMAIN) --data nlu_data $(DIALOGUE) --fail-on-warnings
+
+# ---- run ----
+run: venvs $(MODEL) ## Start Rasa (5005), actions (5055) and the bundle service (8000)
+	@mkdir -p var/rasa
+	$(SVC_PY) scripts/run_stack.py
+
+chat: ## Chat with the running assistant in this terminal
+	@$(SVC_PY) scripts/chat.py
+
+# ---- quality ----
+test: venvs validate lint test-service test-rasa test-nlu test-e2e ## Run every check and test
+
+test-service: $(SVC_VENV)/.installed ## Service tests
+	$(SVC_PY) -m pytest tests/service -q
+
+test-rasa: $(RASA_VENV)/.installed ## Custom NLU component and action tests
+	$(RASA_PY) -m pytest tests/components tests/actions -q -o asyncio_mode=auto
+
+test-nlu: $(MODEL) ## Intent accuracy and entity F1 on the held-out split (asserted)
+	$(RASA_PY) -m pytest tests/nlu -q -o asyncio_mode=auto
+
+test-e2e: venvs $(MODEL) ## End-to-end conversation tests against the real action server and service
+	@mkdir -p var/reports
+	$(SVC_PY) scripts/run_stack.py --only service,actions -- \
+		$(RASA) test core --model $(MODEL) --stories tests/e2e --endpoints bot/endpoints.yml \
+		--fail-on-prediction-errors --out var/reports/e2e
+
+lint: venvs ## ruff and mypy
+	$(SVC_VENV)/bin/ruff check .
+	$(SVC_VENV)/bin/ruff format --check .
+	$(SVC_VENV)/bin/mypy
+
+bench: venvs $(MODEL) ## Benchmarks: training time, parse latency, REST throughput vs stock Rasa
+	$(RASA_PY) -m scripts.bench
+
+clean: ## Remove models, reports, logs and runtime data (keeps the venvs)
+	rm -rf models var .rasa

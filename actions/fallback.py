@@ -1,0 +1,37 @@
+"""What the assistant does when it did not understand the user."""
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+
+FALLBACK_INTENT = "nlu_fallback"
+
+
+def consecutive_fallbacks(tracker: Tracker) -> int:
+    """Count how many of the latest user messages in a row were not understood."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        if event.get("parse_data", {}).get("intent", {}).get("name") != FALLBACK_INTENT:
+            break
+        count += 1
+    return count
+
+
+class ActionHandleLowConfidence(Action):
+    """Ask to rephrase once; after the second miss in a row, offer a person."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_handle_low_confidence"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        """Reply and revert the misunderstood message so it does not steer the dialogue."""
+        if consecutive_fallbacks(tracker) >= 2:
+            dispatcher.utter_message(response="utter_offer_human")
+        else:
+            dispatcher.utter_message(response="utter_ask_rephrase")
+        return [UserUtteranceReverted()]

@@ -1,0 +1,1 @@
+"""The bundle service: applications, department tasks, knowledge and admin (FastAPI)."""

@@ -1,0 +1,1 @@
+"""Custom Rasa input channels (WeChat customer-service messages, mini-program chat, hotline console)."""

@@ -1,0 +1,1 @@
+"""Developer tools: process supervisor, terminal chat, NLU evaluation, benchmarks."""

@@ -1,0 +1,200 @@
+"""Start the assistant's processes, wait until each is healthy, stop them all cleanly.
+
+Used by `make run` (Rasa server, action server, bundle service) and by the tests
+that need some of them running (`--only actions,service -- <command>`).
+Standard library only, so it runs with either virtual environment.
+"""
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOG_DIR = ROOT / "var" / "log"
+STARTUP_TIMEOUT_S = float(os.environ.get("STACK_STARTUP_TIMEOUT", "300"))
+STOP_GRACE_S = 15.0
+
+
+@dataclass
+class Process:
+    """One child process of the stack."""
+
+    name: str
+    command: list[str]
+    health_url: str
+    popen: subprocess.Popen[bytes] | None = None
+
+    @property
+    def log_path(self) -> Path:
+        """File the child's output goes to."""
+        return LOG_DIR / f"{self.name}.log"
+
+
+def stack_processes() -> dict[str, Process]:
+    """The three processes of the assistant, with ports from the environment."""
+    rasa_port = os.environ.get("RASA_PORT", "5005")
+    action_port = os.environ.get("ACTION_PORT", "5055")
+    service_port = os.environ.get("BUNDLE_SERVICE_PORT", "8000")
+    model = os.environ.get("RASA_MODEL", "models/assistant.tar.gz")
+    endpoints = os.environ.get("RASA_ENDPOINTS", "bot/endpoints.yml")
+    rasa_bin = str(ROOT / ".venv-rasa" / "bin" / "rasa")
+    return {
+        "service": Process(
+            "service",
+            [str(ROOT / ".venv" / "bin" / "python"), "-m", "bundle_service.main"],
+            f"http://127.0.0.1:{service_port}/health",
+        ),
+        "actions": Process(
+            "actions",
+            [rasa_bin, "run", "actions", "--actions", "actions", "--port", action_port],
+            f"http://127.0.0.1:{action_port}/health",
+        ),
+        "rasa": Process(
+            "rasa",
+            [
+                rasa_bin,
+                "run",
+                "--model",
+                model,
+                "--endpoints",
+                endpoints,
+                "--credentials",
+                "bot/credentials.yml",
+                "--enable-api",
+                "--cors",
+                "*",
+                "--port",
+                rasa_port,
+            ],
+            f"http://127.0.0.1:{rasa_port}/",
+        ),
+    }
+
+
+def is_healthy(url: str) -> bool:
+    """True when ``url`` answers 200."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def start(process: Process) -> None:
+    """Start ``process`` in its own session, its output appended to its log file."""
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, BUNDLE_SERVICE_PORT=os.environ.get("BUNDLE_SERVICE_PORT", "8000"))
+    env.setdefault("BUNDLE_SERVICE_URL", f"http://127.0.0.1:{env['BUNDLE_SERVICE_PORT']}")
+    with process.log_path.open("ab") as log:
+        process.popen = subprocess.Popen(
+            process.command,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # Ctrl-C reaches only us; we stop children in order.
+        )
+
+
+def wait_healthy(processes: list[Process]) -> None:
+    """Block until every process answers its health URL.
+
+    Raises:
+        RuntimeError: a process exited or did not become healthy in time.
+    """
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    pending = list(processes)
+    while pending:
+        for process in list(pending):
+            assert process.popen is not None
+            if process.popen.poll() is not None:
+                raise RuntimeError(f"{process.name} exited with {process.popen.returncode}; see {process.log_path}")
+            if is_healthy(process.health_url):
+                print(f"  ✓ {process.name:<8} {process.health_url}", flush=True)
+                pending.remove(process)
+        if time.monotonic() > deadline:
+            names = ", ".join(p.name for p in pending)
+            raise RuntimeError(f"not healthy after {STARTUP_TIMEOUT_S:.0f}s: {names}")
+        time.sleep(0.5)
+
+
+def stop_all(processes: list[Process]) -> None:
+    """Send SIGTERM to every running child (last started first), then SIGKILL stragglers."""
+    running = [p for p in reversed(processes) if p.popen and p.popen.poll() is None]
+    for process in running:
+        assert process.popen is not None
+        os.killpg(process.popen.pid, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_GRACE_S
+    for process in running:
+        assert process.popen is not None
+        try:
+            process.popen.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            os.killpg(process.popen.pid, signal.SIGKILL)
+            process.popen.wait()
+
+
+def print_banner() -> None:
+    """Tell the user where to go."""
+    rasa_port = os.environ.get("RASA_PORT", "5005")
+    service_port = os.environ.get("BUNDLE_SERVICE_PORT", "8000")
+    print(
+        f"""
+创业一件事助手 is running.
+  Chat in a terminal : make chat
+  REST channel       : curl -s localhost:{rasa_port}/webhooks/rest/webhook -d '{{"sender":"me","message":"你好"}}'
+  Rasa HTTP API      : http://127.0.0.1:{rasa_port}/status
+  Bundle service     : http://127.0.0.1:{service_port}/docs
+  Logs               : {LOG_DIR.relative_to(ROOT)}/
+Press Ctrl-C to stop everything.
+""",
+        flush=True,
+    )
+
+
+def main() -> int:
+    """Start the chosen processes; run a command against them or serve until a signal."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", default="service,actions,rasa", help="comma-separated subset to start")
+    parser.add_argument("command", nargs=argparse.REMAINDER, help="-- command to run once healthy, then stop")
+    args = parser.parse_args()
+    available = stack_processes()
+    processes = [available[name] for name in args.only.split(",")]
+    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+
+    def on_signal(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_signal)
+    try:
+        print("Starting: " + ", ".join(p.name for p in processes), flush=True)
+        for process in processes:
+            start(process)
+        wait_healthy(processes)
+        if command:
+            return subprocess.call(command, cwd=ROOT)
+        print_banner()
+        while all(p.popen and p.popen.poll() is None for p in processes):
+            time.sleep(1)
+        dead = [p.name for p in processes if p.popen and p.popen.poll() is not None]
+        print(f"stopped because {', '.join(dead)} exited; see {LOG_DIR.relative_to(ROOT)}/", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nStopping…", flush=True)
+        return 0
+    except RuntimeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    finally:
+        stop_all(processes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
