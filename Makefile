@@ -76,7 +76,7 @@ test-rasa: $(RASA_VENV)/.installed ## Custom NLU component and action tests
 	$(RASA_PY) -m pytest tests/components tests/actions -q -o asyncio_mode=auto
 
 test-nlu: $(MODEL) ## Intent accuracy and entity F1 on the held-out split (asserted)
-	$(RASA_PY) -m pytest tests/nlu -q -o asyncio_mode=auto
+	$(RASA_PY) -m pytest tests/nlu tests/dialogue -q -o asyncio_mode=auto
 
 test-e2e: venvs $(MODEL) ## End-to-end conversation tests against the real action server and service
 	@mkdir -p var/reports
@@ -84,10 +84,12 @@ test-e2e: venvs $(MODEL) ## End-to-end conversation tests against the real actio
 		$(RASA) test core --model $(MODEL) --stories tests/e2e --endpoints bot/endpoints.yml \
 		--fail-on-prediction-errors --out var/reports/e2e
 
-lint: venvs ## ruff and mypy
+lint: venvs ## ruff, and mypy in each environment
 	$(SVC_VENV)/bin/ruff check .
 	$(SVC_VENV)/bin/ruff format --check .
 	$(SVC_VENV)/bin/mypy
+	$(RASA_VENV)/bin/mypy --python-version 3.10 actions nlu_components scripts/nlu_eval.py scripts/bench.py \
+		scripts/gen_nlu_resources.py
 
 bench: venvs $(MODEL) ## Benchmarks: training time, parse latency, REST throughput vs stock Rasa
 	$(RASA_PY) -m scripts.bench

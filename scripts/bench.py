@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,8 @@ BENCH_DIR = ROOT / "var" / "bench"
 RASA = str(ROOT / ".venv-rasa" / "bin" / "rasa")
 PIPELINES = {"chinese (config.yml)": "config.yml", "stock (Whitespace+CountVectors+DIET)": "bench/stock_config.yml"}
 BENCH_RASA_PORT = "5015"
+FALLBACK_INTENT = "nlu_fallback"
+THRESHOLDS = (0.2, 0.3, 0.35, 0.4, 0.5, 0.6)
 Labelled = list[tuple[str, str, list[tuple[str, str]]]]
 
 
@@ -39,6 +42,7 @@ class Figures:
     nlu: NluReport = field(default_factory=NluReport)
     parse_ms: list[float] = field(default_factory=list)
     turns: dict[int, tuple[float, float]] = field(default_factory=dict)  # users -> (turns/s, p95 ms)
+    top_intents: list[tuple[str, str, float]] = field(default_factory=list)  # (labelled, top, confidence)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -62,7 +66,7 @@ def held_out_messages() -> Labelled:
     """(text, intent, entities) of the held-out split."""
     from rasa.shared.nlu.training_data.loading import load_data
 
-    data = load_data(str(ROOT / "tests" / "nlu"))
+    data = load_data(str(ROOT / "tests" / "nlu" / "split"))
     return [(m.get("text"), m.get("intent"), labelled_entities(m)) for m in data.intent_examples]
 
 
@@ -75,6 +79,8 @@ async def measure_parse(base: str, messages: Labelled, figures: Figures) -> None
                 parsed = await response.json()
             figures.parse_ms.append((time.perf_counter() - started) * 1000)
             score(figures.nlu, text, intent, entities, parsed)
+            top = next(r for r in parsed["intent_ranking"] if r["name"] != FALLBACK_INTENT)
+            figures.top_intents.append((intent, top["name"], top["confidence"]))
 
 
 async def measure_turns(base: str, texts: list[str], users: int, turns: int) -> tuple[float, float]:
@@ -120,7 +126,7 @@ def bench_pipeline(config: str, out: Path, turns: int, messages: Labelled) -> Fi
 def table(results: dict[str, Figures]) -> str:
     """Side-by-side table with the ratio chinese / stock."""
     chinese, stock = results.values()
-    rows = [
+    rows: list[tuple[str, Callable[[Figures], float], str]] = [
         ("training time (s)", lambda f: f.train_s, "{:.1f}"),
         ("intent accuracy (held-out)", lambda f: f.nlu.intent_accuracy, "{:.3f}"),
         ("entity F1 (held-out)", lambda f: f.nlu.entity_f1, "{:.3f}"),
@@ -137,6 +143,20 @@ def table(results: dict[str, Figures]) -> str:
         a, b = get(chinese), get(stock)
         ratio = f"{a / b:.2f}" if b else "n/a"
         lines.append(f"| {label} | {fmt.format(a)} | {fmt.format(b)} | {ratio} |")
+    return "\n".join(lines)
+
+
+def threshold_sweep(results: dict[str, Figures]) -> str:
+    """Held-out intent accuracy and fallback share per fallback threshold, per pipeline."""
+    lines = ["| pipeline | " + " | ".join(f"t={t}" for t in THRESHOLDS) + " |", "|---|" + "---:|" * len(THRESHOLDS)]
+    for label, figures in results.items():
+        cells = []
+        for threshold in THRESHOLDS:
+            kept = [(want, got) for want, got, confidence in figures.top_intents if confidence >= threshold]
+            accuracy = sum(want == got for want, got in kept) / len(figures.top_intents)
+            fallback_share = 1 - len(kept) / len(figures.top_intents)
+            cells.append(f"{accuracy:.3f} ({fallback_share:.0%} fb)")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -159,6 +179,8 @@ def main() -> int:
         run_stack.stop_all(helpers)
     print(f"\nNLU and REST benchmark ({len(messages)} held-out messages, {args.turns} turns per level)\n")
     print(table(results))
+    print("\nFallback threshold sweep: held-out intent accuracy (share sent to fallback)\n")
+    print(threshold_sweep(results))
     return 0
 
 

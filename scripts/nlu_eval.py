@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_MODEL = "models/assistant.tar.gz"
-DEFAULT_DATA = "tests/nlu"
+DEFAULT_DATA = "tests/nlu/split"
 
 
 @dataclass

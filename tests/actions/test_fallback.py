@@ -28,6 +28,12 @@ async def test_second_miss_in_a_row_offers_a_person() -> None:
 
 
 async def test_an_understood_message_resets_the_count() -> None:
-    history = [user_event("qwe", "nlu_fallback"), BOT, user_event("你好", "greet"), BOT, user_event("zxc", "nlu_fallback")]
+    history = [
+        user_event("qwe", "nlu_fallback"),
+        BOT,
+        user_event("你好", "greet"),
+        BOT,
+        user_event("zxc", "nlu_fallback"),
+    ]
     response, _ = await run(history)
     assert response == "utter_ask_rephrase"

@@ -9,7 +9,7 @@ from scripts.nlu_eval import NluReport, evaluate, write_misses
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "assistant.tar.gz"
-SPLIT = ROOT / "tests" / "nlu"
+SPLIT = ROOT / "tests" / "nlu" / "split"
 MIN_INTENT_ACCURACY = 0.93
 MIN_ENTITY_F1 = 0.90
 MIN_MESSAGES = 300

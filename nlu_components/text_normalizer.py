@@ -1,0 +1,132 @@
+"""ChineseTextNormalizer: rewrites message text before tokenisation.
+
+Traditional characters become simplified (OpenCC t2s), full-width digits,
+letters and punctuation become half-width, and very long texts are cut. Every
+replacement keeps the text's length, so entity offsets in training data stay
+valid.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+import opencc
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, ENTITY_ATTRIBUTE_END, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+_FULL_TO_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_TO_HALF_WIDTH[0x3000] = 0x20  # ideographic space
+
+
+def normalize_text(text: str, convert: Callable[[str], str], max_chars: int) -> str:
+    """Cuts a text to ``max_chars`` and normalises its characters.
+
+    Args:
+        text: The text as the user wrote it.
+        convert: A traditional-to-simplified converter for whole strings.
+        max_chars: The most characters kept.
+
+    Returns:
+        The normalised text: as long as the input, or ``max_chars`` long.
+    """
+    text = text[:max_chars]
+    converted = convert(text)
+    if len(converted) != len(text):
+        # A phrase rule changed the length: convert character by character
+        # and keep any character whose conversion is not a single character.
+        converted = "".join(simple if len(simple := convert(char)) == 1 else char for char in text)
+    return converted.translate(_FULL_TO_HALF_WIDTH)
+
+
+@DefaultV1Recipe.register(
+    # Registered as a tokenizer so the recipe also runs it on training data,
+    # ahead of the real tokenizer (the recipe runs only tokenizers and
+    # featurizers at training time).
+    DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER,
+    is_trainable=False,
+)
+class ChineseTextNormalizer(GraphComponent):
+    """Normalises message text; place it before the tokenizer."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """The component's default config (see parent class for full docstring)."""
+        return {"max_chars": 500}
+
+    @staticmethod
+    def required_packages() -> list[str]:
+        """Packages needed by the component."""
+        return ["opencc"]
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        """Creates the component.
+
+        Args:
+            config: The component's config, with ``max_chars`` (at least 1).
+
+        Raises:
+            ValueError: ``max_chars`` is not a positive integer.
+        """
+        max_chars = config["max_chars"]
+        if not isinstance(max_chars, int) or max_chars < 1:
+            raise ValueError(f"max_chars must be a positive integer, not {max_chars!r}")
+        self._max_chars = max_chars
+        self._convert = opencc.OpenCC("t2s").convert
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ChineseTextNormalizer":
+        """Creates the component (see parent class for full docstring)."""
+        return cls(config)
+
+    def _normalize(self, message: Message) -> str | None:
+        text = message.get(TEXT)
+        if not isinstance(text, str):
+            return None
+        normalized = normalize_text(text, self._convert, self._max_chars)
+        message.set(TEXT, normalized)
+        return normalized
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Normalises the text of messages to be parsed.
+
+        Args:
+            messages: Incoming user messages.
+
+        Returns:
+            The same messages with normalised text.
+        """
+        for message in messages:
+            self._normalize(message)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Normalises the text of training examples.
+
+        Entities that end beyond a cut text are dropped; all others keep their
+        offsets, which stay valid because normalising keeps the length.
+
+        Args:
+            training_data: The NLU training data.
+
+        Returns:
+            The same training data with normalised texts.
+        """
+        for example in training_data.training_examples:
+            normalized = self._normalize(example)
+            entities = example.get(ENTITIES)
+            if normalized is not None and entities:
+                example.set(
+                    ENTITIES,
+                    [e for e in entities if e[ENTITY_ATTRIBUTE_END] <= len(normalized)],
+                )
+        return training_data

@@ -1,0 +1,45 @@
+"""A real trained model with the real action server and bundle service behind it."""
+
+import asyncio
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rasa.core.agent import Agent
+from rasa.utils.endpoints import EndpointConfig
+
+from scripts import run_stack
+from tests.actions.conftest import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "assistant.tar.gz"
+
+
+@pytest.fixture(scope="session")
+def action_server_url() -> Iterator[str]:
+    """Start the bundle service and the action server on free ports."""
+    service_port, action_port = free_port(), free_port()
+    os.environ.update(BUNDLE_SERVICE_PORT=str(service_port), ACTION_PORT=str(action_port))
+    os.environ["BUNDLE_SERVICE_URL"] = f"http://127.0.0.1:{service_port}"
+    available = run_stack.stack_processes()
+    processes = [available["service"], available["actions"]]
+    try:
+        for process in processes:
+            run_stack.start(process)
+        run_stack.wait_healthy(processes)
+        yield f"http://127.0.0.1:{action_port}/webhook"
+    finally:
+        run_stack.stop_all(processes)
+
+
+@pytest.fixture(scope="session")
+def agent(action_server_url: str) -> Agent:
+    """The trained assistant, in process, talking to the real action server."""
+    return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_server_url))
+
+
+def reply_texts(agent: Agent, text: str, sender: str) -> list[str]:
+    """Send one message and return the texts the user would see."""
+    responses = asyncio.run(agent.handle_text(text, sender_id=sender))
+    return [response.get("text", "") for response in responses or []]
