@@ -7,6 +7,8 @@ from rasa_sdk.events import EventType, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 FALLBACK_INTENT = "nlu_fallback"
+ASK_TO_REPHRASE = "不好意思，我没太明白您的意思。能换个说法再说一次吗？比如“创业补贴有多少”或“我想申请创业贷款”。"
+OFFER_A_PERSON = "抱歉，我还是没能理解。需要为您转人工客服吗？回复“转人工”即可；也可以换个说法再试试。"
 
 
 def consecutive_fallbacks(tracker: Tracker) -> int:
@@ -30,8 +32,5 @@ class ActionHandleLowConfidence(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         """Reply and revert the misunderstood message so it does not steer the dialogue."""
-        if consecutive_fallbacks(tracker) >= 2:
-            dispatcher.utter_message(response="utter_offer_human")
-        else:
-            dispatcher.utter_message(response="utter_ask_rephrase")
+        dispatcher.utter_message(text=OFFER_A_PERSON if consecutive_fallbacks(tracker) >= 2 else ASK_TO_REPHRASE)
         return [UserUtteranceReverted()]
