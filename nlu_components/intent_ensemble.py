@@ -58,15 +58,16 @@ class IntentEnsembleClassifier(IntentClassifier, GraphComponent):
     @staticmethod
     def _features(messages: list[Message]) -> csr_matrix:
         """Sentence-level sparse features of each message (sum of its n-gram counts)."""
-        rows = []
-        for message in messages:
-            _, sentence = message.get_sparse_features(TEXT)
-            rows.append(csr_matrix(sentence.features) if sentence is not None else csr_matrix((1, 0)))
-        return vstack(rows).tocsr()
+        return vstack([csr_matrix(message.get_sparse_features(TEXT)[1].features) for message in messages]).tocsr()
+
+    @staticmethod
+    def _has_features(message: Message) -> bool:
+        """Empty text has no tokens and so no features: the previous classifier's answer stands."""
+        return message.get_sparse_features(TEXT)[1] is not None
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the regression on the training examples and persist it."""
-        examples = [m for m in training_data.intent_examples if m.get(INTENT) and m.get(TEXT)]
+        examples = [m for m in training_data.intent_examples if m.get(INTENT) and self._has_features(m)]
         if not examples:
             return self._resource
         self.classifier = LogisticRegression(
@@ -78,11 +79,12 @@ class IntentEnsembleClassifier(IntentClassifier, GraphComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Replace each message's intent and ranking with the blended ones."""
-        if self.classifier is None or not messages:
+        featured = [message for message in messages if self._has_features(message)]
+        if self.classifier is None or not featured:
             return messages
-        probabilities = self.classifier.predict_proba(self._features(messages))
+        probabilities = self.classifier.predict_proba(self._features(featured))
         weight = self.config["previous_weight"]
-        for message, row in zip(messages, probabilities, strict=True):
+        for message, row in zip(featured, probabilities, strict=True):
             previous = {entry["name"]: entry["confidence"] for entry in message.get(INTENT_RANKING_KEY) or []}
             blended = {
                 intent: weight * previous.get(intent, 0.0) + (1 - weight) * float(probability)

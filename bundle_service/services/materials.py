@@ -1,0 +1,77 @@
+"""The application's material checklist, with 免提交 items marked and their source."""
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from bundle_service.catalog import load_items
+from bundle_service.policy import load_materials
+
+EXEMPT_LABEL = "免提交"
+REQUIRED_LABEL = "需提交"
+
+
+@dataclass(frozen=True)
+class ChecklistEntry:
+    """One material of an application.
+
+    Attributes:
+        code: Material code (``materials.yml``).
+        name: Chinese name.
+        items: Item codes that need it.
+        exempt: True when shared data (or another item of the same application) provides it.
+        status: ``免提交`` or ``需提交``.
+        source: Where an exempt material comes from.
+    """
+
+    code: str
+    name: str
+    items: list[str]
+    exempt: bool
+    status: str
+    source: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+def resolve_material(code: str, person_category: str | None) -> str | None:
+    """The material behind a checklist code (``category_proof`` depends on the category)."""
+    if code != "category_proof":
+        return code
+    return load_materials().category_proof.get(person_category or "")
+
+
+def checklist(items: list[str], person_category: str | None, holdings: frozenset[str]) -> list[ChecklistEntry]:
+    """Materials the chosen items need, each marked 免提交 when held.
+
+    Args:
+        items: Item codes of the application.
+        person_category: The applicant's category (chooses the category proof).
+        holdings: Record kinds the shared sources hold for the applicant (``identity`` always, ``premises``
+            when the premises are registered).
+
+    Returns:
+        One entry per material, in the order the items first need them.
+    """
+    catalogue = load_items()
+    reference = load_materials()
+    needed: dict[str, list[str]] = {}
+    for item in items:
+        for code in catalogue[item].materials:
+            material = resolve_material(code, person_category)
+            if material is not None:
+                needed.setdefault(material, []).append(item)
+    entries = []
+    for code, needing in needed.items():
+        material = reference.materials[code]
+        producer = reference.produced_by.get(code)
+        if material.held_by in holdings or material.held_by == "identity":
+            entry = ChecklistEntry(code, material.name, needing, True, EXEMPT_LABEL, material.source)
+        elif producer in items:
+            source = f"本次一并办理的{catalogue[producer].name}"
+            entry = ChecklistEntry(code, material.name, needing, True, EXEMPT_LABEL, source)
+        else:
+            entry = ChecklistEntry(code, material.name, needing, False, REQUIRED_LABEL, None)
+        entries.append(entry)
+    return entries

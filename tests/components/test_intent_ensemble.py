@@ -1,0 +1,61 @@
+"""IntentEnsembleClassifier: blends the previous ranking with its regression, survives empty text."""
+
+from pathlib import Path
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
+from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from nlu_components.intent_ensemble import IntentEnsembleClassifier
+from tests.components.conftest import MakeComponent
+
+EXAMPLES = {
+    "greet": ["你好", "您好啊", "早上好", "哈喽你好", "你好呀朋友"],
+    "goodbye": ["再见", "拜拜", "回头见", "先走了再见", "拜拜啦"],
+}
+
+
+@pytest.fixture
+def trained(make_component: MakeComponent, jieba_tokenizer: JiebaTokenizer, tmp_path: Path):
+    featurizer = make_component(CountVectorsFeaturizer, {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 2})
+    data = TrainingData([Message({TEXT: t, INTENT: intent}) for intent, texts in EXAMPLES.items() for t in texts])
+    jieba_tokenizer.process_training_data(data)
+    featurizer.train(data)
+    featurizer.process_training_data(data)
+    (tmp_path / "ensemble").mkdir()
+    storage, resource = LocalModelStorage(tmp_path / "ensemble"), Resource("ensemble")
+    context = ExecutionContext(GraphSchema({}), "test")
+    config = {**IntentEnsembleClassifier.get_default_config(), "previous_weight": 0.5}
+    IntentEnsembleClassifier.create(config, storage, resource, context).train(data)
+    loaded = IntentEnsembleClassifier.load(config, storage, resource, context)
+
+    def parse(text: str, previous: dict[str, float]) -> Message:
+        message = Message({TEXT: text})
+        jieba_tokenizer.process([message])
+        featurizer.process([message])
+        ranking = [{"name": name, "confidence": value} for name, value in previous.items()]
+        message.set(INTENT, ranking[0] if ranking else None)
+        message.set(INTENT_RANKING_KEY, ranking)
+        loaded.process([message])
+        return message
+
+    return parse
+
+
+def test_the_persisted_regression_overrules_a_weak_previous_guess(trained) -> None:
+    message = trained("拜拜了", {"greet": 0.55, "goodbye": 0.45})
+    assert message.get(INTENT)["name"] == "goodbye"
+    ranking = message.get(INTENT_RANKING_KEY)
+    assert [entry["name"] for entry in ranking] == ["goodbye", "greet"]
+    assert sum(entry["confidence"] for entry in ranking) == pytest.approx(1.0)
+
+
+def test_empty_text_keeps_the_previous_answer(trained) -> None:
+    message = trained("", {"greet": 0.6, "goodbye": 0.4})
+    assert message.get(INTENT) == {"name": "greet", "confidence": 0.6}
