@@ -135,13 +135,16 @@ def _check_eligibility(form: ValidForm, today: date, errors: list[FieldError]) -
         errors.append(FieldError("bank_account", "required", "申请创业补贴，请填写经营主体的银行账户。"))
 
 
-def validate_form(raw: dict[str, Any], shared: SharedData, today: date) -> ValidForm:
+def validate_form(
+    raw: dict[str, Any], shared: SharedData, today: date, required: tuple[str, ...] = REQUIRED
+) -> ValidForm:
     """Validate a submitted form completely and normalise it.
 
     Args:
         raw: Field values as submitted (absent or None = not given).
         shared: The data-sharing adapter.
         today: Today in the service's time zone.
+        required: Fields that must be present (after shared data filled what it holds).
 
     Returns:
         The valid form with shared data filled in.
@@ -169,7 +172,7 @@ def validate_form(raw: dict[str, Any], shared: SharedData, today: date) -> Valid
     if "premises_address" in values and shared.premises(values["premises_address"]) is not None:
         form.holdings = form.holdings | {"premises"}
     invalid = {e.field for e in errors}
-    for name in REQUIRED:
+    for name in required:
         if name not in values and name not in invalid:
             errors.append(FieldError(name, "required", f"请填写{f.FIELD_LABELS[name]}。"))
     _check_loan(values, given, f.FieldContext(today, values), errors)

@@ -73,17 +73,17 @@ class PersonRecords:
 
     @property
     def proven_category(self) -> str | None:
-        """The person category a record proves, when exactly one does."""
+        """The person category the records prove (hard-to-employ first when several do)."""
         proven = [
             category
             for category, held in (
-                ("registered_unemployed", self.unemployed_since is not None),
                 ("hard_to_employ", self.hard_to_employ_kind is not None),
+                ("registered_unemployed", self.unemployed_since is not None),
                 ("veteran", self.veteran),
             )
             if held
         ]
-        return proven[0] if len(proven) == 1 else None
+        return proven[0] if proven else None
 
     @property
     def in_support_databases(self) -> bool:

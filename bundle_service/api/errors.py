@@ -1,0 +1,64 @@
+"""Exception handlers: typed service errors and request-shape errors → precise JSON answers."""
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from bundle_service.core.errors import ServiceError, TooManyAttempts
+from bundle_service.services.fields import FIELD_LABELS
+
+logger = logging.getLogger(__name__)
+SHAPE_MESSAGES = {
+    "missing": "请填写{label}。",
+    "int_parsing": "{label}应为整数。",
+    "int_type": "{label}应为整数。",
+    "string_type": "{label}应为文字。",
+    "bool_parsing": "{label}应为“是”或“否”。",
+    "date_from_datetime_parsing": "{label}应为日期，例如2025-03-01。",
+    "date_parsing": "{label}应为日期，例如2025-03-01。",
+    "list_type": "{label}应为列表。",
+    "extra_forbidden": "不认识的字段“{label}”。",
+    "greater_than_equal": "{label}不能小于{limit}。",
+    "less_than_equal": "{label}不能大于{limit}。",
+    "string_too_long": "{label}太长了。",
+    "json_invalid": "请求体不是合法的JSON。",
+}
+EXTRA_LABELS = {"score": "评分", "comment": "评价内容", "reason": "原因", "value": "值", "holidays": "节假日",
+                "workdays": "调休上班日", "source": "来源"}
+
+
+def _shape_error(error: dict[str, object]) -> dict[str, str]:
+    loc = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "header", "path")]
+    name = next((part for part in loc if not part.isdigit()), "body")
+    label = FIELD_LABELS.get(name) or EXTRA_LABELS.get(name) or name
+    kind = str(error.get("type", "invalid"))
+    ctx = error.get("ctx") if isinstance(error.get("ctx"), dict) else {}
+    limit = next((v for k, v in (ctx or {}).items() if k in ("ge", "le", "gt", "lt")), "")  # type: ignore[union-attr]
+    template = SHAPE_MESSAGES.get(kind, "{label}格式不正确。")
+    return {"field": name, "code": kind, "message": template.format(label=label, limit=limit)}
+
+
+async def service_error(_request: Request, exc: Exception) -> JSONResponse:
+    """Answer a typed service error with its status, code and Chinese message."""
+    assert isinstance(exc, ServiceError)
+    body: dict[str, object] = {"code": exc.code, "message": exc.message}
+    errors = getattr(exc, "errors", None)
+    body["errors"] = [e.as_dict() for e in errors] if errors else []
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyAttempts) else None
+    return JSONResponse(body, status_code=exc.status_code, headers=headers)
+
+
+async def shape_error(_request: Request, exc: Exception) -> JSONResponse:
+    """Answer a malformed request (types, missing body fields) as 422 with field, code and Chinese message."""
+    assert isinstance(exc, RequestValidationError)
+    errors = [_shape_error(dict(e)) for e in exc.errors()]
+    message = "请求格式有误：" + "；".join(e["message"] for e in errors)
+    return JSONResponse({"code": "invalid_request", "message": message, "errors": errors}, status_code=422)
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on ``app``."""
+    app.add_exception_handler(ServiceError, service_error)
+    app.add_exception_handler(RequestValidationError, shape_error)

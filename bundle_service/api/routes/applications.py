@@ -1,0 +1,45 @@
+"""Filing the one form: ``POST /api/v1/applications`` (idempotent with ``Idempotency-Key``)."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Response
+
+from bundle_service.api.deps import FilerDep, ServicesDep, calendar_of
+from bundle_service.api.presenters import application_out
+from bundle_service.schemas.application import ApplicationIn, ApplicationOut
+from bundle_service.schemas.common import ErrorOut
+
+router = APIRouter(prefix="/api/v1/applications", tags=["applications"])
+ERRORS: dict[int | str, dict[str, object]] = {
+    401: {"model": ErrorOut},
+    409: {"model": ErrorOut},
+    422: {"model": ErrorOut},
+}
+
+
+@router.post("", status_code=201, responses={200: {"model": ApplicationOut}, **ERRORS})
+def submit(
+    body: ApplicationIn,
+    response: Response,
+    services: ServicesDep,
+    filer: FilerDep,
+    idempotency_key: Annotated[str | None, Header(max_length=128)] = None,
+) -> ApplicationOut:
+    """File the form and dispatch it to every department involved, in parallel.
+
+    A repeat with the same ``Idempotency-Key`` answers 200 with the first filing (header
+    ``Idempotent-Replayed: true``); the same key with a different form answers 409. Hotline staff file on a
+    caller's behalf with ``X-Staff-Key``. Personal data is masked in the answer.
+
+    Raises:
+        InvalidInput: 422 with every wrong field (field, code, Chinese message).
+        Conflict: 409 when the key was used for another form.
+        Unauthenticated: 401 for a wrong staff key.
+    """
+    filing = services.filings.submit(body.model_dump(exclude_none=True), filer, idempotency_key)
+    if filing.replayed:
+        response.status_code = 200
+        response.headers["Idempotent-Replayed"] = "true"
+    with services.sessions() as session:
+        calendar = calendar_of(session)
+    return application_out(filing.application, calendar, services.clock.today())

@@ -1,0 +1,36 @@
+"""Audit log for admins (personal data is stored masked)."""
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+
+from bundle_service.api.deps import AdminDep, SessionDep
+from bundle_service.crud.audit import events
+from bundle_service.schemas.common import ErrorOut
+
+router = APIRouter(prefix="/api/v1/admin/audit", tags=["audit"])
+
+
+class AuditEventOut(BaseModel):
+    """One audit event."""
+
+    at: datetime
+    actor: str
+    action: str
+    details: dict[str, Any]
+
+
+@router.get("", responses={401: {"model": ErrorOut}})
+def list_events(
+    _actor: AdminDep,
+    session: SessionDep,
+    application_number: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[AuditEventOut]:
+    """Newest events first, optionally for one application."""
+    return [
+        AuditEventOut(at=e.at, actor=e.actor, action=e.action, details=e.details)
+        for e in events(session, application_number, limit)
+    ]

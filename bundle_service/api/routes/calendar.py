@@ -1,0 +1,65 @@
+"""Working-day calendar: admins load a year's official schedule; anyone can compute a due date."""
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from bundle_service.api.deps import AdminDep, ServicesDep, SessionDep, calendar_of
+from bundle_service.crud.calendar import get_year
+from bundle_service.schemas.calendar import CalendarYearIn, CalendarYearOut, DueDateOut
+from bundle_service.schemas.common import ErrorOut
+from bundle_service.services.calendar_admin import load_year
+from bundle_service.services.working_days import YearSchedule
+
+router = APIRouter(tags=["calendar"])
+Year = Annotated[int, Path(ge=2000, le=2100)]
+ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+
+
+def _year_out(session: SessionDep, year: int, recomputed: int | None = None) -> CalendarYearOut:
+    row = get_year(session, year)
+    origin = calendar_of(session).source_of(year).value
+    if row is None:
+        return CalendarYearOut(year=year, origin=origin, holidays=[], workdays=[], source=None, loaded_at=None)
+    return CalendarYearOut(
+        year=year,
+        origin=origin,
+        holidays=[date.fromisoformat(d) for d in row.holidays],
+        workdays=[date.fromisoformat(d) for d in row.workdays],
+        source=row.source,
+        loaded_at=row.loaded_at,
+        recomputed_tasks=recomputed,
+    )
+
+
+@router.put("/api/v1/admin/calendar/{year}", responses=ERRORS)
+def put_year(year: Year, body: CalendarYearIn, actor: AdminDep, services: ServicesDep) -> CalendarYearOut:
+    """Load (or replace) a year's statutory holidays and make-up working days; open tasks' due dates move.
+
+    Raises:
+        Unauthenticated: 401 without the admin token.
+        InvalidInput: 422 for dates outside the year, in both lists, or make-up days that are not weekend days.
+    """
+    schedule = YearSchedule(year, frozenset(body.holidays), frozenset(body.workdays), body.source)
+    with services.sessions.begin() as session:
+        recomputed = load_year(session, schedule, actor, services.clock)
+    with services.sessions() as session:
+        return _year_out(session, year, recomputed)
+
+
+@router.get("/api/v1/admin/calendar/{year}", responses=ERRORS)
+def read_year(year: Year, _actor: AdminDep, session: SessionDep) -> CalendarYearOut:
+    """Where the year's working days come from (``admin``, ``chinese_calendar`` or ``weekends_only``)."""
+    return _year_out(session, year)
+
+
+@router.get("/api/v1/working-days/due-date")
+def due_date(
+    start: date, days: Annotated[int, Query(ge=0, le=365)], session: SessionDep
+) -> DueDateOut:
+    """The ``days``-th working day after ``start`` (the receipt day is not counted), flagged when estimated."""
+    due = calendar_of(session).add_working_days(start, days)
+    return DueDateOut(
+        start=start, working_days=days, due_date=due.day, due_date_estimated=due.estimated, due_date_note=due.note
+    )

@@ -1,0 +1,72 @@
+"""``POST /api/v1/prefill``: which fields and materials data sharing already holds for a person (免提交)."""
+
+from fastapi import APIRouter
+
+from bundle_service.api.deps import ClientKeyDep, ServicesDep
+from bundle_service.core.errors import FieldError, InvalidInput
+from bundle_service.core.masking import mask_id_number, mask_name
+from bundle_service.crud.audit import record
+from bundle_service.policy import load_materials
+from bundle_service.schemas.common import ErrorOut
+from bundle_service.schemas.prefill import HeldField, HeldMaterial, PrefillIn, PrefillOut
+from bundle_service.services.fields import FIELD_LABELS, FieldContext, id_number
+from bundle_service.services.form import CATEGORY_SOURCES, LICENCE_SOURCE
+from bundle_service.services.problems import FieldProblem
+from bundle_service.services.sharing import PersonRecords
+
+router = APIRouter(prefix="/api/v1/prefill", tags=["prefill"])
+
+
+def held_fields(records: PersonRecords, items: list[str]) -> list[HeldField]:
+    """Form fields the service fills from the records (the same rules as the submit)."""
+    held: list[tuple[str, str]] = []
+    if records.proven_category:
+        held.append(("person_category", CATEGORY_SOURCES[records.proven_category]))
+    if records.graduation_year is not None:
+        held.append(("graduation_year", "学历信息共享（电子证照库）"))
+    if records.licences and "business_registration" not in items:
+        held += [("business_started_on", LICENCE_SOURCE), ("business_type", LICENCE_SOURCE)]
+    held.append(("first_time_founder", LICENCE_SOURCE))
+    return [HeldField(field=name, label=FIELD_LABELS[name], source=source) for name, source in held]
+
+
+@router.post("", responses={422: {"model": ErrorOut}})
+def prefill(body: PrefillIn, services: ServicesDep, client: ClientKeyDep) -> PrefillOut:
+    """Tell the form what not to ask: held fields (values stay in the service) and 免提交 materials.
+
+    Raises:
+        InvalidInput: 422 for an invalid ID number.
+    """
+    try:
+        number = id_number(body.id_number, FieldContext(services.clock.today()))
+    except FieldProblem as problem:
+        raise InvalidInput([FieldError("id_number", problem.code, problem.message)]) from None
+    records = services.shared.person(number)
+    premises = services.shared.premises(body.premises_address) if body.premises_address else None
+    holdings = set(records.holdings if records else {"identity"})
+    if premises is not None:
+        holdings.add("premises")
+    materials = [
+        HeldMaterial(code=m.code, name=m.name, source=m.source)
+        for m in load_materials().materials.values()
+        if m.held_by in holdings
+    ]
+    fields = held_fields(records, body.items or []) if records else []
+    with services.sessions.begin() as session:
+        record(
+            session,
+            at=services.clock.now(),
+            actor=f"client:{client}",
+            action="shared_data.lookup",
+            details={"id_number": number, "found": records is not None},
+        )
+    return PrefillOut(
+        found=records is not None,
+        id_number=mask_id_number(number),
+        name_hint=mask_name(records.name) if records else None,
+        fields=fields,
+        never_ask=[f.field for f in fields],
+        materials=materials,
+        premises_registered=(premises is not None) if body.premises_address else None,
+        one_click_available=bool(records and records.in_support_databases),
+    )

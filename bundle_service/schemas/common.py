@@ -1,0 +1,19 @@
+"""Error answers shared by every endpoint."""
+
+from pydantic import BaseModel
+
+
+class FieldErrorOut(BaseModel):
+    """One wrong field: name, machine code and Chinese message."""
+
+    field: str
+    code: str
+    message: str
+
+
+class ErrorOut(BaseModel):
+    """Body of every error answer (4xx/5xx)."""
+
+    code: str
+    message: str
+    errors: list[FieldErrorOut] = []

@@ -1,0 +1,54 @@
+"""Eligibility matching (免申即享) and one-click confirmation."""
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ProfileIn(BaseModel):
+    """What the person says about themselves; shared records (found by ``id_number``) override it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    person_category: str | None = None
+    other_category: str | None = None
+    graduation_year: int | str | None = None
+    business_started_on: date | str | None = None
+    business_age_months: int | None = Field(default=None, ge=0, le=1200)
+    first_time_founder: bool | str | None = None
+    has_licence: bool | None = None
+    business_type: str | None = None
+    holds_employment_cert: bool | None = None
+    id_number: str | None = None
+    items: list[str] | None = None
+
+
+class AssessmentOut(BaseModel):
+    """Whether the person qualifies for one item or benefit, and why."""
+
+    code: str
+    name: str
+    qualifies: bool
+    reason: str
+    missing: list[str]
+    one_click: bool = False
+
+
+class EligibilityOut(BaseModel):
+    """Every item and benefit assessed; ``one_click_items`` can be confirmed without an application."""
+
+    found_in_shared_records: bool
+    items: list[AssessmentOut]
+    benefits: list[AssessmentOut]
+    one_click_items: list[str]
+
+
+class OneClickIn(BaseModel):
+    """Confirm 免申即享 offers: identity (ID + the phone on file) and which offered items to file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id_number: str
+    phone: str
+    items: list[str] | None = None
+    bank_account: str | None = None
