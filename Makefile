@@ -92,8 +92,9 @@ lint: venvs ## ruff, and mypy in each environment
 	$(RASA_VENV)/bin/mypy --python-version 3.10 actions nlu_components scripts/nlu_eval.py scripts/bench.py \
 		scripts/gen_nlu_resources.py
 
-bench: venvs $(MODEL) ## Benchmarks: training time, parse latency, REST throughput vs stock Rasa
+bench: venvs $(MODEL) ## Benchmarks: NLU/REST vs stock Rasa; submit throughput on SQLite vs PostgreSQL
 	$(RASA_PY) -m scripts.bench
+	$(SVC_PY) scripts/bench_service.py
 
 clean: ## Remove models, reports, logs and runtime data (keeps the venvs)
 	rm -rf models var .rasa

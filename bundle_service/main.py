@@ -1,19 +1,90 @@
 """FastAPI application of the bundle service (system of record)."""
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import uvicorn
 from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
 
-from bundle_service.api.routes import health, items
-from bundle_service.core.config import get_settings
+from bundle_service.api import errors
+from bundle_service.api.deps import Services, load_department_keys
+from bundle_service.api.routes import (
+    applications,
+    audit,
+    calendar,
+    department_tasks,
+    eligibility,
+    health,
+    items,
+    prefill,
+    progress,
+    validation,
+)
+from bundle_service.catalog import load_departments
+from bundle_service.core.clock import Clock
+from bundle_service.core.config import Settings, get_settings
+from bundle_service.core.db import make_engine, make_session_factory, migrate
+from bundle_service.core.masking import install_log_masking
+from bundle_service.services.sharing import LocalRegistry, SharedData
+
+logger = logging.getLogger(__name__)
 
 
-def create_app() -> FastAPI:
-    """Build the application with all routers mounted."""
-    app = FastAPI(title="创业一件事 bundle service", version="0.1.0")
-    app.include_router(health.router)
-    app.include_router(items.router)
+def build_services(settings: Settings, clock: Clock | None = None, shared: SharedData | None = None) -> Services:
+    """Engine, sessions, clock, data-sharing adapter and department keys for ``settings``."""
+    engine = make_engine(settings)
+    keys = load_department_keys(settings)
+    unknown = sorted(set(keys) - set(load_departments()))
+    if unknown:
+        logger.warning("department keys for unknown departments ignored: %s", ", ".join(unknown))
+    return Services(
+        settings=settings,
+        engine=engine,
+        sessions=make_session_factory(engine),
+        clock=clock or Clock(settings.timezone),
+        shared=shared or LocalRegistry.from_yaml(settings.shared_registry_file),
+        department_keys={code: key for code, key in keys.items() if code in load_departments()},
+    )
+
+
+def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
+    """Build the application with all routers mounted.
+
+    Args:
+        settings: Settings to use (default: from the environment).
+        services: A prepared service container (tests pass one with a fixed clock).
+
+    Returns:
+        The app; its start-up applies the migrations when ``migrate_on_startup`` is set.
+    """
+    container = services or build_services(settings or get_settings())
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        install_log_masking()
+        if container.settings.migrate_on_startup:
+            await run_in_threadpool(migrate, container.engine)
+        yield
+        container.engine.dispose()
+
+    app = FastAPI(title="创业一件事 bundle service", version="0.2.0", lifespan=lifespan)
+    app.state.services = container
+    errors.install(app)
+    for module in (
+        health,
+        items,
+        applications,
+        progress,
+        department_tasks,
+        eligibility,
+        prefill,
+        validation,
+        calendar,
+        audit,
+    ):
+        app.include_router(module.router)
     return app
 
 
@@ -24,6 +95,7 @@ def main() -> None:
     """Run the service with the configured host, port and log level."""
     settings = get_settings()
     logging.basicConfig(level=settings.log_level)
+    install_log_masking()
     uvicorn.run(app, host=settings.service_host, port=settings.service_port, log_level=settings.log_level.lower())
 
 

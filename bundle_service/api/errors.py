@@ -1,6 +1,7 @@
 """Exception handlers: typed service errors and request-shape errors → precise JSON answers."""
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -25,17 +26,24 @@ SHAPE_MESSAGES = {
     "string_too_long": "{label}太长了。",
     "json_invalid": "请求体不是合法的JSON。",
 }
-EXTRA_LABELS = {"score": "评分", "comment": "评价内容", "reason": "原因", "value": "值", "holidays": "节假日",
-                "workdays": "调休上班日", "source": "来源"}
+EXTRA_LABELS = {
+    "score": "评分",
+    "comment": "评价内容",
+    "reason": "原因",
+    "value": "值",
+    "holidays": "节假日",
+    "workdays": "调休上班日",
+    "source": "来源",
+}
 
 
-def _shape_error(error: dict[str, object]) -> dict[str, str]:
+def _shape_error(error: dict[str, Any]) -> dict[str, str]:
     loc = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "header", "path")]
     name = next((part for part in loc if not part.isdigit()), "body")
     label = FIELD_LABELS.get(name) or EXTRA_LABELS.get(name) or name
     kind = str(error.get("type", "invalid"))
-    ctx = error.get("ctx") if isinstance(error.get("ctx"), dict) else {}
-    limit = next((v for k, v in (ctx or {}).items() if k in ("ge", "le", "gt", "lt")), "")  # type: ignore[union-attr]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    limit = next((v for k, v in ctx.items() if k in ("ge", "le", "gt", "lt")), "")
     template = SHAPE_MESSAGES.get(kind, "{label}格式不正确。")
     return {"field": name, "code": kind, "message": template.format(label=label, limit=limit)}
 

@@ -47,7 +47,8 @@ class InvalidInput(ServiceError):
     default_code = "validation_failed"
 
     def __init__(self, errors: list[FieldError], message: str | None = None) -> None:
-        super().__init__(message or f"有{len(errors)}项填写有误：" + "；".join(e.message for e in errors))
+        reasons = "；".join(e.message.rstrip("。") for e in errors)
+        super().__init__(message or f"有{len(errors)}项填写有误：{reasons}。")
         self.errors = errors
 
 

@@ -5,11 +5,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.interfaces import LoaderOption
 
 from bundle_service.models import Applicant, Application, DepartmentTask, Rating
 
 
-def _with_tasks() -> list[object]:
+def _with_tasks() -> list[LoaderOption]:
     return [selectinload(Application.tasks), selectinload(Application.applicant), selectinload(Application.rating)]
 
 
@@ -69,8 +70,9 @@ def open_tasks_received_since(session: Session, since: datetime) -> list[Departm
     return list(session.scalars(query))
 
 
-def add_rating(session: Session, application: Application, score: int, comment: str | None, by: str,
-               at: datetime) -> Rating:
+def add_rating(
+    session: Session, application: Application, score: int, comment: str | None, by: str, at: datetime
+) -> Rating:
     """Attach the rating of an application (the unique constraint rejects a second one)."""
     rating = Rating(application_id=application.id, score=score, comment=comment, rated_by=by, created_at=at)
     session.add(rating)

@@ -8,8 +8,9 @@ from sqlalchemy.orm import Session
 from bundle_service.models import VerificationFailure
 
 
-def failures_since(session: Session, *, subject: str | None = None, client_key: str | None = None,
-                   since: datetime) -> tuple[int, datetime | None]:
+def failures_since(
+    session: Session, *, subject: str | None = None, client_key: str | None = None, since: datetime
+) -> tuple[int, datetime | None]:
     """Count failures after ``since`` for a subject or a client, with the oldest of them."""
     query = select(func.count(), func.min(VerificationFailure.failed_at)).where(VerificationFailure.failed_at > since)
     if subject is not None:

@@ -6,8 +6,11 @@ from pydantic import BaseModel, ConfigDict
 
 
 class ApplicationIn(BaseModel):
-    """《个人创业"一件事"信息采集表》. Values are checked by the service's own validators (precise 422 reasons);
-    choice fields take codes or Chinese labels. Fields held by data sharing may be omitted (免提交)."""
+    """《个人创业"一件事"信息采集表》 as submitted.
+
+    Values are checked by the service's own validators (precise 422 reasons); choice fields take codes or Chinese
+    labels. Fields held by data sharing may be omitted (免提交).
+    """
 
     model_config = ConfigDict(extra="forbid")
 

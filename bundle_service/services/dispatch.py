@@ -8,8 +8,9 @@ from bundle_service.services.states import TaskStatus
 from bundle_service.services.working_days import WorkingCalendar
 
 
-def build_tasks(items: list[str], received_at: datetime, received_on: datetime, calendar: WorkingCalendar,
-                actor: str) -> list[DepartmentTask]:
+def build_tasks(
+    items: list[str], received_at: datetime, received_on: datetime, calendar: WorkingCalendar, actor: str
+) -> list[DepartmentTask]:
     """One task per department involved, in catalogue order.
 
     Args:

@@ -210,7 +210,8 @@ def training(profile: Profile) -> Assessment:
 def business_registration(_profile: Profile) -> Assessment:
     """Anyone starting a business; with taxpayer confirmation."""
     return _Check().result(
-        "business_registration", "可登记为个体工商户、企业或农民专业合作社，须与纳税人信息确认一并申请，发放电子营业执照。"
+        "business_registration",
+        "可登记为个体工商户、企业或农民专业合作社，须与纳税人信息确认一并申请，发放电子营业执照。",
     )
 
 

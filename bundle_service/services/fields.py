@@ -5,16 +5,24 @@ form re-prompts with the service's own reason.
 """
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from bundle_service.catalog import load_items
-from bundle_service.policy import Choice, load_policy, load_vocabulary
+from bundle_service.policy import load_policy, load_vocabulary
+from bundle_service.services.field_base import FieldContext, Validator, choice_value, text_value
 from bundle_service.services.id_numbers import normalise_id_number
+from bundle_service.services.loan_fields import (
+    borrower_of,
+    loan_amount,
+    loan_borrower,
+    loan_term_months,
+    max_loan_amount,
+    partner_count,
+)
 from bundle_service.services.problems import FieldProblem
+
+__all__ = ["FIELD_LABELS", "VALIDATORS", "FieldContext", "borrower_of", "max_loan_amount"]
 
 FIELD_LABELS = {
     "applicant_name": "申请人姓名",
@@ -42,45 +50,9 @@ FIELD_LABELS = {
 MIN_GRADUATION_YEAR = 1950
 
 
-@dataclass(frozen=True)
-class FieldContext:
-    """What a validator may consult besides the value.
-
-    Attributes:
-        today: Today in the service's time zone.
-        values: Other fields of the form (raw or normalised), e.g. the borrower type for the loan amount.
-    """
-
-    today: date
-    values: Mapping[str, Any] = field(default_factory=dict)
-
-
-Validator = Callable[[Any, FieldContext], Any]
-
-
-def _text(value: Any, label: str, lo: int, hi: int, code: str) -> str:
-    text = re.sub(r"\s+", " ", str(value if value is not None else "")).strip()
-    if not text:
-        raise FieldProblem("required", f"请填写{label}。")
-    if not lo <= len(text) <= hi:
-        raise FieldProblem(code, f"{label}应为{lo}到{hi}个字，您填写了{len(text)}个字。")
-    return text
-
-
-def _choice(value: Any, choices: Mapping[str, Choice], label: str, code: str) -> str:
-    text = str(value if value is not None else "").strip()
-    if not text:
-        raise FieldProblem("required", f"请填写{label}。")
-    for choice in choices.values():
-        if text in (choice.code, choice.label, *choice.aliases):
-            return choice.code
-    options = "、".join(c.label for c in choices.values())
-    raise FieldProblem(code, f"{label}“{text}”无法识别，请从{options}中选择。")
-
-
 def applicant_name(value: Any, _ctx: FieldContext) -> str:
     """2–20 Chinese characters; minority names may contain “·”."""
-    text = _text(value, "申请人姓名", 2, 20, "name_length").replace("•", "·").replace(" ", "")
+    text = text_value(value, "申请人姓名", 2, 20, "name_length").replace("•", "·").replace(" ", "")
     if not re.fullmatch(r"[\u4e00-\u9fff·]{2,20}", text) or text.startswith("·") or text.endswith("·"):
         raise FieldProblem("name_format", "姓名应为身份证上的中文姓名（少数民族姓名可含“·”）。")
     return text
@@ -108,32 +80,32 @@ def phone(value: Any, _ctx: FieldContext) -> str:
 
 def person_category(value: Any, _ctx: FieldContext) -> str:
     """One of the form's person categories (code, label or alias)."""
-    return _choice(value, load_vocabulary().person_categories, "人员类别", "person_category_unknown")
+    return choice_value(value, load_vocabulary().person_categories, "人员类别", "person_category_unknown")
 
 
 def other_category(value: Any, _ctx: FieldContext) -> str:
     """For category “其他”: released prisoner, online merchant, poverty-alleviated or rural self-employed."""
-    return _choice(value, load_vocabulary().other_categories, "其他人员类别", "other_category_unknown")
+    return choice_value(value, load_vocabulary().other_categories, "其他人员类别", "other_category_unknown")
 
 
 def project_name(value: Any, _ctx: FieldContext) -> str:
     """2–50 characters."""
-    return _text(value, "创业项目名称", 2, 50, "project_name_length")
+    return text_value(value, "创业项目名称", 2, 50, "project_name_length")
 
 
 def industry(value: Any, _ctx: FieldContext) -> str:
     """2–30 characters."""
-    return _text(value, "行业", 2, 30, "industry_length")
+    return text_value(value, "行业", 2, 30, "industry_length")
 
 
 def business_type(value: Any, _ctx: FieldContext) -> str:
     """Individual business, enterprise or farmers' cooperative."""
-    return _choice(value, load_vocabulary().business_types, "经营主体类型", "business_type_unknown")
+    return choice_value(value, load_vocabulary().business_types, "经营主体类型", "business_type_unknown")
 
 
 def premises_address(value: Any, _ctx: FieldContext) -> str:
     """5–100 characters."""
-    return _text(value, "经营场所地址", 5, 100, "address_length")
+    return text_value(value, "经营场所地址", 5, 100, "address_length")
 
 
 def city(value: Any, _ctx: FieldContext) -> str:
@@ -149,7 +121,7 @@ def city(value: Any, _ctx: FieldContext) -> str:
 
 def county(value: Any, _ctx: FieldContext) -> str:
     """A county-level name ending in 区, 县 or 市."""
-    text = _text(value, "县市区", 2, 20, "county_length")
+    text = text_value(value, "县市区", 2, 20, "county_length")
     if not text.endswith(("区", "县", "市")):
         raise FieldProblem("county_format", "请填写县市区的全称，例如“岳麓区”“浏阳市”“宁乡县”。")
     return text
@@ -179,99 +151,6 @@ def items(value: Any, _ctx: FieldContext) -> list[str]:
             names = "和".join(catalogue[c].name for c in group)
             raise FieldProblem("items_together", f"{names}须一并申请。")
     return [c for c in catalogue if c in chosen]
-
-
-def loan_borrower(value: Any, _ctx: FieldContext) -> str:
-    """Individual, partnership or small/micro enterprise."""
-    return _choice(value, load_vocabulary().loan_borrowers, "贷款主体", "loan_borrower_unknown")
-
-
-def borrower_of(ctx: FieldContext) -> str:
-    """Borrower type from the context: given explicitly, else enterprise for enterprises and individual otherwise."""
-    given = ctx.values.get("loan_borrower")
-    if given:
-        return loan_borrower(given, ctx)
-    business = ctx.values.get("business_type")
-    return "enterprise" if business and business_type(business, ctx) == "enterprise" else "individual"
-
-
-def partner_count(value: Any, _ctx: FieldContext) -> int:
-    """Number of partners of a partnership loan (2–50)."""
-    limit = load_policy().loan_limit("partnership")
-    try:
-        count = int(str(value).strip())
-    except ValueError:
-        raise FieldProblem("partner_count_format", "合伙人数请填写整数。") from None
-    if not limit.min_partners <= count <= limit.max_partners:
-        raise FieldProblem(
-            "partner_count_range", f"合伙创业人数应在{limit.min_partners}到{limit.max_partners}人之间。"
-        )
-    return count
-
-
-def _yuan(amount: int) -> str:
-    return f"{amount / 10000:g}万元（{amount}元）"
-
-
-def max_loan_amount(borrower: str, partners: int | None) -> int:
-    """Highest loan for a borrower type; partnerships get 10% more per person, in total."""
-    limit = load_policy().loan_limit(borrower)
-    if borrower == "partnership":
-        return int(limit.max_amount_yuan * (1 + limit.uplift) * (partners or limit.min_partners))
-    return limit.max_amount_yuan
-
-
-def loan_amount(value: Any, ctx: FieldContext) -> int:
-    """Yuan, as a number or text like “15万”, “200000元”; within the borrower's limit."""
-    text = str(value if value is not None else "").strip().replace(",", "").replace("，", "")
-    if not text:
-        raise FieldProblem("required", "请填写贷款金额。")
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(万)?\s*元?", text)
-    if not match:
-        raise FieldProblem("loan_amount_format", "贷款金额请用数字填写，例如“150000”或“15万”。")
-    try:
-        amount = Decimal(match.group(1)) * (10000 if match.group(2) else 1)
-    except InvalidOperation:
-        raise FieldProblem("loan_amount_format", "贷款金额请用数字填写。") from None
-    if amount <= 0 or amount != amount.to_integral_value():
-        raise FieldProblem("loan_amount_not_positive", "贷款金额应为大于0的整数元。")
-    borrower = borrower_of(ctx)
-    partners = partner_count(ctx.values["partner_count"], ctx) if ctx.values.get("partner_count") else None
-    highest = max_loan_amount(borrower, partners)
-    if amount > highest:
-        who = load_vocabulary().loan_borrowers[borrower].label
-        extra = f"（{partners or 2}人合伙，人均上浮10%）" if borrower == "partnership" else ""
-        raise FieldProblem(
-            "loan_amount_over_limit", f"{who}创业担保贷款最高{_yuan(highest)}{extra}，您填写的是{_yuan(int(amount))}。"
-        )
-    return int(amount)
-
-
-_CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-
-
-def loan_term_months(value: Any, ctx: FieldContext) -> int:
-    """Months, from a number (months) or text like “3年”, “24个月”, “两年”; within the borrower's limit."""
-    text = str(value if value is not None else "").strip()
-    if not text:
-        raise FieldProblem("required", "请填写贷款期限。")
-    match = re.fullmatch(r"(\d+|[一二两三四五])\s*(年|个月|月)?", text)
-    if not match:
-        raise FieldProblem("loan_term_format", "贷款期限请填写月数或年数，例如“36个月”或“3年”。")
-    number = _CN_NUMBERS.get(match.group(1)) or int(match.group(1))
-    months = number * 12 if match.group(2) == "年" else number
-    if months <= 0:
-        raise FieldProblem("loan_term_format", "贷款期限应至少1个月。")
-    borrower = borrower_of(ctx)
-    limit = load_policy().loan_limit(borrower)
-    if months > limit.max_term_months:
-        who = load_vocabulary().loan_borrowers[borrower].label
-        raise FieldProblem(
-            "loan_term_over_limit",
-            f"{who}创业担保贷款期限最长{limit.max_term_months // 12}年（{limit.max_term_months}个月），"
-            f"您填写的是{months}个月。",
-        )
-    return months
 
 
 def graduation_year(value: Any, ctx: FieldContext) -> int:

@@ -131,14 +131,13 @@ class Filings:
             if existing is None:
                 raise
             return self._replay(existing, fingerprint)
-        with self.sessions() as session:
-            stored = crud.by_number(session, application.number)
-        assert stored is not None
-        return Filing(stored, replayed=False)
+        return Filing(application, replayed=False)
 
     def _replay(self, existing: Application, fingerprint: str) -> Filing:
         if existing.request_fingerprint != fingerprint:
-            raise Conflict("该幂等键已用于另一份内容不同的申请，请为新申请使用新的幂等键。", code="idempotency_key_reused")
+            raise Conflict(
+                "该幂等键已用于另一份内容不同的申请，请为新申请使用新的幂等键。", code="idempotency_key_reused"
+            )
         return Filing(existing, replayed=True)
 
     def _store(
@@ -153,6 +152,7 @@ class Filings:
     ) -> Application:
         now = self.clock.now()
         values = form.values
+        calendar = load_calendar(session)
         applicant = crud.upsert_applicant(session, values["id_number"], values["applicant_name"], now)
         materials = checklist(values["items"], values.get("person_category"), form.holdings)
         application = Application(
@@ -171,11 +171,11 @@ class Filings:
             shared_fields=form.shared_fields,
             submitted_at=now,
             updated_at=now,
+            rating=None,
             **{name: values.get(name) for name in FORM_COLUMNS},
         )
-        calendar = load_calendar(session)
-        application.tasks = build_tasks(values["items"], now, self.clock.local(now), calendar, filer.actor)
         session.add(application)
+        application.tasks = build_tasks(values["items"], now, self.clock.local(now), calendar, filer.actor)
         session.flush()
         record(
             session,

@@ -84,7 +84,9 @@ def _check_loan(values: dict[str, Any], raw: dict[str, Any], ctx: f.FieldContext
         return
     borrower = values.setdefault("loan_borrower", f.borrower_of(ctx))
     if borrower == "enterprise" and values.get("business_type") not in (None, "enterprise"):
-        errors.append(FieldError("loan_borrower", "loan_borrower_mismatch", "小微企业贷款须由企业申请，请核对经营主体类型。"))
+        errors.append(
+            FieldError("loan_borrower", "loan_borrower_mismatch", "小微企业贷款须由企业申请，请核对经营主体类型。")
+        )
         return
     if borrower == "partnership" and "partner_count" not in values and "partner_count" not in raw:
         errors.append(FieldError("partner_count", "required", "合伙创业申请贷款，请填写合伙人数。"))
@@ -152,7 +154,7 @@ def validate_form(
     Raises:
         InvalidInput: every problem found, each with field, code and Chinese message.
     """
-    given = {k: v for k, v in raw.items() if v is not None and v != "" and v != []}
+    given = {k: v for k, v in raw.items() if v is not None and v not in ("", [])}
     ctx = f.FieldContext(today, given)
     errors: list[FieldError] = []
     values: dict[str, Any] = {}

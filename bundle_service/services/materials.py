@@ -64,14 +64,14 @@ def checklist(items: list[str], person_category: str | None, holdings: frozenset
                 needed.setdefault(material, []).append(item)
     entries = []
     for code, needing in needed.items():
-        material = reference.materials[code]
+        held = reference.materials[code]
         producer = reference.produced_by.get(code)
-        if material.held_by in holdings or material.held_by == "identity":
-            entry = ChecklistEntry(code, material.name, needing, True, EXEMPT_LABEL, material.source)
+        if held.held_by in holdings or held.held_by == "identity":
+            entry = ChecklistEntry(code, held.name, needing, True, EXEMPT_LABEL, held.source)
         elif producer in items:
             source = f"本次一并办理的{catalogue[producer].name}"
-            entry = ChecklistEntry(code, material.name, needing, True, EXEMPT_LABEL, source)
+            entry = ChecklistEntry(code, held.name, needing, True, EXEMPT_LABEL, source)
         else:
-            entry = ChecklistEntry(code, material.name, needing, False, REQUIRED_LABEL, None)
+            entry = ChecklistEntry(code, held.name, needing, False, REQUIRED_LABEL, None)
         entries.append(entry)
     return entries

@@ -64,9 +64,7 @@ def change_status(
     allowed, target = TRANSITIONS[action]
     current = TaskStatus(task.status)
     if current not in allowed:
-        raise Conflict(
-            f"任务当前为“{current.label}”，不能改为“{target.label}”。", code="invalid_transition"
-        )
+        raise Conflict(f"任务当前为“{current.label}”，不能改为“{target.label}”。", code="invalid_transition")
     task.history.append(
         TaskStatusChange(from_status=current.value, to_status=target.value, reason=reason, actor=actor, at=now)
     )

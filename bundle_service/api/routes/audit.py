@@ -1,25 +1,15 @@
 """Audit log for admins (personal data is stored masked)."""
 
-from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 
 from bundle_service.api.deps import AdminDep, SessionDep
 from bundle_service.crud.audit import events
+from bundle_service.schemas.audit import AuditEventOut
 from bundle_service.schemas.common import ErrorOut
 
 router = APIRouter(prefix="/api/v1/admin/audit", tags=["audit"])
-
-
-class AuditEventOut(BaseModel):
-    """One audit event."""
-
-    at: datetime
-    actor: str
-    action: str
-    details: dict[str, Any]
 
 
 @router.get("", responses={401: {"model": ErrorOut}})

@@ -55,9 +55,7 @@ def read_year(year: Year, _actor: AdminDep, session: SessionDep) -> CalendarYear
 
 
 @router.get("/api/v1/working-days/due-date")
-def due_date(
-    start: date, days: Annotated[int, Query(ge=0, le=365)], session: SessionDep
-) -> DueDateOut:
+def due_date(start: date, days: Annotated[int, Query(ge=0, le=365)], session: SessionDep) -> DueDateOut:
     """The ``days``-th working day after ``start`` (the receipt day is not counted), flagged when estimated."""
     due = calendar_of(session).add_working_days(start, days)
     return DueDateOut(

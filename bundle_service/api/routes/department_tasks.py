@@ -65,37 +65,42 @@ def get_task(task_id: int, department: DepartmentDep, services: ServicesDep, ses
     return department_task_out(task, calendar_of(session), services.clock.today())
 
 
-def _act(task_id: int, action: TaskAction, body: TaskActionIn | None, department: str, services: ServicesDep
-         ) -> DepartmentTaskOut:
+def _act(
+    task_id: int, action: TaskAction, body: TaskActionIn | None, department: str, services: ServicesDep
+) -> DepartmentTaskOut:
     with services.sessions.begin() as session:
         application_id = session.scalar(select(DepartmentTask.application_id).where(DepartmentTask.id == task_id))
         if application_id is not None:  # serialise changes to one application's tasks (its state derives from all)
             session.execute(select(Application.id).where(Application.id == application_id).with_for_update())
         task = _own_task(crud.task_by_id(session, task_id), department)
-        change_status(session, task, action, body.reason if body else None, f"department:{department}",
-                      services.clock.now())
+        change_status(
+            session, task, action, body.reason if body else None, f"department:{department}", services.clock.now()
+        )
         session.flush()
         answer = department_task_out(task, calendar_of(session), services.clock.today())
     return answer
 
 
 @router.post("/{task_id}/accept", responses={409: {"model": ErrorOut}, **ERRORS})
-def accept(task_id: int, department: DepartmentDep, services: ServicesDep,
-           body: TaskActionIn | None = None) -> DepartmentTaskOut:
+def accept(
+    task_id: int, department: DepartmentDep, services: ServicesDep, body: TaskActionIn | None = None
+) -> DepartmentTaskOut:
     """已受理 or 需补正 → 审核中 (409 from any other status)."""
     return _act(task_id, TaskAction.ACCEPT, body, department, services)
 
 
 @router.post("/{task_id}/request-material", responses={409: {"model": ErrorOut}, 422: {"model": ErrorOut}, **ERRORS})
-def request_material(task_id: int, body: TaskActionIn, department: DepartmentDep,
-                     services: ServicesDep) -> DepartmentTaskOut:
+def request_material(
+    task_id: int, body: TaskActionIn, department: DepartmentDep, services: ServicesDep
+) -> DepartmentTaskOut:
     """已受理 or 审核中 → 需补正, with the reason (422 without one)."""
     return _act(task_id, TaskAction.REQUEST_MATERIAL, body, department, services)
 
 
 @router.post("/{task_id}/finish", responses={409: {"model": ErrorOut}, **ERRORS})
-def finish(task_id: int, department: DepartmentDep, services: ServicesDep,
-           body: TaskActionIn | None = None) -> DepartmentTaskOut:
+def finish(
+    task_id: int, department: DepartmentDep, services: ServicesDep, body: TaskActionIn | None = None
+) -> DepartmentTaskOut:
     """审核中 → 已办结."""
     return _act(task_id, TaskAction.FINISH, body, department, services)
 
@@ -104,4 +109,3 @@ def finish(task_id: int, department: DepartmentDep, services: ServicesDep,
 def refuse(task_id: int, body: TaskActionIn, department: DepartmentDep, services: ServicesDep) -> DepartmentTaskOut:
     """Any open status → 不予受理, with the reason (422 without one)."""
     return _act(task_id, TaskAction.REFUSE, body, department, services)
-

@@ -18,8 +18,15 @@ from bundle_service.services.id_numbers import birth_date
 from bundle_service.services.problems import FieldProblem
 
 router = APIRouter(prefix="/api/v1/eligibility", tags=["eligibility"])
-PROFILE_FIELDS = ("person_category", "other_category", "graduation_year", "business_started_on",
-                  "first_time_founder", "business_type", "id_number")
+PROFILE_FIELDS = (
+    "person_category",
+    "other_category",
+    "graduation_year",
+    "business_started_on",
+    "first_time_founder",
+    "business_type",
+    "id_number",
+)
 
 
 def _normalise(body: ProfileIn, context: f.FieldContext) -> dict[str, Any]:
@@ -54,9 +61,10 @@ def _out(assessment: Assessment, offered: list[str]) -> AssessmentOut:
 
 @router.post("", responses={422: {"model": ErrorOut}})
 def match(body: ProfileIn, services: ServicesDep) -> EligibilityOut:
-    """Every item and benefit with ``qualifies`` and the reason; facts in the shared records (found by
-    ``id_number``) override the stated profile, and people in the unemployed or hard-to-employ databases get
-    ``one_click`` offers.
+    """Every item and benefit with ``qualifies`` and the reason.
+
+    Facts in the shared records (found by ``id_number``) override the stated profile, and people in the
+    unemployed or hard-to-employ databases get ``one_click`` offers.
 
     Raises:
         InvalidInput: 422 for a wrongly filled profile field.
@@ -88,8 +96,16 @@ def match(body: ProfileIn, services: ServicesDep) -> EligibilityOut:
     )
 
 
-@router.post("/one-click", status_code=201, responses={200: {"model": ApplicationOut}, 404: {"model": ErrorOut},
-                                                       422: {"model": ErrorOut}, 429: {"model": ErrorOut}})
+@router.post(
+    "/one-click",
+    status_code=201,
+    responses={
+        200: {"model": ApplicationOut},
+        404: {"model": ErrorOut},
+        422: {"model": ErrorOut},
+        429: {"model": ErrorOut},
+    },
+)
 def confirm_one_click(
     body: OneClickIn,
     response: Response,
