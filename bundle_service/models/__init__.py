@@ -1,0 +1,23 @@
+"""SQLAlchemy 2 models of the system of record; Alembic migrations live in ``bundle_service/alembic``."""
+
+from bundle_service.models.application import Applicant, Application
+from bundle_service.models.audit import AuditEvent
+from bundle_service.models.base import Base
+from bundle_service.models.calendar import CalendarYear
+from bundle_service.models.counter import DailyCounter
+from bundle_service.models.rating import Rating
+from bundle_service.models.task import DepartmentTask, TaskStatusChange
+from bundle_service.models.throttle import VerificationFailure
+
+__all__ = [
+    "Applicant",
+    "Application",
+    "AuditEvent",
+    "Base",
+    "CalendarYear",
+    "DailyCounter",
+    "DepartmentTask",
+    "Rating",
+    "TaskStatusChange",
+    "VerificationFailure",
+]
