@@ -22,7 +22,7 @@ from pathlib import Path
 import aiohttp
 
 from scripts import run_stack
-from scripts.nlu_eval import NluReport, labelled_entities, score
+from scripts.nlu_eval import SPLIT, NluReport, labelled_entities, score
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
@@ -66,7 +66,7 @@ def held_out_messages() -> Labelled:
     """(text, intent, entities) of the held-out split."""
     from rasa.shared.nlu.training_data.loading import load_data
 
-    data = load_data(str(ROOT / "tests" / "nlu" / "split"))
+    data = load_data(str(SPLIT))
     return [(m.get("text"), m.get("intent"), labelled_entities(m)) for m in data.intent_examples]
 
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DEFAULT_MODEL = "models/assistant.tar.gz"
-DEFAULT_DATA = "tests/nlu/split"
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = ROOT / "models" / "assistant.tar.gz"
+SPLIT = ROOT / "tests" / "nlu" / "split"  # the held-out evaluation split
 
 
 @dataclass
@@ -125,8 +126,8 @@ def write_misses(report: NluReport, path: Path) -> None:
 def main() -> int:
     """Print the scores; write the misses to var/reports/nlu_misses.jsonl."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--model", default=DEFAULT_MODEL)
-    parser.add_argument("--data", default=DEFAULT_DATA)
+    parser.add_argument("--model", default=str(DEFAULT_MODEL))
+    parser.add_argument("--data", default=str(SPLIT))
     parser.add_argument("--misses", default="var/reports/nlu_misses.jsonl")
     args = parser.parse_args()
     report = asyncio.run(evaluate(args.model, args.data))

@@ -5,11 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.nlu_eval import NluReport, evaluate, write_misses
+from scripts.nlu_eval import DEFAULT_MODEL, SPLIT, NluReport, evaluate, write_misses
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL = ROOT / "models" / "assistant.tar.gz"
-SPLIT = ROOT / "tests" / "nlu" / "split"
 MIN_INTENT_ACCURACY = 0.93
 MIN_ENTITY_F1 = 0.90
 MIN_MESSAGES = 300
@@ -17,7 +15,7 @@ MIN_MESSAGES = 300
 
 @pytest.fixture(scope="module")
 def report() -> NluReport:
-    result = asyncio.run(evaluate(str(MODEL), str(SPLIT)))
+    result = asyncio.run(evaluate(str(DEFAULT_MODEL), str(SPLIT)))
     write_misses(result, ROOT / "var" / "reports" / "nlu_misses.jsonl")
     print(result.summary())
     return result

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from rasa.shared.nlu.training_data.loading import load_data
 
+from scripts.nlu_eval import SPLIT
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -16,6 +18,6 @@ def normalised(text: str) -> str:
 
 def test_no_split_message_is_in_the_training_data() -> None:
     training = {normalised(m.get("text")) for m in load_data(str(ROOT / "nlu_data" / "intents")).intent_examples}
-    split = load_data(str(ROOT / "tests" / "nlu" / "split")).intent_examples
+    split = load_data(str(SPLIT)).intent_examples
     leaked = [m.get("text") for m in split if normalised(m.get("text")) in training and normalised(m.get("text"))]
     assert not leaked
