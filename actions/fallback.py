@@ -3,12 +3,16 @@
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, UserUtteranceReverted
+from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions.handoff import hand_off
+from actions.questions import answered_item, search
+from actions.service_client import ServiceUnavailable
 
 FALLBACK_INTENT = "nlu_fallback"
 ASK_TO_REPHRASE = "不好意思，我没太明白您的意思。能换个说法再说一次吗？比如“创业补贴有多少”或“我想申请创业贷款”。"
-OFFER_A_PERSON = "抱歉，我还是没能理解。需要为您转人工客服吗？回复“转人工”即可；也可以换个说法再试试。"
+HANDED_OFF_AFTER_MISSES = "抱歉，我还是没能理解您的意思，已为您转人工客服，请稍候，工作人员会在这里回复您。"
 
 
 def consecutive_fallbacks(tracker: Tracker) -> int:
@@ -24,13 +28,30 @@ def consecutive_fallbacks(tracker: Tracker) -> int:
 
 
 class ActionHandleLowConfidence(Action):
-    """Ask to rephrase once; after the second miss in a row, offer a person."""
+    """Try the knowledge base; else ask to rephrase once, and after the second miss in a row hand off to a person."""
 
     def name(self) -> str:
         """Action name used in the domain."""
         return "action_handle_low_confidence"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        """Reply and revert the misunderstood message so it does not steer the dialogue."""
-        dispatcher.utter_message(text=OFFER_A_PERSON if consecutive_fallbacks(tracker) >= 2 else ASK_TO_REPHRASE)
-        return [UserUtteranceReverted()]
+        """A policy question the NLU was unsure of is answered from the knowledge base when it finds a source.
+
+        Otherwise reply and revert the misunderstood message so it does not steer the dialogue. Noise is not
+        recorded in the unanswered queue.
+        """
+        try:
+            answer = await search(tracker, record_unanswered=False)
+        except ServiceUnavailable:
+            answer = {"status": "not_found"}
+        if answer.get("status") in ("faq", "answer"):
+            dispatcher.utter_message(text=str(answer["answer"]))
+            item = answered_item(tracker, answer)
+            return [SlotSet("item", item)] if item else []
+        if consecutive_fallbacks(tracker) < 2:
+            dispatcher.utter_message(text=ASK_TO_REPHRASE)
+            return [UserUtteranceReverted()]
+        events = await hand_off(dispatcher, tracker, HANDED_OFF_AFTER_MISSES)
+        if not events:  # nobody can take it now: the user was told where to turn instead
+            return [UserUtteranceReverted()]
+        return events

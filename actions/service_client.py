@@ -1,12 +1,14 @@
 """HTTP client of the bundle service, with typed errors for the actions to map."""
 
 import os
+from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
 
 DEFAULT_SERVICE_URL = "http://127.0.0.1:8000"
 TIMEOUT = aiohttp.ClientTimeout(total=5)
+WECHAT_PREFIX = "wechat:"  # sender ids of WeChat users (channels/wechat/privacy.py)
 
 
 class ServiceError(Exception):
@@ -18,7 +20,27 @@ class ServiceUnavailable(ServiceError):
 
 
 class NotFound(ServiceError):
-    """The service does not know the requested resource."""
+    """The service does not know the requested resource (or may not reveal it)."""
+
+
+@dataclass
+class Rejected(ServiceError):
+    """The service refused the input (422): every wrong field with its Chinese reason.
+
+    Attributes:
+        message: The service's overall message.
+        errors: ``{"field", "code", "message"}`` per wrong field.
+    """
+
+    message: str
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class TooManyAttempts(ServiceError):
+    """Too many wrong verifications (429); try again after ``retry_after`` seconds."""
+
+    retry_after: int
 
 
 def service_url() -> str:
@@ -26,22 +48,75 @@ def service_url() -> str:
     return os.environ.get("BUNDLE_SERVICE_URL", DEFAULT_SERVICE_URL).rstrip("/")
 
 
-async def get_json(path: str) -> Any:
+def gateway_headers(client_id: str | None) -> dict[str, str]:
+    """Headers of a trusted front layer: the shared gateway token and the conversation as the client.
+
+    The service throttles wrong verifications per client; without the token every chat user would share the
+    action server's address. A WeChat conversation (``wechat:<openid>``, from the customer-service or the
+    mini-program channel) also asserts its openid, so what the user files is theirs (``/api/v1/me/applications``).
+    Nothing is sent when ``BUNDLE_GATEWAY_TOKEN`` is unset.
+    """
+    token = os.environ.get("BUNDLE_GATEWAY_TOKEN")
+    if not token or not client_id:
+        return {}
+    headers = {"X-Gateway-Token": token, "X-Client-Id": client_id[:128]}
+    if client_id.startswith(WECHAT_PREFIX) and len(client_id) > len(WECHAT_PREFIX):
+        headers["X-Wechat-Openid"] = client_id[len(WECHAT_PREFIX) :][:64]
+    return headers
+
+
+async def _request(method: str, path: str, body: Any = None, headers: dict[str, str] | None = None) -> Any:
+    try:
+        async with (
+            aiohttp.ClientSession(timeout=TIMEOUT) as session,
+            session.request(method, f"{service_url()}{path}", json=body, headers=headers or {}) as response,
+        ):
+            if response.status == 404:
+                raise NotFound(path)
+            if response.status == 422:
+                detail = await response.json()
+                raise Rejected(str(detail.get("message", "")), list(detail.get("errors", [])))
+            if response.status == 429:
+                raise TooManyAttempts(int(response.headers.get("Retry-After", "600")))
+            if response.status >= 400:
+                raise ServiceUnavailable(f"{method} {path} answered {response.status}")
+            return await response.json()
+    except (aiohttp.ClientError, TimeoutError) as error:
+        raise ServiceUnavailable(f"{method} {path}: {error!r}") from error
+
+
+async def get_json(path: str, headers: dict[str, str] | None = None) -> Any:
     """GET ``path`` from the service and return the decoded JSON body.
 
     Raises:
         NotFound: the service answered 404.
         ServiceUnavailable: connection failure, time-out or any other non-2xx answer.
     """
-    try:
-        async with (
-            aiohttp.ClientSession(timeout=TIMEOUT) as session,
-            session.get(f"{service_url()}{path}") as response,
-        ):
-            if response.status == 404:
-                raise NotFound(path)
-            if response.status >= 400:
-                raise ServiceUnavailable(f"{path} answered {response.status}")
-            return await response.json()
-    except (aiohttp.ClientError, TimeoutError) as error:
-        raise ServiceUnavailable(f"{path}: {error!r}") from error
+    return await _request("GET", path, headers=headers)
+
+
+async def post_json(path: str, body: Any, headers: dict[str, str] | None = None) -> Any:
+    """POST ``body`` as JSON to ``path`` and return the decoded JSON answer.
+
+    Raises:
+        NotFound: 404.
+        Rejected: 422 with the wrong fields.
+        TooManyAttempts: 429.
+        ServiceUnavailable: connection failure, time-out or any other error status.
+    """
+    return await _request("POST", path, body, headers)
+
+
+async def check_field(field: str, value: Any, context: dict[str, Any] | None = None) -> tuple[Any, str | None]:
+    """Validate one form field with the service (``POST /api/v1/validation/{field}``).
+
+    Returns:
+        ``(normalised value, None)`` when valid, else ``(None, the service's Chinese reason)``.
+
+    Raises:
+        ServiceUnavailable: the service cannot be reached.
+    """
+    verdict = await post_json(f"/api/v1/validation/{field}", {"value": value, "context": context or {}})
+    if verdict["valid"]:
+        return verdict["value"], None
+    return None, str(verdict["message"])

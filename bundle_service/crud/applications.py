@@ -26,6 +26,17 @@ def by_idempotency_key(session: Session, key: str) -> Application | None:
     return session.scalars(query).one_or_none()
 
 
+def by_owner_openid(session: Session, openid: str) -> list[Application]:
+    """Applications filed with the owner's WeChat ``openid``, newest first, tasks, applicant and rating loaded."""
+    query = (
+        select(Application)
+        .where(Application.owner_openid == openid)
+        .options(*_with_tasks())
+        .order_by(Application.submitted_at.desc(), Application.id.desc())
+    )
+    return list(session.scalars(query))
+
+
 def upsert_applicant(session: Session, id_number: str, name: str, at: datetime) -> Applicant:
     """The applicant with ``id_number``, created if new (safe when two filings race), with the latest name."""
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite

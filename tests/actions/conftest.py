@@ -1,5 +1,6 @@
 """Fixtures for action tests: tracker builders and a real bundle service process."""
 
+import json
 import os
 import socket
 import subprocess
@@ -46,15 +47,38 @@ def make_tracker(events: list[dict[str, Any]], slots: dict[str, Any] | None = No
     )
 
 
+GATEWAY_TOKEN = "test-gateway-token"
+
+
+def make_form_tracker(
+    text: str,
+    intent: str,
+    slots: dict[str, Any],
+    entities: list[dict[str, Any]] | None = None,
+    sender: str = "test-user",
+) -> Tracker:
+    """A tracker in the middle of a form: ``slots`` hold ``requested_slot`` and the values filled so far."""
+    tracker = make_tracker([user_event(text, intent, entities)], slots=slots)
+    tracker.sender_id = sender
+    return tracker
+
+
 @pytest.fixture(scope="session")
-def bundle_service() -> Iterator[str]:
-    """Start the real bundle service on a free port and point the actions at it."""
+def bundle_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start the real bundle service on a free port with its own database, and point the actions at it."""
     port = free_port()
-    env = dict(os.environ, BUNDLE_SERVICE_PORT=str(port))
+    database = tmp_path_factory.mktemp("service") / "bundle.db"
+    env = dict(
+        os.environ,
+        BUNDLE_SERVICE_PORT=str(port),
+        BUNDLE_DATABASE_URL=f"sqlite:///{database}",
+        BUNDLE_CHROMA_PATH=str(database.parent / "chroma"),
+        BUNDLE_GATEWAY_TOKEN=GATEWAY_TOKEN,
+    )
     process = subprocess.Popen([str(SERVICE_PYTHON), "-m", "bundle_service.main"], cwd=ROOT, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(600):  # the service loads the embedding stack: allow for a busy machine
             try:
                 urllib.request.urlopen(f"{url}/health", timeout=1)
                 break
@@ -71,9 +95,36 @@ def bundle_service() -> Iterator[str]:
 @pytest.fixture
 def service_url(bundle_service: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("BUNDLE_SERVICE_URL", bundle_service)
+    monkeypatch.setenv("BUNDLE_GATEWAY_TOKEN", GATEWAY_TOKEN)
     return bundle_service
 
 
 @pytest.fixture
 def service_down(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BUNDLE_SERVICE_URL", f"http://127.0.0.1:{free_port()}")
+
+
+@pytest.fixture(scope="session")
+def knowledge_ready(bundle_service: str) -> str:
+    """Wait until the service's knowledge base has been seeded and indexed (it builds in the background)."""
+    request = urllib.request.Request(
+        f"{bundle_service}/api/v1/knowledge/search",
+        data=json.dumps({"query": "创业担保贷款个人最多贷多少", "record_unanswered": False}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                if json.load(response)["status"] != "not_found":
+                    return bundle_service
+        except OSError:
+            pass
+        time.sleep(1)
+    pytest.fail("the knowledge base did not become ready")
+
+
+@pytest.fixture
+def knowledge_service(knowledge_ready: str, service_url: str) -> str:
+    """The service with its knowledge base ready, the actions pointed at it."""
+    return service_url

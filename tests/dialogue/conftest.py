@@ -17,10 +17,17 @@ MODEL = ROOT / "models" / "assistant.tar.gz"
 
 
 @pytest.fixture(scope="session")
-def action_server_url() -> Iterator[str]:
-    """Start the bundle service and the action server on free ports."""
+def action_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start the bundle service (own database) and the action server on free ports."""
     service_port, action_port = free_port(), free_port()
-    os.environ.update(BUNDLE_SERVICE_PORT=str(service_port), ACTION_PORT=str(action_port))
+    database = tmp_path_factory.mktemp("service") / "bundle.db"
+    os.environ.update(
+        BUNDLE_SERVICE_PORT=str(service_port),
+        ACTION_PORT=str(action_port),
+        BUNDLE_DATABASE_URL=f"sqlite:///{database}",
+        BUNDLE_CHROMA_PATH=str(database.parent / "chroma"),
+        BUNDLE_GATEWAY_TOKEN="dialogue-test-gateway-token",
+    )
     os.environ["BUNDLE_SERVICE_URL"] = f"http://127.0.0.1:{service_port}"
     available = run_stack.stack_processes()
     processes = [available["service"], available["actions"]]

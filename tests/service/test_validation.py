@@ -165,3 +165,36 @@ def test_fields(client: TestClient, field: str, value: Any, outcome: Any) -> Non
 def test_unknown_field_is_404(client: TestClient) -> None:
     response = client.post("/api/v1/validation/favourite_colour", json={"value": "red"})
     assert (response.status_code, response.json()["code"]) == (404, "unknown_field")
+
+
+def test_whole_form_check_lists_what_is_missing_without_filing(client: TestClient) -> None:
+    """The chat form asks only for ``missing``; held (免提交) fields never appear there."""
+    response = client.post(
+        "/api/v1/validation",
+        json={"id_number": LI_MING, "items": ["startup_subsidy", "guaranteed_loan"], "business_type": "enterprise"},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["complete"] is False
+    assert {"applicant_name", "phone", "loan_amount", "loan_term_months", "bank_account"} <= set(body["missing"])
+    assert "graduation_year" not in body["missing"]  # held by the shared education record
+    assert "id_number" not in body["missing"]
+
+
+def test_whole_form_check_reports_wrong_fields_and_rules(client: TestClient) -> None:
+    response = client.post(
+        "/api/v1/validation",
+        json={"phone": "1391234", "items": ["guaranteed_loan"], "loan_amount": "50万", "loan_term_months": 12},
+    )
+    body = response.json()
+    codes = {(e["field"], e["code"]) for e in body["errors"]}
+    assert ("phone", "phone_length") in codes
+    assert ("loan_amount", "loan_amount_over_limit") in codes
+    assert all(e["message"] for e in body["errors"])
+
+
+def test_whole_form_check_accepts_a_complete_form(client: TestClient) -> None:
+    from .factories import form
+
+    response = client.post("/api/v1/validation", json=form())
+    assert response.json() == {"complete": True, "missing": [], "errors": []}

@@ -5,13 +5,36 @@ from datetime import date
 from fastapi import APIRouter
 
 from bundle_service.api.deps import ServicesDep
-from bundle_service.core.errors import NotFound
-from bundle_service.schemas.common import ErrorOut
-from bundle_service.schemas.validation import FieldValidationIn, FieldValidationOut
-from bundle_service.services.fields import VALIDATORS, FieldContext
+from bundle_service.core.errors import InvalidInput, NotFound
+from bundle_service.schemas.application import ApplicationIn
+from bundle_service.schemas.common import ErrorOut, FieldErrorOut
+from bundle_service.schemas.validation import FieldValidationIn, FieldValidationOut, FormCheckOut
+from bundle_service.services.fields import FIELD_LABELS, VALIDATORS, FieldContext
+from bundle_service.services.form import validate_form
 from bundle_service.services.problems import FieldProblem
 
+MISSING_CODES = frozenset({"required", "required_for_item"})
+
 router = APIRouter(prefix="/api/v1/validation", tags=["validation"])
+
+
+@router.post("")
+def check_form(body: ApplicationIn, services: ServicesDep) -> FormCheckOut:
+    """Check a (partly filled) form exactly as a submit would, without filing anything.
+
+    The chat form asks for ``missing`` fields in the order given (免提交 fields never appear: shared data fills
+    them) and re-prompts for every entry of ``errors``.
+    """
+    try:
+        validate_form(body.model_dump(exclude_none=True), services.shared, services.clock.today())
+    except InvalidInput as problem:
+        missing = {e.field for e in problem.errors if e.code in MISSING_CODES}
+        return FormCheckOut(
+            complete=False,
+            missing=[name for name in FIELD_LABELS if name in missing],
+            errors=[FieldErrorOut(**e.as_dict()) for e in problem.errors if e.code not in MISSING_CODES],
+        )
+    return FormCheckOut(complete=True, missing=[], errors=[])
 
 
 @router.post("/{field}", responses={404: {"model": ErrorOut}})

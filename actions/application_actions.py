@@ -1,0 +1,154 @@
+"""Actions around ``application_form``: start (or resume), show the summary, submit, cancel."""
+
+import hashlib
+import json
+import logging
+import uuid
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import messages
+from actions.form_fields import BY_SERVICE_FIELD, CONFIRM_SLOT, FORM_SLOTS, PAUSED, mask_id_number, service_form
+from actions.service_client import Rejected, ServiceUnavailable, gateway_headers, post_json
+
+logger = logging.getLogger(__name__)
+ATTEMPT = "application_attempt"
+OFFER = "offer_pending"
+OFFERED_ITEMS = "offered_items"
+SEEDED_ENTITIES = {"person_category": "person_category", "business_type": "business_type", "id_number": "id_number"}
+WORKING_SLOTS = (*FORM_SLOTS, CONFIRM_SLOT, "held_fields")
+
+
+def reset_form() -> list[EventType]:
+    """Events that forget every value of the form (personal data does not linger in the tracker)."""
+    return [SlotSet(slot, None) for slot in WORKING_SLOTS] + [SlotSet(PAUSED, False), SlotSet(ATTEMPT, None)]
+
+
+class ActionStartApplication(Action):
+    """Open the one form: resume a paused attempt, or start afresh with what the message already said."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_start_application"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Seed the form from the triggering message (items, category, business type …) or the accepted offer."""
+        if tracker.get_slot(PAUSED) and tracker.get_slot(ATTEMPT):
+            dispatcher.utter_message(text="好的，我们接着上次没填完的申请继续。")
+            return [SlotSet(PAUSED, False), SlotSet(OFFER, False)]
+        events = [*reset_form(), SlotSet(ATTEMPT, uuid.uuid4().hex), SlotSet(OFFER, False)]
+        entities = tracker.latest_message.get("entities", [])
+        items = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
+        if tracker.get_intent_of_latest_message() == "affirm" and tracker.get_slot(OFFER):
+            items = list(tracker.get_slot(OFFERED_ITEMS) or [])
+        if items:
+            events.append(SlotSet("application_items", items))
+        for entity, slot in SEEDED_ENTITIES.items():
+            value = next((e["value"] for e in entities if e.get("entity") == entity), None)
+            if value is not None:
+                events.append(SlotSet(slot, value))
+        amount = next((e["value"] for e in entities if e.get("entity") == "amount"), None)
+        if amount is not None and "guaranteed_loan" in items:
+            events.append(SlotSet("loan_amount", amount))
+        dispatcher.utter_message(
+            text="好的，我来帮您填写《个人创业“一件事”信息采集表》：只问还需要的信息，"
+            "能通过数据共享获取的材料不用再交。填写中随时可以提问，不想办了说“取消”就行。"
+        )
+        return events
+
+
+class ActionAskConfirmSubmission(Action):
+    """Show the filled form (ID masked) and ask for confirmation before submitting."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_ask_confirm_submission"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """After a "no" the user was already asked what to change: no second summary until they change it."""
+        if tracker.get_intent_of_latest_message() != "deny":
+            dispatcher.utter_message(text=messages.summary(dict(tracker.current_slot_values())))
+        return []
+
+
+def idempotency_key(sender_id: str, attempt: str, form: dict[str, Any]) -> str:
+    """The same confirmed form of the same attempt is filed once, however often the submit is retried."""
+    canonical = json.dumps(form, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"{sender_id}\n{attempt}\n{canonical}".encode()).hexdigest()
+
+
+def staff_headers(tracker: Tracker) -> dict[str, str]:
+    """A hotline call (``hotline:<call id>``) files on the caller's behalf (代办), recorded as that staff member.
+
+    The console relays each message with ``metadata.hotline.staff_id``; the service trusts it only with the gateway
+    token, which the action server holds.
+    """
+    metadata = tracker.latest_message.get("metadata") or {}
+    staff_id = (metadata.get("hotline") or {}).get("staff_id")
+    if not tracker.sender_id.startswith("hotline:") or not staff_id:
+        return {}
+    return {"X-Staff-Id": str(staff_id)[:64]}
+
+
+class ActionSubmitApplication(Action):
+    """File the confirmed form with the bundle service and tell the user the result."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_submit_application"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Submit once (idempotency key); a refusal re-opens the form on the wrong fields; an outage keeps it."""
+        slots = dict(tracker.current_slot_values())
+        if slots.get(CONFIRM_SLOT) is not True:
+            return []  # the form ended without confirmation (service outage): nothing to file
+        form = service_form(slots)
+        attempt = str(slots.get(ATTEMPT) or uuid.uuid4().hex)
+        headers = {
+            "Idempotency-Key": idempotency_key(tracker.sender_id, attempt, form),
+            **gateway_headers(tracker.sender_id),
+            **staff_headers(tracker),
+        }
+        try:
+            application = await post_json("/api/v1/applications", form, headers)
+        except Rejected as rejected:
+            return self._reopen(dispatcher, rejected)
+        except ServiceUnavailable as error:
+            logger.warning("submit failed for %s: %s", mask_id_number(str(form.get("id_number", ""))), error)
+            dispatcher.utter_message(
+                text="抱歉，申请系统暂时连不上，这次没有提交成功（不会重复提交）。已填写的内容先为您保留，"
+                "请稍后说“继续申请”，确认后即可提交。"
+            )
+            return [SlotSet(CONFIRM_SLOT, None), SlotSet(PAUSED, True)]
+        logger.info("application %s filed", application["number"])
+        dispatcher.utter_message(text=messages.filed(application))
+        return [*reset_form(), SlotSet("last_application_number", application["number"])]
+
+    @staticmethod
+    def _reopen(dispatcher: CollectingDispatcher, rejected: Rejected) -> list[EventType]:
+        events: list[EventType] = [SlotSet(CONFIRM_SLOT, None)]
+        for error in rejected.errors:
+            dispatcher.utter_message(text=error["message"])
+            field = BY_SERVICE_FIELD.get(error["field"])
+            if field is not None:
+                events.append(SlotSet(field.slot, None))
+        if len(events) == 1:
+            dispatcher.utter_message(text=rejected.message)
+        return [*events, FollowupAction("application_form")]
+
+
+class ActionCancelApplication(Action):
+    """Stop the form: nothing is filed and the values are forgotten."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_cancel_application"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Deactivate whichever form is active and clear the application's values."""
+        dispatcher.utter_message(text="好的，已取消，刚才填写的内容不会提交，也已清除。需要时随时叫我。")
+        return [ActiveLoop(None), SlotSet("requested_slot", None), *reset_form()]

@@ -1,0 +1,169 @@
+"""``validate_application_form``: answers and corrections validated by the bundle service; what to ask next.
+
+The service is the one place of the form's rules: each value goes through ``POST /api/v1/validation/{field}``
+(its Chinese reason is the re-prompt), and ``POST /api/v1/validation`` says which fields are still missing for
+the chosen items (fields held by data sharing — 免提交 — never appear) and which rules are not met.
+"""
+
+import logging
+from typing import Any
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.form_extraction import Extraction, complete_items, extract, just_heard_user
+from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
+from actions.service_client import Rejected, ServiceUnavailable, check_field, post_json
+
+logger = logging.getLogger(__name__)
+REQUESTED = "requested_slot"
+SERVICE_DOWN = "抱歉，申请系统暂时连不上，您的申请还没有提交。已填写的内容先为您保留，请稍后说“继续申请”接着办理。"
+
+
+def _regions_to_places(regions: list[str]) -> list[tuple[str, str]]:
+    """Candidate (slot, value) pairs for city and county from the region entities, city first."""
+    return [("city", r) for r in regions] + [("county", r) for r in regions]
+
+
+class ValidateApplicationForm(FormValidationAction):
+    """Validation and slot order of ``application_form``."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "validate_application_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Extract and validate this turn's values, then set the next slot to ask (or end the form).
+
+        Returns no events for a digression (question, cancel, a person), so the form rejects and the rules
+        answer; the form resumes afterwards.
+        """
+        slots: dict[str, Any] = dict(tracker.current_slot_values())
+        # Right after the user spoke, read their message; when the form resumes after an interruption (or is
+        # activated by action_start_application) the message was already handled: only re-plan.
+        after_user = just_heard_user(tracker)
+        found = extract(tracker, slots) if after_user else Extraction()
+        if found.digression:
+            return []
+        pending = {s: slots[s] for s in tracker.slots_to_validate() if s in BY_SLOT and slots.get(s) is not None}
+        candidates = {**pending, **found.values}
+        requested = slots.get(REQUESTED)
+        if after_user and not candidates and requested in BY_SLOT:
+            # Nothing usable: say so and ask again (an empty answer would make the form reject and stall).
+            dispatcher.utter_message(text=f"没太明白，请直接告诉我{BY_SLOT[str(requested)].label}。")
+            return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
+        if after_user and not candidates and requested == CONFIRM_SLOT:
+            dispatcher.utter_message(text="请回复“确认提交”，或直接告诉我要修改哪一项。")
+            return [SlotSet(CONFIRM_SLOT, None), SlotSet(REQUESTED, CONFIRM_SLOT)]
+        try:
+            events = await self._validate(dispatcher, tracker, slots, candidates, found)
+            events += await self._next_slot(dispatcher, slots)
+        except ServiceUnavailable as error:
+            logger.warning("bundle service unavailable during the form: %s", error)
+            dispatcher.utter_message(text=SERVICE_DOWN)
+            return [SlotSet(PAUSED, True), SlotSet(REQUESTED, None), ActiveLoop(None)]
+        return events
+
+    async def _validate(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        slots: dict[str, Any],
+        candidates: dict[str, Any],
+        found: Extraction,
+    ) -> list[EventType]:
+        events: list[EventType] = []
+        requested = slots.get(REQUESTED)
+        if CONFIRM_SLOT in candidates:
+            events += self._confirm(dispatcher, bool(candidates.pop(CONFIRM_SLOT)), slots)
+        for slot, raw in candidates.items():
+            before = slots.get(slot)
+            value, problem = await self._check(slot, raw, slots, dispatcher)
+            if problem is not None:
+                is_correction = before is not None and slot != requested
+                prefix = f"{BY_SLOT[slot].label}没有修改：" if is_correction else ""
+                dispatcher.utter_message(text=prefix + problem)
+                if not is_correction:
+                    events.append(SlotSet(slot, None))
+                    slots[slot] = None
+                continue
+            slots[slot] = value
+            events.append(SlotSet(slot, value))
+            if before is not None and before != value and slot not in tracker.slots_to_validate():
+                dispatcher.utter_message(text=f"好的，已把{BY_SLOT[slot].label}改为：{display(slot, value)}。")
+                events.append(SlotSet(CONFIRM_SLOT, None))
+                slots[CONFIRM_SLOT] = None
+            if slot == "id_number":
+                events += await self._prefill(dispatcher, value, slots)
+            if slot == "premises_address" and (slots.get("city") is None or slots.get("county") is None):
+                events += await self._places(found.regions, slots)
+        return events
+
+    async def _check(
+        self, slot: str, raw: Any, slots: dict[str, Any], dispatcher: CollectingDispatcher
+    ) -> tuple[Any, str | None]:
+        """The normalised value, or the service's reason why it is wrong."""
+        if slot == "application_items":
+            raw, note = complete_items(list(raw))
+            if note:
+                dispatcher.utter_message(text=note)
+        return await check_field(BY_SLOT[slot].service_field, raw, service_form(slots))
+
+    async def _prefill(
+        self, dispatcher: CollectingDispatcher, id_number: str, slots: dict[str, Any]
+    ) -> list[EventType]:
+        """Ask data sharing what it holds for this person and tell them what they need not fill (免提交)."""
+        try:
+            held = await post_json("/api/v1/prefill", {"id_number": id_number, "items": slots.get("application_items")})
+        except Rejected:
+            return []
+        parts = [f"{f['label']}（{f['source']}）" for f in held["fields"] if f["field"] != "first_time_founder"]
+        materials = "、".join(m["name"] for m in held["materials"])
+        text = f"身份核验通过。通过数据共享，{materials}免于提交"
+        text += f"；{'、'.join(parts)}已从共享数据获取，不用再填。" if parts else "。"
+        dispatcher.utter_message(text=text)
+        return [SlotSet("held_fields", held["never_ask"])]
+
+    async def _places(self, regions: list[str], slots: dict[str, Any]) -> list[EventType]:
+        """City and county named in the address, when the NLU found them there."""
+        events: list[EventType] = []
+        for slot, name in _regions_to_places(regions):
+            if slots.get(slot) is not None:
+                continue
+            value, problem = await check_field(slot, name)
+            if problem is None and (slot == "city" or value != slots.get("city")):
+                slots[slot] = value
+                events.append(SlotSet(slot, value))
+        return events
+
+    @staticmethod
+    def _confirm(dispatcher: CollectingDispatcher, confirmed: bool, slots: dict[str, Any]) -> list[EventType]:
+        if confirmed:
+            slots[CONFIRM_SLOT] = True
+            return [SlotSet(CONFIRM_SLOT, True)]
+        dispatcher.utter_message(
+            text="好的，请直接告诉我要改哪一项，例如“手机号改成（新号码）”“项目名称改为（新名称）”。不想办了可以说“取消”。"
+        )
+        return [SlotSet(CONFIRM_SLOT, None)]
+
+    async def _next_slot(self, dispatcher: CollectingDispatcher, slots: dict[str, Any]) -> list[EventType]:
+        """Ask the service what is still missing or wrong; the first such field is asked next."""
+        events: list[EventType] = []
+        if not slots.get("application_items"):
+            return [SlotSet(REQUESTED, "application_items")]
+        check = await post_json("/api/v1/validation", service_form(slots))
+        for error in check["errors"]:
+            field = BY_SERVICE_FIELD.get(error["field"])
+            if field is None or slots.get(field.slot) is None:
+                continue
+            dispatcher.utter_message(text=error["message"])
+            slots[field.slot] = None
+            events += [SlotSet(field.slot, None), SlotSet(CONFIRM_SLOT, None)]
+            slots[CONFIRM_SLOT] = None
+        missing = set(check["missing"]) | {e["field"] for e in check["errors"]}
+        next_slot = next((f.slot for f in FIELDS if f.service_field in missing), None)
+        if next_slot is None and slots.get(CONFIRM_SLOT) is not True:
+            next_slot = CONFIRM_SLOT
+        return [*events, SlotSet(REQUESTED, next_slot)]

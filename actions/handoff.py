@@ -1,0 +1,56 @@
+"""Pass the conversation to a person: queue it at the service's handoff queue and pause the bot."""
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ConversationPaused, EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.service_client import ServiceError, gateway_headers, post_json
+
+HANDED_OFF = (
+    "好的，正在为您转接人工客服，请稍候，工作人员会在这里回复您。如果着急，也可以拨打12345政务服务便民热线，"
+    "或到政务服务大厅的创业服务窗口当面咨询。"
+)
+STAFF_UNAVAILABLE = (
+    "抱歉，人工客服暂时无法接入。您可以拨打12345政务服务便民热线，或到政务服务大厅的创业服务窗口当面咨询；"
+    "我也可以继续为您解答。"
+)
+
+
+def handoff_reason(tracker: Tracker) -> str:
+    """Why the conversation goes to a person: the latest intent (``request_human``, ``nlu_fallback`` …)."""
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    return str(intent.get("name") or "request_human")
+
+
+class ActionHandoff(Action):
+    """Queue the conversation at ``POST /api/v1/handoffs``, say so, and pause until staff hand it back."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_handoff"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        """Hand the conversation to a person (see :func:`hand_off`)."""
+        return await hand_off(dispatcher, tracker, HANDED_OFF)
+
+
+async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list[EventType]:
+    """Queue the conversation, say ``text`` and pause the bot; if it cannot be queued, keep the bot talking.
+
+    While paused, Rasa stores the user's messages without answering; the console shows them to the staff member,
+    whose replies reach the user's channel, and the service's ``resume`` event lets the bot answer again.
+    """
+    body = {
+        "conversation_id": tracker.sender_id,
+        "channel": tracker.get_latest_input_channel(),
+        "reason": handoff_reason(tracker),
+    }
+    try:
+        await post_json("/api/v1/handoffs", body, gateway_headers(tracker.sender_id))
+    except ServiceError:
+        dispatcher.utter_message(text=STAFF_UNAVAILABLE)
+        return []
+    dispatcher.utter_message(text=text)
+    return [ConversationPaused()]

@@ -1,0 +1,133 @@
+"""``progress_form`` (application number + last 6 ID digits) and ``action_show_progress``."""
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import messages
+from actions.form_extraction import DIGRESSION_INTENTS, just_heard_user
+from actions.service_client import (
+    NotFound,
+    ServiceUnavailable,
+    TooManyAttempts,
+    gateway_headers,
+    get_json,
+    post_json,
+)
+
+NUMBER_SLOT = "progress_number"
+LAST6_SLOT = "progress_id_last6"
+MAX_OWN_SHOWN = 3
+NUMBER = re.compile(r"CY\s*\d{14}", re.IGNORECASE)
+NUMBER_LIKE = re.compile(r"CY\s*\d+", re.IGNORECASE)
+FULL_ID = re.compile(r"\d{17}[\dXx]")
+LAST6 = re.compile(r"(?<![\dA-Za-z])\d{5}[\dXx](?![\dA-Za-z])")
+
+
+def _number(text: str, entities: list[dict[str, Any]]) -> str | None:
+    entity = next((str(e["value"]) for e in entities if e.get("entity") == "application_id"), None)
+    match = NUMBER.search(text)
+    raw = entity or (match.group(0) if match else None)
+    return re.sub(r"\s", "", raw).upper() if raw else None
+
+
+def _last6(text: str) -> str | None:
+    without_number = NUMBER_LIKE.sub(" ", text)
+    full = FULL_ID.search(without_number)
+    if full:
+        return full.group(0)[-6:].upper()
+    match = LAST6.search(without_number)
+    return match.group(0).upper() if match else None
+
+
+class ValidateProgressForm(FormValidationAction):
+    """Reads the number and the verification digits, in any order and in one message or two."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "validate_progress_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Fill what the message gives; explain the format when the requested value is not there."""
+        text = str(tracker.latest_message.get("text") or "")
+        intent = tracker.get_intent_of_latest_message() or ""
+        requested = tracker.get_slot("requested_slot")
+        values: dict[str, str] = {}
+        if not just_heard_user(tracker) and requested:
+            return [SlotSet("requested_slot", requested)]  # resumed after an interruption: ask again
+        if number := _number(text, tracker.latest_message.get("entities", [])):
+            values[NUMBER_SLOT] = number
+        if (last6 := _last6(text)) and (requested == LAST6_SLOT or tracker.get_slot(NUMBER_SLOT) or number):
+            values[LAST6_SLOT] = last6
+        if requested is None and not values and await self._show_own(dispatcher, tracker):
+            return [SlotSet("requested_slot", None)]
+        interrupts = intent in DIGRESSION_INTENTS - {"check_progress"} or intent == "start_application"
+        if not values and requested and interrupts:
+            return []
+        events: list[EventType] = [SlotSet(slot, value) for slot, value in values.items()]
+        if requested == NUMBER_SLOT and NUMBER_SLOT not in values:
+            dispatcher.utter_message(text="申请编号是“CY”加14位数字，例如CY20261122000123，请核对后再发给我。")
+            events.append(SlotSet(NUMBER_SLOT, None))
+        elif requested == LAST6_SLOT and LAST6_SLOT not in values:
+            dispatcher.utter_message(text="请发送申请人身份证号码的后6位（6位数字，最后一位可能是X）。")
+            events.append(SlotSet(LAST6_SLOT, None))
+        filled = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT), **values}
+        next_slot = next((slot for slot in (NUMBER_SLOT, LAST6_SLOT) if not filled.get(slot)), None)
+        return [*events, SlotSet("requested_slot", next_slot)]
+
+    @staticmethod
+    async def _show_own(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+        """A WeChat user (the owner) sees their own applications without verification, newest first."""
+        headers = gateway_headers(tracker.sender_id)
+        if "X-Wechat-Openid" not in headers:
+            return False
+        try:
+            owned = (await get_json("/api/v1/me/applications", headers))["applications"]
+        except (ServiceUnavailable, NotFound):
+            return False
+        if not owned:
+            return False
+        shown = owned[:MAX_OWN_SHOWN]
+        more = f"\n（共{len(owned)}件，只列出最近{MAX_OWN_SHOWN}件。）" if len(owned) > MAX_OWN_SHOWN else ""
+        dispatcher.utter_message(text="\n\n".join(messages.progress(a) for a in shown) + more)
+        return True
+
+
+class ActionShowProgress(Action):
+    """Ask the service for the application's progress and show each department with its light."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_show_progress"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """A wrong verification gets the same answer as an unknown number; the digits are forgotten either way."""
+        number, last6 = tracker.get_slot(NUMBER_SLOT), tracker.get_slot(LAST6_SLOT)
+        forget = [SlotSet(NUMBER_SLOT, None), SlotSet(LAST6_SLOT, None)]
+        if not number or not last6:
+            return forget
+        try:
+            application = await post_json(
+                f"/api/v1/applications/{number}/progress", {"id_last6": last6}, gateway_headers(tracker.sender_id)
+            )
+        except NotFound:
+            dispatcher.utter_message(
+                text="没有查到与该编号和身份证后6位都匹配的申请。请核对申请编号（CY开头）和申请人身份证号后6位，"
+                "再说“查进度”重试；多次不成功请说“转人工”。"
+            )
+            return forget
+        except TooManyAttempts as limited:
+            minutes = max(1, (limited.retry_after + 59) // 60)
+            dispatcher.utter_message(
+                text=f"验证失败次数过多，为保护申请人信息，请{minutes}分钟后再查询，或说“转人工”由工作人员协助。"
+            )
+            return forget
+        except ServiceUnavailable:
+            dispatcher.utter_message(text="抱歉，进度查询系统暂时连不上，请稍后再试，或拨打12345热线查询。")
+            return forget
+        dispatcher.utter_message(text=messages.progress(application))
+        return [*forget, SlotSet("last_application_number", number)]
