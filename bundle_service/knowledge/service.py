@@ -1,0 +1,340 @@
+"""The knowledge service: the one object the API (and the admin page later) calls.
+
+It owns the index and keeps it in step with the database: every admin write re-indexes right after its commit
+(only the changed entries are embedded), and before a search it checks, at most every
+:data:`FRESHNESS_SECONDS`, whether another process changed FAQs or documents, so several workers stay current
+without a restart.
+"""
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bundle_service.catalog import load_items
+from bundle_service.core.clock import Clock
+from bundle_service.core.config import Settings
+from bundle_service.knowledge import documents_admin, faq_import, faqs, seed, unanswered
+from bundle_service.knowledge.answers import compose
+from bundle_service.knowledge.documents import ParsedDocument, parse_markdown
+from bundle_service.knowledge.embedding import Embedder, get_embedder
+from bundle_service.knowledge.entries import Entry, FaqRecord, Representation, document_entries, faq_entries
+from bundle_service.knowledge.faq_files import FaqRow
+from bundle_service.knowledge.faq_import import ImportReport
+from bundle_service.knowledge.index import Filters, KnowledgeIndex, SyncReport
+from bundle_service.knowledge.ranking import SourceHit, Status, Thresholds, by_source, decide
+from bundle_service.knowledge.regions import Regions
+from bundle_service.knowledge.store import VectorStore, collection_name, make_client
+from bundle_service.knowledge.text import normalize
+from bundle_service.models import Faq, FaqVersion, KbDocument, UnansweredQuestion
+
+logger = logging.getLogger(__name__)
+FRESHNESS_SECONDS = 2.0
+SHOWN_HITS = 5
+MAX_QUERY_CHARS = 500
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """What a search returns (the API's answer).
+
+    Attributes:
+        status: ``faq`` (a FAQ answered directly), ``answer`` (best passage) or ``not_found``.
+        answer: Chat-ready reply with its source on the last line (an honest "not found" text otherwise).
+        sources: The source(s) the answer rests on.
+        hits: The ranked hits with their scores (hit testing).
+        took_ms: Time spent.
+        unanswered_id: Row queued in the unanswered questions, if any.
+    """
+
+    status: Status
+    answer: str
+    sources: list[dict[str, str]]
+    hits: list[SourceHit]
+    took_ms: float
+    unanswered_id: int | None = None
+
+
+def source_of(hit: SourceHit) -> dict[str, str]:
+    """A hit's source as the API shows it: document, section, kind and id."""
+    entry = hit.entry
+    return {"document": entry.document, "section": entry.section, "kind": entry.kind, "id": entry.source}
+
+
+@dataclass
+class KnowledgeBase:
+    """Seeding, indexing, search and FAQ/document administration over one database and one vector store.
+
+    Building it is cheap: the model, the chroma client and the index are created on first use (or by
+    :meth:`start`, which the app runs in the background at start-up).
+    """
+
+    settings: Settings
+    sessions: sessionmaker[Session]
+    clock: Clock
+    representation: Representation = field(default_factory=Representation)
+    _index: KnowledgeIndex | None = None
+    _stamp: tuple[Any, ...] | None = None
+    _checked_at: float = 0.0
+    _doc_cache: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    _lock: threading.RLock = field(default_factory=threading.RLock)
+
+    @property
+    def thresholds(self) -> Thresholds:
+        """The configured weights and thresholds."""
+        s = self.settings
+        return Thresholds(s.kb_bm25_weight, s.kb_faq_threshold, s.kb_not_found_floor)
+
+    @property
+    def known_items(self) -> frozenset[str]:
+        """Item codes of the catalogue."""
+        return frozenset(load_items())
+
+    @property
+    def embedder(self) -> Embedder:
+        """The process-wide embedding model of the settings."""
+        return get_embedder(self.settings.embedding_model, self.settings.embedding_threads)
+
+    @property
+    def index(self) -> KnowledgeIndex:
+        """The index, opened on first use (empty until :meth:`refresh`)."""
+        with self._lock:
+            if self._index is None:
+                s = self.settings
+                client = make_client(s.chroma_path, s.chroma_host, s.chroma_port)
+                store = VectorStore(client, collection_name(s.chroma_collection, s.embedding_model), self.embedder)
+                self._index = KnowledgeIndex(store, self.embedder, Regions.from_gazetteer(s.region_gazetteer_file))
+            return self._index
+
+    # ---- lifecycle ----
+    def start(self) -> SyncReport:
+        """Seed the database from the shipped files, warm the model and build the index (idempotent)."""
+        started = time.perf_counter()
+        with self.sessions.begin() as session:
+            report = seed.seed(session, self.settings.knowledge_dir, self.clock.now())
+        if report.faqs_inserted or report.documents_inserted or report.faqs_refreshed or report.documents_refreshed:
+            logger.info("knowledge seed: %s", report)
+        self.embedder.warm()
+        sync = self.refresh()
+        logger.info("knowledge base ready: %d entries in %.1f s", sync.total, time.perf_counter() - started)
+        return sync
+
+    def _read_stamp(self, session: Session) -> tuple[Any, ...]:
+        faq = session.execute(select(func.count(), func.max(Faq.updated_at))).one()
+        doc = session.execute(select(func.count(), func.max(KbDocument.updated_at))).one()
+        return (*faq, *doc)
+
+    def _entries(self, session: Session) -> list[Entry]:
+        result: list[Entry] = []
+        for row in faqs.list_faqs(session):
+            record = FaqRecord(row.id, row.question, row.answer, row.item, list(row.tags))
+            result.extend(faq_entries(record, self.representation))
+        cache: dict[tuple[str, str], list[Entry]] = {}
+        for doc in documents_admin.list_documents(session):
+            key = (doc.path, doc.content_hash)
+            if key not in self._doc_cache:
+                parsed: ParsedDocument = parse_markdown(doc.path, doc.content)
+                self._doc_cache[key] = document_entries(parsed, self.representation)
+            cache[key] = self._doc_cache[key]
+            result.extend(cache[key])
+        self._doc_cache = cache
+        return result
+
+    def refresh(self) -> SyncReport:
+        """Re-index from the database: only new or changed entries are embedded; removed ones are deleted."""
+        with self._lock:
+            with self.sessions() as session:
+                stamp = self._read_stamp(session)
+                entries = self._entries(session)
+            report = self.index.sync(entries)
+            self._stamp, self._checked_at = stamp, time.monotonic()
+            return report
+
+    def ensure_current(self) -> None:
+        """Refresh when the index was never built or the database changed (checked every few seconds)."""
+        if self._stamp is not None and time.monotonic() - self._checked_at < FRESHNESS_SECONDS:
+            return
+        with self._lock:
+            with self.sessions() as session:
+                stamp = self._read_stamp(session)
+            if stamp != self._stamp or self._index is None or self._index.size == 0:
+                self.refresh()
+            self._checked_at = time.monotonic()
+
+    # ---- search ----
+    def search(
+        self,
+        query: str,
+        item: str | None = None,
+        region: str | None = None,
+        conversation_id: str | None = None,
+        record_unanswered: bool = True,
+    ) -> SearchResult:
+        """Answer ``query`` from the knowledge base; queue it as unanswered when nothing is good enough.
+
+        Args:
+            query: The user's question.
+            item: Item code to restrict to (bundle-wide entries stay eligible).
+            region: Region of the user; documents of that region or a region containing it stay eligible.
+            conversation_id: Who asked (stored with an unanswered question).
+            record_unanswered: Queue a not-found question.
+
+        Returns:
+            The decision, the chat answer, its sources and the ranked hits.
+        """
+        started = time.perf_counter()
+        self.ensure_current()
+        text = normalize(query)[:MAX_QUERY_CHARS]
+        hits = by_source(self.index.search(text, Filters(item, region), self.thresholds.bm25_weight)) if text else []
+        decision = decide(hits, self.thresholds)
+        queued: int | None = None
+        if decision.status == "not_found" and record_unanswered:
+            best = hits[0] if hits else None
+            with self.sessions.begin() as session:
+                row = unanswered.add(
+                    session,
+                    question=query.strip(),
+                    conversation_id=conversation_id,
+                    item=item,
+                    region=region,
+                    best_score=round(best.score, 4) if best else None,
+                    best_source=best.source[:200] if best else None,
+                    now=self.clock.now(),
+                )
+                session.flush()
+                queued = row.id
+        sources = [source_of(decision.best)] if decision.best else []
+        took = (time.perf_counter() - started) * 1000
+        return SearchResult(decision.status, compose(decision), sources, hits[:SHOWN_HITS], took, queued)
+
+    # ---- administration (each write re-indexes after its commit) ----
+    def _write(self, operation: Callable[[Session], T]) -> T:
+        with self.sessions.begin() as session:
+            result = operation(session)
+        self.refresh()
+        return result
+
+    def create_faq(self, data: faqs.FaqInput, actor: str) -> Faq:
+        """Add a FAQ; searchable when this returns."""
+        data = faqs.check(data, self.known_items)
+        return self._write(lambda s: faqs.create(s, data, actor, self.clock.now()))
+
+    def update_faq(self, faq_id: str, data: faqs.FaqInput, actor: str) -> Faq:
+        """Replace a FAQ's content (new version); the old text is gone from the index when this returns."""
+        data = faqs.check(data, self.known_items)
+        return self._write(lambda s: faqs.update(s, faq_id, data, actor, self.clock.now()))
+
+    def delete_faq(self, faq_id: str, actor: str) -> Faq:
+        """Withdraw a FAQ (new inactive version) and remove it from the index."""
+        return self._write(lambda s: faqs.delete(s, faq_id, actor, self.clock.now()))
+
+    def rollback_faq(self, faq_id: str, version: int, actor: str) -> Faq:
+        """Restore an earlier version of a FAQ as a new version."""
+        return self._write(lambda s: faqs.rollback(s, faq_id, version, actor, self.clock.now()))
+
+    def get_faq(self, faq_id: str) -> Faq:
+        """One FAQ, deleted ones included.
+
+        Raises:
+            NotFound: No such FAQ.
+        """
+        with self.sessions() as session:
+            return faqs.get(session, faq_id)
+
+    def faq_versions(self, faq_id: str) -> list[FaqVersion]:
+        """A FAQ's history, newest first."""
+        with self.sessions() as session:
+            return faqs.versions(session, faq_id)
+
+    def list_faqs(self, include_deleted: bool = False) -> list[Faq]:
+        """FAQs by id."""
+        with self.sessions() as session:
+            return faqs.list_faqs(session, include_deleted)
+
+    def upload_document(self, path: str, markdown: str, actor: str) -> KbDocument:
+        """Create or replace a Markdown document; its chunks are searchable when this returns."""
+        return self._write(
+            lambda s: documents_admin.upload(s, path, markdown, actor, self.clock.now(), self.known_items)
+        )
+
+    def withdraw_document(self, path: str, actor: str) -> KbDocument:
+        """Take a document out of the knowledge base."""
+        return self._write(lambda s: documents_admin.withdraw(s, path, actor, self.clock.now()))
+
+    def list_documents(self, include_deleted: bool = False) -> list[KbDocument]:
+        """Documents by path."""
+        with self.sessions() as session:
+            return documents_admin.list_documents(session, include_deleted)
+
+    def reindex(self, faq_id: str | None = None, force: bool = False) -> SyncReport:
+        """Re-index one FAQ, or everything: a sync by content hash.
+
+        Args:
+            faq_id: Re-embed this FAQ's entries even if unchanged.
+            force: Without ``faq_id``: re-embed every entry (e.g. after changing the model files).
+
+        Returns:
+            What the sync did.
+
+        Raises:
+            NotFound: ``faq_id`` given and unknown.
+        """
+        with self._lock:
+            if faq_id is not None:
+                with self.sessions() as session:
+                    faqs.get(session, faq_id)
+                stale = [e.id for e in self.index.entries().values() if e.kind == "faq" and e.source == faq_id]
+                self.index.store.delete(stale)
+            elif force:
+                self.index.store.delete(list(self.index.store.hashes()))
+            return self.refresh()
+
+    def unanswered(self, status: str | None = unanswered.OPEN, limit: int = 200) -> list[UnansweredQuestion]:
+        """The unanswered queue, newest first."""
+        with self.sessions() as session:
+            return unanswered.list_questions(session, status, limit)
+
+    def close_unanswered(self, question_id: int, actor: str, faq_id: str | None = None) -> UnansweredQuestion:
+        """Resolve a queued question with a FAQ, or dismiss it."""
+        with self.sessions.begin() as session:
+            return unanswered.close(session, question_id, actor, self.clock.now(), faq_id)
+
+    def resolve_unanswered(self, question_id: int, data: faqs.FaqInput, actor: str) -> tuple[Faq, UnansweredQuestion]:
+        """Write the FAQ that answers a queued question and close the question, in one transaction.
+
+        Raises:
+            NotFound: No such question.
+            Conflict: The question is already closed (nothing is written).
+            InvalidInput: The FAQ is invalid or duplicates another one's question.
+        """
+        data = faqs.check(data, self.known_items)
+
+        def operation(session: Session) -> tuple[Faq, UnansweredQuestion]:
+            row = session.get(UnansweredQuestion, question_id)
+            if row is None or row.status != unanswered.OPEN:  # checked before the FAQ is written
+                unanswered.close(session, question_id, actor, self.clock.now())
+            faq = faqs.create(session, data, actor, self.clock.now())
+            session.flush()
+            return faq, unanswered.close(session, question_id, actor, self.clock.now(), faq.id)
+
+        return self._write(operation)
+
+    def export_faqs(self) -> list[tuple[str, faqs.FaqInput]]:
+        """The active FAQs by id, as (id, content) pairs for an export file."""
+        return [(f.id, faqs.FaqInput(f.question, f.answer, f.item, list(f.tags))) for f in self.list_faqs()]
+
+    def import_faqs(self, rows: list[FaqRow], actor: str) -> ImportReport:
+        """Check every row, then create and update FAQs in one transaction (all or nothing) and re-index.
+
+        Raises:
+            InvalidInput: Row errors (:class:`~bundle_service.knowledge.faq_files.RowError`); nothing is written.
+        """
+        with self.sessions() as session:
+            checked = faq_import.plan(session, rows, self.known_items)
+        return self._write(lambda s: faq_import.apply(s, checked, actor, self.clock.now()))

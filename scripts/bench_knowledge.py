@@ -1,0 +1,184 @@
+"""Knowledge-base retrieval: BM25 alone, dense alone and the configured hybrid, side by side on the dev set.
+
+Builds the shipped knowledge base into a temporary database and chroma folder, searches every dev-set question
+(``tests/knowledge/devset.yml``), and prints R@1, R@3, MRR, answered-right, false refusals, correct refusals of
+out-of-domain questions and p50/p95 answer latency (one user, the real ``KnowledgeBase.search``) for each method.
+Figures are given on the held-out split (two thirds of the questions) and on all questions; each method's floor
+is tuned on the tuning split (the other third), the hybrid runs with the configured settings.
+
+Run with the service's environment: ``.venv/bin/python scripts/bench_knowledge.py [--tune] [--variants]``.
+``--tune`` prints the weight grid on the tuning split; ``--variants`` compares text representations (FAQ
+question vs question+answer, chunk size, title prefix), re-indexing each (about 10 s each).
+"""
+
+import argparse
+import logging
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bundle_service.core.clock import Clock  # noqa: E402
+from bundle_service.core.config import Settings  # noqa: E402
+from bundle_service.core.db import make_engine, make_session_factory, migrate  # noqa: E402
+from bundle_service.knowledge.entries import Representation  # noqa: E402
+from bundle_service.knowledge.service import KnowledgeBase  # noqa: E402
+from scripts.knowledge_eval import (  # noqa: E402
+    Metrics,
+    Question,
+    Scored,
+    best_floor,
+    collect,
+    evaluate,
+    faq_threshold_for,
+    load_devset,
+)
+
+WEIGHTS = [round(0.05 * i, 2) for i in range(21)]
+
+
+def build(folder: Path, representation: Representation, settings: Settings | None = None) -> KnowledgeBase:
+    """A knowledge base of the shipped content in ``folder`` (SQLite + embedded chroma)."""
+    settings = settings or Settings()
+    settings = settings.model_copy(
+        update={"database_url": f"sqlite:///{folder / 'bench.db'}", "chroma_path": folder / "chroma"}
+    )
+    engine = make_engine(settings)
+    migrate(engine)
+    kb = KnowledgeBase(settings, make_session_factory(engine), Clock(settings.timezone), representation)
+    kb.start()
+    return kb
+
+
+def latencies(kb: KnowledgeBase, questions: list[Question], weight: float, floor: float) -> tuple[float, float]:
+    """p50 and p95 (ms) of complete searches at ``weight`` and ``floor``, one at a time."""
+    original = kb.settings
+    kb.settings = original.model_copy(update={"kb_bm25_weight": weight, "kb_not_found_floor": floor})
+    times = []
+    try:
+        for q in questions:
+            started = time.perf_counter()
+            kb.search(q.text, item=q.item, record_unanswered=False)
+            times.append((time.perf_counter() - started) * 1000)
+    finally:
+        kb.settings = original
+    times.sort()
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+
+
+def row(name: str, split: str, m: Metrics, p50: float | None = None, p95: float | None = None) -> str:
+    """One line of the table."""
+    lat = f"{p50:7.1f} {p95:7.1f}" if p50 is not None and p95 is not None else f"{'':7} {'':7}"
+    return (
+        f"{name:<26} {split:<5} {m.r1:5.3f} {m.r3:5.3f} {m.mrr:5.3f} {m.answered:8.3f} {m.false_refusals:9.3f} "
+        f"{m.refusals:8.3f} {lat}"
+    )
+
+
+HEADER = (
+    f"{'method':<26} {'split':<5} {'R@1':>5} {'R@3':>5} {'MRR':>5} {'answered':>8} {'false-ref':>9} "
+    f"{'refusals':>8} {'p50 ms':>7} {'p95 ms':>7}"
+)
+
+
+def tune(tune_set: list[Scored]) -> tuple[float, float]:
+    """Print the weight grid on the tuning split; return the best (weight, floor)."""
+    print("\nweight grid on the tuning split (floor tuned per weight):")
+    best = (0.0, 0.0, -1.0)
+    for weight in WEIGHTS:
+        floor, m = best_floor(tune_set, weight)
+        print(f"  w={weight:4.2f} floor={floor:.3f} R@1={m.r1:.3f} answered={m.answered:.3f} refusals={m.refusals:.3f}")
+        score = m.balanced + m.r1
+        if score > best[2] + 1e-9:
+            best = (weight, floor, score)
+    return best[0], best[1]
+
+
+def variants(folder: Path, questions: list[Question]) -> None:
+    """Compare text representations, each re-indexed and tuned on the tuning split, reported on the rest."""
+    base = Representation()
+    options = [
+        base,
+        replace(base, faq_mode="question"),
+        replace(base, faq_mode="question_answer"),
+        replace(base, doc_prefix=False),
+        replace(base, max_chars=90),
+        replace(base, max_chars=300),
+    ]
+    print("\nrepresentations (weight and floor tuned on the tuning split; held-out figures):")
+    for number, representation in enumerate(options):
+        kb = build(folder / f"variant{number}", representation)
+        scored = collect(kb.index, questions)
+        tune_set = [s for s in scored if s.question.tune]
+        test_set = [s for s in scored if not s.question.tune]
+        weight, floor = max(
+            ((w, best_floor(tune_set, w)[0]) for w in WEIGHTS),
+            key=lambda wf: evaluate(tune_set, wf[0], wf[1]).balanced + evaluate(tune_set, wf[0], wf[1]).r1,
+        )
+        m = evaluate(test_set, weight, floor)
+        print(
+            f"  {representation}: w={weight:.2f} floor={floor:.3f} R@1={m.r1:.3f} R@3={m.r3:.3f} "
+            f"answered={m.answered:.3f} refusals={m.refusals:.3f}"
+        )
+
+
+def main() -> None:
+    """Build, evaluate, print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tune", action="store_true", help="print the weight grid on the tuning split")
+    parser.add_argument("--variants", action="store_true", help="compare text representations (slow)")
+    parser.add_argument("--misses", action="store_true", help="list the hybrid's misses")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    questions = load_devset()
+    with tempfile.TemporaryDirectory(prefix="bench-knowledge-") as tmp:
+        started = time.perf_counter()
+        kb = build(Path(tmp), Representation())
+        print(f"index: {kb.index.size} entries built in {time.perf_counter() - started:.1f} s")
+        scored = collect(kb.index, questions)
+        tune_set = [s for s in scored if s.question.tune]
+        test_set = [s for s in scored if not s.question.tune]
+        s = kb.settings
+        inside = sum(q.in_domain for q in questions)
+        print(
+            f"dev set: {inside} in-domain questions, {len(questions) - inside} out-of-domain; "
+            f"tuning split {len(tune_set)}, held-out {len(test_set)}"
+        )
+        if args.tune:
+            weight, floor = tune(tune_set)
+            threshold = faq_threshold_for(tune_set, weight, floor)
+            print(f"best on the tuning split: weight {weight:.2f}, floor {floor:.3f}, FAQ threshold {threshold:.3f}")
+        methods = [
+            ("BM25 alone", 1.0, best_floor(tune_set, 1.0)[0]),
+            ("dense alone (m3e-small)", 0.0, best_floor(tune_set, 0.0)[0]),
+            (f"hybrid w={s.kb_bm25_weight:.2f} (configured)", s.kb_bm25_weight, s.kb_not_found_floor),
+        ]
+        print()
+        print(HEADER)
+        for name, weight, floor in methods:
+            p50, p95 = latencies(kb, questions, weight, floor)
+            print(row(name, "test", evaluate(test_set, weight, floor), p50, p95))
+            print(row("", "all", evaluate(scored, weight, floor)))
+            print(row("", "tune", evaluate(tune_set, weight, floor)))
+        print("floors: " + ", ".join(f"{name.split(' (')[0]} {floor:.3f}" for name, _, floor in methods))
+        m = evaluate(scored, s.kb_bm25_weight, s.kb_not_found_floor, s.kb_faq_threshold)
+        precision = m.faq_direct_right / m.faq_direct if m.faq_direct else 1.0
+        print(
+            f"FAQ direct answers (threshold {s.kb_faq_threshold:.3f}): {m.faq_direct} of {len(questions)} questions, "
+            f"precision {precision:.3f}"
+        )
+        if args.misses:
+            print("\nhybrid misses (all questions):")
+            for miss in m.misses:
+                print("  " + miss)
+        if args.variants:
+            variants(Path(tmp), questions)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""Retrieval evaluation of the knowledge base on the dev set (``tests/knowledge/devset.yml``).
+
+Shared by ``scripts/bench_knowledge.py`` (figures and tuning) and ``tests/knowledge/test_quality.py`` (asserted
+floor). Each question is searched once; the candidates' dense and BM25 scores are kept, so any BM25 weight,
+floor and FAQ threshold can be scored without searching again.
+
+Metrics (on one split):
+- R@1, R@3, MRR: rank of the first hit whose source is one of the question's expected sources (ranking only).
+- answered: the top hit is right and above the floor (what the user gets right).
+- false refusals: in-domain questions that fall below the floor.
+- refusals: out-of-domain questions below the floor (correct refusals).
+- FAQ direct: in-domain questions answered straight from a FAQ (top hit a FAQ above the FAQ threshold), and
+  how many of those are right (precision); out-of-domain ones above it count as wrong.
+"""
+
+import fnmatch
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bundle_service.knowledge.index import ITEM_BONUS, Filters, KnowledgeIndex, ScoredEntry
+from bundle_service.knowledge.ranking import SourceHit, by_source
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVSET = ROOT / "tests" / "knowledge" / "devset.yml"
+CANDIDATES = 30
+
+
+@dataclass(frozen=True)
+class Question:
+    """One dev-set question: text, accepted sources (empty: out of domain), item context, split."""
+
+    text: str
+    expected: tuple[str, ...]
+    item: str | None
+    fact: str | None
+    tune: bool
+
+    @property
+    def in_domain(self) -> bool:
+        """Whether the knowledge base should answer it."""
+        return bool(self.expected)
+
+    def accepts(self, source: str) -> bool:
+        """Whether ``source`` is a right answer."""
+        return any(fnmatch.fnmatchcase(source, pattern) for pattern in self.expected)
+
+
+def load_devset(path: Path = DEVSET) -> list[Question]:
+    """In-domain then out-of-domain questions; every third of each list is in the tuning split."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    facts: dict[str, list[str]] = data["facts"]
+    result = [
+        Question(q["q"], tuple(facts[q["fact"]]), q.get("item"), q["fact"], i % 3 == 0)
+        for i, q in enumerate(data["questions"])
+    ]
+    result += [Question(text, (), None, None, i % 3 == 0) for i, text in enumerate(data["out_of_domain"])]
+    return result
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A question and its candidates (dense and BM25 scores of every candidate)."""
+
+    question: Question
+    candidates: list[ScoredEntry]
+
+
+def collect(index: KnowledgeIndex, questions: Iterable[Question]) -> list[Scored]:
+    """Search every question once (weight 0.5 only to get both retrievers' candidates)."""
+    return [
+        Scored(q, index.search(q.text.lower(), Filters(item=q.item), bm25_weight=0.5, limit=CANDIDATES))
+        for q in questions
+    ]
+
+
+def ranked(scored: Scored, weight: float) -> list[SourceHit]:
+    """Source hits of one question fused at ``weight`` (0: dense alone, 1: BM25 alone)."""
+    item = scored.question.item
+    fused = [
+        ScoredEntry(
+            c.entry,
+            (1.0 - weight) * c.dense + weight * c.bm25 + (ITEM_BONUS if item and c.entry.item == item else 0.0),
+            c.dense,
+            c.bm25,
+        )
+        for c in scored.candidates
+    ]
+    fused.sort(key=lambda c: c.score, reverse=True)
+    return by_source(fused)
+
+
+@dataclass
+class Metrics:
+    """Figures of one configuration on one set of questions."""
+
+    questions: int = 0
+    ood: int = 0
+    r1: float = 0.0
+    r3: float = 0.0
+    mrr: float = 0.0
+    answered: float = 0.0
+    false_refusals: float = 0.0
+    refusals: float = 0.0
+    faq_direct: int = 0
+    faq_direct_right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def balanced(self) -> float:
+        """Mean of answered-right and correct-refusal rates (what the floor is tuned on)."""
+        return (self.answered + self.refusals) / 2
+
+
+def evaluate(scored: list[Scored], weight: float, floor: float, faq_threshold: float = 2.0) -> Metrics:
+    """Metrics of one configuration over ``scored``."""
+    m = Metrics()
+    inside = [s for s in scored if s.question.in_domain]
+    outside = [s for s in scored if not s.question.in_domain]
+    m.questions, m.ood = len(inside), len(outside)
+    for s in inside:
+        hits = ranked(s, weight)
+        rank = next((i + 1 for i, h in enumerate(hits) if s.question.accepts(h.source)), None)
+        top = hits[0] if hits else None
+        m.r1 += rank == 1
+        m.r3 += rank is not None and rank <= 3
+        m.mrr += 1.0 / rank if rank else 0.0
+        above = top is not None and top.score >= floor
+        m.answered += above and rank == 1
+        m.false_refusals += not above
+        if above and top is not None and top.entry.kind == "faq" and top.score >= faq_threshold:
+            m.faq_direct += 1
+            m.faq_direct_right += rank == 1
+        if rank != 1:
+            got = f"{top.source} {top.score:.3f}" if top else "-"
+            m.misses.append(f"{s.question.text} [{s.question.fact}] → {got}")
+    for s in outside:
+        hits = ranked(s, weight)
+        top = hits[0] if hits else None
+        refused = top is None or top.score < floor
+        m.refusals += refused
+        if not refused and top is not None:
+            if top.entry.kind == "faq" and top.score >= faq_threshold:
+                m.faq_direct += 1
+            m.misses.append(f"{s.question.text} [out of domain] → {top.source} {top.score:.3f}")
+    n, k = max(1, len(inside)), max(1, len(outside))
+    m.r1, m.r3, m.mrr, m.answered, m.false_refusals = (
+        m.r1 / n,
+        m.r3 / n,
+        m.mrr / n,
+        m.answered / n,
+        m.false_refusals / n,
+    )
+    m.refusals /= k
+    return m
+
+
+def top_scores(scored: list[Scored], weight: float) -> list[float]:
+    """Every question's top fused score (candidate floors)."""
+    return sorted({round(hits[0].score, 4) for s in scored if (hits := ranked(s, weight))})
+
+
+def best_floor(scored: list[Scored], weight: float) -> tuple[float, Metrics]:
+    """The floor with the best balanced score on ``scored`` (midpoint between neighbouring top scores)."""
+    values = top_scores(scored, weight)
+    options = [0.0] + [(a + b) / 2 for a, b in itertools.pairwise(values)] + [1.01]
+    best = max(options, key=lambda f: (evaluate(scored, weight, f).balanced, -abs(f - 0.5)))
+    return best, evaluate(scored, weight, best)
+
+
+def faq_threshold_for(scored: list[Scored], weight: float, floor: float, precision: float = 0.98) -> float:
+    """The lowest FAQ threshold whose direct FAQ answers (in- and out-of-domain) reach ``precision``."""
+    values = [v for v in top_scores(scored, weight) if v >= floor]
+    for threshold in values:
+        m = evaluate(scored, weight, floor, threshold)
+        if m.faq_direct == 0 or m.faq_direct_right / m.faq_direct >= precision:
+            return threshold
+    return 1.01

@@ -1,0 +1,59 @@
+"""Fixtures of the knowledge-base tests: one knowledge base of the shipped content per session (SQLite file,
+embedded chroma in a temporary folder); the embedding model is loaded once per process.
+
+Tests that change FAQs or documents put them back before they end, so the shared index stays the shipped one.
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
+
+from bundle_service.api.deps import Services
+from bundle_service.core.config import Settings
+from bundle_service.core.db import migrate
+from bundle_service.knowledge.service import KnowledgeBase
+from bundle_service.main import build_services, create_app
+
+ADMIN_TOKEN = "test-admin-token"
+ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+
+
+def knowledge_settings(folder: Path, **overrides: object) -> Settings:
+    """Settings of a knowledge base living in ``folder``."""
+    values: dict[str, object] = {
+        "database_url": f"sqlite:///{folder / 'bundle.db'}",
+        "chroma_path": folder / "chroma",
+        "admin_token": SecretStr(ADMIN_TOKEN),
+        "migrate_on_startup": False,
+        "knowledge_warm_on_startup": False,
+    }
+    values.update(overrides)
+    return Settings.model_validate(values)
+
+
+@pytest.fixture(scope="session")
+def kb_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """A migrated service container whose knowledge base holds the shipped content."""
+    services = build_services(knowledge_settings(tmp_path_factory.mktemp("kb")))
+    migrate(services.engine)
+    assert services.knowledge is not None
+    services.knowledge.start()
+    yield services
+    services.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def kb(kb_services: Services) -> KnowledgeBase:
+    """The knowledge base."""
+    assert kb_services.knowledge is not None
+    return kb_services.knowledge
+
+
+@pytest.fixture(scope="session")
+def client(kb_services: Services) -> Iterator[TestClient]:
+    """An HTTP client of the app on that container."""
+    with TestClient(create_app(services=kb_services)) as http:
+        yield http
