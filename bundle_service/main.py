@@ -1,6 +1,7 @@
 """FastAPI application of the bundle service (system of record)."""
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,15 +12,24 @@ from starlette.concurrency import run_in_threadpool
 from bundle_service.api import errors
 from bundle_service.api.deps import Services, load_department_keys
 from bundle_service.api.routes import (
+    admin,
     applications,
     audit,
+    auth,
     calendar,
+    console,
+    conversations,
     department_tasks,
     eligibility,
+    handoffs,
     health,
+    hotline,
     items,
+    knowledge,
+    me,
     prefill,
     progress,
+    staff,
     validation,
 )
 from bundle_service.catalog import load_departments
@@ -27,7 +37,10 @@ from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings, get_settings
 from bundle_service.core.db import make_engine, make_session_factory, migrate
 from bundle_service.core.masking import install_log_masking
+from bundle_service.knowledge.service import KnowledgeBase
 from bundle_service.services.sharing import LocalRegistry, SharedData
+from bundle_service.services.staff_accounts import seed_accounts
+from bundle_service.web import chat_page
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +48,8 @@ logger = logging.getLogger(__name__)
 def build_services(settings: Settings, clock: Clock | None = None, shared: SharedData | None = None) -> Services:
     """Engine, sessions, clock, data-sharing adapter and department keys for ``settings``."""
     engine = make_engine(settings)
+    sessions = make_session_factory(engine)
+    clock = clock or Clock(settings.timezone)
     keys = load_department_keys(settings)
     unknown = sorted(set(keys) - set(load_departments()))
     if unknown:
@@ -42,11 +57,20 @@ def build_services(settings: Settings, clock: Clock | None = None, shared: Share
     return Services(
         settings=settings,
         engine=engine,
-        sessions=make_session_factory(engine),
-        clock=clock or Clock(settings.timezone),
+        sessions=sessions,
+        clock=clock,
         shared=shared or LocalRegistry.from_yaml(settings.shared_registry_file),
         department_keys={code: key for code, key in keys.items() if code in load_departments()},
+        knowledge=KnowledgeBase(settings, sessions, clock),
     )
+
+
+def _warm_knowledge(knowledge: KnowledgeBase) -> None:
+    """Seed, load the model and build the index; a failure is logged, the first search retries."""
+    try:
+        knowledge.start()
+    except Exception:  # the service keeps serving everything else
+        logger.exception("knowledge base could not be built at start-up")
 
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
@@ -66,6 +90,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         install_log_masking()
         if container.settings.migrate_on_startup:
             await run_in_threadpool(migrate, container.engine)
+        await run_in_threadpool(seed_accounts, container.settings, container.sessions, container.clock)
+        if container.settings.knowledge_warm_on_startup and container.knowledge is not None:
+            threading.Thread(target=_warm_knowledge, args=(container.knowledge,), name="knowledge", daemon=True).start()
         yield
         container.engine.dispose()
 
@@ -83,8 +110,18 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         validation,
         calendar,
         audit,
+        knowledge,
+        staff,
+        hotline,
+        handoffs,
+        conversations,
+        console,
+        admin,
+        auth,
+        me,
     ):
         app.include_router(module.router)
+    app.include_router(chat_page.router)
     return app
 
 

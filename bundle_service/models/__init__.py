@@ -5,7 +5,10 @@ from bundle_service.models.audit import AuditEvent
 from bundle_service.models.base import Base
 from bundle_service.models.calendar import CalendarYear
 from bundle_service.models.counter import DailyCounter
+from bundle_service.models.handoff import Handoff, OutboxMessage
+from bundle_service.models.knowledge import Faq, FaqVersion, KbDocument, UnansweredQuestion
 from bundle_service.models.rating import Rating
+from bundle_service.models.staff import StaffAccount
 from bundle_service.models.task import DepartmentTask, TaskStatusChange
 from bundle_service.models.throttle import VerificationFailure
 
@@ -17,7 +20,14 @@ __all__ = [
     "CalendarYear",
     "DailyCounter",
     "DepartmentTask",
+    "Faq",
+    "FaqVersion",
+    "Handoff",
+    "KbDocument",
+    "OutboxMessage",
     "Rating",
+    "StaffAccount",
     "TaskStatusChange",
+    "UnansweredQuestion",
     "VerificationFailure",
 ]

@@ -79,6 +79,7 @@ def settings(database_url: str) -> Settings:
         verify_max_failures=5,
         verify_window_seconds=600,
         migrate_on_startup=False,
+        knowledge_warm_on_startup=False,
     )
 
 

@@ -1,0 +1,114 @@
+"""Hotline console: calls relayed to the bot, knowledge search, caller verification and filing on a caller's behalf.
+
+Every call here needs a staff session and is written to the audit log as ``staff:<id>``.
+"""
+
+import secrets
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Response
+from starlette.concurrency import run_in_threadpool
+
+from bundle_service.api.deps import ServicesDep, calendar_of
+from bundle_service.api.presenters import application_out
+from bundle_service.api.routes import knowledge
+from bundle_service.api.staff_deps import StaffDep
+from bundle_service.core.errors import NotFound
+from bundle_service.crud.audit import record
+from bundle_service.schemas.application import ApplicationIn, ApplicationOut
+from bundle_service.schemas.common import ErrorOut
+from bundle_service.schemas.handoff import CallMessageIn, CallMessageOut, CallOut, LookupIn
+from bundle_service.schemas.knowledge import KnowledgeSearchIn, KnowledgeSearchOut
+from bundle_service.services.filing import Filer
+from bundle_service.services.rasa import RasaClient
+from bundle_service.services.verification import Claim
+
+router = APIRouter(prefix="/api/v1/hotline", tags=["hotline"])
+ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 502: {"model": ErrorOut}}
+CALL_PREFIX = "hotline:"
+
+
+def _audit(services: ServicesDep, staff_id: str, action: str, details: dict[str, object]) -> None:
+    with services.sessions.begin() as session:
+        record(session, at=services.clock.now(), actor=f"staff:{staff_id}", action=action, details=details)
+
+
+@router.post("/calls", status_code=201, responses=ERRORS)
+def new_call(staff: StaffDep, services: ServicesDep) -> CallOut:
+    """Open a conversation ``hotline:<call id>`` for a new call."""
+    call_id = f"{services.clock.now():%Y%m%d%H%M%S}-{secrets.token_hex(3)}"
+    conversation_id = f"{CALL_PREFIX}{call_id}"
+    _audit(services, staff.staff_id, "hotline.call_opened", {"conversation": conversation_id})
+    return CallOut(call_id=call_id, conversation_id=conversation_id)
+
+
+@router.post("/calls/{call_id}/messages", responses=ERRORS)
+async def call_message(call_id: str, body: CallMessageIn, staff: StaffDep, services: ServicesDep) -> CallMessageOut:
+    """Relay what the caller said to the bot (Rasa REST channel) and answer with the bot's messages.
+
+    The message's metadata names the staff member (``{"hotline": {"staff_id", "call_id"}}``).
+
+    Raises:
+        RasaUnavailable: 502 when Rasa cannot be reached.
+    """
+    conversation_id = f"{CALL_PREFIX}{call_id}"
+    metadata = {"hotline": {"staff_id": staff.staff_id, "call_id": call_id}}
+    await run_in_threadpool(
+        _audit, services, staff.staff_id, "hotline.message", {"conversation": conversation_id, "text": body.text[:500]}
+    )
+    messages = await run_in_threadpool(
+        RasaClient(services.settings.rasa_url).send, conversation_id, body.text, metadata
+    )
+    return CallMessageOut(conversation_id=conversation_id, messages=messages)
+
+
+@router.post("/knowledge/search", responses={422: {"model": ErrorOut}, **ERRORS})
+def knowledge_search(body: KnowledgeSearchIn, staff: StaffDep, services: ServicesDep) -> KnowledgeSearchOut:
+    """Search the knowledge base directly (the same search as ``/api/v1/knowledge/search``, never queued)."""
+    _audit(services, staff.staff_id, "hotline.knowledge_search", {"query": body.query[:200]})
+    return knowledge.search(body.model_copy(update={"record_unanswered": False}), services)
+
+
+@router.post("/lookup", responses={404: {"model": ErrorOut}, 429: {"model": ErrorOut}, **ERRORS})
+def lookup(body: LookupIn, staff: StaffDep, services: ServicesDep) -> ApplicationOut:
+    """Verify a caller (application number + last 6 ID characters) and show that application.
+
+    Throttled like every verification, per number and per staff member.
+
+    Raises:
+        NotFound: 404 for an unknown number or a wrong verification (the same answer).
+        TooManyAttempts: 429 after repeated failures.
+    """
+    try:
+        application = services.verifier.verify(body.number, Claim(id_last6=body.id_last6), f"staff:{staff.staff_id}")
+    except NotFound:
+        _audit(services, staff.staff_id, "hotline.caller_verification_failed", {"number": body.number})
+        raise
+    _audit(services, staff.staff_id, "hotline.caller_verified", {"number": body.number})
+    with services.sessions() as session:
+        calendar = calendar_of(session)
+    return application_out(application, calendar, services.clock.today())
+
+
+@router.post("/applications", status_code=201, responses={409: {"model": ErrorOut}, 422: {"model": ErrorOut}, **ERRORS})
+def file_for_caller(
+    body: ApplicationIn,
+    response: Response,
+    staff: StaffDep,
+    services: ServicesDep,
+    idempotency_key: Annotated[str | None, Header(max_length=128)] = None,
+) -> ApplicationOut:
+    """File the one form on a caller's behalf (代办): the same rules as a self-filing, ``filed_by`` the staff id.
+
+    Raises:
+        InvalidInput: 422 with every wrong field.
+        Conflict: 409 when the idempotency key was used for another form.
+    """
+    filer = Filer(filed_by=staff.staff_id, actor=f"staff:{staff.staff_id}")
+    filing = services.filings.submit(body.model_dump(exclude_none=True), filer, idempotency_key)
+    if filing.replayed:
+        response.status_code = 200
+        response.headers["Idempotent-Replayed"] = "true"
+    with services.sessions() as session:
+        calendar = calendar_of(session)
+    return application_out(filing.application, calendar, services.clock.today())

@@ -1,0 +1,54 @@
+"""Staff identities of the hotline console: the session signer and the role checks."""
+
+import secrets
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends, Header
+
+from bundle_service.api.deps import ServicesDep
+from bundle_service.core.errors import Forbidden, Unauthenticated
+from bundle_service.core.security import StaffSession, TokenSigner
+from bundle_service.crud import staff as staff_crud
+
+_PROCESS_SECRET = secrets.token_bytes(32)
+
+
+def signer(services: ServicesDep) -> TokenSigner:
+    """The token signer: ``BUNDLE_STAFF_SESSION_SECRET``, else a random key of this process."""
+    secret = services.settings.staff_session_secret
+    key = secret.get_secret_value().encode("utf-8") if secret is not None else _PROCESS_SECRET
+    return TokenSigner(key, timedelta(seconds=services.settings.staff_session_ttl_seconds))
+
+
+SignerDep = Annotated[TokenSigner, Depends(signer)]
+
+
+def staff_session(
+    services: ServicesDep, token_signer: SignerDep, authorization: Annotated[str | None, Header()] = None
+) -> StaffSession:
+    """The staff member of ``Authorization: Bearer <session token>`` (401 when missing, forged or expired)."""
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("请先登录。", code="login_required")
+    session = token_signer.check(token.strip(), services.clock.now())
+    if session is None:
+        raise Unauthenticated("登录已失效，请重新登录。", code="invalid_session")
+    with services.sessions() as db:
+        account = staff_crud.get(db, session.staff_id)
+    if account is None or not account.active or account.role != session.role:
+        raise Unauthenticated("账号已停用或权限已变更，请重新登录。", code="invalid_session")
+    return session
+
+
+StaffDep = Annotated[StaffSession, Depends(staff_session)]
+
+
+def admin_session(session: StaffDep) -> StaffSession:
+    """A staff session with the ``admin`` role (403 for role ``staff``)."""
+    if session.role != "admin":
+        raise Forbidden("需要管理员权限。", code="admin_required")
+    return session
+
+
+AdminStaffDep = Annotated[StaffSession, Depends(admin_session)]

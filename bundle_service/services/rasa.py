@@ -1,0 +1,93 @@
+"""Client of the Rasa server: the REST channel (hotline relay) and the HTTP API (tracker, events)."""
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from bundle_service.core.errors import ServiceError
+
+logger = logging.getLogger(__name__)
+TIMEOUT_S = 30.0
+
+
+class RasaUnavailable(ServiceError):
+    """Rasa could not be reached or answered with an error (502)."""
+
+    status_code = 502
+    default_code = "rasa_unavailable"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One message of a conversation's history.
+
+    Attributes:
+        role: ``user``, ``bot`` or ``staff`` (a staff reply recorded in the tracker).
+        text: The text.
+        at: Unix time of the event.
+    """
+
+    role: str
+    text: str
+    at: float
+
+
+@dataclass
+class RasaClient:
+    """Synchronous calls to Rasa at ``base_url`` (run from FastAPI's thread pool).
+
+    Args:
+        base_url: Root of the Rasa server, e.g. ``http://127.0.0.1:5005``.
+        timeout: Seconds per request.
+    """
+
+    base_url: str
+    timeout: float = TIMEOUT_S
+    _headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "application/json"})
+
+    def _url(self, path: str) -> str:
+        return f"{self.base_url.rstrip('/')}{path}"
+
+    def _call(self, method: str, path: str, body: Any = None) -> Any:
+        try:
+            response = httpx.request(method, self._url(path), json=body, timeout=self.timeout)
+        except httpx.HTTPError as error:
+            logger.warning("Rasa %s %s failed: %s", method, path, error)
+            raise RasaUnavailable("对话服务暂时无法连接，请稍后再试。") from error
+        if response.status_code >= 400:
+            logger.warning("Rasa %s %s answered %s", method, path, response.status_code)
+            raise RasaUnavailable("对话服务暂时无法处理，请稍后再试。")
+        return response.json() if response.content else None
+
+    def send(self, sender: str, text: str, metadata: dict[str, Any]) -> list[dict[str, Any]]:
+        """Send a user message through the REST channel; the bot's messages of that turn."""
+        body = {"sender": sender, "message": text, "metadata": metadata}
+        messages = self._call("POST", "/webhooks/rest/webhook", body)
+        return [m for m in messages or [] if isinstance(m, dict)]
+
+    def tracker(self, conversation_id: str) -> dict[str, Any]:
+        """The conversation's tracker with all its events."""
+        tracker: dict[str, Any] = self._call("GET", f"/conversations/{quote(conversation_id, safe='')}/tracker")
+        return tracker
+
+    def append_events(self, conversation_id: str, events: list[dict[str, Any]]) -> None:
+        """Append events (``resume``, a staff ``bot`` message …) to the conversation's tracker."""
+        self._call("POST", f"/conversations/{quote(conversation_id, safe='')}/tracker/events", events)
+
+    def history(self, conversation_id: str) -> tuple[list[Turn], bool]:
+        """The user and bot messages of a conversation, and whether it is paused."""
+        tracker = self.tracker(conversation_id)
+        turns = []
+        for event in tracker.get("events") or []:
+            kind = event.get("event")
+            text = event.get("text")
+            if kind not in ("user", "bot") or not text:
+                continue
+            staff = kind == "bot" and bool((event.get("metadata") or {}).get("staff_id"))
+            turns.append(
+                Turn(role="staff" if staff else str(kind), text=str(text), at=float(event.get("timestamp", 0)))
+            )
+        return turns, bool(tracker.get("paused"))

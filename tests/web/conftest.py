@@ -1,0 +1,155 @@
+"""Browser-test fixtures: headless Chromium (Debian's, driven by Playwright) and the running stack.
+
+Reusable by every browser test (H5 chat, hotline console, admin page):
+
+- ``browser``: one headless Chromium per session (``/usr/bin/chromium``, installed by ``make browser``;
+  Playwright's own browser download is never used).
+- ``new_context``: a factory of isolated browser contexts (each one a separate user: own storage and cookies);
+  all are closed after the test. ``page`` is a page in a fresh context.
+- ``stack``: the bundle service, the action server and the Rasa server (``models/assistant.tar.gz``) started by
+  ``scripts/run_stack.py`` on free ports, with a temporary applications database, an in-memory tracker store, no
+  knowledge-base warm-up, and the fake code2Session for the dev login.
+"""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MODEL = ROOT / "models" / "assistant.tar.gz"
+STARTUP_TIMEOUT_S = 420.0  # Rasa loads the model in about 60 s alone, several minutes on 2 busy cores
+ADMIN_TOKEN = "web-admin-token"  # BUNDLE_ADMIN_TOKEN of the stack (the knowledge admin page logs in with it)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium for the whole session."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium fonts-noto-cjk)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_context(browser: Browser) -> Iterator[Callable[[], BrowserContext]]:
+    """Make isolated contexts (one per simulated user); closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def make() -> BrowserContext:
+        context = browser.new_context(locale="zh-CN", viewport={"width": 1000, "height": 800})
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context: Callable[[], BrowserContext]) -> Page:
+    """A page in a fresh context."""
+    return new_context().new_page()
+
+
+@dataclass(frozen=True)
+class Stack:
+    """Where the running processes are, and the secrets they share.
+
+    Attributes:
+        service_url: Root of the bundle service (the H5 chat is at ``/chat``).
+        rasa_url: Root of the Rasa server.
+        gateway_token: ``BUNDLE_GATEWAY_TOKEN`` of this run.
+        log_dir: Where the processes' logs go (``var/log``).
+    """
+
+    service_url: str
+    rasa_url: str
+    gateway_token: str
+    log_dir: Path
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as answer:
+            return bool(answer.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """Service, action server and Rasa on free ports, stopped (SIGTERM to the supervisor) at the end."""
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run `make train`")
+    work = tmp_path_factory.mktemp("stack")
+    ports = {name: free_port() for name in ("RASA_PORT", "ACTION_PORT", "BUNDLE_SERVICE_PORT")}
+    endpoints = work / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{ports["ACTION_PORT"]}/webhook"\n')
+    gateway_token = f"web-test-{os.getpid()}"
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("BUNDLE_", "WECHAT_"))}
+    env.update(
+        {name: str(port) for name, port in ports.items()},
+        RASA_ENDPOINTS=str(endpoints),
+        BUNDLE_DATABASE_URL=f"sqlite:///{work / 'bundle.db'}",
+        BUNDLE_KNOWLEDGE_WARM_ON_STARTUP="false",
+        BUNDLE_CHROMA_PATH=str(work / "chroma"),
+        BUNDLE_GATEWAY_TOKEN=gateway_token,
+        BUNDLE_ADMIN_TOKEN=ADMIN_TOKEN,
+        BUNDLE_SERVICE_URL=f"http://127.0.0.1:{ports['BUNDLE_SERVICE_PORT']}",
+    )
+    python = shutil.which("python", path=str(ROOT / ".venv" / "bin")) or str(ROOT / ".venv" / "bin" / "python")
+    supervisor = subprocess.Popen(
+        [python, "scripts/run_stack.py", "--only", "service,actions,rasa"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    service_url = f"http://127.0.0.1:{ports['BUNDLE_SERVICE_PORT']}"
+    rasa_url = f"http://127.0.0.1:{ports['RASA_PORT']}"
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while not (_healthy(f"{service_url}/health") and _healthy(f"{rasa_url}/webhooks/miniprogram/")):
+            if supervisor.poll() is not None:
+                pytest.fail(f"scripts/run_stack.py exited with {supervisor.returncode}; see var/log/")
+            if time.monotonic() > deadline:
+                pytest.fail(f"stack not healthy after {STARTUP_TIMEOUT_S:.0f}s; see var/log/")
+            time.sleep(0.5)
+        yield Stack(service_url, rasa_url, gateway_token, ROOT / "var" / "log")
+    finally:
+        supervisor.send_signal(signal.SIGINT)
+        try:
+            supervisor.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            supervisor.kill()
+            supervisor.wait()
