@@ -27,6 +27,7 @@ from bundle_service.core.clock import Clock  # noqa: E402
 from bundle_service.core.config import Settings  # noqa: E402
 from bundle_service.core.db import make_engine, make_session_factory, migrate  # noqa: E402
 from bundle_service.knowledge.entries import Representation  # noqa: E402
+from bundle_service.knowledge.out_of_scope import load_examples  # noqa: E402
 from bundle_service.knowledge.service import KnowledgeBase  # noqa: E402
 from scripts.knowledge_eval import (  # noqa: E402
     Metrics,
@@ -36,10 +37,12 @@ from scripts.knowledge_eval import (  # noqa: E402
     collect,
     evaluate,
     faq_threshold_for,
+    independent,
     load_devset,
 )
 
 WEIGHTS = [round(0.05 * i, 2) for i in range(21)]
+MARGINS = [round(0.01 * i, 2) for i in range(-6, 11)]
 
 
 def build(folder: Path, representation: Representation, settings: Settings | None = None) -> KnowledgeBase:
@@ -86,17 +89,26 @@ HEADER = (
 )
 
 
-def tune(tune_set: list[Scored]) -> tuple[float, float]:
-    """Print the weight grid on the tuning split; return the best (weight, floor)."""
-    print("\nweight grid on the tuning split (floor tuned per weight):")
-    best = (0.0, 0.0, -1.0)
+def best_margin_and_floor(tune_set: list[Scored], weight: float) -> tuple[float, float, Metrics]:
+    """The out-of-scope margin and floor with the best balanced score at ``weight`` on the tuning split."""
+    options = [(margin, *best_floor(tune_set, weight, margin)) for margin in MARGINS]
+    return max(options, key=lambda o: (o[2].balanced, -abs(o[0])))
+
+
+def tune(tune_set: list[Scored]) -> tuple[float, float, float]:
+    """Print the weight grid on the tuning split; return the best (weight, margin, floor)."""
+    print("\nweight grid on the tuning split (out-of-scope margin and floor tuned per weight):")
+    best = (0.0, 0.0, 0.0, -1.0)
     for weight in WEIGHTS:
-        floor, m = best_floor(tune_set, weight)
-        print(f"  w={weight:4.2f} floor={floor:.3f} R@1={m.r1:.3f} answered={m.answered:.3f} refusals={m.refusals:.3f}")
+        margin, floor, m = best_margin_and_floor(tune_set, weight)
+        print(
+            f"  w={weight:4.2f} margin={margin:+.2f} floor={floor:.3f} R@1={m.r1:.3f} answered={m.answered:.3f} "
+            f"refusals={m.refusals:.3f}"
+        )
         score = m.balanced + m.r1
-        if score > best[2] + 1e-9:
-            best = (weight, floor, score)
-    return best[0], best[1]
+        if score > best[3] + 1e-9:
+            best = (weight, margin, floor, score)
+    return best[0], best[1], best[2]
 
 
 def variants(folder: Path, questions: list[Question]) -> None:
@@ -135,7 +147,8 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list the hybrid's misses")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    questions = load_devset()
+    every = load_devset()
+    questions = independent(every, load_examples(Settings().kb_out_of_scope_files))
     with tempfile.TemporaryDirectory(prefix="bench-knowledge-") as tmp:
         started = time.perf_counter()
         kb = build(Path(tmp), Representation())
@@ -147,26 +160,46 @@ def main() -> None:
         inside = sum(q.in_domain for q in questions)
         print(
             f"dev set: {inside} in-domain questions, {len(questions) - inside} out-of-domain; "
-            f"tuning split {len(tune_set)}, held-out {len(test_set)}"
+            f"tuning split {len(tune_set)}, held-out {len(test_set)} ({len(every) - len(questions)} out-of-domain "
+            "questions left out: they are literally among the out-of-scope examples)"
         )
         if args.tune:
-            weight, floor = tune(tune_set)
-            threshold = faq_threshold_for(tune_set, weight, floor)
-            print(f"best on the tuning split: weight {weight:.2f}, floor {floor:.3f}, FAQ threshold {threshold:.3f}")
-        methods = [
-            ("BM25 alone", 1.0, best_floor(tune_set, 1.0)[0]),
-            ("dense alone (m3e-small)", 0.0, best_floor(tune_set, 0.0)[0]),
-            (f"hybrid w={s.kb_bm25_weight:.2f} (configured)", s.kb_bm25_weight, s.kb_not_found_floor),
+            weight, margin, floor = tune(tune_set)
+            threshold = faq_threshold_for(tune_set, weight, floor, margin=margin)
+            print(
+                f"best on the tuning split: weight {weight:.2f}, out-of-scope margin {margin:+.2f}, floor {floor:.3f}, "
+                f"FAQ threshold {threshold:.3f}"
+            )
+        bm25_margin, bm25_floor, _ = best_margin_and_floor(tune_set, 1.0)
+        dense_margin, dense_floor, _ = best_margin_and_floor(tune_set, 0.0)
+        methods: list[tuple[str, float, float, float | None]] = [
+            ("BM25 alone", 1.0, bm25_floor, bm25_margin),
+            ("dense alone (m3e-small)", 0.0, dense_floor, dense_margin),
+            ("hybrid, floor only", s.kb_bm25_weight, best_floor(tune_set, s.kb_bm25_weight, None)[0], None),
+            (
+                f"hybrid w={s.kb_bm25_weight:.2f} (configured)",
+                s.kb_bm25_weight,
+                s.kb_not_found_floor,
+                s.kb_out_of_scope_margin,
+            ),
         ]
         print()
         print(HEADER)
-        for name, weight, floor in methods:
+        for name, weight, floor, margin in methods:
             p50, p95 = latencies(kb, questions, weight, floor)
-            print(row(name, "test", evaluate(test_set, weight, floor), p50, p95))
-            print(row("", "all", evaluate(scored, weight, floor)))
-            print(row("", "tune", evaluate(tune_set, weight, floor)))
-        print("floors: " + ", ".join(f"{name.split(' (')[0]} {floor:.3f}" for name, _, floor in methods))
-        m = evaluate(scored, s.kb_bm25_weight, s.kb_not_found_floor, s.kb_faq_threshold)
+            print(row(name, "test", evaluate(test_set, weight, floor, margin=margin), p50, p95))
+            print(row("", "all", evaluate(scored, weight, floor, margin=margin)))
+            print(row("", "tune", evaluate(tune_set, weight, floor, margin=margin)))
+        print(
+            "floors (out-of-scope margin): "
+            + ", ".join(
+                f"{name.split(' (')[0]} {floor:.3f} ({'none' if margin is None else f'{margin:+.2f}'})"
+                for name, _, floor, margin in methods
+            )
+        )
+        m = evaluate(
+            scored, s.kb_bm25_weight, s.kb_not_found_floor, s.kb_faq_threshold, margin=s.kb_out_of_scope_margin
+        )
         precision = m.faq_direct_right / m.faq_direct if m.faq_direct else 1.0
         print(
             f"FAQ direct answers (threshold {s.kb_faq_threshold:.3f}): {m.faq_direct} of {len(questions)} questions, "

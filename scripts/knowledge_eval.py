@@ -6,9 +6,11 @@ floor and FAQ threshold can be scored without searching again.
 
 Metrics (on one split):
 - R@1, R@3, MRR: rank of the first hit whose source is one of the question's expected sources (ranking only).
-- answered: the top hit is right and above the floor (what the user gets right).
-- false refusals: in-domain questions that fall below the floor.
-- refusals: out-of-domain questions below the floor (correct refusals).
+- answered: the answer given is right (not refused, and the top answer hit is right): what the user gets right.
+- false refusals: in-domain questions refused (below the floor, or an out-of-scope example won).
+- refusals: out-of-domain questions refused (correct refusals).
+Refusal is :func:`bundle_service.knowledge.ranking.decide`, the service's own rule; ``margin=None`` leaves the
+out-of-scope examples out (the floor alone decides). Ranks count answer hits only.
 - FAQ direct: in-domain questions answered straight from a FAQ (top hit a FAQ above the FAQ threshold), and
   how many of those are right (precision); out-of-domain ones above it count as wrong.
 """
@@ -21,8 +23,9 @@ from pathlib import Path
 
 import yaml
 
+from bundle_service.knowledge.entries import OUT_OF_SCOPE
 from bundle_service.knowledge.index import ITEM_BONUS, Filters, KnowledgeIndex, ScoredEntry
-from bundle_service.knowledge.ranking import SourceHit, by_source
+from bundle_service.knowledge.ranking import SourceHit, Thresholds, answers, by_source, decide
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "knowledge" / "devset.yml"
@@ -61,6 +64,15 @@ def load_devset(path: Path = DEVSET) -> list[Question]:
     return result
 
 
+def independent(questions: list[Question], examples: Iterable[str]) -> list[Question]:
+    """The questions minus out-of-domain ones that are literally among the out-of-scope examples.
+
+    Those would be refused by looking them up, which says nothing about questions nobody has seen.
+    """
+    known = {e.strip() for e in examples}
+    return [q for q in questions if q.in_domain or q.text.strip() not in known]
+
+
 @dataclass(frozen=True)
 class Scored:
     """A question and its candidates (dense and BM25 scores of every candidate)."""
@@ -77,8 +89,11 @@ def collect(index: KnowledgeIndex, questions: Iterable[Question]) -> list[Scored
     ]
 
 
-def ranked(scored: Scored, weight: float) -> list[SourceHit]:
-    """Source hits of one question fused at ``weight`` (0: dense alone, 1: BM25 alone)."""
+def ranked(scored: Scored, weight: float, out_of_scope: bool = True) -> list[SourceHit]:
+    """Source hits of one question fused at ``weight`` (0: dense alone, 1: BM25 alone).
+
+    ``out_of_scope`` False leaves the out-of-scope examples out.
+    """
     item = scored.question.item
     fused = [
         ScoredEntry(
@@ -88,6 +103,7 @@ def ranked(scored: Scored, weight: float) -> list[SourceHit]:
             c.bm25,
         )
         for c in scored.candidates
+        if out_of_scope or c.entry.kind != OUT_OF_SCOPE
     ]
     fused.sort(key=lambda c: c.score, reverse=True)
     return by_source(fused)
@@ -115,37 +131,41 @@ class Metrics:
         return (self.answered + self.refusals) / 2
 
 
-def evaluate(scored: list[Scored], weight: float, floor: float, faq_threshold: float = 2.0) -> Metrics:
+def evaluate(
+    scored: list[Scored], weight: float, floor: float, faq_threshold: float = 2.0, margin: float | None = 0.0
+) -> Metrics:
     """Metrics of one configuration over ``scored``."""
     m = Metrics()
     inside = [s for s in scored if s.question.in_domain]
     outside = [s for s in scored if not s.question.in_domain]
     m.questions, m.ood = len(inside), len(outside)
+    thresholds = Thresholds(weight, faq_threshold, floor, margin or 0.0)
     for s in inside:
-        hits = ranked(s, weight)
-        rank = next((i + 1 for i, h in enumerate(hits) if s.question.accepts(h.source)), None)
-        top = hits[0] if hits else None
+        hits = ranked(s, weight, margin is not None)
+        options = answers(hits)
+        rank = next((i + 1 for i, h in enumerate(options) if s.question.accepts(h.source)), None)
+        decision = decide(hits, thresholds)
         m.r1 += rank == 1
         m.r3 += rank is not None and rank <= 3
         m.mrr += 1.0 / rank if rank else 0.0
-        above = top is not None and top.score >= floor
-        m.answered += above and rank == 1
-        m.false_refusals += not above
-        if above and top is not None and top.entry.kind == "faq" and top.score >= faq_threshold:
+        given = decision.status != "not_found"
+        m.answered += given and rank == 1
+        m.false_refusals += not given
+        if decision.status == "faq":
             m.faq_direct += 1
             m.faq_direct_right += rank == 1
-        if rank != 1:
+        if rank != 1 or not given:
+            top = options[0] if options else None
             got = f"{top.source} {top.score:.3f}" if top else "-"
-            m.misses.append(f"{s.question.text} [{s.question.fact}] → {got}")
+            refused = " (refused)" if not given else ""
+            m.misses.append(f"{s.question.text} [{s.question.fact}] → {got}{refused}")
     for s in outside:
-        hits = ranked(s, weight)
-        top = hits[0] if hits else None
-        refused = top is None or top.score < floor
-        m.refusals += refused
-        if not refused and top is not None:
-            if top.entry.kind == "faq" and top.score >= faq_threshold:
-                m.faq_direct += 1
-            m.misses.append(f"{s.question.text} [out of domain] → {top.source} {top.score:.3f}")
+        hits = ranked(s, weight, margin is not None)
+        decision = decide(hits, thresholds)
+        m.refusals += decision.status == "not_found"
+        if decision.best is not None:
+            m.faq_direct += decision.status == "faq"
+            m.misses.append(f"{s.question.text} [out of domain] → {decision.best.source} {decision.best.score:.3f}")
     n, k = max(1, len(inside)), max(1, len(outside))
     m.r1, m.r3, m.mrr, m.answered, m.false_refusals = (
         m.r1 / n,
@@ -160,22 +180,24 @@ def evaluate(scored: list[Scored], weight: float, floor: float, faq_threshold: f
 
 def top_scores(scored: list[Scored], weight: float) -> list[float]:
     """Every question's top fused score (candidate floors)."""
-    return sorted({round(hits[0].score, 4) for s in scored if (hits := ranked(s, weight))})
+    return sorted({round(hits[0].score, 4) for s in scored if (hits := answers(ranked(s, weight)))})
 
 
-def best_floor(scored: list[Scored], weight: float) -> tuple[float, Metrics]:
+def best_floor(scored: list[Scored], weight: float, margin: float | None = 0.0) -> tuple[float, Metrics]:
     """The floor with the best balanced score on ``scored`` (midpoint between neighbouring top scores)."""
     values = top_scores(scored, weight)
     options = [0.0] + [(a + b) / 2 for a, b in itertools.pairwise(values)] + [1.01]
-    best = max(options, key=lambda f: (evaluate(scored, weight, f).balanced, -abs(f - 0.5)))
-    return best, evaluate(scored, weight, best)
+    best = max(options, key=lambda f: (evaluate(scored, weight, f, margin=margin).balanced, -abs(f - 0.5)))
+    return best, evaluate(scored, weight, best, margin=margin)
 
 
-def faq_threshold_for(scored: list[Scored], weight: float, floor: float, precision: float = 0.98) -> float:
+def faq_threshold_for(
+    scored: list[Scored], weight: float, floor: float, precision: float = 0.98, margin: float | None = 0.0
+) -> float:
     """The lowest FAQ threshold whose direct FAQ answers (in- and out-of-domain) reach ``precision``."""
     values = [v for v in top_scores(scored, weight) if v >= floor]
     for threshold in values:
-        m = evaluate(scored, weight, floor, threshold)
+        m = evaluate(scored, weight, floor, threshold, margin)
         if m.faq_direct == 0 or m.faq_direct_right / m.faq_direct >= precision:
             return threshold
     return 1.01

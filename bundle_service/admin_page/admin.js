@@ -166,6 +166,7 @@ async function openFaq(faqId) {
   $("faq-answer").value = faq.answer;
   $("faq-item").value = faq.item || "";
   $("faq-tags").value = faq.tags.join("|");
+  $("faq-similar").value = (faq.similar || []).join("\n");
   $("faq-delete").hidden = !faq.active;
   $("faq-reindex").hidden = false;
   $("faq-error").textContent = "";
@@ -192,6 +193,7 @@ async function saveFaq(event) {
     answer: $("faq-answer").value,
     item: $("faq-item").value || null,
     tags: $("faq-tags").value.split("|").map((t) => t.trim()).filter(Boolean),
+    similar: $("faq-similar").value.split("\n").map((t) => t.trim()).filter(Boolean),
   };
   try {
     const faq = faqId
@@ -304,7 +306,7 @@ async function loadQueue() {
       <td>${q.best_score == null ? "" : q.best_score.toFixed(3)}</td>
       <td>${labels[q.status] || q.status}${q.resolved_by_faq_id ? `（${escapeHtml(q.resolved_by_faq_id)}）` : ""}</td>
       <td>${q.status === "open" ? `<button class="write" data-id="${q.id}" data-question="${escapeHtml(q.question)}">写答案</button>
-        <button class="secondary dismiss" data-id="${q.id}">忽略</button>` : ""}</td>
+        <button class="secondary dismiss" data-id="${q.id}" title="不属于本知识库：以后同类问题直接答复“没有找到”">忽略（不属于本库）</button>` : ""}</td>
     </tr>`).join("");
   say(`共 ${rows.length} 个问题。`);
 }
@@ -335,7 +337,7 @@ async function resolve(event) {
 async function dismiss(id) {
   try {
     await api(`unanswered/${id}/dismiss`, { method: "POST" });
-    say(`已忽略问题 ${id}。`);
+    say(`已忽略问题 ${id}：它已加入“不属于本知识库的问题”，同类问题将直接答复没有找到。`);
     await loadQueue();
   } catch (error) {
     say(errorText(error));

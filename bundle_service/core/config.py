@@ -62,6 +62,11 @@ class Settings(BaseSettings):
         kb_faq_threshold: Hybrid score of a FAQ above which its answer is returned as is (``BUNDLE_KB_FAQ_THRESHOLD``).
         kb_not_found_floor: Hybrid score below which the answer is "not found" and the question is queued
             (``BUNDLE_KB_NOT_FOUND_FLOOR``).
+        kb_out_of_scope_margin: "Not found" when an out-of-scope example beats the best answer by this much
+            (``BUNDLE_KB_OUT_OF_SCOPE_MARGIN``; measured in ``make bench``).
+        kb_out_of_scope_files: Examples of questions the knowledge base refuses (``BUNDLE_KB_OUT_OF_SCOPE_FILES``,
+            a JSON list): the shipped ``knowledge_base/out_of_scope.yml`` and the NLU's ``out_of_scope`` intent;
+            dismissed unanswered questions are added to them.
         rasa_url: Root of the Rasa server's HTTP API and REST channel (``BUNDLE_RASA_URL``), used by the hotline
             console relay and the handoff queue (Rasa runs with ``--enable-api``).
         staff_session_secret: HMAC key of staff session tokens (``BUNDLE_STAFF_SESSION_SECRET``); unset: a random
@@ -111,6 +116,11 @@ class Settings(BaseSettings):
     kb_bm25_weight: float = 0.1
     kb_faq_threshold: float = 0.85
     kb_not_found_floor: float = 0.73
+    kb_out_of_scope_margin: float = 0.0
+    kb_out_of_scope_files: list[Path] = [
+        ROOT_DIR / "knowledge_base" / "out_of_scope.yml",
+        ROOT_DIR / "nlu_data" / "intents" / "out_of_scope.yml",
+    ]
     rasa_url: str = "http://127.0.0.1:5005"
     staff_session_secret: SecretStr | None = None
     staff_session_ttl_seconds: int = 3600

@@ -9,6 +9,7 @@ from bundle_service.knowledge.documents import DEFAULT_REGION, ParsedDocument, c
 from bundle_service.knowledge.text import join_nonempty
 
 FAQ_DOCUMENT = "常见问题"
+OUT_OF_SCOPE = "out_of_scope"  # kind (and source) of the examples of questions not to answer
 FaqMode = Literal["question", "question_answer", "both"]
 
 
@@ -19,11 +20,13 @@ class Representation:
     Attributes:
         faq_mode: ``question`` embeds the FAQ question, ``question_answer`` question and answer together,
             ``both`` indexes the two as separate entries of the same FAQ (the better one counts).
+        similar: Index each similar question (相似问法) of a FAQ as an entry of its own.
         doc_prefix: Prefix a chunk's embedded text with its document title and section name.
         max_chars: Largest chunk, in characters.
     """
 
     faq_mode: FaqMode = "both"
+    similar: bool = True
     doc_prefix: bool = True
     max_chars: int = DEFAULT_MAX_CHARS
 
@@ -37,6 +40,7 @@ class FaqRecord:
     answer: str
     item: str | None = None
     tags: list[str] = field(default_factory=list)
+    similar: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,7 @@ class Entry:
 
     Attributes:
         id: Unique id in the vector store (``faq:faq-001:q``, ``doc:items/x.md#办理时限#0``).
-        kind: ``faq`` or ``doc``.
+        kind: ``faq``, ``doc`` or ``out_of_scope`` (:mod:`bundle_service.knowledge.out_of_scope`).
         source: The answer's source key: the FAQ id, or ``<document path>#<section>``.
         text: What the user is shown (the FAQ answer, or the chunk).
         embed_text: What is embedded.
@@ -92,12 +96,14 @@ class Entry:
 
 
 def faq_entries(faq: FaqRecord, representation: Representation) -> list[Entry]:
-    """Index entries of one FAQ."""
+    """Index entries of one FAQ: its question (and/or question + answer), and each similar question."""
     texts: dict[str, str] = {}
     if representation.faq_mode in ("question", "both"):
         texts["q"] = faq.question
     if representation.faq_mode in ("question_answer", "both"):
         texts["qa"] = f"{faq.question} {faq.answer}"
+    if representation.similar:
+        texts.update({f"s{n}": text for n, text in enumerate(faq.similar, start=1)})
     return [
         Entry(
             id=f"faq:{faq.id}:{suffix}",

@@ -1,7 +1,8 @@
 """FAQ export and import files: CSV (UTF-8 with BOM, for Excel) and XLSX, one FAQ per row.
 
-Columns: ``id``, ``question``, ``answer``, ``item``, ``tags`` (tags separated by ``|``). Row numbers are the
-spreadsheet's: the header is row 1, the first FAQ row 2. Parsing checks the file's shape only (header, encoding,
+Columns: ``id``, ``question``, ``answer``, ``item``, ``tags``, ``similar`` (tags and similar questions separated
+by ``|``; a file without the ``similar`` column leaves existing FAQs' similar questions as they are). Row numbers
+are the spreadsheet's: the header is row 1, the first FAQ row 2. Parsing checks the file's shape only (header, encoding,
 cell types); what a row means is checked by :func:`bundle_service.knowledge.faq_import.plan`.
 """
 
@@ -18,7 +19,7 @@ from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.knowledge.faqs import FaqInput
 
 FileFormat = Literal["csv", "xlsx"]
-COLUMNS = ("id", "question", "answer", "item", "tags")
+COLUMNS = ("id", "question", "answer", "item", "tags", "similar")
 REQUIRED_COLUMNS = ("question", "answer")
 TAG_SEPARATOR = "|"
 MAX_ROWS = 5000
@@ -44,12 +45,14 @@ class FaqRow:
     Attributes:
         row: Spreadsheet row number (header = 1).
         faq_id: The FAQ it replaces, or None for a new FAQ.
-        data: Question, answer, item and tags as written (not yet validated).
+        data: Question, answer, item, tags and similar questions as written (not yet validated).
+        similar_given: False when the file has no ``similar`` column (keep the FAQ's own).
     """
 
     row: int
     faq_id: str | None
     data: FaqInput
+    similar_given: bool = True
 
 
 def _file_error(code: str, message: str) -> InvalidInput:
@@ -58,7 +61,14 @@ def _file_error(code: str, message: str) -> InvalidInput:
 
 def faq_cells(faq_id: str, data: FaqInput) -> list[str]:
     """A FAQ as the cells of one row, in :data:`COLUMNS` order."""
-    return [faq_id, data.question, data.answer, data.item or "", TAG_SEPARATOR.join(data.tags)]
+    return [
+        faq_id,
+        data.question,
+        data.answer,
+        data.item or "",
+        TAG_SEPARATOR.join(data.tags),
+        TAG_SEPARATOR.join(data.similar),
+    ]
 
 
 def write(rows: list[list[str]], file_format: FileFormat) -> bytes:
@@ -76,7 +86,7 @@ def write(rows: list[list[str]], file_format: FileFormat) -> bytes:
     sheet.append(list(COLUMNS))
     for cells in rows:
         sheet.append(cells)
-    for column, width in zip("ABCDE", (10, 40, 80, 20, 20), strict=True):
+    for column, width in zip("ABCDEF", (10, 40, 80, 20, 20, 60), strict=True):
         sheet.column_dimensions[column].width = width
     out = io.BytesIO()
     book.save(out)
@@ -163,8 +173,9 @@ def read(content: bytes, file_format: FileFormat) -> list[FaqRow]:
             return cells[index].strip() if index is not None and index < len(cells) else ""
 
         tags = [t.strip() for t in value("tags").split(TAG_SEPARATOR) if t.strip()]
-        data = FaqInput(value("question"), value("answer"), value("item") or None, tags)
-        rows.append(FaqRow(number, value("id") or None, data))
+        similar = [s.strip() for s in value("similar").split(TAG_SEPARATOR) if s.strip()]
+        data = FaqInput(value("question"), value("answer"), value("item") or None, tags, similar)
+        rows.append(FaqRow(number, value("id") or None, data, "similar" in positions))
     if len(rows) > MAX_ROWS:
         raise _file_error("too_many_rows", f"一次最多导入 {MAX_ROWS} 条。")
     if not rows:

@@ -5,7 +5,7 @@ without one creates a FAQ. FAQs absent from the file are left as they are. Every
 with its row number before anything is written.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -32,12 +32,7 @@ def _row_error(row: int, field_name: str, code: str, message: str) -> RowError:
 
 
 def _same(current: Faq, data: faqs.FaqInput) -> bool:
-    return current.active and (current.question, current.answer, current.item, list(current.tags)) == (
-        data.question,
-        data.answer,
-        data.item,
-        data.tags,
-    )
+    return current.active and faqs.FaqInput.of(current) == data
 
 
 def plan(session: Session, rows: list[FaqRow], known_items: frozenset[str]) -> list[FaqRow]:
@@ -51,7 +46,10 @@ def plan(session: Session, rows: list[FaqRow], known_items: frozenset[str]) -> l
     current = {f.id: f for f in faqs.list_faqs(session, include_deleted=True)}
     ids_in_file: dict[str, int] = {}
     questions_in_file: dict[str, int] = {}
-    for row in rows:
+    for given in rows:
+        row = given
+        if not given.similar_given and given.faq_id in current:
+            row = replace(given, data=replace(given.data, similar=list(current[given.faq_id].similar or [])))
         try:
             data = faqs.check(row.data, known_items)
         except InvalidInput as invalid:

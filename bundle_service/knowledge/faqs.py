@@ -19,27 +19,35 @@ from bundle_service.models import Faq, FaqVersion
 MAX_QUESTION_CHARS = 200
 MAX_ANSWER_CHARS = 1000
 MAX_TAGS = 10
+MAX_SIMILAR = 20
 _ID_NUMBER = re.compile(r"^faq-(\d+)$")
 
 
 @dataclass(frozen=True)
 class FaqInput:
-    """What an admin writes: question, answer, item code (None: bundle-wide) and tags."""
+    """What an admin writes: question, answer, item code (None: bundle-wide), tags and similar questions."""
 
     question: str
     answer: str
     item: str | None = None
     tags: list[str] = field(default_factory=list)
+    similar: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, row: Faq | FaqVersion) -> "FaqInput":
+        """The content of a stored FAQ or FAQ version."""
+        return cls(row.question, row.answer, row.item, list(row.tags), list(row.similar or []))
 
 
 def check(data: FaqInput, known_items: frozenset[str]) -> FaqInput:
-    """Trim and validate ``data``.
+    """Trim and validate ``data`` (empty and repeated similar questions, or one equal to the question, are dropped).
 
     Raises:
-        InvalidInput: Empty or too long texts, an unknown item, too many tags.
+        InvalidInput: Empty or too long texts, an unknown item, too many tags or similar questions.
     """
     question, answer = data.question.strip(), data.answer.strip()
     tags = [t.strip() for t in data.tags if t.strip()]
+    similar = list(dict.fromkeys(s.strip() for s in data.similar if s.strip() and s.strip() != question))
     errors = []
     if not question:
         errors.append(FieldError("question", "required", "请填写问题。"))
@@ -53,9 +61,13 @@ def check(data: FaqInput, known_items: frozenset[str]) -> FaqInput:
         errors.append(FieldError("item", "unknown_item", f"未知的事项代码：{data.item}。"))
     if len(tags) > MAX_TAGS:
         errors.append(FieldError("tags", "too_many", f"标签最多 {MAX_TAGS} 个。"))
+    if len(similar) > MAX_SIMILAR:
+        errors.append(FieldError("similar", "too_many", f"相似问法最多 {MAX_SIMILAR} 条。"))
+    if any(len(s) > MAX_QUESTION_CHARS for s in similar):
+        errors.append(FieldError("similar", "too_long", f"每条相似问法最多 {MAX_QUESTION_CHARS} 字。"))
     if errors:
         raise InvalidInput(errors)
-    return FaqInput(question, answer, data.item or None, tags)
+    return FaqInput(question, answer, data.item or None, tags, similar)
 
 
 def get(session: Session, faq_id: str) -> Faq:
@@ -120,6 +132,7 @@ def create(session: Session, data: FaqInput, actor: str, now: datetime) -> Faq:
         answer=data.answer,
         item=data.item,
         tags=data.tags,
+        similar=data.similar,
         active=True,
         version=1,
         updated_by=actor,
@@ -134,6 +147,7 @@ def create(session: Session, data: FaqInput, actor: str, now: datetime) -> Faq:
 
 def _change(session: Session, row: Faq, data: FaqInput, active: bool, action: str, actor: str, now: datetime) -> Faq:
     row.question, row.answer, row.item, row.tags, row.active = data.question, data.answer, data.item, data.tags, active
+    row.similar = data.similar
     row.version += 1
     row.updated_by, row.updated_at = actor, now
     session.add(version_row(row, action, actor, now))
@@ -163,8 +177,7 @@ def delete(session: Session, faq_id: str, actor: str, now: datetime) -> Faq:
     row = get(session, faq_id)
     if not row.active:
         raise Conflict(f"常见问题 {faq_id} 已删除。", code="already_deleted")
-    same = FaqInput(row.question, row.answer, row.item, list(row.tags))
-    return _change(session, row, same, False, "deleted", actor, now)
+    return _change(session, row, FaqInput.of(row), False, "deleted", actor, now)
 
 
 def rollback(session: Session, faq_id: str, version: int, actor: str, now: datetime) -> Faq:
@@ -180,5 +193,4 @@ def rollback(session: Session, faq_id: str, version: int, actor: str, now: datet
         raise NotFound(f"常见问题 {faq_id} 没有第 {version} 版。", code="faq_version_not_found")
     if old.active:
         _no_duplicate(session, old.question, faq_id)
-    data = FaqInput(old.question, old.answer, old.item, list(old.tags))
-    return _change(session, row, data, old.active, "rolled_back", actor, now)
+    return _change(session, row, FaqInput.of(old), old.active, "rolled_back", actor, now)

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Literal
 
-from bundle_service.knowledge.entries import Entry
+from bundle_service.knowledge.entries import OUT_OF_SCOPE, Entry
 from bundle_service.knowledge.index import ScoredEntry
 
 Status = Literal["faq", "answer", "not_found"]
@@ -17,11 +17,14 @@ class Thresholds:
         bm25_weight: Weight of normalised BM25 in the hybrid score (dense cosine gets ``1 - w``).
         faq_threshold: A FAQ at or above this hybrid score is answered directly.
         floor: Below this hybrid score the answer is "not found".
+        out_of_scope_margin: "Not found" also when an out-of-scope example scores at least the best answer's
+            score plus this margin (negative: even when slightly below it).
     """
 
     bm25_weight: float
     faq_threshold: float
     floor: float
+    out_of_scope_margin: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,20 @@ def by_source(scored: list[ScoredEntry]) -> list[SourceHit]:
     return list(seen.values())
 
 
+def answers(hits: list[SourceHit]) -> list[SourceHit]:
+    """The hits that can answer (out-of-scope examples left out), in order."""
+    return [h for h in hits if h.entry.kind != OUT_OF_SCOPE]
+
+
 def decide(hits: list[SourceHit], thresholds: Thresholds) -> Decision:
-    """FAQ answer above the FAQ threshold, best passage above the floor, else not found."""
-    if not hits or hits[0].score < thresholds.floor:
+    """Not found below the floor or when an out-of-scope example wins; else a FAQ above its threshold or a passage."""
+    candidates = answers(hits)
+    if not candidates or candidates[0].score < thresholds.floor:
         return Decision("not_found", None, hits)
-    best = hits[0]
+    best = candidates[0]
+    rejected = next((h for h in hits if h.entry.kind == OUT_OF_SCOPE), None)
+    if rejected is not None and rejected.score >= best.score + thresholds.out_of_scope_margin:
+        return Decision("not_found", None, hits)
     if best.entry.kind == "faq" and best.score >= thresholds.faq_threshold:
         return Decision("faq", best, hits)
     return Decision("answer", best, hits)

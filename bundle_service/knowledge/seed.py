@@ -41,6 +41,7 @@ def load_faq_file(path: Path) -> list[FaqRecord]:
             answer=str(e["answer"]).strip(),
             item=e.get("item") or None,
             tags=[str(t) for t in e.get("tags") or []],
+            similar=[str(s).strip() for s in e.get("similar") or [] if str(s).strip()],
         )
         for e in raw
     ]
@@ -55,6 +56,7 @@ def version_row(faq: Faq, action: str, actor: str, at: datetime) -> FaqVersion:
         answer=faq.answer,
         item=faq.item,
         tags=list(faq.tags),
+        similar=list(faq.similar or []),
         active=faq.active,
         action=action,
         changed_by=actor,
@@ -63,11 +65,12 @@ def version_row(faq: Faq, action: str, actor: str, at: datetime) -> FaqVersion:
 
 
 def _same(row: Faq, record: FaqRecord) -> bool:
-    return (row.question, row.answer, row.item, list(row.tags)) == (
+    return (row.question, row.answer, row.item, list(row.tags), list(row.similar or [])) == (
         record.question,
         record.answer,
         record.item,
         record.tags,
+        record.similar,
     )
 
 
@@ -84,6 +87,7 @@ def seed_faqs(session: Session, records: list[FaqRecord], now: datetime) -> tupl
                 answer=record.answer,
                 item=record.item,
                 tags=record.tags,
+                similar=record.similar,
                 active=True,
                 version=1,
                 updated_by=SEED_ACTOR,
@@ -95,6 +99,7 @@ def seed_faqs(session: Session, records: list[FaqRecord], now: datetime) -> tupl
             inserted += 1
         elif row.updated_by == SEED_ACTOR and row.active and not _same(row, record):
             row.question, row.answer, row.item, row.tags = record.question, record.answer, record.item, record.tags
+            row.similar = record.similar
             row.version += 1
             row.updated_at = now
             session.add(version_row(row, "updated", SEED_ACTOR, now))

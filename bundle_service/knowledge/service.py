@@ -27,7 +27,8 @@ from bundle_service.knowledge.entries import Entry, FaqRecord, Representation, d
 from bundle_service.knowledge.faq_files import FaqRow
 from bundle_service.knowledge.faq_import import ImportReport
 from bundle_service.knowledge.index import Filters, KnowledgeIndex, SyncReport
-from bundle_service.knowledge.ranking import SourceHit, Status, Thresholds, by_source, decide
+from bundle_service.knowledge.out_of_scope import load_examples, out_of_scope_entries
+from bundle_service.knowledge.ranking import SourceHit, Status, Thresholds, answers, by_source, decide
 from bundle_service.knowledge.regions import Regions
 from bundle_service.knowledge.store import VectorStore, collection_name, make_client
 from bundle_service.knowledge.text import normalize
@@ -83,13 +84,14 @@ class KnowledgeBase:
     _stamp: tuple[Any, ...] | None = None
     _checked_at: float = 0.0
     _doc_cache: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    _out_of_scope: list[str] | None = None
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
     @property
     def thresholds(self) -> Thresholds:
         """The configured weights and thresholds."""
         s = self.settings
-        return Thresholds(s.kb_bm25_weight, s.kb_faq_threshold, s.kb_not_found_floor)
+        return Thresholds(s.kb_bm25_weight, s.kb_faq_threshold, s.kb_not_found_floor, s.kb_out_of_scope_margin)
 
     @property
     def known_items(self) -> frozenset[str]:
@@ -112,6 +114,11 @@ class KnowledgeBase:
                 self._index = KnowledgeIndex(store, self.embedder, Regions.from_gazetteer(s.region_gazetteer_file))
             return self._index
 
+    def _shipped_out_of_scope(self) -> list[str]:
+        if self._out_of_scope is None:
+            self._out_of_scope = load_examples(self.settings.kb_out_of_scope_files)
+        return self._out_of_scope
+
     # ---- lifecycle ----
     def start(self) -> SyncReport:
         """Seed the database from the shipped files, warm the model and build the index (idempotent)."""
@@ -128,12 +135,17 @@ class KnowledgeBase:
     def _read_stamp(self, session: Session) -> tuple[Any, ...]:
         faq = session.execute(select(func.count(), func.max(Faq.updated_at))).one()
         doc = session.execute(select(func.count(), func.max(KbDocument.updated_at))).one()
-        return (*faq, *doc)
+        dismissed = session.execute(
+            select(func.count(), func.max(UnansweredQuestion.resolved_at)).where(
+                UnansweredQuestion.status == unanswered.DISMISSED
+            )
+        ).one()
+        return (*faq, *doc, *dismissed)
 
     def _entries(self, session: Session) -> list[Entry]:
         result: list[Entry] = []
         for row in faqs.list_faqs(session):
-            record = FaqRecord(row.id, row.question, row.answer, row.item, list(row.tags))
+            record = FaqRecord(row.id, row.question, row.answer, row.item, list(row.tags), list(row.similar or []))
             result.extend(faq_entries(record, self.representation))
         cache: dict[tuple[str, str], list[Entry]] = {}
         for doc in documents_admin.list_documents(session):
@@ -143,6 +155,8 @@ class KnowledgeBase:
                 self._doc_cache[key] = document_entries(parsed, self.representation)
             cache[key] = self._doc_cache[key]
             result.extend(cache[key])
+        dismissed = [row.question for row in unanswered.list_questions(session, unanswered.DISMISSED, limit=None)]
+        result.extend(out_of_scope_entries([*self._shipped_out_of_scope(), *dismissed]))
         self._doc_cache = cache
         return result
 
@@ -195,7 +209,7 @@ class KnowledgeBase:
         decision = decide(hits, self.thresholds)
         queued: int | None = None
         if decision.status == "not_found" and record_unanswered:
-            best = hits[0] if hits else None
+            best = next(iter(answers(hits)), None)  # the nearest real content, for the admin writing the FAQ
             with self.sessions.begin() as session:
                 row = unanswered.add(
                     session,
@@ -301,9 +315,8 @@ class KnowledgeBase:
             return unanswered.list_questions(session, status, limit)
 
     def close_unanswered(self, question_id: int, actor: str, faq_id: str | None = None) -> UnansweredQuestion:
-        """Resolve a queued question with a FAQ, or dismiss it."""
-        with self.sessions.begin() as session:
-            return unanswered.close(session, question_id, actor, self.clock.now(), faq_id)
+        """Resolve a queued question with a FAQ, or dismiss it (it becomes an out-of-scope example at once)."""
+        return self._write(lambda s: unanswered.close(s, question_id, actor, self.clock.now(), faq_id))
 
     def resolve_unanswered(self, question_id: int, data: faqs.FaqInput, actor: str) -> tuple[Faq, UnansweredQuestion]:
         """Write the FAQ that answers a queued question and close the question, in one transaction.
@@ -327,7 +340,7 @@ class KnowledgeBase:
 
     def export_faqs(self) -> list[tuple[str, faqs.FaqInput]]:
         """The active FAQs by id, as (id, content) pairs for an export file."""
-        return [(f.id, faqs.FaqInput(f.question, f.answer, f.item, list(f.tags))) for f in self.list_faqs()]
+        return [(f.id, faqs.FaqInput.of(f)) for f in self.list_faqs()]
 
     def import_faqs(self, rows: list[FaqRow], actor: str) -> ImportReport:
         """Check every row, then create and update FAQs in one transaction (all or nothing) and re-index.

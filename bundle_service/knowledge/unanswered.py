@@ -39,8 +39,8 @@ def add(
     return row
 
 
-def list_questions(session: Session, status: str | None = OPEN, limit: int = 200) -> list[UnansweredQuestion]:
-    """Newest first, optionally of one status."""
+def list_questions(session: Session, status: str | None = OPEN, limit: int | None = 200) -> list[UnansweredQuestion]:
+    """Newest first, optionally of one status (``limit`` None: all)."""
     query = select(UnansweredQuestion).order_by(UnansweredQuestion.id.desc()).limit(limit)
     if status:
         query = query.where(UnansweredQuestion.status == status)

@@ -11,6 +11,9 @@ from bundle_service.models.base import Base, UTCDateTime
 class Faq(Base):
     """The current state of one FAQ pair; every change also writes a :class:`FaqVersion`.
 
+    ``similar`` holds alternative phrasings of the question (相似问法) that users type; each is indexed as its own
+    entry of the FAQ, so a match on any of them finds the FAQ.
+
     A deleted FAQ stays as a row with ``active`` false, so it can be rolled back and the seed never re-creates it.
     """
 
@@ -21,6 +24,7 @@ class Faq(Base):
     answer: Mapped[str] = mapped_column(Text)
     item: Mapped[str | None] = mapped_column(String(40), index=True)
     tags: Mapped[list[str]] = mapped_column(JSON)
+    similar: Mapped[list[str]] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer)
     updated_by: Mapped[str] = mapped_column(String(80))
@@ -40,6 +44,7 @@ class FaqVersion(Base):
     answer: Mapped[str] = mapped_column(Text)
     item: Mapped[str | None] = mapped_column(String(40))
     tags: Mapped[list[str]] = mapped_column(JSON)
+    similar: Mapped[list[str]] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean)
     action: Mapped[str] = mapped_column(String(20))
     changed_by: Mapped[str] = mapped_column(String(80))

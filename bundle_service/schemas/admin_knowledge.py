@@ -16,12 +16,14 @@ class FaqIn(BaseModel):
         answer: The answer given as is when the question matches.
         item: Item code it belongs to; None for bundle-wide.
         tags: Free labels.
+        similar: Other ways users ask the same question (相似问法); each is searched like the question.
     """
 
     question: str = Field(max_length=2000)
     answer: str = Field(max_length=5000)
     item: str | None = None
     tags: list[str] = Field(default_factory=list, max_length=50)
+    similar: list[str] = Field(default_factory=list, max_length=100)
 
 
 class RollbackIn(BaseModel):

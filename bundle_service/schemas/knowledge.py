@@ -40,7 +40,7 @@ class HitOut(BaseModel):
     score: float
     dense: float
     bm25: float
-    kind: Literal["faq", "doc"]
+    kind: Literal["faq", "doc", "out_of_scope"]
     source: str
     document: str
     section: str
@@ -70,6 +70,7 @@ class FaqOut(BaseModel):
     answer: str
     item: str | None
     tags: list[str]
+    similar: list[str]
     active: bool
     version: int
     updated_by: str
@@ -84,6 +85,7 @@ class FaqVersionOut(BaseModel):
     answer: str
     item: str | None
     tags: list[str]
+    similar: list[str]
     active: bool
     action: str
     changed_by: str

@@ -184,6 +184,35 @@ def test_create_search_and_delete_a_faq(client: TestClient, restored: None) -> N
     assert client.get(f"{BASE}/faqs/faq-999", headers=ADMIN).status_code == 404
 
 
+def test_similar_questions_find_their_faq_and_keep_their_history(client: TestClient, restored: None) -> None:
+    new = {
+        "question": "孵化基地的会议室能预约吗？",
+        "answer": "可以，入驻企业在基地前台预约会议室（测试答案）。",
+        "item": "incubator",
+        "similar": ["基地开会的屋子咋订", " 基地开会的屋子咋订 ", "", "孵化基地的会议室能预约吗？"],
+    }
+    created = client.post(f"{BASE}/faqs", json=new, headers=ADMIN)
+    assert created.status_code == 201, created.text
+    faq = created.json()
+    assert faq["similar"] == ["基地开会的屋子咋订"]  # trimmed, repeats and the question itself dropped
+    first = hit_test(client, "基地开会的屋子咋订")
+    assert first["sources"][0]["id"] == faq["id"] and first["hits"][0]["dense"] > 0.99
+    assert [f["id"] for f in client.get(f"{BASE}/faqs", params={"q": "屋子咋订"}, headers=ADMIN).json()] == [faq["id"]]
+    changed = client.put(f"{BASE}/faqs/{faq['id']}", json={**new, "similar": []}, headers=ADMIN).json()
+    assert changed["similar"] == [] and changed["version"] == 2
+    assert hit_test(client, "基地开会的屋子咋订")["hits"][0]["dense"] < 0.99  # the phrasing is no longer indexed
+    versions = client.get(f"{BASE}/faqs/{faq['id']}/versions", headers=ADMIN).json()
+    assert [v["similar"] for v in versions] == [[], ["基地开会的屋子咋订"]]
+    back = client.post(f"{BASE}/faqs/{faq['id']}/rollback", json={"version": 1}, headers=ADMIN).json()
+    assert back["similar"] == ["基地开会的屋子咋订"]
+    too_many = client.post(
+        f"{BASE}/faqs",
+        json={**new, "question": "另一个问题？", "similar": [f"问法{i}" for i in range(21)]},
+        headers=ADMIN,
+    )
+    assert too_many.status_code == 422 and too_many.json()["errors"][0]["field"] == "similar"
+
+
 def test_an_uploaded_document_section_is_found_by_hit_testing(client: TestClient, restored: None) -> None:
     uploaded = client.post(
         f"{BASE}/documents", json={"path": "local/night_school.md", "content": NEW_DOC}, headers=ADMIN
@@ -235,7 +264,9 @@ def test_reindex_all_and_one(client: TestClient, kb: KnowledgeBase) -> None:
     everything = client.post(f"{BASE}/reindex", json={}, headers=ADMIN).json()
     assert everything["embedded"] == 0 and everything["total"] == len(kb.index.entries())
     one = client.post(f"{BASE}/reindex", json={"faq_id": "faq-104"}, headers=ADMIN).json()
-    assert one["embedded"] == 2
+    similar = kb.get_faq("faq-104").similar
+    assert similar, "the shipped FAQs have similar questions"
+    assert one["embedded"] == 2 + len(similar)  # question, question + answer, each similar question
     assert client.post(f"{BASE}/reindex", json={"faq_id": "faq-999"}, headers=ADMIN).status_code == 404
 
 
@@ -277,6 +308,18 @@ def test_a_question_is_dismissed_and_an_invalid_resolution_writes_nothing(
     assert late.status_code == 409 and len(kb.list_faqs(include_deleted=True)) == faqs_before
     listed = client.get(f"{BASE}/unanswered", params={"status": "dismissed"}, headers=ADMIN).json()
     assert question_id in [q["id"] for q in listed]
+
+
+def test_a_dismissed_question_becomes_an_out_of_scope_example_at_once(client: TestClient) -> None:
+    question = "小区物业费一年交多少比较合理"
+    asked = client.post("/api/v1/knowledge/search", json={"query": question}).json()
+    assert asked["status"] == "not_found" and all(h["text"] != question for h in asked["hits"])
+    client.post(f"{BASE}/unanswered/{asked['unanswered_id']}/dismiss", headers=ADMIN).raise_for_status()
+    again = client.post("/api/v1/knowledge/search", json={"query": question, "record_unanswered": False}).json()
+    assert again["status"] == "not_found"
+    top = again["hits"][0]
+    assert (top["kind"], top["text"], top["document"]) == ("out_of_scope", question, "不属于本知识库的问题")
+    assert top["dense"] > 0.99
 
 
 def test_the_audit_log_shows_who_changed_what_with_filters(client: TestClient, restored: None) -> None:

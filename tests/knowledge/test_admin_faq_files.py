@@ -73,9 +73,10 @@ def test_an_exported_file_re_imports_to_the_same_content(
 ) -> None:
     content = export(client, file_format)
     rows = csv_rows(content) if file_format == "csv" else xlsx_rows(content)
-    assert rows[0] == ["id", "question", "answer", "item", "tags"] and len(rows) == 1 + len(kb.list_faqs())
+    assert rows[0] == ["id", "question", "answer", "item", "tags", "similar"] and len(rows) == 1 + len(kb.list_faqs())
     loan = next(r for r in rows if r[0] == "faq-104")
     assert loan[1:4] == ["创业担保贷款个人最多贷多少？", "个人最高20万元。", "guaranteed_loan"]
+    assert loan[5].split("|") == kb.get_faq("faq-104").similar
     before = snapshot(kb)
     report = import_file(client, content, file_format)
     assert report["status"] == 200 and report["created"] == report["updated"] == []
@@ -142,3 +143,18 @@ def test_a_gbk_csv_from_excel_is_read(client: TestClient, restored: None) -> Non
     content = "id,question,answer\n,导入测试：GBK编码的问题？,GBK编码的答案。\n".encode("gb18030")
     report = import_file(client, content, "csv")
     assert report["status"] == 200 and len(report["created"]) == 1
+
+
+def test_a_file_without_the_similar_column_keeps_each_faqs_similar_questions(
+    client: TestClient, kb: KnowledgeBase, restored: None
+) -> None:
+    loan = kb.get_faq("faq-104")
+    assert loan.similar
+    rows = [
+        ["id", "question", "answer", "item", "tags"],
+        ["faq-104", loan.question, loan.answer, "guaranteed_loan", ""],
+    ]
+    report = import_file(client, csv_bytes([*rows[:1], [*rows[1][:4], "|".join(loan.tags)]]), "csv")
+    assert report["status"] == 200 and report["unchanged"] == ["faq-104"]
+    cleared = import_file(client, csv_bytes([[*rows[0], "similar"], [*rows[1][:4], "|".join(loan.tags), ""]]), "csv")
+    assert cleared["updated"] == ["faq-104"] and kb.get_faq("faq-104").similar == []

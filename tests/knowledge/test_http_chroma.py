@@ -85,7 +85,12 @@ def _knowledge_dir(folder: Path) -> Path:
 
 def _kb(folder: Path, port: int) -> KnowledgeBase:
     settings = knowledge_settings(
-        folder, chroma_host="127.0.0.1", chroma_port=port, knowledge_dir=folder / "kb", chroma_collection="httptest"
+        folder,
+        chroma_host="127.0.0.1",
+        chroma_port=port,
+        knowledge_dir=folder / "kb",
+        chroma_collection="httptest",
+        kb_out_of_scope_files=[],
     )
     engine = make_engine(settings)
     migrate(engine)

@@ -39,8 +39,10 @@ def test_an_edited_faq_answer_is_found_at_once_and_the_old_one_is_gone(
 ) -> None:
     entries = len(kb.index.entries())
     before = kb.embedder.texts_embedded
-    kb.update_faq("faq-104", FaqInput(LOAN_QUESTION, "个人最高可贷25万元（测试修改）。", "guaranteed_loan"), "admin")
-    assert kb.embedder.texts_embedded - before == 2  # the FAQ's two entries; nothing else re-embedded
+    similar = kb.get_faq("faq-104").similar
+    edited = FaqInput(LOAN_QUESTION, "个人最高可贷25万元（测试修改）。", "guaranteed_loan", similar=similar)
+    kb.update_faq("faq-104", edited, "admin")
+    assert kb.embedder.texts_embedded - before == 2 + len(similar)  # the FAQ's entries; nothing else re-embedded
     body = ask(client, LOAN_QUESTION)
     assert body["status"] == "faq"
     assert body["answer"].startswith("个人最高可贷25万元（测试修改）。")
@@ -90,7 +92,7 @@ def test_an_uploaded_document_is_cited_by_title_and_section(kb: KnowledgeBase, c
 
 def test_reindexing_unchanged_content_embeds_nothing(kb: KnowledgeBase) -> None:
     assert kb.reindex().embedded == 0
-    assert kb.reindex("faq-001").embedded == 2
+    assert kb.reindex("faq-001").embedded == 2 + len(kb.get_faq("faq-001").similar)
 
 
 def test_another_process_sees_an_edit_without_restarting(

@@ -1,8 +1,9 @@
 """The knowledge admin page in headless Chromium against the real stack (service, action server, Rasa).
 
-An admin logs in, adds a FAQ with a distinctive question and answer, checks it by hit testing in the page, and
-the bot, asked that question over Rasa's REST channel, answers with the new answer. Then the page's edit, version
-history and roll-back, and the refusal of a malformed document upload and a bad import file.
+An admin logs in, adds a FAQ with a distinctive question, a similar question and an answer, checks both by hit
+testing in the page, and the bot, asked that question over Rasa's REST channel, answers with the new answer. Then
+the page's edit, version history and roll-back, and the refusal of a malformed document upload and a bad import
+file.
 """
 
 import uuid
@@ -14,6 +15,7 @@ from tests.web.conftest import ADMIN_TOKEN, Stack
 
 QUESTION = "创业者参加湘江夜校的路演活动要交报名费吗？"
 ANSWER = "湘江夜校路演活动不收报名费，带上商业计划书现场签到即可（页面测试答案）。"
+SIMILAR = "去夜校路演报名收不收钱"
 
 
 def log_in(page: Page, stack: Stack) -> None:
@@ -42,6 +44,7 @@ def test_a_faq_added_in_the_page_is_the_bots_answer(page: Page, stack: Stack) ->
     page.fill("#faq-question", QUESTION)
     page.fill("#faq-answer", ANSWER)
     page.fill("#faq-tags", "路演|页面测试")
+    page.fill("#faq-similar", f"{SIMILAR}\n")
     page.click("#faq-save")
     expect(page.locator("#status")).to_contain_text("已保存", timeout=120_000)  # the first write loads the model
     faq_id = page.locator("#faq-id").input_value()
@@ -53,6 +56,9 @@ def test_a_faq_added_in_the_page_is_the_bots_answer(page: Page, stack: Stack) ->
     page.click("#hit-run")
     expect(page.locator("#hit-answer")).to_contain_text(ANSWER)
     expect(page.locator("#hit-rows tr").first).to_contain_text(faq_id)
+    page.fill("#hit-query", SIMILAR)  # the similar question written in the form finds the FAQ too
+    page.click("#hit-run")
+    expect(page.locator("#hit-answer")).to_contain_text(ANSWER)
 
     assert ANSWER in ask_bot(stack, QUESTION)
 

@@ -16,7 +16,7 @@ Knowledge = Annotated[KnowledgeBase, Depends(knowledge_of)]
 
 
 def _input(body: FaqIn) -> FaqInput:
-    return FaqInput(body.question, body.answer, body.item or None, body.tags)
+    return FaqInput(body.question, body.answer, body.item or None, body.tags, body.similar)
 
 
 @router.get("")
@@ -27,13 +27,14 @@ def list_faqs(
     item: str | None = None,
     include_deleted: bool = False,
 ) -> list[FaqOut]:
-    """FAQs by id; ``q`` keeps those whose id, question or answer contains it, ``item`` one item's."""
+    """FAQs by id; ``q`` keeps those whose id, question, answer or a similar question has it; ``item`` one item's."""
     needle = (q or "").strip().lower()
     rows = kb.list_faqs(include_deleted)
     return [
         faq_out(r)
         for r in rows
-        if (not needle or needle in f"{r.id}\n{r.question}\n{r.answer}".lower()) and (item is None or r.item == item)
+        if (not needle or needle in "\n".join([r.id, r.question, r.answer, *(r.similar or [])]).lower())
+        and (item is None or r.item == item)
     ]
 
 

@@ -36,7 +36,7 @@ def resolve(question_id: int, body: FaqIn, actor: KnowledgeAdminDep, kb: Knowled
         InvalidInput: 422, the FAQ is invalid (nothing written).
     """
     faq, question = kb.resolve_unanswered(
-        question_id, FaqInput(body.question, body.answer, body.item, body.tags), actor
+        question_id, FaqInput(body.question, body.answer, body.item, body.tags, body.similar), actor
     )
     return ResolveOut(faq=faq_out(faq), question=question_out(question))
 
