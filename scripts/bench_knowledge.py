@@ -185,11 +185,11 @@ def main() -> None:
         ]
         print()
         print(HEADER)
-        for name, weight, floor, margin in methods:
+        for name, weight, floor, rule in methods:
             p50, p95 = latencies(kb, questions, weight, floor)
-            print(row(name, "test", evaluate(test_set, weight, floor, margin=margin), p50, p95))
-            print(row("", "all", evaluate(scored, weight, floor, margin=margin)))
-            print(row("", "tune", evaluate(tune_set, weight, floor, margin=margin)))
+            print(row(name, "test", evaluate(test_set, weight, floor, margin=rule), p50, p95))
+            print(row("", "all", evaluate(scored, weight, floor, margin=rule)))
+            print(row("", "tune", evaluate(tune_set, weight, floor, margin=rule)))
         print(
             "floors (out-of-scope margin): "
             + ", ".join(
