@@ -1,7 +1,7 @@
 """Handoff to a person: queue a paused conversation, take it, reply on the user's channel, hand it back.
 
 Every staff action is audited as ``staff:<id>``. Rasa keeps the conversation: the service reads its history from
-the tracker and resumes the bot with a ``resume`` event.
+the tracker and resumes the bot with a ``resume`` event followed by ``action_listen``.
 """
 
 import logging
@@ -21,6 +21,11 @@ from bundle_service.services.wechat_send import SendResult, sender_for
 logger = logging.getLogger(__name__)
 WECHAT_PREFIX = "wechat:"
 HOTLINE_PREFIX = "hotline:"
+MINIPROGRAM_CHANNEL = "miniprogram"  # the Rasa channel of the mini program's own chat and the H5 page
+# ``action_listen`` after ``resume``: while paused, Rasa stores the user's messages without running any action, so
+# without it the next message would follow ``action_handoff`` directly; no rule or story matches that history and
+# the real bot answered the first question after a hand-back with its fallback (and handed off again).
+RESUME_EVENTS: list[dict[str, str]] = [{"event": "resume"}, {"event": "action", "name": "action_listen"}]
 
 
 def channel_of(conversation_id: str, given: str | None = None) -> str:
@@ -116,8 +121,14 @@ class Handoffs:
         return handoff
 
     def _deliver(self, handoff: Handoff, text: str) -> str:
+        """Push to WeChat users who asked in customer-service messages; everyone else polls the outbox.
+
+        A ``wechat:<openid>`` conversation that asked for a person in the mini program's own chat or the H5 page
+        (channel ``miniprogram``) is not pushed: its client polls and shows the reply, and a customer-service message
+        would arrive a second time in another place (or fail with 45015 outside the 48-hour window).
+        """
         conversation = handoff.conversation_id
-        if conversation.startswith(WECHAT_PREFIX):
+        if conversation.startswith(WECHAT_PREFIX) and handoff.channel != MINIPROGRAM_CHANNEL:
             settings = self.settings
             if not settings.wechat_app_id or settings.wechat_app_secret is None:
                 logger.error("staff reply to a WeChat user but BUNDLE_WECHAT_APP_ID/SECRET are unset")
@@ -172,7 +183,7 @@ class Handoffs:
             RasaUnavailable: 502 when Rasa cannot be told to resume (the handoff stays taken).
         """
         handoff = self._own(handoff_id, staff_id)
-        self.rasa.append_events(handoff.conversation_id, [{"event": "resume"}])
+        self.rasa.append_events(handoff.conversation_id, RESUME_EVENTS)
         now = self.clock.now()
         with self.sessions.begin() as session:
             if not crud.hand_back(session, handoff_id, staff_id, now):

@@ -13,6 +13,17 @@ logger = logging.getLogger(__name__)
 TIMEOUT_S = 30.0
 
 
+def conversation_path(conversation_id: str) -> str:
+    """The conversation id as a path segment of Rasa's HTTP API.
+
+    Rasa (Sanic) takes the segment literally, without percent-decoding it: ``wechat%3Ao…`` would address a new,
+    empty conversation instead of ``wechat:o…``. The ``:`` of our ids (``wechat:``, ``hotline:``, ``web:``) is
+    legal in a path segment and is sent as is; characters outside the unreserved set are still escaped, which
+    Rasa could not address anyway (no channel here produces them).
+    """
+    return quote(conversation_id, safe=":@")
+
+
 class RasaUnavailable(ServiceError):
     """Rasa could not be reached or answered with an error (502)."""
 
@@ -70,12 +81,12 @@ class RasaClient:
 
     def tracker(self, conversation_id: str) -> dict[str, Any]:
         """The conversation's tracker with all its events."""
-        tracker: dict[str, Any] = self._call("GET", f"/conversations/{quote(conversation_id, safe='')}/tracker")
+        tracker: dict[str, Any] = self._call("GET", f"/conversations/{conversation_path(conversation_id)}/tracker")
         return tracker
 
     def append_events(self, conversation_id: str, events: list[dict[str, Any]]) -> None:
         """Append events (``resume``, a staff ``bot`` message …) to the conversation's tracker."""
-        self._call("POST", f"/conversations/{quote(conversation_id, safe='')}/tracker/events", events)
+        self._call("POST", f"/conversations/{conversation_path(conversation_id)}/tracker/events", events)
 
     def history(self, conversation_id: str) -> tuple[list[Turn], bool]:
         """The user and bot messages of a conversation, and whether it is paused."""

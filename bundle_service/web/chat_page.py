@@ -1,10 +1,11 @@
-"""The H5 web chat: ``GET /chat`` (page) and ``GET /chat/static/{name}`` (its script and style).
+"""The H5 web chat: ``GET /chat`` (page) and ``GET /chat/static/{name}`` (its scripts and style).
 
 The page behaves like the mini program: log in (``POST /api/v1/auth/wechat-login``), chat with the Rasa
-mini-program channel with the token, and list "my applications" with their lights. In a browser there is no
-``wx.login``, so the page offers a development login that sends a ``dev-<name>`` code, which only the local
-fake code2Session (``scripts/fake_code2session.py``) accepts. Production H5 would log in through the official
-account's web OAuth (not built).
+mini-program channel with the token, show staff replies after a handoff to a person (it polls the outbox with
+``outbox.js``, the mini program's ``utils/outbox.js`` verbatim), and list "my applications" with their lights. In
+a browser there is no ``wx.login``, so the page offers a development login that sends a ``dev-<name>`` code, which
+only the local fake code2Session (``scripts/fake_code2session.py``) accepts. Production H5 would log in through
+the official account's web OAuth (not built).
 """
 
 import html
@@ -16,7 +17,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from bundle_service.api.deps import ServicesDep
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-STATIC_FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
+STATIC_FILES = {"chat.js": "text/javascript", "outbox.js": "text/javascript", "chat.css": "text/css"}
 router = APIRouter(tags=["web"], include_in_schema=False)
 
 
@@ -30,7 +31,7 @@ def chat_page(services: ServicesDep) -> HTMLResponse:
 
 @router.get("/chat/static/{name}")
 def chat_static(name: str) -> FileResponse:
-    """The page's script and style sheet (nothing else is served from the folder)."""
+    """The page's scripts and style sheet (nothing else is served from the folder)."""
     if name not in STATIC_FILES:
         raise HTTPException(status_code=404)
     return FileResponse(STATIC_DIR / name, media_type=STATIC_FILES[name])

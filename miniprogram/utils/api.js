@@ -2,6 +2,7 @@
 // The token (a JWT issued by the bundle service, valid `expires_in` seconds) is kept in storage; on 401 the
 // mini program logs in again once and repeats the request.
 const config = require("../config");
+const outbox = require("./outbox");
 
 const TOKEN_KEY = "cyyjs.token";
 
@@ -43,6 +44,7 @@ async function ensureLogin() {
   return savedToken() || login();
 }
 
+// retried: true for a request that must not log in again on 401 (a poll: it backs off instead).
 async function authorized(options, retried = false) {
   const token = await ensureLogin();
   const answer = await request({ ...options, header: { ...(options.header || {}), Authorization: `Bearer ${token}` } });
@@ -70,4 +72,15 @@ async function myApplications() {
   return body.applications;
 }
 
-module.exports = { ensureLogin, login, sendMessage, myApplications, TOKEN_KEY };
+// The logged-in user's conversation, "wechat:<openid>" (read from the token; the service verifies it).
+async function conversation() {
+  return outbox.conversationId(await ensureLogin());
+}
+
+// Staff replies after a handoff with an id above `after`, oldest first (docs/channels.md). A 401 is not retried
+// with a new wx.login here: the poll backs off, and the next message to the bot logs in again if needed.
+function staffMessages(conversationId, after) {
+  return authorized({ url: `${config.serviceBaseUrl}${outbox.messagesPath(conversationId, after)}`, method: "GET" }, true);
+}
+
+module.exports = { ensureLogin, login, sendMessage, myApplications, conversation, staffMessages, TOKEN_KEY };

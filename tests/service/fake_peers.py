@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, urlparse
 
 from bundle_service.knowledge.service import SearchResult
 
@@ -70,7 +70,8 @@ class FakeRasa:
     """Rasa's REST channel and tracker API, enough for the hotline relay and the handoff queue.
 
     A user message containing 人工 pauses the conversation; when ``service_url`` is set it then queues the
-    conversation at the service like ``action_handoff`` does.
+    conversation at the service like ``action_handoff`` does. Conversation ids in paths are taken literally, as
+    Rasa 3.6 does (``wechat%3Ao…`` is another conversation than ``wechat:o…``).
     """
 
     service_url: str | None = None
@@ -94,7 +95,7 @@ class FakeRasa:
             return 200, self.message(body)
         parts = path.split("/")
         if len(parts) >= 4 and parts[1] == "conversations":
-            sender = unquote(parts[2])
+            sender = parts[2]  # like Rasa (Sanic): the path segment as sent, never percent-decoded
             with self.lock:
                 tracker = self.tracker(sender)
                 if method == "GET" and parts[3] == "tracker":

@@ -106,6 +106,21 @@ def test_reply_to_a_wechat_user_goes_through_the_send_api(
         ]
 
 
+def test_mini_program_chat_replies_wait_in_the_outbox_not_the_send_api(
+    hotline: Services, fake_rasa: FakeRasa, fake_wechat: FakeWeChat
+) -> None:
+    _paused_conversation(fake_rasa, "wechat:o-user-4")
+    with TestClient(create_app(services=hotline)) as client:
+        handoff_id = _queue(client, "wechat:o-user-4", channel="miniprogram")
+        headers = login(client, "zhangsan")
+        client.post(f"/api/v1/handoffs/{handoff_id}/take", headers=headers)
+        sent = client.post(f"/api/v1/handoffs/{handoff_id}/messages", json={"text": "您好。"}, headers=headers)
+        assert sent.status_code == 201 and sent.json()["delivery"] == "outbox"
+        assert fake_wechat.sent == []
+        polled = client.get("/api/v1/conversations/wechat:o-user-4/messages", headers=GATEWAY).json()
+        assert [m["text"] for m in polled] == ["您好。"]
+
+
 def test_web_replies_wait_in_the_outbox_and_hand_back_resumes_the_bot(hotline: Services, fake_rasa: FakeRasa) -> None:
     _paused_conversation(fake_rasa, "web:u-3")
     with TestClient(create_app(services=hotline)) as client:
@@ -131,6 +146,8 @@ def test_web_replies_wait_in_the_outbox_and_hand_back_resumes_the_bot(hotline: S
         back = client.post(f"/api/v1/handoffs/{handoff_id}/return", headers=headers)
         assert back.status_code == 200 and back.json()["status"] == "returned"
         assert fake_rasa.trackers["web:u-3"]["paused"] is False
+        resumed = fake_rasa.trackers["web:u-3"]["events"][-2:]
+        assert [(e["event"], e.get("name")) for e in resumed] == [("resume", None), ("action", "action_listen")]
         assert fake_rasa.message({"sender": "web:u-3", "message": "贷款多久能批"}) != []  # the bot answers again
         assert client.get("/api/v1/handoffs?status=open", headers=headers).json() == []
     with hotline.sessions() as session:

@@ -8,7 +8,9 @@ Reusable by every browser test (H5 chat, hotline console, admin page):
   all are closed after the test. ``page`` is a page in a fresh context.
 - ``stack``: the bundle service, the action server and the Rasa server (``models/assistant.tar.gz``) started by
   ``scripts/run_stack.py`` on free ports, with a temporary applications database, an in-memory tracker store, no
-  knowledge-base warm-up, and the fake code2Session for the dev login.
+  knowledge-base warm-up, the fake code2Session for the dev login, and the console accounts of
+  ``STAFF_PASSWORDS``.
+- ``log_in_h5`` / ``log_in_console``: the H5 chat's dev login and the console's login, waiting until they are in.
 """
 
 import os
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,6 +41,11 @@ CHROMIUM_ARGS = [
 MODEL = ROOT / "models" / "assistant.tar.gz"
 STARTUP_TIMEOUT_S = 420.0  # Rasa loads the model in about 60 s alone, several minutes on 2 busy cores
 ADMIN_TOKEN = "web-admin-token"  # BUNDLE_ADMIN_TOKEN of the stack (the knowledge admin page logs in with it)
+STAFF_ACCOUNTS = """
+- {id: admin, display_name: 管理员, role: admin, password: admin-web-pass}
+- {id: zhangsan, display_name: 张三, role: staff, password: staff-web-pass}
+"""  # BUNDLE_STAFF_ACCOUNTS_FILE of the stack (and of the console tests' in-process service)
+STAFF_PASSWORDS = {"admin": "admin-web-pass", "zhangsan": "staff-web-pass"}
 
 
 @pytest.fixture(scope="session")
@@ -115,6 +122,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     ports = {name: free_port() for name in ("RASA_PORT", "ACTION_PORT", "BUNDLE_SERVICE_PORT")}
     endpoints = work / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{ports["ACTION_PORT"]}/webhook"\n')
+    staff_accounts = work / "staff.yml"
+    staff_accounts.write_text(STAFF_ACCOUNTS, encoding="utf-8")
     gateway_token = f"web-test-{os.getpid()}"
     env = {key: value for key, value in os.environ.items() if not key.startswith(("BUNDLE_", "WECHAT_"))}
     env.update(
@@ -125,6 +134,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         BUNDLE_CHROMA_PATH=str(work / "chroma"),
         BUNDLE_GATEWAY_TOKEN=gateway_token,
         BUNDLE_ADMIN_TOKEN=ADMIN_TOKEN,
+        BUNDLE_STAFF_ACCOUNTS_FILE=str(staff_accounts),
         BUNDLE_SERVICE_URL=f"http://127.0.0.1:{ports['BUNDLE_SERVICE_PORT']}",
     )
     python = shutil.which("python", path=str(ROOT / ".venv" / "bin")) or str(ROOT / ".venv" / "bin" / "python")
@@ -153,3 +163,23 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         except subprocess.TimeoutExpired:
             supervisor.kill()
             supervisor.wait()
+
+
+def log_in_h5(page: Page, service_url: str, name: str) -> None:
+    """Open the H5 chat and log in as ``name`` (dev login: openid ``dev_<name>``, conversation ``wechat:dev_…``)."""
+    page.goto(f"{service_url}/chat")
+    expect(page.locator("#login-view")).to_be_visible()
+    page.fill("#dev-name", name)
+    page.click("#login")
+    expect(page.locator("#chat-view")).to_be_visible()
+
+
+def log_in_console(page: Page, service_url: str, name: str) -> None:
+    """Open the hotline console and log in as ``name`` (one of ``STAFF_PASSWORDS``)."""
+    page.goto(f"{service_url}/console")
+    page.fill("#login-username", name)
+    page.fill("#login-password", STAFF_PASSWORDS[name])
+    page.click("#login-submit")
+    expect(page.locator("#work-view")).to_be_visible()
+    expect(page.locator("#login-view")).to_be_hidden()
+    expect(page.locator("#staff-name")).to_contain_text(name)

@@ -7,7 +7,7 @@ import urllib.request
 from playwright.sync_api import Page, expect
 
 from tests.service.factories import form, make_id
-from tests.web.conftest import Stack
+from tests.web.conftest import Stack, log_in_h5
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -32,11 +32,7 @@ def file_application(stack: Stack, openid: str) -> str:
 
 
 def log_in(page: Page, stack: Stack, name: str) -> None:
-    page.goto(f"{stack.service_url}/chat")
-    expect(page.locator("#login-view")).to_be_visible()
-    page.fill("#dev-name", name)
-    page.click("#login")
-    expect(page.locator("#chat-view")).to_be_visible()
+    log_in_h5(page, stack.service_url, name)
 
 
 def test_login_greeting_and_my_applications_with_lights(page: Page, stack: Stack) -> None:

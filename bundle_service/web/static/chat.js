@@ -1,6 +1,8 @@
 // H5 web chat: the same behaviour as the mini program (miniprogram/), in a browser.
 // Login: development login with a "dev-<name>" code (only the local fake code2Session accepts it); production H5
 // would use the official account's web OAuth instead (not built). The token goes to localStorage.
+// After a handoff to a person, staff replies are polled from the service's outbox (outbox.js, the mini program's
+// utils/outbox.js verbatim: cursor, merge, delays) and shown as messages from 人工客服.
 "use strict";
 
 const TOKEN_KEY = "cyyjs.token";
@@ -8,6 +10,9 @@ const LIGHTS = { green: "绿灯", yellow: "黄灯", red: "红灯" };
 const webhookTemplate = document.querySelector('meta[name="chat-webhook-url"]').content;
 const chatUrl = webhookTemplate.replace("{host}", location.hostname);
 const $ = (id) => document.getElementById(id);
+const Outbox = window.Outbox;
+let poller = null; // the logged-in user's outbox poller, null when logged out
+let humanMode = false; // a person has replied since the bot last did: the bot's silence is expected
 
 function token() {
   const saved = JSON.parse(localStorage.getItem(TOKEN_KEY) || "null");
@@ -18,10 +23,12 @@ function show(view) {
   for (const name of ["login", "chat", "applications"]) $(`${name}-view`).hidden = name !== view;
   $("tabs").hidden = view === "login";
   $("tab-chat").classList.toggle("active", view === "chat");
+  if (view === "chat") $("tab-chat").classList.remove("unread");
   $("my-applications").classList.toggle("active", view === "applications");
 }
 
 function loggedOut(message) {
+  stopPolling();
   localStorage.removeItem(TOKEN_KEY);
   $("login-error").textContent = message || "";
   show("login");
@@ -46,6 +53,7 @@ async function login() {
   localStorage.setItem(TOKEN_KEY, JSON.stringify({ token: body.token, expiresAt: Date.now() + body.expires_in * 1000 }));
   $("login-error").textContent = "";
   show("chat");
+  startPolling();
   $("text").focus();
 }
 
@@ -56,6 +64,97 @@ function addMessage(kind, text) {
   $("messages").appendChild(item);
   item.scrollIntoView({ block: "end" });
   return item;
+}
+
+// Staff replies: one poller per logged-in conversation; its answers are dropped once it is no longer current (a
+// poll still in flight when the user logs out or another user logs in must not write into the new session).
+function startPolling() {
+  const bearer = token();
+  const conversation = bearer && Outbox.conversationId(bearer);
+  if (poller && poller.conversation === conversation) return wake(0);
+  stopPolling();
+  if (!conversation) return;
+  if ($("messages").dataset.conversation !== conversation) {
+    $("messages").replaceChildren(); // another user's transcript is not shown to this one
+    humanMode = false;
+  }
+  $("messages").dataset.conversation = conversation;
+  const cursor = Outbox.readCursor(localStorage.getItem(Outbox.cursorKey(conversation)));
+  poller = { conversation, cursor, timer: null, dueAt: 0, inFlight: false, failures: 0, lastActivity: Date.now() };
+  schedule(poller, 0);
+}
+
+function stopPolling() {
+  if (poller) clearTimeout(poller.timer);
+  poller = null;
+}
+
+function schedule(current, delay) {
+  clearTimeout(current.timer);
+  current.timer = null;
+  if (poller !== current || document.hidden) return; // stopped, or paused while the page is not visible
+  current.dueAt = Date.now() + delay;
+  current.timer = setTimeout(() => pollOutbox(current), delay);
+}
+
+// The user did something (wrote, came back to the page): poll within `delay` ms and keep polling fast.
+function wake(delay) {
+  if (!poller) return;
+  poller.lastActivity = Date.now();
+  if (!poller.inFlight && (!poller.timer || poller.dueAt > Date.now() + delay)) schedule(poller, delay);
+}
+
+async function pollOutbox(current) {
+  current.timer = null;
+  const bearer = token();
+  if (poller !== current || current.inFlight) return;
+  if (!bearer) return stopPolling();
+  if (Outbox.conversationId(bearer) !== current.conversation) return startPolling(); // another login (other tab)
+  current.inFlight = true;
+  let delay;
+  try {
+    const answer = await fetch(Outbox.messagesPath(current.conversation, current.cursor), {
+      headers: { Authorization: `Bearer ${bearer}` },
+      cache: "no-store",
+    });
+    if (!answer.ok) throw new Error(`outbox ${answer.status}`);
+    const batch = await answer.json();
+    if (poller !== current) return; // logged out or another user while in flight: drop the answer
+    const merged = Outbox.merge(current.cursor, batch);
+    current.cursor = merged.cursor;
+    localStorage.setItem(Outbox.cursorKey(current.conversation), String(merged.cursor));
+    merged.fresh.forEach(addStaffMessage);
+    if (merged.fresh.length) {
+      current.lastActivity = Date.now();
+      humanMode = true;
+      if ($("chat-view").hidden) $("tab-chat").classList.add("unread"); // 我的申请 is shown: mark the chat tab
+    }
+    current.failures = 0;
+    delay = Outbox.hasMore(batch) ? 0 : Outbox.nextDelay(0, current.lastActivity, Date.now());
+  } catch (error) {
+    // Network trouble, a refused token or a busy service: back off and retry; the chat itself goes on (a bad
+    // token brings the login back on the next message to the bot).
+    current.failures += 1;
+    delay = Outbox.nextDelay(current.failures, current.lastActivity, Date.now());
+  } finally {
+    current.inFlight = false;
+  }
+  if (delay !== undefined) schedule(current, delay);
+}
+
+function addStaffMessage(message) {
+  const item = addMessage("staff", message.text);
+  item.dataset.id = String(message.id);
+  const who = document.createElement("span");
+  who.className = "who";
+  who.textContent = "人工客服";
+  item.prepend(who);
+  if (message.at) item.title = new Date(message.at).toLocaleString("zh-CN");
+}
+
+// Custom payloads (e.g. a knowledge answer's sources for the console) have nothing to show here.
+function shownReply(reply) {
+  return Boolean(reply && (reply.text || reply.image || (Array.isArray(reply.buttons) && reply.buttons.length)));
 }
 
 function addReply(reply) {
@@ -84,25 +183,37 @@ async function send(message, shown) {
   const bearer = token();
   if (!bearer) return loggedOut("登录已过期，请重新登录。");
   addMessage("user", shown || message);
+  wake(Outbox.FAST_MS);
+  $("send").disabled = true;
   let answer;
+  let body;
   try {
     answer = await fetch(chatUrl, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearer}` },
       body: JSON.stringify({ message }),
     });
+    body = await answer.json().catch(() => null);
   } catch (error) {
     addMessage("system", "网络异常，请稍后再试。");
     return;
+  } finally {
+    $("send").disabled = false;
   }
-  const body = await answer.json().catch(() => null);
+  if (token() !== bearer) return; // logged out while waiting: the answer belongs to the old session
   if (answer.status === 401) return loggedOut((body && body.message) || "请重新登录。");
   if (!answer.ok || !Array.isArray(body)) {
     addMessage("system", (body && body.message) || "助手暂时无法回答，请稍后再试。");
     return;
   }
-  if (!body.length) addMessage("system", "（助手没有回复）");
-  body.forEach(addReply);
+  const replies = body.filter(shownReply);
+  if (!replies.length) {
+    // While a person has the conversation the bot is paused and silent: nothing to say about that.
+    if (!humanMode) addMessage("system", "（助手没有回复）");
+    return;
+  }
+  humanMode = false;
+  replies.forEach(addReply);
 }
 
 function department(progress) {
@@ -125,6 +236,7 @@ async function myApplications() {
   show("applications");
   const answer = await fetch("/api/v1/me/applications", { headers: { Authorization: `Bearer ${bearer}` } });
   const body = await answer.json().catch(() => null);
+  if (token() !== bearer) return; // logged out while waiting
   if (answer.status === 401) return loggedOut((body && body.message) || "请重新登录。");
   const list = $("applications");
   list.replaceChildren();
@@ -156,4 +268,14 @@ $("composer").addEventListener("submit", (event) => {
 $("tab-chat").addEventListener("click", () => show("chat"));
 $("my-applications").addEventListener("click", myApplications);
 $("logout").addEventListener("click", () => loggedOut(""));
-show(token() ? "chat" : "login");
+document.addEventListener("visibilitychange", () => {
+  if (!poller) return;
+  if (document.hidden) schedule(poller, 0); // clears the timer: no polling while the page is not visible
+  else wake(0);
+});
+if (token()) {
+  show("chat");
+  startPolling();
+} else {
+  show("login");
+}
