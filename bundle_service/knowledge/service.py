@@ -85,6 +85,7 @@ class KnowledgeBase:
     _checked_at: float = 0.0
     _doc_cache: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     _out_of_scope: list[str] | None = None
+    state: str = "idle"  # idle → starting → ready | failed (shown by /health)
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
     @property
@@ -121,16 +122,27 @@ class KnowledgeBase:
 
     # ---- lifecycle ----
     def start(self) -> SyncReport:
-        """Seed the database from the shipped files, warm the model and build the index (idempotent)."""
-        started = time.perf_counter()
-        with self.sessions.begin() as session:
-            report = seed.seed(session, self.settings.knowledge_dir, self.clock.now())
-        if report.faqs_inserted or report.documents_inserted or report.faqs_refreshed or report.documents_refreshed:
-            logger.info("knowledge seed: %s", report)
-        self.embedder.warm()
-        sync = self.refresh()
-        logger.info("knowledge base ready: %d entries in %.1f s", sync.total, time.perf_counter() - started)
-        return sync
+        """Seed the database from the shipped files, warm the model and build the index (idempotent).
+
+        Raises:
+            Exception: Whatever stopped it (``state`` is then ``failed``; the next search tries again).
+        """
+        with self._lock:
+            started = time.perf_counter()
+            self.state = "starting"
+            try:
+                with self.sessions.begin() as session:
+                    report = seed.seed(session, self.settings.knowledge_dir, self.clock.now())
+                if report != seed.SeedReport():
+                    logger.info("knowledge seed: %s", report)
+                self.embedder.warm()
+                sync = self.refresh()
+            except Exception:
+                self.state = "failed"
+                raise
+            self.state = "ready"
+            logger.info("knowledge base ready: %d entries in %.1f s", sync.total, time.perf_counter() - started)
+            return sync
 
     def _read_stamp(self, session: Session) -> tuple[Any, ...]:
         faq = session.execute(select(func.count(), func.max(Faq.updated_at))).one()
@@ -171,7 +183,12 @@ class KnowledgeBase:
             return report
 
     def ensure_current(self) -> None:
-        """Refresh when the index was never built or the database changed (checked every few seconds)."""
+        """Start when never started (seed included), else refresh when the database changed (checked every few s)."""
+        if self.state != "ready":
+            with self._lock:
+                if self.state != "ready":
+                    self.start()
+                    return
         if self._stamp is not None and time.monotonic() - self._checked_at < FRESHNESS_SECONDS:
             return
         with self._lock:

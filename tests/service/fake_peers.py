@@ -193,6 +193,7 @@ class StubKnowledge:
     """Stands in for the embedding-backed knowledge base (its own tests live in tests/knowledge)."""
 
     calls: list[dict[str, Any]] = field(default_factory=list)
+    state: str = "ready"
 
     def search(self, query: str, **options: Any) -> SearchResult:
         self.calls.append({"query": query, **options})

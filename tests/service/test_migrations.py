@@ -22,7 +22,7 @@ def test_schema_is_at_head_with_every_table(services: Services) -> None:
 def test_startup_creates_the_default_sqlite_file_and_schema(tmp_path: Path) -> None:
     path = tmp_path / "var" / "bundle.db"
     with TestClient(create_app(Settings(database_url=f"sqlite:///{path}", knowledge_warm_on_startup=False))) as client:
-        assert client.get("/health").json() == {"status": "ok"}
+        assert client.get("/health").json() == {"status": "ok", "knowledge": "idle"}
     engine = create_engine(f"sqlite:///{path}")
     assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
     engine.dispose()

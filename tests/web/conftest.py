@@ -7,12 +7,13 @@ Reusable by every browser test (H5 chat, hotline console, admin page):
 - ``new_context``: a factory of isolated browser contexts (each one a separate user: own storage and cookies);
   all are closed after the test. ``page`` is a page in a fresh context.
 - ``stack``: the bundle service, the action server and the Rasa server (``models/assistant.tar.gz``) started by
-  ``scripts/run_stack.py`` on free ports, with a temporary applications database, an in-memory tracker store, no
-  knowledge-base warm-up, the fake code2Session for the dev login, and the console accounts of
-  ``STAFF_PASSWORDS``.
+  ``scripts/run_stack.py`` on free ports, with a temporary applications database, an in-memory tracker store, the
+  shipped knowledge base (ready before the first test), the fake code2Session for the dev login, and the console
+  accounts of ``STAFF_PASSWORDS``.
 - ``log_in_h5`` / ``log_in_console``: the H5 chat's dev login and the console's login, waiting until they are in.
 """
 
+import json
 import os
 import shutil
 import signal
@@ -105,6 +106,14 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _knowledge_ready(service_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{service_url}/health", timeout=2) as answer:
+            return bool(json.load(answer).get("knowledge") == "ready")
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
+
+
 def _healthy(url: str) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=2) as answer:
@@ -130,7 +139,6 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         {name: str(port) for name, port in ports.items()},
         RASA_ENDPOINTS=str(endpoints),
         BUNDLE_DATABASE_URL=f"sqlite:///{work / 'bundle.db'}",
-        BUNDLE_KNOWLEDGE_WARM_ON_STARTUP="false",
         BUNDLE_CHROMA_PATH=str(work / "chroma"),
         BUNDLE_GATEWAY_TOKEN=gateway_token,
         BUNDLE_ADMIN_TOKEN=ADMIN_TOKEN,
@@ -149,7 +157,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     rasa_url = f"http://127.0.0.1:{ports['RASA_PORT']}"
     try:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while not (_healthy(f"{service_url}/health") and _healthy(f"{rasa_url}/webhooks/miniprogram/")):
+        # The knowledge base (seeded, 1500 entries embedded) builds while Rasa loads its model.
+        while not (_knowledge_ready(service_url) and _healthy(f"{rasa_url}/webhooks/miniprogram/")):
             if supervisor.poll() is not None:
                 pytest.fail(f"scripts/run_stack.py exited with {supervisor.returncode}; see var/log/")
             if time.monotonic() > deadline:

@@ -4,8 +4,9 @@ Against an in-process service with the fake Rasa of ``tests/service/fake_peers.p
 the knowledge base stubbed, its own tests live in tests/knowledge): login and roles, a call answered with its
 source, filing on a caller's behalf (代办) and caller verification.
 
-Against the real stack (``stack``: service, action server, Rasa with the trained model): the handoff round trip
-between a user in the H5 chat and a staff member in the console, in two browser contexts.
+Against the real stack (``stack``: service, action server, Rasa with the trained model, the shipped knowledge
+base): a new call answered by the real bot with its source, and the handoff round trip between a user in the H5
+chat and a staff member in the console, in two browser contexts.
 """
 
 import threading
@@ -205,11 +206,32 @@ def test_handoff_round_trip_with_the_real_bot(stack: Stack, new_context: Callabl
     expect(transcript).to_contain_text("已交还机器人")
     expect(entry).to_have_count(0, timeout=POLLED_MS)
 
-    # Answered from the service's item catalogue (the stack does not build the knowledge index, so a policy
-    # question would only get the honest "not found"); before the resume fix this got the fallback and a new handoff.
+    # Before the resume fix this got the fallback and a new handoff.
     user.fill("#text", "创业一件事包括哪些事项")
     user.click("#send")
     expect(bot.last).to_contain_text("8 个事项", timeout=BOT_TIMEOUT_MS)
     expect(bot.last).to_contain_text("创业担保贷款（15个工作日）")
     expect(said).to_have_count(1)
     expect(user.locator("#messages li.system")).to_have_count(0)
+
+
+def test_a_new_call_is_answered_by_the_real_bot_with_its_source(
+    stack: Stack, new_context: Callable[[], BrowserContext]
+) -> None:
+    """Staff type what a caller asks: the real bot answers from the knowledge base and the console names the source;
+    the staff member's own knowledge search finds the same answer."""
+    staff = new_context().new_page()
+    log_in_console(staff, stack.service_url, "zhangsan")
+    staff.click("#new-call")
+    expect(staff.locator("#conversation-id")).to_contain_text("hotline:")
+    staff.fill("#call-input", "创业担保贷款个人最多能贷多少钱")
+    staff.press("#call-input", "Enter")
+    transcript = staff.locator("#transcript")
+    expect(transcript.locator(".msg.user")).to_contain_text("创业担保贷款个人最多能贷多少钱")
+    expect(transcript.locator(".msg.bot").last).to_contain_text("20万", timeout=BOT_TIMEOUT_MS)
+    expect(transcript.locator(".sources").last).to_contain_text("来源")
+
+    staff.fill("#kb-query", "担保贷款最多贷多少")
+    staff.press("#kb-query", "Enter")
+    expect(staff.locator("#kb-result")).to_contain_text("20万")
+    expect(staff.locator("#kb-result .sources")).to_contain_text("来源")

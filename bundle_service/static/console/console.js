@@ -86,7 +86,12 @@ function botMessages(messages) {
     const sources = custom.sources || (m.metadata && m.metadata.sources);
     let text = m.text || custom.text || "";
     if (m.buttons && m.buttons.length) text += "\n" + m.buttons.map((b, i) => i + 1 + ". " + b.title).join("\n");
-    if (text || sources) addMessage("bot", text, sources);
+    const previous = $("transcript").lastElementChild;
+    if (!text && sources && previous && previous.classList.contains("bot") && !previous.querySelector(".sources")) {
+      previous.append(renderSources(sources) || "");  // the sources of the answer just shown
+    } else if (text || sources) {
+      addMessage("bot", text, sources);
+    }
   }
 }
 
