@@ -111,7 +111,7 @@ lint: venvs ## ruff, and mypy in each environment
 	$(RASA_VENV)/bin/mypy --python-version 3.10 actions nlu_components channels scripts/nlu_eval.py scripts/bench.py \
 		scripts/gen_nlu_resources.py scripts/bench_wechat.py
 
-bench: venvs $(MODEL) ## Benchmarks: NLU/REST vs stock Rasa; WeChat push acks; submit throughput SQLite vs PostgreSQL
+bench: venvs $(MODEL) ## Benchmarks: NLU/REST vs stock Rasa; WeChat push acks; submit SQLite vs PostgreSQL; knowledge retrieval
 	$(RASA_PY) -m scripts.bench
 	$(RASA_PY) -m scripts.bench_wechat
 	$(SVC_PY) scripts/bench_service.py
