@@ -53,11 +53,20 @@ class Question:
 
 
 def load_devset(path: Path = DEVSET) -> list[Question]:
-    """In-domain then out-of-domain questions; every third of each list is in the tuning split."""
+    """In-domain then out-of-domain questions; every third of each list is in the tuning split.
+
+    A question names its accepted sources through a ``fact`` group (``facts:``) or directly (``sources:``).
+    """
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    facts: dict[str, list[str]] = data["facts"]
+    facts: dict[str, list[str]] = data.get("facts") or {}
     result = [
-        Question(q["q"], tuple(facts[q["fact"]]), q.get("item"), q["fact"], i % 3 == 0)
+        Question(
+            q["q"],
+            tuple(q["sources"] if "sources" in q else facts[q["fact"]]),
+            q.get("item"),
+            q.get("fact"),
+            i % 3 == 0,
+        )
         for i, q in enumerate(data["questions"])
     ]
     result += [Question(text, (), None, None, i % 3 == 0) for i, text in enumerate(data["out_of_domain"])]
