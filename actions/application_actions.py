@@ -1,8 +1,10 @@
 """Actions around ``application_form``: start (or resume), show the summary, submit, cancel."""
 
 import hashlib
+import hmac
 import json
 import logging
+import os
 import uuid
 from typing import Any
 
@@ -13,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import messages
 from actions.form_fields import BY_SERVICE_FIELD, CONFIRM_SLOT, FORM_SLOTS, PAUSED, mask_id_number, service_form
-from actions.service_client import Rejected, ServiceUnavailable, gateway_headers, post_json
+from actions.service_client import Rejected, ServiceUnavailable, post_json, tracker_headers
 
 logger = logging.getLogger(__name__)
 ATTEMPT = "application_attempt"
@@ -84,14 +86,22 @@ def idempotency_key(sender_id: str, attempt: str, form: dict[str, Any]) -> str:
 def staff_headers(tracker: Tracker) -> dict[str, str]:
     """A hotline call (``hotline:<call id>``) files on the caller's behalf (代办), recorded as that staff member.
 
-    The console relays each message with ``metadata.hotline.staff_id``; the service trusts it only with the gateway
-    token, which the action server holds.
+    The console relays each message with ``metadata.hotline`` = staff id and an HMAC of ``conversation|staff``
+    keyed with the gateway token (``bundle_service/api/routes/hotline.py``, ``hotline_metadata``). Anyone can write
+    metadata into the REST channel, so an unsigned or wrongly signed claim names nobody; the service honours
+    ``X-Staff-Id`` only from a caller with the gateway token, which the action server holds.
     """
     metadata = tracker.latest_message.get("metadata") or {}
-    staff_id = (metadata.get("hotline") or {}).get("staff_id")
-    if not tracker.sender_id.startswith("hotline:") or not staff_id:
+    hotline = metadata.get("hotline") or {}
+    staff_id, signature = str(hotline.get("staff_id") or ""), str(hotline.get("signature") or "")
+    token = os.environ.get("BUNDLE_GATEWAY_TOKEN")
+    if not tracker.sender_id.startswith("hotline:") or not staff_id or not token:
         return {}
-    return {"X-Staff-Id": str(staff_id)[:64]}
+    expected = hmac.new(token.encode(), f"{tracker.sender_id}|{staff_id}".encode(), hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, signature):
+        logger.warning("hotline staff claim with a bad signature in %s: ignored", tracker.sender_id)
+        return {}
+    return {"X-Staff-Id": staff_id[:64]}
 
 
 class ActionSubmitApplication(Action):
@@ -110,7 +120,7 @@ class ActionSubmitApplication(Action):
         attempt = str(slots.get(ATTEMPT) or uuid.uuid4().hex)
         headers = {
             "Idempotency-Key": idempotency_key(tracker.sender_id, attempt, form),
-            **gateway_headers(tracker.sender_id),
+            **tracker_headers(tracker),
             **staff_headers(tracker),
         }
         try:

@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused, EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.service_client import ServiceError, gateway_headers, post_json
+from actions.service_client import ServiceError, post_json, tracker_headers
 
 HANDED_OFF = (
     "好的，正在为您转接人工客服，请稍候，工作人员会在这里回复您。如果着急，也可以拨打12345政务服务便民热线，"
@@ -48,7 +48,7 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, text: str
         "reason": handoff_reason(tracker),
     }
     try:
-        await post_json("/api/v1/handoffs", body, gateway_headers(tracker.sender_id))
+        await post_json("/api/v1/handoffs", body, tracker_headers(tracker))
     except ServiceError:
         dispatcher.utter_message(text=STAFF_UNAVAILABLE)
         return []

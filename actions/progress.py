@@ -14,9 +14,9 @@ from actions.service_client import (
     NotFound,
     ServiceUnavailable,
     TooManyAttempts,
-    gateway_headers,
     get_json,
     post_json,
+    tracker_headers,
 )
 
 NUMBER_SLOT = "progress_number"
@@ -82,7 +82,7 @@ class ValidateProgressForm(FormValidationAction):
     @staticmethod
     async def _show_own(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         """A WeChat user (the owner) sees their own applications without verification, newest first."""
-        headers = gateway_headers(tracker.sender_id)
+        headers = tracker_headers(tracker)
         if "X-Wechat-Openid" not in headers:
             return False
         try:
@@ -112,7 +112,7 @@ class ActionShowProgress(Action):
             return forget
         try:
             application = await post_json(
-                f"/api/v1/applications/{number}/progress", {"id_last6": last6}, gateway_headers(tracker.sender_id)
+                f"/api/v1/applications/{number}/progress", {"id_last6": last6}, tracker_headers(tracker)
             )
         except NotFound:
             dispatcher.utter_message(

@@ -5,10 +5,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
+from rasa_sdk import Tracker
 
 DEFAULT_SERVICE_URL = "http://127.0.0.1:8000"
 TIMEOUT = aiohttp.ClientTimeout(total=5)
 WECHAT_PREFIX = "wechat:"  # sender ids of WeChat users (channels/wechat/privacy.py)
+# Channels that take the sender id from WeChat itself (signed push) or from the service's login token; on any
+# other channel (REST) the sender id is whatever the caller wrote, so it proves nothing.
+VERIFIED_CHANNELS = frozenset({"wechat", "miniprogram"})
 
 
 class ServiceError(Exception):
@@ -48,21 +52,28 @@ def service_url() -> str:
     return os.environ.get("BUNDLE_SERVICE_URL", DEFAULT_SERVICE_URL).rstrip("/")
 
 
-def gateway_headers(client_id: str | None) -> dict[str, str]:
+def gateway_headers(client_id: str | None, channel: str | None = None) -> dict[str, str]:
     """Headers of a trusted front layer: the shared gateway token and the conversation as the client.
 
     The service throttles wrong verifications per client; without the token every chat user would share the
-    action server's address. A WeChat conversation (``wechat:<openid>``, from the customer-service or the
-    mini-program channel) also asserts its openid, so what the user files is theirs (``/api/v1/me/applications``).
-    Nothing is sent when ``BUNDLE_GATEWAY_TOKEN`` is unset.
+    action server's address. A WeChat conversation (``wechat:<openid>``) whose message came through a verified
+    channel (:data:`VERIFIED_CHANNELS`) also asserts its openid, so what the user files is theirs and they see
+    it without verification (``/api/v1/me/applications``); the same sender id typed into the REST channel
+    asserts nothing. Nothing is sent when ``BUNDLE_GATEWAY_TOKEN`` is unset.
     """
     token = os.environ.get("BUNDLE_GATEWAY_TOKEN")
     if not token or not client_id:
         return {}
     headers = {"X-Gateway-Token": token, "X-Client-Id": client_id[:128]}
-    if client_id.startswith(WECHAT_PREFIX) and len(client_id) > len(WECHAT_PREFIX):
+    verified = channel in VERIFIED_CHANNELS
+    if verified and client_id.startswith(WECHAT_PREFIX) and len(client_id) > len(WECHAT_PREFIX):
         headers["X-Wechat-Openid"] = client_id[len(WECHAT_PREFIX) :][:64]
     return headers
+
+
+def tracker_headers(tracker: Tracker) -> dict[str, str]:
+    """:func:`gateway_headers` of the conversation and the channel of its latest message."""
+    return gateway_headers(tracker.sender_id, tracker.get_latest_input_channel())
 
 
 async def _request(method: str, path: str, body: Any = None, headers: dict[str, str] | None = None) -> Any:

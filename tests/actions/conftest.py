@@ -23,12 +23,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def user_event(text: str, intent: str, entities: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """A user event as Rasa sends it to the action server."""
+def user_event(
+    text: str, intent: str, entities: list[dict[str, Any]] | None = None, channel: str = "rest"
+) -> dict[str, Any]:
+    """A user event as Rasa sends it to the action server (``channel``: the input channel it came through)."""
     return {
         "event": "user",
         "text": text,
         "parse_data": {"intent": {"name": intent, "confidence": 0.9}, "entities": entities or [], "text": text},
+        "input_channel": channel,
     }
 
 
@@ -56,9 +59,10 @@ def make_form_tracker(
     slots: dict[str, Any],
     entities: list[dict[str, Any]] | None = None,
     sender: str = "test-user",
+    channel: str = "rest",
 ) -> Tracker:
     """A tracker in the middle of a form: ``slots`` hold ``requested_slot`` and the values filled so far."""
-    tracker = make_tracker([user_event(text, intent, entities)], slots=slots)
+    tracker = make_tracker([user_event(text, intent, entities, channel)], slots=slots)
     tracker.sender_id = sender
     return tracker
 

@@ -1,8 +1,12 @@
 """Start, summary, submit and cancel of the one form, with tracker fixtures against the real bundle service."""
 
+import hashlib
+import hmac
 import re
 from typing import Any
 
+import pytest
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application_actions import (
@@ -100,12 +104,23 @@ async def test_cancel_forgets_everything(service_url: str) -> None:
     assert all(set_slots[slot] is None for slot in FILLED)
 
 
-def test_a_hotline_call_files_as_the_staff_member() -> None:
+def hotline_call(metadata: dict[str, str], sender: str = "hotline:c1") -> Tracker:
     event = user_event("确认提交", "affirm")
-    event["metadata"] = {"hotline": {"staff_id": "zhangsan", "call_id": "c1"}}
     call = make_tracker([event])
-    call.latest_message["metadata"] = event["metadata"]
-    call.sender_id = "hotline:c1"
-    assert staff_headers(call) == {"X-Staff-Id": "zhangsan"}
-    call.sender_id = "wechat:o1"  # only a hotline conversation may name a staff member
-    assert staff_headers(call) == {}
+    call.latest_message["metadata"] = {"hotline": metadata}
+    call.sender_id = sender
+    return call
+
+
+def test_a_hotline_call_files_as_the_staff_member_the_service_signed_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BUNDLE_GATEWAY_TOKEN", "gw-secret")
+    signature = hmac.new(b"gw-secret", b"hotline:c1|zhangsan", hashlib.sha256).hexdigest()
+    signed = {"staff_id": "zhangsan", "call_id": "c1", "signature": signature}  # what the console relay sends
+    assert staff_headers(hotline_call(signed)) == {"X-Staff-Id": "zhangsan"}
+    assert staff_headers(hotline_call(signed, sender="hotline:c2")) == {}  # signed for another call
+    assert staff_headers(hotline_call(signed, sender="wechat:o1")) == {}  # only a hotline conversation
+    forged = {"staff_id": "zhangsan", "call_id": "c1"}  # anyone can write this into the REST channel
+    assert staff_headers(hotline_call(forged)) == {}
+    assert staff_headers(hotline_call({**signed, "staff_id": "lisi"})) == {}
+    monkeypatch.delenv("BUNDLE_GATEWAY_TOKEN")
+    assert staff_headers(hotline_call(signed)) == {}  # without the token the service would not trust it anyway

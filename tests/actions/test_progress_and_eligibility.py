@@ -20,9 +20,9 @@ async def run(action: Any, text: str, intent: str, slots: dict[str, Any], **kwar
     }
 
 
-async def file_one(sender: str) -> str:
+async def file_one(sender: str, channel: str = "rest") -> str:
     slots = {**FILLED, "confirm_submission": True, "application_attempt": sender}
-    text, _ = await run(ActionSubmitApplication(), "确认提交", "affirm", slots, sender=sender)
+    text, _ = await run(ActionSubmitApplication(), "确认提交", "affirm", slots, sender=sender, channel=channel)
     match = re.search(r"CY\d{14}", text)
     assert match, text
     return match.group(0)
@@ -110,13 +110,20 @@ async def test_eligibility_result_with_reasons_and_offer(service_url: str) -> No
 
 
 async def test_a_wechat_user_sees_their_own_applications_without_verification(service_url: str) -> None:
-    number = await file_one("wechat:o-owner-1")
-    text, slots = await run(
-        ValidateProgressForm(), "我的申请到哪了", "check_progress", {"requested_slot": None}, sender="wechat:o-owner-1"
-    )
+    number = await file_one("wechat:o-owner-1", channel="miniprogram")
+    asking = ("我的申请到哪了", "check_progress", {"requested_slot": None})
+    text, slots = await run(ValidateProgressForm(), *asking, sender="wechat:o-owner-1", channel="miniprogram")
     assert number in text and "🟢 市场监督管理部门" in text
     assert slots == {"requested_slot": None}
-    _, slots = await run(
-        ValidateProgressForm(), "我的申请到哪了", "check_progress", {"requested_slot": None}, sender="wechat:o-other"
-    )
+    _, slots = await run(ValidateProgressForm(), *asking, sender="wechat:o-other", channel="wechat")
     assert slots == {"requested_slot": "progress_number"}  # someone else: asked for number and verification
+
+
+async def test_a_wechat_sender_id_typed_into_the_rest_channel_proves_nothing(service_url: str) -> None:
+    number = await file_one("wechat:o-owner-2", channel="wechat")
+    asking = ("我的申请到哪了", "check_progress", {"requested_slot": None})
+    text, slots = await run(ValidateProgressForm(), *asking, sender="wechat:o-owner-2", channel="rest")
+    assert number not in text and slots == {"requested_slot": "progress_number"}  # verification like anyone else
+    filed_over_rest = await file_one("wechat:o-owner-3", channel="rest")
+    text, _ = await run(ValidateProgressForm(), *asking, sender="wechat:o-owner-3", channel="miniprogram")
+    assert filed_over_rest not in text  # not owned by whoever the REST caller claimed to be

@@ -1,5 +1,7 @@
 """Hotline console API: calls relayed to the bot, knowledge search, caller verification, filing on a caller's behalf."""
 
+import hashlib
+import hmac
 from collections.abc import Iterator
 
 import pytest
@@ -38,10 +40,16 @@ def test_a_call_is_relayed_to_the_bot_with_the_staff_member_in_metadata(
     ).json()
     assert answer["messages"][0]["text"].startswith("创业担保贷款个人最高可贷20万元")
     assert answer["messages"][1]["custom"]["sources"][0]["document"] == "创业担保贷款"
+    # Signed, so the action server files "on behalf of" zhangsan only for this relay, not for a REST client
+    token = hotline.settings.gateway_token
+    assert token is not None
+    signature = hmac.new(
+        token.get_secret_value().encode(), f"{call['conversation_id']}|zhangsan".encode(), hashlib.sha256
+    ).hexdigest()
     assert fake_rasa.received[-1] == {
         "sender": call["conversation_id"],
         "message": "创业贷款能贷多少",
-        "metadata": {"hotline": {"staff_id": "zhangsan", "call_id": call["call_id"]}},
+        "metadata": {"hotline": {"staff_id": "zhangsan", "call_id": call["call_id"], "signature": signature}},
     }
     assert ("staff:zhangsan", "hotline.call_opened") in _actions(hotline)
     assert ("staff:zhangsan", "hotline.message") in _actions(hotline)

@@ -3,6 +3,8 @@
 Every call here needs a staff session and is written to the audit log as ``staff:<id>``.
 """
 
+import hashlib
+import hmac
 import secrets
 from typing import Annotated
 
@@ -13,6 +15,7 @@ from bundle_service.api.deps import ServicesDep, calendar_of
 from bundle_service.api.presenters import application_out
 from bundle_service.api.routes import knowledge
 from bundle_service.api.staff_deps import StaffDep
+from bundle_service.core.config import Settings
 from bundle_service.core.errors import NotFound
 from bundle_service.crud.audit import record
 from bundle_service.schemas.application import ApplicationIn, ApplicationOut
@@ -42,17 +45,32 @@ def new_call(staff: StaffDep, services: ServicesDep) -> CallOut:
     return CallOut(call_id=call_id, conversation_id=conversation_id)
 
 
+def hotline_metadata(settings: Settings, conversation_id: str, staff_id: str, call_id: str) -> dict[str, str]:
+    """Who relays a call's message, signed: HMAC-SHA256 over ``conversation|staff`` keyed with the gateway token.
+
+    The action server checks the signature (``actions/application_actions.py``, ``staff_headers``): a REST client
+    writing the same metadata cannot file "on behalf of" a staff member. No token (development): no signature.
+    """
+    metadata = {"staff_id": staff_id, "call_id": call_id}
+    if settings.gateway_token is not None:
+        key = settings.gateway_token.get_secret_value().encode()
+        message = f"{conversation_id}|{staff_id}".encode()
+        metadata["signature"] = hmac.new(key, message, hashlib.sha256).hexdigest()
+    return metadata
+
+
 @router.post("/calls/{call_id}/messages", responses=ERRORS)
 async def call_message(call_id: str, body: CallMessageIn, staff: StaffDep, services: ServicesDep) -> CallMessageOut:
     """Relay what the caller said to the bot (Rasa REST channel) and answer with the bot's messages.
 
-    The message's metadata names the staff member (``{"hotline": {"staff_id", "call_id"}}``).
+    The message's metadata names the staff member (``{"hotline": {"staff_id", "call_id", "signature"}}``),
+    signed with the gateway token so that the action server files as that staff member only for the console.
 
     Raises:
         RasaUnavailable: 502 when Rasa cannot be reached.
     """
     conversation_id = f"{CALL_PREFIX}{call_id}"
-    metadata = {"hotline": {"staff_id": staff.staff_id, "call_id": call_id}}
+    metadata = {"hotline": hotline_metadata(services.settings, conversation_id, staff.staff_id, call_id)}
     await run_in_threadpool(
         _audit, services, staff.staff_id, "hotline.message", {"conversation": conversation_id, "text": body.text[:500]}
     )
