@@ -75,6 +75,8 @@ def stack_processes() -> dict[str, Process]:
                 "--credentials",
                 credentials,
                 "--enable-api",
+                "--auth-token",
+                os.environ["BUNDLE_RASA_TOKEN"],
                 "--cors",
                 "*",
                 "--port",
@@ -195,6 +197,9 @@ def main() -> int:
     os.environ.setdefault("BUNDLE_GATEWAY_TOKEN", secrets.token_urlsafe(32))
     # The service signs mini-program login tokens that the Rasa mini-program channel verifies: one secret per run.
     os.environ.setdefault("BUNDLE_SESSION_SECRET", secrets.token_urlsafe(32))
+    # Rasa's HTTP API (trackers with what users typed, events, the model) answers only with this token; the
+    # service holds it for the console and the handoff queue. The channels' webhooks stay open, as they must.
+    os.environ.setdefault("BUNDLE_RASA_TOKEN", secrets.token_urlsafe(32))
     os.environ.setdefault(
         "BUNDLE_CHAT_WEBHOOK_URL", f"//{{host}}:{os.environ.get('RASA_PORT', '5005')}/webhooks/miniprogram/webhook"
     )

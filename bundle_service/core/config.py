@@ -69,6 +69,7 @@ class Settings(BaseSettings):
             dismissed unanswered questions are added to them.
         rasa_url: Root of the Rasa server's HTTP API and REST channel (``BUNDLE_RASA_URL``), used by the hotline
             console relay and the handoff queue (Rasa runs with ``--enable-api``).
+        rasa_token: ``--auth-token`` of Rasa's HTTP API (``BUNDLE_RASA_TOKEN``; ``make run`` makes one per run).
         staff_session_secret: HMAC key of staff session tokens (``BUNDLE_STAFF_SESSION_SECRET``); unset: a random
             key per process (tokens die with a restart and are not shared between workers).
         staff_session_ttl_seconds: Lifetime of a staff session token (``BUNDLE_STAFF_SESSION_TTL_SECONDS``).
@@ -122,6 +123,7 @@ class Settings(BaseSettings):
         ROOT_DIR / "nlu_data" / "intents" / "out_of_scope.yml",
     ]
     rasa_url: str = "http://127.0.0.1:5005"
+    rasa_token: SecretStr | None = None
     staff_session_secret: SecretStr | None = None
     staff_session_ttl_seconds: int = 3600
     staff_accounts_file: Path | None = None

@@ -15,7 +15,7 @@ from bundle_service.core.errors import Conflict, NotFound
 from bundle_service.crud import handoffs as crud
 from bundle_service.crud.audit import record
 from bundle_service.models.handoff import Handoff, OutboxMessage
-from bundle_service.services.rasa import RasaClient, RasaUnavailable
+from bundle_service.services.rasa import RasaClient, RasaUnavailable, rasa_client
 from bundle_service.services.wechat_send import SendResult, sender_for
 
 logger = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ class Handoffs:
     @property
     def rasa(self) -> RasaClient:
         """Client of the Rasa server."""
-        return RasaClient(self.settings.rasa_url)
+        return rasa_client(self.settings)
 
     def request(self, conversation_id: str, channel: str | None, reason: str, actor: str) -> tuple[Handoff, bool]:
         """Queue a conversation; a conversation already waiting or taken is returned as it is.

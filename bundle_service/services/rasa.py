@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import httpx
 
+from bundle_service.core.config import Settings
 from bundle_service.core.errors import ServiceError
 
 logger = logging.getLogger(__name__)
@@ -46,16 +47,24 @@ class Turn:
     at: float
 
 
+def rasa_client(settings: Settings) -> "RasaClient":
+    """The client of the configured Rasa server."""
+    token = settings.rasa_token.get_secret_value() if settings.rasa_token else None
+    return RasaClient(settings.rasa_url, token)
+
+
 @dataclass
 class RasaClient:
     """Synchronous calls to Rasa at ``base_url`` (run from FastAPI's thread pool).
 
     Args:
         base_url: Root of the Rasa server, e.g. ``http://127.0.0.1:5005``.
+        token: Rasa's ``--auth-token``, sent as ``?token=`` to the HTTP API (not to the REST channel).
         timeout: Seconds per request.
     """
 
     base_url: str
+    token: str | None = None
     timeout: float = TIMEOUT_S
     _headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "application/json"})
 
@@ -63,13 +72,17 @@ class RasaClient:
         return f"{self.base_url.rstrip('/')}{path}"
 
     def _call(self, method: str, path: str, body: Any = None) -> Any:
+        api = path.startswith("/conversations/")
+        params = {"token": self.token} if api and self.token else None
         try:
-            response = httpx.request(method, self._url(path), json=body, timeout=self.timeout)
+            response = httpx.request(method, self._url(path), json=body, params=params, timeout=self.timeout)
         except httpx.HTTPError as error:
             logger.warning("Rasa %s %s failed: %s", method, path, error)
             raise RasaUnavailable("对话服务暂时无法连接，请稍后再试。") from error
         if response.status_code >= 400:
             logger.warning("Rasa %s %s answered %s", method, path, response.status_code)
+            if response.status_code in (401, 403):
+                logger.error("Rasa refused the service's token: BUNDLE_RASA_TOKEN must equal Rasa's --auth-token")
             raise RasaUnavailable("对话服务暂时无法处理，请稍后再试。")
         return response.json() if response.content else None
 

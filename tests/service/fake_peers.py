@@ -76,6 +76,7 @@ class FakeRasa:
 
     service_url: str | None = None
     gateway_token: str | None = None
+    auth_token: str | None = None  # like ``rasa run --auth-token``: the HTTP API answers 401 without it
     trackers: dict[str, dict[str, Any]] = field(default_factory=dict)
     received: list[dict[str, Any]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -90,10 +91,12 @@ class FakeRasa:
     def _event(self, tracker: dict[str, Any], event: dict[str, Any]) -> None:
         tracker["events"].append({"timestamp": float(len(tracker["events"])), **event})
 
-    def handle(self, method: str, path: str, _query: dict[str, Any], body: Any) -> tuple[int, Any]:
+    def handle(self, method: str, path: str, query: dict[str, Any], body: Any) -> tuple[int, Any]:
         if method == "POST" and path == "/webhooks/rest/webhook":
             return 200, self.message(body)
         parts = path.split("/")
+        if self.auth_token and parts[1:2] == ["conversations"] and query.get("token", [""])[0] != self.auth_token:
+            return 401, {"status": "failure", "reason": "NotAuthenticated"}
         if len(parts) >= 4 and parts[1] == "conversations":
             sender = parts[2]  # like Rasa (Sanic): the path segment as sent, never percent-decoded
             with self.lock:

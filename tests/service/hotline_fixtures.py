@@ -15,12 +15,13 @@ from .fake_peers import FakeRasa, FakeWeChat
 PASSWORDS = {"admin": "admin-test-pass", "zhangsan": "staff-test-pass", "lisi": "staff-test-pass"}
 ROLES = {"admin": "admin", "zhangsan": "staff", "lisi": "staff"}
 __all__ = ["fake_rasa", "fake_wechat", "hotline"]
+RASA_TOKEN = "test-rasa-auth-token"  # the fake Rasa's --auth-token: its HTTP API refuses calls without it
 _HASHES = {name: hash_password(password) for name, password in PASSWORDS.items()}
 
 
 @pytest.fixture(scope="session")
 def fake_rasa() -> Iterator[FakeRasa]:
-    rasa = FakeRasa()
+    rasa = FakeRasa(auth_token=RASA_TOKEN)
     yield rasa
     rasa.close()
 
@@ -39,6 +40,7 @@ def hotline(services: Services, fake_rasa: FakeRasa, fake_wechat: FakeWeChat) ->
     services.settings = original.model_copy(
         update={
             "rasa_url": fake_rasa.url,
+            "rasa_token": SecretStr(RASA_TOKEN),
             "wechat_api_base": fake_wechat.url,
             "wechat_app_id": fake_wechat.app_id,
             "wechat_app_secret": SecretStr(fake_wechat.app_secret),

@@ -2,12 +2,14 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from bundle_service.api.deps import Services
 from bundle_service.crud.audit import events
 from bundle_service.main import create_app
+from bundle_service.services.rasa import RasaClient, RasaUnavailable
 from bundle_service.services.session_tokens import SessionTokens
 
 from .conftest import GATEWAY_TOKEN
@@ -189,3 +191,19 @@ def test_the_user_polls_their_own_conversation_with_their_login_token(hotline: S
         assert client.get("/api/v1/conversations/wechat:o-other/messages", headers=mine).status_code == 401
         forged = {"Authorization": "Bearer not-a-token"}
         assert client.get("/api/v1/conversations/wechat:o-me/messages", headers=forged).status_code == 401
+
+
+def test_rasas_http_api_needs_its_auth_token_which_the_service_sends(hotline: Services, fake_rasa: FakeRasa) -> None:
+    _paused_conversation(fake_rasa, "web:u-token")
+    with pytest.raises(RasaUnavailable):  # the API itself refuses a caller without the token
+        RasaClient(fake_rasa.url).tracker("web:u-token")
+    with TestClient(create_app(services=hotline)) as client:
+        handoff_id = _queue(client, "web:u-token")
+        headers = login(client, "zhangsan")
+        taken = client.post(f"/api/v1/handoffs/{handoff_id}/take", headers=headers).json()
+        assert [t["text"] for t in taken["history"]][:1] == ["创业贷款能贷多少"] and not taken["history_error"]
+        hotline.settings = hotline.settings.model_copy(update={"rasa_token": SecretStr("wrong")})
+        again = client.get(f"/api/v1/handoffs/{handoff_id}", headers=headers).json()
+        assert again["history_error"]  # said plainly, nothing else breaks
+        back = client.post(f"/api/v1/handoffs/{handoff_id}/return", headers=headers)
+        assert back.status_code == 502 and back.json()["code"] == "rasa_unavailable"

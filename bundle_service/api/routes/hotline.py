@@ -23,7 +23,7 @@ from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.handoff import CallMessageIn, CallMessageOut, CallOut, LookupIn
 from bundle_service.schemas.knowledge import KnowledgeSearchIn, KnowledgeSearchOut
 from bundle_service.services.filing import Filer
-from bundle_service.services.rasa import RasaClient
+from bundle_service.services.rasa import rasa_client
 from bundle_service.services.verification import Claim
 
 router = APIRouter(prefix="/api/v1/hotline", tags=["hotline"])
@@ -74,9 +74,7 @@ async def call_message(call_id: str, body: CallMessageIn, staff: StaffDep, servi
     await run_in_threadpool(
         _audit, services, staff.staff_id, "hotline.message", {"conversation": conversation_id, "text": body.text[:500]}
     )
-    messages = await run_in_threadpool(
-        RasaClient(services.settings.rasa_url).send, conversation_id, body.text, metadata
-    )
+    messages = await run_in_threadpool(rasa_client(services.settings).send, conversation_id, body.text, metadata)
     return CallMessageOut(conversation_id=conversation_id, messages=messages)
 
 
