@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
 from playwright.sync_api import BrowserContext, Page, expect
@@ -235,3 +236,11 @@ def test_a_new_call_is_answered_by_the_real_bot_with_its_source(
     staff.press("#kb-query", "Enter")
     expect(staff.locator("#kb-result")).to_contain_text("20万")
     expect(staff.locator("#kb-result .sources")).to_contain_text("来源")
+
+
+def test_rasas_http_api_refuses_a_caller_without_its_token(stack: Stack) -> None:
+    """Trackers hold what users typed (ID numbers too): only the service, holding the token, may read them."""
+    tracker = httpx.get(f"{stack.rasa_url}/conversations/wechat:dev_handoff_user/tracker", timeout=30)
+    assert tracker.status_code == 401
+    events = httpx.post(f"{stack.rasa_url}/conversations/x/tracker/events", json=[{"event": "resume"}], timeout=30)
+    assert events.status_code == 401
