@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.form_extraction import Extraction, complete_items, extract, just_heard_user
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
-from actions.service_client import Rejected, ServiceUnavailable, check_field, post_json
+from actions.service_client import Rejected, ServiceUnavailable, check_field, post_json, tracker_headers
 
 logger = logging.getLogger(__name__)
 REQUESTED = "requested_slot"
@@ -96,7 +96,7 @@ class ValidateApplicationForm(FormValidationAction):
                 events.append(SlotSet(CONFIRM_SLOT, None))
                 slots[CONFIRM_SLOT] = None
             if slot == "id_number":
-                events += await self._prefill(dispatcher, value, slots)
+                events += await self._prefill(dispatcher, value, slots, tracker)
             if slot == "premises_address" and (slots.get("city") is None or slots.get("county") is None):
                 events += await self._places(found.regions, slots)
         return events
@@ -112,11 +112,12 @@ class ValidateApplicationForm(FormValidationAction):
         return await check_field(BY_SLOT[slot].service_field, raw, service_form(slots))
 
     async def _prefill(
-        self, dispatcher: CollectingDispatcher, id_number: str, slots: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, id_number: str, slots: dict[str, Any], tracker: Tracker
     ) -> list[EventType]:
         """Ask data sharing what it holds for this person and tell them what they need not fill (免提交)."""
+        body = {"id_number": id_number, "items": slots.get("application_items")}
         try:
-            held = await post_json("/api/v1/prefill", {"id_number": id_number, "items": slots.get("application_items")})
+            held = await post_json("/api/v1/prefill", body, tracker_headers(tracker))
         except Rejected:
             return []
         parts = [f"{f['label']}（{f['source']}）" for f in held["fields"] if f["field"] != "first_time_founder"]

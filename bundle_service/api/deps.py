@@ -90,6 +90,19 @@ def trusted_gateway(request: Request, services: Services) -> bool:
     return token is not None and _matches(request.headers.get("X-Gateway-Token"), token.get_secret_value())
 
 
+def require_gateway_for_records(request: Request, services: Services) -> None:
+    """A lookup of shared records by ID number is for trusted front layers only (the action server).
+
+    The records tell whether a person is registered unemployed, hard to employ, a veteran…: nobody may learn
+    that by typing someone's ID number. Open in development, when no gateway token is configured.
+
+    Raises:
+        Unauthenticated: 401 without a valid ``X-Gateway-Token``.
+    """
+    if services.settings.gateway_token is not None and not trusted_gateway(request, services):
+        raise Unauthenticated("按身份证号查询共享数据需要可信网关令牌。", code="gateway_token_required")
+
+
 def client_key(request: Request, services: ServicesDep) -> str:
     """Who is asking, for throttling: a trusted front layer's ``X-Client-Id``, else the peer address."""
     if trusted_gateway(request, services):

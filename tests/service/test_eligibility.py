@@ -8,10 +8,12 @@ from fastapi.testclient import TestClient
 
 from bundle_service.services.eligibility import Profile, assess_benefits, assess_items, startup_subsidy
 
+from .conftest import GATEWAY_TOKEN
 from .factories import LI_MING, LIU_YANG, NEWCOMER, WANG_FANG, ZHANG_WEI, ZHOU_TING
 
 TODAY = date(2026, 9, 28)
 URL = "/api/v1/eligibility"
+GATEWAY = {"X-Gateway-Token": GATEWAY_TOKEN}  # the action server's: lookups by ID number need it
 
 
 def _by_code(body: dict[str, Any], section: str = "items") -> dict[str, dict[str, Any]]:
@@ -115,22 +117,22 @@ def test_endpoint_rejects_wrong_profile_values(app_client: TestClient) -> None:
 
 def test_shared_records_override_the_stated_profile(app_client: TestClient) -> None:
     body = app_client.post(
-        URL, json={"id_number": LIU_YANG, "person_category": "veteran", "first_time_founder": True}
+        URL, headers=GATEWAY, json={"id_number": LIU_YANG, "person_category": "veteran", "first_time_founder": True}
     ).json()
     subsidy = _by_code(body)["startup_subsidy"]
     assert not subsidy["qualifies"] and "首次创业" in subsidy["reason"]  # two licences on record
 
 
 def test_people_in_the_support_databases_get_one_click_offers(app_client: TestClient) -> None:
-    wang = app_client.post(URL, json={"id_number": WANG_FANG}).json()
+    wang = app_client.post(URL, headers=GATEWAY, json={"id_number": WANG_FANG}).json()
     assert wang["found_in_shared_records"] is True
     assert wang["one_click_items"] == ["employment_cert", "training", "startup_subsidy"]
     assert _by_code(wang)["startup_subsidy"]["one_click"] is True
     assert _by_code(wang)["guaranteed_loan"]["one_click"] is False
-    zhang = app_client.post(URL, json={"id_number": ZHANG_WEI}).json()
+    zhang = app_client.post(URL, headers=GATEWAY, json={"id_number": ZHANG_WEI}).json()
     assert zhang["one_click_items"] == ["training"]  # already holds the certificate
     assert _by_code(zhang)["employment_cert"]["qualifies"] is False
-    li = app_client.post(URL, json={"id_number": LI_MING}).json()
+    li = app_client.post(URL, headers=GATEWAY, json={"id_number": LI_MING}).json()
     assert li["found_in_shared_records"] is True and li["one_click_items"] == []
 
 
@@ -165,3 +167,10 @@ def test_one_click_refuses_wrong_identity_and_items_not_on_offer(app_client: Tes
         f"{URL}/one-click", json={"id_number": WANG_FANG, "phone": "13900000002", "items": ["guaranteed_loan"]}
     )
     assert (loan.status_code, loan.json()["errors"][0]["code"]) == (422, "not_one_click")
+
+
+def test_a_lookup_by_id_number_needs_the_gateway_token_a_stated_profile_does_not(app_client: TestClient) -> None:
+    refused = app_client.post(URL, json={"id_number": WANG_FANG})
+    assert refused.status_code == 401 and refused.json()["code"] == "gateway_token_required"
+    assert "found_in_shared_records" not in refused.json()  # nothing about the person
+    assert app_client.post(URL, json={"person_category": "veteran"}).status_code == 200

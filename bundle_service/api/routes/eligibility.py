@@ -2,9 +2,9 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Response
+from fastapi import APIRouter, Header, Request, Response
 
-from bundle_service.api.deps import ClientKeyDep, FilerDep, ServicesDep, calendar_of
+from bundle_service.api.deps import ClientKeyDep, FilerDep, ServicesDep, calendar_of, require_gateway_for_records
 from bundle_service.api.presenters import application_out
 from bundle_service.catalog import load_items
 from bundle_service.core.errors import FieldError, InvalidInput
@@ -59,16 +59,19 @@ def _out(assessment: Assessment, offered: list[str]) -> AssessmentOut:
     )
 
 
-@router.post("", responses={422: {"model": ErrorOut}})
-def match(body: ProfileIn, services: ServicesDep) -> EligibilityOut:
+@router.post("", responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+def match(body: ProfileIn, request: Request, services: ServicesDep) -> EligibilityOut:
     """Every item and benefit with ``qualifies`` and the reason.
 
     Facts in the shared records (found by ``id_number``) override the stated profile, and people in the
     unemployed or hard-to-employ databases get ``one_click`` offers.
 
     Raises:
+        Unauthenticated: 401 when ``id_number`` is given without the gateway token (a stated profile is open).
         InvalidInput: 422 for a wrongly filled profile field.
     """
+    if body.id_number:
+        require_gateway_for_records(request, services)
     today = services.clock.today()
     values = _normalise(body, f.FieldContext(today))
     records = services.shared.person(values["id_number"]) if "id_number" in values else None

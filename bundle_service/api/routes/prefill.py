@@ -1,8 +1,8 @@
 """``POST /api/v1/prefill``: which fields and materials data sharing already holds for a person (免提交)."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
-from bundle_service.api.deps import ClientKeyDep, ServicesDep
+from bundle_service.api.deps import ClientKeyDep, ServicesDep, require_gateway_for_records
 from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.core.masking import mask_id_number, mask_name
 from bundle_service.crud.audit import record
@@ -30,13 +30,15 @@ def held_fields(records: PersonRecords, items: list[str]) -> list[HeldField]:
     return [HeldField(field=name, label=FIELD_LABELS[name], source=source) for name, source in held]
 
 
-@router.post("", responses={422: {"model": ErrorOut}})
-def prefill(body: PrefillIn, services: ServicesDep, client: ClientKeyDep) -> PrefillOut:
+@router.post("", responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+def prefill(body: PrefillIn, request: Request, services: ServicesDep, client: ClientKeyDep) -> PrefillOut:
     """Tell the form what not to ask: held fields (values stay in the service) and 免提交 materials.
 
     Raises:
+        Unauthenticated: 401 without the gateway token (a lookup by ID number).
         InvalidInput: 422 for an invalid ID number.
     """
+    require_gateway_for_records(request, services)
     try:
         number = id_number(body.id_number, FieldContext(services.clock.today()))
     except FieldProblem as problem:
