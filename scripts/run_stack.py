@@ -52,6 +52,10 @@ def stack_processes() -> dict[str, Process]:
     endpoints = os.environ.get("RASA_ENDPOINTS", "bot/endpoints.yml")
     credentials = os.environ.get("RASA_CREDENTIALS", "bot/credentials.yml")  # bot/credentials.wechat.yml adds WeChat
     rasa_bin = str(ROOT / ".venv-rasa" / "bin" / "rasa")
+    # Rasa's HTTP API (trackers with what users typed, events, the model) answers only with this token; the
+    # service (started from this environment) holds it for the console and the handoff queue. The channels'
+    # webhooks stay open, as they must.
+    rasa_token = os.environ.setdefault("BUNDLE_RASA_TOKEN", secrets.token_urlsafe(32))
     return {
         "service": Process(
             "service",
@@ -76,7 +80,7 @@ def stack_processes() -> dict[str, Process]:
                 credentials,
                 "--enable-api",
                 "--auth-token",
-                os.environ["BUNDLE_RASA_TOKEN"],
+                rasa_token,
                 "--cors",
                 "*",
                 "--port",
@@ -197,9 +201,6 @@ def main() -> int:
     os.environ.setdefault("BUNDLE_GATEWAY_TOKEN", secrets.token_urlsafe(32))
     # The service signs mini-program login tokens that the Rasa mini-program channel verifies: one secret per run.
     os.environ.setdefault("BUNDLE_SESSION_SECRET", secrets.token_urlsafe(32))
-    # Rasa's HTTP API (trackers with what users typed, events, the model) answers only with this token; the
-    # service holds it for the console and the handoff queue. The channels' webhooks stay open, as they must.
-    os.environ.setdefault("BUNDLE_RASA_TOKEN", secrets.token_urlsafe(32))
     os.environ.setdefault(
         "BUNDLE_CHAT_WEBHOOK_URL", f"//{{host}}:{os.environ.get('RASA_PORT', '5005')}/webhooks/miniprogram/webhook"
     )
