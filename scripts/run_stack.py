@@ -211,7 +211,9 @@ def main() -> int:
     def on_signal(signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
+    # Both, explicitly: a shell starting us in the background (CI) hands SIGINT down as ignored.
     signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
     fake_login = start_dev_login() if "service" in args.only.split(",") else None
     try:
         print("Starting: " + ", ".join(p.name for p in processes), flush=True)

@@ -166,7 +166,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             time.sleep(0.5)
         yield Stack(service_url, rasa_url, gateway_token, ROOT / "var" / "log")
     finally:
-        supervisor.send_signal(signal.SIGINT)
+        supervisor.send_signal(signal.SIGTERM)  # stops its children; SIGINT may be ignored in a background job
         try:
             supervisor.wait(timeout=30)
         except subprocess.TimeoutExpired:
