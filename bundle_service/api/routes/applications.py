@@ -4,10 +4,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Response
 
-from bundle_service.api.deps import FilerDep, ServicesDep, calendar_of
+from bundle_service.api.deps import FilerDep, Services, ServicesDep, calendar_of
 from bundle_service.api.presenters import application_out
 from bundle_service.schemas.application import ApplicationIn, ApplicationOut
 from bundle_service.schemas.common import ErrorOut
+from bundle_service.services.filing import Filing
 
 router = APIRouter(prefix="/api/v1/applications", tags=["applications"])
 ERRORS: dict[int | str, dict[str, object]] = {
@@ -15,6 +16,16 @@ ERRORS: dict[int | str, dict[str, object]] = {
     409: {"model": ErrorOut},
     422: {"model": ErrorOut},
 }
+
+
+def filing_out(filing: Filing, response: Response, services: Services) -> ApplicationOut:
+    """A filing as the API answers it: 201, or 200 with ``Idempotent-Replayed: true`` for a replayed key."""
+    if filing.replayed:
+        response.status_code = 200
+        response.headers["Idempotent-Replayed"] = "true"
+    with services.sessions() as session:
+        calendar = calendar_of(session)
+    return application_out(filing.application, calendar, services.clock.today())
 
 
 @router.post("", status_code=201, responses={200: {"model": ApplicationOut}, **ERRORS})
@@ -37,9 +48,4 @@ def submit(
         Unauthenticated: 401 for a wrong staff key.
     """
     filing = services.filings.submit(body.model_dump(exclude_none=True), filer, idempotency_key)
-    if filing.replayed:
-        response.status_code = 200
-        response.headers["Idempotent-Replayed"] = "true"
-    with services.sessions() as session:
-        calendar = calendar_of(session)
-    return application_out(filing.application, calendar, services.clock.today())
+    return filing_out(filing, response, services)

@@ -4,8 +4,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Request, Response
 
-from bundle_service.api.deps import ClientKeyDep, FilerDep, ServicesDep, calendar_of, require_gateway_for_records
-from bundle_service.api.presenters import application_out
+from bundle_service.api.deps import ClientKeyDep, FilerDep, ServicesDep, require_gateway_for_records
+from bundle_service.api.routes.applications import filing_out
 from bundle_service.catalog import load_items
 from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.schemas.application import ApplicationOut
@@ -142,9 +142,4 @@ def confirm_one_click(
         client_key=client,
         idempotency_key=idempotency_key,
     )
-    if filing.replayed:
-        response.status_code = 200
-        response.headers["Idempotent-Replayed"] = "true"
-    with services.sessions() as session:
-        calendar = calendar_of(session)
-    return application_out(filing.application, calendar, services.clock.today())
+    return filing_out(filing, response, services)

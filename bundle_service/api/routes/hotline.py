@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from bundle_service.api.deps import ServicesDep, calendar_of
 from bundle_service.api.presenters import application_out
 from bundle_service.api.routes import knowledge
+from bundle_service.api.routes.applications import filing_out
 from bundle_service.api.staff_deps import StaffDep
 from bundle_service.core.config import Settings
 from bundle_service.core.errors import NotFound
@@ -122,9 +123,4 @@ def file_for_caller(
     """
     filer = Filer(filed_by=staff.staff_id, actor=f"staff:{staff.staff_id}")
     filing = services.filings.submit(body.model_dump(exclude_none=True), filer, idempotency_key)
-    if filing.replayed:
-        response.status_code = 200
-        response.headers["Idempotent-Replayed"] = "true"
-    with services.sessions() as session:
-        calendar = calendar_of(session)
-    return application_out(filing.application, calendar, services.clock.today())
+    return filing_out(filing, response, services)
