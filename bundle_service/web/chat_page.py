@@ -15,9 +15,15 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse, HTMLResponse
 
 from bundle_service.api.deps import ServicesDep
+from bundle_service.core.config import ROOT_DIR
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-STATIC_FILES = {"chat.js": "text/javascript", "outbox.js": "text/javascript", "chat.css": "text/css"}
+# The outbox polling logic is the mini program's own module, served as is: one file for both clients.
+STATIC_FILES = {
+    "chat.js": (STATIC_DIR / "chat.js", "text/javascript"),
+    "outbox.js": (ROOT_DIR / "miniprogram" / "utils" / "outbox.js", "text/javascript"),
+    "chat.css": (STATIC_DIR / "chat.css", "text/css"),
+}
 router = APIRouter(tags=["web"], include_in_schema=False)
 
 
@@ -34,4 +40,5 @@ def chat_static(name: str) -> FileResponse:
     """The page's scripts and style sheet (nothing else is served from the folder)."""
     if name not in STATIC_FILES:
         raise HTTPException(status_code=404)
-    return FileResponse(STATIC_DIR / name, media_type=STATIC_FILES[name])
+    path, media_type = STATIC_FILES[name]
+    return FileResponse(path, media_type=media_type)

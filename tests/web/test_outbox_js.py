@@ -15,9 +15,10 @@ import jwt
 import pytest
 from playwright.sync_api import Page
 
+from bundle_service.web.chat_page import chat_static
+
 ROOT = Path(__file__).resolve().parents[2]
 MINIPROGRAM_COPY = ROOT / "miniprogram" / "utils" / "outbox.js"
-H5_COPY = ROOT / "bundle_service" / "web" / "static" / "outbox.js"
 KEY = "a-test-key-of-at-least-thirty-two-bytes"
 
 
@@ -34,7 +35,8 @@ def call(page: Page, name: str, *args: Any) -> Any:
 
 
 def test_the_h5_page_serves_the_mini_programs_file_verbatim() -> None:
-    assert H5_COPY.read_bytes() == MINIPROGRAM_COPY.read_bytes()
+    served = chat_static("outbox.js")
+    assert Path(served.path).read_bytes() == MINIPROGRAM_COPY.read_bytes()
 
 
 def test_loaded_as_a_commonjs_module_it_exports_instead_of_setting_a_global(page: Page) -> None:
