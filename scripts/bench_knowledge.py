@@ -4,8 +4,9 @@ Builds the shipped knowledge base into a temporary database and chroma folder, s
 (``tests/knowledge/devset.yml``), and prints R@1, R@3, MRR, answered-right, false refusals, correct refusals of
 out-of-domain questions and p50/p95 answer latency (one user, the real ``KnowledgeBase.search``) for each method.
 Figures are given on the held-out split (two thirds of the questions) and on all questions; each method's floor
-is tuned on the tuning split (the other third), the hybrid runs with the configured settings. The "v2" rows are a
-second dev set written independently (``tests/knowledge/devset_v2.yml``): reported, never used for tuning.
+and out-of-scope margin are tuned on the tuning split (the other third plus the look-alike set
+``tests/knowledge/devset_tune2.yml``, "look" rows), the hybrid runs with the configured settings. The "v2" rows
+are a second dev set written independently (``tests/knowledge/devset_v2.yml``): reported, never used for tuning.
 
 Run with the service's environment: ``.venv/bin/python scripts/bench_knowledge.py [--tune] [--variants]``.
 ``--tune`` prints the weight grid on the tuning split; ``--variants`` compares text representations (FAQ
@@ -18,7 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +33,7 @@ from bundle_service.knowledge.out_of_scope import load_examples  # noqa: E402
 from bundle_service.knowledge.service import KnowledgeBase  # noqa: E402
 from scripts.knowledge_eval import (  # noqa: E402
     DEVSET,
+    TUNE_SET,
     Metrics,
     Question,
     Scored,
@@ -142,6 +144,93 @@ def variants(folder: Path, questions: list[Question]) -> None:
         )
 
 
+@dataclass
+class Sets:
+    """The scored questions: the dev set (all, held-out, tuning split), the look-alikes and the check set."""
+
+    questions: list[Question]
+    scored: list[Scored]
+    look: list[Scored]
+    check: list[Scored]
+
+    @property
+    def test(self) -> list[Scored]:
+        """The dev set's held-out two thirds."""
+        return [s for s in self.scored if not s.question.tune]
+
+    @property
+    def tune(self) -> list[Scored]:
+        """The dev set's tuning third plus the look-alike set."""
+        return [s for s in self.scored if s.question.tune] + self.look
+
+
+def score_sets(kb: KnowledgeBase, devset: Path) -> Sets:
+    """Search every question of the dev set (and, with the default dev set, the look-alike and check sets)."""
+    examples = load_examples(kb.settings.kb_out_of_scope_files)
+    every = load_devset(devset)
+    questions = independent(every, examples)
+    default = devset == DEVSET
+    lookalikes = independent(load_devset(TUNE_SET, all_tune=True), examples) if default and TUNE_SET.is_file() else []
+    check = independent(load_devset(CHECK_SET), examples) if default and CHECK_SET.is_file() else []
+    sets = Sets(questions, collect(kb.index, questions), collect(kb.index, lookalikes), collect(kb.index, check))
+    inside = sum(q.in_domain for q in questions)
+    print(
+        f"dev set: {inside} in-domain questions, {len(questions) - inside} out-of-domain; held-out {len(sets.test)} "
+        f"({len(every) - len(questions)} out-of-domain questions left out: literally among the out-of-scope examples)"
+    )
+    if lookalikes:
+        print(
+            f"look-alike tuning set {TUNE_SET.name}: {sum(q.in_domain for q in lookalikes)} in-domain, "
+            f"{sum(not q.in_domain for q in lookalikes)} out-of-domain; tuning split = a third of the dev set "
+            f"+ this set = {len(sets.tune)} questions"
+        )
+    if check:
+        print(
+            f"independent check set {CHECK_SET.name}: {sum(q.in_domain for q in check)} in-domain, "
+            f"{sum(not q.in_domain for q in check)} out-of-domain (never used for tuning or writing content)"
+        )
+    return sets
+
+
+def methods(sets: Sets, s: Settings) -> list[tuple[str, float, float, float | None]]:
+    """(name, weight, floor, out-of-scope margin) of each method; floors and margins tuned on the tuning split."""
+    bm25_margin, bm25_floor, _ = best_margin_and_floor(sets.tune, 1.0)
+    dense_margin, dense_floor, _ = best_margin_and_floor(sets.tune, 0.0)
+    return [
+        ("BM25 alone", 1.0, bm25_floor, bm25_margin),
+        ("dense alone (m3e-small)", 0.0, dense_floor, dense_margin),
+        ("hybrid, floor only", s.kb_bm25_weight, best_floor(sets.tune, s.kb_bm25_weight, None)[0], None),
+        (
+            f"hybrid w={s.kb_bm25_weight:.2f} (configured)",
+            s.kb_bm25_weight,
+            s.kb_not_found_floor,
+            s.kb_out_of_scope_margin,
+        ),
+    ]
+
+
+def print_table(kb: KnowledgeBase, sets: Sets, rows: list[tuple[str, float, float, float | None]]) -> None:
+    """The side-by-side table, one block of splits per method."""
+    print()
+    print(HEADER)
+    for name, weight, floor, rule in rows:
+        p50, p95 = latencies(kb, sets.questions, weight, floor)
+        print(row(name, "test", evaluate(sets.test, weight, floor, margin=rule), p50, p95))
+        print(row("", "all", evaluate(sets.scored, weight, floor, margin=rule)))
+        print(row("", "tune", evaluate(sets.tune, weight, floor, margin=rule)))
+        if sets.look:
+            print(row("", "look", evaluate(sets.look, weight, floor, margin=rule)))
+        if sets.check:
+            print(row("", "v2", evaluate(sets.check, weight, floor, margin=rule)))
+    print(
+        "floors (out-of-scope margin): "
+        + ", ".join(
+            f"{name.split(' (')[0]} {floor:.3f} ({'none' if margin is None else f'{margin:+.2f}'})"
+            for name, _, floor, margin in rows
+        )
+    )
+
+
 def main() -> None:
     """Build, evaluate, print."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -151,80 +240,34 @@ def main() -> None:
     parser.add_argument("--devset", type=Path, default=DEVSET, help="dev set file (default: %(default)s)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    every = load_devset(args.devset)
-    questions = independent(every, load_examples(Settings().kb_out_of_scope_files))
     with tempfile.TemporaryDirectory(prefix="bench-knowledge-") as tmp:
         started = time.perf_counter()
         kb = build(Path(tmp), Representation())
         print(f"index: {kb.index.size} entries built in {time.perf_counter() - started:.1f} s")
-        scored = collect(kb.index, questions)
-        tune_set = [s for s in scored if s.question.tune]
-        test_set = [s for s in scored if not s.question.tune]
+        sets = score_sets(kb, args.devset)
         s = kb.settings
-        inside = sum(q.in_domain for q in questions)
-        print(
-            f"dev set: {inside} in-domain questions, {len(questions) - inside} out-of-domain; "
-            f"tuning split {len(tune_set)}, held-out {len(test_set)} ({len(every) - len(questions)} out-of-domain "
-            "questions left out: they are literally among the out-of-scope examples)"
-        )
         if args.tune:
-            weight, margin, floor = tune(tune_set)
-            threshold = faq_threshold_for(tune_set, weight, floor, margin=margin)
+            weight, margin, floor = tune(sets.tune)
+            threshold = faq_threshold_for(sets.tune, weight, floor, margin=margin)
             print(
                 f"best on the tuning split: weight {weight:.2f}, out-of-scope margin {margin:+.2f}, floor {floor:.3f}, "
                 f"FAQ threshold {threshold:.3f}"
             )
-        bm25_margin, bm25_floor, _ = best_margin_and_floor(tune_set, 1.0)
-        dense_margin, dense_floor, _ = best_margin_and_floor(tune_set, 0.0)
-        methods: list[tuple[str, float, float, float | None]] = [
-            ("BM25 alone", 1.0, bm25_floor, bm25_margin),
-            ("dense alone (m3e-small)", 0.0, dense_floor, dense_margin),
-            ("hybrid, floor only", s.kb_bm25_weight, best_floor(tune_set, s.kb_bm25_weight, None)[0], None),
-            (
-                f"hybrid w={s.kb_bm25_weight:.2f} (configured)",
-                s.kb_bm25_weight,
-                s.kb_not_found_floor,
-                s.kb_out_of_scope_margin,
-            ),
-        ]
-        check_set: list[Scored] = []
-        if args.devset == DEVSET and CHECK_SET.is_file():
-            check = independent(load_devset(CHECK_SET), load_examples(s.kb_out_of_scope_files))
-            check_set = collect(kb.index, check)
-            print(
-                f"independent check set {CHECK_SET.name}: {sum(q.in_domain for q in check)} in-domain, "
-                f"{sum(not q.in_domain for q in check)} out-of-domain (never used for tuning or writing content)"
-            )
-        print()
-        print(HEADER)
-        for name, weight, floor, rule in methods:
-            p50, p95 = latencies(kb, questions, weight, floor)
-            print(row(name, "test", evaluate(test_set, weight, floor, margin=rule), p50, p95))
-            print(row("", "all", evaluate(scored, weight, floor, margin=rule)))
-            print(row("", "tune", evaluate(tune_set, weight, floor, margin=rule)))
-            if check_set:
-                print(row("", "v2", evaluate(check_set, weight, floor, margin=rule)))
-        print(
-            "floors (out-of-scope margin): "
-            + ", ".join(
-                f"{name.split(' (')[0]} {floor:.3f} ({'none' if margin is None else f'{margin:+.2f}'})"
-                for name, _, floor, margin in methods
-            )
-        )
+        print_table(kb, sets, methods(sets, s))
         m = evaluate(
-            scored, s.kb_bm25_weight, s.kb_not_found_floor, s.kb_faq_threshold, margin=s.kb_out_of_scope_margin
+            sets.scored, s.kb_bm25_weight, s.kb_not_found_floor, s.kb_faq_threshold, margin=s.kb_out_of_scope_margin
         )
         precision = m.faq_direct_right / m.faq_direct if m.faq_direct else 1.0
         print(
-            f"FAQ direct answers (threshold {s.kb_faq_threshold:.3f}): {m.faq_direct} of {len(questions)} questions, "
-            f"precision {precision:.3f}"
+            f"FAQ direct answers (threshold {s.kb_faq_threshold:.3f}): {m.faq_direct} of {len(sets.questions)} "
+            f"questions, precision {precision:.3f}"
         )
         if args.misses:
             print("\nhybrid misses (all questions):")
             for miss in m.misses:
                 print("  " + miss)
         if args.variants:
-            variants(Path(tmp), questions)
+            variants(Path(tmp), sets.questions + [s.question for s in sets.look])
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ Usage: ``.venv/bin/python scripts/finetune_embedding.py --out var/models/m3e-sma
 
 import argparse
 import hashlib
+import itertools
 import json
 import logging
 import random
@@ -21,8 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bundle_service.core.config import Settings  # noqa: E402
 from bundle_service.knowledge.embedding import resolve_model  # noqa: E402
 from bundle_service.knowledge.entries import FaqRecord  # noqa: E402
+from bundle_service.knowledge.out_of_scope import load_examples  # noqa: E402
 from bundle_service.knowledge.seed import load_faq_file  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -41,6 +44,15 @@ def training_pairs(faqs: list[FaqRecord]) -> list[tuple[str, str, str]]:
     return pairs
 
 
+def out_of_scope_pairs(examples: list[str]) -> list[tuple[str, str, str]]:
+    """(example, next example, key) pairs: neighbours in the files are on the same topic.
+
+    Trained next to the FAQ pairs, they pull each topic of "not ours" together and, as in-batch negatives, push
+    users' questions about our items away from them (and the examples away from our FAQs).
+    """
+    return [(a, b, f"oos:{i}") for i, (a, b) in enumerate(itertools.pairwise(examples))]
+
+
 def _batches(pairs: list[tuple[str, str, str]], size: int) -> list[list[tuple[str, str, str]]]:
     """Batches of ``size`` with at most one pair per FAQ (two pairs of one FAQ must not be each other's negatives)."""
     result = []
@@ -53,7 +65,13 @@ def _batches(pairs: list[tuple[str, str, str]], size: int) -> list[list[tuple[st
 
 
 def finetune(
-    base: str, faq_file: Path, out: Path, epochs: int = 1, learning_rate: float = 2e-5, seed: int = 0
+    base: str,
+    faq_file: Path,
+    out: Path,
+    epochs: int = 1,
+    learning_rate: float = 2e-5,
+    seed: int = 0,
+    examples: list[str] | None = None,
 ) -> dict[str, object]:
     """Train ``base`` on the pairs of ``faq_file`` and save it to ``out``; returns what the stamp file records."""
     import torch
@@ -62,7 +80,7 @@ def finetune(
     random.seed(seed)
     torch.manual_seed(seed)
     model = SentenceTransformer(str(resolve_model(base)), device="cpu")
-    pairs = training_pairs(load_faq_file(faq_file))
+    pairs = training_pairs(load_faq_file(faq_file)) + out_of_scope_pairs(examples or [])
     optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate)
     model.train()
     started = time.perf_counter()
@@ -87,6 +105,7 @@ def finetune(
         "base": base,
         "faq_sha256": hashlib.sha256(faq_file.read_bytes()).hexdigest(),
         "pairs": len(pairs),
+        "out_of_scope_examples": len(examples or []),
         "epochs": epochs,
         "learning_rate": learning_rate,
         "seed": seed,
@@ -104,9 +123,11 @@ def main() -> None:
     parser.add_argument("--faqs", type=Path, default=root / "knowledge_base" / "faq.yml")
     parser.add_argument("--out", type=Path, default=root / "var" / "models" / "m3e-small-bundle")
     parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--out-of-scope", action="store_true", help="also train on the out-of-scope examples")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    print(json.dumps(finetune(args.base, args.faqs, args.out, args.epochs), indent=2))
+    examples = load_examples(Settings().kb_out_of_scope_files) if args.out_of_scope else None
+    print(json.dumps(finetune(args.base, args.faqs, args.out, args.epochs, examples=examples), indent=2))
 
 
 if __name__ == "__main__":

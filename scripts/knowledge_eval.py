@@ -29,6 +29,8 @@ from bundle_service.knowledge.ranking import SourceHit, Thresholds, answers, by_
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "knowledge" / "devset.yml"
+# Look-alike questions (in-domain ones near the boundary, out-of-domain ones that sound like ours): all tuning.
+TUNE_SET = ROOT / "tests" / "knowledge" / "devset_tune2.yml"
 CANDIDATES = 30
 
 
@@ -52,10 +54,11 @@ class Question:
         return any(fnmatch.fnmatchcase(source, pattern) for pattern in self.expected)
 
 
-def load_devset(path: Path = DEVSET) -> list[Question]:
+def load_devset(path: Path = DEVSET, all_tune: bool = False) -> list[Question]:
     """In-domain then out-of-domain questions; every third of each list is in the tuning split.
 
     A question names its accepted sources through a ``fact`` group (``facts:``) or directly (``sources:``).
+    ``all_tune`` puts every question in the tuning split (the look-alike set).
     """
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     facts: dict[str, list[str]] = data.get("facts") or {}
@@ -65,11 +68,11 @@ def load_devset(path: Path = DEVSET) -> list[Question]:
             tuple(q["sources"] if "sources" in q else facts[q["fact"]]),
             q.get("item"),
             q.get("fact"),
-            i % 3 == 0,
+            all_tune or i % 3 == 0,
         )
         for i, q in enumerate(data["questions"])
     ]
-    result += [Question(text, (), None, None, i % 3 == 0) for i, text in enumerate(data["out_of_domain"])]
+    result += [Question(text, (), None, None, all_tune or i % 3 == 0) for i, text in enumerate(data["out_of_domain"])]
     return result
 
 
@@ -192,11 +195,43 @@ def top_scores(scored: list[Scored], weight: float) -> list[float]:
     return sorted({round(hits[0].score, 4) for s in scored if (hits := answers(ranked(s, weight)))})
 
 
+@dataclass(frozen=True)
+class _Outcome:
+    """What one question needs to be scored at any floor: its top answer score, OOS refusal, correctness."""
+
+    in_domain: bool
+    top: float | None
+    vetoed: bool
+    right: bool
+
+
+def _outcomes(scored: list[Scored], weight: float, margin: float | None) -> list[_Outcome]:
+    result = []
+    for s in scored:
+        hits = ranked(s, weight, margin is not None)
+        options = answers(hits)
+        top = options[0] if options else None
+        # decide() at floor 0 tells whether an out-of-scope example wins, which does not depend on the floor
+        vetoed = decide(hits, Thresholds(weight, 2.0, -1.0, margin or 0.0)).status == "not_found"
+        right = top is not None and s.question.accepts(top.source)
+        result.append(_Outcome(s.question.in_domain, top.score if top else None, vetoed, right))
+    return result
+
+
+def _balanced(outcomes: list[_Outcome], floor: float) -> float:
+    inside = [o for o in outcomes if o.in_domain]
+    outside = [o for o in outcomes if not o.in_domain]
+    answered = sum(o.right and not o.vetoed and o.top is not None and o.top >= floor for o in inside)
+    refused = sum(o.vetoed or o.top is None or o.top < floor for o in outside)
+    return (answered / max(1, len(inside)) + refused / max(1, len(outside))) / 2
+
+
 def best_floor(scored: list[Scored], weight: float, margin: float | None = 0.0) -> tuple[float, Metrics]:
     """The floor with the best balanced score on ``scored`` (midpoint between neighbouring top scores)."""
-    values = top_scores(scored, weight)
+    outcomes = _outcomes(scored, weight, margin)
+    values = sorted({round(o.top, 4) for o in outcomes if o.top is not None})
     options = [0.0] + [(a + b) / 2 for a, b in itertools.pairwise(values)] + [1.01]
-    best = max(options, key=lambda f: (evaluate(scored, weight, f, margin=margin).balanced, -abs(f - 0.5)))
+    best = max(options, key=lambda f: (_balanced(outcomes, f), -abs(f - 0.5)))
     return best, evaluate(scored, weight, best, margin=margin)
 
 

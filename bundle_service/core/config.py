@@ -114,9 +114,9 @@ class Settings(BaseSettings):
     chroma_collection: str = "knowledge"
     embedding_model: str = "m3e-small"
     embedding_threads: int = 1
-    kb_bm25_weight: float = 0.1
-    kb_faq_threshold: float = 0.85
-    kb_not_found_floor: float = 0.73
+    kb_bm25_weight: float = 0.25
+    kb_faq_threshold: float = 0.709
+    kb_not_found_floor: float = 0.623
     kb_out_of_scope_margin: float = 0.0
     kb_out_of_scope_files: list[Path] = [
         ROOT_DIR / "knowledge_base" / "out_of_scope.yml",
