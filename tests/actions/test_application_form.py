@@ -7,22 +7,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.application_form import ValidateApplicationForm
 from actions.form_extraction import just_heard_user
 from tests.actions.conftest import make_form_tracker
+from tests.service.factories import LI_MING, form
 
-LI_MING = "43010419990512123X"  # shared registry: college graduate 2021 (graduation year held)
-NEWCOMER = "430111199601010024"  # valid check digit, unknown to the registry
-FILLED = {
-    "application_items": ["business_registration", "taxpayer_confirmation"],
-    "applicant_name": "赵新",
-    "id_number": NEWCOMER,
-    "phone": "13912345678",
-    "person_category": "returning_migrant_worker",
-    "project_name": "湘味米粉店",
-    "industry": "餐饮",
-    "business_type": "individual_business",
-    "premises_address": "长沙市雨花区劳动东路200号",
-    "city": "长沙市",
-    "county": "雨花区",
-}
+# The service tests' sample people and form, with the chat form's item slot.
+FILLED = {"application_items": ["business_registration", "taxpayer_confirmation"], **form(items=None)}
 
 
 def entity(name: str, value: str) -> dict[str, Any]:
