@@ -3,9 +3,9 @@
 import logging
 from dataclasses import dataclass
 
-import httpx
-
 from bundle_service.core.errors import ServiceError, TooManyAttempts, Unauthenticated
+from bundle_service.services import wechat_api
+from bundle_service.services.wechat_api import WeChatApiError
 
 logger = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 5.0
@@ -54,22 +54,27 @@ class Code2Session:
             LoginUnavailable: 503, WeChat busy (-1), unreachable, or another error.
         """
         params = {"appid": self.app_id, "secret": self.app_secret, "js_code": code, "grant_type": "authorization_code"}
+        url = f"{self.api_base.rstrip('/')}/sns/jscode2session"
         try:
-            response = httpx.get(
-                f"{self.api_base.rstrip('/')}/sns/jscode2session", params=params, timeout=TIMEOUT_SECONDS
-            )
-            body = response.json()
-        except (httpx.HTTPError, ValueError) as error:
-            logger.warning("code2Session unreachable: %r", error)
-            raise LoginUnavailable("暂时无法连接微信服务，请稍后再试。", code="wechat_unreachable") from None
-        errcode = body.get("errcode", 0) if isinstance(body, dict) else None
-        if errcode == 0 and isinstance(body.get("openid"), str) and body["openid"]:
-            return str(body["openid"])
-        if errcode in INVALID_CODE:
-            raise Unauthenticated("登录凭证无效或已过期，请重新登录。", code="invalid_login_code")
-        if errcode == RATE_LIMITED:
-            raise LoginRateLimited()
-        if errcode == BUSY:
-            raise LoginUnavailable("微信服务繁忙，请稍后再试。", code="wechat_busy")
-        logger.error("code2Session refused: errcode=%s errmsg=%s", errcode, body.get("errmsg") if body else None)
-        raise LoginUnavailable("微信登录暂时不可用，请稍后再试。", code="wechat_login_failed")
+            body = wechat_api.call("GET", url, params=params, timeout=TIMEOUT_SECONDS)
+        except WeChatApiError as error:
+            raise _login_error(error.errcode, error.errmsg) from None
+        openid = body.get("openid")
+        if isinstance(openid, str) and openid:
+            return openid
+        raise _login_error(0, str(body.get("errmsg")))
+
+
+def _login_error(errcode: int | None, errmsg: str) -> ServiceError:
+    """The service error for a failed code2Session call (``errcode`` 0: an answer without an openid)."""
+    if errcode is None:
+        logger.warning("code2Session unreachable: %s", errmsg)
+        return LoginUnavailable("暂时无法连接微信服务，请稍后再试。", code="wechat_unreachable")
+    if errcode in INVALID_CODE:
+        return Unauthenticated("登录凭证无效或已过期，请重新登录。", code="invalid_login_code")
+    if errcode == RATE_LIMITED:
+        return LoginRateLimited()
+    if errcode == BUSY:
+        return LoginUnavailable("微信服务繁忙，请稍后再试。", code="wechat_busy")
+    logger.error("code2Session refused: errcode=%s errmsg=%s", errcode, errmsg)
+    return LoginUnavailable("微信登录暂时不可用，请稍后再试。", code="wechat_login_failed")

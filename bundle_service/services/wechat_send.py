@@ -4,13 +4,13 @@ The same protocol as ``channels/wechat/api.py`` (Rasa side), synchronous: a cach
 and retry on token errors, quota errors reported and never retried.
 """
 
-import json
 import logging
 import threading
 import time
 from dataclasses import dataclass, field
 
-import httpx
+from bundle_service.services import wechat_api
+from bundle_service.services.wechat_api import WeChatApiError
 
 logger = logging.getLogger(__name__)
 TOKEN_ERRORS = frozenset({40001, 40014, 42001})
@@ -55,7 +55,14 @@ class WeChatSender:
         body = {"grant_type": "client_credential", "appid": self.app_id, "secret": self.app_secret}
         if force:
             body["force_refresh"] = True  # type: ignore[assignment]
-        data = httpx.post(f"{self.base_url.rstrip('/')}/cgi-bin/stable_token", json=body, timeout=TIMEOUT_S).json()
+        try:
+            data = wechat_api.call(
+                "POST", f"{self.base_url.rstrip('/')}/cgi-bin/stable_token", body=body, timeout=TIMEOUT_S
+            )
+        except WeChatApiError as error:
+            if error.errcode is None:
+                raise
+            raise RuntimeError(f"access_token refused: {error.errcode} {error.errmsg}") from None
         if "access_token" not in data:
             raise RuntimeError(f"access_token refused: {data.get('errcode')} {data.get('errmsg')}")
         self._token = str(data["access_token"])
@@ -71,32 +78,34 @@ class WeChatSender:
                 token = self._fetch_token(force=True)
             return token
 
-    def _post(self, token: str, openid: str, text: str) -> dict[str, object]:
+    def _post(self, token: str, openid: str, text: str) -> tuple[int, str]:
+        """WeChat's ``errcode`` and ``errmsg`` for one send (a refusal is an answer, not an exception)."""
         body = {"touser": openid, "msgtype": "text", "text": {"content": text}}
-        response = httpx.post(
-            f"{self.base_url.rstrip('/')}/cgi-bin/message/custom/send",
-            params={"access_token": token},
-            content=json.dumps(body, ensure_ascii=False).encode("utf-8"),  # WeChat shows \\u escapes literally
-            headers={"Content-Type": "application/json"},
-            timeout=TIMEOUT_S,
-        )
-        data: dict[str, object] = response.json()
-        return data
+        try:
+            data = wechat_api.call(
+                "POST",
+                f"{self.base_url.rstrip('/')}/cgi-bin/message/custom/send",
+                params={"access_token": token},
+                body=body,
+                timeout=TIMEOUT_S,
+            )
+        except WeChatApiError as error:
+            if error.errcode is None:
+                raise
+            return error.errcode, error.errmsg
+        return 0, str(data.get("errmsg", ""))
 
     def send_text(self, openid: str, text: str) -> SendResult:
         """Send ``text`` to ``openid``; never raises."""
         try:
             token = self._access_token()
-            data = self._post(token, openid, text)
-            code = int(str(data.get("errcode", 0)))
+            code, message = self._post(token, openid, text)
             if code in TOKEN_ERRORS:
                 token = self._access_token(rejected=token)
-                data = self._post(token, openid, text)
-                code = int(str(data.get("errcode", 0)))
-        except (httpx.HTTPError, RuntimeError, ValueError) as error:
+                code, message = self._post(token, openid, text)
+        except (WeChatApiError, RuntimeError, ValueError) as error:
             logger.error("WeChat send failed: %s", error)
             return SendResult(ok=False, errcode=-1, errmsg=str(error))
-        message = str(data.get("errmsg", ""))
         if code in QUOTA_ERRORS:
             logger.warning("WeChat send refused by quota: %s %s", code, message)
         elif code:
