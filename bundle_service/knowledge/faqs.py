@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from bundle_service.core.errors import Conflict, FieldError, InvalidInput, NotFound
 from bundle_service.crud.audit import record
-from bundle_service.knowledge.seed import version_row
+from bundle_service.knowledge.entries import FaqRecord
+from bundle_service.knowledge.seed import add_faq, version_row
 from bundle_service.models import Faq, FaqVersion
 
 MAX_QUESTION_CHARS = 200
@@ -126,21 +127,8 @@ def _audit(session: Session, faq: Faq, action: str, actor: str, now: datetime) -
 def create(session: Session, data: FaqInput, actor: str, now: datetime) -> Faq:
     """Add a FAQ (version 1) with the next free ``faq-NNN`` id."""
     _no_duplicate(session, data.question, None)
-    row = Faq(
-        id=_next_id(session),
-        question=data.question,
-        answer=data.answer,
-        item=data.item,
-        tags=data.tags,
-        similar=data.similar,
-        active=True,
-        version=1,
-        updated_by=actor,
-        updated_at=now,
-    )
-    session.add(row)
-    session.flush()
-    session.add(version_row(row, "created", actor, now))
+    new = FaqRecord(_next_id(session), data.question, data.answer, data.item, data.tags, data.similar)
+    row = add_faq(session, new, actor, now)
     _audit(session, row, "created", actor, now)
     return row
 

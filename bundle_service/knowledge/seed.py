@@ -64,6 +64,26 @@ def version_row(faq: Faq, action: str, actor: str, at: datetime) -> FaqVersion:
     )
 
 
+def add_faq(session: Session, record: FaqRecord, actor: str, now: datetime) -> Faq:
+    """Add an active FAQ ``record`` as version 1, with its ``created`` history row."""
+    row = Faq(
+        id=record.id,
+        question=record.question,
+        answer=record.answer,
+        item=record.item,
+        tags=record.tags,
+        similar=record.similar,
+        active=True,
+        version=1,
+        updated_by=actor,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    session.add(version_row(row, "created", actor, now))
+    return row
+
+
 def _same(row: Faq, record: FaqRecord) -> bool:
     return (row.question, row.answer, row.item, list(row.tags), list(row.similar or [])) == (
         record.question,
@@ -81,21 +101,7 @@ def seed_faqs(session: Session, records: list[FaqRecord], now: datetime) -> tupl
     for record in records:
         row = existing.get(record.id)
         if row is None:
-            row = Faq(
-                id=record.id,
-                question=record.question,
-                answer=record.answer,
-                item=record.item,
-                tags=record.tags,
-                similar=record.similar,
-                active=True,
-                version=1,
-                updated_by=SEED_ACTOR,
-                updated_at=now,
-            )
-            session.add(row)
-            session.flush()
-            session.add(version_row(row, "created", SEED_ACTOR, now))
+            add_faq(session, record, SEED_ACTOR, now)
             inserted += 1
         elif row.updated_by == SEED_ACTOR and row.active and not _same(row, record):
             row.question, row.answer, row.item, row.tags = record.question, record.answer, record.item, record.tags
