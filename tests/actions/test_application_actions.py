@@ -17,7 +17,8 @@ from actions.application_actions import (
     staff_headers,
 )
 from tests.actions.conftest import make_form_tracker, make_tracker, user_event
-from tests.actions.test_application_form import FILLED, NEWCOMER, entity
+from tests.actions.test_application_form import FILLED, entity
+from tests.service.factories import NEWCOMER
 
 NUMBER = re.compile(r"CY\d{14}")
 
