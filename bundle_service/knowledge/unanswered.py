@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bundle_service.core.errors import Conflict, NotFound
+from bundle_service.core.masking import mask_text
 from bundle_service.crud.audit import record as audit
 from bundle_service.models import Faq, UnansweredQuestion
 
@@ -24,9 +25,9 @@ def add(
     best_source: str | None,
     now: datetime,
 ) -> UnansweredQuestion:
-    """Queue a question (status ``open``)."""
+    """Queue a question (status ``open``), with ID and mobile numbers in it masked: admins read the queue."""
     row = UnansweredQuestion(
-        question=question[:MAX_QUESTION_CHARS],
+        question=mask_text(question)[:MAX_QUESTION_CHARS],
         conversation_id=(conversation_id or None) and conversation_id[:128],
         item=item,
         region=region,

@@ -49,6 +49,14 @@ def test_out_of_domain_is_not_found_and_queued_for_admins(client: TestClient, kb
     assert mine["best_source"] and mine["best_source"] != "out_of_scope"  # nearest real content, for the admin
 
 
+def test_personal_numbers_in_a_queued_question_are_masked_for_the_admins(client: TestClient) -> None:
+    body = ask(client, "明天长沙会下雨吗 我手机13812345678 身份证43010419990512123X")
+    assert body["status"] == "not_found"
+    queued = client.get("/api/v1/knowledge/unanswered", headers=ADMIN).json()
+    mine = next(q for q in queued if q["id"] == body["unanswered_id"])
+    assert mine["question"] == "明天长沙会下雨吗 我手机138****5678 身份证430104********123X"
+
+
 def test_hit_testing_does_not_queue_the_question(client: TestClient, kb: KnowledgeBase) -> None:
     body = ask(client, "张家界门票多少钱", record_unanswered=False)
     assert body["status"] == "not_found" and body["unanswered_id"] is None
