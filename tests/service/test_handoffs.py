@@ -58,6 +58,14 @@ def test_queue_shows_waiting_conversations_with_history(hotline: Services, fake_
         assert entry["history"][2]["text"] == "我要找人工"
 
 
+def test_personal_numbers_in_the_history_are_masked_for_staff(hotline: Services, fake_rasa: FakeRasa) -> None:
+    fake_rasa.message({"sender": "web:pii", "message": "我的身份证是43010419990512123X 电话13812345678"})
+    with TestClient(create_app(services=hotline)) as client:
+        handoff_id = _queue(client, "web:pii")
+        entry = client.get(f"/api/v1/handoffs/{handoff_id}", headers=login(client, "zhangsan")).json()
+        assert entry["history"][0]["text"] == "我的身份证是430104********123X 电话138****5678"
+
+
 def test_two_staff_cannot_take_the_same_conversation(hotline: Services) -> None:
     with TestClient(create_app(services=hotline)) as client:
         handoff_id = _queue(client, "web:race")

@@ -8,6 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from bundle_service.api.deps import ServicesDep, trusted_gateway
 from bundle_service.api.staff_deps import StaffDep
 from bundle_service.core.errors import Unauthenticated
+from bundle_service.core.masking import mask_text
 from bundle_service.crud import handoffs as crud
 from bundle_service.models.handoff import Handoff
 from bundle_service.schemas.common import ErrorOut
@@ -34,7 +35,8 @@ def handoff_out(handoff: Handoff, services: ServicesDep | None = None) -> Handof
     if services is not None:
         try:
             turns, paused = _handoffs(services).rasa.history(handoff.conversation_id)
-            out.history = [TurnOut(role=t.role, text=t.text, at=t.at) for t in turns]
+            # Staff read the transcript; a caller's full record is reached only through verification (hotline).
+            out.history = [TurnOut(role=t.role, text=mask_text(t.text), at=t.at) for t in turns]
             out.paused = paused
         except RasaUnavailable as error:
             out.history_error = error.message
