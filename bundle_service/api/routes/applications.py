@@ -6,6 +6,7 @@ from fastapi import APIRouter, Header, Response
 
 from bundle_service.api.deps import FilerDep, Services, ServicesDep, calendar_of
 from bundle_service.api.presenters import application_out
+from bundle_service.models import Application
 from bundle_service.schemas.application import ApplicationIn, ApplicationOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.services.filing import Filing
@@ -18,14 +19,19 @@ ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 
+def application_answer(application: Application, services: Services) -> ApplicationOut:
+    """One application as the API shows it: due dates on the working calendar as loaded now, lights as of today."""
+    with services.sessions() as session:
+        calendar = calendar_of(session)
+    return application_out(application, calendar, services.clock.today())
+
+
 def filing_out(filing: Filing, response: Response, services: Services) -> ApplicationOut:
     """A filing as the API answers it: 201, or 200 with ``Idempotent-Replayed: true`` for a replayed key."""
     if filing.replayed:
         response.status_code = 200
         response.headers["Idempotent-Replayed"] = "true"
-    with services.sessions() as session:
-        calendar = calendar_of(session)
-    return application_out(filing.application, calendar, services.clock.today())
+    return application_answer(filing.application, services)
 
 
 @router.post("", status_code=201, responses={200: {"model": ApplicationOut}, **ERRORS})

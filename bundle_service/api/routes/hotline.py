@@ -11,10 +11,9 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Response
 from starlette.concurrency import run_in_threadpool
 
-from bundle_service.api.deps import ServicesDep, calendar_of
-from bundle_service.api.presenters import application_out
+from bundle_service.api.deps import ServicesDep
 from bundle_service.api.routes import knowledge
-from bundle_service.api.routes.applications import filing_out
+from bundle_service.api.routes.applications import application_answer, filing_out
 from bundle_service.api.staff_deps import StaffDep
 from bundle_service.core.config import Settings
 from bundle_service.core.errors import NotFound
@@ -102,9 +101,7 @@ def lookup(body: LookupIn, staff: StaffDep, services: ServicesDep) -> Applicatio
         _audit(services, staff.staff_id, "hotline.caller_verification_failed", {"number": body.number})
         raise
     _audit(services, staff.staff_id, "hotline.caller_verified", {"number": body.number})
-    with services.sessions() as session:
-        calendar = calendar_of(session)
-    return application_out(application, calendar, services.clock.today())
+    return application_answer(application, services)
 
 
 @router.post("/applications", status_code=201, responses={409: {"model": ErrorOut}, 422: {"model": ErrorOut}, **ERRORS})

@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from bundle_service.api.deps import ClientKeyDep, ServicesDep, calendar_of
 from bundle_service.api.owner import OpenidDep
 from bundle_service.api.presenters import application_out
+from bundle_service.api.routes.applications import application_answer
 from bundle_service.crud import applications as crud
 from bundle_service.schemas.application import ApplicationOut
 from bundle_service.schemas.common import ErrorOut
@@ -39,6 +40,4 @@ def my_application(number: str, openid: OpenidDep, services: ServicesDep, client
         TooManyAttempts: 429 after repeated misses.
     """
     application = services.verifier.verify(number, Claim(id_last6=None, openid=openid), client)
-    with services.sessions() as session:
-        calendar = calendar_of(session)
-    return application_out(application, calendar, services.clock.today())
+    return application_answer(application, services)

@@ -3,8 +3,8 @@
 from fastapi import APIRouter
 from sqlalchemy.exc import IntegrityError
 
-from bundle_service.api.deps import ClaimDep, ClientKeyDep, ServicesDep, calendar_of
-from bundle_service.api.presenters import application_out
+from bundle_service.api.deps import ClaimDep, ClientKeyDep, ServicesDep
+from bundle_service.api.routes.applications import application_answer
 from bundle_service.core.errors import Conflict
 from bundle_service.crud import applications as crud
 from bundle_service.crud.audit import record
@@ -19,10 +19,7 @@ ERRORS: dict[int | str, dict[str, object]] = {404: {"model": ErrorOut}, 429: {"m
 
 
 def _progress(services: ServicesDep, number: str, claim: Claim, client: str) -> ApplicationOut:
-    application = services.verifier.verify(number, claim, client)
-    with services.sessions() as session:
-        calendar = calendar_of(session)
-    return application_out(application, calendar, services.clock.today())
+    return application_answer(services.verifier.verify(number, claim, client), services)
 
 
 @router.get("/{number}/progress", responses=ERRORS)
