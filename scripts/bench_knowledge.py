@@ -40,6 +40,7 @@ from scripts.knowledge_eval import (  # noqa: E402
     best_floor,
     collect,
     evaluate,
+    evaluate_settings,
     faq_threshold_for,
     independent,
     load_devset,
@@ -254,9 +255,7 @@ def main() -> None:
                 f"FAQ threshold {threshold:.3f}"
             )
         print_table(kb, sets, methods(sets, s))
-        m = evaluate(
-            sets.scored, s.kb_bm25_weight, s.kb_not_found_floor, s.kb_faq_threshold, margin=s.kb_out_of_scope_margin
-        )
+        m = evaluate_settings(sets.scored, s)
         precision = m.faq_direct_right / m.faq_direct if m.faq_direct else 1.0
         print(
             f"FAQ direct answers (threshold {s.kb_faq_threshold:.3f}): {m.faq_direct} of {len(sets.questions)} "

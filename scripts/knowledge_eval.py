@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from bundle_service.core.config import Settings
 from bundle_service.knowledge.entries import OUT_OF_SCOPE
 from bundle_service.knowledge.index import ITEM_BONUS, Filters, KnowledgeIndex, ScoredEntry
 from bundle_service.knowledge.ranking import SourceHit, Thresholds, answers, by_source, decide
@@ -188,6 +189,12 @@ def evaluate(
     )
     m.refusals /= k
     return m
+
+
+def evaluate_settings(scored: list[Scored], settings: Settings) -> Metrics:
+    """Metrics at the configured weight, floor, FAQ threshold and out-of-scope margin."""
+    s = settings
+    return evaluate(scored, s.kb_bm25_weight, s.kb_not_found_floor, s.kb_faq_threshold, s.kb_out_of_scope_margin)
 
 
 def top_scores(scored: list[Scored], weight: float) -> list[float]:

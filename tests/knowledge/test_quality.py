@@ -2,7 +2,7 @@
 
 from bundle_service.knowledge.out_of_scope import load_examples
 from bundle_service.knowledge.service import KnowledgeBase
-from scripts.knowledge_eval import TUNE_SET, collect, evaluate, independent, load_devset
+from scripts.knowledge_eval import TUNE_SET, collect, evaluate_settings, independent, load_devset
 
 # A little below the measured figures of the configured hybrid on all dev-set questions (see docs/knowledge.md).
 MIN_R1 = 0.90
@@ -19,8 +19,7 @@ def test_dev_set_quality_of_the_configured_hybrid(kb: KnowledgeBase) -> None:
     s = kb.settings
     questions = independent(load_devset(), load_examples(s.kb_out_of_scope_files))
     assert sum(q.in_domain for q in questions) >= 150 and sum(not q.in_domain for q in questions) >= 50
-    scored = collect(kb.index, questions)
-    m = evaluate(scored, s.kb_bm25_weight, s.kb_not_found_floor, s.kb_faq_threshold, s.kb_out_of_scope_margin)
+    m = evaluate_settings(collect(kb.index, questions), s)
     report = f"R@1 {m.r1:.3f} R@3 {m.r3:.3f} answered {m.answered:.3f} refusals {m.refusals:.3f}"
     assert m.r1 >= MIN_R1, report
     assert m.r3 >= MIN_R3, report
@@ -34,13 +33,7 @@ def test_look_alike_questions_are_refused_and_boundary_questions_answered(kb: Kn
     s = kb.settings
     questions = independent(load_devset(TUNE_SET, all_tune=True), load_examples(s.kb_out_of_scope_files))
     assert sum(q.in_domain for q in questions) >= 100 and sum(not q.in_domain for q in questions) >= 80
-    m = evaluate(
-        collect(kb.index, questions),
-        s.kb_bm25_weight,
-        s.kb_not_found_floor,
-        s.kb_faq_threshold,
-        s.kb_out_of_scope_margin,
-    )
+    m = evaluate_settings(collect(kb.index, questions), s)
     report = f"answered {m.answered:.3f} refusals {m.refusals:.3f}; wrong: {m.misses[:5]}"
     assert m.refusals >= MIN_LOOKALIKE_REFUSALS, report
     assert m.answered >= MIN_LOOKALIKE_ANSWERED, report
