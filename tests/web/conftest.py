@@ -6,30 +6,19 @@ Reusable by every browser test (H5 chat, hotline console, admin page):
   Playwright's own browser download is never used).
 - ``new_context``: a factory of isolated browser contexts (each one a separate user: own storage and cookies);
   all are closed after the test. ``page`` is a page in a fresh context.
-- ``stack``: the bundle service, the action server and the Rasa server (``models/assistant.tar.gz``) started by
-  ``scripts/run_stack.py`` on free ports, with a temporary applications database, an in-memory tracker store, the
-  shipped knowledge base (ready before the first test), the fake code2Session for the dev login, and the console
-  accounts of ``STAFF_PASSWORDS``.
+- ``stack``: the real stack of ``tests/live_stack.py``.
 - ``log_in_h5`` / ``log_in_console``: the H5 chat's dev login and the console's login, waiting until they are in.
 """
 
-import json
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.live_stack import ADMIN_TOKEN, STAFF_ACCOUNTS, STAFF_PASSWORDS, Stack, free_port, stack
+
+__all__ = ["ADMIN_TOKEN", "STAFF_ACCOUNTS", "Stack", "free_port", "stack"]  # the browser tests import them from here
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -39,14 +28,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-MODEL = ROOT / "models" / "assistant.tar.gz"
-STARTUP_TIMEOUT_S = 420.0  # Rasa loads the model in about 60 s alone, several minutes on 2 busy cores
-ADMIN_TOKEN = "web-admin-token"  # BUNDLE_ADMIN_TOKEN of the stack (the knowledge admin page logs in with it)
-STAFF_ACCOUNTS = """
-- {id: admin, display_name: 管理员, role: admin, password: admin-web-pass}
-- {id: zhangsan, display_name: 张三, role: staff, password: staff-web-pass}
-"""  # BUNDLE_STAFF_ACCOUNTS_FILE of the stack (and of the console tests' in-process service)
-STAFF_PASSWORDS = {"admin": "admin-web-pass", "zhangsan": "staff-web-pass"}
 
 
 @pytest.fixture(scope="session")
@@ -80,98 +61,6 @@ def new_context(browser: Browser) -> Iterator[Callable[[], BrowserContext]]:
 def page(new_context: Callable[[], BrowserContext]) -> Page:
     """A page in a fresh context."""
     return new_context().new_page()
-
-
-@dataclass(frozen=True)
-class Stack:
-    """Where the running processes are, and the secrets they share.
-
-    Attributes:
-        service_url: Root of the bundle service (the H5 chat is at ``/chat``).
-        rasa_url: Root of the Rasa server.
-        gateway_token: ``BUNDLE_GATEWAY_TOKEN`` of this run.
-        log_dir: Where the processes' logs go (``var/log``).
-    """
-
-    service_url: str
-    rasa_url: str
-    gateway_token: str
-    log_dir: Path
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _knowledge_ready(service_url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{service_url}/health", timeout=2) as answer:
-            return bool(json.load(answer).get("knowledge") == "ready")
-    except (urllib.error.URLError, OSError, ValueError):
-        return False
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as answer:
-            return bool(answer.status == 200)
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """Service, action server and Rasa on free ports, stopped (SIGTERM to the supervisor) at the end."""
-    if not MODEL.exists():
-        pytest.fail(f"{MODEL} is missing: run `make train`")
-    work = tmp_path_factory.mktemp("stack")
-    ports = {name: free_port() for name in ("RASA_PORT", "ACTION_PORT", "BUNDLE_SERVICE_PORT")}
-    endpoints = work / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{ports["ACTION_PORT"]}/webhook"\n')
-    staff_accounts = work / "staff.yml"
-    staff_accounts.write_text(STAFF_ACCOUNTS, encoding="utf-8")
-    gateway_token = f"web-test-{os.getpid()}"
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("BUNDLE_", "WECHAT_"))}
-    env.update(
-        {name: str(port) for name, port in ports.items()},
-        RASA_ENDPOINTS=str(endpoints),
-        BUNDLE_DATABASE_URL=f"sqlite:///{work / 'bundle.db'}",
-        BUNDLE_CHROMA_PATH=str(work / "chroma"),
-        BUNDLE_GATEWAY_TOKEN=gateway_token,
-        BUNDLE_ADMIN_TOKEN=ADMIN_TOKEN,
-        BUNDLE_STAFF_ACCOUNTS_FILE=str(staff_accounts),
-        BUNDLE_SERVICE_URL=f"http://127.0.0.1:{ports['BUNDLE_SERVICE_PORT']}",
-    )
-    python = shutil.which("python", path=str(ROOT / ".venv" / "bin")) or str(ROOT / ".venv" / "bin" / "python")
-    supervisor = subprocess.Popen(
-        [python, "scripts/run_stack.py", "--only", "service,actions,rasa"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    service_url = f"http://127.0.0.1:{ports['BUNDLE_SERVICE_PORT']}"
-    rasa_url = f"http://127.0.0.1:{ports['RASA_PORT']}"
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        # The knowledge base (seeded, 1500 entries embedded) builds while Rasa loads its model.
-        while not (_knowledge_ready(service_url) and _healthy(f"{rasa_url}/webhooks/miniprogram/")):
-            if supervisor.poll() is not None:
-                pytest.fail(f"scripts/run_stack.py exited with {supervisor.returncode}; see var/log/")
-            if time.monotonic() > deadline:
-                pytest.fail(f"stack not healthy after {STARTUP_TIMEOUT_S:.0f}s; see var/log/")
-            time.sleep(0.5)
-        yield Stack(service_url, rasa_url, gateway_token, ROOT / "var" / "log")
-    finally:
-        supervisor.send_signal(signal.SIGTERM)  # stops its children; SIGINT may be ignored in a background job
-        try:
-            supervisor.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            supervisor.kill()
-            supervisor.wait()
 
 
 def log_in_h5(page: Page, service_url: str, name: str) -> None:
