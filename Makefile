@@ -19,7 +19,7 @@ TRAIN_INPUTS := config.yml $(shell find bot nlu_data -type f \( -name '*.yml' -o
                   -not -name 'credentials*' -not -name 'endpoints*' 2>/dev/null) \
                 $(wildcard nlu_components/*.py nlu_data/gazetteer/*.yml)
 
-.PHONY: help venvs run chat train validate test test-service test-rasa test-nlu test-e2e test-web browser lint bench \
+.PHONY: help venvs run chat train validate test test-service test-rasa test-nlu test-e2e test-web test-security browser lint bench \
 	nlu-resources lock clean
 
 help: ## List the targets
@@ -83,7 +83,7 @@ browser: ## Headless Chromium and CJK fonts for the browser tests (apt-get, only
 	@[ -x /usr/bin/chromium ] && dpkg -s fonts-noto-cjk >/dev/null 2>&1 \
 		|| { apt-get update && apt-get install -y chromium fonts-noto-cjk; }
 
-test: venvs validate lint test-service test-rasa test-nlu test-e2e test-web ## Run every check and test
+test: venvs validate lint test-service test-rasa test-nlu test-e2e test-web test-security ## Run every check and test
 
 test-service: $(SVC_VENV)/.installed ## Service tests (incl. knowledge-base retrieval)
 	$(SVC_PY) -m pytest tests/service tests/knowledge -q
@@ -103,6 +103,9 @@ test-e2e: venvs $(MODEL) ## End-to-end conversation tests against the real actio
 	$(SVC_PY) scripts/run_stack.py --only service,actions -- \
 		$(RASA) test core --model $(MODEL) --stories tests/e2e --endpoints bot/endpoints.yml \
 		--fail-on-prediction-errors --out var/reports/e2e
+
+test-security: venvs $(MODEL) ## The security review's attacks replayed against the real stack (tests/security)
+	$(SVC_PY) -m pytest tests/security -q
 
 lint: venvs ## ruff, and mypy in each environment
 	$(SVC_VENV)/bin/ruff check .
