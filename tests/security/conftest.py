@@ -2,10 +2,6 @@
 
 import pytest
 
-from tests.live_stack import stack
-
-__all__ = ["stack"]
-
 
 def pytest_configure(config: pytest.Config) -> None:
     """Register ``last``: tests that read what the whole run left behind (the logs)."""

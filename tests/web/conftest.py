@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from tests.live_stack import ADMIN_TOKEN, STAFF_ACCOUNTS, STAFF_PASSWORDS, Stack, free_port, stack
+from tests.live_stack import ADMIN_TOKEN, STAFF_ACCOUNTS, STAFF_PASSWORDS, Stack, free_port
 
-__all__ = ["ADMIN_TOKEN", "STAFF_ACCOUNTS", "Stack", "free_port", "stack"]  # the browser tests import them from here
+__all__ = ["ADMIN_TOKEN", "STAFF_ACCOUNTS", "Stack", "free_port"]  # the browser tests import them from here
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
