@@ -19,7 +19,7 @@ TRAIN_INPUTS := config.yml $(shell find bot nlu_data -type f \( -name '*.yml' -o
                   -not -name 'credentials*' -not -name 'endpoints*' 2>/dev/null) \
                 $(wildcard nlu_components/*.py nlu_data/gazetteer/*.yml)
 
-.PHONY: help venvs run chat train validate test test-service test-rasa test-nlu test-e2e test-web test-security browser lint bench \
+.PHONY: help venvs run chat train validate test test-service test-rasa test-nlu test-e2e test-web test-security conversations browser lint bench \
 	nlu-resources lock clean
 
 help: ## List the targets
@@ -104,8 +104,11 @@ test-e2e: venvs $(MODEL) ## End-to-end conversation tests against the real actio
 		$(RASA) test core --model $(MODEL) --stories tests/e2e --endpoints bot/endpoints.yml \
 		--fail-on-prediction-errors --out var/reports/e2e
 
-test-security: venvs $(MODEL) ## The security review's attacks replayed against the real stack (tests/security)
-	$(SVC_PY) -m pytest tests/security -q
+test-security: venvs $(MODEL) ## Security attacks and the conversation set, against one real stack (tests/security, tests/conversations)
+	$(SVC_PY) -m pytest tests/security tests/conversations -q
+
+conversations: ## Play the conversation set against the running stack (`make run`) and print the figure
+	$(SVC_PY) -m tests.conversations.runner
 
 lint: venvs ## ruff, and mypy in each environment
 	$(SVC_VENV)/bin/ruff check .
