@@ -107,8 +107,9 @@ test-e2e: venvs $(MODEL) ## End-to-end conversation tests against the real actio
 test-security: venvs $(MODEL) ## Security attacks and the conversation set, against one real stack (tests/security, tests/conversations)
 	$(SVC_PY) -m pytest tests/security tests/conversations -q
 
-conversations: ## Play the conversation set against the running stack (`make run`) and print the figure
+conversations: ## Play the conversation set and the knowledge question set against the running stack (`make run`)
 	$(SVC_PY) -m tests.conversations.runner
+	$(SVC_PY) -m tests.knowledge.through_bot
 
 lint: venvs ## ruff, and mypy in each environment
 	$(SVC_VENV)/bin/ruff check .
