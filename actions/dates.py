@@ -1,0 +1,251 @@
+"""Dates and durations in answers (去年毕业, 开了一年半, 还没注册) → a graduation year or a business start date.
+
+JioNLP's time extractor does the parsing (``docs/decisions.md``, "Dates in answers", has the measurement that
+chose it). This module is the glue it lacks: full-width digits, "not yet" words, the point picked from a
+range, and the Chinese text shown back. The case table is ``tests/actions/date_cases.yml``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
+
+with contextlib.redirect_stdout(io.StringIO()):  # jionlp and jiojio print a banner on import
+    import jionlp
+
+Precision = Literal["year", "month", "day"]
+MONTHS_PER_YEAR = 12
+DAYS_PER_MONTH = 30
+# Glue: words saying the business does not exist yet. JioNLP reads times only, not negation or intent.
+NOT_YET = re.compile(r"还没|还未|尚未|没有|没(?:注册|开|办)|未(?:注册|开业|成立|办)|准备|打算|计划")
+# Trailing punctuation dropped from the user's words when they are shown back.
+TRAILING = " \t\r\n。．.，,！!？?～~、；;"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One time expression as a parser read it, before any choice of point.
+
+    Attributes:
+        text: The words it was read from (``两年前``).
+        first: First day of the period, for a period; ``None`` for a duration.
+        last: Last day of the period, for a period; ``None`` for a duration.
+        months: Length in months, for a duration (``一年半`` → 18); ``None`` for a period.
+        blur: The parser marked it approximate (``去年下半年``, ``两年多``).
+        ago: A period reached by counting back from today (``两年前``, ``半年前``): its end is today minus
+            that much, its start a guess of the parser's.
+    """
+
+    text: str
+    first: date | None = None
+    last: date | None = None
+    months: float | None = None
+    blur: bool = False
+    ago: bool = False
+
+
+Reader = Callable[[str, date], list[Reading]]
+
+
+def read_jionlp(text: str, today: date) -> list[Reading]:
+    """The time expressions JioNLP's extractor finds in ``text``, relative to ``today``.
+
+    Args:
+        text: The user's answer.
+        today: The day relative words (去年, 上个月) count from.
+
+    Returns:
+        Readings in the order they appear; empty when the text holds no time.
+    """
+    # Glue: JioNLP misreads full-width digits (２０２１年 → year 21); NFKC turns them into ASCII digits.
+    normal = unicodedata.normalize("NFKC", text)
+    base = {"year": today.year, "month": today.month, "day": today.day}
+    found = jionlp.ner.extract_time(normal, time_base=base, with_parsing=True)
+    return [r for r in (_from_jionlp(entity) for entity in found) if r is not None]
+
+
+def _from_jionlp(entity: dict[str, Any]) -> Reading | None:
+    detail = entity["detail"]
+    blur = detail.get("definition") == "blur"
+    if detail["type"] == "time_delta":
+        parts: dict[str, float] = detail["time"]
+        months = (
+            parts.get("year", 0) * MONTHS_PER_YEAR
+            + parts.get("month", 0)
+            + (parts.get("day", 0) + parts.get("week", 0) * 7) / DAYS_PER_MONTH
+        )
+        return Reading(entity["text"], months=months, blur=blur)
+    if detail["type"] not in ("time_point", "time_span"):
+        return None  # periodic times (每月) and the like answer neither question
+    try:
+        first, last = (datetime.strptime(t, "%Y-%m-%d %H:%M:%S").date() for t in detail["time"])
+    except (TypeError, ValueError):
+        return None  # open spans ("inf") and the like
+    # Glue: JioNLP reads 半年前 as the span 2025-12…2026-06 whose end is today minus half a year.
+    ago = str(entity["text"]).endswith("前")
+    return Reading(entity["text"], first=first, last=last, blur=blur, ago=ago)
+
+
+@dataclass(frozen=True)
+class YearAnswer:
+    """A graduation year read from an answer.
+
+    Attributes:
+        year: The year (``2025``); may be after this year (明年毕业): the service's rules decide.
+        said: The user's words, as shown back.
+    """
+
+    year: int
+    said: str
+
+    @property
+    def text(self) -> str:
+        """The value in Chinese: ``2025年毕业``."""
+        return f"{self.year}年毕业"
+
+    @property
+    def shown(self) -> str:
+        """The user's words and what they were taken to mean: ``去年毕业的 → 2025年毕业``."""
+        return f"{self.said} → {self.text}"
+
+
+@dataclass(frozen=True)
+class StartAnswer:
+    """When the business was registered, read from an answer.
+
+    Attributes:
+        started_on: First day of the period meant (``2025-06-01`` for 约2025年6月); ``None`` when not yet.
+        precision: How much of ``started_on`` the user gave; ``None`` when not yet.
+        approximate: The date is an estimate (a duration, 年底, 下半年, 两年前).
+        said: The user's words, as shown back.
+    """
+
+    started_on: date | None
+    precision: Precision | None
+    approximate: bool
+    said: str
+
+    @property
+    def not_yet(self) -> bool:
+        """The business is not registered yet (还没注册, 准备下个月开)."""
+        return self.started_on is None
+
+    @property
+    def value(self) -> str:
+        """``not_yet``, or the date to the precision given: ``2018``, ``2025-06``, ``2023-05-01``."""
+        if self.started_on is None:
+            return "not_yet"
+        return self.started_on.isoformat()[: {"year": 4, "month": 7, "day": 10}[self.precision or "day"]]
+
+    @property
+    def text(self) -> str:
+        """The value in Chinese: ``约2025年6月成立``, ``2018年成立``, ``尚未成立``."""
+        day = self.started_on
+        if day is None:
+            return "尚未成立"
+        words = {"year": f"{day.year}年", "month": f"{day.year}年{day.month}月"}.get(
+            self.precision or "day", f"{day.year}年{day.month}月{day.day}日"
+        )
+        return f"{'约' if self.approximate else ''}{words}成立"
+
+    @property
+    def shown(self) -> str:
+        """The user's words and what they were taken to mean: ``开了一年半 → 约2025年6月成立``."""
+        return f"{self.said} → {self.text}"
+
+
+def graduation_year(text: str, today: date, reader: Reader = read_jionlp) -> YearAnswer | None:
+    """The graduation year in an answer (去年毕业的, 一九年, 毕业三年了, ２０２３年).
+
+    A range gives its year (``2021年7月`` → 2021); a duration counts back from today (毕业三年了 → 2023).
+
+    Args:
+        text: The user's answer.
+        today: The day relative words count from.
+        reader: The parser; JioNLP unless a measurement substitutes another.
+
+    Returns:
+        The year, or ``None`` when the answer holds no date (不知道, 都不是, 还没有).
+    """
+    readings = reader(text, today)
+    if not readings:
+        return None
+    point = _point(_preferred(readings), today)
+    return YearAnswer(point.year, _said(text))
+
+
+def business_start(text: str, today: date, reader: Reader = read_jionlp) -> StartAnswer | None:
+    """The business's start date in an answer (18年开的店, 开了一年半, 上个月, 还没注册).
+
+    Documented points: a calendar period gives its first day (去年下半年 → 2025-07-01, 18年 → 2018-01-01);
+    "X ago" and durations give today minus X, to the month (半年前 / 开了半年 → 2026-06-01 when today is in
+    2026-12). A date after today, or words such as 还没 / 准备 / 打算, mean the business does not exist yet.
+
+    Args:
+        text: The user's answer.
+        today: The day relative words count from.
+        reader: The parser; JioNLP unless a measurement substitutes another.
+
+    Returns:
+        The start date with its precision, a "not yet" answer, or ``None`` when the answer holds no date
+        (不知道, 都不是).
+    """
+    said = _said(text)
+    if NOT_YET.search(text):
+        return StartAnswer(None, None, approximate=False, said=said)
+    readings = reader(text, today)
+    if not readings:
+        return None
+    reading = _preferred(readings)
+    day = _point(reading, today)
+    if day > today:
+        return StartAnswer(None, None, approximate=False, said=said)
+    precision, approximate = _precision(reading)
+    if precision == "month":
+        day = day.replace(day=1)
+    return StartAnswer(day, precision, approximate, said)
+
+
+def _preferred(readings: list[Reading]) -> Reading:
+    """A calendar period over a duration (店开了两年 去年才办的执照 → 去年), else the first mentioned."""
+    return next((r for r in readings if r.first is not None), readings[0])
+
+
+def _point(reading: Reading, today: date) -> date:
+    """The documented point of a reading (see ``business_start``)."""
+    if reading.months is not None:
+        return _months_before(today, reading.months)
+    if reading.ago and reading.last is not None:
+        return reading.last
+    assert reading.first is not None  # a reading is a duration or a period
+    return reading.first
+
+
+def _precision(reading: Reading) -> tuple[Precision, bool]:
+    """How precise a start date is, and whether it is an estimate."""
+    first, last = reading.first, reading.last
+    if reading.months is not None or reading.ago or first is None or last is None:
+        return "month", True
+    if first == last:
+        return "day", reading.blur
+    if first == date(first.year, 1, 1) and last == date(first.year, 12, 31):
+        return "year", reading.blur
+    month_end = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if first.day == 1 and last == month_end:
+        return "month", reading.blur
+    return "month", True  # a span of several months (下半年, 年底): its first month, as an estimate
+
+
+def _months_before(today: date, months: float) -> date:
+    index = today.year * MONTHS_PER_YEAR + today.month - 1 - round(months)
+    return date(index // MONTHS_PER_YEAR, index % MONTHS_PER_YEAR + 1, 1)
+
+
+def _said(text: str) -> str:
+    return text.strip().rstrip(TRAILING) or text.strip()
