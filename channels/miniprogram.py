@@ -28,14 +28,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.wechat.privacy import sender_id_for
+from contract import login_token
+from contract.conversations import MINIPROGRAM_CHANNEL
 
 logger = logging.getLogger(__name__)
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
-SECRET_VARIABLE = "BUNDLE_SESSION_SECRET"
-ISSUER = "bundle-service"
-AUDIENCE = "miniprogram"
-MAX_OPENID_LENGTH = 64
+SECRET_VARIABLE = login_token.SECRET_VARIABLE
 MAX_BODY_BYTES = 64 * 1024
 
 
@@ -61,19 +60,14 @@ def openid_from_token(token: str, secret: str, now: float | None = None) -> str:
         claims = jwt.decode(
             token,
             secret,
-            algorithms=["HS256"],
-            audience=AUDIENCE,
-            issuer=ISSUER,
-            options={"require": ["exp", "iat", "sub"], "verify_exp": False},
+            algorithms=[login_token.ALGORITHM],
+            audience=login_token.AUDIENCE,
+            issuer=login_token.ISSUER,
+            options={"require": list(login_token.REQUIRED_CLAIMS), "verify_exp": False},
         )
-    except jwt.PyJWTError as error:
+        return login_token.subject_of(claims, time.time() if now is None else now)
+    except (jwt.PyJWTError, login_token.InvalidClaims) as error:
         raise InvalidToken(str(error)) from error
-    subject = claims.get("sub")
-    if not isinstance(subject, str) or not 0 < len(subject) <= MAX_OPENID_LENGTH:
-        raise InvalidToken("no subject")
-    if not isinstance(claims["exp"], int) or claims["exp"] <= (time.time() if now is None else now):
-        raise InvalidToken("expired")
-    return subject
 
 
 def _unauthorized(code: str, message: str) -> HTTPResponse:
@@ -88,7 +82,7 @@ class MiniProgramInput(InputChannel):
     @classmethod
     def name(cls) -> str:
         """URL prefix (``/webhooks/miniprogram``) and channel name."""
-        return "miniprogram"
+        return MINIPROGRAM_CHANNEL
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> MiniProgramInput:

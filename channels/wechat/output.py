@@ -10,10 +10,11 @@ from rasa.core.channels.channel import OutputChannel
 
 from channels.wechat.api import SendResult, WeChatApiClient
 from channels.wechat.privacy import openid_of
+from contract.conversations import WECHAT_CHANNEL
 
 logger = logging.getLogger(__name__)
 
-CHANNEL_NAME = "wechat"
+CHANNEL_NAME = WECHAT_CHANNEL
 MAX_MESSAGE_BYTES = 2000  # conservative size of one text message: longer replies are split, never truncated
 
 

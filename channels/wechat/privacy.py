@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 
-SENDER_PREFIX = "wechat:"
+from contract.conversations import WECHAT_PREFIX, wechat_sender
+
+SENDER_PREFIX = WECHAT_PREFIX  # the namespace is defined once, in contract/conversations.py
 
 
 def mask_openid(openid: str) -> str:
@@ -34,7 +36,7 @@ def sender_id_for(openid: str) -> str:
     Returns:
         The conversation's sender id.
     """
-    return f"{SENDER_PREFIX}{openid}"
+    return wechat_sender(openid)
 
 
 def openid_of(sender_id: str) -> str:
