@@ -36,7 +36,7 @@ from bundle_service.catalog import load_departments
 from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings, get_settings
 from bundle_service.core.db import make_engine, make_session_factory, migrate
-from bundle_service.core.masking import install_log_masking
+from bundle_service.core.logs import install_log_masking
 from bundle_service.knowledge.service import KnowledgeBase
 from bundle_service.services.sharing import LocalRegistry, SharedData
 from bundle_service.services.staff_accounts import seed_accounts

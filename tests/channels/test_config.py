@@ -1,12 +1,13 @@
-"""Settings: credentials.yml first, WECHAT_* variables for what it leaves out; both credentials files load."""
+"""Settings: credentials.yml first, WECHAT_* variables for what it leaves out; every credentials file loads."""
 
 from pathlib import Path
 
 import pytest
-from rasa.core.channels.rest import RestInput
 from rasa.core.run import create_http_input_channels
 
+from channels.hotline import HotlineInput
 from channels.miniprogram import MiniProgramInput
+from channels.rest import SandboxedRestInput
 from channels.wechat import WeChatInput
 from channels.wechat.config import SettingsError, WeChatSettings
 from tests.channels.wechat_peer import AES_KEY
@@ -59,7 +60,14 @@ def test_default_credentials_start_without_wechat_settings(monkeypatch: pytest.M
     for name in ("WECHAT_TOKEN", "WECHAT_APP_ID", "WECHAT_APP_SECRET"):
         monkeypatch.delenv(name, raising=False)
     channels = create_http_input_channels(None, str(ROOT / "bot" / "credentials.yml"))
-    assert [type(channel) for channel in channels] == [RestInput, MiniProgramInput]
+    # Rasa's own REST channel (callers chose the sender's channel) is replaced by the sandboxed one; the console
+    # relay has its own channel.
+    assert [type(channel) for channel in channels] == [SandboxedRestInput, MiniProgramInput, HotlineInput]
+
+
+def test_the_production_credentials_have_no_rest_channel() -> None:
+    channels = create_http_input_channels(None, str(ROOT / "bot" / "credentials.production.yml"))
+    assert [type(channel) for channel in channels] == [MiniProgramInput, HotlineInput]
 
 
 def test_wechat_credentials_file_builds_the_channel(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -68,8 +76,8 @@ def test_wechat_credentials_file_builds_the_channel(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("WECHAT_APP_SECRET", "sec")
     monkeypatch.setenv("WECHAT_ENCODING_AES_KEY", AES_KEY)
     channels = create_http_input_channels(None, str(ROOT / "bot" / "credentials.wechat.yml"))
-    assert [type(channel) for channel in channels] == [RestInput, MiniProgramInput, WeChatInput]
-    wechat = channels[2]
+    assert [type(channel) for channel in channels] == [SandboxedRestInput, MiniProgramInput, HotlineInput, WeChatInput]
+    wechat = channels[3]
     assert isinstance(wechat, WeChatInput)
     assert (wechat.settings.token, wechat.settings.app_id, wechat.settings.encoding_aes_key) == (
         "tok",
