@@ -1,7 +1,6 @@
 """Actions around ``application_form``: start (or resume), show the summary, submit, cancel."""
 
 import hashlib
-import hmac
 import json
 import logging
 import os
@@ -15,7 +14,14 @@ from rasa_sdk.types import DomainDict
 
 from actions import messages
 from actions.form_fields import BY_SERVICE_FIELD, CONFIRM_SLOT, FORM_SLOTS, PAUSED, mask_id_number, service_form
-from actions.service_client import Rejected, ServiceUnavailable, post_json, tracker_headers
+from actions.service_client import (
+    Rejected,
+    ServiceTimeout,
+    ServiceUnavailable,
+    post_json,
+    tracker_headers,
+    tracker_identity,
+)
 
 logger = logging.getLogger(__name__)
 ATTEMPT = "application_attempt"
@@ -23,6 +29,10 @@ OFFER = "offer_pending"
 OFFERED_ITEMS = "offered_items"
 SEEDED_ENTITIES = {"person_category": "person_category", "business_type": "business_type", "id_number": "id_number"}
 WORKING_SLOTS = (*FORM_SLOTS, CONFIRM_SLOT, "held_fields")
+SUBMIT_TIMED_OUT = (
+    "抱歉，申请系统这次响应超时，暂时无法确认是否已经提交成功。已填写的内容先为您保留，请稍后说“继续申请”并确认："
+    "如果已经提交过，会直接告诉您申请编号，不会重复提交。"
+)
 
 
 def reset_form() -> list[EventType]:
@@ -86,22 +96,21 @@ def idempotency_key(sender_id: str, attempt: str, form: dict[str, Any]) -> str:
 def staff_headers(tracker: Tracker) -> dict[str, str]:
     """A hotline call (``hotline:<call id>``) files on the caller's behalf (代办), recorded as that staff member.
 
-    The console relays each message with ``metadata.hotline`` = staff id and an HMAC of ``conversation|staff``
-    keyed with the gateway token (``bundle_service/api/routes/hotline.py``, ``hotline_metadata``). Anyone can write
-    metadata into the REST channel, so an unsigned or wrongly signed claim names nobody; the service honours
-    ``X-Staff-Id`` only from a caller with the gateway token, which the action server holds.
+    Only the hotline channel creates ``hotline:`` conversations, and only the console relay can call it (a staff
+    claim signed with the secret the service and Rasa share, ``contract/staff_claim.py``); the channel puts the
+    staff id into the message's ``metadata.hotline``. So the id counts only for a ``hotline:`` conversation whose
+    latest message came through the hotline channel (:func:`tracker_identity`) and names that call; anywhere else
+    it names nobody. The service honours ``X-Staff-Id`` only from a caller with the gateway token.
     """
-    metadata = tracker.latest_message.get("metadata") or {}
-    hotline = metadata.get("hotline") or {}
-    staff_id, signature = str(hotline.get("staff_id") or ""), str(hotline.get("signature") or "")
-    token = os.environ.get("BUNDLE_GATEWAY_TOKEN")
-    if not tracker.sender_id.startswith("hotline:") or not staff_id or not token:
+    call_id = tracker_identity(tracker).call_id
+    if call_id is None or not os.environ.get("BUNDLE_GATEWAY_TOKEN"):
         return {}
-    expected = hmac.new(token.encode(), f"{tracker.sender_id}|{staff_id}".encode(), hashlib.sha256).hexdigest()
-    if not hmac.compare_digest(expected, signature):
-        logger.warning("hotline staff claim with a bad signature in %s: ignored", tracker.sender_id)
+    hotline = (tracker.latest_message.get("metadata") or {}).get("hotline") or {}
+    staff_id = str(hotline.get("staff_id") or "")
+    if not staff_id or hotline.get("call_id") != call_id:
+        logger.warning("hotline message without its staff claim in call %s: filed as nobody's", call_id)
         return {}
-    return {"X-Staff-Id": staff_id[:64]}
+    return {"X-Staff-Id": staff_id[:40]}
 
 
 class ActionSubmitApplication(Action):
@@ -127,6 +136,10 @@ class ActionSubmitApplication(Action):
             application = await post_json("/api/v1/applications", form, headers)
         except Rejected as rejected:
             return self._reopen(dispatcher, rejected)
+        except ServiceTimeout:
+            logger.warning("submit timed out for %s", mask_id_number(str(form.get("id_number", ""))))
+            dispatcher.utter_message(text=SUBMIT_TIMED_OUT)
+            return [SlotSet(CONFIRM_SLOT, None), SlotSet(PAUSED, True)]
         except ServiceUnavailable as error:
             logger.warning("submit failed for %s: %s", mask_id_number(str(form.get("id_number", ""))), error)
             dispatcher.utter_message(

@@ -1,5 +1,6 @@
 """HTTP client of the bundle service, with typed errors for the actions to map."""
 
+import asyncio
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -7,12 +8,10 @@ from typing import Any
 import aiohttp
 from rasa_sdk import Tracker
 
+from contract.conversations import Identity, identify
+
 DEFAULT_SERVICE_URL = "http://127.0.0.1:8000"
-TIMEOUT = aiohttp.ClientTimeout(total=5)
-WECHAT_PREFIX = "wechat:"  # sender ids of WeChat users (channels/wechat/privacy.py)
-# Channels that take the sender id from WeChat itself (signed push) or from the service's login token; on any
-# other channel (REST) the sender id is whatever the caller wrote, so it proves nothing.
-VERIFIED_CHANNELS = frozenset({"wechat", "miniprogram"})
+DEFAULT_TIMEOUT_S = 5.0
 
 
 class ServiceError(Exception):
@@ -21,6 +20,10 @@ class ServiceError(Exception):
 
 class ServiceUnavailable(ServiceError):
     """The service could not be reached or answered with a server error."""
+
+
+class ServiceTimeout(ServiceUnavailable):
+    """The service did not answer in time: the request may still have been carried out."""
 
 
 class NotFound(ServiceError):
@@ -52,22 +55,41 @@ def service_url() -> str:
     return os.environ.get("BUNDLE_SERVICE_URL", DEFAULT_SERVICE_URL).rstrip("/")
 
 
+def timeout() -> aiohttp.ClientTimeout:
+    """Time allowed for one call to the service (``BUNDLE_SERVICE_TIMEOUT_SECONDS``, default 5 s)."""
+    try:
+        seconds = float(os.environ.get("BUNDLE_SERVICE_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_S))
+    except ValueError:
+        seconds = DEFAULT_TIMEOUT_S
+    return aiohttp.ClientTimeout(total=seconds if seconds > 0 else DEFAULT_TIMEOUT_S)
+
+
+def tracker_identity(tracker: Tracker) -> Identity:
+    """Who the conversation's latest message speaks for: its id's namespace and its channel together.
+
+    A ``wechat:<openid>`` conversation is that WeChat user only when the message came through the WeChat or the
+    mini-program channel, which put the id there after checking WeChat's signature or the login token; a
+    ``hotline:`` conversation is a console call only through the hotline channel (``contract/conversations.py``).
+    """
+    return identify(tracker.sender_id, tracker.get_latest_input_channel())
+
+
 def gateway_headers(client_id: str | None, channel: str | None = None) -> dict[str, str]:
     """Headers of a trusted front layer: the shared gateway token and the conversation as the client.
 
     The service throttles wrong verifications per client; without the token every chat user would share the
-    action server's address. A WeChat conversation (``wechat:<openid>``) whose message came through a verified
-    channel (:data:`VERIFIED_CHANNELS`) also asserts its openid, so what the user files is theirs and they see
-    it without verification (``/api/v1/me/applications``); the same sender id typed into the REST channel
-    asserts nothing. Nothing is sent when ``BUNDLE_GATEWAY_TOKEN`` is unset.
+    action server's address. A WeChat conversation (``wechat:<openid>``) whose message came through the WeChat or
+    mini-program channel also asserts its openid, so what the user files is theirs and they see it without
+    verification (``/api/v1/me/applications``); the same id on any other channel asserts nothing (and the
+    sandboxed REST channel never produces it). Nothing is sent when ``BUNDLE_GATEWAY_TOKEN`` is unset.
     """
     token = os.environ.get("BUNDLE_GATEWAY_TOKEN")
     if not token or not client_id:
         return {}
     headers = {"X-Gateway-Token": token, "X-Client-Id": client_id[:128]}
-    verified = channel in VERIFIED_CHANNELS
-    if verified and client_id.startswith(WECHAT_PREFIX) and len(client_id) > len(WECHAT_PREFIX):
-        headers["X-Wechat-Openid"] = client_id[len(WECHAT_PREFIX) :][:64]
+    openid = identify(client_id, channel).openid
+    if openid:
+        headers["X-Wechat-Openid"] = openid
     return headers
 
 
@@ -79,7 +101,7 @@ def tracker_headers(tracker: Tracker) -> dict[str, str]:
 async def _request(method: str, path: str, body: Any = None, headers: dict[str, str] | None = None) -> Any:
     try:
         async with (
-            aiohttp.ClientSession(timeout=TIMEOUT) as session,
+            aiohttp.ClientSession(timeout=timeout()) as session,
             session.request(method, f"{service_url()}{path}", json=body, headers=headers or {}) as response,
         ):
             if response.status == 404:
@@ -92,7 +114,9 @@ async def _request(method: str, path: str, body: Any = None, headers: dict[str, 
             if response.status >= 400:
                 raise ServiceUnavailable(f"{method} {path} answered {response.status}")
             return await response.json()
-    except (aiohttp.ClientError, TimeoutError) as error:
+    except asyncio.TimeoutError as error:  # on Python 3.10 not the built-in TimeoutError
+        raise ServiceTimeout(f"{method} {path}: no answer within {timeout().total} s") from error
+    except aiohttp.ClientError as error:
         raise ServiceUnavailable(f"{method} {path}: {error!r}") from error
 
 
@@ -101,7 +125,7 @@ async def get_json(path: str, headers: dict[str, str] | None = None) -> Any:
 
     Raises:
         NotFound: the service answered 404.
-        ServiceUnavailable: connection failure, time-out or any other non-2xx answer.
+        ServiceUnavailable: connection failure, time-out (:class:`ServiceTimeout`) or any other non-2xx answer.
     """
     return await _request("GET", path, headers=headers)
 
@@ -113,7 +137,7 @@ async def post_json(path: str, body: Any, headers: dict[str, str] | None = None)
         NotFound: 404.
         Rejected: 422 with the wrong fields.
         TooManyAttempts: 429.
-        ServiceUnavailable: connection failure, time-out or any other error status.
+        ServiceUnavailable: connection failure, time-out (:class:`ServiceTimeout`) or any other error status.
     """
     return await _request("POST", path, body, headers)
 

@@ -1,7 +1,5 @@
 """Start, summary, submit and cancel of the one form, with tracker fixtures against the real bundle service."""
 
-import hashlib
-import hmac
 import re
 from typing import Any
 
@@ -105,23 +103,27 @@ async def test_cancel_forgets_everything(service_url: str) -> None:
     assert all(set_slots[slot] is None for slot in FILLED)
 
 
-def hotline_call(metadata: dict[str, str], sender: str = "hotline:c1") -> Tracker:
-    event = user_event("确认提交", "affirm")
+def hotline_call(metadata: dict[str, str], sender: str = "hotline:c1", channel: str | None = "hotline") -> Tracker:
+    event = user_event("确认提交", "affirm", channel=channel)  # type: ignore[arg-type]
     call = make_tracker([event])
     call.latest_message["metadata"] = {"hotline": metadata}
     call.sender_id = sender
     return call
 
 
-def test_a_hotline_call_files_as_the_staff_member_the_service_signed_for(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_hotline_call_files_as_the_staff_member_the_hotline_channel_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Deliberate change: the staff claim is now authenticated by the hotline channel (a request the console relay
+    # signs, contract/staff_claim.py), which alone creates hotline: conversations; the per-message HMAC in the
+    # metadata is gone. So the staff id counts only for a message that came through that channel, in a hotline:
+    # conversation, for that call.
     monkeypatch.setenv("BUNDLE_GATEWAY_TOKEN", "gw-secret")
-    signature = hmac.new(b"gw-secret", b"hotline:c1|zhangsan", hashlib.sha256).hexdigest()
-    signed = {"staff_id": "zhangsan", "call_id": "c1", "signature": signature}  # what the console relay sends
-    assert staff_headers(hotline_call(signed)) == {"X-Staff-Id": "zhangsan"}
-    assert staff_headers(hotline_call(signed, sender="hotline:c2")) == {}  # signed for another call
-    assert staff_headers(hotline_call(signed, sender="wechat:o1")) == {}  # only a hotline conversation
-    forged = {"staff_id": "zhangsan", "call_id": "c1"}  # anyone can write this into the REST channel
-    assert staff_headers(hotline_call(forged)) == {}
-    assert staff_headers(hotline_call({**signed, "staff_id": "lisi"})) == {}
+    claim = {"staff_id": "zhangsan", "call_id": "c1"}  # what channels/hotline.py puts into the metadata
+    assert staff_headers(hotline_call(claim)) == {"X-Staff-Id": "zhangsan"}
+    assert staff_headers(hotline_call(claim, sender="hotline:c2")) == {}  # named for another call
+    assert staff_headers(hotline_call(claim, sender="wechat:o1")) == {}  # only a hotline conversation
+    assert staff_headers(hotline_call(claim, sender="web:hotline:c1", channel="rest")) == {}
+    for channel in ("rest", "miniprogram", "wechat", None):  # the same metadata from any other channel
+        assert staff_headers(hotline_call(claim, channel=channel)) == {}
+    assert staff_headers(hotline_call({"call_id": "c1"})) == {}
     monkeypatch.delenv("BUNDLE_GATEWAY_TOKEN")
-    assert staff_headers(hotline_call(signed)) == {}  # without the token the service would not trust it anyway
+    assert staff_headers(hotline_call(claim)) == {}  # without the token the service would not trust it anyway
