@@ -1,4 +1,4 @@
-"""Client of the Rasa server: the REST channel (hotline relay) and the HTTP API (tracker, events)."""
+"""Client of the Rasa server: the hotline channel (console relay) and the HTTP API (tracker, events)."""
 
 import logging
 from dataclasses import dataclass, field
@@ -9,6 +9,7 @@ import httpx
 
 from bundle_service.core.config import Settings
 from bundle_service.core.errors import ServiceError
+from contract import staff_claim
 
 logger = logging.getLogger(__name__)
 TIMEOUT_S = 30.0
@@ -59,7 +60,8 @@ class RasaClient:
 
     Args:
         base_url: Root of the Rasa server, e.g. ``http://127.0.0.1:5005``.
-        token: Rasa's ``--auth-token``, sent as ``?token=`` to the HTTP API (not to the REST channel).
+        token: Rasa's auth token (``BUNDLE_RASA_TOKEN``): sent as ``?token=`` to the HTTP API, and the key of the
+            hotline channel's signed staff claims (``contract/staff_claim.py``).
         timeout: Seconds per request.
     """
 
@@ -71,25 +73,50 @@ class RasaClient:
     def _url(self, path: str) -> str:
         return f"{self.base_url.rstrip('/')}{path}"
 
-    def _call(self, method: str, path: str, body: Any = None) -> Any:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        content: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Any:
         api = path.startswith("/conversations/")
         params = {"token": self.token} if api and self.token else None
         try:
-            response = httpx.request(method, self._url(path), json=body, params=params, timeout=self.timeout)
+            response = httpx.request(
+                method,
+                self._url(path),
+                json=body,
+                content=content,
+                headers=headers,
+                params=params,
+                timeout=self.timeout,
+            )
         except httpx.HTTPError as error:
-            logger.warning("Rasa %s %s failed: %s", method, path, error)
+            logger.warning("Rasa %s %s failed: %s", method, path, type(error).__name__)
             raise RasaUnavailable("对话服务暂时无法连接，请稍后再试。") from error
         if response.status_code >= 400:
             logger.warning("Rasa %s %s answered %s", method, path, response.status_code)
             if response.status_code in (401, 403):
-                logger.error("Rasa refused the service's token: BUNDLE_RASA_TOKEN must equal Rasa's --auth-token")
+                logger.error("Rasa refused the service's token: BUNDLE_RASA_TOKEN must be the same for both")
             raise RasaUnavailable("对话服务暂时无法处理，请稍后再试。")
         return response.json() if response.content else None
 
-    def send(self, sender: str, text: str, metadata: dict[str, Any]) -> list[dict[str, Any]]:
-        """Send a user message through the REST channel; the bot's messages of that turn."""
-        body = {"sender": sender, "message": text, "metadata": metadata}
-        messages = self._call("POST", "/webhooks/rest/webhook", body)
+    def relay(self, call_id: str, staff_id: str, text: str) -> list[dict[str, Any]]:
+        """Relay what a caller said through the hotline channel, signed as ``staff_id``; the bot's messages.
+
+        Only this signed request creates or continues the conversation ``hotline:<call_id>`` and names the staff
+        member to the actions (``contract/staff_claim.py``). Without a token Rasa refuses it (502 here).
+        """
+        claim = staff_claim.StaffClaim(call_id, staff_id, text)
+        if self.token:
+            body, headers = staff_claim.signed_request(self.token, claim)
+        else:
+            logger.error("BUNDLE_RASA_TOKEN is unset: the hotline channel refuses unsigned relays")
+            body, headers = staff_claim.encode(claim), {"Content-Type": "application/json"}
+        messages = self._call("POST", "/webhooks/hotline/webhook", content=body, headers=headers)
         return [m for m in messages or [] if isinstance(m, dict)]
 
     def tracker(self, conversation_id: str) -> dict[str, Any]:

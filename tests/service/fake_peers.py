@@ -1,17 +1,19 @@
-"""Real HTTP servers on 127.0.0.1 playing Rasa (REST channel + tracker API) and the WeChat send API."""
+"""Real HTTP servers on 127.0.0.1 playing Rasa (hotline channel + tracker API) and the WeChat send API."""
 
 import json
 import threading
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from bundle_service.knowledge.service import SearchResult
+from contract import staff_claim
+from contract.conversations import hotline_sender
 
-Handler = Callable[[str, str, dict[str, Any], Any], tuple[int, Any]]
+Handler = Callable[..., tuple[int, Any]]  # (method, path, query, body, *, raw=bytes, headers=Mapping)
 
 
 class _Server:
@@ -25,8 +27,13 @@ class _Server:
                 url = urlparse(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
-                body = json.loads(raw) if raw else None
-                status, answer = outer.handle(method, url.path, parse_qs(url.query), body)
+                try:
+                    body = json.loads(raw) if raw else None
+                except ValueError:
+                    body = None
+                status, answer = outer.handle(
+                    method, url.path, parse_qs(url.query), body, raw=raw, headers=dict(self.headers.items())
+                )
                 data = json.dumps(answer, ensure_ascii=False).encode("utf-8")
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
@@ -67,11 +74,14 @@ class _Server:
 
 @dataclass
 class FakeRasa:
-    """Rasa's REST channel and tracker API, enough for the hotline relay and the handoff queue.
+    """Rasa's hotline channel and tracker API, enough for the hotline relay and the handoff queue.
 
-    A user message containing 人工 pauses the conversation; when ``service_url`` is set it then queues the
-    conversation at the service like ``action_handoff`` does. Conversation ids in paths are taken literally, as
-    Rasa 3.6 does (``wechat%3Ao…`` is another conversation than ``wechat:o…``).
+    The hotline channel checks the relay's signed staff claim with ``auth_token`` like the real one
+    (``channels/hotline.py``, the same ``contract/staff_claim.py``): 401 when unsigned, forged or without a token
+    configured. ``received`` records each accepted relay as the message the bot got (``sender``, ``message``,
+    ``metadata``). A user message containing 人工 pauses the conversation; when ``service_url`` is set it then
+    queues the conversation at the service like ``action_handoff`` does. Conversation ids in paths are taken
+    literally, as Rasa 3.6 does (``wechat%3Ao…`` is another conversation than ``wechat:o…``).
     """
 
     service_url: str | None = None
@@ -91,9 +101,11 @@ class FakeRasa:
     def _event(self, tracker: dict[str, Any], event: dict[str, Any]) -> None:
         tracker["events"].append({"timestamp": float(len(tracker["events"])), **event})
 
-    def handle(self, method: str, path: str, query: dict[str, Any], body: Any) -> tuple[int, Any]:
-        if method == "POST" and path == "/webhooks/rest/webhook":
-            return 200, self.message(body)
+    def handle(
+        self, method: str, path: str, query: dict[str, Any], body: Any, *, raw: bytes, headers: Mapping[str, str]
+    ) -> tuple[int, Any]:
+        if method == "POST" and path == "/webhooks/hotline/webhook":
+            return self.relay(raw, headers)
         parts = path.split("/")
         if self.auth_token and parts[1:2] == ["conversations"] and query.get("token", [""])[0] != self.auth_token:
             return 401, {"status": "failure", "reason": "NotAuthenticated"}
@@ -110,6 +122,22 @@ class FakeRasa:
                         self._event(tracker, event)
                     return 200, tracker
         return 404, {"error": "not found"}
+
+    def relay(self, raw: bytes, headers: Mapping[str, str]) -> tuple[int, Any]:
+        """The hotline channel: a signed staff claim becomes a message of ``hotline:<call id>``."""
+        try:
+            claim = staff_claim.verify(
+                self.auth_token,
+                raw,
+                headers.get(staff_claim.TIMESTAMP_HEADER),
+                headers.get(staff_claim.SIGNATURE_HEADER),
+            )
+        except staff_claim.Unauthenticated:
+            return 401, {"code": "unauthenticated"}
+        except staff_claim.Malformed:
+            return 400, {"code": "invalid_request"}
+        metadata = {"hotline": {"staff_id": claim.staff_id, "call_id": claim.call_id}}
+        return 200, self.message({"sender": hotline_sender(claim.call_id), "message": claim.text, "metadata": metadata})
 
     def message(self, body: dict[str, Any]) -> list[dict[str, Any]]:
         sender, text = body["sender"], body["message"]
@@ -168,7 +196,7 @@ class FakeWeChat:
         self.server = _Server(self.handle)
         self.url = self.server.url
 
-    def handle(self, method: str, path: str, query: dict[str, Any], body: Any) -> tuple[int, Any]:
+    def handle(self, method: str, path: str, query: dict[str, Any], body: Any, **_request: Any) -> tuple[int, Any]:
         if method == "POST" and path == "/cgi-bin/stable_token":
             self.token_requests.append(body)
             if body.get("appid") != self.app_id or body.get("secret") != self.app_secret:

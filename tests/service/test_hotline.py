@@ -1,11 +1,10 @@
 """Hotline console API: calls relayed to the bot, knowledge search, caller verification, filing on a caller's behalf."""
 
-import hashlib
-import hmac
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from bundle_service.api.deps import Services
 from bundle_service.crud.audit import events
@@ -40,19 +39,29 @@ def test_a_call_is_relayed_to_the_bot_with_the_staff_member_in_metadata(
     ).json()
     assert answer["messages"][0]["text"].startswith("创业担保贷款个人最高可贷20万元")
     assert answer["messages"][1]["custom"]["sources"][0]["document"] == "创业担保贷款"
-    # Signed, so the action server files "on behalf of" zhangsan only for this relay, not for a REST client
-    token = hotline.settings.gateway_token
-    assert token is not None
-    signature = hmac.new(
-        token.get_secret_value().encode(), f"{call['conversation_id']}|zhangsan".encode(), hashlib.sha256
-    ).hexdigest()
+    # Through the hotline channel as a staff claim signed with Rasa's token (the fake checks it like the real
+    # channel): only this relay creates hotline: conversations, and the channel names zhangsan to the actions.
     assert fake_rasa.received[-1] == {
         "sender": call["conversation_id"],
         "message": "创业贷款能贷多少",
-        "metadata": {"hotline": {"staff_id": "zhangsan", "call_id": call["call_id"], "signature": signature}},
+        "metadata": {"hotline": {"staff_id": "zhangsan", "call_id": call["call_id"]}},
     }
     assert ("staff:zhangsan", "hotline.call_opened") in _actions(hotline)
     assert ("staff:zhangsan", "hotline.message") in _actions(hotline)
+
+
+def test_the_relay_is_signed_so_rasa_refuses_it_with_another_token(client: TestClient, hotline: Services) -> None:
+    headers = login(client, "zhangsan")
+    hotline.settings = hotline.settings.model_copy(update={"rasa_token": SecretStr("not-rasas-token")})
+    response = client.post("/api/v1/hotline/calls/c1/messages", json={"text": "你好"}, headers=headers)
+    assert response.status_code == 502 and response.json()["message"]  # the hotline channel answered 401
+
+
+@pytest.mark.parametrize("call_id", ["a%3Ab", "x" * 65, "中文", "a.b"])
+def test_a_call_id_outside_the_consoles_form_is_422(client: TestClient, hotline: Services, call_id: str) -> None:
+    headers = login(client, "zhangsan")
+    response = client.post(f"/api/v1/hotline/calls/{call_id}/messages", json={"text": "你好"}, headers=headers)
+    assert response.status_code == 422
 
 
 def test_relay_answers_502_when_rasa_is_down(client: TestClient, hotline: Services) -> None:

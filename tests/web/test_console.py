@@ -1,6 +1,6 @@
 """The hotline console in headless Chromium.
 
-Against an in-process service with the fake Rasa of ``tests/service/fake_peers.py`` (REST channel + tracker API;
+Against an in-process service with the fake Rasa of ``tests/service/fake_peers.py`` (hotline channel + tracker API;
 the knowledge base stubbed, its own tests live in tests/knowledge): login and roles, a call answered with its
 source, filing on a caller's behalf (代办) and caller verification.
 
@@ -19,12 +19,15 @@ import httpx
 import pytest
 import uvicorn
 from playwright.sync_api import BrowserContext, Page, expect
+from pydantic import SecretStr
 
 from bundle_service.core.config import Settings
 from bundle_service.main import build_services, create_app
 from tests.service.factories import make_id
 from tests.service.fake_peers import FakeRasa, StubKnowledge
 from tests.web.conftest import STAFF_ACCOUNTS, Stack, free_port, log_in_console, log_in_h5
+
+RASA_TOKEN = "console-test-rasa-token-0123456789abcdef"  # shared by the service and the fake Rasa
 
 
 @dataclass(frozen=True)
@@ -39,10 +42,11 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
     (work / "staff.yml").write_text(STAFF_ACCOUNTS, encoding="utf-8")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    rasa = FakeRasa(service_url=url)
+    rasa = FakeRasa(service_url=url, auth_token=RASA_TOKEN)  # the hotline channel checks the relay's signature
     settings = Settings(
         database_url=f"sqlite:///{work / 'bundle.db'}",
         rasa_url=rasa.url,
+        rasa_token=SecretStr(RASA_TOKEN),
         staff_accounts_file=work / "staff.yml",
         knowledge_warm_on_startup=False,
         chroma_path=work / "chroma",

@@ -3,19 +3,16 @@
 Every call here needs a staff session and is written to the audit log as ``staff:<id>``.
 """
 
-import hashlib
-import hmac
 import secrets
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Response
+from fastapi import APIRouter, Header, Path, Response
 from starlette.concurrency import run_in_threadpool
 
 from bundle_service.api.deps import ServicesDep
 from bundle_service.api.routes import knowledge
 from bundle_service.api.routes.applications import application_answer, filing_out
 from bundle_service.api.staff_deps import StaffDep
-from bundle_service.core.config import Settings
 from bundle_service.core.errors import NotFound
 from bundle_service.crud.audit import record
 from bundle_service.schemas.application import ApplicationIn, ApplicationOut
@@ -25,10 +22,12 @@ from bundle_service.schemas.knowledge import KnowledgeSearchIn, KnowledgeSearchO
 from bundle_service.services.filing import Filer
 from bundle_service.services.rasa import rasa_client
 from bundle_service.services.verification import Claim
+from contract.conversations import CALL_ID_PATTERN, HOTLINE_PREFIX, hotline_sender
 
 router = APIRouter(prefix="/api/v1/hotline", tags=["hotline"])
 ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 502: {"model": ErrorOut}}
-CALL_PREFIX = "hotline:"
+CALL_PREFIX = HOTLINE_PREFIX  # the namespace is defined once, in contract/conversations.py
+CallId = Annotated[str, Path(pattern=f"^{CALL_ID_PATTERN}$", description="the call id of POST /calls")]
 
 
 def _audit(services: ServicesDep, staff_id: str, action: str, details: dict[str, object]) -> None:
@@ -40,41 +39,27 @@ def _audit(services: ServicesDep, staff_id: str, action: str, details: dict[str,
 def new_call(staff: StaffDep, services: ServicesDep) -> CallOut:
     """Open a conversation ``hotline:<call id>`` for a new call."""
     call_id = f"{services.clock.now():%Y%m%d%H%M%S}-{secrets.token_hex(3)}"
-    conversation_id = f"{CALL_PREFIX}{call_id}"
+    conversation_id = hotline_sender(call_id)
     _audit(services, staff.staff_id, "hotline.call_opened", {"conversation": conversation_id})
     return CallOut(call_id=call_id, conversation_id=conversation_id)
 
 
-def hotline_metadata(settings: Settings, conversation_id: str, staff_id: str, call_id: str) -> dict[str, str]:
-    """Who relays a call's message, signed: HMAC-SHA256 over ``conversation|staff`` keyed with the gateway token.
+@router.post("/calls/{call_id}/messages", responses={422: {"model": ErrorOut}, **ERRORS})
+async def call_message(call_id: CallId, body: CallMessageIn, staff: StaffDep, services: ServicesDep) -> CallMessageOut:
+    """Relay what the caller said to the bot (Rasa's hotline channel) and answer with the bot's messages.
 
-    The action server checks the signature (``actions/application_actions.py``, ``staff_headers``): a REST client
-    writing the same metadata cannot file "on behalf of" a staff member. No token (development): no signature.
-    """
-    metadata = {"staff_id": staff_id, "call_id": call_id}
-    if settings.gateway_token is not None:
-        key = settings.gateway_token.get_secret_value().encode()
-        message = f"{conversation_id}|{staff_id}".encode()
-        metadata["signature"] = hmac.new(key, message, hashlib.sha256).hexdigest()
-    return metadata
-
-
-@router.post("/calls/{call_id}/messages", responses=ERRORS)
-async def call_message(call_id: str, body: CallMessageIn, staff: StaffDep, services: ServicesDep) -> CallMessageOut:
-    """Relay what the caller said to the bot (Rasa REST channel) and answer with the bot's messages.
-
-    The message's metadata names the staff member (``{"hotline": {"staff_id", "call_id", "signature"}}``),
-    signed with the gateway token so that the action server files as that staff member only for the console.
+    The request is a staff claim signed with Rasa's token (``contract/staff_claim.py``): only it creates the
+    conversation ``hotline:<call id>``, and the channel names the staff member to the actions
+    (``metadata.hotline.staff_id``), which then file as that staff member.
 
     Raises:
-        RasaUnavailable: 502 when Rasa cannot be reached.
+        RasaUnavailable: 502 when Rasa cannot be reached or refuses the relay.
     """
-    conversation_id = f"{CALL_PREFIX}{call_id}"
-    metadata = {"hotline": hotline_metadata(services.settings, conversation_id, staff.staff_id, call_id)}
+    conversation_id = hotline_sender(call_id)
     await run_in_threadpool(
         _audit, services, staff.staff_id, "hotline.message", {"conversation": conversation_id, "text": body.text[:500]}
     )
-    messages = await run_in_threadpool(rasa_client(services.settings).send, conversation_id, body.text, metadata)
+    messages = await run_in_threadpool(rasa_client(services.settings).relay, call_id, staff.staff_id, body.text)
     return CallMessageOut(conversation_id=conversation_id, messages=messages)
 
 
