@@ -53,7 +53,11 @@ class Services:
     def verifier(self) -> Verifier:
         """The owner verifier bound to the current clock and throttling settings."""
         return Verifier(
-            self.sessions, self.clock, self.settings.verify_max_failures, self.settings.verify_window_seconds
+            self.sessions,
+            self.clock,
+            self.settings.verify_max_failures,
+            self.settings.verify_window_seconds,
+            self.settings.verify_number_ceiling,
         )
 
 

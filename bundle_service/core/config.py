@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -85,6 +86,14 @@ class Settings(BaseSettings):
         session_lifetime_seconds: Lifetime of a login token (``BUNDLE_SESSION_LIFETIME_SECONDS``).
         chat_webhook_url: Where the H5 chat page sends messages (``BUNDLE_CHAT_WEBHOOK_URL``); ``{host}`` is
             replaced in the browser by the host name the page was loaded from.
+        verify_number_ceiling: Wrong verifications of one application number from all anonymous callers together
+            within the verification window before anonymous lookups of it get 429 (``BUNDLE_VERIFY_NUMBER_CEILING``;
+            0: none). Logged-in owners and staff are never held by it; ``verify_max_failures`` counts per caller.
+        trusted_proxies: Comma-separated addresses of reverse proxies whose ``X-Forwarded-For`` and
+            ``X-Forwarded-Proto`` are believed (``BUNDLE_TRUSTED_PROXIES``); empty (default): forwarded headers are
+            ignored and the peer address is the caller.
+        profile: ``development`` (default) or ``production`` (``BUNDLE_PROFILE``): production refuses to start
+            while a development default is in place (``bundle_service/core/production.py``).
     """
 
     model_config = SettingsConfigDict(env_prefix="BUNDLE_", extra="ignore")
@@ -133,6 +142,14 @@ class Settings(BaseSettings):
     session_secret: SecretStr | None = None
     session_lifetime_seconds: int = 7200
     chat_webhook_url: str = "//{host}:5005/webhooks/miniprogram/webhook"
+    verify_number_ceiling: int = 100
+    trusted_proxies: str = ""
+    profile: Literal["development", "production"] = "development"
+
+    @property
+    def trusted_proxy_list(self) -> list[str]:
+        """The addresses of ``trusted_proxies``."""
+        return [address.strip() for address in self.trusted_proxies.split(",") if address.strip()]
 
 
 @lru_cache

@@ -76,9 +76,9 @@ class TooManyAttempts(ServiceError):
     status_code = 429
     default_code = "too_many_attempts"
 
-    def __init__(self, retry_after: int) -> None:
+    def __init__(self, retry_after: int, message: str | None = None, code: str | None = None) -> None:
         minutes = max(1, (retry_after + 59) // 60)
-        super().__init__(f"验证失败次数过多，请{minutes}分钟后再试。")
+        super().__init__(message or f"验证失败次数过多，请{minutes}分钟后再试。", code)
         self.retry_after = retry_after
 
 

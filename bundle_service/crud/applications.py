@@ -20,6 +20,20 @@ def by_number(session: Session, number: str) -> Application | None:
     return session.scalars(query).one_or_none()
 
 
+def ownership(session: Session, number: str) -> tuple[int, str | None, str] | None:
+    """Just what proves ownership of ``number``: the application id, its owner's openid and the ID number.
+
+    One indexed row, the same work for a number that exists and one that does not (no tasks are loaded).
+    """
+    query = (
+        select(Application.id, Application.owner_openid, Applicant.id_number)
+        .join(Applicant, Applicant.id == Application.applicant_id)
+        .where(Application.number == number)
+    )
+    row = session.execute(query).one_or_none()
+    return None if row is None else (row[0], row[1], row[2])
+
+
 def by_idempotency_key(session: Session, key: str) -> Application | None:
     """The application filed with idempotency key ``key``, if any."""
     query = select(Application).where(Application.idempotency_key == key).options(*_with_tasks())

@@ -1,14 +1,19 @@
 """Progress for the verified owner: lights, wrong verification reveals nothing, throttling, WeChat identity."""
 
+import statistics
+import time
+import uuid
 from datetime import timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import event
 
+from bundle_service.api.deps import Services
 from bundle_service.core.clock import FixedClock
 
 from .conftest import DEPARTMENT_KEYS, GATEWAY_TOKEN
-from .factories import NEWCOMER, form
+from .factories import LI_MING, NEWCOMER, form
 
 LAST6 = NEWCOMER[-6:]
 
@@ -66,18 +71,84 @@ def test_wrong_verification_looks_like_an_unknown_number(app_client: TestClient)
     assert app_client.get(f"/api/v1/applications/{number}/progress").status_code == 404
 
 
-def test_repeated_failures_are_throttled_per_number(app_client: TestClient, clock: FixedClock) -> None:
+def test_strangers_lock_only_themselves(app_client: TestClient, clock: FixedClock) -> None:
+    """Wrong guesses from one caller hold that caller, never the owner asking from elsewhere (issue item 4).
+
+    Changed on purpose: five failures on a number used to lock the number for everyone, owner included.
+    """
     number = _file(app_client)
-    for attempt in range(5):
-        assert _ask(app_client, number, "000000", client_id=f"user-{attempt}").status_code == 404
-    blocked = _ask(app_client, number, LAST6, client_id="owner")
+    for _ in range(5):
+        assert _ask(app_client, number, "000000", client_id="stranger").status_code == 404
+    blocked = _ask(app_client, number, LAST6, client_id="stranger")
     assert blocked.status_code == 429
     assert blocked.json()["code"] == "too_many_attempts"
     assert int(blocked.headers["Retry-After"]) == 600
-    clock.instant += timedelta(seconds=300)
-    assert int(_ask(app_client, number, LAST6, client_id="owner").headers["Retry-After"]) == 300
-    clock.instant += timedelta(seconds=301)
     assert _ask(app_client, number, LAST6, client_id="owner").status_code == 200
+    clock.instant += timedelta(seconds=300)
+    assert int(_ask(app_client, number, LAST6, client_id="stranger").headers["Retry-After"]) == 300
+    clock.instant += timedelta(seconds=301)
+    assert _ask(app_client, number, LAST6, client_id="stranger").status_code == 200
+
+
+def test_many_strangers_reach_the_number_ceiling_but_never_hold_the_logged_in_owner(
+    app_client: TestClient, services: Services
+) -> None:
+    """Anonymous guessers together are bounded per number; an owner known by openid still gets in."""
+    original = services.settings
+    services.settings = original.model_copy(update={"verify_number_ceiling": 6})
+    try:
+        openid = "oOwnerCeiling0000000000000001"
+        owner = {"X-Gateway-Token": GATEWAY_TOKEN, "X-Wechat-Openid": openid, "X-Client-Id": f"wechat:{openid}"}
+        number = _file(app_client, headers=owner)
+        for attempt in range(6):
+            assert _ask(app_client, number, "000000", client_id=f"stranger-{attempt}").status_code == 404
+        held = _ask(app_client, number, LAST6, client_id="fresh-anonymous-caller")
+        assert held.status_code == 429 and held.json()["code"] == "number_throttled"
+        assert "我的申请" in held.json()["message"]
+        mine = app_client.post(f"/api/v1/applications/{number}/progress", json={}, headers=owner)
+        assert mine.status_code == 200
+        another = _file(app_client, id_number=LI_MING, applicant_name="李明")
+        assert _ask(app_client, another, LI_MING[-6:], client_id="fresh-anonymous-caller").status_code == 200
+    finally:
+        services.settings = original
+
+
+def test_a_wrong_guess_spoofing_the_owner_conversation_does_not_hold_the_owner(app_client: TestClient) -> None:
+    """A REST-channel sender may pick the owner's conversation id; the owner's openid claim is counted apart."""
+    openid = "oOwnerSpoofed000000000000002"
+    owner = {"X-Gateway-Token": GATEWAY_TOKEN, "X-Wechat-Openid": openid, "X-Client-Id": f"wechat:{openid}"}
+    number = _file(app_client, headers=owner)
+    for _ in range(6):
+        _ask(app_client, number, "000000", client_id=f"wechat:{openid}")
+    assert app_client.post(f"/api/v1/applications/{number}/progress", json={}, headers=owner).status_code == 200
+
+
+def test_existing_and_unknown_numbers_do_the_same_work(app_client: TestClient, services: Services) -> None:
+    """A wrong guess on a real number loads no more than one on an unknown number (no timing oracle)."""
+    number = _file(app_client)
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement.split()[0])
+
+    def work(target: str) -> list[str]:
+        statements.clear()
+        event.listen(services.engine, "before_cursor_execute", count)
+        try:
+            assert _ask(app_client, target, "000000", client_id=f"c-{uuid.uuid4().hex}").status_code == 404
+        finally:
+            event.remove(services.engine, "before_cursor_execute", count)
+        return list(statements)
+
+    assert work(number) == work("CY20260928999999")
+    timings: dict[str, list[float]] = {number: [], "CY20260928999998": []}
+    for _ in range(30):
+        for target, seen in timings.items():
+            start = time.perf_counter()
+            work(target)
+            seen.append(time.perf_counter() - start)
+    ratio = statistics.median(timings[number]) / statistics.median(timings["CY20260928999998"])
+    assert 0.8 < ratio < 1.25, f"existing/unknown median time ratio {ratio:.2f}"
 
 
 def test_repeated_failures_are_throttled_per_client(app_client: TestClient) -> None:
