@@ -4,9 +4,10 @@ import secrets
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import Depends, Header
+from fastapi import Depends, Header, Request
 
 from bundle_service.api.deps import ServicesDep
+from bundle_service.core.device_cookie import DeviceCookies
 from bundle_service.core.errors import Forbidden, Unauthenticated
 from bundle_service.core.security import StaffSession, TokenSigner
 from bundle_service.crud import staff as staff_crud
@@ -14,14 +15,29 @@ from bundle_service.crud import staff as staff_crud
 _PROCESS_SECRET = secrets.token_bytes(32)
 
 
+def _session_key(services: ServicesDep) -> bytes:
+    secret = services.settings.staff_session_secret
+    return secret.get_secret_value().encode("utf-8") if secret is not None else _PROCESS_SECRET
+
+
 def signer(services: ServicesDep) -> TokenSigner:
     """The token signer: ``BUNDLE_STAFF_SESSION_SECRET``, else a random key of this process."""
-    secret = services.settings.staff_session_secret
-    key = secret.get_secret_value().encode("utf-8") if secret is not None else _PROCESS_SECRET
-    return TokenSigner(key, timedelta(seconds=services.settings.staff_session_ttl_seconds))
+    return TokenSigner(_session_key(services), timedelta(seconds=services.settings.staff_session_ttl_seconds))
+
+
+def device_cookies(services: ServicesDep) -> DeviceCookies:
+    """The staff login's device cookies, keyed from the same secret as the session tokens."""
+    return DeviceCookies(_session_key(services))
+
+
+def peer_address(request: Request) -> str:
+    """The caller's address: the TCP peer, or what a configured proxy forwarded (``BUNDLE_TRUSTED_PROXIES``)."""
+    return request.client.host if request.client else "unknown"
 
 
 SignerDep = Annotated[TokenSigner, Depends(signer)]
+DevicesDep = Annotated[DeviceCookies, Depends(device_cookies)]
+PeerDep = Annotated[str, Depends(peer_address)]
 
 
 def staff_session(

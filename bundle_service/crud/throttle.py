@@ -25,3 +25,16 @@ def add_failure(session: Session, *, subject: str, client_key: str, at: datetime
     """Record a failure and drop the ones too old to matter."""
     session.execute(delete(VerificationFailure).where(VerificationFailure.failed_at < purge_before))
     session.add(VerificationFailure(subject=subject, client_key=client_key, failed_at=at))
+
+
+def latest_failures(
+    session: Session, *, subject: str | None = None, client_key: str | None = None, since: datetime
+) -> tuple[int, datetime | None]:
+    """Count failures after ``since`` for a subject and/or a client, with the latest of them."""
+    query = select(func.count(), func.max(VerificationFailure.failed_at)).where(VerificationFailure.failed_at > since)
+    if subject is not None:
+        query = query.where(VerificationFailure.subject == subject)
+    if client_key is not None:
+        query = query.where(VerificationFailure.client_key == client_key)
+    count, latest = session.execute(query).one()
+    return int(count), latest

@@ -6,7 +6,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from bundle_service.api.deps import Services
-from bundle_service.core.security import TokenSigner, hash_password, verify_password
+from bundle_service.core.security import TokenSigner, hash_password, needs_rehash, verify_password
 from bundle_service.crud import staff as staff_crud
 from bundle_service.crud.audit import events
 from bundle_service.main import create_app
@@ -20,7 +20,8 @@ NOW = datetime(2026, 9, 28, 2, 0, tzinfo=timezone.utc)
 
 def test_password_hash_round_trip() -> None:
     stored = hash_password("正确的密码 123")
-    assert stored.startswith("scrypt$16384$8$1$")
+    assert stored.startswith("scrypt$131072$8$1$")  # OWASP's scrypt cost (was N=2^14 before the review)
+    assert not needs_rehash(stored)
     assert verify_password("正确的密码 123", stored)
     assert not verify_password("错误的密码", stored)
     assert not verify_password("x", "garbage")

@@ -2,19 +2,21 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy.exc import IntegrityError
 
 from bundle_service.api.deps import ServicesDep
-from bundle_service.api.staff_deps import AdminStaffDep, SignerDep, StaffDep
+from bundle_service.api.staff_deps import AdminStaffDep, DevicesDep, PeerDep, SignerDep, StaffDep
+from bundle_service.core import device_cookie
 from bundle_service.core.errors import Conflict, Unauthenticated
-from bundle_service.core.security import hash_password, verify_password
+from bundle_service.core.security import hash_password, needs_rehash, verify_password
 from bundle_service.crud import staff as crud
 from bundle_service.crud.audit import events, record
 from bundle_service.models.staff import StaffAccount
 from bundle_service.schemas.audit import AuditEventOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.staff import LoginIn, LoginOut, StaffIn, StaffOut
+from bundle_service.services.login_throttle import LoginThrottle
 
 router = APIRouter(prefix="/api/v1/staff", tags=["staff"])
 ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 403: {"model": ErrorOut}}
@@ -29,14 +31,29 @@ def staff_out(account: StaffAccount) -> StaffOut:
     )
 
 
-@router.post("/login", responses={401: {"model": ErrorOut}})
-def login(body: LoginIn, services: ServicesDep, token_signer: SignerDep) -> LoginOut:
-    """Exchange login name and password for a short-lived session token.
+@router.post("/login", responses={401: {"model": ErrorOut}, 429: {"model": ErrorOut}})
+def login(
+    body: LoginIn,
+    request: Request,
+    response: Response,
+    services: ServicesDep,
+    token_signer: SignerDep,
+    devices: DevicesDep,
+    address: PeerDep,
+) -> LoginOut:
+    """Exchange login name and password for a short-lived session token (and a device cookie).
+
+    Wrong passwords lock the caller for growing delays (``services/login_throttle.py``); a browser that logged in
+    to the account before (valid device cookie) is held only by its own failures.
 
     Raises:
         Unauthenticated: 401 for a wrong name or password or a disabled account (one message for all).
+        LoginLocked: 429 with ``Retry-After`` during a lockout (the password is not checked).
     """
     now = services.clock.now()
+    guard = LoginThrottle(services.sessions, services.clock, services.settings.verify_window_seconds)
+    device = devices.device_of(request.cookies.get(device_cookie.COOKIE_NAME), body.username, now)
+    guard.check(body.username, address, device)
     with services.sessions.begin() as session:
         account = crud.get(session, body.username)
         valid = verify_password(body.password, account.password_hash if account else _DUMMY_HASH)
@@ -44,10 +61,22 @@ def login(body: LoginIn, services: ServicesDep, token_signer: SignerDep) -> Logi
             record(session, at=now, actor="system", action="staff.login_failed", details={"username": body.username})
             failed = True
         else:
+            if needs_rehash(account.password_hash):
+                account.password_hash = hash_password(body.password)
             record(session, at=now, actor=f"staff:{account.id}", action="staff.login", details={"role": account.role})
             failed = False
     if failed or account is None:
+        guard.fail(body.username, address, device)
         raise Unauthenticated("用户名或密码错误。", code="invalid_credentials")
+    response.set_cookie(
+        device_cookie.COOKIE_NAME,
+        devices.issue(account.id, now),
+        max_age=int(device_cookie.LIFETIME.total_seconds()),
+        path=device_cookie.COOKIE_PATH,
+        secure=request.url.scheme == "https",
+        httponly=True,
+        samesite="strict",
+    )
     token, expires_at = token_signer.issue(account.id, account.role, now)
     return LoginOut(token=token, expires_at=expires_at, staff=staff_out(account))
 
