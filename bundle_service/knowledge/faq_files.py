@@ -4,6 +4,11 @@ Columns: ``id``, ``question``, ``answer``, ``item``, ``tags``, ``similar`` (tags
 by ``|``; a file without the ``similar`` column leaves existing FAQs' similar questions as they are). Row numbers
 are the spreadsheet's: the header is row 1, the first FAQ row 2. Parsing checks the file's shape only (header, encoding,
 cell types); what a row means is checked by :func:`bundle_service.knowledge.faq_import.plan`.
+
+Formula injection (OWASP CSV injection): a spreadsheet runs a cell that begins with ``=``, ``+``, ``-``, ``@``, tab or
+carriage return as a formula, and FAQs may hold text anyone typed (unanswered questions become FAQs). CSV export
+puts a ``'`` before such a cell, so it is shown as text; import takes that ``'`` off again, so an exported file
+imports unchanged. XLSX cells are always written as text cells, never as formulas.
 """
 
 import csv
@@ -25,6 +30,8 @@ TAG_SEPARATOR = "|"
 MAX_ROWS = 5000
 MAX_FILE_BYTES = 5_000_000
 SHEET_TITLE = "常见问题"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TEXT_PREFIX = "'"
 MEDIA_TYPES: dict[FileFormat, str] = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -71,21 +78,34 @@ def faq_cells(faq_id: str, data: FaqInput) -> list[str]:
     ]
 
 
+def neutralise(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text: ``'`` before a cell that would start a formula."""
+    return TEXT_PREFIX + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def restore(cell: str) -> str:
+    """The cell as written before :func:`neutralise` (an imported file may be an export)."""
+    return cell[1:] if cell.startswith(TEXT_PREFIX) and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
 def write(rows: list[list[str]], file_format: FileFormat) -> bytes:
-    """A file with the header and ``rows`` (cells in :data:`COLUMNS` order)."""
+    """A file with the header and ``rows`` (cells in :data:`COLUMNS` order), formulas neutralised."""
     if file_format == "csv":
         text = io.StringIO()
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(COLUMNS)
-        writer.writerows(rows)
+        writer.writerows([neutralise(cell) for cell in cells] for cells in rows)
         return text.getvalue().encode("utf-8-sig")
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = SHEET_TITLE
     sheet.append(list(COLUMNS))
-    for cells in rows:
-        sheet.append(cells)
+    for number, cells in enumerate(rows, start=2):
+        for column, value in enumerate(cells, start=1):
+            cell = sheet.cell(row=number, column=column)
+            cell.value = value
+            cell.data_type = "s"  # text even when it starts with "=": openpyxl would store a formula
     for column, width in zip("ABCDEF", (10, 40, 80, 20, 20, 60), strict=True):
         sheet.column_dimensions[column].width = width
     out = io.BytesIO()
@@ -170,7 +190,7 @@ def read(content: bytes, file_format: FileFormat) -> list[FaqRow]:
 
         def value(name: str, cells: list[str] = cells) -> str:
             index = positions.get(name)
-            return cells[index].strip() if index is not None and index < len(cells) else ""
+            return restore(cells[index].strip()) if index is not None and index < len(cells) else ""
 
         tags = [t.strip() for t in value("tags").split(TAG_SEPARATOR) if t.strip()]
         similar = [s.strip() for s in value("similar").split(TAG_SEPARATOR) if s.strip()]

@@ -158,3 +158,34 @@ def test_a_file_without_the_similar_column_keeps_each_faqs_similar_questions(
     assert report["status"] == 200 and report["unchanged"] == ["faq-104"]
     cleared = import_file(client, csv_bytes([[*rows[0], "similar"], [*rows[1][:4], "|".join(loan.tags), ""]]), "csv")
     assert cleared["updated"] == ["faq-104"] and kb.get_faq("faq-104").similar == []
+
+
+FORMULAS = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://example.invalid","点我")', "+1+1", "-2+3", "@SUM(1,2)", "\t=1+1"]
+
+
+def test_formulas_are_exported_as_text_and_re_imported_unchanged(
+    client: TestClient, kb: KnowledgeBase, restored: None
+) -> None:
+    """Issue item 8: text anyone typed (an unanswered question becomes a FAQ) never runs in a spreadsheet."""
+    rows = [["id", "question", "answer", "item", "tags"]]
+    rows += [["", f"{formula}", f"{formula} 的答案", "", ""] for formula in FORMULAS]
+    report = import_file(client, csv_bytes(rows), "csv")
+    assert report["status"] == 200 and len(report["created"]) == len(FORMULAS)
+    created = {kb.get_faq(faq_id).question for faq_id in report["created"]}
+    assert created == {formula.strip() for formula in FORMULAS}
+
+    content = export(client, "csv")
+    cells = [cell for row in csv_rows(content) for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'=cmd|' /C calc'!A0" in cells and "'-2+3 的答案" in cells
+    sheet = load_workbook(io.BytesIO(export(client, "xlsx"))).worksheets[0]
+    formulas = [cell.coordinate for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
+    assert formulas == []
+    assert "=cmd|' /C calc'!A0" in {cell.value for row in sheet.iter_rows() for cell in row}
+
+    before = snapshot(kb)
+    for file_format in ("csv", "xlsx"):
+        again = import_file(client, export(client, file_format), file_format)
+        assert again["status"] == 200 and again["created"] == again["updated"] == []
+    assert snapshot(kb) == before  # the ' added on export is taken off on import
+
