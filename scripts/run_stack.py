@@ -18,14 +18,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 try:
+    from scripts import stack_profile
     from scripts.fake_code2session import DEV_APP_ID, DEV_APP_SECRET, FakeCode2Session
 except ImportError:  # run as a script: scripts/ is on sys.path, the repository root is not
+    import stack_profile  # type: ignore[no-redef]
     from fake_code2session import DEV_APP_ID, DEV_APP_SECRET, FakeCode2Session  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parent.parent
-LOG_DIR = ROOT / "var" / "log"
 STARTUP_TIMEOUT_S = float(os.environ.get("STACK_STARTUP_TIMEOUT", "300"))
 STOP_GRACE_S = 15.0
+
+
+def log_dir() -> Path:
+    """Where the children's logs go: ``STACK_LOG_DIR`` (a test collects its own run's logs), else ``var/log``."""
+    return Path(os.environ.get("STACK_LOG_DIR") or ROOT / "var" / "log")
 
 
 @dataclass
@@ -40,53 +46,69 @@ class Process:
     @property
     def log_path(self) -> Path:
         """File the child's output goes to."""
-        return LOG_DIR / f"{self.name}.log"
+        return log_dir() / f"{self.name}.log"
+
+
+def reachable(host: str) -> str:
+    """The address to reach a server bound to ``host`` from this machine (a wildcard is reached on loopback)."""
+    return "127.0.0.1" if host in ("", "0.0.0.0", "::") else host
+
+
+def address(host_variable: str, port_variable: str, default_port: str) -> str:
+    """``http://host:port`` of a process, from its (loopback by default) interface and port variables."""
+    host = os.environ.get(host_variable) or "127.0.0.1"
+    return f"http://{reachable(host)}:{os.environ.get(port_variable) or default_port}"
+
+
+def ensure_configuration() -> None:
+    """Fill in what the processes share and the environment leaves unset (in development).
+
+    Every shared secret (``stack_profile.SHARED_SECRETS``) gets a fresh random value per run; Rasa finds the action
+    server (``ACTION_ENDPOINT_URL``, used by ``bot/endpoints.yml``), the service finds Rasa, and browsers may call
+    Rasa only from the service's own pages (``RASA_CORS_ORIGINS``). The interfaces stay at their loopback defaults.
+    Secrets are passed in the environment only, never as arguments (``ps`` shows arguments to everyone).
+    """
+    env = os.environ
+    for name in stack_profile.SHARED_SECRETS:
+        if not env.get(name):
+            env[name] = secrets.token_urlsafe(32)
+    service = address("BUNDLE_SERVICE_HOST", "BUNDLE_SERVICE_PORT", "8000")
+    env.setdefault("ACTION_ENDPOINT_URL", f"{address('ACTION_HOST', 'ACTION_PORT', '5055')}/webhook")
+    env.setdefault("BUNDLE_SERVICE_URL", service)
+    env.setdefault("BUNDLE_RASA_URL", address("RASA_HOST", "RASA_PORT", "5005"))  # console relay, handoff queue
+    service_port = env.get("BUNDLE_SERVICE_PORT") or "8000"
+    origins = {f"http://127.0.0.1:{service_port}", f"http://localhost:{service_port}", env["BUNDLE_SERVICE_URL"]}
+    env.setdefault("RASA_CORS_ORIGINS", ",".join(sorted(origins)))
+    rasa_port = env.get("RASA_PORT") or "5005"
+    env.setdefault("BUNDLE_CHAT_WEBHOOK_URL", f"//{{host}}:{rasa_port}/webhooks/miniprogram/webhook")
 
 
 def stack_processes() -> dict[str, Process]:
-    """The three processes of the assistant, with ports from the environment."""
-    rasa_port = os.environ.get("RASA_PORT", "5005")
-    action_port = os.environ.get("ACTION_PORT", "5055")
-    service_port = os.environ.get("BUNDLE_SERVICE_PORT", "8000")
-    model = os.environ.get("RASA_MODEL", "models/assistant.tar.gz")
-    endpoints = os.environ.get("RASA_ENDPOINTS", "bot/endpoints.yml")
-    credentials = os.environ.get("RASA_CREDENTIALS", "bot/credentials.yml")  # bot/credentials.wechat.yml adds WeChat
-    rasa_bin = str(ROOT / ".venv-rasa" / "bin" / "rasa")
-    # Rasa's HTTP API (trackers with what users typed, events, the model) answers only with this token; the
-    # service (started from this environment) holds it for the console and the handoff queue. The channels'
-    # webhooks stay open, as they must.
-    rasa_token = os.environ.setdefault("BUNDLE_RASA_TOKEN", secrets.token_urlsafe(32))
+    """The three processes of the assistant, configured from the environment (:func:`ensure_configuration`)."""
+    ensure_configuration()
+    env = os.environ
+    model = env.get("RASA_MODEL", "models/assistant.tar.gz")
+    endpoints = env.get("RASA_ENDPOINTS", "bot/endpoints.yml")
+    credentials = env.get("RASA_CREDENTIALS", "bot/credentials.yml")  # bot/credentials.wechat.yml adds WeChat
+    rasa_python = str(ROOT / ".venv-rasa" / "bin" / "python")
+    rasa = ["--model", model, "--endpoints", endpoints, "--credentials", credentials, "--enable-api"]
     return {
         "service": Process(
             "service",
             [str(ROOT / ".venv" / "bin" / "python"), "-m", "bundle_service.main"],
-            f"http://127.0.0.1:{service_port}/health",
+            f"{address('BUNDLE_SERVICE_HOST', 'BUNDLE_SERVICE_PORT', '8000')}/health",
         ),
+        # Only Rasa may call it (ACTION_SERVER_TOKEN), on ACTION_HOST:ACTION_PORT (actions/server.py).
         "actions": Process(
             "actions",
-            [rasa_bin, "run", "actions", "--actions", "actions", "--port", action_port],
-            f"http://127.0.0.1:{action_port}/health",
+            [rasa_python, "-m", "actions.server", "--actions", "actions"],
+            f"{address('ACTION_HOST', 'ACTION_PORT', '5055')}/health",
         ),
+        # Token (BUNDLE_RASA_TOKEN), interface (RASA_HOST) and CORS (RASA_CORS_ORIGINS) from the environment.
         "rasa": Process(
             "rasa",
-            [
-                rasa_bin,
-                "run",
-                "--model",
-                model,
-                "--endpoints",
-                endpoints,
-                "--credentials",
-                credentials,
-                "--enable-api",
-                "--auth-token",
-                rasa_token,
-                "--cors",
-                "*",
-                "--port",
-                rasa_port,
-            ],
-            f"http://127.0.0.1:{rasa_port}/",
+            [rasa_python, "-m", "channels.server", *rasa, "--port", env.get("RASA_PORT") or "5005"],
+            f"{address('RASA_HOST', 'RASA_PORT', '5005')}/",
         ),
     }
 
@@ -102,15 +124,12 @@ def is_healthy(url: str) -> bool:
 
 def start(process: Process) -> None:
     """Start ``process`` in its own session, its output appended to its log file."""
-    LOG_DIR.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, BUNDLE_SERVICE_PORT=os.environ.get("BUNDLE_SERVICE_PORT", "8000"))
-    env.setdefault("BUNDLE_SERVICE_URL", f"http://127.0.0.1:{env['BUNDLE_SERVICE_PORT']}")
-    env.setdefault("BUNDLE_RASA_URL", f"http://127.0.0.1:{os.environ.get('RASA_PORT', '5005')}")  # console, handoff
+    log_dir().mkdir(parents=True, exist_ok=True)
     with process.log_path.open("ab") as log:
         process.popen = subprocess.Popen(
             process.command,
             cwd=ROOT,
-            env=env,
+            env=dict(os.environ),
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # Ctrl-C reaches only us; we stop children in order.
@@ -158,10 +177,13 @@ def stop_all(processes: list[Process]) -> None:
 def start_dev_login() -> FakeCode2Session | None:
     """Without a real mini program (``BUNDLE_WECHAT_APP_ID`` unset), serve the fake code2Session for the H5 dev login.
 
+    Development profile only: the fake lets anyone log in as any user. Production refuses to start without an
+    AppID (:func:`stack_profile.problems`), and this never starts the fake there.
+
     Returns:
-        The running fake (stop it at the end), or ``None`` when a real AppID is configured.
+        The running fake (stop it at the end), or ``None`` when a real AppID is configured or in production.
     """
-    if os.environ.get("BUNDLE_WECHAT_APP_ID"):
+    if os.environ.get("BUNDLE_WECHAT_APP_ID") or stack_profile.profile(os.environ) != stack_profile.DEVELOPMENT:
         return None
     fake = FakeCode2Session(DEV_APP_ID, DEV_APP_SECRET).start()
     os.environ.update(
@@ -170,24 +192,35 @@ def start_dev_login() -> FakeCode2Session | None:
     return fake
 
 
-def print_banner() -> None:
-    """Tell the user where to go."""
-    rasa_port = os.environ.get("RASA_PORT", "5005")
-    service_port = os.environ.get("BUNDLE_SERVICE_PORT", "8000")
+DEV_WARNING = """
+  !!! DEVELOPMENT PROFILE: NOT FOR REAL USERS. The fake WeChat login is running, so anyone can log in
+  !!! as any user (code dev-<name>). For a deployment: BUNDLE_PROFILE=production (README, "Profiles")."""
+
+
+def print_banner(dev_login: bool) -> None:
+    """Tell the user where to go (and, with the fake login running, that this is no place for real users)."""
+    env = os.environ
+    service, rasa = env["BUNDLE_SERVICE_URL"], env["BUNDLE_RASA_URL"]
     print(
         f"""
-创业一件事助手 is running.
+创业一件事助手 is running (profile: {stack_profile.profile(env)}).{DEV_WARNING if dev_login else ""}
   Chat in a terminal : make chat
-  REST channel       : curl -s localhost:{rasa_port}/webhooks/rest/webhook -d '{{"sender":"me","message":"你好"}}'
-  Rasa HTTP API      : http://127.0.0.1:{rasa_port}/status
-  Bundle service     : http://127.0.0.1:{service_port}/docs
-  Hotline console    : http://127.0.0.1:{service_port}/console  (accounts: BUNDLE_STAFF_ACCOUNTS_FILE)
-  H5 web chat        : http://127.0.0.1:{service_port}/chat  (dev login unless BUNDLE_WECHAT_APP_ID is set)
-  Logs               : {LOG_DIR.relative_to(ROOT)}/
+  REST channel       : curl -s {rasa}/webhooks/rest/webhook -d '{{"sender":"me","message":"你好"}}'
+  Rasa HTTP API      : {rasa}/status  (?token=<BUNDLE_RASA_TOKEN>: set it before make run to use the API)
+  Bundle service     : {service}/docs
+  Hotline console    : {service}/console  (accounts: BUNDLE_STAFF_ACCOUNTS_FILE)
+  H5 web chat        : {service}/chat  ({"DEV LOGIN: type any name" if dev_login else "WeChat login"})
+  Logs               : {log_dir()}/
 Press Ctrl-C to stop everything.
 """,
         flush=True,
     )
+
+
+def refusals() -> list[str]:
+    """What stops the stack from starting under ``BUNDLE_PROFILE`` (``scripts/stack_profile.py``)."""
+    credentials = Path(os.environ.get("RASA_CREDENTIALS", "bot/credentials.yml"))
+    return stack_profile.problems(os.environ, credentials if credentials.is_absolute() else ROOT / credentials)
 
 
 def main() -> int:
@@ -196,15 +229,13 @@ def main() -> int:
     parser.add_argument("--only", default="service,actions,rasa", help="comma-separated subset to start")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- command to run once healthy, then stop")
     args = parser.parse_args()
-    # The action server and the service share a secret so the service trusts X-Client-Id (per-conversation
-    # throttling of wrong verifications); a fresh one per run unless configured.
-    os.environ.setdefault("BUNDLE_GATEWAY_TOKEN", secrets.token_urlsafe(32))
-    # The service signs mini-program login tokens that the Rasa mini-program channel verifies: one secret per run.
-    os.environ.setdefault("BUNDLE_SESSION_SECRET", secrets.token_urlsafe(32))
-    os.environ.setdefault(
-        "BUNDLE_CHAT_WEBHOOK_URL", f"//{{host}}:{os.environ.get('RASA_PORT', '5005')}/webhooks/miniprogram/webhook"
-    )
-    available = stack_processes()
+    problems = refusals()
+    if problems:
+        profile = os.environ.get(stack_profile.PROFILE_VARIABLE) or stack_profile.DEVELOPMENT
+        print(f"refusing to start ({stack_profile.PROFILE_VARIABLE}={profile}):", file=sys.stderr)
+        print("\n".join(f"  - {problem}" for problem in problems), file=sys.stderr)
+        return 2
+    available = stack_processes()  # generates the secrets production did not refuse over (development only)
     processes = [available[name] for name in args.only.split(",")]
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
 
@@ -217,16 +248,18 @@ def main() -> int:
     fake_login = start_dev_login() if "service" in args.only.split(",") else None
     try:
         print("Starting: " + ", ".join(p.name for p in processes), flush=True)
+        if fake_login is not None:
+            print(DEV_WARNING, flush=True)
         for process in processes:
             start(process)
         wait_healthy(processes)
         if command:
             return subprocess.call(command, cwd=ROOT)
-        print_banner()
+        print_banner(fake_login is not None)
         while all(p.popen and p.popen.poll() is None for p in processes):
             time.sleep(1)
         dead = [p.name for p in processes if p.popen and p.popen.poll() is not None]
-        print(f"stopped because {', '.join(dead)} exited; see {LOG_DIR.relative_to(ROOT)}/", file=sys.stderr)
+        print(f"stopped because {', '.join(dead)} exited; see {log_dir()}/", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("\nStopping…", flush=True)

@@ -43,6 +43,9 @@ class Stack:
         gateway_token: ``BUNDLE_GATEWAY_TOKEN`` of this run.
         log_dir: Where the processes' logs go (``STACK_LOG_DIR``: this run's own folder).
         secrets: Every secret of this run by variable name (no log line may hold one).
+        action_url: Root of the action server (only Rasa, holding ``ACTION_SERVER_TOKEN``, may call it).
+        ports: The run's ports by variable name (``RASA_PORT``, ``ACTION_PORT``, ``BUNDLE_SERVICE_PORT``).
+        supervisor_pid: The process id of ``scripts/run_stack.py`` (every process of the run is below it).
     """
 
     service_url: str
@@ -50,6 +53,9 @@ class Stack:
     gateway_token: str
     log_dir: Path
     secrets: dict[str, str]
+    action_url: str
+    ports: dict[str, int]
+    supervisor_pid: int
 
 
 def free_port() -> int:
@@ -83,7 +89,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     work = tmp_path_factory.mktemp("stack")
     ports = {name: free_port() for name in ("RASA_PORT", "ACTION_PORT", "BUNDLE_SERVICE_PORT")}
     endpoints = work / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{ports["ACTION_PORT"]}/webhook"\n')
+    # Rasa's own endpoints file of the run (in-memory tracker store); the action server answers only with the token.
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{ports["ACTION_PORT"]}/webhook"\n'
+        "  headers:\n    Authorization: Bearer ${ACTION_SERVER_TOKEN}\n"
+    )
     staff_accounts = work / "staff.yml"
     staff_accounts.write_text(STAFF_ACCOUNTS, encoding="utf-8")
     gateway_token = secrets.token_urlsafe(32)
@@ -92,10 +102,13 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         "BUNDLE_GATEWAY_TOKEN": gateway_token,
         "BUNDLE_RASA_TOKEN": secrets.token_urlsafe(32),
         "BUNDLE_SESSION_SECRET": secrets.token_urlsafe(32),
+        "ACTION_SERVER_TOKEN": secrets.token_urlsafe(32),
         "BUNDLE_ADMIN_TOKEN": ADMIN_TOKEN,
     }
     log_dir = work / "log"
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("BUNDLE_", "WECHAT_"))}
+    # Nothing of another run's configuration (run_stack fills these in when unset: hosts, URLs, origins, logs).
+    inherited = ("BUNDLE_", "WECHAT_", "ACTION_", "RASA_HOST", "RASA_CORS_ORIGINS", "STACK_LOG_DIR")
+    env = {key: value for key, value in os.environ.items() if not key.startswith(inherited)}
     env.update(
         {name: str(port) for name, port in ports.items()},
         RASA_ENDPOINTS=str(endpoints),
@@ -125,7 +138,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             if time.monotonic() > deadline:
                 pytest.fail(f"stack not healthy after {STARTUP_TIMEOUT_S:.0f}s; see {log_dir}")
             time.sleep(0.5)
-        yield Stack(service_url, rasa_url, gateway_token, log_dir, run_secrets)
+        action_url = f"http://127.0.0.1:{ports['ACTION_PORT']}"
+        yield Stack(service_url, rasa_url, gateway_token, log_dir, run_secrets, action_url, ports, supervisor.pid)
     finally:
         supervisor.send_signal(signal.SIGTERM)  # stops its children; SIGINT may be ignored in a background job
         try:

@@ -9,6 +9,7 @@ import pytest
 from rasa.core.agent import Agent
 from rasa.utils.endpoints import EndpointConfig
 
+from actions.server import rasa_headers
 from scripts import run_stack
 from tests.actions.conftest import free_port
 
@@ -43,7 +44,8 @@ def action_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
 @pytest.fixture(scope="session")
 def agent(action_server_url: str) -> Agent:
     """The trained assistant, in process, talking to the real action server."""
-    return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_server_url))
+    headers = rasa_headers(os.environ["ACTION_SERVER_TOKEN"])  # set by run_stack.stack_processes(): only Rasa may call
+    return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_server_url, headers=headers))
 
 
 def reply_texts(agent: Agent, text: str, sender: str) -> list[str]:
