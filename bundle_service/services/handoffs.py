@@ -17,11 +17,12 @@ from bundle_service.crud.audit import record
 from bundle_service.models.handoff import Handoff, OutboxMessage
 from bundle_service.services.rasa import RasaClient, RasaUnavailable, rasa_client
 from bundle_service.services.wechat_send import SendResult, sender_for
+from contract import conversations
+from contract.conversations import MINIPROGRAM_CHANNEL, WECHAT_PREFIX
 
 logger = logging.getLogger(__name__)
-WECHAT_PREFIX = "wechat:"
-HOTLINE_PREFIX = "hotline:"
-MINIPROGRAM_CHANNEL = "miniprogram"  # the Rasa channel of the mini program's own chat and the H5 page
+# The namespaces and channel names are defined once, in contract/conversations.py.
+HOTLINE_PREFIX = conversations.HOTLINE_PREFIX  # also imported from here (services/identity.py)
 # ``action_listen`` after ``resume``: while paused, Rasa stores the user's messages without running any action, so
 # without it the next message would follow ``action_handoff`` directly; no rule or story matches that history and
 # the real bot answered the first question after a hand-back with its fallback (and handed off again).

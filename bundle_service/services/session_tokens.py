@@ -9,10 +9,8 @@ from dataclasses import dataclass
 
 import jwt
 
-ISSUER = "bundle-service"
-AUDIENCE = "miniprogram"
-ALGORITHM = "HS256"
-MAX_OPENID_LENGTH = 64
+from contract import login_token
+from contract.login_token import ALGORITHM, AUDIENCE, ISSUER, REQUIRED_CLAIMS
 
 
 class InvalidSessionToken(Exception):
@@ -33,13 +31,7 @@ class SessionTokens:
 
     def issue(self, openid: str, now: float) -> str:
         """A token for ``openid``, valid from ``now`` (epoch seconds) for ``lifetime_seconds``."""
-        claims = {
-            "iss": ISSUER,
-            "aud": AUDIENCE,
-            "sub": openid,
-            "iat": int(now),
-            "exp": int(now) + self.lifetime_seconds,
-        }
+        claims = login_token.claims_for(openid, now, self.lifetime_seconds)
         return jwt.encode(claims, self.secret, algorithm=ALGORITHM)
 
     def verify(self, token: str, now: float) -> str:
@@ -55,13 +47,8 @@ class SessionTokens:
                 algorithms=[ALGORITHM],
                 audience=AUDIENCE,
                 issuer=ISSUER,
-                options={"require": ["exp", "iat", "sub"], "verify_exp": False},
+                options={"require": list(REQUIRED_CLAIMS), "verify_exp": False},
             )
-        except jwt.PyJWTError as error:
+            return login_token.subject_of(claims, now)
+        except (jwt.PyJWTError, login_token.InvalidClaims) as error:
             raise InvalidSessionToken(str(error)) from error
-        subject = claims.get("sub")
-        if not isinstance(subject, str) or not 0 < len(subject) <= MAX_OPENID_LENGTH:
-            raise InvalidSessionToken("no subject")
-        if not isinstance(claims["exp"], int) or claims["exp"] <= now:
-            raise InvalidSessionToken("expired")
-        return subject

@@ -11,9 +11,9 @@ from bundle_service.crud import handoffs as crud
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.handoff import MessageOut
 from bundle_service.services.session_tokens import InvalidSessionToken
+from contract.conversations import wechat_sender
 
 router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
-WECHAT_PREFIX = "wechat:"
 
 
 def _may_read(request: Request, services: ServicesDep, conversation_id: str, authorization: str | None) -> bool:
@@ -27,7 +27,7 @@ def _may_read(request: Request, services: ServicesDep, conversation_id: str, aut
             openid = tokens.verify(token.strip(), services.clock.now().timestamp())
         except InvalidSessionToken:
             return False
-        return conversation_id == f"{WECHAT_PREFIX}{openid}"
+        return conversation_id == wechat_sender(openid)
     return services.settings.gateway_token is None
 
 
