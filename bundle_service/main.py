@@ -9,7 +9,7 @@ import uvicorn
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
-from bundle_service.api import errors
+from bundle_service.api import errors, hardening
 from bundle_service.api.deps import Services, load_department_keys
 from bundle_service.api.routes import (
     admin,
@@ -37,6 +37,8 @@ from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings, get_settings
 from bundle_service.core.db import make_engine, make_session_factory, migrate
 from bundle_service.core.logs import install_log_masking
+from bundle_service.core.production import StartupRefused, enforce
+from bundle_service.core.serving import uvicorn_options
 from bundle_service.knowledge.service import KnowledgeBase
 from bundle_service.services.sharing import LocalRegistry, SharedData
 from bundle_service.services.staff_accounts import seed_accounts
@@ -95,8 +97,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             threading.Thread(target=_warm_knowledge, args=(container.knowledge,), name="knowledge", daemon=True).start()
         yield
         container.engine.dispose()
+        enforce(container.settings)
 
-    app = FastAPI(title="创业一件事 bundle service", version="0.2.0", lifespan=lifespan)
+    app = FastAPI(title="创业一件事 bundle service", version="0.2.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.services = container
     errors.install(app)
     for module in (
@@ -106,6 +109,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         progress,
         department_tasks,
         eligibility,
+    hardening.install(app, container.settings)
         prefill,
         validation,
         calendar,
@@ -133,7 +137,11 @@ def main() -> None:
     settings = get_settings()
     logging.basicConfig(level=settings.log_level)
     install_log_masking()
-    uvicorn.run(app, host=settings.service_host, port=settings.service_port, log_level=settings.log_level.lower())
+    try:
+        enforce(settings)
+    except StartupRefused as refused:
+        raise SystemExit(str(refused)) from None
+    uvicorn.run(app, **uvicorn_options(settings))
 
 
 if __name__ == "__main__":

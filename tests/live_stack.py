@@ -25,7 +25,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "assistant.tar.gz"
 STARTUP_TIMEOUT_S = 420.0  # Rasa loads the model in about 60 s alone, several minutes on 2 busy cores
-ADMIN_TOKEN = "web-admin-token"  # BUNDLE_ADMIN_TOKEN of the stack (the knowledge admin page logs in with it)
+# BUNDLE_ADMIN_TOKEN of the stack (the knowledge admin page logs in with it); weak tokens are refused at start-up
+ADMIN_TOKEN = "web-admin-token-Hx7Lq2Vd9Zp4Wm6Kt3Ry"
 STAFF_ACCOUNTS = """
 - {id: admin, display_name: 管理员, role: admin, password: admin-web-pass}
 - {id: zhangsan, display_name: 张三, role: staff, password: staff-web-pass}

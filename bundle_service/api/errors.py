@@ -25,6 +25,7 @@ SHAPE_MESSAGES = {
     "less_than_equal": "{label}不能大于{limit}。",
     "string_too_long": "{label}太长了。",
     "json_invalid": "请求体不是合法的JSON。",
+    "value_too_large": "{label}太长或数值过大，请检查后重新填写。",
 }
 EXTRA_LABELS = {
     "score": "评分",
@@ -34,6 +35,9 @@ EXTRA_LABELS = {
     "holidays": "节假日",
     "workdays": "调休上班日",
     "source": "来源",
+    "context": "关联字段",
+    "start": "起始日期",
+    "days": "工作日天数",
 }
 
 

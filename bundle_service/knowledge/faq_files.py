@@ -102,8 +102,8 @@ def write(rows: list[list[str]], file_format: FileFormat) -> bytes:
     sheet.title = SHEET_TITLE
     sheet.append(list(COLUMNS))
     for number, cells in enumerate(rows, start=2):
-        for column, value in enumerate(cells, start=1):
-            cell = sheet.cell(row=number, column=column)
+        for position, value in enumerate(cells, start=1):
+            cell = sheet.cell(row=number, column=position)
             cell.value = value
             cell.data_type = "s"  # text even when it starts with "=": openpyxl would store a formula
     for column, width in zip("ABCDEF", (10, 40, 80, 20, 20, 60), strict=True):

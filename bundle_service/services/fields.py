@@ -129,6 +129,8 @@ def county(value: Any, _ctx: FieldContext) -> str:
 
 def items(value: Any, _ctx: FieldContext) -> list[str]:
     """Item codes (or names/short names); business registration and taxpayer confirmation go together."""
+    if value is not None and not isinstance(value, str | list | tuple):
+        raise FieldProblem("items_format", "拟申请事项应为事项名称或列表。")
     raw = re.split(r"[,，、;；\s]+", value) if isinstance(value, str) else list(value or [])
     catalogue = load_items()
     aliases = load_vocabulary().item_aliases

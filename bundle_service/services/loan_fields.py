@@ -8,6 +8,9 @@ from bundle_service.policy import load_policy, load_vocabulary
 from bundle_service.services.field_base import FieldContext, choice_value
 from bundle_service.services.problems import FieldProblem
 
+MAX_AMOUNT_DIGITS = 15  # digits and decimal point of an amount: beyond any loan, and no float overflow
+MAX_TERM_DIGITS = 4
+
 
 def loan_borrower(value: Any, _ctx: FieldContext) -> str:
     """Individual, partnership or small/micro enterprise."""
@@ -62,6 +65,8 @@ def loan_amount(value: Any, ctx: FieldContext) -> int:
     match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(万)?\s*元?", text)
     if not match:
         raise FieldProblem("loan_amount_format", "贷款金额请用数字填写，例如“150000”或“15万”。")
+    if len(match.group(1)) > MAX_AMOUNT_DIGITS:
+        raise FieldProblem("loan_amount_format", "贷款金额数字过长，请填写实际金额，例如“150000”或“15万”。")
     try:
         amount = Decimal(match.group(1)) * (10000 if match.group(2) else 1)
     except InvalidOperation:
@@ -91,6 +96,8 @@ def loan_term_months(value: Any, ctx: FieldContext) -> int:
     match = re.fullmatch(r"(\d+|[一二两三四五])\s*(年|个月|月)?", text)
     if not match:
         raise FieldProblem("loan_term_format", "贷款期限请填写月数或年数，例如“36个月”或“3年”。")
+    if len(match.group(1)) > MAX_TERM_DIGITS:
+        raise FieldProblem("loan_term_format", "贷款期限数字过长，请填写月数或年数，例如“36个月”或“3年”。")
     number = _CN_NUMBERS.get(match.group(1)) or int(match.group(1))
     months = number * 12 if match.group(2) == "年" else number
     if months <= 0:

@@ -17,7 +17,7 @@ from bundle_service.core.db import migrate
 from bundle_service.knowledge.service import KnowledgeBase
 from bundle_service.main import build_services, create_app
 
-ADMIN_TOKEN = "test-admin-token"
+ADMIN_TOKEN = "test-admin-token-7Qm2xK9pLw4RzT8vNc3B"  # strong: weak admin tokens are refused at start-up
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
 

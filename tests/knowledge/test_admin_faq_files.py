@@ -189,3 +189,9 @@ def test_formulas_are_exported_as_text_and_re_imported_unchanged(
         assert again["status"] == 200 and again["created"] == again["updated"] == []
     assert snapshot(kb) == before  # the ' added on export is taken off on import
 
+
+def test_an_import_over_the_file_cap_is_refused_before_it_is_read(client: TestClient) -> None:
+    content = b"id,question,answer\n" + b",q,a\n" * 1_100_000  # 5.5 MB
+    response = client.post(f"{BASE}/faqs/import", params={"format": "csv"}, content=content, headers=ADMIN)
+    assert response.status_code == 413 and response.json()["code"] == "body_too_large"
+    assert "5 MB" in response.json()["message"]

@@ -29,7 +29,7 @@ PG_ADMIN_URL = os.environ.get("BUNDLE_TEST_POSTGRES_URL", "postgresql+psycopg://
 TZ = ZoneInfo("Asia/Shanghai")
 # Monday 28 September 2026, 10:00 in Hunan: the week before the National Day holiday.
 DEFAULT_NOW = datetime(2026, 9, 28, 10, 0, tzinfo=TZ)
-ADMIN_TOKEN = "test-admin-token"
+ADMIN_TOKEN = "test-admin-token-7Qm2xK9pLw4RzT8vNc3B"  # strong: weak admin tokens are refused at start-up
 GATEWAY_TOKEN = "test-gateway-token"
 DEPARTMENT_KEYS = {
     "public_employment": "key-public-employment",

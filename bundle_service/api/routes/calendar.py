@@ -13,7 +13,9 @@ from bundle_service.services.calendar_admin import load_year
 from bundle_service.services.working_days import YearSchedule
 
 router = APIRouter(tags=["calendar"])
-Year = Annotated[int, Path(ge=2000, le=2100)]
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+Year = Annotated[int, Path(ge=FIRST_YEAR, le=LAST_YEAR)]
+FIRST_START, LAST_START = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
 ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 422: {"model": ErrorOut}}
 
 
@@ -54,9 +56,16 @@ def read_year(year: Year, _actor: AdminDep, session: SessionDep) -> CalendarYear
     return _year_out(session, year)
 
 
-@router.get("/api/v1/working-days/due-date")
-def due_date(start: date, days: Annotated[int, Query(ge=0, le=365)], session: SessionDep) -> DueDateOut:
-    """The ``days``-th working day after ``start`` (the receipt day is not counted), flagged when estimated."""
+@router.get("/api/v1/working-days/due-date", responses={422: {"model": ErrorOut}})
+def due_date(
+    start: Annotated[date, Query(ge=FIRST_START, le=LAST_START)],
+    days: Annotated[int, Query(ge=0, le=365)],
+    session: SessionDep,
+) -> DueDateOut:
+    """The ``days``-th working day after ``start`` (the receipt day is not counted), flagged when estimated.
+
+    ``start`` lies in 2000–2100 (the years a calendar can be loaded for); anything else is a 422.
+    """
     due = calendar_of(session).add_working_days(start, days)
     return DueDateOut(
         start=start, working_days=days, due_date=due.day, due_date_estimated=due.estimated, due_date_note=due.note
