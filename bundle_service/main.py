@@ -90,6 +90,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         install_log_masking()
+        enforce(container.settings)
         if container.settings.migrate_on_startup:
             await run_in_threadpool(migrate, container.engine)
         await run_in_threadpool(seed_accounts, container.settings, container.sessions, container.clock)
@@ -97,11 +98,11 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             threading.Thread(target=_warm_knowledge, args=(container.knowledge,), name="knowledge", daemon=True).start()
         yield
         container.engine.dispose()
-        enforce(container.settings)
 
     app = FastAPI(title="创业一件事 bundle service", version="0.2.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.services = container
     errors.install(app)
+    hardening.install(app, container.settings)
     for module in (
         health,
         items,
@@ -109,7 +110,6 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         progress,
         department_tasks,
         eligibility,
-    hardening.install(app, container.settings)
         prefill,
         validation,
         calendar,
