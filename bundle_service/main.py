@@ -40,6 +40,7 @@ from bundle_service.core.logs import install_log_masking
 from bundle_service.core.production import StartupRefused, enforce
 from bundle_service.core.serving import uvicorn_options
 from bundle_service.knowledge.service import KnowledgeBase
+from bundle_service.services.realname import LocalRealNameRegistry, RealNameAuthority
 from bundle_service.services.sharing import LocalRegistry, SharedData
 from bundle_service.services.staff_accounts import seed_accounts
 from bundle_service.web import chat_page
@@ -47,8 +48,13 @@ from bundle_service.web import chat_page
 logger = logging.getLogger(__name__)
 
 
-def build_services(settings: Settings, clock: Clock | None = None, shared: SharedData | None = None) -> Services:
-    """Engine, sessions, clock, data-sharing adapter and department keys for ``settings``."""
+def build_services(
+    settings: Settings,
+    clock: Clock | None = None,
+    shared: SharedData | None = None,
+    realname: RealNameAuthority | None = None,
+) -> Services:
+    """Engine, sessions, clock, data-sharing and real-name adapters and department keys for ``settings``."""
     engine = make_engine(settings)
     sessions = make_session_factory(engine)
     clock = clock or Clock(settings.timezone)
@@ -62,6 +68,7 @@ def build_services(settings: Settings, clock: Clock | None = None, shared: Share
         sessions=sessions,
         clock=clock,
         shared=shared or LocalRegistry.from_yaml(settings.shared_registry_file),
+        realname=realname or LocalRealNameRegistry.from_yaml(settings.realname_registry_file),
         department_keys={code: key for code, key in keys.items() if code in load_departments()},
         knowledge=KnowledgeBase(settings, sessions, clock),
     )

@@ -17,6 +17,7 @@ from bundle_service.crud.calendar import load_calendar
 from bundle_service.knowledge.service import KnowledgeBase
 from bundle_service.models.staff import StaffAccount
 from bundle_service.services.filing import Filer, Filings
+from bundle_service.services.realname import RealNameAuthority
 from bundle_service.services.sharing import SharedData
 from bundle_service.services.verification import Claim, Verifier
 from bundle_service.services.working_days import WorkingCalendar
@@ -41,6 +42,7 @@ class Services:
     sessions: sessionmaker[Session]
     clock: Clock
     shared: SharedData
+    realname: RealNameAuthority
     department_keys: dict[str, str] = field(default_factory=dict)
     knowledge: KnowledgeBase | None = None
 

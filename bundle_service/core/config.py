@@ -43,7 +43,12 @@ class Settings(BaseSettings):
         shared_registry_file: YAML of the simulated data-sharing registry (``BUNDLE_SHARED_REGISTRY_FILE``).
         verify_max_failures: Wrong verifications allowed per application number and per client within the window
             before answering 429 (``BUNDLE_VERIFY_MAX_FAILURES``).
-        verify_window_seconds: Length of that window in seconds (``BUNDLE_VERIFY_WINDOW_SECONDS``).
+        verify_window_seconds: Length of that window in seconds (``BUNDLE_VERIFY_WINDOW_SECONDS``); also the window
+            of ``lookup_max_people``.
+        realname_registry_file: YAML of the simulated real-name authentication, openid → verified ID number and name
+            (``BUNDLE_REALNAME_REGISTRY_FILE``).
+        lookup_max_people: Different ID numbers one caller may ask about (prefill, whole-form validation, eligibility
+            by ID, one-click) within the window before answering 429 (``BUNDLE_LOOKUP_MAX_PEOPLE``).
         knowledge_dir: Shipped knowledge base: ``docs/**/*.md`` and ``faq.yml`` (``BUNDLE_KNOWLEDGE_DIR``), seeded into
             the database at start-up.
         knowledge_warm_on_startup: Seed, load the embedding model and build the index in the background at start-up
@@ -114,6 +119,8 @@ class Settings(BaseSettings):
     shared_registry_file: Path = PACKAGE_DIR / "data" / "shared_registry.yml"
     verify_max_failures: int = 5
     verify_window_seconds: int = 600
+    realname_registry_file: Path = PACKAGE_DIR / "data" / "realname_registry.yml"
+    lookup_max_people: int = 5
     knowledge_dir: Path = ROOT_DIR / "knowledge_base"
     knowledge_warm_on_startup: bool = True
     region_gazetteer_file: Path = ROOT_DIR / "nlu_data" / "gazetteer" / "region.yml"

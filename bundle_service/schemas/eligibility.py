@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class ProfileIn(BaseModel):
-    """What the person says about themselves; shared records (found by ``id_number``) override it."""
+    """What the person says about themselves; their shared records override it once they are identified."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -35,8 +35,14 @@ class AssessmentOut(BaseModel):
 
 
 class EligibilityOut(BaseModel):
-    """Every item and benefit assessed; ``one_click_items`` can be confirmed without an application."""
+    """Every item and benefit assessed; ``one_click_items`` can be confirmed without an application.
 
+    Attributes:
+        identified: The caller is identified as the person of ``id_number``; only then are records consulted.
+        found_in_shared_records: The identified person's shared records were found and used (false otherwise).
+    """
+
+    identified: bool
     found_in_shared_records: bool
     items: list[AssessmentOut]
     benefits: list[AssessmentOut]
@@ -44,7 +50,7 @@ class EligibilityOut(BaseModel):
 
 
 class OneClickIn(BaseModel):
-    """Confirm 免申即享 offers: identity (ID + the phone on file) and which offered items to file."""
+    """Confirm 免申即享 offers: the identified person's ID, the phone on file, and which offered items to file."""
 
     model_config = ConfigDict(extra="forbid")
 

@@ -78,7 +78,12 @@ class CallMessageOut(BaseModel):
 
 
 class LookupIn(BaseModel):
-    """Caller verification: application number and the last 6 characters of the ID number."""
+    """Caller verification: application number and the last 6 characters of the ID number.
+
+    ``call_id``: the call the caller is on; a verified caller then counts as identified in that call's conversation
+    (its form may use their shared records).
+    """
 
     number: str = Field(min_length=1, max_length=64)
     id_last6: str = Field(min_length=6, max_length=6)
+    call_id: str | None = Field(None, pattern=r"^[0-9A-Za-z_-]{1,64}$")

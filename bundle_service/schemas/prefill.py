@@ -30,8 +30,18 @@ class HeldMaterial(BaseModel):
 
 
 class PrefillOut(BaseModel):
-    """Which fields and materials are held; values stay in the service."""
+    """Which fields and materials are held; values stay in the service.
 
+    Attributes:
+        identified: The caller is identified as this person; only then are the records consulted (otherwise
+            ``found`` is false, nothing is held but identity and registered premises, whoever the ID number is).
+        identified_by: ``realname`` (real-name authenticated WeChat account) or ``caller_verification`` (hotline
+            staff verified the caller); None when not identified.
+        found: The shared sources know the identified person.
+    """
+
+    identified: bool
+    identified_by: str | None
     found: bool
     id_number: str
     name_hint: str | None

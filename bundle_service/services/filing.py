@@ -20,7 +20,7 @@ from bundle_service.crud.audit import record
 from bundle_service.crud.calendar import load_calendar
 from bundle_service.models import Application
 from bundle_service.services.dispatch import build_tasks
-from bundle_service.services.form import REQUIRED, ValidForm, validate_form
+from bundle_service.services.form import REQUIRED, PersonLookup, ValidForm, no_records, validate_form
 from bundle_service.services.materials import checklist
 from bundle_service.services.numbering import allocate_number
 from bundle_service.services.sharing import SharedData
@@ -93,6 +93,7 @@ class Filings:
         *,
         one_click: bool = False,
         required: tuple[str, ...] = REQUIRED,
+        person: PersonLookup = no_records,
     ) -> Filing:
         """File a form once.
 
@@ -102,6 +103,7 @@ class Filings:
             idempotency_key: Client key; a repeat with the same key returns the first filing.
             one_click: Filed by confirming a 免申即享 offer.
             required: Fields the form must carry (one-click filings need identity only).
+            person: The applicant's shared records, for a caller identified as them (``RecordsAccess.own_records``).
 
         Returns:
             The filing.
@@ -118,7 +120,7 @@ class Filings:
                 return self._replay(existing, fingerprint)
         now = self.clock.now()
         local = self.clock.local(now)
-        form = validate_form(raw, self.shared, local.date(), required)
+        form = validate_form(raw, self.shared, local.date(), required, person)
         number = allocate_number(self.engine, local.date())
         try:
             with self.sessions.begin() as session:

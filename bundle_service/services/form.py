@@ -1,9 +1,12 @@
 """Whole-form validation of 《个人创业"一件事"信息采集表》: fields, shared data, required fields, eligibility.
 
-Held data (免提交) is never required from the applicant: the shared records fill it and, being authoritative,
-override what the form says for graduation year, business start date and first-time founding.
+Held data (免提交) is never required from an identified applicant: their shared records fill it and, being
+authoritative, override what the form says for graduation year, business start date and first-time founding. The
+records come only through ``person`` (``RecordsAccess.person``: the caller's own records, once identified); without
+it nothing is looked up, every field is required from the form and no rule compares the form with any record.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -36,6 +39,12 @@ CATEGORY_SOURCES = {
     "hard_to_employ": "就业困难群体信息库",
     "veteran": "电子证照库（退役军人证件）",
 }
+PersonLookup = Callable[[str], PersonRecords | None]
+
+
+def no_records(_id_number: str) -> None:
+    """The lookup of a caller who is not identified: nothing, and nothing is asked."""
+    return None
 
 
 @dataclass
@@ -138,15 +147,21 @@ def _check_eligibility(form: ValidForm, today: date, errors: list[FieldError]) -
 
 
 def validate_form(
-    raw: dict[str, Any], shared: SharedData, today: date, required: tuple[str, ...] = REQUIRED
+    raw: dict[str, Any],
+    shared: SharedData,
+    today: date,
+    required: tuple[str, ...] = REQUIRED,
+    person: PersonLookup = no_records,
 ) -> ValidForm:
     """Validate a submitted form completely and normalise it.
 
     Args:
         raw: Field values as submitted (absent or None = not given).
-        shared: The data-sharing adapter.
+        shared: The data-sharing adapter (registered premises: not about a person).
         today: Today in the service's time zone.
         required: Fields that must be present (after shared data filled what it holds).
+        person: The applicant's shared records by ID number; only the records of the person the caller is
+            identified as (default: none).
 
     Returns:
         The valid form with shared data filled in.
@@ -167,7 +182,7 @@ def validate_form(
             errors.append(FieldError(name, problem.code, problem.message))
     form = ValidForm(values=values)
     if "id_number" in values:
-        form.records = shared.person(values["id_number"])
+        form.records = person(values["id_number"])
         if form.records is not None:
             _fill_from_records(form, form.records, errors)
             form.holdings = form.records.holdings

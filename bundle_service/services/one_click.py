@@ -1,19 +1,22 @@
 """免申即享: offers that shared records prove alone, and filing them by one confirmation."""
 
-import hashlib
 from datetime import date
 from typing import Any
 
-from bundle_service.core.errors import FieldError, InvalidInput, NotFound
+from bundle_service.core.errors import FieldError, Forbidden, InvalidInput, NotFound
 from bundle_service.policy import load_policy
 from bundle_service.services.eligibility import RULES, Profile, facts_from_records
 from bundle_service.services.filing import Filer, Filing, Filings
 from bundle_service.services.id_numbers import birth_date
+from bundle_service.services.records_access import RecordsAccess, person_subject
 from bundle_service.services.sharing import PersonRecords
 from bundle_service.services.verification import Verifier
 
 ONE_CLICK_REQUIRED = ("applicant_name", "id_number", "phone", "person_category", "items")
 NO_OFFER_MESSAGE = "未找到可一键确认的待遇，请核对身份证号码和预留手机号码，或按一般流程申请。"
+NOT_IDENTIFIED_MESSAGE = (
+    "免申即享须由本人确认：请在微信小程序完成实名认证后办理，或致电热线，由工作人员核验身份后代为确认。"
+)
 
 
 def offers(records: PersonRecords | None, today: date) -> list[str]:
@@ -27,6 +30,7 @@ def offers(records: PersonRecords | None, today: date) -> list[str]:
 def confirm(
     filings: Filings,
     verifier: Verifier,
+    access: RecordsAccess,
     *,
     id_number: str,
     phone: str,
@@ -38,18 +42,22 @@ def confirm(
 ) -> Filing:
     """File the confirmed offers as an application built from the shared records.
 
-    The phone must be the one on file; a wrong pair counts as a failed verification (throttled) and answers like
-    a person without offers.
+    The caller must be identified as the person (``access``); otherwise nothing is looked up and the answer is the
+    same for every ID number. The phone must be the one on file; a wrong pair counts as a failed verification
+    (throttled) and answers like a person without offers.
 
     Raises:
+        Forbidden: the caller is not identified as the person with ``id_number``.
         TooManyAttempts: after repeated failures.
         NotFound: no offers for this ID and phone.
         InvalidInput: an item that is not on offer, or a missing bank account for the subsidy.
     """
-    subject = "person:" + hashlib.sha256(id_number.encode()).hexdigest()[:32]
+    if not access.identified_as(id_number):
+        raise Forbidden(NOT_IDENTIFIED_MESSAGE, code="identity_not_verified")
+    subject = person_subject(id_number)
     verifier.check(subject, client_key)
     today = filings.clock.local(filings.clock.now()).date()
-    records = filings.shared.person(id_number)
+    records = access.person(id_number)
     offered = offers(records, today)
     if records is None or not offered or records.phone != phone:
         verifier.fail(subject, client_key, "one_click")
@@ -77,4 +85,6 @@ def confirm(
             city=licence.city,
             county=licence.county,
         )
-    return filings.submit(raw, filer, idempotency_key, one_click=True, required=ONE_CLICK_REQUIRED)
+    return filings.submit(
+        raw, filer, idempotency_key, one_click=True, required=ONE_CLICK_REQUIRED, person=access.own_records
+    )

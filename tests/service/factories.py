@@ -39,3 +39,15 @@ def form(**overrides: Any) -> dict[str, Any]:
     }
     base.update(overrides)
     return {k: v for k, v in base.items() if v is not None}
+
+
+# WeChat accounts real-name bound to the sample people in data/realname_registry.yml (the H5 dev login's openids).
+REALNAME_OPENIDS = {
+    LI_MING: "dev_liming",
+    WANG_FANG: "dev_wangfang",
+    ZHANG_WEI: "dev_zhangwei",
+    CHEN_JING: "dev_chenjing",
+    LIU_YANG: "dev_liuyang",
+    ZHOU_TING: "dev_zhouting",
+    NEWCOMER: "dev_zhaoxin",
+}

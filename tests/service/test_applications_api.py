@@ -11,6 +11,7 @@ from bundle_service.api.deps import Services
 from bundle_service.main import create_app
 from bundle_service.models import Application
 
+from .callers import anonymous, owner
 from .conftest import ADMIN_TOKEN, STAFF_KEYS
 from .factories import CHEN_JING, LI_MING, NEWCOMER, WANG_FANG, form
 
@@ -194,7 +195,8 @@ def test_startup_subsidy_rules(app_client: TestClient) -> None:
         items=["startup_subsidy"],
         bank_account="6222020200112233445",
     )
-    message = app_client.post(URL, json=chen).json()["errors"][0]["message"]
+    # Her records prove both (graduation year, licence date); they count for her, identified by real-name login.
+    message = app_client.post(URL, json=chen, headers=owner(CHEN_JING)).json()["errors"][0]["message"]
     assert "毕业5年内" in message and "2020年毕业" in message and "经营满1年" in message
 
 
@@ -202,8 +204,11 @@ def test_startup_subsidy_with_shared_records(app_client: TestClient) -> None:
     wang = form(
         applicant_name="王芳", id_number=WANG_FANG, person_category=None, items=["startup_subsidy"], business_type=None
     )
-    assert _errors(app_client.post(URL, json=wang)) == {("bank_account", "required")}
-    body = app_client.post(URL, json={**wang, "bank_account": "6222 0202 0011 2233 445"}).json()
+    # Her shared records fill what the form leaves out, because she is identified (real-name login) as herself.
+    assert _errors(app_client.post(URL, json=wang, headers=owner(WANG_FANG))) == {("bank_account", "required")}
+    body = app_client.post(
+        URL, json={**wang, "bank_account": "6222 0202 0011 2233 445"}, headers=owner(WANG_FANG)
+    ).json()
     assert body["shared_fields"]["person_category"] == "城镇登记失业人员信息库"
     assert body["shared_fields"]["business_started_on"].startswith("市场监管登记注册数据库")
     licence = next(m for m in body["materials"] if m["code"] == "business_licence")
@@ -212,8 +217,19 @@ def test_startup_subsidy_with_shared_records(app_client: TestClient) -> None:
 
 
 def test_name_must_match_the_shared_records(app_client: TestClient) -> None:
-    assert _errors(app_client.post(URL, json=form(id_number=LI_MING, applicant_name="李四"))) == {
-        ("applicant_name", "name_mismatch")
+    assert _errors(
+        app_client.post(URL, json=form(id_number=LI_MING, applicant_name="李四"), headers=owner(LI_MING))
+    ) == {("applicant_name", "name_mismatch")}
+
+
+def test_records_are_neither_used_nor_revealed_for_someone_not_identified(app_client: TestClient) -> None:
+    wang = form(applicant_name="李四", id_number=WANG_FANG, person_category=None, items=["startup_subsidy"])
+    # No name mismatch, nothing filled: every value the records would have given is asked for.
+    assert _errors(app_client.post(URL, json=wang, headers=anonymous())) == {
+        ("person_category", "required"),
+        ("business_started_on", "required_for_item"),
+        ("first_time_founder", "required_for_item"),
+        ("bank_account", "required"),
     }
 
 

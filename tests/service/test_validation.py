@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from bundle_service.api.deps import Services
 from bundle_service.core.clock import FixedClock
 from bundle_service.core.config import Settings
 from bundle_service.main import build_services, create_app
@@ -16,8 +17,10 @@ from bundle_service.services.id_numbers import age_on, normalise_id_number
 from bundle_service.services.loan_fields import loan_amount
 from bundle_service.services.problems import FieldProblem
 
+from .callers import anonymous, hotline_call, owner, verify_caller
 from .conftest import TZ
-from .factories import LI_MING, make_id
+from .factories import LI_MING, NEWCOMER, WANG_FANG, ZHANG_WEI, form, make_id
+from .hotline_fixtures import *  # noqa: F403  (fixtures)
 
 TODAY = date(2026, 9, 28)
 
@@ -167,12 +170,14 @@ def test_unknown_field_is_404(client: TestClient) -> None:
     assert (response.status_code, response.json()["code"]) == (404, "unknown_field")
 
 
-def test_whole_form_check_lists_what_is_missing_without_filing(client: TestClient) -> None:
-    """The chat form asks only for ``missing``; held (免提交) fields never appear there."""
-    response = client.post(
-        "/api/v1/validation",
-        json={"id_number": LI_MING, "items": ["startup_subsidy", "guaranteed_loan"], "business_type": "enterprise"},
-    )
+# The whole-form check looks shared records up (and counts the lookups): these run on the database backends.
+FORM_CHECK = "/api/v1/validation"
+LOAN_AND_SUBSIDY = {"items": ["startup_subsidy", "guaranteed_loan"], "business_type": "enterprise"}
+
+
+def test_whole_form_check_lists_what_is_missing_without_filing(app_client: TestClient) -> None:
+    """The identified applicant is asked only for ``missing``: held (免提交) fields never appear there."""
+    response = app_client.post(FORM_CHECK, json={"id_number": LI_MING, **LOAN_AND_SUBSIDY}, headers=owner(LI_MING))
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["complete"] is False
@@ -181,9 +186,69 @@ def test_whole_form_check_lists_what_is_missing_without_filing(client: TestClien
     assert "id_number" not in body["missing"]
 
 
-def test_whole_form_check_reports_wrong_fields_and_rules(client: TestClient) -> None:
-    response = client.post(
-        "/api/v1/validation",
+def test_whole_form_check_of_someone_not_identified_asks_everything_and_says_nothing(app_client: TestClient) -> None:
+    """Whoever the ID number belongs to, a caller not identified as them gets the same answer: every field."""
+    answers = []
+    for number in (LI_MING, WANG_FANG, ZHANG_WEI, NEWCOMER):
+        checked = {"id_number": number, "applicant_name": "李四", "person_category": "college_graduate"}
+        response = app_client.post(FORM_CHECK, json={**checked, **LOAN_AND_SUBSIDY}, headers=anonymous())
+        assert response.status_code == 200, response.text
+        answers.append(response.json())
+    assert all(answer == answers[0] for answer in answers)
+    assert "graduation_year" in answers[0]["missing"]  # not taken from anybody's records
+    assert not any(e["code"] == "name_mismatch" for e in answers[0]["errors"])
+    missing = app_client.post(FORM_CHECK, json={"id_number": LI_MING, **LOAN_AND_SUBSIDY}).json()["missing"]
+    assert missing == [
+        "applicant_name",
+        "phone",
+        "person_category",
+        "project_name",
+        "industry",
+        "premises_address",
+        "city",
+        "county",
+        "loan_amount",
+        "loan_term_months",
+        "business_started_on",
+        "first_time_founder",
+        "bank_account",
+    ]  # without any credentials: the full list of required fields
+
+
+def test_whole_form_check_compares_the_name_only_for_the_identified_applicant(app_client: TestClient) -> None:
+    wrong_name = {**form(id_number=LI_MING, applicant_name="李四")}
+    herself = app_client.post(FORM_CHECK, json=wrong_name, headers=owner(LI_MING)).json()
+    assert [(e["field"], e["code"]) for e in herself["errors"]] == [("applicant_name", "name_mismatch")]
+    stranger = app_client.post(FORM_CHECK, json=wrong_name, headers=anonymous()).json()
+    assert stranger == {"complete": True, "missing": [], "errors": []}
+
+
+def test_whole_form_check_for_staff_uses_the_records_of_the_caller_they_verified(
+    app_client: TestClient, hotline: Services
+) -> None:
+    console, call = hotline_call(app_client)
+    body = {"id_number": LI_MING, "person_category": "college_graduate", **LOAN_AND_SUBSIDY}
+    assert "graduation_year" in app_client.post(FORM_CHECK, json=body, headers=call).json()["missing"]
+    verify_caller(app_client, console, call, LI_MING, "李明")
+    assert "graduation_year" not in app_client.post(FORM_CHECK, json=body, headers=call).json()["missing"]
+
+
+def test_whole_form_checks_are_throttled_per_caller_by_different_id_numbers(
+    app_client: TestClient, services: Services
+) -> None:
+    numbers = [make_id(sequence=f"{n:03d}") for n in range(services.settings.lookup_max_people + 1)]
+    for number in numbers[:-1]:
+        for _ in range(3):  # the chat form checks on every turn: the same number counts once
+            assert (
+                app_client.post(FORM_CHECK, json={"id_number": number}, headers=anonymous("web:p")).status_code == 200
+            )
+    refused = app_client.post(FORM_CHECK, json={"id_number": numbers[-1]}, headers=anonymous("web:p"))
+    assert (refused.status_code, refused.json()["code"]) == (429, "too_many_lookups")
+
+
+def test_whole_form_check_reports_wrong_fields_and_rules(app_client: TestClient) -> None:
+    response = app_client.post(
+        FORM_CHECK,
         json={"phone": "1391234", "items": ["guaranteed_loan"], "loan_amount": "50万", "loan_term_months": 12},
     )
     body = response.json()
@@ -193,8 +258,6 @@ def test_whole_form_check_reports_wrong_fields_and_rules(client: TestClient) -> 
     assert all(e["message"] for e in body["errors"])
 
 
-def test_whole_form_check_accepts_a_complete_form(client: TestClient) -> None:
-    from .factories import form
-
-    response = client.post("/api/v1/validation", json=form())
+def test_whole_form_check_accepts_a_complete_form(app_client: TestClient) -> None:
+    response = app_client.post(FORM_CHECK, json=form())
     assert response.json() == {"complete": True, "missing": [], "errors": []}

@@ -9,6 +9,7 @@ from bundle_service.core.clock import FixedClock
 from bundle_service.services.states import Light, TaskStatus, traffic_light
 from bundle_service.services.working_days import WorkingCalendar, YearSchedule, library_knows
 
+from .callers import owner
 from .conftest import ADMIN_TOKEN, TZ
 from .factories import WANG_FANG
 
@@ -140,7 +141,8 @@ def test_december_task_is_estimated_until_2027_is_loaded(app_client: TestClient,
         "items": ["startup_subsidy"],
         "bank_account": "6222020200112233445",
     }
-    filed = app_client.post("/api/v1/applications", json=form)
+    # Her category and licence come from her shared records: she files as herself, real-name authenticated.
+    filed = app_client.post("/api/v1/applications", json=form, headers=owner(WANG_FANG))
     assert filed.status_code == 201, filed.text
     task = filed.json()["departments"][0]
     assert (task["time_limit_days"], task["due_date"], task["due_date_estimated"]) == (20, "2027-01-12", True)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Header, Response
 
 from bundle_service.api.deps import FilerDep, Services, ServicesDep, calendar_of
 from bundle_service.api.presenters import application_out
+from bundle_service.api.records_deps import RecordsAccessDep
 from bundle_service.models import Application
 from bundle_service.schemas.application import ApplicationIn, ApplicationOut
 from bundle_service.schemas.common import ErrorOut
@@ -40,9 +41,13 @@ def submit(
     response: Response,
     services: ServicesDep,
     filer: FilerDep,
+    access: RecordsAccessDep,
     idempotency_key: Annotated[str | None, Header(max_length=128)] = None,
 ) -> ApplicationOut:
     """File the form and dispatch it to every department involved, in parallel.
+
+    Shared records (免提交, the name check) are used only for a caller identified as the applicant
+    (``docs/bundle-service.md``, "Identity and shared records").
 
     A repeat with the same ``Idempotency-Key`` answers 200 with the first filing (header
     ``Idempotent-Replayed: true``); the same key with a different form answers 409. Hotline staff file on a
@@ -53,5 +58,7 @@ def submit(
         Conflict: 409 when the key was used for another form.
         Unauthenticated: 401 for a wrong staff key.
     """
-    filing = services.filings.submit(body.model_dump(exclude_none=True), filer, idempotency_key)
+    filing = services.filings.submit(
+        body.model_dump(exclude_none=True), filer, idempotency_key, person=access.own_records
+    )
     return filing_out(filing, response, services)

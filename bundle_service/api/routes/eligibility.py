@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Request, Response
 
 from bundle_service.api.deps import ClientKeyDep, FilerDep, ServicesDep, require_gateway_for_records
+from bundle_service.api.records_deps import RecordsAccessDep
 from bundle_service.api.routes.applications import filing_out
 from bundle_service.catalog import load_items
 from bundle_service.core.errors import FieldError, InvalidInput
@@ -59,22 +60,26 @@ def _out(assessment: Assessment, offered: list[str]) -> AssessmentOut:
     )
 
 
-@router.post("", responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}})
-def match(body: ProfileIn, request: Request, services: ServicesDep) -> EligibilityOut:
+@router.post("", responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}, 429: {"model": ErrorOut}})
+def match(body: ProfileIn, request: Request, services: ServicesDep, access: RecordsAccessDep) -> EligibilityOut:
     """Every item and benefit with ``qualifies`` and the reason.
 
-    Facts in the shared records (found by ``id_number``) override the stated profile, and people in the
-    unemployed or hard-to-employ databases get ``one_click`` offers.
+    For a caller identified as the person with ``id_number`` (``identified``), facts in their shared records
+    override the stated profile, and people in the unemployed or hard-to-employ databases get ``one_click`` offers.
+    For anyone else the ID number gives the birth date only: the answer rests on the stated profile and is the
+    same whoever the number belongs to.
 
     Raises:
         Unauthenticated: 401 when ``id_number`` is given without the gateway token (a stated profile is open).
         InvalidInput: 422 for a wrongly filled profile field.
+        LookupRateLimited: 429 after questions about too many different ID numbers.
     """
     if body.id_number:
         require_gateway_for_records(request, services)
     today = services.clock.today()
     values = _normalise(body, f.FieldContext(today))
-    records = services.shared.person(values["id_number"]) if "id_number" in values else None
+    records = access.person(values["id_number"]) if "id_number" in values else None
+    identified = "id_number" in values and access.identified_as(values["id_number"])
     if records is not None:
         values.update(facts_from_records(records))
     if body.has_licence is not None and "has_licence" not in values:
@@ -92,6 +97,7 @@ def match(body: ProfileIn, request: Request, services: ServicesDep) -> Eligibili
     items = assess_items(profile)
     offered = one_click.offers(records, today)
     return EligibilityOut(
+        identified=identified,
         found_in_shared_records=records is not None,
         items=[_out(a, offered) for a in items],
         benefits=[_out(a, []) for a in assess_benefits(items, profile)],
@@ -115,14 +121,19 @@ def confirm_one_click(
     services: ServicesDep,
     filer: FilerDep,
     client: ClientKeyDep,
+    access: RecordsAccessDep,
     idempotency_key: Annotated[str | None, Header(max_length=128)] = None,
 ) -> ApplicationOut:
     """Confirm 免申即享 offers: files them as an application built from the shared records.
 
+    Only for the person themselves, identified (real-name authentication, or hotline staff after verifying the
+    caller); anyone else gets 403 before anything is looked up.
+
     Raises:
+        Forbidden: 403 ``identity_not_verified`` when the caller is not identified as this person.
         NotFound: 404 when the ID and the phone on file do not match a person with offers.
         InvalidInput: 422 for an item not on offer or a missing bank account for the subsidy.
-        TooManyAttempts: 429 after repeated failures.
+        TooManyAttempts: 429 after repeated failures or questions about too many different ID numbers.
     """
     context = f.FieldContext(services.clock.today())
     try:
@@ -134,6 +145,7 @@ def confirm_one_click(
     filing = one_click.confirm(
         services.filings,
         services.verifier,
+        access,
         id_number=id_number,
         phone=phone,
         items=body.items,

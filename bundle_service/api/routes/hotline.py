@@ -30,9 +30,14 @@ CALL_PREFIX = HOTLINE_PREFIX  # the namespace is defined once, in contract/conve
 CallId = Annotated[str, Path(pattern=f"^{CALL_ID_PATTERN}$", description="the call id of POST /calls")]
 
 
-def _audit(services: ServicesDep, staff_id: str, action: str, details: dict[str, object]) -> None:
+def _audit(
+    services: ServicesDep, staff_id: str, action: str, details: dict[str, object], application_id: int | None = None
+) -> None:
     with services.sessions.begin() as session:
-        record(session, at=services.clock.now(), actor=f"staff:{staff_id}", action=action, details=details)
+        actor = f"staff:{staff_id}"
+        record(
+            session, at=services.clock.now(), actor=actor, action=action, application_id=application_id, details=details
+        )
 
 
 @router.post("/calls", status_code=201, responses=ERRORS)
@@ -74,7 +79,8 @@ def knowledge_search(body: KnowledgeSearchIn, staff: StaffDep, services: Service
 def lookup(body: LookupIn, staff: StaffDep, services: ServicesDep) -> ApplicationOut:
     """Verify a caller (application number + last 6 ID characters) and show that application.
 
-    Throttled like every verification, per number and per staff member.
+    Throttled like every verification, per number and per staff member. With ``call_id`` the audit event names the
+    call's conversation: the caller then counts as identified there (``services/identity.py``).
 
     Raises:
         NotFound: 404 for an unknown number or a wrong verification (the same answer).
@@ -85,7 +91,10 @@ def lookup(body: LookupIn, staff: StaffDep, services: ServicesDep) -> Applicatio
     except NotFound:
         _audit(services, staff.staff_id, "hotline.caller_verification_failed", {"number": body.number})
         raise
-    _audit(services, staff.staff_id, "hotline.caller_verified", {"number": body.number})
+    details: dict[str, object] = {"number": body.number}
+    if body.call_id:
+        details["conversation"] = f"{CALL_PREFIX}{body.call_id}"
+    _audit(services, staff.staff_id, "hotline.caller_verified", details, application.id)
     return application_answer(application, services)
 
 

@@ -1,8 +1,13 @@
-"""``POST /api/v1/prefill``: which fields and materials data sharing already holds for a person (免提交)."""
+"""``POST /api/v1/prefill``: which fields and materials data sharing already holds for a person (免提交).
+
+Only for the person the caller is identified as (real-name authentication, or hotline staff after verifying the
+caller); anyone else learns nothing about the records: the answer is the same for every ID number.
+"""
 
 from fastapi import APIRouter, Request
 
 from bundle_service.api.deps import ClientKeyDep, ServicesDep, require_gateway_for_records
+from bundle_service.api.records_deps import RecordsAccessDep
 from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.core.masking import mask_id_number, mask_name
 from bundle_service.crud.audit import record
@@ -30,20 +35,27 @@ def held_fields(records: PersonRecords, items: list[str]) -> list[HeldField]:
     return [HeldField(field=name, label=FIELD_LABELS[name], source=source) for name, source in held]
 
 
-@router.post("", responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}})
-def prefill(body: PrefillIn, request: Request, services: ServicesDep, client: ClientKeyDep) -> PrefillOut:
+@router.post("", responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}, 429: {"model": ErrorOut}})
+def prefill(
+    body: PrefillIn, request: Request, services: ServicesDep, client: ClientKeyDep, access: RecordsAccessDep
+) -> PrefillOut:
     """Tell the form what not to ask: held fields (values stay in the service) and 免提交 materials.
+
+    For a caller not identified as this person (``identified`` false) nothing is looked up: no field is held, only
+    the materials everybody is spared (identity, registered premises) are listed.
 
     Raises:
         Unauthenticated: 401 without the gateway token (a lookup by ID number).
         InvalidInput: 422 for an invalid ID number.
+        LookupRateLimited: 429 after questions about too many different ID numbers.
     """
     require_gateway_for_records(request, services)
     try:
         number = id_number(body.id_number, FieldContext(services.clock.today()))
     except FieldProblem as problem:
         raise InvalidInput([FieldError("id_number", problem.code, problem.message)]) from None
-    records = services.shared.person(number)
+    records = access.person(number)
+    identified = access.identified_as(number)
     premises = services.shared.premises(body.premises_address) if body.premises_address else None
     holdings = set(records.holdings if records else {"identity"})
     if premises is not None:
@@ -55,14 +67,13 @@ def prefill(body: PrefillIn, request: Request, services: ServicesDep, client: Cl
     ]
     fields = held_fields(records, body.items or []) if records else []
     with services.sessions.begin() as session:
-        record(
-            session,
-            at=services.clock.now(),
-            actor=f"client:{client}",
-            action="shared_data.lookup",
-            details={"id_number": number, "found": records is not None},
-        )
+        details: dict[str, object] = {"id_number": number, "identified": identified}
+        if identified:
+            details["found"] = records is not None
+        record(session, at=services.clock.now(), actor=f"client:{client}", action="shared_data.lookup", details=details)
     return PrefillOut(
+        identified=identified,
+        identified_by=access.method if identified else None,
         found=records is not None,
         id_number=mask_id_number(number),
         name_hint=mask_name(records.name) if records else None,

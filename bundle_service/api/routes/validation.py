@@ -5,6 +5,7 @@ from datetime import date
 from fastapi import APIRouter
 
 from bundle_service.api.deps import ServicesDep
+from bundle_service.api.records_deps import RecordsAccessDep
 from bundle_service.core.errors import InvalidInput, NotFound
 from bundle_service.schemas.application import ApplicationIn
 from bundle_service.schemas.common import ErrorOut, FieldErrorOut
@@ -18,15 +19,20 @@ MISSING_CODES = frozenset({"required", "required_for_item"})
 router = APIRouter(prefix="/api/v1/validation", tags=["validation"])
 
 
-@router.post("")
-def check_form(body: ApplicationIn, services: ServicesDep) -> FormCheckOut:
-    """Check a (partly filled) form exactly as a submit would, without filing anything.
+@router.post("", responses={429: {"model": ErrorOut}})
+def check_form(body: ApplicationIn, services: ServicesDep, access: RecordsAccessDep) -> FormCheckOut:
+    """Check a (partly filled) form exactly as a submit by the same caller would, without filing anything.
 
-    The chat form asks for ``missing`` fields in the order given (免提交 fields never appear: shared data fills
-    them) and re-prompts for every entry of ``errors``.
+    The chat form asks for ``missing`` fields in the order given and re-prompts for every entry of ``errors``.
+    Shared records count only for a caller identified as the applicant: then the fields they hold (免提交) never
+    appear in ``missing`` and the name must match them. For anyone else ``missing`` is every required field not
+    given and no error comes from a record.
+
+    Raises:
+        LookupRateLimited: 429 after forms with too many different ID numbers.
     """
     try:
-        validate_form(body.model_dump(exclude_none=True), services.shared, services.clock.today())
+        validate_form(body.model_dump(exclude_none=True), services.shared, services.clock.today(), person=access.person)
     except InvalidInput as problem:
         missing = {e.field for e in problem.errors if e.code in MISSING_CODES}
         return FormCheckOut(

@@ -255,6 +255,8 @@ async function lookup(event) {
   try {
     const app = await api("POST", "/api/v1/hotline/lookup", {
       number: $("lookup-number").value.trim(), id_last6: $("lookup-last6").value.trim(),
+      // Verified during a call: the caller counts as identified in that call's form (shared records, 免提交).
+      call_id: state.call ? state.call.call_id : null,
     });
     box.replaceChildren(el("p", { class: "ok" }, "核验通过。"), applicationView(app));
   } catch (error) {
