@@ -2,7 +2,10 @@
 
 The service is the one place of the form's rules: each value goes through ``POST /api/v1/validation/{field}``
 (its Chinese reason is the re-prompt), and ``POST /api/v1/validation`` says which fields are still missing for
-the chosen items (fields held by data sharing — 免提交 — never appear) and which rules are not met.
+the chosen items and which rules are not met. Both that check and ``POST /api/v1/prefill`` carry who is asking
+(:func:`form_headers`): only a user the service identifies as the applicant (real-name authenticated WeChat
+account, or a hotline caller verified by staff in the call) has shared records used (免提交); for anyone else the
+form asks for every value and says nothing about records.
 """
 
 import logging
@@ -13,13 +16,28 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.application_actions import staff_headers
 from actions.form_extraction import Extraction, complete_items, extract, just_heard_user
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
-from actions.service_client import Rejected, ServiceUnavailable, check_field, post_json, tracker_headers
+from actions.service_client import (
+    Rejected,
+    ServiceUnavailable,
+    TooManyAttempts,
+    check_field,
+    post_json,
+    tracker_headers,
+)
 
 logger = logging.getLogger(__name__)
 REQUESTED = "requested_slot"
 SERVICE_DOWN = "抱歉，申请系统暂时连不上，您的申请还没有提交。已填写的内容先为您保留，请稍后说“继续申请”接着办理。"
+TOO_MANY_PEOPLE = "短时间内填写的身份证号码过多，请{minutes}分钟后再说“继续申请”。已填写的内容先为您保留。"
+IDENTIFIED_BY = {"realname": "已通过实名认证", "caller_verification": "来电人身份已由工作人员核验"}
+
+
+def form_headers(tracker: Tracker) -> dict[str, str]:
+    """Who asks the service about this form: the conversation (and a verified openid), and a hotline staff claim."""
+    return {**tracker_headers(tracker), **staff_headers(tracker)}
 
 
 def _regions_to_places(regions: list[str]) -> list[tuple[str, str]]:
@@ -59,10 +77,13 @@ class ValidateApplicationForm(FormValidationAction):
             return [SlotSet(CONFIRM_SLOT, None), SlotSet(REQUESTED, CONFIRM_SLOT)]
         try:
             events = await self._validate(dispatcher, tracker, slots, candidates, found)
-            events += await self._next_slot(dispatcher, slots)
+            events += await self._next_slot(dispatcher, slots, tracker)
         except ServiceUnavailable as error:
             logger.warning("bundle service unavailable during the form: %s", error)
             dispatcher.utter_message(text=SERVICE_DOWN)
+            return [SlotSet(PAUSED, True), SlotSet(REQUESTED, None), ActiveLoop(None)]
+        except TooManyAttempts as limited:
+            dispatcher.utter_message(text=TOO_MANY_PEOPLE.format(minutes=max(1, (limited.retry_after + 59) // 60)))
             return [SlotSet(PAUSED, True), SlotSet(REQUESTED, None), ActiveLoop(None)]
         return events
 
@@ -114,16 +135,22 @@ class ValidateApplicationForm(FormValidationAction):
     async def _prefill(
         self, dispatcher: CollectingDispatcher, id_number: str, slots: dict[str, Any], tracker: Tracker
     ) -> list[EventType]:
-        """Ask data sharing what it holds for this person and tell them what they need not fill (免提交)."""
+        """For an identified applicant, what data sharing holds and they need not fill or hand in (免提交).
+
+        Anyone else hears nothing about records (the service looked nothing up) and is asked for every value.
+        """
         body = {"id_number": id_number, "items": slots.get("application_items")}
         try:
-            held = await post_json("/api/v1/prefill", body, tracker_headers(tracker))
+            held = await post_json("/api/v1/prefill", body, form_headers(tracker))
         except Rejected:
-            return []
+            return [SlotSet("held_fields", None)]
+        if not held.get("identified"):
+            return [SlotSet("held_fields", None)]
         parts = [f"{f['label']}（{f['source']}）" for f in held["fields"] if f["field"] != "first_time_founder"]
         materials = "、".join(m["name"] for m in held["materials"])
-        text = f"身份核验通过。通过数据共享，{materials}免于提交"
-        text += f"；{'、'.join(parts)}已从共享数据获取，不用再填。" if parts else "。"
+        who = IDENTIFIED_BY.get(str(held.get("identified_by")), IDENTIFIED_BY["realname"])
+        text = f"{who}，以下信息由部门共享获取，无需提交：{materials}"
+        text += f"；{'、'.join(parts)}也已从共享数据获取，不用再填。" if parts else "。"
         dispatcher.utter_message(text=text)
         return [SlotSet("held_fields", held["never_ask"])]
 
@@ -149,12 +176,14 @@ class ValidateApplicationForm(FormValidationAction):
         )
         return [SlotSet(CONFIRM_SLOT, None)]
 
-    async def _next_slot(self, dispatcher: CollectingDispatcher, slots: dict[str, Any]) -> list[EventType]:
-        """Ask the service what is still missing or wrong; the first such field is asked next."""
+    async def _next_slot(
+        self, dispatcher: CollectingDispatcher, slots: dict[str, Any], tracker: Tracker
+    ) -> list[EventType]:
+        """Ask the service what is still missing or wrong (for this user); the first such field is asked next."""
         events: list[EventType] = []
         if not slots.get("application_items"):
             return [SlotSet(REQUESTED, "application_items")]
-        check = await post_json("/api/v1/validation", service_form(slots))
+        check = await post_json("/api/v1/validation", service_form(slots), form_headers(tracker))
         for error in check["errors"]:
             field = BY_SERVICE_FIELD.get(error["field"])
             if field is None or slots.get(field.slot) is None:

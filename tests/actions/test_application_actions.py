@@ -16,7 +16,7 @@ from actions.application_actions import (
 )
 from tests.actions.conftest import make_form_tracker, make_tracker, user_event
 from tests.actions.test_application_form import FILLED, entity
-from tests.service.factories import NEWCOMER
+from tests.service.factories import LI_MING, NEWCOMER, REALNAME_OPENIDS
 
 NUMBER = re.compile(r"CY\d{14}")
 
@@ -78,11 +78,22 @@ async def test_submit_files_once_and_shows_number_departments_and_checklist(serv
 
 
 async def test_submit_refused_reopens_the_form_on_the_wrong_field(service_url: str) -> None:
-    slots = {**FILLED, "applicant_name": "李四", "id_number": "43010419990512123X", "confirm_submission": True}
-    text, set_slots = await run(ActionSubmitApplication(), "确认", "affirm", slots)
+    # 李明 himself, real-name authenticated in the mini program, typed another name: his records say it is wrong.
+    slots = {**FILLED, "applicant_name": "李四", "id_number": LI_MING, "confirm_submission": True}
+    sender = f"wechat:{REALNAME_OPENIDS[LI_MING]}"
+    text, set_slots = await run(
+        ActionSubmitApplication(), "确认", "affirm", slots, sender=sender, channel="miniprogram"
+    )
     assert "姓名" in text and "不一致" in text
     assert set_slots["applicant_name"] is None
     assert set_slots["_followup"] == "application_form"
+
+
+async def test_submit_with_someone_elses_id_number_says_nothing_about_their_records(service_url: str) -> None:
+    slots = {**FILLED, "applicant_name": "李四", "id_number": LI_MING, "confirm_submission": True}
+    text, _ = await run(ActionSubmitApplication(), "确认", "affirm", slots, sender="web:someone")
+    assert NUMBER.search(text) and "不一致" not in text
+    assert "学历" not in text and "照片" not in text  # nothing of his held records is named
 
 
 async def test_submit_without_confirmation_files_nothing(service_url: str) -> None:

@@ -1,16 +1,32 @@
 """validate_application_form with tracker fixtures, against the real bundle service."""
 
+import uuid
 from typing import Any
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application_form import ValidateApplicationForm
 from actions.form_extraction import just_heard_user
 from tests.actions.conftest import make_form_tracker
-from tests.service.factories import LI_MING, form
+from tests.service.factories import LI_MING, REALNAME_OPENIDS, WANG_FANG, ZHANG_WEI, form, make_id
 
 # The service tests' sample people and form, with the chat form's item slot.
 FILLED = {"application_items": ["business_registration", "taxpayer_confirmation"], **form(items=None)}
+# What a reply may never say to someone not identified as the person whose ID number they typed.
+RECORD_WORDS = (
+    "信息库",
+    "数据库",
+    "电子证照",
+    "共享",
+    "免提交",
+    "免于提交",
+    "实名认证",
+    "不一致",
+    "登记失业",
+    "就业困难",
+    "退役",
+)
 
 
 def entity(name: str, value: str) -> dict[str, Any]:
@@ -18,11 +34,16 @@ def entity(name: str, value: str) -> dict[str, Any]:
 
 
 async def validate(
-    text: str, intent: str, slots: dict[str, Any], entities: list[dict[str, Any]] | None = None
+    text: str,
+    intent: str,
+    slots: dict[str, Any],
+    entities: list[dict[str, Any]] | None = None,
+    sender: str = "test-user",
+    channel: str = "rest",
 ) -> tuple[list[str], dict[str, Any]]:
     """Run the validation; return the texts shown and the slots it set (requested_slot included)."""
     dispatcher = CollectingDispatcher()
-    tracker = make_form_tracker(text, intent, slots, entities)
+    tracker = make_form_tracker(text, intent, slots, entities, sender=sender, channel=channel)
     events = await ValidateApplicationForm().run(dispatcher, tracker, {})
     set_slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     return [m["text"] for m in dispatcher.messages], set_slots
@@ -38,17 +59,63 @@ async def test_invalid_id_number_is_re_asked_with_the_reason(service_url: str) -
     assert any("校验" in t for t in texts), texts
 
 
-async def test_shared_data_fields_are_never_asked(service_url: str) -> None:
+async def test_the_identified_mini_program_user_is_spared_what_the_records_hold(service_url: str) -> None:
+    """李明 logged in to the mini program, real-name bound to his ID number: his shared records fill the form."""
     slots = {
         "application_items": ["guaranteed_loan"],
         "applicant_name": "李明",
+        "person_category": "college_graduate",
         "requested_slot": "id_number",
     }
-    texts, set_slots = await validate(LI_MING, "inform", slots, [entity("id_number", LI_MING)])
+    sender = f"wechat:{REALNAME_OPENIDS[LI_MING]}"
+    texts, set_slots = await validate(
+        LI_MING, "inform", slots, [entity("id_number", LI_MING)], sender=sender, channel="miniprogram"
+    )
     assert set_slots["id_number"] == LI_MING
     assert "graduation_year" in set_slots["held_fields"]
-    assert any("免于提交" in t and "毕业年份" in t for t in texts), texts
+    assert any("已通过实名认证，以下信息由部门共享获取，无需提交" in t and "毕业年份" in t for t in texts), texts
     assert set_slots["requested_slot"] == "phone"
+    later = {**slots, "id_number": LI_MING, "phone": "13800000001", "requested_slot": "phone"}
+    _, after_phone = await validate(
+        "13800000001", "inform", later, [entity("phone", "13800000001")], sender, "miniprogram"
+    )
+    assert after_phone["requested_slot"] == "project_name"  # never asked for the graduation year
+
+
+@pytest.mark.parametrize(
+    ("sender", "channel"),
+    [("web:visitor", "rest"), ("wechat:dev_liming", "rest"), (f"wechat:{REALNAME_OPENIDS[ZHANG_WEI]}", "miniprogram")],
+    ids=["anonymous", "claimed-wechat-id-on-rest", "someone-else-identified"],
+)
+async def test_a_chat_not_identified_as_the_person_asks_everything_and_names_no_database(
+    service_url: str, sender: str, channel: str
+) -> None:
+    """Someone typing another person's ID number hears nothing about that person's records."""
+    for number, name in ((WANG_FANG, "李四"), (LI_MING, "李四")):
+        slots = {"application_items": ["startup_subsidy"], "applicant_name": name, "requested_slot": "id_number"}
+        texts, set_slots = await validate(number, "inform", slots, [entity("id_number", number)], sender, channel)
+        assert set_slots["id_number"] == number and not set_slots.get("held_fields")
+        assert not [t for t in texts if any(word in t for word in RECORD_WORDS)], texts
+        assert set_slots["requested_slot"] == "phone"
+        filled = {**slots, "id_number": number, "phone": "13912345678", "requested_slot": "phone"}
+        texts, set_slots = await validate(
+            "13912345678", "inform", filled, [entity("phone", "13912345678")], sender, channel
+        )
+        assert set_slots["requested_slot"] == "person_category"  # asked, not filled from the records
+        assert not [t for t in texts if any(word in t for word in RECORD_WORDS)], texts
+
+
+async def test_too_many_id_numbers_in_one_chat_pause_the_form(service_url: str) -> None:
+    sender = f"web:prober-{uuid.uuid4().hex[:8]}"
+    numbers = [make_id(born="19900101", sequence=f"{n:03d}") for n in range(6)]
+    for number in numbers[:5]:
+        slots = {"application_items": ["training"], "applicant_name": "李四", "requested_slot": "id_number"}
+        _, set_slots = await validate(number, "inform", slots, [entity("id_number", number)], sender)
+        assert set_slots["requested_slot"] == "phone"
+    slots = {"application_items": ["training"], "applicant_name": "李四", "requested_slot": "id_number"}
+    texts, set_slots = await validate(numbers[5], "inform", slots, [entity("id_number", numbers[5])], sender)
+    assert set_slots["application_paused"] is True and set_slots["requested_slot"] is None
+    assert any("身份证号码过多" in t and "分钟后" in t for t in texts), texts
 
 
 async def test_loan_over_the_limit_says_the_limit(service_url: str) -> None:
