@@ -41,8 +41,8 @@ class Settings(BaseSettings):
             Only a request carrying it as ``X-Gateway-Token`` may assert ``X-Wechat-Openid`` and
             ``X-Client-Id``; unset means those headers are ignored.
         shared_registry_file: YAML of the simulated data-sharing registry (``BUNDLE_SHARED_REGISTRY_FILE``).
-        verify_max_failures: Wrong verifications allowed per application number and per client within the window
-            before answering 429 (``BUNDLE_VERIFY_MAX_FAILURES``).
+        verify_max_failures: Wrong verifications allowed per caller (logged-in user, staff member, trusted client id
+            or peer address) within the window before that caller gets 429 (``BUNDLE_VERIFY_MAX_FAILURES``).
         verify_window_seconds: Length of that window in seconds (``BUNDLE_VERIFY_WINDOW_SECONDS``); also the window
             of ``lookup_max_people``.
         realname_registry_file: YAML of the simulated real-name authentication, openid → verified ID number and name
