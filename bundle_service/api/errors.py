@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 
 from bundle_service.core.errors import ServiceError, TooManyAttempts
 from bundle_service.services.fields import FIELD_LABELS
@@ -70,7 +71,17 @@ async def shape_error(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"code": "invalid_request", "message": message, "errors": errors}, status_code=422)
 
 
+async def out_of_range(_request: Request, exc: Exception) -> JSONResponse:
+    """Answer a number the database cannot hold (an id or cursor beyond 64 bits) as 422, not 500."""
+    logger.info("number out of range answered 422: %s", type(exc).__name__)
+    message = "请求中的数字超出范围。"
+    errors = [{"field": "body", "code": "out_of_range", "message": message}]
+    return JSONResponse({"code": "invalid_request", "message": message, "errors": errors}, status_code=422)
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
     app.add_exception_handler(ServiceError, service_error)
     app.add_exception_handler(RequestValidationError, shape_error)
+    app.add_exception_handler(OverflowError, out_of_range)  # SQLite: int too large to convert to SQLite INTEGER
+    app.add_exception_handler(DataError, out_of_range)  # PostgreSQL: integer out of range

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils.exceptions import InvalidFileException
 
 from bundle_service.core.errors import FieldError, InvalidInput
@@ -104,7 +105,7 @@ def write(rows: list[list[str]], file_format: FileFormat) -> bytes:
     for number, cells in enumerate(rows, start=2):
         for position, value in enumerate(cells, start=1):
             cell = sheet.cell(row=number, column=position)
-            cell.value = value
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters XLSX cannot hold
             cell.data_type = "s"  # text even when it starts with "=": openpyxl would store a formula
     for column, width in zip("ABCDEF", (10, 40, 80, 20, 20, 60), strict=True):
         sheet.column_dimensions[column].width = width

@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 
 from bundle_service.services.fields import VALIDATORS
 
-from .conftest import GATEWAY_TOKEN
+from .conftest import ADMIN_TOKEN, DEPARTMENT_KEYS, GATEWAY_TOKEN
 from .factories import form
 
 
@@ -105,3 +105,20 @@ def test_due_dates_outside_the_calendar_are_a_422(app_client: TestClient, query:
 def test_the_calendar_edges_still_compute(app_client: TestClient) -> None:
     assert app_client.get("/api/v1/working-days/due-date?start=2100-12-31&days=365").status_code == 200
     assert app_client.get("/api/v1/working-days/due-date?start=2000-01-01&days=0").status_code == 200
+
+
+HUGE = "2201943563133611474419712"  # beyond 64 bits: SQLite cannot bind it (found by schemathesis)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "headers"),
+    [
+        ("POST", f"/api/v1/admin/knowledge/unanswered/{HUGE}/dismiss", {"Authorization": f"Bearer {ADMIN_TOKEN}"}),
+        ("GET", f"/api/v1/conversations/wechat:oTest/messages?after={HUGE}", {"X-Gateway-Token": GATEWAY_TOKEN}),
+        ("GET", f"/api/v1/department/tasks/{HUGE}", {"X-Department-Key": DEPARTMENT_KEYS["tax"]}),
+    ],
+)
+def test_ids_beyond_64_bits_are_a_422(app_client: TestClient, method: str, path: str, headers: dict[str, str]) -> None:
+    answer = app_client.request(method, path, headers=headers)
+    assert answer.status_code in (404, 422), answer.text
+    assert _chinese(answer.json()["message"])
