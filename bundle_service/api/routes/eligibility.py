@@ -110,6 +110,7 @@ def match(body: ProfileIn, request: Request, services: ServicesDep, access: Reco
     status_code=201,
     responses={
         200: {"model": ApplicationOut},
+        403: {"model": ErrorOut},
         404: {"model": ErrorOut},
         422: {"model": ErrorOut},
         429: {"model": ErrorOut},
