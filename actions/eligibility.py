@@ -1,6 +1,13 @@
-"""``eligibility_form`` (the person's profile) and ``action_show_eligibility`` (what they qualify for, and why)."""
+"""``eligibility_form`` (the person's profile) and ``action_show_eligibility`` (what they qualify for, and why).
+
+Answers are read generously: dates and durations in words through :mod:`actions.dates` (the reading is shown
+back), "都不是/就普通人" as the category "other", yes/no in words. A question inside the form is answered from
+the knowledge base and the same step asked again; only an explicit "取消" cancels.
+"""
 
 import re
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -8,7 +15,9 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.form_extraction import DIGRESSION_INTENTS, just_heard_user
+from actions import dates, situation
+from actions.form_extraction import just_heard_user
+from actions.replies import answer_question, is_question
 from actions.service_client import ServiceUnavailable, check_field, post_json
 
 PROFILE_SLOTS = {
@@ -19,8 +28,13 @@ PROFILE_SLOTS = {
     "first_time_founder": "elig_first_time_founder",
 }
 NO_BUSINESS = "none"
-NO_BUSINESS_WORDS = re.compile(r"没有|还没|未注册|没注册|没办|还未|尚未|准备|打算")
-YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*月?$")
+# Only these words stop the form; "开了一年半了" is an answer even when the NLU says cancel.
+EXPLICIT_STOP = re.compile(r"取消|不查了|不测了|不匹配了|不弄了|不办了|算了|退出|不用了|停")
+EXPLICIT_PERSON = re.compile(r"人工|真人|客服|工作人员")
+# Messages that are never an answer to a profile question.
+SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "give_feedback"})
+YES = re.compile(r"^(?:是|是的|对|对的|嗯|没错|第一次|头一次|首次)")
+NO = re.compile(r"^(?:不是|否|没有|不|第二次)|以前.*(?:创过|开过|办过)")
 SERVICE_DOWN = "抱歉，资格匹配服务暂时连不上，请稍后再试，或说“转人工”。"
 
 
@@ -38,20 +52,45 @@ def profile(slots: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
-def _raw_answer(slot: str, text: str, intent: str, entities: list[dict[str, Any]]) -> Any:
-    if slot == "elig_person_category":
-        return next((e["value"] for e in entities if e.get("entity") == "person_category"), text)
-    if slot == "elig_graduation_year":
-        year = re.search(r"(?:19|20)\d{2}", text)
-        return year.group(0) if year else text
-    if slot == "elig_business_started_on":
-        if intent == "deny" or NO_BUSINESS_WORDS.search(text):
-            return NO_BUSINESS
-        month = YEAR_MONTH.search(text.strip())
-        return f"{month.group(1)}-{int(month.group(2)):02d}-01" if month else text
-    if slot == "elig_first_time_founder" and intent in ("affirm", "deny"):
-        return intent == "affirm"
-    return text
+def _year(text: str, shown: list[str]) -> int | None:
+    year = dates.graduation_year(text, date.today())
+    if year is not None:
+        shown.append(year.shown)
+    return year.year if year else None
+
+
+def _start(text: str, intent: str, shown: list[str]) -> str | None:
+    start = dates.business_start(text, date.today())
+    if start is None:
+        return NO_BUSINESS if intent == "deny" else None
+    shown.append(start.shown)
+    return NO_BUSINESS if start.started_on is None else start.started_on.isoformat()
+
+
+def _first_time(text: str, intent: str) -> bool | None:
+    said = situation.first_time(text)
+    if said is None and intent in ("affirm", "deny"):
+        said = intent == "affirm"
+    if said is None and YES.search(text):
+        said = True
+    if said is None and NO.search(text):
+        said = False
+    return said
+
+
+def _raw_answer(slot: str, text: str, intent: str, entities: list[dict[str, Any]], shown: list[str]) -> Any | None:
+    """The answer to ``slot`` read from the message, or ``None`` when the message holds none.
+
+    ``shown`` receives how a date in words was read (``去年毕业 → 2025年毕业``).
+    """
+    readers: dict[str, Callable[[], Any]] = {
+        "elig_person_category": lambda: situation.category(entities, text),
+        "elig_graduation_year": lambda: _year(text, shown),
+        "elig_business_started_on": lambda: _start(text, intent, shown),
+        "elig_first_time_founder": lambda: _first_time(text, intent),
+    }
+    reader = readers.get(slot)
+    return reader() if reader else None
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -73,16 +112,23 @@ class ValidateEligibilityForm(FormValidationAction):
             if not just_heard_user(tracker):
                 pass  # resumed after an interruption: the message was already handled, only re-plan
             elif requested is None:
-                category = next((e["value"] for e in entities if e.get("entity") == "person_category"), None)
+                category = situation.category(entities, text)
                 if category:
                     events += await self._accept("elig_person_category", category, slots, dispatcher)
-            elif (
-                intent in DIGRESSION_INTENTS - {"check_eligibility"} and not entities
-            ) or intent == "start_application":
-                return []
             else:
-                raw = _raw_answer(str(requested), text, intent, entities)
-                events += await self._accept(str(requested), raw, slots, dispatcher)
+                shown: list[str] = []
+                raw = _raw_answer(str(requested), text, intent, entities, shown)
+                if (EXPLICIT_STOP.search(text) and raw is None) or EXPLICIT_PERSON.search(text):
+                    return []  # cancel / a person: the rules handle it
+                if raw is None and (intent in ("ask_question", "ask_bundle_overview") or is_question(text)):
+                    answered = await answer_question(dispatcher, tracker, domain)
+                    return [*answered, SlotSet(str(requested), None), SlotSet("requested_slot", requested)]
+                if raw is None and intent in SMALL_TALK | {"start_application", "check_progress"}:
+                    return []
+                accepted = await self._accept(str(requested), text if raw is None else raw, slots, dispatcher)
+                if shown and slots.get(str(requested)) is not None:
+                    dispatcher.utter_message(text="好的，记下了：" + "；".join(shown) + "。")
+                events += accepted
             next_slot = await self._next(slots)
         except ServiceUnavailable:
             dispatcher.utter_message(text=SERVICE_DOWN)
@@ -123,7 +169,11 @@ class ActionShowEligibility(Action):
         slots = dict(tracker.current_slot_values())
         forget = [SlotSet(slot, None) for slot in PROFILE_SLOTS.values()]
         if not slots.get("elig_person_category"):
-            return forget
+            if tracker.get_intent_of_latest_message() != "start_application":
+                return forget
+            named = [str(e["value"]) for e in tracker.latest_message.get("entities", []) if e.get("entity") == "item"]
+            dispatcher.utter_message(text="好的，先不做匹配，直接申请。回复“好的”就开始填申请表。")
+            return [*forget, SlotSet("offered_items", named or None), SlotSet("offer_pending", True)]
         try:
             answer = await post_json("/api/v1/eligibility", profile(slots))
         except ServiceUnavailable:

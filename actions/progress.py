@@ -1,15 +1,21 @@
-"""``progress_form`` (application number + last 6 ID digits) and ``action_show_progress``."""
+"""``progress_form`` (application number + last 6 ID digits) and ``action_show_progress``.
+
+After a wrong verification the number is kept and the form asks for the digits again, so "是060104" retries
+against it (the service's throttle still applies); from the second failure the reply offers a person. A question
+inside the form is answered and the same step asked again; a forgotten number is helped, not re-asked.
+"""
 
 import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import messages
 from actions.form_extraction import DIGRESSION_INTENTS, just_heard_user
+from actions.replies import answer_question, is_question
 from actions.service_client import (
     NotFound,
     ServiceUnavailable,
@@ -21,11 +27,42 @@ from actions.service_client import (
 
 NUMBER_SLOT = "progress_number"
 LAST6_SLOT = "progress_id_last6"
+FAILURES_SLOT = "progress_failures"
+FORGOT = re.compile(r"忘了|忘记|不记得|记不得|记不住|找不到|找不着|丢了|弄丢|没记|不知道")
+NUMBER_WORDS = re.compile(r"编号|号码|单号|申请号|办件号|号")
+WHERE_NUMBER = (
+    "申请编号是CY开头加14位数字，在这些地方能找到：\n1. 提交申请时我回复给您的那条消息（“申请已提交，编号CY…”）；\n"
+    "2. 湘易办App或小程序的“我的办件”/“我的申请”；\n3. 用微信登录后的小程序“我的申请”，不用编号也能看到自己的申请。\n"
+    "实在找不到，可以说“转人工”，或拨打12345热线，工作人员核实来电人身份后帮您查询。"
+)
 MAX_OWN_SHOWN = 3
 NUMBER = re.compile(r"CY\s*\d{14}", re.IGNORECASE)
 NUMBER_LIKE = re.compile(r"CY\s*\d+", re.IGNORECASE)
 FULL_ID = re.compile(r"\d{17}[\dXx]")
 LAST6 = re.compile(r"(?<![\dA-Za-z])\d{5}[\dXx](?![\dA-Za-z])")
+
+
+def forgot_number(text: str) -> bool:
+    """Whether the user says they do not have the application number ("编号我忘了")."""
+    return bool(FORGOT.search(text) and NUMBER_WORDS.search(text))
+
+
+async def forgotten_number(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """A verified WeChat/mini-program user sees their applications; anyone else is told where the number is."""
+    if not await show_own(dispatcher, tracker):
+        dispatcher.utter_message(text=WHERE_NUMBER)
+    return [SlotSet(NUMBER_SLOT, None), SlotSet(LAST6_SLOT, None)]
+
+
+def _routed_here(tracker: Tracker) -> bool:
+    """The form was opened by ``action_route_progress`` for the latest message (so the message is still unread)."""
+    for event in reversed(tracker.events):
+        name = str(event.get("name") or "")
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and name != "action_extract_slots" and not name.endswith("_form"):
+            return name == "action_route_progress"
+    return False
 
 
 def _number(text: str, entities: list[dict[str, Any]]) -> str | None:
@@ -57,17 +94,23 @@ class ValidateProgressForm(FormValidationAction):
         intent = tracker.get_intent_of_latest_message() or ""
         requested = tracker.get_slot("requested_slot")
         values: dict[str, str] = {}
-        if not just_heard_user(tracker) and requested:
-            return [SlotSet("requested_slot", requested)]  # resumed after an interruption: ask again
+        if not just_heard_user(tracker) and not _routed_here(tracker):  # resumed, or retried after a failed check
+            kept = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT)}
+            return [SlotSet("requested_slot", next((s for s in (NUMBER_SLOT, LAST6_SLOT) if not kept[s]), None))]
+        if forgot_number(text):
+            return [*await forgotten_number(dispatcher, tracker), SlotSet("requested_slot", None), ActiveLoop(None)]
         if number := _number(text, tracker.latest_message.get("entities", [])):
             values[NUMBER_SLOT] = number
         if (last6 := _last6(text)) and (requested == LAST6_SLOT or tracker.get_slot(NUMBER_SLOT) or number):
             values[LAST6_SLOT] = last6
-        if requested is None and not values and await self._show_own(dispatcher, tracker):
+        if requested is None and not values and await show_own(dispatcher, tracker):
             return [SlotSet("requested_slot", None)]
-        interrupts = intent in DIGRESSION_INTENTS - {"check_progress"} or intent == "start_application"
-        if not values and requested and interrupts:
+        interrupts = intent in DIGRESSION_INTENTS - {"check_progress", "ask_question", "ask_bundle_overview"}
+        if not values and requested and (interrupts or intent == "start_application"):
             return []
+        if not values and requested and (intent in ("ask_question", "ask_bundle_overview") or is_question(text)):
+            answered = await answer_question(dispatcher, tracker, domain)
+            return [*answered, SlotSet(str(requested), None), SlotSet("requested_slot", requested)]
         events: list[EventType] = [SlotSet(slot, value) for slot, value in values.items()]
         if requested == NUMBER_SLOT and NUMBER_SLOT not in values:
             dispatcher.utter_message(text="申请编号是“CY”加14位数字，例如CY20261122000123，请核对后再发给我。")
@@ -79,22 +122,22 @@ class ValidateProgressForm(FormValidationAction):
         next_slot = next((slot for slot in (NUMBER_SLOT, LAST6_SLOT) if not filled.get(slot)), None)
         return [*events, SlotSet("requested_slot", next_slot)]
 
-    @staticmethod
-    async def _show_own(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-        """A WeChat user (the owner) sees their own applications without verification, newest first."""
-        headers = tracker_headers(tracker)
-        if "X-Wechat-Openid" not in headers:
-            return False
-        try:
-            owned = (await get_json("/api/v1/me/applications", headers))["applications"]
-        except (ServiceUnavailable, NotFound):
-            return False
-        if not owned:
-            return False
-        shown = owned[:MAX_OWN_SHOWN]
-        more = f"\n（共{len(owned)}件，只列出最近{MAX_OWN_SHOWN}件。）" if len(owned) > MAX_OWN_SHOWN else ""
-        dispatcher.utter_message(text="\n\n".join(messages.progress(a) for a in shown) + more)
-        return True
+
+async def show_own(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """A WeChat user (the owner) sees their own applications without verification, newest first."""
+    headers = tracker_headers(tracker)
+    if "X-Wechat-Openid" not in headers:
+        return False
+    try:
+        owned = (await get_json("/api/v1/me/applications", headers))["applications"]
+    except (ServiceUnavailable, NotFound):
+        return False
+    if not owned:
+        return False
+    shown = owned[:MAX_OWN_SHOWN]
+    more = f"\n（共{len(owned)}件，只列出最近{MAX_OWN_SHOWN}件。）" if len(owned) > MAX_OWN_SHOWN else ""
+    dispatcher.utter_message(text="\n\n".join(messages.progress(a) for a in shown) + more)
+    return True
 
 
 class ActionShowProgress(Action):
@@ -115,11 +158,18 @@ class ActionShowProgress(Action):
                 f"/api/v1/applications/{number}/progress", {"id_last6": last6}, tracker_headers(tracker)
             )
         except NotFound:
-            dispatcher.utter_message(
-                text="没有查到与该编号和身份证后6位都匹配的申请。请核对申请编号（CY开头）和申请人身份证号后6位，"
-                "再说“查进度”重试；多次不成功请说“转人工”。"
+            failures = int(tracker.get_slot(FAILURES_SLOT) or 0) + 1
+            text = (
+                "没有查到与该编号和身份证后6位都匹配的申请。编号没错的话，请直接发申请人身份证号的后6位"
+                "重试；编号有误请发正确的编号；想停下说“取消”。"
             )
-            return forget
+            if failures >= 2:
+                text += (
+                    "\n多次没对上的话，可以说“转人工”，或拨打12345热线由工作人员核实来电人身份后查询；"
+                    "忘了编号请说“编号忘了”。"
+                )
+            dispatcher.utter_message(text=text)
+            return [SlotSet(LAST6_SLOT, None), SlotSet(FAILURES_SLOT, failures), FollowupAction("progress_form")]
         except TooManyAttempts as limited:
             minutes = max(1, (limited.retry_after + 59) // 60)
             dispatcher.utter_message(
@@ -130,4 +180,4 @@ class ActionShowProgress(Action):
             dispatcher.utter_message(text="抱歉，进度查询系统暂时连不上，请稍后再试，或拨打12345热线查询。")
             return forget
         dispatcher.utter_message(text=messages.progress(application))
-        return [*forget, SlotSet("last_application_number", number)]
+        return [*forget, SlotSet(FAILURES_SLOT, 0), SlotSet("last_application_number", number)]

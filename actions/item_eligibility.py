@@ -1,0 +1,81 @@
+"""Item questions ("can I get X?") answered from the service's eligibility rules (``POST /api/v1/eligibility``).
+
+The rules have one owner, the service; this module only states the person's situation as read from the message
+(shown back, e.g. ``去年毕业 → 2025年毕业``), says the verdict per item, and offers the application or the full
+check. It also seeds the eligibility form with whatever the message already said.
+"""
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.eligibility import NO_BUSINESS, PROFILE_SLOTS, SERVICE_DOWN
+from actions.replies import answer_question
+from actions.service_client import ServiceError, ServiceUnavailable, check_field, post_json
+from actions.situation import Situation
+
+NEEDS_MORE = "还需要知道"  # the service's reason when only information is missing
+OFFER_APPLY = "需要现在帮您申请吗？回复“好的”即可开始填表；想看看还能享受哪些政策，说“帮我匹配政策”。"
+OFFER_CHECK = "想全面看看您能享受哪些政策，说“帮我匹配政策”，我一步步问您；也可以说“转人工”。"
+
+
+def verdict_lines(assessments: list[dict[str, Any]]) -> list[str]:
+    """One line per item: ✅ qualifies, ❌ ruled out, ❔ more information needed; each with the reason."""
+    lines = []
+    for entry in assessments:
+        mark = "✅" if entry["qualifies"] else ("❔" if str(entry["reason"]).startswith(NEEDS_MORE) else "❌")
+        lines.append(f"{mark} {entry['name']}：{entry['reason']}")
+    return lines
+
+
+async def answer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, items: list[str], stated: Situation
+) -> list[EventType]:
+    """Say whether the person, as described, gets each named item, and offer the next step.
+
+    Without any situation the question is a plain policy question: the knowledge base answers it.
+    """
+    if not stated.profile:
+        return await answer_question(dispatcher, tracker, domain)
+    try:
+        result = await post_json("/api/v1/eligibility", stated.profile)
+    except ServiceUnavailable:
+        dispatcher.utter_message(text=SERVICE_DOWN)
+        return []
+    except ServiceError:
+        return await answer_question(dispatcher, tracker, domain)
+    asked = [entry for entry in result["items"] if entry["code"] in items]
+    if not asked:
+        return await answer_question(dispatcher, tracker, domain)
+    heard = f"（{'；'.join(stated.shown)}）" if stated.shown else ""
+    good = [entry["code"] for entry in asked if entry["qualifies"]]
+    text = f"按您说的情况{heard}：\n" + "\n".join(verdict_lines(asked))
+    dispatcher.utter_message(text=f"{text}\n{OFFER_APPLY if good else OFFER_CHECK}")
+    events: list[EventType] = [SlotSet("item", items[0])]
+    if good:
+        events += [SlotSet("offered_items", good), SlotSet("offer_pending", True)]
+    return events
+
+
+async def seed_form(dispatcher: CollectingDispatcher, stated: Situation) -> list[EventType]:
+    """Slot events for the eligibility form from what the message already said (checked by the service).
+
+    A value the service does not accept is left for the form to ask.
+    """
+    events: list[EventType] = []
+    for field, slot in PROFILE_SLOTS.items():
+        if field in stated.profile:
+            try:
+                value, problem = await check_field(field, stated.profile[field])
+            except ServiceError:
+                continue
+            if problem is None:
+                events.append(SlotSet(slot, value))
+    if stated.profile.get("has_licence") is False:
+        events.append(SlotSet(PROFILE_SLOTS["business_started_on"], NO_BUSINESS))
+    if stated.shown:
+        dispatcher.utter_message(text="好的，记下了：" + "；".join(stated.shown) + "。")
+    return events

@@ -1,0 +1,62 @@
+"""Replies shared by the routers and forms: a knowledge-base answer in place, and replies that never loop.
+
+No reply is said three times in a row: a repeated situation gets the next variant (the last ones give an example,
+choices and a person).
+"""
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.questions import ActionAnswerQuestion
+
+# A question rather than an answer, even without a question mark ("要带身份证去吗", "红灯什么意思").
+QUESTION = re.compile(
+    r"[?？]|吗|么|呢$|多少|多久|几天|怎么|如何|什么|啥|哪些|哪里|哪儿|在哪|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
+)
+OUT_OF_SCOPE = (
+    "抱歉，这个问题超出了我的服务范围 😅 我专门负责个人创业“一件事”：创业政策、补贴贷款、营业执照、办理进度等，"
+    "欢迎问我这些。",
+    "这个我帮不上忙。我能做的是：1. 解答创业政策（例如“创业补贴有多少”）；2. 帮您申请（说“我要申请创业贷款”）；"
+    "3. 查询办理进度（发申请编号）。您想办哪一件？",
+    "看来我没能帮到您。需要的话说“转人工”，工作人员会在这里回复您；也可以拨打12345政务服务便民热线，"
+    "或到政务服务大厅的创业服务窗口咨询。",
+)
+
+
+def is_question(text: str) -> bool:
+    """Whether the text reads as a question."""
+    return bool(QUESTION.search(text))
+
+
+async def answer_question(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType]:
+    """Answer the latest message from the knowledge base, exactly as ``action_answer_question`` does."""
+    return await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+
+
+def bot_texts(tracker: Tracker) -> list[str]:
+    """The bot's messages, latest first."""
+    return [str(e.get("text") or "") for e in reversed(tracker.events) if e.get("event") == "bot"]
+
+
+def varied(tracker: Tracker, variants: tuple[str, ...]) -> str:
+    """The variant to say now: the next one after those already said in a row, cycling.
+
+    Args:
+        tracker: The conversation (its bot messages are read).
+        variants: The replies for one situation, from the plainest to the most helpful.
+
+    Returns:
+        A variant that differs from the previous reply whenever that reply was one of ``variants``.
+    """
+    streak = 0
+    for text in bot_texts(tracker):
+        if not any(text.startswith(v[:20]) for v in variants):
+            break
+        streak += 1
+    return variants[streak % len(variants)]

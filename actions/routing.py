@@ -1,0 +1,164 @@
+"""Routers: a question about a thing is answered; only a request to act opens a form.
+
+``check_progress`` opens the progress form only for the user's own application (or a CY number); "红灯是什么意思"
+is answered. ``check_eligibility`` opens the eligibility form only for "what can I get"; "can I get X" with the
+person's situation is answered by :mod:`actions.item_eligibility`. The overview is for "what is it / which items
+/ where"; a specific question goes to the knowledge base. The complaint reply needs an explicit complaint.
+"""
+
+import re
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import item_eligibility, situation
+from actions.progress import NUMBER, forgot_number, forgotten_number
+from actions.replies import OUT_OF_SCOPE, answer_question, is_question, varied
+
+OWN_APPLICATION = re.compile(
+    r"我的|我家|我们的|我那个|我那件|我申请|我提交|我交的|我办的|我报的|帮我查|给我查|帮忙查|替我查|帮我看看|查一下|查查|查下|"
+    r"办到哪|到哪一步|到哪了|批了没|批下来没|有结果|怎么样了|进展如何"
+)
+ABOUT_PROGRESS = re.compile(
+    r"什么意思|是什么|代表|说明|意味|区别|怎么查|如何查|哪里查|在哪查|去哪查|能不能查|可以查|怎么看|能查"
+)
+WHAT_CAN_I_GET = re.compile(r"哪些|哪几|什么政策|什么扶持|啥政策|啥扶持|能享受|可以享受|匹配|有啥|有什么|都有啥")
+WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网上")
+HOW_LONG = re.compile(r"多久|几天|多长时间|什么时候|啥时候|办完|时限")
+SPECIFIC_TOPIC = re.compile(
+    r"部门|材料|表格|信息采集表|身份证|并联|串联|合作社|公司|个体|企业|节省|省了|以前|原来|效率|数据库|共享|时限|多久|几天|"
+    r"天数|费用|收费|多少钱|区别|跑几次|证照|电子"
+)
+COMPLAINT = re.compile(
+    r"投诉|差评|态度|不满|生气|气死|太差|很差|真差|太慢|垃圾|骗|举报|敷衍|没人管|不负责|破|烂|忽悠|推来推去|踢皮球|反映|"
+    r"听不懂|答非所问|没用|废物|傻"
+)
+ENTRY_POINTS = (
+    "可以在这些地方办理个人创业“一件事”：\n1. 湘易办App或湘易办小程序的“个人创业一件事”专区；\n2. 湖南省政务服务网；\n"
+    "3. 线下到政务服务大厅的创业服务窗口当面办理（不方便用手机的话，窗口工作人员可以帮您填）。\n"
+    "也可以直接在这里说“我要申请”，我帮您填表提交。"
+)
+WHOLE_TIME = (
+    "整件事在各部门并联审批，20个工作日内办结；各事项时限：就业创业证3个、养老保险登记1个、创业补贴20个、"
+    "创业担保贷款15个、孵化基地10个、创业培训5个、经营主体登记3个、纳税人信息确认1个工作日。"
+)
+DIDNT_GET_IT = (
+    "不好意思，我没太明白您的意思。能换个说法再说一次吗？比如“创业补贴有多少”或“我想申请创业贷款”。",
+    "还是没太明白。您可以：1. 问政策（例如“贷款最多多少”）；2. 说“我要申请”；3. 发申请编号查进度；4. 说“转人工”。",
+    "抱歉没能帮上。说“转人工”会有工作人员在这里回复您，或拨打12345政务服务便民热线。",
+)
+
+
+def _text(tracker: Tracker) -> str:
+    return str(tracker.latest_message.get("text") or "").strip()
+
+
+def _entities(tracker: Tracker) -> list[dict[str, Any]]:
+    return list(tracker.latest_message.get("entities") or [])
+
+
+class ActionRouteProgress(Action):
+    """``check_progress``: the user's own application opens the form; a question about progress is answered."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_route_progress"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Open ``progress_form``, help with a forgotten number, or answer from the knowledge base."""
+        text = _text(tracker)
+        if NUMBER.search(text) or any(e.get("entity") == "application_id" for e in _entities(tracker)):
+            return [FollowupAction("progress_form")]
+        if forgot_number(text):
+            return await forgotten_number(dispatcher, tracker)
+        if OWN_APPLICATION.search(text) or not (ABOUT_PROGRESS.search(text) or is_question(text)):
+            return [FollowupAction("progress_form")]
+        return await answer_question(dispatcher, tracker, domain)
+
+
+class ActionRouteEligibility(Action):
+    """``check_eligibility``: "can I get X" is answered with the verdict; "what can I get" opens the form."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_route_eligibility"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Answer an item question, answer a where/how-long question, or seed and open ``eligibility_form``."""
+        text, entities = _text(tracker), _entities(tracker)
+        stated = situation.read(text, entities, date.today())
+        items = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
+        if items and not (WHAT_CAN_I_GET.search(text) and not stated.profile):
+            return await item_eligibility.answer(dispatcher, tracker, domain, items, stated)
+        if not stated.profile and WHERE.search(text):
+            dispatcher.utter_message(text=ENTRY_POINTS)
+            return []
+        if not stated.profile and HOW_LONG.search(text):
+            return await answer_question(dispatcher, tracker, domain)
+        return [*await item_eligibility.seed_form(dispatcher, stated), FollowupAction("eligibility_form")]
+
+
+class ActionRouteOverview(Action):
+    """The overview for "what is it / which items / where"; short follow-ups after it are read against it."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_route_overview"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Say the overview, the entry points, the time limits, or the knowledge base's answer."""
+        text = _text(tracker)
+        named_item = any(e.get("entity") == "item" for e in _entities(tracker))
+        after = bool(tracker.get_slot("after_overview"))
+        follow_up = len(text) <= 10 and "一件事" not in text
+        in_context = bool(tracker.get_slot("item")) and follow_up and not after
+        done = [SlotSet("after_overview", False)]
+        if not named_item and not in_context and WHERE.search(text) and len(text) <= 20:
+            dispatcher.utter_message(text=ENTRY_POINTS)
+            return done
+        if after and not named_item and HOW_LONG.search(text):
+            dispatcher.utter_message(text=WHOLE_TIME)
+            return done
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent != "ask_bundle_overview" or named_item or in_context or SPECIFIC_TOPIC.search(text):
+            return [*done, *await answer_question(dispatcher, tracker, domain)]
+        dispatcher.utter_message(response="utter_bundle_overview")
+        return [SlotSet("after_overview", True)]
+
+
+class ActionRouteComplaint(Action):
+    """The complaint reply only on an explicit complaint; otherwise a question is answered."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_route_complaint"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Acknowledge the complaint, answer the question, or ask again (varied, offering a person)."""
+        text = _text(tracker)
+        if COMPLAINT.search(text):
+            dispatcher.utter_message(response="utter_complaint_received")
+            return []
+        if is_question(text):
+            return await answer_question(dispatcher, tracker, domain)
+        dispatcher.utter_message(text=varied(tracker, DIDNT_GET_IT))
+        return []
+
+
+class ActionOutOfScope(Action):
+    """Decline politely; a repeat gets choices, then a person; "编号我忘了" is helped, not declined."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Never the same reply three times in a row."""
+        if forgot_number(_text(tracker)):
+            return await forgotten_number(dispatcher, tracker)
+        dispatcher.utter_message(text=varied(tracker, OUT_OF_SCOPE))
+        return []

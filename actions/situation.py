@@ -1,0 +1,87 @@
+"""What a message says about the person's situation: category, graduation year, business start, first start-up.
+
+Used by an item-specific question ("我2019年毕业的还能领补贴吗") and to seed the eligibility form. Dates and
+durations go through :mod:`actions.dates` (JioNLP); the words shown back say how each was read.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from actions import dates
+
+# "都不是，就普通人": none of the listed groups, i.e. the category "other".
+NONE_OF_THEM = re.compile(
+    r"都不是|都不属于|以上都不|以上皆不|啥也不是|什么都不是|普通人|没有特殊身份|不属于(?:这些|上面)"
+)
+GRADUATION = re.compile(r"毕业")
+BUSINESS = re.compile(r"开了|开的|开业|开张|开店|注册|成立|营业|经营|执照|办的店|干了|做了|店")
+SECOND_START = re.compile(r"第二次|二次创业|再次创业|又创业|以前创过业|之前创过业|之前开过|以前开过|领过")
+FIRST_START = re.compile(r"第一次|头一次|头一回|首次")
+CLAUSES = re.compile(r"[，,。；;！!？?\s]+")
+
+
+@dataclass
+class Situation:
+    """The profile fields a message states, and how each was read (shown back to the user).
+
+    Attributes:
+        profile: Fields for ``POST /api/v1/eligibility`` (``person_category``, ``graduation_year`` …).
+        shown: The user's words and their reading, e.g. ``开了半年 → 约2026年6月成立``.
+    """
+
+    profile: dict[str, Any] = field(default_factory=dict)
+    shown: list[str] = field(default_factory=list)
+
+
+def category(entities: list[dict[str, Any]], text: str) -> str | None:
+    """The person category the message names (an entity), or ``other`` for "none of these"."""
+    named = next((str(e["value"]) for e in entities if e.get("entity") == "person_category"), None)
+    if named:
+        return named
+    return "other" if NONE_OF_THEM.search(text) else None
+
+
+def first_time(text: str) -> bool | None:
+    """Whether the message says this is the first start-up (``None`` when it does not say)."""
+    if SECOND_START.search(text):
+        return False
+    if FIRST_START.search(text):
+        return True
+    return None
+
+
+def read(text: str, entities: list[dict[str, Any]], today: date) -> Situation:
+    """The situation stated in one message.
+
+    Args:
+        text: The user's message.
+        entities: The NLU's entities for it.
+        today: The day relative words ("去年", "半年前") count from.
+
+    Returns:
+        The fields found (possibly none) with the readings to show back.
+    """
+    found = Situation()
+    if person := category(entities, text):
+        found.profile["person_category"] = person
+    for clause in (c for c in CLAUSES.split(text) if c):
+        if GRADUATION.search(clause) and "graduation_year" not in found.profile:
+            if year := dates.graduation_year(clause, today):
+                found.profile["graduation_year"] = year.year
+                found.shown.append(year.shown)
+                if "person_category" not in found.profile:
+                    found.profile["person_category"] = "college_graduate"
+        elif BUSINESS.search(clause) and "business_started_on" not in found.profile:
+            start = dates.business_start(clause, today)
+            if start is None:
+                continue
+            if start.started_on is None:
+                found.profile["has_licence"] = False
+            else:
+                found.profile["business_started_on"] = start.started_on.isoformat()
+            found.shown.append(start.shown)
+    if (first := first_time(text)) is not None:
+        found.profile["first_time_founder"] = first
+    return found
