@@ -13,7 +13,18 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import messages
-from actions.form_fields import BY_SERVICE_FIELD, CONFIRM_SLOT, FORM_SLOTS, PAUSED, mask_id_number, service_form
+from actions.form_fields import (
+    BY_SERVICE_FIELD,
+    BY_SLOT,
+    CONFIRM_SLOT,
+    FORM_SLOTS,
+    PAUSED,
+    mask_id_number,
+    service_form,
+)
+from actions.form_guard import SUBMIT
+from actions.form_labels import loan_named, read_labelled
+from actions.form_navigation import RETRIES
 from actions.service_client import (
     Rejected,
     ServiceTimeout,
@@ -27,8 +38,17 @@ logger = logging.getLogger(__name__)
 ATTEMPT = "application_attempt"
 OFFER = "offer_pending"
 OFFERED_ITEMS = "offered_items"
-SEEDED_ENTITIES = {"person_category": "person_category", "business_type": "business_type", "id_number": "id_number"}
-WORKING_SLOTS = (*FORM_SLOTS, CONFIRM_SLOT, "held_fields")
+WORKING_SLOTS = (*FORM_SLOTS, CONFIRM_SLOT, "held_fields", RETRIES)
+# The actions after which earlier messages no longer belong to the next application.
+FORM_ENDS = frozenset({"action_submit_application", "action_cancel_application", "action_session_start"})
+INTRO = (
+    "好的，我来帮您填写《个人创业“一件事”信息采集表》：只问还需要的信息，"
+    "能通过数据共享获取的材料不用再交。填写中随时可以提问，不想办了说“取消”就行。"
+)
+NOTHING_FILED = (
+    "目前还没有填写或提交任何申请，所以没有可提交的内容。要现在开始填写申请吗？回复“好”就开始，"
+    "也可以直接说要办的事项，例如“我要办营业执照和创业担保贷款”。"
+)
 SUBMIT_TIMED_OUT = (
     "抱歉，申请系统这次响应超时，暂时无法确认是否已经提交成功。已填写的内容先为您保留，请稍后说“继续申请”并确认："
     "如果已经提交过，会直接告诉您申请编号，不会重复提交。"
@@ -40,37 +60,90 @@ def reset_form() -> list[EventType]:
     return [SlotSet(slot, None) for slot in WORKING_SLOTS] + [SlotSet(PAUSED, False), SlotSet(ATTEMPT, None)]
 
 
+def _user_messages(tracker: Tracker) -> list[dict[str, Any]]:
+    """The user's messages since the last application ended (filed, cancelled or a new session), oldest first."""
+    messages_: list[dict[str, Any]] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") in FORM_ENDS:
+            break
+        if event.get("event") == "user":
+            messages_.append(event)
+    return list(reversed(messages_))
+
+
+def _items_of(entities: list[dict[str, Any]], text: str) -> list[str]:
+    items = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
+    return items or (["guaranteed_loan"] if loan_named(text) else [])
+
+
+def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
+    """Every field named in this conversation since the last application ended: the latest message wins.
+
+    Returns:
+        Slot → raw value (validated when the form starts), and the items named (the latest message's first).
+    """
+    values: dict[str, Any] = {}
+    items: list[str] = []
+    for event in _user_messages(tracker):
+        parse = event.get("parse_data") or {}
+        entities = list(parse.get("entities") or [])
+        text = str(event.get("text") or "")
+        values.update(read_labelled(text, entities).values)
+        items = _items_of(entities, text) or items
+    return values, items
+
+
+def _data_bearing(tracker: Tracker) -> bool:
+    """The latest message names an item (贷15万, 办执照) or at least two fields of the form."""
+    text = str(tracker.latest_message.get("text") or "")
+    entities = list(tracker.latest_message.get("entities", []))
+    return bool(_items_of(entities, text)) or len(read_labelled(text, entities).values) >= 2
+
+
 class ActionStartApplication(Action):
-    """Open the one form: resume a paused attempt, or start afresh with what the message already said."""
+    """Open the one form: resume a paused attempt, or start afresh with everything the user already said.
+
+    Also runs for ``inform`` and ``affirm`` outside any form: a message carrying application data starts the form;
+    a submit word with nothing filled says so honestly and offers to start; anything else gets the usual reply.
+    """
 
     def name(self) -> str:
         """Action name used in the domain."""
         return "action_start_application"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Seed the form from the triggering message (items, category, business type …) or the accepted offer."""
+        """Seed the form from this and the earlier messages (every field they name) or the accepted offer."""
+        intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
+        offer_accepted = intent == "affirm" and bool(tracker.get_slot(OFFER))
         if tracker.get_slot(PAUSED) and tracker.get_slot(ATTEMPT):
             dispatcher.utter_message(text="好的，我们接着上次没填完的申请继续。")
             return [SlotSet(PAUSED, False), SlotSet(OFFER, False)]
-        events = [*reset_form(), SlotSet(ATTEMPT, uuid.uuid4().hex), SlotSet(OFFER, False)]
-        entities = tracker.latest_message.get("entities", [])
-        items = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
-        if tracker.get_intent_of_latest_message() == "affirm" and tracker.get_slot(OFFER):
+        if intent in ("inform", "affirm") and not offer_accepted and not _data_bearing(tracker):
+            return self._not_starting(dispatcher, tracker)
+        values, items = seeded_values(tracker)
+        if offer_accepted and tracker.get_slot(OFFERED_ITEMS):
             items = list(tracker.get_slot(OFFERED_ITEMS) or [])
+        events = [*reset_form(), SlotSet(ATTEMPT, uuid.uuid4().hex), SlotSet(OFFER, False)]
         if items:
             events.append(SlotSet("application_items", items))
-        for entity, slot in SEEDED_ENTITIES.items():
-            value = next((e["value"] for e in entities if e.get("entity") == entity), None)
-            if value is not None:
-                events.append(SlotSet(slot, value))
-        amount = next((e["value"] for e in entities if e.get("entity") == "amount"), None)
-        if amount is not None and "guaranteed_loan" in items:
-            events.append(SlotSet("loan_amount", amount))
-        dispatcher.utter_message(
-            text="好的，我来帮您填写《个人创业“一件事”信息采集表》：只问还需要的信息，"
-            "能通过数据共享获取的材料不用再交。填写中随时可以提问，不想办了说“取消”就行。"
-        )
+        if "loan_amount" in values and "guaranteed_loan" not in items:
+            del values["loan_amount"]
+        events += [SlotSet(slot, value) for slot, value in values.items() if slot in BY_SLOT]
+        intro = INTRO
+        if values:
+            intro += "\n已记下您说的：" + "、".join(BY_SLOT[slot].label for slot in values if slot in BY_SLOT) + "。"
+        dispatcher.utter_message(text=intro)
         return events
+
+    @staticmethod
+    def _not_starting(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        text = str(tracker.latest_message.get("text") or "")
+        if SUBMIT.search(text):
+            _, items = seeded_values(tracker)
+            dispatcher.utter_message(text=NOTHING_FILED)
+            return [SlotSet(OFFER, True), SlotSet(OFFERED_ITEMS, items or None), FollowupAction("action_listen")]
+        dispatcher.utter_message(response="utter_how_can_help")
+        return [FollowupAction("action_listen")]
 
 
 class ActionAskConfirmSubmission(Action):

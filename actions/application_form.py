@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.application_actions import staff_headers
 from actions.form_extraction import Extraction, complete_items, extract, just_heard_user
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
+from actions.form_navigation import RETRIES, failed_answer, navigate
 from actions.service_client import (
     Rejected,
     ServiceUnavailable,
@@ -65,19 +66,22 @@ class ValidateApplicationForm(FormValidationAction):
         found = extract(tracker, slots) if after_user else Extraction()
         if found.digression:
             return []
+        requested = slots.get(REQUESTED)
+        if found.command in ("back", "restart"):
+            return navigate(dispatcher, found.command, slots)
         pending = {s: slots[s] for s in tracker.slots_to_validate() if s in BY_SLOT and slots.get(s) is not None}
         candidates = {**pending, **found.values}
-        requested = slots.get(REQUESTED)
-        if after_user and not candidates and requested in BY_SLOT:
-            # Nothing usable: say so and ask again (an empty answer would make the form reject and stall).
-            dispatcher.utter_message(text=f"没太明白，请直接告诉我{BY_SLOT[str(requested)].label}。")
-            return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
-        if after_user and not candidates and requested == CONFIRM_SLOT:
-            dispatcher.utter_message(text="请回复“确认提交”，或直接告诉我要修改哪一项。")
-            return [SlotSet(CONFIRM_SLOT, None), SlotSet(REQUESTED, CONFIRM_SLOT)]
+        if after_user and not candidates and found.not_yet_registered:
+            dispatcher.utter_message(
+                text="经营主体还没注册的话，这一项先不用填：可以在事项里加上“经营主体登记注册”一并办理，"
+                "或者说“上一步”修改事项。"
+            )
+        if after_user and not candidates and not found.command and (requested in BY_SLOT or requested == CONFIRM_SLOT):
+            # Nothing usable: say what is needed (an empty answer would make the form reject and stall).
+            return failed_answer(dispatcher, str(requested), slots, found.problem)
         try:
             events = await self._validate(dispatcher, tracker, slots, candidates, found)
-            events += await self._next_slot(dispatcher, slots, tracker)
+            events += await self._next_slot(dispatcher, slots, tracker, submit_asked=found.command == "submit")
         except ServiceUnavailable as error:
             logger.warning("bundle service unavailable during the form: %s", error)
             dispatcher.utter_message(text=SERVICE_DOWN)
@@ -105,6 +109,9 @@ class ValidateApplicationForm(FormValidationAction):
             if problem is not None:
                 is_correction = before is not None and slot != requested
                 prefix = f"{BY_SLOT[slot].label}没有修改：" if is_correction else ""
+                if slot == requested:
+                    events += failed_answer(dispatcher, slot, slots, prefix + problem)
+                    continue
                 dispatcher.utter_message(text=prefix + problem)
                 if not is_correction:
                     events.append(SlotSet(slot, None))
@@ -112,6 +119,10 @@ class ValidateApplicationForm(FormValidationAction):
                 continue
             slots[slot] = value
             events.append(SlotSet(slot, value))
+            if slot == requested:
+                events.append(SlotSet(RETRIES, None))
+            if slot in found.shown:
+                dispatcher.utter_message(text=f"好的，记下了：{found.shown[slot]}。")
             if before is not None and before != value and slot not in tracker.slots_to_validate():
                 dispatcher.utter_message(text=f"好的，已把{BY_SLOT[slot].label}改为：{display(slot, value)}。")
                 events.append(SlotSet(CONFIRM_SLOT, None))
@@ -177,11 +188,16 @@ class ValidateApplicationForm(FormValidationAction):
         return [SlotSet(CONFIRM_SLOT, None)]
 
     async def _next_slot(
-        self, dispatcher: CollectingDispatcher, slots: dict[str, Any], tracker: Tracker
+        self, dispatcher: CollectingDispatcher, slots: dict[str, Any], tracker: Tracker, submit_asked: bool = False
     ) -> list[EventType]:
-        """Ask the service what is still missing or wrong (for this user); the first such field is asked next."""
+        """Ask the service what is still missing or wrong (for this user); the first such field is asked next.
+
+        A submit word while fields are missing is answered with the list of what is still missing.
+        """
         events: list[EventType] = []
         if not slots.get("application_items"):
+            if submit_asked:
+                dispatcher.utter_message(text="还不能提交：还没选要办的事项，也还没填其他信息。我们先选事项。")
             return [SlotSet(REQUESTED, "application_items")]
         check = await post_json("/api/v1/validation", service_form(slots), form_headers(tracker))
         for error in check["errors"]:
@@ -194,6 +210,11 @@ class ValidateApplicationForm(FormValidationAction):
             slots[CONFIRM_SLOT] = None
         missing = set(check["missing"]) | {e["field"] for e in check["errors"]}
         next_slot = next((f.slot for f in FIELDS if f.service_field in missing), None)
+        if submit_asked and next_slot is not None:
+            labels = "、".join(f.label for f in FIELDS if f.service_field in missing)
+            dispatcher.utter_message(
+                text=f"还不能提交，还差这些信息没填：{labels}。我们接着填，填完会先给您核对再提交。"
+            )
         if next_slot is None and slots.get(CONFIRM_SLOT) is not True:
             next_slot = CONFIRM_SLOT
         return [*events, SlotSet(REQUESTED, next_slot)]

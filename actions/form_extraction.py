@@ -1,17 +1,23 @@
-"""What the latest user message says for the application form: answers, corrections, or a digression.
+"""What the latest user message says for the application form: answers, corrections, commands or a digression.
 
-The NLU gives entities (ID and phone numbers, items, categories, amounts, regions); free-text fields (name,
-project, address …) take the message itself when they are the requested slot. A message that is a question or a
-command (cancel, a person) is not taken as an answer, so the form rejects and the dialogue rules handle it.
+Every field the message names is read by the one labelled extractor (:mod:`actions.form_labels`), whichever
+field is asked. Only a message that names no field may answer the requested free-text field as a whole, and only
+when it plausibly is that kind of value (:mod:`actions.form_guard`). "上一步", "重新填" and a submit word while
+fields are missing are commands. A question or a command for the dialogue (cancel, a person) is not taken as an
+answer, so the form rejects and the dialogue rules handle it.
 """
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions import dates
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT, ITEM_NAMES, ITEMS_TOGETHER
+from actions.form_guard import BACK, RESTART, SUBMIT, free_text_problem, is_question
+from actions.form_labels import loan_named, read_labelled
 
 DIGRESSION_INTENTS = frozenset(
     {
@@ -31,12 +37,10 @@ DIGRESSION_INTENTS = frozenset(
 )
 # Never an answer unless the message also names a value (e.g. "谢谢" is not a project name).
 ALWAYS_DIGRESS = frozenset({"cancel", "request_human", "greet", "thank", "goodbye", "bot_challenge"})
-QUESTION = re.compile(r"[?？]|吗|么|呢$|多少|多久|怎么|如何|什么|哪些|哪里|为啥|为什么|能不能|可不可以|是否")
-ACKNOWLEDGEMENTS = frozenset({"好", "好的", "嗯", "嗯嗯", "是", "是的", "对", "对的", "不是", "不", "没有", "ok", "OK"})
-# "手机号填错了，是13912345678" / "项目名称改成湘味小厨"
+# "手机号填错了，是13912345678" / "项目名称改成湘味小厨" (the value ends at the next punctuation)
 CORRECTION = re.compile(
     r"(?P<label>姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址|银行账户|银行账号|账户|账号|毕业年份|成立日期)"
-    r"(?:填错了|写错了|错了|不对)?[，,。\s]*(?:应该是|应为|改成|改为|换成|更正为|是|为|叫)[:：\s]*(?P<value>.+)"
+    r"(?:填错了|写错了|搞错了|错了|不对)?[，,。\s]*(?:应该是|应为|改成|改为|换成|更正为|是|为|叫)[:：\s]*(?P<value>[^，,。；;！!\n]+)"
 )
 CORRECTION_SLOTS = {
     "姓名": "applicant_name",
@@ -59,11 +63,11 @@ ANSWER_PREFIX = re.compile(
     r"^(?:我的|我们的)?(?:姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址|银行账户|账号|账户)?"
     r"(?:是|叫|为|就是|填)?[:：\s]*"
 )
-NAME_CUE = re.compile(r"(?:我叫|我是|名字是|姓名是|叫)(?P<name>[\u4e00-\u9fff·]{2,10})")
 ADD_ITEMS = re.compile(r"加上|再加|还要|增加|也要|也申请|一起办|另外")
 REMOVE_ITEMS = re.compile(r"不要|去掉|删掉|删除|不办|不申请|取消")
 ALL_ITEMS = re.compile(r"全部|都要|都办|全都|8个|八个|所有")
-AMOUNT_CUE = re.compile(r"贷款|额度|金额|贷")
+# Intents whose category or business-type entity is an answer even when another field is asked.
+DATA_INTENTS = frozenset({"inform", "start_application", "affirm"})
 
 
 @dataclass
@@ -74,11 +78,19 @@ class Extraction:
         values: Slot → raw value to validate.
         digression: The message is a question or command, not an answer.
         regions: City and county names the NLU found (read only when the address is asked).
+        shown: Slot → how a normalised date is shown back (``去年毕业的 → 2025年毕业``).
+        command: ``back``, ``restart`` or ``submit`` (a submit word while the form is not at its summary).
+        problem: Why the message cannot answer the requested free-text field (the re-prompt), if so.
+        not_yet_registered: The user said the business is not registered yet.
     """
 
     values: dict[str, Any] = field(default_factory=dict)
     digression: bool = False
     regions: list[str] = field(default_factory=list)
+    shown: dict[str, str] = field(default_factory=dict)
+    command: str | None = None
+    problem: str | None = None
+    not_yet_registered: bool = False
 
 
 def _entities(tracker: Tracker, name: str) -> list[str]:
@@ -87,6 +99,8 @@ def _entities(tracker: Tracker, name: str) -> list[str]:
 
 def _items(tracker: Tracker, text: str, current: list[str] | None, requested: str | None) -> list[str] | None:
     named = list(dict.fromkeys(_entities(tracker, "item")))
+    if not named and not current and requested in ("application_items", None) and loan_named(text):
+        named = ["guaranteed_loan"]  # "贷15万": the loan, though the item is not named
     if ALL_ITEMS.search(text) and requested == "application_items":
         return list(ITEM_NAMES)
     if not named:
@@ -95,7 +109,7 @@ def _items(tracker: Tracker, text: str, current: list[str] | None, requested: st
         return [code for code in current if code not in named] or None
     if current and ADD_ITEMS.search(text):
         return list(dict.fromkeys([*current, *named]))
-    return named if requested in ("application_items", None) else None
+    return named if requested in ("application_items", None) or not current else None
 
 
 def complete_items(items: list[str]) -> tuple[list[str], str | None]:
@@ -107,13 +121,8 @@ def complete_items(items: list[str]) -> tuple[list[str], str | None]:
     return items, None
 
 
-def _free_text(slot: str, text: str) -> str | None:
-    if slot == "applicant_name":
-        cue = NAME_CUE.search(text)
-        if cue:
-            return cue.group("name")
-    value = ANSWER_PREFIX.sub("", text, count=1).strip(" 。.，,！!") or text.strip(" 。.，,！!")
-    return None if value in ACKNOWLEDGEMENTS else value
+def _free_text(text: str) -> str:
+    return ANSWER_PREFIX.sub("", text, count=1).strip(" 。.，,！!") or text.strip(" 。.，,！!")
 
 
 def _confirm(intent: str) -> bool | None:
@@ -124,39 +133,62 @@ def _confirm(intent: str) -> bool | None:
     return None
 
 
-def _named_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any]) -> dict[str, Any]:
-    """Values the message names explicitly: entities and "X改成Y" corrections, for any field."""
+def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any]) -> Extraction:
+    """Values the message names explicitly, for any field: labelled values, entities and "X改成Y" corrections.
+
+    Args:
+        tracker: The conversation (its latest message's entities are read).
+        text: The message.
+        intent: Its intent.
+        slots: Current slot values (``requested_slot`` included).
+
+    Returns:
+        The values with how dates are shown back; nothing else is set.
+    """
     requested = slots.get("requested_slot")
-    values: dict[str, Any] = {}
-    for slot in ("id_number", "phone"):
-        if entity := next(iter(_entities(tracker, slot)), None):
-            values[slot] = entity
+    labelled = read_labelled(text, list(tracker.latest_message.get("entities", [])))
+    values = dict(labelled.values)
+    for slot in ("person_category", "business_type"):
+        if slot in values and requested != slot and intent not in DATA_INTENTS and len(values) < 2:
+            del values[slot]
     if correction := CORRECTION.search(text):
-        values.setdefault(CORRECTION_SLOTS[correction.group("label")], correction.group("value").strip(" 。.，,"))
+        slot = CORRECTION_SLOTS[correction.group("label")]
+        values[slot] = correction.group("value").strip(" 。.，,")
     items = _items(tracker, text, slots.get("application_items"), requested)
     if items is not None:
         values["application_items"] = items
-    for slot in ("person_category", "business_type"):
-        if (entity := next(iter(_entities(tracker, slot)), None)) and (requested == slot or intent == "inform"):
-            values[slot] = entity
     amount = next(iter(_entities(tracker, "amount")), None)
-    if amount and (requested == "loan_amount" or AMOUNT_CUE.search(text)):
+    if amount and requested == "loan_amount":
         values["loan_amount"] = amount
-    return values
+    return Extraction(values=values, shown=labelled.shown, not_yet_registered=labelled.not_yet_registered)
 
 
-def _answer_to_requested(requested: str, text: str, intent: str, named: dict[str, Any]) -> Any:
-    """The message as the answer to the requested field, or None."""
+def _answer_to_requested(requested: str, text: str, intent: str, found: Extraction) -> Any:
+    """The message as the answer to the requested field, or None (``found.problem`` says why, when it matters)."""
+    named = found.values
     if requested == CONFIRM_SLOT:
         return None if named else _confirm(intent)
     if requested == "first_time_founder" and (confirmed := _confirm(intent)) is not None:
         return confirmed
-    if requested not in BY_SLOT or requested in named or requested == "application_items":
+    if requested not in BY_SLOT or requested in named or requested == "application_items" or named:
+        return None  # a message naming other fields never answers this one as a whole
+    if BY_SLOT[requested].free_text:
+        value = _free_text(text)
+        found.problem = free_text_problem(requested, value)
+        return None if found.problem else value
+    return _structured(requested, text, found)
+
+
+def _command(text: str, requested: str | None, found: Extraction) -> str | None:
+    if found.values:
         return None
-    if named:  # the message answered something else (a correction): only an explicit cue answers this one
-        cue = NAME_CUE.search(text) if requested == "applicant_name" else None
-        return cue.group("name") if cue else None
-    return _free_text(requested, text) if BY_SLOT[requested].free_text else _structured(requested, text)
+    if BACK.search(text):
+        return "back"
+    if RESTART.search(text):
+        return "restart"
+    if requested not in (None, CONFIRM_SLOT) and SUBMIT.search(text):
+        return "submit"
+    return None
 
 
 def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
@@ -167,29 +199,47 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
         slots: Current slot values (``requested_slot`` included).
 
     Returns:
-        Candidate values, or ``digression`` when the message should be handled outside the form.
+        Candidate values, a command, or ``digression`` when the message should be handled outside the form.
     """
     message = tracker.latest_message
     text = str(message.get("text") or "").strip()
     intent = str((message.get("intent") or {}).get("name") or "")
     requested = slots.get("requested_slot")
-    values = _named_values(tracker, text, intent, slots)
+    found = read_values(tracker, text, intent, slots)
+    found.command = _command(text, requested, found)
+    if found.command:
+        return found
     if intent in ("cancel", "request_human") or (
-        intent in DIGRESSION_INTENTS and not values and (intent in ALWAYS_DIGRESS or _is_question(text, requested))
+        intent in DIGRESSION_INTENTS
+        and not found.values
+        and (intent in ALWAYS_DIGRESS or _is_question(text, requested))
     ):
         return Extraction(digression=True)
     if requested is not None:
-        answer = _answer_to_requested(str(requested), text, intent, values)
+        answer = _answer_to_requested(str(requested), text, intent, found)
         if answer is not None:
-            values[str(requested)] = answer
-    regions = _entities(tracker, "region") if requested in ("premises_address", "city", "county") else []
-    return Extraction(values=values, regions=regions)
+            found.values[str(requested)] = answer
+    found.regions = _entities(tracker, "region") if requested in ("premises_address", "city", "county") else []
+    if "premises_address" in found.values and not found.regions:
+        found.regions = _entities(tracker, "region")
+    return found
 
 
-def _structured(slot: str, text: str) -> str:
-    """The part of the text that answers a structured field (``2021年毕业`` → ``2021``)."""
-    if slot == "graduation_year" and (year := re.search(r"(?:19|20)\d{2}", text)):
-        return year.group(0)
+def _structured(slot: str, text: str, found: Extraction) -> Any:
+    """The part of the text that answers a structured field (``去年毕业的`` → ``2025``)."""
+    if slot == "graduation_year":
+        if year := dates.graduation_year(text, date.today()):
+            found.shown[slot] = year.shown
+            return year.year
+        return text
+    if slot == "business_started_on":
+        start = dates.business_start(text, date.today())
+        if start is not None and start.started_on is not None:
+            found.shown[slot] = start.shown
+            return start.started_on.isoformat()
+        if start is not None:
+            found.not_yet_registered = True
+            return None
     return text
 
 
@@ -197,7 +247,7 @@ def _is_question(text: str, requested: str | None) -> bool:
     """A question or chit-chat rather than an answer to ``requested``."""
     if requested is None or requested not in BY_SLOT or not BY_SLOT[requested].free_text:
         return True
-    return bool(QUESTION.search(text))
+    return is_question(text)
 
 
 def just_heard_user(tracker: Tracker) -> bool:

@@ -1,0 +1,90 @@
+"""Moving around the application form: "上一步", "重新填", and asking again after a failed answer (no loops)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.form_fields import BY_SLOT, CONFIRM_SLOT, FIELDS, FORM_SLOTS, display
+from actions.form_guard import EXAMPLES, retry_help
+
+REQUESTED = "requested_slot"
+RETRIES = "form_retries"  # "<slot>:<failed answers in a row>" for the step being asked
+
+
+def _label(slot: str) -> str:
+    return BY_SLOT[slot].label if slot in BY_SLOT else "确认提交"
+
+
+def failures(slots: dict[str, Any], slot: str) -> int:
+    """How many answers in a row to ``slot`` have failed so far."""
+    previous, _, count = str(slots.get(RETRIES) or "").partition(":")
+    return int(count) if previous == slot and count.isdigit() else 0
+
+
+def failed_answer(
+    dispatcher: CollectingDispatcher, slot: str, slots: dict[str, Any], problem: str | None
+) -> list[EventType]:
+    """Say why the answer to ``slot`` was not taken; from the second failure on, an example, choices and a person.
+
+    Args:
+        dispatcher: Where the reply goes.
+        slot: The step asked.
+        slots: Current slot values (``form_retries`` read).
+        problem: The reason for this failure (the service's or the guard's), if known.
+
+    Returns:
+        Events that keep the step asked and count the failure.
+    """
+    count = failures(slots, slot) + 1
+    if count >= 2:
+        text, buttons = retry_help(slot, _label(slot), count)
+        dispatcher.utter_message(text=f"{problem}\n{text}" if problem else text, buttons=buttons)
+    elif problem:
+        dispatcher.utter_message(text=problem)
+    elif slot == CONFIRM_SLOT:
+        dispatcher.utter_message(text="请回复“确认提交”，或直接告诉我要修改哪一项，例如“手机号改成（新号码）”。")
+    else:
+        dispatcher.utter_message(text=f"没太明白。请告诉我{EXAMPLES.get(slot, _label(slot))}。")
+    slots[slot] = None
+    return [SlotSet(slot, None), SlotSet(REQUESTED, slot), SlotSet(RETRIES, f"{slot}:{count}")]
+
+
+def _previous(slots: dict[str, Any]) -> str | None:
+    """The last field answered before the one now asked (fields shared from records are not asked, so skipped)."""
+    requested = slots.get(REQUESTED)
+    order = [*FORM_SLOTS, CONFIRM_SLOT]
+    end = order.index(requested) if requested in order else len(order)
+    held = set(slots.get("held_fields") or [])
+    answered = [f.slot for f in FIELDS[:end] if slots.get(f.slot) not in (None, "", []) and f.service_field not in held]
+    return answered[-1] if answered else None
+
+
+def navigate(dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any]) -> list[EventType]:
+    """The command "上一步" re-asks the previous field (its old value shown); "重新填" clears the form and starts again.
+
+    Args:
+        dispatcher: Where the reply goes.
+        command: ``back`` or ``restart``.
+        slots: Current slot values.
+
+    Returns:
+        Events clearing what is asked again and naming the next step.
+    """
+    if command == "restart":
+        dispatcher.utter_message(text="好的，之前填的内容已清空，我们从头重新填。")
+        return [
+            *(SlotSet(slot, None) for slot in (*FORM_SLOTS, CONFIRM_SLOT)),
+            SlotSet(RETRIES, None),
+            SlotSet(REQUESTED, "application_items"),
+        ]
+    previous = _previous(slots)
+    requested = slots.get(REQUESTED)
+    if previous is None:
+        dispatcher.utter_message(text="这已经是第一步了。")
+        return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)] if requested else []
+    old = display(previous, slots[previous])
+    dispatcher.utter_message(text=f"好的，回到上一步：{_label(previous)}（刚才填的是：{old}），请重新告诉我。")
+    return [SlotSet(previous, None), SlotSet(CONFIRM_SLOT, None), SlotSet(RETRIES, None), SlotSet(REQUESTED, previous)]

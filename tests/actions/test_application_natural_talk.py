@@ -1,0 +1,205 @@
+"""The application form under natural talk: data given up front, several fields at once, commands, loops, dates."""
+
+from datetime import date
+from typing import Any
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.application_actions import ActionStartApplication
+from actions.application_form import ValidateApplicationForm
+from tests.actions.conftest import make_form_tracker, make_tracker, user_event
+from tests.actions.test_application_form import FILLED, entity, validate
+from tests.service.factories import make_id
+
+NEW_ID = make_id()
+
+
+async def start(*messages: tuple[str, str, list[dict[str, Any]]]) -> tuple[list[str], dict[str, Any], list[str]]:
+    """Run action_start_application after ``messages``; return texts, slots set and event kinds."""
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker([user_event(text, intent, entities) for text, intent, entities in messages])
+    events = await ActionStartApplication().run(dispatcher, tracker, {})
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    kinds = [str(e.get("name")) if e["event"] == "followup" else e["event"] for e in events]
+    return [str(m.get("text") or m.get("response")) for m in dispatcher.messages], slots, kinds
+
+
+async def test_the_whole_application_in_one_message_outside_a_form_starts_it_seeded(service_url: str) -> None:
+    texts, slots, kinds = await start(
+        (
+            f"我叫孙强，身份证{NEW_ID}，手机13912345678，返乡农民工，想申请创业担保贷款，贷15万三年",
+            "inform",
+            [
+                entity("id_number", NEW_ID),
+                entity("phone", "13912345678"),
+                entity("person_category", "returning_migrant_worker"),
+                entity("item", "guaranteed_loan"),
+                entity("amount", "150000"),
+            ],
+        )
+    )
+    assert slots["application_items"] == ["guaranteed_loan"]
+    assert (slots["applicant_name"], slots["id_number"], slots["phone"]) == ("孙强", NEW_ID, "13912345678")
+    assert (slots["person_category"], slots["loan_amount"], slots["loan_term_months"]) == (
+        "returning_migrant_worker",
+        "150000",
+        36,
+    )
+    assert "action_listen" not in kinds
+    assert "申请人姓名" in texts[0]
+
+
+async def test_a_loan_in_words_selects_the_loan(service_url: str) -> None:
+    _, slots, _ = await start(("贷15万", "inform", [entity("amount", "150000")]))
+    assert slots["application_items"] == ["guaranteed_loan"]
+    assert slots["loan_amount"] == "150000"
+
+
+async def test_details_said_before_the_request_are_kept(service_url: str) -> None:
+    _, slots, _ = await start(
+        (
+            "项目叫湘味米粉店，餐饮业，个体户，地址长沙市岳麓区麓谷大道100号",
+            "inform",
+            [entity("business_type", "individual_business")],
+        ),
+        ("我想办营业执照", "start_application", [entity("item", "business_registration")]),
+    )
+    assert slots["project_name"] == "湘味米粉店"
+    assert slots["industry"] == "餐饮业"
+    assert slots["premises_address"] == "长沙市岳麓区麓谷大道100号"
+    assert slots["application_items"] == ["business_registration"]
+
+
+async def test_submit_with_no_form_open_says_nothing_was_filed(service_url: str) -> None:
+    texts, slots, kinds = await start(("对的，确认提交", "affirm", []))
+    assert "还没有填写或提交任何申请" in texts[0]
+    assert slots["offer_pending"] is True
+    assert "action_listen" in kinds
+    assert "application_attempt" not in slots
+
+
+async def test_a_plain_yes_outside_a_form_starts_nothing(service_url: str) -> None:
+    texts, slots, kinds = await start(("好的", "affirm", []))
+    assert texts == ["utter_how_can_help"]
+    assert "action_listen" in kinds and "application_items" not in slots
+
+
+async def test_a_hotline_agent_naming_the_caller_fills_the_name(service_url: str) -> None:
+    slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
+    _, set_slots = await validate(f"来电人叫黄大明，身份证{NEW_ID}", "inform", slots, [entity("id_number", NEW_ID)])
+    assert set_slots["applicant_name"] == "黄大明"
+    assert set_slots["id_number"] == NEW_ID
+
+
+async def test_several_fields_in_one_turn_fill_every_field_and_never_the_whole_message(service_url: str) -> None:
+    slots = {**FILLED, "project_name": None, "industry": None, "premises_address": None, "city": None, "county": None}
+    slots["requested_slot"] = "project_name"
+    texts, set_slots = await validate(
+        "项目叫湘味米粉店，餐饮业，个体户，地址长沙市岳麓区麓谷大道100号",
+        "inform",
+        slots,
+        [entity("business_type", "individual_business"), entity("region", "长沙市"), entity("region", "岳麓区")],
+    )
+    assert set_slots["project_name"] == "湘味米粉店"
+    assert set_slots["industry"] == "餐饮业"
+    assert set_slots["premises_address"] == "长沙市岳麓区麓谷大道100号"
+    assert (set_slots["city"], set_slots["county"]) == ("长沙市", "岳麓区")
+    assert not any("字" in t and "应为" in t for t in texts), texts
+
+
+async def test_a_submit_word_is_never_a_name_and_lists_what_is_missing(service_url: str) -> None:
+    slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
+    texts, set_slots = await validate("确认提交", "affirm", slots)
+    assert set_slots.get("applicant_name") is None
+    assert set_slots["requested_slot"] == "applicant_name"
+    assert any("还不能提交" in t and "申请人姓名" in t and "手机号码" in t for t in texts), texts
+
+
+async def test_free_text_fields_refuse_what_is_not_that_kind_of_value(service_url: str) -> None:
+    cases = [
+        ("applicant_name", "要带身份证去吗", "inform"),
+        ("applicant_name", "4301041990", "inform"),
+        ("applicant_name", "湘味米粉店", "inform"),
+        ("project_name", "对的", "affirm"),
+        ("project_name", "要不要毕业证", "inform"),
+        ("industry", "20万", "inform"),
+        ("premises_address", "嗯", "inform"),
+    ]
+    for slot, text, intent in cases:
+        slots = {**FILLED, slot: None, "requested_slot": slot}
+        texts, set_slots = await validate(text, intent, slots)
+        assert set_slots.get(slot) is None, (slot, text, set_slots)
+        assert set_slots.get("requested_slot") == slot, (slot, text)
+        assert any("例如" in t for t in texts), (slot, text, texts)
+
+
+async def test_back_re_asks_the_previous_field(service_url: str) -> None:
+    slots = {**FILLED, "industry": None, "requested_slot": "industry"}
+    texts, set_slots = await validate("上一步", "affirm", slots)
+    assert set_slots["requested_slot"] == "project_name"
+    assert set_slots["project_name"] is None
+    assert any("回到上一步" in t for t in texts)
+
+
+async def test_start_over_clears_the_form(service_url: str) -> None:
+    slots = {**FILLED, "industry": None, "requested_slot": "industry"}
+    texts, set_slots = await validate("重新填", "start_application", slots)
+    assert set_slots["requested_slot"] == "application_items"
+    assert set_slots["applicant_name"] is None and set_slots["phone"] is None
+
+
+async def test_a_name_correction_with_its_cue_changes_the_name(service_url: str) -> None:
+    slots = {**FILLED, "industry": None, "requested_slot": "industry"}
+    texts, set_slots = await validate("名字写错了，是周杰", "affirm", slots)
+    assert set_slots["applicant_name"] == "周杰"
+    assert set_slots.get("industry") is None
+    assert set_slots["requested_slot"] == "industry"
+
+
+async def test_repeated_failures_give_an_example_choices_and_a_person_never_the_same_reply_thrice(
+    service_url: str,
+) -> None:
+    slots: dict[str, Any] = {**FILLED, "business_type": None, "requested_slot": "business_type"}
+    replies = []
+    for _ in range(4):
+        dispatcher = CollectingDispatcher()
+        events = await ValidateApplicationForm().run(dispatcher, make_form_tracker("嗯嗯那个", "inform", slots), {})
+        slots.update({e["name"]: e["value"] for e in events if e["event"] == "slot"})
+        replies.append(dispatcher.messages)
+    assert slots["requested_slot"] == "business_type"
+    second = replies[1][-1]
+    assert "转人工" in second["text"] and "个体工商户" in second["text"]
+    assert {b["title"] for b in second["buttons"]} >= {"个体工商户", "企业", "转人工"}
+    texts = ["\n".join(m["text"] for m in r) for r in replies]
+    assert all(not (a == b == c) for a, b, c in zip(texts, texts[1:], texts[2:], strict=False)), texts
+
+
+async def test_a_graduation_year_in_words_is_normalised_and_shown_back(service_url: str) -> None:
+    slots = {**FILLED, "application_items": ["startup_subsidy"], "graduation_year": None}
+    slots["requested_slot"] = "graduation_year"
+    texts, set_slots = await validate("去年毕业的", "inform", slots)
+    assert set_slots["graduation_year"] == date.today().year - 1
+    assert any(f"→ {date.today().year - 1}年毕业" in t for t in texts), texts
+
+
+async def test_shuffled_early_missing_and_corrected_answers_never_land_in_the_wrong_field(service_url: str) -> None:
+    """A user answers out of order, early, skips one and corrects one: every value ends where it was meant."""
+    slots: dict[str, Any] = {"application_items": ["business_registration", "taxpayer_confirmation"]}
+    slots["requested_slot"] = "applicant_name"
+    turns: list[tuple[str, str, list[dict[str, Any]]]] = [
+        ("项目叫湘味米粉店", "inform", []),  # early: the project while the name is asked
+        ("餐饮", "inform", []),  # shuffled: an industry while the name is asked is not a name
+        ("我叫孙强", "inform", []),
+        ("手机13912345678", "inform", [entity("phone", "13912345678")]),  # the ID skipped
+        ("确认提交", "affirm", []),  # a submit word while the ID is missing
+        (NEW_ID, "inform", [entity("id_number", NEW_ID)]),
+        ("名字写错了，是孙小强", "affirm", []),  # correction of an earlier field
+    ]
+    for text, intent, entities in turns:
+        _, set_slots = await validate(text, intent, slots, entities)
+        slots.update(set_slots)
+    assert slots["project_name"] == "湘味米粉店"
+    assert slots["applicant_name"] == "孙小强"
+    assert slots["phone"] == "13912345678" and slots["id_number"] == NEW_ID
+    assert slots.get("industry") in (None, "餐饮")
+    assert all(slots.get(s) in (None, "") for s in ("premises_address", "bank_account", "city", "county"))
