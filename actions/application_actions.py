@@ -4,6 +4,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import uuid
 from typing import Any
 
@@ -22,7 +23,7 @@ from actions.form_fields import (
     mask_id_number,
     service_form,
 )
-from actions.form_guard import SUBMIT
+from actions.form_guard import SUBMIT, is_question
 from actions.form_labels import loan_named, read_labelled
 from actions.form_navigation import RETRIES
 from actions.service_client import (
@@ -41,6 +42,7 @@ OFFERED_ITEMS = "offered_items"
 WORKING_SLOTS = (*FORM_SLOTS, CONFIRM_SLOT, "held_fields", RETRIES)
 # The actions after which earlier messages no longer belong to the next application.
 FORM_ENDS = frozenset({"action_submit_application", "action_cancel_application", "action_session_start"})
+APPLY_WORDS = re.compile(r"申请|办理|我要办|想办|帮我办|要贷|想贷|填表|报名")
 INTRO = (
     "好的，我来帮您填写《个人创业“一件事”信息采集表》：只问还需要的信息，"
     "能通过数据共享获取的材料不用再交。填写中随时可以提问，不想办了说“取消”就行。"
@@ -94,9 +96,11 @@ def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
 
 
 def _data_bearing(tracker: Tracker) -> bool:
-    """The latest message names an item (贷15万, 办执照) or at least two fields of the form."""
+    """The latest message names an item (贷15万, 办执照) or at least two fields, and is not only a question."""
     text = str(tracker.latest_message.get("text") or "")
     entities = list(tracker.latest_message.get("entities", []))
+    if is_question(text) and not APPLY_WORDS.search(text):
+        return False
     return bool(_items_of(entities, text)) or len(read_labelled(text, entities).values) >= 2
 
 

@@ -33,7 +33,8 @@ SURNAME_GIVEN = re.compile(
 LEADING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})(?=[\s，,。]|\d)")
 PROJECT_LABELLED = re.compile(
     r"(?:项目(?:名称|名字|名)?|店名|店铺名|门店名|名称)(?:叫做|叫|是|为|[:：])?\s*[“\"「『]?"
-    r"(?P<value>[^，,。；;“”\"」』\s]{2,30}?)[”\"」』]?(?=[，,。；;\s]|$)"
+    r"(?P<value>[^，,。；;“”\"」』\s]{2,30}?)[”\"」』]?"
+    r"(?=[，,。；;\s]|$|行业|属于|地址|经营|开在|位于|个体|公司|企业|合作社|身份|手机|电话|贷款|想|要|申请)"
 )
 PROJECT_SUFFIX = r"(?:店|馆|厂|坊|铺|行|吧|屋|园|场|中心|工作室|超市|农场|基地|工坊|餐厅|小吃|作坊|门市|商行)"
 PROJECT_OPENED = re.compile(
@@ -45,13 +46,19 @@ INDUSTRY_WORDS = (
     "制造|加工|食品加工|服装|旅游|民宿|文化|传媒|科技|软件|信息技术|互联网|手工|建筑|装修|餐饮服务|服务|汽车维修|茶叶"
 )
 INDUSTRY_LABELLED = re.compile(
-    r"(?:所属行业|行业类别|行业)(?:是|为|属于|[:：])?\s*(?P<value>[\u4e00-\u9fff]{2,10}?)(?:行业|业)?(?=[，,。；;\s]|$)"
+    r"(?:所属行业|行业类别|行业)(?:是|为|属于|[:：])?\s*(?P<value>[\u4e00-\u9fff]{2,10}?)(?:行业|业)?"
+    r"(?=[，,。；;\s]|$|个体|公司|企业|合作社|地址|经营|开在|位于|项目|身份|手机|电话|贷款|想|要|申请)"
 )
 INDUSTRY_SEGMENT = re.compile(
     rf"^(?:属于|做|搞|干)?(?P<value>(?:{INDUSTRY_WORDS})(?:行业|业)?|[\u4e00-\u9fff]{{1,6}}(?:行业|业))$"
 )
 ADDRESS_MARKERS = re.compile(r"省|市|州|区|县|镇|乡|街道|村")
 ADDRESS_DETAIL = re.compile(r"路|街|巷|号|组|村|栋|楼|弄|小区|大道|广场|大厦|市场|社区|门面|商铺")
+ADDRESS_LABELLED = re.compile(
+    r"(?:经营场所|经营地址|店铺地址|场所地址|详细地址|地址)(?:是|在|为|[:：])?\s*(?P<value>[\u4e00-\u9fff0-9\-]{5,60}?)"
+    r"(?=[，,。；;\s]|$|想|要|申请|贷款|身份|手机|电话|项目|行业)"
+)
+HOME = re.compile(r"^(?:我)?(?:家住|住在|家在|户口|户籍|老家)")
 ADDRESS_PREFIX = re.compile(
     r"^(?:经营场所|经营地址|店铺地址|店面地址|场所地址|详细地址|地址|店|店铺|门面|铺子)?(?:开在|设在|位于|在|是|为|[:：])?\s*"
 )
@@ -125,9 +132,13 @@ def read_industry(text: str) -> str | None:
 
 def read_address(text: str) -> str | None:
     """The part of a message that is an address: place markers and a road, number, village or group."""
+    if (match := ADDRESS_LABELLED.search(text)) and ADDRESS_MARKERS.search(match.group("value")):
+        return match.group("value")
     for part in segments(text):
         if re.search(r"\d{7,}", part) or not (ADDRESS_MARKERS.search(part) and ADDRESS_DETAIL.search(part)):
             continue
+        if HOME.match(part):
+            continue  # where someone lives is not where the business is
         value = ADDRESS_PREFIX.sub("", part, count=1).strip()
         if len(value) >= 5:
             return value
