@@ -19,6 +19,7 @@ from actions import dates, situation
 from actions.form_extraction import just_heard_user
 from actions.replies import answer_question, is_question
 from actions.service_client import ServiceUnavailable, check_field, post_json
+from actions.step_help import failures_at, help_message
 
 PROFILE_SLOTS = {
     "person_category": "elig_person_category",
@@ -126,6 +127,8 @@ class ValidateEligibilityForm(FormValidationAction):
                 if raw is None and intent in SMALL_TALK | {"start_application", "check_progress"}:
                     return []
                 accepted = await self._accept(str(requested), text if raw is None else raw, slots, dispatcher)
+                if slots.get(str(requested)) is None and failures_at(tracker, str(requested)) >= 1:
+                    dispatcher.utter_message(**help_message(str(requested)))
                 if shown and slots.get(str(requested)) is not None:
                     dispatcher.utter_message(text="好的，记下了：" + "；".join(shown) + "。")
                 events += accepted

@@ -24,6 +24,7 @@ from actions.service_client import (
     post_json,
     tracker_headers,
 )
+from actions.step_help import failures_at, help_message
 
 NUMBER_SLOT = "progress_number"
 LAST6_SLOT = "progress_id_last6"
@@ -112,12 +113,14 @@ class ValidateProgressForm(FormValidationAction):
             answered = await answer_question(dispatcher, tracker, domain)
             return [*answered, SlotSet(str(requested), None), SlotSet("requested_slot", requested)]
         events: list[EventType] = [SlotSet(slot, value) for slot, value in values.items()]
-        if requested == NUMBER_SLOT and NUMBER_SLOT not in values:
-            dispatcher.utter_message(text="申请编号是“CY”加14位数字，例如CY20261122000123，请核对后再发给我。")
-            events.append(SlotSet(NUMBER_SLOT, None))
-        elif requested == LAST6_SLOT and LAST6_SLOT not in values:
-            dispatcher.utter_message(text="请发送申请人身份证号码的后6位（6位数字，最后一位可能是X）。")
-            events.append(SlotSet(LAST6_SLOT, None))
+        if requested in (NUMBER_SLOT, LAST6_SLOT) and requested not in values:
+            if failures_at(tracker, str(requested)) >= 1:  # the same re-prompt never a third time
+                dispatcher.utter_message(**help_message(str(requested)))
+            elif requested == NUMBER_SLOT:
+                dispatcher.utter_message(text="申请编号是“CY”加14位数字，例如CY20261122000123，请核对后再发给我。")
+            else:
+                dispatcher.utter_message(text="请发送申请人身份证号码的后6位（6位数字，最后一位可能是X）。")
+            events.append(SlotSet(str(requested), None))
         filled = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT), **values}
         next_slot = next((slot for slot in (NUMBER_SLOT, LAST6_SLOT) if not filled.get(slot)), None)
         return [*events, SlotSet("requested_slot", next_slot)]

@@ -213,3 +213,32 @@ async def test_out_of_scope_never_says_the_same_thing_three_times() -> None:
         replies.append(text)
         events.append({"event": "bot", "text": text})
     assert len(set(replies[:3])) == 3 and "转人工" in replies[2]
+
+
+async def test_a_second_refused_category_gets_choices_and_a_person(service_url: str) -> None:
+    asked = {"requested_slot": "elig_person_category"}
+    first = make_form_tracker("个体户老板", "inform", asked)
+    text, _ = await route(ValidateEligibilityForm(), first)
+    assert "转人工" not in text
+    events = [
+        *first.events,
+        {"event": "slot", "name": "elig_person_category", "value": None},
+        user_event("开饭店的", "inform"),
+    ]
+    second = make_tracker(events, slots=asked)
+    dispatcher = CollectingDispatcher()
+    await ValidateEligibilityForm().run(dispatcher, second, {})
+    assert any(m.get("buttons") for m in dispatcher.messages)
+    assert "转人工" in "\n".join(str(m.get("text")) for m in dispatcher.messages)
+
+
+async def test_a_second_bad_number_changes_the_re_prompt(service_url: str) -> None:
+    asked = {"requested_slot": "progress_number"}
+    events = [
+        user_event("CY123", "inform"),
+        {"event": "slot", "name": "progress_number", "value": None},
+        user_event("CY456", "inform"),
+    ]
+    first, _ = await route(ValidateProgressForm(), make_form_tracker("CY123", "inform", asked))
+    second, _ = await route(ValidateProgressForm(), make_tracker(events, slots=asked))
+    assert first != second and "编号忘了" in second and "转人工" in second

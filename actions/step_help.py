@@ -1,0 +1,43 @@
+"""Help for a form step the user has failed twice: exactly what is needed, an example, choices and a person.
+
+Used by the eligibility and progress forms so that no step repeats the same re-prompt a third time.
+"""
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+CATEGORY_CHOICES = ("高校毕业生", "返乡创业农民工", "退役军人", "登记失业人员", "就业困难人员", "都不是")
+HELP = {
+    "elig_person_category": "请直接回复下面其中一项（点选也可以）：" + "、".join(CATEGORY_CHOICES) + "。",
+    "elig_other_category": "请回复其中一项：刑满释放人员、网络商户、脱贫人口、农村自主创业农民；都不是就回复“都不是”。",
+    "elig_graduation_year": "请告诉我毕业年份，例如“2022”“2022年毕业”或“去年毕业”。",
+    "elig_business_started_on": "请告诉我营业执照上的成立时间，例如“2024年3月”“开了两年”；还没注册就回复“还没有”。",
+    "elig_first_time_founder": "请回复“是”（第一次创业）或“不是”（以前创过业）。",
+    "progress_number": "申请编号是CY加14位数字，例如CY20261122000123；忘了编号请说“编号忘了”。",
+    "progress_id_last6": "请发申请人身份证号码的最后6位，例如“01002X”。",
+}
+WAY_OUT = "也可以说“转人工”找工作人员，或说“取消”先停下。"
+CHOICES = {
+    "elig_person_category": CATEGORY_CHOICES,
+    "elig_first_time_founder": ("是", "不是"),
+}
+
+
+def failures_at(tracker: Tracker, slot: str) -> int:
+    """How many answers in a row to ``slot`` were refused (the form cleared the slot after each)."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name"):
+            break
+        if event.get("event") == "slot" and event.get("name") == slot:
+            if event.get("value") is not None:
+                break
+            count += 1
+    return count
+
+
+def help_message(slot: str) -> dict[str, Any]:
+    """The message (text and, where there are choices, buttons) for a step failed twice."""
+    buttons = [{"title": choice, "payload": choice} for choice in CHOICES.get(slot, ())]
+    return {"text": f"{HELP.get(slot, '')}{WAY_OUT}", "buttons": buttons}
