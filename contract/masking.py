@@ -24,8 +24,11 @@ _CANDIDATE = re.compile(rf"(?<![0-9])\+?[0-9](?:{_SEPARATOR}?[0-9])*(?![0-9])")
 _GROUP_BREAK = re.compile(rf"{_SEPARATOR}+")
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _MOBILE_PREFIXES = ("0086", "86")
-_ID_18 = re.compile(r"[1-9][0-9]{16}[0-9Xx]")
-_ID_15 = re.compile(r"[1-9][0-9]{14}")
+# An ID number holds its owner's birth date (GB 11643: YYYYMMDD; the old 15-digit form: YYMMDD): requiring a
+# plausible one keeps other long numbers (hotline call ids such as 20260928020000-1ea48d) readable.
+_DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+_ID_18 = re.compile(rf"[1-9][0-9]{{5}}(?:19|20)[0-9]{{2}}{_DATE}[0-9]{{3}}[0-9Xx]")
+_ID_15 = re.compile(rf"[1-9][0-9]{{5}}[0-9]{{2}}{_DATE}[0-9]{{3}}")
 
 _WECHAT_ID = re.compile(r"(?i)(wechat(?::|%3A|%253A))([A-Za-z0-9_\-]{4,64})")
 _SECRET_KEYS = (

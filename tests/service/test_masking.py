@@ -188,3 +188,12 @@ def test_uvicorn_log_config_masks_on_every_handler() -> None:
     finally:
         for name in ("uvicorn", "uvicorn.access"):
             logging.getLogger(name).handlers.clear()
+
+
+def test_hotline_call_ids_and_other_long_numbers_stay_readable() -> None:
+    """An ID number holds a birth date: a call id (date-time + hex) is not one and is never masked."""
+    from contract.masking import mask_text
+
+    assert mask_text("hotline:20260928020000-1ea48d") == "hotline:20260928020000-1ea48d"
+    assert mask_text("订单202612041200001") == "订单202612041200001"
+    assert mask_text("老身份证430111960101002") == "老身份证430111*****1002"
