@@ -13,6 +13,8 @@ hides query secrets, bearer tokens and WeChat openids), and :func:`mask_id_numbe
 import hashlib
 import re
 
+from contract.conversations import WECHAT_PREFIX
+
 # Full-width digits, X, plus and separators → ASCII, one character for one, so positions stay the same.
 _WIDE = str.maketrans(
     "０１２３４５６７８９Ｘｘ＋－\u3000\u2010\u2011\u2012\u2013\u2014\u2212",
@@ -85,7 +87,7 @@ def mask_openid(openid: str) -> str:
     Returns:
         The stand-in; ``<none>`` for an empty id.
     """
-    bare = openid.removeprefix("wechat:")
+    bare = openid.removeprefix(WECHAT_PREFIX)
     if not bare:
         return "<none>"
     return f"{bare[:4]}…#{hashlib.sha256(bare.encode('utf-8')).hexdigest()[:6]}"
