@@ -36,6 +36,7 @@ EXPLICIT_PERSON = re.compile(r"人工|真人|客服|工作人员")
 SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "give_feedback"})
 YES = re.compile(r"^(?:是|是的|对|对的|嗯|没错|第一次|头一次|首次)")
 NO = re.compile(r"^(?:不是|否|没有|不|第二次)|以前.*(?:创过|开过|办过)")
+NOT_LISTED = "只面向政策列明的人员类别，您说都不属于，暂不符合。"
 SERVICE_DOWN = "抱歉，资格匹配服务暂时连不上，请稍后再试，或说“转人工”。"
 
 
@@ -49,6 +50,8 @@ def profile(slots: dict[str, Any]) -> dict[str, Any]:
         if field == "business_started_on" and value == NO_BUSINESS:
             body["has_licence"] = False
             continue
+        if field == "other_category" and value == NO_BUSINESS:
+            continue  # none of the listed groups: nothing to state
         body[field] = value
     return body
 
@@ -86,6 +89,7 @@ def _raw_answer(slot: str, text: str, intent: str, entities: list[dict[str, Any]
     """
     readers: dict[str, Callable[[], Any]] = {
         "elig_person_category": lambda: situation.category(entities, text),
+        "elig_other_category": lambda: NO_BUSINESS if situation.NONE_OF_THEM.search(text) else None,
         "elig_graduation_year": lambda: _year(text, shown),
         "elig_business_started_on": lambda: _start(text, intent, shown),
         "elig_first_time_founder": lambda: _first_time(text, intent),
@@ -140,7 +144,7 @@ class ValidateEligibilityForm(FormValidationAction):
 
     @staticmethod
     async def _accept(slot: str, raw: Any, slots: dict[str, Any], dispatcher: CollectingDispatcher) -> list[EventType]:
-        if raw == NO_BUSINESS:
+        if raw == NO_BUSINESS:  # not registered yet / none of the listed groups
             slots[slot] = raw
             return [SlotSet(slot, raw)]
         field = next(f for f, s in PROFILE_SLOTS.items() if s == slot)
@@ -184,6 +188,8 @@ class ActionShowEligibility(Action):
             return forget
         good = [a for a in answer["items"] if a["qualifies"]]
         other = [a for a in answer["items"] if not a["qualifies"]]
+        if slots.get("elig_other_category") == NO_BUSINESS:  # none of the groups: what still needs one is not met
+            other = [{**a, "reason": NOT_LISTED} if "other_category" in a["missing"] else a for a in other]
         lines = [f"✅ {a['name']}：{a['reason']}" for a in good] + [f"❌ {a['name']}：{a['reason']}" for a in other]
         text = "根据您说的情况，匹配结果如下：\n" + "\n".join(lines)
         if not good:

@@ -19,6 +19,7 @@ GRADUATION = re.compile(r"毕业")
 BUSINESS = re.compile(r"开了|开的|开业|开张|开店|注册|成立|营业|经营|执照|办的店|干了|做了|店")
 SECOND_START = re.compile(r"第二次|二次创业|再次创业|又创业|以前创过业|之前创过业|之前开过|以前开过|领过")
 FIRST_START = re.compile(r"第一次|头一次|头一回|首次")
+SHORT = 10  # a clause this short is shown back in the user's words ("开了半年 → 约2026年6月成立")
 CLAUSES = re.compile(r"[，,。；;！!？?\s]+")
 
 
@@ -70,7 +71,7 @@ def read(text: str, entities: list[dict[str, Any]], today: date) -> Situation:
         if GRADUATION.search(clause) and "graduation_year" not in found.profile:
             if year := dates.graduation_year(clause, today):
                 found.profile["graduation_year"] = year.year
-                found.shown.append(year.shown)
+                found.shown.append(year.shown if len(clause) <= SHORT else year.text)
                 if "person_category" not in found.profile:
                     found.profile["person_category"] = "college_graduate"
         elif BUSINESS.search(clause) and "business_started_on" not in found.profile:
@@ -81,7 +82,7 @@ def read(text: str, entities: list[dict[str, Any]], today: date) -> Situation:
                 found.profile["has_licence"] = False
             else:
                 found.profile["business_started_on"] = start.started_on.isoformat()
-            found.shown.append(start.shown)
+            found.shown.append(start.shown if len(clause) <= SHORT else start.text)
     if (first := first_time(text)) is not None:
         found.profile["first_time_founder"] = first
     return found

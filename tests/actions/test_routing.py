@@ -5,7 +5,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.eligibility import ValidateEligibilityForm
+from actions.eligibility import ActionShowEligibility, ValidateEligibilityForm
 from actions.progress import ActionShowProgress, ValidateProgressForm
 from actions.routing import (
     ActionOutOfScope,
@@ -242,3 +242,13 @@ async def test_a_second_bad_number_changes_the_re_prompt(service_url: str) -> No
     first, _ = await route(ValidateProgressForm(), make_form_tracker("CY123", "inform", asked))
     second, _ = await route(ValidateProgressForm(), make_tracker(events, slots=asked))
     assert first != second and "编号忘了" in second and "转人工" in second
+
+
+async def test_none_of_the_other_groups_ends_with_a_verdict(service_url: str) -> None:
+    asked = {"requested_slot": "elig_other_category", "elig_person_category": "other"}
+    _, events = await route(ValidateEligibilityForm(), make_form_tracker("都不是", "deny", asked))
+    assert slots_of(events)["elig_other_category"] == "none"
+    assert slots_of(events)["requested_slot"] != "elig_other_category"
+    profile = {"elig_person_category": "other", "elig_other_category": "none", "elig_business_started_on": "none"}
+    text, _ = await route(ActionShowEligibility(), make_form_tracker("还没有", "deny", profile))
+    assert "❌ 申请创业担保贷款" in text and "还需要知道" not in text.split("担保贷款")[1].split("\n")[0]
