@@ -7,6 +7,7 @@ from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import hand_off
+from actions.progress import forgot_number, forgotten_number
 from actions.questions import answered_item, search
 from actions.service_client import ServiceUnavailable
 
@@ -40,6 +41,8 @@ class ActionHandleLowConfidence(Action):
         Otherwise reply and revert the misunderstood message so it does not steer the dialogue. Noise is not
         recorded in the unanswered queue.
         """
+        if forgot_number(str(tracker.latest_message.get("text") or "")):
+            return await forgotten_number(dispatcher, tracker)
         try:
             answer = await search(tracker, record_unanswered=False)
         except ServiceUnavailable:

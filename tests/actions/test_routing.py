@@ -6,6 +6,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.eligibility import ActionShowEligibility, ValidateEligibilityForm
+from actions.fallback import ActionHandleLowConfidence
 from actions.progress import ActionShowProgress, ValidateProgressForm
 from actions.routing import (
     ActionOutOfScope,
@@ -252,3 +253,8 @@ async def test_none_of_the_other_groups_ends_with_a_verdict(service_url: str) ->
     profile = {"elig_person_category": "other", "elig_other_category": "none", "elig_business_started_on": "none"}
     text, _ = await route(ActionShowEligibility(), make_form_tracker("还没有", "deny", profile))
     assert "❌ 申请创业担保贷款" in text and "还需要知道" not in text.split("担保贷款")[1].split("\n")[0]
+
+
+async def test_a_forgotten_number_the_nlu_did_not_understand_is_still_helped(service_url: str) -> None:
+    text, _ = await route(ActionHandleLowConfidence(), make_form_tracker("那个号我不记得了", "nlu_fallback", {}))
+    assert "我的办件" in text
