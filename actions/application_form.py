@@ -19,7 +19,9 @@ from rasa_sdk.types import DomainDict
 from actions.application_actions import staff_headers
 from actions.form_extraction import Extraction, complete_items, extract, just_heard_user
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
+from actions.form_labels import places_in_address
 from actions.form_navigation import RETRIES, failed_answer, navigate
+from actions.questions import ActionAnswerQuestion
 from actions.service_client import (
     Rejected,
     ServiceUnavailable,
@@ -64,24 +66,18 @@ class ValidateApplicationForm(FormValidationAction):
         # activated by action_start_application) the message was already handled: only re-plan.
         after_user = just_heard_user(tracker)
         found = extract(tracker, slots) if after_user else Extraction()
-        if found.digression:
-            return []
-        requested = slots.get(REQUESTED)
-        if found.command in ("back", "restart"):
-            return navigate(dispatcher, found.command, slots)
         pending = {s: slots[s] for s in tracker.slots_to_validate() if s in BY_SLOT and slots.get(s) is not None}
         candidates = {**pending, **found.values}
-        if after_user and not candidates and found.not_yet_registered:
-            dispatcher.utter_message(
-                text="经营主体还没注册的话，这一项先不用填：可以在事项里加上“经营主体登记注册”一并办理，"
-                "或者说“上一步”修改事项。"
-            )
-        if after_user and not candidates and not found.command and (requested in BY_SLOT or requested == CONFIRM_SLOT):
-            # Nothing usable: say what is needed (an empty answer would make the form reject and stall).
-            return failed_answer(dispatcher, str(requested), slots, found.problem)
+        early = await self._without_values(
+            dispatcher, tracker, domain, slots, found, bool(candidates) or not after_user
+        )
+        if early is not None:
+            return early
         try:
             events = await self._validate(dispatcher, tracker, slots, candidates, found)
             events += await self._next_slot(dispatcher, slots, tracker, submit_asked=found.command == "submit")
+            if found.command == "submit":
+                events.append(SlotSet(CONFIRM_SLOT, None))  # a slot event: the form does not reject the message
         except ServiceUnavailable as error:
             logger.warning("bundle service unavailable during the form: %s", error)
             dispatcher.utter_message(text=SERVICE_DOWN)
@@ -90,6 +86,39 @@ class ValidateApplicationForm(FormValidationAction):
             dispatcher.utter_message(text=TOO_MANY_PEOPLE.format(minutes=max(1, (limited.retry_after + 59) // 60)))
             return [SlotSet(PAUSED, True), SlotSet(REQUESTED, None), ActiveLoop(None)]
         return events
+
+    @staticmethod
+    async def _without_values(
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+        slots: dict[str, Any],
+        found: Extraction,
+        has_values: bool,
+    ) -> list[EventType] | None:
+        """The turn's events when the message fills nothing: a digression, a question, a command or a failed answer.
+
+        ``None`` when there is something to validate (or a submit word, which lists what is missing).
+        """
+        requested = slots.get(REQUESTED)
+        if found.digression:
+            return []
+        if found.question and requested is not None:
+            answered = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+            return [*answered, SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
+        if found.command in ("back", "restart"):
+            return navigate(dispatcher, found.command, slots)
+        if has_values or found.command:
+            return None
+        if found.not_yet_registered:
+            dispatcher.utter_message(
+                text="经营主体还没注册的话，这一项先不用填：可以在事项里加上“经营主体登记注册”一并办理，"
+                "或者说“上一步”修改事项。"
+            )
+        if requested in BY_SLOT or requested == CONFIRM_SLOT:
+            # Nothing usable: say what is needed (an empty answer would make the form reject and stall).
+            return failed_answer(dispatcher, str(requested), slots, found.problem)
+        return None
 
     async def _validate(
         self,
@@ -129,8 +158,11 @@ class ValidateApplicationForm(FormValidationAction):
                 slots[CONFIRM_SLOT] = None
             if slot == "id_number":
                 events += await self._prefill(dispatcher, value, slots, tracker)
+            if slot == "premises_address" and before is not None and before != value:
+                slots["city"] = slots["county"] = None  # a new address: its own city and county
+                events += [SlotSet("city", None), SlotSet("county", None)]
             if slot == "premises_address" and (slots.get("city") is None or slots.get("county") is None):
-                events += await self._places(found.regions, slots)
+                events += await self._places([*found.regions, *places_in_address(str(value))], slots)
         return events
 
     async def _check(

@@ -66,6 +66,9 @@ ANSWER_PREFIX = re.compile(
 ADD_ITEMS = re.compile(r"加上|再加|还要|增加|也要|也申请|一起办|另外")
 REMOVE_ITEMS = re.compile(r"不要|去掉|删掉|删除|不办|不申请|取消")
 ALL_ITEMS = re.compile(r"全部|都要|都办|全都|8个|八个|所有")
+# Intents the form's rules answer themselves (bot/rules/forms.yml); other questions are answered by the form.
+RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "ask_question", "ask_bundle_overview", "complain"}
+CORRECTING = re.compile(r"不是|不对|错了|改成|改为|应该是|应为|更正|搞错")
 # Intents whose category or business-type entity is an answer even when another field is asked.
 DATA_INTENTS = frozenset({"inform", "start_application", "affirm"})
 
@@ -82,6 +85,7 @@ class Extraction:
         command: ``back``, ``restart`` or ``submit`` (a submit word while the form is not at its summary).
         problem: Why the message cannot answer the requested free-text field (the re-prompt), if so.
         not_yet_registered: The user said the business is not registered yet.
+        question: The message is a question (with or without "？"): answered, then the step is asked again.
     """
 
     values: dict[str, Any] = field(default_factory=dict)
@@ -91,6 +95,7 @@ class Extraction:
     command: str | None = None
     problem: str | None = None
     not_yet_registered: bool = False
+    question: bool = False
 
 
 def _entities(tracker: Tracker, name: str) -> list[str]:
@@ -148,8 +153,12 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     requested = slots.get("requested_slot")
     labelled = read_labelled(text, list(tracker.latest_message.get("entities", [])))
     values = dict(labelled.values)
+    correcting = bool(CORRECTING.search(text))
     for slot in ("person_category", "business_type"):
-        if slot in values and requested != slot and intent not in DATA_INTENTS and len(values) < 2:
+        named = _entities(tracker, slot)
+        if slot in values and correcting and len(named) > 1:
+            values[slot] = named[-1]  # "我不是退役军人，是返乡农民工": the value after the negation
+        if slot in values and requested != slot and intent not in DATA_INTENTS and len(values) < 2 and not correcting:
             del values[slot]
     if correction := CORRECTION.search(text):
         slot = CORRECTION_SLOTS[correction.group("label")]
@@ -208,6 +217,9 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     found = read_values(tracker, text, intent, slots)
     found.command = _command(text, requested, found)
     if found.command:
+        return found
+    if intent not in RULE_ANSWERED and not found.values and is_question(text):
+        found.question = True  # answered inside the form, whatever the intent, then the same step is asked again
         return found
     if intent in ("cancel", "request_human") or (
         intent in DIGRESSION_INTENTS

@@ -52,11 +52,16 @@ INDUSTRY_LABELLED = re.compile(
 INDUSTRY_SEGMENT = re.compile(
     rf"^(?:属于|做|搞|干)?(?P<value>(?:{INDUSTRY_WORDS})(?:行业|业)?|[\u4e00-\u9fff]{{1,6}}(?:行业|业))$"
 )
+# Words ending in 业 that are not an industry (创业, 毕业, 企业 …).
+NOT_INDUSTRY = re.compile(r"(?:创|就|毕|失|开|营|企|专|作|事|学|结|停|歇|复|产)业$|想|要|我|了")
 ADDRESS_MARKERS = re.compile(r"省|市|州|区|县|镇|乡|街道|村")
 ADDRESS_DETAIL = re.compile(r"路|街|巷|号|组|村|栋|楼|弄|小区|大道|广场|大厦|市场|社区|门面|商铺")
 ADDRESS_LABELLED = re.compile(
     r"(?:经营场所|经营地址|店铺地址|场所地址|详细地址|地址)(?:是|在|为|[:：])?\s*(?P<value>[\u4e00-\u9fff0-9\-]{5,60}?)"
     r"(?=[，,。；;\s]|$|想|要|申请|贷款|身份|手机|电话|项目|行业)"
+)
+PLACES = re.compile(
+    r"^(?:湖南省?)?(?P<city>[\u4e00-\u9fff]{2,9}?(?:市|自治州|州))?(?P<county>[\u4e00-\u9fff]{1,5}?(?:区|县|市))?"
 )
 HOME = re.compile(r"^(?:我)?(?:家住|住在|家在|户口|户籍|老家)")
 ADDRESS_PREFIX = re.compile(
@@ -124,7 +129,7 @@ def read_industry(text: str) -> str | None:
     if match := INDUSTRY_LABELLED.search(text):
         return match.group("value")
     for part in segments(text):
-        if match := INDUSTRY_SEGMENT.match(part):
+        if (match := INDUSTRY_SEGMENT.match(part)) and not NOT_INDUSTRY.search(match.group("value")):
             value = match.group("value")
             return value[:-2] if value.endswith("行业") else value
     return None
@@ -143,6 +148,12 @@ def read_address(text: str) -> str | None:
         if len(value) >= 5:
             return value
     return None
+
+
+def places_in_address(address: str) -> list[str]:
+    """Candidate city and county names written in an address (长沙市岳麓区… → 长沙市, 岳麓区), city first."""
+    match = PLACES.match(address)
+    return [name for name in (match.group("city"), match.group("county")) if name] if match else []
 
 
 def _number(word: str) -> int | None:

@@ -58,7 +58,12 @@ def _previous(slots: dict[str, Any]) -> str | None:
     order = [*FORM_SLOTS, CONFIRM_SLOT]
     end = order.index(requested) if requested in order else len(order)
     held = set(slots.get("held_fields") or [])
-    answered = [f.slot for f in FIELDS[:end] if slots.get(f.slot) not in (None, "", []) and f.service_field not in held]
+    derived = {"city", "county"} if slots.get("premises_address") else set()  # read from the address, not asked
+    answered = [
+        f.slot
+        for f in FIELDS[:end]
+        if slots.get(f.slot) not in (None, "", []) and f.service_field not in held and f.slot not in derived
+    ]
     return answered[-1] if answered else None
 
 

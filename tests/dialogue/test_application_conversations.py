@@ -129,3 +129,29 @@ def test_eligibility_lists_reasons_and_offers_to_apply(agent: Agent) -> None:
     result = chat.say("是的")
     assert "✅" in result and "创业担保贷款" in result and "❌ 创业补贴申领" in result
     assert "姓名" in chat.say("好的")  # the offer starts the one form with the matched items
+
+
+def test_the_whole_application_in_one_message_is_filed_after_asking_only_what_is_missing(agent: Agent) -> None:
+    chat = Conversation(agent)
+    first = chat.say(
+        f"我叫赵新，身份证{NEWCOMER}，手机13912345678，返乡农民工，想办营业执照，"
+        "项目叫湘味米粉店，餐饮业，个体户，地址长沙市雨花区劳动东路200号"
+    )
+    assert "信息采集表" in first and "请核对" in first, first  # nothing left to ask: the summary
+    assert "赵新" in first and "430111********0024" in first and "139****5678" in first
+    assert NUMBER.search(chat.say("确认提交"))
+
+
+def test_submit_words_with_nothing_filled_say_so_and_offer_to_start(agent: Agent) -> None:
+    chat = Conversation(agent)
+    answer = chat.say("对的，确认提交")
+    assert "还没有填写或提交任何申请" in answer
+    assert "事项" in chat.say("好")  # the offer accepted: the form asks which items
+
+
+def test_a_submit_word_at_the_name_step_is_not_a_name(agent: Agent) -> None:
+    chat = Conversation(agent)
+    assert "姓名" in chat.say("我想办营业执照")
+    answer = chat.say("确认提交")
+    assert "还不能提交" in answer and "姓名" in answer
+    assert "身份证" in chat.say("赵新")
