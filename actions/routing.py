@@ -46,11 +46,28 @@ WHOLE_TIME = (
     "整件事在各部门并联审批，20个工作日内办结；各事项时限：就业创业证3个、养老保险登记1个、创业补贴20个、"
     "创业担保贷款15个、孵化基地10个、创业培训5个、经营主体登记3个、纳税人信息确认1个工作日。"
 )
+WHEN_ALL_DONE = (
+    "各部门并联审批，整件事在20个工作日内办结；上面列出了每个部门的办理期限，最后一个部门办结，整件事就全部办完了，"
+    "到时会通知您。想随时再看，发申请编号和身份证后6位即可。"
+)
 DIDNT_GET_IT = (
     "不好意思，我没太明白您的意思。能换个说法再说一次吗？比如“创业补贴有多少”或“我想申请创业贷款”。",
     "还是没太明白。您可以：1. 问政策（例如“贷款最多多少”）；2. 说“我要申请”；3. 发申请编号查进度；4. 说“转人工”。",
     "抱歉没能帮上。说“转人工”会有工作人员在这里回复您，或拨打12345政务服务便民热线。",
 )
+
+
+def previous_action(tracker: Tracker) -> str | None:
+    """The bot's last action before the latest user message (``action_listen`` not counted)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return str(event.get("name"))
+    return None
 
 
 def _text(tracker: Tracker) -> str:
@@ -75,6 +92,9 @@ class ActionRouteProgress(Action):
             return [FollowupAction("progress_form")]
         if forgot_number(text):
             return await forgotten_number(dispatcher, tracker)
+        if HOW_LONG.search(text) and previous_action(tracker) == "action_show_progress":
+            dispatcher.utter_message(text=WHEN_ALL_DONE)
+            return []
         if OWN_APPLICATION.search(text) or not (ABOUT_PROGRESS.search(text) or is_question(text)):
             return [FollowupAction("progress_form")]
         return await answer_question(dispatcher, tracker, domain)
@@ -113,7 +133,7 @@ class ActionRouteOverview(Action):
         """Say the overview, the entry points, the time limits, or the knowledge base's answer."""
         text = _text(tracker)
         named_item = any(e.get("entity") == "item" for e in _entities(tracker))
-        after = bool(tracker.get_slot("after_overview"))
+        after = bool(tracker.get_slot("after_overview")) and previous_action(tracker) == "action_route_overview"
         follow_up = len(text) <= 10 and "一件事" not in text
         in_context = bool(tracker.get_slot("item")) and follow_up and not after
         done = [SlotSet("after_overview", False)]

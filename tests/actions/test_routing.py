@@ -199,10 +199,25 @@ async def test_where_after_the_overview_gives_the_entry_points(service_url: str)
 
 
 async def test_how_long_after_the_overview_gives_the_whole_time(service_url: str) -> None:
-    text, _ = await route(
-        ActionRouteOverview(), make_form_tracker("那全部办完要多久", "ask_question", {"after_overview": True})
-    )
+    events = [
+        user_event("一件事是什么", "ask_bundle_overview"),
+        {"event": "action", "name": "action_route_overview"},
+        {"event": "action", "name": "action_listen"},
+        user_event("那全部办完要多久", "ask_question"),
+    ]
+    text, _ = await route(ActionRouteOverview(), make_tracker(events, slots={"after_overview": True}))
     assert "20个工作日" in text
+
+
+async def test_when_is_it_all_done_after_a_progress_result(service_url: str) -> None:
+    events = [
+        user_event("CY20261122000123 010024", "check_progress"),
+        {"event": "action", "name": "action_show_progress"},
+        {"event": "action", "name": "action_listen"},
+        user_event("那什么时候能全部办完", "check_progress"),
+    ]
+    text, out = await route(ActionRouteProgress(), make_tracker(events))
+    assert followup(out) is None and "20个工作日" in text and "申请编号（CY" not in text
 
 
 async def test_out_of_scope_never_says_the_same_thing_three_times() -> None:
