@@ -152,6 +152,9 @@ class ValidateApplicationForm(FormValidationAction):
                 events.append(SlotSet(RETRIES, None))
             if slot in found.shown:
                 dispatcher.utter_message(text=f"好的，记下了：{found.shown[slot]}。")
+            elif before is None and slot != requested and slot in found.values and slot != "application_items":
+                # An answer ahead of its question: say where it went, so nothing lands silently.
+                dispatcher.utter_message(text=f"好的，已记下{BY_SLOT[slot].label}：{display(slot, value)}。")
             if before is not None and before != value and slot not in tracker.slots_to_validate():
                 dispatcher.utter_message(text=f"好的，已把{BY_SLOT[slot].label}改为：{display(slot, value)}。")
                 events.append(SlotSet(CONFIRM_SLOT, None))

@@ -212,3 +212,11 @@ async def test_shuffled_early_missing_and_corrected_answers_never_land_in_the_wr
     assert slots["phone"] == "13912345678" and slots["id_number"] == NEW_ID
     assert slots.get("industry") in (None, "餐饮")
     assert all(slots.get(s) in (None, "") for s in ("premises_address", "bank_account", "city", "county"))
+
+
+async def test_an_answer_ahead_of_its_question_is_acknowledged_and_the_question_stays(service_url: str) -> None:
+    slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
+    texts, set_slots = await validate("13912345678", "inform", slots, [entity("phone", "13912345678")])
+    assert set_slots["phone"] == "13912345678"
+    assert set_slots.get("applicant_name") is None and set_slots["requested_slot"] == "applicant_name"
+    assert any("已记下手机号码：139****5678" in t for t in texts), texts
