@@ -17,7 +17,7 @@ from rasa_sdk import Tracker
 from actions import dates
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT, ITEM_NAMES, ITEMS_TOGETHER
 from actions.form_guard import BACK, RESTART, SUBMIT, free_text_problem, is_question
-from actions.form_labels import loan_named, read_labelled
+from actions.form_labels import kind_of_free_text, loan_named, read_labelled
 
 DIGRESSION_INTENTS = frozenset(
     {
@@ -183,6 +183,10 @@ def _answer_to_requested(requested: str, text: str, intent: str, found: Extracti
         return None  # a message naming other fields never answers this one as a whole
     if BY_SLOT[requested].free_text:
         value = _free_text(text)
+        kind = kind_of_free_text(value)
+        if requested in ("project_name", "industry") and kind is not None and kind != requested:
+            named[kind] = value  # an industry while the project is asked (or the reverse) goes where it belongs
+            return None
         found.problem = free_text_problem(requested, value)
         return None if found.problem else value
     return _structured(requested, text, found)

@@ -228,6 +228,15 @@ def read_labelled(text: str, entities: list[dict[str, Any]], today: date | None 
     return found
 
 
+def kind_of_free_text(value: str) -> str | None:
+    """Which free-text field a bare answer plainly is: ``industry`` (餐饮, 零售业) or ``project_name`` (…米粉店)."""
+    if (match := INDUSTRY_SEGMENT.match(value)) and not NOT_INDUSTRY.search(match.group("value")):
+        return "industry"
+    if re.fullmatch(rf"[\u4e00-\u9fffA-Za-z0-9]{{1,14}}{PROJECT_SUFFIX}", value):
+        return "project_name"
+    return None
+
+
 def loan_named(text: str) -> bool:
     """The message asks for a loan in words (贷15万, 贷款, 借款) without naming the item."""
     return bool(LOAN_WORDS.search(text))

@@ -220,3 +220,10 @@ async def test_an_answer_ahead_of_its_question_is_acknowledged_and_the_question_
     assert set_slots["phone"] == "13912345678"
     assert set_slots.get("applicant_name") is None and set_slots["requested_slot"] == "applicant_name"
     assert any("已记下手机号码：139****5678" in t for t in texts), texts
+
+
+async def test_an_industry_given_for_the_project_goes_to_the_industry(service_url: str) -> None:
+    slots = {**FILLED, "project_name": None, "industry": None, "requested_slot": "project_name"}
+    texts, set_slots = await validate("餐饮", "inform", slots)
+    assert set_slots.get("project_name") is None and set_slots["industry"] == "餐饮"
+    assert set_slots["requested_slot"] == "project_name"
