@@ -29,6 +29,11 @@ from actions.step_help import failures_at, help_message
 NUMBER_SLOT = "progress_number"
 LAST6_SLOT = "progress_id_last6"
 FAILURES_SLOT = "progress_failures"
+MAX_RETRIES = 2
+GIVE_UP = (
+    "还是没有查到匹配的申请。为保护申请人信息，我这边先不再重试了：请说“转人工”由工作人员协助，或拨打12345热线，"
+    "工作人员核实来电人身份后帮您查询；也可以在湘易办“我的办件”里直接查看。"
+)
 FORGOT = re.compile(r"忘了|忘记|不记得|记不得|记不住|找不到|找不着|丢了|弄丢|没记|不知道")
 NUMBER_WORDS = re.compile(r"编号|号码|单号|申请号|办件号|号")
 WHERE_NUMBER = (
@@ -171,6 +176,9 @@ class ActionShowProgress(Action):
                     "\n多次没对上的话，可以说“转人工”，或拨打12345热线由工作人员核实来电人身份后查询；"
                     "忘了编号请说“编号忘了”。"
                 )
+            if failures > MAX_RETRIES:  # no third identical re-prompt: a person or the hotline from here
+                dispatcher.utter_message(text=GIVE_UP)
+                return [*forget, SlotSet(FAILURES_SLOT, failures)]
             dispatcher.utter_message(text=text)
             return [SlotSet(LAST6_SLOT, None), SlotSet(FAILURES_SLOT, failures), FollowupAction("progress_form")]
         except TooManyAttempts as limited:

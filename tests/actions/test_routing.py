@@ -273,3 +273,10 @@ async def test_none_of_the_other_groups_ends_with_a_verdict(service_url: str) ->
 async def test_a_forgotten_number_the_nlu_did_not_understand_is_still_helped(service_url: str) -> None:
     text, _ = await route(ActionHandleLowConfidence(), make_form_tracker("那个号我不记得了", "nlu_fallback", {}))
     assert "我的办件" in text
+
+
+async def test_third_failure_stops_re_prompting_and_hands_over(service_url: str) -> None:
+    slots = {"progress_number": "CY20200101000008", "progress_id_last6": "999999", "progress_failures": 2}
+    text, events = await route(ActionShowProgress(), make_form_tracker("999999", "inform", slots, sender="thrice"))
+    assert followup(events) is None and "转人工" in text and "12345" in text
+    assert slots_of(events)["progress_number"] is None
