@@ -95,7 +95,7 @@ def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
     return values, items
 
 
-def _data_bearing(tracker: Tracker) -> bool:
+def carries_application_data(tracker: Tracker) -> bool:
     """The latest message names an item (贷15万, 办执照) or at least two fields, and is not only a question."""
     text = str(tracker.latest_message.get("text") or "")
     entities = list(tracker.latest_message.get("entities", []))
@@ -122,7 +122,7 @@ class ActionStartApplication(Action):
         if tracker.get_slot(PAUSED) and tracker.get_slot(ATTEMPT):
             dispatcher.utter_message(text="好的，我们接着上次没填完的申请继续。")
             return [SlotSet(PAUSED, False), SlotSet(OFFER, False)]
-        if intent in ("inform", "affirm") and not offer_accepted and not _data_bearing(tracker):
+        if intent in ("inform", "affirm") and not offer_accepted and not carries_application_data(tracker):
             return self._not_starting(dispatcher, tracker)
         values, items = seeded_values(tracker)
         if offer_accepted and tracker.get_slot(OFFERED_ITEMS):
@@ -137,6 +137,8 @@ class ActionStartApplication(Action):
         if values:
             intro += "\n已记下您说的：" + "、".join(BY_SLOT[slot].label for slot in values if slot in BY_SLOT) + "。"
         dispatcher.utter_message(text=intro)
+        if intent not in ("start_application", "inform", "affirm"):
+            events.append(FollowupAction("application_form"))  # reached from the NLU fallback: no rule follows
         return events
 
     @staticmethod

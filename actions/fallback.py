@@ -3,9 +3,10 @@
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.application_actions import carries_application_data
 from actions.handoff import hand_off
 from actions.progress import forgot_number, forgotten_number
 from actions.questions import answered_item, search
@@ -41,6 +42,8 @@ class ActionHandleLowConfidence(Action):
         Otherwise reply and revert the misunderstood message so it does not steer the dialogue. Noise is not
         recorded in the unanswered queue.
         """
+        if carries_application_data(tracker):  # a long application message the NLU was unsure of
+            return [FollowupAction("action_start_application")]
         if forgot_number(str(tracker.latest_message.get("text") or "")):
             return await forgotten_number(dispatcher, tracker)
         try:

@@ -114,6 +114,9 @@ def read_name(text: str, has_numbers: bool) -> str | None:
             return match.group("name")
     if has_numbers and (match := LEADING_NAME.match(text)) and plausible_name(match.group("name")):
         return match.group("name")
+    if has_numbers:  # "帮来电人办理：黄大明，身份证…": a part that is only a name, near the start
+        parts = [part.strip() for part in re.split(r"[，,。；;：:\s]+", text) if part.strip()]
+        return next((part for part in parts[:4] if plausible_name(part)), None)
     return None
 
 

@@ -227,3 +227,18 @@ async def test_an_industry_given_for_the_project_goes_to_the_industry(service_ur
     texts, set_slots = await validate("餐饮", "inform", slots)
     assert set_slots.get("project_name") is None and set_slots["industry"] == "餐饮"
     assert set_slots["requested_slot"] == "project_name"
+
+
+async def test_a_long_application_the_nlu_was_unsure_of_still_starts_the_form(service_url: str) -> None:
+    from actions.fallback import ActionHandleLowConfidence
+
+    message = f"帮来电人办理：黄大明，身份证{NEW_ID}，手机13912345678，返乡农民工，申请创业担保贷款20万，期限2年"
+    entities = [entity("id_number", NEW_ID), entity("phone", "13912345678"), entity("item", "guaranteed_loan")]
+    dispatcher = CollectingDispatcher()
+    events = await ActionHandleLowConfidence().run(
+        dispatcher, make_tracker([user_event(message, "nlu_fallback", entities)]), {}
+    )
+    assert [e.get("name") for e in events if e["event"] == "followup"] == ["action_start_application"]
+    _, slots, kinds = await start((message, "nlu_fallback", entities))
+    assert slots["applicant_name"] == "黄大明" and slots["loan_term_months"] == 24
+    assert kinds[-1] == "application_form"
