@@ -1,5 +1,11 @@
-"""Answers to policy questions from the bundle service's knowledge base, with their source."""
+"""Answers to policy questions from the bundle service's knowledge base, with their source.
 
+Follow-ups keep their subject: the item of the conversation (slot ``item``) goes with every question, so the
+service can put it in front of an elliptical one ("那要多久"); "补贴呢" asks the previous question again about
+the item it names ("贷款要多久" → "补贴要多久").
+"""
+
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,12 +16,48 @@ from actions.service_client import Rejected, ServiceUnavailable, post_json
 
 ITEM_ENTITY = "item"
 SERVICE_DOWN = "抱歉，政策资料服务暂时连不上，请稍后再问，或说“转人工”找工作人员。"
+MAX_QUERY_CHARS = 500
+# "补贴呢", "那贷款的呢": a subject and nothing else, asking the previous question about it.
+WHAT_ABOUT = re.compile(r"^(?:那么|那)?(?P<subject>[^，,。？?！!]{1,12}?)的?呢[？?。！!~～]*$")
+ANSWERED = ("faq", "answer")
 
 
 def mentioned_item(tracker: Tracker) -> str | None:
     """The item named in the latest message, else the one the conversation is about."""
     latest = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
     return latest or tracker.get_slot(ITEM_ENTITY)
+
+
+def previous_user_event(tracker: Tracker) -> dict[str, Any] | None:
+    """The user message before the latest one, if any."""
+    users = (event for event in reversed(tracker.events) if event.get("event") == "user")
+    next(users, None)  # the latest message
+    return next(users, None)
+
+
+def query_text(tracker: Tracker) -> str:
+    """The question to search: the latest message, or for "X呢" the previous question asked about X.
+
+    Only when the latest message names an item: "补贴呢" after "贷款要多久" is "补贴要多久" (the previous
+    question's item replaced; put in front when it named none).
+    """
+    text = str(tracker.latest_message.get("text") or "").strip()
+    match = WHAT_ABOUT.match(text)
+    named = any(e.get("entity") == ITEM_ENTITY for e in tracker.latest_message.get("entities") or [])
+    previous = previous_user_event(tracker) if match and named else None
+    if match is None or previous is None:
+        return text[:MAX_QUERY_CHARS]
+    before = str(previous.get("text") or "")
+    subject = match.group("subject")
+    spans = [
+        e
+        for e in (previous.get("parse_data") or {}).get("entities") or []
+        if e.get("entity") == ITEM_ENTITY and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
+    ]
+    if spans:
+        first = min(spans, key=lambda e: int(e["start"]))
+        return (before[: first["start"]] + subject + before[first["end"] :])[:MAX_QUERY_CHARS]
+    return f"{subject}{before}"[:MAX_QUERY_CHARS]
 
 
 async def search(tracker: Tracker, record_unanswered: bool = True) -> dict[str, Any]:
@@ -26,7 +68,7 @@ async def search(tracker: Tracker, record_unanswered: bool = True) -> dict[str, 
     """
     region = next(tracker.get_latest_entity_values("region"), None)
     body = {
-        "query": str(tracker.latest_message.get("text") or "")[:500],
+        "query": query_text(tracker),
         "item": mentioned_item(tracker),
         "region": region,
         "conversation_id": tracker.sender_id,
@@ -40,12 +82,16 @@ async def search(tracker: Tracker, record_unanswered: bool = True) -> dict[str, 
 
 
 def answered_item(tracker: Tracker, answer: dict[str, Any]) -> str | None:
-    """The item to keep in context: the one the user named, else the one the answer is about."""
+    """The item to keep in context: the one the user named, else the one a direct answer is about.
+
+    Titles offered to pick from (``suggest``) say nothing about the item: the context stays as it was.
+    """
     named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
     if named:
         return str(named)
-    if answer.get("status") != "not_found" and answer.get("hits"):
-        item = answer["hits"][0].get("item")
+    if answer.get("status") in ANSWERED:
+        best = next((h for h in answer.get("hits") or [] if h.get("kind") != "out_of_scope"), None)
+        item = best.get("item") if best else None
         return str(item) if item else None
     return None
 

@@ -24,9 +24,13 @@ from pathlib import Path
 import yaml
 
 from bundle_service.core.config import Settings
+from bundle_service.knowledge.asking import Rules
 from bundle_service.knowledge.entries import OUT_OF_SCOPE
+from bundle_service.knowledge.facets import FILE_NAME as QUESTION_TYPES_FILE
+from bundle_service.knowledge.facets import QuestionTypes, rerank
 from bundle_service.knowledge.index import ITEM_BONUS, Filters, KnowledgeIndex, ScoredEntry
 from bundle_service.knowledge.ranking import SourceHit, Thresholds, answers, by_source, decide
+from bundle_service.knowledge.text import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "knowledge" / "devset.yml"
@@ -86,24 +90,46 @@ def independent(questions: list[Question], examples: Iterable[str]) -> list[Ques
     return [q for q in questions if q.in_domain or q.text.strip() not in known]
 
 
+# (bonus, penalty) of the question-type re-ranking; (0, 0) is none.
+TypeWeights = tuple[float, float]
+NO_TYPES: TypeWeights = (0.0, 0.0)
+
+
 @dataclass(frozen=True)
 class Scored:
-    """A question and its candidates (dense and BM25 scores of every candidate)."""
+    """A question, its normalised text and its candidates (dense and BM25 scores of every candidate)."""
 
     question: Question
     candidates: list[ScoredEntry]
+    text: str = ""
 
 
-def collect(index: KnowledgeIndex, questions: Iterable[Question]) -> list[Scored]:
-    """Search every question once (weight 0.5 only to get both retrievers' candidates)."""
-    return [
-        Scored(q, index.search(q.text.lower(), Filters(item=q.item), bm25_weight=0.5, limit=CANDIDATES))
-        for q in questions
-    ]
+def collect(index: KnowledgeIndex, questions: Iterable[Question], rules: Rules | None = None) -> list[Scored]:
+    """Search every question once (weight 0.5 only to get both retrievers' candidates).
+
+    ``rules`` given: an elliptical follow-up is searched with its subject in front, as the service does.
+    """
+    result = []
+    for q in questions:
+        text = normalize(q.text)
+        query = rules.followups.expand(text, q.item) if rules else text
+        candidates = index.search(query, Filters(item=q.item), bm25_weight=0.5, limit=CANDIDATES)
+        result.append(Scored(q, candidates, text))
+    return result
 
 
-def ranked(scored: Scored, weight: float, out_of_scope: bool = True) -> list[SourceHit]:
-    """Source hits of one question fused at ``weight`` (0: dense alone, 1: BM25 alone).
+_TYPES: list[QuestionTypes] = []
+
+
+def question_types() -> QuestionTypes:
+    """The shipped question-type table (read once)."""
+    if not _TYPES:
+        _TYPES.append(QuestionTypes.load(ROOT / "knowledge_base" / QUESTION_TYPES_FILE))
+    return _TYPES[0]
+
+
+def ranked(scored: Scored, weight: float, out_of_scope: bool = True, types: TypeWeights = NO_TYPES) -> list[SourceHit]:
+    """Source hits of one question fused at ``weight`` (0: dense alone, 1: BM25 alone), re-ranked by ``types``.
 
     ``out_of_scope`` False leaves the out-of-scope examples out.
     """
@@ -119,12 +145,17 @@ def ranked(scored: Scored, weight: float, out_of_scope: bool = True) -> list[Sou
         if out_of_scope or c.entry.kind != OUT_OF_SCOPE
     ]
     fused.sort(key=lambda c: c.score, reverse=True)
-    return by_source(fused)
+    table = question_types()
+    return by_source(rerank(fused, table.of(scored.text or scored.question.text), table, *types))
 
 
 @dataclass
 class Metrics:
-    """Figures of one configuration on one set of questions."""
+    """Figures of one configuration on one set of questions.
+
+    ``answered`` and ``wrong`` are direct answers (right / wrong source); ``suggested`` questions got titles to
+    pick from (``suggested_right``: the right one among them); ``false_refusals`` were declined outright.
+    """
 
     questions: int = 0
     ood: int = 0
@@ -132,6 +163,9 @@ class Metrics:
     r3: float = 0.0
     mrr: float = 0.0
     answered: float = 0.0
+    wrong: float = 0.0
+    suggested: float = 0.0
+    suggested_right: float = 0.0
     false_refusals: float = 0.0
     refusals: float = 0.0
     faq_direct: int = 0
@@ -143,63 +177,85 @@ class Metrics:
         """Mean of answered-right and correct-refusal rates (what the floor is tuned on)."""
         return (self.answered + self.refusals) / 2
 
+    @property
+    def wrong_all(self) -> float:
+        """Wrong direct answers among all questions: in-domain wrong sources and out-of-domain answers."""
+        total = self.questions + self.ood
+        return (self.wrong * self.questions + (1.0 - self.refusals) * self.ood) / max(1, total)
+
 
 def evaluate(
-    scored: list[Scored], weight: float, floor: float, faq_threshold: float = 2.0, margin: float | None = 0.0
+    scored: list[Scored],
+    weight: float,
+    floor: float,
+    faq_threshold: float | None = None,
+    margin: float | None = 0.0,
+    ambiguity: float | None = None,
+    types: TypeWeights = NO_TYPES,
 ) -> Metrics:
-    """Metrics of one configuration over ``scored``."""
+    """Metrics of one configuration over ``scored``.
+
+    ``faq_threshold`` and ``ambiguity`` None: every question above the floor counts as answered (the ranking and
+    refusal figures, before the answer-or-suggest rule). ``margin`` None leaves the out-of-scope examples out.
+    """
     m = Metrics()
     inside = [s for s in scored if s.question.in_domain]
     outside = [s for s in scored if not s.question.in_domain]
     m.questions, m.ood = len(inside), len(outside)
-    thresholds = Thresholds(weight, faq_threshold, floor, margin or 0.0)
+    direct = floor if faq_threshold is None else faq_threshold
+    thresholds = Thresholds(weight, direct, floor, margin or 0.0, -1.0 if ambiguity is None else ambiguity)
     for s in inside:
-        hits = ranked(s, weight, margin is not None)
+        hits = ranked(s, weight, margin is not None, types)
         options = answers(hits)
         rank = next((i + 1 for i, h in enumerate(options) if s.question.accepts(h.source)), None)
         decision = decide(hits, thresholds)
         m.r1 += rank == 1
         m.r3 += rank is not None and rank <= 3
         m.mrr += 1.0 / rank if rank else 0.0
-        given = decision.status != "not_found"
+        given = decision.status in ("faq", "answer")
         m.answered += given and rank == 1
-        m.false_refusals += not given
+        m.wrong += given and rank != 1
+        m.suggested += decision.status == "suggest"
+        m.suggested_right += any(s.question.accepts(h.source) for h in decision.choices)
+        m.false_refusals += decision.status == "not_found"
         if decision.status == "faq":
             m.faq_direct += 1
             m.faq_direct_right += rank == 1
         if rank != 1 or not given:
             top = options[0] if options else None
             got = f"{top.source} {top.score:.3f}" if top else "-"
-            refused = " (refused)" if not given else ""
-            m.misses.append(f"{s.question.text} [{s.question.fact}] → {got}{refused}")
+            m.misses.append(f"{s.question.text} [{s.question.fact}] → {got} ({decision.status})")
     for s in outside:
-        hits = ranked(s, weight, margin is not None)
+        hits = ranked(s, weight, margin is not None, types)
         decision = decide(hits, thresholds)
-        m.refusals += decision.status == "not_found"
+        m.refusals += decision.status in ("not_found", "suggest")
         if decision.best is not None:
             m.faq_direct += decision.status == "faq"
             m.misses.append(f"{s.question.text} [out of domain] → {decision.best.source} {decision.best.score:.3f}")
     n, k = max(1, len(inside)), max(1, len(outside))
-    m.r1, m.r3, m.mrr, m.answered, m.false_refusals = (
-        m.r1 / n,
-        m.r3 / n,
-        m.mrr / n,
-        m.answered / n,
-        m.false_refusals / n,
-    )
+    for name in ("r1", "r3", "mrr", "answered", "wrong", "suggested", "suggested_right", "false_refusals"):
+        setattr(m, name, getattr(m, name) / n)
     m.refusals /= k
     return m
 
 
 def evaluate_settings(scored: list[Scored], settings: Settings) -> Metrics:
-    """Metrics at the configured weight, floor, FAQ threshold and out-of-scope margin."""
+    """Metrics at the configured weight, floor, direct-answer threshold and margins."""
     s = settings
-    return evaluate(scored, s.kb_bm25_weight, s.kb_not_found_floor, s.kb_faq_threshold, s.kb_out_of_scope_margin)
+    return evaluate(
+        scored,
+        s.kb_bm25_weight,
+        s.kb_not_found_floor,
+        s.kb_faq_threshold,
+        s.kb_out_of_scope_margin,
+        s.kb_ambiguity_margin,
+        (s.kb_type_bonus, s.kb_type_penalty),
+    )
 
 
-def top_scores(scored: list[Scored], weight: float) -> list[float]:
+def top_scores(scored: list[Scored], weight: float, types: TypeWeights = NO_TYPES) -> list[float]:
     """Every question's top fused score (candidate floors)."""
-    return sorted({round(hits[0].score, 4) for s in scored if (hits := answers(ranked(s, weight)))})
+    return sorted({round(hits[0].score, 4) for s in scored if (hits := answers(ranked(s, weight, True, types)))})
 
 
 @dataclass(frozen=True)
@@ -212,10 +268,10 @@ class _Outcome:
     right: bool
 
 
-def _outcomes(scored: list[Scored], weight: float, margin: float | None) -> list[_Outcome]:
+def _outcomes(scored: list[Scored], weight: float, margin: float | None, types: TypeWeights) -> list[_Outcome]:
     result = []
     for s in scored:
-        hits = ranked(s, weight, margin is not None)
+        hits = ranked(s, weight, margin is not None, types)
         options = answers(hits)
         top = options[0] if options else None
         # decide() at floor 0 tells whether an out-of-scope example wins, which does not depend on the floor
@@ -233,22 +289,44 @@ def _balanced(outcomes: list[_Outcome], floor: float) -> float:
     return (answered / max(1, len(inside)) + refused / max(1, len(outside))) / 2
 
 
-def best_floor(scored: list[Scored], weight: float, margin: float | None = 0.0) -> tuple[float, Metrics]:
+def best_floor(
+    scored: list[Scored], weight: float, margin: float | None = 0.0, types: TypeWeights = NO_TYPES
+) -> tuple[float, Metrics]:
     """The floor with the best balanced score on ``scored`` (midpoint between neighbouring top scores)."""
-    outcomes = _outcomes(scored, weight, margin)
+    outcomes = _outcomes(scored, weight, margin, types)
     values = sorted({round(o.top, 4) for o in outcomes if o.top is not None})
     options = [0.0] + [(a + b) / 2 for a, b in itertools.pairwise(values)] + [1.01]
     best = max(options, key=lambda f: (_balanced(outcomes, f), -abs(f - 0.5)))
-    return best, evaluate(scored, weight, best, margin=margin)
+    return best, evaluate(scored, weight, best, margin=margin, types=types)
 
 
-def faq_threshold_for(
-    scored: list[Scored], weight: float, floor: float, precision: float = 0.98, margin: float | None = 0.0
-) -> float:
-    """The lowest FAQ threshold whose direct FAQ answers (in- and out-of-domain) reach ``precision``."""
-    values = [v for v in top_scores(scored, weight) if v >= floor]
-    for threshold in values:
-        m = evaluate(scored, weight, floor, threshold, margin)
-        if m.faq_direct == 0 or m.faq_direct_right / m.faq_direct >= precision:
-            return threshold
-    return 1.01
+# A wrong direct answer costs this many honest "not sure" replies (the answer rule is tuned on it): a wrong
+# confident answer is the worst outcome for a government service (issue 14).
+WRONG_COST = 5.0
+AMBIGUITY_MARGINS = [round(0.005 * i, 3) for i in range(0, 13)]
+
+
+def answer_utility(m: Metrics, cost: float = WRONG_COST) -> float:
+    """Right direct answers minus ``cost`` times wrong ones, over all questions of a split."""
+    total = max(1, m.questions + m.ood)
+    return (m.answered * m.questions - cost * m.wrong_all * total) / total
+
+
+def tune_answer_rule(
+    scored: list[Scored],
+    weight: float,
+    floor: float,
+    margin: float | None = 0.0,
+    types: TypeWeights = NO_TYPES,
+    cost: float = WRONG_COST,
+) -> tuple[float, float, Metrics]:
+    """The direct-answer threshold and ambiguity margin with the best :func:`answer_utility` on ``scored``."""
+    thresholds = [floor] + [v for v in top_scores(scored, weight, types) if v > floor]
+    best: tuple[float, float, Metrics] | None = None
+    for ambiguity in AMBIGUITY_MARGINS:
+        for threshold in thresholds[:: max(1, len(thresholds) // 60)]:
+            m = evaluate(scored, weight, floor, threshold, margin, ambiguity, types)
+            if best is None or answer_utility(m, cost) > answer_utility(best[2], cost) + 1e-9:
+                best = (threshold, ambiguity, m)
+    assert best is not None
+    return best

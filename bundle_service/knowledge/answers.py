@@ -6,6 +6,8 @@ MAX_ANSWER_CHARS = 150
 NOT_FOUND_TEXT = (
     "抱歉，知识库里暂时没有找到这个问题的可靠答案。问题已经记下，会请工作人员补充；需要的话可以为您转人工服务。"
 )
+SUGGEST_INTRO = "这个问题我还不能确定您具体想问哪一点，暂时无法回答。您是想问下面哪一个？"
+SUGGEST_OUTRO = "请回复其中一个问题，或换个说法再问；也可以说“转人工”。"
 _ENDS = "。！？；"
 
 
@@ -30,16 +32,24 @@ def citation(hit: SourceHit) -> str:
     return f"来源：《{entry.document}》· {entry.section}"
 
 
-def compose(decision: Decision) -> str:
-    """The reply: the FAQ answer or the best passage (shortened), then its source on its own line.
+def title(hit: SourceHit) -> str:
+    """What a source is about, as a question the user can send back: a FAQ's question, a section's title."""
+    entry = hit.entry
+    if entry.kind == "faq" or entry.section == entry.document:
+        return entry.section
+    return f"{entry.document}：{entry.section}"
 
-    A FAQ below the direct-answer threshold is answered with the question it matched in front
-    ("您可能想问「…」"), so the user sees how the question was understood.
+
+def compose(decision: Decision) -> str:
+    """The reply: the answer (shortened) with its source on its own line, the titles to pick from, or not found.
+
+    A source that is not confident or not clear enough is never answered with its text: the user sees only
+    what the question may be about (``suggest``), so no neighbouring fact is ever asserted.
     """
+    if decision.status == "suggest" and decision.choices:
+        lines = [f"{n}. {title(hit)}" for n, hit in enumerate(decision.choices, start=1)]
+        return "\n".join([SUGGEST_INTRO, *lines, SUGGEST_OUTRO])
     best = decision.best
     if best is None:
         return NOT_FOUND_TEXT
-    body = shorten(best.entry.text)
-    if decision.status == "answer" and best.entry.kind == "faq":
-        body = f"您可能想问「{best.entry.section}」：{body}"
-    return f"{body}\n{citation(best)}"
+    return f"{shorten(best.entry.text)}\n{citation(best)}"

@@ -87,7 +87,7 @@ class KnowledgeIndex:
             stored = self.store.hashes()
             changed = [e for e in desired.values() if stored.get(e.id) != e.content_hash]
             removed = [entry_id for entry_id in stored if entry_id not in desired]
-            if changed:
+            if changed:  # entries are passages; only the user's question is embedded as a query
                 self.store.upsert(changed, self.embedder.embed([e.embed_text for e in changed]))
             self.store.delete(removed)
             token_lists = {}
@@ -135,7 +135,7 @@ class KnowledgeIndex:
         snapshot = self._snapshot
         if not snapshot.entries:
             return []
-        vector = self.embedder.embed([query])[0] if bm25_weight < 1.0 else None
+        vector = self.embedder.embed_query(query) if bm25_weight < 1.0 else None
         dense: dict[str, float] = {}
         if vector is not None:
             dense = {h.id: h.similarity for h in self.store.query(vector, limit, self._where(filters))}

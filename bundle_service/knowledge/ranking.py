@@ -1,12 +1,22 @@
-"""From scored entries to an answer decision: one hit per source, then FAQ / answer / not found by thresholds."""
+"""From scored entries to an answer decision: one hit per source, then answer / suggest / not found.
 
-from dataclasses import dataclass
+A wrong confident answer is the worst outcome for a government service, worse than an honest "not sure". So a
+source is answered directly only when it is both confident (at or above the direct-answer threshold) and clear
+(no other source scores within the ambiguity margin of it: two different facts scoring alike is a guess). A
+question that is ours but not answered directly gets the titles of the nearest sources to pick from
+(``suggest``), never another question's answer.
+"""
+
+from dataclasses import dataclass, field
 from typing import Literal
 
 from bundle_service.knowledge.entries import OUT_OF_SCOPE, Entry
 from bundle_service.knowledge.index import ScoredEntry
 
-Status = Literal["faq", "answer", "not_found"]
+Status = Literal["faq", "answer", "suggest", "not_found"]
+MAX_CHOICES = 3
+# Sources offered to pick from must score within this much of the best one (and above the floor).
+CHOICE_SPAN = 0.08
 
 
 @dataclass(frozen=True)
@@ -15,16 +25,22 @@ class Thresholds:
 
     Attributes:
         bm25_weight: Weight of normalised BM25 in the hybrid score (dense cosine gets ``1 - w``).
-        faq_threshold: A FAQ at or above this hybrid score is answered directly.
+        faq_threshold: A source (FAQ or document section) at or above this hybrid score may be answered directly.
         floor: Below this hybrid score the answer is "not found".
         out_of_scope_margin: "Not found" also when an out-of-scope example scores at least the best answer's
             score plus this margin (negative: even when slightly below it).
+        ambiguity_margin: No direct answer when another source scores within this much of the best one.
+        type_bonus: Added to a source that answers the kind of question asked (amount, time limit …).
+        type_penalty: Taken from a source that answers other kinds of question only.
     """
 
     bm25_weight: float
     faq_threshold: float
     floor: float
     out_of_scope_margin: float = 0.0
+    ambiguity_margin: float = 0.0
+    type_bonus: float = 0.0
+    type_penalty: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -40,11 +56,15 @@ class SourceHit:
 
 @dataclass(frozen=True)
 class Decision:
-    """What to answer: the status, the hit it rests on (None when not found), and the ranked hits."""
+    """What to answer: the status, the hit it rests on (None unless answered), the ranked hits, the choices.
+
+    ``choices`` (status ``suggest``) are the sources whose titles the user may pick from, best first.
+    """
 
     status: Status
     best: SourceHit | None
     hits: list[SourceHit]
+    choices: list[SourceHit] = field(default_factory=list)
 
 
 def by_source(scored: list[ScoredEntry]) -> list[SourceHit]:
@@ -62,8 +82,24 @@ def answers(hits: list[SourceHit]) -> list[SourceHit]:
     return [h for h in hits if h.entry.kind != OUT_OF_SCOPE]
 
 
+def rival(candidates: list[SourceHit], margin: float) -> SourceHit | None:
+    """The best other source scoring within ``margin`` of the best one (None when the best one is clear)."""
+    best = candidates[0]
+    return next((h for h in candidates[1:] if h.source != best.source and h.score >= best.score - margin), None)
+
+
 def decide(hits: list[SourceHit], thresholds: Thresholds) -> Decision:
-    """Not found below the floor or when an out-of-scope example wins; else a FAQ above its threshold or a passage."""
+    """Not found, a direct answer (confident and clear), or the titles of the nearest sources to pick from.
+
+    Not found below the floor or when an out-of-scope example wins.
+
+    Args:
+        hits: Source hits, best first (out-of-scope examples included).
+        thresholds: The measured settings.
+
+    Returns:
+        ``faq`` / ``answer`` (a FAQ / a document passage answered directly), ``suggest`` or ``not_found``.
+    """
     candidates = answers(hits)
     if not candidates or candidates[0].score < thresholds.floor:
         return Decision("not_found", None, hits)
@@ -71,6 +107,7 @@ def decide(hits: list[SourceHit], thresholds: Thresholds) -> Decision:
     rejected = next((h for h in hits if h.entry.kind == OUT_OF_SCOPE), None)
     if rejected is not None and rejected.score >= best.score + thresholds.out_of_scope_margin:
         return Decision("not_found", None, hits)
-    if best.entry.kind == "faq" and best.score >= thresholds.faq_threshold:
-        return Decision("faq", best, hits)
-    return Decision("answer", best, hits)
+    if best.score >= thresholds.faq_threshold and rival(candidates, thresholds.ambiguity_margin) is None:
+        return Decision("faq" if best.entry.kind == "faq" else "answer", best, hits)
+    choices = [h for h in candidates if h.score >= max(thresholds.floor, best.score - CHOICE_SPAN)]
+    return Decision("suggest", None, hits, choices[:MAX_CHOICES])

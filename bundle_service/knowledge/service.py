@@ -19,16 +19,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from bundle_service.catalog import load_items
 from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings
-from bundle_service.knowledge import documents_admin, faq_import, faqs, seed, unanswered
-from bundle_service.knowledge.answers import compose
+from bundle_service.knowledge import asking, documents_admin, faq_import, faqs, seed, unanswered
+from bundle_service.knowledge.answers import compose, title
+from bundle_service.knowledge.asking import Rules
 from bundle_service.knowledge.documents import ParsedDocument, parse_markdown
+from bundle_service.knowledge.elsewhere import redirect
 from bundle_service.knowledge.embedding import Embedder, get_embedder
 from bundle_service.knowledge.entries import Entry, FaqRecord, Representation, document_entries, faq_entries
 from bundle_service.knowledge.faq_files import FaqRow
 from bundle_service.knowledge.faq_import import ImportReport
 from bundle_service.knowledge.index import Filters, KnowledgeIndex, SyncReport
 from bundle_service.knowledge.out_of_scope import load_examples, out_of_scope_entries
-from bundle_service.knowledge.ranking import SourceHit, Status, Thresholds, answers, by_source, decide
+from bundle_service.knowledge.ranking import SourceHit, Status, Thresholds, answers, decide
 from bundle_service.knowledge.regions import Regions
 from bundle_service.knowledge.store import VectorStore, collection_name, make_client
 from bundle_service.knowledge.text import normalize
@@ -52,6 +54,7 @@ class SearchResult:
         hits: The ranked hits with their scores (hit testing).
         took_ms: Time spent.
         unanswered_id: Row queued in the unanswered questions, if any.
+        choices: Status ``suggest``: the titles the user may pick from (each a question to send back).
     """
 
     status: Status
@@ -60,6 +63,7 @@ class SearchResult:
     hits: list[SourceHit]
     took_ms: float
     unanswered_id: int | None = None
+    choices: list[str] = field(default_factory=list)
 
 
 def source_of(hit: SourceHit) -> dict[str, str]:
@@ -85,6 +89,7 @@ class KnowledgeBase:
     _checked_at: float = 0.0
     _doc_cache: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     _out_of_scope: list[str] | None = None
+    _rules: Rules | None = None
     state: str = "idle"  # idle → starting → ready | failed (shown by /health)
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
@@ -92,7 +97,15 @@ class KnowledgeBase:
     def thresholds(self) -> Thresholds:
         """The configured weights and thresholds."""
         s = self.settings
-        return Thresholds(s.kb_bm25_weight, s.kb_faq_threshold, s.kb_not_found_floor, s.kb_out_of_scope_margin)
+        return Thresholds(
+            s.kb_bm25_weight,
+            s.kb_faq_threshold,
+            s.kb_not_found_floor,
+            s.kb_out_of_scope_margin,
+            s.kb_ambiguity_margin,
+            s.kb_type_bonus,
+            s.kb_type_penalty,
+        )
 
     @property
     def known_items(self) -> frozenset[str]:
@@ -114,6 +127,13 @@ class KnowledgeBase:
                 store = VectorStore(client, collection_name(s.chroma_collection, s.embedding_model), self.embedder)
                 self._index = KnowledgeIndex(store, self.embedder, Regions.from_gazetteer(s.region_gazetteer_file))
             return self._index
+
+    @property
+    def rules(self) -> Rules:
+        """The rules around retrieval (places outside Hunan, question types, follow-ups)."""
+        if self._rules is None:
+            self._rules = Rules.load(self.settings.knowledge_dir)
+        return self._rules
 
     def _shipped_out_of_scope(self) -> list[str]:
         if self._out_of_scope is None:
@@ -222,10 +242,14 @@ class KnowledgeBase:
         started = time.perf_counter()
         self.ensure_current()
         text = normalize(query)[:MAX_QUERY_CHARS]
-        hits = by_source(self.index.search(text, Filters(item, region), self.thresholds.bm25_weight)) if text else []
+        place = self.rules.elsewhere(text, self.index) if text else None
+        if place is not None:  # another province's policy: never answered with Hunan's figures
+            took = (time.perf_counter() - started) * 1000
+            return SearchResult("not_found", redirect(place), [], [], took)
+        hits = asking.search(self.index, self.rules, text, Filters(item, region), self.thresholds) if text else []
         decision = decide(hits, self.thresholds)
         queued: int | None = None
-        if decision.status == "not_found" and record_unanswered:
+        if decision.status in ("not_found", "suggest") and record_unanswered:  # not answered: admins see it
             best = next(iter(answers(hits)), None)  # the nearest real content, for the admin writing the FAQ
             with self.sessions.begin() as session:
                 row = unanswered.add(
@@ -242,7 +266,8 @@ class KnowledgeBase:
                 queued = row.id
         sources = [source_of(decision.best)] if decision.best else []
         took = (time.perf_counter() - started) * 1000
-        return SearchResult(decision.status, compose(decision), sources, hits[:SHOWN_HITS], took, queued)
+        choices = [title(hit) for hit in decision.choices]
+        return SearchResult(decision.status, compose(decision), sources, hits[:SHOWN_HITS], took, queued, choices)
 
     # ---- administration (each write re-indexes after its commit) ----
     def _write(self, operation: Callable[[Session], T]) -> T:

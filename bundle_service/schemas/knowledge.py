@@ -49,17 +49,19 @@ class HitOut(BaseModel):
 
 
 class KnowledgeSearchOut(BaseModel):
-    """The answer: ``faq`` (a FAQ answered directly), ``answer`` (best passage) or ``not_found``.
+    """The answer: ``faq`` (a FAQ answered directly), ``answer`` (a passage), ``suggest`` or ``not_found``.
 
-    ``answer`` is ready for the chat window and names its source on the last line.
+    ``answer`` is ready for the chat window: an answer names its source on the last line; ``suggest`` (no clear
+    match) lists the nearest questions, also given in ``choices`` for buttons, and answers none of them.
     """
 
-    status: Literal["faq", "answer", "not_found"]
+    status: Literal["faq", "answer", "suggest", "not_found"]
     answer: str
     sources: list[SourceOut]
     hits: list[HitOut]
     took_ms: float
     unanswered_id: int | None = None
+    choices: list[str] = []
 
 
 class FaqOut(BaseModel):

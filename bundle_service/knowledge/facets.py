@@ -1,0 +1,88 @@
+"""What a question asks (amount, time limit, department, rate, base …): a re-ranking signal for near neighbours.
+
+Embeddings place "养老保险缴费比例是多少" and "养老保险缴费基数怎么选" side by side: same item, same words, a
+different fact. The types and the words that ask for them are data (``knowledge_base/question_types.yml``). A
+source's types come from its title only (a FAQ's question, a document section's name: field-aware, never the
+answer's text), a user's from the message. Sharing a type raises a source's score by the bonus; having types
+but none in common lowers it by the penalty (both measured in ``scripts/bench_knowledge.py``).
+"""
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from bundle_service.knowledge.entries import OUT_OF_SCOPE
+from bundle_service.knowledge.index import ScoredEntry
+
+FILE_NAME = "question_types.yml"
+OVERRIDES = "overrides"
+
+
+@dataclass(frozen=True)
+class QuestionTypes:
+    """Question types by name, each with the words that ask for it."""
+
+    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    overrides: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> "QuestionTypes":
+        """Read the types (a missing file: no types, no re-ranking).
+
+        Raises:
+            ValueError: The file is not a mapping of type name → list of words (plus ``overrides``).
+        """
+        if not path.is_file():
+            return cls()
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        overrides = data.pop(OVERRIDES, None) or {} if isinstance(data, dict) else {}
+        if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+            raise ValueError(f"{path}: expected `type: [words]` lines")
+        if not isinstance(overrides, dict) or not all(isinstance(v, list) for v in overrides.values()):
+            raise ValueError(f"{path}: expected `overrides: {{type: [types]}}`")
+        return cls(
+            {str(k): tuple(str(w) for w in v if str(w)) for k, v in data.items()},
+            {str(k): tuple(str(t) for t in v) for k, v in overrides.items()},
+        )
+
+    def of(self, text: str) -> frozenset[str]:
+        """The types ``text`` asks for (possibly none)."""
+        return _types(self, text)
+
+    def adjustment(self, asked: frozenset[str], title: str, bonus: float, penalty: float) -> float:
+        """What to add to the score of a source titled ``title`` for a question asking ``asked``."""
+        if not asked:
+            return 0.0
+        offered = self.of(title)
+        if not offered:
+            return 0.0
+        return bonus if asked & offered else -penalty
+
+    def __hash__(self) -> int:
+        """Hashable for the cache (the cue table never changes after loading)."""
+        return id(self)
+
+
+@lru_cache(maxsize=8192)
+def _types(table: QuestionTypes, text: str) -> frozenset[str]:
+    found = {name for name, words in table.cues.items() if any(w in text for w in words)}
+    dropped = {general for name in found for general in table.overrides.get(name, ())}
+    return frozenset(found - dropped)
+
+
+def rerank(
+    scored: list[ScoredEntry], asked: frozenset[str], table: QuestionTypes, bonus: float, penalty: float
+) -> list[ScoredEntry]:
+    """``scored`` with each answer's score adjusted for the question types, best first (examples unchanged)."""
+    if not asked or (bonus == 0.0 and penalty == 0.0):
+        return scored
+    adjusted = [
+        s
+        if s.entry.kind == OUT_OF_SCOPE
+        else replace(s, score=s.score + table.adjustment(asked, s.entry.section, bonus, penalty))
+        for s in scored
+    ]
+    adjusted.sort(key=lambda s: s.score, reverse=True)
+    return adjusted
