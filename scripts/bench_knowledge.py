@@ -275,7 +275,7 @@ def tuned_configs(model: str, sets: Sets, show: bool) -> list[Config]:
     print(
         f"{model} ({LICENCES.get(model, 'see the model')}): tuned weight {weight:.2f}, out-of-scope margin "
         f"{types_margin:+.2f}, floor {types_floor:.3f}, question types {types}, direct-answer threshold "
-        f"{threshold:.3f}, ambiguity margin {ambiguity:.3f}"
+        f"{threshold:.4f}, ambiguity margin {ambiguity:.4f}"
     )
     return configs
 
@@ -304,7 +304,7 @@ def answer_rule_costs(config: Config, sets: Sets) -> None:
             sets.tune, config.weight, config.floor, config.margin, config.types, cost
         )
         print(
-            f"  cost {cost:4.1f}: threshold {threshold:.3f} ambiguity {ambiguity:.3f} -> answered {m.answered:.3f} "
+            f"  cost {cost:4.1f}: threshold {threshold:.4f} ambiguity {ambiguity:.4f} -> answered {m.answered:.3f} "
             f"wrong {m.wrong:.3f} suggest {m.suggested:.3f} refusals {m.refusals:.3f}"
         )
 

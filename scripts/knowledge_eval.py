@@ -303,7 +303,7 @@ def best_floor(
 # A wrong direct answer costs this many honest "not sure" replies (the answer rule is tuned on it): a wrong
 # confident answer is the worst outcome for a government service (issue 14).
 WRONG_COST = 5.0
-AMBIGUITY_MARGINS = [round(0.005 * i, 3) for i in range(0, 13)]
+AMBIGUITY_MARGINS = [0.0, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.04, 0.06]
 
 
 def answer_utility(m: Metrics, cost: float = WRONG_COST) -> float:
@@ -320,13 +320,18 @@ def tune_answer_rule(
     types: TypeWeights = NO_TYPES,
     cost: float = WRONG_COST,
 ) -> tuple[float, float, Metrics]:
-    """The direct-answer threshold and ambiguity margin with the best :func:`answer_utility` on ``scored``."""
+    """The direct-answer threshold and ambiguity margin with the best :func:`answer_utility` on ``scored``.
+
+    Between equally useful settings the one with fewer wrong direct answers wins.
+    """
     thresholds = [floor] + [v for v in top_scores(scored, weight, types) if v > floor]
     best: tuple[float, float, Metrics] | None = None
     for ambiguity in AMBIGUITY_MARGINS:
         for threshold in thresholds[:: max(1, len(thresholds) // 60)]:
             m = evaluate(scored, weight, floor, threshold, margin, ambiguity, types)
-            if best is None or answer_utility(m, cost) > answer_utility(best[2], cost) + 1e-9:
+            # equal utility: fewer wrong answers first (a wrong answer is the worst outcome)
+            key = (round(answer_utility(m, cost), 9), -m.wrong_all)
+            if best is None or key > (round(answer_utility(best[2], cost), 9), -best[2].wrong_all):
                 best = (threshold, ambiguity, m)
     assert best is not None
     return best
