@@ -1,7 +1,10 @@
 """A real trained model with the real action server and bundle service behind it."""
 
 import asyncio
+import json
 import os
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +18,21 @@ from tests.actions.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "assistant.tar.gz"
+KNOWLEDGE_TIMEOUT_S = 300.0
+
+
+def wait_for_knowledge(service_url: str) -> None:
+    """Block until the service's knowledge base is built (questions asked mid-form are answered from it)."""
+    deadline = time.monotonic() + KNOWLEDGE_TIMEOUT_S
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(f"{service_url}/health", timeout=5) as answer:
+            state = json.load(answer).get("knowledge")
+        if state == "ready":
+            return
+        if state == "failed":
+            pytest.fail("the knowledge base failed to build; see var/log/service.log")
+        time.sleep(0.5)
+    pytest.fail(f"knowledge base not ready after {KNOWLEDGE_TIMEOUT_S:.0f}s")
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +54,7 @@ def action_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         for process in processes:
             run_stack.start(process)
         run_stack.wait_healthy(processes)
+        wait_for_knowledge(os.environ["BUNDLE_SERVICE_URL"])
         yield f"http://127.0.0.1:{action_port}/webhook"
     finally:
         run_stack.stop_all(processes)
