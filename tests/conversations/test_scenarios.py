@@ -24,7 +24,7 @@ def test_the_set_is_well_formed() -> None:
     assert len(ids) == len(set(ids)), "duplicate scenario ids"
     for scenario in scenarios:
         assert scenario.get("channel", "web") in CHANNELS, scenario["id"]
-        assert scenario["turns"] and all(str(turn.get("user", "")).strip() for turn in scenario["turns"])
+        assert scenario["turns"] and all("user" in turn for turn in scenario["turns"])  # blank text is a case too
 
 
 def test_conversations_reach_a_correct_end(stack: Stack, capsys: pytest.CaptureFixture[str]) -> None:
