@@ -214,7 +214,7 @@ def test_handoff_round_trip_with_the_real_bot(stack: Stack, new_context: Callabl
     # Before the resume fix this got the fallback and a new handoff.
     user.fill("#text", "创业一件事包括哪些事项")
     user.click("#send")
-    expect(bot.last).to_contain_text("8 个事项", timeout=BOT_TIMEOUT_MS)
+    expect(bot.last).to_contain_text("8个事项", timeout=BOT_TIMEOUT_MS)
     expect(bot.last).to_contain_text("创业担保贷款（15个工作日）")
     expect(said).to_have_count(1)
     expect(user.locator("#messages li.system")).to_have_count(0)
