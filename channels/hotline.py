@@ -23,6 +23,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.handoff_ack import acknowledge_handoff
 from channels.requests import BadRequest, check_size
 from contract import staff_claim
 from contract.conversations import HOTLINE_CHANNEL, hotline_sender
@@ -86,15 +87,11 @@ class HotlineInput(InputChannel):
                 return error.response()
             collector = CollectingOutputChannel()
             metadata = {"hotline": {"staff_id": claim.staff_id, "call_id": claim.call_id}}
-            await on_new_message(
-                UserMessage(
-                    claim.text,
-                    collector,
-                    hotline_sender(claim.call_id),
-                    input_channel=self.name(),
-                    metadata=metadata,
-                )
+            message = UserMessage(
+                claim.text, collector, hotline_sender(claim.call_id), input_channel=self.name(), metadata=metadata
             )
+            await on_new_message(message)
+            await acknowledge_handoff(request.app, message)
             return response.json(collector.messages)
 
         hook.add_route(health, "/", methods=["GET"])

@@ -27,6 +27,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.handoff_ack import acknowledge_handoff
 from channels.wechat.privacy import sender_id_for
 from contract import login_token
 from contract.conversations import MINIPROGRAM_CHANNEL
@@ -136,9 +137,9 @@ class MiniProgramInput(InputChannel):
                     {"code": "invalid_request", "message": '请求体应为 {"message": "…"}。'}, status=400
                 )
             collector = CollectingOutputChannel()
-            await on_new_message(
-                UserMessage(text, collector, sender_id, input_channel=self.name(), metadata={"miniprogram": True})
-            )
+            message = UserMessage(text, collector, sender_id, input_channel=self.name(), metadata={"miniprogram": True})
+            await on_new_message(message)
+            await acknowledge_handoff(request.app, message)
             return response.json(collector.messages)
 
         hook.add_route(health, "/", methods=["GET"])

@@ -30,6 +30,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.handoff_ack import acknowledge_handoff
 from channels.requests import BadRequest, json_object
 from contract.conversations import MAX_WEB_SENDER_LENGTH, REST_CHANNEL, web_sender
 
@@ -91,7 +92,9 @@ class SandboxedRestInput(RestInput):
                 return error.response()
             collector = CollectingOutputChannel()
             try:
-                await on_new_message(UserMessage(text, collector, sender_id, input_channel=self.name()))
+                message = UserMessage(text, collector, sender_id, input_channel=self.name())
+                await on_new_message(message)
+                await acknowledge_handoff(request.app, message)
             except Exception as error:  # like Rasa's RestInput: answer what was collected, log without the text
                 logger.error("REST turn failed: %s", type(error).__name__)
             return response.json(collector.messages)

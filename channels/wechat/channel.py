@@ -23,6 +23,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.handoff_ack import acknowledging
 from channels.wechat.api import WeChatApiClient
 from channels.wechat.config import WeChatSettings
 from channels.wechat.crypto import (
@@ -118,7 +119,7 @@ class WeChatInput(InputChannel):
             return self._verify_url(request.args)
 
         async def receive(request: Request) -> HTTPResponse:
-            return await self._receive(request.args, request.body, on_new_message)
+            return await self._receive(request.args, request.body, acknowledging(on_new_message, request.app))
 
         async def close(*_: Any) -> None:
             await self.close()
