@@ -1,0 +1,80 @@
+"""The service's OpenAPI document does not change unnoticed (issue 10: the move into wings changes no behaviour).
+
+``openapi_snapshot.json`` holds the document as it was before the move: every path, method, parameter, request
+body, response and schema. Only the operations' free-text ``description`` (a route's docstring) is left out of the
+comparison, because it is prose about the code, not part of the contract. A route added or changed on purpose
+updates the snapshot in the same commit::
+
+    .venv/bin/python -m tests.service.test_openapi_snapshot
+"""
+
+import difflib
+import json
+from pathlib import Path
+from typing import Any
+
+SNAPSHOT = Path(__file__).with_name("openapi_snapshot.json")
+HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+MAX_DIFF_LINES = 200
+
+
+def contract_of(document: dict[str, Any]) -> dict[str, Any]:
+    """The comparable part of an OpenAPI document: everything but the operations' descriptions.
+
+    Args:
+        document: The document as ``FastAPI.openapi()`` returns it.
+
+    Returns:
+        A copy without the ``description`` of each operation.
+    """
+    copy: dict[str, Any] = json.loads(json.dumps(document))
+    for operations in copy.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method in HTTP_METHODS:
+                operation.pop("description", None)
+    return copy
+
+
+def render(document: dict[str, Any]) -> str:
+    """The document as stable, diff-friendly JSON text (sorted keys, one value per line)."""
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def live_document() -> dict[str, Any]:
+    """The comparable OpenAPI document of the application as the code builds it now."""
+    from bundle_service.main import app
+
+    return contract_of(app.openapi())
+
+
+def test_openapi_document_matches_the_snapshot() -> None:
+    expected = SNAPSHOT.read_text(encoding="utf-8")
+    actual = render(live_document())
+    if actual == expected:
+        return
+    diff = list(
+        difflib.unified_diff(
+            expected.splitlines(), actual.splitlines(), "openapi_snapshot.json", "live app", lineterm="", n=2
+        )
+    )
+    shown = "\n".join(diff[:MAX_DIFF_LINES])
+    more = f"\n… {len(diff) - MAX_DIFF_LINES} more diff lines" if len(diff) > MAX_DIFF_LINES else ""
+    raise AssertionError(
+        "The service's OpenAPI document differs from tests/service/openapi_snapshot.json.\n"
+        "If the change is intended, regenerate it: .venv/bin/python -m tests.service.test_openapi_snapshot\n"
+        f"{shown}{more}"
+    )
+
+
+def test_snapshot_covers_the_api() -> None:
+    snapshot = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    paths = snapshot["paths"]
+    assert "/api/v1/applications" in paths and "post" in paths["/api/v1/applications"]
+    assert "/health" in paths
+    assert all(path == "/health" or path.startswith("/api/v1/") for path in paths)
+    assert {"ApplicationIn", "ApplicationOut", "ErrorOut"} <= set(snapshot["components"]["schemas"])
+
+
+if __name__ == "__main__":
+    SNAPSHOT.write_text(render(live_document()), encoding="utf-8")
+    print(f"wrote {SNAPSHOT}")
