@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import messages
+from actions.form_extraction import speaks_for_a_caller
 from actions.form_fields import (
     BY_SERVICE_FIELD,
     BY_SLOT,
@@ -86,11 +87,12 @@ def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
     """
     values: dict[str, Any] = {}
     items: list[str] = []
+    third_person = speaks_for_a_caller(tracker)
     for event in _user_messages(tracker):
         parse = event.get("parse_data") or {}
         entities = list(parse.get("entities") or [])
         text = str(event.get("text") or "")
-        values.update(read_labelled(text, entities).values)
+        values.update(read_labelled(text, entities, third_person=third_person).values)
         items = _items_of(entities, text) or items
     return values, items
 
@@ -101,7 +103,8 @@ def carries_application_data(tracker: Tracker) -> bool:
     entities = list(tracker.latest_message.get("entities", []))
     if is_question(text) and not APPLY_WORDS.search(text):
         return False
-    return bool(_items_of(entities, text)) or len(read_labelled(text, entities).values) >= 2
+    labelled = read_labelled(text, entities, third_person=speaks_for_a_caller(tracker))
+    return bool(_items_of(entities, text)) or len(labelled.values) >= 2
 
 
 class ActionStartApplication(Action):

@@ -18,6 +18,7 @@ from actions import dates
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT, ITEM_NAMES, ITEMS_TOGETHER
 from actions.form_guard import BACK, RESTART, SUBMIT, free_text_problem, is_question
 from actions.form_labels import kind_of_free_text, loan_named, read_labelled
+from actions.service_client import tracker_identity
 
 DIGRESSION_INTENTS = frozenset(
     {
@@ -98,6 +99,11 @@ class Extraction:
     question: bool = False
 
 
+def speaks_for_a_caller(tracker: Tracker) -> bool:
+    """A hotline call (the console relays staff typing for the caller): 他/她/来电人 then mean the applicant."""
+    return tracker_identity(tracker).call_id is not None
+
+
 def _entities(tracker: Tracker, name: str) -> list[str]:
     return [str(e["value"]) for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
 
@@ -151,7 +157,9 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         The values with how dates are shown back; nothing else is set.
     """
     requested = slots.get("requested_slot")
-    labelled = read_labelled(text, list(tracker.latest_message.get("entities", [])))
+    labelled = read_labelled(
+        text, list(tracker.latest_message.get("entities", [])), third_person=speaks_for_a_caller(tracker)
+    )
     values = dict(labelled.values)
     correcting = bool(CORRECTING.search(text))
     for slot in ("person_category", "business_type"):

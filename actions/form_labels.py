@@ -24,9 +24,14 @@ SEPARATORS = re.compile(r"[，,。；;！!\n、\s]+")
 STOP_BEFORE = r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|$)"
 NAME_CUES = (
     r"我叫|我的名字叫|我的名字是|名字叫|名字是|姓名是|姓名[:：]?|本人叫|本人|申请人叫|申请人是|申请人[:：]?"
-    r"|来电人叫|来电人是|来电人[:：]?|他叫|她叫|他的名字叫|她的名字叫|叫做|我是|名叫"
+    r"|叫做|我是|名叫"
 )
+# Cues naming someone else: in a hotline call the staff member types for the caller, so 他/她/来电人 is the
+# applicant; in a user's own chat "他叫…" is somebody else (a son, a partner) and never the applicant's name.
+THIRD_PERSON_CUES = r"来电人叫|来电人是|来电人[:：]?|他叫|她叫|他的名字叫|她的名字叫|对方叫|客户叫"
 NAME = re.compile(rf"(?:{NAME_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
+NAME_THIRD_PERSON = re.compile(rf"(?:{THIRD_PERSON_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
+THIRD_PERSON = re.compile(rf"{THIRD_PERSON_CUES}|[他她](?:的)?(?:身份证|手机|电话)")
 SURNAME_GIVEN = re.compile(
     r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:名|名字叫|叫)(?P<given>[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
 )
@@ -105,13 +110,23 @@ def segments(text: str) -> list[str]:
     return [part.strip() for part in SEPARATORS.split(text) if part.strip()]
 
 
-def read_name(text: str, has_numbers: bool) -> str | None:
-    """A personal name said with a cue (我叫/他叫/来电人叫/姓X名Y), or leading a message that gives an ID or phone."""
+def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str | None:
+    """A personal name said with a cue (我叫/姓X名Y), or leading a message that gives an ID or phone.
+
+    Args:
+        text: The message.
+        has_numbers: The message also gives an ID number or a phone number.
+        third_person: The conversation is a hotline call, where 他叫/她叫/来电人叫 name the applicant (the caller);
+            anywhere else those cues name somebody else and nothing is read from them.
+    """
     if match := SURNAME_GIVEN.search(text):
         return match.group("surname") + match.group("given")
-    for match in NAME.finditer(text):
+    patterns = (NAME, NAME_THIRD_PERSON) if third_person else (NAME,)
+    for match in (m for pattern in patterns for m in pattern.finditer(text)):
         if plausible_name(match.group("name")):
             return match.group("name")
+    if not third_person and THIRD_PERSON.search(text):
+        return None  # "他叫王刚，身份证…" in a user's own chat: someone else's details, not a name to guess
     if has_numbers and (match := LEADING_NAME.match(text)) and plausible_name(match.group("name")):
         return match.group("name")
     if has_numbers:  # "帮来电人办理：黄大明，身份证…": a part that is only a name, near the start
@@ -194,13 +209,16 @@ def read_dates(text: str, today: date, found: Labelled) -> None:
             found.shown["business_started_on"] = start.shown
 
 
-def read_labelled(text: str, entities: list[dict[str, Any]], today: date | None = None) -> Labelled:
+def read_labelled(
+    text: str, entities: list[dict[str, Any]], today: date | None = None, third_person: bool = False
+) -> Labelled:
     """Every field the message names with an entity or a cue.
 
     Args:
         text: The user's message.
         entities: The NLU's entities for it.
         today: The day relative dates count from (today by default).
+        third_person: The conversation is a hotline call: 他叫/她叫/来电人叫 name the applicant (:func:`read_name`).
 
     Returns:
         The values found, and how dates are shown back.
@@ -215,7 +233,7 @@ def read_labelled(text: str, entities: list[dict[str, Any]], today: date | None 
         found.values["phone"] = re.sub(r"[\s-]", "", match.group("value"))
     has_numbers = "id_number" in found.values or "phone" in found.values
     readers = (
-        ("applicant_name", lambda: read_name(text, has_numbers)),
+        ("applicant_name", lambda: read_name(text, has_numbers, third_person)),
         ("project_name", lambda: read_project(text)),
         ("industry", lambda: read_industry(text)),
         ("premises_address", lambda: read_address(text)),

@@ -12,12 +12,16 @@ from tests.actions.test_application_form import FILLED, entity, validate
 from tests.service.factories import make_id
 
 NEW_ID = make_id()
+HOTLINE = "hotline:20261205093000-a1b2c3"  # a console call id (contract/conversations.py)
 
 
-async def start(*messages: tuple[str, str, list[dict[str, Any]]]) -> tuple[list[str], dict[str, Any], list[str]]:
+async def start(
+    *messages: tuple[str, str, list[dict[str, Any]]], sender: str = "test-user", channel: str = "rest"
+) -> tuple[list[str], dict[str, Any], list[str]]:
     """Run action_start_application after ``messages``; return texts, slots set and event kinds."""
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker([user_event(text, intent, entities) for text, intent, entities in messages])
+    tracker = make_tracker([user_event(text, intent, entities, channel) for text, intent, entities in messages])
+    tracker.sender_id = sender
     events = await ActionStartApplication().run(dispatcher, tracker, {})
     slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     kinds = [str(e.get("name")) if e["event"] == "followup" else e["event"] for e in events]
@@ -85,10 +89,22 @@ async def test_a_plain_yes_outside_a_form_starts_nothing(service_url: str) -> No
 
 
 async def test_a_hotline_agent_naming_the_caller_fills_the_name(service_url: str) -> None:
-    slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
-    _, set_slots = await validate(f"来电人叫黄大明，身份证{NEW_ID}", "inform", slots, [entity("id_number", NEW_ID)])
-    assert set_slots["applicant_name"] == "黄大明"
-    assert set_slots["id_number"] == NEW_ID
+    for text in (f"来电人叫黄大明，身份证{NEW_ID}", f"他叫黄大明，他身份证{NEW_ID}", f"她叫黄大明，身份证{NEW_ID}"):
+        slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
+        _, set_slots = await validate(text, "inform", slots, [entity("id_number", NEW_ID)], HOTLINE, "hotline")
+        assert set_slots["applicant_name"] == "黄大明", text
+        assert set_slots["id_number"] == NEW_ID
+
+
+async def test_third_person_cues_in_a_users_own_chat_never_fill_the_applicants_name(service_url: str) -> None:
+    for sender, channel in (("test-user", "rest"), ("wechat:o-user-1", "miniprogram"), (HOTLINE, "rest")):
+        slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
+        texts, set_slots = await validate(
+            f"他叫黄大明，身份证{NEW_ID}", "inform", slots, [entity("id_number", NEW_ID)], sender, channel
+        )
+        assert set_slots.get("applicant_name") is None, (sender, channel)
+        assert set_slots["requested_slot"] == "applicant_name"
+        assert not any("黄大明" in t for t in texts), texts
 
 
 async def test_several_fields_in_one_turn_fill_every_field_and_never_the_whole_message(service_url: str) -> None:
@@ -236,9 +252,9 @@ async def test_a_long_application_the_nlu_was_unsure_of_still_starts_the_form(se
     entities = [entity("id_number", NEW_ID), entity("phone", "13912345678"), entity("item", "guaranteed_loan")]
     dispatcher = CollectingDispatcher()
     events = await ActionHandleLowConfidence().run(
-        dispatcher, make_tracker([user_event(message, "nlu_fallback", entities)]), {}
+        dispatcher, make_tracker([user_event(message, "nlu_fallback", entities, "hotline")]), {}
     )
     assert [e.get("name") for e in events if e["event"] == "followup"] == ["action_start_application"]
-    _, slots, kinds = await start((message, "nlu_fallback", entities))
+    _, slots, kinds = await start((message, "nlu_fallback", entities), sender=HOTLINE, channel="hotline")
     assert slots["applicant_name"] == "黄大明" and slots["loan_term_months"] == 24
     assert kinds[-1] == "application_form"
