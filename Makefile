@@ -118,12 +118,12 @@ lint: venvs ## ruff, and mypy in each environment
 	$(SVC_VENV)/bin/ruff check .
 	$(SVC_VENV)/bin/ruff format --check .
 	$(SVC_VENV)/bin/mypy
-	$(RASA_VENV)/bin/mypy --python-version 3.10 actions nlu_components channels scripts/nlu_eval.py scripts/bench.py \
-		scripts/gen_nlu_resources.py scripts/bench_wechat.py
+	$(RASA_VENV)/bin/mypy --python-version 3.10 actions nlu_components channels contract bench/nlu_eval.py \
+		bench/assistant.py bench/wechat_push.py devtools/nlu_resources.py
 
 bench: venvs $(MODEL) ## Benchmarks: NLU/REST vs stock Rasa; WeChat push acks; submit SQLite vs PostgreSQL; knowledge retrieval
-	$(RASA_PY) -m scripts.bench
-	$(RASA_PY) -m scripts.bench_wechat
+	$(RASA_PY) scripts/bench.py
+	$(RASA_PY) scripts/bench_wechat.py
 	$(SVC_PY) scripts/bench_service.py
 	$(SVC_PY) scripts/bench_knowledge.py
 

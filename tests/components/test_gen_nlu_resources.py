@@ -1,6 +1,5 @@
-"""scripts/gen_nlu_resources.py: generated Rasa resources match the gazetteer."""
+"""devtools/nlu_resources.py (run by scripts/gen_nlu_resources.py): generated Rasa resources match the gazetteer."""
 
-import importlib.util
 import shutil
 from pathlib import Path
 from types import ModuleType
@@ -8,6 +7,7 @@ from types import ModuleType
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
+from devtools import nlu_resources
 from nlu_components import regexes
 from nlu_components.gazetteer import Gazetteer
 from tests.components.conftest import ROOT
@@ -15,10 +15,7 @@ from tests.components.conftest import ROOT
 
 @pytest.fixture(scope="module")
 def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen", ROOT / "scripts" / "gen_nlu_resources.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return nlu_resources
 
 
 def test_generated_files_are_up_to_date(generator: ModuleType) -> None:

@@ -13,7 +13,7 @@ from rasa.core.agent import Agent
 from rasa.utils.endpoints import EndpointConfig
 
 from actions.server import rasa_headers
-from scripts import run_stack
+from devtools import run_stack
 from tests.actions.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,8 +1,8 @@
 """Minimum retrieval quality on the dev set and the look-alike set (figures: make bench, docs/knowledge.md)."""
 
+from bench.knowledge_eval import TUNE_SET, collect, evaluate_settings, independent, load_devset
 from bundle_service.knowledge.out_of_scope import load_examples
 from bundle_service.knowledge.service import KnowledgeBase
-from scripts.knowledge_eval import TUNE_SET, collect, evaluate_settings, independent, load_devset
 
 # A little below the measured figures of the configured setup on all dev-set questions (see docs/knowledge.md).
 # Since issue 14 "answered" counts direct answers only: a match that is not confident and clear gets titles to

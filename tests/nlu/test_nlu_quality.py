@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.nlu_eval import DEFAULT_MODEL, SPLIT, NluReport, evaluate, write_misses
+from bench.nlu_eval import DEFAULT_MODEL, SPLIT, NluReport, evaluate, write_misses
 
 ROOT = Path(__file__).resolve().parents[2]
 MIN_INTENT_ACCURACY = 0.93

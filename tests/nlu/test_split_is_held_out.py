@@ -5,7 +5,7 @@ from pathlib import Path
 
 from rasa.shared.nlu.training_data.loading import load_data
 
-from scripts.nlu_eval import SPLIT
+from bench.nlu_eval import SPLIT
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from scripts.fake_code2session import DEV_APP_SECRET
+from devtools.fake_code2session import DEV_APP_SECRET
 from tests.live_stack import Stack
 
 # 18-digit ID numbers and 11-digit mobile numbers standing alone; openids of the dev logins these tests use.

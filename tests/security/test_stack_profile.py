@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import run_stack, stack_profile
+from devtools import run_stack, stack_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 STRONG = {

@@ -11,7 +11,7 @@ from bundle_service.api.deps import Services
 from bundle_service.core.clock import FixedClock
 from bundle_service.main import create_app
 from bundle_service.services.session_tokens import InvalidSessionToken, SessionTokens
-from scripts.fake_code2session import FakeCode2Session
+from devtools.fake_code2session import FakeCode2Session
 
 APP_ID = "wxtestapp000000001"
 APP_SECRET = "test-app-secret"

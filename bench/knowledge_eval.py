@@ -1,6 +1,6 @@
 """Retrieval evaluation of the knowledge base on the dev set (``tests/knowledge/devset.yml``).
 
-Shared by ``scripts/bench_knowledge.py`` (figures and tuning) and ``tests/knowledge/test_quality.py`` (asserted
+Shared by :mod:`bench.knowledge` (figures and tuning) and ``tests/knowledge/test_quality.py`` (asserted
 floor). Each question is searched once; the candidates' dense and BM25 scores are kept, so any BM25 weight,
 floor and FAQ threshold can be scored without searching again.
 

@@ -1,1 +1,0 @@
-"""Developer tools: process supervisor, terminal chat, NLU evaluation, benchmarks."""
