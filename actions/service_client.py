@@ -44,6 +44,19 @@ class Rejected(ServiceError):
 
 
 @dataclass
+class Conflict(ServiceError):
+    """The request is refused in this state (409): ``code`` says why (``not_finished``, ``already_rated`` …).
+
+    Attributes:
+        code: The service's machine-readable reason.
+        message: Its Chinese message.
+    """
+
+    code: str
+    message: str = ""
+
+
+@dataclass
 class TooManyAttempts(ServiceError):
     """Too many wrong verifications (429); try again after ``retry_after`` seconds."""
 
@@ -108,7 +121,10 @@ async def _request(method: str, path: str, body: Any = None, headers: dict[str, 
                 raise NotFound(path)
             if response.status == 422:
                 detail = await response.json()
-                raise Rejected(str(detail.get("message", "")), list(detail.get("errors", [])))
+                raise Rejected(str(detail.get("message") or detail.get("detail") or ""), list(detail.get("errors", [])))
+            if response.status == 409:
+                detail = await response.json()
+                raise Conflict(str(detail.get("code", "")), str(detail.get("message") or detail.get("detail") or ""))
             if response.status == 429:
                 raise TooManyAttempts(int(response.headers.get("Retry-After", "600")))
             if response.status >= 400:

@@ -83,4 +83,14 @@ function staffMessages(conversationId, after) {
   return authorized({ url: `${config.serviceBaseUrl}${outbox.messagesPath(conversationId, after)}`, method: "GET" }, true);
 }
 
-module.exports = { ensureLogin, login, sendMessage, myApplications, conversation, staffMessages, TOKEN_KEY };
+// 👍/👎 on a knowledge answer (the service forces the conversation to the token's own).
+function answerFeedback(body) {
+  return authorized({
+    url: `${config.serviceBaseUrl}/api/v1/feedback/answers`,
+    method: "POST",
+    header: { "Content-Type": "application/json" },
+    data: body,
+  });
+}
+
+module.exports = { ensureLogin, login, sendMessage, myApplications, conversation, staffMessages, answerFeedback, TOKEN_KEY };

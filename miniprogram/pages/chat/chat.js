@@ -2,6 +2,7 @@
 // person, polled from the service's outbox (utils/outbox.js: cursor, merge, delays; the H5 page uses it too).
 const api = require("../../utils/api");
 const outbox = require("../../utils/outbox");
+const feedback = require("../../utils/feedback");
 
 let nextId = 1;
 
@@ -51,9 +52,44 @@ Page({
     this.send(payload, title);
   },
 
-  add(from, text, buttons) {
-    const message = { id: nextId++, from, text, buttons: buttons || [] };
+  add(from, text, buttons, feedback) {
+    const message = { id: nextId++, from, text, buttons: buttons || [], feedback: feedback || null };
     this.setData({ messages: [...this.data.messages, message], lastId: `m${message.id}` });
+  },
+
+  // ---- 👍/👎 under knowledge answers (utils/feedback.js; docs/closed_loop_api.md) ----
+  onVote(event) {
+    const { id, helpful } = event.currentTarget.dataset;
+    const message = this.data.messages.find((m) => m.id === id);
+    if (!message || !message.feedback || message.feedback.sent) return;
+    if (helpful) return this.sendVote(message, true, "");
+    this.updateFeedback(id, { asking: true }); // 👎: offer "没帮到我，因为…" (optional)
+  },
+
+  onReasonInput(event) {
+    this.updateFeedback(event.currentTarget.dataset.id, { reason: event.detail.value });
+  },
+
+  onReasonSend(event) {
+    const message = this.data.messages.find((m) => m.id === event.currentTarget.dataset.id);
+    if (message && message.feedback && !message.feedback.sent) this.sendVote(message, false, message.feedback.reason || "");
+  },
+
+  async sendVote(message, helpful, reason) {
+    this.updateFeedback(message.id, { sent: true, asking: false, helpful, note: "正在提交…" });
+    try {
+      await api.answerFeedback(feedback.body(message.feedback, message.text, helpful, reason));
+      this.updateFeedback(message.id, { note: feedback.THANKS });
+    } catch (error) {
+      this.updateFeedback(message.id, { sent: false, note: error.message });
+    }
+  },
+
+  updateFeedback(id, change) {
+    const index = this.data.messages.findIndex((m) => m.id === id);
+    if (index < 0) return;
+    const current = this.data.messages[index].feedback || {};
+    this.setData({ [`messages[${index}].feedback`]: { ...current, ...change } });
   },
 
   // shown === null: an automatic greeting, not echoed as the user's message
@@ -62,16 +98,15 @@ Page({
     this.wake(outbox.FAST_MS);
     this.setData({ busy: true });
     try {
-      const replies = (await api.sendMessage(message)).filter(
-        (reply) => reply.text || (reply.buttons && reply.buttons.length), // custom payloads: nothing to show
-      );
+      // Custom payloads are not shown; a knowledge answer's one puts 👍/👎 under the text before it.
+      const replies = feedback.attach(await api.sendMessage(message), message);
       if (!replies.length) {
         // While a person has the conversation the bot is paused and silent: nothing to say about that.
         if (!this.humanMode) this.add("system", "（助手没有回复）");
         return;
       }
       this.humanMode = false;
-      replies.forEach((reply) => this.add("bot", reply.text || "", reply.buttons));
+      replies.forEach((reply) => this.add("bot", reply.text || "", reply.buttons, reply.feedback));
     } catch (error) {
       this.add("system", error.message);
     } finally {

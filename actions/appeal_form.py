@@ -1,0 +1,308 @@
+"""``validate_appeal_form``: the complaint form's answers, corrections, questions, navigation and next step.
+
+Steps, each asked only when still missing: what happened → where/when → the application it concerns (only when
+the complaint is about one; verified like the progress form) → a phone (not for a verified WeChat login: staff
+answer in the conversation) → the summary with the category the service proposes, which the user may change.
+Every message is read for every field (:mod:`actions.appeal_reading`); a question is answered and the step asked
+again; "上一步" and "重新填" move around; "取消" and "转人工" are left to the rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.appeal_reading import (
+    ABOUT_APPLICATION,
+    NO_APPLICATION,
+    NOT_REMEMBERED,
+    application_number,
+    id_last6,
+    phone,
+    read_appeal,
+)
+from actions.appeals import CHANNEL, FORM_SLOTS, GRIEVANCE, NONE, categories, classify, has_openid
+from actions.form_extraction import just_heard_user
+from actions.form_fields import mask_phone
+from actions.form_guard import ACKNOWLEDGEMENTS, BACK, COMMANDS, ONLY_DIGITS, RESTART, SUBMIT
+from actions.replies import answer_question, is_question
+from actions.service_client import NotFound, ServiceUnavailable, TooManyAttempts, post_json, tracker_headers
+
+REQUESTED = "requested_slot"
+LABELS = {
+    "appeal_description": "事情经过",
+    "appeal_place_time": "地点和时间",
+    "appeal_application": "涉及的申请",
+    "appeal_id_last6": "申请人身份证后6位",
+    "appeal_contact": "联系电话",
+}
+# Intents the rules answer when the message fills nothing (bot/rules/appeals.yml).
+RULE_INTENTS = frozenset(
+    {"cancel", "request_human", "goodbye", "greet", "thank", "bot_challenge", "check_eligibility", "start_application"}
+)
+MAYBE_RULE = frozenset({"out_of_scope", "ask_bundle_overview"})
+NOT_LINKED = "好的，这份投诉先不关联申请。"
+
+
+def _said(tracker: Tracker) -> tuple[str, str, list[dict[str, Any]]]:
+    message = tracker.latest_message
+    intent = str((message.get("intent") or {}).get("name") or "")
+    return str(message.get("text") or "").strip(), intent, list(message.get("entities") or [])
+
+
+def _plain_answer(text: str) -> bool:
+    """Text that can be a free-text answer: not a bare yes/no, a command or a string of digits."""
+    return bool(text) and not (ACKNOWLEDGEMENTS.match(text) or COMMANDS.search(text) or ONLY_DIGITS.match(text))
+
+
+def category_choice(text: str, known: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The category the user picks by (part of) its label: "改成窗口服务类" → that category."""
+    words = text.replace("类别", "").replace("类", "")
+    for category in known:
+        label = str(category.get("label") or "")
+        if label and (label in text or (len(words) >= 2 and any(part and part in label for part in _parts(words)))):
+            return category
+    return None
+
+
+def _parts(words: str) -> list[str]:
+    for prefix in ("改成", "改为", "换成", "选", "是", "属于", "应该是", "不是这个"):
+        words = words.replace(prefix, " ")
+    return [p.strip(" ，,。") for p in words.split() if len(p.strip(" ，,。")) >= 2]
+
+
+def _description(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
+    return text if _plain_answer(text) and len(text) >= 3 else None
+
+
+def _place_time(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
+    if NOT_REMEMBERED.search(text):
+        return "记不清了"
+    return text if _plain_answer(text) and not values else None
+
+
+def _application(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
+    if application_number(text, entities) is None and (NO_APPLICATION.search(text) or intent == "deny"):
+        return NONE
+    return None
+
+
+def _last6(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
+    if NO_APPLICATION.search(text) or "不关联" in text:
+        values["appeal_application"] = NONE  # "不关联": go on without the application
+        return None
+    return id_last6(text)
+
+
+def _contact(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
+    return phone(text, entities)
+
+
+ANSWERS = {
+    "appeal_description": _description,
+    "appeal_place_time": _place_time,
+    "appeal_application": _application,
+    "appeal_id_last6": _last6,
+    "appeal_contact": _contact,
+}
+
+
+class ValidateAppealForm(FormValidationAction):
+    """Validation and step order of ``appeal_form``."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "validate_appeal_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Read the message (when the user just spoke), then plan the next step."""
+        slots: dict[str, Any] = {s: tracker.get_slot(s) for s in (*FORM_SLOTS, "appeal_category")}
+        requested = tracker.get_slot(REQUESTED)
+        events: list[EventType] = []
+        fresh = set(tracker.slots_to_validate())
+        if just_heard_user(tracker):
+            read = await self._read(dispatcher, tracker, domain, slots, requested)
+            if read is None:
+                return []  # a command or chit-chat for the rules
+            events += read
+            if any(e.get("event") == "slot" and e.get("name") == REQUESTED for e in read):
+                return events  # the same step is asked again (a question answered, a step back)
+            fresh = {str(e.get("name")) for e in read if e.get("event") == "slot"}
+        try:
+            events += await self._plan(dispatcher, tracker, slots, fresh)
+        except ServiceUnavailable:
+            dispatcher.utter_message(text="抱歉，诉求登记系统暂时连不上，请稍后再说“我要投诉”，或拨打12345热线反映。")
+            return [SlotSet(REQUESTED, None), *[SlotSet(s, None) for s in FORM_SLOTS]]
+        return events
+
+    async def _read(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+        slots: dict[str, Any],
+        requested: str | None,
+    ) -> list[EventType] | None:
+        text, intent, entities = _said(tracker)
+        if BACK.search(text) or RESTART.search(text):
+            return self._navigate(dispatcher, "restart" if RESTART.search(text) else "back", slots, requested)
+        found = read_appeal(text, entities)
+        values = dict(found.values)
+        if requested != "appeal_description" and slots.get("appeal_description"):
+            values.pop("appeal_description", None)  # later messages are answers, not a new story
+        if intent in RULE_INTENTS and not values:
+            return None
+        grievance = bool(GRIEVANCE.search(text))
+        question = is_question(text) and not grievance and not values
+        if question or (intent in MAYBE_RULE and not values and not grievance):
+            if not question and intent == "out_of_scope":
+                return None
+            answered = await answer_question(dispatcher, tracker, domain)
+            return [*answered, SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
+        events: list[EventType] = []
+        answer = self._answer(requested, text, intent, entities, values)
+        if answer is not None:
+            values[str(requested)] = answer
+        for slot, value in values.items():
+            if slot == "appeal_application" and value not in (NONE, slots.get("appeal_application")):
+                slots["appeal_id_last6"] = None
+                events.append(SlotSet("appeal_id_last6", None))
+            before = slots.get(slot)
+            slots[slot] = value
+            events.append(SlotSet(slot, value))
+            if slot in found.shown and found.shown[slot] != value:
+                dispatcher.utter_message(text=f"好的，记下了{LABELS[slot]}：{found.shown[slot]}。")
+            elif slot == "appeal_contact" and value != CHANNEL:
+                changed = "改为" if before not in (None, CHANNEL) else "记下了"
+                dispatcher.utter_message(text=f"好的，联系电话{changed}：{mask_phone(str(value))}。")
+        if requested == "appeal_confirm":
+            events += await self._confirming(dispatcher, text, intent, slots, bool(values))
+        elif requested in LABELS and requested not in values:
+            slots[requested] = None
+            events.append(SlotSet(requested, None))  # a failed answer: asked again with more help
+        return events
+
+    @staticmethod
+    def _answer(
+        requested: str | None, text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]
+    ) -> Any:
+        """The whole message as the answer to the step asked, when it plausibly is one."""
+        if requested in values or requested not in ANSWERS:
+            return None
+        return ANSWERS[str(requested)](text, intent, entities, values)
+
+    async def _confirming(
+        self, dispatcher: CollectingDispatcher, text: str, intent: str, slots: dict[str, Any], changed: bool
+    ) -> list[EventType]:
+        """The summary step: submit, change the category, or say what to change."""
+        known = await categories()
+        if "全部类别" in text or "所有类别" in text or "其他类别" in text:
+            dispatcher.utter_message(
+                text="全部类别如下，点选或直接说类别名称：",
+                buttons=[{"title": c["label"], "payload": f"类别改为{c['label']}"} for c in known],
+            )
+            return [SlotSet("appeal_confirm", None)]
+        if chosen := category_choice(text, known):
+            proposal = {"category": chosen["code"], "label": chosen["label"], "matched": [], "alternatives": []}
+            slots["appeal_category"] = proposal
+            dispatcher.utter_message(text=f"好的，类别改为：{chosen['label']}。")
+            return [SlotSet("appeal_category", proposal), SlotSet("appeal_confirm", None)]
+        if not changed and (SUBMIT.search(text) or intent == "affirm"):
+            slots["appeal_confirm"] = True
+            return [SlotSet("appeal_confirm", True)]
+        if not changed:
+            dispatcher.utter_message(
+                text="好的，请直接告诉我要改哪一项，例如“电话改成13912345678”“地点是开福区政务服务中心”，"
+                "或点选类别；不想登记了说“取消”。"
+            )
+        return [SlotSet("appeal_confirm", None)]
+
+    @staticmethod
+    def _navigate(
+        dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any], requested: str | None
+    ) -> list[EventType]:
+        """Clear everything ("重新填"), or ask the last answered step again showing its old value ("上一步")."""
+        if command == "restart":
+            dispatcher.utter_message(text="好的，已清空，我们重新来。")
+            slots.update(dict.fromkeys(slots))
+            return [SlotSet(s, None) for s in (*FORM_SLOTS, "appeal_category")]
+        order = [s for s in FORM_SLOTS if s != "appeal_confirm"]
+        end = order.index(requested) if requested in order else len(order)
+        answered = [s for s in order[:end] if slots.get(s) not in (None, NONE, CHANNEL)]
+        if not answered:
+            dispatcher.utter_message(text="这已经是第一步了。")
+            return [SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
+        previous = answered[-1]
+        old = mask_phone(str(slots[previous])) if previous == "appeal_contact" else str(slots[previous])[:40]
+        dispatcher.utter_message(text=f"好的，回到上一步：{LABELS[previous]}（刚才填的是：{old}），请重新告诉我。")
+        return [SlotSet(previous, None), SlotSet("appeal_confirm", None), SlotSet(REQUESTED, previous)]
+
+    async def _plan(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, slots: dict[str, Any], fresh: set[str]
+    ) -> list[EventType]:
+        """Skip what does not apply, verify an application, propose a category; name the next step.
+
+        Args:
+            dispatcher: Where the replies go.
+            tracker: The conversation.
+            slots: The form's values (updated in place).
+            fresh: Slots given in this turn (an application is verified only when its digits are new).
+        """
+        events: list[EventType] = []
+
+        def fill(slot: str, value: Any) -> None:
+            slots[slot] = value
+            events.append(SlotSet(slot, value))
+
+        description = str(slots.get("appeal_description") or "")
+        if description and slots.get("appeal_application") is None and not ABOUT_APPLICATION.search(description):
+            fill("appeal_application", NONE)
+        number, last6 = slots.get("appeal_application"), slots.get("appeal_id_last6")
+        if number == NONE and last6 is None:
+            fill("appeal_id_last6", NONE)
+        elif number not in (None, NONE) and last6 in (None, NONE):
+            if has_openid(tracker) and await self._verified(tracker, str(number), None):
+                fill("appeal_id_last6", CHANNEL)  # the logged-in owner: nothing to ask
+            elif last6 == NONE:
+                fill("appeal_id_last6", None)
+        elif number not in (None, NONE) and last6 != CHANNEL and fresh & {"appeal_application", "appeal_id_last6"}:
+            await self._verify(dispatcher, tracker, str(number), str(last6), fill)
+        if slots.get("appeal_contact") is None and has_openid(tracker):
+            fill("appeal_contact", CHANNEL)
+        next_slot = next((s for s in FORM_SLOTS if slots.get(s) is None), None)
+        if next_slot == "appeal_confirm" and not slots.get("appeal_category"):
+            fill("appeal_category", await classify(f"{description} {slots.get('appeal_place_time') or ''}"))
+        return [*events, SlotSet(REQUESTED, next_slot)]
+
+    async def _verify(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, number: str, last6: str, fill: Any
+    ) -> None:
+        """Check the application number with the ID digits, as the progress form does."""
+        try:
+            ok = await self._verified(tracker, number, last6)
+        except TooManyAttempts:
+            dispatcher.utter_message(text="核实失败次数过多，为保护申请人信息，" + NOT_LINKED)
+            fill("appeal_application", NONE)
+            fill("appeal_id_last6", NONE)
+            return
+        if ok:
+            dispatcher.utter_message(text=f"已核实申请{number}，会一并转给处理人员。")
+            return
+        dispatcher.utter_message(
+            text=f"申请编号{number}和身份证后6位没有对上。请再发一次申请人身份证号的后6位；编号有误请发正确的编号；"
+            "不想关联申请就说“不关联”。"
+        )
+        fill("appeal_id_last6", None)
+
+    @staticmethod
+    async def _verified(tracker: Tracker, number: str, last6: str | None) -> bool:
+        body = {"id_last6": last6} if last6 else {}
+        try:
+            await post_json(f"/api/v1/applications/{number}/progress", body, tracker_headers(tracker))
+        except NotFound:
+            return False
+        return True

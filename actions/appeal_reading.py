@@ -1,0 +1,136 @@
+"""What a message says for the complaint form (诉求): what happened, where and when, an application, a phone.
+
+One long message ("昨天上午在岳麓区政务服务中心3号窗口办执照，工作人员态度很差，让我跑了三趟，电话13912345678")
+fills every field it names; the form asks only for the rest. Times are read by JioNLP through
+:mod:`actions.dates` (the same reader as the application form's dates) and shown back with the day they mean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from actions import dates
+from actions.progress import FULL_ID, LAST6, NUMBER, NUMBER_LIKE
+
+APPEAL_NUMBER = re.compile(r"SQ\s*\d{14}", re.IGNORECASE)
+# "我要投诉", "想反映个问题", "提个诉求": the request itself, not what happened.
+OPENING = re.compile(
+    r"^(?:你好|您好|喂)?[，,\s]*(?:我|我们|本人)?(?:要|想|想要|得|必须|需要|来)?"
+    r"(?:投诉|举报|反映|反应|提(?:个|一个|一下)?(?:诉求|意见|建议)|登记(?:一下)?(?:投诉|诉求)?|诉求)"
+    r"(?:一下|个问题|一个问题|一个情况|个情况|下)?(?:是)?[，,：:。！!\s]*"
+)
+FILLER = re.compile(r"^(?:你们|你|一下|这个|那个|的|了|呢|吧|啊|，|,|。|！|!|\s)*$")
+MIN_DESCRIPTION = 5  # characters left after the opening words: "窗口态度差" is a description, "你们" is not
+PLACE = re.compile(
+    r"(?:[\u4e00-\u9fff\d]{0,12}?(?:政务服务中心|政务中心|政务大厅|服务大厅|办事大厅|市民之家|市民中心|人社局|税务局|"
+    r"市场监管局|行政审批局|营业厅|银行|社区|街道办?|服务站|服务中心)(?:[\u4e00-\u9fff\d]{0,6}?(?:号窗口|窗口|楼))?"
+    r"|[\u4e00-\u9fff]{0,6}?\d+号窗口|湘易办(?:App|APP|小程序)?|小程序|网上|网站|12345热线|12345|热线电话|热线)"
+)
+NOT_REMEMBERED = re.compile(r"记不清|不记得|忘了|记不住|不清楚|说不清|想不起")
+NO_APPLICATION = re.compile(r"没有|无关|不涉及|没关系|不是申请|没申请|没有编号|不是|没")
+ABOUT_APPLICATION = re.compile(r"申请|办件|审批|审核|受理|进度|材料|补贴|贷款|执照|登记|证|培训|孵化|纳税|社保|养老")
+PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+
+
+@dataclass
+class AppealReading:
+    """The complaint fields one message names.
+
+    Attributes:
+        values: Slot → value (``appeal_description``, ``appeal_place_time``, ``appeal_application``,
+            ``appeal_id_last6``, ``appeal_contact``).
+        shown: Slot → how a normalised value is shown back (``昨天上午 → 12月4日上午``).
+    """
+
+    values: dict[str, Any] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
+
+
+def description(text: str) -> str | None:
+    """What happened: the message without its opening words, when something is left to tell."""
+    rest = OPENING.sub("", text.strip(), count=1).strip(" ，,。！!")
+    if len(rest) < MIN_DESCRIPTION or FILLER.match(rest):
+        return None
+    return text.strip()
+
+
+def place_time(text: str, today: date) -> tuple[str, str] | None:
+    """Where and when, as said (``昨天上午，岳麓区政务服务中心``), and as shown back with the day meant."""
+    place = PLACE.search(text)
+    readings = [r for r in dates.read_jionlp(text, today) if r.first is not None]
+    when = readings[0] if readings else None
+    if place is None and when is None:
+        return None
+    said_parts = [p for p in (when.text if when else None, place.group(0) if place else None) if p]
+    said = "，".join(said_parts)
+    if when is not None and when.first is not None and when.first == when.last:
+        day = f"{when.first.month}月{when.first.day}日"
+        shown_when = when.text if day in when.text else f"{when.text}（{day}）"
+        return said, "，".join(p for p in (shown_when, place.group(0) if place else None) if p)
+    return said, said
+
+
+def application_number(text: str, entities: list[dict[str, Any]]) -> str | None:
+    """A CY application number in the message (entity or pattern), upper case without spaces."""
+    entity = next((str(e["value"]) for e in entities if e.get("entity") == "application_id"), None)
+    match = NUMBER.search(text)
+    raw = entity or (match.group(0) if match else None)
+    return re.sub(r"\s", "", raw).upper() if raw else None
+
+
+def id_last6(text: str) -> str | None:
+    """The last 6 characters of an ID number: a full ID, or 6 digits (the last may be X) standing alone."""
+    without = APPEAL_NUMBER.sub(" ", NUMBER_LIKE.sub(" ", text))
+    without = PHONE.sub(" ", without)
+    if full := FULL_ID.search(without):
+        return full.group(0)[-6:].upper()
+    match = LAST6.search(without)
+    return match.group(0).upper() if match else None
+
+
+def phone(text: str, entities: list[dict[str, Any]]) -> str | None:
+    """A mobile or fixed-line number (the NLU's phone entity first)."""
+    entity = next((str(e["value"]) for e in entities if e.get("entity") == "phone"), None)
+    if entity:
+        return entity
+    match = PHONE.search(NUMBER_LIKE.sub(" ", APPEAL_NUMBER.sub(" ", text)))
+    return match.group(1) if match else None
+
+
+def appeal_number(text: str) -> str | None:
+    """A 诉求 tracking number (``SQ`` + 14 digits)."""
+    match = APPEAL_NUMBER.search(text)
+    return re.sub(r"\s", "", match.group(0)).upper() if match else None
+
+
+def concerns_application(text: str, entities: list[dict[str, Any]]) -> bool:
+    """The complaint is about an application (it names an item or an application step)."""
+    return any(e.get("entity") in ("item", "application_id") for e in entities) or bool(ABOUT_APPLICATION.search(text))
+
+
+def read_appeal(text: str, entities: list[dict[str, Any]], today: date | None = None) -> AppealReading:
+    """Every complaint field the message names.
+
+    Args:
+        text: The user's message.
+        entities: The NLU's entities for it.
+        today: The day relative times count from (today by default).
+
+    Returns:
+        The values found and how each is shown back.
+    """
+    found = AppealReading()
+    if said := description(text):
+        found.values["appeal_description"] = said
+    if where_when := place_time(text, today or date.today()):
+        found.values["appeal_place_time"], found.shown["appeal_place_time"] = where_when
+    if number := application_number(text, entities):
+        found.values["appeal_application"] = number
+        if last6 := id_last6(text):
+            found.values["appeal_id_last6"] = last6
+    if contact := phone(text, entities):
+        found.values["appeal_contact"] = contact
+    return found
