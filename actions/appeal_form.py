@@ -27,10 +27,10 @@ from actions.appeal_reading import (
 )
 from actions.appeals import CHANNEL, FORM_SLOTS, GRIEVANCE, NONE, categories, classify, has_openid
 from actions.form_extraction import just_heard_user
-from actions.form_fields import mask_phone
 from actions.form_guard import ACKNOWLEDGEMENTS, BACK, COMMANDS, ONLY_DIGITS, RESTART, SUBMIT
 from actions.replies import answer_question, is_question
 from actions.service_client import NotFound, ServiceUnavailable, TooManyAttempts, post_json, tracker_headers
+from contract.masking import mask_phone
 
 REQUESTED = "requested_slot"
 LABELS = {
@@ -111,6 +111,26 @@ ANSWERS = {
 }
 
 
+def _store(
+    dispatcher: CollectingDispatcher, values: dict[str, Any], shown: dict[str, str], slots: dict[str, Any]
+) -> list[EventType]:
+    """Set the values read, saying where each went when it was not simply the step asked (nothing lands silently)."""
+    events: list[EventType] = []
+    for slot, value in values.items():
+        if slot == "appeal_application" and value not in (NONE, slots.get("appeal_application")):
+            slots["appeal_id_last6"] = None  # another application: its digits are asked again
+            events.append(SlotSet("appeal_id_last6", None))
+        before = slots.get(slot)
+        slots[slot] = value
+        events.append(SlotSet(slot, value))
+        if slot in shown and shown[slot] != value:
+            dispatcher.utter_message(text=f"好的，记下了{LABELS[slot]}：{shown[slot]}。")
+        elif slot == "appeal_contact" and value != CHANNEL:
+            changed = "改为" if before not in (None, CHANNEL) else "记下了"
+            dispatcher.utter_message(text=f"好的，联系电话{changed}：{mask_phone(str(value))}。")
+    return events
+
+
 class ValidateAppealForm(FormValidationAction):
     """Validation and step order of ``appeal_form``."""
 
@@ -152,33 +172,22 @@ class ValidateAppealForm(FormValidationAction):
             return self._navigate(dispatcher, "restart" if RESTART.search(text) else "back", slots, requested)
         found = read_appeal(text, entities)
         values = dict(found.values)
-        if requested != "appeal_description" and slots.get("appeal_description"):
-            values.pop("appeal_description", None)  # later messages are answers, not a new story
+        for slot in ("appeal_description", "appeal_place_time"):
+            if requested != slot and slots.get(slot):
+                values.pop(slot, None)  # later messages answer their own step, they do not retell the story
         if intent in RULE_INTENTS and not values:
             return None
-        grievance = bool(GRIEVANCE.search(text))
-        question = is_question(text) and not grievance and not values
+        grievance = requested == "appeal_description" and bool(GRIEVANCE.search(text))
+        question = (is_question(text) or intent == "ask_question") and not grievance and not values
         if question or (intent in MAYBE_RULE and not values and not grievance):
             if not question and intent == "out_of_scope":
                 return None
             answered = await answer_question(dispatcher, tracker, domain)
             return [*answered, SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
-        events: list[EventType] = []
         answer = self._answer(requested, text, intent, entities, values)
         if answer is not None:
             values[str(requested)] = answer
-        for slot, value in values.items():
-            if slot == "appeal_application" and value not in (NONE, slots.get("appeal_application")):
-                slots["appeal_id_last6"] = None
-                events.append(SlotSet("appeal_id_last6", None))
-            before = slots.get(slot)
-            slots[slot] = value
-            events.append(SlotSet(slot, value))
-            if slot in found.shown and found.shown[slot] != value:
-                dispatcher.utter_message(text=f"好的，记下了{LABELS[slot]}：{found.shown[slot]}。")
-            elif slot == "appeal_contact" and value != CHANNEL:
-                changed = "改为" if before not in (None, CHANNEL) else "记下了"
-                dispatcher.utter_message(text=f"好的，联系电话{changed}：{mask_phone(str(value))}。")
+        events = _store(dispatcher, values, found.shown, slots)
         if requested == "appeal_confirm":
             events += await self._confirming(dispatcher, text, intent, slots, bool(values))
         elif requested in LABELS and requested not in values:

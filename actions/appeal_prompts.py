@@ -14,8 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.appeals import CHANNEL, NONE
-from actions.form_fields import mask_phone
-from actions.step_help import failures_at
+from contract.masking import mask_phone
 
 WAY_OUT = [{"title": "转人工", "payload": "/request_human"}, {"title": "取消", "payload": "/cancel"}]
 PROMPTS: dict[str, tuple[str, str, str]] = {
@@ -67,6 +66,23 @@ PROMPTS: dict[str, tuple[str, str, str]] = {
     ),
 }
 CHOICES = {"appeal_application": ["没有"], "appeal_id_last6": ["不关联"], "appeal_place_time": ["记不清"]}
+
+
+def failures_at(tracker: Tracker, slot: str) -> int:
+    """Failed answers in a row to ``slot`` since it was last asked afresh (another step asked resets the count)."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name"):
+            break
+        if event.get("event") != "slot":
+            continue
+        if event.get("name") == "requested_slot" and event.get("value") not in (None, slot):
+            break
+        if event.get("name") == slot:
+            if event.get("value") is not None:
+                break
+            count += 1
+    return count
 
 
 def prompt(slot: str, failures: int) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from actions import dates
 from actions.progress import FULL_ID, LAST6, NUMBER, NUMBER_LIKE
+from contract.masking import mask_phone
 
 APPEAL_NUMBER = re.compile(r"SQ\s*\d{14}", re.IGNORECASE)
 # "我要投诉", "想反映个问题", "提个诉求": the request itself, not what happened.
@@ -27,7 +28,7 @@ MIN_DESCRIPTION = 5  # characters left after the opening words: "窗口态度差
 PLACE = re.compile(
     r"(?:[\u4e00-\u9fff\d]{0,12}?(?:政务服务中心|政务中心|政务大厅|服务大厅|办事大厅|市民之家|市民中心|人社局|税务局|"
     r"市场监管局|行政审批局|营业厅|银行|社区|街道办?|服务站|服务中心)(?:[\u4e00-\u9fff\d]{0,6}?(?:号窗口|窗口|楼))?"
-    r"|[\u4e00-\u9fff]{0,6}?\d+号窗口|湘易办(?:App|APP|小程序)?|小程序|网上|网站|12345热线|12345|热线电话|热线)"
+    r"|[\u4e00-\u9fff]{0,6}?\d+号窗口|湘易办(?:App|APP|小程序)?|小程序|网上|网站|12345热线|热线电话)"
 )
 NOT_REMEMBERED = re.compile(r"记不清|不记得|忘了|记不住|不清楚|说不清|想不起")
 NO_APPLICATION = re.compile(r"没有|无关|不涉及|没关系|不是申请|没申请|没有编号|不是|没")
@@ -50,26 +51,29 @@ class AppealReading:
 
 
 def description(text: str) -> str | None:
-    """What happened: the message without its opening words, when something is left to tell."""
+    """What happened: the message without its opening words ("我要投诉，"), when something is left to tell.
+
+    A phone number in it is masked: the phone is the contact field's, shown to staff only when they need it.
+    """
     rest = OPENING.sub("", text.strip(), count=1).strip(" ，,。！!")
     if len(rest) < MIN_DESCRIPTION or FILLER.match(rest):
         return None
-    return text.strip()
+    return PHONE.sub(lambda m: mask_phone(m.group(1)), rest)
 
 
 def place_time(text: str, today: date) -> tuple[str, str] | None:
     """Where and when, as said (``昨天上午，岳麓区政务服务中心``), and as shown back with the day meant."""
-    place = PLACE.search(text)
+    match = PLACE.search(text)
+    place = re.split(r"[在到去于，,]", match.group(0))[-1] if match else None  # not "昨天上午在…"
     readings = [r for r in dates.read_jionlp(text, today) if r.first is not None]
     when = readings[0] if readings else None
-    if place is None and when is None:
+    if not place and when is None:
         return None
-    said_parts = [p for p in (when.text if when else None, place.group(0) if place else None) if p]
-    said = "，".join(said_parts)
+    said = "，".join(p for p in (when.text if when else None, place) if p)
     if when is not None and when.first is not None and when.first == when.last:
         day = f"{when.first.month}月{when.first.day}日"
         shown_when = when.text if day in when.text else f"{when.text}（{day}）"
-        return said, "，".join(p for p in (shown_when, place.group(0) if place else None) if p)
+        return said, "，".join(p for p in (shown_when, place) if p)
     return said, said
 
 

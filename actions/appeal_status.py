@@ -79,7 +79,7 @@ class ValidateAppealStatusForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Fill what the message gives; a logged-in owner needs no digits; a question is answered."""
         requested = tracker.get_slot("requested_slot")
-        reading = requested is None or just_heard_user(tracker)  # opened by the router, or an answer
+        reading = just_heard_user(tracker) or (requested is None and _opened_by_router(tracker))
         text = str(tracker.latest_message.get("text") or "") if reading else ""
         number = appeal_number(text) or tracker.get_slot(NUMBER_SLOT)
         check = _check(text) if number else None
@@ -139,6 +139,17 @@ class ActionShowAppealStatus(Action):
             return forget
         dispatcher.utter_message(text=status_text(appeal))
         return [*forget, SlotSet("last_appeal_number", number)]
+
+
+def _opened_by_router(tracker: Tracker) -> bool:
+    """The form was opened by ``action_route_appeal`` for the latest message (which is still to be read)."""
+    for event in reversed(tracker.events):
+        name = str(event.get("name") or "")
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and name != "action_extract_slots" and not name.endswith("_form"):
+            return name in ("action_route_appeal", "action_route_progress")
+    return False
 
 
 def _failures(tracker: Tracker) -> int:

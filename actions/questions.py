@@ -12,6 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_feedback import answer_payload
 from actions.service_client import Rejected, ServiceUnavailable, post_json
 
 ITEM_ENTITY = "item"
@@ -114,7 +115,7 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(text=SERVICE_DOWN)
             return []
         dispatcher.utter_message(text=str(answer["answer"]))
-        if answer.get("sources"):  # structured sources for the hotline console; chat channels show the text
-            dispatcher.utter_message(json_message={"sources": answer["sources"]})
+        # Sources for the hotline console; the H5 and mini-program chats put 👍/👎 under the answer.
+        dispatcher.utter_message(json_message=answer_payload(tracker, answer))
         item = answered_item(tracker, answer)
         return [SlotSet(ITEM_ENTITY, item)] if item else []

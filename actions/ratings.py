@@ -186,9 +186,10 @@ async def store(dispatcher: CollectingDispatcher, tracker: Tracker, rating: dict
     except (Rejected, ServiceUnavailable):
         dispatcher.utter_message(text="抱歉，评价系统暂时连不上，这次评价没有保存，请稍后再试。")
         return done
-    dispatcher.utter_message(text=_stored_text(rating, stored))
+    owner = "X-Wechat-Openid" in tracker_headers(tracker)
+    dispatcher.utter_message(text=_stored_text(rating, stored, owner))
     followup = stored.get("followup")
-    return [*done, SlotSet("last_appeal_number", followup)] if followup else done
+    return [*done, SlotSet("last_appeal_number", followup)] if followup and owner else done
 
 
 def _what(rating: dict[str, Any]) -> str:
@@ -197,7 +198,8 @@ def _what(rating: dict[str, Any]) -> str:
     return "对人工服务的评价" if rating["target"] == "handoff" else "对这次对话的评价"
 
 
-def _stored_text(rating: dict[str, Any], stored: dict[str, Any]) -> str:
+def _stored_text(rating: dict[str, Any], stored: dict[str, Any], owner: bool) -> str:
+    """What was stored; for 1–2 stars the follow-up (its status can be asked by its owner, a logged-in user)."""
     score = int(rating["score"])
     what = f"{_what(rating)}（{score}星）已记录"
     followup = stored.get("followup")
@@ -207,6 +209,8 @@ def _stored_text(rating: dict[str, Any], stored: dict[str, Any]) -> str:
     text = f"很抱歉这次没让您满意。{what}，并已登记整改回访，编号{followup}，工作人员会核实改进并回访您。"
     if message and followup in message:
         text = f"很抱歉这次没让您满意。{what}。{message}"
+    if not owner:
+        return text
     return text + f"\n想了解进展，随时说“我的投诉处理得怎么样了”，并提供编号{followup}。"
 
 

@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import item_eligibility, situation
+from actions.appeals import asks_status
 from actions.progress import NUMBER, forgot_number, forgotten_number
 from actions.replies import OUT_OF_SCOPE, answer_question, is_question, varied
 
@@ -88,6 +89,8 @@ class ActionRouteProgress(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Open ``progress_form``, help with a forgotten number, or answer from the knowledge base."""
         text = _text(tracker)
+        if asks_status(text) and not NUMBER.search(text):  # "我的投诉处理得怎么样了": a 诉求's status
+            return [FollowupAction("appeal_status_form")]
         if NUMBER.search(text) or any(e.get("entity") == "application_id" for e in _entities(tracker)):
             return [FollowupAction("progress_form")]
         if forgot_number(text):
