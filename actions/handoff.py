@@ -48,9 +48,12 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, text: str
         "reason": handoff_reason(tracker),
     }
     try:
-        await post_json("/api/v1/handoffs", body, tracker_headers(tracker))
+        queued = await post_json("/api/v1/handoffs", body, tracker_headers(tracker))
     except ServiceError:
         dispatcher.utter_message(text=STAFF_UNAVAILABLE)
         return []
     dispatcher.utter_message(text=text)
+    hours = (queued.get("service_hours") if isinstance(queued, dict) else None) or {}
+    if hours.get("open_now") is False and hours.get("message"):  # outside service hours: when staff will answer
+        dispatcher.utter_message(text=str(hours["message"]))
     return [ConversationPaused()]

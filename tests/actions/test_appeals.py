@@ -15,6 +15,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import handoff
 from actions.appeal_form import ValidateAppealForm
 from actions.appeal_prompts import (
     AskAppealApplication,
@@ -261,3 +262,19 @@ async def test_a_bad_rating_opens_a_follow_up_the_user_is_told_about(service_url
 async def test_a_rating_without_a_score_is_not_thanked_as_stored(service_url: str) -> None:
     said = await Chat("web:rating-none").say("建议增加语音输入", "give_feedback")
     assert "已记录" not in said and "五星" in said
+
+
+async def test_outside_service_hours_a_handoff_says_when_staff_will_answer(monkeypatch: Any) -> None:
+    hours = {"open_now": False, "message": "现在是非工作时间，工作人员将于12月7日（周一）9:00起回复您。"}
+
+    async def queued(path: str, body: Any, headers: Any = None) -> dict[str, Any]:
+        return {"id": 1, "status": "waiting", "service_hours": hours}
+
+    monkeypatch.setattr(handoff, "post_json", queued)
+    dispatcher = CollectingDispatcher()
+    await handoff.ActionHandoff().run(dispatcher, Chat("web:after-hours")._tracker(), {})
+    assert [m["text"] for m in dispatcher.messages] == [handoff.HANDED_OFF, hours["message"]]
+    hours["open_now"] = True
+    dispatcher = CollectingDispatcher()
+    await handoff.ActionHandoff().run(dispatcher, Chat("web:in-hours")._tracker(), {})
+    assert [m["text"] for m in dispatcher.messages] == [handoff.HANDED_OFF]
