@@ -1,0 +1,104 @@
+"""Conversations per day and channel, read from a Rasa tracker store (SQLite file and PostgreSQL), read-only."""
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from bundle_service.core.errors import InvalidInput
+from bundle_service.insights.conversations import conversation_figures
+from bundle_service.insights.period import period_of
+from bundle_service.insights.tracker import TrackerStore
+from tests.service.conftest import PG_ADMIN_URL
+from tests.service.insights.tracker_fixture import drop_tracker, write_tracker
+
+TZ = ZoneInfo("Asia/Shanghai")
+TODAY = date(2026, 9, 28)
+DAY1, DAY2 = date(2026, 9, 20), date(2026, 9, 21)
+
+TURNS = [
+    ("web:a", datetime(2026, 9, 20, 9, 0, tzinfo=TZ), "rest"),
+    ("web:a", datetime(2026, 9, 20, 9, 1, tzinfo=TZ), "rest"),  # same conversation, same day: counted once
+    ("wechat:o1", datetime(2026, 9, 20, 23, 30, tzinfo=TZ), "miniprogram"),  # 15:30 UTC: still the 20th locally
+    ("wechat:o1", datetime(2026, 9, 21, 0, 10, tzinfo=TZ), "miniprogram"),  # 16:10 UTC on the 20th: the 21st
+    ("wechat:o1", datetime(2026, 9, 21, 8, 0, tzinfo=TZ), "wechat"),  # the same user through customer service
+    ("hotline:20260921-abc", datetime(2026, 9, 21, 10, 0, tzinfo=TZ), "hotline"),
+    ("web:b", datetime(2026, 9, 19, 23, 59, tzinfo=TZ), "rest"),  # before the period
+    ("web:c", datetime(2026, 9, 22, 0, 0, tzinfo=TZ), "rest"),  # after it
+]
+
+
+@pytest.fixture(scope="module")
+def postgres_tracker_url() -> Iterator[str]:
+    """A database of its own on the test PostgreSQL server (like Rasa's, separate from the service's)."""
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"tracker_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def tracker_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A tracker store holding ``TURNS`` on each backend."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    else:
+        url = request.getfixturevalue("postgres_tracker_url")
+    write_tracker(url, TURNS)
+    yield url
+    drop_tracker(url)
+
+
+def test_default_period_is_the_last_30_days_and_bad_ranges_are_refused_in_chinese() -> None:
+    period = period_of(None, None, TODAY, TZ)
+    assert (period.start, period.end, len(period.days())) == (date(2026, 8, 30), TODAY, 30)
+    with pytest.raises(InvalidInput, match="开始日期不能晚于结束日期"):
+        period_of(DAY2, DAY1, TODAY, TZ)
+    with pytest.raises(InvalidInput, match="最长366天"):
+        period_of(date(2025, 1, 1), TODAY, TODAY, TZ)
+
+
+def test_conversations_per_local_day_and_channel(tracker_url: str) -> None:
+    figures = conversation_figures(TrackerStore(tracker_url), period_of(DAY1, DAY2, TODAY, TZ))
+    assert figures.available and figures.days == [DAY1, DAY2]
+    assert figures.per_day["rest"] == [1, 0]
+    assert figures.per_day["miniprogram"] == [1, 1]
+    assert figures.per_day["wechat"] == [0, 1]
+    assert figures.per_day["hotline"] == [0, 1]
+    assert figures.totals == {"rest": 1, "miniprogram": 1, "wechat": 1, "hotline": 1, "other": 0}
+    assert figures.messages["rest"] == 2 and figures.messages["miniprogram"] == 2
+
+
+def test_a_missing_tracker_file_is_reported_and_never_created(tmp_path: Path) -> None:
+    path = tmp_path / "absent.db"
+    figures = conversation_figures(TrackerStore(f"sqlite:///{path}"), period_of(DAY1, DAY2, TODAY, TZ))
+    assert not figures.available and "会话记录库不存在" in (figures.reason or "")
+    assert figures.per_day["rest"] == [0, 0]
+    assert not path.exists()
+    unconfigured = conversation_figures(TrackerStore(None), period_of(DAY1, DAY2, TODAY, TZ))
+    assert not unconfigured.available and "BUNDLE_TRACKER_DB_URL" in (unconfigured.reason or "")
+
+
+def test_the_tracker_is_opened_read_only(tracker_url: str) -> None:
+    store = TrackerStore(tracker_url)
+    assert len(list(store.user_turns(datetime(2026, 1, 1, tzinfo=TZ), datetime(2027, 1, 1, tzinfo=TZ)))) == len(TURNS)
+    with store._engine_or_fail().connect() as connection, pytest.raises(DBAPIError, match="read.?only"):
+        connection.exec_driver_sql("DELETE FROM events")
+    store.dispose()
+    writer = create_engine(tracker_url)
+    with writer.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM events").scalar() == 2 * len(TURNS)
+    writer.dispose()

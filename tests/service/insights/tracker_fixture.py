@@ -1,0 +1,81 @@
+"""A Rasa tracker store for tests: the ``events`` table of Rasa's SQL tracker store, filled with user turns.
+
+The schema and the JSON of a user event are Rasa 3.6's (``rasa.core.tracker_store.SQLTrackerStore.SQLEvent``:
+``id``, ``sender_id``, ``type_name``, ``timestamp``, ``intent_name``, ``action_name``, ``data``), so the service
+reads here exactly what it reads from the one Rasa writes.
+"""
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine
+
+METADATA = MetaData()
+EVENTS = Table(
+    "events",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(255), nullable=False, index=True),
+    Column("type_name", String(255), nullable=False),
+    Column("timestamp", Float),
+    Column("intent_name", String(255)),
+    Column("action_name", String(255)),
+    Column("data", Text),
+)
+
+
+def user_event(sender: str, at: datetime, channel: str, text: str = "你好") -> dict[str, object]:
+    """One row of a user message as Rasa stores it."""
+    data = {
+        "event": "user",
+        "timestamp": at.timestamp(),
+        "metadata": {},
+        "text": text,
+        "parse_data": {"intent": {"name": "greet", "confidence": 0.99}, "entities": [], "text": text},
+        "input_channel": channel,
+        "message_id": f"m{at.timestamp()}",
+    }
+    return {
+        "sender_id": sender,
+        "type_name": "user",
+        "timestamp": at.timestamp(),
+        "intent_name": "greet",
+        "action_name": None,
+        "data": json.dumps(data, ensure_ascii=False),
+    }
+
+
+def bot_event(sender: str, at: datetime, text: str = "您好") -> dict[str, object]:
+    """One row of a bot message (not a user turn: never counted)."""
+    data = {"event": "bot", "timestamp": at.timestamp(), "text": text, "data": {}, "metadata": {}}
+    return {
+        "sender_id": sender,
+        "type_name": "bot",
+        "timestamp": at.timestamp(),
+        "intent_name": None,
+        "action_name": None,
+        "data": json.dumps(data),
+    }
+
+
+def write_tracker(url: str, turns: Iterable[tuple[str, datetime, str]], with_bot_replies: bool = True) -> None:
+    """Create the ``events`` table at ``url`` (if missing) and add one user event per (sender, when, channel)."""
+    engine = create_engine(url)
+    METADATA.create_all(engine)
+    rows: list[dict[str, object]] = []
+    for sender, at, channel in turns:
+        rows.append(user_event(sender, at, channel))
+        if with_bot_replies:
+            rows.append(bot_event(sender, at))
+    with engine.begin() as connection:
+        if rows:
+            connection.execute(EVENTS.insert(), rows)
+    engine.dispose()
+
+
+def drop_tracker(url: str) -> None:
+    """Drop the ``events`` table at ``url``."""
+    engine = create_engine(url)
+    METADATA.drop_all(engine)
+    engine.dispose()
