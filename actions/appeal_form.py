@@ -9,6 +9,7 @@ again; "上一步" and "重新填" move around; "取消" and "转人工" are lef
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker
@@ -16,10 +17,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.appeal_prompts import CATEGORY_LIST, CHANGE_PROMPT
 from actions.appeal_reading import (
     ABOUT_APPLICATION,
+    FILLER,
     NO_APPLICATION,
     NOT_REMEMBERED,
+    OPENING,
     application_number,
     id_last6,
     phone,
@@ -28,7 +32,7 @@ from actions.appeal_reading import (
 from actions.appeals import CHANNEL, FORM_SLOTS, GRIEVANCE, NONE, categories, classify, has_openid
 from actions.form_extraction import just_heard_user
 from actions.form_guard import ACKNOWLEDGEMENTS, BACK, COMMANDS, ONLY_DIGITS, RESTART, SUBMIT
-from actions.replies import answer_question, is_question
+from actions.replies import answer_question, bot_texts, is_question
 from actions.service_client import NotFound, ServiceUnavailable, TooManyAttempts, post_json, tracker_headers
 from contract.masking import mask_phone
 
@@ -44,7 +48,7 @@ LABELS = {
 RULE_INTENTS = frozenset(
     {"cancel", "request_human", "goodbye", "greet", "thank", "bot_challenge", "check_eligibility", "start_application"}
 )
-MAYBE_RULE = frozenset({"out_of_scope", "ask_bundle_overview"})
+PLACE_CUE = re.compile(r"地点|时间|地方|日期")
 NOT_LINKED = "好的，这份投诉先不关联申请。"
 
 
@@ -76,7 +80,8 @@ def _parts(words: str) -> list[str]:
 
 
 def _description(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
-    return text if _plain_answer(text) and len(text) >= 3 else None
+    rest = OPENING.sub("", text, count=1).strip(" ，,。！!")  # "我要投诉" again is not what happened
+    return rest if _plain_answer(rest) and len(rest) >= 3 and not FILLER.match(rest) else None
 
 
 def _place_time(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
@@ -123,7 +128,9 @@ def _store(
         before = slots.get(slot)
         slots[slot] = value
         events.append(SlotSet(slot, value))
-        if slot in shown and shown[slot] != value:
+        if slot in LABELS and slot != "appeal_contact" and before not in (None, NONE, value):
+            dispatcher.utter_message(text=f"好的，{LABELS[slot]}改为：{shown.get(slot, value)}。")
+        elif slot in shown and shown[slot] != value:
             dispatcher.utter_message(text=f"好的，记下了{LABELS[slot]}：{shown[slot]}。")
         elif slot == "appeal_contact" and value != CHANNEL:
             changed = "改为" if before not in (None, CHANNEL) else "记下了"
@@ -173,15 +180,14 @@ class ValidateAppealForm(FormValidationAction):
         found = read_appeal(text, entities)
         values = dict(found.values)
         for slot in ("appeal_description", "appeal_place_time"):
-            if requested != slot and slots.get(slot):
+            correcting = slot == "appeal_place_time" and requested == "appeal_confirm" and PLACE_CUE.search(text)
+            if requested != slot and slots.get(slot) and not correcting:
                 values.pop(slot, None)  # later messages answer their own step, they do not retell the story
         if intent in RULE_INTENTS and not values:
             return None
         grievance = requested == "appeal_description" and bool(GRIEVANCE.search(text))
-        question = (is_question(text) or intent == "ask_question") and not grievance and not values
-        if question or (intent in MAYBE_RULE and not values and not grievance):
-            if not question and intent == "out_of_scope":
-                return None
+        asking = is_question(text) or intent in ("ask_question", "ask_bundle_overview")
+        if asking and not grievance and not values:
             answered = await answer_question(dispatcher, tracker, domain)
             return [*answered, SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
         answer = self._answer(requested, text, intent, entities, values)
@@ -189,7 +195,7 @@ class ValidateAppealForm(FormValidationAction):
             values[str(requested)] = answer
         events = _store(dispatcher, values, found.shown, slots)
         if requested == "appeal_confirm":
-            events += await self._confirming(dispatcher, text, intent, slots, bool(values))
+            events += await self._confirming(dispatcher, tracker, slots, bool(values))
         elif requested in LABELS and requested not in values:
             slots[requested] = None
             events.append(SlotSet(requested, None))  # a failed answer: asked again with more help
@@ -205,13 +211,15 @@ class ValidateAppealForm(FormValidationAction):
         return ANSWERS[str(requested)](text, intent, entities, values)
 
     async def _confirming(
-        self, dispatcher: CollectingDispatcher, text: str, intent: str, slots: dict[str, Any], changed: bool
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, slots: dict[str, Any], changed: bool
     ) -> list[EventType]:
         """The summary step: submit, change the category, or say what to change."""
+        text, intent, _ = _said(tracker)
         known = await categories()
+        repeated = bool(bot_texts(tracker)) and bot_texts(tracker)[0] == CHANGE_PROMPT
         if "全部类别" in text or "所有类别" in text or "其他类别" in text:
             dispatcher.utter_message(
-                text="全部类别如下，点选或直接说类别名称：",
+                text=CATEGORY_LIST,
                 buttons=[{"title": c["label"], "payload": f"类别改为{c['label']}"} for c in known],
             )
             return [SlotSet("appeal_confirm", None)]
@@ -223,11 +231,8 @@ class ValidateAppealForm(FormValidationAction):
         if not changed and (SUBMIT.search(text) or intent == "affirm"):
             slots["appeal_confirm"] = True
             return [SlotSet("appeal_confirm", True)]
-        if not changed:
-            dispatcher.utter_message(
-                text="好的，请直接告诉我要改哪一项，例如“电话改成13912345678”“地点是开福区政务服务中心”，"
-                "或点选类别；不想登记了说“取消”。"
-            )
+        if not changed and not repeated:
+            dispatcher.utter_message(text=CHANGE_PROMPT)  # asked again in a row, the summary is shown instead
         return [SlotSet("appeal_confirm", None)]
 
     @staticmethod

@@ -16,6 +16,11 @@ from rasa_sdk.types import DomainDict
 from actions.appeals import CHANNEL, NONE
 from contract.masking import mask_phone
 
+CHANGE_PROMPT = (
+    "好的，请直接告诉我要改哪一项，例如“电话改成13912345678”“地点是开福区政务服务中心”，或点选类别；"
+    "不想登记了说“取消”。"
+)
+CATEGORY_LIST = "全部类别如下，点选或直接说类别名称："
 WAY_OUT = [{"title": "转人工", "payload": "/request_human"}, {"title": "取消", "payload": "/cancel"}]
 PROMPTS: dict[str, tuple[str, str, str]] = {
     # slot: (first ask, after one failed answer, what exactly is needed with an example)
@@ -167,6 +172,16 @@ class AskRatingIdLast6(AskSlot):
     slot = "rating_id_last6"
 
 
+def _said_this_turn(tracker: Tracker) -> str:
+    """The bot's last message since the user's latest one ("" when none)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return ""
+        if event.get("event") == "bot":
+            return str(event.get("text") or "")
+    return ""
+
+
 def summary(slots: dict[str, Any]) -> str:
     """The complaint for confirmation, the contact masked, with the proposed category and how to change it."""
     category = slots.get("appeal_category") or {}
@@ -199,8 +214,8 @@ class AskAppealConfirm(Action):
         return "action_ask_appeal_confirm"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """After "不对" the user was already asked what to change: no second summary until they change it."""
-        if tracker.get_intent_of_latest_message() == "deny" and failures_at(tracker, "appeal_confirm") == 1:
+        """No summary right after the question what to change, or the list of categories (it would bury them)."""
+        if _said_this_turn(tracker).startswith((CHANGE_PROMPT[:12], CATEGORY_LIST)):
             return []
         category = tracker.get_slot("appeal_category") or {}
         buttons = [{"title": "确认提交", "payload": "确认提交"}]

@@ -30,6 +30,7 @@ PLACE = re.compile(
     r"市场监管局|行政审批局|营业厅|银行|社区|街道办?|服务站|服务中心)(?:[\u4e00-\u9fff\d]{0,6}?(?:号窗口|窗口|楼))?"
     r"|[\u4e00-\u9fff]{0,6}?\d+号窗口|湘易办(?:App|APP|小程序)?|小程序|网上|网站|12345热线|热线电话)"
 )
+CORRECTION_CUE = re.compile(r"^(?:地点|时间|地方|日期)?(?:改成|改为|换成|应该是|应为|是|为)")
 NOT_REMEMBERED = re.compile(r"记不清|不记得|忘了|记不住|不清楚|说不清|想不起")
 NO_APPLICATION = re.compile(r"没有|无关|不涉及|没关系|不是申请|没申请|没有编号|不是|没")
 ABOUT_APPLICATION = re.compile(r"申请|办件|审批|审核|受理|进度|材料|补贴|贷款|执照|登记|证|培训|孵化|纳税|社保|养老")
@@ -65,6 +66,7 @@ def place_time(text: str, today: date) -> tuple[str, str] | None:
     """Where and when, as said (``昨天上午，岳麓区政务服务中心``), and as shown back with the day meant."""
     match = PLACE.search(text)
     place = re.split(r"[在到去于，,]", match.group(0))[-1] if match else None  # not "昨天上午在…"
+    place = CORRECTION_CUE.sub("", place) if place else None  # "地点改成…"
     readings = [r for r in dates.read_jionlp(text, today) if r.first is not None]
     when = readings[0] if readings else None
     if not place and when is None:
