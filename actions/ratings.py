@@ -78,8 +78,9 @@ def comment_of(text: str) -> str | None:
 def shown_finished(tracker: Tracker) -> str | None:
     """The application whose finished progress the bot showed last, with the invitation to rate it."""
     for text in bot_texts(tracker):
-        if FINISHED_INVITE in text and (match := NUMBER_IN_BOT_TEXT.search(text)):
-            return match.group(1)
+        for block in text.split("\n\n"):  # a logged-in user's list shows several applications
+            if FINISHED_INVITE in block and (match := NUMBER_IN_BOT_TEXT.search(block)):
+                return match.group(1)
     return None
 
 

@@ -31,6 +31,7 @@ from actions.appeal_prompts import (
 )
 from actions.appeal_status import ActionShowAppealStatus, ValidateAppealStatusForm
 from actions.appeals import ActionRouteAppeal, ActionSubmitAppeal
+from actions.progress import ActionShowProgress
 from actions.ratings import ActionRate, ActionSubmitRating, ValidateRatingForm
 from tests.actions.conftest import user_event
 from tests.actions.test_application_form import FILLED
@@ -278,3 +279,16 @@ async def test_outside_service_hours_a_handoff_says_when_staff_will_answer(monke
     dispatcher = CollectingDispatcher()
     await handoff.ActionHandoff().run(dispatcher, Chat("web:in-hours")._tracker(), {})
     assert [m["text"] for m in dispatcher.messages] == [handoff.HANDED_OFF]
+
+
+async def test_five_stars_right_after_a_finished_progress_rate_that_application(service_url: str) -> None:
+    number = await file_one("web:rating-after-progress")
+    finish_all(service_url, number)
+    chat = Chat("web:rating-after-progress")
+    chat.slots.update(progress_number=number, progress_id_last6=LAST6)
+    chat.events.append({"event": "slot", "name": "progress_id_last6", "value": LAST6})
+    said: list[str] = []
+    await chat._run(ActionShowProgress(), said)
+    assert "欢迎对本次服务做个评价" in said[0]  # the invitation the bot can now keep
+    said_now = await chat.say("五星好评", "give_feedback")
+    assert f"对申请{number}的评价（5星）已记录" in said_now  # no digits asked again: given for the progress
