@@ -7,7 +7,7 @@ on both.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from bundle_service.insights.period import Period
@@ -24,43 +24,49 @@ CHANNEL_LABELS = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
+class ChannelSeries:
+    """One channel's conversations.
+
+    Attributes:
+        code: The input channel (``rest``, ``miniprogram``, ``wechat``, ``hotline``, ``other``).
+        label: Its Chinese name.
+        per_day: Conversations on each day of the period.
+        total: Distinct conversations over the period.
+        messages: User messages over the period.
+    """
+
+    code: str
+    label: str
+    per_day: list[int]
+    total: int
+    messages: int
+
+
+@dataclass(frozen=True)
 class ConversationFigures:
     """Conversations per day and channel over a period.
 
     Attributes:
-        available: Whether the tracker store could be read; ``reason`` says why not (Chinese).
+        available: Whether the tracker store could be read.
+        reason: Why not (Chinese), when unavailable.
         days: Every day of the period.
-        channels: The channels shown, in a fixed order (those with no traffic included).
-        per_day: ``per_day[channel][i]``: conversations of ``days[i]`` on that channel.
-        totals: Distinct conversations over the period, per channel.
-        messages: User messages over the period, per channel.
+        channels: Every channel in a fixed order (those without traffic included; zeros when unavailable).
     """
 
     available: bool
+    reason: str | None
     days: list[date]
-    channels: list[str]
-    per_day: dict[str, list[int]] = field(default_factory=dict)
-    totals: dict[str, int] = field(default_factory=dict)
-    messages: dict[str, int] = field(default_factory=dict)
-    reason: str | None = None
+    channels: list[ChannelSeries]
 
 
 def conversation_figures(tracker: TrackerStore, period: Period) -> ConversationFigures:
     """Count conversations per day and channel in ``period`` (zeros when the tracker store is unavailable)."""
     days = period.days()
-    channels = list(CHANNEL_LABELS)
-    empty = ConversationFigures(
-        False,
-        days,
-        channels,
-        {c: [0] * len(days) for c in channels},
-        dict.fromkeys(channels, 0),
-        dict.fromkeys(channels, 0),
-    )
     daily: dict[tuple[str, date], set[str]] = defaultdict(set)
     overall: dict[str, set[str]] = defaultdict(set)
     messages: dict[str, int] = defaultdict(int)
+    reason: str | None = None
     try:
         for turn in tracker.user_turns(period.since, period.until):
             channel = turn.channel if turn.channel in CHANNEL_LABELS else OTHER
@@ -68,13 +74,18 @@ def conversation_figures(tracker: TrackerStore, period: Period) -> ConversationF
             overall[channel].add(turn.conversation_id)
             messages[channel] += 1
     except TrackerUnavailable as error:
-        empty.reason = str(error)
-        return empty
-    return ConversationFigures(
-        True,
-        days,
-        channels,
-        {c: [len(daily.get((c, d), ())) for d in days] for c in channels},
-        {c: len(overall.get(c, ())) for c in channels},
-        {c: messages.get(c, 0) for c in channels},
-    )
+        reason = str(error)
+        daily.clear()
+        overall.clear()
+        messages.clear()
+    series = [
+        ChannelSeries(
+            code,
+            label,
+            [len(daily.get((code, day), ())) for day in days],
+            len(overall.get(code, ())),
+            messages.get(code, 0),
+        )
+        for code, label in CHANNEL_LABELS.items()
+    ]
+    return ConversationFigures(reason is None, reason, days, series)

@@ -74,19 +74,27 @@ def test_default_period_is_the_last_30_days_and_bad_ranges_are_refused_in_chines
 def test_conversations_per_local_day_and_channel(tracker_url: str) -> None:
     figures = conversation_figures(TrackerStore(tracker_url), period_of(DAY1, DAY2, TODAY, TZ))
     assert figures.available and figures.days == [DAY1, DAY2]
-    assert figures.per_day["rest"] == [1, 0]
-    assert figures.per_day["miniprogram"] == [1, 1]
-    assert figures.per_day["wechat"] == [0, 1]
-    assert figures.per_day["hotline"] == [0, 1]
-    assert figures.totals == {"rest": 1, "miniprogram": 1, "wechat": 1, "hotline": 1, "other": 0}
-    assert figures.messages["rest"] == 2 and figures.messages["miniprogram"] == 2
+    channels = {series.code: series for series in figures.channels}
+    assert [c.label for c in figures.channels] == ["网页", "小程序/H5", "微信客服消息", "热线", "其他"]
+    assert channels["rest"].per_day == [1, 0]
+    assert channels["miniprogram"].per_day == [1, 1]
+    assert channels["wechat"].per_day == [0, 1]
+    assert channels["hotline"].per_day == [0, 1]
+    assert {c.code: c.total for c in figures.channels} == {
+        "rest": 1,
+        "miniprogram": 1,
+        "wechat": 1,
+        "hotline": 1,
+        "other": 0,
+    }
+    assert channels["rest"].messages == 2 and channels["miniprogram"].messages == 2
 
 
 def test_a_missing_tracker_file_is_reported_and_never_created(tmp_path: Path) -> None:
     path = tmp_path / "absent.db"
     figures = conversation_figures(TrackerStore(f"sqlite:///{path}"), period_of(DAY1, DAY2, TODAY, TZ))
     assert not figures.available and "会话记录库不存在" in (figures.reason or "")
-    assert figures.per_day["rest"] == [0, 0]
+    assert all(series.per_day == [0, 0] and series.total == 0 for series in figures.channels)
     assert not path.exists()
     unconfigured = conversation_figures(TrackerStore(None), period_of(DAY1, DAY2, TODAY, TZ))
     assert not unconfigured.available and "BUNDLE_TRACKER_DB_URL" in (unconfigured.reason or "")
