@@ -6,8 +6,6 @@ the knowledge base and the same step asked again; only an explicit "取消" canc
 """
 
 import re
-from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -15,27 +13,18 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import dates, situation
+from actions import situation
+from actions.eligibility_reading import LABELS, NO_BUSINESS, PROFILE_SLOTS, ProfileTurn, previous_step, read_turn
 from actions.form_extraction import just_heard_user
 from actions.replies import answer_question, is_question
 from actions.service_client import ServiceUnavailable, check_field, post_json
 from actions.step_help import failures_at, help_message
 
-PROFILE_SLOTS = {
-    "person_category": "elig_person_category",
-    "other_category": "elig_other_category",
-    "graduation_year": "elig_graduation_year",
-    "business_started_on": "elig_business_started_on",
-    "first_time_founder": "elig_first_time_founder",
-}
-NO_BUSINESS = "none"
 # Only these words stop the form; "开了一年半了" is an answer even when the NLU says cancel.
 EXPLICIT_STOP = re.compile(r"取消|不查了|不测了|不匹配了|不弄了|不办了|算了|退出|不用了|停")
 EXPLICIT_PERSON = re.compile(r"人工|真人|客服|工作人员")
 # Messages that are never an answer to a profile question.
 SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "give_feedback"})
-YES = re.compile(r"^(?:是|是的|对|对的|嗯|没错|第一次|头一次|首次)")
-NO = re.compile(r"^(?:不是|否|没有|不|第二次)|以前.*(?:创过|开过|办过)")
 NOT_LISTED = "只面向政策列明的人员类别，您说都不属于，暂不符合。"
 SERVICE_DOWN = "抱歉，资格匹配服务暂时连不上，请稍后再试，或说“转人工”。"
 
@@ -56,48 +45,6 @@ def profile(slots: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
-def _year(text: str, shown: list[str]) -> int | None:
-    year = dates.graduation_year(text, date.today())
-    if year is not None:
-        shown.append(year.shown)
-    return year.year if year else None
-
-
-def _start(text: str, intent: str, shown: list[str]) -> str | None:
-    start = dates.business_start(text, date.today())
-    if start is None:
-        return NO_BUSINESS if intent == "deny" else None
-    shown.append(start.shown)
-    return NO_BUSINESS if start.started_on is None else start.started_on.isoformat()
-
-
-def _first_time(text: str, intent: str) -> bool | None:
-    said = situation.first_time(text)
-    if said is None and intent in ("affirm", "deny"):
-        said = intent == "affirm"
-    if said is None and YES.search(text):
-        said = True
-    if said is None and NO.search(text):
-        said = False
-    return said
-
-
-def _raw_answer(slot: str, text: str, intent: str, entities: list[dict[str, Any]], shown: list[str]) -> Any | None:
-    """The answer to ``slot`` read from the message, or ``None`` when the message holds none.
-
-    ``shown`` receives how a date in words was read (``去年毕业 → 2025年毕业``).
-    """
-    readers: dict[str, Callable[[], Any]] = {
-        "elig_person_category": lambda: situation.category(entities, text),
-        "elig_other_category": lambda: NO_BUSINESS if situation.NONE_OF_THEM.search(text) else None,
-        "elig_graduation_year": lambda: _year(text, shown),
-        "elig_business_started_on": lambda: _start(text, intent, shown),
-        "elig_first_time_founder": lambda: _first_time(text, intent),
-    }
-    reader = readers.get(slot)
-    return reader() if reader else None
-
-
 class ValidateEligibilityForm(FormValidationAction):
     """Asks the category first, then only what the service says it still needs to decide."""
 
@@ -109,7 +56,6 @@ class ValidateEligibilityForm(FormValidationAction):
         """Validate the answer with the service, then ask for the next missing profile field."""
         slots: dict[str, Any] = dict(tracker.current_slot_values())
         requested = slots.get("requested_slot")
-        intent = tracker.get_intent_of_latest_message() or ""
         text = str(tracker.latest_message.get("text") or "").strip()
         entities = tracker.latest_message.get("entities", [])
         events: list[EventType] = []
@@ -121,39 +67,100 @@ class ValidateEligibilityForm(FormValidationAction):
                 if category:
                     events += await self._accept("elig_person_category", category, slots, dispatcher)
             else:
-                shown: list[str] = []
-                raw = _raw_answer(str(requested), text, intent, entities, shown)
-                if (EXPLICIT_STOP.search(text) and raw is None) or EXPLICIT_PERSON.search(text):
-                    return []  # cancel / a person: the rules handle it
-                if raw is None and (intent in ("ask_question", "ask_bundle_overview") or is_question(text)):
-                    answered = await answer_question(dispatcher, tracker, domain)
-                    return [*answered, SlotSet(str(requested), None), SlotSet("requested_slot", requested)]
-                if raw is None and intent in SMALL_TALK | {"start_application", "check_progress"}:
-                    return []
-                accepted = await self._accept(str(requested), text if raw is None else raw, slots, dispatcher)
-                if slots.get(str(requested)) is None and failures_at(tracker, str(requested)) >= 1:
-                    dispatcher.utter_message(**help_message(str(requested)))
-                if shown and slots.get(str(requested)) is not None:
-                    dispatcher.utter_message(text="好的，记下了：" + "；".join(shown) + "。")
-                events += accepted
+                answered, finished = await self._answer(dispatcher, tracker, domain, slots, str(requested))
+                if finished:
+                    return answered
+                events += answered
             next_slot = await self._next(slots)
         except ServiceUnavailable:
             dispatcher.utter_message(text=SERVICE_DOWN)
             return [SlotSet("requested_slot", None), ActiveLoop(None)]
         return [*events, SlotSet("requested_slot", next_slot)]
 
+    async def _answer(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+        slots: dict[str, Any],
+        requested: str,
+    ) -> tuple[list[EventType], bool]:
+        """The events of an answer to ``requested``, and whether they end the turn (no re-planning).
+
+        Facts said for other fields (ahead of their question, or corrections) are kept; a question is answered
+        and the step asked again; a cancel, a person or chit-chat is left to the rules (no events).
+        """
+        intent = tracker.get_intent_of_latest_message() or ""
+        text = str(tracker.latest_message.get("text") or "").strip()
+        turn = read_turn(text, intent, tracker.latest_message.get("entities", []), requested)
+        if turn.command is not None:
+            return self._navigate(dispatcher, turn.command, requested, slots), True
+        raw = turn.answer
+        if (EXPLICIT_STOP.search(text) and raw is None) or EXPLICIT_PERSON.search(text):
+            return [], True  # cancel / a person: the rules handle it
+        if raw is None and not turn.others:
+            if intent in ("ask_question", "ask_bundle_overview") or is_question(text):
+                answered = await answer_question(dispatcher, tracker, domain)
+                return [*answered, SlotSet(requested, None), SlotSet("requested_slot", requested)], True
+            if intent in SMALL_TALK | {"start_application", "check_progress"}:
+                return [], True
+        events = await self._other_facts(turn, slots, dispatcher)
+        if raw is not None or not turn.others:  # a message with other facts only: the step is asked again
+            events += await self._accept(requested, text if raw is None else raw, slots, dispatcher)
+            if slots.get(requested) is None and failures_at(tracker, requested) >= 1:
+                dispatcher.utter_message(**help_message(requested))
+        if turn.shown and (slots.get(requested) is not None or turn.others):
+            dispatcher.utter_message(text="好的，记下了：" + "；".join(turn.shown) + "。")
+        return events, False
+
     @staticmethod
-    async def _accept(slot: str, raw: Any, slots: dict[str, Any], dispatcher: CollectingDispatcher) -> list[EventType]:
+    async def _accept(
+        slot: str, raw: Any, slots: dict[str, Any], dispatcher: CollectingDispatcher, keep_on_problem: bool = False
+    ) -> list[EventType]:
+        """Check ``raw`` with the service and fill ``slot``; a refused correction keeps the earlier answer."""
         if raw == NO_BUSINESS:  # not registered yet / none of the listed groups
             slots[slot] = raw
             return [SlotSet(slot, raw)]
         field = next(f for f, s in PROFILE_SLOTS.items() if s == slot)
         value, problem = await check_field(field, raw)
         if problem is not None:
-            dispatcher.utter_message(text=problem)
-            return [SlotSet(slot, None)]
+            dispatcher.utter_message(text=f"{LABELS[slot]}没有修改：{problem}" if keep_on_problem else problem)
+            return [] if keep_on_problem else [SlotSet(slot, None)]
         slots[slot] = value
         return [SlotSet(slot, value)]
+
+    async def _other_facts(
+        self, turn: ProfileTurn, slots: dict[str, Any], dispatcher: CollectingDispatcher
+    ) -> list[EventType]:
+        """Facts said ahead of their question, or corrections of earlier answers: each goes to its own field."""
+        events: list[EventType] = []
+        for slot, raw in turn.others.items():
+            before = slots.get(slot)
+            if before is not None and raw == before:
+                continue
+            accepted = await self._accept(slot, raw, slots, dispatcher, keep_on_problem=before is not None)
+            if slots.get(slot) is not None and before is not None and not turn.shown:
+                dispatcher.utter_message(text=f"好的，已把{LABELS[slot]}改过来了。")
+            events += accepted
+        return events
+
+    @staticmethod
+    def _navigate(
+        dispatcher: CollectingDispatcher, command: str, requested: str, slots: dict[str, Any]
+    ) -> list[EventType]:
+        """Go back one step ("上一步") or clear the profile and ask the category again ("重新填")."""
+        if command == "restart":
+            dispatcher.utter_message(text="好的，之前说的情况已清空，我们从头再来。")
+            return [
+                *(SlotSet(slot, None) for slot in PROFILE_SLOTS.values()),
+                SlotSet("requested_slot", "elig_person_category"),
+            ]
+        previous = previous_step(requested, slots)
+        if previous is None:
+            dispatcher.utter_message(text="这已经是第一步了。")
+            return [SlotSet(requested, None), SlotSet("requested_slot", requested)]
+        dispatcher.utter_message(text=f"好的，回到上一步：{LABELS[previous]}，请重新告诉我。")
+        return [SlotSet(previous, None), SlotSet("requested_slot", previous)]
 
     @staticmethod
     async def _next(slots: dict[str, Any]) -> str | None:

@@ -21,10 +21,13 @@ from actions import dates
 from actions.form_guard import plausible_name
 
 SEPARATORS = re.compile(r"[，,。；;！!\n、\s]+")
-STOP_BEFORE = r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|$)"
+# What may follow a name in a voice-style message without punctuation ("我叫刘洋然后我的电话是…").
+STOP_BEFORE = (
+    r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|然后|那个|就是|我|在|$)"
+)
 NAME_CUES = (
     r"我叫|我的名字叫|我的名字是|名字叫|名字是|姓名是|姓名[:：]?|本人叫|本人|申请人叫|申请人是|申请人[:：]?"
-    r"|叫做|我是|名叫"
+    r"|叫做|我是|(?<!项目)(?<!店)(?<!公司)(?<!网店)(?<!门店)(?<!店铺)名叫"
 )
 # Cues naming someone else: in a hotline call the staff member types for the caller, so 他/她/来电人 is the
 # applicant; in a user's own chat "他叫…" is somebody else (a son, a partner) and never the applicant's name.
@@ -32,6 +35,10 @@ THIRD_PERSON_CUES = r"来电人叫|来电人是|来电人[:：]?|他叫|她叫|�
 NAME = re.compile(rf"(?:{NAME_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
 NAME_THIRD_PERSON = re.compile(rf"(?:{THIRD_PERSON_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
 THIRD_PERSON = re.compile(rf"{THIRD_PERSON_CUES}|[他她](?:的)?(?:身份证|手机|电话)")
+# "我姓王，叫王建国": the full name after 叫, when it starts with the surname just said.
+SURNAME_THEN_NAME = re.compile(
+    r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:我)?叫(?P<name>(?P=surname)[\u4e00-\u9fff]{1,3}?)" + STOP_BEFORE
+)
 SURNAME_GIVEN = re.compile(
     r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:名|名字叫|叫)(?P<given>[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
 )
@@ -110,6 +117,15 @@ def segments(text: str) -> list[str]:
     return [part.strip() for part in SEPARATORS.split(text) if part.strip()]
 
 
+def _surname_and_name(text: str) -> str | None:
+    """A name said with its surname first: 姓王名建国, 姓王叫建国, 我姓王，叫王建国."""
+    if match := SURNAME_THEN_NAME.search(text):
+        return match.group("name")
+    if match := SURNAME_GIVEN.search(text):
+        return match.group("surname") + match.group("given")
+    return None
+
+
 def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str | None:
     """A personal name said with a cue (我叫/姓X名Y), or leading a message that gives an ID or phone.
 
@@ -119,16 +135,17 @@ def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str |
         third_person: The conversation is a hotline call, where 他叫/她叫/来电人叫 name the applicant (the caller);
             anywhere else those cues name somebody else and nothing is read from them.
     """
-    if match := SURNAME_GIVEN.search(text):
-        return match.group("surname") + match.group("given")
+    if said := _surname_and_name(text):
+        return said
     patterns = (NAME, NAME_THIRD_PERSON) if third_person else (NAME,)
     for match in (m for pattern in patterns for m in pattern.finditer(text)):
         if plausible_name(match.group("name")):
             return match.group("name")
     if not third_person and THIRD_PERSON.search(text):
         return None  # "他叫王刚，身份证…" in a user's own chat: someone else's details, not a name to guess
-    if has_numbers and (match := LEADING_NAME.match(text)) and plausible_name(match.group("name")):
-        return match.group("name")
+    leading = LEADING_NAME.match(text) if has_numbers else None
+    if leading is not None and plausible_name(leading.group("name")):
+        return leading.group("name")
     if has_numbers:  # "帮来电人办理：黄大明，身份证…": a part that is only a name, near the start
         parts = [part.strip() for part in re.split(r"[，,。；;：:\s]+", text) if part.strip()]
         return next((part for part in parts[:4] if plausible_name(part)), None)

@@ -12,7 +12,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.eligibility import NO_BUSINESS, PROFILE_SLOTS, SERVICE_DOWN
+from actions.eligibility import SERVICE_DOWN
+from actions.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
 from actions.replies import answer_question
 from actions.service_client import ServiceError, ServiceUnavailable, check_field, post_json
 from actions.situation import Situation

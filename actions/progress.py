@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import messages
 from actions.form_extraction import DIGRESSION_INTENTS, just_heard_user
+from actions.form_guard import BACK, RESTART
 from actions.replies import answer_question, is_question
 from actions.service_client import (
     NotFound,
@@ -45,6 +46,7 @@ MAX_OWN_SHOWN = 3
 NUMBER = re.compile(r"CY\s*\d{14}", re.IGNORECASE)
 NUMBER_LIKE = re.compile(r"CY\s*\d+", re.IGNORECASE)
 FULL_ID = re.compile(r"\d{17}[\dXx]")
+ID_CUE = re.compile(r"身份证|后六位|后6位|末六位|末6位|尾号")
 LAST6 = re.compile(r"(?<![\dA-Za-z])\d{5}[\dXx](?![\dA-Za-z])")
 
 
@@ -87,6 +89,56 @@ def _last6(text: str) -> str | None:
     return match.group(0).upper() if match else None
 
 
+async def _not_an_answer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, requested: str | None
+) -> list[EventType] | None:
+    """The turn's events when the message is no value to read: a resumed form, a forgotten number, a command."""
+    if not just_heard_user(tracker) and not _routed_here(tracker):  # resumed, or retried after a failed check
+        kept = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT)}
+        return [SlotSet("requested_slot", next((s for s in (NUMBER_SLOT, LAST6_SLOT) if not kept[s]), None))]
+    if forgot_number(text):
+        return [*await forgotten_number(dispatcher, tracker), SlotSet("requested_slot", None), ActiveLoop(None)]
+    if RESTART.search(text) or (BACK.search(text) and requested == LAST6_SLOT):
+        return _start_again(dispatcher, bool(RESTART.search(text)))
+    return None
+
+
+def _values(text: str, tracker: Tracker, requested: str | None) -> dict[str, str]:
+    """The number and the ID digits the message gives, whichever is asked."""
+    values: dict[str, str] = {}
+    if number := _number(text, tracker.latest_message.get("entities", [])):
+        values[NUMBER_SLOT] = number
+    last6 = _last6(text)
+    if last6 and (requested == LAST6_SLOT or tracker.get_slot(NUMBER_SLOT) or number or _digits_ahead(text, requested)):
+        values[LAST6_SLOT] = last6
+    return values
+
+
+def _not_given(dispatcher: CollectingDispatcher, tracker: Tracker, requested: str) -> None:
+    """The re-prompt for a step not answered: its format, and from the second failure help and a person."""
+    if failures_at(tracker, requested) >= 1:  # the same re-prompt never a third time
+        dispatcher.utter_message(**help_message(requested))
+    elif requested == NUMBER_SLOT:
+        dispatcher.utter_message(text="申请编号是“CY”加14位数字，例如CY20261122000123，请核对后再发给我。")
+    else:
+        dispatcher.utter_message(text="请发送申请人身份证号码的后6位（6位数字，最后一位可能是X）。")
+
+
+def _digits_ahead(text: str, requested: str | None) -> bool:
+    """The ID digits said while the number is asked: cued (身份证/后六位) or a full ID number, never a bare number."""
+    return requested == NUMBER_SLOT and bool(ID_CUE.search(text) or FULL_ID.search(NUMBER_LIKE.sub(" ", text)))
+
+
+def _start_again(dispatcher: CollectingDispatcher, everything: bool) -> list[EventType]:
+    """Clear both values ("重新填"), or go back from the digits to the number ("上一步")."""
+    dispatcher.utter_message(
+        text="好的，我们重新来：请发申请编号（CY加14位数字）。"
+        if everything
+        else "好的，回到上一步：请重新发申请编号（CY加14位数字）。"
+    )
+    return [SlotSet(NUMBER_SLOT, None), SlotSet(LAST6_SLOT, None), SlotSet("requested_slot", NUMBER_SLOT)]
+
+
 class ValidateProgressForm(FormValidationAction):
     """Reads the number and the verification digits, in any order and in one message or two."""
 
@@ -99,16 +151,9 @@ class ValidateProgressForm(FormValidationAction):
         text = str(tracker.latest_message.get("text") or "")
         intent = tracker.get_intent_of_latest_message() or ""
         requested = tracker.get_slot("requested_slot")
-        values: dict[str, str] = {}
-        if not just_heard_user(tracker) and not _routed_here(tracker):  # resumed, or retried after a failed check
-            kept = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT)}
-            return [SlotSet("requested_slot", next((s for s in (NUMBER_SLOT, LAST6_SLOT) if not kept[s]), None))]
-        if forgot_number(text):
-            return [*await forgotten_number(dispatcher, tracker), SlotSet("requested_slot", None), ActiveLoop(None)]
-        if number := _number(text, tracker.latest_message.get("entities", [])):
-            values[NUMBER_SLOT] = number
-        if (last6 := _last6(text)) and (requested == LAST6_SLOT or tracker.get_slot(NUMBER_SLOT) or number):
-            values[LAST6_SLOT] = last6
+        if (handled := await _not_an_answer(dispatcher, tracker, text, requested)) is not None:
+            return handled
+        values = _values(text, tracker, requested)
         if requested is None and not values and await show_own(dispatcher, tracker):
             return [SlotSet("requested_slot", None)]
         interrupts = intent in DIGRESSION_INTENTS - {"check_progress", "ask_question", "ask_bundle_overview"}
@@ -118,13 +163,10 @@ class ValidateProgressForm(FormValidationAction):
             answered = await answer_question(dispatcher, tracker, domain)
             return [*answered, SlotSet(str(requested), None), SlotSet("requested_slot", requested)]
         events: list[EventType] = [SlotSet(slot, value) for slot, value in values.items()]
-        if requested in (NUMBER_SLOT, LAST6_SLOT) and requested not in values:
-            if failures_at(tracker, str(requested)) >= 1:  # the same re-prompt never a third time
-                dispatcher.utter_message(**help_message(str(requested)))
-            elif requested == NUMBER_SLOT:
-                dispatcher.utter_message(text="申请编号是“CY”加14位数字，例如CY20261122000123，请核对后再发给我。")
-            else:
-                dispatcher.utter_message(text="请发送申请人身份证号码的后6位（6位数字，最后一位可能是X）。")
+        if requested == NUMBER_SLOT and set(values) == {LAST6_SLOT}:  # the digits before the number: kept
+            dispatcher.utter_message(text="好的，身份证后6位已记下。还需要申请编号（CY加14位数字）。")
+        elif requested in (NUMBER_SLOT, LAST6_SLOT) and requested not in values:
+            _not_given(dispatcher, tracker, str(requested))
             events.append(SlotSet(str(requested), None))
         filled = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT), **values}
         next_slot = next((slot for slot in (NUMBER_SLOT, LAST6_SLOT) if not filled.get(slot)), None)

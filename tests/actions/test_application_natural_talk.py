@@ -258,3 +258,20 @@ async def test_a_long_application_the_nlu_was_unsure_of_still_starts_the_form(se
     _, slots, kinds = await start((message, "nlu_fallback", entities), sender=HOTLINE, channel="hotline")
     assert slots["applicant_name"] == "黄大明" and slots["loan_term_months"] == 24
     assert kinds[-1] == "application_form"
+
+
+def test_names_in_voice_style_messages_without_punctuation() -> None:
+    from actions.form_labels import read_labelled
+
+    cases = {
+        "你好我姓王叫王建国今年刚毕业": "王建国",
+        "我姓王，叫王建国": "王建国",
+        "嗯我叫刘洋然后我的电话是13912345678": "刘洋",
+        f"我叫孙强身份证{NEW_ID}电话13912345678想办营业执照": "孙强",
+        "我叫王小明在长沙开店": "王小明",
+    }
+    for text, name in cases.items():
+        assert read_labelled(text, []).values.get("applicant_name") == name, text
+    # a project "名叫…" is the project, never the applicant's name
+    found = read_labelled("我是退役军人 想开一家汽车维修店 项目名叫张伟汽修 行业汽车维修", []).values
+    assert found.get("applicant_name") is None and found["project_name"] == "张伟汽修"

@@ -1,0 +1,153 @@
+"""One message of the eligibility check read against the whole profile: the answer asked for, other facts, commands.
+
+The check asks one profile field at a time, but people answer the way they talk: "开了一年半了，第一次创业" while
+the category is asked, "不对，我是退役军人" at the last step, "是2020年毕业的" when asked whether it is their first
+start-up. Facts said with their cue (…毕业, 开了…, 第一次, a category) go to the field they belong to, whichever
+field is asked (:func:`actions.situation.read`); only a message that states no such fact is read loosely as the
+answer to the asked field ("2022", "两年", "是"), so a "是" before another fact never answers a yes/no question.
+"上一步" and "重新填" are commands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from actions import dates, situation
+from actions.form_guard import BACK, RESTART
+
+PROFILE_SLOTS = {
+    "person_category": "elig_person_category",
+    "other_category": "elig_other_category",
+    "graduation_year": "elig_graduation_year",
+    "business_started_on": "elig_business_started_on",
+    "first_time_founder": "elig_first_time_founder",
+}
+NO_BUSINESS = "none"
+YES = re.compile(r"^(?:是|是的|对|对的|嗯|没错|第一次|头一次|首次)")
+NO = re.compile(r"^(?:不是|否|没有|不|第二次)|以前.*(?:创过|开过|办过)")
+LABELS = {
+    "elig_person_category": "人员类别",
+    "elig_other_category": "其他人员类别",
+    "elig_graduation_year": "毕业年份",
+    "elig_business_started_on": "经营主体成立时间",
+    "elig_first_time_founder": "是否首次创业",
+}
+
+
+@dataclass
+class ProfileTurn:
+    """What one message says for the eligibility check.
+
+    Attributes:
+        answer: The raw answer to the field asked, or ``None``.
+        others: Other profile slots the message states (slot → raw value), e.g. a correction.
+        shown: How dates in words were read (``去年毕业 → 2025年毕业``).
+        command: ``back`` or ``restart``.
+    """
+
+    answer: Any = None
+    others: dict[str, Any] = field(default_factory=dict)
+    shown: list[str] = field(default_factory=list)
+    command: str | None = None
+
+
+def _year(text: str, shown: list[str]) -> int | None:
+    year = dates.graduation_year(text, date.today())
+    if year is not None:
+        shown.append(year.shown)
+    return year.year if year else None
+
+
+def _start(text: str, intent: str, shown: list[str]) -> str | None:
+    start = dates.business_start(text, date.today())
+    if start is None:
+        return NO_BUSINESS if intent == "deny" else None
+    shown.append(start.shown)
+    return NO_BUSINESS if start.started_on is None else start.started_on.isoformat()
+
+
+def _first_time(text: str, intent: str) -> bool | None:
+    said = situation.first_time(text)
+    if said is None and intent in ("affirm", "deny"):
+        said = intent == "affirm"
+    if said is None and YES.search(text):
+        said = True
+    if said is None and NO.search(text):
+        said = False
+    return said
+
+
+def loose_answer(slot: str, text: str, intent: str, entities: list[dict[str, Any]], shown: list[str]) -> Any:
+    """The message as a whole read as the answer to ``slot`` ("2022", "两年", "是"), or ``None``."""
+    readers: dict[str, Callable[[], Any]] = {
+        "elig_person_category": lambda: situation.category(entities, text),
+        "elig_other_category": lambda: NO_BUSINESS if situation.NONE_OF_THEM.search(text) else None,
+        "elig_graduation_year": lambda: _year(text, shown),
+        "elig_business_started_on": lambda: _start(text, intent, shown),
+        "elig_first_time_founder": lambda: _first_time(text, intent),
+    }
+    reader = readers.get(slot)
+    return reader() if reader else None
+
+
+def stated_facts(text: str, entities: list[dict[str, Any]], today: date) -> tuple[dict[str, Any], list[str]]:
+    """Profile slots the message states with their cue, and how dates were read.
+
+    The category counts only when named (an entity), never inferred from a graduation year; "都不是" answers
+    whichever category question is asked, so it is left to :func:`loose_answer`.
+    """
+    said = situation.read(text, entities, today)
+    facts: dict[str, Any] = {}
+    if (category := situation.category(entities, "")) is not None:
+        facts["elig_person_category"] = category
+    if "graduation_year" in said.profile:
+        facts["elig_graduation_year"] = said.profile["graduation_year"]
+    if "business_started_on" in said.profile:
+        facts["elig_business_started_on"] = said.profile["business_started_on"]
+    elif said.profile.get("has_licence") is False:
+        facts["elig_business_started_on"] = NO_BUSINESS
+    if "first_time_founder" in said.profile:
+        facts["elig_first_time_founder"] = said.profile["first_time_founder"]
+    return facts, said.shown
+
+
+def read_turn(
+    text: str, intent: str, entities: list[dict[str, Any]], requested: str, today: date | None = None
+) -> ProfileTurn:
+    """Read one message of the eligibility check while ``requested`` is asked.
+
+    Args:
+        text: The message.
+        intent: Its intent.
+        entities: Its entities.
+        requested: The profile slot asked.
+        today: The day relative dates count from.
+
+    Returns:
+        The answer to ``requested`` (if any), the other facts stated, and how dates were read.
+    """
+    if BACK.search(text):
+        return ProfileTurn(command="back")
+    if RESTART.search(text):
+        return ProfileTurn(command="restart")
+    facts, shown = stated_facts(text, entities, today or date.today())
+    if requested in facts:
+        answer = facts.pop(requested)
+        return ProfileTurn(answer=answer, others=facts, shown=shown)
+    if facts:  # other facts with their cues: the asked field is not guessed from the rest of the message
+        return ProfileTurn(others=facts, shown=shown)
+    loose: list[str] = []
+    answer = loose_answer(requested, text, intent, entities, loose)
+    return ProfileTurn(answer=answer, shown=loose)
+
+
+def previous_step(requested: str | None, slots: dict[str, Any]) -> str | None:
+    """The profile slot answered last before ``requested`` (what "上一步" asks again)."""
+    order = list(PROFILE_SLOTS.values())
+    end = order.index(requested) if requested in order else len(order)
+    answered = [slot for slot in order[:end] if slots.get(slot) is not None]
+    return answered[-1] if answered else None
