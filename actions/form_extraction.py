@@ -15,10 +15,11 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import dates
-from actions.form_fields import BY_SLOT, CONFIRM_SLOT, ITEM_NAMES, ITEMS_TOGETHER
+from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import BACK, RESTART, SUBMIT, free_text_problem, is_question
 from actions.form_labels import kind_of_free_text, loan_named, read_labelled
 from actions.service_client import tracker_identity
+from contract.labels import ITEM_NAMES, ITEMS_FILED_TOGETHER
 
 DIGRESSION_INTENTS = frozenset(
     {
@@ -124,12 +125,16 @@ def _items(tracker: Tracker, text: str, current: list[str] | None, requested: st
 
 
 def complete_items(items: list[str]) -> tuple[list[str], str | None]:
-    """Add the partner of an item that must go with another (registration ↔ taxpayer confirmation)."""
-    if any(code in items for code in ITEMS_TOGETHER) and not all(code in items for code in ITEMS_TOGETHER):
-        added = [code for code in ITEMS_TOGETHER if code not in items]
-        note = f"经营主体登记注册和纳税人信息确认须一并办理，已为您加上“{ITEM_NAMES[added[0]]}”。"
-        return [*items, *added], note
-    return items, None
+    """Add the partners of an item that must go with others (registration ↔ taxpayer confirmation)."""
+    added: list[str] = []
+    notes: list[str] = []
+    for group in ITEMS_FILED_TOGETHER:
+        missing = [code for code in group if code not in items]
+        if missing and len(missing) < len(group):
+            added += missing
+            names = "和".join(ITEM_NAMES[code] for code in group)
+            notes.append(f"{names}须一并办理，已为您加上“{'、'.join(ITEM_NAMES[code] for code in missing)}”。")
+    return ([*items, *added], "".join(notes)) if added else (items, None)
 
 
 def _free_text(text: str) -> str:

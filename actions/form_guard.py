@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from contract.labels import CHOICE_LABELS, FIELD_LABELS
+
 SURNAMES = (
     "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌"
     "马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵"
@@ -35,6 +37,14 @@ QUESTION_WORDS = re.compile(
     r"[?？]|吗|么$|呢$|多少|多久|怎么|如何|什么|哪些|哪里|哪个|哪儿|为啥|为什么|能不能|可不可以|是否|要不要|是不是|需不需要|有没有|谁"
 )
 ONLY_DIGITS = re.compile(r"^[\d\sXx-]+$")
+
+
+def one_of(field: str) -> str:
+    """The labels of a choice field as a list to pick from: ``个体工商户、企业或农民专业合作社``."""
+    *first, last = CHOICE_LABELS[field].values()
+    return f"{'、'.join(first)}或{last}" if first else last
+
+
 EXAMPLES = {
     "applicant_name": "与身份证一致的中文姓名，例如“王建国”",
     "project_name": "项目或店铺的名字，例如“湘味米粉店”",
@@ -43,9 +53,9 @@ EXAMPLES = {
     "bank_account": "经营主体银行账户的账号（纯数字），例如“6222 0219 0100 1234 567”",
     "id_number": "18位居民身份证号码，例如“430104199001011234”",
     "phone": "11位手机号码，例如“13912345678”",
-    "person_category": "人员类别：高校毕业生、返乡创业农民工、退役军人、登记失业人员、就业困难人员或其他",
-    "other_category": "刑满释放人员、网络商户、脱贫人口或农村自主创业农民",
-    "business_type": "个体工商户、企业或农民专业合作社",
+    "person_category": f"{FIELD_LABELS['person_category']}：{one_of('person_category')}",
+    "other_category": one_of("other_category"),
+    "business_type": one_of("business_type"),
     "loan_amount": "贷款金额，例如“15万”",
     "loan_term_months": "贷款期限，例如“3年”或“24个月”",
     "graduation_year": "毕业年份，例如“2023年”或“去年”",
@@ -55,9 +65,7 @@ EXAMPLES = {
     "confirm_submission": "“确认提交”，或直接说要改哪一项",
 }
 CHOICES = {
-    "person_category": ["高校毕业生", "返乡创业农民工", "退役军人", "登记失业人员", "就业困难人员", "其他"],
-    "other_category": ["刑满释放人员", "网络商户", "脱贫人口", "农村自主创业农民"],
-    "business_type": ["个体工商户", "企业", "农民专业合作社"],
+    **{field: list(CHOICE_LABELS[field].values()) for field in ("person_category", "other_category", "business_type")},
     "first_time_founder": ["是", "否"],
     "confirm_submission": ["确认提交"],
 }

@@ -7,10 +7,18 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-CATEGORY_CHOICES = ("高校毕业生", "返乡创业农民工", "退役军人", "登记失业人员", "就业困难人员", "都不是")
+from contract.labels import CHOICE_LABELS
+
+NONE_OF_THESE = "都不是"
+CATEGORY_CHOICES = (
+    *(label for code, label in CHOICE_LABELS["person_category"].items() if code != "other"),
+    NONE_OF_THESE,
+)
 HELP = {
     "elig_person_category": "请直接回复下面其中一项（点选也可以）：" + "、".join(CATEGORY_CHOICES) + "。",
-    "elig_other_category": "请回复其中一项：刑满释放人员、网络商户、脱贫人口、农村自主创业农民；都不是就回复“都不是”。",
+    "elig_other_category": "请回复其中一项："
+    + "、".join(CHOICE_LABELS["other_category"].values())
+    + f"；都不是就回复“{NONE_OF_THESE}”。",
     "elig_graduation_year": "请告诉我毕业年份，例如“2022”“2022年毕业”或“去年毕业”。",
     "elig_business_started_on": "请告诉我营业执照上的成立时间，例如“2024年3月”“开了两年”；还没注册就回复“还没有”。",
     "elig_first_time_founder": "请回复“是”（第一次创业）或“不是”（以前创过业）。",
