@@ -21,7 +21,6 @@ from actions.form_fields import (
     CONFIRM_SLOT,
     FORM_SLOTS,
     PAUSED,
-    mask_id_number,
     service_form,
 )
 from actions.form_guard import SUBMIT, is_question
@@ -35,6 +34,7 @@ from actions.service_client import (
     tracker_headers,
     tracker_identity,
 )
+from contract.masking import mask_id_number
 
 logger = logging.getLogger(__name__)
 ATTEMPT = "application_attempt"

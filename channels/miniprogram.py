@@ -28,9 +28,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.handoff_ack import acknowledge_handoff
-from channels.wechat.privacy import sender_id_for
 from contract import login_token
-from contract.conversations import MINIPROGRAM_CHANNEL
+from contract.conversations import MINIPROGRAM_CHANNEL, wechat_sender
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +107,7 @@ class MiniProgramInput(InputChannel):
             raise InvalidToken("missing")
         if not self.token_secret:
             raise InvalidToken("no secret configured")
-        return sender_id_for(openid_from_token(token.strip(), self.token_secret))
+        return wechat_sender(openid_from_token(token.strip(), self.token_secret))
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         """Health and the chat webhook."""

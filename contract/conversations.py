@@ -73,6 +73,11 @@ def wechat_sender(openid: str) -> str:
     return f"{WECHAT_PREFIX}{openid}"
 
 
+def wechat_openid(sender_id: str) -> str:
+    """The openid of a ``wechat:<openid>`` conversation id (a bare openid is returned as it is)."""
+    return sender_id.removeprefix(WECHAT_PREFIX)
+
+
 def hotline_sender(call_id: str) -> str:
     """The conversation id of a hotline call (for the hotline channel only).
 

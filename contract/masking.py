@@ -7,7 +7,7 @@ separator (``13912345678 430111199601010024``) is split into the numbers it is m
 
 Use :func:`mask_text` on free text a person typed, :func:`mask_log_line` on anything written to a log (it also
 hides query secrets, bearer tokens and WeChat openids), and :func:`mask_id_number` / :func:`mask_phone` /
-:func:`mask_name` / :func:`mask_openid` on a value already known to be one.
+:func:`mask_name` / :func:`mask_bank_account` / :func:`mask_openid` on a value already known to be one.
 """
 
 import hashlib
@@ -69,6 +69,18 @@ def mask_phone(phone: str) -> str:
     if len(phone) <= 7:
         return "*" * len(phone)
     return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+def mask_bank_account(account: str) -> str:
+    """Keep only the last 4 characters of a bank account: ``****6789``.
+
+    Args:
+        account: An account number.
+
+    Returns:
+        The masked account; anything of 4 characters or fewer is all stars.
+    """
+    return f"****{account[-4:]}" if len(account) > 4 else "*" * len(account)
 
 
 def mask_name(name: str) -> str:

@@ -4,7 +4,7 @@ Configured in credentials as ``channels.wechat.WeChatInput``; see docs/channels.
 Modules: ``crypto`` (signatures, AES safe mode), ``messages`` (XML/JSON payloads),
 ``dedupe`` (once-only handling of WeChat's retries), ``api`` (send API and
 access_token), ``output`` (Rasa output channel), ``config`` (settings),
-``privacy`` (openid masking), ``channel`` (the input channel).
+``channel`` (the input channel). Conversation ids and openid masking: :mod:`contract`.
 """
 
 from channels.wechat.channel import WeChatInput

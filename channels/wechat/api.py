@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import aiohttp
 
-from channels.wechat.privacy import mask_openid
+from contract.masking import mask_openid
 
 logger = logging.getLogger(__name__)
 

@@ -37,7 +37,8 @@ from channels.wechat.crypto import (
 from channels.wechat.dedupe import DedupeStore, create_dedupe_store
 from channels.wechat.messages import IMAGE, MINIPROGRAM_PAGE, TEXT, PayloadError, WeChatMessage, parse_fields
 from channels.wechat.output import CHANNEL_NAME, WeChatOutput
-from channels.wechat.privacy import mask_openid, sender_id_for
+from contract.conversations import wechat_sender
+from contract.masking import mask_openid
 
 logger = logging.getLogger(__name__)
 
@@ -207,7 +208,7 @@ class WeChatInput(InputChannel):
             logger.exception("WeChat: handling %s from %s failed", message.msg_type, _who(message))
 
     async def _to_bot(self, message: WeChatMessage, text: str, on_new_message: OnNewMessage) -> None:
-        sender_id = sender_id_for(message.openid)
+        sender_id = wechat_sender(message.openid)
         output = WeChatOutput(self.api, buffered=True)
         metadata = {
             "wechat": {

@@ -9,8 +9,7 @@ from typing import Any
 from rasa.core.channels.channel import OutputChannel
 
 from channels.wechat.api import SendResult, WeChatApiClient
-from channels.wechat.privacy import openid_of
-from contract.conversations import WECHAT_CHANNEL
+from contract.conversations import WECHAT_CHANNEL, wechat_openid
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +94,7 @@ class WeChatOutput(OutputChannel):
             self._pending.setdefault(recipient_id, []).append(text)
             return
         for message in split_for_wechat([text]):
-            await self._client.send_text(openid_of(recipient_id), message)
+            await self._client.send_text(wechat_openid(recipient_id), message)
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
@@ -151,4 +150,4 @@ class WeChatOutput(OutputChannel):
             One result per message sent.
         """
         texts = self._pending.pop(recipient_id, [])
-        return [await self._client.send_text(openid_of(recipient_id), m) for m in split_for_wechat(texts)]
+        return [await self._client.send_text(wechat_openid(recipient_id), m) for m in split_for_wechat(texts)]
