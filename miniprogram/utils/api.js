@@ -72,7 +72,7 @@ async function myApplications() {
   return body.applications;
 }
 
-// The logged-in user's conversation, "wechat:<openid>" (read from the token; the service verifies it).
+// The logged-in user's conversation, as the service named it in the login token (it verifies the token on polls).
 async function conversation() {
   return outbox.conversationId(await ensureLogin());
 }

@@ -38,14 +38,18 @@
     }
   }
 
-  // The user's conversation: "wechat:" + the login token's subject (the openid), as the Rasa channel names it.
+  // The login token's claim that names the user's conversation, decided by the service (contract/login_token.py).
+  const CONVERSATION_CLAIM = "conversation";
+
+  // The user's conversation, as the service wrote it into the login token: the client never builds the id itself.
   // The token is only read here, not verified: the service verifies it on every poll.
   function conversationId(token) {
     const payload = typeof token === "string" ? token.split(".")[1] : null;
     const json = payload ? decodeBase64Url(payload) : null;
     try {
       const claims = json ? JSON.parse(json) : null;
-      return claims && typeof claims.sub === "string" && claims.sub ? `wechat:${claims.sub}` : null;
+      const conversation = claims && claims[CONVERSATION_CLAIM];
+      return typeof conversation === "string" && conversation ? conversation : null;
     } catch (error) {
       return null;
     }

@@ -16,6 +16,8 @@ import pytest
 from playwright.sync_api import Page
 
 from bundle_service.web.chat_page import chat_static
+from contract import login_token
+from contract.conversations import wechat_sender
 
 ROOT = Path(__file__).resolve().parents[2]
 MINIPROGRAM_COPY = ROOT / "miniprogram" / "utils" / "outbox.js"
@@ -47,16 +49,17 @@ def test_loaded_as_a_commonjs_module_it_exports_instead_of_setting_a_global(page
     assert page.evaluate("() => window.exported.merge(0, [{id: 1, text: 'a'}]).cursor") == 1
 
 
-def test_conversation_id_is_the_tokens_subject(outbox: Page) -> None:
-    claims = {"iss": "bundle-service", "aud": "miniprogram", "iat": 1, "exp": 2}
-    token = jwt.encode({**claims, "sub": "dev_alice"}, KEY, algorithm="HS256")
-    assert call(outbox, "conversationId", token) == "wechat:dev_alice"
-    raw_utf8 = base64.urlsafe_b64encode(json.dumps({"sub": "oAb-_用户~"}, ensure_ascii=False).encode()).decode()
+def test_conversation_id_is_the_one_the_service_put_in_the_token(outbox: Page) -> None:
+    token = jwt.encode(login_token.claims_for("dev_alice", 1, 3600), KEY, algorithm="HS256")  # as the service issues
+    assert call(outbox, "conversationId", token) == wechat_sender("dev_alice") == "wechat:dev_alice"
+    claim = {login_token.CONVERSATION_CLAIM: "wechat:oAb-_用户~"}
+    raw_utf8 = base64.urlsafe_b64encode(json.dumps(claim, ensure_ascii=False).encode()).decode()
     assert call(outbox, "conversationId", f"e30.{raw_utf8.rstrip('=')}.sig") == "wechat:oAb-_用户~"
     assert call(outbox, "conversationId", f"e30.{raw_utf8}.sig") == "wechat:oAb-_用户~"  # with padding
-    no_subject = jwt.encode(claims, KEY, algorithm="HS256")
+    claims = {"iss": "bundle-service", "aud": "miniprogram", "iat": 1, "exp": 2}
+    no_conversation = jwt.encode({**claims, "sub": "dev_alice"}, KEY, algorithm="HS256")  # the client builds nothing
     not_json = "e30." + "bm90IGpzb24" + ".sig"  # base64url of "not json"
-    for bad in [no_subject, not_json, "", "no-dots", "a.!!!.c", None, 42]:
+    for bad in [no_conversation, not_json, "", "no-dots", "a.!!!.c", None, 42]:
         assert call(outbox, "conversationId", bad) is None, bad
 
 
