@@ -21,6 +21,7 @@ from actions.form_fields import (
     CONFIRM_SLOT,
     FORM_SLOTS,
     PAUSED,
+    display,
     service_form,
 )
 from actions.form_guard import SUBMIT, is_question
@@ -138,7 +139,10 @@ class ActionStartApplication(Action):
         events += [SlotSet(slot, value) for slot, value in values.items() if slot in BY_SLOT]
         intro = INTRO
         if values:
-            intro += "\n已记下您说的：" + "、".join(BY_SLOT[slot].label for slot in values if slot in BY_SLOT) + "。"
+            heard = [
+                f"{BY_SLOT[slot].label}：{display(slot, value)}" for slot, value in values.items() if slot in BY_SLOT
+            ]
+            intro += "\n已记下您说的：" + "；".join(heard) + "。"
         dispatcher.utter_message(text=intro)
         if intent not in ("start_application", "inform", "affirm"):
             events.append(FollowupAction("application_form"))  # reached from the NLU fallback: no rule follows

@@ -50,7 +50,8 @@ async def test_the_whole_application_in_one_message_outside_a_form_starts_it_see
         36,
     )
     assert "action_listen" not in kinds
-    assert "申请人姓名" in texts[0]
+    assert "申请人姓名：孙强" in texts[0] and "139****5678" in texts[0] and "15万元" in texts[0]
+    assert NEW_ID not in texts[0] and "13912345678" not in texts[0]  # shown back masked
 
 
 async def test_a_loan_in_words_selects_the_loan(service_url: str) -> None:
