@@ -35,6 +35,7 @@ from actions.service_client import (
     tracker_headers,
     tracker_identity,
 )
+from contract import gateway
 from contract.masking import mask_id_number
 
 logger = logging.getLogger(__name__)
@@ -189,14 +190,14 @@ def staff_headers(tracker: Tracker) -> dict[str, str]:
     it names nobody. The service honours ``X-Staff-Id`` only from a caller with the gateway token.
     """
     call_id = tracker_identity(tracker).call_id
-    if call_id is None or not os.environ.get("BUNDLE_GATEWAY_TOKEN"):
+    if call_id is None or not os.environ.get(gateway.SECRET_VARIABLE):
         return {}
     hotline = (tracker.latest_message.get("metadata") or {}).get("hotline") or {}
     staff_id = str(hotline.get("staff_id") or "")
     if not staff_id or hotline.get("call_id") != call_id:
         logger.warning("hotline message without its staff claim in call %s: filed as nobody's", call_id)
         return {}
-    return {"X-Staff-Id": staff_id[:40]}
+    return {gateway.STAFF_ID_HEADER: staff_id[: gateway.MAX_STAFF_ID_LENGTH]}
 
 
 class ActionSubmitApplication(Action):

@@ -8,6 +8,7 @@ from typing import Any
 import aiohttp
 from rasa_sdk import Tracker
 
+from contract import gateway
 from contract.conversations import Identity, identify
 
 DEFAULT_SERVICE_URL = "http://127.0.0.1:8000"
@@ -96,13 +97,13 @@ def gateway_headers(client_id: str | None, channel: str | None = None) -> dict[s
     verification (``/api/v1/me/applications``); the same id on any other channel asserts nothing (and the
     sandboxed REST channel never produces it). Nothing is sent when ``BUNDLE_GATEWAY_TOKEN`` is unset.
     """
-    token = os.environ.get("BUNDLE_GATEWAY_TOKEN")
+    token = os.environ.get(gateway.SECRET_VARIABLE)
     if not token or not client_id:
         return {}
-    headers = {"X-Gateway-Token": token, "X-Client-Id": client_id[:128]}
+    headers = {gateway.TOKEN_HEADER: token, gateway.CLIENT_ID_HEADER: client_id[: gateway.MAX_CLIENT_ID_LENGTH]}
     openid = identify(client_id, channel).openid
     if openid:
-        headers["X-Wechat-Openid"] = openid
+        headers[gateway.OPENID_HEADER] = openid
     return headers
 
 
