@@ -1,5 +1,12 @@
 """The contract both Python environments share (Rasa 3.10 and the service 3.11).
 
 Standard library only: the Rasa side (``actions/``, ``channels/``) and the bundle service both import it, so a
-prefix, a claim name, a signature or a masking rule is written once, here.
+prefix, a claim name, a header, a signature, a masking rule or a label is written once, here:
+
+- :mod:`contract.conversations`: conversation ids (``wechat:``, ``hotline:``, ``web:``) and who a message speaks for;
+- :mod:`contract.login_token`: the mini-program login token's claims (issuer, audience, the conversation claim);
+- :mod:`contract.staff_claim`: the console relay's signed staff claim (hotline channel);
+- :mod:`contract.gateway`: the headers a trusted front layer (the action server) sends the service;
+- :mod:`contract.masking`: masking of ID numbers, phones, accounts, names, openids and secrets;
+- :mod:`contract.labels`: item names, items filed together, field and choice labels (data: ``labels.json``).
 """
