@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 
 from actions import dates
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
-from actions.form_guard import BACK, RESTART, SUBMIT, free_text_problem, is_question
+from actions.form_guard import BACK, RESTART, SUBMIT, free_text_problem, is_question, plausible_name
 from actions.form_labels import kind_of_free_text, loan_named, read_labelled
 from actions.service_client import tracker_identity
 from contract.labels import ITEM_NAMES, ITEMS_FILED_TOGETHER
@@ -71,6 +71,11 @@ ALL_ITEMS = re.compile(r"全部|都要|都办|全都|8个|八个|所有")
 # Intents the form's rules answer themselves (bot/rules/forms.yml); other questions are answered by the form.
 RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "ask_question", "ask_bundle_overview", "complain"}
 CORRECTING = re.compile(r"不是|不对|错了|改成|改为|应该是|应为|更正|搞错")
+BARE_PHONE = re.compile(r"(?<![\dA-Za-z])1[3-9]\d{9}(?![\dA-Za-z])")
+# Steps where a message that is only a name means the applicant's name (said again, or corrected).
+NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
+PLACE = re.compile(r"[省市区县州镇乡村]$")
+BARE_ID = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
 # Intents whose category or business-type entity is an answer even when another field is asked.
 DATA_INTENTS = frozenset({"inform", "start_application", "affirm"})
 
@@ -182,7 +187,27 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     amount = next(iter(_entities(tracker, "amount")), None)
     if amount and requested == "loan_amount":
         values["loan_amount"] = amount
+    values.update(_bare_values(text, requested, values))
     return Extraction(values=values, shown=labelled.shown, not_yet_registered=labelled.not_yet_registered)
+
+
+def _bare_values(text: str, requested: Any, named: dict[str, Any]) -> dict[str, Any]:
+    """Values plain from their form alone, said while another field is asked.
+
+    A mobile number or an ID number the NLU did not tag (never while the bank account is asked: an account may
+    have 18 digits), and a message that is only a personal name while the ID, the phone or the summary is asked
+    (``周杰`` while the ID is asked is the name, not an ID to refuse).
+    """
+    found: dict[str, Any] = {}
+    if requested != "bank_account":
+        if "phone" not in named and (phone := BARE_PHONE.search(text)):
+            found["phone"] = phone.group(0)
+        if "id_number" not in named and (id_number := BARE_ID.search(text)):
+            found["id_number"] = id_number.group(0).upper()
+    bare = text.strip(" 。.，,！!～~")
+    if not named and not found and requested in NAME_NEIGHBOURS and plausible_name(bare) and not PLACE.search(bare):
+        found["applicant_name"] = bare
+    return found
 
 
 def _answer_to_requested(requested: str, text: str, intent: str, found: Extraction) -> Any:

@@ -276,3 +276,44 @@ def test_names_in_voice_style_messages_without_punctuation() -> None:
     # a project "名叫…" is the project, never the applicant's name
     found = read_labelled("我是退役军人 想开一家汽车维修店 项目名叫张伟汽修 行业汽车维修", []).values
     assert found.get("applicant_name") is None and found["project_name"] == "张伟汽修"
+
+
+async def test_back_and_start_again_in_other_words(service_url: str) -> None:
+    for words in ("回上一步", "返回上一项", "我想回到上一个问题"):
+        slots = {**FILLED, "industry": None, "requested_slot": "industry"}
+        texts, set_slots = await validate(words, "inform", slots)
+        assert set_slots["requested_slot"] == "project_name", words
+        assert any("回到上一步" in t for t in texts), (words, texts)
+    for words in ("从头再来", "全部重新填", "清空重填"):
+        slots = {**FILLED, "industry": None, "requested_slot": "industry"}
+        _, set_slots = await validate(words, "inform", slots)
+        assert set_slots["requested_slot"] == "application_items", words
+        assert set_slots["applicant_name"] is None
+
+
+async def test_a_bare_name_while_the_id_is_asked_is_the_name_and_the_id_is_still_asked(service_url: str) -> None:
+    slots = {"application_items": ["training"], "requested_slot": "id_number"}
+    texts, set_slots = await validate("周杰", "out_of_scope", slots)
+    assert set_slots["applicant_name"] == "周杰"
+    assert set_slots.get("id_number") is None and set_slots["requested_slot"] == "id_number"
+    assert not any("超出了我的服务范围" in t for t in texts)
+    # a city is never taken for a name
+    slots = {"application_items": ["training"], "applicant_name": "周杰", "requested_slot": "id_number"}
+    _, set_slots = await validate("岳阳市", "inform", slots)
+    assert set_slots.get("applicant_name") in (None, "周杰")
+
+
+async def test_numbers_the_nlu_did_not_tag_still_go_to_their_own_field(service_url: str) -> None:
+    slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
+    texts, set_slots = await validate(f"我叫孙强 {NEW_ID} 13912345678", "inform", slots)
+    assert (set_slots["applicant_name"], set_slots["id_number"], set_slots["phone"]) == ("孙强", NEW_ID, "13912345678")
+    # a phone correction at the summary, the NLU having tagged nothing
+    slots = {**FILLED, "requested_slot": "confirm_submission"}
+    texts, set_slots = await validate("手机号填错了，应该是13812345678", "deny", slots)
+    assert set_slots["phone"] == "13812345678"
+    assert any("已把手机号码改为：138****5678" in t for t in texts), texts
+    # an 18-digit bank account is the account, never an ID number
+    slots = {**FILLED, "bank_account": None, "requested_slot": "bank_account"}
+    _, set_slots = await validate("622202190100123456", "inform", slots)
+    assert set_slots.get("id_number", FILLED["id_number"]) == FILLED["id_number"]
+    assert set_slots["bank_account"] == "622202190100123456"
