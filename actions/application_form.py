@@ -136,7 +136,7 @@ class ValidateApplicationForm(FormValidationAction):
             before = slots.get(slot)
             value, problem = await self._check(slot, raw, slots, dispatcher)
             if problem is not None:
-                is_correction = before is not None and slot != requested
+                is_correction = before is not None and slot != requested and before != raw  # not a seeded value
                 prefix = f"{BY_SLOT[slot].label}没有修改：" if is_correction else ""
                 if slot == requested:
                     events += failed_answer(dispatcher, slot, slots, prefix + problem)

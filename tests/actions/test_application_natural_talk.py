@@ -317,3 +317,30 @@ async def test_numbers_the_nlu_did_not_tag_still_go_to_their_own_field(service_u
     _, set_slots = await validate("622202190100123456", "inform", slots)
     assert set_slots.get("id_number", FILLED["id_number"]) == FILLED["id_number"]
     assert set_slots["bank_account"] == "622202190100123456"
+
+
+async def test_a_wrong_value_given_up_front_is_explained_once_and_asked(service_url: str) -> None:
+    bad_id = NEW_ID[:-1] + ("1" if NEW_ID[-1] != "1" else "2")  # a wrong check digit
+    seeded = {"application_items": ["training"], "applicant_name": "李秀英", "id_number": bad_id}
+    events = [
+        user_event(f"我叫李秀英身份证{bad_id}想参加创业培训", "start_application"),
+        {"event": "action", "name": "action_start_application"},
+        *({"event": "slot", "name": slot, "value": value} for slot, value in seeded.items()),
+    ]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(events, slots={**seeded, "requested_slot": None})
+    result = await ValidateApplicationForm().run(dispatcher, tracker, {})
+    set_slots = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+    texts = [str(m.get("text")) for m in dispatcher.messages]
+    assert set_slots["id_number"] is None and set_slots["requested_slot"] == "id_number"
+    assert sum("校验位" in t for t in texts) == 1, texts
+    assert not any("没有修改" in t for t in texts), texts  # nothing was being corrected
+    assert set_slots.get("applicant_name", "李秀英") == "李秀英"
+
+
+def test_a_project_named_after_the_kind_of_place() -> None:
+    from actions.form_labels import read_labelled
+
+    cases = (("想办营业执照开个面馆叫秀英面馆", "秀英面馆"), ("开了个养鸡场叫大明养殖场，在村里", "大明养殖场"))
+    for text, project in cases:
+        assert read_labelled(text, []).values["project_name"] == project, text
