@@ -21,6 +21,7 @@ from devtools import stack_profile
 from devtools.fake_code2session import DEV_APP_ID, DEV_APP_SECRET, FakeCode2Session
 
 ROOT = Path(__file__).resolve().parent.parent
+DEV_STAFF_ACCOUNTS = ROOT / "bundle_service" / "data" / "staff_accounts.example.yml"
 STARTUP_TIMEOUT_S = float(os.environ.get("STACK_STARTUP_TIMEOUT", "300"))
 STOP_GRACE_S = 15.0
 
@@ -68,6 +69,8 @@ def ensure_configuration() -> None:
     for name in stack_profile.SHARED_SECRETS:
         if not env.get(name):
             env[name] = secrets.token_urlsafe(32)
+    if not env.get("BUNDLE_STAFF_ACCOUNTS_FILE") and stack_profile.profile(env) == stack_profile.DEVELOPMENT:
+        env["BUNDLE_STAFF_ACCOUNTS_FILE"] = str(DEV_STAFF_ACCOUNTS)  # printed in the banner; production refuses it
     service = address("BUNDLE_SERVICE_HOST", "BUNDLE_SERVICE_PORT", "8000")
     env.setdefault("ACTION_ENDPOINT_URL", f"{address('ACTION_HOST', 'ACTION_PORT', '5055')}/webhook")
     env.setdefault("BUNDLE_SERVICE_URL", service)
@@ -193,6 +196,28 @@ DEV_WARNING = """
   !!! as any user (code dev-<name>). For a deployment: BUNDLE_PROFILE=production (README, "Profiles")."""
 
 
+def dev_accounts_text(environ: dict[str, str] | os._Environ[str]) -> str:
+    """The development staff/admin logins of the banner, when the stack seeds them; empty otherwise."""
+    path = environ.get("BUNDLE_STAFF_ACCOUNTS_FILE") or ""
+    if not path.endswith(stack_profile.DEV_ACCOUNTS_SUFFIX) or not Path(path).is_file():
+        return ""
+    accounts: list[tuple[str, str, str]] = []
+    entry: dict[str, str] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():  # a flat YAML list; no yaml in stdlib
+        key, _, value = line.lstrip("- ").partition(":")
+        if line.startswith("- ") and entry:
+            accounts.append((entry.get("id", ""), entry.get("password", ""), entry.get("role", "")))
+            entry = {}
+        if value and not line.lstrip().startswith("#"):
+            entry[key.strip()] = value.strip()
+    if entry:
+        accounts.append((entry.get("id", ""), entry.get("password", ""), entry.get("role", "")))
+    logins = "、".join(
+        f"{name} / {password}（{'管理员' if role == 'admin' else '坐席'}）" for name, password, role in accounts
+    )
+    return f"\n  DEVELOPMENT-ONLY accounts (仅限开发，生产环境拒绝): {logins}"
+
+
 def print_banner(dev_login: bool) -> None:
     """Tell the user where to go (and, with the fake login running, that this is no place for real users)."""
     env = os.environ
@@ -205,6 +230,7 @@ def print_banner(dev_login: bool) -> None:
   Rasa HTTP API      : {rasa}/status  (?token=<BUNDLE_RASA_TOKEN>: set it before make run to use the API)
   Bundle service     : {service}/docs
   Hotline console    : {service}/console  (accounts: BUNDLE_STAFF_ACCOUNTS_FILE)
+  Admin page         : {service}/admin  (admin account, or BUNDLE_ADMIN_TOKEN){dev_accounts_text(env)}
   H5 web chat        : {service}/chat  ({"DEV LOGIN: type any name" if dev_login else "WeChat login"})
   Logs               : {log_dir()}/
 Press Ctrl-C to stop everything.

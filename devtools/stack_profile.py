@@ -25,6 +25,8 @@ HOST_SECRETS = {"RASA_HOST": "BUNDLE_RASA_TOKEN", "ACTION_HOST": "ACTION_SERVER_
 MIN_SECRET_LENGTH = 32
 MIN_DISTINCT_CHARACTERS = 10
 _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w.]*)\s*:", re.MULTILINE)
+# The development staff/admin accounts (bundle_service/data/staff_accounts.example.yml, passwords in the file).
+DEV_ACCOUNTS_SUFFIX = ".example.yml"
 UNSANDBOXED_REST = frozenset({"rest", "rasa.core.channels.rest.RestInput", "rasa.core.channels.RestInput"})
 
 
@@ -88,8 +90,8 @@ def problems(environ: Mapping[str, str], credentials_path: Path) -> list[str]:
 
     In every profile: an unknown profile, a credentials file that cannot be read, and Rasa's unsandboxed REST
     channel (``rest:``, whose callers choose ``input_channel`` and metadata). In production also: the fake WeChat
-    login, any REST channel, a missing, weak or reused shared secret, and Rasa or the action server on an
-    interface beyond loopback without its secret.
+    login, any REST channel, a missing, weak or reused shared secret, the development staff accounts, and Rasa or
+    the action server on an interface beyond loopback without its secret.
 
     Args:
         environ: The environment the stack would start with.
@@ -122,6 +124,9 @@ def problems(environ: Mapping[str, str], credentials_path: Path) -> list[str]:
         if channel not in UNSANDBOXED_REST
     ]
     found += _secret_problems(environ)
+    accounts = environ.get("BUNDLE_STAFF_ACCOUNTS_FILE") or ""
+    if accounts.endswith(DEV_ACCOUNTS_SUFFIX):
+        found.append(f"BUNDLE_STAFF_ACCOUNTS_FILE={accounts} holds the development accounts and their known passwords")
     for host_variable, secret in HOST_SECRETS.items():
         host = environ.get(host_variable) or "127.0.0.1"
         if not is_loopback(host) and not environ.get(secret):

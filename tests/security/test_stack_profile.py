@@ -112,3 +112,35 @@ def test_the_logs_go_where_stack_log_dir_says(monkeypatch: pytest.MonkeyPatch, t
     assert run_stack.stack_processes()["rasa"].log_path == tmp_path / "rasa.log"
     monkeypatch.delenv("STACK_LOG_DIR")
     assert run_stack.log_dir() == ROOT / "var" / "log"
+
+
+def test_development_seeds_the_dev_accounts_and_prints_them_and_production_refuses_them(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("BUNDLE_STAFF_ACCOUNTS_FILE", raising=False)
+    monkeypatch.delenv("BUNDLE_PROFILE", raising=False)
+    run_stack.stack_processes()
+    accounts = os.environ["BUNDLE_STAFF_ACCOUNTS_FILE"]
+    assert accounts == str(run_stack.DEV_STAFF_ACCOUNTS)
+    run_stack.print_banner(dev_login=False)
+    banner = capsys.readouterr().out
+    assert "/console" in banner and "/admin" in banner
+    assert "DEVELOPMENT-ONLY accounts" in banner and "admin / admin-dev-pass（管理员）" in banner
+    assert "zhangsan / staff-dev-pass（坐席）" in banner
+    refused = stack_profile.problems({**PRODUCTION, "BUNDLE_STAFF_ACCOUNTS_FILE": accounts}, CREDENTIALS)
+    assert refused == [
+        f"BUNDLE_STAFF_ACCOUNTS_FILE={accounts} holds the development accounts and their known passwords"
+    ]
+
+
+def test_configured_accounts_are_left_alone_and_not_printed(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    own = tmp_path / "staff.yml"
+    own.write_text("- id: wang\n  display_name: 王\n  role: admin\n  password: secret-of-wang\n", encoding="utf-8")
+    monkeypatch.setenv("BUNDLE_STAFF_ACCOUNTS_FILE", str(own))
+    run_stack.stack_processes()
+    assert os.environ["BUNDLE_STAFF_ACCOUNTS_FILE"] == str(own)
+    run_stack.print_banner(dev_login=False)
+    banner = capsys.readouterr().out
+    assert "secret-of-wang" not in banner and "DEVELOPMENT-ONLY accounts" not in banner
