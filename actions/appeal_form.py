@@ -33,7 +33,7 @@ from actions.appeals import CHANNEL, FORM_SLOTS, GRIEVANCE, NONE, categories, cl
 from actions.form_extraction import just_heard_user
 from actions.form_guard import ACKNOWLEDGEMENTS, BACK, COMMANDS, ONLY_DIGITS, RESTART, SUBMIT
 from actions.replies import answer_question, bot_texts, is_question
-from actions.service_client import NotFound, ServiceUnavailable, TooManyAttempts, post_json, tracker_headers
+from actions.service_client import NotFound, ServiceError, TooManyAttempts, post_json, tracker_headers
 from contract.masking import mask_phone
 
 REQUESTED = "requested_slot"
@@ -147,6 +147,13 @@ class ValidateAppealForm(FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Read the message (when the user just spoke), then plan the next step."""
+        try:
+            return await self._turn(dispatcher, tracker, domain)
+        except ServiceError:  # unreachable, or without the closed-loop endpoints: nothing half-filed lingers
+            dispatcher.utter_message(text="抱歉，诉求登记系统暂时连不上，请稍后再说“我要投诉”，或拨打12345热线反映。")
+            return [SlotSet(REQUESTED, None), *[SlotSet(s, None) for s in FORM_SLOTS]]
+
+    async def _turn(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         slots: dict[str, Any] = {s: tracker.get_slot(s) for s in (*FORM_SLOTS, "appeal_category")}
         requested = tracker.get_slot(REQUESTED)
         events: list[EventType] = []
@@ -159,12 +166,7 @@ class ValidateAppealForm(FormValidationAction):
             if any(e.get("event") == "slot" and e.get("name") == REQUESTED for e in read):
                 return events  # the same step is asked again (a question answered, a step back)
             fresh = {str(e.get("name")) for e in read if e.get("event") == "slot"}
-        try:
-            events += await self._plan(dispatcher, tracker, slots, fresh)
-        except ServiceUnavailable:
-            dispatcher.utter_message(text="抱歉，诉求登记系统暂时连不上，请稍后再说“我要投诉”，或拨打12345热线反映。")
-            return [SlotSet(REQUESTED, None), *[SlotSet(s, None) for s in FORM_SLOTS]]
-        return events
+        return [*events, *await self._plan(dispatcher, tracker, slots, fresh)]
 
     async def _read(
         self,

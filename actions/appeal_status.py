@@ -21,7 +21,15 @@ from actions.appeals import has_openid
 from actions.form_extraction import just_heard_user
 from actions.messages import LIGHT_WORDS, LIGHTS
 from actions.replies import answer_question, is_question
-from actions.service_client import NotFound, ServiceUnavailable, TooManyAttempts, get_json, post_json, tracker_headers
+from actions.service_client import (
+    NotFound,
+    ServiceError,
+    ServiceUnavailable,
+    TooManyAttempts,
+    get_json,
+    post_json,
+    tracker_headers,
+)
 
 NUMBER_SLOT = "appeal_status_number"
 CHECK_SLOT = "appeal_status_check"
@@ -134,7 +142,7 @@ class ActionShowAppealStatus(Action):
             minutes = max(1, (limited.retry_after + 59) // 60)
             dispatcher.utter_message(text=f"验证失败次数过多，请{minutes}分钟后再查询，或说“转人工”由工作人员协助。")
             return forget
-        except ServiceUnavailable:
+        except ServiceError:
             dispatcher.utter_message(text="抱歉，诉求查询系统暂时连不上，请稍后再试，或拨打12345热线查询。")
             return forget
         dispatcher.utter_message(text=status_text(appeal))

@@ -20,7 +20,7 @@ from actions.replies import answer_question, is_question, varied
 from actions.service_client import (
     NotFound,
     Rejected,
-    ServiceUnavailable,
+    ServiceError,
     TooManyAttempts,
     get_json,
     post_json,
@@ -178,7 +178,7 @@ class ActionSubmitAppeal(Action):
         except TooManyAttempts:
             dispatcher.utter_message(text="申请核实失败次数过多，这份投诉先不关联申请。请确认后再提交。")
             return [SlotSet("appeal_application", NONE), SlotSet("appeal_confirm", None), FollowupAction("appeal_form")]
-        except ServiceUnavailable:
+        except ServiceError:
             dispatcher.utter_message(text=SERVICE_DOWN)
             return reset_appeal()
         where = "工作人员会通过您留的电话联系您" if body.get("contact_phone") else "工作人员的答复会发到这个对话里"
