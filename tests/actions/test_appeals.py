@@ -292,3 +292,16 @@ async def test_five_stars_right_after_a_finished_progress_rate_that_application(
     assert "欢迎对本次服务做个评价" in said[0]  # the invitation the bot can now keep
     said_now = await chat.say("五星好评", "give_feedback")
     assert f"对申请{number}的评价（5星）已记录" in said_now  # no digits asked again: given for the progress
+
+
+async def test_without_the_service_nothing_is_said_to_be_filed(service_down: None) -> None:
+    chat = Chat("web:appeal-service-down")
+    said = await chat.say(
+        "我要投诉，昨天上午在开福区政务服务中心，工作人员态度很差，电话13912345678",
+        "complain",
+        [entity("phone", "13912345678")],
+    )
+    assert "暂时连不上" in said and "已登记" not in said and "SQ" not in said
+    assert chat.loop is None and not chat.slots.get("appeal_contact")  # the phone does not linger
+    said = await Chat("web:rating-service-down").say("五星好评", "give_feedback")
+    assert "没有保存" in said and "已记录" not in said
