@@ -50,6 +50,7 @@ INTRO = (
     "好的，我来帮您填写《个人创业“一件事”信息采集表》：只问还需要的信息，"
     "能通过数据共享获取的材料不用再交。填写中随时可以提问，不想办了说“取消”就行。"
 )
+CANCELLED = "好的，已取消，刚才填写的内容不会提交，也已清除。需要时随时叫我。"
 NOTHING_FILED = (
     "目前还没有填写或提交任何申请，所以没有可提交的内容。要现在开始填写申请吗？回复“好”就开始，"
     "也可以直接说要办的事项，例如“我要办营业执照和创业担保贷款”。"
@@ -260,5 +261,5 @@ class ActionCancelApplication(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Deactivate whichever form is active and clear the application's values."""
-        dispatcher.utter_message(text="好的，已取消，刚才填写的内容不会提交，也已清除。需要时随时叫我。")
+        dispatcher.utter_message(text=CANCELLED)
         return [ActiveLoop(None), SlotSet("requested_slot", None), *reset_form()]

@@ -16,7 +16,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.application_actions import staff_headers
+from actions.application_actions import CANCELLED, reset_form, staff_headers
 from actions.form_extraction import Extraction, complete_items, extract, just_heard_user
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
 from actions.form_labels import places_in_address
@@ -46,6 +46,14 @@ def form_headers(tracker: Tracker) -> dict[str, str]:
 def _regions_to_places(regions: list[str]) -> list[tuple[str, str]]:
     """Candidate (slot, value) pairs for city and county from the region entities, city first."""
     return [("city", r) for r in regions] + [("county", r) for r in regions]
+
+
+def _navigate_or_cancel(dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any]) -> list[EventType]:
+    """Go back or start again, or stop on a cancel in words the NLU did not read as cancel (nothing filed)."""
+    if command != "cancel":
+        return navigate(dispatcher, command, slots)
+    dispatcher.utter_message(text=CANCELLED)
+    return [ActiveLoop(None), SlotSet(REQUESTED, None), *reset_form()]
 
 
 class ValidateApplicationForm(FormValidationAction):
@@ -106,8 +114,8 @@ class ValidateApplicationForm(FormValidationAction):
         if found.question and requested is not None:
             answered = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
             return [*answered, SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
-        if found.command in ("back", "restart"):
-            return navigate(dispatcher, found.command, slots)
+        if found.command in ("back", "restart", "cancel"):
+            return _navigate_or_cancel(dispatcher, str(found.command), slots)
         if has_values or found.command:
             return None
         if found.not_yet_registered:

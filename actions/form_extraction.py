@@ -16,7 +16,15 @@ from rasa_sdk import Tracker
 
 from actions import dates
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
-from actions.form_guard import BACK, RESTART, SUBMIT, free_text_problem, is_question, plausible_name
+from actions.form_guard import (
+    BACK,
+    CANCEL_WORDS,
+    RESTART,
+    SUBMIT,
+    free_text_problem,
+    is_question,
+    plausible_name,
+)
 from actions.form_labels import kind_of_free_text, loan_named, read_labelled
 from actions.service_client import tracker_identity
 from contract.labels import ITEM_NAMES, ITEMS_FILED_TOGETHER
@@ -72,6 +80,8 @@ ALL_ITEMS = re.compile(r"全部|都要|都办|全都|8个|八个|所有")
 RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "ask_question", "ask_bundle_overview", "complain"}
 CORRECTING = re.compile(r"不是|不对|错了|改成|改为|应该是|应为|更正|搞错")
 BARE_PHONE = re.compile(r"(?<![\dA-Za-z])1[3-9]\d{9}(?![\dA-Za-z])")
+# A reply this long with no submit word is no confirmation, whatever the NLU says ("对了，我还想问…").
+LONG_REPLY = 10
 # Steps where a message that is only a name means the applicant's name (said again, or corrected).
 NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
 PLACE = re.compile(r"[省市区县州镇乡村]$")
@@ -214,7 +224,11 @@ def _answer_to_requested(requested: str, text: str, intent: str, found: Extracti
     """The message as the answer to the requested field, or None (``found.problem`` says why, when it matters)."""
     named = found.values
     if requested == CONFIRM_SLOT:
-        return None if named else _confirm(intent)
+        return (
+            None
+            if named or (intent == "affirm" and not SUBMIT.search(text) and len(text) > LONG_REPLY)
+            else _confirm(intent)
+        )
     if requested == "first_time_founder" and (confirmed := _confirm(intent)) is not None:
         return confirmed
     if requested not in BY_SLOT or requested in named or requested == "application_items" or named:
@@ -230,13 +244,15 @@ def _answer_to_requested(requested: str, text: str, intent: str, found: Extracti
     return _structured(requested, text, found)
 
 
-def _command(text: str, requested: str | None, found: Extraction) -> str | None:
+def _command(text: str, intent: str, requested: str | None, found: Extraction) -> str | None:
     if found.values:
         return None
     if BACK.search(text):
         return "back"
     if RESTART.search(text):
         return "restart"
+    if CANCEL_WORDS.search(text) and intent not in ("cancel", "request_human"):  # those: the rules
+        return "cancel"
     if requested not in (None, CONFIRM_SLOT) and SUBMIT.search(text):
         return "submit"
     return None
@@ -257,7 +273,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     intent = str((message.get("intent") or {}).get("name") or "")
     requested = slots.get("requested_slot")
     found = read_values(tracker, text, intent, slots)
-    found.command = _command(text, requested, found)
+    found.command = _command(text, intent, requested, found)
     if found.command:
         return found
     if intent not in RULE_ANSWERED and not found.values and is_question(text):

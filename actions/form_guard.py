@@ -28,7 +28,13 @@ NOT_IN_NAMES = re.compile(
     r"提交|确认|上一|重新|重填|取消|返回|申请|贷款|补贴|执照|项目|地址|行业|身份|手机|电话|毕业|农民|退役|军人|大学|"
     r"公司|个体|合作社|什么|怎么|多少|哪里|不是|没有|可以|需要|知道|不要|好的|谢谢|你好|[的了吗呢吧么啊呀哦嗯我你他她它这那]"
 )
-SUBMIT = re.compile(r"确认提交|提交|确认无误|没问题了?$|就这样|可以提交|帮我交|交上去")
+# A request to submit; never when the message negates it or names the term 免提交 ("先别提交", "免提交指什么").
+SUBMIT = re.compile(
+    r"^(?!.*(?:免提交|别提交|不要提交|不提交|先不|暂不|别交|不交|撤)).*"
+    r"(?:确认提交|提交|确认无误|没问题了?$|就这样|可以提交|帮我交|交上去)"
+)
+# Stopping the application in words the NLU may not read as cancel ("先别提交了，撤掉吧").
+CANCEL_WORDS = re.compile(r"取消|撤掉|撤回|撤销|不办了|不申请了|不弄了|不填了|算了吧?$|不要了")
 BACK = re.compile(r"上一步|上一个问题|上一题|上一项|^返回$|^后退|^退回|回到上一|返回上一|退回上一|^回上一")
 RESTART = re.compile(
     r"重新填|重填|从头(?:开始|填|来|再)|重新开始|重新来|全部重来|^重来|全部重新|清空重|从新填|推倒重来"

@@ -18,80 +18,44 @@ from typing import Any
 import cn2an
 
 from actions import dates
+from actions.form_cues import (
+    ADDRESS_DETAIL,
+    ADDRESS_LABELLED,
+    ADDRESS_MARKERS,
+    ADDRESS_PREFIX,
+    AMOUNT_CUED,
+    BUSINESS_TYPE_WORDS,
+    ENTITY_SLOTS,
+    GRADUATION,
+    HOME,
+    ID_CUED,
+    INDUSTRY_LABELLED,
+    INDUSTRY_LIKE,
+    INDUSTRY_SEGMENT,
+    LEADING_NAME,
+    LOAN_WORDS,
+    NAME,
+    NAME_THIRD_PERSON,
+    NOT_INDUSTRY,
+    PHONE_CUED,
+    PLACES,
+    PROJECT_FOUNDED,
+    PROJECT_LABELLED,
+    PROJECT_OPENED,
+    PROJECT_SUFFIX,
+    SEPARATORS,
+    SHOP_BEFORE,
+    SHOP_NAMED,
+    SHOP_WORDS,
+    STARTED,
+    SURNAME_GIVEN,
+    SURNAME_THEN_NAME,
+    TERM,
+    THIRD_PERSON,
+    TRADITIONAL,
+)
 from actions.form_guard import plausible_name
-
-SEPARATORS = re.compile(r"[，,。；;！!\n、\s]+")
-# What may follow a name in a voice-style message without punctuation ("我叫刘洋然后我的电话是…").
-STOP_BEFORE = (
-    r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|然后|那个|就是|我|在|$)"
-)
-NAME_CUES = (
-    r"我叫|我的名字叫|我的名字是|名字叫|名字是|姓名是|姓名[:：]?|本人叫|本人|申请人叫|申请人是|申请人[:：]?"
-    r"|叫做|我是|(?<!项目)(?<!店)(?<!公司)(?<!网店)(?<!门店)(?<!店铺)名叫"
-)
-# Cues naming someone else: in a hotline call the staff member types for the caller, so 他/她/来电人 is the
-# applicant; in a user's own chat "他叫…" is somebody else (a son, a partner) and never the applicant's name.
-THIRD_PERSON_CUES = r"来电人叫|来电人是|来电人[:：]?|他叫|她叫|他的名字叫|她的名字叫|对方叫|客户叫"
-NAME = re.compile(rf"(?:{NAME_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
-NAME_THIRD_PERSON = re.compile(rf"(?:{THIRD_PERSON_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
-THIRD_PERSON = re.compile(rf"{THIRD_PERSON_CUES}|[他她](?:的)?(?:身份证|手机|电话)")
-# "我姓王，叫王建国": the full name after 叫, when it starts with the surname just said.
-SURNAME_THEN_NAME = re.compile(
-    r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:我)?叫(?P<name>(?P=surname)[\u4e00-\u9fff]{1,3}?)" + STOP_BEFORE
-)
-SURNAME_GIVEN = re.compile(
-    r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:名|名字叫|叫)(?P<given>[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
-)
-LEADING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})(?=[\s，,。]|\d)")
-PROJECT_LABELLED = re.compile(
-    r"(?:项目(?:名称|名字|名)?|店名|店铺名|门店名|名称|(?:网店|店铺|小店|店子|门店|店|馆|厂|坊|铺|吧|屋|园|场|超市|农场|餐厅|公司|工作室|作坊|合作社)"
-    r"(?:的)?(?:名字|名称)?(?=叫))"
-    r"(?:叫做|叫|是|为|[:：])?\s*[“\"「『]?"
-    r"(?P<value>[^，,。；;“”\"」』\s]{2,30}?)[”\"」』]?"
-    r"(?=[，,。；;\s]|$|行业|属于|地址|经营|开在|位于|个体|企业|合作社|身份|手机|电话|贷款|想|要|申请)"
-)
-PROJECT_SUFFIX = r"(?:店|馆|厂|坊|铺|行|吧|屋|园|场|中心|工作室|超市|农场|基地|工坊|餐厅|小吃|作坊|门市|商行)"
-PROJECT_OPENED = re.compile(
-    rf"(?:开|做|办|搞|经营)(?:了|一)?(?:个|家|间|一个|一家|一间)(?:叫)?[“\"]?(?P<value>[\u4e00-\u9fffA-Za-z0-9]{{1,14}}?{PROJECT_SUFFIX})"
-    rf"(?![\u4e00-\u9fff])"
-)
-INDUSTRY_WORDS = (
-    "餐饮|零售|批发|电商|电子商务|农业|种植|农业种植|养殖|畜牧|渔业|物流|运输|教育|培训|美容|美发|美容美发|家政|维修|"
-    "制造|加工|食品加工|服装|旅游|民宿|文化|传媒|科技|软件|信息技术|互联网|手工|建筑|装修|餐饮服务|服务|汽车维修|茶叶"
-)
-INDUSTRY_LABELLED = re.compile(
-    r"(?:所属行业|行业类别|行业)(?:是|为|属于|[:：])?\s*(?P<value>[\u4e00-\u9fff]{2,10}?)(?:行业|业)?"
-    r"(?=[，,。；;\s]|$|个体|公司|企业|合作社|地址|经营|开在|位于|项目|身份|手机|电话|贷款|想|要|申请)"
-)
-INDUSTRY_SEGMENT = re.compile(
-    rf"^(?:属于|做|搞|干)?(?P<value>(?:{INDUSTRY_WORDS})(?:行业|业)?|[\u4e00-\u9fff]{{1,6}}(?:行业|业))$"
-)
-# Words ending in 业 that are not an industry (创业, 毕业, 企业 …).
-NOT_INDUSTRY = re.compile(r"(?:创|就|毕|失|开|营|企|专|作|事|学|结|停|歇|复|产)业$|想|要|我|了")
-ADDRESS_MARKERS = re.compile(r"省|市|州|区|县|镇|乡|街道|村")
-ADDRESS_DETAIL = re.compile(r"路|街|巷|号|组|村|栋|楼|弄|小区|大道|广场|大厦|市场|社区|门面|商铺")
-ADDRESS_LABELLED = re.compile(
-    r"(?:经营场所|经营地址|店铺地址|场所地址|详细地址|地址)(?:是|在|为|[:：])?\s*(?P<value>[\u4e00-\u9fff0-9\-]{5,60}?)"
-    r"(?=[，,。；;\s]|$|想|要|申请|贷款|身份|手机|电话|项目|行业)"
-)
-PLACES = re.compile(
-    r"^(?:湖南省?)?(?P<city>[\u4e00-\u9fff]{2,9}?(?:市|自治州|州))?(?P<county>[\u4e00-\u9fff]{1,5}?(?:区|县|市))?"
-)
-HOME = re.compile(r"^(?:我)?(?:家住|住在|家在|户口|户籍|老家)")
-ADDRESS_PREFIX = re.compile(
-    r"^(?:经营场所|经营地址|店铺地址|店面地址|场所地址|详细地址|地址|店|店铺|门面|铺子)?(?:开在|设在|位于|在|是|为|[:：])?\s*"
-)
-TERM = re.compile(
-    r"(?:期限|贷款期|借|贷|还款期|分)[^，,。；;\d一二两三四五六七八九十]{0,4}(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)"
-    r"|(?P<n2>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit2>年|个月)期"
-    r"|万元?[，,\s]*(?:分|借|贷)?(?P<n3>\d{1,2}|[一二两三四五])\s*(?P<unit3>年|个月)(?!前|后|毕业)"
-)
-LOAN_WORDS = re.compile(r"贷款|贷\s*\d|贷[一二两三四五六七八九十]|借款|借\s*\d")
-GRADUATION = re.compile(r"毕业|毕的业")
-STARTED = re.compile(r"成立|开业|注册|领(?:的|了)?执照|开了|开的|开张|营业了")
-ID_CUED = re.compile(r"身份证(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>[0-9XxＸｘ][0-9XxＸｘ\s-]{4,24})")
-PHONE_CUED = re.compile(r"(?:手机|电话|联系方式)(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>\d[\d\s-]{4,18}\d)")
-ENTITY_SLOTS = ("id_number", "phone", "person_category", "business_type")
+from nlu_components.gazetteer import load_gazetteer
 
 
 @dataclass
@@ -140,7 +104,7 @@ def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str |
         return said
     patterns = (NAME, NAME_THIRD_PERSON) if third_person else (NAME,)
     for match in (m for pattern in patterns for m in pattern.finditer(text)):
-        if plausible_name(match.group("name")):
+        if _personal(match.group("name")) and not SHOP_BEFORE.search(text[: match.start()]):
             return match.group("name")
     if not third_person and THIRD_PERSON.search(text):
         return None  # "他叫王刚，身份证…" in a user's own chat: someone else's details, not a name to guess
@@ -153,9 +117,14 @@ def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str |
     return None
 
 
+def _personal(name: str) -> bool:
+    """A plausible personal name that is not a shop's (李记米粉, 王家小馆)."""
+    return plausible_name(name) and not SHOP_WORDS.search(name)
+
+
 def read_project(text: str) -> str | None:
-    """A project name after 项目叫/店名 or in 开个…店."""
-    for pattern in (PROJECT_LABELLED, PROJECT_OPENED):
+    """A project name after 项目叫/店名/…店，名字叫, in 开个…店 or 成立…公司."""
+    for pattern in (PROJECT_LABELLED, SHOP_NAMED, PROJECT_FOUNDED, PROJECT_OPENED):
         if match := pattern.search(text):
             return match.group("value")
     return None
@@ -188,7 +157,18 @@ def read_address(text: str) -> str | None:
 
 
 def places_in_address(address: str) -> list[str]:
-    """Candidate city and county names written in an address (长沙市岳麓区… → 长沙市, 岳麓区), city first."""
+    """The prefecture (市州) and county (县市区) of an address, city first: 醴陵市来龙门街道… → 株洲市, 醴陵市.
+
+    Hunan's places come from the NLU gazetteer (``nlu_data/gazetteer/region.yml``, one owner of the facts): a
+    county-level name gives its prefecture even when the address does not write it (攸县…, 湘西州吉首市…). An
+    address naming no known place falls back to what its form says (…市…区).
+    """
+    regions = [str(span.value) for span in load_gazetteer().find(address) if span.entity == "region"]
+    parents = load_gazetteer().parents
+    county: str | None = next((name for name in reversed(regions) if name in parents), None)
+    city = parents[county] if county else (regions[0] if regions else None)
+    if city or county:
+        return [name for name in (city, county) if name]
     match = PLACES.match(address)
     return [name for name in (match.group("city"), match.group("county")) if name] if match else []
 
@@ -242,6 +222,7 @@ def read_labelled(
         The values found, and how dates are shown back.
     """
     found = Labelled()
+    text = simplified(text)
     for slot in ENTITY_SLOTS:
         if values := _entity_values(entities, slot):
             found.values[slot] = values[0]
@@ -250,6 +231,7 @@ def read_labelled(
     if "phone" not in found.values and (match := PHONE_CUED.search(text)):
         found.values["phone"] = re.sub(r"[\s-]", "", match.group("value"))
     has_numbers = "id_number" in found.values or "phone" in found.values
+    has_numbers = has_numbers or bool(found.values) or bool(_entity_values(entities, "item"))  # a list of fields
     readers = (
         ("applicant_name", lambda: read_name(text, has_numbers, third_person)),
         ("project_name", lambda: read_project(text)),
@@ -260,11 +242,47 @@ def read_labelled(
     for slot, reader in readers:
         if (value := reader()) is not None:
             found.values[slot] = value
-    amounts = _entity_values(entities, "amount")
+    amounts = _entity_values(entities, "amount") or read_amount(text)
     if amounts and (LOAN_WORDS.search(text) or "额度" in text or "金额" in text):
         found.values["loan_amount"] = amounts[0]
+    if "industry" not in found.values and (industry := industry_between(text, found.values)):
+        found.values["industry"] = industry
     read_dates(text, today or date.today(), found)
     return found
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones (張偉 → 张伟, 餐飲 → 餐饮); the rest unchanged."""
+    converted = str(TRADITIONAL.convert(text))
+    return converted if len(converted) == len(text) else text
+
+
+def read_amount(text: str) -> list[str]:
+    """A loan amount in 万 the NLU missed, e.g. glued to the term ("贷款12万3年" → 120000)."""
+    match = AMOUNT_CUED.search(text)
+    number = _number(match.group("n")) if match else None
+    return [str(number * 10000)] if number else []
+
+
+def industry_between(text: str, named: dict[str, Any]) -> str | None:
+    """In a list of fields, the unlabelled part right after the project or right before the business type.
+
+    "项目青山竹编，竹编工艺，个体户，…": 竹编工艺 is the industry. Only a short part of Chinese characters that
+    holds no other value, no place and no cue word is taken.
+    """
+    parts = segments(text)
+    project = str(named.get("project_name") or "")
+    after_project = [i + 1 for i, part in enumerate(parts) if project and project in part]
+    before_type = [i - 1 for i, part in enumerate(parts) if BUSINESS_TYPE_WORDS.fullmatch(part)]
+    for index in [*after_project, *before_type]:
+        if not 0 <= index < len(parts):
+            continue
+        part = parts[index]
+        taken = any(str(value) in part or part in str(value) for value in named.values() if isinstance(value, str))
+        if taken or not INDUSTRY_LIKE.fullmatch(part) or NOT_INDUSTRY.search(part) or ADDRESS_MARKERS.search(part):
+            continue
+        return part
+    return None
 
 
 def kind_of_free_text(value: str) -> str | None:

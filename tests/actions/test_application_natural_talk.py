@@ -344,3 +344,23 @@ def test_a_project_named_after_the_kind_of_place() -> None:
     cases = (("想办营业执照开个面馆叫秀英面馆", "秀英面馆"), ("开了个养鸡场叫大明养殖场，在村里", "大明养殖场"))
     for text, project in cases:
         assert read_labelled(text, []).values["project_name"] == project, text
+
+
+async def test_the_term_free_of_submission_and_a_negated_submit_are_never_a_submit(service_url: str) -> None:
+    slots = {**FILLED, "phone": None, "requested_slot": "phone"}
+    texts, set_slots = await validate("那个免提交指啥", "affirm", slots)
+    assert not any("还不能提交" in t for t in texts), texts
+    assert set_slots.get("requested_slot") == "phone"
+    slots = {**FILLED, "requested_slot": "confirm_submission"}
+    texts, set_slots = await validate("先别提交了，撤掉吧", "affirm", slots)
+    assert set_slots.get("confirm_submission") is not True
+    assert any("已取消" in t for t in texts), texts
+    assert set_slots["applicant_name"] is None and set_slots["requested_slot"] is None
+
+
+async def test_cancel_in_words_stops_the_form_at_any_step(service_url: str) -> None:
+    for words in ("不办了", "算了吧", "这个先撤回"):
+        slots = {**FILLED, "industry": None, "requested_slot": "industry"}
+        texts, set_slots = await validate(words, "inform", slots)
+        assert any("已取消" in t for t in texts), (words, texts)
+        assert set_slots.get("industry") is None and set_slots["phone"] is None

@@ -1,0 +1,109 @@
+"""The cue words and patterns of the labelled extractor (:mod:`actions.form_labels`): what marks each field.
+
+A value is taken only after its cue (我叫, 项目叫, 行业, 地址 …) or in a form that is plainly that field (…店, …业,
+an address with place markers): nothing is guessed from position.
+"""
+
+import re
+
+import opencc
+
+SEPARATORS = re.compile(r"[，,。；;！!\n、\s]+")
+# What may follow a name in a voice-style message without punctuation ("我叫刘洋然后我的电话是…").
+STOP_BEFORE = (
+    r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|然后|那个|就是|我|在|$)"
+)
+# Words for a shop or business just before "名字叫…": the name that follows is the project's, not the person's.
+SHOP_BEFORE = re.compile(r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|工作室|合作社|项目|网店|门面)[，,\s]*(?:的)?$")
+NAME_CUES = (
+    r"我叫|我的名字叫|我的名字是|名字叫|名字是|姓名是|姓名[:：]?|本人叫|本人|申请人叫|申请人是|申请人[:：]?"
+    r"|叫做|我是|名叫|名字[:：]?|(?:^|(?<=[，,。\s]))叫"
+    r"|(?:高校毕业生|大学毕业生|毕业生|大学生|退役军人|返乡创业农民工|返乡农民工|农民工|登记失业人员|失业人员|就业困难人员)"
+)
+# Cues naming someone else: in a hotline call the staff member types for the caller, so 他/她/来电人 is the
+# applicant; in a user's own chat "他叫…" is somebody else (a son, a partner) and never the applicant's name.
+THIRD_PERSON_CUES = r"来电人叫|来电人是|来电人[:：]?|他叫|她叫|他的名字叫|她的名字叫|对方叫|客户叫"
+NAME = re.compile(rf"(?:{NAME_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
+TRADITIONAL = opencc.OpenCC("t2s")
+NAME_THIRD_PERSON = re.compile(rf"(?:{THIRD_PERSON_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
+THIRD_PERSON = re.compile(rf"{THIRD_PERSON_CUES}|[他她](?:的)?(?:身份证|手机|电话)")
+# "我姓王，叫王建国": the full name after 叫, when it starts with the surname just said.
+SURNAME_THEN_NAME = re.compile(
+    r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:我)?叫(?P<name>(?P=surname)[\u4e00-\u9fff]{1,3}?)" + STOP_BEFORE
+)
+SURNAME_GIVEN = re.compile(
+    r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:名|名字叫|叫)(?P<given>[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
+)
+LEADING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})(?=[\s，,。]|\d)")
+PROJECT_LABELLED = re.compile(
+    r"(?:项目(?:名称|名字|名)?|店名|店铺名|门店名|名称|(?:网店|店铺|小店|店子|门店|店|馆|厂|坊|铺|吧|屋|园|场|超市|农场|餐厅|公司|工作室|作坊|合作社)"
+    r"(?:的)?(?:名字|名称)?(?=叫))"
+    r"(?:叫做|叫|是|为|[:：])?\s*[“\"「『]?"
+    r"(?P<value>[^，,。；;“”\"」』\s]{2,30}?)[”\"」』]?"
+    r"(?=[，,。；;\s]|$|行业|属于|地址|经营|开在|位于|个体|企业|合作社|身份|手机|电话|贷款|想|要|申请)"
+)
+# "开了家面馆，名字叫秀英面馆": the name after a shop word and 名字叫 (a comma between them).
+SHOP_NAMED = re.compile(
+    r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|工作室|合作社|网店)[，,\s]*(?:的)?(?:名字|名称|店名|名)(?:叫做|叫|是)"
+    r"[“\"]?(?P<value>[^，,。；;“”\"\s]{2,30}?)[”\"]?(?=[，,。；;\s]|$|行业|地址|经营|身份|手机|电话|想|要|申请)"
+)
+SHOP_WORDS = re.compile(r"记|店|馆|坊|铺|社|厂|行$")
+PROJECT_SUFFIX = (
+    r"(?:店|馆|厂|坊|铺|行|吧|屋|园|场|中心|工作室|超市|农场|基地|工坊|餐厅|小吃|作坊|门市|商行|公司|合作社)"
+)
+PROJECT_OPENED = re.compile(
+    rf"(?:开|做|办|搞|弄|经营)(?:了|一)?(?:个|家|间|一个|一家|一间)(?:叫)?[“\"]?"
+    rf"(?P<value>[\u4e00-\u9fffA-Za-z0-9]{{1,14}}?{PROJECT_SUFFIX})(?![\u4e00-\u9fff])"
+)
+# "准备成立湘乡小禾陶艺有限公司", "注册一个青山竹编合作社": the registered name itself.
+PROJECT_FOUNDED = re.compile(
+    r"(?:成立|注册|创办|开办)(?:了)?(?:一个|一家|个|家)?[“\"]?"
+    r"(?P<value>[\u4e00-\u9fffA-Za-z0-9]{2,20}?(?:有限责任公司|有限公司|公司|专业合作社|合作社|工作室))(?![\u4e00-\u9fff])"
+)
+INDUSTRY_WORDS = (
+    "餐饮|零售|批发|电商|电子商务|农业|种植|农业种植|养殖|畜牧|渔业|物流|运输|教育|培训|美容|美发|美容美发|家政|维修|"
+    "制造|加工|食品加工|服装|旅游|民宿|文化|传媒|科技|软件|信息技术|互联网|手工|建筑|装修|餐饮服务|服务|汽车维修|茶叶|"
+    "交通运输|运输|木材加工|设计|兽医|宠物|手工艺|工艺品|居民服务|五金|陶瓷|印刷|摄影|健身|养老|托育|洗车|快递|"
+    "理发|烘焙|茶饮|生鲜|水果|家电|家具|建材|保洁|咨询|广告|直播|农产品|水产|蔬菜|花卉|苗木|中药材|竹编|文创"
+)
+INDUSTRY_LABELLED = re.compile(
+    r"(?:所属行业|行业类别|行业)(?:是|为|属于|填|写|选|算|就是|算是|[:：])*\s*(?P<value>[\u4e00-\u9fff]{2,10}?)(?:行业|业)?"
+    r"(?=[，,。；;\s]|$|个体|公司|企业|合作社|地址|经营|开在|位于|项目|身份|手机|电话|贷款|想|要|申请)"
+)
+INDUSTRY_SEGMENT = re.compile(
+    rf"^(?:属于|做|搞|干)?(?P<value>(?:{INDUSTRY_WORDS})(?:行业|业)?|[\u4e00-\u9fff]{{1,6}}(?:行业|业))$"
+)
+# Words ending in 业 that are not an industry (创业, 毕业, 企业 …).
+NOT_INDUSTRY = re.compile(r"(?:创|就|毕|失|开|营|企|专|作|事|学|结|停|歇|复|产)业$|想|要|我|了")
+BUSINESS_TYPE_WORDS = re.compile(r"(?:个体户|个体工商户|个体|企业|公司|农民专业合作社|合作社)")
+# A bare industry between other fields: a few Chinese characters, none of the words of other fields.
+INDUSTRY_LIKE = re.compile(
+    r"(?!.*(?:毕业|农民工|军人|失业|困难|执照|贷款|补贴|培训|身份|手机|电话|申请|办理|项目|地址))[\u4e00-\u9fff]{2,10}"
+)
+AMOUNT_CUED = re.compile(
+    r"(?:贷款?|借款?|额度|金额)[^\d一二两三四五六七八九十，,。]{0,4}(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*万"
+)
+ADDRESS_MARKERS = re.compile(r"省|(?<!超)市(?!场)|州|区|县|镇|乡|街道|村")
+ADDRESS_DETAIL = re.compile(r"路|街|巷|号|组|村|栋|楼|弄|小区|大道|广场|大厦|市场|社区|门面|商铺")
+ADDRESS_LABELLED = re.compile(
+    r"(?:经营场所|经营地址|店铺地址|场所地址|详细地址|地址)(?:是|在|为|[:：])?\s*(?P<value>[\u4e00-\u9fff0-9\-]{5,60}?)"
+    r"(?=[，,。；;\s]|$|想|要|申请|贷款|身份|手机|电话|项目|行业)"
+)
+PLACES = re.compile(
+    r"^(?:湖南省?)?(?P<city>[\u4e00-\u9fff]{2,9}?(?:市|自治州|州))?(?P<county>[\u4e00-\u9fff]{1,5}?(?:区|县|市))?"
+)
+HOME = re.compile(r"^(?:我)?(?:家住|住在|家在|户口|户籍|老家)")
+ADDRESS_PREFIX = re.compile(
+    r"^(?:经营场所|经营地址|店铺地址|店面地址|场所地址|详细地址|地址|店|店铺|门面|铺子)?(?:开在|设在|位于|在|是|为|[:：])?\s*"
+)
+TERM = re.compile(
+    r"(?:期限|贷款期|借|贷|还款期|分)[^，,。；;\d一二两三四五六七八九十]{0,4}(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)"
+    r"|(?P<n2>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit2>年|个月)期"
+    r"|万元?[，,\s]*(?:分|借|贷)?(?P<n3>\d{1,2}|[一二两三四五])\s*(?P<unit3>年|个月)(?!前|后|毕业)"
+)
+LOAN_WORDS = re.compile(r"贷款|贷\s*\d|贷[一二两三四五六七八九十]|借款|借\s*\d")
+GRADUATION = re.compile(r"毕业|毕的业")
+STARTED = re.compile(r"成立|开业|注册|领(?:的|了)?执照|开了|开的|开张|营业了")
+ID_CUED = re.compile(r"身份证(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>[0-9XxＸｘ][0-9XxＸｘ\s-]{4,24})")
+PHONE_CUED = re.compile(r"(?:手机|电话|联系方式)(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>\d[\d\s-]{4,18}\d)")
+ENTITY_SLOTS = ("id_number", "phone", "person_category", "business_type")

@@ -1,0 +1,65 @@
+"""The labelled extractor on field lists as people type or dictate them (no service needed).
+
+Every case names where each value must land; a value in another field, or a field filled that the message does
+not name, fails the case.
+"""
+
+import pytest
+
+from actions.form_labels import places_in_address, read_labelled
+
+ID = "43010419900101100X"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("名字田小禾，高校毕业生，想办执照", {"applicant_name": "田小禾"}),
+        (f"叫田小禾，身份证{ID}", {"applicant_name": "田小禾", "id_number": ID}),
+        (f"高校毕业生田小禾，身份证{ID}", {"applicant_name": "田小禾", "id_number": ID}),
+        (f"田小禾，田野的田，小小的小，禾苗的禾，身份证{ID}", {"applicant_name": "田小禾", "id_number": ID}),
+        ("準備成立湘鄉小禾陶藝有限公司", {"project_name": "湘乡小禾陶艺有限公司"}),
+        ("我想开个眼镜店叫石榴眼镜", {"project_name": "石榴眼镜"}),
+        ("开了家面馆，名字叫秀英面馆，餐飲", {"project_name": "秀英面馆", "industry": "餐饮"}),
+        (
+            "项目青山竹编，竹编工艺，个体户，地址攸县城关镇建设路8号",
+            {"project_name": "青山竹编", "industry": "竹编工艺", "premises_address": "攸县城关镇建设路8号"},
+        ),
+        ("行业是五金地址耒阳市蔡子池街道某路8号", {"industry": "五金", "premises_address": "耒阳市蔡子池街道某路8号"}),
+        (
+            "弄个街口水果铺叫小禾果坊，行业填零售，个体户，地址长沙市岳麓区麓山南路12号",
+            {"project_name": "小禾果坊", "industry": "零售", "premises_address": "长沙市岳麓区麓山南路12号"},
+        ),
+        ("申请创业担保贷款，贷款12万3年", {"loan_amount": "120000", "loan_term_months": 36}),
+        (
+            "开了个超市叫李记超市，地址在长沙市天心区某某路3号",
+            {"project_name": "李记超市", "premises_address": "长沙市天心区某某路3号"},
+        ),
+        ("叫李记米粉", {}),  # a shop's name, never the applicant's
+        ("居民服务，个体户", {"industry": "居民服务"}),
+    ],
+)
+def test_each_value_lands_in_its_own_field(text: str, expected: dict[str, object]) -> None:
+    found = read_labelled(text, [])
+    named = {k: v for k, v in found.values.items() if k not in ("graduation_year", "business_started_on")}
+    assert named == expected
+
+
+def test_a_shop_name_after_its_shop_word_is_never_the_applicants_name() -> None:
+    found = read_labelled(f"我叫王芳，身份证{ID}，开了家米粉店，名字叫李记米粉", [])
+    assert found.values["applicant_name"] == "王芳"
+    assert found.values["project_name"] == "李记米粉"
+
+
+@pytest.mark.parametrize(
+    ("address", "places"),
+    [
+        ("醴陵市来龙门街道瓷城路5号", ["株洲市", "醴陵市"]),
+        ("攸县城关镇建设路8号", ["株洲市", "攸县"]),
+        ("湘西州吉首市人民路3号", ["湘西土家族苗族自治州", "吉首市"]),
+        ("长沙县星沙街道开元路1号", ["长沙市", "长沙县"]),
+        ("长沙市岳麓区麓谷大道100号", ["长沙市", "岳麓区"]),
+    ],
+)
+def test_the_prefecture_follows_from_a_county_level_name(address: str, places: list[str]) -> None:
+    assert places_in_address(address) == places
