@@ -34,6 +34,11 @@ class Period:
         """The first instant after the period (exclusive bound), in UTC."""
         return datetime.combine(self.end + timedelta(days=1), time.min, self.tz).astimezone(timezone.utc)
 
+    @property
+    def length(self) -> int:
+        """How many days the period has."""
+        return (self.end - self.start).days + 1
+
     def days(self) -> list[date]:
         """Every day of the period, in order."""
         return [self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1)]
@@ -71,3 +76,17 @@ def period_of(start: date | None, end: date | None, today: date, tz: ZoneInfo) -
     if (last - first).days + 1 > MAX_DAYS:
         raise InvalidInput([FieldError("from", "range_too_long", f"统计区间最长{MAX_DAYS}天，请缩短日期范围。")])
     return Period(first, last, tz)
+
+
+def parse_day(text: str | None, field: str, label: str) -> date | None:
+    """A day written ``YYYY-MM-DD`` (``None`` or blank: not given).
+
+    Raises:
+        InvalidInput: 422 naming ``label`` when the text is not such a date.
+    """
+    if text is None or not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput([FieldError(field, "date_parsing", f"{label}应为日期，例如2026-09-01。")]) from None
