@@ -9,6 +9,8 @@ import uvicorn
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
+from bundle_service.adapters.data_sharing import LocalRegistry, SharedData
+from bundle_service.adapters.realname import LocalRealNameRegistry, RealNameAuthority
 from bundle_service.api import errors, hardening
 from bundle_service.api.deps import Services, load_department_keys
 from bundle_service.api.routes import (
@@ -39,10 +41,8 @@ from bundle_service.core.db import make_engine, make_session_factory, migrate
 from bundle_service.core.logs import install_log_masking
 from bundle_service.core.production import StartupRefused, enforce
 from bundle_service.core.serving import uvicorn_options
+from bundle_service.hotline.staff_accounts import seed_accounts
 from bundle_service.knowledge.service import KnowledgeBase
-from bundle_service.services.realname import LocalRealNameRegistry, RealNameAuthority
-from bundle_service.services.sharing import LocalRegistry, SharedData
-from bundle_service.services.staff_accounts import seed_accounts
 from bundle_service.web import chat_page
 
 logger = logging.getLogger(__name__)

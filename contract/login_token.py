@@ -1,6 +1,6 @@
 """The mini-program login token's claims, shared by its issuer and its verifier.
 
-The bundle service issues the token (``bundle_service/services/session_tokens.py``), the Rasa mini-program channel
+The bundle service issues the token (``bundle_service/identity/session_tokens.py``), the Rasa mini-program channel
 verifies it (``channels/miniprogram.py``); each side signs and decodes the JWT with PyJWT in its own environment,
 both with these names and rules. Format (``docs/channels.md``): HS256 under ``BUNDLE_SESSION_SECRET``, claims
 ``iss`` = :data:`ISSUER`, ``aud`` = :data:`AUDIENCE`, ``sub`` = the openid, ``iat`` and ``exp`` in epoch seconds,

@@ -1,6 +1,6 @@
 """The console relay's signed staff claim: "staff member S, in call C, relays what the caller said".
 
-The bundle service signs (``bundle_service/services/rasa.py``, for ``POST /api/v1/hotline/calls/{id}/messages``),
+The bundle service signs (``bundle_service/adapters/rasa.py``, for ``POST /api/v1/hotline/calls/{id}/messages``),
 the Rasa hotline channel checks (``channels/hotline.py``); only a request that passes creates or continues a
 ``hotline:<call id>`` conversation, and the actions trust the staff id because this channel authenticated it.
 

@@ -10,17 +10,17 @@ from fastapi import Depends, Header, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bundle_service.adapters.data_sharing import SharedData
+from bundle_service.adapters.realname import RealNameAuthority
+from bundle_service.applications.filing import Filer, Filings
 from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings
 from bundle_service.core.errors import Unauthenticated
 from bundle_service.crud.calendar import load_calendar
 from bundle_service.knowledge.service import KnowledgeBase
 from bundle_service.models.staff import StaffAccount
-from bundle_service.services.filing import Filer, Filings
-from bundle_service.services.realname import RealNameAuthority
-from bundle_service.services.sharing import SharedData
-from bundle_service.services.verification import Claim, Verifier
-from bundle_service.services.working_days import WorkingCalendar
+from bundle_service.progress.owner_verification import Claim, Verifier
+from bundle_service.progress.working_days import WorkingCalendar
 
 
 def load_department_keys(settings: Settings) -> dict[str, str]:

@@ -8,8 +8,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError
 
+from bundle_service.applications.fields import FIELD_LABELS
 from bundle_service.core.errors import ServiceError, TooManyAttempts
-from bundle_service.services.fields import FIELD_LABELS
 
 logger = logging.getLogger(__name__)
 SHAPE_MESSAGES = {

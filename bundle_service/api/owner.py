@@ -6,7 +6,7 @@ from fastapi import Depends, Header, Request
 
 from bundle_service.api.deps import ServicesDep, owner_openid
 from bundle_service.core.errors import Unauthenticated
-from bundle_service.services.session_tokens import InvalidSessionToken, SessionTokens
+from bundle_service.identity.session_tokens import InvalidSessionToken, SessionTokens
 
 
 def session_tokens(services: ServicesDep) -> SessionTokens | None:

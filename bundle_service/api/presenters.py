@@ -2,9 +2,12 @@
 
 from datetime import date
 
+from bundle_service.applications.filing import FORM_COLUMNS
 from bundle_service.catalog import load_departments, load_items
 from bundle_service.core.masking import mask_id_number, mask_name, mask_phone
 from bundle_service.models import Application, DepartmentTask
+from bundle_service.progress.states import OverallState, TaskStatus, traffic_light
+from bundle_service.progress.working_days import WorkingCalendar
 from bundle_service.schemas.application import (
     ApplicantOut,
     ApplicationOut,
@@ -13,9 +16,6 @@ from bundle_service.schemas.application import (
     MaterialOut,
 )
 from bundle_service.schemas.department import DepartmentTaskOut, HistoryOut
-from bundle_service.services.filing import FORM_COLUMNS
-from bundle_service.services.states import OverallState, TaskStatus, traffic_light
-from bundle_service.services.working_days import WorkingCalendar
 
 
 def _items(codes: list[str]) -> list[ItemRef]:

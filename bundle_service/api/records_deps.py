@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 
 from bundle_service.api.deps import ClientKeyDep, ServicesDep, owner_openid, trusted_gateway
-from bundle_service.services.identity import Identity, by_caller_verification, by_realname
-from bundle_service.services.records_access import RecordsAccess
+from bundle_service.identity.identification import Identity, by_caller_verification, by_realname
+from bundle_service.identity.records_access import RecordsAccess
 
 
 def caller_identity(

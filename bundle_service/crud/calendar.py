@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bundle_service.models import CalendarYear
-from bundle_service.services.working_days import WorkingCalendar, YearSchedule, schedule_from_strings
+from bundle_service.progress.working_days import WorkingCalendar, YearSchedule, schedule_from_strings
 
 
 def load_calendar(session: Session) -> WorkingCalendar:

@@ -17,7 +17,8 @@ from channels.miniprogram import InvalidToken, MiniProgramInput, openid_from_tok
 
 SECRET = "shared-test-secret-of-32-bytes-at-least"
 OPENID = "oTestOpenid_123"
-# Issued by the bundle service (tests/service/test_wechat_login.py checks it issues exactly this): the shared format.
+# Issued by the bundle service (tests/service/identity/test_wechat_login.py checks it issues exactly this):
+# the shared format.
 SERVICE_VECTOR = (
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJidW5kbGUtc2VydmljZSIsImF1ZCI6Im1pbmlwcm9ncmFtIiwic3ViIjoib1Rlc3RP"
     "cGVuaWRfMTIzIiwiaWF0IjoxNzkwMDAwMDAwLCJleHAiOjE3OTAwMDcyMDB9.Llk6YTHWt1NM4BI3pPFkzkMvK3BOjMvDHfqOyaXbi_8"

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from bundle_service.services.id_numbers import check_digit
+from bundle_service.applications.id_numbers import check_digit
 
 LI_MING = "43010419990512123X"  # college graduate 2021, photo, no licence
 WANG_FANG = "430102198803042461"  # registered unemployed, individual business since 2024-06-01

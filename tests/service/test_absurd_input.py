@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from bundle_service.services.fields import VALIDATORS
+from bundle_service.applications.fields import VALIDATORS
 
 from .conftest import ADMIN_TOKEN, DEPARTMENT_KEYS, GATEWAY_TOKEN
 from .factories import form

@@ -7,10 +7,10 @@ from fastapi import APIRouter, Header, Response
 from bundle_service.api.deps import FilerDep, Services, ServicesDep, calendar_of
 from bundle_service.api.presenters import application_out
 from bundle_service.api.records_deps import RecordsAccessDep
+from bundle_service.applications.filing import Filing
 from bundle_service.models import Application
 from bundle_service.schemas.application import ApplicationIn, ApplicationOut
 from bundle_service.schemas.common import ErrorOut
-from bundle_service.services.filing import Filing
 
 router = APIRouter(prefix="/api/v1/applications", tags=["applications"])
 ERRORS: dict[int | str, dict[str, object]] = {

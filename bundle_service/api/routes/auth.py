@@ -7,9 +7,9 @@ from fastapi import APIRouter
 
 from bundle_service.api.deps import ServicesDep
 from bundle_service.api.owner import session_tokens
+from bundle_service.identity.wechat_login import Code2Session, LoginUnavailable
 from bundle_service.schemas.auth import TokenOut, WechatLoginIn
 from bundle_service.schemas.common import ErrorOut
-from bundle_service.services.wechat_login import Code2Session, LoginUnavailable
 
 logger = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])

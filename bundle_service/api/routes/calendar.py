@@ -7,10 +7,10 @@ from fastapi import APIRouter, Path, Query
 
 from bundle_service.api.deps import AdminDep, ServicesDep, SessionDep, calendar_of
 from bundle_service.crud.calendar import get_year
+from bundle_service.progress.holiday_schedules import load_year
+from bundle_service.progress.working_days import YearSchedule
 from bundle_service.schemas.calendar import CalendarYearIn, CalendarYearOut, DueDateOut
 from bundle_service.schemas.common import ErrorOut
-from bundle_service.services.calendar_admin import load_year
-from bundle_service.services.working_days import YearSchedule
 
 router = APIRouter(tags=["calendar"])
 FIRST_YEAR, LAST_YEAR = 2000, 2100

@@ -8,9 +8,9 @@ from bundle_service.api.deps import ServicesDep, trusted_gateway
 from bundle_service.api.owner import session_tokens
 from bundle_service.core.errors import Unauthenticated
 from bundle_service.crud import handoffs as crud
+from bundle_service.identity.session_tokens import InvalidSessionToken
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.handoff import MessageOut
-from bundle_service.services.session_tokens import InvalidSessionToken
 from contract.conversations import wechat_sender
 
 router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])

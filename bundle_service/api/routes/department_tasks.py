@@ -11,10 +11,10 @@ from bundle_service.catalog import load_departments
 from bundle_service.core.errors import FieldError, Forbidden, InvalidInput, NotFound
 from bundle_service.crud import applications as crud
 from bundle_service.models import Application, DepartmentTask
+from bundle_service.progress.states import TASK_LABELS
+from bundle_service.progress.workflow import TaskAction, change_status
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.department import DepartmentTaskOut, DepartmentTasksOut, TaskActionIn
-from bundle_service.services.states import TASK_LABELS
-from bundle_service.services.workflow import TaskAction, change_status
 
 router = APIRouter(prefix="/api/v1/department/tasks", tags=["department"])
 ERRORS: dict[int | str, dict[str, object]] = {

@@ -7,16 +7,16 @@ from fastapi import APIRouter, Header, Request, Response
 from bundle_service.api.deps import ClientKeyDep, FilerDep, ServicesDep, require_gateway_for_records
 from bundle_service.api.records_deps import RecordsAccessDep
 from bundle_service.api.routes.applications import filing_out
+from bundle_service.applications import fields as f
+from bundle_service.applications import one_click
+from bundle_service.applications.field_problem import FieldProblem
+from bundle_service.applications.id_numbers import birth_date
 from bundle_service.catalog import load_items
 from bundle_service.core.errors import FieldError, InvalidInput
+from bundle_service.eligibility.rules import Assessment, Profile, assess_benefits, assess_items, facts_from_records
 from bundle_service.schemas.application import ApplicationOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.eligibility import AssessmentOut, EligibilityOut, OneClickIn, ProfileIn
-from bundle_service.services import fields as f
-from bundle_service.services import one_click
-from bundle_service.services.eligibility import Assessment, Profile, assess_benefits, assess_items, facts_from_records
-from bundle_service.services.id_numbers import birth_date
-from bundle_service.services.problems import FieldProblem
 
 router = APIRouter(prefix="/api/v1/eligibility", tags=["eligibility"])
 PROFILE_FIELDS = (

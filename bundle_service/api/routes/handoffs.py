@@ -5,16 +5,16 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from bundle_service.adapters.rasa import RasaUnavailable
 from bundle_service.api.deps import ServicesDep, trusted_gateway
 from bundle_service.api.staff_deps import StaffDep
 from bundle_service.core.errors import Unauthenticated
 from bundle_service.core.masking import mask_text
 from bundle_service.crud import handoffs as crud
+from bundle_service.hotline.handoffs import Handoffs
 from bundle_service.models.handoff import Handoff
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.handoff import HandoffIn, HandoffOut, MessageOut, ReplyIn, TurnOut
-from bundle_service.services.handoffs import Handoffs
-from bundle_service.services.rasa import RasaUnavailable
 
 router = APIRouter(prefix="/api/v1/handoffs", tags=["handoffs"])
 ERRORS: dict[int | str, dict[str, object]] = {

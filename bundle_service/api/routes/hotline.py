@@ -9,19 +9,19 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Path, Response
 from starlette.concurrency import run_in_threadpool
 
+from bundle_service.adapters.rasa import rasa_client
 from bundle_service.api.deps import ServicesDep
 from bundle_service.api.routes import knowledge
 from bundle_service.api.routes.applications import application_answer, filing_out
 from bundle_service.api.staff_deps import StaffDep
+from bundle_service.applications.filing import Filer
 from bundle_service.core.errors import NotFound
 from bundle_service.crud.audit import record
+from bundle_service.progress.owner_verification import Claim
 from bundle_service.schemas.application import ApplicationIn, ApplicationOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.handoff import CallMessageIn, CallMessageOut, CallOut, LookupIn
 from bundle_service.schemas.knowledge import KnowledgeSearchIn, KnowledgeSearchOut
-from bundle_service.services.filing import Filer
-from bundle_service.services.rasa import rasa_client
-from bundle_service.services.verification import Claim
 from contract.conversations import CALL_ID_PATTERN, HOTLINE_PREFIX, hotline_sender
 
 router = APIRouter(prefix="/api/v1/hotline", tags=["hotline"])
@@ -80,7 +80,7 @@ def lookup(body: LookupIn, staff: StaffDep, services: ServicesDep) -> Applicatio
     """Verify a caller (application number + last 6 ID characters) and show that application.
 
     Throttled like every verification, per number and per staff member. With ``call_id`` the audit event names the
-    call's conversation: the caller then counts as identified there (``services/identity.py``).
+    call's conversation: the caller then counts as identified there (``identity/identification.py``).
 
     Raises:
         NotFound: 404 for an unknown number or a wrong verification (the same answer).

@@ -7,10 +7,10 @@ from bundle_service.api.owner import OpenidDep
 from bundle_service.api.presenters import application_out
 from bundle_service.api.routes.applications import application_answer
 from bundle_service.crud import applications as crud
+from bundle_service.progress.owner_verification import Claim
 from bundle_service.schemas.application import ApplicationOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.me import MyApplicationsOut
-from bundle_service.services.verification import Claim
 
 router = APIRouter(prefix="/api/v1/me", tags=["me"])
 ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}}

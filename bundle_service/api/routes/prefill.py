@@ -6,18 +6,18 @@ caller); anyone else learns nothing about the records: the answer is the same fo
 
 from fastapi import APIRouter, Request
 
+from bundle_service.adapters.data_sharing import PersonRecords
 from bundle_service.api.deps import ClientKeyDep, ServicesDep, require_gateway_for_records
 from bundle_service.api.records_deps import RecordsAccessDep
+from bundle_service.applications.field_problem import FieldProblem
+from bundle_service.applications.fields import FIELD_LABELS, FieldContext, id_number
+from bundle_service.applications.form import CATEGORY_SOURCES, LICENCE_SOURCE
 from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.core.masking import mask_id_number, mask_name
 from bundle_service.crud.audit import record
 from bundle_service.policy import load_materials
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.prefill import HeldField, HeldMaterial, PrefillIn, PrefillOut
-from bundle_service.services.fields import FIELD_LABELS, FieldContext, id_number
-from bundle_service.services.form import CATEGORY_SOURCES, LICENCE_SOURCE
-from bundle_service.services.problems import FieldProblem
-from bundle_service.services.sharing import PersonRecords
 
 router = APIRouter(prefix="/api/v1/prefill", tags=["prefill"])
 

@@ -8,11 +8,11 @@ from bundle_service.api.routes.applications import application_answer
 from bundle_service.core.errors import Conflict
 from bundle_service.crud import applications as crud
 from bundle_service.crud.audit import record
+from bundle_service.progress.owner_verification import Claim
+from bundle_service.progress.states import OverallState
 from bundle_service.schemas.application import ApplicationOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.progress import RatingIn, RatingOut, VerificationIn
-from bundle_service.services.states import OverallState
-from bundle_service.services.verification import Claim
 
 router = APIRouter(prefix="/api/v1/applications", tags=["progress"])
 ERRORS: dict[int | str, dict[str, object]] = {404: {"model": ErrorOut}, 429: {"model": ErrorOut}}

@@ -12,11 +12,11 @@ from bundle_service.core.errors import Conflict, Unauthenticated
 from bundle_service.core.security import hash_password, needs_rehash, verify_password
 from bundle_service.crud import staff as crud
 from bundle_service.crud.audit import events, record
+from bundle_service.hotline.staff_login_throttle import LoginThrottle
 from bundle_service.models.staff import StaffAccount
 from bundle_service.schemas.audit import AuditEventOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.staff import LoginIn, LoginOut, StaffIn, StaffOut
-from bundle_service.services.login_throttle import LoginThrottle
 
 router = APIRouter(prefix="/api/v1/staff", tags=["staff"])
 ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 403: {"model": ErrorOut}}
@@ -43,7 +43,7 @@ def login(
 ) -> LoginOut:
     """Exchange login name and password for a short-lived session token (and a device cookie).
 
-    Wrong passwords lock the caller for growing delays (``services/login_throttle.py``); a browser that logged in
+    Wrong passwords lock the caller for growing delays (``hotline/staff_login_throttle.py``); a browser that logged in
     to the account before (valid device cookie) is held only by its own failures.
 
     Raises:

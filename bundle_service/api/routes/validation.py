@@ -6,13 +6,13 @@ from fastapi import APIRouter
 
 from bundle_service.api.deps import ServicesDep
 from bundle_service.api.records_deps import RecordsAccessDep
+from bundle_service.applications.field_problem import FieldProblem
+from bundle_service.applications.fields import FIELD_LABELS, VALIDATORS, FieldContext
+from bundle_service.applications.form import validate_form
 from bundle_service.core.errors import InvalidInput, NotFound
 from bundle_service.schemas.application import ApplicationIn
 from bundle_service.schemas.common import ErrorOut, FieldErrorOut
 from bundle_service.schemas.validation import FieldValidationIn, FieldValidationOut, FormCheckOut
-from bundle_service.services.fields import FIELD_LABELS, VALIDATORS, FieldContext
-from bundle_service.services.form import validate_form
-from bundle_service.services.problems import FieldProblem
 
 MISSING_CODES = frozenset({"required", "required_for_item"})
 

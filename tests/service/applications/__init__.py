@@ -1,0 +1,1 @@
+"""Tests of ``bundle_service/applications/`` and its routes."""

@@ -1,0 +1,1 @@
+"""Tests of ``bundle_service/identity/`` and its routes."""
