@@ -13,7 +13,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import messages
+from actions import followups, messages
 from actions.form_extraction import speaks_for_a_caller
 from actions.form_fields import (
     BY_SERVICE_FIELD,
@@ -125,6 +125,8 @@ class ActionStartApplication(Action):
         """Seed the form from this and the earlier messages (every field they name) or the accepted offer."""
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
         offer_accepted = intent == "affirm" and bool(tracker.get_slot(OFFER))
+        if (answered := await followups.before_starting(dispatcher, tracker, domain)) is not None:
+            return [*answered, FollowupAction("action_listen")]  # a question, not a request: no form
         if tracker.get_slot(PAUSED) and tracker.get_slot(ATTEMPT):
             dispatcher.utter_message(text="好的，我们接着上次没填完的申请继续。")
             return [SlotSet(PAUSED, False), SlotSet(OFFER, False)]

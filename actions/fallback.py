@@ -7,6 +7,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceRev
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application_actions import carries_application_data
+from actions.followups import follow_up
 from actions.handoff import hand_off
 from actions.progress import forgot_number, forgotten_number
 from actions.questions import answered_item, search
@@ -44,8 +45,8 @@ class ActionHandleLowConfidence(Action):
         """
         if carries_application_data(tracker):  # a long application message the NLU was unsure of
             return [FollowupAction("action_start_application")]
-        if forgot_number(str(tracker.latest_message.get("text") or "")):
-            return await forgotten_number(dispatcher, tracker)
+        if (helped := await self._understood_in_context(dispatcher, tracker, domain)) is not None:
+            return helped
         try:
             answer = await search(tracker, record_unanswered=False)
         except ServiceUnavailable:
@@ -61,3 +62,12 @@ class ActionHandleLowConfidence(Action):
         if not events:  # nobody can take it now: the user was told where to turn instead
             return [UserUtteranceReverted()]
         return events
+
+    @staticmethod
+    async def _understood_in_context(
+        dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType] | None:
+        """A forgotten number, or a short follow-up the NLU was unsure of ("那补贴呢") read against the last answer."""
+        if forgot_number(str(tracker.latest_message.get("text") or "")):
+            return await forgotten_number(dispatcher, tracker)
+        return await follow_up(dispatcher, tracker, domain)

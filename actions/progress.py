@@ -37,6 +37,9 @@ GIVE_UP = (
 )
 FORGOT = re.compile(r"忘了|忘记|不记得|记不得|记不住|找不到|找不着|丢了|弄丢|没记|不知道")
 NUMBER_WORDS = re.compile(r"编号|号码|单号|申请号|办件号|号")
+WHERE_IS_NUMBER = re.compile(
+    r"(?:申请编号|编号|申请号|办件号|受理号|单号)[^，,。？?]{0,4}(?:在哪|哪里|哪儿|去哪|从哪|怎么找|怎么查到|怎么看到|没收到|没看到)"
+)
 WHERE_NUMBER = (
     "申请编号是CY开头加14位数字，在这些地方能找到：\n1. 提交申请时我回复给您的那条消息（“申请已提交，编号CY…”）；\n"
     "2. 湘易办App或小程序的“我的办件”/“我的申请”；\n3. 用微信登录后的小程序“我的申请”，不用编号也能看到自己的申请。\n"
@@ -51,8 +54,8 @@ LAST6 = re.compile(r"(?<![\dA-Za-z])\d{5}[\dXx](?![\dA-Za-z])")
 
 
 def forgot_number(text: str) -> bool:
-    """Whether the user says they do not have the application number ("编号我忘了")."""
-    return bool(FORGOT.search(text) and NUMBER_WORDS.search(text))
+    """Whether the user does not have the application number ("编号我忘了", "申请编号在哪里看")."""
+    return bool(FORGOT.search(text) and NUMBER_WORDS.search(text)) or bool(WHERE_IS_NUMBER.search(text))
 
 
 async def forgotten_number(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:

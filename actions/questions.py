@@ -2,7 +2,8 @@
 
 Follow-ups keep their subject: the item of the conversation (slot ``item``) goes with every question, so the
 service can put it in front of an elliptical one ("那要多久"); "补贴呢" asks the previous question again about
-the item it names ("贷款要多久" → "补贴要多久").
+the item it names ("贷款要多久" → "补贴要多久"). Right after the overview or a progress result the context alone
+may answer (:mod:`actions.context`). A message with two questions gets both answers.
 """
 
 import re
@@ -12,6 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import context
 from actions.answer_feedback import answer_payload
 from actions.service_client import Rejected, ServiceUnavailable, post_json
 
@@ -21,6 +23,8 @@ MAX_QUERY_CHARS = 500
 # "补贴呢", "那贷款的呢": a subject and nothing else, asking the previous question about it.
 WHAT_ABOUT = re.compile(r"^(?:那么|那)?(?P<subject>[^，,。？?！!]{1,12}?)的?呢[？?。！!~～]*$")
 ANSWERED = ("faq", "answer")
+LABEL_CHARS = 20  # a long part (a story before its question) is headed by its end
+NOT_FOUND_PART = "这一问暂时没有找到准确的政策依据，可以换个问法，或说“转人工”由工作人员解答。"
 
 
 def mentioned_item(tracker: Tracker) -> str | None:
@@ -48,7 +52,7 @@ def query_text(tracker: Tracker) -> str:
     previous = previous_user_event(tracker) if match and named else None
     if match is None or previous is None:
         return text[:MAX_QUERY_CHARS]
-    before = str(previous.get("text") or "")
+    before = re.sub(r"^(?:那么|那)", "", str(previous.get("text") or ""))
     subject = match.group("subject")
     spans = [
         e
@@ -61,16 +65,24 @@ def query_text(tracker: Tracker) -> str:
     return f"{subject}{before}"[:MAX_QUERY_CHARS]
 
 
-async def search(tracker: Tracker, record_unanswered: bool = True) -> dict[str, Any]:
+async def search(
+    tracker: Tracker, record_unanswered: bool = True, query: str | None = None, item: str | None = None
+) -> dict[str, Any]:
     """Ask the knowledge base about the latest message, in the context of the conversation's item and region.
+
+    Args:
+        tracker: The conversation.
+        record_unanswered: Put the question in the unanswered queue when nothing fits.
+        query: One question of the message (default: the message, or the follow-up it stands for).
+        item: The item that question is about (default: the one named, else the conversation's).
 
     Raises:
         ServiceUnavailable: the service cannot be reached (or is still building its index).
     """
     region = next(tracker.get_latest_entity_values("region"), None)
     body = {
-        "query": query_text(tracker),
-        "item": mentioned_item(tracker),
+        "query": query or query_text(tracker),
+        "item": item or mentioned_item(tracker),
         "region": region,
         "conversation_id": tracker.sender_id,
         "record_unanswered": record_unanswered,
@@ -97,6 +109,56 @@ def answered_item(tracker: Tracker, answer: dict[str, Any]) -> str | None:
     return None
 
 
+def items_in(tracker: Tracker, part: str) -> list[str]:
+    """The items the latest message names inside ``part`` of its text."""
+    text = str(tracker.latest_message.get("text") or "")
+    found = []
+    for entity in tracker.latest_message.get("entities") or []:
+        start, end = entity.get("start"), entity.get("end")
+        named = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        if entity.get("entity") == ITEM_ENTITY and named and named in part:
+            found.append(str(entity["value"]))
+    return found
+
+
+async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
+    """The knowledge base's answer to each question of the latest message (one, or one per question).
+
+    A question that names no item is asked about the item of the question before it (or the conversation's).
+    """
+    text = str(tracker.latest_message.get("text") or "").strip()
+    parts = [] if WHAT_ABOUT.match(text) else context.questions(text)
+    if len(parts) < 2:
+        return [(text, await search(tracker))]
+    answers = []
+    item = None
+    for part in parts:
+        item = next(iter(items_in(tracker, part)), None) or item
+        answers.append((part, await search(tracker, query=part[:MAX_QUERY_CHARS], item=item)))
+    return answers
+
+
+def combined(answers: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    """One answer for the message: each question's answer under the question, the same answer said once.
+
+    When no question was answered, the first one's honest "not found" stands for all.
+    """
+    if len(answers) == 1:
+        return answers[0][1]
+    found = [(part, a) for part, a in answers if a.get("status") in ANSWERED]
+    if not found:
+        return answers[0][1]
+    texts: list[str] = []
+    said_already: set[str] = set()
+    for part, answer in answers:
+        said = str(answer["answer"]) if answer.get("status") in ANSWERED else NOT_FOUND_PART
+        if said not in said_already:
+            said_already.add(said)
+            texts.append(f"【{part if len(part) <= LABEL_CHARS else '…' + part[-LABEL_CHARS:]}】\n{said}")
+    sources = [s for _, a in found for s in a.get("sources") or []]
+    return {**found[0][1], "answer": "\n\n".join(texts), "sources": sources}
+
+
 class ActionAnswerQuestion(Action):
     """Answer from the knowledge base, naming the source; say honestly when nothing fits."""
 
@@ -109,8 +171,12 @@ class ActionAnswerQuestion(Action):
 
         Not found: the service's honest answer (offers a person; the question goes to the unanswered queue).
         """
+        named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None) is not None
+        if (fixed := context.fixed_reply(tracker, named)) is not None:
+            dispatcher.utter_message(text=fixed)
+            return []
         try:
-            answer = await search(tracker)
+            answer = combined(await answer_each(tracker))
         except ServiceUnavailable:
             dispatcher.utter_message(text=SERVICE_DOWN)
             return []

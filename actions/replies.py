@@ -4,19 +4,15 @@ No reply is said three times in a row: a repeated situation gets the next varian
 choices and a person).
 """
 
-import re
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import context
 from actions.questions import ActionAnswerQuestion
 
-# A question rather than an answer, even without a question mark ("要带身份证去吗", "红灯什么意思").
-QUESTION = re.compile(
-    r"[?？]|吗|么|呢$|多少|多久|几天|怎么|如何|什么|啥|哪些|哪里|哪儿|在哪|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
-)
 OUT_OF_SCOPE = (
     "抱歉，这个问题超出了我的服务范围 😅 我专门负责个人创业“一件事”：创业政策、补贴贷款、营业执照、办理进度等，"
     "欢迎问我这些。",
@@ -28,8 +24,8 @@ OUT_OF_SCOPE = (
 
 
 def is_question(text: str) -> bool:
-    """Whether the text reads as a question."""
-    return bool(QUESTION.search(text))
+    """Whether the text reads as a question ("要带身份证去吗", "红灯什么意思"; :func:`actions.context.is_question`)."""
+    return context.is_question(text)
 
 
 async def answer_question(

@@ -15,21 +15,25 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import item_eligibility, situation
+from actions import context, item_eligibility, situation
 from actions.appeals import asks_status
+from actions.context import ENTRY_POINTS, HOW_LONG, WHERE, WHOLE_TIME, odd_input_reply, previous_action
+from actions.followups import follow_up
 from actions.progress import NUMBER, forgot_number, forgotten_number
 from actions.replies import OUT_OF_SCOPE, answer_question, is_question, varied
 
-OWN_APPLICATION = re.compile(
-    r"我的|我家|我们的|我那个|我那件|我申请|我提交|我交的|我办的|我报的|帮我查|给我查|帮忙查|替我查|帮我看看|查一下|查查|查下|"
-    r"办到哪|到哪一步|到哪了|批了没|批下来没|有结果|怎么样了|进展如何"
+# A question that still asks for the user's own application: a request to check, or its status.
+CHECK_MINE = re.compile(r"帮我查|给我查|帮忙查|替我查|帮我看看|查一下|查查|查下|查询一下|看一下我")
+OWN_STATUS = re.compile(
+    r"(?:我的|我家|我们的|我那个|我那件|我申请|我提交|我交的|我办的|我报的).*"
+    r"(?:办到哪|到哪一步|到哪了|批了没|批下来没|有结果|怎么样了|进展|进度|状态|好了没|通过了|下来了)"
 )
+# "我符合条件吗", "我能享受哪些": the eligibility check, not a policy question.
+ASK_MATCH = re.compile(r"符合|够条件|够不够|有资格|够格|能不能享受|能享受吗|可以享受吗|能申请哪|可以申请哪")
 ABOUT_PROGRESS = re.compile(
     r"什么意思|是什么|代表|说明|意味|区别|怎么查|如何查|哪里查|在哪查|去哪查|能不能查|可以查|怎么看|能查"
 )
 WHAT_CAN_I_GET = re.compile(r"哪些|哪几|什么政策|什么扶持|啥政策|啥扶持|能享受|可以享受|匹配|有啥|有什么|都有啥")
-WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网上")
-HOW_LONG = re.compile(r"多久|几天|多长时间|什么时候|啥时候|办完|时限")
 SPECIFIC_TOPIC = re.compile(
     r"部门|材料|表格|信息采集表|身份证|并联|串联|合作社|公司|个体|企业|节省|省了|以前|原来|效率|数据库|共享|时限|多久|几天|"
     r"天数|费用|收费|多少钱|区别|跑几次|证照|电子"
@@ -38,19 +42,6 @@ COMPLAINT = re.compile(
     r"投诉|差评|态度|不满|生气|气死|太差|很差|真差|太慢|垃圾|骗|举报|敷衍|没人管|不负责|破|烂|忽悠|推来推去|踢皮球|反映|"
     r"听不懂|答非所问|没用|废物|傻"
 )
-ENTRY_POINTS = (
-    "可以在这些地方办理个人创业“一件事”：\n1. 湘易办App或湘易办小程序的“个人创业一件事”专区；\n2. 湖南省政务服务网；\n"
-    "3. 线下到政务服务大厅的创业服务窗口当面办理（不方便用手机的话，窗口工作人员可以帮您填）。\n"
-    "也可以直接在这里说“我要申请”，我帮您填表提交。"
-)
-WHOLE_TIME = (
-    "整件事在各部门并联审批，20个工作日内办结；各事项时限：就业创业证3个、养老保险登记1个、创业补贴20个、"
-    "创业担保贷款15个、孵化基地10个、创业培训5个、经营主体登记3个、纳税人信息确认1个工作日。"
-)
-WHEN_ALL_DONE = (
-    "各部门并联审批，整件事在20个工作日内办结；上面列出了每个部门的办理期限，最后一个部门办结，整件事就全部办完了，"
-    "到时会通知您。想随时再看，发申请编号和身份证后6位即可。"
-)
 DIDNT_GET_IT = (
     "不好意思，我没太明白您的意思。能换个说法再说一次吗？比如“创业补贴有多少”或“我想申请创业贷款”。",
     "还是没太明白。您可以：1. 问政策（例如“贷款最多多少”）；2. 说“我要申请”；3. 发申请编号查进度；4. 说“转人工”。",
@@ -58,17 +49,9 @@ DIDNT_GET_IT = (
 )
 
 
-def previous_action(tracker: Tracker) -> str | None:
-    """The bot's last action before the latest user message (``action_listen`` not counted)."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                return None
-            seen_user = True
-        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
-            return str(event.get("name"))
-    return None
+def wants_own(text: str) -> bool:
+    """The user asks to see their own application ("帮我查一下", "我的申请怎么样了"), not about progress in general."""
+    return bool(CHECK_MINE.search(text) or OWN_STATUS.search(text))
 
 
 def _text(tracker: Tracker) -> str:
@@ -95,12 +78,12 @@ class ActionRouteProgress(Action):
             return [FollowupAction("progress_form")]
         if forgot_number(text):
             return await forgotten_number(dispatcher, tracker)
-        if HOW_LONG.search(text) and previous_action(tracker) == "action_show_progress":
-            dispatcher.utter_message(text=WHEN_ALL_DONE)
-            return []
-        if OWN_APPLICATION.search(text) or not (ABOUT_PROGRESS.search(text) or is_question(text)):
+        after_result = previous_action(tracker) == "action_show_progress" and not wants_own(text)
+        if after_result and (answered := await follow_up(dispatcher, tracker, domain)) is not None:
+            return answered  # "那什么时候能全部办完", "红灯是什么意思" about the result just shown
+        if wants_own(text) or not (ABOUT_PROGRESS.search(text) or is_question(text)):
             return [FollowupAction("progress_form")]
-        return await answer_question(dispatcher, tracker, domain)
+        return await answer_question(dispatcher, tracker, domain)  # "我的申请显示需补正，怎么办", "黄灯是不是超期"
 
 
 class ActionRouteEligibility(Action):
@@ -114,6 +97,8 @@ class ActionRouteEligibility(Action):
         """Answer an item question, answer a where/how-long question, or seed and open ``eligibility_form``."""
         text, entities = _text(tracker), _entities(tracker)
         stated = situation.read(text, entities, date.today())
+        if not stated.profile and (answered := await follow_up(dispatcher, tracker, domain)) is not None:
+            return answered  # "要带什么材料" right after an answer about an item
         items = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
         if items and not (WHAT_CAN_I_GET.search(text) and not stated.profile):
             return await item_eligibility.answer(dispatcher, tracker, domain, items, stated)
@@ -122,6 +107,9 @@ class ActionRouteEligibility(Action):
             return []
         if not stated.profile and HOW_LONG.search(text):
             return await answer_question(dispatcher, tracker, domain)
+        several = len(context.questions(text)) > 1  # a story ending in several questions: answer them
+        if several or (is_question(text) and not (WHAT_CAN_I_GET.search(text) or ASK_MATCH.search(text))):
+            return await answer_question(dispatcher, tracker, domain)  # "逾期过还能贷吗": a rule, not a check
         return [*await item_eligibility.seed_form(dispatcher, stated), FollowupAction("eligibility_form")]
 
 
@@ -150,7 +138,7 @@ class ActionRouteOverview(Action):
         if intent != "ask_bundle_overview" or named_item or in_context or SPECIFIC_TOPIC.search(text):
             return [*done, *await answer_question(dispatcher, tracker, domain)]
         dispatcher.utter_message(response="utter_bundle_overview")
-        return [SlotSet("after_overview", True)]
+        return [SlotSet("after_overview", True), SlotSet("item", None)]  # follow-ups are about the whole bundle
 
 
 class ActionRouteComplaint(Action):
@@ -166,6 +154,8 @@ class ActionRouteComplaint(Action):
         if COMPLAINT.search(text):
             dispatcher.utter_message(response="utter_complaint_received")
             return []
+        if (answered := await follow_up(dispatcher, tracker, domain)) is not None:
+            return answered
         if is_question(text):
             return await answer_question(dispatcher, tracker, domain)
         dispatcher.utter_message(text=varied(tracker, DIDNT_GET_IT))
@@ -183,5 +173,10 @@ class ActionOutOfScope(Action):
         """Never the same reply three times in a row."""
         if forgot_number(_text(tracker)):
             return await forgotten_number(dispatcher, tracker)
+        if odd := odd_input_reply(_text(tracker)):  # "???", "😂", "hello can you help": say what works
+            dispatcher.utter_message(text=varied(tracker, (odd, *OUT_OF_SCOPE[1:])))
+            return []
+        if (answered := await follow_up(dispatcher, tracker, domain, only_answers=True)) is not None:
+            return answered  # a follow-up the NLU took for small talk, with a real answer in context
         dispatcher.utter_message(text=varied(tracker, OUT_OF_SCOPE))
         return []

@@ -1,0 +1,174 @@
+"""What the bot's last answer makes of a short follow-up, whatever intent the NLU gave it.
+
+After the overview "在哪里办" / "要多久" are about the whole bundle; after a progress result "那什么时候能全部办完" is
+about that application; after an answer about an item "要带什么材料" keeps the item and "补贴呢" asks the same
+question about the subsidy (:mod:`actions.questions`). This module only reads the conversation; the routers and
+:mod:`actions.followups` act on it. It also says when one message holds two questions.
+"""
+
+import re
+
+from rasa_sdk import Tracker
+
+WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网上")
+HOW_LONG = re.compile(r"多久|几天|多长时间|什么时候|啥时候|办完|时限|多少天|几个工作日")
+ALL_DONE = re.compile(r"全部|都办完|全办完|办完|办好|办结|结束|搞定|下来")
+ENTRY_POINTS = (
+    "可以在这些地方办理个人创业“一件事”：\n1. 湘易办App或湘易办小程序的“个人创业一件事”专区；\n2. 湖南省政务服务网；\n"
+    "3. 线下到政务服务大厅的创业服务窗口当面办理（不方便用手机的话，窗口工作人员可以帮您填）。\n"
+    "也可以直接在这里说“我要申请”，我帮您填表提交。"
+)
+WHOLE_TIME = (
+    "整件事在各部门并联审批，20个工作日内办结；各事项时限：就业创业证3个、养老保险登记1个、创业补贴20个、"
+    "创业担保贷款15个、孵化基地10个、创业培训5个、经营主体登记3个、纳税人信息确认1个工作日。"
+)
+MATERIALS = re.compile(r"材料|资料|证件|带什么|带啥|准备什么|准备啥|准备哪些|交什么|交哪些|提交什么")
+# The bundle's materials as a whole (../shared/spec/bundle.md: one form, "两个免于提交", what a few items add).
+OVERVIEW_MATERIALS = (
+    "办个人创业“一件事”只需填一张《个人创业“一件事”信息采集表》；营业执照、居民身份证明、学历证明等能通过数据共享"
+    "或电子证照库获取的材料都免于提交。个别事项另需：创业补贴申领提供经营主体的银行账户；入驻创业孵化基地提交"
+    "创业计划书；经营主体登记注册提供经营场所证明（场所已在系统登记的除外）。"
+)
+WHEN_ALL_DONE = (
+    "各部门并联审批，整件事在20个工作日内办结；上面列出了每个部门的办理期限，最后一个部门办结，整件事就全部办完了，"
+    "到时会通知您。想随时再看，发申请编号和身份证后6位即可。"
+)
+# A question, even without a question mark ("要带身份证去吗", "红灯什么意思").
+QUESTION = re.compile(
+    r"[?？]|吗|么|呢$|多少|多久|几天|怎么|咋|如何|什么|啥|哪些|哪里|哪儿|在哪|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
+    r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行"
+)
+# "我想问一下…", "请问…": asking, not a request to act.
+ASKING = re.compile(r"^(?:我?想(?:问|咨询|了解)(?:一下|下|问)?|请问|问一下|问下|咨询一下|打听一下)[，,\s]*")
+# A request to act: apply, have it done, have it checked ("帮我查进度", "我要申请", "给我办一下").
+REQUEST = re.compile(
+    r"(?:我要|我想|我打算|我准备|我们要|我们想|帮我|给我|替我|帮忙|麻烦你?|现在就|马上|直接)"
+    r".{0,6}?(?:申请|办|填|报名|贷|领|查|提交)"
+)
+# Actions whose reply answered a question (their item, if any, is the conversation's subject).
+ANSWERS = frozenset(
+    {
+        "action_answer_question",
+        "action_route_overview",
+        "action_route_eligibility",
+        "action_route_progress",
+        "action_handle_low_confidence",
+        "action_follow_up",
+    }
+)
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+NO_CHINESE = (
+    "抱歉，我目前只能用中文交流。请用中文提问，例如“创业担保贷款最多贷多少”“我要申请营业执照”；"
+    "需要帮助也可以说“转人工”，或拨打12345政务服务便民热线。"
+)
+NO_WORDS = (
+    "我只收到了表情或符号，没看懂您想办什么。可以直接打字问我，例如“创业补贴有多少”“我要申请”“查进度”；"
+    "需要工作人员的话说“转人工”。"
+)
+SHORT = 14  # a follow-up this short leans on the previous answer
+# Where one question may end: punctuation, or "还有/另外/顺便问一下" starting the next one.
+CLAUSE_ENDS = re.compile(
+    r"[?？！!。，,；;\s]+|(?:还有就是|还有|另外|以及|再问一下|再问下|顺便问一下|顺便问下|还想问)[，,]?"
+)
+MIN_PART = 4
+
+
+def previous_action(tracker: Tracker) -> str | None:
+    """The bot's last action before the latest user message (``action_listen`` not counted)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return str(event.get("name"))
+    return None
+
+
+def text_of(tracker: Tracker) -> str:
+    """The latest user message, stripped."""
+    return str(tracker.latest_message.get("text") or "").strip()
+
+
+def is_question(text: str) -> bool:
+    """Whether the text reads as a question."""
+    return bool(QUESTION.search(text))
+
+
+def is_request(text: str) -> bool:
+    """Whether the text asks the bot to do something (apply, check), not only asks about it."""
+    return bool(REQUEST.search(ASKING.sub("", text, count=1)))
+
+
+def last_answer(tracker: Tracker) -> str | None:
+    """What the bot's previous turn was: ``overview``, ``progress`` (a result shown), ``answer``, or ``None``."""
+    action = previous_action(tracker)
+    if action == "action_route_overview" and tracker.get_slot("after_overview"):
+        return "overview"
+    if action == "action_show_progress":
+        return "progress"
+    if action in ANSWERS:
+        return "answer"
+    return None
+
+
+def is_follow_up(text: str) -> bool:
+    """A short question that leans on the previous answer ("在哪里办", "补贴呢", "那要多久")."""
+    return 0 < len(text) <= SHORT and is_question(text) and not is_request(text)
+
+
+def in_context(tracker: Tracker) -> str | None:
+    """The previous answer's kind when the latest message is a short follow-up to it, else ``None``."""
+    return last_answer(tracker) if is_follow_up(text_of(tracker)) else None
+
+
+def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
+    """The reply the context alone gives a follow-up: entry points, time limits, materials, when it is all done.
+
+    Args:
+        tracker: The conversation.
+        named_item: The message names an item (then the question is about that item, not the bundle).
+    """
+    kind, text = in_context(tracker), text_of(tracker)
+    if kind == "progress" and HOW_LONG.search(text) and ALL_DONE.search(text):
+        return WHEN_ALL_DONE
+    if kind == "overview" and not named_item:
+        if WHERE.search(text):
+            return ENTRY_POINTS
+        if HOW_LONG.search(text):
+            return WHOLE_TIME
+        if MATERIALS.search(text):
+            return OVERVIEW_MATERIALS
+    return None
+
+
+def questions(text: str) -> list[str]:
+    """The separate questions of one message ("补贴多少？贷款多少？" → two); one element when it is one question.
+
+    A part that is not a question on its own stays with the question after it ("我是退役军人，能贷多少" is one
+    question), or with the one before it when it comes last; a part shorter than four characters too.
+    """
+    parts = [p for p in CLAUSE_ENDS.split(text) if p]
+    merged: list[str] = []
+    pending = ""
+    for part in parts:
+        if not is_question(part) or len(part) < MIN_PART:
+            if merged and not pending and len(part) < MIN_PART and is_question(part):
+                merged[-1] = f"{merged[-1]}，{part}"
+            else:
+                pending = f"{pending}，{part}" if pending else part
+            continue
+        merged.append(f"{pending}，{part}" if pending else part)
+        pending = ""
+    if pending and merged:
+        merged[-1] = f"{merged[-1]}，{pending}"
+    return merged if len(merged) > 1 else [text]
+
+
+def odd_input_reply(text: str) -> str | None:
+    """A clear Chinese reply to a message with no Chinese words: only emoji/punctuation, or English/pinyin."""
+    if CJK.search(text) or any(ch.isdigit() for ch in text):
+        return None
+    return NO_CHINESE if LATIN.search(text) else NO_WORDS

@@ -1,0 +1,100 @@
+"""The routers' common first step: a short follow-up is answered in context, a question is not turned into a form.
+
+The NLU reads "在哪里办", "补贴呢" or "要带什么材料" as whatever intent their few words resemble; right after an
+answer they are follow-ups to it (:mod:`actions.context`) and are answered here whichever router got them. A
+question about applying ("创业贷款怎么申请", "办执照要几天") is answered and the application offered; only a
+request ("我要申请", "帮我办") starts the form.
+"""
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import context
+from actions.form_labels import read_labelled
+from actions.progress import LAST6, NUMBER, WHERE_NUMBER
+from actions.questions import ANSWERED, search
+from actions.replies import answer_question, bot_texts
+from actions.service_client import ServiceUnavailable
+
+OFFER_APPLY = "需要的话我可以现在帮您填表申请，回复“好的”就开始；还有问题也可以接着问。"
+STILL_NO_NUMBER = (
+    "编号实在找不到也没关系，您可以选一种方式：\n1. 说“转人工”，工作人员在这里帮您查；\n"
+    "2. 拨打12345政务服务便民热线，工作人员核实来电人身份后帮您查询；\n"
+    "3. 用申请时的微信登录湘易办小程序，在“我的申请”里不用编号也能看到自己的申请。"
+)
+
+
+def still_without_number(tracker: Tracker) -> bool:
+    """Right after being told where the number is, the user still has none ("哪都翻了没有啊")."""
+    said = bot_texts(tracker)
+    text = context.text_of(tracker)
+    if not said or NUMBER.search(text) or LAST6.search(text):
+        return False
+    return said[0].startswith(WHERE_NUMBER[:20]) or said[0].startswith(STILL_NO_NUMBER[:20])
+
+
+async def follow_up(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], only_answers: bool = False
+) -> list[EventType] | None:
+    """The answer to a short follow-up of the previous answer, or ``None`` when the message is not one.
+
+    Args:
+        dispatcher: Where the reply goes.
+        tracker: The conversation.
+        domain: The domain.
+        only_answers: Reply only when the knowledge base has a real answer (for chit-chat-like intents).
+    """
+    if still_without_number(tracker):
+        dispatcher.utter_message(text=STILL_NO_NUMBER)
+        return []
+    if context.in_context(tracker) is None:
+        return None
+    if only_answers:
+        try:
+            found = (await search(tracker, record_unanswered=False)).get("status") in ANSWERED
+        except ServiceUnavailable:
+            found = False
+        if not found:
+            return None
+    return [*await answer_question(dispatcher, tracker, domain), SlotSet("after_overview", False)]
+
+
+def _items(tracker: Tracker) -> list[str]:
+    entities = tracker.latest_message.get("entities") or []
+    return list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
+
+
+async def question_not_request(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType] | None:
+    """A question about applying is answered and the application offered; ``None`` for a request to apply.
+
+    A message that carries application data (two fields or more) is a request, whatever its wording.
+    """
+    text = context.text_of(tracker)
+    if not context.is_question(text) or context.is_request(text):
+        return None
+    entities = list(tracker.latest_message.get("entities") or [])
+    if len(read_labelled(text, entities).values) >= 2:
+        return None
+    events = await answer_question(dispatcher, tracker, domain)
+    dispatcher.utter_message(text=OFFER_APPLY)
+    return [*events, SlotSet("offer_pending", True), SlotSet("offered_items", _items(tracker) or None)]
+
+
+async def before_starting(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType] | None:
+    """What ``action_start_application`` does instead of starting: answer a follow-up or a question, if it is one.
+
+    An accepted offer ("好的" after "需要现在帮您申请吗") always starts.
+    """
+    intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
+    if intent == "affirm" and tracker.get_slot("offer_pending"):
+        return None
+    if (events := await follow_up(dispatcher, tracker, domain)) is not None:
+        return events
+    return await question_not_request(dispatcher, tracker, domain)
