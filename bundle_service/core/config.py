@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 ROOT_DIR = PACKAGE_DIR.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{ROOT_DIR / 'var' / 'bundle.db'}"
+DEFAULT_TRACKER_DB_URL = f"sqlite:///{ROOT_DIR / 'var' / 'rasa' / 'tracker.db'}"  # Rasa's, per bot/endpoints.yml
 
 
 class Settings(BaseSettings):
@@ -107,6 +108,9 @@ class Settings(BaseSettings):
             ignored and the peer address is the caller.
         profile: ``development`` (default) or ``production`` (``BUNDLE_PROFILE``): production refuses to start
             while a development default is in place (``bundle_service/core/production.py``).
+        tracker_db_url: Rasa's SQL tracker store, read (never written) by the admin dashboard for conversations per
+            day and channel (``BUNDLE_TRACKER_DB_URL``; default the SQLite file of ``bot/endpoints.yml``; empty:
+            none): ``docs/dashboard.md``.
     """
 
     model_config = SettingsConfigDict(env_prefix="BUNDLE_", extra="ignore")
@@ -163,6 +167,7 @@ class Settings(BaseSettings):
     verify_number_ceiling: int = 100
     trusted_proxies: str = ""
     profile: Literal["development", "production"] = "development"
+    tracker_db_url: str | None = DEFAULT_TRACKER_DB_URL
 
     @property
     def trusted_proxy_list(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""Knowledge base: FAQ pairs with their full version history, documents, and the unanswered-question queue."""
+"""Knowledge base: FAQs with their version history, documents, the unanswered-question queue, the ask log."""
 
 from datetime import datetime
 
@@ -96,3 +96,24 @@ class UnansweredQuestion(Base):
     resolved_by_faq_id: Mapped[str | None] = mapped_column(ForeignKey("faqs.id"))
     resolved_by: Mapped[str | None] = mapped_column(String(80))
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class KnowledgeAsk(Base):
+    """One question a conversation asked the knowledge base, and what became of it (the dashboard's ask log).
+
+    ``status`` is the search's decision (``faq``, ``answer``, ``suggest``, ``not_found``); ``source_*`` the FAQ or
+    document section that answered (none when not answered). The question is stored masked, like the
+    unanswered queue: admins read it.
+    """
+
+    __tablename__ = "knowledge_asks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    conversation_id: Mapped[str | None] = mapped_column(String(128))
+    question: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    source_kind: Mapped[str | None] = mapped_column(String(20))
+    source_id: Mapped[str | None] = mapped_column(String(200))
+    source_title: Mapped[str | None] = mapped_column(String(200))
+    score: Mapped[float | None] = mapped_column(Float)
