@@ -6,6 +6,7 @@ the knowledge base and the same step asked again; only an explicit "取消" canc
 """
 
 import re
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -14,7 +15,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import situation
-from actions.eligibility_reading import LABELS, NO_BUSINESS, PROFILE_SLOTS, ProfileTurn, previous_step, read_turn
+from actions.eligibility_reading import (
+    LABELS,
+    NO_BUSINESS,
+    PROFILE_SLOTS,
+    ProfileTurn,
+    previous_step,
+    read_turn,
+    stated_facts,
+)
 from actions.form_extraction import just_heard_user
 from actions.replies import answer_question, is_question
 from actions.service_client import ServiceUnavailable, check_field, post_json
@@ -62,10 +71,8 @@ class ValidateEligibilityForm(FormValidationAction):
         try:
             if not just_heard_user(tracker):
                 pass  # resumed after an interruption: the message was already handled, only re-plan
-            elif requested is None:
-                category = situation.category(entities, text)
-                if category:
-                    events += await self._accept("elig_person_category", category, slots, dispatcher)
+            elif requested is None:  # the message that started the check: every fact it states
+                events += await self._opening_facts(text, entities, slots, dispatcher)
             else:
                 answered, finished = await self._answer(dispatcher, tracker, domain, slots, str(requested))
                 if finished:
@@ -107,6 +114,8 @@ class ValidateEligibilityForm(FormValidationAction):
         events = await self._other_facts(turn, slots, dispatcher)
         if raw is not None or not turn.others:  # a message with other facts only: the step is asked again
             events += await self._accept(requested, text if raw is None else raw, slots, dispatcher)
+            if requested == "elig_person_category":
+                events += self._none_of_the_groups(text, slots)
             if slots.get(requested) is None and failures_at(tracker, requested) >= 1:
                 dispatcher.utter_message(**help_message(requested))
         if turn.shown and (slots.get(requested) is not None or turn.others):
@@ -143,6 +152,30 @@ class ValidateEligibilityForm(FormValidationAction):
                 dispatcher.utter_message(text=f"好的，已把{LABELS[slot]}改过来了。")
             events += accepted
         return events
+
+    async def _opening_facts(
+        self, text: str, entities: list[dict[str, Any]], slots: dict[str, Any], dispatcher: CollectingDispatcher
+    ) -> list[EventType]:
+        """The category and every other fact the opening message states ("返乡农民工，店开了两年，第一次创业")."""
+        facts, shown = stated_facts(text, entities, date.today())
+        if (category := situation.category(entities, text)) is not None:
+            facts["elig_person_category"] = category
+        events: list[EventType] = []
+        for slot, raw in facts.items():
+            if slots.get(slot) is None:
+                events += await self._accept(slot, raw, slots, dispatcher)
+        events += self._none_of_the_groups(text, slots)
+        if shown:
+            dispatcher.utter_message(text="好的，记下了：" + "；".join(shown) + "。")
+        return events
+
+    @staticmethod
+    def _none_of_the_groups(text: str, slots: dict[str, Any]) -> list[EventType]:
+        """A category of "none of these" (都不是，就普通人): none of the rarer groups either, not asked again."""
+        if slots.get("elig_person_category") != "other" or not situation.NONE_OF_THEM.search(text):
+            return []
+        slots["elig_other_category"] = NO_BUSINESS
+        return [SlotSet("elig_other_category", NO_BUSINESS)]
 
     @staticmethod
     def _navigate(

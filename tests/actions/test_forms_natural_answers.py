@@ -129,3 +129,24 @@ async def test_progress_correction_back_and_start_again(service_url: str) -> Non
     await say(form, "重新填", slots)
     assert slots["progress_number"] is None and slots["progress_id_last6"] is None
     assert slots["requested_slot"] == "progress_number"
+
+
+async def test_eligibility_every_fact_of_the_opening_message_is_kept(service_url: str) -> None:
+    slots: dict[str, Any] = {"requested_slot": None}
+    texts = await say(
+        ValidateEligibilityForm(),
+        "我是返乡农民工，店开了两年多了，第一次创业，看看能享受啥",
+        slots,
+        intent="check_eligibility",
+        entities=[entity("person_category", "returning_migrant_worker")],
+    )
+    assert slots["elig_person_category"] == "returning_migrant_worker"
+    assert slots["elig_business_started_on"] is not None and slots["elig_first_time_founder"] is True
+    assert slots["requested_slot"] is None, texts  # nothing left to ask: the verdict follows
+
+
+async def test_eligibility_an_ordinary_person_is_not_asked_for_the_rarer_groups(service_url: str) -> None:
+    slots: dict[str, Any] = {"requested_slot": "elig_person_category"}
+    await say(ValidateEligibilityForm(), "哪类都不算，我就一般人", slots)
+    assert slots["elig_person_category"] == "other" and slots["elig_other_category"] == "none"
+    assert slots["requested_slot"] != "elig_other_category"
