@@ -9,6 +9,13 @@ from sqlalchemy.orm import Session
 from bundle_service.core.masking import mask_details
 from bundle_service.models import Application, AuditEvent
 
+STAFF_ACTOR = "staff:"  # a console staff member: ``staff:<login name>`` (also their verification caller key)
+
+
+def staff_actor(staff_id: str) -> str:
+    """The actor of what a console staff member does: ``staff:<login name>``."""
+    return f"{STAFF_ACTOR}{staff_id}"
+
 
 def record(
     session: Session,

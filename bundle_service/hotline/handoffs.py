@@ -15,7 +15,7 @@ from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings
 from bundle_service.core.errors import Conflict, NotFound
 from bundle_service.crud import handoffs as crud
-from bundle_service.crud.audit import record
+from bundle_service.crud.audit import record, staff_actor
 from bundle_service.models.handoff import Handoff, OutboxMessage
 from contract import conversations
 from contract.conversations import MINIPROGRAM_CHANNEL, WECHAT_PREFIX
@@ -107,7 +107,11 @@ class Handoffs:
             taken = crud.take(session, handoff_id, staff_id, now)
             if taken:
                 record(
-                    session, at=now, actor=f"staff:{staff_id}", action="handoff.taken", details={"handoff": handoff_id}
+                    session,
+                    at=now,
+                    actor=staff_actor(staff_id),
+                    action="handoff.taken",
+                    details={"handoff": handoff_id},
                 )
         handoff = self.get(handoff_id)
         if not taken:
@@ -164,7 +168,7 @@ class Handoffs:
             record(
                 session,
                 at=now,
-                actor=f"staff:{staff_id}",
+                actor=staff_actor(staff_id),
                 action="handoff.replied",
                 details={"handoff": handoff.id, "message": message.id, "delivery": delivery, "text": text[:500]},
             )
@@ -190,6 +194,6 @@ class Handoffs:
             if not crud.hand_back(session, handoff_id, staff_id, now):
                 raise Conflict("该会话不在您的接待中。", code="not_yours")
             record(
-                session, at=now, actor=f"staff:{staff_id}", action="handoff.returned", details={"handoff": handoff_id}
+                session, at=now, actor=staff_actor(staff_id), action="handoff.returned", details={"handoff": handoff_id}
             )
         return self.get(handoff_id)

@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from bundle_service.adapters.realname import RealNameAuthority
 from bundle_service.core.clock import Clock
 from bundle_service.core.masking import mask_details
-from bundle_service.hotline.handoffs import HOTLINE_PREFIX
+from bundle_service.crud.audit import staff_actor
 from bundle_service.models import Application, AuditEvent
 from bundle_service.models.staff import StaffAccount
+from contract.conversations import HOTLINE_PREFIX
 
 CALLER_VERIFIED = "hotline.caller_verified"  # the console's audit action for a verified caller
 REALNAME = "realname"
@@ -75,7 +76,9 @@ def by_caller_verification(
             return None
         query = (
             select(AuditEvent)
-            .where(AuditEvent.action == CALLER_VERIFIED, AuditEvent.actor == f"staff:{staff_id}", AuditEvent.at > since)
+            .where(
+                AuditEvent.action == CALLER_VERIFIED, AuditEvent.actor == staff_actor(staff_id), AuditEvent.at > since
+            )
             .order_by(AuditEvent.id.desc())
             .limit(RECENT_VERIFICATIONS)
         )

@@ -25,13 +25,13 @@ from bundle_service.core.clock import Clock
 from bundle_service.core.errors import NotFound, TooManyAttempts
 from bundle_service.crud import applications as crud
 from bundle_service.crud import throttle
-from bundle_service.crud.audit import record
+from bundle_service.crud.audit import STAFF_ACTOR, record
 from bundle_service.models import Application
 
 NOT_FOUND_MESSAGE = "未找到该申请，或验证信息不符。请核对申请编号和身份证号码后6位。"
 CEILING_MESSAGE = "该申请近期验证失败次数过多，请{minutes}分钟后再试；申请人可登录后在“我的申请”中查看，或拨打热线。"
 MAX_SUBJECT_LENGTH = 64
-STAFF_CALLER = "staff:"  # the console's callers: ``staff:<login name>``
+STAFF_CALLER = STAFF_ACTOR  # the console's callers, keyed as their audit actor (identification finds them there)
 USER_CALLER = "user:"  # a logged-in owner, by a hash of the openid (no openid is stored in the throttle table)
 AUTHENTICATED_CALLERS = (STAFF_CALLER, USER_CALLER)
 _NO_ID_NUMBER = "0" * 18  # what an unknown number is compared with, so both cost the same

@@ -16,17 +16,16 @@ from bundle_service.api.routes.applications import application_answer, filing_ou
 from bundle_service.api.staff_deps import StaffDep
 from bundle_service.applications.filing import Filer
 from bundle_service.core.errors import NotFound
-from bundle_service.crud.audit import record
+from bundle_service.crud.audit import record, staff_actor
 from bundle_service.progress.owner_verification import Claim
 from bundle_service.schemas.application import ApplicationIn, ApplicationOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.handoff import CallMessageIn, CallMessageOut, CallOut, LookupIn
 from bundle_service.schemas.knowledge import KnowledgeSearchIn, KnowledgeSearchOut
-from contract.conversations import CALL_ID_PATTERN, HOTLINE_PREFIX, hotline_sender
+from contract.conversations import CALL_ID_PATTERN, hotline_sender
 
 router = APIRouter(prefix="/api/v1/hotline", tags=["hotline"])
 ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 502: {"model": ErrorOut}}
-CALL_PREFIX = HOTLINE_PREFIX  # the namespace is defined once, in contract/conversations.py
 CallId = Annotated[str, Path(pattern=f"^{CALL_ID_PATTERN}$", description="the call id of POST /calls")]
 
 
@@ -34,9 +33,13 @@ def _audit(
     services: ServicesDep, staff_id: str, action: str, details: dict[str, object], application_id: int | None = None
 ) -> None:
     with services.sessions.begin() as session:
-        actor = f"staff:{staff_id}"
         record(
-            session, at=services.clock.now(), actor=actor, action=action, application_id=application_id, details=details
+            session,
+            at=services.clock.now(),
+            actor=staff_actor(staff_id),
+            action=action,
+            application_id=application_id,
+            details=details,
         )
 
 
@@ -87,13 +90,13 @@ def lookup(body: LookupIn, staff: StaffDep, services: ServicesDep) -> Applicatio
         TooManyAttempts: 429 after repeated failures.
     """
     try:
-        application = services.verifier.verify(body.number, Claim(id_last6=body.id_last6), f"staff:{staff.staff_id}")
+        application = services.verifier.verify(body.number, Claim(id_last6=body.id_last6), staff_actor(staff.staff_id))
     except NotFound:
         _audit(services, staff.staff_id, "hotline.caller_verification_failed", {"number": body.number})
         raise
     details: dict[str, object] = {"number": body.number}
     if body.call_id:
-        details["conversation"] = f"{CALL_PREFIX}{body.call_id}"
+        details["conversation"] = hotline_sender(body.call_id)
     _audit(services, staff.staff_id, "hotline.caller_verified", details, application.id)
     return application_answer(application, services)
 
@@ -112,6 +115,6 @@ def file_for_caller(
         InvalidInput: 422 with every wrong field.
         Conflict: 409 when the idempotency key was used for another form.
     """
-    filer = Filer(filed_by=staff.staff_id, actor=f"staff:{staff.staff_id}")
+    filer = Filer(filed_by=staff.staff_id, actor=staff_actor(staff.staff_id))
     filing = services.filings.submit(body.model_dump(exclude_none=True), filer, idempotency_key)
     return filing_out(filing, response, services)

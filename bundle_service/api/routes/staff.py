@@ -11,7 +11,7 @@ from bundle_service.core import device_cookie
 from bundle_service.core.errors import Conflict, Unauthenticated
 from bundle_service.core.security import hash_password, needs_rehash, verify_password
 from bundle_service.crud import staff as crud
-from bundle_service.crud.audit import events, record
+from bundle_service.crud.audit import events, record, staff_actor
 from bundle_service.hotline.staff_login_throttle import LoginThrottle
 from bundle_service.models.staff import StaffAccount
 from bundle_service.schemas.audit import AuditEventOut
@@ -63,7 +63,7 @@ def login(
         else:
             if needs_rehash(account.password_hash):
                 account.password_hash = hash_password(body.password)
-            record(session, at=now, actor=f"staff:{account.id}", action="staff.login", details={"role": account.role})
+            record(session, at=now, actor=staff_actor(account.id), action="staff.login", details={"role": account.role})
             failed = False
     if failed or account is None:
         guard.fail(body.username, address, device)
@@ -120,7 +120,7 @@ def create_account(body: StaffIn, admin: AdminStaffDep, services: ServicesDep) -
             record(
                 session,
                 at=now,
-                actor=f"staff:{admin.staff_id}",
+                actor=staff_actor(admin.staff_id),
                 action="staff.created",
                 details={"id": body.id, "role": body.role},
             )
