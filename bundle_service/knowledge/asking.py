@@ -5,7 +5,7 @@
 3. Dense + BM25 retrieval with the item and region filters (:mod:`index`).
 4. Near neighbours re-ranked by what the question asks (:mod:`facets`), then one hit per source (:mod:`ranking`).
 
-The bench (``scripts/knowledge_eval.py``) uses the same functions, so what is measured is what runs.
+The bench (``bench/knowledge_eval.py``) uses the same functions, so what is measured is what runs.
 """
 
 from dataclasses import dataclass
