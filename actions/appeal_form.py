@@ -31,7 +31,7 @@ from actions.appeal_reading import (
 )
 from actions.appeals import CHANNEL, FORM_SLOTS, GRIEVANCE, NONE, categories, classify, has_openid
 from actions.form_extraction import just_heard_user
-from actions.form_guard import ACKNOWLEDGEMENTS, BACK, COMMANDS, ONLY_DIGITS, RESTART, SUBMIT
+from actions.form_guard import ACKNOWLEDGEMENTS, BACK, CANCEL_WORDS, COMMANDS, ONLY_DIGITS, RESTART, SUBMIT
 from actions.replies import answer_question, bot_texts, is_question
 from actions.service_client import NotFound, ServiceError, TooManyAttempts, post_json, tracker_headers
 from contract.masking import mask_phone
@@ -48,6 +48,7 @@ LABELS = {
 RULE_INTENTS = frozenset(
     {"cancel", "request_human", "goodbye", "greet", "thank", "bot_challenge", "check_eligibility", "start_application"}
 )
+STOP = re.compile(r"不投诉|不登记|不反映|不提了|不说了|退出|停下")
 PLACE_CUE = re.compile(r"地点|时间|地方|日期")
 NOT_LINKED = "好的，这份投诉先不关联申请。"
 
@@ -177,6 +178,8 @@ class ValidateAppealForm(FormValidationAction):
         requested: str | None,
     ) -> list[EventType] | None:
         text, intent, entities = _said(tracker)
+        if intent == "cancel" and not (CANCEL_WORDS.search(text) or STOP.search(text)):
+            intent = "inform"  # "记不清了" is an answer: only explicit words stop the form
         if BACK.search(text) or RESTART.search(text):
             return self._navigate(dispatcher, "restart" if RESTART.search(text) else "back", slots, requested)
         found = read_appeal(text, entities)

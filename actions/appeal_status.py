@@ -156,7 +156,7 @@ def _opened_by_router(tracker: Tracker) -> bool:
         if event.get("event") == "user":
             return False
         if event.get("event") == "action" and name != "action_extract_slots" and not name.endswith("_form"):
-            return name in ("action_route_appeal", "action_route_progress")
+            return name in ("action_route_appeal", "action_route_progress", "action_handle_low_confidence")
     return False
 
 

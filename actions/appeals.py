@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.appeal_reading import appeal_number, read_appeal
+from actions.ratings import ActionRate, score_of
 from actions.replies import answer_question, is_question, varied
 from actions.service_client import (
     NotFound,
@@ -46,6 +47,8 @@ GRIEVANCE = re.compile(
 STATUS = re.compile(
     r"怎么样了|咋样了|有结果|结果出来|处理到|进展|进度|状态|回复了|有回复|有人管|办结了|查一下|查查|查询|处理得"
 )
+EXPLICIT = re.compile(r"投诉|举报|诉求")
+FILING = re.compile(r"投诉|举报|反映|诉求|登记")
 REQUEST = re.compile(r"诉求|建议|希望|能不能|可不可以|请求|呼吁")
 INTRO = (
     "很抱歉给您带来不好的体验。我来帮您登记{kind}：说清楚发生了什么、在哪里什么时候、怎么联系您，"
@@ -94,6 +97,16 @@ def start_appeal(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     return [*events, FollowupAction("appeal_form")]
 
 
+def explicit_appeal(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """A complaint, or its status, in explicit words (投诉/举报/诉求) the NLU was unsure of; ``None`` otherwise."""
+    text = str(tracker.latest_message.get("text") or "")
+    if not EXPLICIT.search(text):
+        return None
+    if asks_status(text):
+        return [FollowupAction("appeal_status_form")]
+    return start_appeal(dispatcher, tracker)
+
+
 async def categories() -> list[dict[str, Any]]:
     """The service's categories (code, label, time limit), in its order."""
     return list((await get_json("/api/v1/appeals/categories")).get("categories") or [])
@@ -116,6 +129,8 @@ class ActionRouteAppeal(Action):
         text = str(tracker.latest_message.get("text") or "").strip()
         if asks_status(text):
             return [FollowupAction("appeal_status_form")]
+        if score_of(text) is not None and not FILING.search(text):  # "给个差评，答非所问": a rating, stored
+            return await ActionRate().run(dispatcher, tracker, domain)
         if GRIEVANCE.search(text):
             return start_appeal(dispatcher, tracker)
         if is_question(text):

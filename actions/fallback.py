@@ -6,6 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.appeals import explicit_appeal
 from actions.application_actions import carries_application_data
 from actions.followups import follow_up
 from actions.handoff import hand_off
@@ -43,8 +44,11 @@ class ActionHandleLowConfidence(Action):
         Otherwise reply and revert the misunderstood message so it does not steer the dialogue. Noise is not
         recorded in the unanswered queue.
         """
-        if carries_application_data(tracker):  # a long application message the NLU was unsure of
-            return [FollowupAction("action_start_application")]
+        started = explicit_appeal(dispatcher, tracker)  # "我要投诉，…" the NLU was unsure of
+        if started is None and carries_application_data(tracker):  # a long application message, likewise
+            started = [FollowupAction("action_start_application")]
+        if started is not None:
+            return started
         if (helped := await self._understood_in_context(dispatcher, tracker, domain)) is not None:
             return helped
         try:

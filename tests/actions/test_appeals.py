@@ -31,6 +31,7 @@ from actions.appeal_prompts import (
 )
 from actions.appeal_status import ActionShowAppealStatus, ValidateAppealStatusForm
 from actions.appeals import ActionRouteAppeal, ActionSubmitAppeal
+from actions.fallback import ActionHandleLowConfidence
 from actions.progress import ActionShowProgress
 from actions.ratings import ActionRate, ActionSubmitRating, ValidateRatingForm
 from tests.actions.conftest import user_event
@@ -103,7 +104,8 @@ class Chat:
         said: list[str] = []
         self.buttons = []
         if self.loop is None:
-            router = {"complain": ActionRouteAppeal(), "give_feedback": ActionRate()}[intent]
+            routers = {"complain": ActionRouteAppeal(), "give_feedback": ActionRate()}
+            router = routers.get(intent, ActionHandleLowConfidence())
             events = await self._run(router, said)
             followup = next((e["name"] for e in events if e["event"] == "followup"), None)
             if followup not in FORMS:
@@ -305,3 +307,19 @@ async def test_without_the_service_nothing_is_said_to_be_filed(service_down: Non
     assert chat.loop is None and not chat.slots.get("appeal_contact")  # the phone does not linger
     said = await Chat("web:rating-service-down").say("五星好评", "give_feedback")
     assert "没有保存" in said and "已记录" not in said
+
+
+async def test_a_complaint_the_nlu_was_unsure_of_still_opens_the_form(service_down: None) -> None:
+    chat = Chat("web:appeal-low-confidence")
+    said = await chat.say(
+        "我要投诉，我的申请CY20261201000012审批拖了一个月",
+        "nlu_fallback",
+        [entity("application_id", "CY20261201000012")],
+    )
+    assert "登记投诉" in said and "哪里" in said and chat.loop == "appeal_form"  # only what is missing is asked
+    assert chat.slots["appeal_application"] == "CY20261201000012"
+
+
+async def test_a_bad_rating_the_nlu_read_as_a_complaint_is_stored_as_a_rating(service_url: str) -> None:
+    said = await Chat("web:rating-as-complaint").say("给个差评，问了三遍都答非所问", "complain")
+    assert "1星" in said and "整改回访" in said and "登记投诉" not in said
