@@ -122,6 +122,7 @@ const loaders = {
   unanswered: () => loadQueue(),
   files: () => {},
   audit: () => loadAudit(),
+  dashboard: () => window.adminDashboard.load(),
 };
 
 function showTab(name) {

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bundle_service.catalog import load_items
 from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings
-from bundle_service.knowledge import asking, documents_admin, faq_import, faqs, seed, unanswered
+from bundle_service.knowledge import asking, asks, documents_admin, faq_import, faqs, seed, unanswered
 from bundle_service.knowledge.answers import compose, title
 from bundle_service.knowledge.asking import Rules
 from bundle_service.knowledge.documents import ParsedDocument, parse_markdown
@@ -105,6 +105,7 @@ class KnowledgeBase:
             s.kb_ambiguity_margin,
             s.kb_type_bonus,
             s.kb_type_penalty,
+            s.kb_same_fact_agrees,
         )
 
     @property
@@ -244,6 +245,7 @@ class KnowledgeBase:
         text = normalize(query)[:MAX_QUERY_CHARS]
         place = self.rules.elsewhere(text, self.index) if text else None
         if place is not None:  # another province's policy: never answered with Hunan's figures
+            self._log_ask(query, conversation_id, "not_found", None, record_unanswered)
             took = (time.perf_counter() - started) * 1000
             return SearchResult("not_found", redirect(place), [], [], took)
         hits = asking.search(self.index, self.rules, text, Filters(item, region), self.thresholds) if text else []
@@ -264,10 +266,26 @@ class KnowledgeBase:
                 )
                 session.flush()
                 queued = row.id
+        self._log_ask(query, conversation_id, decision.status, decision.best, record_unanswered)
         sources = [source_of(decision.best)] if decision.best else []
         took = (time.perf_counter() - started) * 1000
         choices = [title(hit) for hit in decision.choices]
         return SearchResult(decision.status, compose(decision), sources, hits[:SHOWN_HITS], took, queued, choices)
+
+    def _log_ask(
+        self, query: str, conversation_id: str | None, status: str, best: SourceHit | None, record_unanswered: bool
+    ) -> None:
+        """Log a conversation's question in the dashboard's ask log (:mod:`bundle_service.knowledge.asks`)."""
+        if asks.should_log(conversation_id, status, record_unanswered):
+            with self.sessions.begin() as session:
+                asks.record(
+                    session,
+                    question=query.strip(),
+                    conversation_id=conversation_id,
+                    status=status,
+                    best=best,
+                    now=self.clock.now(),
+                )
 
     # ---- administration (each write re-indexes after its commit) ----
     def _write(self, operation: Callable[[Session], T]) -> T:

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy.orm import Session
 
-from bundle_service.models import Applicant, Application, DepartmentTask, Handoff
+from bundle_service.models import Applicant, Application, DepartmentTask, Handoff, KnowledgeAsk, UnansweredQuestion
 
 APPLICANT_ID_NUMBER = "430111199601010021"
 
@@ -77,3 +77,29 @@ def add_handoffs(session: Session, at: datetime, count: int) -> None:
                 created_at=at.astimezone(timezone.utc),
             )
         )
+
+
+def add_asks(
+    session: Session, at: datetime, status: str, count: int, source: tuple[str, str, str] | None = None
+) -> None:
+    """``count`` knowledge asks of one outcome; ``source`` (kind, id, title) for answered ones."""
+    kind, source_id, title = source or (None, None, None)
+    for index in range(count):
+        session.add(
+            KnowledgeAsk(
+                asked_at=at + timedelta(minutes=index),
+                conversation_id=f"web:ask-{index}",
+                question=f"{title or '问题'}？（第{index + 1}种问法）",
+                status=status,
+                source_kind=kind,
+                source_id=source_id,
+                source_title=title,
+                score=0.8 if kind else None,
+            )
+        )
+
+
+def add_unanswered(session: Session, at: datetime, questions: list[str]) -> None:
+    """Open questions of the unanswered queue, one minute apart."""
+    for index, question in enumerate(questions):
+        session.add(UnansweredQuestion(question=question, asked_at=at + timedelta(minutes=index), status="open"))
