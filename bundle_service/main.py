@@ -15,6 +15,7 @@ from bundle_service.api import errors, hardening
 from bundle_service.api.deps import Services, load_department_keys
 from bundle_service.api.routes import (
     admin,
+    appeals,
     applications,
     audit,
     auth,
@@ -23,6 +24,7 @@ from bundle_service.api.routes import (
     conversations,
     department_tasks,
     eligibility,
+    feedback,
     handoffs,
     health,
     hotline,
@@ -31,6 +33,7 @@ from bundle_service.api.routes import (
     me,
     prefill,
     progress,
+    service_hours,
     staff,
     validation,
 )
@@ -130,6 +133,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         admin,
         auth,
         me,
+        appeals,
+        feedback,
+        service_hours,
     ):
         app.include_router(module.router)
     app.include_router(chat_page.router)

@@ -10,15 +10,14 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, sessionmaker
 
 from bundle_service.adapters.rasa import RasaClient, RasaUnavailable, rasa_client
-from bundle_service.adapters.wechat_send import SendResult, sender_for
 from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings
 from bundle_service.core.errors import Conflict, NotFound
 from bundle_service.crud import handoffs as crud
 from bundle_service.crud.audit import record, staff_actor
+from bundle_service.hotline.delivery import deliver
 from bundle_service.models.handoff import Handoff, OutboxMessage
 from contract import conversations
-from contract.conversations import MINIPROGRAM_CHANNEL, WECHAT_PREFIX
 
 logger = logging.getLogger(__name__)
 # The namespaces and channel names are defined once, in contract/conversations.py.
@@ -130,21 +129,10 @@ class Handoffs:
 
         A ``wechat:<openid>`` conversation that asked for a person in the mini program's own chat or the H5 page
         (channel ``miniprogram``) is not pushed: its client polls and shows the reply, and a customer-service message
-        would arrive a second time in another place (or fail with 45015 outside the 48-hour window).
+        would arrive a second time in another place (or fail with 45015 outside the 48-hour window). The rule is
+        :func:`bundle_service.hotline.delivery.deliver`, shared with the replies of 诉求.
         """
-        conversation = handoff.conversation_id
-        if conversation.startswith(WECHAT_PREFIX) and handoff.channel != MINIPROGRAM_CHANNEL:
-            settings = self.settings
-            if not settings.wechat_app_id or settings.wechat_app_secret is None:
-                logger.error("staff reply to a WeChat user but BUNDLE_WECHAT_APP_ID/SECRET are unset")
-                return "wechat_unconfigured"
-            result: SendResult = sender_for(
-                settings.wechat_api_base, settings.wechat_app_id, settings.wechat_app_secret.get_secret_value()
-            ).send_text(conversation[len(WECHAT_PREFIX) :], text)
-            return "wechat" if result.ok else f"wechat_error:{result.errcode}"
-        if conversation.startswith(HOTLINE_PREFIX):
-            return "hotline"
-        return "outbox"
+        return deliver(self.settings, handoff.conversation_id, handoff.channel, text)
 
     def reply(self, handoff_id: int, staff_id: str, text: str) -> OutboxMessage:
         """Send a staff reply to the user on their channel, store it, and add it to the Rasa history.

@@ -1,10 +1,12 @@
 """SQLAlchemy 2 models of the system of record; Alembic migrations live in ``bundle_service/alembic``."""
 
+from bundle_service.models.appeal import Appeal
 from bundle_service.models.application import Applicant, Application
 from bundle_service.models.audit import AuditEvent
 from bundle_service.models.base import Base
 from bundle_service.models.calendar import CalendarYear
 from bundle_service.models.counter import DailyCounter
+from bundle_service.models.feedback import AnswerFeedback
 from bundle_service.models.handoff import Handoff, OutboxMessage
 from bundle_service.models.knowledge import Faq, FaqVersion, KbDocument, UnansweredQuestion
 from bundle_service.models.rating import Rating
@@ -13,6 +15,8 @@ from bundle_service.models.task import DepartmentTask, TaskStatusChange
 from bundle_service.models.throttle import VerificationFailure
 
 __all__ = [
+    "AnswerFeedback",
+    "Appeal",
     "Applicant",
     "Application",
     "AuditEvent",

@@ -36,6 +36,7 @@ class OutboxMessage(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[str] = mapped_column(String(200), index=True)
     handoff_id: Mapped[int | None] = mapped_column(index=True)
+    appeal_id: Mapped[int | None] = mapped_column(index=True)  # a 诉求's staff message (migration 0005)
     staff_id: Mapped[str] = mapped_column(String(40))
     text: Mapped[str] = mapped_column(Text)
     delivery: Mapped[str] = mapped_column(String(20))

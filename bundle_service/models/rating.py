@@ -1,4 +1,4 @@
-"""Satisfaction ratings (好差评): one per finished application."""
+"""Satisfaction ratings (好差评): of a finished application, a conversation with the assistant, or a staff handoff."""
 
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -11,17 +11,25 @@ from bundle_service.models.base import Base, UTCDateTime
 if TYPE_CHECKING:
     from bundle_service.models.application import Application
 
+APPLICATION = "application"
+CONVERSATION = "conversation"
+HANDOFF = "handoff"
+
 
 class Rating(Base):
-    """The owner's 1–5 rating of a finished application, with an optional comment."""
+    """A 1–5 rating with an optional comment; ``target`` says what was rated (one per application)."""
 
     __tablename__ = "ratings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), unique=True)
+    target: Mapped[str] = mapped_column(String(20), default=APPLICATION, server_default=APPLICATION, index=True)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"), unique=True)
+    conversation_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    handoff_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    channel: Mapped[str | None] = mapped_column(String(40))
     score: Mapped[int] = mapped_column(Integer)
     comment: Mapped[str | None] = mapped_column(Text)
     rated_by: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    application: Mapped["Application"] = relationship(back_populates="rating")
+    application: Mapped["Application | None"] = relationship(back_populates="rating")

@@ -22,8 +22,22 @@ class TurnOut(BaseModel):
     at: float
 
 
+class ServiceHoursOut(BaseModel):
+    """Whether staff answer now and otherwise from when (``data/service_hours.yml``)."""
+
+    open_now: bool
+    now: datetime
+    next_open_at: datetime | None
+    hours: str
+    message: str
+
+
 class HandoffOut(BaseModel):
-    """A handoff and, when asked for one, the conversation's history from Rasa."""
+    """A handoff and, when asked for one, the conversation's history from Rasa.
+
+    ``reason_kind``/``reason_label`` say why it waits, ``waited_seconds`` how long (until taken), ``last_message``
+    the conversation's latest user message (masked); a new request's answer carries ``service_hours``.
+    """
 
     id: int
     conversation_id: str
@@ -37,6 +51,11 @@ class HandoffOut(BaseModel):
     history: list[TurnOut] | None = None
     paused: bool | None = None
     history_error: str | None = None
+    reason_kind: str | None = None
+    reason_label: str | None = None
+    waited_seconds: int | None = None
+    last_message: TurnOut | None = None
+    service_hours: ServiceHoursOut | None = None
 
 
 class ReplyIn(BaseModel):

@@ -25,3 +25,4 @@ class RatingOut(BaseModel):
     score: int
     comment: str | None
     rated_at: datetime
+    followup: str | None = None  # the 整改回访 诉求 a 1–2 star rating opened

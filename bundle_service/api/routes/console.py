@@ -21,6 +21,12 @@ def console_script() -> FileResponse:
     return FileResponse(STATIC_DIR / "console.js", media_type="text/javascript; charset=utf-8")
 
 
+@router.get("/console/appeals.js")
+def appeals_script() -> FileResponse:
+    """The console's 诉求 queue script."""
+    return FileResponse(STATIC_DIR / "appeals.js", media_type="text/javascript; charset=utf-8")
+
+
 @router.get("/console/console.css")
 def console_style() -> FileResponse:
     """The console's style sheet."""

@@ -1,5 +1,6 @@
 """Handoff queue: the bot queues a conversation, staff take it, reply on the user's channel and hand it back."""
 
+import dataclasses
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
@@ -12,9 +13,11 @@ from bundle_service.core.errors import Unauthenticated
 from bundle_service.core.masking import mask_text
 from bundle_service.crud import handoffs as crud
 from bundle_service.hotline.handoffs import Handoffs
+from bundle_service.hotline.hours import current_hours
+from bundle_service.hotline.reasons import load_reasons, waited_seconds
 from bundle_service.models.handoff import Handoff
 from bundle_service.schemas.common import ErrorOut
-from bundle_service.schemas.handoff import HandoffIn, HandoffOut, MessageOut, ReplyIn, TurnOut
+from bundle_service.schemas.handoff import HandoffIn, HandoffOut, MessageOut, ReplyIn, ServiceHoursOut, TurnOut
 
 router = APIRouter(prefix="/api/v1/handoffs", tags=["handoffs"])
 ERRORS: dict[int | str, dict[str, object]] = {
@@ -29,15 +32,23 @@ def _handoffs(services: ServicesDep) -> Handoffs:
     return Handoffs(services.settings, services.sessions, services.clock)
 
 
-def handoff_out(handoff: Handoff, services: ServicesDep | None = None) -> HandoffOut:
-    """The API body; with ``services`` the conversation's history is fetched from Rasa."""
+def handoff_out(handoff: Handoff, services: ServicesDep | None = None, history: bool = True) -> HandoffOut:
+    """The API body with why and how long it waits.
+
+    With ``services`` the conversation is read from Rasa: its last user message, and with ``history`` all of it.
+    """
     out = HandoffOut.model_validate(handoff, from_attributes=True)
+    kind = load_reasons().kind_of(handoff.reason)
+    out.reason_kind, out.reason_label = kind.code, kind.label
     if services is not None:
+        out.waited_seconds = waited_seconds(handoff.created_at, handoff.taken_at, services.clock.now())
         try:
             turns, paused = _handoffs(services).rasa.history(handoff.conversation_id)
             # Staff read the transcript; a caller's full record is reached only through verification (hotline).
-            out.history = [TurnOut(role=t.role, text=mask_text(t.text), at=t.at) for t in turns]
-            out.paused = paused
+            masked = [TurnOut(role=t.role, text=mask_text(t.text), at=t.at) for t in turns]
+            out.last_message = next((t for t in reversed(masked) if t.role == "user"), None)
+            if history:
+                out.history, out.paused = masked, paused
         except RasaUnavailable as error:
             out.history_error = error.message
     return out
@@ -58,7 +69,10 @@ def request_handoff(body: HandoffIn, request: Request, response: Response, servi
     handoff, created = _handoffs(services).request(body.conversation_id, body.channel, body.reason, "system:bot")
     if not created:
         response.status_code = 200
-    return handoff_out(handoff)
+    out = handoff_out(handoff)
+    hours = current_hours(services.sessions, services.clock)
+    out.service_hours = ServiceHoursOut(**dataclasses.asdict(hours))
+    return out
 
 
 @router.get("", responses={401: {"model": ErrorOut}})
@@ -74,7 +88,7 @@ async def queue(
     def load() -> list[HandoffOut]:
         with services.sessions() as session:
             found = crud.listing(session, STATUSES[status], limit)
-        return [handoff_out(h, services if history else None) for h in found]
+        return [handoff_out(h, services, history) for h in found]
 
     return await run_in_threadpool(load)
 

@@ -8,6 +8,7 @@ from bundle_service.api.routes.applications import application_answer
 from bundle_service.core.errors import Conflict
 from bundle_service.crud import applications as crud
 from bundle_service.crud.audit import record
+from bundle_service.feedback.ratings import follow_ups
 from bundle_service.progress.owner_verification import Claim
 from bundle_service.progress.states import OverallState
 from bundle_service.schemas.application import ApplicationOut
@@ -68,7 +69,9 @@ def rate(number: str, body: RatingIn, services: ServicesDep, claim: ClaimDep, cl
         with services.sessions.begin() as session:
             stored = crud.by_number(session, application.number)
             assert stored is not None
-            crud.add_rating(session, stored, body.score, comment, "owner", now)
+            rating = crud.add_rating(session, stored, body.score, comment, "owner", now)
+            session.flush()
+            rating_id = rating.id
             record(
                 session,
                 at=now,
@@ -79,4 +82,6 @@ def rate(number: str, body: RatingIn, services: ServicesDep, claim: ClaimDep, cl
             )
     except IntegrityError:
         raise Conflict("该申请已经评价过了，每份申请只能评价一次。", code="already_rated") from None
-    return RatingOut(number=application.number, score=body.score, comment=comment, rated_at=now)
+    followup = follow_ups(services).follow_up_application(rating_id, application, body.score, comment)
+    opened = followup.number if followup else None
+    return RatingOut(number=application.number, score=body.score, comment=comment, rated_at=now, followup=opened)

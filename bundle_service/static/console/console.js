@@ -128,6 +128,11 @@ async function sendCall(event) {
 // ---- handoff queue ----
 const CHANNEL_LABEL = { wechat: "微信", hotline: "热线", rest: "网页", miniprogram: "小程序" };
 
+function waited(seconds) {
+  const s = seconds || 0;
+  return s < 60 ? s + "秒" : s < 3600 ? Math.floor(s / 60) + "分钟" : Math.floor(s / 3600) + "小时" + Math.floor((s % 3600) / 60) + "分钟";
+}
+
 async function refreshQueue() {
   if (!state.token) return;
   try {
@@ -141,6 +146,8 @@ async function refreshQueue() {
       return el("li", { "data-conversation": h.conversation_id },
         el("div", { class: "mono" }, h.conversation_id),
         el("div", { class: "hint" }, (CHANNEL_LABEL[h.channel] || h.channel) + " · " + new Date(h.created_at).toLocaleTimeString("zh-CN")),
+        el("div", { class: "queue-why" }, (h.reason_label || h.reason) + " · 已等待" + waited(h.waited_seconds)),
+        h.last_message ? el("div", { class: "queue-last" }, "最后一句：" + h.last_message.text) : "",
         button);
     }));
     $("queue-empty").hidden = items.length > 0;
