@@ -28,6 +28,7 @@ from bundle_service.api.routes import (
     handoffs,
     health,
     hotline,
+    insights,
     items,
     knowledge,
     me,
@@ -46,7 +47,7 @@ from bundle_service.core.production import StartupRefused, enforce
 from bundle_service.core.serving import uvicorn_options
 from bundle_service.hotline.staff_accounts import seed_accounts
 from bundle_service.knowledge.service import KnowledgeBase
-from bundle_service.web import chat_page
+from bundle_service.web import chat_page, dashboard_assets
 
 logger = logging.getLogger(__name__)
 
@@ -136,9 +137,11 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         appeals,
         feedback,
         service_hours,
+        insights,
     ):
         app.include_router(module.router)
     app.include_router(chat_page.router)
+    app.include_router(dashboard_assets.router)
     return app
 
 

@@ -8,7 +8,7 @@ from bundle_service.models.calendar import CalendarYear
 from bundle_service.models.counter import DailyCounter
 from bundle_service.models.feedback import AnswerFeedback
 from bundle_service.models.handoff import Handoff, OutboxMessage
-from bundle_service.models.knowledge import Faq, FaqVersion, KbDocument, UnansweredQuestion
+from bundle_service.models.knowledge import Faq, FaqVersion, KbDocument, KnowledgeAsk, UnansweredQuestion
 from bundle_service.models.rating import Rating
 from bundle_service.models.staff import StaffAccount
 from bundle_service.models.task import DepartmentTask, TaskStatusChange
@@ -28,6 +28,7 @@ __all__ = [
     "FaqVersion",
     "Handoff",
     "KbDocument",
+    "KnowledgeAsk",
     "OutboxMessage",
     "Rating",
     "StaffAccount",
