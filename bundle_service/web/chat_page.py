@@ -22,6 +22,7 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_FILES = {
     "chat.js": (STATIC_DIR / "chat.js", "text/javascript"),
     "outbox.js": (ROOT_DIR / "miniprogram" / "utils" / "outbox.js", "text/javascript"),
+    "feedback.js": (ROOT_DIR / "miniprogram" / "utils" / "feedback.js", "text/javascript"),  # 👍/👎 under answers
     "chat.css": (STATIC_DIR / "chat.css", "text/css"),
 }
 router = APIRouter(tags=["web"], include_in_schema=False)

@@ -5,11 +5,15 @@ The action server sends a knowledge answer's text and then a custom payload ``{s
 the vote with the question, the answer and its source (``docs/closed_loop_api.md``). No stack needed.
 """
 
+import json
 from pathlib import Path
 from typing import Any
 
+import jwt
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Route, expect
+
+from bundle_service.web.chat_page import chat_static
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "miniprogram" / "utils" / "feedback.js"
@@ -74,3 +78,54 @@ def test_loaded_as_a_commonjs_module_it_exports_instead_of_setting_a_global(page
     page.add_script_tag(content=f"var module = {{ exports: {{}} }};\n{source}\nwindow.exported = module.exports;")
     assert page.evaluate("() => typeof window.AnswerFeedback") == "undefined"
     assert page.evaluate("() => typeof window.exported.attach") == "function"
+
+
+def test_the_h5_page_serves_the_mini_programs_file_verbatim() -> None:
+    served = chat_static("feedback.js")
+    assert Path(served.path).read_bytes() == SCRIPT.read_bytes()
+
+
+def test_the_h5_chat_shows_the_buttons_and_posts_a_thumbs_down_with_its_reason(page: Page) -> None:
+    """The H5 page itself (chat.html + chat.js) with the network answered here: what the user sees and sends."""
+    static = ROOT / "bundle_service" / "web" / "static"
+    origin = "http://h5.test"
+    posted: list[dict[str, Any]] = []
+
+    def answer(route: Route) -> None:
+        url = route.request.url
+        if url == f"{origin}/chat":
+            html = (static / "chat.html").read_text(encoding="utf-8")
+            webhook = f"{origin}/webhooks/miniprogram/webhook"
+            route.fulfill(body=html.replace("{{CHAT_WEBHOOK_URL}}", webhook), content_type="text/html")
+        elif "/chat/static/" in url:
+            served = chat_static(url.rsplit("/", 1)[1])
+            route.fulfill(path=str(served.path), content_type="text/javascript" if url.endswith(".js") else "text/css")
+        elif url.endswith("/webhooks/miniprogram/webhook"):
+            route.fulfill(json=TURN)
+        elif url.endswith("/api/v1/feedback/answers"):
+            posted.append(json.loads(route.request.post_data or "{}"))
+            route.fulfill(status=201, json={"id": 1, "helpful": posted[-1]["helpful"], "stored_at": "now"})
+        else:
+            route.fulfill(json=[])  # the outbox poll: no staff replies
+
+    page.route(f"{origin}/**", answer)
+    token = jwt.encode({"sub": "dev_voter", "exp": 9_999_999_999}, "k" * 32, algorithm="HS256")
+    page.add_init_script(
+        f"localStorage.setItem('cyyjs.token', JSON.stringify({{token: '{token}', expiresAt: Date.now() + 3600e3}}))"
+    )
+    page.goto(f"{origin}/chat")
+    page.fill("#text", "贷款能贷多少")
+    page.click("#send")
+    answer_item = page.locator("#messages li.bot").first
+    expect(answer_item).to_contain_text("个人最高可申请30万元。")
+    expect(answer_item.locator("button.vote")).to_have_count(2)
+    expect(page.locator("#messages li.bot").nth(1).locator("button.vote")).to_have_count(0)
+    assert "answer_feedback" not in page.locator("#messages").inner_text()  # the payload is never shown
+    answer_item.locator("button.vote.unhelpful").click()
+    answer_item.locator(".reason input").fill("和窗口说的不一样")
+    answer_item.locator(".reason button").click()
+    expect(answer_item.locator(".note")).to_contain_text("感谢反馈")
+    assert len(posted) == 1
+    assert posted[0]["helpful"] is False and posted[0]["reason"] == "和窗口说的不一样"
+    assert posted[0]["question"] == "贷款能贷多少" and posted[0]["answer"] == "个人最高可申请30万元。"
+    assert posted[0]["source"] == {"kind": "faq", "id": "loan-amount", "title": "额度"}

@@ -11,6 +11,7 @@ const webhookTemplate = document.querySelector('meta[name="chat-webhook-url"]').
 const chatUrl = webhookTemplate.replace("{host}", location.hostname);
 const $ = (id) => document.getElementById(id);
 const Outbox = window.Outbox;
+const AnswerFeedback = window.AnswerFeedback; // 👍/👎 under knowledge answers (the mini program's utils/feedback.js)
 let poller = null; // the logged-in user's outbox poller, null when logged out
 let humanMode = false; // a person has replied since the bot last did: the bot's silence is expected
 
@@ -152,9 +153,65 @@ function addStaffMessage(message) {
   if (message.at) item.title = new Date(message.at).toLocaleString("zh-CN");
 }
 
-// Custom payloads (e.g. a knowledge answer's sources for the console) have nothing to show here.
-function shownReply(reply) {
-  return Boolean(reply && (reply.text || reply.image || (Array.isArray(reply.buttons) && reply.buttons.length)));
+// 👍/👎 under a knowledge answer, and an optional "没帮到我，因为…" after 👎; the vote goes to the service with the
+// question, the answer and its source (docs/closed_loop_api.md, "Answer feedback").
+function addVoting(item, answer, feedback) {
+  const box = document.createElement("div");
+  box.className = "answer-feedback";
+  const note = document.createElement("span");
+  note.className = "note";
+  const up = voteButton("👍 有帮助", "helpful");
+  const down = voteButton("👎 没帮到", "unhelpful");
+  const reason = document.createElement("form");
+  reason.className = "reason";
+  reason.hidden = true;
+  const why = document.createElement("input");
+  why.maxLength = 500;
+  why.placeholder = AnswerFeedback.REASON_PROMPT;
+  why.setAttribute("aria-label", "没帮到的原因");
+  const submit = document.createElement("button");
+  submit.type = "submit";
+  submit.textContent = "提交";
+  reason.append(why, submit);
+  up.addEventListener("click", () => vote(true, ""));
+  down.addEventListener("click", () => {
+    up.hidden = down.hidden = true;
+    reason.hidden = false;
+    why.focus();
+  });
+  reason.addEventListener("submit", (event) => {
+    event.preventDefault();
+    vote(false, why.value);
+  });
+  async function vote(helpful, why) {
+    const bearer = token();
+    if (!bearer) return loggedOut("登录已过期，请重新登录。");
+    up.hidden = down.hidden = reason.hidden = true;
+    note.textContent = "正在提交…";
+    try {
+      const answerBack = await fetch("/api/v1/feedback/answers", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearer}` },
+        body: JSON.stringify(AnswerFeedback.body(feedback, answer, helpful, why)),
+      });
+      if (!answerBack.ok) throw new Error(String(answerBack.status));
+      note.textContent = `${helpful ? "👍" : "👎"} ${AnswerFeedback.THANKS}`;
+      box.dataset.voted = helpful ? "helpful" : "unhelpful";
+    } catch (error) {
+      note.textContent = "提交失败，请稍后再试。";
+      up.hidden = down.hidden = false;
+    }
+  }
+  box.append(up, down, reason, note);
+  item.appendChild(box);
+}
+
+function voteButton(title, kind) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = `vote ${kind}`;
+  button.textContent = title;
+  return button;
 }
 
 function addReply(reply) {
@@ -177,6 +234,7 @@ function addReply(reply) {
     }
     item.appendChild(buttons);
   }
+  if (reply.feedback) addVoting(item, reply.text || "", reply.feedback);
 }
 
 async function send(message, shown) {
@@ -206,7 +264,8 @@ async function send(message, shown) {
     addMessage("system", (body && body.message) || "助手暂时无法回答，请稍后再试。");
     return;
   }
-  const replies = body.filter(shownReply);
+  // Custom payloads are not shown; a knowledge answer's one puts 👍/👎 under the text before it.
+  const replies = AnswerFeedback.attach(body, shown || message);
   if (!replies.length) {
     // While a person has the conversation the bot is paused and silent: nothing to say about that.
     if (!humanMode) addMessage("system", "（助手没有回复）");
