@@ -27,6 +27,14 @@ class ServiceTimeout(ServiceUnavailable):
     """The service did not answer in time: the request may still have been carried out."""
 
 
+class ServiceRefused(ServiceUnavailable):
+    """The service refused the request with a 4xx this client has no type for (400, 413 …): not an outage.
+
+    A subclass of :class:`ServiceUnavailable`, so callers that only know that one still handle it; callers that
+    can say something better (the request was refused, the service is up) catch this first.
+    """
+
+
 class NotFound(ServiceError):
     """The service does not know the requested resource (or may not reveal it)."""
 
@@ -112,6 +120,15 @@ def tracker_headers(tracker: Tracker) -> dict[str, str]:
     return gateway_headers(tracker.sender_id, tracker.get_latest_input_channel())
 
 
+async def _detail(response: aiohttp.ClientResponse) -> dict[str, Any]:
+    """The JSON object of an error answer (empty when the body is not one: the status still says enough)."""
+    try:
+        detail = await response.json(content_type=None)
+    except ValueError:
+        return {}
+    return detail if isinstance(detail, dict) else {}
+
+
 async def _request(method: str, path: str, body: Any = None, headers: dict[str, str] | None = None) -> Any:
     try:
         async with (
@@ -121,13 +138,15 @@ async def _request(method: str, path: str, body: Any = None, headers: dict[str, 
             if response.status == 404:
                 raise NotFound(path)
             if response.status == 422:
-                detail = await response.json()
+                detail = await _detail(response)
                 raise Rejected(str(detail.get("message") or detail.get("detail") or ""), list(detail.get("errors", [])))
             if response.status == 409:
                 detail = await response.json()
                 raise Conflict(str(detail.get("code", "")), str(detail.get("message") or detail.get("detail") or ""))
             if response.status == 429:
                 raise TooManyAttempts(int(response.headers.get("Retry-After", "600")))
+            if 400 <= response.status < 500:
+                raise ServiceRefused(f"{method} {path} answered {response.status}")
             if response.status >= 400:
                 raise ServiceUnavailable(f"{method} {path} answered {response.status}")
             return await response.json()

@@ -39,11 +39,17 @@ EXTRA_LABELS = {
     "context": "关联字段",
     "start": "起始日期",
     "days": "工作日天数",
+    "query": "问题",
+    "item": "事项",
+    "region": "地区",
+    "conversation_id": "会话编号",
 }
 
 
 def _shape_error(error: dict[str, Any]) -> dict[str, str]:
-    loc = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "header", "path")]
+    loc = [str(part) for part in error.get("loc", ())]
+    if loc and loc[0] in ("body", "query", "header", "path"):  # where the field is, not its name ("query" may be both)
+        loc = loc[1:]
     name = next((part for part in loc if not part.isdigit()), "body")
     label = FIELD_LABELS.get(name) or EXTRA_LABELS.get(name) or name
     kind = str(error.get("type", "invalid"))

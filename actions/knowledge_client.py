@@ -1,0 +1,52 @@
+"""The call to the knowledge base's search, robust to context the service refuses.
+
+The item and region sent with a question are the NLU's guesses: a long story can yield an entity the service
+does not know (an item that is no item code, a region over its length limit), and the service refuses the
+request with 422. That is no outage, and the question itself is fine: the context it refused is dropped and the
+question asked again without it. A refusal of the question itself (e.g. empty) is an honest "could not search",
+never "the service is down"; only an unreachable or failing service is.
+"""
+
+from typing import Any
+
+from actions.service_client import Rejected, ServiceRefused, post_json
+from contract.labels import ITEM_NAMES
+
+SEARCH_PATH = "/api/v1/knowledge/search"
+MAX_REGION_CHARS = 40  # the service's limit (bundle_service/schemas/knowledge.py)
+CONTEXT_FIELDS = ("item", "region")
+NOT_SEARCHED = "抱歉，这个问题我没能查询。可以换个说法、把问题分开来问，或说“转人工”由工作人员解答。"
+
+
+def checked(body: dict[str, Any]) -> dict[str, Any]:
+    """``body`` without context the service would refuse: an unknown item code, an over-long region."""
+    body = dict(body)
+    if body.get("item") is not None and body["item"] not in ITEM_NAMES:
+        body["item"] = None
+    region = body.get("region")
+    if region is not None and (not isinstance(region, str) or len(region) > MAX_REGION_CHARS):
+        body["region"] = None
+    return body
+
+
+async def ask(body: dict[str, Any]) -> dict[str, Any]:
+    """The service's answer to ``body`` (query, item, region, conversation_id, record_unanswered).
+
+    Context the service refuses is dropped and the question asked once more without it; a question still
+    refused gets :data:`NOT_SEARCHED` (status ``not_found``).
+
+    Raises:
+        ServiceUnavailable: the service cannot be reached, fails or times out.
+    """
+    body = checked(body)
+    try:
+        answer: dict[str, Any] = await post_json(SEARCH_PATH, body)
+        return answer
+    except (Rejected, ServiceRefused):
+        if not any(body.get(name) is not None for name in CONTEXT_FIELDS):
+            return {"status": "not_found", "answer": NOT_SEARCHED, "hits": []}
+    try:
+        answer = await post_json(SEARCH_PATH, {**body, **dict.fromkeys(CONTEXT_FIELDS)})
+        return answer
+    except (Rejected, ServiceRefused):
+        return {"status": "not_found", "answer": NOT_SEARCHED, "hits": []}
