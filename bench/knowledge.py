@@ -86,10 +86,13 @@ class Config:
     faq_threshold: float | None = None
     ambiguity: float | None = None
     types: TypeWeights = NO_TYPES
+    agree: bool = False
 
     def metrics(self, scored: list[Scored]) -> Metrics:
         """This configuration's figures on ``scored``."""
-        return evaluate(scored, self.weight, self.floor, self.faq_threshold, self.margin, self.ambiguity, self.types)
+        return evaluate(
+            scored, self.weight, self.floor, self.faq_threshold, self.margin, self.ambiguity, self.types, self.agree
+        )
 
 
 def latencies(kb: KnowledgeBase, questions: list[Question], config: Config) -> tuple[float, float]:
@@ -104,6 +107,7 @@ def latencies(kb: KnowledgeBase, questions: list[Question], config: Config) -> t
             "kb_ambiguity_margin": config.ambiguity if config.ambiguity is not None else -1.0,
             "kb_type_bonus": config.types[0],
             "kb_type_penalty": config.types[1],
+            "kb_same_fact_agrees": config.agree,
         }
     )
     times = []
@@ -317,6 +321,7 @@ def configured(s: Settings) -> Config:
         s.kb_faq_threshold,
         s.kb_ambiguity_margin,
         (s.kb_type_bonus, s.kb_type_penalty),
+        s.kb_same_fact_agrees,
     )
 
 
@@ -350,6 +355,13 @@ def main() -> None:
         print_table(models, configs)
         print("\ntoday's configuration and the configured one, side by side:")
         print_table(models, [today, configured(settings)])
+        mine = configured(settings)
+        print("\nnear neighbours (issue 14): the configured answer rule with and without same-fact agreement")
+        print("(sources that state the same key facts are no rivals under the ambiguity margin):")
+        print_table(
+            models,
+            [replace(mine, name="configured, every close source a rival", agree=False), replace(mine, agree=True)],
+        )
         kb, sets = models[settings.embedding_model]
         answer_rule_costs(configured(settings), sets)
         m = configured(settings).metrics(sets.scored)

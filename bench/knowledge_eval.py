@@ -192,18 +192,21 @@ def evaluate(
     margin: float | None = 0.0,
     ambiguity: float | None = None,
     types: TypeWeights = NO_TYPES,
+    same_fact_agrees: bool = False,
 ) -> Metrics:
     """Metrics of one configuration over ``scored``.
 
     ``faq_threshold`` and ``ambiguity`` None: every question above the floor counts as answered (the ranking and
     refusal figures, before the answer-or-suggest rule). ``margin`` None leaves the out-of-scope examples out.
+    ``same_fact_agrees``: sources stating the same key facts are no rivals under the ambiguity margin.
     """
     m = Metrics()
     inside = [s for s in scored if s.question.in_domain]
     outside = [s for s in scored if not s.question.in_domain]
     m.questions, m.ood = len(inside), len(outside)
     direct = floor if faq_threshold is None else faq_threshold
-    thresholds = Thresholds(weight, direct, floor, margin or 0.0, -1.0 if ambiguity is None else ambiguity)
+    ambiguity_margin = -1.0 if ambiguity is None else ambiguity
+    thresholds = Thresholds(weight, direct, floor, margin or 0.0, ambiguity_margin, same_fact_agrees=same_fact_agrees)
     for s in inside:
         hits = ranked(s, weight, margin is not None, types)
         options = answers(hits)
@@ -250,6 +253,7 @@ def evaluate_settings(scored: list[Scored], settings: Settings) -> Metrics:
         s.kb_out_of_scope_margin,
         s.kb_ambiguity_margin,
         (s.kb_type_bonus, s.kb_type_penalty),
+        s.kb_same_fact_agrees,
     )
 
 

@@ -79,6 +79,9 @@ class Settings(BaseSettings):
         kb_type_bonus: Added to a source that answers the kind of question asked, from
             ``knowledge_base/question_types.yml`` (``BUNDLE_KB_TYPE_BONUS``; measured in ``make bench``).
         kb_type_penalty: Taken from a source that answers other kinds of question only (``BUNDLE_KB_TYPE_PENALTY``).
+        kb_same_fact_agrees: A source within the ambiguity margin that states no key fact the best one does not
+            (near-duplicate FAQs, :mod:`bundle_service.knowledge.agreement`) is no rival
+            (``BUNDLE_KB_SAME_FACT_AGREES``; measured in ``make bench``).
         kb_out_of_scope_files: Examples of questions the knowledge base refuses (``BUNDLE_KB_OUT_OF_SCOPE_FILES``,
             a JSON list): the shipped ``knowledge_base/out_of_scope.yml`` and the NLU's ``out_of_scope`` intent;
             dismissed unanswered questions are added to them.
@@ -149,6 +152,7 @@ class Settings(BaseSettings):
     kb_ambiguity_margin: float = 0.0025
     kb_type_bonus: float = 0.01
     kb_type_penalty: float = 0.01
+    kb_same_fact_agrees: bool = True
     kb_out_of_scope_files: list[Path] = [
         ROOT_DIR / "knowledge_base" / "out_of_scope.yml",
         ROOT_DIR / "nlu_data" / "intents" / "out_of_scope.yml",

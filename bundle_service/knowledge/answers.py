@@ -1,6 +1,11 @@
 """Chat-sized answers that name their source."""
 
-from bundle_service.knowledge.ranking import Decision, SourceHit
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # ranking asks this module how much of an answer is shown
+    from bundle_service.knowledge.ranking import Decision, SourceHit
 
 MAX_ANSWER_CHARS = 150
 NOT_FOUND_TEXT = (

@@ -4,12 +4,15 @@ A wrong confident answer is the worst outcome for a government service, worse th
 source is answered directly only when it is both confident (at or above the direct-answer threshold) and clear
 (no other source scores within the ambiguity margin of it: two different facts scoring alike is a guess). A
 question that is ours but not answered directly gets the titles of the nearest sources to pick from
-(``suggest``), never another question's answer.
+(``suggest``), never another question's answer. Sources that state the same fact (near-duplicate FAQs,
+:mod:`agreement`) are no rivals: their closeness is no guess.
 """
 
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bundle_service.knowledge.agreement import agrees
+from bundle_service.knowledge.answers import shorten
 from bundle_service.knowledge.entries import OUT_OF_SCOPE, Entry
 from bundle_service.knowledge.index import ScoredEntry
 
@@ -32,6 +35,8 @@ class Thresholds:
         ambiguity_margin: No direct answer when another source scores within this much of the best one.
         type_bonus: Added to a source that answers the kind of question asked (amount, time limit …).
         type_penalty: Taken from a source that answers other kinds of question only.
+        same_fact_agrees: A source within the ambiguity margin that states no fact the best one does not
+            (:func:`agreement.agrees`) is no rival.
     """
 
     bm25_weight: float
@@ -41,6 +46,7 @@ class Thresholds:
     ambiguity_margin: float = 0.0
     type_bonus: float = 0.0
     type_penalty: float = 0.0
+    same_fact_agrees: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,10 +88,23 @@ def answers(hits: list[SourceHit]) -> list[SourceHit]:
     return [h for h in hits if h.entry.kind != OUT_OF_SCOPE]
 
 
-def rival(candidates: list[SourceHit], margin: float) -> SourceHit | None:
-    """The best other source scoring within ``margin`` of the best one (None when the best one is clear)."""
+def rival(candidates: list[SourceHit], margin: float, same_fact_agrees: bool = False) -> SourceHit | None:
+    """The best other source scoring within ``margin`` of the best one (None when the best one is clear).
+
+    ``same_fact_agrees``: a source stating no fact the best one's reply (its answer as shown, shortened) does not
+    is no rival (:mod:`agreement`).
+    """
     best = candidates[0]
-    return next((h for h in candidates[1:] if h.source != best.source and h.score >= best.score - margin), None)
+    return next(
+        (
+            h
+            for h in candidates[1:]
+            if h.source != best.source
+            and h.score >= best.score - margin
+            and not (same_fact_agrees and agrees(h.entry.text, shorten(best.entry.text)))
+        ),
+        None,
+    )
 
 
 def decide(hits: list[SourceHit], thresholds: Thresholds) -> Decision:
@@ -107,7 +126,8 @@ def decide(hits: list[SourceHit], thresholds: Thresholds) -> Decision:
     rejected = next((h for h in hits if h.entry.kind == OUT_OF_SCOPE), None)
     if rejected is not None and rejected.score >= best.score + thresholds.out_of_scope_margin:
         return Decision("not_found", None, hits)
-    if best.score >= thresholds.faq_threshold and rival(candidates, thresholds.ambiguity_margin) is None:
+    clear = rival(candidates, thresholds.ambiguity_margin, thresholds.same_fact_agrees) is None
+    if best.score >= thresholds.faq_threshold and clear:
         return Decision("faq" if best.entry.kind == "faq" else "answer", best, hits)
     choices = [h for h in candidates if h.score >= max(thresholds.floor, best.score - CHOICE_SPAN)]
     return Decision("suggest", None, hits, choices[:MAX_CHOICES])

@@ -1,0 +1,60 @@
+"""Whether two sources state the same fact: near-duplicate FAQs agree, so their closeness is no ambiguity.
+
+The ambiguity margin (:mod:`ranking`) refuses a direct answer when another source scores alike, because two
+*different* facts scoring alike is a guess. But the knowledge base holds near-duplicates on purpose (a general
+FAQ and a narrower one, a FAQ and the document section it comes from): "担保贷款最多贷多少" scores alike against
+three loan FAQs that all say 20万元, and offering their titles instead of the answer refuses a question the
+knowledge base answers. So a rival counts only when it states something the best source does not.
+
+A source's key facts are what a reply asserts and a user checks: figures with their unit (20万元 → ``20万``,
+15个工作日 → ``15工作日``, 60% → ``60%``) and the domain's fact words (departments, statuses, lights, 免提交 …,
+:data:`FACT_WORDS` and the domain vocabulary of :mod:`text`). A rival whose key facts are all among the best
+source's (and which has some) agrees with it: answering the best source asserts everything the rival would.
+"""
+
+import re
+from functools import lru_cache
+
+from bundle_service.knowledge.text import DOMAIN_WORDS, normalize
+
+# Figures: a number (Arabic, as the content writes figures) and the unit that makes it a fact.
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|万|元|个工作日|工作日|个月|天|年|%|位|项|家|个基点|基点|岁|倍)")
+_UNITS = {"万元": "万", "个工作日": "工作日", "个基点": "基点"}
+# Who does what and the states a user asks about: facts without a figure.
+FACT_WORDS = (
+    "人社部门",
+    "社保经办机构",
+    "担保机构",
+    "经办银行",
+    "市场监管",
+    "税务部门",
+    "运营机构",
+    "一次性",
+    "按月",
+    "自动",
+    "不收费",
+    "免费",
+)
+# Yes or no: part of what a source states, but not enough on its own to show two sources say the same thing.
+POLARITY_WORDS = ("不需要", "不用", "需要", "可以", "不能", "不可以")
+_WORDS = tuple(dict.fromkeys((*FACT_WORDS, *DOMAIN_WORDS, *POLARITY_WORDS)))
+
+
+@lru_cache(maxsize=4096)
+def key_facts(text: str) -> frozenset[str]:
+    """The figures (with their unit) and fact words ``text`` states."""
+    text = normalize(text)
+    figures = {f"{number}{_UNITS.get(unit, unit)}" for number, unit in _FIGURE.findall(text)}
+    words = {word for word in _WORDS if word in text}
+    # a longer fact word states its parts ("不需要" is not also "需要")
+    words = {w for w in words if not any(w != other and w in other for other in words)}
+    return frozenset(figures | words)
+
+
+def agrees(rival: str, best: str) -> bool:
+    """Whether answering with ``best`` asserts every key fact of ``rival`` (texts of the two sources).
+
+    A rival with no key fact but yes or no never agrees: nothing shows it says the same thing.
+    """
+    facts = key_facts(rival)
+    return bool(facts - frozenset(POLARITY_WORDS)) and facts <= key_facts(best)
