@@ -17,7 +17,7 @@ from typing import Any
 
 import cn2an
 
-from actions import dates
+from actions import dates, situation
 from actions.form_cues import (
     ADDRESS_DETAIL,
     ADDRESS_LABELLED,
@@ -226,6 +226,8 @@ def read_labelled(
     for slot in ENTITY_SLOTS:
         if values := _entity_values(entities, slot):
             found.values[slot] = values[0]
+    if "person_category" not in found.values and (described := situation.described_category(text)):
+        found.values["person_category"] = described
     if "id_number" not in found.values and (match := ID_CUED.search(text)):
         found.values["id_number"] = re.sub(r"[\s-]", "", match.group("value"))
     if "phone" not in found.values and (match := PHONE_CUED.search(text)):

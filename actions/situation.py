@@ -37,12 +37,31 @@ class Situation:
     shown: list[str] = field(default_factory=list)
 
 
+# A category described rather than named: "在浙江厂里干了好些年，今年回老家" is a returning migrant worker.
+DESCRIBED = (
+    (
+        "returning_migrant_worker",
+        re.compile(
+            r"(?:在外|外地|外省|厂里|打工|务工).{0,16}(?:回来|回老家|回乡|返乡|回村)|回乡创业|返乡创业|回老家创业"
+        ),
+    ),
+    ("veteran", re.compile(r"退伍|当过兵|从部队|部队退下来|转业军人")),
+)
+
+
 def category(entities: list[dict[str, Any]], text: str) -> str | None:
-    """The person category the message names (an entity), or ``other`` for "none of these"."""
+    """The person category the message names (an entity) or describes, or ``other`` for "none of these"."""
     named = next((str(e["value"]) for e in entities if e.get("entity") == "person_category"), None)
     if named:
         return named
-    return "other" if NONE_OF_THEM.search(text) else None
+    if NONE_OF_THEM.search(text):
+        return "other"
+    return described_category(text)
+
+
+def described_category(text: str) -> str | None:
+    """The category a description implies (打工多年回老家 → returning migrant worker), or ``None``."""
+    return next((code for code, pattern in DESCRIBED if pattern.search(text)), None)
 
 
 def first_time(text: str) -> bool | None:

@@ -37,6 +37,8 @@ ID = "43010419900101100X"
         ),
         ("叫李记米粉", {}),  # a shop's name, never the applicant's
         ("居民服务，个体户", {"industry": "居民服务"}),
+        ("在浙江厂里做了好些年，今年回老家，想开个店", {"person_category": "returning_migrant_worker"}),
+        ("我退伍两年了，想贷点款", {"person_category": "veteran"}),
     ],
 )
 def test_each_value_lands_in_its_own_field(text: str, expected: dict[str, object]) -> None:
