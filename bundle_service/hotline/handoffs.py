@@ -20,6 +20,7 @@ from bundle_service.models.handoff import Handoff, OutboxMessage
 from contract import conversations
 
 logger = logging.getLogger(__name__)
+RATING_INVITATION = "本次人工服务已结束，欢迎您评价：回复“五星”到“一星”即可，我们会认真改进。"
 # The namespaces and channel names are defined once, in contract/conversations.py.
 HOTLINE_PREFIX = conversations.HOTLINE_PREFIX  # also imported from here (identity/identification.py)
 # ``action_listen`` after ``resume``: while paused, Rasa stores the user's messages without running any action, so
@@ -183,5 +184,16 @@ class Handoffs:
                 raise Conflict("该会话不在您的接待中。", code="not_yours")
             record(
                 session, at=now, actor=staff_actor(staff_id), action="handoff.returned", details={"handoff": handoff_id}
+            )
+            # 好差评 when the service ends: the user's answer ("五星") is stored by the bot as a rating of this handoff.
+            delivery = self._deliver(handoff, RATING_INVITATION)
+            crud.add_message(
+                session,
+                conversation_id=handoff.conversation_id,
+                handoff_id=handoff.id,
+                staff_id=staff_id,
+                text=RATING_INVITATION,
+                delivery=delivery,
+                now=now,
             )
         return self.get(handoff_id)

@@ -210,13 +210,14 @@ def test_handoff_round_trip_with_the_real_bot(stack: Stack, new_context: Callabl
     staff.click("#hand-back")
     expect(transcript).to_contain_text("已交还机器人")
     expect(entry).to_have_count(0, timeout=POLLED_MS)
+    expect(said.last).to_contain_text("欢迎您评价", timeout=POLLED_MS)  # 好差评 of the handoff (issue 13)
 
     # Before the resume fix this got the fallback and a new handoff.
     user.fill("#text", "创业一件事包括哪些事项")
     user.click("#send")
     expect(bot.last).to_contain_text("8个事项", timeout=BOT_TIMEOUT_MS)
     expect(bot.last).to_contain_text("创业担保贷款（15个工作日）")
-    expect(said).to_have_count(1)
+    expect(said).to_have_count(2)
     expect(user.locator("#messages li.system")).to_have_count(0)
 
 

@@ -1,10 +1,12 @@
-"""The console's handoff queue says why each conversation waits, its last message and how long it has waited."""
+"""The console's handoff queue says why each conversation waits, its last message and how long it has waited;
+handing a conversation back invites the user to rate the handoff."""
 
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
 
 from bundle_service.core.clock import FixedClock
+from bundle_service.hotline.handoffs import RATING_INVITATION
 from tests.service.fake_peers import FakeRasa
 from tests.service.hotline.appeal_fixtures import *  # noqa: F403  (fixtures)
 from tests.service.hotline.appeal_fixtures import GATEWAY
@@ -46,3 +48,15 @@ def test_a_taken_conversation_stops_its_waiting_clock(client: TestClient, clock:
     client.post(f"/api/v1/handoffs/{handoff_id}/take", headers=zhang)
     clock.instant += timedelta(minutes=10)
     assert client.get(f"/api/v1/handoffs/{handoff_id}", headers=zhang).json()["waited_seconds"] == 40
+
+
+def test_handing_back_invites_the_user_to_rate_the_handoff(client: TestClient, fake_rasa: FakeRasa) -> None:
+    fake_rasa.message({"sender": "web:g", "message": "转人工"})
+    _queue(client, "web:g", "asked_person")
+    zhang = login(client, "zhangsan")
+    handoff_id = client.get("/api/v1/handoffs", headers=zhang).json()[0]["id"]
+    client.post(f"/api/v1/handoffs/{handoff_id}/take", headers=zhang)
+    assert client.post(f"/api/v1/handoffs/{handoff_id}/return", headers=zhang).status_code == 200
+    polled = client.get("/api/v1/conversations/web:g/messages", headers=GATEWAY).json()
+    assert [m["text"] for m in polled] == [RATING_INVITATION]
+    assert "五星" in RATING_INVITATION and "一星" in RATING_INVITATION
