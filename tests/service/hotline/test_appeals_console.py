@@ -2,8 +2,10 @@
 admin only, re-classification, the full contact for the holder, every change audited."""
 
 import json
+import logging
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from fastapi.testclient import TestClient
 
 from bundle_service.api.deps import Services
@@ -152,3 +154,16 @@ def test_filters_by_status_mine_and_light(client: TestClient, clock: FixedClock)
     clock.instant = clock.instant.replace(month=10, day=12)
     red = client.get("/api/v1/appeals?light=red", headers=login(client, "lisi")).json()
     assert {a["number"] for a in red["appeals"]} == {first, second} and red["counts"]["overdue"] == 2
+
+
+def test_no_full_phone_number_reaches_the_logs(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    number = file_appeal(client, description="请回电13812345678，身份证430111199601010025")["number"]
+    zhang = login(client, "zhangsan")
+    client.post(f"/api/v1/appeals/{number}/take", headers=zhang)
+    client.post(f"/api/v1/appeals/{number}/messages", json={"text": "已收到，稍后回电13812345678"}, headers=zhang)
+    client.post(f"/api/v1/appeals/{number}/contact", headers=zhang)
+    client.post(f"/api/v1/appeals/{number}/status", json={"phone_last4": "0000"}, headers=bot("web:guess"))
+    logged = caplog.text + "".join(str(record.args) for record in caplog.records)
+    assert f"/api/v1/appeals/{number}/messages" in logged  # the requests were logged
+    assert "13812345678" not in logged and "430111199601010025" not in logged
