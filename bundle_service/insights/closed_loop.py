@@ -1,37 +1,18 @@
 """Ratings (好差评), answer feedback (👍/👎) and 诉求: the closed loop's figures.
 
-The tables belong to the hotline and feedback wings (``docs/closed_loop_api.md``, "Tables"); this module only
-reads the columns it needs, described here once.
+The tables belong to the feedback and hotline wings (``docs/closed_loop_api.md``, "Tables"); this module only
+reads them.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import Boolean, Date, Integer, String, case, column, func, select, table
+from sqlalchemy import Integer, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from bundle_service.insights.period import Period
-from bundle_service.models.base import UTCDateTime
+from bundle_service.models import AnswerFeedback, Appeal, Rating
 
-RATINGS = table("ratings", column("target", String), column("score", Integer), column("created_at", UTCDateTime))
-FEEDBACK = table(
-    "answer_feedback",
-    column("helpful", Boolean),
-    column("source_kind", String),
-    column("source_id", String),
-    column("source_title", String),
-    column("updated_at", UTCDateTime),
-)
-APPEALS = table(
-    "appeals",
-    column("status", String),
-    column("kind", String),
-    column("due_date", Date),
-    column("created_at", UTCDateTime),
-    column("closed_at", UTCDateTime),
-)
 CLOSED = "closed"
 SCORES = (1, 2, 3, 4, 5)
 TARGET_LABELS = {"application": "办件", "conversation": "对话", "handoff": "人工服务"}
@@ -94,10 +75,10 @@ class AppealFigures:
 
 def satisfaction(session: Session, period: Period) -> Satisfaction:
     """Ratings of the period by score, overall and per target."""
-    rows: Sequence[Any] = session.execute(
-        select(RATINGS.c.target, RATINGS.c.score, func.count())
-        .where(RATINGS.c.created_at >= period.since, RATINGS.c.created_at < period.until)
-        .group_by(RATINGS.c.target, RATINGS.c.score)
+    rows = session.execute(
+        select(Rating.target, Rating.score, func.count())
+        .where(Rating.created_at >= period.since, Rating.created_at < period.until)
+        .group_by(Rating.target, Rating.score)
     ).all()
     by_score = dict.fromkeys(SCORES, 0)
     by_target = {target: dict.fromkeys(SCORES, 0) for target in TARGET_LABELS}
@@ -112,18 +93,18 @@ def satisfaction(session: Session, period: Period) -> Satisfaction:
 
 def faq_votes(session: Session, period: Period, top: int = TOP_FAQS) -> list[FaqVotes]:
     """👍/👎 per FAQ of the votes given (or last changed) in the period, most votes first."""
-    helpful = func.sum(case((FEEDBACK.c.helpful.is_(True), 1), else_=0))
+    helpful = cast(func.sum(case((AnswerFeedback.helpful.is_(True), 1), else_=0)), Integer)
     total = func.count()
-    rows: Sequence[Any] = session.execute(
-        select(FEEDBACK.c.source_id, func.max(FEEDBACK.c.source_title), helpful, total)
+    rows = session.execute(
+        select(AnswerFeedback.source_id, func.max(AnswerFeedback.source_title), helpful, total)
         .where(
-            FEEDBACK.c.source_kind == "faq",
-            FEEDBACK.c.source_id.is_not(None),
-            FEEDBACK.c.updated_at >= period.since,
-            FEEDBACK.c.updated_at < period.until,
+            AnswerFeedback.source_kind == "faq",
+            AnswerFeedback.source_id.is_not(None),
+            AnswerFeedback.updated_at >= period.since,
+            AnswerFeedback.updated_at < period.until,
         )
-        .group_by(FEEDBACK.c.source_id)
-        .order_by(total.desc(), FEEDBACK.c.source_id)
+        .group_by(AnswerFeedback.source_id)
+        .order_by(total.desc(), AnswerFeedback.source_id)
         .limit(top)
     ).all()
     return [FaqVotes(str(faq), str(title or faq), int(up or 0), int(n) - int(up or 0)) for faq, title, up, n in rows]
@@ -131,19 +112,23 @@ def faq_votes(session: Session, period: Period, top: int = TOP_FAQS) -> list[Faq
 
 def appeal_figures(session: Session, period: Period, today: date) -> AppealFigures:
     """Open and overdue 诉求 today; received, closed, closed late and the mean time to close in the period."""
-    is_open = APPEALS.c.status != CLOSED
-    open_count = session.scalar(select(func.count()).select_from(APPEALS).where(is_open)) or 0
-    overdue = session.scalar(select(func.count()).select_from(APPEALS).where(is_open, APPEALS.c.due_date < today)) or 0
+    is_open = Appeal.status != CLOSED
+    open_count = session.scalar(select(func.count()).select_from(Appeal).where(is_open)) or 0
+    overdue = session.scalar(select(func.count()).select_from(Appeal).where(is_open, Appeal.due_date < today)) or 0
     received = session.scalar(
         select(func.count())
-        .select_from(APPEALS)
-        .where(APPEALS.c.created_at >= period.since, APPEALS.c.created_at < period.until)
+        .select_from(Appeal)
+        .where(Appeal.created_at >= period.since, Appeal.created_at < period.until)
     )
-    closed_rows: Sequence[Any] = session.execute(
-        select(APPEALS.c.created_at, APPEALS.c.closed_at, APPEALS.c.due_date).where(
-            APPEALS.c.status == CLOSED, APPEALS.c.closed_at >= period.since, APPEALS.c.closed_at < period.until
+    closed_rows: list[tuple[datetime, datetime, date]] = [
+        (created, closed, due)
+        for created, closed, due in session.execute(
+            select(Appeal.created_at, Appeal.closed_at, Appeal.due_date).where(
+                Appeal.status == CLOSED, Appeal.closed_at >= period.since, Appeal.closed_at < period.until
+            )
         )
-    ).all()
+        if closed is not None
+    ]
     durations: list[timedelta] = [closed - created for created, closed, _ in closed_rows]
     late = len([1 for _, closed, due in closed_rows if period.day_of(closed) > due])
     average = round(sum(d.total_seconds() for d in durations) / len(durations) / 86400, 1) if durations else None
