@@ -20,8 +20,9 @@ OPENID = "oTestOpenid_123"
 # Issued by the bundle service (tests/service/identity/test_wechat_login.py checks it issues exactly this):
 # the shared format.
 SERVICE_VECTOR = (
-    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJidW5kbGUtc2VydmljZSIsImF1ZCI6Im1pbmlwcm9ncmFtIiwic3ViIjoib1Rlc3RP"
-    "cGVuaWRfMTIzIiwiaWF0IjoxNzkwMDAwMDAwLCJleHAiOjE3OTAwMDcyMDB9.Llk6YTHWt1NM4BI3pPFkzkMvK3BOjMvDHfqOyaXbi_8"
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJidW5kbGUtc2VydmljZSIsImF1ZCI6Im1pbmlwcm9ncmFtIiwic3ViIjoib1Rlc"
+    "3RPcGVuaWRfMTIzIiwiY29udmVyc2F0aW9uIjoid2VjaGF0Om9UZXN0T3BlbmlkXzEyMyIsImlhdCI6MTc5MDAwMDAwMCwiZXhwIjoxNzkwMDA"
+    "3MjAwfQ.oGfRn-IOf6-aCTBsRn18uSxvvLE7CIxkEng990hxPtg"
 )
 
 

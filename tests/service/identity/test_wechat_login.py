@@ -18,8 +18,9 @@ APP_SECRET = "test-app-secret"
 SESSION_SECRET = "shared-test-secret-of-32-bytes-at-least"
 # The same vector tests/channels/test_miniprogram.py verifies with the Rasa channel's code.
 SERVICE_VECTOR = (
-    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJidW5kbGUtc2VydmljZSIsImF1ZCI6Im1pbmlwcm9ncmFtIiwic3ViIjoib1Rlc3RP"
-    "cGVuaWRfMTIzIiwiaWF0IjoxNzkwMDAwMDAwLCJleHAiOjE3OTAwMDcyMDB9.Llk6YTHWt1NM4BI3pPFkzkMvK3BOjMvDHfqOyaXbi_8"
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJidW5kbGUtc2VydmljZSIsImF1ZCI6Im1pbmlwcm9ncmFtIiwic3ViIjoib1Rlc"
+    "3RPcGVuaWRfMTIzIiwiY29udmVyc2F0aW9uIjoid2VjaGF0Om9UZXN0T3BlbmlkXzEyMyIsImlhdCI6MTc5MDAwMDAwMCwiZXhwIjoxNzkwMDA"
+    "3MjAwfQ.oGfRn-IOf6-aCTBsRn18uSxvvLE7CIxkEng990hxPtg"
 )
 
 
