@@ -1,10 +1,15 @@
-"""The bundle's item catalogue: the 8 items, their departments and time limits."""
+"""The bundle's item catalogue: the 8 items, their departments and time limits.
+
+An item's name comes from its one source, ``contract/labels.json`` (the bot shows the same names).
+"""
 
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel
+
+from contract.labels import ITEM_NAMES
 
 ITEMS_FILE = Path(__file__).parent / "data" / "items.yml"
 
@@ -49,9 +54,16 @@ class Department(BaseModel):
 
 @lru_cache
 def load_items() -> dict[str, Item]:
-    """Load the catalogue once, keyed by item code, in the order of the bundle."""
+    """Load the catalogue once, keyed by item code, in the order of the bundle, each with its contract name.
+
+    Raises:
+        ValueError: ``items.yml`` does not list exactly the contract's items in the contract's order.
+    """
     raw = yaml.safe_load(ITEMS_FILE.read_text(encoding="utf-8"))
-    return {entry["code"]: Item(**entry) for entry in raw}
+    codes = [entry["code"] for entry in raw]
+    if codes != list(ITEM_NAMES):
+        raise ValueError(f"items.yml lists {codes}, contract/labels.json {list(ITEM_NAMES)}")
+    return {entry["code"]: Item(name=ITEM_NAMES[entry["code"]], **entry) for entry in raw}
 
 
 @lru_cache

@@ -1,4 +1,7 @@
-"""Policy numbers, materials and the form's vocabulary, read from the data files."""
+"""Policy numbers, materials and the form's vocabulary, read from the data files.
+
+Names both environments show (choice labels, the items filed together) come from ``contract/labels.json``.
+"""
 
 from functools import lru_cache
 from pathlib import Path
@@ -6,6 +9,8 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel
+
+from contract.labels import CHOICE_LABELS, ITEMS_FILED_TOGETHER
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -38,7 +43,7 @@ class Benefit(BaseModel):
 
 
 class Policy(BaseModel):
-    """Everything in ``policy.yml``."""
+    """Everything in ``policy.yml``, and the items filed only together (``contract/labels.json``)."""
 
     working_age: dict[str, int]
     startup_subsidy: dict[str, Any]
@@ -94,8 +99,8 @@ def _read(name: str) -> Any:
 
 @lru_cache
 def load_policy() -> Policy:
-    """Load ``policy.yml`` once."""
-    return Policy(**_read("policy.yml"))
+    """Load ``policy.yml`` once, with the contract's groups of items filed together."""
+    return Policy(**_read("policy.yml"), items_together=[list(group) for group in ITEMS_FILED_TOGETHER])
 
 
 @lru_cache
@@ -108,17 +113,24 @@ def load_materials() -> Materials:
 
 @lru_cache
 def load_vocabulary() -> Vocabulary:
-    """Load ``vocabulary.yml`` once."""
+    """Load ``vocabulary.yml`` once, each choice with its contract label.
+
+    Raises:
+        ValueError: a section does not list exactly the contract's codes of its field.
+    """
     raw = _read("vocabulary.yml")
 
-    def choices(section: str) -> dict[str, Choice]:
-        return {code: Choice(code=code, **entry) for code, entry in raw[section].items()}
+    def choices(section: str, field: str) -> dict[str, Choice]:
+        labels = CHOICE_LABELS[field]
+        if list(raw[section]) != list(labels):
+            raise ValueError(f"vocabulary.yml {section}: {list(raw[section])}, contract/labels.json {list(labels)}")
+        return {code: Choice(code=code, label=labels[code], **entry) for code, entry in raw[section].items()}
 
     return Vocabulary(
-        person_categories=choices("person_categories"),
-        other_categories=choices("other_categories"),
-        business_types=choices("business_types"),
-        loan_borrowers=choices("loan_borrowers"),
+        person_categories=choices("person_categories", "person_category"),
+        other_categories=choices("other_categories", "other_category"),
+        business_types=choices("business_types", "business_type"),
+        loan_borrowers=choices("loan_borrowers", "loan_borrower"),
         cities=raw["cities"],
         item_aliases=raw["item_aliases"],
     )

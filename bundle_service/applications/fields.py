@@ -21,38 +21,16 @@ from bundle_service.applications.loan_fields import (
 )
 from bundle_service.catalog import load_items
 from bundle_service.policy import load_policy, load_vocabulary
+from contract.labels import FIELD_LABELS
 
 __all__ = ["FIELD_LABELS", "VALIDATORS", "FieldContext", "borrower_of", "max_loan_amount"]
 
-FIELD_LABELS = {
-    "applicant_name": "申请人姓名",
-    "id_number": "居民身份证号码",
-    "phone": "手机号码",
-    "person_category": "人员类别",
-    "other_category": "其他人员类别",
-    "project_name": "创业项目名称",
-    "industry": "行业",
-    "business_type": "经营主体类型",
-    "premises_address": "经营场所地址",
-    "city": "经营场所所在市州",
-    "county": "经营场所所在县市区",
-    "items": "拟申请事项",
-    "loan_amount": "贷款金额",
-    "loan_term_months": "贷款期限",
-    "loan_borrower": "贷款主体",
-    "partner_count": "合伙人数",
-    "graduation_year": "毕业年份",
-    "business_started_on": "经营主体成立日期",
-    "first_time_founder": "是否首次创业",
-    "bank_account": "经营主体银行账户",
-    "id_last6": "身份证号码后6位",
-}
 MIN_GRADUATION_YEAR = 1950
 
 
 def applicant_name(value: Any, _ctx: FieldContext) -> str:
     """2–20 Chinese characters; minority names may contain “·”."""
-    text = text_value(value, "申请人姓名", 2, 20, "name_length").replace("•", "·").replace(" ", "")
+    text = text_value(value, FIELD_LABELS["applicant_name"], 2, 20, "name_length").replace("•", "·").replace(" ", "")
     if not re.fullmatch(r"[\u4e00-\u9fff·]{2,20}", text) or text.startswith("·") or text.endswith("·"):
         raise FieldProblem("name_format", "姓名应为身份证上的中文姓名（少数民族姓名可含“·”）。")
     return text
@@ -80,32 +58,36 @@ def phone(value: Any, _ctx: FieldContext) -> str:
 
 def person_category(value: Any, _ctx: FieldContext) -> str:
     """One of the form's person categories (code, label or alias)."""
-    return choice_value(value, load_vocabulary().person_categories, "人员类别", "person_category_unknown")
+    return choice_value(
+        value, load_vocabulary().person_categories, FIELD_LABELS["person_category"], "person_category_unknown"
+    )
 
 
 def other_category(value: Any, _ctx: FieldContext) -> str:
     """For category “其他”: released prisoner, online merchant, poverty-alleviated or rural self-employed."""
-    return choice_value(value, load_vocabulary().other_categories, "其他人员类别", "other_category_unknown")
+    return choice_value(
+        value, load_vocabulary().other_categories, FIELD_LABELS["other_category"], "other_category_unknown"
+    )
 
 
 def project_name(value: Any, _ctx: FieldContext) -> str:
     """2–50 characters."""
-    return text_value(value, "创业项目名称", 2, 50, "project_name_length")
+    return text_value(value, FIELD_LABELS["project_name"], 2, 50, "project_name_length")
 
 
 def industry(value: Any, _ctx: FieldContext) -> str:
     """2–30 characters."""
-    return text_value(value, "行业", 2, 30, "industry_length")
+    return text_value(value, FIELD_LABELS["industry"], 2, 30, "industry_length")
 
 
 def business_type(value: Any, _ctx: FieldContext) -> str:
     """Individual business, enterprise or farmers' cooperative."""
-    return choice_value(value, load_vocabulary().business_types, "经营主体类型", "business_type_unknown")
+    return choice_value(value, load_vocabulary().business_types, FIELD_LABELS["business_type"], "business_type_unknown")
 
 
 def premises_address(value: Any, _ctx: FieldContext) -> str:
     """5–100 characters."""
-    return text_value(value, "经营场所地址", 5, 100, "address_length")
+    return text_value(value, FIELD_LABELS["premises_address"], 5, 100, "address_length")
 
 
 def city(value: Any, _ctx: FieldContext) -> str:

@@ -18,6 +18,7 @@ from bundle_service.applications.id_numbers import birth_date
 from bundle_service.catalog import load_items
 from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.eligibility.rules import RULES, Profile
+from contract.labels import ITEM_NAMES
 
 REQUIRED = (
     "applicant_name",
@@ -103,7 +104,9 @@ def _check_loan(values: dict[str, Any], raw: dict[str, Any], ctx: f.FieldContext
     loan_ctx = f.FieldContext(ctx.today, values)
     for name in LOAN_DEPENDENT:
         if raw.get(name) is None:
-            errors.append(FieldError(name, "required", f"申请创业担保贷款，请填写{f.FIELD_LABELS[name]}。"))
+            errors.append(
+                FieldError(name, "required", f"{ITEM_NAMES['guaranteed_loan']}，请填写{f.FIELD_LABELS[name]}。")
+            )
             continue
         try:
             values[name] = f.VALIDATORS[name](raw[name], loan_ctx)

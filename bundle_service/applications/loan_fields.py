@@ -7,6 +7,7 @@ from typing import Any
 from bundle_service.applications.field_checks import FieldContext, choice_value
 from bundle_service.applications.field_problem import FieldProblem
 from bundle_service.policy import load_policy, load_vocabulary
+from contract.labels import FIELD_LABELS
 
 MAX_AMOUNT_DIGITS = 15  # digits and decimal point of an amount: beyond any loan, and no float overflow
 MAX_TERM_DIGITS = 4
@@ -14,7 +15,7 @@ MAX_TERM_DIGITS = 4
 
 def loan_borrower(value: Any, _ctx: FieldContext) -> str:
     """Individual, partnership or small/micro enterprise."""
-    return choice_value(value, load_vocabulary().loan_borrowers, "贷款主体", "loan_borrower_unknown")
+    return choice_value(value, load_vocabulary().loan_borrowers, FIELD_LABELS["loan_borrower"], "loan_borrower_unknown")
 
 
 def borrower_of(ctx: FieldContext) -> str:
@@ -28,7 +29,7 @@ def borrower_of(ctx: FieldContext) -> str:
     types = load_vocabulary().business_types
     return (
         "enterprise"
-        if choice_value(business, types, "经营主体类型", "business_type_unknown") == "enterprise"
+        if choice_value(business, types, FIELD_LABELS["business_type"], "business_type_unknown") == "enterprise"
         else ("individual")
     )
 

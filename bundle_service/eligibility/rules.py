@@ -7,6 +7,7 @@ from typing import Any
 from bundle_service.adapters.data_sharing import PersonRecords
 from bundle_service.catalog import load_items
 from bundle_service.policy import load_policy, load_vocabulary
+from contract.labels import CHOICE_LABELS, FIELD_LABELS
 
 MONTHS_PER_YEAR = 12
 
@@ -78,9 +79,9 @@ class _Check:
     missing: list[str] = field(default_factory=list)
     missing_text: list[str] = field(default_factory=list)
 
-    def need(self, field_name: str, text: str) -> None:
+    def need(self, field_name: str, text: str | None = None) -> None:
         self.missing.append(field_name)
-        self.missing_text.append(text)
+        self.missing_text.append(text or FIELD_LABELS[field_name])
 
     def result(self, code: str, success: str) -> Assessment:
         name = load_items()[code].name
@@ -135,19 +136,19 @@ def startup_subsidy(profile: Profile) -> Assessment:
     check = _Check()
     category = profile.person_category
     if category is None:
-        check.need("person_category", "人员类别")
+        check.need("person_category")
     elif category not in rules["categories"]:
         names = "、".join(_category_label(c) for c in rules["categories"])
         check.failures.append(f"创业补贴面向{names}，“{_category_label(category)}”不在其列")
     elif category == "college_graduate":
         if profile.graduation_year is None:
-            check.need("graduation_year", "毕业年份")
+            check.need("graduation_year")
         elif profile.today.year - profile.graduation_year > rules["graduate_within_years"]:
             check.failures.append(
                 f"高校毕业生须在毕业{rules['graduate_within_years']}年内，您{profile.graduation_year}年毕业"
             )
     if profile.first_time_founder is None:
-        check.need("first_time_founder", "是否首次创业")
+        check.need("first_time_founder")
     elif not profile.first_time_founder:
         check.failures.append("创业补贴只发给首次创业的人员")
     if profile.business_type is not None and profile.business_type not in rules["business_types"]:
@@ -159,7 +160,7 @@ def startup_subsidy(profile: Profile) -> Assessment:
     elif profile.has_licence is False:
         check.failures.append("尚未取得营业执照，经营主体正常经营满1年后才能申领")
     elif months is None:
-        check.need("business_started_on", "经营主体成立日期")
+        check.need("business_started_on")
     elif months < minimum:
         check.failures.append(f"经营主体须正常经营满{rules['min_operating_years']}年，目前经营了{max(months, 0)}个月")
     return check.result(
@@ -177,11 +178,11 @@ def guaranteed_loan(profile: Profile) -> Assessment:
     category = profile.person_category
     label = _category_label(category)
     if category is None:
-        check.need("person_category", "人员类别")
+        check.need("person_category")
     elif category == "other":
         detail = profile.other_category
         if detail is None:
-            check.need("other_category", "具体属于哪类人员（刑满释放人员、网络商户、脱贫人口、农村自主创业农民）")
+            check.need("other_category", f"具体属于哪类人员（{'、'.join(CHOICE_LABELS['other_category'].values())}）")
         elif detail not in rules["other_categories"]:
             check.failures.append("创业担保贷款只面向政策列明的人员类别")
         else:
