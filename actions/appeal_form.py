@@ -17,126 +17,41 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.appeal_answers import (
+    ANSWERS,
+    LABELS,
+    NOT_LINKED,
+    category_choice,
+    choose_category,
+    store,
+    time_limits,
+)
 from actions.appeal_prompts import CATEGORY_LIST, CHANGE_PROMPT
 from actions.appeal_reading import (
     ABOUT_APPLICATION,
-    FILLER,
-    NO_APPLICATION,
-    NOT_REMEMBERED,
-    OPENING,
-    application_number,
-    id_last6,
-    phone,
     read_appeal,
 )
 from actions.appeals import CHANNEL, FORM_SLOTS, GRIEVANCE, NONE, categories, classify, has_openid
 from actions.form_extraction import just_heard_user
-from actions.form_guard import ACKNOWLEDGEMENTS, BACK, CANCEL_WORDS, COMMANDS, ONLY_DIGITS, RESTART, SUBMIT
+from actions.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT
 from actions.replies import answer_question, bot_texts, is_question
 from actions.service_client import NotFound, ServiceError, TooManyAttempts, post_json, tracker_headers
 from contract.masking import mask_phone
 
 REQUESTED = "requested_slot"
-LABELS = {
-    "appeal_description": "事情经过",
-    "appeal_place_time": "地点和时间",
-    "appeal_application": "涉及的申请",
-    "appeal_id_last6": "申请人身份证后6位",
-    "appeal_contact": "联系电话",
-}
 # Intents the rules answer when the message fills nothing (bot/rules/appeals.yml).
 RULE_INTENTS = frozenset(
     {"cancel", "request_human", "goodbye", "greet", "thank", "bot_challenge", "check_eligibility", "start_application"}
 )
 STOP = re.compile(r"不投诉|不登记|不反映|不提了|不说了|退出|停下")
+HOW_LONG = re.compile(r"多久|几天|多长时间|什么时候|啥时候|时限|期限")
 PLACE_CUE = re.compile(r"地点|时间|地方|日期")
-NOT_LINKED = "好的，这份投诉先不关联申请。"
 
 
 def _said(tracker: Tracker) -> tuple[str, str, list[dict[str, Any]]]:
     message = tracker.latest_message
     intent = str((message.get("intent") or {}).get("name") or "")
     return str(message.get("text") or "").strip(), intent, list(message.get("entities") or [])
-
-
-def _plain_answer(text: str) -> bool:
-    """Text that can be a free-text answer: not a bare yes/no, a command or a string of digits."""
-    return bool(text) and not (ACKNOWLEDGEMENTS.match(text) or COMMANDS.search(text) or ONLY_DIGITS.match(text))
-
-
-def category_choice(text: str, known: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The category the user picks by (part of) its label: "改成窗口服务类" → that category."""
-    words = text.replace("类别", "").replace("类", "")
-    for category in known:
-        label = str(category.get("label") or "")
-        if label and (label in text or (len(words) >= 2 and any(part and part in label for part in _parts(words)))):
-            return category
-    return None
-
-
-def _parts(words: str) -> list[str]:
-    for prefix in ("改成", "改为", "换成", "选", "是", "属于", "应该是", "不是这个"):
-        words = words.replace(prefix, " ")
-    return [p.strip(" ，,。") for p in words.split() if len(p.strip(" ，,。")) >= 2]
-
-
-def _description(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
-    rest = OPENING.sub("", text, count=1).strip(" ，,。！!")  # "我要投诉" again is not what happened
-    return rest if _plain_answer(rest) and len(rest) >= 3 and not FILLER.match(rest) else None
-
-
-def _place_time(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
-    if NOT_REMEMBERED.search(text):
-        return "记不清了"
-    return text if _plain_answer(text) and not values else None
-
-
-def _application(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
-    if application_number(text, entities) is None and (NO_APPLICATION.search(text) or intent == "deny"):
-        return NONE
-    return None
-
-
-def _last6(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
-    if NO_APPLICATION.search(text) or "不关联" in text:
-        values["appeal_application"] = NONE  # "不关联": go on without the application
-        return None
-    return id_last6(text)
-
-
-def _contact(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
-    return phone(text, entities)
-
-
-ANSWERS = {
-    "appeal_description": _description,
-    "appeal_place_time": _place_time,
-    "appeal_application": _application,
-    "appeal_id_last6": _last6,
-    "appeal_contact": _contact,
-}
-
-
-def _store(
-    dispatcher: CollectingDispatcher, values: dict[str, Any], shown: dict[str, str], slots: dict[str, Any]
-) -> list[EventType]:
-    """Set the values read, saying where each went when it was not simply the step asked (nothing lands silently)."""
-    events: list[EventType] = []
-    for slot, value in values.items():
-        if slot == "appeal_application" and value not in (NONE, slots.get("appeal_application")):
-            slots["appeal_id_last6"] = None  # another application: its digits are asked again
-            events.append(SlotSet("appeal_id_last6", None))
-        before = slots.get(slot)
-        slots[slot] = value
-        events.append(SlotSet(slot, value))
-        if slot in LABELS and slot != "appeal_contact" and before not in (None, NONE, value):
-            dispatcher.utter_message(text=f"好的，{LABELS[slot]}改为：{shown.get(slot, value)}。")
-        elif slot in shown and shown[slot] != value:
-            dispatcher.utter_message(text=f"好的，记下了{LABELS[slot]}：{shown[slot]}。")
-        elif slot == "appeal_contact" and value != CHANNEL:
-            changed = "改为" if before not in (None, CHANNEL) else "记下了"
-            dispatcher.utter_message(text=f"好的，联系电话{changed}：{mask_phone(str(value))}。")
-    return events
 
 
 class ValidateAppealForm(FormValidationAction):
@@ -192,13 +107,19 @@ class ValidateAppealForm(FormValidationAction):
             return None
         grievance = requested == "appeal_description" and bool(GRIEVANCE.search(text))
         asking = is_question(text) or intent in ("ask_question", "ask_bundle_overview")
+        chosen = category_choice(text, await categories()) if "类别" in text and not values else None
+        if chosen and requested != "appeal_confirm":  # the category, before its step
+            return [*choose_category(dispatcher, chosen, slots), SlotSet(REQUESTED, requested)]
+        if asking and not grievance and not values and HOW_LONG.search(text):
+            dispatcher.utter_message(text=await time_limits())  # how long a 诉求 takes, not an item's time limit
+            return [SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
         if asking and not grievance and not values:
             answered = await answer_question(dispatcher, tracker, domain)
             return [*answered, SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
         answer = self._answer(requested, text, intent, entities, values)
         if answer is not None:
             values[str(requested)] = answer
-        events = _store(dispatcher, values, found.shown, slots)
+        events = store(dispatcher, values, found.shown, slots)
         if requested == "appeal_confirm":
             events += await self._confirming(dispatcher, tracker, slots, bool(values))
         elif requested in LABELS and requested not in values:
@@ -229,10 +150,7 @@ class ValidateAppealForm(FormValidationAction):
             )
             return [SlotSet("appeal_confirm", None)]
         if chosen := category_choice(text, known):
-            proposal = {"category": chosen["code"], "label": chosen["label"], "matched": [], "alternatives": []}
-            slots["appeal_category"] = proposal
-            dispatcher.utter_message(text=f"好的，类别改为：{chosen['label']}。")
-            return [SlotSet("appeal_category", proposal), SlotSet("appeal_confirm", None)]
+            return [*choose_category(dispatcher, chosen, slots), SlotSet("appeal_confirm", None)]
         if not changed and (SUBMIT.search(text) or intent == "affirm"):
             slots["appeal_confirm"] = True
             return [SlotSet("appeal_confirm", True)]

@@ -71,7 +71,8 @@ def status_text(appeal: dict[str, Any]) -> str:
         text = f"{LIGHTS.get(light or '', '⚪')} {head}；时限{appeal.get('time_limit_days')}个工作日，"
         text += f"{_day(str(appeal['due_date']))}前答复" if appeal.get("due_date") else "按时限答复"
         text += f"（{LIGHT_WORDS[light]}）。" if light in LIGHT_WORDS else "。"
-    replies = appeal.get("replies") or []
+    result = str(appeal.get("result") or "")
+    replies = [r for r in appeal.get("replies") or [] if not (result and result in str(r.get("text") or ""))]
     if replies:
         text += "\n工作人员答复：" + "；".join(str(r.get("text") or "") for r in replies[-3:])
     return text

@@ -209,7 +209,7 @@ def _stored_text(rating: dict[str, Any], stored: dict[str, Any], owner: bool) ->
     message = str(stored.get("message") or "")
     text = f"很抱歉这次没让您满意。{what}，并已登记整改回访，编号{followup}，工作人员会核实改进并回访您。"
     if message and followup in message:
-        text = f"很抱歉这次没让您满意。{what}。{message}"
+        text = f"{what}。{message}"  # the service's sentence apologises and names the follow-up
     if not owner:
         return text
     return text + f"\n想了解进展，随时说“我的投诉处理得怎么样了”，并提供编号{followup}。"
