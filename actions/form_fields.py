@@ -6,6 +6,7 @@ the same names); masking follows :mod:`contract.masking`.
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from contract.labels import CHOICE_LABELS, FIELD_LABELS, ITEM_NAMES
@@ -78,7 +79,18 @@ FORMATTERS: dict[str, Callable[[Any], str]] = {
     "loan_amount": _amount,
     "loan_term_months": _term,
     "first_time_founder": lambda value: "是" if value in (True, "true", "True") else "否",
+    "graduation_year": lambda value: f"{value}年",
+    "business_started_on": lambda value: _day(str(value)),
 }
+
+
+def _day(iso: str) -> str:
+    """``2025-06-01`` → ``2025年6月1日`` (anything else as it is)."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _label_of(labels: Mapping[str, str]) -> Callable[[Any], str]:

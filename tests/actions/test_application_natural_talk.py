@@ -90,21 +90,27 @@ async def test_a_plain_yes_outside_a_form_starts_nothing(service_url: str) -> No
 
 
 async def test_a_hotline_agent_naming_the_caller_fills_the_name(service_url: str) -> None:
-    for text in (f"来电人叫黄大明，身份证{NEW_ID}", f"他叫黄大明，他身份证{NEW_ID}", f"她叫黄大明，身份证{NEW_ID}"):
+    cues = ("来电人叫黄大明，身份证{}", "他叫黄大明，他身份证{}", "她叫黄大明，身份证{}")
+    for n, cue in enumerate(cues):
+        id_number, call = make_id(sequence=f"31{n}"), f"hotline:20261205093000-cue{n}"  # each call its own caller
         slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
-        _, set_slots = await validate(text, "inform", slots, [entity("id_number", NEW_ID)], HOTLINE, "hotline")
-        assert set_slots["applicant_name"] == "黄大明", text
-        assert set_slots["id_number"] == NEW_ID
+        texts, set_slots = await validate(
+            cue.format(id_number), "inform", slots, [entity("id_number", id_number)], call, "hotline"
+        )
+        assert set_slots.get("applicant_name") == "黄大明", (cue, texts)
+        assert set_slots["id_number"] == id_number
 
 
 async def test_third_person_cues_in_a_users_own_chat_never_fill_the_applicants_name(service_url: str) -> None:
-    for sender, channel in (("test-user", "rest"), ("wechat:o-user-1", "miniprogram"), (HOTLINE, "rest")):
+    chats = (("third-person-web", "rest"), ("wechat:o-user-3p", "miniprogram"), (HOTLINE + "x", "rest"))
+    for n, (sender, channel) in enumerate(chats):
+        id_number = make_id(sequence=f"32{n}")
         slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
         texts, set_slots = await validate(
-            f"他叫黄大明，身份证{NEW_ID}", "inform", slots, [entity("id_number", NEW_ID)], sender, channel
+            f"他叫黄大明，身份证{id_number}", "inform", slots, [entity("id_number", id_number)], sender, channel
         )
         assert set_slots.get("applicant_name") is None, (sender, channel)
-        assert set_slots["requested_slot"] == "applicant_name"
+        assert set_slots.get("requested_slot") == "applicant_name", (sender, texts)
         assert not any("黄大明" in t for t in texts), texts
 
 
@@ -305,7 +311,7 @@ async def test_a_bare_name_while_the_id_is_asked_is_the_name_and_the_id_is_still
 
 async def test_numbers_the_nlu_did_not_tag_still_go_to_their_own_field(service_url: str) -> None:
     slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
-    texts, set_slots = await validate(f"我叫孙强 {NEW_ID} 13912345678", "inform", slots)
+    texts, set_slots = await validate(f"我叫孙强 {NEW_ID} 13912345678", "inform", slots, sender="untagged-numbers")
     assert (set_slots["applicant_name"], set_slots["id_number"], set_slots["phone"]) == ("孙强", NEW_ID, "13912345678")
     # a phone correction at the summary, the NLU having tagged nothing
     slots = {**FILLED, "requested_slot": "confirm_submission"}
@@ -329,6 +335,7 @@ async def test_a_wrong_value_given_up_front_is_explained_once_and_asked(service_
     ]
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(events, slots={**seeded, "requested_slot": None})
+    tracker.sender_id = "wrong-check-digit"  # its own chat: the per-chat ID throttle of other tests stays apart
     result = await ValidateApplicationForm().run(dispatcher, tracker, {})
     set_slots = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
     texts = [str(m.get("text")) for m in dispatcher.messages]
