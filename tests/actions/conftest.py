@@ -80,6 +80,8 @@ def bundle_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         BUNDLE_GATEWAY_TOKEN=GATEWAY_TOKEN,
         # Departments finish tasks in the rating tests (a finished application can be rated).
         BUNDLE_DEPARTMENT_KEYS_FILE=str(ROOT / "bundle_service" / "data" / "department_keys.example.yml"),
+        # Staff close a 诉求 in the status test (development accounts).
+        BUNDLE_STAFF_ACCOUNTS_FILE=str(ROOT / "bundle_service" / "data" / "staff_accounts.example.yml"),
     )
     process = subprocess.Popen([str(SERVICE_PYTHON), "-m", "bundle_service.main"], cwd=ROOT, env=env)
     url = f"http://127.0.0.1:{port}"

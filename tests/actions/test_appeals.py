@@ -56,6 +56,7 @@ FORMS: dict[str, tuple[Action, Action]] = {
     "rating_form": (ValidateRatingForm(), ActionSubmitRating()),
 }
 LAST6 = str(FILLED["id_number"])[-6:]
+STAFF = {"username": "zhangsan", "password": "staff-dev-pass"}  # bundle_service/data/staff_accounts.example.yml
 DEPARTMENT_KEYS = {"market_regulation": "dev-market-regulation-key", "tax": "dev-tax-key"}
 
 
@@ -323,3 +324,19 @@ async def test_a_complaint_the_nlu_was_unsure_of_still_opens_the_form(service_do
 async def test_a_bad_rating_the_nlu_read_as_a_complaint_is_stored_as_a_rating(service_url: str) -> None:
     said = await Chat("web:rating-as-complaint").say("给个差评，问了三遍都答非所问", "complain")
     assert "1星" in said and "整改回访" in said and "登记投诉" not in said
+
+
+async def test_once_closed_the_status_shows_the_result(service_url: str) -> None:
+    filing = Chat("web:appeal-closed-filer")
+    await filing.say(
+        "我要投诉，上周一在县政务大厅排了三个小时的队，电话13600005678", "complain", [entity("phone", "13600005678")]
+    )
+    number = appeal_number(await filing.say("确认提交", "affirm"))
+    staff = {"Authorization": "Bearer " + _post(f"{service_url}/api/v1/staff/login", {}, STAFF)["token"]}
+    _post(f"{service_url}/api/v1/appeals/{number}/take", staff)
+    _post(f"{service_url}/api/v1/appeals/{number}/close", staff, {"result": "已增开两个窗口，高峰期安排引导员。"})
+    chat = Chat("web:appeal-closed-asker")
+    await chat.say(f"{number}处理得怎么样了", "complain")
+    said = await chat.say("5678", "inform")
+    assert "已办结" in said and "已增开两个窗口，高峰期安排引导员。" in said
+    assert said.count("已增开两个窗口") == 1  # the result once, not again as a staff reply
