@@ -11,8 +11,8 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
+from bundle_service.api.callers import signer
 from bundle_service.api.deps import Services
-from bundle_service.api.staff_deps import signer
 from bundle_service.core.security import hash_password
 from bundle_service.crud import staff as staff_crud
 from bundle_service.knowledge.service import KnowledgeBase

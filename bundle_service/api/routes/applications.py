@@ -4,9 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Response
 
-from bundle_service.api.deps import FilerDep, Services, ServicesDep, calendar_of
+from bundle_service.api.callers import FilerDep, RecordsAccessDep
+from bundle_service.api.deps import Services, ServicesDep, calendar_of
 from bundle_service.api.presenters import application_out
-from bundle_service.api.records_deps import RecordsAccessDep
 from bundle_service.applications.filing import Filing
 from bundle_service.models import Application
 from bundle_service.schemas.application import ApplicationIn, ApplicationOut

@@ -4,7 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from bundle_service.api.deps import AdminDep, SessionDep
+from bundle_service.api.callers import AdminDep
+from bundle_service.api.deps import SessionDep
 from bundle_service.crud.audit import events
 from bundle_service.schemas.audit import AuditEventOut
 from bundle_service.schemas.common import ErrorOut

@@ -5,8 +5,8 @@ import logging
 
 from fastapi import APIRouter
 
+from bundle_service.api.callers import session_tokens
 from bundle_service.api.deps import ServicesDep
-from bundle_service.api.owner import session_tokens
 from bundle_service.identity.wechat_login import Code2Session, LoginUnavailable
 from bundle_service.schemas.auth import TokenOut, WechatLoginIn
 from bundle_service.schemas.common import ErrorOut

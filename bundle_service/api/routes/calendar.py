@@ -5,7 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from bundle_service.api.deps import AdminDep, ServicesDep, SessionDep, calendar_of
+from bundle_service.api.callers import AdminDep
+from bundle_service.api.deps import ServicesDep, SessionDep, calendar_of
 from bundle_service.crud.calendar import get_year
 from bundle_service.progress.holiday_schedules import load_year
 from bundle_service.progress.working_days import YearSchedule

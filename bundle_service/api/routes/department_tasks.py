@@ -5,7 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from sqlalchemy import select
 
-from bundle_service.api.deps import DepartmentDep, ServicesDep, SessionDep, calendar_of
+from bundle_service.api.callers import DepartmentDep
+from bundle_service.api.deps import ServicesDep, SessionDep, calendar_of
 from bundle_service.api.presenters import department_task_out
 from bundle_service.catalog import load_departments
 from bundle_service.core.errors import FieldError, Forbidden, InvalidInput, NotFound

@@ -4,8 +4,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Request, Response
 
-from bundle_service.api.deps import ClientKeyDep, FilerDep, ServicesDep, require_gateway_for_records
-from bundle_service.api.records_deps import RecordsAccessDep
+from bundle_service.api.callers import ClientKeyDep, FilerDep, RecordsAccessDep, require_gateway_for_records
+from bundle_service.api.deps import ServicesDep
 from bundle_service.api.routes.applications import filing_out
 from bundle_service.applications import fields as f
 from bundle_service.applications import one_click

@@ -7,8 +7,8 @@ from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from bundle_service.adapters.rasa import RasaUnavailable
-from bundle_service.api.deps import ServicesDep, trusted_gateway
-from bundle_service.api.staff_deps import StaffDep
+from bundle_service.api.callers import StaffDep, trusted_gateway
+from bundle_service.api.deps import ServicesDep
 from bundle_service.core.errors import Unauthenticated
 from bundle_service.core.masking import mask_text
 from bundle_service.crud import handoffs as crud

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Header, Path, Response
 from starlette.concurrency import run_in_threadpool
 
 from bundle_service.adapters.rasa import rasa_client
+from bundle_service.api.callers import StaffDep
 from bundle_service.api.deps import ServicesDep
 from bundle_service.api.routes import knowledge
 from bundle_service.api.routes.applications import application_answer, filing_out
-from bundle_service.api.staff_deps import StaffDep
 from bundle_service.applications.filing import Filer
 from bundle_service.core.errors import NotFound
 from bundle_service.crud.audit import record, staff_actor

@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from bundle_service.api.deps import AdminDep, ServicesDep
+from bundle_service.api.callers import AdminDep
+from bundle_service.api.deps import ServicesDep
 from bundle_service.catalog import load_items
 from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.knowledge.service import KnowledgeBase, SearchResult

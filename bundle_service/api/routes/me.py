@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from bundle_service.api.deps import ClientKeyDep, ServicesDep, calendar_of
-from bundle_service.api.owner import OpenidDep
+from bundle_service.api.callers import ClientKeyDep, OpenidDep
+from bundle_service.api.deps import ServicesDep, calendar_of
 from bundle_service.api.presenters import application_out
 from bundle_service.api.routes.applications import application_answer
 from bundle_service.crud import applications as crud

@@ -7,8 +7,8 @@ caller); anyone else learns nothing about the records: the answer is the same fo
 from fastapi import APIRouter, Request
 
 from bundle_service.adapters.data_sharing import PersonRecords
-from bundle_service.api.deps import ClientKeyDep, ServicesDep, require_gateway_for_records
-from bundle_service.api.records_deps import RecordsAccessDep
+from bundle_service.api.callers import ClientKeyDep, RecordsAccessDep, require_gateway_for_records
+from bundle_service.api.deps import ServicesDep
 from bundle_service.applications.field_problem import FieldProblem
 from bundle_service.applications.fields import FIELD_LABELS, FieldContext, id_number
 from bundle_service.applications.form import CATEGORY_SOURCES, LICENCE_SOURCE

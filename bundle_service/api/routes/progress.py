@@ -3,7 +3,8 @@
 from fastapi import APIRouter
 from sqlalchemy.exc import IntegrityError
 
-from bundle_service.api.deps import ClaimDep, ClientKeyDep, ServicesDep
+from bundle_service.api.callers import ClaimDep, ClientKeyDep
+from bundle_service.api.deps import ServicesDep
 from bundle_service.api.routes.applications import application_answer
 from bundle_service.core.errors import Conflict
 from bundle_service.crud import applications as crud

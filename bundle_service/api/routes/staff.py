@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy.exc import IntegrityError
 
+from bundle_service.api.callers import AdminStaffDep, DevicesDep, PeerDep, SignerDep, StaffDep
 from bundle_service.api.deps import ServicesDep
-from bundle_service.api.staff_deps import AdminStaffDep, DevicesDep, PeerDep, SignerDep, StaffDep
 from bundle_service.core import device_cookie
 from bundle_service.core.errors import Conflict, Unauthenticated
 from bundle_service.core.security import hash_password, needs_rehash, verify_password

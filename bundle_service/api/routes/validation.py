@@ -4,8 +4,8 @@ from datetime import date
 
 from fastapi import APIRouter
 
+from bundle_service.api.callers import RecordsAccessDep
 from bundle_service.api.deps import ServicesDep
-from bundle_service.api.records_deps import RecordsAccessDep
 from bundle_service.applications.field_problem import FieldProblem
 from bundle_service.applications.fields import FIELD_LABELS, VALIDATORS, FieldContext
 from bundle_service.applications.form import validate_form

@@ -1,6 +1,6 @@
 """Knowledge-base administration: ``/api/v1/admin/knowledge/…`` (admin only) and the admin page ``/admin``.
 
-Every route depends on :func:`bundle_service.api.routes.admin.auth.knowledge_admin` (the one place that decides
+Every route depends on :func:`bundle_service.api.callers.knowledge_admin` (the one place that decides
 who is an admin: the admin token or an admin staff session) and
 passes its answer on as the actor written into the audit log.
 """

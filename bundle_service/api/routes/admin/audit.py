@@ -4,8 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from bundle_service.api.callers import KnowledgeAdminDep
 from bundle_service.api.deps import SessionDep
-from bundle_service.api.routes.admin.auth import KnowledgeAdminDep
 from bundle_service.api.routes.admin.common import ERRORS, PREFIX, TAGS
 from bundle_service.crud.knowledge_audit import AuditFilter, knowledge_events
 from bundle_service.schemas.admin_knowledge import AdminAuditEventOut

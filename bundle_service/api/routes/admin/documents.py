@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, status
 
-from bundle_service.api.routes.admin.auth import KnowledgeAdminDep
+from bundle_service.api.callers import KnowledgeAdminDep
 from bundle_service.api.routes.admin.common import ERRORS, PREFIX, TAGS, knowledge_of
 from bundle_service.knowledge.service import KnowledgeBase
 from bundle_service.knowledge.upload_checks import check_upload

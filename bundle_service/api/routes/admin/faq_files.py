@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from bundle_service.api.routes.admin.auth import KnowledgeAdminDep
+from bundle_service.api.callers import KnowledgeAdminDep
 from bundle_service.api.routes.admin.common import ERRORS, PREFIX, TAGS, knowledge_of
 from bundle_service.knowledge import faq_files
 from bundle_service.knowledge.faq_files import FileFormat

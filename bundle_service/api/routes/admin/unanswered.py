@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
 
-from bundle_service.api.routes.admin.auth import KnowledgeAdminDep
+from bundle_service.api.callers import KnowledgeAdminDep
 from bundle_service.api.routes.admin.common import ERRORS, PREFIX, TAGS, faq_out, knowledge_of, question_out
 from bundle_service.knowledge.faqs import FaqInput
 from bundle_service.knowledge.service import KnowledgeBase
