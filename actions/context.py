@@ -7,7 +7,10 @@ question about the subsidy (:mod:`actions.questions`). This module only reads th
 """
 
 import re
+from functools import cache
+from pathlib import Path
 
+import yaml
 from rasa_sdk import Tracker
 
 WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网上")
@@ -43,7 +46,7 @@ ASKING = re.compile(r"^(?:我?想(?:问|咨询|了解)(?:一下|下|问)?|请问
 # A request to act: apply, have it done, have it checked ("帮我查进度", "我要申请", "给我办一下").
 REQUEST = re.compile(
     r"(?:我要|我想|我打算|我准备|我们要|我们想|帮我|给我|替我|帮忙|麻烦你?|现在就|马上|直接)"
-    r".{0,6}?(?:申请|办|填|报名|贷|领|查|提交)"
+    r"[^，,。；;？?！!\s]{0,6}?(?:申请|办|填|报名|贷|领|查|提交)"
 )
 # Actions whose reply answered a question (their item, if any, is the conversation's subject).
 ANSWERS = frozenset(
@@ -66,6 +69,9 @@ NO_WORDS = (
     "我只收到了表情或符号，没看懂您想办什么。可以直接打字问我，例如“创业补贴有多少”“我要申请”“查进度”；"
     "需要工作人员的话说“转人工”。"
 )
+# What a question is about besides its item: "时间呢" after "材料减少了多少" asks the same about the time.
+ASPECTS = ("材料", "时间", "时限", "费用", "金额", "额度", "利息", "期限", "条件", "部门", "流程", "地点")
+ITEM_GAZETTEER = Path(__file__).resolve().parents[1] / "nlu_data" / "gazetteer" / "item.yml"
 SHORT = 14  # a follow-up this short leans on the previous answer
 # Where one question may end: punctuation, or "还有/另外/顺便问一下" starting the next one.
 CLAUSE_ENDS = re.compile(
@@ -144,6 +150,12 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
     return None
 
 
+def asks_besides(text: str) -> bool:
+    """A request that also asks something in another clause ("我要办营业执照，要几天")."""
+    clauses = [c for c in CLAUSE_ENDS.split(text) if c]
+    return is_request(text) and any(is_question(c) and not is_request(c) for c in clauses)
+
+
 def questions(text: str) -> list[str]:
     """The separate questions of one message ("补贴多少？贷款多少？" → two); one element when it is one question.
 
@@ -172,3 +184,16 @@ def odd_input_reply(text: str) -> str | None:
     if CJK.search(text) or any(ch.isdigit() for ch in text):
         return None
     return NO_CHINESE if LATIN.search(text) else NO_WORDS
+
+
+@cache
+def _item_words() -> dict[str, str]:
+    values = yaml.safe_load(ITEM_GAZETTEER.read_text(encoding="utf-8"))["values"]
+    return {
+        str(code): next((str(a) for a in aliases if CJK.search(str(a))), str(code)) for code, aliases in values.items()
+    }
+
+
+def item_word(code: str) -> str:
+    """The everyday name of an item (the first way users write it in the item gazetteer), e.g. 营业执照."""
+    return _item_words().get(code, code)

@@ -97,4 +97,8 @@ async def before_starting(
         return None
     if (events := await follow_up(dispatcher, tracker, domain)) is not None:
         return events
+    text = context.text_of(tracker)
+    if context.asks_besides(text):
+        await answer_question(dispatcher, tracker, domain)  # "我要办执照，要几天": the question too, then the form
+        return None
     return await question_not_request(dispatcher, tracker, domain)

@@ -54,8 +54,14 @@ async def answer(
     heard = f"（{'；'.join(stated.shown)}）" if stated.shown else ""
     good = [entry["code"] for entry in asked if entry["qualifies"]]
     text = f"按您说的情况{heard}：\n" + "\n".join(verdict_lines(asked))
-    dispatcher.utter_message(text=f"{text}\n{OFFER_APPLY if good else OFFER_CHECK}")
-    events: list[EventType] = [SlotSet("item", items[0])]
+    events: list[EventType] = []
+    if any(not e["qualifies"] and str(e["reason"]).startswith(NEEDS_MORE) for e in asked):
+        dispatcher.utter_message(text=text)  # undecided: the rule that will decide, from the knowledge base
+        events += await answer_question(dispatcher, tracker, domain)
+        dispatcher.utter_message(text=OFFER_APPLY if good else OFFER_CHECK)
+    else:
+        dispatcher.utter_message(text=f"{text}\n{OFFER_APPLY if good else OFFER_CHECK}")
+    events.append(SlotSet("item", items[0]))
     if good:
         events += [SlotSet("offered_items", good), SlotSet("offer_pending", True)]
     return events

@@ -9,7 +9,7 @@ from actions import context
 from actions.application_actions import ActionStartApplication
 from actions.fallback import ActionHandleLowConfidence
 from actions.progress import WHERE_NUMBER
-from actions.questions import ActionAnswerQuestion
+from actions.questions import ActionAnswerQuestion, query_text
 from actions.routing import ActionOutOfScope, ActionRouteEligibility, ActionRouteProgress
 from tests.actions.conftest import make_tracker, user_event
 
@@ -173,3 +173,39 @@ async def test_emoji_or_english_only_gets_a_clear_chinese_reply() -> None:
     assert "中文" in text
     text, _ = await run(ActionOutOfScope(), make_tracker([user_event("？？？", "out_of_scope")]))
     assert "表情或符号" in text
+
+
+def test_an_aspect_follow_up_asks_the_previous_question_about_it() -> None:
+    events = after("action_answer_question", "材料减少了多少", "ask_question", "那时间呢", "ask_question")
+    assert query_text(make_tracker(events)) == "时间减少了多少"
+
+
+async def test_a_short_follow_up_nothing_fits_is_asked_with_the_item_name(knowledge_service: str) -> None:
+    events = after("action_answer_question", "营业执照是电子的吗", "ask_question", "要多久", "ask_question")
+    text, _ = await run(ActionAnswerQuestion(), make_tracker(events, slots={"item": "business_registration"}))
+    assert "3个工作日" in text
+
+
+async def test_an_undecided_item_verdict_gives_the_rule_that_decides(knowledge_service: str) -> None:
+    said = "大学毕业三年了还能申请创业补贴吗"
+    entities = [entity("item", "startup_subsidy", said, "创业补贴")]
+    text, _ = await run(ActionRouteEligibility(), make_tracker([user_event(said, "check_eligibility", entities)]))
+    assert "还需要知道" in text and "毕业5年" in text
+
+
+async def test_a_request_with_a_question_gets_the_answer_and_the_form(knowledge_service: str) -> None:
+    said = "我要办营业执照，要几天"
+    entities = [entity("item", "business_registration", said, "营业执照")]
+    text, out = await run(ActionStartApplication(), make_tracker([user_event(said, "start_application", entities)]))
+    assert "3个工作日" in text and "信息采集表" in text and followup(out) != "action_listen"
+    said = "我想开个奶茶店，办执照要几天"
+    entities = [entity("item", "business_registration", said, "执照")]
+    text, out = await run(ActionStartApplication(), make_tracker([user_event(said, "start_application", entities)]))
+    assert "3个工作日" in text and followup(out) == "action_listen" and slots_of(out)["offer_pending"] is True
+
+
+async def test_a_question_about_another_scheme_stays_refused(knowledge_service: str) -> None:
+    said = "稳岗补贴怎么申请"
+    entities = [entity("item", "startup_subsidy", said, "补贴")]
+    text, _ = await run(ActionAnswerQuestion(), make_tracker([user_event(said, "ask_question", entities)]))
+    assert "信息采集表" not in text and "创业补贴申领" not in text
