@@ -11,6 +11,8 @@ normalised text only.
 compressed (paraphrases 0.90–0.99, unrelated policy questions 0.80–0.896): ``docs/dashboard.md``.
 """
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -52,6 +54,39 @@ class Gap:
     samples: list[str]
     last_asked_at: datetime
     best_source: str | None = None
+
+
+class EmbeddingCache:
+    """Remembers the vectors of questions already embedded: a dashboard load embeds only the new ones.
+
+    The queue changes slowly while embedding is slow on a busy CPU (measured: 200 questions in 10 s with the
+    machine's two cores loaded 9-fold), so each wording is embedded once per process.
+
+    Args:
+        embed: The embedding of users' questions.
+        size: Most wordings kept (least recently used go first).
+    """
+
+    def __init__(self, embed: Embed, size: int = 5000) -> None:
+        self.embed = embed
+        self.size = size
+        self._vectors: OrderedDict[str, Sequence[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, texts: list[str]) -> list[Sequence[float]]:
+        """The vectors of ``texts``, embedding only the ones not seen before."""
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        fresh = dict(zip(missing, self.embed(missing), strict=True)) if missing else {}
+        with self._lock:
+            self._vectors.update(fresh)
+            vectors = [self._vectors.get(text) or fresh[text] for text in texts]
+            for text in texts:
+                if text in self._vectors:
+                    self._vectors.move_to_end(text)
+            while len(self._vectors) > self.size:
+                self._vectors.popitem(last=False)
+        return vectors
 
 
 def group_by_similarity(vectors: np.ndarray, similarity: float) -> list[list[int]]:

@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from bundle_service.api.callers import KnowledgeAdminDep
 from bundle_service.api.deps import ServicesDep
 from bundle_service.insights.dashboard import dashboard
-from bundle_service.insights.gaps import resolve_gap
+from bundle_service.insights.gaps import EmbeddingCache, resolve_gap
 from bundle_service.insights.period import parse_day, period_of
 from bundle_service.insights.tracker import TrackerStore
 from bundle_service.knowledge.faqs import FaqInput
@@ -32,6 +32,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
 
 router = APIRouter(prefix="/api/v1/admin/insights", tags=TAGS, responses=ERRORS)
 _trackers: dict[str | None, TrackerStore] = {}
+_embeddings: dict[str, EmbeddingCache] = {}
 
 
 def _tracker(url: str | None) -> TrackerStore:
@@ -56,13 +57,14 @@ async def figures(
     knowledge = services.knowledge
     tracker = _tracker(services.settings.tracker_db_url)
 
-    def embed(texts: list[str]) -> list[list[float]]:
-        assert knowledge is not None
-        return knowledge.embedder.embed(texts, query=True)  # users' questions, embedded as a search embeds them
+    embed = None
+    if knowledge is not None:
+        embedder = knowledge.embedder
+        embed = _embeddings.setdefault(embedder.name, EmbeddingCache(lambda texts: embedder.embed(texts, query=True)))
 
     def gather() -> DashboardOut:
         with services.sessions() as session:
-            result = dashboard(session, tracker, period, today, embed if knowledge is not None else None)
+            result = dashboard(session, tracker, period, today, embed)
             return DashboardOut.model_validate(result, from_attributes=True)
 
     return await run_in_threadpool(gather)

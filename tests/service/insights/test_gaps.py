@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from bundle_service.api.deps import Services
-from bundle_service.insights.gaps import group_by_similarity, knowledge_gaps
+from bundle_service.insights.gaps import EmbeddingCache, group_by_similarity, knowledge_gaps
 from bundle_service.insights.period import period_of
 from bundle_service.knowledge.embedding import get_embedder
 from bundle_service.models import UnansweredQuestion
@@ -58,3 +58,18 @@ def test_average_link_grouping_keeps_a_lone_outlier_apart() -> None:
     vectors = np.array([[1.0, 0.0], [0.99, 0.141], [0.0, 1.0]], dtype=np.float32)
     assert group_by_similarity(vectors, 0.9) == [[0, 1], [2]]
     assert group_by_similarity(np.zeros((0, 2), dtype=np.float32), 0.9) == []
+
+
+def test_the_cache_embeds_each_wording_once() -> None:
+    asked: list[list[str]] = []
+
+    def embed(texts: list[str]) -> list[list[float]]:
+        asked.append(list(texts))
+        return [[float(len(text)), 1.0] for text in texts]
+
+    cache = EmbeddingCache(embed, size=2)
+    assert cache(["甲", "乙乙", "甲"]) == [[1.0, 1.0], [2.0, 1.0], [1.0, 1.0]]
+    assert cache(["乙乙", "丙丙丙"]) == [[2.0, 1.0], [3.0, 1.0]]
+    assert asked == [["甲", "乙乙"], ["丙丙丙"]]
+    cache(["甲"])  # evicted (size 2, least recently used): embedded again
+    assert asked[-1] == ["甲"]
