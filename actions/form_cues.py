@@ -34,7 +34,10 @@ SURNAME_THEN_NAME = re.compile(
 SURNAME_GIVEN = re.compile(
     r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:名|名字叫|叫)(?P<given>[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
 )
-LEADING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})(?=[\s，,。]|\d)")
+LEADING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4}?)" + STOP_BEFORE)
+# Numbers plain from their form: a mobile number, an ID number (lower-case x too).
+BARE_PHONE = re.compile(r"(?<![\dA-Za-z])1[3-9]\d{9}(?![\dA-Za-z])")
+BARE_ID = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
 PROJECT_LABELLED = re.compile(
     r"(?:项目(?:名称|名字|名)?|店名|店铺名|门店名|名称|(?:网店|店铺|小店|店子|门店|店|馆|厂|坊|铺|吧|屋|园|场|超市|农场|餐厅|公司|工作室|作坊|合作社)"
     r"(?:的)?(?:名字|名称)?(?=叫))"

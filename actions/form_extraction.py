@@ -15,6 +15,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import dates
+from actions.form_cues import BARE_ID, BARE_PHONE
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import (
     BACK,
@@ -79,13 +80,11 @@ ALL_ITEMS = re.compile(r"全部|都要|都办|全都|8个|八个|所有")
 # Intents the form's rules answer themselves (bot/rules/forms.yml); other questions are answered by the form.
 RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "ask_question", "ask_bundle_overview", "complain"}
 CORRECTING = re.compile(r"不是|不对|错了|改成|改为|应该是|应为|更正|搞错")
-BARE_PHONE = re.compile(r"(?<![\dA-Za-z])1[3-9]\d{9}(?![\dA-Za-z])")
 # A reply this long with no submit word is no confirmation, whatever the NLU says ("对了，我还想问…").
 LONG_REPLY = 10
 # Steps where a message that is only a name means the applicant's name (said again, or corrected).
 NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
 PLACE = re.compile(r"[省市区县州镇乡村]$")
-BARE_ID = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
 # Intents whose category or business-type entity is an answer even when another field is asked.
 DATA_INTENTS = frozenset({"inform", "start_application", "affirm"})
 
@@ -178,7 +177,10 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     """
     requested = slots.get("requested_slot")
     labelled = read_labelled(
-        text, list(tracker.latest_message.get("entities", [])), third_person=speaks_for_a_caller(tracker)
+        text,
+        list(tracker.latest_message.get("entities", [])),
+        third_person=speaks_for_a_caller(tracker),
+        bare_numbers=requested != "bank_account",
     )
     values = dict(labelled.values)
     correcting = bool(CORRECTING.search(text))

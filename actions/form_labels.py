@@ -24,6 +24,8 @@ from actions.form_cues import (
     ADDRESS_MARKERS,
     ADDRESS_PREFIX,
     AMOUNT_CUED,
+    BARE_ID,
+    BARE_PHONE,
     BUSINESS_TYPE_WORDS,
     ENTITY_SLOTS,
     GRADUATION,
@@ -208,7 +210,11 @@ def read_dates(text: str, today: date, found: Labelled) -> None:
 
 
 def read_labelled(
-    text: str, entities: list[dict[str, Any]], today: date | None = None, third_person: bool = False
+    text: str,
+    entities: list[dict[str, Any]],
+    today: date | None = None,
+    third_person: bool = False,
+    bare_numbers: bool = True,
 ) -> Labelled:
     """Every field the message names with an entity or a cue.
 
@@ -217,6 +223,7 @@ def read_labelled(
         entities: The NLU's entities for it.
         today: The day relative dates count from (today by default).
         third_person: The conversation is a hotline call: 他叫/她叫/来电人叫 name the applicant (:func:`read_name`).
+        bare_numbers: Read an untagged mobile or ID number from its form alone (not while the bank account is asked).
 
     Returns:
         The values found, and how dates are shown back.
@@ -232,6 +239,11 @@ def read_labelled(
         found.values["id_number"] = re.sub(r"[\s-]", "", match.group("value"))
     if "phone" not in found.values and (match := PHONE_CUED.search(text)):
         found.values["phone"] = re.sub(r"[\s-]", "", match.group("value"))
+    if bare_numbers:  # numbers the NLU did not tag (never while the bank account, which may have 18 digits, is asked)
+        if "id_number" not in found.values and (match := BARE_ID.search(text)):
+            found.values["id_number"] = match.group(0).upper()
+        if "phone" not in found.values and (match := BARE_PHONE.search(text)):
+            found.values["phone"] = match.group(0)
     has_numbers = "id_number" in found.values or "phone" in found.values
     has_numbers = has_numbers or bool(found.values) or bool(_entity_values(entities, "item"))  # a list of fields
     readers = (

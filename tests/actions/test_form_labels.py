@@ -39,6 +39,11 @@ ID = "43010419900101100X"
         ("居民服务，个体户", {"industry": "居民服务"}),
         ("在浙江厂里做了好些年，今年回老家，想开个店", {"person_category": "returning_migrant_worker"}),
         ("我退伍两年了，想贷点款", {"person_category": "veteran"}),
+        (
+            "李秀英身份证43010419900101100X电话13807311234",
+            {"applicant_name": "李秀英", "id_number": ID, "phone": "13807311234"},
+        ),
+        ("肖雪，43010419900101100x，13807311234", {"applicant_name": "肖雪", "id_number": ID, "phone": "13807311234"}),
     ],
 )
 def test_each_value_lands_in_its_own_field(text: str, expected: dict[str, object]) -> None:
@@ -65,3 +70,8 @@ def test_a_shop_name_after_its_shop_word_is_never_the_applicants_name() -> None:
 )
 def test_the_prefecture_follows_from_a_county_level_name(address: str, places: list[str]) -> None:
     assert places_in_address(address) == places
+
+
+def test_an_18_digit_bank_account_is_not_read_as_an_id_number_when_asked_for() -> None:
+    assert read_labelled("622202190100123456", [], bare_numbers=False).values == {}
+    assert read_labelled("622202190100123456", []).values == {"id_number": "622202190100123456"}
