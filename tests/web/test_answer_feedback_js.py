@@ -125,6 +125,8 @@ def test_the_h5_chat_shows_the_buttons_and_posts_a_thumbs_down_with_its_reason(p
     answer_item.locator(".reason input").fill("和窗口说的不一样")
     answer_item.locator(".reason button").click()
     expect(answer_item.locator(".note")).to_contain_text("感谢反馈")
+    expect(answer_item.locator(".reason")).to_be_hidden()  # one vote per answer: the form goes away
+    expect(answer_item.locator("button.vote.helpful")).to_be_hidden()
     assert len(posted) == 1
     assert posted[0]["helpful"] is False and posted[0]["reason"] == "和窗口说的不一样"
     assert posted[0]["question"] == "贷款能贷多少" and posted[0]["answer"] == "个人最高可申请30万元。"
