@@ -15,6 +15,7 @@ from bundle_service.insights.tracker import TrackerStore, TrackerUnavailable
 from contract.conversations import HOTLINE_CHANNEL, MINIPROGRAM_CHANNEL, REST_CHANNEL, WECHAT_CHANNEL
 
 OTHER = "other"
+OUT_OF_SCOPE_INTENT = "out_of_scope"  # bot/domain/service.yml: declined politely by the bot, no search made
 CHANNEL_LABELS = {
     REST_CHANNEL: "网页",
     MINIPROGRAM_CHANNEL: "小程序/H5",
@@ -52,12 +53,15 @@ class ConversationFigures:
         reason: Why not (Chinese), when unavailable.
         days: Every day of the period.
         channels: Every channel in a fixed order (those without traffic included; zeros when unavailable).
+        declined: User messages the NLU read as out of scope (the bot declines them without asking the knowledge
+            base, so the ask log never sees them).
     """
 
     available: bool
     reason: str | None
     days: list[date]
     channels: list[ChannelSeries]
+    declined: int = 0
 
 
 def conversation_figures(tracker: TrackerStore, period: Period) -> ConversationFigures:
@@ -67,8 +71,10 @@ def conversation_figures(tracker: TrackerStore, period: Period) -> ConversationF
     overall: dict[str, set[str]] = defaultdict(set)
     messages: dict[str, int] = defaultdict(int)
     reason: str | None = None
+    declined = 0
     try:
         for turn in tracker.user_turns(period.since, period.until):
+            declined += turn.intent == OUT_OF_SCOPE_INTENT
             channel = turn.channel if turn.channel in CHANNEL_LABELS else OTHER
             daily[(channel, period.day_of(turn.at))].add(turn.conversation_id)
             overall[channel].add(turn.conversation_id)
@@ -78,6 +84,7 @@ def conversation_figures(tracker: TrackerStore, period: Period) -> ConversationF
         daily.clear()
         overall.clear()
         messages.clear()
+        declined = 0
     series = [
         ChannelSeries(
             code,
@@ -88,4 +95,4 @@ def conversation_figures(tracker: TrackerStore, period: Period) -> ConversationF
         )
         for code, label in CHANNEL_LABELS.items()
     ]
-    return ConversationFigures(reason is None, reason, days, series)
+    return ConversationFigures(reason is None, reason, days, series, declined)

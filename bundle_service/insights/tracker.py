@@ -30,6 +30,7 @@ EVENTS = table(
     column("sender_id"),
     column("type_name"),
     column("timestamp", Float),
+    column("intent_name", Text),
     column("data", Text),
 )
 
@@ -46,11 +47,13 @@ class UserTurn:
         conversation_id: Rasa's sender id (``wechat:…``, ``hotline:…``, ``web:…``).
         at: When, in UTC.
         channel: The input channel (``rest``, ``miniprogram``, ``wechat``, ``hotline``), ``None`` if unrecorded.
+        intent: The intent the NLU read, if any.
     """
 
     conversation_id: str
     at: datetime
     channel: str | None
+    intent: str | None = None
 
 
 def read_only_engine(url: str) -> Engine:
@@ -106,7 +109,7 @@ class TrackerStore:
         """
         engine = self._engine_or_fail()
         channel = _channel_expression(engine.dialect.name)
-        query = select(EVENTS.c.sender_id, EVENTS.c.timestamp, channel).where(  # type: ignore[call-overload]
+        query = select(EVENTS.c.sender_id, EVENTS.c.timestamp, channel, EVENTS.c.intent_name).where(  # type: ignore[call-overload]
             EVENTS.c.type_name == "user",
             EVENTS.c.timestamp >= since.timestamp(),
             EVENTS.c.timestamp < until.timestamp(),
@@ -114,8 +117,9 @@ class TrackerStore:
         try:
             with engine.connect() as connection:
                 rows: Iterator[Any] = iter(connection.execute(query))
-                for sender, stamp, input_channel in rows:
-                    yield UserTurn(str(sender), datetime.fromtimestamp(float(stamp), tz=timezone.utc), input_channel)
+                for sender, stamp, input_channel, intent in rows:
+                    at = datetime.fromtimestamp(float(stamp), tz=timezone.utc)
+                    yield UserTurn(str(sender), at, input_channel, intent)
         except SQLAlchemyError as error:
             raise TrackerUnavailable(f"会话记录库无法读取：{type(error).__name__}") from error
 

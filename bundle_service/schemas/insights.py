@@ -24,12 +24,16 @@ class ChannelSeries(BaseModel):
 
 
 class ConversationsOut(BaseModel):
-    """Conversations per day and channel (from Rasa's tracker store); ``reason`` when it could not be read."""
+    """Conversations per day and channel (Rasa's tracker store), and the messages declined as out of scope.
+
+    ``reason`` says why the tracker store could not be read (then every count is 0).
+    """
 
     available: bool
     reason: str | None
     days: list[date]
     channels: list[ChannelSeries]
+    declined: int
 
 
 class OutcomesOut(BaseModel):

@@ -130,6 +130,7 @@ def test_the_dashboard_draws_the_seeded_figures_and_follows_the_date_range(page:
     expect(outcomes.locator("tr", has_text="已回答")).to_contain_text("6")
     expect(outcomes.locator("tr", has_text="未找到")).to_contain_text("3")
     expect(outcomes.locator("tr", has_text="转人工")).to_contain_text("2")
+    expect(outcomes.locator("tr", has_text="超出范围")).to_contain_text("1")
     expect(page.locator("#dash-top-rows tr").first).to_contain_text("创业担保贷款最高能贷多少")
     expect(page.locator("#dash-top-rows tr").first).to_contain_text("4")
     expect(page.locator("#dash-gap-rows tr").first).to_contain_text("营业执照")

@@ -9,10 +9,12 @@
   const COLORS = {
     rest: "#4e79a7", miniprogram: "#59a14f", wechat: "#76b7b2", hotline: "#f28e2b", other: "#bab0ac",
     green: "#2e9e44", yellow: "#e8b400", red: "#d63c3c", finished: "#8c8c8c", refused: "#5a5a5a",
-    answered: "#2e9e44", suggested: "#e8b400", not_found: "#d63c3c", handed_off: "#4e79a7",
+    answered: "#2e9e44", suggested: "#e8b400", not_found: "#d63c3c", declined: "#b07aa1", handed_off: "#4e79a7",
     up: "#2e9e44", down: "#d63c3c", score: "#4e79a7",
   };
-  const OUTCOME_LABELS = { answered: "已回答", suggested: "给出相近问题", not_found: "未找到/拒答", handed_off: "转人工" };
+  const OUTCOME_LABELS = {
+    answered: "已回答", suggested: "给出相近问题", not_found: "未找到/拒答", declined: "超出范围（婉拒）", handed_off: "转人工",
+  };
   const LIGHT_LABELS = { green: "绿灯", yellow: "黄灯", red: "红灯", finished: "已办结", refused: "不予受理" };
 
   function esc(text) {
@@ -74,14 +76,15 @@
       `<tr><td>${esc(ch.label)}</td><td>${ch.total}</td><td>${ch.messages}</td></tr>`).join("");
   }
 
-  function renderQuestions(q) {
+  function renderQuestions(q, declined) {
     const keys = Object.keys(OUTCOME_LABELS);
+    const values = { ...q.outcomes, declined };
     draw("chart-outcomes", {
       type: "bar",
-      data: { labels: keys.map((k) => OUTCOME_LABELS[k]), datasets: [{ label: "问题数", data: keys.map((k) => q.outcomes[k]), backgroundColor: keys.map((k) => COLORS[k]) }] },
+      data: { labels: keys.map((k) => OUTCOME_LABELS[k]), datasets: [{ label: "问题数", data: keys.map((k) => values[k]), backgroundColor: keys.map((k) => COLORS[k]) }] },
       options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
     });
-    $("dash-outcome-rows").innerHTML = keys.map((k) => `<tr><td>${OUTCOME_LABELS[k]}</td><td>${q.outcomes[k]}</td></tr>`).join("")
+    $("dash-outcome-rows").innerHTML = keys.map((k) => `<tr><td>${OUTCOME_LABELS[k]}</td><td>${values[k]}</td></tr>`).join("")
       + `<tr><td>知识库提问合计</td><td>${q.outcomes.asked}</td></tr>`;
     $("dash-top-rows").innerHTML = q.most_asked.map((s, i) =>
       `<tr><td>${i + 1}</td><td>${esc(s.title)}</td><td>${s.count}</td><td>${esc(s.example)}</td></tr>`).join("")
@@ -156,7 +159,7 @@
       $("dash-to").value = data.period.to;
       $("dash-period").textContent = `${data.period.from} 至 ${data.period.to}（${data.period.days} 天）`;
       renderConversations(data.conversations);
-      renderQuestions(data.questions);
+      renderQuestions(data.questions, data.conversations.declined);
       renderGaps(data.gaps);
       renderSatisfaction(data.satisfaction);
       renderVotes(data.faq_votes);

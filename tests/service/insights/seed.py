@@ -177,6 +177,7 @@ def _at(day: int, month: int = 9, hour: int = 10) -> datetime:
 LOAN = ("faq", "faq-loan-amount", "创业担保贷款最高能贷多少")
 TRACKER_TURNS = (
     [(f"web:s{n}", _at(21), "rest") for n in range(3)]
+    + [("web:s0!", _at(21, hour=12), "rest")]  # declined as out of scope
     + [(f"wechat:o{n}", _at(21, hour=11), "miniprogram") for n in range(2)]
     + [("hotline:20260925-a1", _at(25), "hotline")]
     + [(f"wechat:o{n}", _at(26), "wechat") for n in range(4)]

@@ -30,6 +30,7 @@ TURNS = [
     ("wechat:o1", datetime(2026, 9, 21, 0, 10, tzinfo=TZ), "miniprogram"),  # 16:10 UTC on the 20th: the 21st
     ("wechat:o1", datetime(2026, 9, 21, 8, 0, tzinfo=TZ), "wechat"),  # the same user through customer service
     ("hotline:20260921-abc", datetime(2026, 9, 21, 10, 0, tzinfo=TZ), "hotline"),
+    ("web:a!", datetime(2026, 9, 20, 9, 2, tzinfo=TZ), "rest"),  # declined as out of scope
     ("web:b", datetime(2026, 9, 19, 23, 59, tzinfo=TZ), "rest"),  # before the period
     ("web:c", datetime(2026, 9, 22, 0, 0, tzinfo=TZ), "rest"),  # after it
 ]
@@ -87,7 +88,8 @@ def test_conversations_per_local_day_and_channel(tracker_url: str) -> None:
         "hotline": 1,
         "other": 0,
     }
-    assert channels["rest"].messages == 2 and channels["miniprogram"].messages == 2
+    assert channels["rest"].messages == 3 and channels["miniprogram"].messages == 2
+    assert figures.declined == 1
 
 
 def test_a_missing_tracker_file_is_reported_and_never_created(tmp_path: Path) -> None:

@@ -25,14 +25,14 @@ EVENTS = Table(
 )
 
 
-def user_event(sender: str, at: datetime, channel: str, text: str = "你好") -> dict[str, object]:
+def user_event(sender: str, at: datetime, channel: str, text: str = "你好", intent: str = "greet") -> dict[str, object]:
     """One row of a user message as Rasa stores it."""
     data = {
         "event": "user",
         "timestamp": at.timestamp(),
         "metadata": {},
         "text": text,
-        "parse_data": {"intent": {"name": "greet", "confidence": 0.99}, "entities": [], "text": text},
+        "parse_data": {"intent": {"name": intent, "confidence": 0.99}, "entities": [], "text": text},
         "input_channel": channel,
         "message_id": f"m{at.timestamp()}",
     }
@@ -40,7 +40,7 @@ def user_event(sender: str, at: datetime, channel: str, text: str = "你好") ->
         "sender_id": sender,
         "type_name": "user",
         "timestamp": at.timestamp(),
-        "intent_name": "greet",
+        "intent_name": intent,
         "action_name": None,
         "data": json.dumps(data, ensure_ascii=False),
     }
@@ -60,12 +60,18 @@ def bot_event(sender: str, at: datetime, text: str = "您好") -> dict[str, obje
 
 
 def write_tracker(url: str, turns: Iterable[tuple[str, datetime, str]], with_bot_replies: bool = True) -> None:
-    """Create the ``events`` table at ``url`` (if missing) and add one user event per (sender, when, channel)."""
+    """Create the ``events`` table at ``url`` (if missing) and add one user event per (sender, when, channel).
+
+    A sender ending in ``!`` writes an out-of-scope message (intent ``out_of_scope``) as the sender before it.
+    """
     engine = create_engine(url)
     METADATA.create_all(engine)
     rows: list[dict[str, object]] = []
     for sender, at, channel in turns:
-        rows.append(user_event(sender, at, channel))
+        if sender.endswith("!"):
+            rows.append(user_event(sender[:-1], at, channel, "火星上怎么开店", "out_of_scope"))
+        else:
+            rows.append(user_event(sender, at, channel))
         if with_bot_replies:
             rows.append(bot_event(sender, at))
     with engine.begin() as connection:
