@@ -31,11 +31,13 @@ from bundle_service.core.device_cookie import DeviceCookies
 from bundle_service.core.errors import Forbidden, Unauthenticated
 from bundle_service.core.security import StaffSession, TokenSigner
 from bundle_service.crud import staff as staff_crud
+from bundle_service.crud.audit import staff_actor
 from bundle_service.identity.identification import Identity, by_caller_verification, by_realname
 from bundle_service.identity.records_access import RecordsAccess
 from bundle_service.identity.session_tokens import InvalidSessionToken, SessionTokens
 from bundle_service.models.staff import StaffAccount
 from bundle_service.progress.owner_verification import Claim
+from contract import gateway
 from contract.conversations import wechat_sender
 
 _PROCESS_SECRET = secrets.token_bytes(32)
@@ -60,7 +62,7 @@ BearerDep = Annotated[str | None, Depends(bearer_token)]
 def trusted_gateway(request: Request, services: ServicesDep) -> bool:
     """Whether the request comes from a trusted front layer (valid ``X-Gateway-Token``)."""
     token = services.settings.gateway_token
-    return token is not None and _matches(request.headers.get("X-Gateway-Token"), token.get_secret_value())
+    return token is not None and _matches(request.headers.get(gateway.TOKEN_HEADER), token.get_secret_value())
 
 
 def require_gateway_for_records(request: Request, services: ServicesDep) -> None:
@@ -79,7 +81,7 @@ def require_gateway_for_records(request: Request, services: ServicesDep) -> None
 def client_key(request: Request, services: ServicesDep) -> str:
     """Who is asking, for throttling: a trusted front layer's ``X-Client-Id``, else the peer address."""
     if trusted_gateway(request, services):
-        client_id = request.headers.get("X-Client-Id")
+        client_id = request.headers.get(gateway.CLIENT_ID_HEADER)
         if client_id:
             return f"id:{client_id[:100]}"
     return f"ip:{request.client.host if request.client else 'unknown'}"
@@ -88,7 +90,7 @@ def client_key(request: Request, services: ServicesDep) -> str:
 def owner_openid(request: Request, services: ServicesDep) -> str | None:
     """The WeChat openid a trusted front layer asserts in ``X-Wechat-Openid`` (ignored otherwise)."""
     if trusted_gateway(request, services):
-        openid = request.headers.get("X-Wechat-Openid")
+        openid = request.headers.get(gateway.OPENID_HEADER)
         return openid[:64] if openid else None
     return None
 
@@ -106,7 +108,7 @@ def filer(
     services: ServicesDep,
     openid: Annotated[str | None, Depends(owner_openid)],
     x_staff_key: Annotated[str | None, Header()] = None,
-    x_staff_id: Annotated[str | None, Header(max_length=40)] = None,
+    x_staff_id: Annotated[str | None, Header(max_length=gateway.MAX_STAFF_ID_LENGTH)] = None,
 ) -> Filer:
     """The applicant themselves, or a hotline worker filing on a caller's behalf.
 
@@ -119,12 +121,12 @@ def filer(
             account = session.get(StaffAccount, x_staff_id)
         if account is None or not account.active:
             raise Unauthenticated("工作人员账号无效。", code="invalid_staff_id")
-        return Filer(filed_by=account.id, actor=f"staff:{account.id}")
+        return Filer(filed_by=account.id, actor=staff_actor(account.id))
     if x_staff_key is None:
         return Filer(filed_by="self", actor="applicant", owner_openid=openid)
     for staff_id, key in services.settings.staff_keys.items():
         if _matches(x_staff_key, key):
-            return Filer(filed_by=staff_id, actor=f"staff:{staff_id}")
+            return Filer(filed_by=staff_id, actor=staff_actor(staff_id))
     raise Unauthenticated("工作人员密钥无效。", code="invalid_staff_key")
 
 
@@ -299,7 +301,7 @@ def caller_identity(
     request: Request,
     services: ServicesDep,
     openid: Annotated[str | None, Depends(owner_openid)],
-    x_staff_id: Annotated[str | None, Header(max_length=40)] = None,
+    x_staff_id: Annotated[str | None, Header(max_length=gateway.MAX_STAFF_ID_LENGTH)] = None,
 ) -> Identity | None:
     """The person the caller is identified as, or None.
 
@@ -309,7 +311,7 @@ def caller_identity(
     """
     if openid:
         return by_realname(services.realname, openid)
-    conversation = request.headers.get("X-Client-Id")
+    conversation = request.headers.get(gateway.CLIENT_ID_HEADER)
     if x_staff_id and conversation and trusted_gateway(request, services):
         window = services.settings.staff_session_ttl_seconds
         return by_caller_verification(services.sessions, services.clock, x_staff_id, conversation, window)
