@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bundle_service.core.errors import Conflict, FieldError, Forbidden, InvalidInput
 from bundle_service.crud import appeals as crud
-from bundle_service.crud.audit import record
+from bundle_service.crud.audit import record, staff_actor
 from bundle_service.hotline.appeals.records import AppealContext
 from bundle_service.models.appeal import CLOSED, HANDLING, PENDING, Appeal
 from bundle_service.models.handoff import OutboxMessage
@@ -27,7 +27,7 @@ class StaffMember:
     @property
     def actor(self) -> str:
         """Audit actor."""
-        return f"staff:{self.staff_id}"
+        return staff_actor(self.staff_id)
 
 
 @dataclass
