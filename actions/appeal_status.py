@@ -30,6 +30,7 @@ from actions.service_client import (
     post_json,
     tracker_headers,
 )
+from contract import gateway
 
 NUMBER_SLOT = "appeal_status_number"
 CHECK_SLOT = "appeal_status_check"
@@ -176,7 +177,7 @@ def _failures(tracker: Tracker) -> int:
 async def own_appeals(tracker: Tracker) -> list[dict[str, Any]]:
     """A logged-in user's own 诉求, newest first (empty for anyone else)."""
     headers = tracker_headers(tracker)
-    if "X-Wechat-Openid" not in headers:
+    if gateway.OPENID_HEADER not in headers:
         return []
     try:
         return list((await get_json("/api/v1/me/appeals", headers)).get("appeals") or [])

@@ -26,6 +26,7 @@ from actions.service_client import (
     tracker_headers,
 )
 from actions.step_help import failures_at, help_message
+from contract import gateway
 
 NUMBER_SLOT = "progress_number"
 LAST6_SLOT = "progress_id_last6"
@@ -45,6 +46,7 @@ WHERE_NUMBER = (
     "2. 湘易办App或小程序的“我的办件”/“我的申请”；\n3. 用微信登录后的小程序“我的申请”，不用编号也能看到自己的申请。\n"
     "实在找不到，可以说“转人工”，或拨打12345热线，工作人员核实来电人身份后帮您查询。"
 )
+
 MAX_OWN_SHOWN = 3
 NUMBER = re.compile(r"CY\s*\d{14}", re.IGNORECASE)
 NUMBER_LIKE = re.compile(r"CY\s*\d+", re.IGNORECASE)
@@ -179,7 +181,7 @@ class ValidateProgressForm(FormValidationAction):
 async def show_own(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """A WeChat user (the owner) sees their own applications without verification, newest first."""
     headers = tracker_headers(tracker)
-    if "X-Wechat-Openid" not in headers:
+    if gateway.OPENID_HEADER not in headers:
         return False
     try:
         owned = (await get_json("/api/v1/me/applications", headers))["applications"]

@@ -30,6 +30,7 @@ from actions.service_client import (
     post_json,
     tracker_headers,
 )
+from contract import gateway
 
 PENDING = "rating_pending"
 STARS = re.compile(r"([1-5一二两三四五])\s*(?:颗)?星")
@@ -53,6 +54,7 @@ NO_SCORE = (
     "感谢您的意见！想让工作人员跟进的话，说“我要反映问题”，我帮您登记并给您一个编号跟踪；"
     "想给这次服务打分，直接说“五星”“三星”这样就行。"
 )
+
 NUMBER_IN_BOT_TEXT = re.compile(r"申请编号 (CY\d{14})")
 
 
@@ -105,7 +107,7 @@ def handed_back(tracker: Tracker) -> bool:
 async def own_finished(tracker: Tracker) -> str | None:
     """A logged-in owner's newest finished application not yet rated."""
     headers = tracker_headers(tracker)
-    if "X-Wechat-Openid" not in headers:
+    if gateway.OPENID_HEADER not in headers:
         return None
     try:
         owned = (await get_json("/api/v1/me/applications", headers)).get("applications") or []
@@ -143,12 +145,12 @@ class ActionRate(Action):
         number = application_number(text, list(tracker.latest_message.get("entities") or [])) or shown_finished(tracker)
         if number is None and ABOUT_APPLICATION.search(text):
             number = await own_finished(tracker)
-            if number is None and "X-Wechat-Openid" not in tracker_headers(tracker):
+            if number is None and gateway.OPENID_HEADER not in tracker_headers(tracker):
                 return [SlotSet(PENDING, {**pending, "target": "application"}), FollowupAction("rating_form")]
         if number is not None:
             pending.update(target="application", number=number)
             last6 = id_last6(text) or given_last6(tracker, number)
-            if last6 is None and "X-Wechat-Openid" not in tracker_headers(tracker):
+            if last6 is None and gateway.OPENID_HEADER not in tracker_headers(tracker):
                 return [SlotSet(PENDING, pending), SlotSet("rating_number", number), FollowupAction("rating_form")]
             return await store(dispatcher, tracker, {**pending, "id_last6": last6})
         handoff = await latest_handoff(tracker) if handed_back(tracker) or ABOUT_PERSON.search(text) else None
@@ -187,7 +189,7 @@ async def store(dispatcher: CollectingDispatcher, tracker: Tracker, rating: dict
     except (Rejected, ServiceUnavailable):
         dispatcher.utter_message(text="抱歉，评价系统暂时连不上，这次评价没有保存，请稍后再试。")
         return done
-    owner = "X-Wechat-Openid" in tracker_headers(tracker)
+    owner = gateway.OPENID_HEADER in tracker_headers(tracker)
     dispatcher.utter_message(text=_stored_text(rating, stored, owner))
     followup = stored.get("followup")
     return [*done, SlotSet("last_appeal_number", followup)] if followup and owner else done
@@ -243,7 +245,7 @@ class ValidateRatingForm(FormValidationAction):
         entities = list(tracker.latest_message.get("entities") or []) if heard else []
         number = application_number(text, entities) or tracker.get_slot("rating_number")
         last6 = (id_last6(text) if number else None) or tracker.get_slot("rating_id_last6")
-        if number and not last6 and "X-Wechat-Openid" in tracker_headers(tracker):
+        if number and not last6 and gateway.OPENID_HEADER in tracker_headers(tracker):
             last6 = "owner"
         events: list[EventType] = [
             SlotSet(s, v) for s, v in (("rating_number", number), ("rating_id_last6", last6)) if v
