@@ -360,7 +360,7 @@ def main() -> None:
         print("(sources that state the same key facts are no rivals under the ambiguity margin):")
         print_table(
             models,
-            [replace(mine, name="configured, every close source a rival", agree=False), replace(mine, agree=True)],
+            [replace(mine, name="configured, no same-fact rule", agree=False), replace(mine, agree=True)],
         )
         kb, sets = models[settings.embedding_model]
         answer_rule_costs(configured(settings), sets)
