@@ -1,10 +1,14 @@
-"""Turn stored applications and tasks into API answers, masking personal data for readers who may not see it."""
+"""Turn stored applications, tasks and search results into API answers, masking personal data where needed."""
 
 from datetime import date
 
-from bundle_service.applications.filing import FORM_COLUMNS
+from fastapi import Response
+
+from bundle_service.api.deps import Services, calendar_of
+from bundle_service.applications.filing import FORM_COLUMNS, Filing
 from bundle_service.catalog import load_departments, load_items
 from bundle_service.core.masking import mask_id_number, mask_name, mask_phone
+from bundle_service.knowledge.service import SearchResult
 from bundle_service.models import Application, DepartmentTask
 from bundle_service.progress.states import OverallState, TaskStatus, traffic_light
 from bundle_service.progress.working_days import WorkingCalendar
@@ -16,6 +20,7 @@ from bundle_service.schemas.application import (
     MaterialOut,
 )
 from bundle_service.schemas.department import DepartmentTaskOut, HistoryOut
+from bundle_service.schemas.knowledge import HitOut, KnowledgeSearchOut, SourceOut
 
 
 def _items(codes: list[str]) -> list[ItemRef]:
@@ -101,4 +106,47 @@ def department_task_out(task: DepartmentTask, calendar: WorkingCalendar, today: 
             HistoryOut(from_status=h.from_status, to_status=h.to_status, reason=h.reason, actor=h.actor, at=h.at)
             for h in task.history
         ],
+    )
+
+
+def application_answer(application: Application, services: Services) -> ApplicationOut:
+    """One application as the API shows it: due dates on the working calendar as loaded now, lights as of today."""
+    with services.sessions() as session:
+        calendar = calendar_of(session)
+    return application_out(application, calendar, services.clock.today())
+
+
+def filing_out(filing: Filing, response: Response, services: Services) -> ApplicationOut:
+    """A filing as the API answers it: 201, or 200 with ``Idempotent-Replayed: true`` for a replayed key."""
+    if filing.replayed:
+        response.status_code = 200
+        response.headers["Idempotent-Replayed"] = "true"
+    return application_answer(filing.application, services)
+
+
+def search_out(result: SearchResult) -> KnowledgeSearchOut:
+    """The API body of a knowledge search result."""
+    hits = [
+        HitOut(
+            text=h.entry.text,
+            score=round(h.score, 4),
+            dense=round(h.dense, 4),
+            bm25=round(h.bm25, 4),
+            kind=h.entry.kind,  # type: ignore[arg-type]  # one of the three kinds of Entry
+            source=h.source,
+            document=h.entry.document,
+            section=h.entry.section,
+            item=h.entry.item or None,
+            region=h.entry.region,
+        )
+        for h in result.hits
+    ]
+    return KnowledgeSearchOut(
+        status=result.status,
+        answer=result.answer,
+        sources=[SourceOut.model_validate(s) for s in result.sources],
+        hits=hits,
+        took_ms=round(result.took_ms, 1),
+        unanswered_id=result.unanswered_id,
+        choices=result.choices,
     )

@@ -14,10 +14,10 @@ from typing import Any
 from bundle_service.adapters.data_sharing import PersonRecords, SharedData
 from bundle_service.applications import fields as f
 from bundle_service.applications.field_problem import FieldProblem
-from bundle_service.applications.id_numbers import birth_date
 from bundle_service.catalog import load_items
 from bundle_service.core.errors import FieldError, InvalidInput
-from bundle_service.eligibility.rules import RULES, Profile
+from bundle_service.eligibility.profile import build_profile
+from bundle_service.eligibility.rules import RULES
 from contract.labels import ITEM_NAMES
 
 REQUIRED = (
@@ -34,12 +34,23 @@ REQUIRED = (
     "items",
 )
 LOAN_DEPENDENT = ("loan_amount", "loan_term_months")
+# The form's fields the eligibility rules read (with the ID number's birth date and the records' licence).
+FORM_FACTS = (
+    "person_category",
+    "other_category",
+    "graduation_year",
+    "business_started_on",
+    "first_time_founder",
+    "business_type",
+)
 LICENCE_SOURCE = "市场监管登记注册数据库（电子营业执照）"
+GRADUATION_SOURCE = "学历信息共享（电子证照库）"
 CATEGORY_SOURCES = {
     "registered_unemployed": "城镇登记失业人员信息库",
     "hard_to_employ": "就业困难群体信息库",
     "veteran": "电子证照库（退役军人证件）",
 }
+STATED_FIRST = frozenset({"person_category", "business_type"})  # held, but what the form states is kept
 PersonLookup = Callable[[str], PersonRecords | None]
 
 
@@ -65,26 +76,46 @@ class ValidForm:
     records: PersonRecords | None = None
 
 
+def held_fields(records: PersonRecords, items: list[str]) -> dict[str, str]:
+    """The fields a person's records hold (免提交: never asked), with their source, in the form's order.
+
+    A business registered in this very bundle has no licence yet: its date and type are not held then.
+    """
+    held: dict[str, str] = {}
+    if records.proven_category:
+        held["person_category"] = CATEGORY_SOURCES[records.proven_category]
+    if records.graduation_year is not None:
+        held["graduation_year"] = GRADUATION_SOURCE
+    if records.first_licence is not None and "business_registration" not in items:
+        held["business_started_on"] = LICENCE_SOURCE
+        held["business_type"] = LICENCE_SOURCE
+    held["first_time_founder"] = LICENCE_SOURCE
+    return held
+
+
+def _record_values(records: PersonRecords) -> dict[str, Any]:
+    licence = records.first_licence
+    return {
+        "graduation_year": records.graduation_year,
+        "person_category": records.proven_category,
+        "business_started_on": licence.registered_on if licence else None,
+        "business_type": licence.business_type if licence else None,
+        "first_time_founder": len(records.licences) <= 1,
+    }
+
+
 def _fill_from_records(form: ValidForm, records: PersonRecords, errors: list[FieldError]) -> None:
+    """Put the held fields' values into the form; the records win, but a stated category or business type stays."""
     values = form.values
     name = values.get("applicant_name")
     if name is not None and name != records.name:
         errors.append(FieldError("applicant_name", "name_mismatch", "姓名与身份证号码登记的姓名不一致，请核对。"))
-    if records.graduation_year is not None:
-        values["graduation_year"] = records.graduation_year
-        form.shared_fields["graduation_year"] = "学历信息共享（电子证照库）"
-    if values.get("person_category") is None and records.proven_category is not None:
-        values["person_category"] = records.proven_category
-        form.shared_fields["person_category"] = CATEGORY_SOURCES[records.proven_category]
-    licence = records.first_licence
-    if licence is not None and "business_registration" not in values.get("items", []):
-        values["business_started_on"] = licence.registered_on
-        form.shared_fields["business_started_on"] = LICENCE_SOURCE
-        if values.get("business_type") is None:
-            values["business_type"] = licence.business_type
-            form.shared_fields["business_type"] = LICENCE_SOURCE
-    values["first_time_founder"] = len(records.licences) <= 1
-    form.shared_fields["first_time_founder"] = LICENCE_SOURCE
+    held = held_fields(records, values.get("items", []))
+    for field_name, value in _record_values(records).items():
+        if field_name not in held or (field_name in STATED_FIRST and values.get(field_name) is not None):
+            continue
+        values[field_name] = value
+        form.shared_fields[field_name] = held[field_name]
 
 
 def _check_loan(values: dict[str, Any], raw: dict[str, Any], ctx: f.FieldContext, errors: list[FieldError]) -> None:
@@ -118,19 +149,12 @@ def _check_eligibility(form: ValidForm, today: date, errors: list[FieldError]) -
     values = form.values
     chosen = values.get("items", [])
     records = form.records
-    profile = Profile(
-        today=today,
-        person_category=values.get("person_category"),
-        other_category=values.get("other_category"),
-        graduation_year=values.get("graduation_year"),
-        business_started_on=values.get("business_started_on"),
-        first_time_founder=values.get("first_time_founder"),
-        has_licence=bool(records.licences) if records else None,
-        business_type=values.get("business_type"),
-        birth_date=birth_date(values["id_number"]) if "id_number" in values else None,
-        holds_employment_cert=bool(records and records.employment_cert),
-        applying_items=frozenset(chosen),
-    )
+    facts = {
+        **{name: values.get(name) for name in FORM_FACTS},
+        "has_licence": bool(records.licences) if records else None,
+        "holds_employment_cert": bool(records and records.employment_cert),
+    }
+    profile = build_profile(today, facts, id_number=values.get("id_number"), applying_items=chosen)
     flagged = {e.field for e in errors}
     catalogue = load_items()
     for code in chosen:

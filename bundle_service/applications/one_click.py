@@ -4,10 +4,12 @@ from datetime import date
 from typing import Any
 
 from bundle_service.adapters.data_sharing import PersonRecords
+from bundle_service.applications import fields as f
+from bundle_service.applications.field_problem import FieldProblem
 from bundle_service.applications.filing import Filer, Filing, Filings
-from bundle_service.applications.id_numbers import birth_date
 from bundle_service.core.errors import FieldError, Forbidden, InvalidInput, NotFound
-from bundle_service.eligibility.rules import RULES, Profile, facts_from_records
+from bundle_service.eligibility.profile import build_profile
+from bundle_service.eligibility.rules import RULES, facts_from_records
 from bundle_service.identity.records_access import RecordsAccess, person_subject
 from bundle_service.policy import load_policy
 from bundle_service.progress.owner_verification import Verifier
@@ -23,8 +25,22 @@ def offers(records: PersonRecords | None, today: date) -> list[str]:
     """Items a person found in the unemployed or hard-to-employ databases qualifies for on shared data alone."""
     if records is None or not records.in_support_databases:
         return []
-    profile = Profile(today=today, birth_date=birth_date(records.id_number), **facts_from_records(records))
+    profile = build_profile(today, facts_from_records(records), id_number=records.id_number)
     return [code for code in load_policy().one_click_items if RULES[code](profile).qualifies]
+
+
+def checked_identity(id_number: str, phone: str, today: date) -> tuple[str, str]:
+    """The ID number and the phone of a confirmation, normalised.
+
+    Raises:
+        InvalidInput: either is malformed (named in the error's field).
+    """
+    context = f.FieldContext(today)
+    try:
+        return f.id_number(id_number, context), f.phone(phone, context)
+    except FieldProblem as problem:
+        name = "phone" if problem.code.startswith("phone") else "id_number"
+        raise InvalidInput([FieldError(name, problem.code, problem.message)]) from None
 
 
 def confirm(

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 from enum import Enum
 
+from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.progress.working_days import WorkingCalendar
 
 
@@ -119,3 +120,16 @@ def traffic_light(status: TaskStatus, due: date, today: date, calendar: WorkingC
     if calendar.working_days_after(today, due) <= 1:
         return Light.YELLOW
     return Light.GREEN
+
+
+def status_of(value: str) -> TaskStatus:
+    """The task status named by its code or its Chinese label (``reviewing`` or ``审核中``).
+
+    Raises:
+        InvalidInput: neither, with the choices.
+    """
+    for status, label in TASK_LABELS.items():
+        if value in (status.value, label):
+            return status
+    options = "、".join(f"{s.value}（{label}）" for s, label in TASK_LABELS.items())
+    raise InvalidInput([FieldError("status", "status_unknown", f"状态“{value}”无法识别，可选：{options}。")])

@@ -1,16 +1,25 @@
-"""The department side: status changes of a task, their history and audit, and the application's state."""
+"""The department side: status changes of a task, their history and audit, and the application's state.
 
+A department acts on its own tasks only (:func:`own_task`), one application's tasks one at a time
+(:func:`decide`: the transaction and the row lock).
+"""
+
+from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
+from typing import TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
-from bundle_service.core.errors import Conflict, FieldError, InvalidInput
+from bundle_service.core.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
+from bundle_service.crud import applications as crud
 from bundle_service.crud.audit import record
-from bundle_service.models import DepartmentTask, TaskStatusChange
+from bundle_service.models import Application, DepartmentTask, TaskStatusChange
 from bundle_service.progress.states import TaskStatus, overall_state
 
 MAX_REASON_LENGTH = 500
+T = TypeVar("T")
 
 
 class TaskAction(str, Enum):
@@ -91,3 +100,45 @@ def change_status(
             "application_state": application.state,
         },
     )
+
+
+def own_task(task: DepartmentTask | None, department: str) -> DepartmentTask:
+    """``task`` when it is the department's own.
+
+    Raises:
+        NotFound: no such task.
+        Forbidden: the task belongs to another department.
+    """
+    if task is None:
+        raise NotFound("任务不存在。", code="task_not_found")
+    if task.department_code != department:
+        raise Forbidden("该任务不属于本部门。", code="not_your_task")
+    return task
+
+
+def decide(
+    sessions: sessionmaker[Session],
+    task_id: int,
+    department: str,
+    action: TaskAction,
+    reason: str | None,
+    now: datetime,
+    answer: Callable[[Session, DepartmentTask], T],
+) -> T:
+    """A department's action on its own task, in one transaction; ``answer`` presents the changed task in it.
+
+    Changes to one application's tasks are serialised (a row lock on the application), because its state derives
+    from all of them.
+
+    Raises:
+        NotFound, Forbidden: as :func:`own_task`.
+        InvalidInput, Conflict: as :func:`change_status`.
+    """
+    with sessions.begin() as session:
+        application_id = session.scalar(select(DepartmentTask.application_id).where(DepartmentTask.id == task_id))
+        if application_id is not None:
+            session.execute(select(Application.id).where(Application.id == application_id).with_for_update())
+        task = own_task(crud.task_by_id(session, task_id), department)
+        change_status(session, task, action, reason, f"department:{department}", now)
+        session.flush()
+        return answer(session, task)

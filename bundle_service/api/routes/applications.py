@@ -5,10 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Response
 
 from bundle_service.api.callers import FilerDep, RecordsAccessDep
-from bundle_service.api.deps import Services, ServicesDep, calendar_of
-from bundle_service.api.presenters import application_out
-from bundle_service.applications.filing import Filing
-from bundle_service.models import Application
+from bundle_service.api.deps import ServicesDep
+from bundle_service.api.presenters import filing_out
 from bundle_service.schemas.application import ApplicationIn, ApplicationOut
 from bundle_service.schemas.common import ErrorOut
 
@@ -18,21 +16,6 @@ ERRORS: dict[int | str, dict[str, object]] = {
     409: {"model": ErrorOut},
     422: {"model": ErrorOut},
 }
-
-
-def application_answer(application: Application, services: Services) -> ApplicationOut:
-    """One application as the API shows it: due dates on the working calendar as loaded now, lights as of today."""
-    with services.sessions() as session:
-        calendar = calendar_of(session)
-    return application_out(application, calendar, services.clock.today())
-
-
-def filing_out(filing: Filing, response: Response, services: Services) -> ApplicationOut:
-    """A filing as the API answers it: 201, or 200 with ``Idempotent-Replayed: true`` for a replayed key."""
-    if filing.replayed:
-        response.status_code = 200
-        response.headers["Idempotent-Replayed"] = "true"
-    return application_answer(filing.application, services)
 
 
 @router.post("", status_code=201, responses={200: {"model": ApplicationOut}, **ERRORS})

@@ -1,52 +1,20 @@
 """Eligibility matching (免申即享) and one-click confirmation of offers."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Header, Request, Response
 
 from bundle_service.api.callers import ClientKeyDep, FilerDep, RecordsAccessDep, require_gateway_for_records
 from bundle_service.api.deps import ServicesDep
-from bundle_service.api.routes.applications import filing_out
-from bundle_service.applications import fields as f
+from bundle_service.api.presenters import filing_out
 from bundle_service.applications import one_click
-from bundle_service.applications.field_problem import FieldProblem
-from bundle_service.applications.id_numbers import birth_date
-from bundle_service.catalog import load_items
-from bundle_service.core.errors import FieldError, InvalidInput
-from bundle_service.eligibility.rules import Assessment, Profile, assess_benefits, assess_items, facts_from_records
+from bundle_service.eligibility.profile import normalise_stated, stated_profile
+from bundle_service.eligibility.rules import Assessment, assess_benefits, assess_items
 from bundle_service.schemas.application import ApplicationOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.eligibility import AssessmentOut, EligibilityOut, OneClickIn, ProfileIn
 
 router = APIRouter(prefix="/api/v1/eligibility", tags=["eligibility"])
-PROFILE_FIELDS = (
-    "person_category",
-    "other_category",
-    "graduation_year",
-    "business_started_on",
-    "first_time_founder",
-    "business_type",
-    "id_number",
-)
-
-
-def _normalise(body: ProfileIn, context: f.FieldContext) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    errors: list[FieldError] = []
-    for name in PROFILE_FIELDS:
-        raw = getattr(body, name)
-        if raw is None or raw == "":
-            continue
-        try:
-            values[name] = f.VALIDATORS[name](raw, context)
-        except FieldProblem as problem:
-            errors.append(FieldError(name, problem.code, problem.message))
-    unknown = [code for code in body.items or [] if code not in load_items()]
-    if unknown:
-        errors.append(FieldError("items", "item_unknown", f"不认识的事项：{'、'.join(unknown)}。"))
-    if errors:
-        raise InvalidInput(errors)
-    return values
 
 
 def _out(assessment: Assessment, offered: list[str]) -> AssessmentOut:
@@ -77,22 +45,17 @@ def match(body: ProfileIn, request: Request, services: ServicesDep, access: Reco
     if body.id_number:
         require_gateway_for_records(request, services)
     today = services.clock.today()
-    values = _normalise(body, f.FieldContext(today))
+    values = normalise_stated(body.model_dump(), body.items or [], today)
     records = access.person(values["id_number"]) if "id_number" in values else None
     identified = "id_number" in values and access.identified_as(values["id_number"])
-    if records is not None:
-        values.update(facts_from_records(records))
-    if body.has_licence is not None and "has_licence" not in values:
-        values["has_licence"] = body.has_licence
-    if body.holds_employment_cert and not values.get("holds_employment_cert"):
-        values["holds_employment_cert"] = True
-    id_number = values.pop("id_number", None)
-    profile = Profile(
-        today=today,
-        birth_date=birth_date(id_number) if id_number else None,
+    profile = stated_profile(
+        today,
+        values,
+        records,
+        has_licence=body.has_licence,
+        holds_employment_cert=body.holds_employment_cert,
         business_age_months=body.business_age_months,
-        applying_items=frozenset(body.items or []),
-        **values,
+        items=body.items or [],
     )
     items = assess_items(profile)
     offered = one_click.offers(records, today)
@@ -136,13 +99,7 @@ def confirm_one_click(
         InvalidInput: 422 for an item not on offer or a missing bank account for the subsidy.
         TooManyAttempts: 429 after repeated failures or questions about too many different ID numbers.
     """
-    context = f.FieldContext(services.clock.today())
-    try:
-        id_number = f.id_number(body.id_number, context)
-        phone = f.phone(body.phone, context)
-    except FieldProblem as problem:
-        name = "phone" if problem.code.startswith("phone") else "id_number"
-        raise InvalidInput([FieldError(name, problem.code, problem.message)]) from None
+    id_number, phone = one_click.checked_identity(body.id_number, body.phone, services.clock.today())
     filing = one_click.confirm(
         services.filings,
         services.verifier,

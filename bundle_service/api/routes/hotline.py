@@ -12,11 +12,11 @@ from starlette.concurrency import run_in_threadpool
 from bundle_service.adapters.rasa import rasa_client
 from bundle_service.api.callers import StaffDep
 from bundle_service.api.deps import ServicesDep
-from bundle_service.api.routes import knowledge
-from bundle_service.api.routes.applications import application_answer, filing_out
+from bundle_service.api.presenters import application_answer, filing_out, search_out
 from bundle_service.applications.filing import Filer
 from bundle_service.core.errors import NotFound
 from bundle_service.crud.audit import record, staff_actor
+from bundle_service.knowledge.questions import ask
 from bundle_service.progress.owner_verification import Claim
 from bundle_service.schemas.application import ApplicationIn, ApplicationOut
 from bundle_service.schemas.common import ErrorOut
@@ -75,7 +75,8 @@ async def call_message(call_id: CallId, body: CallMessageIn, staff: StaffDep, se
 def knowledge_search(body: KnowledgeSearchIn, staff: StaffDep, services: ServicesDep) -> KnowledgeSearchOut:
     """Search the knowledge base directly (the same search as ``/api/v1/knowledge/search``, never queued)."""
     _audit(services, staff.staff_id, "hotline.knowledge_search", {"query": body.query[:200]})
-    return knowledge.search(body.model_copy(update={"record_unanswered": False}), services)
+    assert services.knowledge is not None
+    return search_out(ask(services.knowledge, body.query, item=body.item, region=body.region, record_unanswered=False))
 
 
 @router.post("/lookup", responses={404: {"model": ErrorOut}, 429: {"model": ErrorOut}, **ERRORS})

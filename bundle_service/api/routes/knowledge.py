@@ -10,18 +10,16 @@ from fastapi import APIRouter, Query
 
 from bundle_service.api.callers import AdminDep
 from bundle_service.api.deps import ServicesDep
-from bundle_service.catalog import load_items
-from bundle_service.core.errors import FieldError, InvalidInput
-from bundle_service.knowledge.service import KnowledgeBase, SearchResult
+from bundle_service.api.presenters import search_out
+from bundle_service.knowledge.questions import ask
+from bundle_service.knowledge.service import KnowledgeBase
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.knowledge import (
     DocumentOut,
     FaqOut,
     FaqVersionOut,
-    HitOut,
     KnowledgeSearchIn,
     KnowledgeSearchOut,
-    SourceOut,
     UnansweredOut,
 )
 
@@ -34,34 +32,6 @@ def _knowledge(services: ServicesDep) -> KnowledgeBase:
     return services.knowledge
 
 
-def search_out(result: SearchResult) -> KnowledgeSearchOut:
-    """The API body of a search result."""
-    hits = [
-        HitOut(
-            text=h.entry.text,
-            score=round(h.score, 4),
-            dense=round(h.dense, 4),
-            bm25=round(h.bm25, 4),
-            kind=h.entry.kind,  # type: ignore[arg-type]  # one of the three kinds of Entry
-            source=h.source,
-            document=h.entry.document,
-            section=h.entry.section,
-            item=h.entry.item or None,
-            region=h.entry.region,
-        )
-        for h in result.hits
-    ]
-    return KnowledgeSearchOut(
-        status=result.status,
-        answer=result.answer,
-        sources=[SourceOut.model_validate(s) for s in result.sources],
-        hits=hits,
-        took_ms=round(result.took_ms, 1),
-        unanswered_id=result.unanswered_id,
-        choices=result.choices,
-    )
-
-
 @router.post("/search", responses={422: {"model": ErrorOut}})
 def search(body: KnowledgeSearchIn, services: ServicesDep) -> KnowledgeSearchOut:
     """Answer a question from the FAQs and documents, with its source; "not found" below the floor.
@@ -69,11 +39,8 @@ def search(body: KnowledgeSearchIn, services: ServicesDep) -> KnowledgeSearchOut
     Raises:
         InvalidInput: 422 for a blank query or an unknown item code.
     """
-    if not body.query.strip():
-        raise InvalidInput([FieldError("query", "required", "请输入问题。")])
-    if body.item is not None and body.item not in load_items():
-        raise InvalidInput([FieldError("item", "unknown_item", f"未知的事项代码：{body.item}。")])
-    result = _knowledge(services).search(
+    result = ask(
+        _knowledge(services),
         body.query,
         item=body.item,
         region=body.region,

@@ -4,8 +4,7 @@ from fastapi import APIRouter
 
 from bundle_service.api.callers import ClientKeyDep, OpenidDep
 from bundle_service.api.deps import ServicesDep, calendar_of
-from bundle_service.api.presenters import application_out
-from bundle_service.api.routes.applications import application_answer
+from bundle_service.api.presenters import application_answer, application_out
 from bundle_service.crud import applications as crud
 from bundle_service.progress.owner_verification import Claim
 from bundle_service.schemas.application import ApplicationOut

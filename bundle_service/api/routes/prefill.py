@@ -6,12 +6,11 @@ caller); anyone else learns nothing about the records: the answer is the same fo
 
 from fastapi import APIRouter, Request
 
-from bundle_service.adapters.data_sharing import PersonRecords
 from bundle_service.api.callers import ClientKeyDep, RecordsAccessDep, require_gateway_for_records
 from bundle_service.api.deps import ServicesDep
 from bundle_service.applications.field_problem import FieldProblem
 from bundle_service.applications.fields import FIELD_LABELS, FieldContext, id_number
-from bundle_service.applications.form import CATEGORY_SOURCES, LICENCE_SOURCE
+from bundle_service.applications.form import held_fields
 from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.core.masking import mask_id_number, mask_name
 from bundle_service.crud.audit import record
@@ -20,19 +19,6 @@ from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.prefill import HeldField, HeldMaterial, PrefillIn, PrefillOut
 
 router = APIRouter(prefix="/api/v1/prefill", tags=["prefill"])
-
-
-def held_fields(records: PersonRecords, items: list[str]) -> list[HeldField]:
-    """Form fields the service fills from the records (the same rules as the submit)."""
-    held: list[tuple[str, str]] = []
-    if records.proven_category:
-        held.append(("person_category", CATEGORY_SOURCES[records.proven_category]))
-    if records.graduation_year is not None:
-        held.append(("graduation_year", "学历信息共享（电子证照库）"))
-    if records.licences and "business_registration" not in items:
-        held += [("business_started_on", LICENCE_SOURCE), ("business_type", LICENCE_SOURCE)]
-    held.append(("first_time_founder", LICENCE_SOURCE))
-    return [HeldField(field=name, label=FIELD_LABELS[name], source=source) for name, source in held]
 
 
 @router.post("", responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}, 429: {"model": ErrorOut}})
@@ -65,7 +51,8 @@ def prefill(
         for m in load_materials().materials.values()
         if m.held_by in holdings
     ]
-    fields = held_fields(records, body.items or []) if records else []
+    held = held_fields(records, body.items or []) if records else {}
+    fields = [HeldField(field=name, label=FIELD_LABELS[name], source=source) for name, source in held.items()]
     with services.sessions.begin() as session:
         details: dict[str, object] = {"id_number": number, "identified": identified}
         if identified:

@@ -5,7 +5,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bundle_service.api.callers import ClaimDep, ClientKeyDep
 from bundle_service.api.deps import ServicesDep
-from bundle_service.api.routes.applications import application_answer
+from bundle_service.api.presenters import application_answer
 from bundle_service.core.errors import Conflict
 from bundle_service.crud import applications as crud
 from bundle_service.crud.audit import record

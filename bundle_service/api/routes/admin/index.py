@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 
 from bundle_service.api.callers import KnowledgeAdminDep
+from bundle_service.api.presenters import search_out
 from bundle_service.api.routes.admin.common import ERRORS, PREFIX, TAGS, knowledge_of
-from bundle_service.api.routes.knowledge import search_out
 from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.knowledge.service import KnowledgeBase
 from bundle_service.schemas.admin_knowledge import HitTestIn, ReindexIn, ReindexOut
