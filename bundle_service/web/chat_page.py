@@ -11,11 +11,12 @@ the official account's web OAuth (not built).
 import html
 from pathlib import Path
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 from fastapi.responses import FileResponse, HTMLResponse
 
 from bundle_service.api.deps import ServicesDep
 from bundle_service.core.config import ROOT_DIR
+from bundle_service.core.errors import NotFound
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 # The outbox polling logic is the mini program's own module, served as is: one file for both clients.
@@ -38,8 +39,12 @@ def chat_page(services: ServicesDep) -> HTMLResponse:
 
 @router.get("/chat/static/{name}")
 def chat_static(name: str) -> FileResponse:
-    """The page's scripts and style sheet (nothing else is served from the folder)."""
+    """The page's scripts and style sheet (nothing else is served from the folder).
+
+    Raises:
+        NotFound: 404 for any other name.
+    """
     if name not in STATIC_FILES:
-        raise HTTPException(status_code=404)
+        raise NotFound("没有这个文件。")
     path, media_type = STATIC_FILES[name]
     return FileResponse(path, media_type=media_type)

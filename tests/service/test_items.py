@@ -38,5 +38,7 @@ def test_one_item_by_code() -> None:
 def test_unknown_code_is_a_404_naming_the_known_codes() -> None:
     response = client.get("/api/v1/items/mortgage")
     assert response.status_code == 404
-    assert "unknown item code 'mortgage'" in response.json()["detail"]
-    assert "guaranteed_loan" in response.json()["detail"]
+    body = response.json()
+    assert body["code"] == "item_unknown"
+    assert "没有事项代码“mortgage”" in body["message"]
+    assert "guaranteed_loan" in body["message"]

@@ -1,8 +1,9 @@
 """Read-only access to the bundle's item catalogue."""
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 
 from bundle_service.catalog import Item, load_items
+from bundle_service.core.errors import NotFound
 
 router = APIRouter(prefix="/api/v1/items", tags=["items"])
 
@@ -18,10 +19,10 @@ def get_item(code: str) -> Item:
     """Return one item by its contract code.
 
     Raises:
-        HTTPException: 404 with the known codes when ``code`` is not one of them.
+        NotFound: 404 ``item_unknown``, naming the known codes, when ``code`` is not one of them.
     """
     items = load_items()
     if code not in items:
-        known = ", ".join(items)
-        raise HTTPException(status_code=404, detail=f"unknown item code '{code}'; known codes: {known}")
+        known = "、".join(items)
+        raise NotFound(f"没有事项代码“{code}”，可用的代码：{known}。", code="item_unknown")
     return items[code]
