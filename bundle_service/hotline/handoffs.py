@@ -17,12 +17,9 @@ from bundle_service.crud import handoffs as crud
 from bundle_service.crud.audit import record, staff_actor
 from bundle_service.hotline.delivery import deliver
 from bundle_service.models.handoff import Handoff, OutboxMessage
-from contract import conversations
 
 logger = logging.getLogger(__name__)
 RATING_INVITATION = "本次人工服务已结束，欢迎您评价：回复“五星”到“一星”即可，我们会认真改进。"
-# The namespaces and channel names are defined once, in contract/conversations.py.
-HOTLINE_PREFIX = conversations.HOTLINE_PREFIX  # also imported from here (identity/identification.py)
 # ``action_listen`` after ``resume``: while paused, Rasa stores the user's messages without running any action, so
 # without it the next message would follow ``action_handoff`` directly; no rule or story matches that history and
 # the real bot answered the first question after a hand-back with its fallback (and handed off again).
