@@ -166,7 +166,9 @@ def _check_eligibility(form: ValidForm, today: date, errors: list[FieldError]) -
             continue
         for name in assessment.missing:
             if name not in flagged:
-                message = f"申请{catalogue[code].name}，请填写{f.FIELD_LABELS[name]}。"
+                item = catalogue[code].name
+                # Several official names already begin with 申请 (申请参加创业培训): never "申请申请…".
+                message = f"{item if item.startswith('申请') else '申请' + item}，请填写{f.FIELD_LABELS[name]}。"
                 errors.append(FieldError(name, "required_for_item", message))
                 flagged.add(name)
     if "startup_subsidy" in chosen and "bank_account" not in values and "bank_account" not in flagged:

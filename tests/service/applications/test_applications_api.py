@@ -174,7 +174,10 @@ def test_enterprise_and_partnership_loan_limits(app_client: TestClient) -> None:
 
 def test_loan_needs_an_eligible_category(app_client: TestClient) -> None:
     loan = form(items=["guaranteed_loan"], loan_amount=100000, loan_term_months=12, person_category="other")
-    assert _errors(app_client.post(URL, json=loan)) == {("other_category", "required_for_item")}
+    refused = app_client.post(URL, json=loan)
+    assert _errors(refused) == {("other_category", "required_for_item")}
+    # The item's official name already begins with 申请: the message must not say it twice.
+    assert [e["message"] for e in refused.json()["errors"]] == ["申请创业担保贷款，请填写其他人员类别。"]
     assert app_client.post(URL, json={**loan, "other_category": "网商"}).status_code == 201
 
 
