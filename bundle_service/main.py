@@ -28,6 +28,7 @@ from bundle_service.api.routes import (
     handoffs,
     health,
     hotline,
+    hotline_settings,
     insights,
     items,
     knowledge,
@@ -137,6 +138,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         appeals,
         feedback,
         service_hours,
+        hotline_settings,
         insights,
     ):
         app.include_router(module.router)

@@ -11,10 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
-from sqlalchemy.orm import Session, sessionmaker
 
-from bundle_service.core.clock import Clock
-from bundle_service.crud.calendar import load_calendar
 from bundle_service.progress.working_days import WorkingCalendar
 
 HOURS_FILE = Path(__file__).resolve().parents[1] / "data" / "service_hours.yml"
@@ -121,10 +118,3 @@ def parse_hours(raw: object) -> ServiceHours:
 def load_hours(path: Path = HOURS_FILE) -> ServiceHours:
     """The service hours of ``path`` (read once per process)."""
     return parse_hours(yaml.safe_load(path.read_text(encoding="utf-8")))
-
-
-def current_hours(sessions: sessionmaker[Session], clock: Clock) -> HoursAnswer:
-    """The answer for the clock's current instant, with the working days of the stored calendar."""
-    with sessions() as session:
-        calendar = load_calendar(session)
-    return load_hours().answer(clock.now(), clock.tz, calendar)

@@ -8,6 +8,7 @@ from bundle_service.models.calendar import CalendarYear
 from bundle_service.models.counter import DailyCounter
 from bundle_service.models.feedback import AnswerFeedback
 from bundle_service.models.handoff import Handoff, OutboxMessage
+from bundle_service.models.hotline_setting import HotlineSetting
 from bundle_service.models.knowledge import Faq, FaqVersion, KbDocument, KnowledgeAsk, UnansweredQuestion
 from bundle_service.models.rating import Rating
 from bundle_service.models.staff import StaffAccount
@@ -27,6 +28,7 @@ __all__ = [
     "Faq",
     "FaqVersion",
     "Handoff",
+    "HotlineSetting",
     "KbDocument",
     "KnowledgeAsk",
     "OutboxMessage",

@@ -15,7 +15,7 @@ from bundle_service.api.deps import ServicesDep
 from bundle_service.hotline.appeals.handling import AppealDesk, StaffMember
 from bundle_service.hotline.appeals.intake import AppealIntake, NewAppeal
 from bundle_service.hotline.appeals.records import AppealContext
-from bundle_service.hotline.hours import current_hours
+from bundle_service.hotline.settings import current_hours
 from bundle_service.models.appeal import CLOSED, HANDLING, PENDING, Appeal
 from bundle_service.models.handoff import OutboxMessage
 from bundle_service.schemas.appeal import (

@@ -13,8 +13,8 @@ from bundle_service.core.errors import Unauthenticated
 from bundle_service.core.masking import mask_text
 from bundle_service.crud import handoffs as crud
 from bundle_service.hotline.handoffs import Handoffs
-from bundle_service.hotline.hours import current_hours
 from bundle_service.hotline.reasons import load_reasons, waited_seconds
+from bundle_service.hotline.settings import current_hours
 from bundle_service.models.handoff import Handoff
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.handoff import HandoffIn, HandoffOut, MessageOut, ReplyIn, ServiceHoursOut, TurnOut

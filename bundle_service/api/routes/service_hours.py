@@ -3,7 +3,7 @@
 from fastapi import APIRouter
 
 from bundle_service.api.deps import ServicesDep
-from bundle_service.hotline.hours import current_hours
+from bundle_service.hotline.settings import current_hours
 from bundle_service.schemas.handoff import ServiceHoursOut
 
 router = APIRouter(prefix="/api/v1", tags=["appeals"])

@@ -13,8 +13,9 @@ from bundle_service.core.errors import NotFound
 from bundle_service.crud import appeals as crud
 from bundle_service.crud.calendar import load_calendar
 from bundle_service.crud.counters import next_value
-from bundle_service.hotline.appeals.categories import CategoryBook, load_categories
+from bundle_service.hotline.appeals.categories import CategoryBook
 from bundle_service.hotline.delivery import deliver
+from bundle_service.hotline.settings import category_book
 from bundle_service.models.appeal import Appeal
 from bundle_service.models.handoff import OutboxMessage
 from bundle_service.progress.working_days import DueDate
@@ -35,7 +36,7 @@ class AppealContext:
         engine: Database engine (numbers are allocated in their own short transaction).
         sessions: Session factory.
         clock: Clock of the service.
-        categories: The category book (default: the data file).
+        categories: The category book (default: the one in force, see ``hotline.settings``).
     """
 
     settings: Settings
@@ -47,7 +48,10 @@ class AppealContext:
     @property
     def book(self) -> CategoryBook:
         """The categories in force."""
-        return self.categories or load_categories()
+        if self.categories is not None:
+            return self.categories
+        with self.sessions() as session:
+            return category_book(session)
 
     def load(self, number: str) -> Appeal:
         """The 诉求 of ``number``.
