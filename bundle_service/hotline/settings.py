@@ -15,6 +15,7 @@ from datetime import datetime, time
 from itertools import pairwise
 from typing import Any, Literal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bundle_service.core.clock import Clock
@@ -29,6 +30,7 @@ from bundle_service.hotline.appeals.categories import (
     parse_categories,
 )
 from bundle_service.hotline.hours import HoursAnswer, ServiceHours, load_hours, parse_hours
+from bundle_service.models.appeal import Appeal
 from bundle_service.models.hotline_setting import HotlineSetting
 
 CODE = re.compile(r"[a-z][a-z0-9_]{1,39}")
@@ -199,6 +201,8 @@ def save(session: Session, key: Key, document: dict[str, Any], actor: str, now: 
     before = (
         categories_document(category_book(session)) if key == CATEGORIES else hours_document(service_hours(session))
     )
+    if key == CATEGORIES:
+        _refuse_removing_used(session, before, document)
     row = _row(session, key)
     if row is None:
         row = HotlineSetting(key=key, document=document, updated_by=actor, updated_at=now)
@@ -206,6 +210,18 @@ def save(session: Session, key: Key, document: dict[str, Any], actor: str, now: 
     else:
         row.document, row.updated_by, row.updated_at = document, actor, now
     record(session, at=now, actor=actor, action=f"settings.{key}.updated", details=_changes(key, before, document))
+
+
+def _refuse_removing_used(session: Session, before: dict[str, Any], after: dict[str, Any]) -> None:
+    labels = {c["code"]: c["label"] for c in before["categories"]}
+    removed = labels.keys() - {c["code"] for c in after["categories"]}
+    if not removed:
+        return
+    used = sorted(session.scalars(select(Appeal.category).where(Appeal.category.in_(removed)).distinct()))
+    if used:
+        names = "、".join(f"{labels[code]}（{code}）" for code in used)
+        message = f"已有诉求使用的类别不能删除：{names}；可改为用户不可选。"
+        raise InvalidInput([FieldError("categories", "category_in_use", message)])
 
 
 def _changes(key: Key, before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:

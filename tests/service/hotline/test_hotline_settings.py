@@ -112,3 +112,20 @@ def test_service_hours_change_what_users_are_told_and_bad_periods_are_refused(
     with hotline.sessions() as session:
         changes = [e.details for e in events(session) if e.action == "settings.service_hours.updated"]
     assert changes == [{"before": "09:00–12:00、13:30–17:30", "after": "14:00–18:00"}]
+
+
+def test_a_category_in_use_cannot_be_removed_but_may_be_withdrawn_from_users(client: TestClient) -> None:
+    file_appeal(client, category="venue")
+    body = _categories(client)
+    without_venue = {"categories": [c for c in body["categories"] if c["code"] != "venue"]}
+    answer = _save(client, without_venue)
+    assert answer.status_code == 422
+    assert "已有诉求使用的类别不能删除：创业场地与孵化（venue）" in answer.json()["message"]
+    withdrawn = {
+        "categories": [{**c, "selectable": c["selectable"] and c["code"] != "venue"} for c in body["categories"]]
+    }
+    assert _save(client, withdrawn).status_code == 200
+    offered = [c["code"] for c in client.get("/api/v1/appeals/categories").json()["categories"]]
+    assert "venue" not in offered and len(offered) == 12
+    unused = {"categories": [c for c in body["categories"] if c["code"] != "training"]}
+    assert _save(client, unused).status_code == 200

@@ -8,7 +8,11 @@ from fastapi.responses import FileResponse
 from bundle_service.core.errors import NotFound
 
 PAGE_DIR = Path(__file__).resolve().parents[3] / "admin_page"
-ASSETS = {"admin.js": "text/javascript; charset=utf-8", "admin.css": "text/css; charset=utf-8"}
+ASSETS = {
+    "admin.js": "text/javascript; charset=utf-8",
+    "hotline_settings.js": "text/javascript; charset=utf-8",
+    "admin.css": "text/css; charset=utf-8",
+}
 NO_STORE = {"Cache-Control": "no-store"}
 
 router = APIRouter(tags=["admin page"], include_in_schema=False)
