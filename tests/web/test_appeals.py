@@ -1,7 +1,10 @@
-"""诉求 end to end in headless Chromium against the real stack: a complaint from the H5 user's conversation, staff
-take, reply to and close it in the console's 诉求 queue, and the user sees the reply and the result in the chat."""
+"""诉求 end to end in headless Chromium against the real stack: the H5 user complains in the chat (the bot's
+complaint form: details given in one message, the summary with the proposed category, confirmed, a SQ number),
+staff take, reply to and close it in the console's 诉求 queue, and the user sees the reply and the result in the
+chat."""
 
 import json
+import re
 import urllib.request
 from collections.abc import Callable
 from typing import Any
@@ -10,6 +13,8 @@ from playwright.sync_api import BrowserContext, expect
 
 from tests.web.conftest import Stack, log_in_console, log_in_h5
 
+COMPLAINT = "我要投诉，上周五上午在雨花区政务服务中心，窗口工作人员态度很差，让我跑了三趟"
+BOT_MS = 120_000  # the first message of a new stack also loads the bot's model and the knowledge base
 POLLED_MS = 30_000  # what a page learns by polling (the console's 诉求 queue 3 s, the user's outbox 2.5 s when active)
 REPLY = "您好，已联系雨花区政务服务中心核实窗口情况，明天下午前答复您。"
 RESULT = "已约谈窗口工作人员并当面致歉，窗口已改为一次性告知所需材料。"
@@ -38,18 +43,19 @@ def test_staff_take_reply_and_close_and_the_user_sees_it_in_the_h5_chat(
     user = new_context().new_page()
     log_in_h5(user, stack.service_url, "appeal_user")
     openid = "dev_appeal_user"
-    # Filed the way the action server files the bot's complaint form for this conversation (the form itself is
-    # tested in tests/actions and the dialogue tests; it needs the model retrained with it).
-    body = {
-        "kind": "complaint",
-        "description": "窗口工作人员态度很差，让我跑了三趟",
-        "place_time": "上周五上午 雨花区政务服务中心",
-        "conversation_id": f"wechat:{openid}",
-        "channel": "miniprogram",
-    }
-    appeal = _gateway(stack, "/api/v1/appeals", body, openid)
-    number = appeal["number"]
-    assert appeal["category_label"] == "工作人员服务态度与作风"
+    bot = user.locator("#messages li.bot")
+    user.fill("#text", COMPLAINT)
+    user.click("#send")
+    summary = bot.filter(has_text="请核对")
+    expect(summary.last).to_contain_text("工作人员服务态度与作风", timeout=BOT_MS)  # the proposed category
+    expect(summary.last).to_contain_text("雨花区政务服务中心")
+    user.fill("#text", "确认提交")
+    user.click("#send")
+    filed = bot.filter(has_text=re.compile(r"SQ\d{14}"))
+    expect(filed.last).to_contain_text("个工作日", timeout=BOT_MS)
+    found = re.search(r"SQ\d{14}", filed.last.inner_text())
+    assert found is not None
+    number = found.group(0)
 
     staff = new_context().new_page()
     log_in_console(staff, stack.service_url, "zhangsan")
