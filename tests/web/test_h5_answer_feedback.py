@@ -43,8 +43,12 @@ def test_thumbs_down_with_a_reason_and_thumbs_up_are_stored(page: Page, stack: S
     assert not answer.locator("button.vote").first.is_visible()  # one vote per answer
 
     ask(page, "一次性创业补贴发多少钱")
-    second = page.locator("#messages li.bot", has=page.locator(".answer-feedback")).last
-    expect(second).not_to_have_text(answer_text, timeout=60_000)
+    # Wait for the second answer itself: the first one's text changed with its note, so "not the old text" was
+    # true at once and the click went to the first answer's hidden button.
+    answers = page.locator("#messages li.bot", has=page.locator(".answer-feedback"))
+    expect(answers).to_have_count(2, timeout=60_000)
+    second = answers.nth(1)
+    expect(second).to_contain_text("5000")
     with page.expect_response("**/api/v1/feedback/answers") as posted:
         second.locator("button.vote.helpful").click()
     assert posted.value.status == 201 and json.loads(posted.value.request.post_data or "{}")["helpful"] is True
