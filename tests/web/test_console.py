@@ -162,7 +162,7 @@ FOLLOW_UP = "贷款材料我发给您：身份证、营业执照和创业计划�
 
 def test_handoff_round_trip_with_the_real_bot(stack: Stack, new_context: Callable[[], BrowserContext]) -> None:
     """H5 user asks for a person → staff take and reply → the reply reaches the chat (outbox poll), once, also
-    after a reload → the bot stays silent → staff hand back → the bot answers again."""
+    after a reload → the bot only says once that a person has it → staff hand back → the bot answers again."""
     user = new_context().new_page()
     log_in_h5(user, stack.service_url, "handoff_user")
     conversation = "wechat:dev_handoff_user"
@@ -200,12 +200,15 @@ def test_handoff_round_trip_with_the_real_bot(stack: Stack, new_context: Callabl
     expect(said.last).to_contain_text(FOLLOW_UP, timeout=POLLED_MS)
     expect(said).to_have_count(1)
 
-    # While a person has the conversation the bot is silent: the message reaches the console, no answer anywhere.
+    # While a person has the conversation the bot does not answer: the message reaches the console, and the user is
+    # told once that a person has it (channels/handoff_ack.py), which staff see too.
     user.fill("#text", "贷款要什么材料")
     user.click("#send")
     expect(user.locator("#send")).to_be_enabled(timeout=BOT_TIMEOUT_MS)  # Rasa has answered the turn
-    expect(transcript.locator(".msg").last).to_contain_text("贷款要什么材料", timeout=POLLED_MS)
-    expect(bot).to_have_count(0)
+    expect(transcript.locator(".msg.user").last).to_contain_text("贷款要什么材料", timeout=POLLED_MS)
+    expect(bot).to_have_count(1)
+    expect(bot.last).to_contain_text("已转人工")
+    expect(transcript.locator(".msg.bot").last).to_contain_text("已转人工", timeout=POLLED_MS)
     expect(user.locator("#messages li.system")).to_have_count(0)
 
     staff.click("#hand-back")
