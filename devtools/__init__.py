@@ -6,6 +6,7 @@
 - :mod:`devtools.chat` is the terminal chat (``make chat``).
 - :mod:`devtools.nlu_resources` generates Rasa's resources from the gazetteer (``make nlu-resources``).
 - :mod:`devtools.finetune_embedding` is the embedding fine-tuning experiment.
+- :mod:`devtools.scratch_postgres` makes throwaway PostgreSQL databases (the service tests, ``bench/submit.py``).
 
 Each module's docstring names the environment that runs it; the thin entry points in ``scripts/`` run them.
 ``run_stack``, ``stack_profile``, ``fake_code2session`` and ``chat`` are standard library only.

@@ -6,8 +6,8 @@ an unreachable server fails the PostgreSQL half rather than skipping it.
 """
 
 import os
-import uuid
 from collections.abc import Iterator
+from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,8 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
 from bundle_service.api.deps import Services
 from bundle_service.core.clock import FixedClock
@@ -24,6 +23,7 @@ from bundle_service.core.config import Settings
 from bundle_service.core.db import migrate
 from bundle_service.main import build_services, create_app
 from bundle_service.models import Base
+from devtools.scratch_postgres import scratch_database
 
 PG_ADMIN_URL = os.environ.get("BUNDLE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 TZ = ZoneInfo("Asia/Shanghai")
@@ -51,20 +51,12 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
         path: Path = tmp_path_factory.mktemp("db") / "bundle.db"
         yield f"sqlite:///{path}"
         return
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"bundle_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as error:  # any connection failure means "no PostgreSQL here"
-        admin.dispose()
-        pytest.fail(f"PostgreSQL required but unreachable at {PG_ADMIN_URL}: {error}")
-    try:
-        yield str(make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False))
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with ExitStack() as scratch:
+        try:
+            url = scratch.enter_context(scratch_database(PG_ADMIN_URL, "bundle_test"))
+        except Exception as error:  # any connection failure means "no PostgreSQL here"
+            pytest.fail(f"PostgreSQL required but unreachable at {PG_ADMIN_URL}: {error}")
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,6 @@
 """Migration 0005 (诉求, ratings of conversations and handoffs, answer feedback) on SQLite and PostgreSQL:
 existing ratings become ratings of applications, and the downgrade brings 0004 back."""
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,9 +8,9 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, inspect, text
-from sqlalchemy.engine import make_url
 
 from bundle_service.core.db import ALEMBIC_DIR
+from devtools.scratch_postgres import scratch_database
 from tests.service.conftest import PG_ADMIN_URL
 
 CONVERSATION_RATING = (
@@ -44,18 +42,12 @@ def fresh_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Eng
         yield engine
         engine.dispose()
         return
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"bundle_migrate_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = create_engine(make_url(PG_ADMIN_URL).set(database=name))
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_database(PG_ADMIN_URL, "bundle_migrate") as url:
+        engine = create_engine(url)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
 
 
 def _to(engine: Engine, revision: str, downgrade: bool = False) -> None:

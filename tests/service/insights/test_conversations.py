@@ -1,21 +1,19 @@
 """Conversations per day and channel, read from a Rasa tracker store (SQLite file and PostgreSQL), read-only."""
 
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine
 from sqlalchemy.exc import DBAPIError
 
 from bundle_service.core.errors import InvalidInput
 from bundle_service.insights.conversations import conversation_figures
 from bundle_service.insights.period import period_of
 from bundle_service.insights.tracker import TrackerStore
+from devtools.scratch_postgres import scratch_database
 from tests.service.conftest import PG_ADMIN_URL
 from tests.service.insights.tracker_fixture import drop_tracker, write_tracker
 
@@ -39,16 +37,8 @@ TURNS = [
 @pytest.fixture(scope="module")
 def postgres_tracker_url() -> Iterator[str]:
     """A database of its own on the test PostgreSQL server (like Rasa's, separate from the service's)."""
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"tracker_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_database(PG_ADMIN_URL, "tracker_test") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
