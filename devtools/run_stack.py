@@ -14,7 +14,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from devtools import stack_profile
@@ -39,6 +40,7 @@ class Process:
     command: list[str]
     health_url: str
     popen: subprocess.Popen[bytes] | None = None
+    env: dict[str, str] = field(default_factory=dict)  # set over the stack's environment (a replica's own port)
 
     @property
     def log_path(self) -> Path:
@@ -82,34 +84,53 @@ def ensure_configuration() -> None:
     env.setdefault("BUNDLE_CHAT_WEBHOOK_URL", f"//{{host}}:{rasa_port}/webhooks/miniprogram/webhook")
 
 
-def stack_processes() -> dict[str, Process]:
-    """The three processes of the assistant, configured from the environment (:func:`ensure_configuration`)."""
-    ensure_configuration()
+RASA_PYTHON = str(ROOT / ".venv-rasa" / "bin" / "python")
+
+
+def service_process(name: str = "service", port: str | None = None) -> Process:
+    """The bundle service on ``port`` (default ``BUNDLE_SERVICE_PORT``, 8000)."""
+    port = port or os.environ.get("BUNDLE_SERVICE_PORT") or "8000"
+    host = reachable(os.environ.get("BUNDLE_SERVICE_HOST") or "127.0.0.1")
+    return Process(
+        name,
+        [str(ROOT / ".venv" / "bin" / "python"), "-m", "bundle_service.main"],
+        f"http://{host}:{port}/health",
+        env={"BUNDLE_SERVICE_PORT": port},
+    )
+
+
+def actions_process(name: str = "actions", port: str | None = None) -> Process:
+    """The action server on ``port`` (default ``ACTION_PORT``, 5055), called by Rasa only."""
+    port = port or os.environ.get("ACTION_PORT") or "5055"
+    host = reachable(os.environ.get("ACTION_HOST") or "127.0.0.1")
+    return Process(
+        name,
+        [RASA_PYTHON, "-m", "actions.server", "--actions", "actions"],
+        f"http://{host}:{port}/health",
+        env={"ACTION_PORT": port},
+    )
+
+
+def rasa_process(name: str = "rasa", port: str | None = None) -> Process:
+    """The Rasa server on ``port`` (default ``RASA_PORT``, 5005).
+
+    Token (``BUNDLE_RASA_TOKEN``), interface (``RASA_HOST``) and CORS (``RASA_CORS_ORIGINS``) come from the
+    environment; model, endpoints and credentials from ``RASA_MODEL``, ``RASA_ENDPOINTS``, ``RASA_CREDENTIALS``.
+    """
     env = os.environ
+    port = port or env.get("RASA_PORT") or "5005"
     model = env.get("RASA_MODEL", "models/assistant.tar.gz")
     endpoints = env.get("RASA_ENDPOINTS", "bot/endpoints.yml")
     credentials = env.get("RASA_CREDENTIALS", "bot/credentials.yml")  # bot/credentials.wechat.yml adds WeChat
-    rasa_python = str(ROOT / ".venv-rasa" / "bin" / "python")
     rasa = ["--model", model, "--endpoints", endpoints, "--credentials", credentials, "--enable-api"]
-    return {
-        "service": Process(
-            "service",
-            [str(ROOT / ".venv" / "bin" / "python"), "-m", "bundle_service.main"],
-            f"{address('BUNDLE_SERVICE_HOST', 'BUNDLE_SERVICE_PORT', '8000')}/health",
-        ),
-        # Only Rasa may call it (ACTION_SERVER_TOKEN), on ACTION_HOST:ACTION_PORT (actions/server.py).
-        "actions": Process(
-            "actions",
-            [rasa_python, "-m", "actions.server", "--actions", "actions"],
-            f"{address('ACTION_HOST', 'ACTION_PORT', '5055')}/health",
-        ),
-        # Token (BUNDLE_RASA_TOKEN), interface (RASA_HOST) and CORS (RASA_CORS_ORIGINS) from the environment.
-        "rasa": Process(
-            "rasa",
-            [rasa_python, "-m", "channels.server", *rasa, "--port", env.get("RASA_PORT") or "5005"],
-            f"{address('RASA_HOST', 'RASA_PORT', '5005')}/",
-        ),
-    }
+    host = reachable(env.get("RASA_HOST") or "127.0.0.1")
+    return Process(name, [RASA_PYTHON, "-m", "channels.server", *rasa, "--port", port], f"http://{host}:{port}/")
+
+
+def stack_processes() -> dict[str, Process]:
+    """The three processes of the assistant, configured from the environment (:func:`ensure_configuration`)."""
+    ensure_configuration()
+    return {"service": service_process(), "actions": actions_process(), "rasa": rasa_process()}
 
 
 def is_healthy(url: str) -> bool:
@@ -128,7 +149,7 @@ def start(process: Process) -> None:
         process.popen = subprocess.Popen(
             process.command,
             cwd=ROOT,
-            env=dict(os.environ),
+            env={**os.environ, **process.env},
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # Ctrl-C reaches only us; we stop children in order.
@@ -245,21 +266,21 @@ def refusals() -> list[str]:
     return stack_profile.problems(os.environ, credentials if credentials.is_absolute() else ROOT / credentials)
 
 
-def main() -> int:
-    """Start the chosen processes; run a command against them or serve until a signal."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--only", default="service,actions,rasa", help="comma-separated subset to start")
-    parser.add_argument("command", nargs=argparse.REMAINDER, help="-- command to run once healthy, then stop")
-    args = parser.parse_args()
-    problems = refusals()
-    if problems:
-        profile = os.environ.get(stack_profile.PROFILE_VARIABLE) or stack_profile.DEVELOPMENT
-        print(f"refusing to start ({stack_profile.PROFILE_VARIABLE}={profile}):", file=sys.stderr)
-        print("\n".join(f"  - {problem}" for problem in problems), file=sys.stderr)
-        return 2
-    available = stack_processes()  # generates the secrets production did not refuse over (development only)
-    processes = [available[name] for name in args.only.split(",")]
-    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+def supervise(
+    stages: Sequence[Sequence[Process]], command: list[str], announce: Callable[[], None], cleanup: Callable[[], None]
+) -> int:
+    """Start each stage once the one before is healthy; run ``command`` against them, or serve until a signal.
+
+    Args:
+        stages: Processes in start order; the processes of one stage start together.
+        command: Run once everything is healthy, then stop everything (empty: serve until Ctrl-C or SIGTERM).
+        announce: Called once everything is healthy when serving (the banner).
+        cleanup: Called after every process has stopped.
+
+    Returns:
+        The command's exit status; 0 after a signal; 1 when a process exited or never became healthy.
+    """
+    processes = [process for stage in stages for process in stage]
 
     def on_signal(signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
@@ -267,17 +288,15 @@ def main() -> int:
     # Both, explicitly: a shell starting us in the background (CI) hands SIGINT down as ignored.
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    fake_login = start_dev_login() if "service" in args.only.split(",") else None
     try:
         print("Starting: " + ", ".join(p.name for p in processes), flush=True)
-        if fake_login is not None:
-            print(DEV_WARNING, flush=True)
-        for process in processes:
-            start(process)
-        wait_healthy(processes)
+        for stage in stages:
+            for process in stage:
+                start(process)
+            wait_healthy(list(stage))
         if command:
             return subprocess.call(command, cwd=ROOT)
-        print_banner(fake_login is not None)
+        announce()
         while all(p.popen and p.popen.poll() is None for p in processes):
             time.sleep(1)
         dead = [p.name for p in processes if p.popen and p.popen.poll() is not None]
@@ -291,8 +310,38 @@ def main() -> int:
         return 1
     finally:
         stop_all(processes)
-        if fake_login is not None:
-            fake_login.stop()
+        cleanup()
+
+
+def refuse(problems: list[str]) -> int:
+    """Print why the stack does not start (:func:`refusals`) and return the exit status 2."""
+    profile = os.environ.get(stack_profile.PROFILE_VARIABLE) or stack_profile.DEVELOPMENT
+    print(f"refusing to start ({stack_profile.PROFILE_VARIABLE}={profile}):", file=sys.stderr)
+    print("\n".join(f"  - {problem}" for problem in problems), file=sys.stderr)
+    return 2
+
+
+def main() -> int:
+    """Start the chosen processes; run a command against them or serve until a signal."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", default="service,actions,rasa", help="comma-separated subset to start")
+    parser.add_argument("command", nargs=argparse.REMAINDER, help="-- command to run once healthy, then stop")
+    args = parser.parse_args()
+    problems = refusals()
+    if problems:
+        return refuse(problems)
+    available = stack_processes()  # generates the secrets production did not refuse over (development only)
+    processes = [available[name] for name in args.only.split(",")]
+    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    fake_login = start_dev_login() if "service" in args.only.split(",") else None
+    if fake_login is not None:
+        print(DEV_WARNING, flush=True)
+    return supervise(
+        [processes],
+        command,
+        lambda: print_banner(fake_login is not None),
+        lambda: fake_login.stop() if fake_login is not None else None,
+    )
 
 
 if __name__ == "__main__":
