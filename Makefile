@@ -99,7 +99,7 @@ test-service: $(SVC_VENV)/.installed ## Service tests (incl. knowledge-base retr
 	$(SVC_PY) -m pytest tests/service tests/knowledge -q
 
 test-rasa: $(RASA_VENV)/.installed ## Custom NLU component, action and channel tests
-	$(RASA_PY) -m pytest tests/components tests/actions tests/channels -q -o asyncio_mode=auto
+	$(RASA_PY) -m pytest tests/components tests/actions tests/channels tests/event_consumer -q -o asyncio_mode=auto
 
 test-nlu: $(MODEL) ## Held-out intent accuracy and entity F1 (asserted), odd input and scaled stores
 	$(RASA_PY) -m pytest tests/nlu -q -s
@@ -125,7 +125,7 @@ lint: venvs ## ruff, and mypy in each environment
 	$(SVC_VENV)/bin/ruff check .
 	$(SVC_VENV)/bin/ruff format --check .
 	$(SVC_VENV)/bin/mypy
-	$(RASA_VENV)/bin/mypy --python-version 3.10 actions nlu_components channels contract bench/nlu_eval.py \
+	$(RASA_VENV)/bin/mypy --python-version 3.10 actions nlu_components channels contract event_consumer bench/nlu_eval.py \
 		bench/assistant.py bench/wechat_push.py devtools/nlu_resources.py
 
 bench: venvs $(MODEL) ## Benchmarks: NLU/REST vs stock Rasa; WeChat push acks; submit SQLite vs PostgreSQL; knowledge retrieval
