@@ -25,6 +25,13 @@ ENVIRONMENT = {
     "REDIS_HOST": "127.0.0.1",
     "REDIS_PORT": "6379",
     "REDIS_DB": "3",
+    # read with the file, unused here (the event broker is proven by tests/event_consumer and tests/scaled)
+    "RABBITMQ_HOST": "127.0.0.1",
+    "RABBITMQ_PORT": "5672",
+    "RABBITMQ_USER": "guest",
+    "RABBITMQ_PASSWORD": "guest",
+    "RASA_EVENTS_EXCHANGE": "rasa-exchange",
+    "RASA_EVENTS_QUEUE": "rasa_events",
 }
 
 
