@@ -10,6 +10,7 @@ from bundle_service.models.feedback import AnswerFeedback
 from bundle_service.models.handoff import Handoff, OutboxMessage
 from bundle_service.models.hotline_setting import HotlineSetting
 from bundle_service.models.knowledge import Faq, FaqVersion, KbDocument, KnowledgeAsk, UnansweredQuestion
+from bundle_service.models.notification import Notification, NotificationPreference, SubscribeGrant
 from bundle_service.models.rating import Rating
 from bundle_service.models.staff import StaffAccount
 from bundle_service.models.task import DepartmentTask, TaskStatusChange
@@ -31,9 +32,12 @@ __all__ = [
     "HotlineSetting",
     "KbDocument",
     "KnowledgeAsk",
+    "Notification",
+    "NotificationPreference",
     "OutboxMessage",
     "Rating",
     "StaffAccount",
+    "SubscribeGrant",
     "TaskStatusChange",
     "UnansweredQuestion",
     "VerificationFailure",
