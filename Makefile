@@ -20,7 +20,7 @@ TRAIN_INPUTS := config.yml $(shell find bot nlu_data -type f \( -name '*.yml' -o
                   -not -name 'credentials*' -not -name 'endpoints*' 2>/dev/null) \
                 $(wildcard nlu_components/*.py nlu_data/gazetteer/*.yml)
 
-.PHONY: help venvs run chat train validate test test-service test-rasa test-nlu test-e2e test-web test-security conversations browser lint bench \
+.PHONY: help venvs run chat train validate test test-service test-rasa test-nlu test-e2e test-web test-security conversations browser balancer scaled lint bench \
 	nlu-resources lock clean
 
 help: ## List the targets
@@ -87,6 +87,13 @@ run: venvs $(MODEL) ## Start Rasa (5005), actions (5055) and the bundle service 
 
 chat: ## Chat with the running assistant in this terminal
 	@$(SVC_PY) scripts/chat.py
+
+scaled: venvs $(MODEL) balancer ## The scaled topology: 2 Rasa, 2 action servers, 2 service processes behind HAProxy, on PostgreSQL, Redis, RabbitMQ, chroma server (docs/deployment.md)
+	@mkdir -p var/scaled
+	$(SVC_PY) -m devtools.scaled_stack
+
+balancer: ## HAProxy for the scaled topology (apt-get, only when missing; CI runs as root)
+	@command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || { apt-get update && apt-get install -y haproxy; }
 
 # ---- quality ----
 browser: ## Headless Chromium and CJK fonts for the browser tests (apt-get, only when missing; CI runs as root)

@@ -41,6 +41,7 @@ class Process:
     health_url: str
     popen: subprocess.Popen[bytes] | None = None
     env: dict[str, str] = field(default_factory=dict)  # set over the stack's environment (a replica's own port)
+    health_text: str = ""  # healthy once the health answer also holds this (e.g. the knowledge base is ready)
 
     @property
     def log_path(self) -> Path:
@@ -133,11 +134,11 @@ def stack_processes() -> dict[str, Process]:
     return {"service": service_process(), "actions": actions_process(), "rasa": rasa_process()}
 
 
-def is_healthy(url: str) -> bool:
-    """True when ``url`` answers 200."""
+def is_healthy(url: str, text: str = "") -> bool:
+    """True when ``url`` answers 200 (with ``text`` in the body, when given)."""
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
-            return bool(response.status == 200)
+            return bool(response.status == 200) and text in response.read().decode("utf-8", "replace")
     except (urllib.error.URLError, OSError):
         return False
 
@@ -169,7 +170,7 @@ def wait_healthy(processes: list[Process]) -> None:
             assert process.popen is not None
             if process.popen.poll() is not None:
                 raise RuntimeError(f"{process.name} exited with {process.popen.returncode}; see {process.log_path}")
-            if is_healthy(process.health_url):
+            if is_healthy(process.health_url, process.health_text):
                 print(f"  ✓ {process.name:<8} {process.health_url}", flush=True)
                 pending.remove(process)
         if time.monotonic() > deadline:
