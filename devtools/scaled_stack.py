@@ -193,8 +193,9 @@ def haproxy_config(topology: Topology) -> str:
 
     return "\n".join(
         [
-            "global\n  maxconn 4096\n",
-            "defaults\n  mode http\n  option forwardfor\n  option redispatch\n  retries 3\n  retry-on conn-failure\n"
+            "global\n  maxconn 4096\n  log stdout format raw local0 info\n",  # one line per request: which server
+            "defaults\n  mode http\n  log global\n  option httplog\n  option forwardfor\n"
+            "  option redispatch\n  retries 3\n  retry-on conn-failure\n"
             "  timeout connect 2s\n  timeout client 120s\n  timeout server 120s\n"
             "  default-server inter 1s fall 2 rise 1\n",
             front("rasa", topology.rasa_front),
@@ -220,18 +221,16 @@ def processes(topology: Topology) -> list[list[Process]]:
     chroma = [str(CHROMA), "run", "--path", str(state_dir() / "chroma"), "--host", "127.0.0.1"]
     consumer = [run_stack.RASA_PYTHON, "-m", "event_consumer"]
     loopback, chroma_port = "http://127.0.0.1", topology.chroma_port
+    rasa = [run_stack.rasa_process(f"rasa-{i + 1}", str(p)) for i, p in enumerate(topology.rasa_ports())]
+    actions = [run_stack.actions_process(f"actions-{i + 1}", str(p)) for i, p in enumerate(topology.action_ports())]
     return [
         [
             Process("balancer", [haproxy, "-f", str(config), "-db"], f"{loopback}:{topology.service_front}/lb-health"),
             Process("chroma", [*chroma, "--port", str(chroma_port)], f"{loopback}:{chroma_port}/api/v2/heartbeat"),
             Process("events", consumer, f"{loopback}:{topology.consumer_port}/health"),
         ],
-        services[:1],
-        [
-            *services[1:],
-            *(run_stack.actions_process(f"actions-{i + 1}", str(p)) for i, p in enumerate(topology.action_ports())),
-            *(run_stack.rasa_process(f"rasa-{i + 1}", str(p)) for i, p in enumerate(topology.rasa_ports())),
-        ],
+        [services[0], *rasa],  # Rasa loads its model while the first service process builds the knowledge index
+        [*services[1:], *actions],
     ]
 
 
