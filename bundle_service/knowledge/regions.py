@@ -37,9 +37,15 @@ class Regions:
         return cls(table)
 
     def accepted(self, region: str) -> list[str]:
-        """Region values of documents that apply to ``region`` (an unknown region accepts only itself)."""
+        """Region values of documents that apply to ``region``.
+
+        An unknown name (the NLU's guess: "县城", "我们村", a misspelt county) accepts itself and the province:
+        the knowledge base states Hunan's policy, which applies everywhere in Hunan, and a place outside Hunan
+        is refused before any search (:mod:`elsewhere`). Filtering Hunan out for a name the gazetteer lacks
+        answered nothing at all.
+        """
         region = region.strip()
-        return list(self.ancestors.get(region, (region,)))
+        return list(self.ancestors.get(region, (region, PROVINCE)))
 
     def canonical(self, region: str) -> str:
         """Official name of ``region`` (itself when unknown)."""

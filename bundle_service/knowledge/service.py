@@ -244,6 +244,8 @@ class KnowledgeBase:
         self.ensure_current()
         text = normalize(query)[:MAX_QUERY_CHARS]
         place = self.rules.elsewhere(text, self.index) if text else None
+        if place is None and region:  # the user's region outside Hunan ("北京市"): Hunan's policy does not apply
+            place = self.rules.elsewhere(normalize(region), self.index)
         if place is not None:  # another province's policy: never answered with Hunan's figures
             self._log_ask(query, conversation_id, "not_found", None, record_unanswered)
             took = (time.perf_counter() - started) * 1000

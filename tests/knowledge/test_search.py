@@ -89,6 +89,13 @@ def test_the_region_filter_keeps_hunan_content_for_a_hunan_county_only(client: T
     assert all(h["kind"] == "out_of_scope" for h in beijing["hits"]), beijing["hits"]  # nothing of Hunan
 
 
+def test_a_region_the_gazetteer_lacks_keeps_hunans_content(client: TestClient) -> None:
+    unknown = ask(client, "创业补贴能领多少钱", region="我们村", record_unanswered=False)
+    assert unknown["status"] in ("faq", "answer") and "5000" in unknown["answer"], unknown["answer"]
+    shanghai = ask(client, "创业补贴能领多少钱", region="上海", record_unanswered=False)
+    assert shanghai["status"] == "not_found" and "上海" in shanghai["answer"] and "5000" not in shanghai["answer"]
+
+
 def test_blank_query_and_unknown_item_are_refused(client: TestClient) -> None:
     assert client.post("/api/v1/knowledge/search", json={"query": "   "}).json()["errors"][0]["code"] == "required"
     response = client.post("/api/v1/knowledge/search", json={"query": "多久", "item": "lottery"})
