@@ -25,11 +25,12 @@ import os
 import secrets
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 
 from devtools import run_stack, stack_profile
 from devtools.run_stack import ROOT, Process
@@ -119,18 +120,31 @@ def database_names() -> dict[str, str]:
     return {role: f"{prefix}_{role}" for role in ("service", "tracker", "events")}
 
 
-def ensure_databases() -> None:
-    """Create the databases of :func:`database_names` that do not exist yet."""
+def _for_each_database(statement: Callable[[Connection, str], object]) -> None:
     admin = create_engine(postgres_url(os.environ.get("SCALED_POSTGRES_ADMIN_DB") or "postgres"))
-    admin = admin.execution_options(isolation_level="AUTOCOMMIT")
     try:
-        with admin.connect() as connection:
+        with admin.execution_options(isolation_level="AUTOCOMMIT").connect() as connection:
             for name in database_names().values():
-                exists = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
-                if not exists:
-                    connection.execute(text(f'CREATE DATABASE "{name}"'))
+                statement(connection, name)
     finally:
         admin.dispose()
+
+
+def _create_if_missing(connection: Connection, name: str) -> None:
+    if not connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first():
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+
+
+def ensure_databases() -> None:
+    """Create the databases of :func:`database_names` that do not exist yet."""
+    _for_each_database(_create_if_missing)
+
+
+def drop_databases() -> None:
+    """Drop the databases of :func:`database_names` (a benchmark's or a test's own), whoever is connected."""
+    _for_each_database(
+        lambda connection, name: connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    )
 
 
 def configure(topology: Topology) -> None:

@@ -1,0 +1,157 @@
+"""Load tests with Locust: the default topology, the scaled one and the stock-Rasa floor, side by side.
+
+For each topology the stack is started (:mod:`devtools.run_stack` or :mod:`devtools.scaled_stack`) with this module
+as its command (``--measure``): Locust runs ``bench/locustfile.py`` headless at 1, 16, 64 and 256 users for a short
+fixed time each, and the figures of its statistics file are kept. Then one table: turns/s, p50/p95/p99, errors.
+
+The stock floor is the default topology with the stock pipeline's model (``bench/stock_config.yml``) that
+``scripts/bench.py`` trains into ``var/bench/pipeline1``; without it that column says so.
+
+Usage: ``.venv/bin/python scripts/bench_load.py [--levels 1,16,64,256] [--seconds 20]``
+(``--topologies default,scaled,stock``: which ones).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from devtools import scaled_stack
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "var" / "bench" / "load"
+STOCK_MODEL = ROOT / "var" / "bench" / "pipeline1" / "model.tar.gz"
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+LOCUST = str(ROOT / ".venv" / "bin" / "locust")
+PORT_BASE = int(os.environ.get("BENCH_LOAD_PORT_BASE") or 6200)
+COLUMNS = ("turns/s", "p50 ms", "p95 ms", "p99 ms", "errors")
+
+
+def locust_figures(stats_csv: Path) -> dict[str, float]:
+    """Turns/s, p50/p95/p99 (ms) and the error share from the ``Aggregated`` row of Locust's ``*_stats.csv``."""
+    with stats_csv.open(encoding="utf-8") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["Name"] == "Aggregated")
+    requests, failures = int(row["Request Count"]), int(row["Failure Count"])
+    return {
+        "turns/s": float(row["Requests/s"]),
+        "p50 ms": float(row["50%"] or "nan"),
+        "p95 ms": float(row["95%"] or "nan"),
+        "p99 ms": float(row["99%"] or "nan"),
+        "errors": failures / requests if requests else float("nan"),
+        "turns": requests,
+    }
+
+
+def measure(label: str, host: str, levels: list[int], seconds: int) -> None:
+    """Run Locust at each level against ``host``; write the figures to ``var/bench/load/<label>.json``."""
+    results: dict[str, dict[str, float]] = {}
+    for users in levels:
+        prefix = OUT / f"{label}-{users}"
+        command = [LOCUST, "-f", "bench/locustfile.py", "--headless", "--only-summary", "--host", host,
+                   "-u", str(users), "-r", str(max(1, users // 2)), "-t", f"{seconds}s", "--csv", str(prefix),
+                   "--stop-timeout", "10", "--loglevel", "WARNING"]  # fmt: skip
+        subprocess.run(command, cwd=ROOT, check=False, stdout=subprocess.DEVNULL)
+        results[str(users)] = locust_figures(Path(f"{prefix}_stats.csv"))
+        print(f"  {label:8} {users:>4} users: {results[str(users)]['turns/s']:.1f} turns/s", flush=True)
+    (OUT / f"{label}.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+def _default_environment(label: str, model: Path) -> dict[str, str]:
+    """A private default stack: its own ports, SQLite files, chroma folder and logs under ``var/bench/load``."""
+    folder = OUT / label
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "rasa").mkdir(parents=True)
+    endpoints = folder / "endpoints.yml"
+    default = (ROOT / "bot" / "endpoints.yml").read_text(encoding="utf-8")
+    endpoints.write_text(default.replace("var/rasa/tracker.db", str(folder / "rasa" / "tracker.db")), encoding="utf-8")
+    return {
+        "RASA_PORT": str(PORT_BASE + 1), "ACTION_PORT": str(PORT_BASE + 2), "BUNDLE_SERVICE_PORT": str(PORT_BASE + 3),
+        "RASA_MODEL": str(model), "RASA_ENDPOINTS": str(endpoints), "STACK_LOG_DIR": str(folder / "logs"),
+        "BUNDLE_DATABASE_URL": f"sqlite:///{folder / 'bundle.db'}", "BUNDLE_CHROMA_PATH": str(folder / "chroma"),
+        "BUNDLE_TRACKER_DB_URL": f"sqlite:///{folder / 'rasa' / 'tracker.db'}",
+    }  # fmt: skip
+
+
+def _scaled_environment() -> dict[str, str]:
+    """The scaled topology on its own ports, databases (fresh: ``bench_load_*``) and state folder."""
+    folder = OUT / "scaled"
+    shutil.rmtree(folder, ignore_errors=True)
+    return {
+        "SCALED_PORT_BASE": str(PORT_BASE + 20), "RASA_PORT": str(PORT_BASE + 11), "ACTION_PORT": str(PORT_BASE + 12),
+        "BUNDLE_SERVICE_PORT": str(PORT_BASE + 13), "SCALED_DATABASE_PREFIX": f"bench_load_{os.getpid()}",
+        "SCALED_STATE_DIR": str(folder), "STACK_LOG_DIR": str(folder / "logs"),
+        "RASA_MODEL": str(ROOT / "models" / "assistant.tar.gz"),
+    }  # fmt: skip
+
+
+def run_topology(label: str, levels: list[int], seconds: int) -> None:
+    """Start the topology ``label`` with the measurement as its command; it stops when the measurement ends."""
+    if label == "scaled":
+        supervisor, env = "devtools.scaled_stack", _scaled_environment()
+    else:
+        model = STOCK_MODEL if label == "stock" else ROOT / "models" / "assistant.tar.gz"
+        supervisor, env = "devtools.run_stack", _default_environment(label, model)
+    host = f"http://127.0.0.1:{env['RASA_PORT']}"
+    measuring = [PYTHON, "-m", "bench.load", "--measure", label, "--host", host,
+                 "--levels", ",".join(map(str, levels)), "--seconds", str(seconds)]  # fmt: skip
+    print(f"{label}: starting the stack", flush=True)
+    subprocess.run([PYTHON, "-m", supervisor, "--", *measuring], cwd=ROOT, env={**os.environ, **env}, check=False)
+    if label == "scaled":
+        os.environ["SCALED_DATABASE_PREFIX"] = env["SCALED_DATABASE_PREFIX"]
+        scaled_stack.drop_databases()
+
+
+def table(labels: list[str], levels: list[int]) -> str:
+    """The side-by-side table of every measured topology (``n/a`` where one was not measured)."""
+    found = {label: json.loads(p.read_text()) for label in labels if (p := OUT / f"{label}.json").is_file()}
+    header = "| users | " + " | ".join(f"{label} {column}" for label in labels for column in COLUMNS) + " |"
+    lines = [header, "|---:" * (1 + len(labels) * len(COLUMNS)) + "|"]
+    for users in levels:
+        cells: list[str] = []
+        for label in labels:
+            figures = found.get(label, {}).get(str(users))
+            for column in COLUMNS:
+                if figures is None:
+                    cells.append("n/a")
+                elif column == "errors":
+                    cells.append(f"{figures[column]:.1%}")
+                else:
+                    cells.append(f"{figures[column]:.0f}" if column != "turns/s" else f"{figures[column]:.1f}")
+        lines.append(f"| {users} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Measure each topology (or, with ``--measure``, one level set against a running one) and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--levels", default="1,16,64,256")
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_LOAD_SECONDS") or 20))
+    parser.add_argument("--topologies", default="default,scaled,stock")
+    parser.add_argument("--measure", help="internal: measure the running topology of this label")
+    parser.add_argument("--host", help="internal: the Rasa front of that topology")
+    args = parser.parse_args()
+    levels = [int(level) for level in args.levels.split(",")]
+    OUT.mkdir(parents=True, exist_ok=True)
+    if args.measure:
+        measure(args.measure, args.host, levels, args.seconds)
+        return 0
+    labels = args.topologies.split(",")
+    for label in labels:
+        (OUT / f"{label}.json").unlink(missing_ok=True)
+        if label == "stock" and not STOCK_MODEL.is_file():
+            print(f"stock: no model at {STOCK_MODEL} (scripts/bench.py trains it): not measured", flush=True)
+            continue
+        run_topology(label, levels, args.seconds)
+    print(f"\nLoad test (bench/locustfile.py mix, {args.seconds} s per level, no think time)\n")
+    print(table(labels, levels))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
