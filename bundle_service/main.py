@@ -11,34 +11,10 @@ from starlette.concurrency import run_in_threadpool
 
 from bundle_service.adapters.data_sharing import LocalRegistry, SharedData
 from bundle_service.adapters.realname import LocalRealNameRegistry, RealNameAuthority
-from bundle_service.api import errors, hardening
+from bundle_service.api import errors, hardening, v1
 from bundle_service.api.deps import Services, load_department_keys
-from bundle_service.api.routes import (
-    admin,
-    appeals,
-    applications,
-    audit,
-    auth,
-    calendar,
-    console,
-    conversations,
-    department_tasks,
-    eligibility,
-    feedback,
-    handoffs,
-    health,
-    hotline,
-    hotline_settings,
-    insights,
-    items,
-    knowledge,
-    me,
-    prefill,
-    progress,
-    service_hours,
-    staff,
-    validation,
-)
+from bundle_service.api.routes import console, health
+from bundle_service.api.routes.admin import page as admin_page
 from bundle_service.catalog import load_departments
 from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings, get_settings
@@ -115,33 +91,10 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.state.services = container
     errors.install(app)
     hardening.install(app, container.settings)
-    for module in (
-        health,
-        items,
-        applications,
-        progress,
-        department_tasks,
-        eligibility,
-        prefill,
-        validation,
-        calendar,
-        audit,
-        knowledge,
-        staff,
-        hotline,
-        handoffs,
-        conversations,
-        console,
-        admin,
-        auth,
-        me,
-        appeals,
-        feedback,
-        service_hours,
-        hotline_settings,
-        insights,
-    ):
-        app.include_router(module.router)
+    app.include_router(health.router)
+    app.include_router(v1.router())
+    app.include_router(console.router)
+    app.include_router(admin_page.router)
     app.include_router(chat_page.router)
     app.include_router(dashboard_assets.router)
     return app

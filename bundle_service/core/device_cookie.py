@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 COOKIE_NAME = "bundle_staff_device"
-COOKIE_PATH = "/api/v1/staff/login"
 LIFETIME = timedelta(days=30)
 VERSION = "d1"
 _KEY_LABEL = b"staff-device-cookie|"

@@ -38,7 +38,7 @@ from bundle_service.schemas.appeal import (
 )
 from bundle_service.schemas.common import ErrorOut
 
-router = APIRouter(prefix="/api/v1", tags=["appeals"])
+router = APIRouter(tags=["appeals"])
 ERRORS: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorOut},
     403: {"model": ErrorOut},

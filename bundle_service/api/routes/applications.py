@@ -10,7 +10,7 @@ from bundle_service.api.presenters import filing_out
 from bundle_service.schemas.application import ApplicationIn, ApplicationOut
 from bundle_service.schemas.common import ErrorOut
 
-router = APIRouter(prefix="/api/v1/applications", tags=["applications"])
+router = APIRouter(prefix="/applications", tags=["applications"])
 ERRORS: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorOut},
     409: {"model": ErrorOut},

@@ -10,7 +10,7 @@ from bundle_service.crud.audit import events
 from bundle_service.schemas.audit import AuditEventOut
 from bundle_service.schemas.common import ErrorOut
 
-router = APIRouter(prefix="/api/v1/admin/audit", tags=["audit"])
+router = APIRouter(prefix="/admin/audit", tags=["audit"])
 
 
 @router.get("", responses={401: {"model": ErrorOut}})

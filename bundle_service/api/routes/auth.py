@@ -12,7 +12,7 @@ from bundle_service.schemas.auth import TokenOut, WechatLoginIn
 from bundle_service.schemas.common import ErrorOut
 
 logger = logging.getLogger(__name__)
-router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
+router = APIRouter(prefix="/auth", tags=["auth"])
 ERRORS: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorOut},
     429: {"model": ErrorOut},

@@ -36,7 +36,7 @@ def _year_out(session: SessionDep, year: int, recomputed: int | None = None) -> 
     )
 
 
-@router.put("/api/v1/admin/calendar/{year}", responses=ERRORS)
+@router.put("/admin/calendar/{year}", responses=ERRORS)
 def put_year(year: Year, body: CalendarYearIn, actor: AdminDep, services: ServicesDep) -> CalendarYearOut:
     """Load (or replace) a year's statutory holidays and make-up working days; open tasks' due dates move.
 
@@ -51,13 +51,13 @@ def put_year(year: Year, body: CalendarYearIn, actor: AdminDep, services: Servic
         return _year_out(session, year, recomputed)
 
 
-@router.get("/api/v1/admin/calendar/{year}", responses=ERRORS)
+@router.get("/admin/calendar/{year}", responses=ERRORS)
 def read_year(year: Year, _actor: AdminDep, session: SessionDep) -> CalendarYearOut:
     """Where the year's working days come from (``admin``, ``chinese_calendar`` or ``weekends_only``)."""
     return _year_out(session, year)
 
 
-@router.get("/api/v1/working-days/due-date", responses={422: {"model": ErrorOut}})
+@router.get("/working-days/due-date", responses={422: {"model": ErrorOut}})
 def due_date(
     start: Annotated[date, Query(ge=FIRST_START, le=LAST_START)],
     days: Annotated[int, Query(ge=0, le=365)],

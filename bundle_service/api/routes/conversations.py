@@ -10,7 +10,7 @@ from bundle_service.crud import handoffs as crud
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.handoff import MessageOut
 
-router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
+router = APIRouter(prefix="/conversations", tags=["conversations"])
 
 
 @router.get("/{conversation_id}/messages", responses={401: {"model": ErrorOut}}, dependencies=[ConversationReaderDep])

@@ -14,7 +14,7 @@ from bundle_service.progress.workflow import TaskAction, decide, own_task
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.department import DepartmentTaskOut, DepartmentTasksOut, TaskActionIn
 
-router = APIRouter(prefix="/api/v1/department/tasks", tags=["department"])
+router = APIRouter(prefix="/department/tasks", tags=["department"])
 ERRORS: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorOut},
     403: {"model": ErrorOut},

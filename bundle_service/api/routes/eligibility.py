@@ -14,7 +14,7 @@ from bundle_service.schemas.application import ApplicationOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.eligibility import AssessmentOut, EligibilityOut, OneClickIn, ProfileIn
 
-router = APIRouter(prefix="/api/v1/eligibility", tags=["eligibility"])
+router = APIRouter(prefix="/eligibility", tags=["eligibility"])
 
 
 def _out(assessment: Assessment, offered: list[str]) -> AssessmentOut:

@@ -18,7 +18,7 @@ from bundle_service.schemas.feedback import (
     ServiceRatingOut,
 )
 
-router = APIRouter(prefix="/api/v1", tags=["feedback"])
+router = APIRouter(tags=["feedback"])
 ERRORS: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorOut},
     403: {"model": ErrorOut},

@@ -19,7 +19,7 @@ from bundle_service.models.handoff import Handoff
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.handoff import HandoffIn, HandoffOut, MessageOut, ReplyIn, ServiceHoursOut, TurnOut
 
-router = APIRouter(prefix="/api/v1/handoffs", tags=["handoffs"])
+router = APIRouter(prefix="/handoffs", tags=["handoffs"])
 ERRORS: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorOut},
     404: {"model": ErrorOut},

@@ -24,7 +24,7 @@ from bundle_service.schemas.handoff import CallMessageIn, CallMessageOut, CallOu
 from bundle_service.schemas.knowledge import KnowledgeSearchIn, KnowledgeSearchOut
 from contract.conversations import CALL_ID_PATTERN, hotline_sender
 
-router = APIRouter(prefix="/api/v1/hotline", tags=["hotline"])
+router = APIRouter(prefix="/hotline", tags=["hotline"])
 ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 502: {"model": ErrorOut}}
 CallId = Annotated[str, Path(pattern=f"^{CALL_ID_PATTERN}$", description="the call id of POST /calls")]
 

@@ -13,7 +13,7 @@ from bundle_service.schemas.hotline_settings import (
     ServiceHoursSettingOut,
 )
 
-router = APIRouter(prefix="/api/v1/admin/hotline", tags=["hotline settings"])
+router = APIRouter(prefix="/admin/hotline", tags=["hotline settings"])
 ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 403: {"model": ErrorOut}}
 WRITE_ERRORS: dict[int | str, dict[str, object]] = {**ERRORS, 422: {"model": ErrorOut}}
 

@@ -30,7 +30,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
     422: {"model": ErrorOut},
 }
 
-router = APIRouter(prefix="/api/v1/admin/insights", tags=TAGS, responses=ERRORS)
+router = APIRouter(prefix="/admin/insights", tags=TAGS, responses=ERRORS)
 _trackers: dict[str | None, TrackerStore] = {}
 _embeddings: dict[str, EmbeddingCache] = {}
 

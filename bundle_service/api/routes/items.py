@@ -5,7 +5,7 @@ from fastapi import APIRouter
 from bundle_service.catalog import Item, load_items
 from bundle_service.core.errors import NotFound
 
-router = APIRouter(prefix="/api/v1/items", tags=["items"])
+router = APIRouter(prefix="/items", tags=["items"])
 
 
 @router.get("")

@@ -23,7 +23,7 @@ from bundle_service.schemas.knowledge import (
     UnansweredOut,
 )
 
-router = APIRouter(prefix="/api/v1/knowledge", tags=["knowledge"])
+router = APIRouter(prefix="/knowledge", tags=["knowledge"])
 ADMIN_ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}}
 
 

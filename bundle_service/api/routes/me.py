@@ -11,7 +11,7 @@ from bundle_service.schemas.application import ApplicationOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.me import MyApplicationsOut
 
-router = APIRouter(prefix="/api/v1/me", tags=["me"])
+router = APIRouter(prefix="/me", tags=["me"])
 ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}}
 
 

@@ -18,7 +18,7 @@ from bundle_service.policy import load_materials
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.prefill import HeldField, HeldMaterial, PrefillIn, PrefillOut
 
-router = APIRouter(prefix="/api/v1/prefill", tags=["prefill"])
+router = APIRouter(prefix="/prefill", tags=["prefill"])
 
 
 @router.post("", responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}, 429: {"model": ErrorOut}})

@@ -16,7 +16,7 @@ from bundle_service.schemas.application import ApplicationOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.progress import RatingIn, RatingOut, VerificationIn
 
-router = APIRouter(prefix="/api/v1/applications", tags=["progress"])
+router = APIRouter(prefix="/applications", tags=["progress"])
 ERRORS: dict[int | str, dict[str, object]] = {404: {"model": ErrorOut}, 429: {"model": ErrorOut}}
 
 

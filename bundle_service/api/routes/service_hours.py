@@ -6,7 +6,7 @@ from bundle_service.api.deps import ServicesDep
 from bundle_service.hotline.settings import current_hours
 from bundle_service.schemas.handoff import ServiceHoursOut
 
-router = APIRouter(prefix="/api/v1", tags=["appeals"])
+router = APIRouter(tags=["appeals"])
 
 
 @router.get("/service-hours")

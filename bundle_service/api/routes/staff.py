@@ -18,7 +18,7 @@ from bundle_service.schemas.audit import AuditEventOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.staff import LoginIn, LoginOut, StaffIn, StaffOut
 
-router = APIRouter(prefix="/api/v1/staff", tags=["staff"])
+router = APIRouter(prefix="/staff", tags=["staff"])
 ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 403: {"model": ErrorOut}}
 # Checked against when the login name is unknown, so both failures take the same time.
 _DUMMY_HASH = hash_password("not-a-password")
@@ -72,7 +72,7 @@ def login(
         device_cookie.COOKIE_NAME,
         devices.issue(account.id, now),
         max_age=int(device_cookie.LIFETIME.total_seconds()),
-        path=device_cookie.COOKIE_PATH,
+        path=request.url.path,  # sent back to the login only
         secure=request.url.scheme == "https",
         httponly=True,
         samesite="strict",

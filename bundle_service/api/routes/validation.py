@@ -16,7 +16,7 @@ from bundle_service.schemas.validation import FieldValidationIn, FieldValidation
 
 MISSING_CODES = frozenset({"required", "required_for_item"})
 
-router = APIRouter(prefix="/api/v1/validation", tags=["validation"])
+router = APIRouter(prefix="/validation", tags=["validation"])
 
 
 @router.post("", responses={429: {"model": ErrorOut}})

@@ -8,7 +8,7 @@ from bundle_service.models import Faq, UnansweredQuestion
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.knowledge import FaqOut, UnansweredOut
 
-PREFIX = "/api/v1/admin/knowledge"
+PREFIX = "/admin/knowledge"  # under the API prefix of bundle_service/api/v1.py
 TAGS: list[str | Enum] = ["knowledge admin"]
 ERRORS: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorOut},
