@@ -103,7 +103,7 @@ browser: ## Headless Chromium and CJK fonts for the browser tests (apt-get, only
 test: venvs validate lint test-service test-rasa test-nlu test-e2e test-web test-security ## Run every check and test
 
 test-service: $(SVC_VENV)/.installed ## Service tests (incl. knowledge-base retrieval)
-	$(SVC_PY) -m pytest tests/service tests/knowledge -q
+	$(SVC_PY) -m pytest tests/service tests/knowledge tests/deploy -q
 
 test-rasa: $(RASA_VENV)/.installed ## Custom NLU component, action and channel tests
 	$(RASA_PY) -m pytest tests/components tests/actions tests/channels tests/event_consumer -q -o asyncio_mode=auto
