@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions import followups, messages
 from actions.form_extraction import speaks_for_a_caller
 from actions.form_fields import (
+    ATTEMPT,
     BY_SERVICE_FIELD,
     BY_SLOT,
     CONFIRM_SLOT,
@@ -39,7 +40,6 @@ from contract import gateway
 from contract.masking import mask_id_number
 
 logger = logging.getLogger(__name__)
-ATTEMPT = "application_attempt"
 OFFER = "offer_pending"
 OFFERED_ITEMS = "offered_items"
 WORKING_SLOTS = (*FORM_SLOTS, CONFIRM_SLOT, "held_fields", RETRIES)

@@ -21,6 +21,7 @@ from actions.form_extraction import Extraction, complete_items, extract, just_he
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
 from actions.form_labels import places_in_address
 from actions.form_navigation import RETRIES, failed_answer, navigate
+from actions.form_questions import answer_besides, question_besides
 from actions.questions import ActionAnswerQuestion
 from actions.service_client import (
     Rejected,
@@ -83,6 +84,8 @@ class ValidateApplicationForm(FormValidationAction):
             return early
         try:
             events = await self._validate(dispatcher, tracker, slots, candidates, found)
+            if found.values and (asked := question_besides(str(tracker.latest_message.get("text") or ""))):
+                await answer_besides(dispatcher, tracker, asked)  # "我叫王芳，要带身份证吗": stored, then answered
             events += await self._next_slot(dispatcher, slots, tracker, submit_asked=found.command == "submit")
             if found.command == "submit":
                 events.append(SlotSet(CONFIRM_SLOT, None))  # a slot event: the form does not reject the message

@@ -25,6 +25,8 @@ from actions.eligibility_reading import (
     stated_facts,
 )
 from actions.form_extraction import just_heard_user
+from actions.form_navigation import RESUME_HINT, application_paused, hint_if_paused
+from actions.form_questions import answer_besides, question_besides
 from actions.replies import answer_question, is_question
 from actions.service_client import ServiceUnavailable, check_field, post_json
 from actions.step_help import failures_at, help_message
@@ -120,6 +122,8 @@ class ValidateEligibilityForm(FormValidationAction):
                 dispatcher.utter_message(**help_message(requested))
         if turn.shown and (slots.get(requested) is not None or turn.others):
             dispatcher.utter_message(text="好的，记下了：" + "；".join(turn.shown) + "。")
+        if (raw is not None or turn.others) and (asked := question_besides(text)):
+            await answer_besides(dispatcher, tracker, asked)  # "退役军人，要交什么材料吗": kept, then answered
         return events, False
 
     @staticmethod
@@ -234,6 +238,10 @@ class ActionShowEligibility(Action):
         text = "根据您说的情况，匹配结果如下：\n" + "\n".join(lines)
         if not good:
             dispatcher.utter_message(text=text + "\n暂时没有符合条件的事项；情况有变化可以再来问我，或说“转人工”。")
+            hint_if_paused(dispatcher, tracker)
+            return forget
+        if application_paused(tracker):  # "好的" resumes the application set aside, so the offer says that
+            dispatcher.utter_message(text=text + "\n" + RESUME_HINT)
             return forget
         dispatcher.utter_message(text=text + "\n需要现在帮您申请符合条件的事项吗？回复“好的”即可开始填表。")
         offered = [a["code"] for a in good]

@@ -14,26 +14,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.form_labels import read_labelled
-from actions.progress import LAST6, NUMBER, WHERE_NUMBER
+from actions.progress import no_number_reply, still_without_number
 from actions.questions import ANSWERED, search
-from actions.replies import answer_question, bot_texts
+from actions.replies import answer_question
 from actions.service_client import ServiceUnavailable
 
 OFFER_APPLY = "需要的话我可以现在帮您填表申请，回复“好的”就开始；还有问题也可以接着问。"
-STILL_NO_NUMBER = (
-    "编号实在找不到也没关系，您可以选一种方式：\n1. 说“转人工”，工作人员在这里帮您查；\n"
-    "2. 拨打12345政务服务便民热线，工作人员核实来电人身份后帮您查询；\n"
-    "3. 用申请时的微信登录湘易办小程序，在“我的申请”里不用编号也能看到自己的申请。"
-)
-
-
-def still_without_number(tracker: Tracker) -> bool:
-    """Right after being told where the number is, the user still has none ("哪都翻了没有啊")."""
-    said = bot_texts(tracker)
-    text = context.text_of(tracker)
-    if not said or NUMBER.search(text) or LAST6.search(text):
-        return False
-    return said[0].startswith(WHERE_NUMBER[:20]) or said[0].startswith(STILL_NO_NUMBER[:20])
 
 
 async def follow_up(
@@ -48,8 +34,7 @@ async def follow_up(
         only_answers: Reply only when the knowledge base has a real answer (for chit-chat-like intents).
     """
     if still_without_number(tracker):
-        dispatcher.utter_message(text=STILL_NO_NUMBER)
-        return []
+        return no_number_reply(dispatcher, tracker)
     if context.in_context(tracker) is None:
         return None
     if only_answers:

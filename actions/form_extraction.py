@@ -77,6 +77,8 @@ ANSWER_PREFIX = re.compile(
 ADD_ITEMS = re.compile(r"加上|再加|还要|增加|也要|也申请|一起办|另外")
 REMOVE_ITEMS = re.compile(r"不要|去掉|删掉|删除|不办|不申请|取消")
 ALL_ITEMS = re.compile(r"全部|都要|都办|全都|8个|八个|所有")
+# Another task asked for: never an answer, whichever field is asked (action_switch_form switches or answers).
+OTHER_TASKS = frozenset({"check_progress", "check_eligibility"})
 # Intents the form's rules answer themselves (bot/rules/forms.yml); other questions are answered by the form.
 RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "ask_question", "ask_bundle_overview", "complain"}
 CORRECTING = re.compile(r"不是|不对|错了|改成|改为|应该是|应为|更正|搞错")
@@ -284,7 +286,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     if intent in ("cancel", "request_human") or (
         intent in DIGRESSION_INTENTS
         and not found.values
-        and (intent in ALWAYS_DIGRESS or _is_question(text, requested))
+        and (intent in ALWAYS_DIGRESS or intent in OTHER_TASKS or _is_question(text, requested))
     ):
         return Extraction(digression=True)
     if requested is not None:

@@ -58,7 +58,8 @@ BY_SLOT = {f.slot: f for f in FIELDS}
 BY_SERVICE_FIELD = {f.service_field: f for f in FIELDS}
 FORM_SLOTS = tuple(f.slot for f in FIELDS)
 CONFIRM_SLOT = "confirm_submission"
-PAUSED = "application_paused"  # true while an outage keeps a half-filled form for "继续申请"
+PAUSED = "application_paused"  # true while an outage or another task keeps a half-filled form for "继续申请"
+ATTEMPT = "application_attempt"  # one id per started application (the idempotency of its filing)
 
 
 def _amount(value: Any) -> str:

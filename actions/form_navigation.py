@@ -4,14 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.form_fields import BY_SLOT, CONFIRM_SLOT, FIELDS, FORM_SLOTS, display
+from actions.form_fields import ATTEMPT, BY_SLOT, CONFIRM_SLOT, FIELDS, FORM_SLOTS, PAUSED, display
 from actions.form_guard import EXAMPLES, retry_help
 
 REQUESTED = "requested_slot"
 RETRIES = "form_retries"  # "<slot>:<failed answers in a row>" for the step being asked
+RESUME_HINT = "刚才的申请表还没填完，已填的内容为您保留着，说“继续申请”就能接着填。"
+
+
+def application_paused(tracker: Tracker) -> bool:
+    """A started application was set aside (another task, an outage); "继续申请" resumes it."""
+    return bool(tracker.get_slot(PAUSED) and tracker.get_slot(ATTEMPT))
+
+
+def hint_if_paused(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """After another task's result: remind the user of the application they set aside, if any."""
+    if application_paused(tracker):
+        dispatcher.utter_message(text=RESUME_HINT)
 
 
 def _label(slot: str) -> str:

@@ -16,7 +16,8 @@ from rasa_sdk.types import DomainDict
 from actions import messages
 from actions.form_extraction import DIGRESSION_INTENTS, just_heard_user
 from actions.form_guard import BACK, RESTART
-from actions.replies import answer_question, is_question
+from actions.form_navigation import hint_if_paused
+from actions.replies import answer_question, bot_texts, is_question, varied
 from actions.service_client import (
     NotFound,
     ServiceUnavailable,
@@ -46,6 +47,22 @@ WHERE_NUMBER = (
     "2. 湘易办App或小程序的“我的办件”/“我的申请”；\n3. 用微信登录后的小程序“我的申请”，不用编号也能看到自己的申请。\n"
     "实在找不到，可以说“转人工”，或拨打12345热线，工作人员核实来电人身份后帮您查询。"
 )
+STILL_NO_NUMBER = (
+    "编号实在找不到也没关系，您可以选一种方式：\n1. 说“转人工”，工作人员在这里帮您查；\n"
+    "2. 拨打12345政务服务便民热线，工作人员核实来电人身份后帮您查询；\n"
+    "3. 用申请时的微信登录湘易办小程序，在“我的申请”里不用编号也能看到自己的申请。"
+)
+# The next reply when the number is still missing: the same offer in other words (never a third identical reply).
+STILL_NO_NUMBER_AGAIN = (
+    "明白，编号确实找不到。没有编号我这边没法核对申请人，最快的办法是回复“转人工”，工作人员核实您的身份后直接帮您查；"
+    "不方便打字的话，拨打12345热线也可以。"
+)
+NO_NUMBER_REPLIES = (STILL_NO_NUMBER, STILL_NO_NUMBER_AGAIN)
+PERSON_BUTTON = {"title": "转人工", "payload": "/request_human"}
+# "还是找不到", "哪都翻了没有啊", "我不会用湘易办": still without the number after being told where it is.
+STILL_WITHOUT = re.compile(
+    r"找不到|没找到|找不着|没有|没看到|看不到|没收到|不会|不记得|忘|翻了|不知道|不行|还是|怎么办|咋办"
+)
 
 MAX_OWN_SHOWN = 3
 NUMBER = re.compile(r"CY\s*\d{14}", re.IGNORECASE)
@@ -60,8 +77,28 @@ def forgot_number(text: str) -> bool:
     return bool(FORGOT.search(text) and NUMBER_WORDS.search(text)) or bool(WHERE_IS_NUMBER.search(text))
 
 
+def still_without_number(tracker: Tracker) -> bool:
+    """Right after being told where the number is, the user still has none ("哪都翻了没有啊", "还是找不到")."""
+    said = bot_texts(tracker)
+    text = str(tracker.latest_message.get("text") or "").strip()
+    if not said or NUMBER.search(text) or LAST6.search(text) or not STILL_WITHOUT.search(text):
+        return False
+    return any(said[0].startswith(reply[:20]) for reply in (WHERE_NUMBER, *NO_NUMBER_REPLIES))
+
+
+def no_number_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Still no number: a person, the hotline's caller verification or the mini program, worded anew each time."""
+    dispatcher.utter_message(text=varied(tracker, NO_NUMBER_REPLIES), buttons=[PERSON_BUTTON])
+    return [SlotSet(NUMBER_SLOT, None), SlotSet(LAST6_SLOT, None)]
+
+
 async def forgotten_number(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """A verified WeChat/mini-program user sees their applications; anyone else is told where the number is."""
+    """A verified WeChat/mini-program user sees their applications; anyone else is told where the number is.
+
+    Said again after that help, the user is offered a person and the hotline (never the same reply a third time).
+    """
+    if still_without_number(tracker):
+        return no_number_reply(dispatcher, tracker)
     if not await show_own(dispatcher, tracker):
         dispatcher.utter_message(text=WHERE_NUMBER)
     return [SlotSet(NUMBER_SLOT, None), SlotSet(LAST6_SLOT, None)]
@@ -238,4 +275,5 @@ class ActionShowProgress(Action):
             dispatcher.utter_message(text="抱歉，进度查询系统暂时连不上，请稍后再试，或拨打12345热线查询。")
             return forget
         dispatcher.utter_message(text=messages.progress(application))
+        hint_if_paused(dispatcher, tracker)
         return [*forget, SlotSet(FAILURES_SLOT, 0), SlotSet("last_application_number", number)]

@@ -19,7 +19,7 @@ from actions import context, item_eligibility, situation
 from actions.appeals import asks_status
 from actions.context import ENTRY_POINTS, HOW_LONG, WHERE, WHOLE_TIME, odd_input_reply, previous_action
 from actions.followups import follow_up
-from actions.progress import NUMBER, forgot_number, forgotten_number
+from actions.progress import NUMBER, forgot_number, forgotten_number, still_without_number
 from actions.replies import OUT_OF_SCOPE, answer_question, is_question, varied
 
 # A question that still asks for the user's own application: a request to check, or its status.
@@ -76,8 +76,8 @@ class ActionRouteProgress(Action):
             return [FollowupAction("appeal_status_form")]
         if NUMBER.search(text) or any(e.get("entity") == "application_id" for e in _entities(tracker)):
             return [FollowupAction("progress_form")]
-        if forgot_number(text):
-            return await forgotten_number(dispatcher, tracker)
+        if forgot_number(text) or (still_without_number(tracker) and not wants_own(text)):
+            return await forgotten_number(dispatcher, tracker)  # "还是找不到": a person, never the form again
         after_result = previous_action(tracker) == "action_show_progress" and not wants_own(text)
         if after_result and (answered := await follow_up(dispatcher, tracker, domain)) is not None:
             return answered  # "那什么时候能全部办完", "红灯是什么意思" about the result just shown

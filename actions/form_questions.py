@@ -1,0 +1,46 @@
+"""A question inside a message that also answers a form step: "我叫王芳，要带身份证吗".
+
+The form stores the answer; the question clause is answered from the knowledge base (the same answer a question
+alone would get); then the form asks its next step. Used by every form's validation action.
+"""
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import context
+from actions.answer_feedback import answer_payload
+from actions.questions import ANSWERED, search
+from actions.service_client import ServiceUnavailable
+
+MIN_QUESTION = 3  # "对吗" alone asks nothing to look up
+NOT_FOUND = "您问的“{question}”暂时没有找到准确的政策依据，可以换个问法，或说“转人工”由工作人员解答。"
+
+
+def question_besides(text: str) -> str | None:
+    """The question clauses of a message whose other clauses answer something, or ``None``.
+
+    Args:
+        text: The user's message.
+
+    Returns:
+        The question part ("要带身份证吗"), or ``None`` when the message asks nothing or is only a question.
+    """
+    clauses = [c for c in context.CLAUSE_ENDS.split(text.strip()) if c]
+    asked = [c for c in clauses if context.is_question(c) and len(c) >= MIN_QUESTION]
+    if not asked or len(asked) == len(clauses):
+        return None
+    return "，".join(asked)
+
+
+async def answer_besides(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> None:
+    """Answer ``question`` (a clause of the latest message) from the knowledge base, honestly when nothing fits."""
+    try:
+        answer = await search(tracker, query=question)
+    except ServiceUnavailable:
+        dispatcher.utter_message(text="您问的问题，政策资料服务暂时连不上，稍后可以再问我，或说“转人工”。")
+        return
+    if answer.get("status") not in ANSWERED:
+        dispatcher.utter_message(text=NOT_FOUND.format(question=question))
+        return
+    dispatcher.utter_message(text=str(answer["answer"]))
+    dispatcher.utter_message(json_message=answer_payload(tracker, answer))
