@@ -20,7 +20,7 @@ TRAIN_INPUTS := config.yml $(shell find bot nlu_data -type f \( -name '*.yml' -o
                   -not -name 'credentials*' -not -name 'endpoints*' 2>/dev/null) \
                 $(wildcard nlu_components/*.py nlu_data/gazetteer/*.yml)
 
-.PHONY: help venvs run chat train validate test test-service test-rasa test-nlu test-e2e test-web test-security conversations browser balancer scaled lint bench \
+.PHONY: help venvs run chat train validate test test-service test-rasa test-nlu test-e2e test-web test-security conversations browser balancer scaled test-scaled lint bench \
 	nlu-resources lock clean
 
 help: ## List the targets
@@ -124,6 +124,9 @@ test-e2e: venvs $(MODEL) ## End-to-end conversation tests against the real actio
 test-security: venvs $(MODEL) ## Security attacks and the conversation set, against one real stack (tests/security, tests/conversations)
 	$(SVC_PY) -m pytest tests/security tests/conversations -q
 
+test-scaled: venvs $(MODEL) balancer ## The scaled topology keeps order, loses no acknowledged message, files once when processes die (in make bench: minutes)
+	$(SVC_PY) -m pytest tests/scaled -q
+
 conversations: ## Play the conversation set and the knowledge question set against the running stack (`make run`)
 	$(SVC_PY) -m tests.conversations.runner
 	$(SVC_PY) -m tests.knowledge.through_bot
@@ -135,11 +138,13 @@ lint: venvs ## ruff, and mypy in each environment
 	$(RASA_VENV)/bin/mypy --python-version 3.10 actions nlu_components channels contract event_consumer bench/nlu_eval.py \
 		bench/assistant.py bench/wechat_push.py devtools/nlu_resources.py
 
-bench: venvs $(MODEL) ## Benchmarks: NLU/REST vs stock Rasa; WeChat push acks; submit SQLite vs PostgreSQL; knowledge retrieval
+bench: venvs $(MODEL) balancer ## Benchmarks: NLU/REST vs stock Rasa; WeChat push acks; submit SQLite vs PostgreSQL; knowledge retrieval; scaled-topology proofs; Locust load on default, scaled and stock
 	$(RASA_PY) scripts/bench.py
 	$(RASA_PY) scripts/bench_wechat.py
 	$(SVC_PY) scripts/bench_service.py
 	$(SVC_PY) scripts/bench_knowledge.py
+	$(SVC_PY) -m pytest tests/scaled -q
+	$(SVC_PY) scripts/bench_load.py
 
 clean: ## Remove models, reports, logs and runtime data (keeps the venvs)
 	rm -rf models var .rasa
