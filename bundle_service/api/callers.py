@@ -13,19 +13,21 @@
 - **Mini-program user** (``Authorization: Bearer <login token>``, ``contract/login_token.py``): :func:`current_openid`,
   and for their own conversation :func:`conversation_reader`.
 - **The person a caller is identified as**, and so whose shared records it may use: :func:`caller_identity`,
-  :func:`records_access` (the rules are ``identity/``'s).
+  :func:`records_access` (the rules are ``identity/``'s); :func:`person` adds the owner of a login token, and
+  :func:`owner_claim` lets a login token prove ownership like the gateway's openid.
 
 The ``Authorization`` header is parsed once, by :func:`bearer_token`.
 """
 
 import hmac
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
-from bundle_service.api.deps import ServicesDep
+from bundle_service.api.deps import Services, ServicesDep
 from bundle_service.applications.filing import Filer
 from bundle_service.core.device_cookie import DeviceCookies
 from bundle_service.core.errors import Forbidden, Unauthenticated
@@ -321,10 +323,54 @@ def caller_identity(
 ClientKeyDep = Annotated[str, Depends(client_key)]
 
 
-def records_access(
-    services: ServicesDep, client: ClientKeyDep, identity: Annotated[Identity | None, Depends(caller_identity)]
-) -> RecordsAccess:
-    """The gate to shared records for this request (only the identified person's own, throttled per caller)."""
+def login_openid(services: ServicesDep, token: BearerDep) -> str | None:
+    """The openid of a valid mini-program login token in ``Authorization``, else None (no, another or a bad token)."""
+    tokens = session_tokens(services)
+    if token is None or tokens is None:
+        return None
+    try:
+        return tokens.verify(token, services.clock.now().timestamp())
+    except InvalidSessionToken:
+        return None
+
+
+LoginOpenidDep = Annotated[str | None, Depends(login_openid)]
+
+
+def owner_claim(claimed: Annotated[Claim, Depends(claim)], logged_in: LoginOpenidDep) -> Claim:
+    """:func:`claim`, where the user's own login token (H5 page, mini program) also proves the openid."""
+    return Claim(id_last6=claimed.id_last6, openid=claimed.openid or logged_in)
+
+
+@dataclass(frozen=True)
+class Person:
+    """The person behind a request, for what is offered to them (免申即享).
+
+    Attributes:
+        identity: Who they are identified as (real-name bound WeChat account, or a caller staff verified), or None.
+        openid: Their WeChat openid (gateway-asserted or from their login token), if any.
+    """
+
+    identity: Identity | None
+    openid: str | None
+
+
+def person(
+    services: ServicesDep,
+    gateway_identity: Annotated[Identity | None, Depends(caller_identity)],
+    gateway_openid: Annotated[str | None, Depends(owner_openid)],
+    logged_in: LoginOpenidDep,
+) -> Person:
+    """The caller as :func:`caller_identity` decides, or the real-name owner of the login token's openid."""
+    openid = gateway_openid or logged_in
+    identity = gateway_identity
+    if identity is None and logged_in is not None:
+        identity = by_realname(services.realname, logged_in)
+    return Person(identity, openid)
+
+
+def records_access_for(services: Services, client: str, identity: Identity | None) -> RecordsAccess:
+    """The gate to shared records for a caller identified as ``identity`` (or nobody)."""
     return RecordsAccess(
         shared=services.shared,
         sessions=services.sessions,
@@ -334,6 +380,13 @@ def records_access(
         max_people=services.settings.lookup_max_people,
         window_seconds=services.settings.verify_window_seconds,
     )
+
+
+def records_access(
+    services: ServicesDep, client: ClientKeyDep, identity: Annotated[Identity | None, Depends(caller_identity)]
+) -> RecordsAccess:
+    """The gate to shared records for this request (only the identified person's own, throttled per caller)."""
+    return records_access_for(services, client, identity)
 
 
 FilerDep = Annotated[Filer, Depends(filer)]
@@ -346,3 +399,5 @@ OpenidDep = Annotated[str, Depends(current_openid)]
 ConversationReaderDep = Depends(conversation_reader)
 RecordsAccessDep = Annotated[RecordsAccess, Depends(records_access)]
 GatewayForRecords = Depends(require_gateway_for_records)
+OwnerClaimDep = Annotated[Claim, Depends(owner_claim)]
+PersonDep = Annotated[Person, Depends(person)]

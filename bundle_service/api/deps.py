@@ -12,6 +12,7 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bundle_service.adapters.booking_desk import BookingDesk, HttpBookingDesk, LocalBookingDesk
 from bundle_service.adapters.data_sharing import SharedData
 from bundle_service.adapters.realname import RealNameAuthority
 from bundle_service.applications.filing import Filings
@@ -45,6 +46,15 @@ class Services:
     realname: RealNameAuthority
     department_keys: dict[str, str] = field(default_factory=dict)
     knowledge: KnowledgeBase | None = None
+    booking_desk_override: BookingDesk | None = None  # tests: a desk of their own
+
+    @property
+    def booking_desk(self) -> BookingDesk:
+        """The seal and bank booking desk: ``BUNDLE_BOOKING_API_BASE``'s, else the local simulation."""
+        if self.booking_desk_override is not None:
+            return self.booking_desk_override
+        base = self.settings.booking_api_base
+        return HttpBookingDesk(base) if base else LocalBookingDesk()
 
     @property
     def filings(self) -> Filings:

@@ -9,7 +9,7 @@ from bundle_service.applications.field_problem import FieldProblem
 from bundle_service.applications.filing import Filer, Filing, Filings
 from bundle_service.core.errors import FieldError, Forbidden, InvalidInput, NotFound
 from bundle_service.eligibility.profile import build_profile
-from bundle_service.eligibility.rules import RULES, facts_from_records
+from bundle_service.eligibility.rules import RULES, Assessment, facts_from_records
 from bundle_service.identity.records_access import RecordsAccess, person_subject
 from bundle_service.policy import load_policy
 from bundle_service.progress.owner_verification import Verifier
@@ -21,12 +21,18 @@ NOT_IDENTIFIED_MESSAGE = (
 )
 
 
-def offers(records: PersonRecords | None, today: date) -> list[str]:
-    """Items a person found in the unemployed or hard-to-employ databases qualifies for on shared data alone."""
+def offered_assessments(records: PersonRecords | None, today: date) -> list[Assessment]:
+    """The one-click items a person found in the unemployed or hard-to-employ databases qualifies for, with why."""
     if records is None or not records.in_support_databases:
         return []
     profile = build_profile(today, facts_from_records(records), id_number=records.id_number)
-    return [code for code in load_policy().one_click_items if RULES[code](profile).qualifies]
+    assessed = [RULES[code](profile) for code in load_policy().one_click_items]
+    return [assessment for assessment in assessed if assessment.qualifies]
+
+
+def offers(records: PersonRecords | None, today: date) -> list[str]:
+    """Items a person found in the unemployed or hard-to-employ databases qualifies for on shared data alone."""
+    return [assessment.code for assessment in offered_assessments(records, today)]
 
 
 def checked_identity(id_number: str, phone: str, today: date) -> tuple[str, str]:

@@ -114,6 +114,9 @@ class Settings(BaseSettings):
         tracker_db_url: Rasa's SQL tracker store, read (never written) by the admin dashboard for conversations per
             day and channel (``BUNDLE_TRACKER_DB_URL``; default the SQLite file of ``bot/endpoints.yml``; empty:
             none): ``docs/dashboard.md``.
+        booking_api_base: Root of the platform's booking desk for seal engravers and bank branches
+            (``BUNDLE_BOOKING_API_BASE``, ``POST {base}/bookings``); unset: a local simulation takes every booking
+            (``docs/offers_and_bookings.md``).
     """
 
     model_config = SettingsConfigDict(env_prefix="BUNDLE_", extra="ignore")
@@ -172,6 +175,7 @@ class Settings(BaseSettings):
     trusted_proxies: str = ""
     profile: Literal["development", "production"] = "development"
     tracker_db_url: str | None = DEFAULT_TRACKER_DB_URL
+    booking_api_base: str | None = None
 
     @property
     def trusted_proxy_list(self) -> list[str]:

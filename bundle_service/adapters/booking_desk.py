@@ -1,0 +1,79 @@
+"""The booking desk of seal engravers and bank branches: the adapter interface, its HTTP client and a local simulation.
+
+The province's platform forwards a booking to the chosen provider (``POST {base}/bookings``, JSON
+``{"kind", "provider", "data"}`` → 201 ``{"reference", "note"}``). ``HttpBookingDesk`` speaks that protocol
+(``BUNDLE_BOOKING_API_BASE``); without it ``LocalBookingDesk`` simulates the desk in process, like the
+data-sharing registry. The desk receives only what the service hands it: the bookings wing decides that.
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from typing import Protocol
+
+import httpx
+
+logger = logging.getLogger(__name__)
+TIMEOUT_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """The provider's confirmation of a booking.
+
+    Attributes:
+        reference: The provider's booking number.
+        note: What the user should know (when to come, what to bring), if anything.
+    """
+
+    reference: str
+    note: str | None = None
+
+
+class BookingFailed(Exception):
+    """The desk could not take the booking (unreachable, refused, or an answer without a reference)."""
+
+
+class BookingDesk(Protocol):
+    """What the service asks the booking desk."""
+
+    def book(self, kind: str, provider: str, data: dict[str, str]) -> Receipt:
+        """Book ``provider`` (a code of the provider list) for ``kind`` with exactly ``data``.
+
+        Raises:
+            BookingFailed: the booking was not taken.
+        """
+        ...
+
+
+@dataclass(frozen=True)
+class HttpBookingDesk:
+    """Client of the platform's booking desk at ``base`` (``POST {base}/bookings``)."""
+
+    base: str
+
+    def book(self, kind: str, provider: str, data: dict[str, str]) -> Receipt:
+        """Send the booking; 201 with a ``reference`` is a booking, anything else :class:`BookingFailed`."""
+        url = f"{self.base.rstrip('/')}/bookings"
+        try:
+            response = httpx.post(url, json={"kind": kind, "provider": provider, "data": data}, timeout=TIMEOUT_SECONDS)
+            answer = response.json() if response.content else {}
+        except (httpx.HTTPError, ValueError) as error:
+            logger.warning("booking desk unreachable: %s", type(error).__name__)
+            raise BookingFailed("unreachable") from error
+        reference = answer.get("reference") if isinstance(answer, dict) else None
+        if response.status_code != httpx.codes.CREATED or not isinstance(reference, str) or not reference:
+            logger.warning("booking desk refused: status %s", response.status_code)
+            raise BookingFailed(f"status {response.status_code}")
+        note = answer.get("note")
+        return Receipt(reference[:64], str(note)[:200] if note else None)
+
+
+@dataclass(frozen=True)
+class LocalBookingDesk:
+    """Simulated desk (development): every booking is taken, its reference derived from what was booked."""
+
+    def book(self, kind: str, provider: str, data: dict[str, str]) -> Receipt:
+        """A reference ``<KIND>-<10 hex>``, the same for the same booking."""
+        digest = hashlib.sha256(f"{kind}|{provider}|{data.get('application_number', '')}".encode()).hexdigest()
+        return Receipt(f"{kind.upper()}-{digest[:10].upper()}", "请携带身份证原件，按预约到店办理。")
