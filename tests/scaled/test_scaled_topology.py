@@ -169,7 +169,7 @@ def test_a_service_process_killed_while_forms_are_submitted_files_each_applicati
     try:
         with engine.connect() as connection:
             for sender, id_no in people.items():
-                filed: list[str] = (
+                filed: Any = (
                     connection.execute(
                         text(
                             "SELECT a.number FROM applications a JOIN applicants p ON a.applicant_id = p.id "
