@@ -1,4 +1,4 @@
-"""WeChat customer-service send API for staff replies to ``wechat:`` conversations.
+"""WeChat send APIs with a cached token: customer-service messages (staff replies) and subscribe messages.
 
 The same protocol as ``channels/wechat/api.py`` (Rasa side), synchronous: a cached ``stable_token``, one refresh
 and retry on token errors, quota errors reported and never retried.
@@ -78,13 +78,12 @@ class WeChatSender:
                 token = self._fetch_token(force=True)
             return token
 
-    def _post(self, token: str, openid: str, text: str) -> tuple[int, str]:
-        """WeChat's ``errcode`` and ``errmsg`` for one send (a refusal is an answer, not an exception)."""
-        body = {"touser": openid, "msgtype": "text", "text": {"content": text}}
+    def _post(self, token: str, path: str, body: object) -> tuple[int, str]:
+        """WeChat's ``errcode`` and ``errmsg`` for one call (a refusal is an answer, not an exception)."""
         try:
             data = wechat_api.call(
                 "POST",
-                f"{self.base_url.rstrip('/')}/cgi-bin/message/custom/send",
+                f"{self.base_url.rstrip('/')}{path}",
                 params={"access_token": token},
                 body=body,
                 timeout=TIMEOUT_S,
@@ -95,14 +94,18 @@ class WeChatSender:
             return error.errcode, error.errmsg
         return 0, str(data.get("errmsg", ""))
 
-    def send_text(self, openid: str, text: str) -> SendResult:
-        """Send ``text`` to ``openid``; never raises."""
+    def post(self, path: str, body: object) -> SendResult:
+        """POST ``body`` to a send API (``/cgi-bin/message/…``) with the cached token; never raises.
+
+        A token WeChat calls invalid or expired (40001, 40014, 42001) is refreshed once and the call retried;
+        a network or configuration failure is ``errcode`` -1.
+        """
         try:
             token = self._access_token()
-            code, message = self._post(token, openid, text)
+            code, message = self._post(token, path, body)
             if code in TOKEN_ERRORS:
                 token = self._access_token(rejected=token)
-                code, message = self._post(token, openid, text)
+                code, message = self._post(token, path, body)
         except (WeChatApiError, RuntimeError, ValueError) as error:
             logger.error("WeChat send failed: %s", error)
             return SendResult(ok=False, errcode=-1, errmsg=str(error))
@@ -111,6 +114,12 @@ class WeChatSender:
         elif code:
             logger.error("WeChat send refused: %s %s", code, message)
         return SendResult(ok=code == 0, errcode=code, errmsg=message)
+
+    def send_text(self, openid: str, text: str) -> SendResult:
+        """Send ``text`` to ``openid`` as a customer-service message; never raises."""
+        return self.post(
+            "/cgi-bin/message/custom/send", {"touser": openid, "msgtype": "text", "text": {"content": text}}
+        )
 
 
 _SENDERS: dict[tuple[str, str], WeChatSender] = {}

@@ -114,9 +114,25 @@ class Settings(BaseSettings):
         tracker_db_url: Rasa's SQL tracker store, read (never written) by the admin dashboard for conversations per
             day and channel (``BUNDLE_TRACKER_DB_URL``; default the SQLite file of ``bot/endpoints.yml``; empty:
             none): ``docs/dashboard.md``.
-        booking_api_base: Root of the platform's booking desk for seal engravers and bank branches
-            (``BUNDLE_BOOKING_API_BASE``, ``POST {base}/bookings``); unset: a local simulation takes every booking
-            (``docs/offers_and_bookings.md``).
+        notify_worker: Send the notifications outbox from a thread of the service (``BUNDLE_NOTIFY_WORKER``); off: run
+            ``python -m bundle_service.notifications.worker`` instead (``docs/notifications.md``).
+        notify_quiet_hours: Local hours in which only urgent notifications are sent, ``HH:MM-HH:MM``
+            (``BUNDLE_NOTIFY_QUIET_HOURS``; empty: none).
+        notify_rate_per_hour: Pushed notifications (WeChat, SMS) one user gets per hour at most; more wait
+            (``BUNDLE_NOTIFY_RATE_PER_HOUR``).
+        notify_max_attempts: Attempts before a notification is given up (``BUNDLE_NOTIFY_MAX_ATTEMPTS``).
+        notify_retry_seconds: Wait before the first retry, doubled after each failure, at most an hour
+            (``BUNDLE_NOTIFY_RETRY_SECONDS``).
+        notify_lease_seconds: How long a worker owns a notification it is sending; a worker that dies leaves it to
+            another after this (``BUNDLE_NOTIFY_LEASE_SECONDS``).
+        notify_poll_seconds: Pause of the worker when nothing is due (``BUNDLE_NOTIFY_POLL_SECONDS``).
+        notify_light_check_seconds: How often the worker looks for tasks turning yellow or red
+            (``BUNDLE_NOTIFY_LIGHT_CHECK_SECONDS``).
+        sms_gateway_url: Root of the SMS gateway (``BUNDLE_SMS_GATEWAY_URL``; unset: SMS notifications fail as
+            unconfigured; development: ``devtools/fake_sms_gateway.py``).
+        sms_gateway_token: Bearer token of the SMS gateway (``BUNDLE_SMS_GATEWAY_TOKEN``).
+        wechat_subscribe_state: ``miniprogram_state`` of subscribe messages: ``developer``, ``trial`` or ``formal``
+            (``BUNDLE_WECHAT_SUBSCRIBE_STATE``): which version of the mini program a tap opens.
     """
 
     model_config = SettingsConfigDict(env_prefix="BUNDLE_", extra="ignore")
@@ -175,7 +191,17 @@ class Settings(BaseSettings):
     trusted_proxies: str = ""
     profile: Literal["development", "production"] = "development"
     tracker_db_url: str | None = DEFAULT_TRACKER_DB_URL
-    booking_api_base: str | None = None
+    notify_worker: bool = True
+    notify_quiet_hours: str = "21:00-08:00"
+    notify_rate_per_hour: int = 5
+    notify_max_attempts: int = 6
+    notify_retry_seconds: int = 60
+    notify_lease_seconds: int = 120
+    notify_poll_seconds: float = 5.0
+    notify_light_check_seconds: int = 900
+    sms_gateway_url: str | None = None
+    sms_gateway_token: SecretStr | None = None
+    wechat_subscribe_state: Literal["developer", "trial", "formal"] = "formal"
 
     @property
     def trusted_proxy_list(self) -> list[str]:

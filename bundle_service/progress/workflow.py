@@ -12,11 +12,13 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bundle_service.bookings.opening import tell_bookings_open
 from bundle_service.core.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from bundle_service.crud import applications as crud
 from bundle_service.crud.audit import record
 from bundle_service.models import Application, DepartmentTask, TaskStatusChange
-from bundle_service.progress.states import TaskStatus, overall_state
+from bundle_service.notifications.triggers import task_changed
+from bundle_service.progress.states import OverallState, TaskStatus, overall_state
 
 MAX_REASON_LENGTH = 500
 T = TypeVar("T")
@@ -49,7 +51,8 @@ def change_status(
     """Apply a department's action to a task inside the caller's transaction.
 
     Accept moves 已受理 or 需补正 to 审核中; request-material moves 已受理 or 审核中 to 需补正 (reason required);
-    finish moves 审核中 to 已办结; refuse moves any open status to 不予受理 (reason required).
+    finish moves 审核中 to 已办结; refuse moves any open status to 不予受理 (reason required). The applicant's
+    notifications are enqueued in the same transaction (:mod:`bundle_service.notifications.triggers`).
 
     Args:
         session: Open session (its transaction commits the change).
@@ -74,16 +77,19 @@ def change_status(
     current = TaskStatus(task.status)
     if current not in allowed:
         raise Conflict(f"任务当前为“{current.label}”，不能改为“{target.label}”。", code="invalid_transition")
-    task.history.append(
-        TaskStatusChange(from_status=current.value, to_status=target.value, reason=reason, actor=actor, at=now)
-    )
+    change = TaskStatusChange(from_status=current.value, to_status=target.value, reason=reason, actor=actor, at=now)
+    task.history.append(change)
     task.status = target.value
     task.reason = reason if target in (TaskStatus.NEEDS_MATERIAL, TaskStatus.REFUSED) else None
     task.updated_at = now
     task.finished_at = now if target.terminal else None
     application = task.application
+    closed_before = OverallState(application.state).closed
     application.state = overall_state(TaskStatus(t.status) for t in application.tasks).value
     application.updated_at = now
+    session.flush()
+    task_changed(session, task, change.id, closed_before, now)
+    tell_bookings_open(session, task, now)
     record(
         session,
         at=now,

@@ -72,6 +72,7 @@ def settings(database_url: str) -> Settings:
         verify_window_seconds=600,
         migrate_on_startup=False,
         knowledge_warm_on_startup=False,
+        notify_worker=False,  # tests run the notification worker themselves (tests/service/notifications)
     )
 
 
