@@ -17,6 +17,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,6 +32,7 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 LOCUST = str(ROOT / ".venv" / "bin" / "locust")
 PORT_BASE = int(os.environ.get("BENCH_LOAD_PORT_BASE") or 6200)
 COLUMNS = ("turns/s", "p50 ms", "p95 ms", "p99 ms", "errors")
+ROLES = ("rasa", "actions", "service", "chroma", "events", "balancer")
 
 
 def locust_figures(stats_csv: Path) -> dict[str, float]:
@@ -48,16 +50,53 @@ def locust_figures(stats_csv: Path) -> dict[str, float]:
     }
 
 
+def listening_pids(port: int) -> list[int]:
+    """Process ids listening on ``port`` (from ``ss``; empty when nothing does)."""
+    listing = subprocess.run(["ss", "-Hltnp", f"sport = :{port}"], capture_output=True, text=True, check=False)
+    return sorted({int(pid) for pid in re.findall(r"pid=(\d+)", listing.stdout)})
+
+
+def roles() -> dict[str, list[int]]:
+    """The ports of each kind of process of the running topology (from the supervisor's environment)."""
+    env = os.environ
+    if env.get("RASA_ENDPOINTS", "").endswith(scaled_stack.SCALED_ENDPOINTS):
+        top = scaled_stack.Topology.from_environment()
+        return {"rasa": top.rasa_ports(), "actions": top.action_ports(), "service": top.service_ports(),
+                "chroma": [top.chroma_port], "events": [top.consumer_port], "balancer": [top.rasa_front]}  # fmt: skip
+    return {"rasa": [int(env["RASA_PORT"])], "actions": [int(env["ACTION_PORT"])],
+            "service": [int(env["BUNDLE_SERVICE_PORT"])]}  # fmt: skip
+
+
+def cpu_seconds() -> dict[str, float]:
+    """CPU time (user + system) each kind of process has used so far: stable under other load, unlike latency."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used: dict[str, float] = {}
+    for role, ports in roles().items():
+        pids = {pid for port in ports for pid in listening_pids(port)}
+        total = 0
+        for pid in pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        used[role] = total / tick
+    return used
+
+
 def measure(label: str, host: str, levels: list[int], seconds: int) -> None:
-    """Run Locust at each level against ``host``; write the figures to ``var/bench/load/<label>.json``."""
+    """Run Locust at each level against ``host``; write the figures to ``var/bench/load/<label>.json``.
+
+    Beside Locust's figures: CPU milliseconds per turn of each kind of process (``cpu ms/turn <role>``).
+    """
     results: dict[str, dict[str, float]] = {}
     for users in levels:
+        before = cpu_seconds()
         prefix = OUT / f"{label}-{users}"
         command = [LOCUST, "-f", "bench/locustfile.py", "--headless", "--only-summary", "--host", host,
                    "-u", str(users), "-r", str(max(1, users // 2)), "-t", f"{seconds}s", "--csv", str(prefix),
                    "--stop-timeout", "10", "--loglevel", "WARNING"]  # fmt: skip
         subprocess.run(command, cwd=ROOT, check=False, stdout=subprocess.DEVNULL)
-        results[str(users)] = locust_figures(Path(f"{prefix}_stats.csv"))
+        results[str(users)] = figures = locust_figures(Path(f"{prefix}_stats.csv"))
+        for role, spent in cpu_seconds().items():
+            figures[f"cpu ms/turn {role}"] = 1000 * (spent - before[role]) / max(1, figures["turns"])
         print(f"  {label:8} {users:>4} users: {results[str(users)]['turns/s']:.1f} turns/s", flush=True)
     (OUT / f"{label}.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
 
@@ -127,6 +166,23 @@ def table(labels: list[str], levels: list[int]) -> str:
     return "\n".join(lines)
 
 
+def cpu_table(labels: list[str], levels: list[int]) -> str:
+    """CPU milliseconds per turn by kind of process: the cost per core that docs/deployment.md scales up."""
+    lines = ["| topology | users | " + " | ".join(ROLES) + " | total |", "|---|---:" + "|---:" * (len(ROLES) + 1) + "|"]
+    for label in labels:
+        path = OUT / f"{label}.json"
+        if not path.is_file():
+            continue
+        found = json.loads(path.read_text())
+        for users in levels:
+            figures = found.get(str(users), {})
+            costs = [figures.get(f"cpu ms/turn {role}") for role in ROLES]
+            total = sum(cost for cost in costs if cost is not None)
+            cells = ["–" if cost is None else f"{cost:.1f}" for cost in costs]
+            lines.append(f"| {label} | {users} | " + " | ".join(cells) + f" | {total:.1f} |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     """Measure each topology (or, with ``--measure``, one level set against a running one) and print the table."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -150,6 +206,8 @@ def main() -> int:
         run_topology(label, levels, args.seconds)
     print(f"\nLoad test (bench/locustfile.py mix, {args.seconds} s per level, no think time)\n")
     print(table(labels, levels))
+    print("\nCPU milliseconds per turn by kind of process (user + system time of the processes on its ports)\n")
+    print(cpu_table(labels, levels))
     return 0
 
 
