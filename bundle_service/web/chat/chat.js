@@ -289,6 +289,85 @@ function department(progress) {
   return row;
 }
 
+// Issue 15: 免申即享 offers the records prove (confirmed in one step) and, after the licence, seal + bank bookings.
+async function authed(method, path, bearer, body) {
+  const headers = { Authorization: `Bearer ${bearer}`, "Content-Type": "application/json" };
+  const answer = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = await answer.json().catch(() => null);
+  if (!answer.ok) throw new Error((data && (data.errors && data.errors[0] ? data.errors[0].message : data.message)) || `请求失败（${answer.status}）`);
+  return data;
+}
+
+function node(tag, text, className) {
+  const element = document.createElement(tag);
+  if (text) element.textContent = text;
+  if (className) element.className = className;
+  return element;
+}
+
+async function showOffers(bearer) {
+  const box = $("offers");
+  box.replaceChildren();
+  const mine = await authed("GET", "/api/v1/me/offers", bearer).catch(() => null);
+  if (!mine || !mine.offers.length) return;
+  box.appendChild(node("h3", "免申即享：无需填表，一键申领"));
+  mine.offers.forEach((offer) => box.appendChild(node("p", `${offer.name}：${offer.reason}`, "offer")));
+  const account = node("input");
+  account.id = "offer-account";
+  account.placeholder = "经营主体银行账号（申领创业补贴需要）";
+  account.hidden = !mine.offers.some((offer) => offer.needs.includes("bank_account"));
+  const button = node("button", "一键申领");
+  button.id = "offer-confirm";
+  const result = node("p", "", "offer-result");
+  button.addEventListener("click", async () => {
+    const body = account.hidden ? {} : { bank_account: account.value.trim() };
+    try {
+      const application = await authed("POST", "/api/v1/me/offers/confirm", bearer, body);
+      result.textContent = `已一键申领，申请编号 ${application.number}`;
+      myApplications();
+    } catch (error) {
+      result.textContent = error.message;
+    }
+  });
+  box.append(account, button, result);
+}
+
+async function bookingsBox(number, bearer) {
+  const box = node("div", "", "bookings");
+  let options;
+  try {
+    options = await authed("GET", `/api/v1/applications/${encodeURIComponent(number)}/bookings`, bearer);
+  } catch (error) {
+    box.textContent = error.message;
+    return box;
+  }
+  box.appendChild(node("p", `刻章和银行开户：${options.note}`));
+  for (const kind of options.kinds) {
+    if (kind.booking) {
+      const b = kind.booking;
+      box.appendChild(node("p", `${kind.label}已预约：${b.provider_name}（${b.provider_address}，${b.provider_phone}），预约号 ${b.reference}`, "booked"));
+    } else if (kind.providers.length) {
+      const choice = node("select");
+      choice.dataset.kind = kind.kind;
+      kind.providers.forEach((p) => { const o = node("option", `${p.name}（${p.address}）`); o.value = p.code; choice.appendChild(o); });
+      const button = node("button", `预约${kind.label}`);
+      const hint = node("small", `只提供给所选机构：${kind.passed_fields.join("、")}`);
+      button.addEventListener("click", async () => {
+        try {
+          await authed("POST", `/api/v1/applications/${encodeURIComponent(number)}/bookings`, bearer, { kind: kind.kind, provider: choice.value });
+          box.replaceWith(await bookingsBox(number, bearer));
+        } catch (error) {
+          hint.textContent = error.message;
+        }
+      });
+      const row = node("div", "", "booking-choice");
+      row.append(choice, button, hint);
+      box.appendChild(row);
+    }
+  }
+  return box;
+}
+
 async function myApplications() {
   const bearer = token();
   if (!bearer) return loggedOut("登录已过期，请重新登录。");
@@ -312,7 +391,11 @@ async function myApplications() {
     application.departments.forEach((progress) => departments.appendChild(department(progress)));
     card.append(title, departments);
     list.appendChild(card);
+    if (application.items.some((item) => item.code === "business_registration")) {
+      card.appendChild(await bookingsBox(application.number, bearer));
+    }
   }
+  await showOffers(bearer);
 }
 
 $("login").addEventListener("click", login);

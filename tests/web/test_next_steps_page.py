@@ -1,0 +1,105 @@
+"""我的申请 in the H5 page (issue 15), in headless Chromium against an in-process service (no Rasa needed).
+
+赵新's business registration is finished by market regulation: 我的申请 offers an engraver and a bank branch near
+the premises, the user books the seal, and the booking (provider, reference) replaces the choice. 王芳 sees the
+benefits her shared records prove, with the reason, and files them with one click and her account number.
+"""
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from playwright.sync_api import Page, expect
+from pydantic import SecretStr
+
+from bundle_service.core.config import Settings
+from bundle_service.identity.session_tokens import SessionTokens
+from bundle_service.main import build_services, create_app
+from tests.web.conftest import free_port
+
+SECRET = "next-steps-page-secret-of-32-bytes!!"
+GATEWAY = "next-steps-gateway-token"
+MARKET = {"X-Department-Key": "dev-market-regulation-key"}
+DEPARTMENT_KEYS = Path(__file__).resolve().parents[2] / "bundle_service" / "data" / "department_keys.example.yml"
+
+
+@pytest.fixture(scope="module")
+def service_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    work: Path = tmp_path_factory.mktemp("next_steps")
+    settings = Settings(
+        database_url=f"sqlite:///{work / 'bundle.db'}",
+        session_secret=SecretStr(SECRET),
+        gateway_token=SecretStr(GATEWAY),
+        department_keys_file=DEPARTMENT_KEYS,
+        knowledge_warm_on_startup=False,
+        notify_worker=False,
+        chroma_path=work / "chroma",
+    )
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(services=build_services(settings)), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "service did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def open_my_applications(page: Page, url: str, openid: str) -> None:
+    """The H5 page with ``openid``'s login token already stored (what the dev login leaves), on 我的申请."""
+    token = SessionTokens(SECRET, 7200).issue(openid, time.time())
+    stored = json.dumps({"token": token, "expiresAt": (time.time() + 7200) * 1000})
+    page.add_init_script(f"localStorage.setItem('cyyjs.token', {json.dumps(stored)})")
+    page.goto(f"{url}/chat")
+    page.click("#my-applications")
+
+
+def test_the_seal_is_booked_in_my_applications_after_the_licence(page: Page, service_url: str) -> None:
+    owner = {"X-Gateway-Token": GATEWAY, "X-Wechat-Openid": "dev_zhaoxin"}
+    form = {
+        "applicant_name": "赵新",
+        "id_number": "430111199601010024",
+        "phone": "13912345678",
+        "person_category": "returning_migrant_worker",
+        "project_name": "湘味米粉店",
+        "industry": "餐饮",
+        "business_type": "individual_business",
+        "premises_address": "长沙市芙蓉区解放西路10号",
+        "city": "长沙市",
+        "county": "芙蓉区",
+        "items": ["business_registration", "taxpayer_confirmation"],
+    }
+    filed = httpx.post(f"{service_url}/api/v1/applications", json=form, headers=owner).json()
+    task = next(d["task_id"] for d in filed["departments"] if d["department_code"] == "market_regulation")
+    for action in ("accept", "finish"):
+        assert httpx.post(f"{service_url}/api/v1/department/tasks/{task}/{action}", headers=MARKET).status_code == 200
+    open_my_applications(page, service_url, "dev_zhaoxin")
+    card = page.locator(f"li.application[data-number={filed['number']}]")
+    expect(card.locator(".bookings")).to_contain_text("营业执照已办结")
+    seal = card.locator(".booking-choice", has=page.locator("select[data-kind=seal]"))
+    expect(seal.locator("small")).to_contain_text("联系电话")
+    seal.locator("select").select_option("seal_cs_furong_1")
+    seal.locator("button").click()
+    expect(card.locator(".booked")).to_contain_text("刻章已预约：芙蓉区诚信刻章店")
+    expect(card.locator("select[data-kind=bank]")).to_be_visible()  # the bank is still to choose, in parallel
+
+
+def test_offers_are_confirmed_with_one_click(page: Page, service_url: str) -> None:
+    open_my_applications(page, service_url, "dev_wangfang")
+    expect(page.locator("#offers .offer")).to_have_count(3)
+    expect(page.locator("#offers")).to_contain_text("5000元")
+    page.fill("#offer-account", "6222020200112233445")
+    page.click("#offer-confirm")
+    expect(page.locator("#offers .offer-result")).to_contain_text("已一键申领，申请编号 CY")
+    expect(page.locator("li.application")).to_have_count(1)
+    expect(page.locator("#offers .offer")).to_have_count(0)
