@@ -24,11 +24,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings, get_settings
 from bundle_service.core.db import make_engine, make_session_factory
-from bundle_service.models import Notification, NotificationPreference, OutboxMessage, SubscribeGrant
+from bundle_service.models import Notification, OutboxMessage, SubscribeGrant
 from bundle_service.models.notification import DEFERRED, FAILED, QUEUED, SENDING, SENT, SKIPPED
 from bundle_service.notifications.channels import Channel, Outcome, Outgoing, build_channels
 from bundle_service.notifications.outbox import INBOX, WECHAT
 from bundle_service.notifications.policy import RATE_WINDOW, QuietHours, backoff
+from bundle_service.notifications.preferences import enabled
 from bundle_service.notifications.templates import load_templates
 from bundle_service.notifications.triggers import check_lights
 from contract.conversations import wechat_sender
@@ -101,8 +102,7 @@ class Worker:
         return claimed, len(rows)
 
     def _decide(self, session: Session, row: Notification, now: datetime, pushed: dict[str, int]) -> Claimed | None:
-        preference = session.get(NotificationPreference, row.recipient)
-        if preference is not None and not preference.enabled:
+        if not enabled(session, row.recipient):
             _note(row, now, SKIPPED, "用户已关闭通知")
             return None
         if row.channel == INBOX:
