@@ -17,6 +17,7 @@ from actions.service_client import (
     Conflict,
     NotFound,
     Rejected,
+    ServiceError,
     ServiceUnavailable,
     get_json,
     post_json,
@@ -79,6 +80,21 @@ def options_text(number: str, options: dict[str, Any]) -> str:
     if open_kinds:
         parts.append("请回复您的选择，例如“刻章选1，银行选2”，两项可以同时预约。")
     return "\n\n".join(parts)
+
+
+async def bookings_line(number: str, headers: dict[str, str]) -> str:
+    """The seal and bank bookings of an application for its progress reply ("" when there is nothing to say)."""
+    try:
+        options = await get_json(f"/api/v1/applications/{number}/bookings", headers)
+    except ServiceError:
+        return ""
+    if not options["available"]:
+        return ""
+    lines = [booked_text(k["booking"]) for k in options["kinds"] if k["booking"]]
+    waiting = [k["label"] for k in options["kinds"] if not k["booking"] and k["providers"]]
+    if waiting:
+        lines.append(f"营业执照已办结，{'和'.join(waiting)}可以同时预约：说“预约刻章和开户”。")
+    return "\n" + "\n".join(lines) if lines else ""
 
 
 async def _book(number: str, kind: dict[str, Any], provider: dict[str, Any], headers: dict[str, str]) -> str:

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import messages
+from actions.booking import bookings_line
 from actions.form_extraction import DIGRESSION_INTENTS, just_heard_user
 from actions.form_guard import BACK, RESTART
 from actions.form_navigation import hint_if_paused
@@ -228,7 +229,8 @@ async def show_own(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         return False
     shown = owned[:MAX_OWN_SHOWN]
     more = f"\n（共{len(owned)}件，只列出最近{MAX_OWN_SHOWN}件。）" if len(owned) > MAX_OWN_SHOWN else ""
-    dispatcher.utter_message(text="\n\n".join(messages.progress(a) for a in shown) + more)
+    texts = [messages.progress(a) + await bookings_line(a["number"], headers) for a in shown]
+    dispatcher.utter_message(text="\n\n".join(texts) + more)
     return True
 
 
@@ -274,6 +276,7 @@ class ActionShowProgress(Action):
         except ServiceUnavailable:
             dispatcher.utter_message(text="抱歉，进度查询系统暂时连不上，请稍后再试，或拨打12345热线查询。")
             return forget
-        dispatcher.utter_message(text=messages.progress(application))
+        proof = {**tracker_headers(tracker), "X-Id-Last6": str(last6)}
+        dispatcher.utter_message(text=messages.progress(application) + await bookings_line(str(number), proof))
         hint_if_paused(dispatcher, tracker)
         return [*forget, SlotSet(FAILURES_SLOT, 0), SlotSet("last_application_number", number)]

@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.booking import ActionBookServices, choices
 from actions.offers import ActionConfirmOffers
+from actions.progress import ActionShowProgress
 from actions.service_client import gateway_headers
 from tests.actions.conftest import make_tracker, user_event
 
@@ -80,6 +81,15 @@ async def test_the_seal_and_the_bank_are_booked_together_once_the_licence_is_iss
     assert shown["seal"] == "开福区公安备案刻章中心" and shown["bank"]
     again = await _say(book, sender, "预约刻章和开户", "book_services")
     assert "刻章已预约" in again and "请回复您的选择" not in again
+    tracker = make_tracker(
+        [user_event("查进度", "check_progress", channel="rest")],
+        slots={"progress_number": filed["number"], "progress_id_last6": "010024"},
+    )
+    tracker.sender_id = "web:progress-of-zhaoxin"
+    dispatcher = CollectingDispatcher()
+    await ActionShowProgress().run(dispatcher, tracker, {})
+    progress_reply = str(dispatcher.messages[0]["text"])
+    assert "市场监督管理部门" in progress_reply and "刻章已预约：开福区公安备案刻章中心" in progress_reply
 
 
 async def test_nobody_books_for_an_anonymous_chat(service_url: str) -> None:
