@@ -1,8 +1,8 @@
 """Bookings after the licence and 免申即享 offers as the API answers them."""
 
+from bundle_service.applications.catalog import load_items
 from bundle_service.bookings.booking import Options
 from bundle_service.bookings.kinds import load_kinds
-from bundle_service.catalog import load_items
 from bundle_service.models.booking import Booking
 from bundle_service.models.offer import BenefitOffer
 from bundle_service.offers.finding import NEEDS

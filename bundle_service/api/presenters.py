@@ -5,8 +5,8 @@ from datetime import date
 from fastapi import Response
 
 from bundle_service.api.deps import Services, calendar_of
+from bundle_service.applications.catalog import load_departments, load_items
 from bundle_service.applications.filing import FORM_COLUMNS, Filing
-from bundle_service.catalog import load_departments, load_items
 from bundle_service.core.masking import mask_id_number, mask_name, mask_phone
 from bundle_service.knowledge.service import SearchResult
 from bundle_service.models import Application, DepartmentTask

@@ -1,6 +1,6 @@
 """Security headers on every answer: a Content-Security-Policy, no framing, no sniffing, no referrer.
 
-API answers get a policy that allows nothing (they are data, never rendered). The three pages (``/console``,
+API answers get a policy that allows nothing (they are data, never rendered). The pages (``web/pages.py``: ``/console``,
 ``/admin``, ``/chat``) load their scripts and styles from the service itself; the H5 chat also posts to the Rasa
 mini-program webhook (``BUNDLE_CHAT_WEBHOOK_URL``), which its ``connect-src`` allows. A route that sets its own
 policy (``/docs``, with a nonce for Swagger UI's inline script) keeps it.
@@ -11,12 +11,13 @@ from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bundle_service.web.pages import PAGE_URLS
+
 API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 PAGE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'{connect}; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-PAGE_PREFIXES = ("/console", "/admin", "/chat")
 COMMON = {
     b"x-content-type-options": b"nosniff",
     b"x-frame-options": b"DENY",
@@ -28,7 +29,7 @@ _HOST = re.compile(r"^[A-Za-z0-9.\-]+$|^\[[0-9A-Fa-f:.]+\]$")
 
 def is_page(path: str) -> bool:
     """Whether ``path`` is one of the service's HTML pages or their assets."""
-    return any(path == prefix or path.startswith(prefix + "/") for prefix in PAGE_PREFIXES)
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in PAGE_URLS)
 
 
 def webhook_source(template: str, host: str, scheme: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from bundle_service.catalog import load_departments, load_items
+from bundle_service.applications.catalog import load_departments, load_items
 from bundle_service.models import DepartmentTask, TaskStatusChange
 from bundle_service.progress.states import TaskStatus
 from bundle_service.progress.working_days import WorkingCalendar

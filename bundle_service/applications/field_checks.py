@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from bundle_service.applications.field_problem import FieldProblem
-from bundle_service.policy import Choice
+from bundle_service.applications.vocabulary import Choice
 
 
 @dataclass(frozen=True)

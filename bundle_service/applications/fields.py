@@ -8,6 +8,7 @@ import re
 from datetime import date
 from typing import Any
 
+from bundle_service.applications.catalog import load_items
 from bundle_service.applications.field_checks import FieldContext, Validator, choice_value, text_value
 from bundle_service.applications.field_problem import FieldProblem
 from bundle_service.applications.id_numbers import normalise_id_number
@@ -19,8 +20,8 @@ from bundle_service.applications.loan_fields import (
     max_loan_amount,
     partner_count,
 )
-from bundle_service.catalog import load_items
-from bundle_service.policy import load_policy, load_vocabulary
+from bundle_service.applications.vocabulary import load_vocabulary
+from bundle_service.eligibility.policy import load_policy
 from contract.labels import FIELD_LABELS
 
 __all__ = ["FIELD_LABELS", "VALIDATORS", "FieldContext", "borrower_of", "max_loan_amount"]

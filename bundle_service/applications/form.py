@@ -13,8 +13,8 @@ from typing import Any
 
 from bundle_service.adapters.data_sharing import PersonRecords, SharedData
 from bundle_service.applications import fields as f
+from bundle_service.applications.catalog import load_items
 from bundle_service.applications.field_problem import FieldProblem
-from bundle_service.catalog import load_items
 from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.eligibility.profile import build_profile
 from bundle_service.eligibility.rules import RULES

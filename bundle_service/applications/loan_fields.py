@@ -6,7 +6,8 @@ from typing import Any
 
 from bundle_service.applications.field_checks import FieldContext, choice_value
 from bundle_service.applications.field_problem import FieldProblem
-from bundle_service.policy import load_policy, load_vocabulary
+from bundle_service.applications.vocabulary import load_vocabulary
+from bundle_service.eligibility.policy import load_policy
 from contract.labels import FIELD_LABELS
 
 MAX_AMOUNT_DIGITS = 15  # digits and decimal point of an amount: beyond any loan, and no float overflow

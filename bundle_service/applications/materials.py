@@ -1,13 +1,43 @@
-"""The application's material checklist, with 免提交 items marked and their source."""
+"""The materials items ask for (``data/materials.yml``) and an application's checklist, 免提交 items marked."""
 
 from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from bundle_service.catalog import load_items
-from bundle_service.policy import load_materials
+import yaml
+from pydantic import BaseModel
 
+from bundle_service.applications.catalog import load_items
+
+MATERIALS_FILE = Path(__file__).resolve().parents[1] / "data" / "materials.yml"
 EXEMPT_LABEL = "免提交"
 REQUIRED_LABEL = "需提交"
+
+
+class Material(BaseModel):
+    """A material an item asks for, and where shared data holds it."""
+
+    code: str
+    name: str
+    held_by: str
+    source: str
+
+
+class Materials(BaseModel):
+    """Everything in ``materials.yml``."""
+
+    materials: dict[str, Material]
+    category_proof: dict[str, str]
+    produced_by: dict[str, str]
+
+
+@lru_cache
+def load_materials() -> Materials:
+    """Load ``materials.yml`` once."""
+    raw = yaml.safe_load(MATERIALS_FILE.read_text(encoding="utf-8"))
+    materials = {code: Material(code=code, **entry) for code, entry in raw["materials"].items()}
+    return Materials(materials=materials, category_proof=raw["category_proof"], produced_by=raw["produced_by"])
 
 
 @dataclass(frozen=True)

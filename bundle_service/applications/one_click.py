@@ -8,10 +8,10 @@ from bundle_service.applications import fields as f
 from bundle_service.applications.field_problem import FieldProblem
 from bundle_service.applications.filing import Filer, Filing, Filings
 from bundle_service.core.errors import FieldError, Forbidden, InvalidInput, NotFound
+from bundle_service.eligibility.policy import load_policy
 from bundle_service.eligibility.profile import build_profile
 from bundle_service.eligibility.rules import RULES, Assessment, facts_from_records
 from bundle_service.identity.records_access import RecordsAccess, person_subject
-from bundle_service.policy import load_policy
 from bundle_service.progress.owner_verification import Verifier
 
 ONE_CLICK_REQUIRED = ("applicant_name", "id_number", "phone", "person_category", "items")

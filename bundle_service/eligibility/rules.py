@@ -5,8 +5,9 @@ from datetime import date
 from typing import Any
 
 from bundle_service.adapters.data_sharing import PersonRecords
-from bundle_service.catalog import load_items
-from bundle_service.policy import load_policy, load_vocabulary
+from bundle_service.applications.catalog import load_items
+from bundle_service.applications.vocabulary import load_vocabulary
+from bundle_service.eligibility.policy import load_policy
 from contract.labels import CHOICE_LABELS, FIELD_LABELS
 
 MONTHS_PER_YEAR = 12

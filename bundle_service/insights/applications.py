@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bundle_service.catalog import load_departments
+from bundle_service.applications.catalog import load_departments
 from bundle_service.crud.calendar import load_calendar
 from bundle_service.insights.period import Period
 from bundle_service.models import DepartmentTask

@@ -4,7 +4,7 @@ The public search (``POST /api/v1/knowledge/search``) and the hotline console's 
 search``, never queued as unanswered) ask the same way, through :func:`ask`.
 """
 
-from bundle_service.catalog import load_items
+from bundle_service.applications.catalog import load_items
 from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.knowledge.service import KnowledgeBase, SearchResult
 

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bundle_service.catalog import load_items
+from bundle_service.applications.catalog import load_items
 from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings
 from bundle_service.knowledge import asking, asks, documents_admin, faq_import, faqs, seed, unanswered

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from bundle_service.catalog import load_departments, load_items
+from bundle_service.applications.catalog import load_departments, load_items
 from bundle_service.core.clock import Clock
 from bundle_service.core.config import get_settings
 from bundle_service.crud.calendar import load_calendar

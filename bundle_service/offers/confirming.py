@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bundle_service.applications import one_click
+from bundle_service.applications.catalog import load_items
 from bundle_service.applications.filing import Filer, Filing, Filings
-from bundle_service.catalog import load_items
 from bundle_service.core.errors import Conflict, FieldError, Forbidden, InvalidInput
 from bundle_service.crud.audit import record
 from bundle_service.identity.records_access import RecordsAccess, person_subject

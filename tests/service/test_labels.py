@@ -12,8 +12,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from actions.form_fields import BY_SERVICE_FIELD, display
+from bundle_service.applications.vocabulary import load_vocabulary
 from bundle_service.main import create_app
-from bundle_service.policy import load_vocabulary
 from contract.labels import CHOICE_LABELS, ITEM_NAMES, ITEMS_FILED_TOGETHER
 
 ROOT = Path(__file__).resolve().parents[2]

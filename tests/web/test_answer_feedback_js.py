@@ -13,7 +13,7 @@ import jwt
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from bundle_service.web.chat_page import chat_static
+from bundle_service.web.pages import CHAT_ASSETS
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "miniprogram" / "utils" / "feedback.js"
@@ -81,13 +81,13 @@ def test_loaded_as_a_commonjs_module_it_exports_instead_of_setting_a_global(page
 
 
 def test_the_h5_page_serves_the_mini_programs_file_verbatim() -> None:
-    served = chat_static("feedback.js")
+    served = CHAT_ASSETS.answer("feedback.js")
     assert Path(served.path).read_bytes() == SCRIPT.read_bytes()
 
 
 def test_the_h5_chat_shows_the_buttons_and_posts_a_thumbs_down_with_its_reason(page: Page) -> None:
     """The H5 page itself (chat.html + chat.js) with the network answered here: what the user sees and sends."""
-    static = ROOT / "bundle_service" / "web" / "static"
+    static = ROOT / "bundle_service" / "web" / "chat"
     origin = "http://h5.test"
     posted: list[dict[str, Any]] = []
 
@@ -98,7 +98,7 @@ def test_the_h5_chat_shows_the_buttons_and_posts_a_thumbs_down_with_its_reason(p
             webhook = f"{origin}/webhooks/miniprogram/webhook"
             route.fulfill(body=html.replace("{{CHAT_WEBHOOK_URL}}", webhook), content_type="text/html")
         elif "/chat/static/" in url:
-            served = chat_static(url.rsplit("/", 1)[1])
+            served = CHAT_ASSETS.answer(url.rsplit("/", 1)[1])
             route.fulfill(path=str(served.path), content_type="text/javascript" if url.endswith(".js") else "text/css")
         elif url.endswith("/webhooks/miniprogram/webhook"):
             route.fulfill(json=TURN)

@@ -15,7 +15,7 @@ import jwt
 import pytest
 from playwright.sync_api import Page
 
-from bundle_service.web.chat_page import chat_static
+from bundle_service.web.pages import CHAT_ASSETS
 from contract import login_token
 from contract.conversations import wechat_sender
 
@@ -37,7 +37,7 @@ def call(page: Page, name: str, *args: Any) -> Any:
 
 
 def test_the_h5_page_serves_the_mini_programs_file_verbatim() -> None:
-    served = chat_static("outbox.js")
+    served = CHAT_ASSETS.answer("outbox.js")
     assert Path(served.path).read_bytes() == MINIPROGRAM_COPY.read_bytes()
 
 

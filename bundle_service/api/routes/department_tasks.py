@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 from bundle_service.api.callers import DepartmentDep
 from bundle_service.api.deps import ServicesDep, SessionDep, calendar_of
 from bundle_service.api.presenters import department_task_out
-from bundle_service.catalog import load_departments
+from bundle_service.applications.catalog import load_departments
 from bundle_service.crud import applications as crud
 from bundle_service.progress.states import status_of
 from bundle_service.progress.workflow import TaskAction, decide, own_task

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from bundle_service.catalog import Item, load_items
+from bundle_service.applications.catalog import Item, load_items
 from bundle_service.core.errors import NotFound
 
 router = APIRouter(prefix="/items", tags=["items"])

@@ -11,10 +11,10 @@ from bundle_service.api.deps import ServicesDep
 from bundle_service.applications.field_problem import FieldProblem
 from bundle_service.applications.fields import FIELD_LABELS, FieldContext, id_number
 from bundle_service.applications.form import held_fields
+from bundle_service.applications.materials import load_materials
 from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.core.masking import mask_id_number, mask_name
 from bundle_service.crud.audit import record
-from bundle_service.policy import load_materials
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.prefill import HeldField, HeldMaterial, PrefillIn, PrefillOut
 
