@@ -13,8 +13,9 @@ from bundle_service.adapters.data_sharing import LocalRegistry, SharedData
 from bundle_service.adapters.realname import LocalRealNameRegistry, RealNameAuthority
 from bundle_service.api import errors, hardening, v1
 from bundle_service.api.deps import Services, load_department_keys
-from bundle_service.api.routes import health
-from bundle_service.applications.catalog import load_departments
+from bundle_service.api.routes import console, health
+from bundle_service.api.routes.admin import page as admin_page
+from bundle_service.catalog import load_departments
 from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings, get_settings
 from bundle_service.core.db import make_engine, make_session_factory, migrate
@@ -23,7 +24,8 @@ from bundle_service.core.production import StartupRefused, enforce
 from bundle_service.core.serving import uvicorn_options
 from bundle_service.hotline.staff_accounts import seed_accounts
 from bundle_service.knowledge.service import KnowledgeBase
-from bundle_service.web import pages
+from bundle_service.notifications.worker import Worker, start_in_thread
+from bundle_service.web import chat_page, dashboard_assets
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +85,13 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         await run_in_threadpool(seed_accounts, container.settings, container.sessions, container.clock)
         if container.settings.knowledge_warm_on_startup and container.knowledge is not None:
             threading.Thread(target=_warm_knowledge, args=(container.knowledge,), name="knowledge", daemon=True).start()
+        notifier = None
+        if container.settings.notify_worker:
+            notifier = start_in_thread(Worker(container.sessions, container.settings, container.clock))
         yield
+        if notifier is not None:
+            notifier[1].set()
+            await run_in_threadpool(notifier[0].join, 10)
         container.engine.dispose()
 
     app = FastAPI(title="创业一件事 bundle service", version="0.2.0", lifespan=lifespan, docs_url=None, redoc_url=None)
@@ -92,7 +100,10 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     hardening.install(app, container.settings)
     app.include_router(health.router)
     app.include_router(v1.router())
-    app.include_router(pages.router())
+    app.include_router(console.router)
+    app.include_router(admin_page.router)
+    app.include_router(chat_page.router)
+    app.include_router(dashboard_assets.router)
     return app
 
 

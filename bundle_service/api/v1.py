@@ -26,6 +26,7 @@ from bundle_service.api.routes import (
     items,
     knowledge,
     me,
+    notifications,
     offers,
     prefill,
     progress,
@@ -62,6 +63,7 @@ MODULES = (
     bookings,
     offers,
     booking_providers,
+    notifications,
 )
 
 
