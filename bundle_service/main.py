@@ -13,9 +13,8 @@ from bundle_service.adapters.data_sharing import LocalRegistry, SharedData
 from bundle_service.adapters.realname import LocalRealNameRegistry, RealNameAuthority
 from bundle_service.api import errors, hardening, v1
 from bundle_service.api.deps import Services, load_department_keys
-from bundle_service.api.routes import console, health
-from bundle_service.api.routes.admin import page as admin_page
-from bundle_service.catalog import load_departments
+from bundle_service.api.routes import health
+from bundle_service.applications.catalog import load_departments
 from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings, get_settings
 from bundle_service.core.db import make_engine, make_session_factory, migrate
@@ -25,7 +24,7 @@ from bundle_service.core.serving import uvicorn_options
 from bundle_service.hotline.staff_accounts import seed_accounts
 from bundle_service.knowledge.service import KnowledgeBase
 from bundle_service.notifications.worker import Worker, start_in_thread
-from bundle_service.web import chat_page, dashboard_assets
+from bundle_service.web import pages
 
 logger = logging.getLogger(__name__)
 
@@ -100,10 +99,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     hardening.install(app, container.settings)
     app.include_router(health.router)
     app.include_router(v1.router())
-    app.include_router(console.router)
-    app.include_router(admin_page.router)
-    app.include_router(chat_page.router)
-    app.include_router(dashboard_assets.router)
+    app.include_router(pages.router())
     return app
 
 
