@@ -86,7 +86,7 @@ def bundle_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process = subprocess.Popen([str(SERVICE_PYTHON), "-m", "bundle_service.main"], cwd=ROOT, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(600):  # the service loads the embedding stack: allow for a busy machine
+        for _ in range(1500):  # the service loads the embedding stack: allow for a busy machine (5 minutes)
             try:
                 urllib.request.urlopen(f"{url}/health", timeout=1)
                 break
