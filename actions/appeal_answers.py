@@ -11,7 +11,17 @@ from typing import Any
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.appeal_reading import FILLER, NO_APPLICATION, NOT_REMEMBERED, OPENING, application_number, id_last6, phone
+from actions.appeal_reading import (
+    FILLER,
+    MIN_DESCRIPTION,
+    NO_APPLICATION,
+    NOT_REMEMBERED,
+    OPENING,
+    VALUE_WORDS,
+    application_number,
+    id_last6,
+    phone,
+)
 from actions.appeals import CHANNEL, NONE, categories
 from actions.form_guard import ACKNOWLEDGEMENTS, COMMANDS, ONLY_DIGITS
 from contract.masking import mask_phone
@@ -50,6 +60,8 @@ def _parts(words: str) -> list[str]:
 
 def _description(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
     rest = OPENING.sub("", text, count=1).strip(" ，,。！!")  # "我要投诉" again is not what happened
+    if values and len(VALUE_WORDS.sub("", rest)) < MIN_DESCRIPTION - 1:
+        return None  # only another step's value ("我电话是139…"): what happened is still asked
     return rest if _plain_answer(rest) and len(rest) >= 3 and not FILLER.match(rest) else None
 
 

@@ -122,7 +122,7 @@ class ValidateAppealForm(FormValidationAction):
         events = store(dispatcher, values, found.shown, slots)
         if requested == "appeal_confirm":
             events += await self._confirming(dispatcher, tracker, slots, bool(values))
-        elif requested in LABELS and requested not in values:
+        elif requested in LABELS and not values:  # a value for another step is no failed answer to this one
             slots[requested] = None
             events.append(SlotSet(requested, None))  # a failed answer: asked again with more help
         return events

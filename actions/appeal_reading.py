@@ -15,6 +15,7 @@ from typing import Any
 from actions import dates
 from actions.progress import FULL_ID, LAST6, NUMBER, NUMBER_LIKE
 from contract.masking import mask_phone
+from contract.phones import PHONE_IN_TEXT
 
 APPEAL_NUMBER = re.compile(r"SQ\s*\d{14}", re.IGNORECASE)
 # "我要投诉", "想反映个问题", "提个诉求": the request itself, not what happened.
@@ -22,6 +23,10 @@ OPENING = re.compile(
     r"^(?:你好|您好|喂)?[，,\s]*(?:我|我们|本人)?(?:要|想|想要|得|必须|需要|来)?"
     r"(?:投诉|举报|反映|反应|提(?:个|一个|一下)?(?:诉求|意见|建议)|登记(?:一下)?(?:投诉|诉求)?|诉求)"
     r"(?:一下|个问题|一个问题|一个情况|个情况|下)?(?:是)?[，,：:。！!\s]*"
+)
+# The words around a phone or a number said on its own ("我的联系电话是…", "申请编号…"): no story of what happened.
+VALUE_WORDS = re.compile(
+    r"[\dXx*＊\s-]+|我的?|联系|电话|手机|号码|号|方式|身份证|后六位|后6位|编号|申请|是|为|CY|SQ|[:：，,。！!]"
 )
 FILLER = re.compile(r"^(?:你们|你|一下|这个|那个|的|了|呢|吧|啊|，|,|。|！|!|\s)*$")
 MIN_DESCRIPTION = 5  # characters left after the opening words: "窗口态度差" is a description, "你们" is not
@@ -34,7 +39,7 @@ CORRECTION_CUE = re.compile(r"^(?:地点|时间|地方|日期)?(?:改成|改为|
 NOT_REMEMBERED = re.compile(r"记不清|不记得|忘了|记不住|不清楚|说不清|想不起")
 NO_APPLICATION = re.compile(r"没有|无关|不涉及|没关系|不是申请|没申请|没有编号|不是|没")
 ABOUT_APPLICATION = re.compile(r"申请|办件|审批|审核|受理|进度|材料|补贴|贷款|执照|登记|证|培训|孵化|纳税|社保|养老")
-PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+PHONE = PHONE_IN_TEXT
 
 
 @dataclass
@@ -57,8 +62,8 @@ def description(text: str) -> str | None:
     A phone number in it is masked: the phone is the contact field's, shown to staff only when they need it.
     """
     rest = OPENING.sub("", text.strip(), count=1).strip(" ，,。！!")
-    if len(rest) < MIN_DESCRIPTION or FILLER.match(rest):
-        return None
+    if len(rest) < MIN_DESCRIPTION or FILLER.match(rest) or len(VALUE_WORDS.sub("", rest)) < MIN_DESCRIPTION - 1:
+        return None  # nothing to tell besides a phone or a number ("我电话是139…"): that goes to its own step
     return PHONE.sub(lambda m: mask_phone(m.group(1)), rest)
 
 

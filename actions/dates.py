@@ -74,13 +74,10 @@ def _from_jionlp(entity: dict[str, Any]) -> Reading | None:
     detail = entity["detail"]
     blur = detail.get("definition") == "blur"
     if detail["type"] == "time_delta":
-        parts: dict[str, float] = detail["time"]
-        months = (
-            parts.get("year", 0) * MONTHS_PER_YEAR
-            + parts.get("month", 0)
-            + (parts.get("day", 0) + parts.get("week", 0) * 7) / DAYS_PER_MONTH
-        )
-        return Reading(entity["text"], months=months, blur=blur)
+        # Glue: a vague length (大半年) comes as a range of two lengths; its middle is the estimate.
+        ranges = detail["time"] if isinstance(detail["time"], list) else [detail["time"]]
+        months = sum(_months(parts) for parts in ranges) / len(ranges)
+        return Reading(entity["text"], months=months, blur=blur or len(ranges) > 1)
     if detail["type"] not in ("time_point", "time_span"):
         return None  # periodic times (每月) and the like answer neither question
     try:
@@ -90,6 +87,15 @@ def _from_jionlp(entity: dict[str, Any]) -> Reading | None:
     # Glue: JioNLP reads 半年前 as the span 2025-12…2026-06 whose end is today minus half a year.
     ago = str(entity["text"]).endswith("前")
     return Reading(entity["text"], first=first, last=last, blur=blur, ago=ago)
+
+
+def _months(parts: dict[str, float]) -> float:
+    """A length JioNLP parsed (``{"year": 1.5}``) in months."""
+    return (
+        parts.get("year", 0) * MONTHS_PER_YEAR
+        + parts.get("month", 0)
+        + (parts.get("day", 0) + parts.get("week", 0) * 7) / DAYS_PER_MONTH
+    )
 
 
 @dataclass(frozen=True)

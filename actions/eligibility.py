@@ -118,8 +118,8 @@ class ValidateEligibilityForm(FormValidationAction):
             events += await self._accept(requested, text if raw is None else raw, slots, dispatcher)
             if requested == "elig_person_category":
                 events += self._none_of_the_groups(text, slots)
-            if slots.get(requested) is None and failures_at(tracker, requested) >= 1:
-                dispatcher.utter_message(**help_message(requested))
+            if slots.get(requested) is None and (failed := failures_at(tracker, requested)) >= 1:
+                dispatcher.utter_message(**help_message(requested, failed))
         if turn.shown and (slots.get(requested) is not None or turn.others):
             dispatcher.utter_message(text="好的，记下了：" + "；".join(turn.shown) + "。")
         if (raw is not None or turn.others) and (asked := question_besides(text)):

@@ -8,6 +8,8 @@ import re
 
 import opencc
 
+from contract.phones import BARE_MOBILE
+
 SEPARATORS = re.compile(r"[，,。；;！!\n、\s]+")
 # What may follow a name in a voice-style message without punctuation ("我叫刘洋然后我的电话是…").
 STOP_BEFORE = (
@@ -22,7 +24,7 @@ NAME_CUES = (
 )
 # Cues naming someone else: in a hotline call the staff member types for the caller, so 他/她/来电人 is the
 # applicant; in a user's own chat "他叫…" is somebody else (a son, a partner) and never the applicant's name.
-THIRD_PERSON_CUES = r"来电人叫|来电人是|来电人[:：]?|他叫|她叫|他的名字叫|她的名字叫|对方叫|客户叫"
+THIRD_PERSON_CUES = r"来电人叫|来电人是|来电人[:：]?|他叫|她叫|[他她]的?名字(?:叫|是)|对方叫|客户叫"
 NAME = re.compile(rf"(?:{NAME_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
 TRADITIONAL = opencc.OpenCC("t2s")
 NAME_THIRD_PERSON = re.compile(rf"(?:{THIRD_PERSON_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
@@ -36,7 +38,7 @@ SURNAME_GIVEN = re.compile(
 )
 LEADING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4}?)" + STOP_BEFORE)
 # Numbers plain from their form: a mobile number, an ID number (lower-case x too).
-BARE_PHONE = re.compile(r"(?<![\dA-Za-z])1[3-9]\d{9}(?![\dA-Za-z])")
+BARE_PHONE = BARE_MOBILE
 BARE_ID = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
 PROJECT_LABELLED = re.compile(
     r"(?:项目(?:名称|名字|名)?|店名|店铺名|门店名|名称|(?:网店|店铺|小店|店子|门店|店|馆|厂|坊|铺|吧|屋|园|场|超市|农场|餐厅|公司|工作室|作坊|合作社)"
@@ -110,3 +112,8 @@ STARTED = re.compile(r"成立|开业|注册|领(?:的|了)?执照|开了|开的|
 ID_CUED = re.compile(r"身份证(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>[0-9XxＸｘ][0-9XxＸｘ\s-]{4,24})")
 PHONE_CUED = re.compile(r"(?:手机|电话|联系方式)(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>\d[\d\s-]{4,18}\d)")
 ENTITY_SLOTS = ("id_number", "phone", "person_category", "business_type")
+
+
+def segments(text: str) -> list[str]:
+    """The message cut at punctuation, each part stripped."""
+    return [part.strip() for part in SEPARATORS.split(text) if part.strip()]

@@ -15,6 +15,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import dates
+from actions.form_business import kind_of_free_text
 from actions.form_cues import BARE_ID, BARE_PHONE
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import (
@@ -26,7 +27,7 @@ from actions.form_guard import (
     is_question,
     plausible_name,
 )
-from actions.form_labels import kind_of_free_text, loan_named, read_labelled
+from actions.form_labels import loan_named, read_labelled
 from actions.service_client import tracker_identity
 from contract.labels import ITEM_NAMES, ITEMS_FILED_TOGETHER
 
@@ -77,6 +78,8 @@ ANSWER_PREFIX = re.compile(
 ADD_ITEMS = re.compile(r"加上|再加|还要|增加|也要|也申请|一起办|另外")
 REMOVE_ITEMS = re.compile(r"不要|去掉|删掉|删除|不办|不申请|取消")
 ALL_ITEMS = re.compile(r"全部|都要|都办|全都|8个|八个|所有")
+# A person asked for in words; "来电人说他叫…" (a hotline relay the NLU may read as request_human) names none.
+PERSON_WORDS = re.compile(r"人工|真人|客服|工作人员|找人")
 # Another task asked for: never an answer, whichever field is asked (action_switch_form switches or answers).
 OTHER_TASKS = frozenset({"check_progress", "check_eligibility"})
 # Intents the form's rules answer themselves (bot/rules/forms.yml); other questions are answered by the form.
@@ -283,10 +286,15 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     if intent not in RULE_ANSWERED and not found.values and is_question(text):
         found.question = True  # answered inside the form, whatever the intent, then the same step is asked again
         return found
-    if intent in ("cancel", "request_human") or (
-        intent in DIGRESSION_INTENTS
-        and not found.values
-        and (intent in ALWAYS_DIGRESS or intent in OTHER_TASKS or _is_question(text, requested))
+    person_asked = intent == "request_human" and (not found.values or PERSON_WORDS.search(text))
+    if (
+        intent == "cancel"
+        or person_asked
+        or (
+            intent in DIGRESSION_INTENTS
+            and not found.values
+            and (intent in ALWAYS_DIGRESS or intent in OTHER_TASKS or _is_question(text, requested))
+        )
     ):
         return Extraction(digression=True)
     if requested is not None:

@@ -6,6 +6,8 @@ open form (a started application is kept and resumed by "继续申请"; a check 
 dropped) and opens the other task. A greeting is returned and the form goes on.
 """
 
+import re
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -29,12 +31,14 @@ TASKS = {
     "rating_form": "评价",
 }
 ROUTERS = {"check_progress": "action_route_progress", "check_eligibility": "action_route_eligibility"}
+# A question without a question word: relayed by hotline staff ("他问下…"), or a choice ("纸本还是电子版").
+RELAYED_QUESTION = re.compile(r"(?:[他她]|来电人|对方|客户)(?:想)?问|想问|问一下|问下|还是")
 WANTED = {"check_progress": "查进度", "check_eligibility": "看看能享受哪些政策", "start_application": "申请"}
 
 
 def _asks_about(intent: str, text: str) -> bool:
     """A question about the other task ("红灯是什么意思"), not a request to do it ("帮我查", "我能享受哪些")."""
-    if not context.is_question(text) or context.is_request(text):
+    if not (context.is_question(text) or RELAYED_QUESTION.search(text)) or context.is_request(text):
         return False
     if intent == "check_progress":
         return not (wants_own(text) or NUMBER.search(text))

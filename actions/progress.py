@@ -159,8 +159,8 @@ def _values(text: str, tracker: Tracker, requested: str | None) -> dict[str, str
 
 def _not_given(dispatcher: CollectingDispatcher, tracker: Tracker, requested: str) -> None:
     """The re-prompt for a step not answered: its format, and from the second failure help and a person."""
-    if failures_at(tracker, requested) >= 1:  # the same re-prompt never a third time
-        dispatcher.utter_message(**help_message(requested))
+    if (failed := failures_at(tracker, requested)) >= 1:  # the same re-prompt never a third time
+        dispatcher.utter_message(**help_message(requested, failed))
     elif requested == NUMBER_SLOT:
         dispatcher.utter_message(text="申请编号是“CY”加14位数字，例如CY20261122000123，请核对后再发给我。")
     else:

@@ -45,7 +45,11 @@ def failures_at(tracker: Tracker, slot: str) -> int:
     return count
 
 
-def help_message(slot: str) -> dict[str, Any]:
-    """The message (text and, where there are choices, buttons) for a step failed twice."""
+def help_message(slot: str, failures: int = 1) -> dict[str, Any]:
+    """The message (text and, where there are choices, buttons) for a step failed ``failures + 1`` times.
+
+    The opening alternates with the count, so the same help is never said three times in a row.
+    """
     buttons = [{"title": choice, "payload": choice} for choice in CHOICES.get(slot, ())]
-    return {"text": f"{HELP.get(slot, '')}{WAY_OUT}", "buttons": buttons}
+    lead = "还是没能识别您的回答。" if failures % 2 else "这一步还差一点。"
+    return {"text": f"{lead}{HELP.get(slot, '')}{WAY_OUT}", "buttons": buttons}

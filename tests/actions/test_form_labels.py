@@ -6,7 +6,8 @@ not name, fails the case.
 
 import pytest
 
-from actions.form_labels import places_in_address, read_labelled
+from actions.form_business import places_in_address
+from actions.form_labels import read_labelled
 
 ID = "43010419900101100X"
 

@@ -1,0 +1,61 @@
+"""The applicant's name in a message: after a cue (我叫/姓X名Y/他叫 on the hotline), or leading a list of fields.
+
+Part of the labelled extractor (:mod:`actions.form_labels`): a shop's name after "…店，名字叫" is the project's, an
+industry word is never a person, and "他叫…" in a user's own chat names somebody else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from actions.form_cues import (
+    LEADING_NAME,
+    NAME,
+    NAME_THIRD_PERSON,
+    SHOP_BEFORE,
+    SHOP_WORDS,
+    SURNAME_GIVEN,
+    SURNAME_THEN_NAME,
+    THIRD_PERSON,
+)
+from actions.form_guard import plausible_name
+
+
+def _surname_and_name(text: str) -> str | None:
+    """A name said with its surname first: 姓王名建国, 姓王叫建国, 我姓王，叫王建国."""
+    if match := SURNAME_THEN_NAME.search(text):
+        return match.group("name")
+    if match := SURNAME_GIVEN.search(text):
+        return match.group("surname") + match.group("given")
+    return None
+
+
+def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str | None:
+    """A personal name said with a cue (我叫/姓X名Y), or leading a message that gives an ID or phone.
+
+    Args:
+        text: The message.
+        has_numbers: The message also gives an ID number or a phone number.
+        third_person: The conversation is a hotline call, where 他叫/她叫/来电人叫 name the applicant (the caller);
+            anywhere else those cues name somebody else and nothing is read from them.
+    """
+    if said := _surname_and_name(text):
+        return said
+    patterns = (NAME, NAME_THIRD_PERSON) if third_person else (NAME,)
+    for match in (m for pattern in patterns for m in pattern.finditer(text)):
+        if _personal(match.group("name")) and not SHOP_BEFORE.search(text[: match.start()]):
+            return match.group("name")
+    if not third_person and THIRD_PERSON.search(text):
+        return None  # "他叫王刚，身份证…" in a user's own chat: someone else's details, not a name to guess
+    leading = LEADING_NAME.match(text) if has_numbers else None
+    if leading is not None and plausible_name(leading.group("name")):
+        return leading.group("name")
+    if has_numbers:  # "帮来电人办理：黄大明，身份证…": a part that is only a name, near the start
+        parts = [part.strip() for part in re.split(r"[，,。；;：:\s]+", text) if part.strip()]
+        return next((part for part in parts[:4] if plausible_name(part)), None)
+    return None
+
+
+def _personal(name: str) -> bool:
+    """A plausible personal name that is not a shop's (李记米粉, 王家小馆)."""
+    return plausible_name(name) and not SHOP_WORDS.search(name)

@@ -1,0 +1,98 @@
+"""Every form, answered badly again and again or out of order: never three identical replies in a row (issue 12).
+
+The eligibility and progress forms are played turn by turn with the events Rasa would keep (the help after a
+failed answer counts the failures in the tracker); the complaint form through the driver of ``test_appeals``.
+Values given ahead of their step, or corrected later, land in their own field and nowhere else.
+"""
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.eligibility import ValidateEligibilityForm
+from actions.progress import ValidateProgressForm
+from tests.actions.conftest import user_event
+from tests.actions.test_appeals import Chat, entity
+
+UNUSABLE = ("嗯嗯那个", "这个啊", "等一下哈", "嗯", "那个那个")
+
+
+class FormTurns:
+    """One open form: each message goes through its validation with every earlier event kept."""
+
+    def __init__(self, form: Action, loop: str, slots: dict[str, Any]) -> None:
+        self.form, self.slots = form, dict(slots)
+        self.events: list[dict[str, Any]] = [{"event": "active_loop", "name": loop}]
+        self.loop = loop
+
+    async def say(self, text: str, intent: str = "inform") -> str:
+        self.events.append(user_event(text, intent))
+        tracker = Tracker(
+            "web:loops", dict(self.slots), self.events[-1]["parse_data"], list(self.events), False, None,
+            {"name": self.loop}, "action_listen",
+        )  # fmt: skip
+        dispatcher = CollectingDispatcher()
+        events = await self.form.run(dispatcher, tracker, {})
+        for event in events:
+            if event["event"] == "slot":
+                self.slots[event["name"]] = event["value"]
+                self.events.append(event)
+        said = "\n".join(str(m.get("text") or "") for m in dispatcher.messages)
+        self.events.append({"event": "bot", "text": said})
+        return said
+
+
+def never_three_in_a_row(replies: list[str]) -> bool:
+    return all(not (a == b == c) for a, b, c in zip(replies, replies[1:], replies[2:], strict=False))
+
+
+async def test_progress_unusable_answers_get_help_a_person_and_never_the_same_reply_thrice(service_url: str) -> None:
+    form = FormTurns(ValidateProgressForm(), "progress_form", {"requested_slot": "progress_number"})
+    replies = [await form.say(text) for text in UNUSABLE]
+    assert form.slots["requested_slot"] == "progress_number" and form.slots.get("progress_number") is None
+    assert "转人工" in replies[1] and "编号忘了" in replies[1]
+    assert never_three_in_a_row(replies), replies
+
+
+async def test_eligibility_unusable_answers_get_choices_and_never_the_same_reply_thrice(service_url: str) -> None:
+    form = FormTurns(ValidateEligibilityForm(), "eligibility_form", {"requested_slot": "elig_person_category"})
+    replies = [await form.say(text) for text in UNUSABLE]
+    assert form.slots.get("elig_person_category") is None
+    assert "退役军人" in replies[1] and "转人工" in replies[1]
+    assert never_three_in_a_row(replies), replies
+
+
+async def test_eligibility_a_question_with_an_answer_keeps_the_answer(service_url: str) -> None:
+    form = FormTurns(ValidateEligibilityForm(), "eligibility_form", {"requested_slot": "elig_graduation_year"})
+    form.slots["elig_person_category"] = "college_graduate"
+    said = await form.say("前年毕业的，毕业证要交原件吗")
+    assert form.slots["elig_graduation_year"] is not None and "年毕业" in said
+    assert form.slots["requested_slot"] != "elig_graduation_year"
+
+
+async def test_complaint_shuffled_early_and_corrected_answers_land_where_meant(service_url: str) -> None:
+    chat = Chat("web:appeal-shuffled")
+    said = await chat.say("我要投诉", "complain")
+    # early: the phone while what happened is asked; the story is still asked and the phone is not the story
+    said = await chat.say("我电话是13912345678", "inform", [entity("phone", "13912345678")])
+    assert chat.slots.get("appeal_description") in (None, "")
+    assert "13912345678" not in str(chat.slots.get("appeal_description"))
+    assert "139****5678" in said and "发生了什么" in said and "没太明白" not in said
+    said = await chat.say("窗口工作人员态度很差，材料来回让我补了三次", "complain")
+    assert "窗口" in str(chat.slots["appeal_description"])
+    # a question at the place/time step is answered, not stored as the place and time
+    said = await chat.say("这个要填得很准确吗？", "ask_question")
+    assert chat.slots.get("appeal_place_time") in (None, "")
+    said = await chat.say("上周三上午，雨花区政务大厅", "inform")
+    assert "雨花区" in str(chat.slots["appeal_place_time"])
+    for _ in range(3):  # the application it concerns (none) and a phone, in whichever order they are asked
+        step = chat.slots.get("requested_slot")
+        if step == "appeal_application":
+            said = await chat.say("没有", "deny")
+        elif step == "appeal_contact":
+            said = await chat.say("13912345678", "inform", [entity("phone", "13912345678")])
+    assert "请核对" in said and "139****5678" in said
+    # a correction of an earlier step at the summary changes that step only
+    said = await chat.say("地点改成岳麓区政务大厅", "inform")
+    assert "岳麓区" in str(chat.slots["appeal_place_time"]) and "窗口" in str(chat.slots["appeal_description"])
