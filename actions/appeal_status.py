@@ -31,11 +31,12 @@ from actions.service_client import (
     tracker_headers,
 )
 from contract import gateway
+from contract.phones import BARE_MOBILE
 
 NUMBER_SLOT = "appeal_status_number"
 CHECK_SLOT = "appeal_status_check"
 LAST4 = re.compile(r"(?<![\dA-Za-z])\d{4}(?![\dA-Za-z])")
-PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+PHONE = BARE_MOBILE
 MAX_RETRIES = 2
 NOT_MATCHED = (
     "没有查到与该编号和电话后4位都匹配的诉求。编号没错的话，请再发一次登记时所留电话的后4位；编号有误请发正确的编号。"

@@ -36,7 +36,7 @@ from actions.service_client import (
     tracker_headers,
     tracker_identity,
 )
-from contract import gateway
+from contract import gateway, staff_claim
 from contract.masking import mask_id_number
 
 logger = logging.getLogger(__name__)
@@ -195,7 +195,7 @@ def staff_headers(tracker: Tracker) -> dict[str, str]:
     call_id = tracker_identity(tracker).call_id
     if call_id is None or not os.environ.get(gateway.SECRET_VARIABLE):
         return {}
-    hotline = (tracker.latest_message.get("metadata") or {}).get("hotline") or {}
+    hotline = (tracker.latest_message.get("metadata") or {}).get(staff_claim.METADATA_KEY) or {}
     staff_id = str(hotline.get("staff_id") or "")
     if not staff_id or hotline.get("call_id") != call_id:
         logger.warning("hotline message without its staff claim in call %s: filed as nobody's", call_id)

@@ -86,7 +86,7 @@ class HotlineInput(InputChannel):
             except BadRequest as error:
                 return error.response()
             collector = CollectingOutputChannel()
-            metadata = {"hotline": {"staff_id": claim.staff_id, "call_id": claim.call_id}}
+            metadata = staff_claim.message_metadata(claim)
             message = UserMessage(
                 claim.text, collector, hotline_sender(claim.call_id), input_channel=self.name(), metadata=metadata
             )

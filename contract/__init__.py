@@ -8,5 +8,6 @@ prefix, a claim name, a header, a signature, a masking rule or a label is writte
 - :mod:`contract.staff_claim`: the console relay's signed staff claim (hotline channel);
 - :mod:`contract.gateway`: the headers a trusted front layer (the action server) sends the service;
 - :mod:`contract.masking`: masking of ID numbers, phones, accounts, names, openids and secrets;
+- :mod:`contract.phones`: what a mainland mobile and a landline number are (and how they stand in text);
 - :mod:`contract.labels`: item names, items filed together, field and choice labels (data: ``labels.json``).
 """

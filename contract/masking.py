@@ -14,6 +14,7 @@ import hashlib
 import re
 
 from contract.conversations import WECHAT_PREFIX
+from contract.phones import MOBILE
 
 # Full-width digits, X, plus and separators → ASCII, one character for one, so positions stay the same.
 _WIDE = str.maketrans(
@@ -24,7 +25,6 @@ _SEPARATOR = r"[ \t\-.]"
 # A run of digits with single separators between them, optionally led by "+" (an ID's check "X" is looked at after).
 _CANDIDATE = re.compile(rf"(?<![0-9])\+?[0-9](?:{_SEPARATOR}?[0-9])*(?![0-9])")
 _GROUP_BREAK = re.compile(rf"{_SEPARATOR}+")
-_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _MOBILE_PREFIXES = ("0086", "86")
 # An ID number holds its owner's birth date (GB 11643: YYYYMMDD; the old 15-digit form: YYMMDD): requiring a
 # plausible one keeps other long numbers (hotline call ids such as 20260928020000-1ea48d) readable.
@@ -110,7 +110,7 @@ def _masked_number(digits: str) -> str | None:
     if _ID_18.fullmatch(digits) or _ID_15.fullmatch(digits):
         return mask_id_number(digits.upper())
     for prefix in ("", *_MOBILE_PREFIXES):
-        if digits.startswith(prefix) and _MOBILE.fullmatch(digits[len(prefix) :]):
+        if digits.startswith(prefix) and MOBILE.fullmatch(digits[len(prefix) :]):
             return mask_phone(digits[len(prefix) :])
     return None
 

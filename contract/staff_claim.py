@@ -27,6 +27,7 @@ TIMESTAMP_HEADER = "X-Hotline-Timestamp"
 SIGNATURE_HEADER = "X-Hotline-Signature"
 MAX_SKEW_SECONDS = 300
 MAX_TEXT_LENGTH = 2000
+METADATA_KEY = "hotline"  # the relayed message's metadata: who relays it in which call
 _STAFF_ID = re.compile(r"[A-Za-z0-9_.-]{2,40}")  # the staff account id (``bundle_service/schemas/staff.py``)
 
 
@@ -55,6 +56,14 @@ class StaffClaim:
     call_id: str
     staff_id: str
     text: str
+
+
+def message_metadata(claim: StaffClaim) -> dict[str, dict[str, str]]:
+    """The metadata the hotline channel gives the relayed message: ``{METADATA_KEY: {"staff_id", "call_id"}}``.
+
+    The actions read it back (under :data:`METADATA_KEY`) to file as that staff member in that call only.
+    """
+    return {METADATA_KEY: {"staff_id": claim.staff_id, "call_id": claim.call_id}}
 
 
 def encode(claim: StaffClaim) -> bytes:

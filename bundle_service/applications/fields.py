@@ -23,6 +23,7 @@ from bundle_service.applications.loan_fields import (
 from bundle_service.applications.vocabulary import load_vocabulary
 from bundle_service.eligibility.policy import load_policy
 from contract.labels import FIELD_LABELS
+from contract.phones import MOBILE
 
 __all__ = ["FIELD_LABELS", "VALIDATORS", "FieldContext", "borrower_of", "max_loan_amount"]
 
@@ -52,7 +53,7 @@ def phone(value: Any, _ctx: FieldContext) -> str:
         raise FieldProblem("phone_format", "手机号码只能包含数字。")
     if len(text) != 11:
         raise FieldProblem("phone_length", f"手机号码应为11位，您填写的是{len(text)}位。")
-    if not re.fullmatch(r"1[3-9]\d{9}", text):
+    if not MOBILE.fullmatch(text):
         raise FieldProblem("phone_format", "请填写中国大陆手机号码（以13至19开头的11位数字）。")
     return text
 

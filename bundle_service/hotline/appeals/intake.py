@@ -16,12 +16,11 @@ from bundle_service.hotline.appeals.records import AppealContext
 from bundle_service.models.appeal import PENDING, Appeal
 from bundle_service.models.handoff import OutboxMessage
 from bundle_service.progress.owner_verification import Claim, Verifier, caller_of
+from contract.phones import LANDLINE, MOBILE
 
 COMPLAINT, REQUEST = "complaint", "request"
 KINDS = {COMPLAINT: "投诉", REQUEST: "诉求", FOLLOWUP: "差评整改回访"}
 OWNER_NOT_FOUND = "未找到该诉求，或验证信息不符。请核对诉求编号和联系电话后4位。"
-_MOBILE = re.compile(r"1[3-9]\d{9}")
-_LANDLINE = re.compile(r"0\d{2,3}\d{7,8}")
 _SEPARATORS = re.compile(r"[\s\-()（）]")
 
 
@@ -65,7 +64,7 @@ def normalize_phone(phone: str | None) -> str | None:
     if phone is None or not phone.strip():
         return None
     digits = _SEPARATORS.sub("", phone.strip())
-    if _MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits):
+    if MOBILE.fullmatch(digits) or LANDLINE.fullmatch(digits):
         return digits
     error = FieldError("contact_phone", "invalid_phone", "联系电话应为11位手机号或带区号的固定电话")
     raise InvalidInput([error])
