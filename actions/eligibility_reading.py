@@ -18,6 +18,7 @@ from typing import Any
 
 from actions import dates, situation
 from actions.form_guard import BACK, RESTART
+from contract.labels import FIELD_LABELS
 
 PROFILE_SLOTS = {
     "person_category": "elig_person_category",
@@ -29,13 +30,7 @@ PROFILE_SLOTS = {
 NO_BUSINESS = "none"
 YES = re.compile(r"^(?:是|是的|对|对的|嗯|没错|第一次|头一次|首次)")
 NO = re.compile(r"^(?:不是|否|没有|不|第二次)|以前.*(?:创过|开过|办过)")
-LABELS = {
-    "elig_person_category": "人员类别",
-    "elig_other_category": "其他人员类别",
-    "elig_graduation_year": "毕业年份",
-    "elig_business_started_on": "经营主体成立时间",
-    "elig_first_time_founder": "是否首次创业",
-}
+LABELS = {slot: FIELD_LABELS[name] for name, slot in PROFILE_SLOTS.items()}  # the form's labels (contract)
 
 
 @dataclass
