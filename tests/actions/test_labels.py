@@ -7,6 +7,8 @@ its messages drift from it.
 import re
 from pathlib import Path
 
+import yaml
+
 from actions import messages
 from actions.form_extraction import complete_items
 from actions.form_fields import BY_SLOT, FIELDS, display
@@ -62,3 +64,18 @@ def test_no_item_name_or_choice_label_is_written_again_in_the_rasa_side_code() -
             literals = re.findall(r"\"([^\"\n]*)\"|'([^'\n]*)'", path.read_text(encoding="utf-8"))
             written += [(path.name, a or b) for a, b in literals if (a or b) in names]
     assert written == []
+
+
+def test_the_item_lists_of_the_bots_fixed_replies_use_the_contracts_names_in_order() -> None:
+    """``utter_bundle_overview`` and ``utter_ask_application_items`` list the 8 items as fixed text: official names."""
+    listed = {}
+    for path in (ROOT / "bot" / "domain").glob("*.yml"):
+        responses = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses") or {}
+        for name, variants in responses.items():
+            for variant in variants:
+                lines = re.findall(r"^\s*[1-8]\. ([^（\n]+)", variant.get("text") or "", re.MULTILINE)
+                if len(lines) == len(ITEM_NAMES):
+                    listed[name] = [line.strip() for line in lines]
+    assert {"utter_bundle_overview", "utter_ask_application_items"} <= set(listed)
+    for lines in listed.values():
+        assert lines == list(ITEM_NAMES.values())
