@@ -90,12 +90,13 @@ def test_hard_to_employ_person_with_certificate(app_client: TestClient) -> None:
     assert {"hard_to_employ_proof", "id_proof", "photo"} <= {m["code"] for m in body["materials"]}
 
 
-def test_unknown_person_holds_identity_only(app_client: TestClient) -> None:
+def test_unknown_person_holds_identity_and_photo_only(app_client: TestClient) -> None:
+    """A person the shared records do not know passed the identity check: ID and photo come from it (bundle.md)."""
     body = app_client.post(
         URL, headers=owner(NEWCOMER), json={"id_number": NEWCOMER, "premises_address": "株洲市某路1号"}
     ).json()
     assert (body["identified"], body["found"], body["fields"], body["premises_registered"]) == (True, False, [], False)
-    assert [m["code"] for m in body["materials"]] == ["id_proof"]
+    assert [m["code"] for m in body["materials"]] == ["id_proof", "photo"]
 
 
 def _anonymous_view(body: dict[str, object]) -> dict[str, object]:
@@ -123,7 +124,10 @@ def test_nobody_but_the_person_learns_anything_about_their_records(
         "name_hint": None,
         "fields": [],
         "never_ask": [],
-        "materials": [{"code": "id_proof", "name": "居民身份证明", "source": "人口信息库（统一身份认证，数据共享）"}],
+        "materials": [
+            {"code": "id_proof", "name": "居民身份证明", "source": "人口信息库（统一身份认证，数据共享）"},
+            {"code": "photo", "name": "近期免冠照片", "source": "电子证照库"},
+        ],
         "premises_registered": False,
         "one_click_available": False,
     }
@@ -208,15 +212,27 @@ def test_checklist_marks_registered_premises_and_asks_for_the_business_plan(app_
 
 def test_the_checklist_exempts_held_records_only_for_the_identified_applicant(app_client: TestClient) -> None:
     wang = form(
-        applicant_name="王芳", id_number=WANG_FANG, person_category="registered_unemployed", items=["employment_cert"]
+        applicant_name="王芳",
+        id_number=WANG_FANG,
+        person_category="registered_unemployed",
+        items=["employment_cert", "startup_subsidy"],
+        first_time_founder=True,
+        business_started_on="2024-06-01",
+        bank_account="6222020200112233445",
     )
     stranger = app_client.post("/api/v1/applications", json=wang, headers=anonymous())
     assert stranger.status_code == 201, stranger.text
     assert stranger.json()["shared_fields"] == {}
-    assert {m["code"] for m in stranger.json()["materials"] if m["exempt"]} == {"id_proof"}
+    # Everyone passes the identity check, so ID and photo are fetched for anyone (bundle.md); her records are not.
+    assert {m["code"] for m in stranger.json()["materials"] if m["exempt"]} == {"id_proof", "photo"}
     herself = app_client.post("/api/v1/applications", json=wang, headers=owner(WANG_FANG))
     assert herself.status_code == 201, herself.text
-    assert {m["code"] for m in herself.json()["materials"] if m["exempt"]} == {"id_proof", "photo"}
+    assert {m["code"] for m in herself.json()["materials"] if m["exempt"]} == {
+        "id_proof",
+        "photo",
+        "business_licence",
+        "unemployment_proof",
+    }
     assert "first_time_founder" in herself.json()["shared_fields"]
 
 
