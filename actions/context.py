@@ -13,6 +13,8 @@ from pathlib import Path
 import yaml
 from rasa_sdk import Tracker
 
+from contract.labels import ITEM_NAMES
+
 WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网上")
 HOW_LONG = re.compile(r"多久|几天|多长时间|什么时候|啥时候|办完|时限|多少天|几个工作日")
 ALL_DONE = re.compile(r"全部|都办完|全办完|办完|办好|办结|结束|搞定|下来")
@@ -21,9 +23,21 @@ ENTRY_POINTS = (
     "3. 线下到政务服务大厅的创业服务窗口当面办理（不方便用手机的话，窗口工作人员可以帮您填）。\n"
     "也可以直接在这里说“我要申请”，我帮您填表提交。"
 )
+# Working days per item (the service's bundle_service/data/items.yml; tests/actions/test_labels.py compares them).
+ITEM_DAYS = {
+    "employment_cert": 3,
+    "pension_registration": 1,
+    "startup_subsidy": 20,
+    "guaranteed_loan": 15,
+    "incubator": 10,
+    "training": 5,
+    "business_registration": 3,
+    "taxpayer_confirmation": 1,
+}
 WHOLE_TIME = (
-    "整件事在各部门并联审批，20个工作日内办结；各事项时限：就业创业证3个、养老保险登记1个、创业补贴20个、"
-    "创业担保贷款15个、孵化基地10个、创业培训5个、经营主体登记3个、纳税人信息确认1个工作日。"
+    "整件事在各部门并联审批，20个工作日内办结；各事项时限（工作日）："
+    + "、".join(f"{ITEM_NAMES[code]}{days}个" for code, days in ITEM_DAYS.items())
+    + "。"
 )
 MATERIALS = re.compile(r"材料|资料|证件|带什么|带啥|准备什么|准备啥|准备哪些|交什么|交哪些|提交什么")
 # The bundle's materials as a whole (../shared/spec/bundle.md: one form, "两个免于提交", what a few items add).

@@ -10,13 +10,15 @@
   ``wx.requestSubscribeMessage`` does) → 43101 ``user refuse to accept the msg``;
 - the account: more sends than ``daily_quota`` → 45009 ``reach max api daily quota limit``.
 
-Delivered messages are in ``sent``. Standard library only.
+Delivered messages are in ``sent``; ``hold`` delays each send's answer after delivering it (a sender killed while
+waiting has been delivered). Standard library only.
 """
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -52,6 +54,7 @@ class FakeWeChatSubscribe:
         self.calls: list[str] = []
         self.daily_quota = 1000
         self.fail_next: list[int] = []
+        self.hold = 0.0
         self._tokens: set[str] = set()
         self._lock = threading.Lock()
         fake = self
@@ -66,6 +69,8 @@ class FakeWeChatSubscribe:
                 except ValueError:
                     body = None
                 answer = fake.answer(path, params, body)
+                if fake.hold and path.endswith("/subscribe/send"):
+                    time.sleep(fake.hold)  # delivered, but the sender waits for the answer
                 data = json.dumps(answer, ensure_ascii=False).encode("utf-8")
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json; charset=utf-8")

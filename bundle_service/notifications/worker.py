@@ -102,6 +102,9 @@ class Worker:
         return claimed, len(rows)
 
     def _decide(self, session: Session, row: Notification, now: datetime, pushed: dict[str, int]) -> Claimed | None:
+        if row.status == SENDING:  # its worker died between send and mark: the provider may have it already
+            self._release_grant(session, row)
+            _note(row, now, QUEUED, "上次发送的结果未知（发送进程中断），重新发送")
         if not enabled(session, row.recipient):
             _note(row, now, SKIPPED, "用户已关闭通知")
             return None
@@ -163,6 +166,11 @@ class Worker:
             return False
         grant.remaining -= 1
         return True
+
+    def _release_grant(self, session: Session, row: Notification) -> None:
+        grant = self._grant(session, row) if row.channel == WECHAT else None
+        if grant is not None:
+            grant.remaining += 1
 
     def mark(self, item: Claimed, outcome: Outcome) -> None:
         """Record a send's outcome, if this worker still holds the row's lease."""
