@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from actions import messages
+from actions import context, messages
 from actions.form_extraction import complete_items
 from actions.form_fields import BY_SLOT, FIELDS, display
 from contract.labels import CHOICE_LABELS, FIELD_LABELS, ITEM_NAMES, ITEMS_FILED_TOGETHER
@@ -79,3 +79,15 @@ def test_the_item_lists_of_the_bots_fixed_replies_use_the_contracts_names_in_ord
     assert {"utter_bundle_overview", "utter_ask_application_items"} <= set(listed)
     for lines in listed.values():
         assert lines == list(ITEM_NAMES.values())
+
+
+def test_the_time_limits_the_bot_states_are_the_services() -> None:
+    """The overview's days and the follow-up "要多久" list the days of ``bundle_service/data/items.yml``."""
+    items = yaml.safe_load((ROOT / "bundle_service" / "data" / "items.yml").read_text(encoding="utf-8"))
+    days = {item["code"]: item["time_limit_days"] for item in items}
+    assert days == context.ITEM_DAYS
+    assert "就业创业证申领3个、无雇工个体工商户及灵活就业人员参加养老保险登记1个" in context.WHOLE_TIME
+    overview = yaml.safe_load((ROOT / "bot" / "domain" / "bundle.yml").read_text(encoding="utf-8"))
+    text = overview["responses"]["utter_bundle_overview"][0]["text"]
+    stated = re.findall(r"^\s*[1-8]\. [^（\n]+（(\d+)个工作日）", text, re.MULTILINE)
+    assert [int(n) for n in stated] == list(days.values())
