@@ -12,6 +12,7 @@
 - **Hotline staff key** (``X-Staff-Key``): :func:`filer`.
 - **Mini-program user** (``Authorization: Bearer <login token>``, ``contract/login_token.py``): :func:`current_openid`,
   and for their own conversation :func:`conversation_reader`.
+- **Who files a 诉求, a rating or a vote**: the gateway or a logged-in user, :func:`chat_caller`.
 - **The person a caller is identified as**, and so whose shared records it may use: :func:`caller_identity`,
   :func:`records_access` (the rules are ``identity/``'s); :func:`person` adds the owner of a login token, and
   :func:`owner_claim` lets a login token prove ownership like the gateway's openid.
@@ -34,11 +35,13 @@ from bundle_service.core.errors import Forbidden, Unauthenticated
 from bundle_service.core.security import StaffSession, TokenSigner
 from bundle_service.crud import staff as staff_crud
 from bundle_service.crud.audit import staff_actor
+from bundle_service.identity.chat_callers import BOT_ACTOR, USER_ACTOR, ChatCaller
 from bundle_service.identity.identification import Identity, by_caller_verification, by_realname
 from bundle_service.identity.records_access import RecordsAccess
 from bundle_service.identity.session_tokens import InvalidSessionToken, SessionTokens
 from bundle_service.models.staff import StaffAccount
-from bundle_service.progress.owner_verification import Claim
+from bundle_service.models.throttle import CLIENT_KEY_LENGTH
+from bundle_service.progress.owner_verification import Claim, user_caller
 from contract import gateway
 from contract.conversations import wechat_sender
 
@@ -81,11 +84,11 @@ def require_gateway_for_records(request: Request, services: ServicesDep) -> None
 
 
 def client_key(request: Request, services: ServicesDep) -> str:
-    """Who is asking, for throttling: a trusted front layer's ``X-Client-Id``, else the peer address."""
+    """Who is asking, for throttling: a trusted front layer's ``X-Client-Id``, else the peer address (one key)."""
     if trusted_gateway(request, services):
         client_id = request.headers.get(gateway.CLIENT_ID_HEADER)
         if client_id:
-            return f"id:{client_id[:100]}"
+            return f"id:{client_id}"[:CLIENT_KEY_LENGTH]
     return f"ip:{request.client.host if request.client else 'unknown'}"
 
 
@@ -264,6 +267,15 @@ def current_openid(
         if gateway_openid:
             return gateway_openid
         raise Unauthenticated("请先登录。", code="login_required")
+    return _openid_of(services, token)
+
+
+def _openid_of(services: ServicesDep, token: str) -> str:
+    """The user of a login token.
+
+    Raises:
+        Unauthenticated: 401 while login is disabled, or for a forged or expired token.
+    """
     tokens = session_tokens(services)
     if tokens is None:
         raise Unauthenticated("登录未启用。", code="login_disabled")
@@ -271,6 +283,27 @@ def current_openid(
         return tokens.verify(token, services.clock.now().timestamp())
     except InvalidSessionToken:
         raise Unauthenticated("登录已过期或无效，请重新登录。", code="invalid_token") from None
+
+
+def chat_caller(
+    request: Request,
+    services: ServicesDep,
+    gateway_openid: Annotated[str | None, Depends(owner_openid)],
+    token: BearerDep,
+) -> ChatCaller:
+    """Who files a 诉求, a rating or a vote: the gateway, or the logged-in user (login token in ``Authorization``).
+
+    Raises:
+        Unauthenticated: 401 for a forged or expired login token, or without either proof on a service with a
+            gateway token.
+    """
+    gateway_ok = trusted_gateway(request, services)
+    if token is not None and not gateway_ok:
+        openid = _openid_of(services, token)
+        return ChatCaller(openid, wechat_sender(openid), USER_ACTOR, user_caller(openid))
+    if gateway_ok or services.settings.gateway_token is None:
+        return ChatCaller(gateway_openid, None, BOT_ACTOR, client_key(request, services))
+    raise Unauthenticated("需要登录或可信网关令牌。", code="gateway_token_required")
 
 
 def conversation_reader(conversation_id: str, request: Request, services: ServicesDep, token: BearerDep) -> None:
@@ -401,3 +434,4 @@ RecordsAccessDep = Annotated[RecordsAccess, Depends(records_access)]
 GatewayForRecords = Depends(require_gateway_for_records)
 OwnerClaimDep = Annotated[Claim, Depends(owner_claim)]
 PersonDep = Annotated[Person, Depends(person)]
+ChatCallerDep = Annotated[ChatCaller, Depends(chat_caller)]

@@ -5,9 +5,11 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bundle_service.core.errors import Conflict, NotFound
+from bundle_service.crud import applications
 from bundle_service.crud.audit import record
 from bundle_service.hotline.appeals.intake import AppealIntake
 from bundle_service.hotline.appeals.records import AppealContext
@@ -15,6 +17,7 @@ from bundle_service.models import Application
 from bundle_service.models.appeal import Appeal
 from bundle_service.models.handoff import RETURNED, TAKEN, Handoff
 from bundle_service.models.rating import APPLICATION, CONVERSATION, HANDOFF, Rating
+from bundle_service.progress.states import OverallState
 from contract.conversations import MINIPROGRAM_CHANNEL, wechat_sender
 
 if TYPE_CHECKING:
@@ -24,6 +27,7 @@ BAD_SCORE = 2  # 1 and 2 stars are 差评: they must lead to 整改 and a 回访
 TARGET_LABELS = {APPLICATION: "申请办理", CONVERSATION: "智能助手的对话服务", HANDOFF: "人工客服服务"}
 RATED_HANDOFF = (TAKEN, RETURNED)
 PHONE_CHANNEL = "phone"  # a follow-up without a conversation: staff call the applicant
+ALREADY_RATED = "该申请已经评价过了，每份申请只能评价一次。"
 
 
 @dataclass(frozen=True)
@@ -137,18 +141,52 @@ class Ratings:
         if session.scalar(query) is not None:
             raise Conflict("今天已经评价过本次对话了，感谢您的反馈。", code="already_rated")
 
-    def follow_up_application(
-        self, rating_id: int, application: Application, score: int, comment: str | None
-    ) -> Appeal | None:
-        """Open the follow-up of a 1–2 star rating of a finished application (``None`` for a good one).
+    def rate_application(
+        self, application: Application, score: int, comment: str | None
+    ) -> tuple[Rating, Appeal | None]:
+        """Store the owner's rating of a finished application (once); a 1–2 star one opens a follow-up.
 
         Staff reach the owner in their mini-program chat when they filed logged in, and by the application's phone.
+
+        Args:
+            application: The application, already verified as the caller's.
+            score: 1–5.
+            comment: Optional words (blank counts as none).
+
+        Returns:
+            The stored rating (detached) and the follow-up 诉求, if one was opened.
+
+        Raises:
+            Conflict: 409 ``not_finished`` before every department is done, ``already_rated`` the second time.
         """
+        if not OverallState(application.state).closed:
+            raise Conflict("申请尚未办结，办结后才能评价。", code="not_finished")
+        if application.rating is not None:
+            raise Conflict(ALREADY_RATED, code="already_rated")
+        now = self.intake.context.clock.now()
+        comment = (comment or "").strip() or None
+        try:
+            with self.intake.context.sessions.begin() as session:
+                stored = applications.by_number(session, application.number)
+                assert stored is not None
+                rating = applications.add_rating(session, stored, score, comment, "owner", now)
+                session.flush()
+                record(
+                    session,
+                    at=now,
+                    actor="applicant",
+                    action="rating.created",
+                    application_id=stored.id,
+                    details={"number": stored.number, "score": score, "comment": comment},
+                )
+                session.expunge(rating)
+        except IntegrityError:
+            raise Conflict(ALREADY_RATED, code="already_rated") from None
         if not is_bad(score):
-            return None
+            return rating, None
         openid = application.owner_openid
-        return self.intake.open_followup(
-            rating_id=rating_id,
+        followup = self.intake.open_followup(
+            rating_id=rating.id,
             what=f"申请{application.number}的办理",
             score=score,
             comment=comment,
@@ -159,6 +197,7 @@ class Ratings:
             contact_name=application.applicant_name,
             contact_phone=application.phone,
         )
+        return rating, followup
 
     def latest_handoff(self, conversation_id: str) -> tuple[Handoff, bool] | None:
         """The conversation's latest handoff that staff took, and whether it has been rated."""

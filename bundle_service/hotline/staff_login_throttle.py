@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bundle_service.core.clock import Clock
 from bundle_service.core.errors import TooManyAttempts
 from bundle_service.crud import throttle
+from bundle_service.models.throttle import CLIENT_KEY_LENGTH
 
 ADDRESS_FREE_FAILURES = 5
 DEVICE_FREE_FAILURES = 5
@@ -63,7 +64,7 @@ class LoginThrottle:
     @staticmethod
     def _keys(account: str, address: str, device: str | None) -> tuple[str, str]:
         client = f"{CLIENT_PREFIX}device:{device}" if device else f"{CLIENT_PREFIX}ip:{address}"
-        return SUBJECT_PREFIX + account.strip().lower()[:100], client[:128]
+        return SUBJECT_PREFIX + account.strip().lower()[:100], client[:CLIENT_KEY_LENGTH]
 
     def _locked_until(self, session: Session, since: datetime, free: int, **scope: str) -> datetime | None:
         count, latest = throttle.latest_failures(session, since=since, **scope)

@@ -23,6 +23,7 @@ from bundle_service.core.clock import Clock
 from bundle_service.core.errors import ServiceError, TooManyAttempts
 from bundle_service.crud import throttle
 from bundle_service.identity.identification import Identity
+from bundle_service.models.throttle import CLIENT_KEY_LENGTH
 
 LOOKUP_CLIENT_PREFIX = "lookup|"
 
@@ -100,7 +101,7 @@ class RecordsAccess:
         now = self.clock.now()
         since = now - timedelta(seconds=self.window_seconds)
         subject = "lookup:" + _digest(id_number)
-        client = (LOOKUP_CLIENT_PREFIX + self.client_key)[:128]
+        client = (LOOKUP_CLIENT_PREFIX + self.client_key)[:CLIENT_KEY_LENGTH]
         with self.sessions.begin() as session:
             asked, _ = throttle.failures_since(session, subject=subject, client_key=client, since=since)
             if asked:

@@ -9,8 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query
 
 from bundle_service.api.appeal_presenters import present_owner, present_staff
-from bundle_service.api.callers import StaffDep
-from bundle_service.api.chat_caller import ChatCallerDep
+from bundle_service.api.callers import ChatCallerDep, StaffDep
 from bundle_service.api.deps import ServicesDep
 from bundle_service.hotline.appeals.handling import AppealDesk, StaffMember
 from bundle_service.hotline.appeals.intake import AppealIntake, NewAppeal

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from bundle_service.api.chat_caller import ChatCallerDep
+from bundle_service.api.callers import ChatCallerDep
 from bundle_service.api.deps import ServicesDep
 from bundle_service.core.errors import FieldError, InvalidInput, NotFound
 from bundle_service.feedback.answers import AnswerVotes, Vote

@@ -1,17 +1,12 @@
-"""Progress and satisfaction rating of an application, for its verified owner."""
+"""Progress and satisfaction rating of an application, for its verified owner (HTTP only: rating in ``feedback/``)."""
 
 from fastapi import APIRouter
-from sqlalchemy.exc import IntegrityError
 
 from bundle_service.api.callers import ClaimDep, ClientKeyDep
 from bundle_service.api.deps import ServicesDep
 from bundle_service.api.presenters import application_answer
-from bundle_service.core.errors import Conflict
-from bundle_service.crud import applications as crud
-from bundle_service.crud.audit import record
 from bundle_service.feedback.ratings import follow_ups
 from bundle_service.progress.owner_verification import Claim
-from bundle_service.progress.states import OverallState
 from bundle_service.schemas.application import ApplicationOut
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.progress import RatingIn, RatingOut, VerificationIn
@@ -60,29 +55,11 @@ def rate(number: str, body: RatingIn, services: ServicesDep, claim: ClaimDep, cl
     """
     offered = Claim(id_last6=body.id_last6 or claim.id_last6, openid=claim.openid)
     application = services.verifier.verify(number, offered, client)
-    if not OverallState(application.state).closed:
-        raise Conflict("申请尚未办结，办结后才能评价。", code="not_finished")
-    if application.rating is not None:
-        raise Conflict("该申请已经评价过了，每份申请只能评价一次。", code="already_rated")
-    now = services.clock.now()
-    comment = (body.comment or "").strip() or None
-    try:
-        with services.sessions.begin() as session:
-            stored = crud.by_number(session, application.number)
-            assert stored is not None
-            rating = crud.add_rating(session, stored, body.score, comment, "owner", now)
-            session.flush()
-            rating_id = rating.id
-            record(
-                session,
-                at=now,
-                actor="applicant",
-                action="rating.created",
-                application_id=stored.id,
-                details={"number": stored.number, "score": body.score, "comment": comment},
-            )
-    except IntegrityError:
-        raise Conflict("该申请已经评价过了，每份申请只能评价一次。", code="already_rated") from None
-    followup = follow_ups(services).follow_up_application(rating_id, application, body.score, comment)
-    opened = followup.number if followup else None
-    return RatingOut(number=application.number, score=body.score, comment=comment, rated_at=now, followup=opened)
+    rating, followup = follow_ups(services).rate_application(application, body.score, body.comment)
+    return RatingOut(
+        number=application.number,
+        score=rating.score,
+        comment=rating.comment,
+        rated_at=rating.created_at,
+        followup=followup.number if followup else None,
+    )
