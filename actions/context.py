@@ -16,6 +16,10 @@ from rasa_sdk import Tracker
 from contract.labels import ITEM_NAMES
 
 WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网上")
+# Where to do it ("在哪办", "去哪儿弄", "能去哪现场办"): the bundle's entry points, whichever item it is about.
+WHERE_TO_DO = re.compile(
+    r"(?:哪里|哪儿|在哪|去哪|哪个地方|什么地方|啥地方)\S{0,4}?(?:办|弄|申请|搞|提交|报名|填)|(?:现场|线下|当面)\S{0,3}?(?:办|弄|申请)"
+)
 HOW_LONG = re.compile(r"多久|几天|多长时间|什么时候|啥时候|办完|时限|多少天|几个工作日")
 ALL_DONE = re.compile(r"全部|都办完|全办完|办完|办好|办结|结束|搞定|下来")
 ENTRY_POINTS = (
@@ -154,6 +158,8 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
     kind, text = in_context(tracker), text_of(tracker)
     if kind == "progress" and HOW_LONG.search(text) and ALL_DONE.search(text):
         return WHEN_ALL_DONE
+    if kind == "answer" and not named_item and WHERE_TO_DO.search(text):
+        return ENTRY_POINTS  # "在哪办" after an answer about an item: every item is filed through the same entry points
     if kind == "overview" and not named_item:
         if WHERE.search(text):
             return ENTRY_POINTS

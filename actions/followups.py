@@ -37,7 +37,8 @@ async def follow_up(
         return no_number_reply(dispatcher, tracker)
     if context.in_context(tracker) is None:
         return None
-    if only_answers:
+    named = any(e.get("entity") == "item" for e in tracker.latest_message.get("entities") or [])
+    if only_answers and context.fixed_reply(tracker, named) is None:
         try:
             found = (await search(tracker, record_unanswered=False)).get("status") in ANSWERED
         except ServiceUnavailable:

@@ -5,6 +5,7 @@ The rules have one owner, the service; this module only states the person's situ
 check. It also seeds the eligibility form with whatever the message already said.
 """
 
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -12,8 +13,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import context, situation
 from actions.eligibility import SERVICE_DOWN
 from actions.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
+from actions.questions import WHAT_ABOUT, previous_user_event
 from actions.replies import answer_question
 from actions.service_client import ServiceError, ServiceUnavailable, check_field, post_json
 from actions.situation import Situation
@@ -65,6 +68,22 @@ async def answer(
     if good:
         events += [SlotSet("offered_items", good), SlotSet("offer_pending", True)]
     return events
+
+
+async def what_about(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType] | None:
+    """ "补贴呢" right after the person described themselves ("我是退役军人，能贷多少"): the verdict on that item.
+
+    ``None`` when the message is no such follow-up or the previous message stated no situation.
+    """
+    if not WHAT_ABOUT.match(context.text_of(tracker)):
+        return None
+    items = [str(e["value"]) for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "item"]
+    previous = previous_user_event(tracker)
+    if not items or previous is None:
+        return None
+    entities = list((previous.get("parse_data") or {}).get("entities") or [])
+    stated = situation.read(str(previous.get("text") or ""), entities, date.today())
+    return await answer(dispatcher, tracker, domain, items[:1], stated) if stated.profile else None
 
 
 async def seed_form(dispatcher: CollectingDispatcher, stated: Situation) -> list[EventType]:

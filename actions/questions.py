@@ -28,6 +28,11 @@ UNSURE = ("not_found", "suggest")  # worth asking again with the item
 # 0.03-0.08 on other schemes' subsidies, 0.001 on "我想开个奶茶店，办执照要几天".
 OUT_OF_SCOPE_MARGIN = 0.01
 LABEL_CHARS = 20  # a long part (a story before its question) is headed by its end
+# A longer query is cut to its gist: its questions and the clauses naming an item (a 350-character story took the
+# search 5.9 s on a loaded machine, past the actions' 5 s timeout; the story adds nothing the search can use).
+GIST_CHARS = 120
+# "培训和孵化基地各要多少天": one question per item named ("分别", "各", "各自", "每个").
+EACH = re.compile(r"分别|各自|各|每个|每样")
 NOT_FOUND_PART = "这一问暂时没有找到准确的政策依据，可以换个问法，或说“转人工”由工作人员解答。"
 
 
@@ -86,6 +91,40 @@ def _without_then(question: str) -> str:
     return re.sub(r"^(?:那么|那)", "", question)
 
 
+def item_spans(tracker: Tracker) -> list[tuple[int, int, str]]:
+    """The items the latest message names, as (start, end, code), in the order they are named."""
+    spans = []
+    for entity in tracker.latest_message.get("entities") or []:
+        start, end = entity.get("start"), entity.get("end")
+        if entity.get("entity") == ITEM_ENTITY and isinstance(start, int) and isinstance(end, int):
+            spans.append((start, end, str(entity["value"])))
+    return sorted(spans)
+
+
+def gist(tracker: Tracker, query: str) -> str:
+    """A long query cut to its questions and the clauses naming an item (at most :data:`GIST_CHARS`)."""
+    if len(query) <= GIST_CHARS:
+        return query
+    text = str(tracker.latest_message.get("text") or "")
+    named = [text[start:end] for start, end, _ in item_spans(tracker)]
+    clauses = [c for c in context.CLAUSE_ENDS.split(query) if c]
+    kept = [c for c in clauses if context.is_question(c) or any(word in c for word in named)]
+    return "，".join(kept)[-GIST_CHARS:] if kept else query[-GIST_CHARS:]
+
+
+def per_item(tracker: Tracker) -> list[tuple[str, str]]:
+    """One (question, item) per item of "A和B分别要几天"; empty unless the message asks the same of each item."""
+    text = str(tracker.latest_message.get("text") or "")
+    spans = item_spans(tracker)
+    codes = list(dict.fromkeys(code for _, _, code in spans))
+    if len(codes) < 2 or not EACH.search(text) or len(context.questions(text)) > 1:
+        return []
+    first, last = spans[0][0], spans[-1][1]
+    asked = EACH.sub("", text[last:])
+    named = {code: text[start:end] for start, end, code in reversed(spans)}  # the first word naming each
+    return [(f"{text[:first]}{named[code]}{asked}", code) for code in codes]
+
+
 async def search(
     tracker: Tracker, record_unanswered: bool = True, query: str | None = None, item: str | None = None
 ) -> dict[str, Any]:
@@ -102,7 +141,7 @@ async def search(
     """
     region = next(tracker.get_latest_entity_values("region"), None)
     body = {
-        "query": query or query_text(tracker),
+        "query": gist(tracker, query or query_text(tracker)),
         "item": item or mentioned_item(tracker),
         "region": region,
         "conversation_id": tracker.sender_id,
@@ -129,13 +168,7 @@ def answered_item(tracker: Tracker, answer: dict[str, Any]) -> str | None:
 def items_in(tracker: Tracker, part: str) -> list[str]:
     """The items the latest message names inside ``part`` of its text."""
     text = str(tracker.latest_message.get("text") or "")
-    found = []
-    for entity in tracker.latest_message.get("entities") or []:
-        start, end = entity.get("start"), entity.get("end")
-        named = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
-        if entity.get("entity") == ITEM_ENTITY and named and named in part:
-            found.append(str(entity["value"]))
-    return found
+    return [code for start, end, code in item_spans(tracker) if text[start:end] and text[start:end] in part]
 
 
 async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
@@ -144,6 +177,8 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     A question that names no item is asked about the item of the question before it (or the conversation's).
     """
     text = str(tracker.latest_message.get("text") or "").strip()
+    if each := per_item(tracker):
+        return [(part, await search(tracker, query=part[:MAX_QUERY_CHARS], item=code)) for part, code in each]
     parts = [] if WHAT_ABOUT.match(text) else context.questions(text)
     if len(parts) < 2:
         return [(text, await answer_one(tracker, text))]
@@ -219,9 +254,14 @@ class ActionAnswerQuestion(Action):
 
         Not found: the service's honest answer (offers a person; the question goes to the unanswered queue).
         """
+        from actions.item_eligibility import what_about  # it answers through this action: imported when run
+
+        if (verdict := await what_about(dispatcher, tracker, domain)) is not None:
+            return verdict  # "补贴呢" after "我是退役军人，能贷多少": the rules' verdict for a veteran
         named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None) is not None
         if (fixed := context.fixed_reply(tracker, named)) is not None:
-            dispatcher.utter_message(text=fixed)
+            # another province's question gets the redirect, never Hunan's channels or time limits
+            dispatcher.utter_message(text=await knowledge_client.elsewhere(context.text_of(tracker)) or fixed)
             return []
         try:
             answer = combined(await answer_each(tracker))

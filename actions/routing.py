@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import context, item_eligibility, situation
+from actions import context, item_eligibility, knowledge_client, situation
 from actions.appeals import asks_status
 from actions.context import ENTRY_POINTS, HOW_LONG, WHERE, WHOLE_TIME, odd_input_reply, previous_action
 from actions.followups import follow_up
@@ -34,6 +34,8 @@ ABOUT_PROGRESS = re.compile(
     r"什么意思|是什么|代表|说明|意味|区别|怎么查|如何查|哪里查|在哪查|去哪查|能不能查|可以查|怎么看|能查"
 )
 WHAT_CAN_I_GET = re.compile(r"哪些|哪几|什么政策|什么扶持|啥政策|啥扶持|能享受|可以享受|匹配|有啥|有什么|都有啥")
+# "我是残疾人想开个修鞋摊能借钱吗": borrowing, in this domain, is the guaranteed loan.
+BORROW = re.compile(r"借钱|借款|借点钱|贷点钱|能贷|可以贷")
 SPECIFIC_TOPIC = re.compile(
     r"部门|材料|表格|信息采集表|身份证|并联|串联|合作社|公司|个体|企业|节省|省了|以前|原来|效率|数据库|共享|时限|多久|几天|"
     r"天数|费用|收费|多少钱|区别|跑几次|证照|电子"
@@ -42,6 +44,11 @@ COMPLAINT = re.compile(
     r"投诉|差评|态度|不满|生气|气死|太差|很差|真差|太慢|垃圾|骗|举报|敷衍|没人管|不负责|破|烂|忽悠|推来推去|踢皮球|反映|"
     r"听不懂|答非所问|没用|废物|傻"
 )
+# Words of a real greeting or of asking who answers: never read as a follow-up question about the last answer.
+SMALL_TALK = re.compile(
+    r"你好|您好|在吗|在不在|哈喽|嗨|早上好|下午好|晚上好|机器人|真人|人工|智能|AI|ai|你是谁|你是什么|客服"
+)
+SMALL_TALK_REPLIES = {"greet": "utter_greet", "bot_challenge": "utter_iamabot"}
 DIDNT_GET_IT = (
     "不好意思，我没太明白您的意思。能换个说法再说一次吗？比如“创业补贴有多少”或“我想申请创业贷款”。",
     "还是没太明白。您可以：1. 问政策（例如“贷款最多多少”）；2. 说“我要申请”；3. 发申请编号查进度；4. 说“转人工”。",
@@ -100,10 +107,12 @@ class ActionRouteEligibility(Action):
         if not stated.profile and (answered := await follow_up(dispatcher, tracker, domain)) is not None:
             return answered  # "要带什么材料" right after an answer about an item
         items = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
+        if not items and stated.profile and BORROW.search(text):
+            items = ["guaranteed_loan"]
         if items and not (WHAT_CAN_I_GET.search(text) and not stated.profile):
             return await item_eligibility.answer(dispatcher, tracker, domain, items, stated)
         if not stated.profile and WHERE.search(text):
-            dispatcher.utter_message(text=ENTRY_POINTS)
+            dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or ENTRY_POINTS)
             return []
         if not stated.profile and HOW_LONG.search(text):
             return await answer_question(dispatcher, tracker, domain)
@@ -129,10 +138,10 @@ class ActionRouteOverview(Action):
         in_context = bool(tracker.get_slot("item")) and follow_up and not after
         done = [SlotSet("after_overview", False)]
         if not named_item and not in_context and WHERE.search(text) and len(text) <= 20:
-            dispatcher.utter_message(text=ENTRY_POINTS)
+            dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or ENTRY_POINTS)
             return done
         if after and not named_item and HOW_LONG.search(text):
-            dispatcher.utter_message(text=WHOLE_TIME)
+            dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or WHOLE_TIME)
             return done
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent != "ask_bundle_overview" or named_item or in_context or SPECIFIC_TOPIC.search(text):
@@ -159,6 +168,23 @@ class ActionRouteComplaint(Action):
         if is_question(text):
             return await answer_question(dispatcher, tracker, domain)
         dispatcher.utter_message(text=varied(tracker, DIDNT_GET_IT))
+        return []
+
+
+class ActionRouteSmallTalk(Action):
+    """A greeting or "are you a bot"; a short follow-up the NLU took for one ("在哪办", "交给谁") is answered."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_route_small_talk"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Answer a follow-up of the previous answer when the knowledge base has one; else greet or say who I am."""
+        text = _text(tracker)
+        if not SMALL_TALK.search(text) and (answered := await follow_up(dispatcher, tracker, domain, True)) is not None:
+            return answered
+        intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
+        dispatcher.utter_message(response=SMALL_TALK_REPLIES.get(intent, "utter_greet"))
         return []
 
 
