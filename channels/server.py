@@ -54,7 +54,7 @@ def rasa_arguments(argv: Sequence[str], environ: Mapping[str, str]) -> list[str]
         raise LaunchError(f"--enable-api without {TOKEN_VARIABLE}: Rasa's HTTP API would answer anyone")
     arguments = ["rasa", "run", "--interface", environ.get(HOST_VARIABLE) or DEFAULT_HOST]
     if token:
-        arguments += ["--auth-token", token]
+        arguments.append(f"--auth-token={token}")  # one word: a token may begin with "-" (token_urlsafe)
     origins = cors_origins(environ.get(CORS_VARIABLE))
     if origins:
         arguments += ["--cors", *origins]
