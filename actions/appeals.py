@@ -8,6 +8,7 @@ service owns numbering, categories, time limits and the answer to the user (``do
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -15,6 +16,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import situation
 from actions.appeal_reading import appeal_number, read_appeal
 from actions.ratings import ActionRate, score_of
 from actions.replies import answer_question, is_question, varied
@@ -127,8 +129,8 @@ class ActionRouteAppeal(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Route the message (see the class)."""
         text = str(tracker.latest_message.get("text") or "").strip()
-        if asks_status(text):
-            return [FollowupAction("appeal_status_form")]
+        if (other := _not_a_complaint(tracker, text)) is not None:
+            return [FollowupAction(other)]
         if score_of(text) is not None and not FILING.search(text):  # "给个差评，答非所问": a rating, stored
             return await ActionRate().run(dispatcher, tracker, domain)
         if GRIEVANCE.search(text):
@@ -139,6 +141,20 @@ class ActionRouteAppeal(Action):
             return start_appeal(dispatcher, tracker)
         dispatcher.utter_message(text=varied(tracker, DIDNT_GET_IT))
         return []
+
+
+def _not_a_complaint(tracker: Tracker, text: str) -> str | None:
+    """Where a message the NLU read as a complaint belongs instead: a 诉求's status, or facts for the check.
+
+    "店还没开，准备下月开", "我哪类都挨不上": the person's situation, said without a grievance, answers the
+    eligibility check (``action_route_eligibility``), never opens a complaint.
+    """
+    if asks_status(text):
+        return "appeal_status_form"
+    entities = list(tracker.latest_message.get("entities") or [])
+    if not GRIEVANCE.search(text) and situation.read(text, entities, date.today()).profile:
+        return "action_route_eligibility"
+    return None
 
 
 def _body(tracker: Tracker, category: dict[str, Any] | None) -> dict[str, Any]:

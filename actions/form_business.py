@@ -13,14 +13,22 @@ from actions.form_cues import (
     ADDRESS_DETAIL,
     ADDRESS_LABELLED,
     ADDRESS_MARKERS,
+    ADDRESS_PLAN_AFTER,
+    ADDRESS_PLAN_BEFORE,
     ADDRESS_PREFIX,
+    BUSINESS_BEFORE,
     BUSINESS_TYPE_WORDS,
+    COMPANY_NAME,
     HOME,
     INDUSTRY_LABELLED,
     INDUSTRY_LIKE,
     INDUSTRY_SEGMENT,
+    INDUSTRY_WORDS,
+    NOT_A_PROPER_NAME,
     NOT_INDUSTRY,
+    PERSON_BEFORE,
     PLACES,
+    PROJECT_CALLED,
     PROJECT_FOUNDED,
     PROJECT_LABELLED,
     PROJECT_OPENED,
@@ -32,11 +40,35 @@ from nlu_components.gazetteer import load_gazetteer
 
 
 def read_project(text: str) -> str | None:
-    """A project name after 项目叫/店名/…店，名字叫, in 开个…店 or 成立…公司."""
+    """A project name, from the cue that marks it best.
+
+    The proper name after 叫/名字定为 in a business's words first, then after 项目叫/店名, in 开个…店 or 成立…公司,
+    or a registered name on its own between commas ("湘楚文化传媒有限公司，…").
+    """
+    if called := _called(text):
+        return called
     for pattern in (PROJECT_LABELLED, SHOP_NAMED, PROJECT_FOUNDED, PROJECT_OPENED):
-        if match := pattern.search(text):
+        if (match := pattern.search(text)) and not NOT_A_PROPER_NAME.search(match.group("value")):
             return match.group("value")
+    return next((part for part in segments(text) if COMPANY_NAME.fullmatch(part)), None)
+
+
+def _called(text: str) -> str | None:
+    """The name after 叫/名字定为/就叫 when words of a business come before it and no person does."""
+    for match in PROJECT_CALLED.finditer(text):
+        before = text[: match.start()]
+        value = match.group("value")
+        if BUSINESS_BEFORE.search(before) and not PERSON_BEFORE.search(before) and not NOT_A_PROPER_NAME.search(value):
+            return value
     return None
+
+
+def split_project(project: str) -> tuple[str, str | None]:
+    """A project glued to its industry in voice input ("红梅裁缝铺服装加工" → 红梅裁缝铺, 服装加工)."""
+    match = re.match(rf"(?P<project>.+?{PROJECT_SUFFIX})(?P<rest>[\u4e00-\u9fff]{{2,8}})$", project)
+    if match and re.search(INDUSTRY_WORDS, match.group("rest")) and not NOT_INDUSTRY.search(match.group("rest")):
+        return match.group("project"), match.group("rest")
+    return project, None
 
 
 def read_industry(text: str) -> str | None:
@@ -55,14 +87,21 @@ def read_address(text: str) -> str | None:
     if (match := ADDRESS_LABELLED.search(text)) and ADDRESS_MARKERS.search(match.group("value")):
         return match.group("value")
     for part in segments(text):
-        if re.search(r"\d{7,}", part) or not (ADDRESS_MARKERS.search(part) and ADDRESS_DETAIL.search(part)):
+        placed = ADDRESS_MARKERS.search(part) or _names_a_place(part)
+        if re.search(r"\d{7,}", part) or not (placed and ADDRESS_DETAIL.search(part)):
             continue
         if HOME.match(part):
             continue  # where someone lives is not where the business is
-        value = ADDRESS_PREFIX.sub("", part, count=1).strip()
-        if len(value) >= 5:
+        value = ADDRESS_PLAN_AFTER.sub("", ADDRESS_PLAN_BEFORE.sub("", part, count=1))
+        value = ADDRESS_PREFIX.sub("", value, count=1).strip()
+        if len(value) >= 5 and ADDRESS_DETAIL.search(value):
             return value
     return None
+
+
+def _names_a_place(part: str) -> bool:
+    """A Hunan place the gazetteer knows ("邵阳大祥城南路8号" names 邵阳 without 市)."""
+    return any(span.entity == "region" for span in load_gazetteer().find(part))
 
 
 def places_in_address(address: str) -> list[str]:
@@ -96,10 +135,11 @@ def industry_between(text: str, named: dict[str, Any]) -> str | None:
         if not 0 <= index < len(parts):
             continue
         part = parts[index]
-        taken = any(str(value) in part or part in str(value) for value in named.values() if isinstance(value, str))
+        taken = any(str(value) in part for value in named.values() if isinstance(value, str))
         if taken or not INDUSTRY_LIKE.fullmatch(part) or NOT_INDUSTRY.search(part) or ADDRESS_MARKERS.search(part):
             continue
-        return part
+        if re.search(INDUSTRY_WORDS, part) or part.endswith("业"):  # "名字定为铁牛修车" is no industry
+            return re.sub(r"^(?:做|搞|干)|的$", "", part)
     return None
 
 

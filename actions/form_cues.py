@@ -12,9 +12,7 @@ from contract.phones import BARE_MOBILE
 
 SEPARATORS = re.compile(r"[，,。；;！!\n、\s]+")
 # What may follow a name in a voice-style message without punctuation ("我叫刘洋然后我的电话是…").
-STOP_BEFORE = (
-    r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|然后|那个|就是|我|在|$)"
-)
+STOP_BEFORE = r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|然后|那个|就是|我|在|项目|行业|地址|$)"
 # Words for a shop or business just before "名字叫…": the name that follows is the project's, not the person's.
 SHOP_BEFORE = re.compile(r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|工作室|合作社|项目|网店|门面)[，,\s]*(?:的)?$")
 NAME_CUES = (
@@ -51,6 +49,29 @@ PROJECT_LABELLED = re.compile(
 SHOP_NAMED = re.compile(
     r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|工作室|合作社|网店)[，,\s]*(?:的)?(?:名字|名称|店名|名)(?:叫做|叫|是)"
     r"[“\"]?(?P<value>[^，,。；;“”\"\s]{2,30}?)[”\"]?(?=[，,。；;\s]|$|行业|地址|经营|身份|手机|电话|想|要|申请)"
+)
+# "修车铺，名字定为铁牛修车", "小作坊就叫甜甜坊", "店名用我女儿的名字吧，叫朵朵童装": the proper name after its cue,
+# read only after words of a business (BUSINESS_BEFORE) and never after a person (我叫, 他的名字是).
+PROJECT_CALLED = re.compile(
+    r"(?:名字|店名|名称|招牌|字号)?(?:就|准备|打算)?(?:定为|定成|定的是|叫做|叫|取名为?|起名为?|起名叫|定名为)[“\"「]?"
+    r"(?P<value>[\u4e00-\u9fffA-Za-z0-9]{2,20}?)[”\"」]?"
+    r"(?=[，,。；;！!\s]|$|行业|属于|地址|经营|开在|位于|个体|企业|合作社|身份|手机|电话|贷款|想|要|申请|做|卖|是)"
+)
+BUSINESS_BEFORE = re.compile(
+    r"店|馆|坊|铺|摊|厂|作坊|公司|合作社|工作室|农场|超市|项目|生意|品牌|开(?:个|一家|家|间|了家|了个|了间)"
+)
+PERSON_BEFORE = re.compile(r"(?:我|他|她|本人|来电人|申请人|对方|客户)(?:的)?(?:名字|姓名)?(?:就)?$")
+NOT_A_PROPER_NAME = re.compile(r"我|你|他|她|的名|名字|自己|女儿|儿子|吧|呢|啊|什么|啥|还没|没想好|不知道")
+# A registered name on its own between commas: "湘楚文化传媒有限公司，文化传媒，企业".
+COMPANY_NAME = re.compile(
+    r"[\u4e00-\u9fffA-Za-z0-9]{2,20}(?:有限责任公司|股份有限公司|有限公司|专业合作社|合作社|工作室)"
+)
+# An address said inside a plan ("想在长沙市黄兴路开个服装店"): the plan words around the place are no address.
+ADDRESS_PLAN_BEFORE = re.compile(r"^(?:我们?)?(?:想|准备|打算|计划|要)?(?:在|到)")
+ADDRESS_PLAN_AFTER = re.compile(r"(?:开|办|做|搞|弄)(?:了)?(?:个|一个|一家|家|间|一间).*$")
+# Character-by-character spelling of a name ("立早章的章", "木子李"): the name said after it is the name.
+NAME_SPELLED = re.compile(
+    r"(?:立早|弓长|木子|耳东|口天|文刀|双木|草头|古月|言午|禾口|木易|走肖|子小|人可|三横)[\u4e00-\u9fff]?(?:的[\u4e00-\u9fff])?"
 )
 SHOP_WORDS = re.compile(r"记|店|馆|坊|铺|社|厂|行$")
 PROJECT_SUFFIX = (

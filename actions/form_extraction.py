@@ -28,6 +28,7 @@ from actions.form_guard import (
     plausible_name,
 )
 from actions.form_labels import loan_named, read_labelled
+from actions.form_names import name_cued
 from actions.service_client import tracker_identity
 from contract.labels import ITEM_NAMES, ITEMS_FILED_TOGETHER
 
@@ -195,6 +196,9 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
             values[slot] = named[-1]  # "我不是退役军人，是返乡农民工": the value after the negation
         if slot in values and requested != slot and intent not in DATA_INTENTS and len(values) < 2 and not correcting:
             del values[slot]
+    renamed = slots.get("applicant_name") and requested != "applicant_name" and values.get("applicant_name")
+    if renamed and not (correcting or name_cued(text)):  # a filled name changes only when the user says so
+        del values["applicant_name"]
     if correction := CORRECTION.search(text):
         slot = CORRECTION_SLOTS[correction.group("label")]
         values[slot] = correction.group("value").strip(" 。.，,")

@@ -20,7 +20,7 @@ from typing import Any
 import cn2an
 
 from actions import dates, situation
-from actions.form_business import industry_between, read_address, read_industry, read_project
+from actions.form_business import industry_between, read_address, read_industry, read_project, split_project
 from actions.form_cues import (
     AMOUNT_CUED,
     BARE_ID,
@@ -138,6 +138,7 @@ def read_labelled(
     for slot, reader in readers:
         if (value := reader()) is not None:
             found.values[slot] = value
+    _untangle(found.values)
     amounts = _entity_values(entities, "amount") or read_amount(text)
     if amounts and (LOAN_WORDS.search(text) or "额度" in text or "金额" in text):
         found.values["loan_amount"] = amounts[0]
@@ -145,6 +146,16 @@ def read_labelled(
         found.values["industry"] = industry
     read_dates(text, today or date.today(), found)
     return found
+
+
+def _untangle(values: dict[str, Any]) -> None:
+    """A project glued to its industry is split; a name that is the shop's ("店名字叫茶小满") is no person's."""
+    if project := values.get("project_name"):
+        values["project_name"], glued = split_project(str(project))
+        if glued and "industry" not in values:
+            values["industry"] = glued
+    if values.get("applicant_name") and values["applicant_name"] in str(values.get("project_name")):
+        del values["applicant_name"]
 
 
 def simplified(text: str) -> str:

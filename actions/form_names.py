@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 
 from actions.form_cues import (
+    INDUSTRY_WORDS,
     LEADING_NAME,
     NAME,
+    NAME_SPELLED,
     NAME_THIRD_PERSON,
     SHOP_BEFORE,
     SHOP_WORDS,
@@ -22,12 +24,14 @@ from actions.form_guard import plausible_name
 
 
 def _surname_and_name(text: str) -> str | None:
-    """A name said with its surname first: 姓王名建国, 姓王叫建国, 我姓王，叫王建国."""
+    """A name said with its surname first (姓王名建国, 姓王叫建国, 我姓王，叫王建国) or spelled out (立早章的章)."""
     if match := SURNAME_THEN_NAME.search(text):
         return match.group("name")
     if match := SURNAME_GIVEN.search(text):
         return match.group("surname") + match.group("given")
-    return None
+    spelled = NAME_SPELLED.search(text)  # "名字是刘立早章的章刘章": the name said after spelling it
+    after = LEADING_NAME.match(text[spelled.end() :]) if spelled else None
+    return after.group("name") if after and plausible_name(after.group("name")) else None
 
 
 def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str | None:
@@ -48,12 +52,22 @@ def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str |
     if not third_person and THIRD_PERSON.search(text):
         return None  # "他叫王刚，身份证…" in a user's own chat: someone else's details, not a name to guess
     leading = LEADING_NAME.match(text) if has_numbers else None
-    if leading is not None and plausible_name(leading.group("name")):
+    if leading is not None and _uncued_name(leading.group("name")):
         return leading.group("name")
     if has_numbers:  # "帮来电人办理：黄大明，身份证…": a part that is only a name, near the start
         parts = [part.strip() for part in re.split(r"[，,。；;：:\s]+", text) if part.strip()]
-        return next((part for part in parts[:4] if plausible_name(part)), None)
+        return next((part for part in parts[:4] if _uncued_name(part)), None)
     return None
+
+
+def _uncued_name(value: str) -> bool:
+    """A name said without a cue: plausible, and no industry ("居民服务", "文化零售" start with surnames)."""
+    return plausible_name(value) and not re.search(INDUSTRY_WORDS, value) and not value.endswith("业")
+
+
+def name_cued(text: str) -> bool:
+    """The message names the person with a cue (我叫, 姓名是, 姓X名Y, 他叫 …), not only a name-like word."""
+    return bool(NAME.search(text) or NAME_THIRD_PERSON.search(text) or _surname_and_name(text))
 
 
 def _personal(name: str) -> bool:

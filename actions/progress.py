@@ -38,7 +38,7 @@ GIVE_UP = (
     "还是没有查到匹配的申请。为保护申请人信息，我这边先不再重试了：请说“转人工”由工作人员协助，或拨打12345热线，"
     "工作人员核实来电人身份后帮您查询；也可以在湘易办“我的办件”里直接查看。"
 )
-FORGOT = re.compile(r"忘了|忘记|不记得|记不得|记不住|找不到|找不着|丢了|弄丢|没记|不知道")
+FORGOT = re.compile(r"忘了|忘记|不记得|记不得|记不住|记不清|想不起|找不到|找不着|丢了|弄丢|没记|不知道")
 NUMBER_WORDS = re.compile(r"编号|号码|单号|申请号|办件号|号")
 WHERE_IS_NUMBER = re.compile(
     r"(?:申请编号|编号|申请号|办件号|受理号|单号)[^，,。？?]{0,4}(?:在哪|哪里|哪儿|去哪|从哪|怎么找|怎么查到|怎么看到|没收到|没看到)"
@@ -47,6 +47,11 @@ WHERE_NUMBER = (
     "申请编号是CY开头加14位数字，在这些地方能找到：\n1. 提交申请时我回复给您的那条消息（“申请已提交，编号CY…”）；\n"
     "2. 湘易办App或小程序的“我的办件”/“我的申请”；\n3. 用微信登录后的小程序“我的申请”，不用编号也能看到自己的申请。\n"
     "实在找不到，可以说“转人工”，或拨打12345热线，工作人员核实来电人身份后帮您查询。"
+)
+WHERE_DIGITS = (
+    "身份证后6位就是申请人身份证号码的最后6位（最后一位可能是X），看一下身份证就能找到。暂时拿不到的话：\n"
+    "1. 说“转人工”，工作人员在这里帮您查；\n2. 拨打12345热线，工作人员核实来电人身份后帮您查询；\n"
+    "3. 用申请时的微信登录湘易办小程序，“我的申请”里不用验证也能看到自己的申请。"
 )
 STILL_NO_NUMBER = (
     "编号实在找不到也没关系，您可以选一种方式：\n1. 说“转人工”，工作人员在这里帮您查；\n"
@@ -74,8 +79,17 @@ LAST6 = re.compile(r"(?<![\dA-Za-z])\d{5}[\dXx](?![\dA-Za-z])")
 
 
 def forgot_number(text: str) -> bool:
-    """Whether the user does not have the application number ("编号我忘了", "申请编号在哪里看")."""
-    return bool(FORGOT.search(text) and NUMBER_WORDS.search(text)) or bool(WHERE_IS_NUMBER.search(text))
+    """Whether the user does not have the number or the ID digits ("编号我忘了", "后六位我想不起来了")."""
+    return (
+        bool(FORGOT.search(text) and NUMBER_WORDS.search(text))
+        or bool(WHERE_IS_NUMBER.search(text))
+        or (forgot_digits(text))
+    )
+
+
+def forgot_digits(text: str) -> bool:
+    """Whether the user cannot give the applicant's last 6 ID digits ("后六位我真想不起来了")."""
+    return bool(FORGOT.search(text) and ID_CUE.search(text))
 
 
 def still_without_number(tracker: Tracker) -> bool:
@@ -84,7 +98,7 @@ def still_without_number(tracker: Tracker) -> bool:
     text = str(tracker.latest_message.get("text") or "").strip()
     if not said or NUMBER.search(text) or LAST6.search(text) or not STILL_WITHOUT.search(text):
         return False
-    return any(said[0].startswith(reply[:20]) for reply in (WHERE_NUMBER, *NO_NUMBER_REPLIES))
+    return any(said[0].startswith(reply[:20]) for reply in (WHERE_NUMBER, WHERE_DIGITS, *NO_NUMBER_REPLIES))
 
 
 def no_number_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
@@ -101,7 +115,8 @@ async def forgotten_number(dispatcher: CollectingDispatcher, tracker: Tracker) -
     if still_without_number(tracker):
         return no_number_reply(dispatcher, tracker)
     if not await show_own(dispatcher, tracker):
-        dispatcher.utter_message(text=WHERE_NUMBER)
+        text = str(tracker.latest_message.get("text") or "")
+        dispatcher.utter_message(text=WHERE_DIGITS if forgot_digits(text) else WHERE_NUMBER)
     return [SlotSet(NUMBER_SLOT, None), SlotSet(LAST6_SLOT, None)]
 
 

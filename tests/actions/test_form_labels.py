@@ -45,6 +45,39 @@ ID = "43010419900101100X"
             {"applicant_name": "李秀英", "id_number": ID, "phone": "13807311234"},
         ),
         ("肖雪，43010419900101100x，13807311234", {"applicant_name": "肖雪", "id_number": ID, "phone": "13807311234"}),
+        # a business described first, then its proper name (issue 12): the name, never the kind or the filler
+        ("打算在湘潭开一家洗车行，名字定为净途洗车", {"project_name": "净途洗车"}),
+        ("想搞个做米酒的小作坊就叫醉春坊", {"project_name": "醉春坊"}),
+        ("店名用我儿子的小名吧，叫豆豆玩具", {"project_name": "豆豆玩具"}),
+        ("准备在株洲开个修鞋铺，叫老周鞋匠", {"project_name": "老周鞋匠"}),
+        ("项目就叫晨光书屋，文化零售，个体工商户", {"project_name": "晨光书屋", "industry": "文化零售"}),
+        ("开了间茶馆，名字叫听雨轩，做茶饮的", {"project_name": "听雨轩", "industry": "茶饮"}),
+        # voice input glued together, and unlabelled lists
+        (
+            "我叫彭丽华项目丽华米粉店餐饮服务个体户地址岳阳市岳阳楼区洞庭路9号",
+            {
+                "applicant_name": "彭丽华",
+                "project_name": "丽华米粉店",
+                "industry": "餐饮服务",
+                "premises_address": "岳阳市岳阳楼区洞庭路9号",
+            },
+        ),
+        (
+            "星辰文化传媒有限公司，文化传媒，企业，长沙市芙蓉区五一大道8号",
+            {
+                "project_name": "星辰文化传媒有限公司",
+                "industry": "文化传媒",
+                "premises_address": "长沙市芙蓉区五一大道8号",
+            },
+        ),
+        (
+            "小铺叫阿福炒货，食品零售，个体，衡阳蒸湘华新路5号",
+            {"project_name": "阿福炒货", "industry": "食品零售", "premises_address": "衡阳蒸湘华新路5号"},
+        ),
+        ("名字是章立早章的章章明", {"applicant_name": "章明"}),
+        # a plan with a place is no address; an industry word is never a person
+        ("想在长沙市黄兴路步行街开个店", {"premises_address": "长沙市黄兴路步行街"}),
+        (f"文化零售，个体工商户，身份证{ID}", {"industry": "文化零售", "id_number": ID}),
     ],
 )
 def test_each_value_lands_in_its_own_field(text: str, expected: dict[str, object]) -> None:
