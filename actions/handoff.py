@@ -1,9 +1,10 @@
 """Pass the conversation to a person: queue it at the service's handoff queue and pause the bot."""
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ConversationPaused, EventType
+from rasa_sdk.events import ConversationPaused, EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.service_client import ServiceError, post_json, tracker_headers
@@ -15,6 +16,13 @@ HANDED_OFF = (
 STAFF_UNAVAILABLE = (
     "抱歉，人工客服暂时无法接入。您可以拨打12345政务服务便民热线，或到政务服务大厅的创业服务窗口当面咨询；"
     "我也可以继续为您解答。"
+)
+
+# Words that ask for a person. Inside a form a message without them is the user's data the NLU took for a handoff
+# (a hotline relay "来电人说他叫石磊": staff type for the caller), and the form goes on with it.
+ASKS_FOR_PERSON = re.compile(
+    r"人工|真人|客服|工作人员|转接|接线|坐席|领导|负责人|找人|找个人|换个人|换人|有人吗|人呢|人来|活人|机器|"
+    r"转一下|转过去|转给|转到|打电话|来电话|回电"
 )
 
 
@@ -32,7 +40,10 @@ class ActionHandoff(Action):
         return "action_handoff"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        """Hand the conversation to a person (see :func:`hand_off`)."""
+        """Hand the conversation to a person (see :func:`hand_off`); inside a form, only when asked in words."""
+        loop = (tracker.active_loop or {}).get("name")
+        if loop and not ASKS_FOR_PERSON.search(str(tracker.latest_message.get("text") or "")):
+            return [FollowupAction(str(loop))]  # the form reads the message (a name relayed by hotline staff)
         return await hand_off(dispatcher, tracker, HANDED_OFF)
 
 

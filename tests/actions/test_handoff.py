@@ -37,3 +37,16 @@ async def test_without_the_service_the_bot_keeps_answering(service_down: None) -
     events = await ActionHandoff().run(dispatcher, make_tracker([user_event("转人工", "request_human")]), {})
     assert events == []
     assert dispatcher.messages[0]["text"] == STAFF_UNAVAILABLE
+
+
+async def test_inside_a_form_a_relayed_name_the_nlu_took_for_a_handoff_goes_on_with_the_form(service_url: str) -> None:
+    tracker = make_tracker([user_event("来电人说他叫石磊", "request_human", channel="hotline")])
+    tracker.active_loop = {"name": "application_form"}
+    dispatcher = CollectingDispatcher()
+    events = await ActionHandoff().run(dispatcher, tracker, {})
+    assert events == [{"event": "followup", "name": "application_form", "timestamp": None}]
+    assert dispatcher.messages == []
+    tracker = make_tracker([user_event("来电人要求转人工", "request_human", channel="hotline")])
+    tracker.active_loop = {"name": "application_form"}
+    events = await ActionHandoff().run(dispatcher, tracker, {})
+    assert events == [{"event": "pause", "timestamp": None}]
