@@ -10,6 +10,7 @@ from bundle_service.models.base import Base, UTCDateTime
 WAITING = "waiting"
 TAKEN = "taken"
 RETURNED = "returned"
+NOTIFICATION_SENDER = "notification"  # the staff_id of a status notification's line in the user's chat
 
 
 class Handoff(Base):
@@ -41,3 +42,8 @@ class OutboxMessage(Base):
     text: Mapped[str] = mapped_column(Text)
     delivery: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    @property
+    def sender(self) -> str:
+        """Who speaks: ``notification`` for a status notification (issue 15), else ``staff``."""
+        return NOTIFICATION_SENDER if self.staff_id == NOTIFICATION_SENDER else "staff"

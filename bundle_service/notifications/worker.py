@@ -25,6 +25,7 @@ from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings, get_settings
 from bundle_service.core.db import make_engine, make_session_factory
 from bundle_service.models import Notification, OutboxMessage, SubscribeGrant
+from bundle_service.models.handoff import NOTIFICATION_SENDER
 from bundle_service.models.notification import DEFERRED, FAILED, QUEUED, SENDING, SENT, SKIPPED
 from bundle_service.notifications.channels import Channel, Outcome, Outgoing, build_channels
 from bundle_service.notifications.outbox import INBOX, WECHAT
@@ -36,7 +37,6 @@ from contract.conversations import wechat_sender
 
 logger = logging.getLogger(__name__)
 BATCH = 20
-INBOX_SENDER = "notification"  # the staff_id of a notification's line in the user's chat
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class Worker:
             session.add(
                 OutboxMessage(
                     conversation_id=wechat_sender(row.recipient),
-                    staff_id=INBOX_SENDER,
+                    staff_id=NOTIFICATION_SENDER,
                     text=row.text,
                     delivery="outbox",
                     created_at=now,

@@ -113,7 +113,7 @@ def _folder(name: str, *files: str) -> dict[str, Path]:
 CHAT_ASSETS = Assets(
     "/chat/static",
     {
-        **_folder("chat", "chat.js", "chat.css"),
+        **_folder("chat", "chat.js", "chat.css", "notify_settings.js"),
         "outbox.js": MINIPROGRAM_UTILS / "outbox.js",  # one file for both clients
         "feedback.js": MINIPROGRAM_UTILS / "feedback.js",
     },

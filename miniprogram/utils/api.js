@@ -93,4 +93,6 @@ function answerFeedback(body) {
   });
 }
 
-module.exports = { ensureLogin, login, sendMessage, myApplications, conversation, staffMessages, answerFeedback, TOKEN_KEY };
+module.exports = {
+  ensureLogin, login, authorized, sendMessage, myApplications, conversation, staffMessages, answerFeedback, TOKEN_KEY,
+};

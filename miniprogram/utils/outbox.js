@@ -40,6 +40,8 @@
 
   // The login token's claim that names the user's conversation, decided by the service (contract/login_token.py).
   const CONVERSATION_CLAIM = "conversation";
+  // The sender of a status notification's line (bundle_service/models/handoff.py, NOTIFICATION_SENDER).
+  const NOTIFICATION = "notification";
 
   // The user's conversation, as the service wrote it into the login token: the client never builds the id itself.
   // The token is only read here, not verified: the service verifies it on every poll.
@@ -82,7 +84,10 @@
       if (!Number.isSafeInteger(id) || id <= cursor || seen.has(id)) continue;
       seen.add(id);
       next = Math.max(next, id);
-      if (typeof message.text === "string" && message.text.trim()) fresh.push({ id, text: message.text, at: message.created_at || "" });
+      if (typeof message.text !== "string" || !message.text.trim()) continue;
+      const item = { id, text: message.text, at: message.created_at || "" };
+      if (message.sender === NOTIFICATION) item.sender = NOTIFICATION; // a status notification, not a person
+      fresh.push(item);
     }
     fresh.sort((a, b) => a.id - b.id);
     return { cursor: next, fresh };

@@ -10,12 +10,18 @@ Reusable by every browser test (H5 chat, hotline console, admin page):
 - ``log_in_h5`` / ``log_in_console``: the H5 chat's dev login and the console's login, waiting until they are in.
 """
 
+import threading
+import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import uvicorn
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
+from bundle_service.core.config import Settings
+from bundle_service.main import build_services, create_app
 from tests.live_stack import ADMIN_TOKEN, STAFF_ACCOUNTS, STAFF_PASSWORDS, Stack, free_port
 
 __all__ = ["ADMIN_TOKEN", "STAFF_ACCOUNTS", "Stack", "free_port"]  # the browser tests import them from here
@@ -81,3 +87,28 @@ def log_in_console(page: Page, service_url: str, name: str) -> None:
     expect(page.locator("#work-view")).to_be_visible()
     expect(page.locator("#login-view")).to_be_hidden()
     expect(page.locator("#staff-name")).to_contain_text(name)
+
+
+@contextmanager
+def in_process_service(settings: Settings) -> Iterator[str]:
+    """The bundle service alone (no Rasa) on a free loopback port in this process, for pages that need no bot.
+
+    Yields:
+        Its URL; the server stops when the block ends.
+    """
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(services=build_services(settings)), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "service did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

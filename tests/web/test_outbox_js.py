@@ -94,6 +94,9 @@ def test_merge_shows_each_new_message_once_oldest_first(outbox: Page) -> None:
             {"id": 6, "text": "第二条", "at": "2026-01-01T00:00:06Z"},
         ],
     }
+    # A status notification (issue 15) says so: the chat labels it 办理通知, not 人工客服.
+    notice = call(outbox, "merge", 6, [{"id": 7, "text": "税务部门已办结", "sender": "notification"}])
+    assert notice["fresh"] == [{"id": 7, "text": "税务部门已办结", "at": "", "sender": "notification"}]
     # The same answer again (a poll that overlapped, or a reload with the stored cursor): nothing new.
     assert call(outbox, "merge", 6, batch) == {"cursor": 6, "fresh": []}
     for not_a_list in [None, {"message": "出错了"}, "[]"]:

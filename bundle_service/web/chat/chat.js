@@ -127,7 +127,7 @@ async function pollOutbox(current) {
     merged.fresh.forEach(addStaffMessage);
     if (merged.fresh.length) {
       current.lastActivity = Date.now();
-      humanMode = true;
+      if (merged.fresh.some((message) => message.sender !== "notification")) humanMode = true;
       if ($("chat-view").hidden) $("tab-chat").classList.add("unread"); // 我的申请 is shown: mark the chat tab
     }
     current.failures = 0;
@@ -144,11 +144,12 @@ async function pollOutbox(current) {
 }
 
 function addStaffMessage(message) {
-  const item = addMessage("staff", message.text);
+  const notice = message.sender === "notification"; // a status notification (issue 15), not a person
+  const item = addMessage(notice ? "staff notification" : "staff", message.text);
   item.dataset.id = String(message.id);
   const who = document.createElement("span");
   who.className = "who";
-  who.textContent = "人工客服";
+  who.textContent = notice ? "办理通知" : "人工客服";
   item.prepend(who);
   if (message.at) item.title = new Date(message.at).toLocaleString("zh-CN");
 }
@@ -286,6 +287,7 @@ function department(progress) {
   light.textContent = LIGHTS[progress.light] || "—";
   light.title = progress.due_date ? `办结期限 ${progress.due_date}` : "";
   row.append(name, light);
+  if (progress.reason) row.appendChild(node("p", `原因及需补交：${progress.reason}`, "reason")); // 需补正 / 不予受理
   return row;
 }
 

@@ -164,10 +164,10 @@ Page({
       const merged = outbox.merge(poller.cursor, batch);
       poller.cursor = merged.cursor;
       wx.setStorageSync(outbox.cursorKey(poller.conversation), merged.cursor);
-      merged.fresh.forEach((message) => this.add("staff", message.text));
+      merged.fresh.forEach((message) => this.add(message.sender === "notification" ? "notice" : "staff", message.text));
       if (merged.fresh.length) {
         poller.lastActivity = Date.now();
-        this.humanMode = true;
+        if (merged.fresh.some((message) => message.sender !== "notification")) this.humanMode = true;
         if (!this.visible) wx.showTabBarRedDot({ index: 0, fail() {} });
       }
       poller.failures = 0;

@@ -1,0 +1,87 @@
+"""Issue 15 in headless Chromium: a department asks for 补正 and the H5 user sees it without asking.
+
+An in-process service with its notification worker running (no Rasa: the page polls the service): the tax
+department marks 需补正 with the reason; the user's chat shows the 办理通知 line (the notification's in-app
+channel), 我的申请 shows the reason under the department, and the user turns notifications off in 我的.
+"""
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+from pydantic import SecretStr
+
+from bundle_service.core.config import Settings
+from bundle_service.identity.session_tokens import SessionTokens
+from tests.web.conftest import in_process_service
+
+SECRET = "notifications-page-secret-of-32-bytes"
+GATEWAY = "notifications-page-gateway-token"
+OPENID = "dev_zhaoxin"
+TAX = {"X-Department-Key": "dev-tax-key"}
+DEPARTMENT_KEYS = Path(__file__).resolve().parents[2] / "bundle_service" / "data" / "department_keys.example.yml"
+REASON = "租赁合同缺少出租方签字，请补交签字页"
+
+
+@pytest.fixture(scope="module")
+def service_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    work: Path = tmp_path_factory.mktemp("notifications_page")
+    settings = Settings(
+        database_url=f"sqlite:///{work / 'bundle.db'}",
+        session_secret=SecretStr(SECRET),
+        gateway_token=SecretStr(GATEWAY),
+        department_keys_file=DEPARTMENT_KEYS,
+        knowledge_warm_on_startup=False,
+        chroma_path=work / "chroma",
+        notify_quiet_hours="",
+        notify_poll_seconds=0.2,
+    )
+    with in_process_service(settings) as url:
+        yield url
+
+
+def test_a_material_request_reaches_the_h5_chat_and_my_applications(page: Page, service_url: str) -> None:
+    owner = {"X-Gateway-Token": GATEWAY, "X-Wechat-Openid": OPENID}
+    form = {
+        "applicant_name": "赵新",
+        "id_number": "430111199601010024",
+        "phone": "13912345678",
+        "person_category": "returning_migrant_worker",
+        "project_name": "湘味米粉店",
+        "industry": "餐饮",
+        "business_type": "individual_business",
+        "premises_address": "长沙市芙蓉区解放西路10号",
+        "city": "长沙市",
+        "county": "芙蓉区",
+        "items": ["business_registration", "taxpayer_confirmation"],
+    }
+    filed = httpx.post(f"{service_url}/api/v1/applications", json=form, headers=owner).json()
+    task = next(d["task_id"] for d in filed["departments"] if d["department_code"] == "tax")
+    token = SessionTokens(SECRET, 7200).issue(OPENID, time.time())
+    stored = json.dumps({"token": token, "expiresAt": (time.time() + 7200) * 1000})
+    page.add_init_script(f"localStorage.setItem('cyyjs.token', {json.dumps(stored)})")
+    page.goto(f"{service_url}/chat")
+    expect(page.locator("#chat-view")).to_be_visible()
+
+    marked = httpx.post(
+        f"{service_url}/api/v1/department/tasks/{task}/request-material", json={"reason": REASON}, headers=TAX
+    )
+    assert marked.status_code == 200
+    notice = page.locator("#messages li.notification")
+    expect(notice).to_contain_text(REASON, timeout=30_000)  # the worker sends it, the page's poll shows it
+    expect(notice.locator(".who")).to_have_text("办理通知")
+    expect(notice).to_contain_text(f"您的申请{filed['number']}：税务部门需要您补正材料")
+
+    page.click("#my-applications")
+    row = page.locator(f"li.application[data-number={filed['number']}] li.department", has_text="税务部门")
+    expect(row).to_contain_text("需补正")
+    expect(row.locator(".reason")).to_have_text(f"原因及需补交：{REASON}")
+    expect(page.locator("#notify-enabled")).to_be_checked()
+    page.uncheck("#notify-enabled")
+    expect(page.locator("#notify-note")).to_contain_text("已关闭")
+    mine = httpx.get(f"{service_url}/api/v1/me/notifications", headers={"Authorization": f"Bearer {token}"}).json()
+    assert mine["enabled"] is False
