@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import redis
+import redis  # type: ignore[import-untyped]  # installed with Rasa
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
