@@ -1,9 +1,9 @@
 """The scaled topology (``devtools.scaled_stack``) started once for these tests, on free ports and its own databases.
 
 Two Rasa processes, two action servers and two service processes behind HAProxy, on the machine's PostgreSQL,
-Redis and RabbitMQ, with chroma's server and the event consumer. Rasa's conversation lock lives 10 s here
-(``TICKET_LOCK_LIFETIME``; Rasa's default is 60 s), so a conversation whose process was killed holding its lock
-continues sooner. ``make test-scaled``; several minutes, most of it Rasa loading its model twice.
+Redis and RabbitMQ, with chroma's server and the event consumer. A conversation whose Rasa process was killed
+holding its lock continues when the ticket expires (Rasa's 60 s). The processes' logs stay in
+``/tmp/scaled-test-*/logs``. ``make test-scaled``; several minutes, most of it Rasa loading its model twice.
 """
 
 import os
@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -74,17 +75,17 @@ def pid_listening_on(port: int) -> int:
 
 
 @pytest.fixture(scope="session")
-def scaled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scaled]:
+def scaled() -> Iterator[Scaled]:
     if not MODEL.is_file():
         pytest.fail(f"{MODEL} is missing: make train")
-    base, folder = _free_base(), tmp_path_factory.mktemp("scaled")
+    base, folder = _free_base(), Path(tempfile.mkdtemp(prefix="scaled-test-"))
     prefix = f"scaledtest_{os.getpid()}_{uuid.uuid4().hex[:6]}"
     env = {
         **os.environ,
         "SCALED_PORT_BASE": str(base), "RASA_PORT": str(base + 5), "ACTION_PORT": str(base + 6),
         "BUNDLE_SERVICE_PORT": str(base + 7), "SCALED_DATABASE_PREFIX": prefix, "SCALED_STATE_DIR": str(folder),
         "STACK_LOG_DIR": str(folder / "logs"), "RASA_MODEL": str(MODEL), "REDIS_DB": "5",
-        "TICKET_LOCK_LIFETIME": "10", "STACK_STARTUP_TIMEOUT": str(STARTUP_TIMEOUT_S),
+        "STACK_STARTUP_TIMEOUT": str(STARTUP_TIMEOUT_S),
         "BUNDLE_RASA_TOKEN": secrets.token_urlsafe(32),
     }  # fmt: skip
     for name in ("BUNDLE_PROFILE", "BUNDLE_DATABASE_URL", "BUNDLE_TRACKER_DB_URL", "RASA_ENDPOINTS"):
