@@ -7,17 +7,17 @@ channel), 我的申请 shows the reason under the department, and the user turns
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 from pydantic import SecretStr
 
 from bundle_service.core.config import Settings
 from bundle_service.identity.session_tokens import SessionTokens
-from tests.web.conftest import in_process_service
+from tests.web.conftest import STAFF_ACCOUNTS, in_process_service, log_in_console
 
 SECRET = "notifications-page-secret-of-32-bytes"
 GATEWAY = "notifications-page-gateway-token"
@@ -39,12 +39,16 @@ def service_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         chroma_path=work / "chroma",
         notify_quiet_hours="",
         notify_poll_seconds=0.2,
+        staff_accounts_file=work / "staff.yml",
     )
+    (work / "staff.yml").write_text(STAFF_ACCOUNTS, encoding="utf-8")
     with in_process_service(settings) as url:
         yield url
 
 
-def test_a_material_request_reaches_the_h5_chat_and_my_applications(page: Page, service_url: str) -> None:
+def test_a_material_request_reaches_the_h5_chat_and_my_applications_and_staff_see_it(
+    page: Page, service_url: str, new_context: Callable[[], BrowserContext]
+) -> None:
     owner = {"X-Gateway-Token": GATEWAY, "X-Wechat-Openid": OPENID}
     form = {
         "applicant_name": "赵新",
@@ -85,3 +89,15 @@ def test_a_material_request_reaches_the_h5_chat_and_my_applications(page: Page, 
     expect(page.locator("#notify-note")).to_contain_text("已关闭")
     mine = httpx.get(f"{service_url}/api/v1/me/notifications", headers={"Authorization": f"Bearer {token}"}).json()
     assert mine["enabled"] is False
+
+    console = new_context().new_page()  # a staff member looks the application up during a call
+    log_in_console(console, service_url, "zhangsan")
+    console.click("button[data-tab=lookup-tab]")
+    console.fill("#lookup-number", filed["number"])
+    console.fill("#lookup-last6", form["id_number"][-6:])
+    console.click("#lookup-form button")
+    told = console.locator("#lookup-result .notifications li.notification")
+    expect(told.filter(has_text="对话消息")).to_contain_text("已发送")
+    expect(told.filter(has_text="对话消息")).to_contain_text(REASON)
+    expect(told.filter(has_text="微信订阅消息")).to_contain_text("用户未订阅该消息")  # never subscribed in a browser
+    expect(told.first).not_to_contain_text(OPENID)  # the recipient is masked
