@@ -18,8 +18,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.application_actions import CANCELLED, reset_form, staff_headers
 from actions.form_business import places_in_address
-from actions.form_extraction import Extraction, complete_items, extract, just_heard_user
+from actions.form_extraction import Extraction, extract, just_heard_user
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
+from actions.form_items import complete_items
 from actions.form_navigation import RETRIES, failed_answer, navigate
 from actions.form_questions import answer_besides, question_besides
 from actions.questions import ActionAnswerQuestion

@@ -80,7 +80,7 @@ class ValidateEligibilityForm(FormValidationAction):
                 if finished:
                     return answered
                 events += answered
-            next_slot = await self._next(slots)
+            next_slot = await self._next(slots, dispatcher if requested is None else None)
         except ServiceUnavailable:
             dispatcher.utter_message(text=SERVICE_DOWN)
             return [SlotSet("requested_slot", None), ActiveLoop(None)]
@@ -200,12 +200,21 @@ class ValidateEligibilityForm(FormValidationAction):
         return [SlotSet(previous, None), SlotSet("requested_slot", previous)]
 
     @staticmethod
-    async def _next(slots: dict[str, Any]) -> str | None:
+    async def _next(slots: dict[str, Any], preview_to: CollectingDispatcher | None = None) -> str | None:
+        """The next profile field the service needs; at the opening, what the person can do already is said."""
         if not slots.get("elig_person_category"):
             return "elig_person_category"
         answer = await post_json("/api/v1/eligibility", profile(slots))
         missing = {name for entry in answer["items"] for name in entry["missing"]}
-        return next((s for f, s in PROFILE_SLOTS.items() if f in missing and slots.get(s) is None), None)
+        next_slot = next((s for f, s in PROFILE_SLOTS.items() if f in missing and slots.get(s) is None), None)
+        good = [entry["name"] for entry in answer["items"] if entry["qualifies"]]
+        if preview_to is not None and next_slot is not None and good:
+            undecided = [entry["name"] for entry in answer["items"] if entry["missing"]]
+            preview_to.utter_message(
+                text=f"按您说的情况，这些现在就能办：{'、'.join(good)}。"
+                f"{'、'.join(undecided)}还要看您的具体情况，我再问您几个问题。"
+            )
+        return next_slot
 
 
 class ActionShowEligibility(Action):

@@ -12,7 +12,10 @@ from contract.phones import BARE_MOBILE
 
 SEPARATORS = re.compile(r"[，,。；;！!\n、\s]+")
 # What may follow a name in a voice-style message without punctuation ("我叫刘洋然后我的电话是…").
-STOP_BEFORE = r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|然后|那个|就是|我|在|项目|行业|地址|$)"
+STOP_BEFORE = (
+    r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|然后|那个|就是|我|在|项目|行业"
+    r"|地址|$)"
+)
 # Words for a shop or business just before "名字叫…": the name that follows is the project's, not the person's.
 SHOP_BEFORE = re.compile(r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|工作室|合作社|项目|网店|门面)[，,\s]*(?:的)?$")
 NAME_CUES = (
@@ -132,6 +135,28 @@ GRADUATION = re.compile(r"毕业|毕的业")
 STARTED = re.compile(r"成立|开业|注册|领(?:的|了)?执照|开了|开的|开张|营业了")
 ID_CUED = re.compile(r"身份证(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>[0-9XxＸｘ][0-9XxＸｘ\s-]{4,24})")
 PHONE_CUED = re.compile(r"(?:手机|电话|联系方式)(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>\d[\d\s-]{4,18}\d)")
+# "手机号填错了，是13912345678" / "项目名称改成湘味小厨" (the value ends at the next punctuation)
+CORRECTION = re.compile(
+    r"(?P<label>姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址|银行账户|银行账号|账户|账号|毕业年份|成立日期)"
+    r"(?:填错了|写错了|搞错了|错了|不对)?[，,。\s]*(?:应该是|应为|改成|改为|换成|更正为|是|为|叫)[:：\s]*(?P<value>[^，,。；;！!\n]+)"
+)
+CORRECTION_SLOTS = {
+    "姓名": "applicant_name",
+    "名字": "applicant_name",
+    "项目名称": "project_name",
+    "项目名": "project_name",
+    "项目": "project_name",
+    "行业": "industry",
+    "经营场所地址": "premises_address",
+    "经营地址": "premises_address",
+    "地址": "premises_address",
+    "银行账户": "bank_account",
+    "银行账号": "bank_account",
+    "账户": "bank_account",
+    "账号": "bank_account",
+    "毕业年份": "graduation_year",
+    "成立日期": "business_started_on",
+}
 ENTITY_SLOTS = ("id_number", "phone", "person_category", "business_type")
 
 

@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 
 from actions import dates
 from actions.form_business import kind_of_free_text
-from actions.form_cues import BARE_ID, BARE_PHONE
+from actions.form_cues import BARE_ID, BARE_PHONE, CORRECTION, CORRECTION_SLOTS
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import (
     BACK,
@@ -27,10 +27,10 @@ from actions.form_guard import (
     is_question,
     plausible_name,
 )
-from actions.form_labels import loan_named, read_labelled
+from actions.form_items import items_named
+from actions.form_labels import read_labelled
 from actions.form_names import name_cued
 from actions.service_client import tracker_identity
-from contract.labels import ITEM_NAMES, ITEMS_FILED_TOGETHER
 
 DIGRESSION_INTENTS = frozenset(
     {
@@ -50,35 +50,10 @@ DIGRESSION_INTENTS = frozenset(
 )
 # Never an answer unless the message also names a value (e.g. "谢谢" is not a project name).
 ALWAYS_DIGRESS = frozenset({"cancel", "request_human", "greet", "thank", "goodbye", "bot_challenge"})
-# "手机号填错了，是13912345678" / "项目名称改成湘味小厨" (the value ends at the next punctuation)
-CORRECTION = re.compile(
-    r"(?P<label>姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址|银行账户|银行账号|账户|账号|毕业年份|成立日期)"
-    r"(?:填错了|写错了|搞错了|错了|不对)?[，,。\s]*(?:应该是|应为|改成|改为|换成|更正为|是|为|叫)[:：\s]*(?P<value>[^，,。；;！!\n]+)"
-)
-CORRECTION_SLOTS = {
-    "姓名": "applicant_name",
-    "名字": "applicant_name",
-    "项目名称": "project_name",
-    "项目名": "project_name",
-    "项目": "project_name",
-    "行业": "industry",
-    "经营场所地址": "premises_address",
-    "经营地址": "premises_address",
-    "地址": "premises_address",
-    "银行账户": "bank_account",
-    "银行账号": "bank_account",
-    "账户": "bank_account",
-    "账号": "bank_account",
-    "毕业年份": "graduation_year",
-    "成立日期": "business_started_on",
-}
 ANSWER_PREFIX = re.compile(
     r"^(?:我的|我们的)?(?:姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址|银行账户|账号|账户)?"
     r"(?:是|叫|为|就是|填)?[:：\s]*"
 )
-ADD_ITEMS = re.compile(r"加上|再加|还要|增加|也要|也申请|一起办|另外")
-REMOVE_ITEMS = re.compile(r"不要|去掉|删掉|删除|不办|不申请|取消")
-ALL_ITEMS = re.compile(r"全部|都要|都办|全都|8个|八个|所有")
 # A person asked for in words; "来电人说他叫…" (a hotline relay the NLU may read as request_human) names none.
 PERSON_WORDS = re.compile(r"人工|真人|客服|工作人员|找人")
 # Another task asked for: never an answer, whichever field is asked (action_switch_form switches or answers).
@@ -129,34 +104,6 @@ def _entities(tracker: Tracker, name: str) -> list[str]:
     return [str(e["value"]) for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
 
 
-def _items(tracker: Tracker, text: str, current: list[str] | None, requested: str | None) -> list[str] | None:
-    named = list(dict.fromkeys(_entities(tracker, "item")))
-    if not named and not current and requested in ("application_items", None) and loan_named(text):
-        named = ["guaranteed_loan"]  # "贷15万": the loan, though the item is not named
-    if ALL_ITEMS.search(text) and requested == "application_items":
-        return list(ITEM_NAMES)
-    if not named:
-        return None
-    if current and REMOVE_ITEMS.search(text):
-        return [code for code in current if code not in named] or None
-    if current and ADD_ITEMS.search(text):
-        return list(dict.fromkeys([*current, *named]))
-    return named if requested in ("application_items", None) or not current else None
-
-
-def complete_items(items: list[str]) -> tuple[list[str], str | None]:
-    """Add the partners of an item that must go with others (registration ↔ taxpayer confirmation)."""
-    added: list[str] = []
-    notes: list[str] = []
-    for group in ITEMS_FILED_TOGETHER:
-        missing = [code for code in group if code not in items]
-        if missing and len(missing) < len(group):
-            added += missing
-            names = "和".join(ITEM_NAMES[code] for code in group)
-            notes.append(f"{names}须一并办理，已为您加上“{'、'.join(ITEM_NAMES[code] for code in missing)}”。")
-    return ([*items, *added], "".join(notes)) if added else (items, None)
-
-
 def _free_text(text: str) -> str:
     return ANSWER_PREFIX.sub("", text, count=1).strip(" 。.，,！!") or text.strip(" 。.，,！!")
 
@@ -202,7 +149,7 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     if correction := CORRECTION.search(text):
         slot = CORRECTION_SLOTS[correction.group("label")]
         values[slot] = correction.group("value").strip(" 。.，,")
-    items = _items(tracker, text, slots.get("application_items"), requested)
+    items = items_named(text, _entities(tracker, "item"), slots.get("application_items"), requested)
     if items is not None:
         values["application_items"] = items
     amount = next(iter(_entities(tracker, "amount")), None)

@@ -31,8 +31,11 @@ TASKS = {
     "rating_form": "评价",
 }
 ROUTERS = {"check_progress": "action_route_progress", "check_eligibility": "action_route_eligibility"}
-# A question without a question word: relayed by hotline staff ("他问下…"), or a choice ("纸本还是电子版").
-RELAYED_QUESTION = re.compile(r"(?:[他她]|来电人|对方|客户)(?:想)?问|想问|问一下|问下|还是")
+# A question without a question word: relayed by hotline staff ("他问下…"), a choice ("纸本还是电子版"), or
+# where/how to look ("交上去以后去哪看进度").
+RELAYED_QUESTION = re.compile(
+    r"(?:[他她]|来电人|对方|客户)(?:想)?问|想问|问一下|问下|还是|去哪|哪[看查找]|怎么[看查找]|[?？]"
+)
 WANTED = {"check_progress": "查进度", "check_eligibility": "看看能享受哪些政策", "start_application": "申请"}
 
 

@@ -96,3 +96,11 @@ async def test_complaint_shuffled_early_and_corrected_answers_land_where_meant(s
     # a correction of an earlier step at the summary changes that step only
     said = await chat.say("地点改成岳麓区政务大厅", "inform")
     assert "岳麓区" in str(chat.slots["appeal_place_time"]) and "窗口" in str(chat.slots["appeal_description"])
+
+
+async def test_eligibility_the_opening_says_what_can_be_done_now_before_asking(service_url: str) -> None:
+    form = FormTurns(ValidateEligibilityForm(), "eligibility_form", {"requested_slot": None})
+    said = await form.say("我去年刚大学毕业，想开个奶茶店，有啥政策", "check_eligibility")
+    assert form.slots["elig_person_category"] == "college_graduate" and "年毕业" in said
+    assert "现在就能办" in said and "申请创业担保贷款" in said and "创业补贴申领还要看" in said
+    assert form.slots["requested_slot"] is not None  # then the first question that decides the rest

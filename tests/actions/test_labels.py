@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 
 from actions import context, messages
-from actions.form_extraction import complete_items
 from actions.form_fields import BY_SLOT, FIELDS, display
+from actions.form_items import complete_items
 from contract.labels import CHOICE_LABELS, FIELD_LABELS, ITEM_NAMES, ITEMS_FILED_TOGETHER
 from nlu_components.gazetteer import load_gazetteer
 
