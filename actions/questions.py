@@ -112,6 +112,19 @@ def gist(tracker: Tracker, query: str) -> str:
     return "，".join(kept)[-GIST_CHARS:] if kept else query[-GIST_CHARS:]
 
 
+def in_chinese(tracker: Tracker, query: str) -> str:
+    """The query with an item named in English ("创业loan能借多少") named by its Chinese word (创业贷款能借多少).
+
+    Acronyms (SYB, GYB) are how Chinese users name the courses too, and stay.
+    """
+    text = str(tracker.latest_message.get("text") or "")
+    for start, end, code in item_spans(tracker):
+        named = text[start:end]
+        if named.isascii() and named.isalpha() and not named.isupper() and named in query:
+            query = query.replace(named, context.item_word(code))
+    return query
+
+
 def per_item(tracker: Tracker) -> list[tuple[str, str]]:
     """One (question, item) per item of "A和B分别要几天"; empty unless the message asks the same of each item."""
     text = str(tracker.latest_message.get("text") or "")
@@ -141,7 +154,7 @@ async def search(
     """
     region = next(tracker.get_latest_entity_values("region"), None)
     body = {
-        "query": gist(tracker, query or query_text(tracker)),
+        "query": in_chinese(tracker, gist(tracker, query or query_text(tracker))),
         "item": item or mentioned_item(tracker),
         "region": region,
         "conversation_id": tracker.sender_id,

@@ -3,7 +3,7 @@
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.questions import GIST_CHARS, ActionAnswerQuestion, gist, per_item
+from actions.questions import GIST_CHARS, ActionAnswerQuestion, gist, in_chinese, per_item
 from actions.routing import ActionRouteEligibility, ActionRouteSmallTalk
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_followups import after, entity, followup, run
@@ -87,3 +87,12 @@ async def test_can_i_borrow_with_a_category_is_the_loan_verdict(knowledge_servic
     entities = [entity("person_category", "hard_to_employ", said, "残疾人")]
     text, out = await run(ActionRouteEligibility(), make_tracker([user_event(said, "check_eligibility", entities)]))
     assert followup(out) is None and "20万" in text and "3年" in text and "贴息" in text
+
+
+def test_an_item_named_in_english_is_searched_by_its_chinese_name() -> None:
+    said = "创业loan能借多少"
+    tracker = make_tracker([user_event(said, "ask_question", [entity("item", "guaranteed_loan", said, "loan")])])
+    assert in_chinese(tracker, said) == "创业创业担保贷款能借多少"
+    syb = "SYB怎么报名"  # an acronym Chinese users write too
+    tracker = make_tracker([user_event(syb, "ask_question", [entity("item", "training", syb, "SYB")])])
+    assert in_chinese(tracker, syb) == syb
