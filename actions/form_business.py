@@ -24,6 +24,7 @@ from actions.form_cues import (
     INDUSTRY_LIKE,
     INDUSTRY_SEGMENT,
     INDUSTRY_WORDS,
+    NAME_ENDING,
     NOT_A_PROPER_NAME,
     NOT_INDUSTRY,
     PERSON_BEFORE,
@@ -49,7 +50,7 @@ def read_project(text: str) -> str | None:
         return called
     for pattern in (PROJECT_LABELLED, SHOP_NAMED, PROJECT_FOUNDED, PROJECT_OPENED):
         if (match := pattern.search(text)) and not NOT_A_PROPER_NAME.search(match.group("value")):
-            return match.group("value")
+            return _whole(text, match)
     return next((part for part in segments(text) if COMPANY_NAME.fullmatch(part)), None)
 
 
@@ -59,8 +60,14 @@ def _called(text: str) -> str | None:
         before = text[: match.start()]
         value = match.group("value")
         if BUSINESS_BEFORE.search(before) and not PERSON_BEFORE.search(before) and not NOT_A_PROPER_NAME.search(value):
-            return value
+            return _whole(text, match)
     return None
+
+
+def _whole(text: str, match: re.Match[str]) -> str:
+    """The name a cue matched, with the rest of a registered name its pattern stopped before (…合作社, …有限公司)."""
+    ending = NAME_ENDING.match(text[match.end() :])
+    return match.group("value") + (ending.group(0) if ending else "")
 
 
 def split_project(project: str) -> tuple[str, str | None]:
@@ -85,18 +92,22 @@ def read_industry(text: str) -> str | None:
 def read_address(text: str) -> str | None:
     """The part of a message that is an address: place markers and a road, number, village or group."""
     if (match := ADDRESS_LABELLED.search(text)) and ADDRESS_MARKERS.search(match.group("value")):
-        return match.group("value")
+        return _without_plan(match.group("value"))
     for part in segments(text):
         placed = ADDRESS_MARKERS.search(part) or _names_a_place(part)
         if re.search(r"\d{7,}", part) or not (placed and ADDRESS_DETAIL.search(part)):
             continue
         if HOME.match(part):
             continue  # where someone lives is not where the business is
-        value = ADDRESS_PLAN_AFTER.sub("", ADDRESS_PLAN_BEFORE.sub("", part, count=1))
-        value = ADDRESS_PREFIX.sub("", value, count=1).strip()
+        value = ADDRESS_PREFIX.sub("", _without_plan(part), count=1).strip()
         if len(value) >= 5 and ADDRESS_DETAIL.search(value):
             return value
     return None
+
+
+def _without_plan(address: str) -> str:
+    """An address without the plan around it: "我在长沙市…8号开店" → 长沙市…8号."""
+    return ADDRESS_PLAN_AFTER.sub("", ADDRESS_PLAN_BEFORE.sub("", address, count=1)).strip()
 
 
 def _names_a_place(part: str) -> bool:

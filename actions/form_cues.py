@@ -70,8 +70,10 @@ COMPANY_NAME = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9]{2,20}(?:有限责任公司|股份有限公司|有限公司|专业合作社|合作社|工作室)"
 )
 # An address said inside a plan ("想在长沙市黄兴路开个服装店"): the plan words around the place are no address.
-ADDRESS_PLAN_BEFORE = re.compile(r"^(?:我们?)?(?:想|准备|打算|计划|要)?(?:在|到)")
-ADDRESS_PLAN_AFTER = re.compile(r"(?:开|办|做|搞|弄)(?:了)?(?:个|一个|一家|家|间|一间).*$")
+ADDRESS_PLAN_BEFORE = re.compile(r"^(?:我们?|店|店铺|铺子)?(?:想|准备|打算|计划|要|就)?(?:在|到|开在|设在)")
+ADDRESS_PLAN_AFTER = re.compile(r"(?:开|办|做|搞|弄)(?:了)?(?:个|一个|一家|家|间|一间|店|厂|铺|公司|生意|买卖).*$")
+# The rest of a registered name the project's cue stopped before ("项目叫青山竹编合作社").
+NAME_ENDING = re.compile(r"^(?:农民专业合作社|专业合作社|合作社|有限责任公司|股份有限公司|有限公司|公司)")
 # Character-by-character spelling of a name ("立早章的章", "木子李"): the name said after it is the name.
 NAME_SPELLED = re.compile(
     r"(?:立早|弓长|木子|耳东|口天|文刀|双木|草头|古月|言午|禾口|木易|走肖|子小|人可|三横)[\u4e00-\u9fff]?(?:的[\u4e00-\u9fff])?"

@@ -77,6 +77,8 @@ ID = "43010419900101100X"
         ("名字是章立早章的章章明", {"applicant_name": "章明"}),
         # a plan with a place is no address; an industry word is never a person
         ("想在长沙市黄兴路步行街开个店", {"premises_address": "长沙市黄兴路步行街"}),
+        ("我在株洲市芦淞区建设路12号开店", {"premises_address": "株洲市芦淞区建设路12号"}),
+        ("项目叫白沙竹编合作社，竹编", {"project_name": "白沙竹编合作社", "industry": "竹编"}),
         (f"文化零售，个体工商户，身份证{ID}", {"industry": "文化零售", "id_number": ID}),
     ],
 )
