@@ -9,12 +9,13 @@ never "the service is down"; only an unreachable or failing service is.
 
 from typing import Any
 
-from actions.service_client import Rejected, ServiceRefused, post_json
+from actions.service_client import Rejected, ServiceRefused, ServiceUnavailable, post_json
 from contract.labels import ITEM_NAMES
 
 SEARCH_PATH = "/api/v1/knowledge/search"
 MAX_REGION_CHARS = 40  # the service's limit (bundle_service/schemas/knowledge.py)
 CONTEXT_FIELDS = ("item", "region")
+MAX_QUERY_CHARS = 500
 NOT_SEARCHED = "抱歉，这个问题我没能查询。可以换个说法、把问题分开来问，或说“转人工”由工作人员解答。"
 
 
@@ -50,3 +51,21 @@ async def ask(body: dict[str, Any]) -> dict[str, Any]:
         return answer
     except (Rejected, ServiceRefused):
         return {"status": "not_found", "answer": NOT_SEARCHED, "hits": []}
+
+
+async def elsewhere(text: str) -> str | None:
+    """The knowledge base's redirect when ``text`` asks about a place outside Hunan, else None.
+
+    The bot's fixed replies (the bundle's entry points, its time limits) state Hunan's facts; "广东的一件事在哪办"
+    must get the redirect the service gives such a question, never Hunan's channels. The service owns the list
+    of places (``knowledge_base/other_regions.yml``): a redirect is its ``not_found`` with no hits at all, since
+    any searched question has hits. Unreachable or refused: None (the fixed reply stands).
+    """
+    body = {"query": text[:MAX_QUERY_CHARS], "record_unanswered": False}
+    try:
+        answer: dict[str, Any] = await post_json(SEARCH_PATH, body)
+    except (Rejected, ServiceUnavailable):
+        return None
+    if answer.get("status") == "not_found" and not answer.get("hits"):
+        return str(answer.get("answer") or "") or None
+    return None

@@ -12,8 +12,9 @@ import pytest
 from aiohttp import web
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge_client import NOT_SEARCHED, checked
+from actions.knowledge_client import NOT_SEARCHED, checked, elsewhere
 from actions.questions import SERVICE_DOWN, ActionAnswerQuestion
+from actions.routing import ActionRouteOverview
 from tests.actions.conftest import free_port, make_tracker, user_event
 
 LONG_REGION = "湘潭县" + "某某镇某某村" * 8
@@ -101,3 +102,23 @@ async def test_a_look_alike_read_as_one_of_our_items_is_refused(knowledge_servic
 async def test_a_question_naming_our_item_is_answered_without_it(knowledge_service: str) -> None:
     entities = [{"entity": "item", "value": "guaranteed_loan", "start": 0, "end": 3}]
     assert "20万" in await reply("创业贷最多能贷多少钱", entities)
+
+
+async def test_a_question_about_another_province_gets_the_services_redirect(knowledge_service: str) -> None:
+    redirect = await elsewhere("广东的创业一件事在哪里办")
+    assert redirect is not None and "广东" in redirect and "湘易办" not in redirect
+    assert await elsewhere("创业一件事在哪里办") is None  # Hunan's own question: the fixed reply stands
+    assert await elsewhere("我是广东人，在长沙创业去哪里办") is None  # where the person comes from
+
+
+async def test_where_to_apply_in_another_province_is_redirected_not_given_hunans_channels(
+    knowledge_service: str,
+) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker([user_event("广东那边的一件事在哪办", "ask_bundle_overview")])
+    await ActionRouteOverview().run(dispatcher, tracker, {})
+    text = str(dispatcher.messages[0]["text"])
+    assert "广东" in text and "湘易办" not in text
+    dispatcher = CollectingDispatcher()
+    await ActionRouteOverview().run(dispatcher, make_tracker([user_event("一件事在哪办", "ask_bundle_overview")]), {})
+    assert "湘易办" in str(dispatcher.messages[0]["text"])
