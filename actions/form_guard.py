@@ -44,6 +44,7 @@ COMMANDS = re.compile(r"取消|转人工|人工|算了|不办了|确认|提交|�
 QUESTION_WORDS = re.compile(
     r"[?？]|吗|么$|呢$|多少|多久|怎么|如何|什么|哪些|哪里|哪个|哪儿|为啥|为什么|能不能|可不可以|是否|要不要|是不是|需不需要|有没有|谁"
 )
+NAME_REMARK = re.compile(r"^(?:就)?用|吧$|随便|还没想好|没想好|不知道|都行|都可以|名字来起|的名字")
 ONLY_DIGITS = re.compile(r"^[\d\sXx-]+$")
 
 
@@ -126,8 +127,9 @@ def _plausible(slot: str, value: str) -> bool:
         return bool(re.search(r"省|市|区|县|镇|乡|村|路|街|号|组", value))
     if slot == "industry":
         return len(value) <= 15 and not re.search(r"\d", value)
-    if slot == "project_name":
-        return not (re.search(r"省|市|区|县", value) and re.search(r"路|街|号|组", value))
+    if slot == "project_name":  # not an address, and not a remark about the name ("就用我名字吧", "还没想好")
+        address = re.search(r"省|市|区|县", value) and re.search(r"路|街|号|组", value)
+        return not address and not NAME_REMARK.search(value)
     return slot != "bank_account"
 
 

@@ -111,3 +111,12 @@ def test_the_prefecture_follows_from_a_county_level_name(address: str, places: l
 def test_an_18_digit_bank_account_is_not_read_as_an_id_number_when_asked_for() -> None:
     assert read_labelled("622202190100123456", [], bare_numbers=False).values == {}
     assert read_labelled("622202190100123456", []).values == {"id_number": "622202190100123456"}
+
+
+def test_a_remark_about_the_project_name_is_not_stored_as_the_name() -> None:
+    from actions.form_guard import free_text_problem
+
+    for remark in ("就用我名字吧", "还没想好", "用我孙女的名字"):
+        assert free_text_problem("project_name", remark) is not None, remark
+    for name in ("湘味米粉店", "我家小厨", "铁牛修车"):
+        assert free_text_problem("project_name", name) is None, name
