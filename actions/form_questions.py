@@ -4,6 +4,8 @@ The form stores the answer; the question clause is answered from the knowledge b
 alone would get); then the form asks its next step. Used by every form's validation action.
 """
 
+import re
+
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -13,6 +15,10 @@ from actions.questions import ANSWERED, search
 from actions.service_client import ServiceUnavailable
 
 MIN_QUESTION = 3  # "对吗" alone asks nothing to look up
+# "对不对", "这样可以吗": checking what was just said, nothing to look up.
+CHECKING = re.compile(
+    r"^(?:这样)?(?:对不对|对吗|可以吗|行吗|好吗|是吗|没问题吧|行不行|可不可以|对不|没错吧)[？?。!！]*$"
+)
 NOT_FOUND = "您问的“{question}”暂时没有找到准确的政策依据，可以换个问法，或说“转人工”由工作人员解答。"
 
 
@@ -26,7 +32,11 @@ def question_besides(text: str) -> str | None:
         The question part ("要带身份证吗"), or ``None`` when the message asks nothing or is only a question.
     """
     clauses = [c for c in context.CLAUSE_ENDS.split(text.strip()) if c]
-    asked = [c for c in clauses if context.is_question(c) and len(c) >= MIN_QUESTION]
+    asked = [
+        c
+        for c in clauses
+        if context.is_question(c) and len(c) >= MIN_QUESTION and not CHECKING.match(c) and not context.is_request(c)
+    ]
     if not asked or len(asked) == len(clauses):
         return None
     return "，".join(asked)

@@ -104,3 +104,11 @@ async def test_eligibility_the_opening_says_what_can_be_done_now_before_asking(s
     assert form.slots["elig_person_category"] == "college_graduate" and "年毕业" in said
     assert "现在就能办" in said and "申请创业担保贷款" in said and "创业补贴申领还要看" in said
     assert form.slots["requested_slot"] is not None  # then the first question that decides the rest
+
+
+async def test_progress_forgotten_id_digits_get_where_they_are_and_ways_out(service_url: str) -> None:
+    slots = {"requested_slot": "progress_id_last6", "progress_number": "CY20261122000123"}
+    form = FormTurns(ValidateProgressForm(), "progress_form", slots)
+    said = await form.say("后六位我真想不起来了")
+    assert "最后6位" in said and "转人工" in said and "12345" in said
+    assert form.slots["requested_slot"] is None and form.slots["progress_number"] is None  # the form stops
