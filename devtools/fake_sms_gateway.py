@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import re
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from devtools.fake_json_server import JsonPostServer
 
 PHONE = re.compile(r"1[3-9][0-9]{9}")
 
@@ -42,28 +42,10 @@ class FakeSmsGateway:
         self.fail_next: list[str] = []
         self.hold = 0.0
         self._lock = threading.Lock()
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                try:
-                    body = json.loads(self.rfile.read(length) or b"null")
-                except ValueError:
-                    body = None
-                status, answer = fake.answer(self.path, body, self.headers.get("Authorization"))
-                data = json.dumps(answer, ensure_ascii=False).encode("utf-8")
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *_args: Any) -> None:
-                return
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.http = JsonPostServer(
+            lambda path, _query, body, headers: self.answer(path, body, headers.get("Authorization")), port
+        )
+        self.server, self.base_url = self.http.server, self.http.base_url
 
     def answer(self, path: str, body: Any, authorization: str | None) -> tuple[int, dict[str, Any]]:
         """Status and JSON answer of one request."""
@@ -96,13 +78,12 @@ class FakeSmsGateway:
 
     def start(self) -> FakeSmsGateway:
         """Serve in a daemon thread; returns self."""
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.http.start()
         return self
 
     def close(self) -> None:
         """Stop serving and release the port."""
-        self.server.shutdown()
-        self.server.server_close()
+        self.http.close()
 
 
 def main() -> None:

@@ -16,12 +16,12 @@ waiting has been delivered). Standard library only.
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from devtools.fake_json_server import JsonPostServer
 
 LIMITS = {"thing": 20, "character_string": 32, "phrase": 5, "name": 10, "number": 32, "letter": 32, "symbol": 5}
 DEV_TEMPLATES = {
@@ -57,32 +57,10 @@ class FakeWeChatSubscribe:
         self.hold = 0.0
         self._tokens: set[str] = set()
         self._lock = threading.Lock()
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                path, _, query = self.path.partition("?")
-                params = dict(p.split("=", 1) for p in query.split("&") if "=" in p)
-                length = int(self.headers.get("Content-Length") or 0)
-                try:
-                    body = json.loads(self.rfile.read(length) or b"null")
-                except ValueError:
-                    body = None
-                answer = fake.answer(path, params, body)
-                if fake.hold and path.endswith("/subscribe/send"):
-                    time.sleep(fake.hold)  # delivered, but the sender waits for the answer
-                data = json.dumps(answer, ensure_ascii=False).encode("utf-8")
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *_args: Any) -> None:
-                return
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.http = JsonPostServer(
+            lambda path, query, body, _headers: (200, self._answer_held(path, query, body)), port
+        )
+        self.server, self.base_url = self.http.server, self.http.base_url
 
     def grant(self, openid: str, template_id: str, count: int = 1) -> None:
         """The user accepted ``count`` messages of ``template_id`` (one per accept in the mini program)."""
@@ -148,15 +126,20 @@ class FakeWeChatSubscribe:
             return 45009, "reach max api daily quota limit"
         return 0, "ok"
 
+    def _answer_held(self, path: str, params: Mapping[str, str], body: Any) -> dict[str, Any]:
+        answer = self.answer(path, params, body)
+        if self.hold and path.endswith("/subscribe/send"):
+            time.sleep(self.hold)  # delivered, but the sender waits for the answer
+        return answer
+
     def start(self) -> FakeWeChatSubscribe:
         """Serve in a daemon thread; returns self."""
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.http.start()
         return self
 
     def close(self) -> None:
         """Stop serving and release the port."""
-        self.server.shutdown()
-        self.server.server_close()
+        self.http.close()
 
 
 def _field_problem(fields: Sequence[str], data: Mapping[str, Any]) -> str | None:

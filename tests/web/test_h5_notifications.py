@@ -17,6 +17,7 @@ from pydantic import SecretStr
 
 from bundle_service.core.config import Settings
 from bundle_service.identity.session_tokens import SessionTokens
+from tests.service import factories
 from tests.web.conftest import STAFF_ACCOUNTS, in_process_service, log_in_console
 
 SECRET = "notifications-page-secret-of-32-bytes"
@@ -50,19 +51,7 @@ def test_a_material_request_reaches_the_h5_chat_and_my_applications_and_staff_se
     page: Page, service_url: str, new_context: Callable[[], BrowserContext]
 ) -> None:
     owner = {"X-Gateway-Token": GATEWAY, "X-Wechat-Openid": OPENID}
-    form = {
-        "applicant_name": "赵新",
-        "id_number": "430111199601010024",
-        "phone": "13912345678",
-        "person_category": "returning_migrant_worker",
-        "project_name": "湘味米粉店",
-        "industry": "餐饮",
-        "business_type": "individual_business",
-        "premises_address": "长沙市芙蓉区解放西路10号",
-        "city": "长沙市",
-        "county": "芙蓉区",
-        "items": ["business_registration", "taxpayer_confirmation"],
-    }
+    form = factories.form(items=["business_registration", "taxpayer_confirmation"])
     filed = httpx.post(f"{service_url}/api/v1/applications", json=form, headers=owner).json()
     task = next(d["task_id"] for d in filed["departments"] if d["department_code"] == "tax")
     token = SessionTokens(SECRET, 7200).issue(OPENID, time.time())
