@@ -93,7 +93,8 @@ def measure(label: str, host: str, levels: list[int], seconds: int) -> None:
         command = [LOCUST, "-f", "bench/locustfile.py", "--headless", "--only-summary", "--host", host,
                    "-u", str(users), "-r", str(max(1, users // 2)), "-t", f"{seconds}s", "--csv", str(prefix),
                    "--stop-timeout", "10", "--loglevel", "WARNING"]  # fmt: skip
-        subprocess.run(command, cwd=ROOT, check=False, stdout=subprocess.DEVNULL)
+        with Path(f"{prefix}.log").open("wb") as log:  # Locust's summary and errors, kept beside its CSV files
+            subprocess.run(command, cwd=ROOT, check=False, stdout=log, stderr=subprocess.STDOUT)
         results[str(users)] = figures = locust_figures(Path(f"{prefix}_stats.csv"))
         for role, spent in cpu_seconds().items():
             figures[f"cpu ms/turn {role}"] = 1000 * (spent - before[role]) / max(1, figures["turns"])
