@@ -15,7 +15,7 @@ from devtools.fake_sms_gateway import FakeSmsGateway
 from devtools.fake_wechat_subscribe import FakeWeChatSubscribe
 
 from ..conftest import DEPARTMENT_KEYS, GATEWAY_TOKEN
-from ..factories import NEWCOMER, REALNAME_OPENIDS, form
+from ..factories import NEWCOMER, REALNAME_OPENIDS, form, make_id
 
 OPENID = REALNAME_OPENIDS[NEWCOMER]
 TASKS = "/api/v1/department/tasks"
@@ -28,10 +28,14 @@ def key(department: str) -> dict[str, str]:
     return {"X-Department-Key": DEPARTMENT_KEYS[department]}
 
 
-def file_application(client: TestClient, *, wechat: bool) -> dict[str, Any]:
-    """File the newcomer's form: as the logged-in WeChat user (owner) or anonymously (SMS to the phone)."""
+def file_application(client: TestClient, *, wechat: bool, phone_suffix: str = "") -> dict[str, Any]:
+    """File a form: as the logged-in WeChat user (owner) or anonymously (SMS to the phone).
+
+    ``phone_suffix`` files another newcomer (own ID and phone ending in it) instead of the usual one.
+    """
     headers = {"X-Gateway-Token": GATEWAY_TOKEN, "X-Wechat-Openid": OPENID} if wechat else {}
-    response = client.post("/api/v1/applications", json=form(), headers=headers)
+    person = {"id_number": make_id(sequence=f"01{phone_suffix}"), "phone": f"1391234567{phone_suffix}"}
+    response = client.post("/api/v1/applications", json=form(**(person if phone_suffix else {})), headers=headers)
     assert response.status_code == 201, response.text
     body: dict[str, Any] = response.json()
     return body

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -19,6 +20,7 @@ from sqlalchemy import select
 from bundle_service.api.deps import Services
 from bundle_service.models import Notification
 from bundle_service.notifications.preferences import record_answers
+from bundle_service.notifications.worker import Worker
 from devtools.fake_sms_gateway import FakeSmsGateway
 from devtools.fake_wechat_subscribe import FakeWeChatSubscribe
 
@@ -98,3 +100,23 @@ def test_a_killed_worker_can_send_a_wechat_message_twice_and_says_so(
     row = _kill_after_send_then_restart(services, sms, wechat, lambda: len(wechat.sent))
     assert len(wechat.sent) == 2  # no idempotency key at WeChat: the user sees it twice
     assert (row.status, row.attempts) == ("sent", 2)
+
+
+def test_two_workers_at_once_send_each_notification_once(
+    app_client: TestClient, services: Services, sms: FakeSmsGateway, make_worker: Callable[..., Worker]
+) -> None:
+    for _ in range(3):  # 3 applications × 4 status changes (and more): SMS to three people
+        application = file_application(app_client, wechat=False, phone_suffix=str(_))
+        for department in ("tax", "market_regulation"):
+            task = task_id(application, department)
+            app_client.post(f"{TASKS}/{task}/accept", headers=key(department))
+            app_client.post(f"{TASKS}/{task}/finish", headers=key(department))
+    sms.hold = 0.05  # keep both workers busy at the same time
+    workers = [make_worker(notify_rate_per_hour=100) for _ in range(2)]
+    with ThreadPoolExecutor(2) as pool:
+        for _ in range(3):
+            list(pool.map(lambda worker: worker.run_once(), workers))
+    with services.sessions() as session:
+        rows = list(session.scalars(select(Notification)))
+    assert len(rows) >= 12 and {row.status for row in rows} == {"sent"}
+    assert len(sms.requests) == len(sms.delivered) == len(rows)  # no row claimed by both
