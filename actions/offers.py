@@ -24,7 +24,8 @@ from actions.service_client import (
 )
 
 ACCOUNT = re.compile(r"(?<!\d)\d{8,30}(?!\d)")
-CONFIRM = re.compile(r"确认|领取|申领|同意|领了|要领")  # a question about the offers only shows them
+CONFIRM = re.compile(r"确认|领取|申领|同意|领了|要领")
+QUESTION = re.compile(r"[?？吗]|是不是|怎么|什么|哪些|能不能|可不可以")  # a question about the offers only shows them
 NONE_OPEN = "目前没有待您确认的免申即享待遇。想看看自己还能享受哪些扶持，可以说“帮我看看我能享受哪些扶持”。"
 DOWN = "抱歉，系统暂时连不上，请稍后再试，或拨打12345热线。"
 
@@ -40,7 +41,8 @@ def offers_text(offers: list[dict[str, str]]) -> str:
 
 async def _confirm(text: str, offers: list[dict[str, str]], headers: dict[str, str]) -> str:
     account = ACCOUNT.search(text)
-    if not CONFIRM.search(text) or (any("bank_account" in o["needs"] for o in offers) and account is None):
+    missing_account = any("bank_account" in o["needs"] for o in offers) and account is None
+    if not CONFIRM.search(text) or QUESTION.search(text) or missing_account:
         return offers_text(offers)
     body = {"bank_account": account.group(0)} if account else {}
     try:

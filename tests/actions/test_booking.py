@@ -102,6 +102,8 @@ async def test_offers_are_shown_with_the_reason_and_confirmed_in_one_message(ser
     sender = "wechat:dev_wangfang"
     shown = await _say(confirm, sender, "我有哪些免申即享的待遇", "accept_offer")
     assert "创业补贴申领" in shown and "5000元" in shown and "确认领取，账户" in shown
+    asked = await _say(confirm, sender, "免申即享是不是系统推给我，我点个确认就行", "accept_offer")
+    assert "根据共享数据" in asked and "已为您一键申领" not in asked  # a question confirms nothing
     filed = await _say(confirm, sender, "确认领取，账户6222020200112233445", "accept_offer")
     assert "已为您一键申领" in filed and "创业补贴申领" in filed and "申请编号CY" in filed
     assert "没有待您确认" in await _say(confirm, sender, "确认领取", "accept_offer")
