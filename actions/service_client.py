@@ -86,6 +86,11 @@ def timeout() -> aiohttp.ClientTimeout:
     return aiohttp.ClientTimeout(total=seconds if seconds > 0 else DEFAULT_TIMEOUT_S)
 
 
+async def put_json(path: str, body: Any, headers: dict[str, str] | None = None) -> Any:
+    """PUT ``body`` as JSON to ``path`` and return the decoded JSON answer (errors as :func:`post_json`)."""
+    return await _request("PUT", path, body, headers)
+
+
 def tracker_identity(tracker: Tracker) -> Identity:
     """Who the conversation's latest message speaks for: its id's namespace and its channel together.
 

@@ -1,0 +1,42 @@
+"""``action_notification_settings``: "别给我发通知了" / "开启通知" turns the user's status notifications off or on.
+
+Only for a verified WeChat user (mini program, H5 page, WeChat chat): the service keeps the switch per openid
+(``PUT /api/v1/me/notifications``, ``docs/notifications.md``). Anyone else is told where notifications go.
+"""
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.service_client import ServiceError, put_json, tracker_headers, tracker_identity
+
+OFF = "好的，已关闭办理进度通知，之后有变化不会再通知您，可随时说“查进度”或在“我的申请”查看。想恢复时说“开启通知”。"
+ON = "好的，已开启办理进度通知：补正、办结、不予受理、临近期限时会通知您（夜间只发需补正、已超期等不能等的）。"
+NOT_LOGGED_IN = (
+    "办理进度通知发给在微信小程序登录后提交申请的用户，可在小程序“我的申请”里开关。"
+    "电话或网页咨询提交的申请通过短信通知，如需停止请联系12345热线。"
+)
+DOWN = "抱歉，系统暂时连不上，请稍后再试，也可以在“我的申请”里设置。"
+
+
+class ActionNotificationSettings(Action):
+    """Turn notifications off (intent ``notifications_off``) or on (``notifications_on``) for the verified user."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_notification_settings"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Change the switch at the service and say what it is now."""
+        if not tracker_identity(tracker).openid:
+            dispatcher.utter_message(text=NOT_LOGGED_IN)
+            return []
+        wanted = (tracker.latest_message.get("intent") or {}).get("name") != "notifications_off"
+        try:
+            answer = await put_json("/api/v1/me/notifications", {"enabled": wanted}, tracker_headers(tracker))
+        except ServiceError:
+            dispatcher.utter_message(text=DOWN)
+            return []
+        dispatcher.utter_message(text=ON if answer.get("enabled") else OFF)
+        return []
