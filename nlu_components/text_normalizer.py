@@ -1,9 +1,11 @@
 """ChineseTextNormalizer: rewrites message text before tokenisation.
 
 Traditional characters become simplified (OpenCC t2s), full-width digits,
-letters and punctuation become half-width, and very long texts are cut. Every
-replacement keeps the text's length, so entity offsets in training data stay
-valid.
+letters and punctuation become half-width, homophone typos of the domain's key
+words are corrected (营业直照 → 营业执照, :mod:`nlu_components.homophones`) and
+very long texts are cut. Every replacement keeps the text's length, so entity
+offsets in training data stay valid. Rasa passes the normalised text on, so the
+actions read it too.
 """
 
 from collections.abc import Callable
@@ -18,17 +20,22 @@ from rasa.shared.nlu.constants import ENTITIES, ENTITY_ATTRIBUTE_END, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from nlu_components.homophones import HomophoneCorrector, domain_words
+
 _FULL_TO_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_TO_HALF_WIDTH[0x3000] = 0x20  # ideographic space
 
 
-def normalize_text(text: str, convert: Callable[[str], str], max_chars: int) -> str:
+def normalize_text(
+    text: str, convert: Callable[[str], str], max_chars: int, correct: Callable[[str], str] = str
+) -> str:
     """Cuts a text to ``max_chars`` and normalises its characters.
 
     Args:
         text: The text as the user wrote it.
         convert: A traditional-to-simplified converter for whole strings.
         max_chars: The most characters kept.
+        correct: A length-keeping correction of the simplified, half-width text (homophone typos).
 
     Returns:
         The normalised text: as long as the input, or ``max_chars`` long.
@@ -39,7 +46,7 @@ def normalize_text(text: str, convert: Callable[[str], str], max_chars: int) -> 
         # A phrase rule changed the length: convert character by character
         # and keep any character whose conversion is not a single character.
         converted = "".join(simple if len(simple := convert(char)) == 1 else char for char in text)
-    return converted.translate(_FULL_TO_HALF_WIDTH)
+    return correct(converted.translate(_FULL_TO_HALF_WIDTH))
 
 
 @DefaultV1Recipe.register(
@@ -55,18 +62,20 @@ class ChineseTextNormalizer(GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         """The component's default config (see parent class for full docstring)."""
-        return {"max_chars": 500}
+        return {"max_chars": 500, "homophone_entities": [], "homophone_short_words": []}
 
     @staticmethod
     def required_packages() -> list[str]:
         """Packages needed by the component."""
-        return ["opencc"]
+        return ["opencc", "jionlp", "jieba"]
 
     def __init__(self, config: dict[str, Any]) -> None:
         """Creates the component.
 
         Args:
-            config: The component's config, with ``max_chars`` (at least 1).
+            config: The component's config, with ``max_chars`` (at least 1); ``homophone_entities`` (gazetteer
+                entities whose aliases, with the domain terms, are corrected when misspelt by sound; none: no
+                correction) and ``homophone_short_words`` (two-character words corrected too).
 
         Raises:
             ValueError: ``max_chars`` is not a positive integer.
@@ -76,6 +85,11 @@ class ChineseTextNormalizer(GraphComponent):
             raise ValueError(f"max_chars must be a positive integer, not {max_chars!r}")
         self._max_chars = max_chars
         self._convert = opencc.OpenCC("t2s").convert
+        entities = list(config.get("homophone_entities") or [])
+        short_words = list(config.get("homophone_short_words") or [])
+        self._correct: Callable[[str], str] = (
+            HomophoneCorrector(domain_words(entities, short_words)).correct if entities or short_words else str
+        )
 
     @classmethod
     def create(
@@ -92,7 +106,7 @@ class ChineseTextNormalizer(GraphComponent):
         text = message.get(TEXT)
         if not isinstance(text, str):
             return None
-        normalized = normalize_text(text, self._convert, self._max_chars)
+        normalized = normalize_text(text, self._convert, self._max_chars, self._correct)
         message.set(TEXT, normalized)
         return normalized
 
