@@ -72,6 +72,10 @@ def recorded_events(scaled: Scaled, sender: str) -> list[tuple[str, float]]:
         engine.dispose()
 
 
+def by_time(event: tuple[str, float]) -> tuple[float, str]:
+    return event[1], event[0]
+
+
 def test_one_conversation_through_both_rasa_processes_keeps_order_and_every_event(scaled: Scaled) -> None:
     sender = f"order-{uuid.uuid4().hex[:8]}"
     before = rest_requests_by_server(scaled)
@@ -94,9 +98,11 @@ def test_one_conversation_through_both_rasa_processes_keeps_order_and_every_even
         assert said == replies[events[start]["text"]][1], "a reply mixed with another message's turn"
         assert [e["name"] for e in turn if e["event"] == "action"][-1] == "action_listen"  # finished before the next
 
-    expected = sorted((str(event["event"]), float(event["timestamp"])) for event in events)
+    expected = sorted(((str(event["event"]), float(event["timestamp"])) for event in events), key=by_time)
     deadline = time.monotonic() + 30
-    while (recorded := recorded_events(scaled, sender)) != expected and time.monotonic() < deadline:
+    while (
+        recorded := sorted(recorded_events(scaled, sender), key=by_time)
+    ) != expected and time.monotonic() < deadline:
         time.sleep(0.5)
     assert recorded == expected  # through RabbitMQ to the dashboard's table, every event once
 
