@@ -20,6 +20,7 @@ from pathlib import Path
 
 from devtools import stack_profile
 from devtools.fake_code2session import DEV_APP_ID, DEV_APP_SECRET, FakeCode2Session
+from devtools.fake_sms_gateway import FakeSmsGateway
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_STAFF_ACCOUNTS = ROOT / "bundle_service" / "data" / "staff_accounts.example.yml"
@@ -213,6 +214,19 @@ def start_dev_login() -> FakeCode2Session | None:
     return fake
 
 
+def start_dev_sms() -> FakeSmsGateway | None:
+    """Without ``BUNDLE_SMS_GATEWAY_URL`` in development, the fake SMS gateway takes the SMS notifications.
+
+    Returns:
+        The running fake (stop it at the end), or ``None`` when a gateway is configured or in production.
+    """
+    if os.environ.get("BUNDLE_SMS_GATEWAY_URL") or stack_profile.profile(os.environ) != stack_profile.DEVELOPMENT:
+        return None
+    fake = FakeSmsGateway().start()
+    os.environ["BUNDLE_SMS_GATEWAY_URL"] = fake.base_url
+    return fake
+
+
 DEV_WARNING = """
   !!! DEVELOPMENT PROFILE: NOT FOR REAL USERS. The fake WeChat login is running, so anyone can log in
   !!! as any user (code dev-<name>). For a deployment: BUNDLE_PROFILE=production (README, "Profiles")."""
@@ -335,14 +349,17 @@ def main() -> int:
     processes = [available[name] for name in args.only.split(",")]
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
     fake_login = start_dev_login() if "service" in args.only.split(",") else None
+    fake_sms = start_dev_sms() if "service" in args.only.split(",") else None
     if fake_login is not None:
         print(DEV_WARNING, flush=True)
-    return supervise(
-        [processes],
-        command,
-        lambda: print_banner(fake_login is not None),
-        lambda: fake_login.stop() if fake_login is not None else None,
-    )
+
+    def stop_fakes() -> None:
+        if fake_login is not None:
+            fake_login.stop()
+        if fake_sms is not None:
+            fake_sms.close()
+
+    return supervise([processes], command, lambda: print_banner(fake_login is not None), stop_fakes)
 
 
 if __name__ == "__main__":
