@@ -216,16 +216,17 @@ def evaluate(
         m.r3 += rank is not None and rank <= 3
         m.mrr += 1.0 / rank if rank else 0.0
         given = decision.status in ("faq", "answer")
-        m.answered += given and rank == 1
-        m.wrong += given and rank != 1
+        right = decision.best is not None and s.question.accepts(decision.best.source)  # not always rank 1
+        m.answered += given and right
+        m.wrong += given and not right
         m.suggested += decision.status == "suggest"
         m.suggested_right += any(s.question.accepts(h.source) for h in decision.choices)
         m.false_refusals += decision.status == "not_found"
         if decision.status == "faq":
             m.faq_direct += 1
-            m.faq_direct_right += rank == 1
-        if rank != 1 or not given:
-            top = options[0] if options else None
+            m.faq_direct_right += right
+        if not right:
+            top = decision.best or (options[0] if options else None)
             got = f"{top.source} {top.score:.3f}" if top else "-"
             m.misses.append(f"{s.question.text} [{s.question.fact}] → {got} ({decision.status})")
     for s in outside:
