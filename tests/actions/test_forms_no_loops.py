@@ -26,8 +26,8 @@ class FormTurns:
         self.events: list[dict[str, Any]] = [{"event": "active_loop", "name": loop}]
         self.loop = loop
 
-    async def say(self, text: str, intent: str = "inform") -> str:
-        self.events.append(user_event(text, intent))
+    async def say(self, text: str, intent: str = "inform", entities: list[dict[str, Any]] | None = None) -> str:
+        self.events.append(user_event(text, intent, entities))
         tracker = Tracker(
             "web:loops", dict(self.slots), self.events[-1]["parse_data"], list(self.events), False, None,
             {"name": self.loop}, "action_listen",
@@ -100,7 +100,8 @@ async def test_complaint_shuffled_early_and_corrected_answers_land_where_meant(s
 
 async def test_eligibility_the_opening_says_what_can_be_done_now_before_asking(service_url: str) -> None:
     form = FormTurns(ValidateEligibilityForm(), "eligibility_form", {"requested_slot": None})
-    said = await form.say("我去年刚大学毕业，想开个奶茶店，有啥政策", "check_eligibility")
+    graduate = [entity("person_category", "college_graduate")]
+    said = await form.say("我去年刚大学毕业，想开个奶茶店，有啥政策", "check_eligibility", graduate)
     assert form.slots["elig_person_category"] == "college_graduate" and "年毕业" in said
     assert "现在就能办" in said and "申请创业担保贷款" in said and "创业补贴申领还要看" in said
     assert form.slots["requested_slot"] is not None  # then the first question that decides the rest
