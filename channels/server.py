@@ -70,6 +70,10 @@ def main() -> int:
         return 2
     from rasa.__main__ import main as rasa_main
 
+    from channels import json_validation
+
+    json_validation.install()  # Rasa checks every action response against a schema: build its validator once
+
     # Rasa's CLI reads sys.argv; changing it here never changes the command line other processes see.
     sys.argv = arguments
     rasa_main()
