@@ -1,5 +1,10 @@
 """Dependencies of the routes: the service container, database sessions and the working calendar.
 
+Routes take their sessions from here, in one of three styles: :data:`SessionDep` to read, :data:`TransactionDep`
+for a unit of work committed when the route returns (rolled back when it raises), and :data:`AuditDep` for audit
+events committed at once (kept when the route then fails, e.g. a failed verification). A wing that owns a
+transaction (filing, ratings, handoffs) opens it itself; an ``async`` route reads inside its worker thread.
+
 Who is calling is decided in :mod:`bundle_service.api.callers`.
 """
 
@@ -18,6 +23,7 @@ from bundle_service.adapters.realname import RealNameAuthority
 from bundle_service.applications.filing import Filings
 from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings
+from bundle_service.crud.audit import AuditLog
 from bundle_service.crud.calendar import load_calendar
 from bundle_service.knowledge.service import KnowledgeBase
 from bundle_service.progress.owner_verification import Verifier
@@ -89,6 +95,23 @@ def get_session(services: ServicesDep) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_transaction(services: ServicesDep) -> Iterator[Session]:
+    """A session in one transaction, committed before the answer is sent, rolled back if the route raises."""
+    with services.sessions.begin() as session:
+        yield session
+
+
+TransactionDep = Annotated[Session, Depends(get_transaction)]
+
+
+def audit_log(services: ServicesDep) -> AuditLog:
+    """The audit log, each event in a transaction of its own."""
+    return AuditLog(services.sessions, services.clock)
+
+
+AuditDep = Annotated[AuditLog, Depends(audit_log)]
 
 
 def calendar_of(session: Session) -> WorkingCalendar:

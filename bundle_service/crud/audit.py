@@ -1,11 +1,13 @@
 """Audit log writes and reads; details are masked before they are stored."""
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
+from bundle_service.core.clock import Clock
 from bundle_service.core.masking import mask_details
 from bundle_service.models import Application, AuditEvent
 
@@ -44,6 +46,33 @@ def record(
     )
     session.add(event)
     return event
+
+
+@dataclass(frozen=True)
+class AuditLog:
+    """Audit events written in a transaction of their own, committed at once (kept when the request then fails).
+
+    Args:
+        sessions: The session factory.
+        clock: Stamps each event.
+    """
+
+    sessions: sessionmaker[Session]
+    clock: Clock
+
+    def write(
+        self, actor: str, action: str, details: dict[str, Any] | None = None, application_id: int | None = None
+    ) -> None:
+        """Store one event now (see :func:`record`)."""
+        with self.sessions.begin() as session:
+            record(
+                session,
+                at=self.clock.now(),
+                actor=actor,
+                action=action,
+                application_id=application_id,
+                details=details,
+            )
 
 
 def events(session: Session, application_number: str | None = None, limit: int = 200) -> list[AuditEvent]:

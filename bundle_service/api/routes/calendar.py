@@ -4,9 +4,10 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from sqlalchemy.orm import Session
 
 from bundle_service.api.callers import AdminDep
-from bundle_service.api.deps import ServicesDep, SessionDep, calendar_of
+from bundle_service.api.deps import ServicesDep, SessionDep, TransactionDep, calendar_of
 from bundle_service.crud.calendar import get_year
 from bundle_service.progress.holiday_schedules import load_year
 from bundle_service.progress.working_days import YearSchedule
@@ -20,7 +21,7 @@ FIRST_START, LAST_START = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
 ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 422: {"model": ErrorOut}}
 
 
-def _year_out(session: SessionDep, year: int, recomputed: int | None = None) -> CalendarYearOut:
+def _year_out(session: Session, year: int, recomputed: int | None = None) -> CalendarYearOut:
     row = get_year(session, year)
     origin = calendar_of(session).source_of(year).value
     if row is None:
@@ -37,7 +38,9 @@ def _year_out(session: SessionDep, year: int, recomputed: int | None = None) -> 
 
 
 @router.put("/admin/calendar/{year}", responses=ERRORS)
-def put_year(year: Year, body: CalendarYearIn, actor: AdminDep, services: ServicesDep) -> CalendarYearOut:
+def put_year(
+    year: Year, body: CalendarYearIn, actor: AdminDep, services: ServicesDep, session: TransactionDep
+) -> CalendarYearOut:
     """Load (or replace) a year's statutory holidays and make-up working days; open tasks' due dates move.
 
     Raises:
@@ -45,10 +48,9 @@ def put_year(year: Year, body: CalendarYearIn, actor: AdminDep, services: Servic
         InvalidInput: 422 for dates outside the year, in both lists, or make-up days that are not weekend days.
     """
     schedule = YearSchedule(year, frozenset(body.holidays), frozenset(body.workdays), body.source)
-    with services.sessions.begin() as session:
-        recomputed = load_year(session, schedule, actor, services.clock)
-    with services.sessions() as session:
-        return _year_out(session, year, recomputed)
+    recomputed = load_year(session, schedule, actor, services.clock)
+    session.flush()
+    return _year_out(session, year, recomputed)
 
 
 @router.get("/admin/calendar/{year}", responses=ERRORS)

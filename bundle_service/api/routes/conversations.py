@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from bundle_service.api.callers import ConversationReaderDep
-from bundle_service.api.deps import ServicesDep
+from bundle_service.api.deps import SessionDep
 from bundle_service.crud import handoffs as crud
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.handoff import MessageOut
@@ -16,7 +16,7 @@ router = APIRouter(prefix="/conversations", tags=["conversations"])
 @router.get("/{conversation_id}/messages", responses={401: {"model": ErrorOut}}, dependencies=[ConversationReaderDep])
 def messages(
     conversation_id: str,
-    services: ServicesDep,
+    session: SessionDep,
     after: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
 ) -> list[MessageOut]:
@@ -29,6 +29,5 @@ def messages(
     Raises:
         Unauthenticated: 401 for anyone else.
     """
-    with services.sessions() as session:
-        found = crud.messages_after(session, conversation_id, after, limit)
+    found = crud.messages_after(session, conversation_id, after, limit)
     return [MessageOut.model_validate(m, from_attributes=True) for m in found]

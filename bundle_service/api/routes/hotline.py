@@ -11,11 +11,11 @@ from starlette.concurrency import run_in_threadpool
 
 from bundle_service.adapters.rasa import rasa_client
 from bundle_service.api.callers import StaffDep
-from bundle_service.api.deps import ServicesDep
+from bundle_service.api.deps import AuditDep, ServicesDep
 from bundle_service.api.presenters import application_answer, filing_out, search_out
 from bundle_service.applications.filing import Filer
 from bundle_service.core.errors import NotFound
-from bundle_service.crud.audit import record, staff_actor
+from bundle_service.crud.audit import staff_actor
 from bundle_service.knowledge.questions import ask
 from bundle_service.progress.owner_verification import Claim
 from bundle_service.schemas.application import ApplicationIn, ApplicationOut
@@ -29,31 +29,19 @@ ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 502: {"m
 CallId = Annotated[str, Path(pattern=f"^{CALL_ID_PATTERN}$", description="the call id of POST /calls")]
 
 
-def _audit(
-    services: ServicesDep, staff_id: str, action: str, details: dict[str, object], application_id: int | None = None
-) -> None:
-    with services.sessions.begin() as session:
-        record(
-            session,
-            at=services.clock.now(),
-            actor=staff_actor(staff_id),
-            action=action,
-            application_id=application_id,
-            details=details,
-        )
-
-
 @router.post("/calls", status_code=201, responses=ERRORS)
-def new_call(staff: StaffDep, services: ServicesDep) -> CallOut:
+def new_call(staff: StaffDep, services: ServicesDep, audit: AuditDep) -> CallOut:
     """Open a conversation ``hotline:<call id>`` for a new call."""
     call_id = f"{services.clock.now():%Y%m%d%H%M%S}-{secrets.token_hex(3)}"
     conversation_id = hotline_sender(call_id)
-    _audit(services, staff.staff_id, "hotline.call_opened", {"conversation": conversation_id})
+    audit.write(staff_actor(staff.staff_id), "hotline.call_opened", {"conversation": conversation_id})
     return CallOut(call_id=call_id, conversation_id=conversation_id)
 
 
 @router.post("/calls/{call_id}/messages", responses={422: {"model": ErrorOut}, **ERRORS})
-async def call_message(call_id: CallId, body: CallMessageIn, staff: StaffDep, services: ServicesDep) -> CallMessageOut:
+async def call_message(
+    call_id: CallId, body: CallMessageIn, staff: StaffDep, services: ServicesDep, audit: AuditDep
+) -> CallMessageOut:
     """Relay what the caller said to the bot (Rasa's hotline channel) and answer with the bot's messages.
 
     The request is a staff claim signed with Rasa's token (``contract/staff_claim.py``): only it creates the
@@ -64,23 +52,24 @@ async def call_message(call_id: CallId, body: CallMessageIn, staff: StaffDep, se
         RasaUnavailable: 502 when Rasa cannot be reached or refuses the relay.
     """
     conversation_id = hotline_sender(call_id)
-    await run_in_threadpool(
-        _audit, services, staff.staff_id, "hotline.message", {"conversation": conversation_id, "text": body.text[:500]}
-    )
+    details = {"conversation": conversation_id, "text": body.text[:500]}
+    await run_in_threadpool(audit.write, staff_actor(staff.staff_id), "hotline.message", details)
     messages = await run_in_threadpool(rasa_client(services.settings).relay, call_id, staff.staff_id, body.text)
     return CallMessageOut(conversation_id=conversation_id, messages=messages)
 
 
 @router.post("/knowledge/search", responses={422: {"model": ErrorOut}, **ERRORS})
-def knowledge_search(body: KnowledgeSearchIn, staff: StaffDep, services: ServicesDep) -> KnowledgeSearchOut:
+def knowledge_search(
+    body: KnowledgeSearchIn, staff: StaffDep, services: ServicesDep, audit: AuditDep
+) -> KnowledgeSearchOut:
     """Search the knowledge base directly (the same search as ``/api/v1/knowledge/search``, never queued)."""
-    _audit(services, staff.staff_id, "hotline.knowledge_search", {"query": body.query[:200]})
+    audit.write(staff_actor(staff.staff_id), "hotline.knowledge_search", {"query": body.query[:200]})
     assert services.knowledge is not None
     return search_out(ask(services.knowledge, body.query, item=body.item, region=body.region, record_unanswered=False))
 
 
 @router.post("/lookup", responses={404: {"model": ErrorOut}, 429: {"model": ErrorOut}, **ERRORS})
-def lookup(body: LookupIn, staff: StaffDep, services: ServicesDep) -> ApplicationOut:
+def lookup(body: LookupIn, staff: StaffDep, services: ServicesDep, audit: AuditDep) -> ApplicationOut:
     """Verify a caller (application number + last 6 ID characters) and show that application.
 
     Throttled like every verification, per number and per staff member. With ``call_id`` the audit event names the
@@ -93,12 +82,12 @@ def lookup(body: LookupIn, staff: StaffDep, services: ServicesDep) -> Applicatio
     try:
         application = services.verifier.verify(body.number, Claim(id_last6=body.id_last6), staff_actor(staff.staff_id))
     except NotFound:
-        _audit(services, staff.staff_id, "hotline.caller_verification_failed", {"number": body.number})
+        audit.write(staff_actor(staff.staff_id), "hotline.caller_verification_failed", {"number": body.number})
         raise
     details: dict[str, object] = {"number": body.number}
     if body.call_id:
         details["conversation"] = hotline_sender(body.call_id)
-    _audit(services, staff.staff_id, "hotline.caller_verified", details, application.id)
+    audit.write(staff_actor(staff.staff_id), "hotline.caller_verified", details, application.id)
     return application_answer(application, services)
 
 

@@ -3,7 +3,7 @@
 from fastapi import APIRouter
 
 from bundle_service.api.callers import ClientKeyDep, OpenidDep
-from bundle_service.api.deps import ServicesDep, calendar_of
+from bundle_service.api.deps import ServicesDep, SessionDep, calendar_of
 from bundle_service.api.presenters import application_answer, application_out
 from bundle_service.crud import applications as crud
 from bundle_service.progress.owner_verification import Claim
@@ -16,15 +16,14 @@ ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}}
 
 
 @router.get("/applications", responses=ERRORS)
-def my_applications(openid: OpenidDep, services: ServicesDep) -> MyApplicationsOut:
+def my_applications(openid: OpenidDep, services: ServicesDep, session: SessionDep) -> MyApplicationsOut:
     """Applications filed with this user's openid (the owner), newest first, with state and lights.
 
     Raises:
         Unauthenticated: 401 without a valid login token.
     """
-    with services.sessions() as session:
-        owned = crud.by_owner_openid(session, openid)
-        calendar = calendar_of(session)
+    owned = crud.by_owner_openid(session, openid)
+    calendar = calendar_of(session)
     today = services.clock.today()
     return MyApplicationsOut(applications=[application_out(a, calendar, today) for a in owned])
 

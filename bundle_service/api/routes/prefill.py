@@ -7,14 +7,13 @@ caller); anyone else learns nothing about the records: the answer is the same fo
 from fastapi import APIRouter, Request
 
 from bundle_service.api.callers import ClientKeyDep, RecordsAccessDep, require_gateway_for_records
-from bundle_service.api.deps import ServicesDep
+from bundle_service.api.deps import AuditDep, ServicesDep
 from bundle_service.applications.field_problem import FieldProblem
 from bundle_service.applications.fields import FIELD_LABELS, FieldContext, id_number
 from bundle_service.applications.form import held_fields
 from bundle_service.applications.materials import load_materials
 from bundle_service.core.errors import FieldError, InvalidInput
 from bundle_service.core.masking import mask_id_number, mask_name
-from bundle_service.crud.audit import record
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.prefill import HeldField, HeldMaterial, PrefillIn, PrefillOut
 
@@ -23,7 +22,12 @@ router = APIRouter(prefix="/prefill", tags=["prefill"])
 
 @router.post("", responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}, 429: {"model": ErrorOut}})
 def prefill(
-    body: PrefillIn, request: Request, services: ServicesDep, client: ClientKeyDep, access: RecordsAccessDep
+    body: PrefillIn,
+    request: Request,
+    services: ServicesDep,
+    client: ClientKeyDep,
+    access: RecordsAccessDep,
+    audit: AuditDep,
 ) -> PrefillOut:
     """Tell the form what not to ask: held fields (values stay in the service) and 免提交 materials.
 
@@ -53,11 +57,10 @@ def prefill(
     ]
     held = held_fields(records, body.items or []) if records else {}
     fields = [HeldField(field=name, label=FIELD_LABELS[name], source=source) for name, source in held.items()]
-    with services.sessions.begin() as session:
-        details: dict[str, object] = {"id_number": number, "identified": identified}
-        if identified:
-            details["found"] = records is not None
-        record(session, at=services.clock.now(), actor=f"client:{client}", action="shared_data.lookup", details=details)
+    details: dict[str, object] = {"id_number": number, "identified": identified}
+    if identified:
+        details["found"] = records is not None
+    audit.write(f"client:{client}", "shared_data.lookup", details)
     return PrefillOut(
         identified=identified,
         identified_by=access.method if identified else None,

@@ -3,15 +3,14 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from sqlalchemy.exc import IntegrityError
 
 from bundle_service.api.callers import AdminStaffDep, DevicesDep, PeerDep, SignerDep, StaffDep
-from bundle_service.api.deps import ServicesDep
+from bundle_service.api.deps import ServicesDep, SessionDep
 from bundle_service.core import device_cookie
-from bundle_service.core.errors import Conflict, Unauthenticated
-from bundle_service.core.security import hash_password, needs_rehash, verify_password
+from bundle_service.core.errors import Unauthenticated
 from bundle_service.crud import staff as crud
-from bundle_service.crud.audit import events, record, staff_actor
+from bundle_service.crud.audit import events
+from bundle_service.hotline import staff_accounts
 from bundle_service.hotline.staff_login_throttle import LoginThrottle
 from bundle_service.models.staff import StaffAccount
 from bundle_service.schemas.audit import AuditEventOut
@@ -20,8 +19,6 @@ from bundle_service.schemas.staff import LoginIn, LoginOut, StaffIn, StaffOut
 
 router = APIRouter(prefix="/staff", tags=["staff"])
 ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 403: {"model": ErrorOut}}
-# Checked against when the login name is unknown, so both failures take the same time.
-_DUMMY_HASH = hash_password("not-a-password")
 
 
 def staff_out(account: StaffAccount) -> StaffOut:
@@ -54,18 +51,8 @@ def login(
     guard = LoginThrottle(services.sessions, services.clock, services.settings.verify_window_seconds)
     device = devices.device_of(request.cookies.get(device_cookie.COOKIE_NAME), body.username, now)
     guard.check(body.username, address, device)
-    with services.sessions.begin() as session:
-        account = crud.get(session, body.username)
-        valid = verify_password(body.password, account.password_hash if account else _DUMMY_HASH)
-        if account is None or not valid or not account.active:
-            record(session, at=now, actor="system", action="staff.login_failed", details={"username": body.username})
-            failed = True
-        else:
-            if needs_rehash(account.password_hash):
-                account.password_hash = hash_password(body.password)
-            record(session, at=now, actor=staff_actor(account.id), action="staff.login", details={"role": account.role})
-            failed = False
-    if failed or account is None:
+    account = staff_accounts.authenticate(services.sessions, now, body.username, body.password)
+    if account is None:
         guard.fail(body.username, address, device)
         raise Unauthenticated("用户名或密码错误。", code="invalid_credentials")
     response.set_cookie(
@@ -82,19 +69,17 @@ def login(
 
 
 @router.get("/me", responses=ERRORS)
-def me(staff: StaffDep, services: ServicesDep) -> StaffOut:
+def me(staff: StaffDep, session: SessionDep) -> StaffOut:
     """The logged-in staff member."""
-    with services.sessions() as session:
-        account = crud.get(session, staff.staff_id)
+    account = crud.get(session, staff.staff_id)
     assert account is not None
     return staff_out(account)
 
 
 @router.get("/accounts", responses=ERRORS)
-def accounts(admin: AdminStaffDep, services: ServicesDep) -> list[StaffOut]:
+def accounts(admin: AdminStaffDep, session: SessionDep) -> list[StaffOut]:
     """Every staff account (admin only)."""
-    with services.sessions() as session:
-        return [staff_out(a) for a in crud.all_accounts(session)]
+    return [staff_out(a) for a in crud.all_accounts(session)]
 
 
 @router.post("/accounts", status_code=201, responses={409: {"model": ErrorOut}, **ERRORS})
@@ -104,40 +89,19 @@ def create_account(body: StaffIn, admin: AdminStaffDep, services: ServicesDep) -
     Raises:
         Conflict: 409 when the login name exists.
     """
-    now = services.clock.now()
-    try:
-        with services.sessions.begin() as session:
-            if crud.get(session, body.id) is not None:
-                raise Conflict("该用户名已存在。", code="staff_exists")
-            account = crud.create(
-                session,
-                staff_id=body.id,
-                display_name=body.display_name,
-                role=body.role,
-                password_hash=hash_password(body.password),
-                now=now,
-            )
-            record(
-                session,
-                at=now,
-                actor=staff_actor(admin.staff_id),
-                action="staff.created",
-                details={"id": body.id, "role": body.role},
-            )
-    except IntegrityError:
-        raise Conflict("该用户名已存在。", code="staff_exists") from None
+    new = {"id": body.id, "display_name": body.display_name, "role": body.role}
+    account = staff_accounts.create_account(services.sessions, services.clock.now(), new, body.password, admin.staff_id)
     return staff_out(account)
 
 
 @router.get("/audit", responses=ERRORS)
 def audit(
     admin: AdminStaffDep,
-    services: ServicesDep,
+    session: SessionDep,
     actor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> list[AuditEventOut]:
     """Newest audit events first, optionally of one actor such as ``staff:zhangsan`` (admin only)."""
-    with services.sessions() as session:
-        found = events(session, None, 1000 if actor else limit)
+    found = events(session, None, 1000 if actor else limit)
     chosen = [e for e in found if actor is None or e.actor == actor][:limit]
     return [AuditEventOut(at=e.at, actor=e.actor, action=e.action, details=e.details) for e in chosen]
