@@ -17,7 +17,7 @@ from devtools import run_stack
 from tests.actions.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL = ROOT / "models" / "assistant.tar.gz"
+MODEL = Path(os.environ.get("BUNDLE_TEST_MODEL") or ROOT / "models" / "assistant.tar.gz")  # another model: set it
 KNOWLEDGE_TIMEOUT_S = 300.0
 
 
@@ -46,6 +46,8 @@ def action_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         BUNDLE_DATABASE_URL=f"sqlite:///{database}",
         BUNDLE_CHROMA_PATH=str(database.parent / "chroma"),
         BUNDLE_GATEWAY_TOKEN="dialogue-test-gateway-token",
+        # Market regulation finishes a registration in the booking conversation (development keys).
+        BUNDLE_DEPARTMENT_KEYS_FILE=str(ROOT / "bundle_service" / "data" / "department_keys.example.yml"),
     )
     os.environ["BUNDLE_SERVICE_URL"] = f"http://127.0.0.1:{service_port}"
     available = run_stack.stack_processes()
