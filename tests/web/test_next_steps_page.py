@@ -6,21 +6,18 @@ benefits her shared records prove, with the reason, and files them with one clic
 """
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from playwright.sync_api import Page, expect
 from pydantic import SecretStr
 
 from bundle_service.core.config import Settings
 from bundle_service.identity.session_tokens import SessionTokens
-from bundle_service.main import build_services, create_app
-from tests.web.conftest import free_port
+from tests.web.conftest import in_process_service
 
 SECRET = "next-steps-page-secret-of-32-bytes!!"
 GATEWAY = "next-steps-gateway-token"
@@ -40,19 +37,8 @@ def service_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         notify_worker=False,
         chroma_path=work / "chroma",
     )
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(services=build_services(settings)), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "service did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with in_process_service(settings) as url:
+        yield url
 
 
 def open_my_applications(page: Page, url: str, openid: str) -> None:

@@ -325,8 +325,8 @@ async function showOffers(bearer) {
     const body = account.hidden ? {} : { bank_account: account.value.trim() };
     try {
       const application = await authed("POST", "/api/v1/me/offers/confirm", bearer, body);
-      result.textContent = `已一键申领，申请编号 ${application.number}`;
-      myApplications();
+      await myApplications(); // lists the new application; the offers are gone
+      $("offers").appendChild(node("p", `已一键申领，申请编号 ${application.number}`, "offer-result"));
     } catch (error) {
       result.textContent = error.message;
     }
