@@ -129,7 +129,9 @@ ADMIN = Page(
     WEB_DIR / "admin" / "index.html",
     NO_STORE,
     (
-        Assets("/admin", _folder("admin", "admin.js", "hotline_settings.js", "admin.css"), NO_STORE),
+        Assets(
+            "/admin", _folder("admin", "admin.js", "hotline_settings.js", "booking_providers.js", "admin.css"), NO_STORE
+        ),
         Assets("/admin/dashboard", _folder("dashboard", "dashboard.js", "dashboard.css"), NO_STORE),
         Assets(
             "/admin/vendor",

@@ -17,7 +17,7 @@ from pydantic import SecretStr
 
 from bundle_service.core.config import Settings
 from bundle_service.identity.session_tokens import SessionTokens
-from tests.web.conftest import in_process_service
+from tests.web.conftest import ADMIN_TOKEN, in_process_service
 
 SECRET = "next-steps-page-secret-of-32-bytes!!"
 GATEWAY = "next-steps-gateway-token"
@@ -31,6 +31,7 @@ def service_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     settings = Settings(
         database_url=f"sqlite:///{work / 'bundle.db'}",
         session_secret=SecretStr(SECRET),
+        admin_token=SecretStr(ADMIN_TOKEN),
         gateway_token=SecretStr(GATEWAY),
         department_keys_file=DEPARTMENT_KEYS,
         knowledge_warm_on_startup=False,
@@ -89,3 +90,28 @@ def test_offers_are_confirmed_with_one_click(page: Page, service_url: str) -> No
     expect(page.locator("#offers .offer-result")).to_contain_text("已一键申领，申请编号 CY")
     expect(page.locator("li.application")).to_have_count(1)
     expect(page.locator("#offers .offer")).to_have_count(0)
+
+
+def test_the_admin_adds_an_engraver_in_the_admin_page(page: Page, service_url: str) -> None:
+    page.goto(f"{service_url}/admin")
+    page.fill("#token", ADMIN_TOKEN)
+    page.click("#login")
+    page.click("#tabs [data-tab=providers]")
+    expect(page.locator("#prov-rows tr")).to_have_count(12)
+    expect(page.locator("#prov-saved")).to_have_text("当前为默认名单（数据文件）。")
+    page.click("#prov-add")
+    added = page.locator("#prov-rows tr").last
+    for field, value in {
+        "code": "seal_cs_yuhua_1", "name": "雨花区劳动路刻章店", "city": "长沙市", "county": "雨花区",
+        "address": "长沙市雨花区劳动东路180号", "phone": "0731-85000001",
+    }.items():  # fmt: skip
+        added.locator(f".prov-{field}").fill(value)
+    page.click("#prov-save")
+    expect(page.locator("#status")).to_contain_text("机构名单已保存")
+    expect(page.locator("#prov-saved")).to_contain_text("最后修改：admin")
+    admin = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    saved = httpx.get(f"{service_url}/api/v1/admin/bookings/providers", headers=admin)
+    assert saved.json()["providers"][-1]["name"] == "雨花区劳动路刻章店"
+    page.locator("#prov-rows tr").last.locator(".prov-phone").fill("电话")
+    page.click("#prov-save")
+    expect(page.locator("#status")).to_contain_text("联系电话格式不对")
