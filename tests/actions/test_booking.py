@@ -34,6 +34,23 @@ def _call(method: str, url: str, headers: dict[str, str], body: dict[str, Any] |
         return json.load(answer)
 
 
+def registration_form(premises: str, county: str) -> dict[str, Any]:
+    """赵新's business registration at ``premises`` in 长沙市 ``county`` (for the booking conversations)."""
+    return {
+        "applicant_name": "赵新",
+        "id_number": NEWCOMER,
+        "phone": "13912345678",
+        "person_category": "returning_migrant_worker",
+        "project_name": "湘味米粉店",
+        "industry": "餐饮",
+        "business_type": "individual_business",
+        "premises_address": premises,
+        "city": "长沙市",
+        "county": county,
+        "items": ["business_registration", "taxpayer_confirmation"],
+    }
+
+
 async def _say(action: Action, sender: str, text: str, intent: str, channel: str = "miniprogram") -> str:
     tracker = make_tracker([user_event(text, intent, channel=channel)])
     tracker.sender_id = sender
@@ -50,19 +67,7 @@ def test_choices_are_read_from_one_message() -> None:
 
 async def test_the_seal_and_the_bank_are_booked_together_once_the_licence_is_issued(service_url: str) -> None:
     sender = "wechat:dev_zhaoxin"
-    form = {
-        "applicant_name": "赵新",
-        "id_number": NEWCOMER,
-        "phone": "13912345678",
-        "person_category": "returning_migrant_worker",
-        "project_name": "湘味米粉店",
-        "industry": "餐饮",
-        "business_type": "individual_business",
-        "premises_address": "长沙市开福区芙蓉中路一段100号",
-        "city": "长沙市",
-        "county": "开福区",
-        "items": ["business_registration", "taxpayer_confirmation"],
-    }
+    form = registration_form("长沙市开福区芙蓉中路一段100号", "开福区")
     filed = _call("POST", f"{service_url}/api/v1/applications", gateway_headers(sender, "miniprogram"), form)
     book = ActionBookServices()
     before = await _say(book, sender, "预约刻章和开户", "book_services")

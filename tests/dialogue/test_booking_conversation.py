@@ -15,6 +15,8 @@ from typing import Any
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
+from tests.actions.test_booking import registration_form
+
 SENDER = "wechat:dev_zhaoxin"
 MARKET_KEY = {"X-Department-Key": "dev-market-regulation-key"}  # data/department_keys.example.yml
 
@@ -39,19 +41,7 @@ def say(agent: Agent, text: str) -> str:
 
 def test_the_seal_and_the_bank_are_booked_together_after_registration_finishes(agent: Agent) -> None:
     owner = {"X-Gateway-Token": os.environ["BUNDLE_GATEWAY_TOKEN"], "X-Wechat-Openid": "dev_zhaoxin"}
-    form = {
-        "applicant_name": "赵新",
-        "id_number": "430111199601010024",
-        "phone": "13912345678",
-        "person_category": "returning_migrant_worker",
-        "project_name": "湘味米粉店",
-        "industry": "餐饮",
-        "business_type": "individual_business",
-        "premises_address": "长沙市岳麓区麓谷街道麓松路30号",
-        "city": "长沙市",
-        "county": "岳麓区",
-        "items": ["business_registration", "taxpayer_confirmation"],
-    }
+    form = registration_form("长沙市岳麓区麓谷街道麓松路30号", "岳麓区")
     filed = _call("POST", "/api/v1/applications", owner, form)
     assert "营业执照办结后" in say(agent, "帮我预约刻章和银行开户")
     task = next(d["task_id"] for d in filed["departments"] if d["department_code"] == "market_regulation")

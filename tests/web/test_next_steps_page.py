@@ -17,6 +17,7 @@ from pydantic import SecretStr
 
 from bundle_service.core.config import Settings
 from bundle_service.identity.session_tokens import SessionTokens
+from tests.service import factories
 from tests.web.conftest import ADMIN_TOKEN, in_process_service
 
 SECRET = "next-steps-page-secret-of-32-bytes!!"
@@ -53,19 +54,8 @@ def open_my_applications(page: Page, url: str, openid: str) -> None:
 
 def test_the_seal_is_booked_in_my_applications_after_the_licence(page: Page, service_url: str) -> None:
     owner = {"X-Gateway-Token": GATEWAY, "X-Wechat-Openid": "dev_zhaoxin"}
-    form = {
-        "applicant_name": "赵新",
-        "id_number": "430111199601010024",
-        "phone": "13912345678",
-        "person_category": "returning_migrant_worker",
-        "project_name": "湘味米粉店",
-        "industry": "餐饮",
-        "business_type": "individual_business",
-        "premises_address": "长沙市芙蓉区解放西路10号",
-        "city": "长沙市",
-        "county": "芙蓉区",
-        "items": ["business_registration", "taxpayer_confirmation"],
-    }
+    registration = ["business_registration", "taxpayer_confirmation"]
+    form = factories.form(premises_address="长沙市芙蓉区解放西路10号", county="芙蓉区", items=registration)
     filed = httpx.post(f"{service_url}/api/v1/applications", json=form, headers=owner).json()
     task = next(d["task_id"] for d in filed["departments"] if d["department_code"] == "market_regulation")
     for action in ("accept", "finish"):
