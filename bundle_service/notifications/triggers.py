@@ -77,6 +77,8 @@ def task_changed(session: Session, task: DepartmentTask, change_id: int, closed_
 def check_lights(session: Session, now: datetime, clock: Clock) -> int:
     """Enqueue a notice for every open task whose light is yellow or red (once per task, light and due date).
 
+    Items with a one-working-day limit are yellow from the day they are filed; only their red light is told.
+
     Run periodically by the worker; a light seen again is the same event and stores nothing new.
 
     Returns:
@@ -93,8 +95,8 @@ def check_lights(session: Session, now: datetime, clock: Clock) -> int:
     for task in session.scalars(query):
         light = traffic_light(TaskStatus(task.status), task.due_date, today, calendar)
         kind = LIGHT_EVENTS.get(light) if light is not None else None
-        if kind is None:
-            continue
+        if kind is None or (light is Light.YELLOW and task.time_limit_days <= 1):
+            continue  # a one-day item is yellow from the start: no news to tell
         key = f"task:{task.id}:light:{light.value if light else ''}:{task.due_date.isoformat()}"
         created += enqueue(session, _notice(key, kind, task.application, _task_values(task, today)), now)
     return created

@@ -34,8 +34,12 @@ def file_application(client: TestClient, *, wechat: bool, phone_suffix: str = ""
     ``phone_suffix`` files another newcomer (own ID and phone ending in it) instead of the usual one.
     """
     headers = {"X-Gateway-Token": GATEWAY_TOKEN, "X-Wechat-Openid": OPENID} if wechat else {}
-    person = {"id_number": make_id(sequence=f"01{phone_suffix}"), "phone": f"1391234567{phone_suffix}"}
-    response = client.post("/api/v1/applications", json=form(**(person if phone_suffix else {})), headers=headers)
+    person = (
+        {"id_number": make_id(sequence=f"01{phone_suffix}"), "phone": f"1391234567{phone_suffix}"}
+        if phone_suffix
+        else {}
+    )
+    response = client.post("/api/v1/applications", json=form(**person), headers=headers)
     assert response.status_code == 201, response.text
     body: dict[str, Any] = response.json()
     return body
