@@ -132,6 +132,9 @@ def places_in_address(address: str) -> list[str]:
     return [name for name in (match.group("city"), match.group("county")) if name] if match else []
 
 
+NAMING = re.compile(r"叫|名字|名称|店名|定为|定成|取名|起名|就用|吧$")
+
+
 def industry_between(text: str, named: dict[str, Any]) -> str | None:
     """In a list of fields, the unlabelled part right after the project or right before the business type.
 
@@ -149,7 +152,7 @@ def industry_between(text: str, named: dict[str, Any]) -> str | None:
         taken = any(str(value) in part for value in named.values() if isinstance(value, str))
         if taken or not INDUSTRY_LIKE.fullmatch(part) or NOT_INDUSTRY.search(part) or ADDRESS_MARKERS.search(part):
             continue
-        if re.search(INDUSTRY_WORDS, part) or part.endswith("业"):  # "名字定为铁牛修车" is no industry
+        if not NAMING.search(part):  # "名字定为铁牛修车" is no industry
             return re.sub(r"^(?:做|搞|干)|的$", "", part)
     return None
 

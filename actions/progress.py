@@ -18,6 +18,7 @@ from actions.booking import bookings_line
 from actions.form_extraction import DIGRESSION_INTENTS, just_heard_user
 from actions.form_guard import BACK, RESTART
 from actions.form_navigation import hint_if_paused
+from actions.progress_replies import GIVE_UP, NO_NUMBER_REPLIES, PERSON_BUTTON, WHERE_DIGITS, WHERE_NUMBER
 from actions.replies import answer_question, bot_texts, is_question, varied
 from actions.service_client import (
     NotFound,
@@ -34,37 +35,11 @@ NUMBER_SLOT = "progress_number"
 LAST6_SLOT = "progress_id_last6"
 FAILURES_SLOT = "progress_failures"
 MAX_RETRIES = 2
-GIVE_UP = (
-    "还是没有查到匹配的申请。为保护申请人信息，我这边先不再重试了：请说“转人工”由工作人员协助，或拨打12345热线，"
-    "工作人员核实来电人身份后帮您查询；也可以在湘易办“我的办件”里直接查看。"
-)
 FORGOT = re.compile(r"忘了|忘记|不记得|记不得|记不住|记不清|想不起|找不到|找不着|丢了|弄丢|没记|不知道")
 NUMBER_WORDS = re.compile(r"编号|号码|单号|申请号|办件号|号")
 WHERE_IS_NUMBER = re.compile(
     r"(?:申请编号|编号|申请号|办件号|受理号|单号)[^，,。？?]{0,4}(?:在哪|哪里|哪儿|去哪|从哪|怎么找|怎么查到|怎么看到|没收到|没看到)"
 )
-WHERE_NUMBER = (
-    "申请编号是CY开头加14位数字，在这些地方能找到：\n1. 提交申请时我回复给您的那条消息（“申请已提交，编号CY…”）；\n"
-    "2. 湘易办App或小程序的“我的办件”/“我的申请”；\n3. 用微信登录后的小程序“我的申请”，不用编号也能看到自己的申请。\n"
-    "实在找不到，可以说“转人工”，或拨打12345热线，工作人员核实来电人身份后帮您查询。"
-)
-WHERE_DIGITS = (
-    "身份证后6位就是申请人身份证号码的最后6位（最后一位可能是X），看一下身份证就能找到。暂时拿不到的话：\n"
-    "1. 说“转人工”，工作人员在这里帮您查；\n2. 拨打12345热线，工作人员核实来电人身份后帮您查询；\n"
-    "3. 用申请时的微信登录湘易办小程序，“我的申请”里不用验证也能看到自己的申请。"
-)
-STILL_NO_NUMBER = (
-    "编号实在找不到也没关系，您可以选一种方式：\n1. 说“转人工”，工作人员在这里帮您查；\n"
-    "2. 拨打12345政务服务便民热线，工作人员核实来电人身份后帮您查询；\n"
-    "3. 用申请时的微信登录湘易办小程序，在“我的申请”里不用编号也能看到自己的申请。"
-)
-# The next reply when the number is still missing: the same offer in other words (never a third identical reply).
-STILL_NO_NUMBER_AGAIN = (
-    "明白，编号确实找不到。没有编号我这边没法核对申请人，最快的办法是回复“转人工”，工作人员核实您的身份后直接帮您查；"
-    "不方便打字的话，拨打12345热线也可以。"
-)
-NO_NUMBER_REPLIES = (STILL_NO_NUMBER, STILL_NO_NUMBER_AGAIN)
-PERSON_BUTTON = {"title": "转人工", "payload": "/request_human"}
 # "还是找不到", "哪都翻了没有啊", "我不会用湘易办": still without the number after being told where it is.
 STILL_WITHOUT = re.compile(
     r"找不到|没找到|找不着|没有|没看到|看不到|没收到|不会|不记得|忘|翻了|不知道|不行|还是|怎么办|咋办"
@@ -107,16 +82,20 @@ def no_number_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     return [SlotSet(NUMBER_SLOT, None), SlotSet(LAST6_SLOT, None)]
 
 
-async def forgotten_number(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+async def forgotten_number(
+    dispatcher: CollectingDispatcher, tracker: Tracker, digits: bool | None = None
+) -> list[EventType]:
     """A verified WeChat/mini-program user sees their applications; anyone else is told where the number is.
 
     Said again after that help, the user is offered a person and the hotline (never the same reply a third time).
+    ``digits``: the ID digits are what is missing (default: read from the message).
     """
     if still_without_number(tracker):
         return no_number_reply(dispatcher, tracker)
     if not await show_own(dispatcher, tracker):
         text = str(tracker.latest_message.get("text") or "")
-        dispatcher.utter_message(text=WHERE_DIGITS if forgot_digits(text) else WHERE_NUMBER)
+        missing_digits = forgot_digits(text) if digits is None else digits
+        dispatcher.utter_message(text=WHERE_DIGITS if missing_digits else WHERE_NUMBER)
     return [SlotSet(NUMBER_SLOT, None), SlotSet(LAST6_SLOT, None)]
 
 
@@ -154,8 +133,10 @@ async def _not_an_answer(
     if not just_heard_user(tracker) and not _routed_here(tracker):  # resumed, or retried after a failed check
         kept = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT)}
         return [SlotSet("requested_slot", next((s for s in (NUMBER_SLOT, LAST6_SLOT) if not kept[s]), None))]
-    if forgot_number(text):
-        return [*await forgotten_number(dispatcher, tracker), SlotSet("requested_slot", None), ActiveLoop(None)]
+    if forgot_number(text) or (requested and FORGOT.search(text)):  # "我真记不清了" at a step: that step's value
+        digits = forgot_digits(text) or (requested == LAST6_SLOT and not NUMBER_WORDS.search(text))
+        events = await forgotten_number(dispatcher, tracker, digits)
+        return [*events, SlotSet("requested_slot", None), ActiveLoop(None)]
     if RESTART.search(text) or (BACK.search(text) and requested == LAST6_SLOT):
         return _start_again(dispatcher, bool(RESTART.search(text)))
     return None

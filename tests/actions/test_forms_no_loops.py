@@ -113,3 +113,10 @@ async def test_progress_forgotten_id_digits_get_where_they_are_and_ways_out(serv
     said = await form.say("后六位我真想不起来了")
     assert "最后6位" in said and "转人工" in said and "12345" in said
     assert form.slots["requested_slot"] is None and form.slots["progress_number"] is None  # the form stops
+
+
+async def test_progress_not_remembering_at_the_digits_step_is_no_cancel(service_url: str) -> None:
+    slots = {"requested_slot": "progress_id_last6", "progress_number": "CY20261122000123"}
+    form = FormTurns(ValidateProgressForm(), "progress_form", slots)
+    said = await form.say("我真记不清了", "cancel")  # the NLU's cancel: still the digits that are missing
+    assert "最后6位" in said and "转人工" in said and "已取消" not in said
