@@ -102,14 +102,20 @@ def item_spans(tracker: Tracker) -> list[tuple[int, int, str]]:
 
 
 def gist(tracker: Tracker, query: str) -> str:
-    """A long query cut to its questions and the clauses naming an item (at most :data:`GIST_CHARS`)."""
+    """A long query cut to its questions, headed by the first item the story names (at most :data:`GIST_CHARS`).
+
+    "…听说有个创业担保贷款，利息还有补贴，我想问一下像我这种情况能贷多少钱" is searched as
+    "创业担保贷款，我想问一下像我这种情况能贷多少钱": the story's other clauses only blur the search.
+    """
     if len(query) <= GIST_CHARS:
         return query
     text = str(tracker.latest_message.get("text") or "")
-    named = [text[start:end] for start, end, _ in item_spans(tracker)]
-    clauses = [c for c in context.CLAUSE_ENDS.split(query) if c]
-    kept = [c for c in clauses if context.is_question(c) or any(word in c for word in named)]
-    return "，".join(kept)[-GIST_CHARS:] if kept else query[-GIST_CHARS:]
+    questions = [c for c in context.CLAUSE_ENDS.split(query) if c and context.is_question(c)]
+    if not questions:
+        return query[-GIST_CHARS:]
+    asked = "，".join(questions)
+    named = next((text[s:e] for s, e, _ in item_spans(tracker) if text[s:e] in query and text[s:e] not in asked), "")
+    return f"{named}，{asked}"[-GIST_CHARS:] if named else asked[-GIST_CHARS:]
 
 
 def in_chinese(tracker: Tracker, query: str) -> str:
@@ -199,7 +205,11 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     carried = tracker.get_slot(ITEM_ENTITY)
     for part in parts:
         named = next(iter(items_in(tracker, part)), None)  # a part naming its item says it in its own words
-        answers.append((part, await search(tracker, query=part[:MAX_QUERY_CHARS], item=None if named else carried)))
+        answer = await search(tracker, query=part[:MAX_QUERY_CHARS], item=None if named else carried)
+        if named and answer.get("status") in UNSURE and not clearly_not_ours(answer):  # as answer_one does
+            again = await search(tracker, query=part[:MAX_QUERY_CHARS], item=named)
+            answer = again if again.get("status") in ANSWERED else answer
+        answers.append((part, answer))
         carried = named or carried
     return answers
 
