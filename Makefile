@@ -138,11 +138,12 @@ lint: venvs ## ruff, and mypy in each environment
 	$(RASA_VENV)/bin/mypy --python-version 3.10 actions nlu_components channels contract event_consumer bench/nlu_eval.py \
 		bench/assistant.py bench/wechat_push.py devtools/nlu_resources.py
 
-bench: venvs $(MODEL) balancer ## Benchmarks: NLU/REST vs stock Rasa; WeChat push acks; submit SQLite vs PostgreSQL; knowledge retrieval; scaled-topology proofs; Locust load on default, scaled and stock
+bench: venvs $(MODEL) balancer ## Benchmarks: NLU/REST vs stock Rasa; WeChat push acks; submit SQLite vs PostgreSQL; knowledge retrieval and reply latency; scaled-topology proofs; Locust load on default, scaled and stock
 	$(RASA_PY) scripts/bench.py
 	$(RASA_PY) scripts/bench_wechat.py
 	$(SVC_PY) scripts/bench_service.py
 	$(SVC_PY) scripts/bench_knowledge.py
+	$(SVC_PY) scripts/bench_knowledge_replies.py
 	$(SVC_PY) -m pytest tests/scaled -q
 	$(SVC_PY) scripts/bench_load.py
 
