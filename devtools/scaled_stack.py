@@ -196,7 +196,8 @@ def haproxy_config(topology: Topology) -> str:
     ``retry-on conn-failure`` with ``option redispatch``: a request that never reached a process (it was down) goes
     to another one; a request a process received is never sent twice (a 502 then tells the caller it was not
     acknowledged). Health checks wait up to 10 s: under load Rasa's event loop answers them late (with 1 s, both
-    Rasa processes were marked down at 16 users and HAProxy answered 503).
+    Rasa processes were marked down at 16 users and HAProxy answered 503). At most 32 requests are in flight per
+    process; more wait in HAProxy's queue (at 256 users, connecting to a saturated Rasa timed out: 503).
     """
 
     def backend(name: str, ports: list[int], check: str) -> str:
@@ -213,7 +214,9 @@ def haproxy_config(topology: Topology) -> str:
             "  option redispatch\n  retries 3\n  retry-on conn-failure\n"
             "  timeout connect 2s\n  timeout client 120s\n  timeout server 120s\n"
             # a busy Rasa answers its health check late, not never: only a refused or silent process is down
-            "  timeout check 10s\n  default-server inter 2s fall 3 rise 1\n",
+            "  timeout check 10s\n  default-server inter 2s fall 3 rise 1 maxconn 32\n"
+            # beyond 32 requests a process, wait in HAProxy's queue rather than in a full accept backlog
+            "  timeout queue 60s\n",
             front("rasa", topology.rasa_front),
             backend("rasa", topology.rasa_ports(), "/"),
             front("actions", topology.actions_front),
