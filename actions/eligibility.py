@@ -36,8 +36,14 @@ EXPLICIT_STOP = re.compile(r"取消|不查了|不测了|不匹配了|不弄了|�
 EXPLICIT_PERSON = re.compile(r"人工|真人|客服|工作人员")
 # Messages that are never an answer to a profile question.
 SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "give_feedback"})
+NEEDS_MORE = "还需要知道"  # the service's reason while only information is missing
 NOT_LISTED = "只面向政策列明的人员类别，您说都不属于，暂不符合。"
 SERVICE_DOWN = "抱歉，资格匹配服务暂时连不上，请稍后再试，或说“转人工”。"
+
+
+def _undecided(entry: dict[str, Any]) -> bool:
+    """An item the service cannot decide yet (its reason names what it still needs), not one already ruled out."""
+    return not entry["qualifies"] and bool(entry["missing"]) and str(entry["reason"]).startswith(NEEDS_MORE)
 
 
 def profile(slots: dict[str, Any]) -> dict[str, Any]:
@@ -205,14 +211,14 @@ class ValidateEligibilityForm(FormValidationAction):
         if not slots.get("elig_person_category"):
             return "elig_person_category"
         answer = await post_json("/api/v1/eligibility", profile(slots))
-        missing = {name for entry in answer["items"] for name in entry["missing"]}
+        undecided = [entry for entry in answer["items"] if _undecided(entry)]  # ruled-out items ask nothing more
+        missing = {name for entry in undecided for name in entry["missing"]}
         next_slot = next((s for f, s in PROFILE_SLOTS.items() if f in missing and slots.get(s) is None), None)
         good = [entry["name"] for entry in answer["items"] if entry["qualifies"]]
         if preview_to is not None and next_slot is not None and good:
-            undecided = [entry["name"] for entry in answer["items"] if entry["missing"]]
             preview_to.utter_message(
                 text=f"按您说的情况，这些现在就能办：{'、'.join(good)}。"
-                f"{'、'.join(undecided)}还要看您的具体情况，我再问您几个问题。"
+                f"{'、'.join(entry['name'] for entry in undecided)}还要看您的具体情况，我再问您几个问题。"
             )
         return next_slot
 

@@ -9,19 +9,18 @@ from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context, situation
-from actions.eligibility import SERVICE_DOWN
+from actions.eligibility import NEEDS_MORE, SERVICE_DOWN
 from actions.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
 from actions.questions import WHAT_ABOUT, previous_user_event
 from actions.replies import answer_question
 from actions.service_client import ServiceError, ServiceUnavailable, check_field, post_json
 from actions.situation import Situation
 
-NEEDS_MORE = "还需要知道"  # the service's reason when only information is missing
 OFFER_APPLY = "需要现在帮您申请吗？回复“好的”即可开始填表；想看看还能享受哪些政策，说“帮我匹配政策”。"
 OFFER_CHECK = "想全面看看您能享受哪些政策，说“帮我匹配政策”，我一步步问您；也可以说“转人工”。"
 
@@ -61,6 +60,9 @@ async def answer(
     if any(not e["qualifies"] and str(e["reason"]).startswith(NEEDS_MORE) for e in asked):
         dispatcher.utter_message(text=text)  # undecided: the rule that will decide, from the knowledge base
         events += await answer_question(dispatcher, tracker, domain)
+        if not (tracker.active_loop or {}).get("name"):  # ask what decides it: the next answer goes to the check
+            seeded = await seed_form(CollectingDispatcher(), stated)  # the situation was shown back above
+            return [*events, *seeded, SlotSet("item", items[0]), FollowupAction("eligibility_form")]
         dispatcher.utter_message(text=OFFER_APPLY if good else OFFER_CHECK)
     else:
         dispatcher.utter_message(text=f"{text}\n{OFFER_APPLY if good else OFFER_CHECK}")
@@ -71,7 +73,7 @@ async def answer(
 
 
 async def what_about(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType] | None:
-    """ "补贴呢" right after the person described themselves ("我是退役军人，能贷多少"): the verdict on that item.
+    """The verdict on the item of "补贴呢" right after the person described themselves ("我是退役军人，能贷多少").
 
     ``None`` when the message is no such follow-up or the previous message stated no situation.
     """

@@ -120,3 +120,18 @@ async def test_progress_not_remembering_at_the_digits_step_is_no_cancel(service_
     form = FormTurns(ValidateProgressForm(), "progress_form", slots)
     said = await form.say("我真记不清了", "cancel")  # the NLU's cancel: still the digits that are missing
     assert "最后6位" in said and "转人工" in said and "已取消" not in said
+
+
+async def test_an_undecided_item_question_goes_on_to_ask_what_decides_it(knowledge_service: str) -> None:
+    from actions.routing import ActionRouteEligibility
+    from tests.actions.conftest import make_tracker
+
+    said = [entity("item", "startup_subsidy"), entity("person_category", "college_graduate")]
+    tracker = make_tracker([user_event("我去年刚大学毕业，能领创业补贴吗", "check_eligibility", said)])
+    dispatcher = CollectingDispatcher()
+    events = await ActionRouteEligibility().run(dispatcher, tracker, {})
+    text = "\n".join(str(m.get("text") or "") for m in dispatcher.messages)
+    assert "❔ 创业补贴申领" in text and "年毕业" in text
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["eligibility_form"]  # the answer is read next
+    seeded = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert seeded["elig_person_category"] == "college_graduate" and seeded["elig_graduation_year"] is not None
