@@ -96,6 +96,11 @@ CLAUSE_ENDS = re.compile(
     r"[?？！!。，,；;\s]+|(?:还有就是|还有|另外|以及|再问一下|再问下|顺便问一下|顺便问下|还想问)[，,]?"
 )
 MIN_PART = 4
+# Where a question may end inside a clause typed without punctuation (voice input: "贷款能贷多少利息怎么算"): it
+# splits only when what follows is a question of its own ("要多少钱才能办" stays one).
+QUESTION_END = re.compile(
+    r"(?:多少钱|多少|几天|多久|多长时间|怎么算|怎么办|怎么弄|怎么申请|怎么交|什么材料|是什么意思|什么意思|吗)(?:啊|呀|哦|嘛)?"
+)
 
 
 def previous_action(tracker: Tracker) -> str | None:
@@ -182,7 +187,7 @@ def questions(text: str) -> list[str]:
     A part that is not a question on its own stays with the question after it ("我是退役军人，能贷多少" is one
     question), or with the one before it when it comes last; a part shorter than four characters too.
     """
-    parts = [p for p in CLAUSE_ENDS.split(text) if p]
+    parts = [piece for p in CLAUSE_ENDS.split(text) if p for piece in _unpunctuated(p)]
     merged: list[str] = []
     pending = ""
     for part in parts:
@@ -197,6 +202,15 @@ def questions(text: str) -> list[str]:
     if pending and merged:
         merged[-1] = f"{merged[-1]}，{pending}"
     return merged if len(merged) > 1 else [text]
+
+
+def _unpunctuated(clause: str) -> list[str]:
+    """A clause cut after each question end that a question of its own follows ("能贷多少|利息怎么算")."""
+    for match in QUESTION_END.finditer(clause):
+        head, rest = clause[: match.end()], clause[match.end() :]
+        if len(head) >= MIN_PART and len(rest) >= MIN_PART and is_question(head) and is_question(rest):
+            return [head, *_unpunctuated(rest)]
+    return [clause]
 
 
 def odd_input_reply(text: str) -> str | None:

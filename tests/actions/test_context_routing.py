@@ -3,6 +3,7 @@
 
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import context
 from actions.questions import GIST_CHARS, ActionAnswerQuestion, gist, in_chinese, per_item
 from actions.routing import ActionRouteEligibility, ActionRouteSmallTalk
 from tests.actions.conftest import make_tracker, user_event
@@ -108,3 +109,11 @@ async def test_a_long_story_with_its_questions_gets_the_loan_answer(knowledge_se
     ]
     text, _ = await run(ActionAnswerQuestion(), make_tracker([user_event(story, "ask_question", entities)]))
     assert "20万" in text and "LPR" in text and "暂时连不上" not in text
+
+
+def test_questions_typed_without_punctuation_are_split_where_a_new_question_starts() -> None:
+    assert context.questions("请问担保贷款能贷多少利息怎么算") == ["请问担保贷款能贷多少", "利息怎么算"]
+    assert context.questions("营业执照要几天需要交钱吗") == ["营业执照要几天", "需要交钱吗"]
+    assert context.questions("贷款多少利息多少期限多久") == ["贷款多少", "利息多少", "期限多久"]
+    for one in ("要多少钱才能办下来", "多久能到账", "补贴是什么时候开始算", "红灯是什么意思"):
+        assert context.questions(one) == [one]
