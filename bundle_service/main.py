@@ -4,6 +4,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 
 import uvicorn
 from fastapi import FastAPI
@@ -24,6 +25,7 @@ from bundle_service.core.serving import uvicorn_options
 from bundle_service.hotline.staff_accounts import seed_accounts
 from bundle_service.knowledge.service import KnowledgeBase
 from bundle_service.notifications.worker import Worker, start_in_thread
+from bundle_service.offers.sweep import sweep
 from bundle_service.web import pages
 
 logger = logging.getLogger(__name__)
@@ -86,7 +88,10 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             threading.Thread(target=_warm_knowledge, args=(container.knowledge,), name="knowledge", daemon=True).start()
         notifier = None
         if container.settings.notify_worker:
-            notifier = start_in_thread(Worker(container.sessions, container.settings, container.clock))
+            offers = partial(sweep, container.sessions, container.shared, container.realname, container.clock)
+            notifier = start_in_thread(
+                Worker(container.sessions, container.settings, container.clock, sweeps=(offers,))
+            )
         yield
         if notifier is not None:
             notifier[1].set()

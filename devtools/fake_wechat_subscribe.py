@@ -27,6 +27,7 @@ LIMITS = {"thing": 20, "character_string": 32, "phrase": 5, "name": 10, "number"
 DEV_TEMPLATES = {
     "dev-tpl-progress-0001": ["thing1", "character_string2", "phrase3", "thing4", "date5"],
     "dev-tpl-deadline-0002": ["thing1", "character_string2", "thing3", "date4"],
+    "dev-tpl-offer-0003": ["thing1", "thing2", "date3"],
 }
 
 

@@ -114,6 +114,11 @@ class Settings(BaseSettings):
         tracker_db_url: Rasa's SQL tracker store, read (never written) by the admin dashboard for conversations per
             day and channel (``BUNDLE_TRACKER_DB_URL``; default the SQLite file of ``bot/endpoints.yml``; empty:
             none): ``docs/dashboard.md``.
+        offer_sweep_seconds: How often the notification worker looks for 免申即享 offers of every real-name bound
+            owner (``BUNDLE_OFFER_SWEEP_SECONDS``; 0: never, run ``python -m bundle_service.offers.sweep`` instead).
+        booking_api_base: Root of the platform's booking desk for seal engravers and bank branches
+            (``BUNDLE_BOOKING_API_BASE``, ``POST {base}/bookings``); unset: a local simulation takes every booking
+            (``docs/offers_and_bookings.md``).
         notify_worker: Send the notifications outbox from a thread of the service (``BUNDLE_NOTIFY_WORKER``); off: run
             ``python -m bundle_service.notifications.worker`` instead (``docs/notifications.md``).
         notify_quiet_hours: Local hours in which only urgent notifications are sent, ``HH:MM-HH:MM``
@@ -202,6 +207,8 @@ class Settings(BaseSettings):
     sms_gateway_url: str | None = None
     sms_gateway_token: SecretStr | None = None
     wechat_subscribe_state: Literal["developer", "trial", "formal"] = "formal"
+    booking_api_base: str | None = None
+    offer_sweep_seconds: int = 86400
 
     @property
     def trusted_proxy_list(self) -> list[str]:

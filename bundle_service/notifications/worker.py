@@ -14,6 +14,7 @@ import signal
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -64,12 +65,15 @@ class Worker:
         settings: Quiet hours, rate limit, retries, lease.
         clock: The service's clock (tests pass a fixed one).
         channels: Push channels by name (default: :func:`build_channels` of ``settings``).
+        sweeps: Periodic finders of news nobody asked for yet (the 免申即享 sweep, ``offers/sweep.py``), run every
+            ``offer_sweep_seconds``; each returns how many events it enqueued.
     """
 
     sessions: sessionmaker[Session]
     settings: Settings
     clock: Clock
     channels: dict[str, Channel] = field(default_factory=dict)
+    sweeps: tuple[Callable[[], int], ...] = ()
 
     def __post_init__(self) -> None:
         self.channels = self.channels or build_channels(self.settings)
@@ -202,12 +206,16 @@ class Worker:
 
     def serve(self, stop: threading.Event) -> None:
         """Loop until ``stop``: send what is due, look at the lights now and then, pause when idle."""
-        next_lights = 0.0
+        next_lights = next_sweep = 0.0
         while not stop.is_set():
             try:
                 if time.monotonic() >= next_lights:
                     self.check_lights()
                     next_lights = time.monotonic() + self.settings.notify_light_check_seconds
+                if self.sweeps and self.settings.offer_sweep_seconds > 0 and time.monotonic() >= next_sweep:
+                    next_sweep = time.monotonic() + self.settings.offer_sweep_seconds
+                    for sweep in self.sweeps:
+                        sweep()
                 if self.run_once():
                     continue
             except Exception:  # a database hiccup must not end the worker
