@@ -14,8 +14,8 @@ SEPARATORS = re.compile(r"[，,。；;！!\n、\s]+")
 # What may follow a name in a voice-style message without punctuation ("我叫刘洋然后我的电话是…").
 STOP_BEFORE = (
     r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|然后|那个|就是|我|在|项目|行业"
-    r"|地址|$)"
-)
+    r"|地址|[啊呀嗯哈哦呢吧啦呃]|古月|立早|弓长|木子|耳东|口天|文刀|双木|草头|言午|禾口|木易|走肖|子小|人可|三横|$)"
+)  # voice fillers (啊, 嗯) and the spelling of a character (古月胡) end a name too
 # Words for a shop or business just before "名字叫…": the name that follows is the project's, not the person's.
 SHOP_BEFORE = re.compile(r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|工作室|合作社|项目|网店|门面)[，,\s]*(?:的)?$")
 NAME_CUES = (

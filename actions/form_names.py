@@ -29,9 +29,12 @@ def _surname_and_name(text: str) -> str | None:
         return match.group("name")
     if match := SURNAME_GIVEN.search(text):
         return match.group("surname") + match.group("given")
-    spelled = NAME_SPELLED.search(text)  # "名字是刘立早章的章刘章": the name said after spelling it
-    after = LEADING_NAME.match(text[spelled.end() :]) if spelled else None
-    return after.group("name") if after and plausible_name(after.group("name")) else None
+    if not (spelled := NAME_SPELLED.search(text)):
+        return None
+    # "胡建军，古月胡，建设的建": the name before its spelling; "名字是刘立早章的章刘章": the name said after it
+    before = LEADING_NAME.match(text[: spelled.start()].strip(" ，,"))
+    after = LEADING_NAME.match(text[spelled.end() :])
+    return next((m.group("name") for m in (before, after) if m and plausible_name(m.group("name"))), None)
 
 
 def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str | None:

@@ -75,6 +75,9 @@ ID = "43010419900101100X"
             {"project_name": "阿福炒货", "industry": "食品零售", "premises_address": "衡阳蒸湘华新路5号"},
         ),
         ("名字是章立早章的章章明", {"applicant_name": "章明"}),
+        ("胡振东，古月胡，振兴的振，东方的东", {"applicant_name": "胡振东"}),
+        ("呃我叫胡振东嗯", {"applicant_name": "胡振东"}),
+        (f"嗯我是邓丽君啊身份证{ID}", {"applicant_name": "邓丽君", "id_number": ID}),
         # a plan with a place is no address; an industry word is never a person
         ("想在长沙市黄兴路步行街开个店", {"premises_address": "长沙市黄兴路步行街"}),
         ("我在株洲市芦淞区建设路12号开店", {"premises_address": "株洲市芦淞区建设路12号"}),
