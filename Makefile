@@ -136,7 +136,7 @@ lint: venvs ## ruff, and mypy in each environment
 	$(SVC_VENV)/bin/ruff format --check .
 	$(SVC_VENV)/bin/mypy
 	$(RASA_VENV)/bin/mypy --python-version 3.10 actions nlu_components channels contract event_consumer bench/nlu_eval.py \
-		bench/assistant.py bench/wechat_push.py devtools/nlu_resources.py
+		bench/assistant.py bench/wechat_push.py bench/profile_turn.py devtools/nlu_resources.py
 
 bench: venvs $(MODEL) balancer ## Benchmarks: NLU/REST vs stock Rasa; WeChat push acks; submit SQLite vs PostgreSQL; knowledge retrieval and reply latency; scaled-topology proofs; Locust load on default, scaled and stock
 	$(RASA_PY) scripts/bench.py
