@@ -154,8 +154,8 @@ def _untangle(values: dict[str, Any]) -> None:
         values["project_name"], glued = split_project(str(project))
         if glued and "industry" not in values:
             values["industry"] = glued
-    if values.get("applicant_name") and values["applicant_name"] in str(values.get("project_name")):
-        del values["applicant_name"]
+    if values.get("applicant_name") and values["applicant_name"] == values.get("project_name"):
+        del values["applicant_name"]  # (a shop named after its owner, "刘芳小吃", keeps both)
 
 
 def simplified(text: str) -> str:

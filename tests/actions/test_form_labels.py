@@ -76,6 +76,11 @@ ID = "43010419900101100X"
         ),
         ("名字是章立早章的章章明", {"applicant_name": "章明"}),
         ("胡振东，古月胡，振兴的振，东方的东", {"applicant_name": "胡振东"}),
+        (
+            "我叫向阳，项目叫向阳民宿，贷款12万",
+            {"applicant_name": "向阳", "project_name": "向阳民宿", "loan_amount": "120000"},
+        ),
+        ("我叫唐敏，开了家唐敏小吃", {"applicant_name": "唐敏", "project_name": "唐敏小吃"}),
         ("呃我叫胡振东嗯", {"applicant_name": "胡振东"}),
         (f"嗯我是邓丽君啊身份证{ID}", {"applicant_name": "邓丽君", "id_number": ID}),
         # a plan with a place is no address; an industry word is never a person
