@@ -36,6 +36,7 @@ from devtools import run_stack, stack_profile
 from devtools.run_stack import ROOT, Process
 
 SCALED_ENDPOINTS = "bot/endpoints.scaled.yml"
+LOG_FORMAT = '"%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq \\"%HM %HP %HV\\""'
 CHROMA = ROOT / ".venv" / "bin" / "chroma"
 
 
@@ -210,7 +211,9 @@ def haproxy_config(topology: Topology) -> str:
     return "\n".join(
         [
             "global\n  maxconn 4096\n  log stdout format raw local0 info\n",  # one line per request: which server
-            "defaults\n  mode http\n  log global\n  option httplog\n  option forwardfor\n"
+            "defaults\n  mode http\n  log global\n  option forwardfor\n"
+            # httplog's fields, but the path without its query string: Rasa's API takes its token as ?token=
+            f"  log-format {LOG_FORMAT}\n"
             "  option redispatch\n  retries 3\n  retry-on conn-failure\n"
             "  timeout connect 2s\n  timeout client 120s\n  timeout server 120s\n"
             # a busy Rasa answers its health check late, not never: only a refused or silent process is down
