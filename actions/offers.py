@@ -12,6 +12,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.application_actions import staff_headers
 from actions.service_client import (
     Conflict,
     NotFound,
@@ -80,5 +81,6 @@ class ActionConfirmOffers(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """One confirmation files every open offer as one application; the answer gives its number."""
         text = str(tracker.latest_message.get("text") or "")
-        dispatcher.utter_message(text=await reply(text, tracker_headers(tracker)))
+        headers = {**tracker_headers(tracker), **staff_headers(tracker)}  # a caller staff verified in a hotline call
+        dispatcher.utter_message(text=await reply(text, headers))
         return []
