@@ -77,3 +77,13 @@ class LocalBookingDesk:
         """A reference ``<KIND>-<10 hex>``, the same for the same booking."""
         digest = hashlib.sha256(f"{kind}|{provider}|{data.get('application_number', '')}".encode()).hexdigest()
         return Receipt(f"{kind.upper()}-{digest[:10].upper()}", "请携带身份证原件，按预约到店办理。")
+
+
+@dataclass(frozen=True)
+class UnconfiguredDesk:
+    """A production service without ``BUNDLE_BOOKING_API_BASE``: no booking is taken, none is pretended."""
+
+    def book(self, kind: str, provider: str, data: dict[str, str]) -> Receipt:
+        """Always :class:`BookingFailed` (the user is told the booking system cannot be reached)."""
+        logger.error("BUNDLE_BOOKING_API_BASE is unset in production: booking refused")
+        raise BookingFailed("not configured")

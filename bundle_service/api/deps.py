@@ -17,7 +17,7 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bundle_service.adapters.booking_desk import BookingDesk, HttpBookingDesk, LocalBookingDesk
+from bundle_service.adapters.booking_desk import BookingDesk, HttpBookingDesk, LocalBookingDesk, UnconfiguredDesk
 from bundle_service.adapters.data_sharing import SharedData
 from bundle_service.adapters.realname import RealNameAuthority
 from bundle_service.applications.filing import Filings
@@ -56,11 +56,16 @@ class Services:
 
     @property
     def booking_desk(self) -> BookingDesk:
-        """The seal and bank booking desk: ``BUNDLE_BOOKING_API_BASE``'s, else the local simulation."""
+        """The seal and bank booking desk: ``BUNDLE_BOOKING_API_BASE``'s, else the local simulation.
+
+        Never the simulation in production: without the setting no booking is taken there (503 to the user).
+        """
         if self.booking_desk_override is not None:
             return self.booking_desk_override
         base = self.settings.booking_api_base
-        return HttpBookingDesk(base) if base else LocalBookingDesk()
+        if base:
+            return HttpBookingDesk(base)
+        return UnconfiguredDesk() if self.settings.profile == "production" else LocalBookingDesk()
 
     @property
     def filings(self) -> Filings:

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from sqlalchemy import select
 
-from bundle_service.adapters.booking_desk import HttpBookingDesk
+from bundle_service.adapters.booking_desk import BookingFailed, HttpBookingDesk, LocalBookingDesk
 from bundle_service.api.deps import Services
 from bundle_service.core.clock import FixedClock
 from bundle_service.identity.session_tokens import SessionTokens
@@ -196,3 +196,11 @@ def test_admins_edit_the_provider_list_with_an_audit_and_users_see_it(client: Te
             select(AuditEvent).where(AuditEvent.action == "settings.booking_providers.updated")
         ).one()
     assert event.details["added"] == ["seal_cs_yuhua_1"] and event.details["changed"] == ["bank_cs_furong_ccb"]
+
+
+def test_without_a_desk_development_simulates_and_production_books_nothing(services: Services) -> None:
+    assert isinstance(services.booking_desk, LocalBookingDesk)
+    assert services.booking_desk.book("seal", "seal_cs_kaifu_1", {"application_number": "CY1"}).reference
+    production = dataclasses.replace(services, settings=services.settings.model_copy(update={"profile": "production"}))
+    with pytest.raises(BookingFailed):
+        production.booking_desk.book("seal", "seal_cs_kaifu_1", {"application_number": "CY1"})
