@@ -5,6 +5,6 @@ Owns the mini-program users' login tokens (``session_tokens``), the WeChat login
 verification (``identification``) — and the one gate to a person's shared records (``records_access``), which
 answers only for that person and throttles per caller.
 
-Called by the API's caller dependencies (``api/callers.py``), the route ``auth`` and one-click filing. Kept
+Called by the API's caller dependencies (``api/callers/``), the route ``auth`` and one-click filing. Kept
 apart from ``adapters/`` because it decides (who may see what), while the adapters only talk to outside systems.
 """
