@@ -145,6 +145,7 @@ def run_topology(label: str, levels: list[int], seconds: int) -> None:
     if label == "scaled":
         os.environ["SCALED_DATABASE_PREFIX"] = env["SCALED_DATABASE_PREFIX"]
         scaled_stack.drop_databases()
+        scaled_stack.drop_event_queue()
 
 
 def table(labels: list[str], levels: list[int]) -> str:

@@ -24,6 +24,7 @@ import argparse
 import os
 import secrets
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -146,6 +147,12 @@ def drop_databases() -> None:
     _for_each_database(
         lambda connection, name: connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     )
+
+
+def drop_event_queue() -> None:
+    """Delete the run's durable RabbitMQ queue, which outlives the run (this machine's broker, via ``rabbitmqctl``)."""
+    queue = database_names()["events"]  # the RASA_EVENTS_QUEUE configure() gives Rasa and the consumer
+    subprocess.run(["rabbitmqctl", "-q", "delete_queue", queue], check=False, capture_output=True)
 
 
 def configure(topology: Topology) -> None:

@@ -117,5 +117,5 @@ def scaled() -> Iterator[Scaled]:
         except subprocess.TimeoutExpired:
             os.killpg(supervisor.pid, signal.SIGKILL)
         scaled_stack.drop_databases()
+        scaled_stack.drop_event_queue()
         os.environ.pop("SCALED_DATABASE_PREFIX", None)
-        subprocess.run(["rabbitmqctl", "-q", "delete_queue", f"{prefix}_events"], check=False, capture_output=True)
