@@ -143,6 +143,7 @@ bench: venvs $(MODEL) balancer ## Benchmarks: NLU/REST vs stock Rasa; WeChat pus
 	$(RASA_PY) scripts/bench_wechat.py
 	$(SVC_PY) scripts/bench_service.py
 	$(SVC_PY) scripts/bench_knowledge.py
+	$(SVC_PY) scripts/bench_notifications.py
 	$(SVC_PY) scripts/bench_knowledge_replies.py
 	$(SVC_PY) -m pytest tests/scaled -q
 	$(SVC_PY) scripts/bench_load.py
