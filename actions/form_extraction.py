@@ -29,7 +29,7 @@ from actions.form_guard import (
 )
 from actions.form_items import items_named
 from actions.form_labels import read_labelled
-from actions.form_names import name_cued
+from actions.form_names import business_named_after, name_cued
 from actions.service_client import tracker_identity
 
 DIGRESSION_INTENTS = frozenset(
@@ -146,9 +146,10 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     renamed = slots.get("applicant_name") and requested != "applicant_name" and values.get("applicant_name")
     if renamed and not (correcting or name_cued(text)):  # a filled name changes only when the user says so
         del values["applicant_name"]
-    if correction := CORRECTION.search(text):
-        slot = CORRECTION_SLOTS[correction.group("label")]
-        values[slot] = correction.group("value").strip(" 。.，,")
+    correction = CORRECTION.search(text)
+    slot = CORRECTION_SLOTS[correction.group("label")] if correction else None
+    if correction and not (slot == "applicant_name" and business_named_after(text[: correction.start()])):
+        values[str(slot)] = correction.group("value").strip(" 。.，,")  # not "奶茶店，名字叫茶小满"
     items = items_named(text, _entities(tracker, "item"), slots.get("application_items"), requested)
     if items is not None:
         values["application_items"] = items

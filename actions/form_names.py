@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 
 from actions.form_cues import (
+    BUSINESS_BEFORE,
     INDUSTRY_WORDS,
     LEADING_NAME,
     NAME,
     NAME_SPELLED,
     NAME_THIRD_PERSON,
+    PERSON_BEFORE,
     SHOP_BEFORE,
     SHOP_WORDS,
     SURNAME_GIVEN,
@@ -50,7 +52,7 @@ def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str |
         return said
     patterns = (NAME, NAME_THIRD_PERSON) if third_person else (NAME,)
     for match in (m for pattern in patterns for m in pattern.finditer(text)):
-        if _personal(match.group("name")) and not SHOP_BEFORE.search(text[: match.start()]):
+        if _personal(match.group("name")) and not _a_business_name(text, match):
             return match.group("name")
     if not third_person and THIRD_PERSON.search(text):
         return None  # "他叫王刚，身份证…" in a user's own chat: someone else's details, not a name to guess
@@ -63,14 +65,32 @@ def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str |
     return None
 
 
-def _uncued_name(value: str) -> bool:
-    """A name said without a cue: plausible, and no industry ("居民服务", "文化零售" start with surnames)."""
-    return plausible_name(value) and not re.search(INDUSTRY_WORDS, value) and not value.endswith("业")
+def _a_business_name(text: str, match: re.Match[str]) -> bool:
+    """The cue names the business: "奶茶店，名字叫…", or "名字叫/叫…" after words of a business and not of a person."""
+    before = text[: match.start()]
+    cue = text[match.start() : match.start("name")]
+    if re.search(r"我|本人|申请人|来电人|[他她]|姓名", cue):  # "开了个店，我叫刘芳": the person's
+        return False
+    return business_named_after(before)  # 名字叫, 叫做, 叫: whose name? The words before say
+
+
+def business_named_after(before: str) -> bool:
+    """Whether "名字叫…" after these words names the business, not the person.
+
+    Right after a shop word, or after words of a business and none of a person ("我想开个奶茶店，想好了名字叫…").
+    """
+    return bool(SHOP_BEFORE.search(before) or (BUSINESS_BEFORE.search(before) and not PERSON_BEFORE.search(before)))
 
 
 def name_cued(text: str) -> bool:
     """The message names the person with a cue (我叫, 姓名是, 姓X名Y, 他叫 …), not only a name-like word."""
-    return bool(NAME.search(text) or NAME_THIRD_PERSON.search(text) or _surname_and_name(text))
+    cued = (m for pattern in (NAME, NAME_THIRD_PERSON) for m in pattern.finditer(text))
+    return any(not _a_business_name(text, m) for m in cued) or bool(_surname_and_name(text))
+
+
+def _uncued_name(value: str) -> bool:
+    """A name said without a cue: plausible, and no industry ("居民服务", "文化零售" start with surnames)."""
+    return plausible_name(value) and not re.search(INDUSTRY_WORDS, value) and not value.endswith("业")
 
 
 def _personal(name: str) -> bool:

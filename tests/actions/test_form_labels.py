@@ -81,6 +81,8 @@ ID = "43010419900101100X"
             {"applicant_name": "向阳", "project_name": "向阳民宿", "loan_amount": "120000"},
         ),
         ("我叫唐敏，开了家唐敏小吃", {"applicant_name": "唐敏", "project_name": "唐敏小吃"}),
+        ("开了个店，我叫唐敏", {"applicant_name": "唐敏"}),
+        ("我想开个奶茶店，想好了名字叫茶小满", {"project_name": "茶小满"}),
         ("呃我叫胡振东嗯", {"applicant_name": "胡振东"}),
         (f"嗯我是邓丽君啊身份证{ID}", {"applicant_name": "邓丽君", "id_number": ID}),
         # a plan with a place is no address; an industry word is never a person

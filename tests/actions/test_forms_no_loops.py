@@ -135,3 +135,18 @@ async def test_an_undecided_item_question_goes_on_to_ask_what_decides_it(knowled
     assert [e["name"] for e in events if e["event"] == "followup"] == ["eligibility_form"]  # the answer is read next
     seeded = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert seeded["elig_person_category"] == "college_graduate" and seeded["elig_graduation_year"] is not None
+
+
+async def test_a_shops_name_said_later_never_replaces_the_applicants_name(service_url: str) -> None:
+    from actions.application_form import ValidateApplicationForm
+
+    slots = {
+        "requested_slot": "project_name",
+        "application_items": ["training"],
+        "applicant_name": "刘芳",
+        "person_category": "returning_migrant_worker",
+    }
+    form = FormTurns(ValidateApplicationForm(), "application_form", slots)
+    said = await form.say("我开了个奶茶店，想好了名字叫茶小满")
+    assert form.slots["applicant_name"] == "刘芳" and form.slots["project_name"] == "茶小满"
+    assert "姓名改为" not in said
