@@ -147,9 +147,9 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     if renamed and not (correcting or name_cued(text)):  # a filled name changes only when the user says so
         del values["applicant_name"]
     correction = CORRECTION.search(text)
-    slot = CORRECTION_SLOTS[correction.group("label")] if correction else None
-    if correction and not (slot == "applicant_name" and business_named_after(text[: correction.start()])):
-        values[str(slot)] = correction.group("value").strip(" 。.，,")  # not "奶茶店，名字叫茶小满"
+    corrected = CORRECTION_SLOTS[correction.group("label")] if correction else ""
+    if correction and not (corrected == "applicant_name" and business_named_after(text[: correction.start()])):
+        values[corrected] = correction.group("value").strip(" 。.，,")  # not "奶茶店，名字叫茶小满"
     items = items_named(text, _entities(tracker, "item"), slots.get("application_items"), requested)
     if items is not None:
         values["application_items"] = items
