@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Header, Query
 from sqlalchemy import select
 
 from bundle_service.api.callers import OpenidDep, StaffDep
@@ -13,6 +13,7 @@ from bundle_service.crud import applications as crud
 from bundle_service.crud.audit import record, staff_actor
 from bundle_service.models import Notification
 from bundle_service.notifications.preferences import enabled, record_answers, set_enabled, subscriptions
+from bundle_service.progress.owner_verification import Claim
 from bundle_service.schemas.common import ErrorOut
 from bundle_service.schemas.notification import (
     NotificationSettingsIn,
@@ -66,20 +67,29 @@ def subscribe(body: SubscribeAnswersIn, openid: OpenidDep, services: ServicesDep
     return _settings(services, openid)
 
 
-@router.get("/notifications", responses={404: {"model": ErrorOut}, **ERRORS})
+@router.get("/notifications", responses={404: {"model": ErrorOut}, 429: {"model": ErrorOut}, **ERRORS})
 def of_application(
-    staff: StaffDep, services: ServicesDep, application: Annotated[str, Query(min_length=1, max_length=20)]
+    staff: StaffDep,
+    services: ServicesDep,
+    application: Annotated[str, Query(min_length=1, max_length=20)],
+    x_id_last6: Annotated[str | None, Header(max_length=6)] = None,
 ) -> NotificationsOut:
-    """What the applicant of ``application`` (its number) was told, and how each send went (staff and admins).
+    """What the applicant of ``application`` (its number) was told, and how each send went.
 
-    Recipients are masked; the look is audited (``notifications.viewed``).
+    Staff prove the caller's application like the console's lookup (``X-Id-Last6``, the last 6 characters of the
+    applicant's ID number; throttled per staff member); admins read without. Recipients are masked; every look is
+    audited (``notifications.viewed``).
 
     Raises:
         Unauthenticated: 401 without a staff session.
-        NotFound: 404, no such application.
+        NotFound: 404, no such application or a wrong proof (the same answer).
+        TooManyAttempts: 429 after repeated wrong proofs.
     """
+    number = application.strip().upper()
+    if staff.role != "admin":
+        services.verifier.verify(number, Claim(id_last6=x_id_last6, openid=None), staff_actor(staff.staff_id))
     with services.sessions.begin() as session:
-        found = crud.by_number(session, application.strip().upper())
+        found = crud.by_number(session, number)
         if found is None:
             raise NotFound("申请不存在。", code="application_not_found")
         query = select(Notification).where(Notification.application_id == found.id).order_by(Notification.id.desc())

@@ -283,7 +283,7 @@ async function lookup(event) {
     });
     box.replaceChildren(el("p", { class: "ok" }, "核验通过。"), applicationView(app));
     box.append(await bookingsView(app.number, $("lookup-last6").value.trim()));
-    box.append(await notificationsView(app.number)); // notifications.js
+    box.append(await notificationsView(app.number, $("lookup-last6").value.trim())); // notifications.js
   } catch (error) {
     box.replaceChildren(el("p", { class: "error" }, error.message));
   }

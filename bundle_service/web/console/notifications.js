@@ -14,9 +14,10 @@ function notificationRow(n) {
     n.last_error && n.status !== "sent" ? el("div", { class: "notify-error" }, n.last_error) : "");
 }
 
-async function notificationsView(number) {
+async function notificationsView(number, last6) {
   try {
-    const data = await api("GET", "/api/v1/notifications?application=" + encodeURIComponent(number));
+    const data = await api("GET", "/api/v1/notifications?application=" + encodeURIComponent(number), undefined,
+      { "X-Id-Last6": last6 });
     return el("div", { class: "notifications" }, el("p", {}, "给申请人的通知："),
       data.notifications.length ? el("ul", {}, data.notifications.map(notificationRow)) : el("p", {}, "暂无通知。"));
   } catch (error) {

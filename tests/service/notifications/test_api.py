@@ -14,6 +14,7 @@ from devtools.fake_sms_gateway import FakeSmsGateway
 from devtools.fake_wechat_subscribe import FakeWeChatSubscribe
 
 from ..conftest import GATEWAY_TOKEN
+from ..factories import NEWCOMER
 from ..hotline_fixtures import fake_rasa, fake_wechat, hotline, login  # noqa: F401  (fixtures)
 from .conftest import OPENID, PROGRESS_TEMPLATE, TASKS, file_application, key, task_id
 
@@ -38,8 +39,8 @@ def test_a_user_turns_notifications_off_and_nothing_more_is_sent(
     application = file_application(client, wechat=True)
     client.post(f"{TASKS}/{task_id(application, 'tax')}/accept", headers=key("tax"))
     make_worker().run_once()
-    staff = login(client, "zhangsan")
-    shown = client.get("/api/v1/notifications", params={"application": application["number"]}, headers=staff).json()
+    admin = login(client, "admin")  # admins read without the caller's proof
+    shown = client.get("/api/v1/notifications", params={"application": application["number"]}, headers=admin).json()
     assert {(n["channel"], n["status_label"], n["last_error"]) for n in shown["notifications"]} == {
         ("wechat", "未发送", "用户已关闭通知"),
         ("inbox", "未发送", "用户已关闭通知"),
@@ -75,6 +76,9 @@ def test_staff_see_each_notification_masked_with_wechats_error_and_retries(
     make_worker().run_once()
     assert client.get("/api/v1/notifications", params={"application": number}).status_code == 401
     staff = login(client, "zhangsan")
+    unproven = client.get("/api/v1/notifications", params={"application": number}, headers=staff)
+    assert unproven.status_code == 404  # staff prove the caller's application like the console's lookup
+    staff["X-Id-Last6"] = NEWCOMER[-6:]
     [shown] = client.get("/api/v1/notifications", params={"application": number}, headers=staff).json()["notifications"]
     assert (shown["channel_label"], shown["recipient"], shown["status_label"]) == (
         "短信",
@@ -83,7 +87,7 @@ def test_staff_see_each_notification_masked_with_wechats_error_and_retries(
     )
     assert "BUSY" in shown["last_error"] and shown["next_attempt_at"] is not None
     assert [h["status"] for h in shown["history"]] == ["queued", "sending", "queued"]
-    missing = client.get("/api/v1/notifications", params={"application": "CY000"}, headers=staff)
+    missing = client.get("/api/v1/notifications", params={"application": "CY000"}, headers=login(client, "admin"))
     assert (missing.status_code, missing.json()["message"]) == (404, "申请不存在。")
     with services.sessions() as session:
         viewed = session.scalars(select(AuditEvent).where(AuditEvent.action == "notifications.viewed")).one()
