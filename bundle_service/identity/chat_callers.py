@@ -1,4 +1,4 @@
-"""Who a closed-loop request (a 诉求, a rating, a vote) speaks for, once ``api/callers.py`` has verified the caller.
+"""Who a closed-loop request (a 诉求, a rating, a vote) speaks for, once ``api/callers/`` has verified the caller.
 
 The gateway (the action server) names the conversation in the body; a logged-in user (the H5 page, the mini
 program) speaks only for ``wechat:<openid of the login token>`` and from the mini-program channel.
