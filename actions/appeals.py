@@ -16,7 +16,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import situation
+from actions import context, situation
 from actions.appeal_reading import appeal_number, read_appeal
 from actions.ratings import ActionRate, score_of
 from actions.replies import answer_question, is_question, varied
@@ -151,6 +151,8 @@ def _not_a_complaint(tracker: Tracker, text: str) -> str | None:
     """
     if asks_status(text):
         return "appeal_status_form"
+    if context.goes_in_person(text) and not GRIEVANCE.search(text):  # "手机上弄太麻烦了，我去大厅"
+        return "action_start_application"  # it tells how to go in person (actions/followups.py), files nothing
     entities = list(tracker.latest_message.get("entities") or [])
     if not GRIEVANCE.search(text) and situation.read(text, entities, date.today()).profile:
         return "action_route_eligibility"

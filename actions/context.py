@@ -38,6 +38,17 @@ ITEM_DAYS = {
     "business_registration": 3,
     "taxpayer_confirmation": 1,
 }
+# "我还是去现场办吧", "手机上弄太麻烦了，我去大厅": the user will go in person; neither a request to fill the form here
+# nor a complaint.
+GO_IN_PERSON = re.compile(
+    r"(?:去|到|跑)(?:现场|线下|窗口|大厅|政务服务中心|政务中心|办事大厅|政务大厅|服务中心)|(?:现场|线下|当面)去?(?:办|弄|交)"
+)
+BOT_FILLS = re.compile(r"帮我|给我|替我|你帮|你来|你给")
+IN_PERSON = (
+    "可以的，到政务服务大厅的创业服务窗口就能当面办理个人创业“一件事”：窗口工作人员帮您核验身份、填好"
+    "《个人创业“一件事”信息采集表》，一次提交，各部门并联审批。想少跑一趟的话，也可以在湘易办、湖南省政务服务网办，"
+    "或者在这里说“我要申请”，我帮您填。"
+)
 WHOLE_TIME = (
     "整件事在各部门并联审批，20个工作日内办结；各事项时限（工作日）："
     + "、".join(f"{ITEM_NAMES[code]}{days}个" for code, days in ITEM_DAYS.items())
@@ -173,6 +184,11 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
         if MATERIALS.search(text):
             return OVERVIEW_MATERIALS
     return None
+
+
+def goes_in_person(text: str) -> bool:
+    """The user will go to the window ("那我还是去现场办吧"): no question, and not asking me to fill the form."""
+    return bool(GO_IN_PERSON.search(text)) and not is_question(text) and not BOT_FILLS.search(text)
 
 
 def asks_besides(text: str) -> bool:

@@ -84,6 +84,9 @@ async def before_starting(
     if (events := await follow_up(dispatcher, tracker, domain)) is not None:
         return events
     text = context.text_of(tracker)
+    if context.goes_in_person(text):
+        dispatcher.utter_message(text=context.IN_PERSON)  # "那我还是去现场办吧": where, not a form here
+        return []
     if context.asks_besides(text):
         await answer_question(dispatcher, tracker, domain)  # "我要办执照，要几天": the question too, then the form
         return None

@@ -117,3 +117,15 @@ def test_questions_typed_without_punctuation_are_split_where_a_new_question_star
     assert context.questions("贷款多少利息多少期限多久") == ["贷款多少", "利息多少", "期限多久"]
     for one in ("要多少钱才能办下来", "多久能到账", "补贴是什么时候开始算", "红灯是什么意思"):
         assert context.questions(one) == [one]
+
+
+async def test_going_to_the_window_instead_is_told_how_not_a_form_or_a_complaint(knowledge_service: str) -> None:
+    from actions.appeals import ActionRouteAppeal
+    from actions.application_actions import ActionStartApplication
+
+    going = make_tracker([user_event("那我还是去现场办吧", "start_application")])
+    text, out = await run(ActionStartApplication(), going)
+    assert "创业服务窗口" in text and "请问申请人的姓名" not in text and followup(out) == "action_listen"
+    said = "手机上弄太麻烦了，我还是去大厅"
+    text, out = await run(ActionRouteAppeal(), make_tracker([user_event(said, "complain")]))
+    assert "投诉" not in text and followup(out) == "action_start_application"  # which tells how, as above
