@@ -86,7 +86,8 @@ class ValidateEligibilityForm(FormValidationAction):
                 if finished:
                     return answered
                 events += answered
-            next_slot = await self._next(slots, dispatcher if requested is None else None)
+            opening = requested in (None, "elig_person_category")  # the category just known: what it gives now
+            next_slot = await self._next(slots, dispatcher if opening and slots.get("elig_person_category") else None)
         except ServiceUnavailable:
             dispatcher.utter_message(text=SERVICE_DOWN)
             return [SlotSet("requested_slot", None), ActiveLoop(None)]

@@ -150,3 +150,11 @@ async def test_a_shops_name_said_later_never_replaces_the_applicants_name(servic
     said = await form.say("我开了个奶茶店，想好了名字叫茶小满")
     assert form.slots["applicant_name"] == "刘芳" and form.slots["project_name"] == "茶小满"
     assert "姓名改为" not in said
+
+
+async def test_eligibility_the_category_answer_says_what_it_gives_now(service_url: str) -> None:
+    form = FormTurns(ValidateEligibilityForm(), "eligibility_form", {"requested_slot": "elig_person_category"})
+    said = await form.say("我是返乡农民工", "inform", [entity("person_category", "returning_migrant_worker")])
+    assert form.slots["elig_person_category"] == "returning_migrant_worker"
+    assert form.slots["requested_slot"] == "elig_business_started_on"  # the subsidy still needs the start date
+    assert "现在就能办" in said and "就业创业证申领" in said and "创业补贴申领还要看" in said
