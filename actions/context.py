@@ -174,8 +174,9 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
     kind, text = in_context(tracker), text_of(tracker)
     if kind == "progress" and HOW_LONG.search(text) and ALL_DONE.search(text):
         return WHEN_ALL_DONE
-    if kind == "answer" and not named_item and WHERE_TO_DO.search(text):
-        return ENTRY_POINTS  # "在哪办" after an answer about an item: every item is filed through the same entry points
+    region = any(e.get("entity") == "region" for e in tracker.latest_message.get("entities") or [])
+    if not named_item and not region and WHERE_TO_DO.search(text) and (kind == "answer" or is_follow_up(text)):
+        return ENTRY_POINTS  # "在哪办", "那我去哪里办": every item is filed through the same entry points
     if kind == "overview" and not named_item:
         if WHERE.search(text):
             return ENTRY_POINTS

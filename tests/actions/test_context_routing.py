@@ -129,3 +129,14 @@ async def test_going_to_the_window_instead_is_told_how_not_a_form_or_a_complaint
     said = "手机上弄太麻烦了，我还是去大厅"
     text, out = await run(ActionRouteAppeal(), make_tracker([user_event(said, "complain")]))
     assert "投诉" not in text and followup(out) == "action_start_application"  # which tells how, as above
+
+
+async def test_where_to_do_it_after_a_cancel_gets_the_entry_points(knowledge_service: str) -> None:
+    events = [
+        user_event("取消", "cancel"),
+        {"event": "action", "name": "utter_cancelled"},
+        {"event": "action", "name": "action_listen"},
+        user_event("那我去哪里办", "ask_question"),
+    ]
+    text, _ = await run(ActionAnswerQuestion(), make_tracker(events, slots={"item": "business_registration"}))
+    assert "湘易办" in text and "创业服务窗口" in text
