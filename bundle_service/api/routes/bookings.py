@@ -4,7 +4,7 @@ from fastapi import APIRouter
 
 from bundle_service.api.booking_presenters import booking_out, bookings_out
 from bundle_service.api.callers import ClientKeyDep, FilerDep, OwnerClaimDep
-from bundle_service.api.deps import ServicesDep
+from bundle_service.api.deps import ServicesDep, SessionDep
 from bundle_service.bookings import booking as bookings
 from bundle_service.crud import applications as crud
 from bundle_service.progress.owner_verification import Claim
@@ -15,15 +15,10 @@ router = APIRouter(prefix="/applications", tags=["bookings"])
 ERRORS: dict[int | str, dict[str, object]] = {404: {"model": ErrorOut}, 429: {"model": ErrorOut}}
 
 
-def _options(services: ServicesDep, number: str) -> BookingsOut:
-    with services.sessions() as session:
-        application = crud.by_number(session, number)
-        assert application is not None  # verified just before
-        return bookings_out(bookings.options(session, application))
-
-
 @router.get("/{number}/bookings", responses=ERRORS)
-def booking_options(number: str, services: ServicesDep, claim: OwnerClaimDep, client: ClientKeyDep) -> BookingsOut:
+def booking_options(
+    number: str, services: ServicesDep, session: SessionDep, claim: OwnerClaimDep, client: ClientKeyDep
+) -> BookingsOut:
     """Whether seal and bank can be booked, with whom near the premises, what each would receive; what was booked.
 
     Bookings open once business registration is 已办结. Ownership as for progress: ``X-Id-Last6``, the gateway's
@@ -33,8 +28,10 @@ def booking_options(number: str, services: ServicesDep, claim: OwnerClaimDep, cl
         NotFound: 404, the same for an unknown number and a wrong verification.
         TooManyAttempts: 429 after repeated failures.
     """
-    application = services.verifier.verify(number, claim, client)
-    return _options(services, application.number)
+    verified = services.verifier.verify(number, claim, client)
+    application = crud.by_number(session, verified.number)
+    assert application is not None  # verified just before
+    return bookings_out(bookings.options(session, application))
 
 
 @router.post(

@@ -4,9 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bundle_service.api.callers import OpenidDep, StaffDep
-from bundle_service.api.deps import ServicesDep
+from bundle_service.api.deps import ServicesDep, SessionDep, TransactionDep
 from bundle_service.api.notification_presenters import notification_out, settings_out
 from bundle_service.core.errors import NotFound
 from bundle_service.crud import applications as crud
@@ -26,51 +27,55 @@ router = APIRouter(tags=["notifications"])
 ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}}
 
 
-def _settings(services: ServicesDep, openid: str) -> NotificationSettingsOut:
-    with services.sessions() as session:
-        on, found = enabled(session, openid), subscriptions(session, openid)
+def _settings(services: ServicesDep, session: Session, openid: str) -> NotificationSettingsOut:
+    on, found = enabled(session, openid), subscriptions(session, openid)
     return settings_out(on, found, services.settings.notify_quiet_hours)
 
 
 @router.get("/me/notifications", responses=ERRORS)
-def my_settings(openid: OpenidDep, services: ServicesDep) -> NotificationSettingsOut:
+def my_settings(openid: OpenidDep, services: ServicesDep, session: SessionDep) -> NotificationSettingsOut:
     """Whether the logged-in user gets notifications, and the subscribe messages they have left per template.
 
     Raises:
         Unauthenticated: 401 without a valid login token.
     """
-    return _settings(services, openid)
+    return _settings(services, session, openid)
 
 
 @router.put("/me/notifications", responses={422: {"model": ErrorOut}, **ERRORS})
-def change_settings(body: NotificationSettingsIn, openid: OpenidDep, services: ServicesDep) -> NotificationSettingsOut:
+def change_settings(
+    body: NotificationSettingsIn, openid: OpenidDep, services: ServicesDep, session: TransactionDep
+) -> NotificationSettingsOut:
     """Turn the logged-in user's notifications on or off (the H5 and mini-program 我的 page, the bot's phrase).
 
     Raises:
         Unauthenticated: 401 without a valid login token.
     """
-    with services.sessions.begin() as session:
-        set_enabled(session, openid, body.enabled, "user", services.clock.now())
-    return _settings(services, openid)
+    set_enabled(session, openid, body.enabled, "user", services.clock.now())
+    session.flush()
+    return _settings(services, session, openid)
 
 
 @router.post("/me/notifications/subscriptions", responses={422: {"model": ErrorOut}, **ERRORS})
-def subscribe(body: SubscribeAnswersIn, openid: OpenidDep, services: ServicesDep) -> NotificationSettingsOut:
+def subscribe(
+    body: SubscribeAnswersIn, openid: OpenidDep, services: ServicesDep, session: TransactionDep
+) -> NotificationSettingsOut:
     """Record the answers of ``wx.requestSubscribeMessage``: each accept allows one more message of its template.
 
     Raises:
         Unauthenticated: 401 without a valid login token.
         InvalidInput: 422, a template this service does not send.
     """
-    with services.sessions.begin() as session:
-        record_answers(session, openid, body.answers, services.clock.now())
-    return _settings(services, openid)
+    record_answers(session, openid, body.answers, services.clock.now())
+    session.flush()
+    return _settings(services, session, openid)
 
 
 @router.get("/notifications", responses={404: {"model": ErrorOut}, 429: {"model": ErrorOut}, **ERRORS})
 def of_application(
     staff: StaffDep,
     services: ServicesDep,
+    session: TransactionDep,
     application: Annotated[str, Query(min_length=1, max_length=20)],
     x_id_last6: Annotated[str | None, Header(max_length=6)] = None,
 ) -> NotificationsOut:
@@ -88,18 +93,17 @@ def of_application(
     number = application.strip().upper()
     if staff.role != "admin":
         services.verifier.verify(number, Claim(id_last6=x_id_last6, openid=None), staff_actor(staff.staff_id))
-    with services.sessions.begin() as session:
-        found = crud.by_number(session, number)
-        if found is None:
-            raise NotFound("申请不存在。", code="application_not_found")
-        query = select(Notification).where(Notification.application_id == found.id).order_by(Notification.id.desc())
-        rows = [notification_out(row) for row in session.scalars(query)]
-        record(
-            session,
-            at=services.clock.now(),
-            actor=staff_actor(staff.staff_id),
-            action="notifications.viewed",
-            application_id=found.id,
-            details={"number": found.number, "count": len(rows)},
-        )
+    found = crud.by_number(session, number)
+    if found is None:
+        raise NotFound("申请不存在。", code="application_not_found")
+    query = select(Notification).where(Notification.application_id == found.id).order_by(Notification.id.desc())
+    rows = [notification_out(row) for row in session.scalars(query)]
+    record(
+        session,
+        at=services.clock.now(),
+        actor=staff_actor(staff.staff_id),
+        action="notifications.viewed",
+        application_id=found.id,
+        details={"number": found.number, "count": len(rows)},
+    )
     return NotificationsOut(application_number=found.number, notifications=rows)

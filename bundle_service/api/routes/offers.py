@@ -4,7 +4,7 @@ from fastapi import APIRouter, Response
 
 from bundle_service.api.booking_presenters import offer_out
 from bundle_service.api.callers import ClientKeyDep, FilerDep, PersonDep, records_access_for
-from bundle_service.api.deps import ServicesDep
+from bundle_service.api.deps import ServicesDep, TransactionDep
 from bundle_service.api.presenters import filing_out
 from bundle_service.applications.filing import Filer
 from bundle_service.applications.one_click import NOT_IDENTIFIED_MESSAGE
@@ -18,7 +18,7 @@ router = APIRouter(prefix="/me/offers", tags=["offers"])
 
 
 @router.get("", responses={429: {"model": ErrorOut}})
-def my_offers(person: PersonDep, services: ServicesDep, client: ClientKeyDep) -> OffersOut:
+def my_offers(person: PersonDep, services: ServicesDep, session: TransactionDep, client: ClientKeyDep) -> OffersOut:
     """The caller's open 免申即享 offers, looked for now (each benefit is offered, and told, once ever).
 
     Only for a caller identified as the person: a real-name bound WeChat user (the gateway's ``X-Wechat-Openid``
@@ -33,11 +33,9 @@ def my_offers(person: PersonDep, services: ServicesDep, client: ClientKeyDep) ->
     access = records_access_for(services, client, person.identity)
     records = access.person(person.identity.id_number)
     now = services.clock.now()
-    with services.sessions.begin() as session:
-        found = find(session, records, person.openid, services.clock.local(now).date(), now)
-        mark_shown(found.open, now)
-        offers = [offer_out(offer) for offer in found.open]
-    return OffersOut(identified=True, note=None, offers=offers)
+    found = find(session, records, person.openid, services.clock.local(now).date(), now)
+    mark_shown(found.open, now)
+    return OffersOut(identified=True, note=None, offers=[offer_out(offer) for offer in found.open])
 
 
 @router.post(
