@@ -10,18 +10,16 @@ Reusable by every browser test (H5 chat, hotline console, admin page):
 - ``log_in_h5`` / ``log_in_console``: the H5 chat's dev login and the console's login, waiting until they are in.
 """
 
-import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from bundle_service.core.config import Settings
 from bundle_service.main import build_services, create_app
+from tests.in_thread_server import serve_in_thread
 from tests.live_stack import ADMIN_TOKEN, STAFF_ACCOUNTS, STAFF_PASSWORDS, Stack, free_port
 
 __all__ = ["ADMIN_TOKEN", "STAFF_ACCOUNTS", "Stack", "free_port"]  # the browser tests import them from here
@@ -96,19 +94,5 @@ def in_process_service(settings: Settings) -> Iterator[str]:
     Yields:
         Its URL; the server stops when the block ends.
     """
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(services=build_services(settings)), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "service did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serve_in_thread(create_app(services=build_services(settings))) as url:
+        yield url

@@ -9,20 +9,18 @@ base): a new call answered by the real bot with its source, and the handoff roun
 chat and a staff member in the console, in two browser contexts.
 """
 
-import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from playwright.sync_api import BrowserContext, Page, expect
 from pydantic import SecretStr
 
 from bundle_service.core.config import Settings
 from bundle_service.main import build_services, create_app
+from tests.in_thread_server import serve_in_thread
 from tests.service.factories import make_id
 from tests.service.fake_peers import FakeRasa, StubKnowledge
 from tests.web.conftest import STAFF_ACCOUNTS, Stack, free_port, log_in_console, log_in_h5
@@ -53,18 +51,8 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
     )
     services = build_services(settings)
     services.knowledge = StubKnowledge()  # type: ignore[assignment]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(services=services), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "console server did not start"
-        time.sleep(0.05)
-    yield Console(url, rasa)
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(create_app(services=services), port=port):
+        yield Console(url, rasa)
     rasa.close()
 
 

@@ -8,8 +8,6 @@ then changes the date range to August and sees the figures and the pixels change
 kept in ``var/screenshots/`` for a person to look at.
 """
 
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,16 +15,16 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import uvicorn
 from playwright.sync_api import Page, expect
 from pydantic import SecretStr
 
 from bundle_service.core.clock import FixedClock
 from bundle_service.core.config import Settings
 from bundle_service.main import build_services, create_app
+from tests.in_thread_server import serve_in_thread
 from tests.service.insights.seed import TRACKER_TURNS, seed_dashboard
 from tests.service.insights.tracker_fixture import write_tracker
-from tests.web.conftest import ADMIN_TOKEN, STAFF_ACCOUNTS, free_port
+from tests.web.conftest import ADMIN_TOKEN, STAFF_ACCOUNTS
 
 TZ = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 9, 28, 10, 0, tzinfo=TZ)
@@ -58,24 +56,13 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
         chroma_path=work / "chroma",
     )
     services = build_services(settings, clock=FixedClock(settings.timezone, NOW))
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(services=services), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "dashboard server did not start"
-        time.sleep(0.05)
-    with services.sessions.begin() as session:  # after start-up: the migrations have run
-        seed_dashboard(session)
-    write_tracker(tracker, TRACKER_TURNS)
-    assert services.knowledge is not None
-    services.knowledge.embedder.warm()  # the unanswered groups use the model: loaded before the page asks
-    yield Service(f"http://127.0.0.1:{port}")
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(create_app(services=services)) as url:
+        with services.sessions.begin() as session:  # after start-up: the migrations have run
+            seed_dashboard(session)
+        write_tracker(tracker, TRACKER_TURNS)
+        assert services.knowledge is not None
+        services.knowledge.embedder.warm()  # the unanswered groups use the model: loaded before the page asks
+        yield Service(url)
 
 
 def colour_pixels(page: Page, canvas: str, rgb: tuple[int, int, int]) -> int:

@@ -5,21 +5,19 @@ shortens a category's time limit, adds a category, saves; the API then answers w
 its author. A period ending before it starts is refused with the service's Chinese message, and nothing changes.
 """
 
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from playwright.sync_api import Page, expect
 from pydantic import SecretStr
 
 from bundle_service.core.config import Settings
 from bundle_service.main import build_services, create_app
-from tests.web.conftest import ADMIN_TOKEN, free_port
+from tests.in_thread_server import serve_in_thread
+from tests.web.conftest import ADMIN_TOKEN
 
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
@@ -38,18 +36,8 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
         knowledge_warm_on_startup=False,
         chroma_path=work / "chroma",
     )
-    port = free_port()
-    app = create_app(services=build_services(settings))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "service did not start"
-        time.sleep(0.05)
-    yield Service(f"http://127.0.0.1:{port}")
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(create_app(services=build_services(settings))) as url:
+        yield Service(url)
 
 
 def open_tab(page: Page, service: Service) -> None:
