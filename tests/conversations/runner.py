@@ -243,11 +243,12 @@ def main() -> int:
     parser.add_argument("--service", default=f"http://127.0.0.1:{os.environ.get('BUNDLE_SERVICE_PORT', '8000')}")
     parser.add_argument("--staff", default="zhangsan:staff-dev-pass", help="console account user:password")
     parser.add_argument("--only", help="play only scenarios whose id contains this")
+    parser.add_argument("--scenarios", type=Path, default=SCENARIOS, help="folder of scenario files (a held-out set)")
     parser.add_argument("--report", default="var/reports/conversations.jsonl")
     args = parser.parse_args()
     user, _, password = args.staff.partition(":")
     endpoints = Endpoints(args.rasa, args.service, os.environ.get("BUNDLE_GATEWAY_TOKEN"), user, password)
-    scenarios = [s for s in load_scenarios() if not args.only or args.only in str(s.get("id"))]
+    scenarios = [s for s in load_scenarios(args.scenarios) if not args.only or args.only in str(s.get("id"))]
     outcomes = play_all(scenarios, endpoints)
     write_report(outcomes, Path(args.report))
     for outcome in outcomes:
