@@ -118,7 +118,7 @@ class Settings(BaseSettings):
             owner (``BUNDLE_OFFER_SWEEP_SECONDS``; 0: never, run ``python -m bundle_service.offers.sweep`` instead).
         booking_api_base: Root of the platform's booking desk for seal engravers and bank branches
             (``BUNDLE_BOOKING_API_BASE``, ``POST {base}/bookings``); unset: a local simulation takes every booking
-            (``docs/offers_and_bookings.md``).
+            in development, and production refuses to start (``docs/offers_and_bookings.md``).
         notify_worker: Send the notifications outbox from a thread of the service (``BUNDLE_NOTIFY_WORKER``); off: run
             ``python -m bundle_service.notifications.worker`` instead (``docs/notifications.md``).
         notify_quiet_hours: Local hours in which only urgent notifications are sent, ``HH:MM-HH:MM``

@@ -94,6 +94,11 @@ def production_problems(settings: Settings) -> list[str]:
         _example_file("BUNDLE_DEPARTMENT_KEYS_FILE", settings.department_keys_file),
         _wechat_problem(settings),
     ]
+    if not settings.booking_api_base:
+        found.append(
+            "BUNDLE_BOOKING_API_BASE is not set: the seal and bank booking desk "
+            "(docs/offers_and_bookings.md); production never simulates it"
+        )
     if settings.wechat_app_id and not settings.wechat_app_secret:
         found.append("BUNDLE_WECHAT_APP_SECRET is not set while BUNDLE_WECHAT_APP_ID is")
     unset = [name for name, value in secrets.items() if name != "BUNDLE_ADMIN_TOKEN" and not value]

@@ -22,6 +22,7 @@ def _production(**values: object) -> Settings:
         "rasa_token": SecretStr(STRONG + "e"),
         "wechat_api_base": "https://api.weixin.qq.com",
         "service_host": "127.0.0.1",
+        "booking_api_base": "https://booking.example.gov.cn/api",
     }
     base.update(values)
     return Settings.model_validate(base)
@@ -71,6 +72,7 @@ def test_production_lists_every_development_default_at_once() -> None:
         wechat_api_base="http://127.0.0.1:9999",
         wechat_app_id="wx123",
         service_host="0.0.0.0",
+        booking_api_base=None,
     )
     problems = startup_problems(settings)
     text = "\n".join(problems)
@@ -86,6 +88,7 @@ def test_production_lists_every_development_default_at_once() -> None:
         "BUNDLE_STAFF_KEYS (hotline-007)",
         "BUNDLE_WECHAT_API_BASE must be https",
         "BUNDLE_WECHAT_APP_SECRET is not set",
+        "BUNDLE_BOOKING_API_BASE is not set",
         "BUNDLE_SERVICE_HOST=0.0.0.0 is reachable from other machines while BUNDLE_SESSION_SECRET, BUNDLE_RASA_TOKEN",
     ):
         assert variable in text, text
