@@ -1,18 +1,16 @@
 """Forwarded headers are believed only from configured proxies (item 4): a real uvicorn, spoofed X-Forwarded-For."""
 
-import threading
-import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx
 import pytest
-import uvicorn
 
 from bundle_service.api.deps import Services
 from bundle_service.core.config import Settings
 from bundle_service.core.serving import uvicorn_options
 from bundle_service.main import create_app
-from tests.live_stack import free_port
+from tests.in_thread_server import serve_in_thread
 
 from .factories import NEWCOMER, form
 
@@ -25,31 +23,24 @@ def test_no_proxy_configured_means_forwarded_headers_are_ignored() -> None:
     assert trusting["proxy_headers"] is True and trusting["forwarded_allow_ips"] == "10.0.0.7,10.0.0.8"
 
 
+@contextmanager
 def _serve(services: Services, settings: Settings) -> Iterator[str]:
-    port = free_port()
-    options = {**uvicorn_options(settings), "host": "127.0.0.1", "port": port, "log_config": None}
-    server = uvicorn.Server(uvicorn.Config(create_app(services=services), **options))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    """The app on a loopback port with uvicorn's options for ``settings`` (proxy headers as configured)."""
+    options = {k: v for k, v in uvicorn_options(settings).items() if k not in ("host", "port")}
+    with serve_in_thread(create_app(services=services), **{**options, "log_config": None}) as url:
+        yield url
 
 
 @pytest.fixture
 def served(services: Services) -> Iterator[str]:
-    yield from _serve(services, services.settings)
+    with _serve(services, services.settings) as url:
+        yield url
 
 
 @pytest.fixture
 def served_behind_proxy(services: Services) -> Iterator[str]:
-    yield from _serve(services, services.settings.model_copy(update={"trusted_proxies": "127.0.0.1"}))
+    with _serve(services, services.settings.model_copy(update={"trusted_proxies": "127.0.0.1"})) as url:
+        yield url
 
 
 def _guesses(url: str) -> list[int]:
