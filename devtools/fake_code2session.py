@@ -16,12 +16,11 @@ Standard library only.
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+
+from devtools.fake_json_server import JsonServer
 
 DEV_APP_ID = "wxdevfake0000000001"
 DEV_APP_SECRET = "dev-app-secret"
@@ -48,32 +47,16 @@ class FakeCode2Session:
         self.app_id = app_id
         self.app_secret = app_secret
         self.requests: list[dict[str, str]] = []
-        fake = self
+        self.http = JsonServer(
+            lambda path, query, _body, _headers: self._request(path, query), port, "fake-code2session"
+        )
+        self.server, self.base_url = self.http.server, self.http.base_url
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                url = urlparse(self.path)
-                params = {k: v[0] for k, v in parse_qs(url.query).items()}
-                fake.requests.append(params)
-                if url.path != "/sns/jscode2session":
-                    self._send(404, {"errcode": 404, "errmsg": "not found"})
-                    return
-                status, body = fake.answer(params)
-                self._send(status, body)
-
-            def _send(self, status: int, body: Any) -> None:
-                data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "text/html" if isinstance(body, str) else "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *_args: Any) -> None:
-                return
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
+    def _request(self, path: str, params: Mapping[str, str]) -> tuple[int, Any]:
+        self.requests.append(dict(params))
+        if path != "/sns/jscode2session":
+            return 404, {"errcode": 404, "errmsg": "not found"}
+        return self.answer(dict(params))
 
     def answer(self, params: dict[str, str]) -> tuple[int, Any]:
         """Status and body for one request's query parameters."""
@@ -98,13 +81,12 @@ class FakeCode2Session:
 
     def start(self) -> FakeCode2Session:
         """Serve in a daemon thread."""
-        threading.Thread(target=self.server.serve_forever, name="fake-code2session", daemon=True).start()
+        self.http.start()
         return self
 
     def stop(self) -> None:
         """Stop serving and close the socket."""
-        self.server.shutdown()
-        self.server.server_close()
+        self.http.close()
 
 
 def main() -> None:

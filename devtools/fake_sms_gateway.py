@@ -19,7 +19,7 @@ import threading
 import time
 from typing import Any
 
-from devtools.fake_json_server import JsonPostServer
+from devtools.fake_json_server import JsonServer
 
 PHONE = re.compile(r"1[3-9][0-9]{9}")
 
@@ -42,7 +42,7 @@ class FakeSmsGateway:
         self.fail_next: list[str] = []
         self.hold = 0.0
         self._lock = threading.Lock()
-        self.http = JsonPostServer(
+        self.http = JsonServer(
             lambda path, _query, body, headers: self.answer(path, body, headers.get("Authorization")), port
         )
         self.server, self.base_url = self.http.server, self.http.base_url

@@ -21,7 +21,7 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from devtools.fake_json_server import JsonPostServer
+from devtools.fake_json_server import JsonServer
 
 LIMITS = {"thing": 20, "character_string": 32, "phrase": 5, "name": 10, "number": 32, "letter": 32, "symbol": 5}
 DEV_TEMPLATES = {
@@ -58,7 +58,7 @@ class FakeWeChatSubscribe:
         self.hold = 0.0
         self._tokens: set[str] = set()
         self._lock = threading.Lock()
-        self.http = JsonPostServer(
+        self.http = JsonServer(
             lambda path, query, body, _headers: (200, self._answer_held(path, query, body)), port
         )
         self.server, self.base_url = self.http.server, self.http.base_url
