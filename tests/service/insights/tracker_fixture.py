@@ -1,28 +1,19 @@
-"""A Rasa tracker store for tests: the ``events`` table of Rasa's SQL tracker store, filled with user turns.
+"""A Rasa tracker store for tests: an ``events`` table laid out like Rasa's SQL tracker store, filled with user turns.
 
-The schema and the JSON of a user event are Rasa 3.6's (``rasa.core.tracker_store.SQLTrackerStore.SQLEvent``:
-``id``, ``sender_id``, ``type_name``, ``timestamp``, ``intent_name``, ``action_name``, ``data``), so the service
-reads here exactly what it reads from the one Rasa writes.
+The table is the event consumer's (``event_consumer/store.py``, its one definition): Rasa 3.6's columns
+(``rasa.core.tracker_store.SQLTrackerStore.SQLEvent``: ``id``, ``sender_id``, ``type_name``, ``timestamp``,
+``intent_name``, ``action_name``, ``data``) plus the consumer's ``event_key``; the JSON of a user event is Rasa's, so
+the service reads here exactly what it reads from the table Rasa or the consumer writes.
 """
 
+import hashlib
 import json
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine
+from sqlalchemy import create_engine
 
-METADATA = MetaData()
-EVENTS = Table(
-    "events",
-    METADATA,
-    Column("id", Integer, primary_key=True),
-    Column("sender_id", String(255), nullable=False, index=True),
-    Column("type_name", String(255), nullable=False),
-    Column("timestamp", Float),
-    Column("intent_name", String(255)),
-    Column("action_name", String(255)),
-    Column("data", Text),
-)
+from event_consumer.store import EVENTS, METADATA
 
 
 def user_event(sender: str, at: datetime, channel: str, text: str = "你好", intent: str = "greet") -> dict[str, object]:
@@ -74,6 +65,8 @@ def write_tracker(url: str, turns: Iterable[tuple[str, datetime, str]], with_bot
             rows.append(user_event(sender, at, channel))
         if with_bot_replies:
             rows.append(bot_event(sender, at))
+    for n, row in enumerate(rows):  # the consumer's key: one per event, so equal events stay two rows
+        row["event_key"] = hashlib.sha256(f"{n}:{row['data']}".encode()).hexdigest()
     with engine.begin() as connection:
         if rows:
             connection.execute(EVENTS.insert(), rows)
