@@ -20,8 +20,8 @@ from actions.offers import ActionConfirmOffers
 from actions.progress import ActionShowProgress
 from actions.service_client import gateway_headers
 from tests.actions.conftest import make_tracker, user_event
+from tests.service.factories import registration_form
 
-NEWCOMER = "430111199601010024"  # 赵新, data/realname_registry.yml: dev_zhaoxin; in no shared database
 MARKET_KEY = {"X-Department-Key": "dev-market-regulation-key"}  # data/department_keys.example.yml
 
 
@@ -32,23 +32,6 @@ def _call(method: str, url: str, headers: dict[str, str], body: dict[str, Any] |
     )
     with urllib.request.urlopen(request, timeout=10) as answer:
         return json.load(answer)
-
-
-def registration_form(premises: str, county: str) -> dict[str, Any]:
-    """赵新's business registration at ``premises`` in 长沙市 ``county`` (for the booking conversations)."""
-    return {
-        "applicant_name": "赵新",
-        "id_number": NEWCOMER,
-        "phone": "13912345678",
-        "person_category": "returning_migrant_worker",
-        "project_name": "湘味米粉店",
-        "industry": "餐饮",
-        "business_type": "individual_business",
-        "premises_address": premises,
-        "city": "长沙市",
-        "county": county,
-        "items": ["business_registration", "taxpayer_confirmation"],
-    }
 
 
 async def _say(action: Action, sender: str, text: str, intent: str, channel: str = "miniprogram") -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from tests.actions.test_booking import registration_form
+from tests.service.factories import registration_form
 
 SENDER = "wechat:dev_zhaoxin"
 MARKET_KEY = {"X-Department-Key": "dev-market-regulation-key"}  # data/department_keys.example.yml

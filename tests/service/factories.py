@@ -1,4 +1,8 @@
-"""Sample people (from data/shared_registry.yml and made up) and forms for the service tests."""
+"""Sample people (from data/shared_registry.yml and made up) and forms, for the service tests and the bot's.
+
+The Rasa-side tests (tests/actions, tests/dialogue) import it too: it takes nothing but the standard library and
+the service's ID-number check digit (``bundle_service/applications/id_numbers.py``, itself standard library only).
+"""
 
 from typing import Any
 
@@ -39,6 +43,11 @@ def form(**overrides: Any) -> dict[str, Any]:
     }
     base.update(overrides)
     return {k: v for k, v in base.items() if v is not None}
+
+
+def registration_form(premises: str, county: str) -> dict[str, Any]:
+    """The newcomer's business registration alone at ``premises`` in 长沙市 ``county`` (the booking conversations)."""
+    return form(premises_address=premises, county=county, items=["business_registration", "taxpayer_confirmation"])
 
 
 # WeChat accounts real-name bound to the sample people in data/realname_registry.yml (the H5 dev login's openids).
