@@ -208,19 +208,27 @@ class Worker:
         """Loop until ``stop``: send what is due, look at the lights now and then, pause when idle."""
         next_lights = next_sweep = 0.0
         while not stop.is_set():
-            try:
-                if time.monotonic() >= next_lights:
-                    self.check_lights()
-                    next_lights = time.monotonic() + self.settings.notify_light_check_seconds
-                if self.sweeps and self.settings.offer_sweep_seconds > 0 and time.monotonic() >= next_sweep:
-                    next_sweep = time.monotonic() + self.settings.offer_sweep_seconds
-                    for sweep in self.sweeps:
-                        sweep()
-                if self.run_once():
-                    continue
-            except Exception:  # a database hiccup must not end the worker
-                logger.exception("notification worker pass failed")
+            # Each duty fails alone: a lights check or an offer sweep that keeps failing (a database hiccup, a
+            # shared-data outage) must neither end the worker nor hold back the notifications already due.
+            if time.monotonic() >= next_lights:
+                next_lights = time.monotonic() + self.settings.notify_light_check_seconds
+                _guarded("lights check", self.check_lights)
+            if self.sweeps and self.settings.offer_sweep_seconds > 0 and time.monotonic() >= next_sweep:
+                next_sweep = time.monotonic() + self.settings.offer_sweep_seconds
+                for sweep in self.sweeps:
+                    _guarded("offer sweep", sweep)
+            if _guarded("sending pass", self.run_once):
+                continue
             stop.wait(self.settings.notify_poll_seconds)
+
+
+def _guarded(duty: str, call: Callable[[], int]) -> int:
+    """Run one duty of the worker's loop; log its failure and report nothing done."""
+    try:
+        return call()
+    except Exception:
+        logger.exception("notification worker: %s failed", duty)
+        return 0
 
 
 def start_in_thread(worker: Worker) -> tuple[threading.Thread, threading.Event]:

@@ -64,6 +64,7 @@ def test_a_material_request_reaches_the_h5_chat_and_my_applications_and_staff_se
         f"{service_url}/api/v1/department/tasks/{task}/request-material", json={"reason": REASON}, headers=TAX
     )
     assert marked.status_code == 200
+    _wait_for_the_chat_line(service_url, token)  # the worker's part, apart from the page's
     notice = page.locator("#messages li.notification")
     expect(notice).to_contain_text(REASON, timeout=30_000)  # the worker sends it, the page's poll shows it
     expect(notice.locator(".who")).to_have_text("办理通知")
@@ -90,3 +91,16 @@ def test_a_material_request_reaches_the_h5_chat_and_my_applications_and_staff_se
     expect(told.filter(has_text="对话消息")).to_contain_text(REASON)
     expect(told.filter(has_text="微信订阅消息")).to_contain_text("用户未订阅该消息")  # never subscribed in a browser
     expect(told.first).not_to_contain_text(OPENID)  # the recipient is masked
+
+
+def _wait_for_the_chat_line(service_url: str, token: str) -> None:
+    """Wait until the worker has put the notification in the user's conversation (what the page polls)."""
+    path = f"{service_url}/api/v1/conversations/wechat:{OPENID}/messages"
+    deadline = time.monotonic() + 30
+    lines: list[dict[str, str]] = []
+    while time.monotonic() < deadline:
+        lines = httpx.get(path, headers={"Authorization": f"Bearer {token}"}).json()
+        if any(REASON in line["text"] for line in lines):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"the worker did not deliver the 补正 notice within 30 s; the conversation holds {lines}")

@@ -1,5 +1,6 @@
 """The worker against the fake WeChat subscribe API and SMS gateway: every outcome a user or staff member sees."""
 
+import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -241,3 +242,23 @@ def test_one_user_gets_at_most_the_hourly_number_of_pushes(
     clock.instant += timedelta(minutes=1)
     worker.run_once()
     assert len(sms.delivered) == 3
+
+
+def test_a_lights_check_that_keeps_failing_does_not_hold_back_what_is_due(
+    app_client: TestClient, services: Services, make_worker: Callable[..., Worker]
+) -> None:
+    _ask_material(app_client, wechat=True)
+    worker = make_worker()
+    stop = threading.Event()
+
+    def broken_lights() -> int:
+        raise RuntimeError("calendar unavailable")
+
+    def last_sweep() -> int:
+        stop.set()  # one pass of the loop, then it ends
+        return 0
+
+    worker.check_lights = broken_lights  # type: ignore[method-assign]
+    worker.sweeps = (last_sweep,)
+    worker.serve(stop)
+    assert [r.status for r in _rows(services, "inbox")] == ["sent"]  # the chat line went out all the same
