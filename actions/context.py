@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from rasa_sdk import Tracker
 
-from contract.labels import ITEM_NAMES
+from contract.labels import ITEM_NAMES, ITEM_TIME_LIMITS
 
 WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网上")
 # Where to do it ("在哪办", "去哪儿弄", "能去哪现场办"): the bundle's entry points, whichever item it is about.
@@ -27,17 +27,6 @@ ENTRY_POINTS = (
     "3. 线下到政务服务大厅的创业服务窗口当面办理（不方便用手机的话，窗口工作人员可以帮您填）。\n"
     "也可以直接在这里说“我要申请”，我帮您填表提交。"
 )
-# Working days per item (the service's bundle_service/data/items.yml; tests/actions/test_labels.py compares them).
-ITEM_DAYS = {
-    "employment_cert": 3,
-    "pension_registration": 1,
-    "startup_subsidy": 20,
-    "guaranteed_loan": 15,
-    "incubator": 10,
-    "training": 5,
-    "business_registration": 3,
-    "taxpayer_confirmation": 1,
-}
 # "我还是去现场办吧", "手机上弄太麻烦了，我去大厅": the user will go in person; neither a request to fill the form here
 # nor a complaint.
 GO_IN_PERSON = re.compile(
@@ -51,7 +40,7 @@ IN_PERSON = (
 )
 WHOLE_TIME = (
     "整件事在各部门并联审批，20个工作日内办结；各事项时限（工作日）："
-    + "、".join(f"{ITEM_NAMES[code]}{days}个" for code, days in ITEM_DAYS.items())
+    + "、".join(f"{ITEM_NAMES[code]}{days}个" for code, days in ITEM_TIME_LIMITS.items())
     + "。"
 )
 MATERIALS = re.compile(r"材料|资料|证件|带什么|带啥|准备什么|准备啥|准备哪些|交什么|交哪些|提交什么")
@@ -69,6 +58,12 @@ WHEN_ALL_DONE = (
 QUESTION = re.compile(
     r"[?？]|吗|么|呢$|多少|多久|几天|怎么|咋|如何|什么|啥|哪些|哪里|哪儿|在哪|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
     r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行"
+)
+# A choice between two things ("执照给纸质的还是电子的", "办个体户还是公司好"): a question. Not 还是 meaning "still" or
+# "rather" ("还是找不到", "我还是去现场办吧", "地址还是原来那个"): it follows a pronoun or 觉得, is followed by a
+# negation or a word pointing back, or the message ends in 吧.
+CHOICE = re.compile(
+    r"(?<=[^\s，,。我你他她那就还也想得])(?<!觉得)(?<!我们)(?<!还是)还是(?!不|没|找不|看不|想不|记不|一样|老样子|那|这|原|之前|刚才|上面|以前|算了)"
 )
 # "我想问一下…", "请问…": asking, not a request to act.
 ASKING = re.compile(r"^(?:我?想(?:问|咨询|了解)(?:一下|下|问)?|请问|问一下|问下|咨询一下|打听一下)[，,\s]*")
@@ -133,13 +128,21 @@ def text_of(tracker: Tracker) -> str:
 
 
 def is_question(text: str) -> bool:
-    """Whether the text reads as a question."""
-    return bool(QUESTION.search(text))
+    """Whether the text reads as a question (also a choice between two things: "纸质的还是电子的")."""
+    return bool(QUESTION.search(text)) or is_choice(text)
+
+
+def is_choice(text: str) -> bool:
+    """Whether the text asks to choose between two things ("办个体户还是公司好"), without a question mark."""
+    return bool(CHOICE.search(text)) and not text.rstrip("。.！!~～ ").endswith("吧")
 
 
 def is_request(text: str) -> bool:
-    """Whether the text asks the bot to do something (apply, check), not only asks about it."""
-    return bool(REQUEST.search(ASKING.sub("", text, count=1)))
+    """Whether the text asks the bot to do something (apply, check), not only asks about it.
+
+    A choice ("我想申请补贴还是贷款好") asks which, so it is a question, not a request.
+    """
+    return bool(REQUEST.search(ASKING.sub("", text, count=1))) and not is_choice(text)
 
 
 def last_answer(tracker: Tracker) -> str | None:

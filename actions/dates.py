@@ -23,7 +23,9 @@ Precision = Literal["year", "month", "day"]
 MONTHS_PER_YEAR = 12
 DAYS_PER_MONTH = 30
 # Glue: words saying the business does not exist yet. JioNLP reads times only, not negation or intent.
-NOT_YET = re.compile(r"还没|还未|尚未|没有|没(?:注册|开|办)|未(?:注册|开业|成立|办)|准备|打算|计划")
+NOT_YET = re.compile(
+    r"还没|还未|尚未|没有|没(?:注册|开|办)|未(?:注册|开业|成立|办)|准备|打算|计划|(?:想|要|将)(?:开|办|注册|成立)"
+)
 # Trailing punctuation dropped from the user's words when they are shown back.
 TRAILING = " \t\r\n。．.，,！!？?～~、；;"
 

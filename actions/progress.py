@@ -37,8 +37,16 @@ FAILURES_SLOT = "progress_failures"
 MAX_RETRIES = 2
 FORGOT = re.compile(r"忘了|忘记|不记得|记不得|记不住|记不清|想不起|找不到|找不着|丢了|弄丢|没记|不知道")
 NUMBER_WORDS = re.compile(r"编号|号码|单号|申请号|办件号|号")
+# "申请编号在哪看", "在哪里能找到我的申请编号", "去哪查我的办件号": where the number is, in either order.
+# Not "哪里查进度要用编号" (how to check progress).
+NUMBER_NAME = r"(?:申请编号|编号|申请号|办件号|受理号|受理编号|单号|申请号码|办件编号|业务编号)"
+WHERE_FIND = (
+    r"(?:在哪|哪里|哪儿|去哪|从哪|哪能|哪个地方|什么地方|啥地方|怎么找|怎么查到|怎么查|怎么看|怎么知道|怎么获取|如何找|如何查"
+    r"|没收到|没看到|看不到)"
+)
 WHERE_IS_NUMBER = re.compile(
-    r"(?:申请编号|编号|申请号|办件号|受理号|单号)[^，,。？?]{0,4}(?:在哪|哪里|哪儿|去哪|从哪|怎么找|怎么查到|怎么看到|没收到|没看到)"
+    rf"{NUMBER_NAME}(?:(?!进度|进展|结果)[^，,。？?]){{0,6}}{WHERE_FIND}(?!.{{0,3}}(?:进度|进展|结果))"
+    rf"|{WHERE_FIND}(?:(?!进度|进展|结果)[^，,。？?]){{0,6}}{NUMBER_NAME}(?!.{{0,2}}(?:查|看))"
 )
 # "还是找不到", "哪都翻了没有啊", "我不会用湘易办": still without the number after being told where it is.
 STILL_WITHOUT = re.compile(

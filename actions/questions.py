@@ -277,8 +277,14 @@ class ActionAnswerQuestion(Action):
 
         Not found: the service's honest answer (offers a person; the question goes to the unanswered queue).
         """
-        from actions.item_eligibility import what_about  # it answers through this action: imported when run
+        from actions.item_eligibility import what_about  # they answer through this action: imported when run
+        from actions.progress import forgot_number, forgotten_number
+        from actions.waiting import how_long_to_wait
 
+        if forgot_number(context.text_of(tracker)):  # "申请编号在哪里能看到": their applications, or where it is
+            return await forgotten_number(dispatcher, tracker)
+        if (waited := how_long_to_wait(dispatcher, tracker)) is not None:
+            return waited  # "那我还要等多久" right after "须正常经营满1年": the months still to go
         if (verdict := await what_about(dispatcher, tracker, domain)) is not None:
             return verdict  # "补贴呢" after "我是退役军人，能贷多少": the rules' verdict for a veteran
         named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None) is not None

@@ -18,6 +18,13 @@ NONE_OF_THEM = re.compile(
 )
 GRADUATION = re.compile(r"毕业")
 BUSINESS = re.compile(r"开了|开的|开业|开张|开店|注册|成立|营业|经营|执照|办的店|干了|做了|店")
+# Working for someone ("在电子厂干了二十年", "在工地上做了三年", "打工五年"): how long the person worked, not how long
+# a business of theirs has run. Words of their own business (店, 开业, 注册 …) in the clause make it a business again.
+EMPLOYED = re.compile(
+    r"厂|工地|打工|上班|务工|做工|干活|打零工|车间|流水线|单位|上岗|工作|当兵|服役|部队|给人|帮人|替人|老板手下|在外"
+    r"|在.{1,10}?(?:干了|做了|待了|呆了)"
+)
+OWN_BUSINESS = re.compile(r"店|铺|摊|开业|开张|开了|注册|成立|执照|营业|经营|生意|自己干|自己做|自己开|个体|门面|档口")
 SECOND_START = re.compile(r"第二次|二次创业|再次创业|又创业|以前创过业|之前创过业|之前开过|以前开过|领过")
 FIRST_START = re.compile(r"第一次|头一次|头一回|首次")
 SHORT = 10  # a clause this short is shown back in the user's words ("开了半年 → 约2026年6月成立")
@@ -42,7 +49,8 @@ DESCRIBED = (
     (
         "returning_migrant_worker",
         re.compile(
-            r"(?:在外|外地|外省|厂里|打工|务工).{0,16}(?:回来|回老家|回乡|返乡|回村)|回乡创业|返乡创业|回老家创业"
+            r"(?:在外|外地|外省|厂|工地|打工|务工|上班).{0,16}(?:回来|回老家|回乡|返乡|回村|回家)|回乡创业|返乡创业"
+            r"|回老家创业"
         ),
     ),
     ("veteran", re.compile(r"退伍|当过兵|从部队|部队退下来|转业军人")),
@@ -62,6 +70,13 @@ def category(entities: list[dict[str, Any]], text: str) -> str | None:
 def described_category(text: str) -> str | None:
     """The category a description implies (打工多年回老家 → returning migrant worker), or ``None``."""
     return next((code for code, pattern in DESCRIBED if pattern.search(text)), None)
+
+
+def is_business(clause: str) -> bool:
+    """Whether a clause speaks of the person's own business (开了一年半), not of a job (在电子厂干了二十年)."""
+    if not BUSINESS.search(clause):
+        return False
+    return not EMPLOYED.search(clause) or bool(OWN_BUSINESS.search(clause))
 
 
 def first_time(text: str) -> bool | None:
@@ -94,7 +109,7 @@ def read(text: str, entities: list[dict[str, Any]], today: date) -> Situation:
                 found.shown.append(year.shown if len(clause) <= SHORT else year.text)
                 if "person_category" not in found.profile:
                     found.profile["person_category"] = "college_graduate"
-        elif BUSINESS.search(clause) and "business_started_on" not in found.profile:
+        elif is_business(clause) and "business_started_on" not in found.profile:
             start = dates.business_start(clause, today)
             if start is None:
                 continue
