@@ -4,6 +4,9 @@ The province's platform forwards a booking to the chosen provider (``POST {base}
 ``{"kind", "provider", "data"}`` → 201 ``{"reference", "note"}``). ``HttpBookingDesk`` speaks that protocol
 (``BUNDLE_BOOKING_API_BASE``); without it ``LocalBookingDesk`` simulates the desk in process, like the
 data-sharing registry. The desk receives only what the service hands it: the bookings wing decides that.
+
+Each booking carries an ``Idempotency-Key`` header (application, kind and provider): a desk that honours it
+answers a repeated booking (a retry after a lost answer or a crash) with the first reference.
 """
 
 import hashlib
@@ -37,8 +40,8 @@ class BookingFailed(Exception):
 class BookingDesk(Protocol):
     """What the service asks the booking desk."""
 
-    def book(self, kind: str, provider: str, data: dict[str, str]) -> Receipt:
-        """Book ``provider`` (a code of the provider list) for ``kind`` with exactly ``data``.
+    def book(self, kind: str, provider: str, data: dict[str, str], key: str) -> Receipt:
+        """Book ``provider`` (a code of the provider list) for ``kind`` with exactly ``data``; ``key`` makes it once.
 
         Raises:
             BookingFailed: the booking was not taken.
@@ -52,11 +55,12 @@ class HttpBookingDesk:
 
     base: str
 
-    def book(self, kind: str, provider: str, data: dict[str, str]) -> Receipt:
+    def book(self, kind: str, provider: str, data: dict[str, str], key: str) -> Receipt:
         """Send the booking; 201 with a ``reference`` is a booking, anything else :class:`BookingFailed`."""
         url = f"{self.base.rstrip('/')}/bookings"
+        body = {"kind": kind, "provider": provider, "data": data}
         try:
-            response = httpx.post(url, json={"kind": kind, "provider": provider, "data": data}, timeout=TIMEOUT_SECONDS)
+            response = httpx.post(url, json=body, headers={"Idempotency-Key": key}, timeout=TIMEOUT_SECONDS)
             answer = response.json() if response.content else {}
         except (httpx.HTTPError, ValueError) as error:
             logger.warning("booking desk unreachable: %s", type(error).__name__)
@@ -73,7 +77,7 @@ class HttpBookingDesk:
 class LocalBookingDesk:
     """Simulated desk (development): every booking is taken, its reference derived from what was booked."""
 
-    def book(self, kind: str, provider: str, data: dict[str, str]) -> Receipt:
+    def book(self, kind: str, provider: str, data: dict[str, str], key: str) -> Receipt:
         """A reference ``<KIND>-<10 hex>``, the same for the same booking."""
         digest = hashlib.sha256(f"{kind}|{provider}|{data.get('application_number', '')}".encode()).hexdigest()
         return Receipt(f"{kind.upper()}-{digest[:10].upper()}", "请携带身份证原件，按预约到店办理。")
@@ -83,7 +87,7 @@ class LocalBookingDesk:
 class UnconfiguredDesk:
     """A production service without ``BUNDLE_BOOKING_API_BASE``: no booking is taken, none is pretended."""
 
-    def book(self, kind: str, provider: str, data: dict[str, str]) -> Receipt:
+    def book(self, kind: str, provider: str, data: dict[str, str], key: str) -> Receipt:
         """Always :class:`BookingFailed` (the user is told the booking system cannot be reached)."""
         logger.error("BUNDLE_BOOKING_API_BASE is unset in production: booking refused")
         raise BookingFailed("not configured")

@@ -1,6 +1,6 @@
 """A real HTTP server on 127.0.0.1 playing the platform's booking desk (``POST /bookings``)."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,11 +11,16 @@ from ..fake_peers import _Server
 class FakeDesk:
     """Takes bookings like the desk: 201 with a reference; ``received`` keeps each request body as it arrived.
 
-    Set ``failing`` to answer 500 (the desk down).
+    A repeated ``Idempotency-Key`` answers the first reference without a new booking (``keys`` keeps every key
+    received). Set ``failing`` to answer 500 (the desk down); ``during`` runs inside each booking request, before
+    the answer (to look at the service's database while it waits).
     """
 
     received: list[dict[str, Any]] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
     failing: bool = False
+    during: Callable[[], None] | None = None
+    answered: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.server = _Server(self.handle)
@@ -26,10 +31,19 @@ class FakeDesk:
     ) -> tuple[int, Any]:
         if method != "POST" or path != "/bookings":
             return 404, {"error": "not found"}
+        if self.during is not None:
+            self.during()
         if self.failing:
             return 500, {"error": "desk down"}
+        key = headers.get("Idempotency-Key", "")
+        self.keys.append(key)
+        if key and key in self.answered:
+            return 201, {"reference": self.answered[key], "note": "请带身份证到店"}
         self.received.append(body)
-        return 201, {"reference": f"{body['kind'].upper()}-{len(self.received):04d}", "note": "请带身份证到店"}
+        reference = f"{body['kind'].upper()}-{len(self.received):04d}"
+        if key:
+            self.answered[key] = reference
+        return 201, {"reference": reference, "note": "请带身份证到店"}
 
     def close(self) -> None:
         self.server.close()
