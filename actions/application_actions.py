@@ -95,7 +95,8 @@ def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
         parse = event.get("parse_data") or {}
         entities = list(parse.get("entities") or [])
         text = str(event.get("text") or "")
-        values.update(read_labelled(text, entities, third_person=third_person).values)
+        # "帮我爸办，他叫王刚": a third-person name is the applicant's unless the user named themselves
+        values.update(read_labelled(text, entities, third_person=third_person or "applicant_name" not in values).values)
         items = _items_of(entities, text) or items
     return values, items
 
@@ -106,7 +107,7 @@ def carries_application_data(tracker: Tracker) -> bool:
     entities = list(tracker.latest_message.get("entities", []))
     if is_question(text) and not APPLY_WORDS.search(text):
         return False
-    labelled = read_labelled(text, entities, third_person=speaks_for_a_caller(tracker))
+    labelled = read_labelled(text, entities, third_person=True)
     return bool(_items_of(entities, text)) or len(labelled.values) >= 2
 
 

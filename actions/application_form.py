@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.application_actions import CANCELLED, reset_form, staff_headers
 from actions.form_business import places_in_address
 from actions.form_extraction import Extraction, extract, just_heard_user
+from actions.form_field_help import field_help
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
 from actions.form_items import complete_items
 from actions.form_navigation import RETRIES, failed_answer, navigate
@@ -48,6 +49,22 @@ def form_headers(tracker: Tracker) -> dict[str, str]:
 def _regions_to_places(regions: list[str]) -> list[tuple[str, str]]:
     """Candidate (slot, value) pairs for city and county from the region entities, city first."""
     return [("city", r) for r in regions] + [("county", r) for r in regions]
+
+
+async def _answer_in_form(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, found: Extraction
+) -> list[EventType]:
+    """Answer a question asked at a step: how to fill a field, a paper to hand in, or anything the knowledge base knows.
+
+    The caller asks the same step again afterwards.
+    """
+    if found.field_help:
+        dispatcher.utter_message(text=field_help(found.field_help))
+        return []
+    if found.about_a_document:
+        await answer_besides(dispatcher, tracker, str(tracker.latest_message.get("text") or ""))
+        return []
+    return list(await ActionAnswerQuestion().run(dispatcher, tracker, domain))
 
 
 def _navigate_or_cancel(dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any]) -> list[EventType]:
@@ -115,8 +132,8 @@ class ValidateApplicationForm(FormValidationAction):
         requested = slots.get(REQUESTED)
         if found.digression:
             return []
-        if found.question and requested is not None:
-            answered = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+        if (found.field_help or found.question) and requested is not None:
+            answered = await _answer_in_form(dispatcher, tracker, domain, found)
             return [*answered, SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
         if found.command in ("back", "restart", "cancel"):
             return _navigate_or_cancel(dispatcher, str(found.command), slots)

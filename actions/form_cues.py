@@ -38,6 +38,9 @@ SURNAME_GIVEN = re.compile(
     r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:名|名字叫|叫)(?P<given>[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
 )
 LEADING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4}?)" + STOP_BEFORE)
+# Digits dictated one by one (voice input writes them as characters): 幺 is how 1 is said in phone numbers.
+SPOKEN_DIGITS = str.maketrans("零〇一幺二三四五六七八九叉", "001123456789X")
+SPOKEN_NUMBER = re.compile(r"[零〇一幺二三四五六七八九\d]{17}[Xx叉]|[零〇一幺二三四五六七八九\d]{7,}")
 # Numbers plain from their form: a mobile number, an ID number (lower-case x too).
 BARE_PHONE = BARE_MOBILE
 BARE_ID = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")

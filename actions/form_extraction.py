@@ -17,6 +17,7 @@ from rasa_sdk import Tracker
 from actions import dates
 from actions.form_business import kind_of_free_text
 from actions.form_cues import BARE_ID, BARE_PHONE, CORRECTION, CORRECTION_SLOTS
+from actions.form_field_help import field_asked
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import (
     BACK,
@@ -30,6 +31,7 @@ from actions.form_guard import (
 from actions.form_items import items_named
 from actions.form_labels import read_labelled
 from actions.form_names import business_named_after, name_cued
+from actions.form_questions import asks_about_a_document
 from actions.service_client import tracker_identity
 
 DIGRESSION_INTENTS = frozenset(
@@ -83,6 +85,9 @@ class Extraction:
         problem: Why the message cannot answer the requested free-text field (the re-prompt), if so.
         not_yet_registered: The user said the business is not registered yet.
         question: The message is a question (with or without "？"): answered, then the step is asked again.
+        field_help: The field whose meaning or format the message asks ("手机号要几位"): explained, then the step
+            is asked again.
+        about_a_document: The question is about a paper to hand in ("毕业证要交吗"), whichever item it concerns.
     """
 
     values: dict[str, Any] = field(default_factory=dict)
@@ -93,10 +98,16 @@ class Extraction:
     problem: str | None = None
     not_yet_registered: bool = False
     question: bool = False
+    field_help: str | None = None
+    about_a_document: bool = False
 
 
 def speaks_for_a_caller(tracker: Tracker) -> bool:
-    """A hotline call (the console relays staff typing for the caller): 他/她/来电人 then mean the applicant."""
+    """A hotline call (the console relays staff typing for the caller): 他/她/来电人 always mean the applicant.
+
+    In a user's own chat "他叫黄大明" names the applicant only while the name is still empty (someone filing for a
+    parent answers the name step that way); once a name is filled, it changes only on the user's own cue.
+    """
     return tracker_identity(tracker).call_id is not None
 
 
@@ -132,10 +143,13 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     labelled = read_labelled(
         text,
         list(tracker.latest_message.get("entities", [])),
-        third_person=speaks_for_a_caller(tracker),
+        third_person=speaks_for_a_caller(tracker) or not slots.get("applicant_name"),
         bare_numbers=requested != "bank_account",
     )
-    values = dict(labelled.values)
+    # "项目名称要写几个字": a cue followed by a question names no value
+    values = {
+        s: v for s, v in labelled.values.items() if not (s in BY_SLOT and BY_SLOT[s].free_text and is_question(str(v)))
+    }
     correcting = bool(CORRECTING.search(text))
     for slot in ("person_category", "business_type"):
         named = _entities(tracker, slot)
@@ -234,6 +248,12 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     found = read_values(tracker, text, intent, slots)
     found.command = _command(text, intent, requested, found)
     if found.command:
+        return found
+    if not found.values and (asked := field_asked(text)):
+        found.field_help = asked  # how to fill a field, whatever the intent: the form explains it
+        return found
+    if not found.values and asks_about_a_document(text):
+        found.question = found.about_a_document = True  # answered by the form, for the form as a whole
         return found
     if intent not in RULE_ANSWERED and not found.values and is_question(text):
         found.question = True  # answered inside the form, whatever the intent, then the same step is asked again

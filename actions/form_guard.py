@@ -42,10 +42,13 @@ RESTART = re.compile(
 ACKNOWLEDGEMENTS = re.compile(r"^(?:好|好的|嗯|嗯嗯|是|是的|对|对的|不是|不|没有|ok|OK|行|可以|收到|知道了)[。.！!]?$")
 COMMANDS = re.compile(r"取消|转人工|人工|算了|不办了|确认|提交|上一步|重新|返回|继续")
 QUESTION_WORDS = re.compile(
-    r"[?？]|吗|么$|呢$|多少|多久|怎么|如何|什么|哪些|哪里|哪个|哪儿|为啥|为什么|能不能|可不可以|是否|要不要|是不是|需不需要|有没有|谁"
+    r"[?？]|吗|么$|呢$|多少|多久|怎么|怎样|如何|什么|哪些|哪里|哪个|哪儿|为啥|为什么|能不能|可不可以|是否|要不要|是不是|需不需要|有没有|谁"
+    r"|啥|咋|几(?:位|个|天|年|月|号|次|种|项|步|岁|点|时|块|万)"
 )
 NAME_REMARK = re.compile(r"^(?:就)?用|吧$|随便|还没想好|没想好|不知道|都行|都可以|名字来起|的名字")
 ONLY_DIGITS = re.compile(r"^[\d\sXx-]+$")
+# Words that introduce a person: never the value of a project, industry or address ("我儿子他叫黄小明").
+PERSON_CUE = re.compile(r"我叫|[他她]叫|我的名字|[他她]的名字|名字叫|名字是|姓名|本人叫|申请人叫|来电人|[我他她]姓")
 
 
 def one_of(field: str) -> str:
@@ -117,6 +120,8 @@ def free_text_problem(slot: str, text: str) -> str | None:
         return f"{hint}。{need}"
     if is_question(value) or COMMANDS.search(value):
         return f"这一步需要的是{EXAMPLES.get(slot, '具体内容')}。"
+    if slot != "applicant_name" and PERSON_CUE.search(value):
+        return f"这句像是在说人的名字，不是{_label(slot)}。{need}"
     return None if _plausible(slot, value) else f"“{value[:20]}”不像是{_label(slot)}。{need}"
 
 

@@ -30,6 +30,8 @@ from actions.form_cues import (
     ID_CUED,
     LOAN_WORDS,
     PHONE_CUED,
+    SPOKEN_DIGITS,
+    SPOKEN_NUMBER,
     STARTED,
     TERM,
     TRADITIONAL,
@@ -111,7 +113,7 @@ def read_labelled(
         The values found, and how dates are shown back.
     """
     found = Labelled()
-    text = simplified(text)
+    text = spoken_digits(simplified(text))
     for slot in ENTITY_SLOTS:
         if values := _entity_values(entities, slot):
             found.values[slot] = values[0]
@@ -162,6 +164,14 @@ def simplified(text: str) -> str:
     """Traditional characters as simplified ones (張偉 → 张伟, 餐飲 → 餐饮); the rest unchanged."""
     converted = str(TRADITIONAL.convert(text))
     return converted if len(converted) == len(text) else text
+
+
+def spoken_digits(text: str) -> str:
+    """Numbers dictated digit by digit as Arabic digits: "一三九一二三四五六七八" → 13912345678 (幺 and 〇 too).
+
+    Only a run of at least seven digit characters is converted, so words like 一一 or 三五成群 stay as they are.
+    """
+    return SPOKEN_NUMBER.sub(lambda run: run.group(0).translate(SPOKEN_DIGITS), text)
 
 
 def read_amount(text: str) -> list[str]:

@@ -101,7 +101,7 @@ async def test_a_hotline_agent_naming_the_caller_fills_the_name(service_url: str
         assert set_slots["id_number"] == id_number
 
 
-async def test_third_person_cues_in_a_users_own_chat_never_fill_the_applicants_name(service_url: str) -> None:
+async def test_third_person_cues_in_a_users_own_chat_name_the_applicant_being_filled_for(service_url: str) -> None:
     chats = (("third-person-web", "rest"), ("wechat:o-user-3p", "miniprogram"), (HOTLINE + "x", "rest"))
     for n, (sender, channel) in enumerate(chats):
         id_number = make_id(sequence=f"32{n}")
@@ -109,9 +109,16 @@ async def test_third_person_cues_in_a_users_own_chat_never_fill_the_applicants_n
         texts, set_slots = await validate(
             f"他叫黄大明，身份证{id_number}", "inform", slots, [entity("id_number", id_number)], sender, channel
         )
-        assert set_slots.get("applicant_name") is None, (sender, channel)
-        assert set_slots.get("requested_slot") == "applicant_name", (sender, texts)
-        assert not any("黄大明" in t for t in texts), texts
+        assert set_slots.get("applicant_name") == "黄大明", (sender, channel, texts)
+        assert set_slots.get("requested_slot") == "phone", (sender, texts)
+
+
+async def test_a_third_person_name_in_a_users_own_chat_never_replaces_a_filled_name(service_url: str) -> None:
+    slots = {**FILLED, "project_name": None, "requested_slot": "project_name"}
+    texts, set_slots = await validate("我儿子他叫黄小明", "inform", slots, [], "third-person-web-2", "rest")
+    assert "applicant_name" not in set_slots or set_slots["applicant_name"] == FILLED["applicant_name"], texts
+    assert set_slots.get("project_name") is None, texts  # nor is the sentence a project's name
+    assert set_slots.get("requested_slot") == "project_name", texts
 
 
 async def test_several_fields_in_one_turn_fill_every_field_and_never_the_whole_message(service_url: str) -> None:

@@ -130,3 +130,19 @@ def test_a_remark_about_the_project_name_is_not_stored_as_the_name() -> None:
         assert free_text_problem("project_name", remark) is not None, remark
     for name in ("湘味米粉店", "我家小厨", "铁牛修车"):
         assert free_text_problem("project_name", name) is None, name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("身份证号码是四三零一零四一九九零零一零一一二三零", {"id_number": "430104199001011230"}),
+        ("电话幺三九幺二三四五六七八", {"phone": "13912345678"}),
+        ("身份证四三零一零四一九九零零一零一一零零叉", {"id_number": "43010419900101100X"}),
+    ],
+)
+def test_numbers_dictated_digit_by_digit_are_read(text: str, expected: dict[str, str]) -> None:
+    assert read_labelled(text, []).values == expected
+
+
+def test_short_runs_of_number_words_stay_words() -> None:
+    assert read_labelled("三五成群，一一说明", []).values == {}
