@@ -30,6 +30,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.utils.endpoints import EndpointConfig
 
 from channels import json_validation
+from channels.lock_store import InProcessLockStore
+from channels.tracker_store import SQLiteWalTrackerStore
 
 ROOT = Path(__file__).resolve().parent.parent
 CONVERSATIONS = [
@@ -80,13 +82,16 @@ def main() -> int:
     parser.add_argument("--model", default=str(ROOT / "models" / "assistant.tar.gz"))
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--stock-validation", action="store_true", help="without channels.json_validation")
+    parser.add_argument("--stock-stores", action="store_true", help="Rasa's SQL tracker and in-memory lock stores")
     args = parser.parse_args()
     if not args.stock_validation:
         json_validation.install()  # as channels/server.py does before Rasa starts
     folder = Path(tempfile.mkdtemp(prefix="profile-turn-"))
+    store_class = SQLTrackerStore if args.stock_stores else SQLiteWalTrackerStore
     agent = Agent.load(
         args.model,
-        tracker_store=SQLTrackerStore(dialect="sqlite", db=str(folder / "tracker.db")),
+        tracker_store=store_class(dialect="sqlite", db=str(folder / "tracker.db")),
+        lock_store=None if args.stock_stores else InProcessLockStore(),
         action_endpoint=EndpointConfig(
             os.environ["ACTION_ENDPOINT_URL"], headers={"Authorization": f"Bearer {os.environ['ACTION_SERVER_TOKEN']}"}
         ),

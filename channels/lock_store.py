@@ -14,17 +14,21 @@ This subclass keeps Rasa's ticket semantics (first come, first served; tickets e
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
-from collections.abc import Callable
+from collections.abc import AsyncGenerator, Callable
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 import redis  # type: ignore[import-untyped]  # installed with Rasa
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import LOCK_LIFETIME, RedisLockStore
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
 Result = TypeVar("Result")
 DELETE = object()  # a change's answer meaning: remove the lock
+REDIS_POLL_S = 0.05  # Rasa polls a busy conversation's lock every 1 s: a burst of n messages took n seconds
 
 
 class AtomicRedisLockStore(RedisLockStore):
@@ -37,6 +41,14 @@ class AtomicRedisLockStore(RedisLockStore):
 
     def __init__(self, endpoint_config: EndpointConfig) -> None:
         super().__init__(host=endpoint_config.url, **endpoint_config.kwargs)
+
+    @asynccontextmanager
+    async def lock(
+        self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME, wait_time_in_seconds: float = REDIS_POLL_S
+    ) -> AsyncGenerator[TicketLock, None]:
+        """Rasa's ticket lock, polled every ``REDIS_POLL_S`` instead of every second while another message runs."""
+        async with super().lock(conversation_id, lock_lifetime, wait_time_in_seconds) as lock:
+            yield lock
 
     def _change(self, conversation_id: str, change: Callable[[TicketLock | None], tuple[Any, Result]]) -> Result:
         """Apply ``change`` to the stored lock in one transaction; retried while another process interferes.
@@ -101,3 +113,42 @@ class AtomicRedisLockStore(RedisLockStore):
             return (lock if lock.is_someone_waiting() else DELETE), None
 
         self._change(conversation_id, finish_and_maybe_delete)
+
+
+class InProcessLockStore(InMemoryLockStore):
+    """Rasa's in-memory ticket lock for one Rasa process, handed to the next message as soon as it is free.
+
+    Rasa's ``InMemoryLockStore`` lets a message that waits for its conversation sleep a whole second between
+    looks at the lock, so messages of one conversation that arrive together are answered a second apart. Here a
+    waiting message wakes when the message before it finishes (tickets keep their order and their expiry; the
+    second-long look stays as a safety net). Configure it in ``bot/endpoints.yml``
+    (``lock_store: type: channels.lock_store.InProcessLockStore``); several Rasa processes need
+    :class:`AtomicRedisLockStore`.
+
+    Args:
+        endpoint_config: The ``lock_store`` section of the endpoints file (nothing in it is used).
+    """
+
+    def __init__(self, endpoint_config: EndpointConfig | None = None) -> None:
+        super().__init__()
+        self._released: dict[str, asyncio.Event] = {}
+
+    async def _acquire_lock(self, conversation_id: str, ticket: int, wait_time_in_seconds: float) -> TicketLock:
+        while True:
+            lock = self.get_lock(conversation_id)
+            if not lock:
+                break
+            if not lock.is_locked(ticket):
+                return lock
+            released = self._released.setdefault(conversation_id, asyncio.Event())
+            with contextlib.suppress(asyncio.TimeoutError):  # look again at least every wait time (expiry)
+                await asyncio.wait_for(released.wait(), timeout=wait_time_in_seconds)
+            self.update_lock(conversation_id)
+        raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        """Finish ``ticket_number`` (Rasa's cleanup) and wake the messages waiting for this conversation."""
+        super().cleanup(conversation_id, ticket_number)
+        released = self._released.pop(conversation_id, None)
+        if released is not None:
+            released.set()

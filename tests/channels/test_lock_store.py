@@ -13,7 +13,7 @@ import pytest
 from rasa.core.lock_store import LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
-from channels.lock_store import AtomicRedisLockStore
+from channels.lock_store import AtomicRedisLockStore, InProcessLockStore
 
 REDIS = {"url": "127.0.0.1", "port": 6379, "db": 6}
 
@@ -96,3 +96,43 @@ def test_it_reads_the_endpoints_file_like_rasa_does(port: str) -> None:
     store = AtomicRedisLockStore(EndpointConfig(url="127.0.0.1", port=port, db="6"))
     assert store.issue_ticket("web:config") == 0
     store.cleanup("web:config", 0)
+
+
+def test_one_process_serves_a_burst_of_one_conversation_in_order_without_waiting_seconds() -> None:
+    # 12 messages of one conversation arrive together: each starts as soon as the one before it ends.
+    store = InProcessLockStore()
+    order: list[int] = []
+    inside, overlaps = [0], [0]
+
+    async def message(number: int) -> None:
+        async with store.lock("web:burst"):
+            inside[0] += 1
+            overlaps[0] += inside[0] > 1
+            order.append(number)
+            await asyncio.sleep(0.01)  # the turn
+            inside[0] -= 1
+
+    async def burst() -> float:
+        started = asyncio.get_running_loop().time()
+        await asyncio.gather(*(message(number) for number in range(12)))
+        return asyncio.get_running_loop().time() - started
+
+    elapsed = asyncio.run(burst())
+    assert order == list(range(12)) and overlaps[0] == 0
+    assert elapsed < 1.0  # Rasa's in-memory store: about 11 s (one look per second)
+    assert store.get_lock("web:burst") is None  # nothing left behind
+
+
+def test_the_atomic_redis_lock_store_looks_again_within_a_tenth_of_a_second() -> None:
+    store = AtomicRedisLockStore(EndpointConfig(**REDIS, key_prefix=f"test{uuid.uuid4().hex[:6]}"))
+
+    async def two_at_once() -> float:
+        async def message() -> None:
+            async with store.lock("web:pair"):
+                await asyncio.sleep(0.01)
+
+        started = asyncio.get_running_loop().time()
+        await asyncio.gather(message(), message())
+        return asyncio.get_running_loop().time() - started
+
+    assert asyncio.run(two_at_once()) < 0.5  # Rasa's default: the second message waits a whole second

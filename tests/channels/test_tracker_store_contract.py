@@ -10,10 +10,13 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from channels.tracker_store import SQLiteWalTrackerStore
 
 CONVERSATIONS = {"wechat:o1": "miniprogram", "web:v1": "rest", "hotline:20261205-a1": "hotline", "wechat:o2": "wechat"}
 SERVICE_QUERY = (  # bundle_service/insights/tracker.py on SQLite
@@ -22,9 +25,12 @@ SERVICE_QUERY = (  # bundle_service/insights/tracker.py on SQLite
 )
 
 
-async def test_the_service_reads_rasas_user_turns_with_their_channel(tmp_path: Path) -> None:
+@pytest.mark.parametrize("store_class", [SQLTrackerStore, SQLiteWalTrackerStore])  # Rasa's, and bot/endpoints.yml's
+async def test_the_service_reads_rasas_user_turns_with_their_channel(
+    tmp_path: Path, store_class: type[SQLTrackerStore]
+) -> None:
     path = tmp_path / "tracker.db"
-    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(path))
+    store = store_class(domain=Domain.empty(), dialect="sqlite", db=str(path))
     started = time.time()
     for sender, channel in CONVERSATIONS.items():
         tracker = DialogueStateTracker(sender, slots=[])

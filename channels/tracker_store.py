@@ -1,0 +1,63 @@
+"""Rasa's SQL tracker store on SQLite without a disk flush and a new connection per turn.
+
+Rasa 3.6's ``SQLTrackerStore`` runs its queries on the event loop (synchronously), and on SQLite every save is a
+commit in the default rollback-journal mode: the file is flushed to disk (``fsync``) before the commit returns, and
+SQLAlchemy 1.4 opens a new connection for every session of a file database. While one conversation's commit waits
+for the disk, every other conversation of the process waits too (``docs/benchmarks.md``, "Where a turn's time
+goes").
+
+This subclass keeps Rasa's tables, queries and events unchanged and changes only how SQLite is opened:
+
+- ``journal_mode=WAL``: a commit appends to the write-ahead log; readers (the service reading conversations)
+  never block the writer;
+- ``synchronous=NORMAL``: the log is flushed at checkpoints, not at every commit. A committed turn survives the
+  Rasa process being killed; only a power cut or an operating-system crash can lose the last turns before the
+  checkpoint (SQLite's documented trade-off for WAL + NORMAL);
+- connections are pooled instead of opened per session.
+
+On any other dialect it is Rasa's ``SQLTrackerStore`` as is. Configure it in ``bot/endpoints.yml``
+(``tracker_store: type: channels.tracker_store.SQLiteWalTrackerStore``, with ``dialect``/``db`` as for ``SQL``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+
+PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000")
+
+
+def _set_pragmas(connection: Any, _record: Any) -> None:
+    """Open every new SQLite connection in WAL mode without a flush per commit."""
+    cursor = connection.cursor()
+    try:
+        for pragma in PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+class SQLiteWalTrackerStore(SQLTrackerStore):
+    """``SQLTrackerStore`` whose SQLite database runs in WAL mode with pooled connections.
+
+    Args:
+        **kwargs: The ``tracker_store`` section of the endpoints file, as for Rasa's ``SQL`` type (``dialect``,
+            ``db``, …), plus what Rasa passes to every custom store (``host``, ``domain``, ``event_broker``).
+    """
+
+    engine: sa.engine.Engine
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if self.engine.dialect.name != "sqlite":
+            return
+        url = self.engine.url
+        self.engine.dispose()
+        # One thread (Rasa's event loop) uses it; a session holds its connection only inside one synchronous call.
+        self.engine = sa.create_engine(
+            url, poolclass=sa.pool.QueuePool, pool_size=2, connect_args={"check_same_thread": False}
+        )
+        sa.event.listen(self.engine, "connect", _set_pragmas)
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)

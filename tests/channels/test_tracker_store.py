@@ -1,0 +1,45 @@
+"""The WAL tracker store keeps Rasa's conversations exactly as Rasa's SQL store does, without a flush per turn."""
+
+import sqlite3
+from pathlib import Path
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from channels.tracker_store import SQLiteWalTrackerStore
+
+
+def conversation(sender: str, turns: int) -> DialogueStateTracker:
+    tracker = DialogueStateTracker(sender, slots=[])
+    tracker.update(SessionStarted())
+    for turn in range(turns):
+        tracker.update(UserUttered(f"问题{turn}", {"name": "ask_question", "confidence": 0.9}))
+        tracker.update(ActionExecuted("action_answer_question"))
+        tracker.update(BotUttered(f"回答{turn}"))
+    return tracker
+
+
+async def test_a_conversation_saved_turn_by_turn_reads_back_as_rasas_store_reads_it(tmp_path: Path) -> None:
+    store = SQLiteWalTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    events = list(conversation("web:a", 3).events)
+    for length in (4, 7, 10):  # Rasa saves after every turn: only the new events are written
+        await store.save(DialogueStateTracker.from_events("web:a", events[:length], slots=[]))
+    kept = await store.retrieve("web:a")
+    rasas = await SQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db")).retrieve(
+        "web:a"
+    )
+    assert kept is not None and rasas is not None
+    assert [event.as_dict() for event in kept.events] == [event.as_dict() for event in events]
+    assert list(kept.events) == list(rasas.events)
+
+
+async def test_the_database_runs_in_wal_mode_without_a_flush_per_commit(tmp_path: Path) -> None:
+    store = SQLiteWalTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    await store.save(conversation("web:b", 1))
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    with sqlite3.connect(tmp_path / "tracker.db") as other_process:  # committed: visible to another connection
+        assert other_process.execute("SELECT count(*) FROM events WHERE sender_id = 'web:b'").fetchone()[0] == 4
