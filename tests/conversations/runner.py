@@ -48,6 +48,7 @@ DEFAULT_FORM: dict[str, Any] = {
     "items": ["business_registration", "taxpayer_confirmation"],
 }
 # Values for fields some items need, added only when the service says a setup application still lacks them.
+REQUIRED_CODES = ("required", "required_for_item")  # a field every form needs / one a chosen item needs
 FIELD_DEFAULTS: dict[str, Any] = {
     "loan_amount": 100000,
     "loan_term_months": 24,
@@ -173,7 +174,7 @@ class Conversation:
         url = f"{self.endpoints.service_url}/api/v1/applications"
         answer = self.client.post(url, json=body, headers=headers, timeout=TURN_TIMEOUT_S)
         if answer.status_code == 422:  # the scenario named the person and items only: complete what they need
-            lacking = {e["field"] for e in answer.json().get("errors", []) if e.get("code") == "required"}
+            lacking = {e["field"] for e in answer.json().get("errors", []) if e.get("code") in REQUIRED_CODES}
             body |= {name: FIELD_DEFAULTS[name] for name in lacking if name in FIELD_DEFAULTS}
             answer = self.client.post(url, json=body, headers=headers, timeout=TURN_TIMEOUT_S)
         answer.raise_for_status()
