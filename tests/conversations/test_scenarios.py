@@ -1,8 +1,9 @@
-"""The independent conversation set, played against the real stack; the pass rate may only go up.
+"""The independent conversation sets, played against the real stack; each pass rate may only go up.
 
-The figure is printed; it must not fall below ``floor.yml`` (raise the floor whenever the bot gets better,
-never lower it to make a change pass). The scenarios themselves are never edited to match the bot
-(README.md beside this file).
+Two sets by two authors who read only the spec: ``scenarios/`` (2026-12-04; the dialogue work was analysed on it) and
+``heldout/`` (2026-12-06; first run 0.538 while the older set gave 0.898, which is why both are kept and measured).
+Each figure is printed and must not fall below its floor in ``floor.yml`` (raise a floor whenever the bot gets better,
+never lower it to make a change pass). The scenarios themselves are never edited to match the bot (the READMEs).
 """
 
 from pathlib import Path
@@ -10,16 +11,23 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conversations.runner import Endpoints, load_scenarios, play_all, summary, write_report
+from tests.conversations.runner import SCENARIOS, Endpoints, load_scenarios, play_all, summary, write_report
 from tests.live_stack import ROOT, STAFF_PASSWORDS, Stack
 
-FLOOR = yaml.safe_load((Path(__file__).parent / "floor.yml").read_text(encoding="utf-8"))["pass_rate"]
+FLOORS = yaml.safe_load((Path(__file__).parent / "floor.yml").read_text(encoding="utf-8"))
 CHANNELS = {"web", "miniprogram", "hotline"}
+# set name → (folder, fewest scenarios it holds, its floor)
+SETS = {
+    "first": (SCENARIOS, 120, FLOORS["pass_rate"]),
+    "heldout": (SCENARIOS.parent / "heldout", 100, FLOORS["heldout"]["pass_rate"]),
+}
 
 
-def test_the_set_is_well_formed() -> None:
-    scenarios = load_scenarios()
-    assert len(scenarios) >= 120
+@pytest.mark.parametrize("name", SETS)
+def test_the_set_is_well_formed(name: str) -> None:
+    folder, fewest, _ = SETS[name]
+    scenarios = load_scenarios(folder)
+    assert len(scenarios) >= fewest
     ids = [s["id"] for s in scenarios]
     assert len(ids) == len(set(ids)), "duplicate scenario ids"
     for scenario in scenarios:
@@ -27,14 +35,16 @@ def test_the_set_is_well_formed() -> None:
         assert scenario["turns"] and all("user" in turn for turn in scenario["turns"])  # blank text is a case too
 
 
-def test_conversations_reach_a_correct_end(stack: Stack, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_conversations_reach_a_correct_end(name: str, stack: Stack, capsys: pytest.CaptureFixture[str]) -> None:
+    folder, _, floor = SETS[name]
     endpoints = Endpoints(
         stack.rasa_url, stack.service_url, stack.gateway_token, "zhangsan", STAFF_PASSWORDS["zhangsan"]
     )
-    outcomes = play_all(load_scenarios(), endpoints)
-    write_report(outcomes, ROOT / "var" / "reports" / "conversations.jsonl")
-    figure = summary(outcomes)
+    outcomes = play_all(load_scenarios(folder), endpoints)
+    report = ROOT / "var" / "reports" / f"conversations_{name}.jsonl"
+    write_report(outcomes, report)
     with capsys.disabled():
-        print("\n" + figure + "\n(failures with transcripts: var/reports/conversations.jsonl)")
+        print(f"\n[{name} set] " + summary(outcomes) + f"\n(failures with transcripts: {report.relative_to(ROOT)})")
     rate = sum(o.passed for o in outcomes) / len(outcomes)
-    assert rate >= FLOOR, f"pass rate {rate:.3f} fell below the floor {FLOOR}"
+    assert rate >= floor, f"{name} set: pass rate {rate:.3f} fell below the floor {floor}"
