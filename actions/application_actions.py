@@ -55,6 +55,10 @@ NOTHING_FILED = (
     "目前还没有填写或提交任何申请，所以没有可提交的内容。要现在开始填写申请吗？回复“好”就开始，"
     "也可以直接说要办的事项，例如“我要办营业执照和创业担保贷款”。"
 )
+OFFER_TO_START = (
+    "好的，记下了{heard}。要现在开始填写创业“一件事”申请吗？回复“好”就开始，已说的信息不用再说；"
+    "也可以直接说要办的事项，例如“我要办营业执照”。"
+)
 SUBMIT_TIMED_OUT = (
     "抱歉，申请系统这次响应超时，暂时无法确认是否已经提交成功。已填写的内容先为您保留，请稍后说“继续申请”并确认："
     "如果已经提交过，会直接告诉您申请编号，不会重复提交。"
@@ -101,14 +105,28 @@ def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
     return values, items
 
 
+def _wished_before(tracker: Tracker) -> bool:
+    """An earlier message (since the last application ended) asked to apply for an item ("来电人想办执照和培训")."""
+    for event in _user_messages(tracker)[:-1]:
+        text = str(event.get("text") or "")
+        entities = list((event.get("parse_data") or {}).get("entities") or [])
+        if APPLY_WORDS.search(text) and _items_of(entities, text):
+            return True
+    return False
+
+
 def carries_application_data(tracker: Tracker) -> bool:
-    """The latest message names an item (贷15万, 办执照) or at least two fields, and is not only a question."""
+    """The latest message names an item (贷15万, 办执照) or at least two fields, and is not only a question.
+
+    One field is enough right after a wish to apply that did not start the form (the ID number typed next).
+    """
     text = str(tracker.latest_message.get("text") or "")
     entities = list(tracker.latest_message.get("entities", []))
     if is_question(text) and not APPLY_WORDS.search(text):
         return False
     labelled = read_labelled(text, entities, third_person=True)
-    return bool(_items_of(entities, text)) or len(labelled.values) >= 2
+    fields = len(labelled.values)
+    return bool(_items_of(entities, text)) or fields >= 2 or (fields == 1 and _wished_before(tracker))
 
 
 class ActionStartApplication(Action):
@@ -160,6 +178,11 @@ class ActionStartApplication(Action):
             _, items = seeded_values(tracker)
             dispatcher.utter_message(text=NOTHING_FILED)
             return [SlotSet(OFFER, True), SlotSet(OFFERED_ITEMS, items or None), FollowupAction("action_listen")]
+        said = read_labelled(text, list(tracker.latest_message.get("entities", [])), third_person=True).values
+        heard = [f"{BY_SLOT[slot].label}：{display(slot, value)}" for slot, value in said.items() if slot in BY_SLOT]
+        if heard:  # one value with no request ("地址在…", "来电人叫…"): kept, and the user is asked whether to apply
+            dispatcher.utter_message(text=OFFER_TO_START.format(heard="；".join(heard)))
+            return [SlotSet(OFFER, True), SlotSet(OFFERED_ITEMS, None), FollowupAction("action_listen")]
         dispatcher.utter_message(response="utter_how_can_help")
         return [FollowupAction("action_listen")]
 

@@ -20,6 +20,7 @@ from actions.form_cues import (
     BUSINESS_TYPE_WORDS,
     COMPANY_NAME,
     HOME,
+    INDUSTRY_DOING,
     INDUSTRY_LABELLED,
     INDUSTRY_LIKE,
     INDUSTRY_SEGMENT,
@@ -49,9 +50,17 @@ def read_project(text: str) -> str | None:
     if called := _called(text):
         return called
     for pattern in (PROJECT_LABELLED, SHOP_NAMED, PROJECT_FOUNDED, PROJECT_OPENED):
-        if (match := pattern.search(text)) and not NOT_A_PROPER_NAME.search(match.group("value")):
+        if (match := pattern.search(text)) and not NOT_A_PROPER_NAME.search(_value(match)):
             return _whole(text, match)
-    return next((part for part in segments(text) if COMPANY_NAME.fullmatch(part)), None)
+    return next(
+        (part for part in segments(text) if COMPANY_NAME.fullmatch(part) and not NOT_A_PROPER_NAME.search(part)), None
+    )
+
+
+def _value(match: re.Match[str]) -> str:
+    """The name a project pattern matched (``value``, or ``described`` for "开个小禾果坊卖水果")."""
+    groups = match.groupdict()
+    return str(groups.get("value") or groups.get("described") or "")
 
 
 def _called(text: str) -> str | None:
@@ -67,13 +76,19 @@ def _called(text: str) -> str | None:
 def _whole(text: str, match: re.Match[str]) -> str:
     """The name a cue matched, with the rest of a registered name its pattern stopped before (…合作社, …有限公司)."""
     ending = NAME_ENDING.match(text[match.end() :])
-    return match.group("value") + (ending.group(0) if ending else "")
+    return _value(match) + (ending.group(0) if ending else "")
 
 
 def split_project(project: str) -> tuple[str, str | None]:
-    """A project glued to its industry in voice input ("红梅裁缝铺服装加工" → 红梅裁缝铺, 服装加工)."""
+    """A project glued to its industry in dictation ("红梅裁缝铺服装加工" → 红梅裁缝铺, 服装加工; "王记米粉餐饮业")."""
     match = re.match(rf"(?P<project>.+?{PROJECT_SUFFIX})(?P<rest>[\u4e00-\u9fff]{{2,8}})$", project)
     if match and re.search(INDUSTRY_WORDS, match.group("rest")) and not NOT_INDUSTRY.search(match.group("rest")):
+        return match.group("project"), match.group("rest")
+    # an industry said with 业/行业 right after the name: never part of the name
+    match = re.match(
+        rf"(?P<project>[\u4e00-\u9fffA-Za-z0-9]{{2,}}?)(?P<rest>(?:{INDUSTRY_WORDS})(?:行业|业))$", project
+    )
+    if match and not NOT_INDUSTRY.search(match.group("rest")):
         return match.group("project"), match.group("rest")
     return project, None
 
@@ -81,6 +96,8 @@ def split_project(project: str) -> tuple[str, str | None]:
 def read_industry(text: str) -> str | None:
     """An industry after 行业 or a part like 餐饮业 / 零售."""
     if match := INDUSTRY_LABELLED.search(text):
+        return re.sub(r"(?<=..)的$", "", match.group("value"))  # "农业种蔬菜的" → 农业种蔬菜
+    if match := INDUSTRY_DOING.search(text):
         return match.group("value")
     for part in segments(text):
         if (match := INDUSTRY_SEGMENT.match(part)) and not NOT_INDUSTRY.search(match.group("value")):

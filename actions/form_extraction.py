@@ -8,6 +8,7 @@ answer, so the form rejects and the dialogue rules handle it.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -33,6 +34,7 @@ from actions.form_labels import read_labelled
 from actions.form_names import business_named_after, name_cued
 from actions.form_questions import asks_about_a_document
 from actions.service_client import tracker_identity
+from actions.situation import NONE_OF_THEM
 
 DIGRESSION_INTENTS = frozenset(
     {
@@ -67,6 +69,7 @@ CORRECTING = re.compile(r"不是|不对|错了|改成|改为|应该是|应为|�
 LONG_REPLY = 10
 # Steps where a message that is only a name means the applicant's name (said again, or corrected).
 NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
+DIGITS_ATTEMPT = re.compile(r"[\d\sXx-]{3,}[。.]?")
 PLACE = re.compile(r"[省市区县州镇乡村]$")
 # Intents whose category or business-type entity is an answer even when another field is asked.
 DATA_INTENTS = frozenset({"inform", "start_application", "affirm"})
@@ -162,6 +165,8 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         del values["applicant_name"]
     correction = CORRECTION.search(text)
     corrected = CORRECTION_SLOTS[correction.group("label")] if correction else ""
+    if requested == "person_category" and "person_category" not in values and NONE_OF_THEM.search(text):
+        values["person_category"] = "other"  # "都不是，就普通人" (the NLU may call it a complaint)
     if correction and not (corrected == "applicant_name" and business_named_after(text[: correction.start()])):
         values[corrected] = correction.group("value").strip(" 。.，,")  # not "奶茶店，名字叫茶小满"
     items = items_named(text, _entities(tracker, "item"), slots.get("application_items"), requested)
@@ -242,7 +247,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
         Candidate values, a command, or ``digression`` when the message should be handled outside the form.
     """
     message = tracker.latest_message
-    text = str(message.get("text") or "").strip()
+    text = unicodedata.normalize("NFKC", str(message.get("text") or "")).strip()  # full-width digits as digits
     intent = str((message.get("intent") or {}).get("name") or "")
     requested = slots.get("requested_slot")
     found = read_values(tracker, text, intent, slots)
@@ -259,12 +264,14 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
         found.question = True  # answered inside the form, whatever the intent, then the same step is asked again
         return found
     person_asked = intent == "request_human" and (not found.values or PERSON_WORDS.search(text))
+    attempt = requested in BY_SLOT and bool(DIGITS_ATTEMPT.fullmatch(text))  # "4301041990" is a short ID, not chat
     if (
         intent == "cancel"
         or person_asked
         or (
             intent in DIGRESSION_INTENTS
             and not found.values
+            and not attempt
             and (intent in ALWAYS_DIGRESS or intent in OTHER_TASKS or _is_question(text, requested))
         )
     ):

@@ -13,6 +13,7 @@ with the cue words of :mod:`actions.form_cues`; this module puts them together w
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -113,7 +114,7 @@ def read_labelled(
         The values found, and how dates are shown back.
     """
     found = Labelled()
-    text = spoken_digits(simplified(text))
+    text = spoken_digits(simplified(unicodedata.normalize("NFKC", text)))  # full-width digits as digits
     for slot in ENTITY_SLOTS:
         if values := _entity_values(entities, slot):
             found.values[slot] = values[0]

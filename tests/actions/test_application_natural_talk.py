@@ -378,3 +378,47 @@ async def test_cancel_in_words_stops_the_form_at_any_step(service_url: str) -> N
         texts, set_slots = await validate(words, "inform", slots)
         assert any("已取消" in t for t in texts), (words, texts)
         assert set_slots.get("industry") is None and set_slots["phone"] is None
+
+
+async def test_none_of_the_groups_at_the_category_step_is_the_category_other(service_url: str) -> None:
+    slots = {**FILLED, "person_category": None, "requested_slot": "person_category"}
+    texts, set_slots = await validate("都不是，就普通人", "complain", slots)  # the NLU may hear a grievance
+    assert set_slots["person_category"] == "other", texts
+    assert set_slots["requested_slot"] != "person_category"
+
+
+async def test_a_short_id_the_nlu_calls_out_of_scope_is_re_asked_with_the_reason(service_url: str) -> None:
+    slots = {**FILLED, "id_number": None, "requested_slot": "id_number"}
+    texts, set_slots = await validate("430104199001", "out_of_scope", slots)
+    assert set_slots["requested_slot"] == "id_number"
+    assert set_slots["id_number"] is None
+    assert any("18" in t for t in texts), texts  # the reason, not "超出了我的服务范围"
+
+
+async def test_a_full_width_address_is_stored_with_plain_digits(service_url: str) -> None:
+    slots = {**FILLED, "premises_address": None, "city": None, "county": None, "requested_slot": "premises_address"}
+    texts, set_slots = await validate("长沙市开福区中山路１２号", "inform", slots)
+    assert set_slots["premises_address"] == "长沙市开福区中山路12号", texts
+
+
+async def test_one_value_after_a_wish_to_apply_starts_the_form_seeded(service_url: str) -> None:
+    texts, slots, kinds = await start(
+        (
+            "来电人想办营业执照和创业培训",
+            "ask_question",
+            [entity("item", "business_registration"), entity("item", "training")],
+        ),
+        (f"身份证{NEW_ID}", "inform", [entity("id_number", NEW_ID)]),
+        sender=HOTLINE + "-wish",
+        channel="hotline",
+    )
+    assert slots["application_items"] == ["business_registration", "training"]
+    assert slots["id_number"] == NEW_ID
+    assert "action_listen" not in kinds, texts
+
+
+async def test_one_value_with_no_request_is_kept_and_an_application_offered(service_url: str) -> None:
+    texts, slots, kinds = await start(("店开在长沙市雨花区劳动东路200号", "inform", []))
+    assert "经营场所地址：长沙市雨花区劳动东路200号" in texts[0] and "回复“好”" in texts[0], texts
+    assert slots["offer_pending"] is True
+    assert "action_listen" in kinds and "application_attempt" not in slots

@@ -146,3 +146,27 @@ def test_numbers_dictated_digit_by_digit_are_read(text: str, expected: dict[str,
 
 def test_short_runs_of_number_words_stay_words() -> None:
     assert read_labelled("三五成群，一一说明", []).values == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dictated without punctuation: each value ends where the next field or a filler starts
+        (
+            "项目王记米粉餐饮业个体户地址长沙市雨花区劳动路8号",
+            {"project_name": "王记米粉", "industry": "餐饮业", "premises_address": "长沙市雨花区劳动路8号"},
+        ),
+        ("项目叫王记米粉就是做餐饮的", {"project_name": "王记米粉", "industry": "餐饮"}),
+        (
+            "店名就叫阿强烧烤然后地址在湘潭市雨湖区建设路3号",
+            {"project_name": "阿强烧烤", "premises_address": "湘潭市雨湖区建设路3号"},
+        ),
+        ("想开个小禾果坊卖水果", {"project_name": "小禾果坊"}),
+        ("行业是农业种蔬菜的", {"industry": "农业种蔬菜"}),
+        ("地址长沙市岳麓区麓山南路１２号", {"premises_address": "长沙市岳麓区麓山南路12号"}),
+        # a correction of the business type names no project
+        ("不是个体户，改成有限公司", {}),
+    ],
+)
+def test_dictated_fields_end_at_the_next_field_or_filler(text: str, expected: dict[str, str]) -> None:
+    assert read_labelled(text, []).values == expected
