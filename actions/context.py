@@ -57,7 +57,7 @@ WHEN_ALL_DONE = (
 # A question, even without a question mark ("要带身份证去吗", "红灯什么意思").
 QUESTION = re.compile(
     r"[?？]|吗|么|呢$|多少|多久|几天|怎么|咋|如何|什么|啥|哪些|哪里|哪儿|在哪|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
-    r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行"
+    r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行|干嘛|想知道|想了解|打听"
 )
 # A choice between two things ("执照给纸质的还是电子的", "办个体户还是公司好"): a question. Not 还是 meaning "still" or
 # "rather" ("还是找不到", "我还是去现场办吧", "地址还是原来那个"): it follows a pronoun or 觉得, is followed by a
@@ -66,10 +66,13 @@ CHOICE = re.compile(
     r"(?<=[^\s，,。我你他她那就还也想得])(?<!觉得)(?<!我们)(?<!还是)还是(?!不|没|找不|看不|想不|记不|一样|老样子|那|这|原|之前|刚才|上面|以前|算了)"
 )
 # "我想问一下…", "请问…": asking, not a request to act.
-ASKING = re.compile(r"^(?:我?想(?:问|咨询|了解)(?:一下|下|问)?|请问|问一下|问下|咨询一下|打听一下)[，,\s]*")
+ASKING = re.compile(
+    r"^(?:(?:我|他|她|来电人|客户|对方)?想(?:问|咨询|了解|知道)(?:一下|下|问)?|请问|问一下|问下|咨询一下|打听一下)[，,\s]*"
+)
 # A request to act: apply, have it done, have it checked ("帮我查进度", "我要申请", "给我办一下").
 REQUEST = re.compile(
-    r"(?:我要|我想|我打算|我准备|我们要|我们想|帮我|给我|替我|帮忙|麻烦你?|现在就|马上|直接)"
+    r"(?:我要|我想|我打算|我准备|我们要|我们想|帮我|给我|替我|帮忙|麻烦你?|现在就|马上|直接"
+    r"|(?:他|她|来电人|来电群众|客户|对方|群众|老乡)(?:要|想|打算|准备))"
     r"[^，,。；;？?！!\s]{0,6}?(?:申请|办|填|报名|贷|领|查|提交)"
 )
 # Actions whose reply answered a question (their item, if any, is the conversation's subject).

@@ -76,6 +76,10 @@ def _first_time(text: str, intent: str) -> bool | None:
     return said
 
 
+# Steps whose answer has words of its own (a group named or described, "都不是"), safe to read next to other facts.
+CUED_BY_WORDS = frozenset({"elig_person_category", "elig_other_category"})
+
+
 def loose_answer(slot: str, text: str, intent: str, entities: list[dict[str, Any]], shown: list[str]) -> Any:
     """The message as a whole read as the answer to ``slot`` ("2022", "两年", "是"), or ``None``."""
     readers: dict[str, Callable[[], Any]] = {
@@ -133,8 +137,10 @@ def read_turn(
     if requested in facts:
         answer = facts.pop(requested)
         return ProfileTurn(answer=answer, others=facts, shown=shown)
-    if facts:  # other facts with their cues: the asked field is not guessed from the rest of the message
-        return ProfileTurn(others=facts, shown=shown)
+    if facts:  # other facts with their cues: the asked field is not guessed from the rest of the message, except
+        # a group read from its own words ("都不是，就普通人，店还没开" answers the category too)
+        answer = loose_answer(requested, text, intent, entities, []) if requested in CUED_BY_WORDS else None
+        return ProfileTurn(answer=answer, others=facts, shown=shown)
     loose: list[str] = []
     answer = loose_answer(requested, text, intent, entities, loose)
     return ProfileTurn(answer=answer, shown=loose)

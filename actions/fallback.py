@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.appeals import explicit_appeal
 from actions.application_actions import carries_application_data
+from actions.comparison import compare
 from actions.followups import follow_up
 from actions.handoff import hand_off
 from actions.progress import forgot_number, forgotten_number
@@ -74,4 +75,6 @@ class ActionHandleLowConfidence(Action):
         """A forgotten number, or a short follow-up the NLU was unsure of ("那补贴呢") read against the last answer."""
         if forgot_number(str(tracker.latest_message.get("text") or "")):
             return await forgotten_number(dispatcher, tracker)
+        if (compared := await compare(dispatcher, tracker)) is not None:
+            return compared  # "培训和孵化基地哪个更适合我"
         return await follow_up(dispatcher, tracker, domain)

@@ -12,9 +12,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import context
+from actions import context, progress  # the module: progress → booking → application_actions → here
 from actions.form_labels import read_labelled
-from actions.progress import no_number_reply, still_without_number
 from actions.questions import ANSWERED, search
 from actions.replies import answer_question
 from actions.service_client import ServiceUnavailable
@@ -33,8 +32,10 @@ async def follow_up(
         domain: The domain.
         only_answers: Reply only when the knowledge base has a real answer (for chit-chat-like intents).
     """
-    if still_without_number(tracker):
-        return no_number_reply(dispatcher, tracker)
+    if progress.still_without_number(tracker):
+        return progress.no_number_reply(dispatcher, tracker)
+    if progress.forgot_number(context.text_of(tracker)):  # "我的申请编号在哪里能看到", whatever the intent
+        return await progress.forgotten_number(dispatcher, tracker)
     if context.in_context(tracker) is None:
         return None
     named = any(e.get("entity") == "item" for e in tracker.latest_message.get("entities") or [])

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context, situation
+from actions.comparison import describe
 from actions.eligibility import NEEDS_MORE, SERVICE_DOWN
 from actions.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
 from actions.questions import WHAT_ABOUT, previous_user_event
@@ -65,7 +66,9 @@ async def answer(
             return [*events, *seeded, SlotSet("item", items[0]), FollowupAction("eligibility_form")]
         dispatcher.utter_message(text=OFFER_APPLY if good else OFFER_CHECK)
     else:
-        dispatcher.utter_message(text=f"{text}\n{OFFER_APPLY if good else OFFER_CHECK}")
+        ruled_out = [line for e in asked if not e["qualifies"] and (line := await describe(e["code"])) is not None]
+        about = "".join(f"\n\n{line}" for line in ruled_out)  # what the item is, so the user sees what they miss
+        dispatcher.utter_message(text=f"{text}{about}\n{OFFER_APPLY if good else OFFER_CHECK}")
     events.append(SlotSet("item", items[0]))
     if good:
         events += [SlotSet("offered_items", good), SlotSet("offer_pending", True)]

@@ -10,11 +10,12 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context, knowledge_client
 from actions.answer_feedback import answer_payload
+from actions.comparison import compare
 from actions.service_client import ServiceUnavailable
 
 ITEM_ENTITY = "item"
@@ -184,6 +185,11 @@ def answered_item(tracker: Tracker, answer: dict[str, Any]) -> str | None:
     return None
 
 
+def named_items(tracker: Tracker) -> list[str]:
+    """The items the latest message names, each once, in order."""
+    return list(dict.fromkeys(code for _, _, code in item_spans(tracker)))
+
+
 def items_in(tracker: Tracker, part: str) -> list[str]:
     """The items the latest message names inside ``part`` of its text."""
     text = str(tracker.latest_message.get("text") or "")
@@ -277,21 +283,8 @@ class ActionAnswerQuestion(Action):
 
         Not found: the service's honest answer (offers a person; the question goes to the unanswered queue).
         """
-        from actions.item_eligibility import what_about  # they answer through this action: imported when run
-        from actions.progress import forgot_number, forgotten_number
-        from actions.waiting import how_long_to_wait
-
-        if forgot_number(context.text_of(tracker)):  # "申请编号在哪里能看到": their applications, or where it is
-            return await forgotten_number(dispatcher, tracker)
-        if (waited := how_long_to_wait(dispatcher, tracker)) is not None:
-            return waited  # "那我还要等多久" right after "须正常经营满1年": the months still to go
-        if (verdict := await what_about(dispatcher, tracker, domain)) is not None:
-            return verdict  # "补贴呢" after "我是退役军人，能贷多少": the rules' verdict for a veteran
-        named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None) is not None
-        if (fixed := context.fixed_reply(tracker, named)) is not None:
-            # another province's question gets the redirect, never Hunan's channels or time limits
-            dispatcher.utter_message(text=await knowledge_client.elsewhere(context.text_of(tracker)) or fixed)
-            return []
+        if (special := await self._in_context(dispatcher, tracker, domain)) is not None:
+            return special
         try:
             answer = combined(await answer_each(tracker))
         except ServiceUnavailable:
@@ -302,3 +295,29 @@ class ActionAnswerQuestion(Action):
         dispatcher.utter_message(json_message=answer_payload(tracker, answer))
         item = answered_item(tracker, answer)
         return [SlotSet(ITEM_ENTITY, item)] if item else []
+
+    @staticmethod
+    async def _in_context(
+        dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType] | None:
+        """An answer the conversation or the catalogue gives before the knowledge base is searched, else ``None``."""
+        from actions.item_eligibility import what_about  # they answer through this action: imported when run
+        from actions.progress import forgot_number, forgotten_number
+        from actions.waiting import how_long_to_wait
+
+        text = context.text_of(tracker)
+        if forgot_number(text):  # "申请编号在哪里能看到": their applications, or where it is
+            return await forgotten_number(dispatcher, tracker)
+        wish = named_items(tracker) and context.is_request(text) and not context.is_question(text)
+        if wish and not (tracker.active_loop or {}).get("name"):
+            return [FollowupAction("action_start_application")]  # "来电人想办培训和执照": a wish to apply
+        if (waited := how_long_to_wait(dispatcher, tracker)) is not None:
+            return waited  # "那我还要等多久" right after "须正常经营满1年": the months still to go
+        if (verdict := await what_about(dispatcher, tracker, domain)) is not None:
+            return verdict  # "补贴呢" after "我是退役军人，能贷多少": the rules' verdict for a veteran
+        named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None) is not None
+        if (fixed := context.fixed_reply(tracker, named)) is not None:
+            # another province's question gets the redirect, never Hunan's channels or time limits
+            dispatcher.utter_message(text=await knowledge_client.elsewhere(context.text_of(tracker)) or fixed)
+            return []
+        return await compare(dispatcher, tracker)  # "补贴和贷款有什么区别": each item from the catalogue

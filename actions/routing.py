@@ -38,7 +38,7 @@ WHAT_CAN_I_GET = re.compile(r"哪些|哪几|什么政策|什么扶持|啥政策|
 BORROW = re.compile(r"借钱|借款|借点钱|贷点钱|能贷|可以贷")
 SPECIFIC_TOPIC = re.compile(
     r"部门|材料|表格|信息采集表|身份证|并联|串联|合作社|公司|个体|企业|节省|省了|以前|原来|效率|数据库|共享|时限|多久|几天|"
-    r"天数|费用|收费|多少钱|区别|跑几次|证照|电子"
+    r"天数|费用|收费|多少钱|区别|跑几次|证照|电子|工作日|周末|节假日|假期|放假|国庆|春节|调休"
 )
 COMPLAINT = re.compile(
     r"投诉|差评|态度|不满|生气|气死|太差|很差|真差|太慢|垃圾|骗|举报|敷衍|没人管|不负责|破|烂|忽悠|推来推去|踢皮球|反映|"
@@ -53,6 +53,18 @@ DIDNT_GET_IT = (
     "还是没太明白。您可以：1. 问政策（例如“贷款最多多少”）；2. 说“我要申请”；3. 发申请编号查进度；4. 说“转人工”。",
     "抱歉没能帮上。说“转人工”会有工作人员在这里回复您，或拨打12345政务服务便民热线。",
 )
+
+
+# Words of the bundle's own business in a question the NLU called out of scope ("周末算不算工作日").
+OURS = re.compile(
+    r"工作日|周末|节假日|法定假|放假|国庆|春节|调休|办结|时限|一件事|湘易办|信息采集表|免提交|免申即享|并联"
+)
+# Entities that make a question ours: an item, a person category, a business type.
+OUR_ENTITIES = frozenset({"item", "person_category", "business_type"})
+
+
+def _names_ours(tracker: Tracker) -> bool:
+    return any(e.get("entity") in OUR_ENTITIES for e in _entities(tracker))
 
 
 def wants_own(text: str) -> bool:
@@ -131,6 +143,8 @@ class ActionRouteOverview(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Say the overview, the entry points, the time limits, or the knowledge base's answer."""
         text = _text(tracker)
+        if forgot_number(text):  # "申请编号在哪里看": where the number is, not where to apply
+            return await forgotten_number(dispatcher, tracker)
         named_item = any(e.get("entity") == "item" for e in _entities(tracker))
         after = bool(tracker.get_slot("after_overview")) and previous_action(tracker) == "action_route_overview"
         follow_up = len(text) <= 10 and "一件事" not in text
@@ -205,5 +219,7 @@ class ActionOutOfScope(Action):
             return []
         if (answered := await follow_up(dispatcher, tracker, domain, only_answers=True)) is not None:
             return answered  # a follow-up the NLU took for small talk, with a real answer in context
+        if is_question(text := _text(tracker)) and (_names_ours(tracker) or OURS.search(text)):
+            return await answer_question(dispatcher, tracker, domain)  # "开网店的能贷款吗": ours; the KB says if not
         dispatcher.utter_message(text=varied(tracker, OUT_OF_SCOPE))
         return []

@@ -47,6 +47,11 @@ def recent_bot_texts(tracker: Tracker, turns: int = TURNS_BACK) -> list[str]:
     return texts
 
 
+def plain(name: str) -> str:
+    """An item's official name without its verb ("创业补贴申领" → 创业补贴, "申请创业担保贷款" → 创业担保贷款)."""
+    return re.sub(r"^申请|申领$", "", name.strip())
+
+
 def months_later(start: date, months: int) -> date:
     """The first day of the month ``months`` after ``start``'s month."""
     index = start.year * MONTHS_PER_YEAR + start.month - 1 + months
@@ -56,20 +61,20 @@ def months_later(start: date, months: int) -> date:
 def wait_reply(verdict: str, today: date) -> str | None:
     """What the wait is, from the verdict's words; ``None`` when the verdict names no wait."""
     if match := RUNNING.search(verdict):
-        item, years, ran = match["item"].strip(), int(match["years"]), int(match["months"])
+        item, years, ran = plain(match["item"]), int(match["years"]), int(match["months"])
         left = max(years * MONTHS_PER_YEAR - ran, 1)
         when = months_later(today, left)
         return (
             f"按您说的情况，经营主体已经经营了{ran}个月，还差大约{left}个月满{years}年：大约到{when.year}年{when.month}月"
-            f"（以营业执照上的成立日期为准）就可以申领{item}。到时候说“我要申请”，我帮您填表；在那之前，创业担保贷款、"
-            "创业培训等不看经营时间的事项现在就可以办。"
+            f"（以营业执照上的成立日期为准）就可以申领{item}。到时候说“我要申请”，我帮您填表；在那之前，"
+            "就业创业证、创业培训等不看经营时间的事项现在就可以办，说“帮我匹配政策”看看您现在能办哪些。"
         )
     if match := NOT_REGISTERED.search(verdict):
-        item, years = match["item"].strip(), int(match["years"])
+        item, years = plain(match["item"]), int(match["years"])
         when = months_later(today, years * MONTHS_PER_YEAR)
         return (
             f"{item}要从经营主体登记注册（领营业执照）那天算起，正常经营满{years}年后才能申领。营业执照3个工作日内办结，"
-            f"如果这个月办下来，大约{when.year}年{when.month}月就能申领。现在就可以先申请营业执照和创业担保贷款等事项，"
+            f"如果这个月办下来，大约{when.year}年{when.month}月就能申领。营业执照、就业创业证等现在就可以先办，"
             "说“我要申请”我帮您填表。"
         )
     return None

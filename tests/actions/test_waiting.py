@@ -6,6 +6,7 @@ from actions import context, situation
 from actions.progress import forgot_number
 from actions.progress_replies import WHERE_NUMBER
 from actions.questions import ActionAnswerQuestion
+from actions.routing import ActionRouteEligibility, ActionRouteOverview
 from actions.waiting import how_long_to_wait, wait_reply
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_followups import run
@@ -59,9 +60,14 @@ def test_where_the_number_is_asked_in_any_order_is_the_forgotten_number() -> Non
         assert not forgot_number(other), other
 
 
-async def test_where_is_my_number_as_a_policy_question_gets_where_it_is(service_url: str) -> None:
-    text, _ = await run(ActionAnswerQuestion(), make_tracker([user_event("在哪里能找到我的申请编号", "ask_question")]))
-    assert text.startswith(WHERE_NUMBER[:20])
+async def test_where_is_my_number_gets_where_it_is_whichever_router_has_it() -> None:
+    for action, intent in (
+        (ActionAnswerQuestion(), "ask_question"),
+        (ActionRouteEligibility(), "check_eligibility"),
+        (ActionRouteOverview(), "ask_bundle_overview"),
+    ):
+        text, _ = await run(action, make_tracker([user_event("我的申请编号在哪里能看到", intent)]))
+        assert text.startswith(WHERE_NUMBER[:20]), intent
 
 
 def test_a_choice_between_two_things_is_a_question_not_a_request() -> None:
@@ -85,3 +91,14 @@ def test_years_in_a_job_are_not_a_business_running() -> None:
     assert "business_started_on" not in situation.read("在工地上做了五年", [], today).profile
     assert situation.read("店开了一年半了", [], today).profile["business_started_on"] == "2025-06-01"
     assert situation.read("在深圳开店干了三年", [], today).profile["business_started_on"] == "2023-12-01"
+
+
+def test_none_of_the_groups_said_with_other_facts_still_answers_the_category() -> None:
+    from actions.eligibility_reading import read_turn
+
+    turn = read_turn(
+        "都不是，就普通人，店还没开，打算摆个小吃摊", "inform", [], "elig_person_category", date(2026, 12, 6)
+    )
+    assert turn.answer == "other" and turn.others == {"elig_business_started_on": "none"}
+    turn = read_turn("店还没开", "inform", [], "elig_person_category", date(2026, 12, 6))
+    assert turn.answer is None  # the category is still asked
