@@ -119,6 +119,7 @@ def collect(index: KnowledgeIndex, questions: Iterable[Question], rules: Rules |
 
 
 _TYPES: list[QuestionTypes] = []
+_RULES: list[Rules] = []
 
 
 def question_types() -> QuestionTypes:
@@ -126,6 +127,13 @@ def question_types() -> QuestionTypes:
     if not _TYPES:
         _TYPES.append(QuestionTypes.load(ROOT / "knowledge_base" / QUESTION_TYPES_FILE))
     return _TYPES[0]
+
+
+def shipped_rules() -> Rules:
+    """The shipped rules around retrieval (read once): the service's items-asked-together focus."""
+    if not _RULES:
+        _RULES.append(Rules.load(ROOT / "knowledge_base"))
+    return _RULES[0]
 
 
 def ranked(scored: Scored, weight: float, out_of_scope: bool = True, types: TypeWeights = NO_TYPES) -> list[SourceHit]:
@@ -146,7 +154,8 @@ def ranked(scored: Scored, weight: float, out_of_scope: bool = True, types: Type
     ]
     fused.sort(key=lambda c: c.score, reverse=True)
     table = question_types()
-    return by_source(rerank(fused, table.of(scored.text or scored.question.text), table, *types))
+    text = scored.text or scored.question.text
+    return by_source(rerank(shipped_rules().combined.focus(text, fused), table.of(text), table, *types))
 
 
 @dataclass

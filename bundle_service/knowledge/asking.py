@@ -3,14 +3,18 @@
 1. A question about another province's or city's policy is not searched (:mod:`elsewhere`).
 2. An elliptical question with no item in context is asked about the bundle (:mod:`followup`).
 3. Dense + BM25 retrieval with the item and region filters (:mod:`index`).
-4. Near neighbours re-ranked by what the question asks (:mod:`facets`), then one hit per source (:mod:`ranking`).
+4. A question about two items together keeps only sources about them together (:mod:`combined`).
+5. Near neighbours re-ranked by what the question asks (:mod:`facets`), then one hit per source (:mod:`ranking`).
 
 The bench (``bench/knowledge_eval.py``) uses the same functions, so what is measured is what runs.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from bundle_service.core.config import ROOT_DIR
+from bundle_service.knowledge.combined import FILE_NAME as COMBINED_FILE
+from bundle_service.knowledge.combined import Combined
 from bundle_service.knowledge.elsewhere import FILE_NAME as OTHER_REGIONS_FILE
 from bundle_service.knowledge.elsewhere import OtherRegions
 from bundle_service.knowledge.facets import FILE_NAME as QUESTION_TYPES_FILE
@@ -19,29 +23,40 @@ from bundle_service.knowledge.followup import FollowUps
 from bundle_service.knowledge.index import Filters, KnowledgeIndex, ScoredEntry
 from bundle_service.knowledge.ranking import SourceHit, Thresholds, by_source
 
+ITEM_GAZETTEER = ROOT_DIR / "nlu_data" / "gazetteer" / "item.yml"  # the items' names (the NLU's, one owner)
+
 
 @dataclass(frozen=True)
 class Rules:
-    """The rules' data: places outside Hunan, question types, elliptical questions."""
+    """The rules' data: places outside Hunan, question types, elliptical questions, items asked together."""
 
     other_regions: OtherRegions
     types: QuestionTypes
     followups: FollowUps
+    combined: Combined = field(default_factory=Combined)
 
     @classmethod
-    def load(cls, knowledge_dir: Path) -> "Rules":
-        """Read the rules of the knowledge folder (``other_regions.yml``, ``question_types.yml``)."""
+    def load(cls, knowledge_dir: Path, item_gazetteer: Path = ITEM_GAZETTEER) -> "Rules":
+        """Read the rules of the knowledge folder and the items' names (``item_gazetteer``).
+
+        The folder's ``other_regions.yml``, ``question_types.yml`` and ``combined_questions.yml``.
+        """
         types = QuestionTypes.load(knowledge_dir / QUESTION_TYPES_FILE)
-        return cls(OtherRegions.load(knowledge_dir / OTHER_REGIONS_FILE), types, FollowUps(types))
+        combined = Combined.load(knowledge_dir / COMBINED_FILE, item_gazetteer)
+        return cls(OtherRegions.load(knowledge_dir / OTHER_REGIONS_FILE), types, FollowUps(types), combined)
 
     def elsewhere(self, text: str, index: KnowledgeIndex) -> str | None:
         """The place outside Hunan that ``text`` asks about, if any."""
         return self.other_regions.named(text, index.regions.ancestors)
 
     def reranked(self, text: str, scored: list[ScoredEntry], thresholds: Thresholds) -> list[SourceHit]:
-        """``scored`` (fused entries of ``text``) re-ranked by question type, one hit per source."""
+        """``scored`` (fused entries of ``text``) narrowed, re-ranked by question type, one hit per source.
+
+        Narrowed: a question about two items together keeps the sources about them together (:mod:`combined`).
+        """
         asked = self.types.of(text)
-        return by_source(rerank(scored, asked, self.types, thresholds.type_bonus, thresholds.type_penalty))
+        focused = self.combined.focus(text, scored)
+        return by_source(rerank(focused, asked, self.types, thresholds.type_bonus, thresholds.type_penalty))
 
 
 def search(index: KnowledgeIndex, rules: Rules, text: str, filters: Filters, thresholds: Thresholds) -> list[SourceHit]:
