@@ -107,6 +107,24 @@ def rival(candidates: list[SourceHit], margin: float, same_fact_agrees: bool = F
     )
 
 
+def covering(candidates: list[SourceHit], thresholds: Thresholds) -> SourceHit | None:
+    """A close source whose reply states every key fact of every other close source, if any (best first).
+
+    "养老保险缴费基数能选多少" scores the base's FAQ and the FAQ stating rate *and* base alike: the second one's
+    reply asserts everything the first one would, so it answers instead of two titles. Only with
+    ``same_fact_agrees`` (the same comparison of key facts, :mod:`agreement`).
+    """
+    if not thresholds.same_fact_agrees:
+        return None
+    best = candidates[0]
+    close = [h for h in candidates if h.score >= best.score - thresholds.ambiguity_margin]  # one hit per source
+    for cover in close[1:]:
+        shown = shorten(cover.entry.text)
+        if all(agrees(other.entry.text, shown) for other in close if other is not cover):
+            return cover
+    return None
+
+
 def decide(hits: list[SourceHit], thresholds: Thresholds) -> Decision:
     """Not found, a direct answer (confident and clear), or the titles of the nearest sources to pick from.
 
@@ -129,5 +147,8 @@ def decide(hits: list[SourceHit], thresholds: Thresholds) -> Decision:
     clear = rival(candidates, thresholds.ambiguity_margin, thresholds.same_fact_agrees) is None
     if best.score >= thresholds.faq_threshold and clear:
         return Decision("faq" if best.entry.kind == "faq" else "answer", best, hits)
+    cover = covering(candidates, thresholds) if best.score >= thresholds.faq_threshold else None
+    if cover is not None:
+        return Decision("faq" if cover.entry.kind == "faq" else "answer", cover, hits)
     choices = [h for h in candidates if h.score >= max(thresholds.floor, best.score - CHOICE_SPAN)]
     return Decision("suggest", None, hits, choices[:MAX_CHOICES])

@@ -53,3 +53,18 @@ def test_two_close_sources_stating_different_facts_still_get_titles() -> None:
     decision = decide(hits, RULE)
     assert decision.status == "suggest"
     assert "20万" not in compose(decision) and "300万" not in compose(decision)
+
+
+def test_a_close_source_stating_every_fact_of_the_others_answers_instead_of_titles() -> None:
+    base = "在上一年度全省平均工资的60%到300%之间自己选。"
+    both = "缴费比例是20%，其中8%记入个人账户；缴费基数在上一年度全省平均工资的60%到300%之间自选。"
+    hits = [hit("faq", 0.80, "faq-083", "缴费基数可以选多少？", base), hit("faq", 0.799, "faq-084", "比例？", both)]
+    decision = decide(hits, RULE)
+    assert decision.status == "faq" and decision.best is not None and decision.best.source == "faq-084"
+    assert "60%到300%" in compose(decision)
+    assert decide(hits, replace(RULE, same_fact_agrees=False)).status == "suggest"
+
+
+def test_no_close_source_states_the_others_facts_so_titles_stay() -> None:
+    hits = [hit("faq", 0.80, "faq-106", "个人能贷多少？", PERSON), hit("faq", 0.799, "faq-107", "企业？", FIRM)]
+    assert decide(hits, RULE).status == "suggest"
