@@ -12,7 +12,8 @@ from contract import gateway
 from contract.conversations import Identity, identify
 
 DEFAULT_SERVICE_URL = "http://127.0.0.1:8000"
-DEFAULT_TIMEOUT_S = 5.0
+DEFAULT_TIMEOUT_S = 10.0  # a slow answer beats "cannot connect"; a refused connection still fails at once
+CONNECT_TIMEOUT_S = 3.0
 
 
 class ServiceError(Exception):
@@ -78,12 +79,13 @@ def service_url() -> str:
 
 
 def timeout() -> aiohttp.ClientTimeout:
-    """Time allowed for one call to the service (``BUNDLE_SERVICE_TIMEOUT_SECONDS``, default 5 s)."""
+    """Time allowed for one call to the service (``BUNDLE_SERVICE_TIMEOUT_SECONDS``, default 10 s; 3 s to connect)."""
     try:
         seconds = float(os.environ.get("BUNDLE_SERVICE_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_S))
     except ValueError:
         seconds = DEFAULT_TIMEOUT_S
-    return aiohttp.ClientTimeout(total=seconds if seconds > 0 else DEFAULT_TIMEOUT_S)
+    total = seconds if seconds > 0 else DEFAULT_TIMEOUT_S
+    return aiohttp.ClientTimeout(total=total, sock_connect=min(CONNECT_TIMEOUT_S, total))
 
 
 async def put_json(path: str, body: Any, headers: dict[str, str] | None = None) -> Any:
