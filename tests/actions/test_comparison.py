@@ -73,3 +73,16 @@ async def test_hotline_staff_relaying_a_wish_to_apply_starts_the_form() -> None:
     named = (("training", "创业培训"), ("business_registration", "营业执照"))
     _, events = await run(ActionAnswerQuestion(), make_tracker(asked(relayed, "ask_question", *named)))
     assert followup(events) == "action_start_application"
+
+
+async def test_a_ruled_out_item_says_what_the_item_is(service_url: str) -> None:
+    veteran = "我是退役军人，能贷多少"
+    events = [
+        user_event(veteran, "check_eligibility", [entity("person_category", "veteran", veteran, "退役军人")]),
+        {"event": "action", "name": "action_route_eligibility"},
+        {"event": "bot", "text": "✅ 申请创业担保贷款：…"},
+        {"event": "action", "name": "action_listen"},
+        user_event("补贴呢", "inform", [entity("item", "startup_subsidy", "补贴呢", "补贴")]),
+    ]
+    text, _ = await run(ActionAnswerQuestion(), make_tracker(events))
+    assert "❌ 创业补贴申领" in text and "5000元" in text  # the verdict, and what the subsidy is
