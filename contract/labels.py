@@ -4,8 +4,10 @@ The bot shows an item's name, a field's label or a choice's label in chat (summa
 service shows the same names in its answers and error messages. Both read them here, so a name is written once:
 
 - :data:`ITEM_NAMES`: the bundle's 8 items, code → official name (``../shared/spec/bundle.md``), in the bundle's
-  order. The service's ``bundle_service/data/items.yml`` holds the rest of an item (department, time limit,
-  materials, summary) and must name the same codes.
+  order. The service's ``bundle_service/data/items.yml`` holds the rest of an item (department, materials,
+  summary) and must name the same codes.
+- :data:`ITEM_TIME_LIMITS`: item code → statutory time limit in working days (the bot states them, the service
+  gives each department task its limit from them).
 - :data:`ITEMS_FILED_TOGETHER`: groups of items that are applied for only together (the policy rule both the
   form's validator and the chat's "added for you" note apply).
 - :data:`FIELD_LABELS`: the application form's fields (the service's field names) → label.
@@ -35,6 +37,9 @@ def _read(path: Path) -> dict[str, Any]:
 _DATA = _read(SOURCE)
 
 ITEM_NAMES: Mapping[str, str] = MappingProxyType(dict(_DATA["items"]))
+ITEM_TIME_LIMITS: Mapping[str, int] = MappingProxyType(
+    {code: int(days) for code, days in _DATA["item_time_limits"].items()}
+)
 ITEMS_FILED_TOGETHER: tuple[tuple[str, ...], ...] = tuple(tuple(group) for group in _DATA["items_filed_together"])
 FIELD_LABELS: Mapping[str, str] = MappingProxyType(dict(_DATA["fields"]))
 CHOICE_LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(

@@ -1,6 +1,6 @@
 """The bundle's item catalogue: the 8 items one form files, the departments they are dispatched to, the time limits.
 
-An item's name comes from its one source, ``contract/labels.json`` (the bot shows the same names).
+An item's name and time limit come from their one source, ``contract/labels.json`` (the bot shows the same ones).
 """
 
 from functools import lru_cache
@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
-from contract.labels import ITEM_NAMES
+from contract.labels import ITEM_NAMES, ITEM_TIME_LIMITS
 
 ITEMS_FILE = Path(__file__).resolve().parents[1] / "data" / "items.yml"
 
@@ -54,7 +54,7 @@ class Department(BaseModel):
 
 @lru_cache
 def load_items() -> dict[str, Item]:
-    """Load the catalogue once, keyed by item code, in the order of the bundle, each with its contract name.
+    """Load the catalogue once, keyed by item code, in the order of the bundle, with the contract's name and limit.
 
     Raises:
         ValueError: ``items.yml`` does not list exactly the contract's items in the contract's order.
@@ -63,7 +63,10 @@ def load_items() -> dict[str, Item]:
     codes = [entry["code"] for entry in raw]
     if codes != list(ITEM_NAMES):
         raise ValueError(f"items.yml lists {codes}, contract/labels.json {list(ITEM_NAMES)}")
-    return {entry["code"]: Item(name=ITEM_NAMES[entry["code"]], **entry) for entry in raw}
+    return {
+        entry["code"]: Item(name=ITEM_NAMES[entry["code"]], time_limit_days=ITEM_TIME_LIMITS[entry["code"]], **entry)
+        for entry in raw
+    }
 
 
 @lru_cache

@@ -12,7 +12,7 @@ import yaml
 from actions import context, messages
 from actions.form_fields import BY_SLOT, FIELDS, display
 from actions.form_items import complete_items
-from contract.labels import CHOICE_LABELS, FIELD_LABELS, ITEM_NAMES, ITEMS_FILED_TOGETHER
+from contract.labels import CHOICE_LABELS, FIELD_LABELS, ITEM_NAMES, ITEM_TIME_LIMITS, ITEMS_FILED_TOGETHER
 from nlu_components.gazetteer import load_gazetteer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,11 +81,10 @@ def test_the_item_lists_of_the_bots_fixed_replies_use_the_contracts_names_in_ord
         assert lines == list(ITEM_NAMES.values())
 
 
-def test_the_time_limits_the_bot_states_are_the_services() -> None:
-    """The overview's days and the follow-up "要多久" list the days of ``bundle_service/data/items.yml``."""
-    items = yaml.safe_load((ROOT / "bundle_service" / "data" / "items.yml").read_text(encoding="utf-8"))
-    days = {item["code"]: item["time_limit_days"] for item in items}
-    assert days == context.ITEM_DAYS
+def test_the_time_limits_the_bot_states_are_the_contracts() -> None:
+    """The overview's days and the follow-up "要多久" list the days of ``contract/labels.json`` (the service's too)."""
+    days = dict(ITEM_TIME_LIMITS)
+    assert list(days) == list(ITEM_NAMES)  # every item has its limit, in the bundle's order
     assert "就业创业证申领3个、无雇工个体工商户及灵活就业人员参加养老保险登记1个" in context.WHOLE_TIME
     overview = yaml.safe_load((ROOT / "bot" / "domain" / "bundle.yml").read_text(encoding="utf-8"))
     text = overview["responses"]["utter_bundle_overview"][0]["text"]

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from actions.form_fields import BY_SERVICE_FIELD, display
 from bundle_service.applications.vocabulary import load_vocabulary
 from bundle_service.main import create_app
-from contract.labels import CHOICE_LABELS, ITEM_NAMES, ITEMS_FILED_TOGETHER
+from contract.labels import CHOICE_LABELS, ITEM_NAMES, ITEM_TIME_LIMITS, ITEMS_FILED_TOGETHER
 
 ROOT = Path(__file__).resolve().parents[2]
 client = TestClient(create_app())
@@ -32,6 +32,11 @@ def test_the_catalogue_names_the_items_as_the_bots_summary_does() -> None:
     shown_by_the_bot = display("application_items", list(ITEM_NAMES)).split("、")
     assert [item["name"] for item in items] == shown_by_the_bot
     assert "创业补贴申领" in shown_by_the_bot and "一次性创业补贴申领" not in shown_by_the_bot  # the drift is gone
+
+
+def test_the_catalogue_gives_each_item_the_time_limit_the_bot_states() -> None:
+    items = client.get("/api/v1/items").json()
+    assert {item["code"]: item["time_limit_days"] for item in items} == dict(ITEM_TIME_LIMITS)
 
 
 def test_a_missing_field_is_named_as_the_bot_names_it() -> None:
