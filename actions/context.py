@@ -63,7 +63,7 @@ QUESTION = re.compile(
 # "rather" ("还是找不到", "我还是去现场办吧", "地址还是原来那个"): it follows a pronoun or 觉得, is followed by a
 # negation or a word pointing back, or the message ends in 吧.
 CHOICE = re.compile(
-    r"(?<=[^\s，,。我你他她那就还也想得])(?<!觉得)(?<!我们)(?<!还是)还是(?!不|没|找不|看不|想不|记不|一样|老样子|那|这|原|之前|刚才|上面|以前|算了)"
+    r"(?<=[^\s，,。我你他她那就还也想得不])(?<!觉得)(?<!我们)(?<!还是)还是(?!不|没|找不|看不|想不|记不|一样|老样子|那|这|原|之前|刚才|上面|以前|算了)"
 )
 # "我想问一下…", "请问…": asking, not a request to act.
 ASKING = re.compile(
