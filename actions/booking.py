@@ -3,6 +3,8 @@
 A logged-in WeChat user (the conversation's verified openid) sees, for each application whose business
 registration is 已办结, the engravers and bank branches near the premises and what each would receive; "刻章选1，
 银行选2" (or a provider's name) books both in one message, and only the chosen providers receive their fields.
+In a hotline call ("帮他预约刻章和银行开户", typed by staff) the same flow acts for the caller the console verified
+in that call, with the staff claim the hotline channel carries; the bookings are recorded as that staff member's.
 """
 
 import re
@@ -35,6 +37,7 @@ NOT_LOGGED_IN = (
 )
 NOTHING = "您还没有含经营主体登记注册的申请；营业执照办结后，这里可以同时预约刻章和银行开户。"
 DOWN = "抱歉，预约系统暂时连不上，请稍后再试，或拨打12345热线。"
+NO_CALLER = "请先在工作台“来电核验”中核验来电人（申请编号和身份证后6位），再说“帮他预约刻章和银行开户”。"
 
 
 def choices(text: str) -> dict[str, int]:
@@ -130,6 +133,17 @@ async def book_or_show(number: str, text: str, headers: dict[str, str]) -> str:
     return "\n\n".join(said)
 
 
+async def for_caller(text: str, headers: dict[str, str]) -> str:
+    """In a hotline call: show or book for the caller the console verified in this call (staff act for them)."""
+    try:
+        number = (await get_json("/api/v1/hotline/call/bookings", headers))["number"]
+        return await book_or_show(number, text, headers)
+    except NotFound:
+        return NO_CALLER
+    except ServiceUnavailable:
+        return DOWN
+
+
 class ActionBookServices(Action):
     """Show or book seal engraving and bank account opening for the user's own registered business."""
 
@@ -138,12 +152,18 @@ class ActionBookServices(Action):
         return "action_book_services"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Only for the verified WeChat owner; the newest application with business registration is used."""
+        """For the verified WeChat owner (their newest registration), or in a hotline call for the verified caller."""
         headers = tracker_headers(tracker)
+        text = str(tracker.latest_message.get("text") or "")
+        from actions.application_actions import staff_headers  # here: it imports progress, which imports this module
+
+        staff = staff_headers(tracker)
+        if staff:
+            dispatcher.utter_message(text=await for_caller(text, {**headers, **staff}))
+            return []
         if gateway.OPENID_HEADER not in headers:
             dispatcher.utter_message(text=NOT_LOGGED_IN)
             return []
-        text = str(tracker.latest_message.get("text") or "")
         try:
             owned = (await get_json("/api/v1/me/applications", headers))["applications"]
             registering = [a for a in owned if any(i["code"] == REGISTRATION for i in a["items"])]

@@ -31,6 +31,7 @@ from bundle_service.api.routes import (
     prefill,
     progress,
     service_hours,
+    sms_replies,
     staff,
     validation,
 )
@@ -64,6 +65,7 @@ MODULES = (
     offers,
     booking_providers,
     notifications,
+    sms_replies,
 )
 
 

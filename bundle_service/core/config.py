@@ -85,6 +85,9 @@ class Settings(BaseSettings):
         kb_out_of_scope_files: Examples of questions the knowledge base refuses (``BUNDLE_KB_OUT_OF_SCOPE_FILES``,
             a JSON list): the shipped ``knowledge_base/out_of_scope.yml`` and the NLU's ``out_of_scope`` intent;
             dismissed unanswered questions are added to them.
+        kb_hit_cache_size: How many distinct recent questions keep their ranked hits, so the same question again is
+            not searched again (``BUNDLE_KB_HIT_CACHE_SIZE``; 0 turns it off; emptied by every re-index:
+            :mod:`bundle_service.knowledge.hit_cache`).
         rasa_url: Root of the Rasa server's HTTP API and REST channel (``BUNDLE_RASA_URL``), used by the hotline
             console relay and the handoff queue (Rasa runs with ``--enable-api``).
         rasa_token: ``--auth-token`` of Rasa's HTTP API (``BUNDLE_RASA_TOKEN``; ``make run`` makes one per run).
@@ -136,6 +139,8 @@ class Settings(BaseSettings):
         sms_gateway_url: Root of the SMS gateway (``BUNDLE_SMS_GATEWAY_URL``; unset: SMS notifications fail as
             unconfigured; development: ``devtools/fake_sms_gateway.py``).
         sms_gateway_token: Bearer token of the SMS gateway (``BUNDLE_SMS_GATEWAY_TOKEN``).
+        sms_inbound_token: Bearer token the SMS gateway presents when it delivers a user's reply ("TD", "退订")
+            to ``POST /api/v1/sms/replies`` (``BUNDLE_SMS_INBOUND_TOKEN``; unset: replies are refused).
         wechat_subscribe_state: ``miniprogram_state`` of subscribe messages: ``developer``, ``trial`` or ``formal``
             (``BUNDLE_WECHAT_SUBSCRIBE_STATE``): which version of the mini program a tap opens.
     """
@@ -181,6 +186,7 @@ class Settings(BaseSettings):
         ROOT_DIR / "knowledge_base" / "out_of_scope.yml",
         ROOT_DIR / "nlu_data" / "intents" / "out_of_scope.yml",
     ]
+    kb_hit_cache_size: int = 2048
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_token: SecretStr | None = None
     staff_session_secret: SecretStr | None = None
@@ -206,6 +212,7 @@ class Settings(BaseSettings):
     notify_light_check_seconds: int = 900
     sms_gateway_url: str | None = None
     sms_gateway_token: SecretStr | None = None
+    sms_inbound_token: SecretStr | None = None
     wechat_subscribe_state: Literal["developer", "trial", "formal"] = "formal"
     booking_api_base: str | None = None
     offer_sweep_seconds: int = 86400

@@ -50,20 +50,20 @@ def by_realname(authority: RealNameAuthority, openid: str) -> Identity | None:
     return Identity(binding.id_number, REALNAME) if binding is not None else None
 
 
-def by_caller_verification(
+def verified_in_call(
     sessions: sessionmaker[Session], clock: Clock, staff_id: str, conversation: str, window_seconds: int
-) -> Identity | None:
-    """The caller of a hotline call, when the console verified them for this call.
+) -> Application | None:
+    """The application whose owner the console verified as the caller of this hotline call.
 
     Args:
         sessions: Session factory.
         clock: Clock of the service.
         staff_id: The staff member the console relay named (an active account).
-        conversation: The conversation, ``hotline:<call id>``; any other conversation identifies nobody.
+        conversation: The conversation, ``hotline:<call id>``; any other conversation names nothing.
         window_seconds: How long a verification holds (a staff session's lifetime).
 
     Returns:
-        The owner of the application verified last in this call by this staff member, or None.
+        The application verified last in this call by this staff member (detached, its applicant loaded), or None.
     """
     if not conversation.startswith(HOTLINE_PREFIX):
         return None
@@ -86,5 +86,19 @@ def by_caller_verification(
             if event.details.get("conversation") == stored and event.application_id is not None:
                 application = session.get(Application, event.application_id)
                 if application is not None:
-                    return Identity(application.applicant.id_number, CALLER_VERIFICATION)
+                    _ = application.applicant  # loaded before the session closes
+                    session.expunge_all()
+                    return application
     return None
+
+
+def by_caller_verification(
+    sessions: sessionmaker[Session], clock: Clock, staff_id: str, conversation: str, window_seconds: int
+) -> Identity | None:
+    """The caller of a hotline call, when the console verified them for this call (see :func:`verified_in_call`).
+
+    Returns:
+        The owner of the application verified last in this call by this staff member, or None.
+    """
+    application = verified_in_call(sessions, clock, staff_id, conversation, window_seconds)
+    return Identity(application.applicant.id_number, CALLER_VERIFICATION) if application is not None else None

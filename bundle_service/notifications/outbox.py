@@ -47,6 +47,11 @@ class Recipient:
             return (SMS,)
         return ()
 
+    @property
+    def key(self) -> str | None:
+        """Whose notification switch applies: the openid, else the phone (``notification_preferences.recipient``)."""
+        return self.openid or self.phone or None
+
     def address(self, channel: str) -> str:
         """The openid or the phone a channel sends to."""
         address = self.phone if channel == SMS else self.openid
@@ -94,7 +99,8 @@ def enqueue(session: Session, notice: Notice, now: datetime) -> int:
     Raises:
         KeyError: ``notice.kind`` is not in the templates file.
     """
-    template = load_templates().event(notice.kind)
+    templates = load_templates()
+    template = templates.event(notice.kind)
     values = masked_values(notice.values)
     text = render_text(template, values)
     created = 0
@@ -110,7 +116,7 @@ def enqueue(session: Session, notice: Notice, now: datetime) -> int:
             "template": notice.kind,
             "application_id": notice.application_id,
             "recipient": notice.recipient.address(channel),
-            "text": text,
+            "text": text + templates.sms_suffix if channel == SMS else text,  # SMS rules: how to unsubscribe
             "fields": fields,
             "urgent": template.urgent,
             "status": QUEUED,

@@ -34,6 +34,12 @@ def enabled(session: Session, recipient: str) -> bool:
     return preference is None or preference.enabled
 
 
+def switched_by(session: Session, recipient: str) -> str | None:
+    """Who last turned ``recipient``'s notifications on or off (``user``, ``bot``, ``sms_reply``, ``staff:<id>``)."""
+    preference = session.get(NotificationPreference, recipient)
+    return preference.updated_by if preference is not None else None
+
+
 def set_enabled(session: Session, recipient: str, on: bool, by: str, now: datetime) -> None:
     """Turn notifications to ``recipient`` on or off (``by``: who asked, e.g. ``user``, ``bot``)."""
     preference = session.get(NotificationPreference, recipient)

@@ -59,10 +59,11 @@ class EventTemplate:
 
 @dataclass(frozen=True)
 class Templates:
-    """Every event template and WeChat template of one data file."""
+    """Every event template and WeChat template of one data file, and the line every SMS ends with."""
 
     events: Mapping[str, EventTemplate]
     wechat: Mapping[str, WeChatTemplate]
+    sms_suffix: str = ""
 
     def event(self, kind: str) -> EventTemplate:
         """The template of ``kind``.
@@ -98,7 +99,7 @@ def load_templates(path: Path = TEMPLATES_FILE) -> Templates:
             wechat=wechat[template_key] if template_key else None,
             wechat_data={str(k): str(v) for k, v in (wechat_spec.get("data") or {}).items()},
         )
-    return Templates(events=events, wechat=wechat)
+    return Templates(events=events, wechat=wechat, sms_suffix=str(raw.get("sms_suffix") or ""))
 
 
 def masked_values(values: Mapping[str, object]) -> dict[str, str]:

@@ -57,7 +57,29 @@ class NotificationOut(BaseModel):
 
 
 class NotificationsOut(BaseModel):
-    """The notifications of one application, newest first."""
+    """The notifications of one application, newest first, and whether its applicant gets them."""
 
     application_number: str
     notifications: list[NotificationOut]
+    enabled: bool = Field(description="Whether the applicant (WeChat account, else the phone) gets notifications.")
+    enabled_by: str | None = Field(description="Who switched them last (user, bot, sms_reply, staff:<id>), or None.")
+
+
+class StaffSwitchIn(BaseModel):
+    """Hotline staff turn a verified caller's notifications on or off."""
+
+    enabled: bool
+
+
+class SmsReplyIn(BaseModel):
+    """A user's reply to one of our text messages, delivered by the SMS gateway (上行短信)."""
+
+    phone: str = Field(max_length=20, description="The sender's number (11 digits; +86 and separators allowed).")
+    text: str = Field(max_length=500, description="What they replied (TD, 退订, 订阅 …).")
+
+
+class SmsReplyOut(BaseModel):
+    """What the reply did: ``off``, ``on`` or ``ignored``, and whether the phone gets notifications now."""
+
+    action: Literal["off", "on", "ignored"]
+    enabled: bool

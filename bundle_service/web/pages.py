@@ -122,7 +122,11 @@ CHAT = Page("/chat", WEB_DIR / "chat" / "chat.html", NO_STORE, (CHAT_ASSETS,), _
 CONSOLE = Page(
     "/console",
     WEB_DIR / "console" / "index.html",
-    assets=(Assets("/console", _folder("console", "console.js", "appeals.js", "notifications.js", "console.css")),),
+    assets=(
+        Assets(
+            "/console", _folder("console", "console.js", "appeals.js", "notifications.js", "bookings.js", "console.css")
+        ),
+    ),
 )
 ADMIN = Page(
     "/admin",

@@ -25,7 +25,8 @@ from tests.service.factories import registration_form
 MARKET_KEY = {"X-Department-Key": "dev-market-regulation-key"}  # data/department_keys.example.yml
 
 
-def _call(method: str, url: str, headers: dict[str, str], body: dict[str, Any] | None = None) -> Any:
+def call_service(method: str, url: str, headers: dict[str, str], body: dict[str, Any] | None = None) -> Any:
+    """One JSON request to the real service (the tests' setup steps: filing, a department, staff)."""
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(
         url, data=data, method=method, headers={**headers, "Content-Type": "application/json"}
@@ -51,20 +52,22 @@ def test_choices_are_read_from_one_message() -> None:
 async def test_the_seal_and_the_bank_are_booked_together_once_the_licence_is_issued(service_url: str) -> None:
     sender = "wechat:dev_zhaoxin"
     form = registration_form("长沙市开福区芙蓉中路一段100号", "开福区")
-    filed = _call("POST", f"{service_url}/api/v1/applications", gateway_headers(sender, "miniprogram"), form)
+    filed = call_service("POST", f"{service_url}/api/v1/applications", gateway_headers(sender, "miniprogram"), form)
     book = ActionBookServices()
     before = await _say(book, sender, "预约刻章和开户", "book_services")
     assert "营业执照办结后" in before
     task = next(d["task_id"] for d in filed["departments"] if d["department_code"] == "market_regulation")
     for action in ("accept", "finish"):
-        _call("POST", f"{service_url}/api/v1/department/tasks/{task}/{action}", MARKET_KEY, {})
+        call_service("POST", f"{service_url}/api/v1/department/tasks/{task}/{action}", MARKET_KEY, {})
     listed = await _say(book, sender, "营业执照下来了，帮我约刻章和开户", "book_services")
     assert "1. 开福区公安备案刻章中心" in listed  # the premises' county first
     assert "经营者身份证号码" in listed and "刻章选1，银行选2" in listed
     booked = await _say(book, sender, "刻章选1，银行选2", "book_services")
     assert "刻章已预约：开福区公安备案刻章中心" in booked and "银行开户已预约：" in booked
     assert booked.count("预约号") == 2 and "我们只向它提供了" in booked
-    progress = _call("GET", f"{service_url}/api/v1/applications/{filed['number']}/bookings", {"X-Id-Last6": "010024"})
+    progress = call_service(
+        "GET", f"{service_url}/api/v1/applications/{filed['number']}/bookings", {"X-Id-Last6": "010024"}
+    )
     shown = {k["kind"]: k["booking"]["provider_name"] for k in progress["kinds"]}
     assert shown["seal"] == "开福区公安备案刻章中心" and shown["bank"]
     again = await _say(book, sender, "预约刻章和开户", "book_services")

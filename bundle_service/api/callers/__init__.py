@@ -2,11 +2,13 @@
 
 One module a kind of caller; routes import the dependencies from here.
 
-- **Admin token** (``Authorization: Bearer <BUNDLE_ADMIN_TOKEN>``) and **department** (``X-Department-Key``):
-  ``keys.py`` — :func:`admin`, :func:`department`.
+- **Admin token** (``Authorization: Bearer <BUNDLE_ADMIN_TOKEN>``), **department** (``X-Department-Key``) and the
+  **SMS gateway** delivering a user's reply (``Authorization: Bearer <BUNDLE_SMS_INBOUND_TOKEN>``): ``keys.py`` —
+  :func:`admin`, :func:`department`, :func:`sms_gateway`.
 - **Staff session** (``Authorization: Bearer <session token>`` from ``POST /api/v1/staff/login``): ``staff.py`` —
-  :func:`staff_session`, :func:`admin_session`, the knowledge admin (admin session or admin token,
-  :func:`knowledge_admin`); the login itself uses :func:`signer`, :func:`device_cookies` and :func:`peer_address`.
+  :func:`staff_session`, :func:`admin_session`, :func:`optional_staff`, the knowledge admin (admin session or admin
+  token, :func:`knowledge_admin`); the login itself uses :func:`signer`, :func:`device_cookies` and
+  :func:`peer_address`.
 - **Gateway** (``X-Gateway-Token``: the action server, a trusted front layer) and the claims only it may make:
   ``gateway.py`` — ``X-Wechat-Openid`` (:func:`owner_openid`), ``X-Client-Id`` (:func:`client_key`), and the
   ownership proof of :func:`claim`.
@@ -16,7 +18,8 @@ One module a kind of caller; routes import the dependencies from here.
   :func:`current_openid`, :func:`login_openid`, their own conversation (:func:`conversation_reader`), who files a
   诉求, a rating or a vote (the gateway or a logged-in user, :func:`chat_caller`) and :func:`owner_claim`.
 - **The person a caller is identified as**, and so whose shared records it may use: ``people.py`` —
-  :func:`caller_identity`, :func:`person`, :func:`records_access` (the rules are ``identity/``'s).
+  :func:`caller_identity`, :func:`person`, :func:`records_access` (the rules are ``identity/``'s), and the
+  application staff verified in a hotline call (:func:`call_application`).
 
 The ``Authorization`` header is parsed once, by :func:`bearer_token` (``bearer.py``), and every key is compared
 there in constant time.
@@ -34,11 +37,13 @@ from bundle_service.api.callers.gateway import (
     require_gateway_for_records,
     trusted_gateway,
 )
-from bundle_service.api.callers.keys import AdminDep, DepartmentDep, admin, department
+from bundle_service.api.callers.keys import AdminDep, DepartmentDep, SmsGatewayDep, admin, department, sms_gateway
 from bundle_service.api.callers.people import (
+    CallApplicationDep,
     Person,
     PersonDep,
     RecordsAccessDep,
+    call_application,
     caller_identity,
     person,
     records_access,
@@ -48,12 +53,14 @@ from bundle_service.api.callers.staff import (
     AdminStaffDep,
     DevicesDep,
     KnowledgeAdminDep,
+    OptionalStaffDep,
     PeerDep,
     SignerDep,
     StaffDep,
     admin_session,
     device_cookies,
     knowledge_admin,
+    optional_staff,
     peer_address,
     signer,
     staff_session,
@@ -76,6 +83,7 @@ __all__ = [
     "AdminDep",
     "AdminStaffDep",
     "BearerDep",
+    "CallApplicationDep",
     "ChatCallerDep",
     "ClaimDep",
     "ClientKeyDep",
@@ -87,16 +95,19 @@ __all__ = [
     "KnowledgeAdminDep",
     "LoginOpenidDep",
     "OpenidDep",
+    "OptionalStaffDep",
     "OwnerClaimDep",
     "PeerDep",
     "Person",
     "PersonDep",
     "RecordsAccessDep",
     "SignerDep",
+    "SmsGatewayDep",
     "StaffDep",
     "admin",
     "admin_session",
     "bearer_token",
+    "call_application",
     "caller_identity",
     "chat_caller",
     "claim",
@@ -108,6 +119,7 @@ __all__ = [
     "filer",
     "knowledge_admin",
     "login_openid",
+    "optional_staff",
     "owner_claim",
     "owner_openid",
     "peer_address",
@@ -117,6 +129,7 @@ __all__ = [
     "require_gateway_for_records",
     "session_tokens",
     "signer",
+    "sms_gateway",
     "staff_session",
     "trusted_gateway",
 ]

@@ -1,4 +1,4 @@
-"""Callers known by a configured key: a department (``X-Department-Key``) and the admin token.
+"""Callers known by a configured key: a department (``X-Department-Key``), the admin token, the SMS gateway.
 
 The admin token arrives as ``Authorization: Bearer <BUNDLE_ADMIN_TOKEN>``; the knowledge admin, which also accepts
 an admin staff session, asks :func:`is_admin_token` (``staff.py``).
@@ -40,3 +40,19 @@ def admin(services: ServicesDep, token: BearerDep) -> str:
 
 DepartmentDep = Annotated[str, Depends(department)]
 AdminDep = Annotated[str, Depends(admin)]
+
+
+def sms_gateway(services: ServicesDep, token: BearerDep) -> str:
+    """Require ``Authorization: Bearer <BUNDLE_SMS_INBOUND_TOKEN>``: the SMS gateway delivering a user's reply.
+
+    401 otherwise, and always when no token is configured (nobody can turn a phone's notifications off).
+    """
+    expected = services.settings.sms_inbound_token
+    if expected is None:
+        raise Unauthenticated("短信上行回调未启用：未配置 BUNDLE_SMS_INBOUND_TOKEN。", code="sms_inbound_disabled")
+    if not matches(token, expected.get_secret_value()):
+        raise Unauthenticated("短信网关令牌无效。", code="invalid_sms_token")
+    return "sms_gateway"
+
+
+SmsGatewayDep = Annotated[str, Depends(sms_gateway)]

@@ -12,7 +12,7 @@ from fastapi import Depends, Header, Request
 from bundle_service.api.callers.gateway import ClientKeyDep, GatewayOpenidDep, trusted_gateway
 from bundle_service.api.callers.users import LoginOpenidDep
 from bundle_service.api.deps import Services, ServicesDep
-from bundle_service.identity.identification import Identity, by_caller_verification, by_realname
+from bundle_service.identity.identification import Identity, by_caller_verification, by_realname, verified_in_call
 from bundle_service.identity.records_access import RecordsAccess
 from contract import gateway
 
@@ -39,6 +39,27 @@ def caller_identity(
 
 
 CallerIdentityDep = Annotated[Identity | None, Depends(caller_identity)]
+
+
+def call_application(
+    request: Request,
+    services: ServicesDep,
+    x_staff_id: Annotated[str | None, Header(max_length=gateway.MAX_STAFF_ID_LENGTH)] = None,
+) -> str | None:
+    """The number of the application whose owner the console verified as the caller of this hotline call.
+
+    Only for the gateway's ``X-Staff-Id`` with the call's conversation in ``X-Client-Id`` (the action server acting
+    in a ``hotline:`` conversation for its staff member); None for anyone else.
+    """
+    conversation = request.headers.get(gateway.CLIENT_ID_HEADER)
+    if not (x_staff_id and conversation and trusted_gateway(request, services)):
+        return None
+    window = services.settings.staff_session_ttl_seconds
+    found = verified_in_call(services.sessions, services.clock, x_staff_id, conversation, window)
+    return found.number if found is not None else None
+
+
+CallApplicationDep = Annotated[str | None, Depends(call_application)]
 
 
 @dataclass(frozen=True)

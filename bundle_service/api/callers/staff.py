@@ -67,6 +67,19 @@ def staff_session(services: ServicesDep, token_signer: SignerDep, token: BearerD
 StaffDep = Annotated[StaffSession, Depends(staff_session)]
 
 
+def optional_staff(services: ServicesDep, token_signer: SignerDep, token: BearerDep) -> StaffSession | None:
+    """The staff member of a valid session token in ``Authorization``, else None (no token, or a user's token).
+
+    For routes both the applicant and the console call (booking for a verified caller): staff act as themselves.
+    """
+    if token is None or token_signer.check(token, services.clock.now()) is None:
+        return None
+    return _staff_of(token, services, token_signer)
+
+
+OptionalStaffDep = Annotated[StaffSession | None, Depends(optional_staff)]
+
+
 def admin_session(session: StaffDep) -> StaffSession:
     """A staff session with the ``admin`` role (403 for role ``staff``)."""
     if session.role != "admin":

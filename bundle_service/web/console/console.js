@@ -256,22 +256,6 @@ function applicationView(app) {
       d.light ? el("span", { class: "light-" + d.light }, " ●" + LIGHT[d.light]) : ""))));
 }
 
-// Seal and bank bookings after the licence (issue 15): what was booked, with whom, and what the provider received.
-async function bookingsView(number, last6) {
-  let options;
-  try {
-    options = await api("GET", `/api/v1/applications/${encodeURIComponent(number)}/bookings`, undefined,
-      { "X-Id-Last6": last6 });
-  } catch (error) {
-    return el("p", { class: "error" }, "刻章和银行开户预约暂时查不到：" + error.message);
-  }
-  const booked = options.kinds.filter((k) => k.booking).map((k) => el("li", { class: "booking" },
-    k.label + "：" + k.booking.provider_name + "（" + k.booking.provider_phone + "），预约号 " + k.booking.reference +
-    "；已提供：" + Object.keys(k.booking.passed).length + "项（" + k.passed_fields.join("、") + "）"));
-  return el("div", { class: "bookings" }, el("p", {}, "刻章和银行开户：", options.note),
-    booked.length ? el("ul", {}, booked) : el("p", {}, options.available ? "尚未预约。" : ""));
-}
-
 async function lookup(event) {
   event.preventDefault();
   const box = $("lookup-result");
@@ -282,7 +266,7 @@ async function lookup(event) {
       call_id: state.call ? state.call.call_id : null,
     });
     box.replaceChildren(el("p", { class: "ok" }, "核验通过。"), applicationView(app));
-    box.append(await bookingsView(app.number, $("lookup-last6").value.trim()));
+    box.append(await bookingsView(app.number, $("lookup-last6").value.trim())); // bookings.js
     box.append(await notificationsView(app.number, $("lookup-last6").value.trim())); // notifications.js
   } catch (error) {
     box.replaceChildren(el("p", { class: "error" }, error.message));

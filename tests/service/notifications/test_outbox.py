@@ -65,5 +65,5 @@ def test_someone_without_wechat_gets_an_sms_and_a_rolled_back_change_sends_nothi
     assert (row.channel, row.recipient, row.text) == (
         "sms",
         "13912345678",
-        "您的申请CY1：税务部门已办结新办纳税人套餐。",
+        "您的申请CY1：税务部门已办结新办纳税人套餐。回复TD退订",  # every SMS says how to unsubscribe
     )
