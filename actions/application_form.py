@@ -23,7 +23,7 @@ from actions.form_field_help import field_help
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
 from actions.form_items import complete_items
 from actions.form_navigation import RETRIES, failed_answer, navigate
-from actions.form_questions import answer_besides, question_besides
+from actions.form_questions import answer_besides, for_the_whole_form, question_besides
 from actions.questions import ActionAnswerQuestion
 from actions.service_client import (
     Rejected,
@@ -54,17 +54,14 @@ def _regions_to_places(regions: list[str]) -> list[tuple[str, str]]:
 async def _answer_in_form(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, found: Extraction
 ) -> list[EventType]:
-    """Answer a question asked at a step: how to fill a field, a paper to hand in, or anything the knowledge base knows.
+    """Answer a question asked at a step: how to fill a field, or from the knowledge base for the whole form.
 
     The caller asks the same step again afterwards.
     """
     if found.field_help:
         dispatcher.utter_message(text=field_help(found.field_help))
         return []
-    if found.about_a_document:
-        await answer_besides(dispatcher, tracker, str(tracker.latest_message.get("text") or ""))
-        return []
-    return list(await ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    return list(await ActionAnswerQuestion().run(dispatcher, for_the_whole_form(tracker), domain))
 
 
 def _navigate_or_cancel(dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any]) -> list[EventType]:

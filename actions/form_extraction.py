@@ -32,7 +32,6 @@ from actions.form_guard import (
 from actions.form_items import items_named
 from actions.form_labels import read_labelled
 from actions.form_names import business_named_after, name_cued
-from actions.form_questions import asks_about_a_document
 from actions.service_client import tracker_identity
 from actions.situation import NONE_OF_THEM
 
@@ -63,7 +62,8 @@ PERSON_WORDS = re.compile(r"人工|真人|客服|工作人员|找人")
 # Another task asked for: never an answer, whichever field is asked (action_switch_form switches or answers).
 OTHER_TASKS = frozenset({"check_progress", "check_eligibility"})
 # Intents the form's rules answer themselves (bot/rules/forms.yml); other questions are answered by the form.
-RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "ask_question", "ask_bundle_overview", "complain"}
+# Questions (ask_question) are answered by the form itself, searched for all its items (form_questions.py).
+RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "ask_bundle_overview", "complain"}
 CORRECTING = re.compile(r"不是|不对|错了|改成|改为|应该是|应为|更正|搞错")
 # A reply this long with no submit word is no confirmation, whatever the NLU says ("对了，我还想问…").
 LONG_REPLY = 10
@@ -90,7 +90,6 @@ class Extraction:
         question: The message is a question (with or without "？"): answered, then the step is asked again.
         field_help: The field whose meaning or format the message asks ("手机号要几位"): explained, then the step
             is asked again.
-        about_a_document: The question is about a paper to hand in ("毕业证要交吗"), whichever item it concerns.
     """
 
     values: dict[str, Any] = field(default_factory=dict)
@@ -102,7 +101,6 @@ class Extraction:
     not_yet_registered: bool = False
     question: bool = False
     field_help: str | None = None
-    about_a_document: bool = False
 
 
 def speaks_for_a_caller(tracker: Tracker) -> bool:
@@ -257,10 +255,8 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     if not found.values and (asked := field_asked(text)):
         found.field_help = asked  # how to fill a field, whatever the intent: the form explains it
         return found
-    if not found.values and asks_about_a_document(text):
-        found.question = found.about_a_document = True  # answered by the form, for the form as a whole
-        return found
-    if intent not in RULE_ANSWERED and not found.values and is_question(text):
+    questioning = is_question(text) or (intent == "ask_question" and _is_question(text, requested))
+    if intent not in RULE_ANSWERED and not found.values and questioning:
         found.question = True  # answered inside the form, whatever the intent, then the same step is asked again
         return found
     person_asked = intent == "request_human" and (not found.values or PERSON_WORDS.search(text))

@@ -9,19 +9,15 @@ import re
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import context, knowledge_client
+from actions import context
 from actions.answer_feedback import answer_payload
-from actions.questions import ANSWERED, gist, in_chinese, search
+from actions.questions import ANSWERED, ITEM_ENTITY, search
 from actions.service_client import ServiceUnavailable
 
 MIN_QUESTION = 3  # "对吗" alone asks nothing to look up
 # "对不对", "这样可以吗": checking what was just said, nothing to look up.
 CHECKING = re.compile(
     r"^(?:这样)?(?:对不对|对吗|可以吗|行吗|好吗|是吗|没问题吧|行不行|可不可以|对不|没错吧)[？?。!！]*$"
-)
-# A paper to hand in: asked inside the application, it is about the form as a whole, not the item the user opened with.
-DOCUMENT = re.compile(
-    r"证明|证书|证件|毕业证|学位证|身份证|执照|材料|计划书|照片|合同|复印件|原件|户口本|退伍证|失业证|创业证|房产证"
 )
 NOT_FOUND = "您问的“{question}”暂时没有找到准确的政策依据，可以换个问法，或说“转人工”由工作人员解答。"
 
@@ -46,24 +42,29 @@ def question_besides(text: str) -> str | None:
     return "，".join(asked)
 
 
-def asks_about_a_document(text: str) -> bool:
-    """Whether the message asks about a paper ("毕业证要交吗", "经营场所证明是什么", "身份证复印件要带吗")."""
-    return bool(DOCUMENT.search(text)) and context.is_question(text)
+def for_the_whole_form(tracker: Tracker) -> Tracker:
+    """The conversation as a question inside the application is searched: with no item in context.
+
+    The one form covers every item chosen, so the item the user opened with ("我要办就业创业证") would pull that
+    item's pages over what is asked ("毕业证要交吗" got the certificate's how-to; "提交完怎么知道办到哪了" its
+    process). An item the question names itself is still searched with it.
+    """
+    if not tracker.get_slot(ITEM_ENTITY):
+        return tracker
+    whole = tracker.copy()
+    whole.slots[ITEM_ENTITY] = None
+    return whole
 
 
 async def answer_besides(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> None:
     """Answer ``question`` (a clause of the latest message) from the knowledge base, honestly when nothing fits.
 
-    A question about a paper is searched without the conversation's item: the form covers every item chosen, and
-    the item the user opened with ("我要报名创业培训") would pull that item's pages over the one about the paper.
+    Inside the application it is searched for the whole form (:func:`for_the_whole_form`).
     """
+    if (tracker.active_loop or {}).get("name") == "application_form":
+        tracker = for_the_whole_form(tracker)
     try:
-        if asks_about_a_document(question):
-            query = in_chinese(tracker, gist(tracker, question))
-            body = {"query": query, "item": None, "region": None, "conversation_id": tracker.sender_id}
-            answer = await knowledge_client.ask({**body, "record_unanswered": True})
-        else:
-            answer = await search(tracker, query=question)
+        answer = await search(tracker, query=question)
     except ServiceUnavailable:
         dispatcher.utter_message(text="您问的问题，政策资料服务暂时连不上，稍后可以再问我，或说“转人工”。")
         return

@@ -18,6 +18,7 @@ from actions.appeals import reset_appeal
 from actions.application_actions import ActionStartApplication
 from actions.eligibility_reading import PROFILE_SLOTS
 from actions.form_fields import ATTEMPT, PAUSED
+from actions.form_questions import for_the_whole_form
 from actions.progress import NUMBER
 from actions.replies import answer_question
 from actions.routing import ASK_MATCH, WHAT_CAN_I_GET, wants_own
@@ -88,7 +89,8 @@ class ActionSwitchForm(Action):
             dispatcher.utter_message(text=f"您好！我们正在办{TASKS[loop]}，接着上面的问题继续就行。")
             return [FollowupAction(loop)]
         if _asks_about(intent, text):
-            return [*await answer_question(dispatcher, tracker, domain), FollowupAction(loop)]
+            asked = for_the_whole_form(tracker) if loop == "application_form" else tracker
+            return [*await answer_question(dispatcher, asked, domain), FollowupAction(loop)]
         if loop == "application_form" and intent == "start_application":
             dispatcher.utter_message(text="好的，申请表正在填，接着上面的问题继续就行。")
             return [FollowupAction(loop)]
