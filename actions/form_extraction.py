@@ -229,8 +229,8 @@ def _command(text: str, intent: str, requested: str | None, found: Extraction) -
         return "restart"
     if CANCEL_WORDS.search(text) and intent not in ("cancel", "request_human"):  # those: the rules
         return "cancel"
-    if requested not in (None, CONFIRM_SLOT) and SUBMIT.search(text):
-        return "submit"
+    if requested not in (None, CONFIRM_SLOT) and SUBMIT.search(text) and not is_question(text):
+        return "submit"  # not "提交完怎么知道办到哪了", a question
     return None
 
 

@@ -39,3 +39,12 @@ async def test_how_to_follow_the_application_asked_at_the_summary_is_answered_an
     text, events = await run(ActionSwitchForm(), tracker)
     assert "后6位" in text or "申请编号" in text, text
     assert followups(events) == ["application_form"]
+
+
+async def test_a_question_about_after_submitting_is_no_request_to_submit(service_url: str) -> None:
+    slots = {**FILLED, "phone": None, "requested_slot": "phone"}
+    text, events = await run(
+        ValidateApplicationForm(), in_form("application_form", "我提交完怎么知道办到哪了", "inform", slots)
+    )
+    assert "还不能提交" not in text, text
+    assert slots_of(events)["requested_slot"] == "phone"
