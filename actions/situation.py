@@ -57,6 +57,19 @@ DESCRIBED = (
 )
 
 
+# The rarer groups of the category "other", described ("我开网店的", "我家是脱贫户"): the loan is open to them.
+OTHER_GROUPS = (
+    ("online_merchant", re.compile(r"网店|网商|电商|淘宝店|拼多多|抖音小店|快手小店|直播带货|网上开店|网上卖")),
+    ("poverty_alleviated", re.compile(r"脱贫户|脱贫人口|贫困户|建档立卡")),
+    ("released_prisoner", re.compile(r"刑满释放|出狱|坐过牢|服刑")),
+)
+
+
+def other_group(text: str) -> str | None:
+    """The group of the category "other" a message describes (开网店的 → online merchant), or ``None``."""
+    return next((code for code, pattern in OTHER_GROUPS if pattern.search(text)), None)
+
+
 def category(entities: list[dict[str, Any]], text: str) -> str | None:
     """The person category the message names (an entity) or describes, or ``other`` for "none of these"."""
     named = next((str(e["value"]) for e in entities if e.get("entity") == "person_category"), None)
@@ -102,6 +115,8 @@ def read(text: str, entities: list[dict[str, Any]], today: date) -> Situation:
     found = Situation()
     if person := category(entities, text):
         found.profile["person_category"] = person
+    if found.profile.get("person_category") in (None, "other") and (group := other_group(text)):
+        found.profile.update(person_category="other", other_category=group)
     for clause in (c for c in CLAUSES.split(text) if c):
         if GRADUATION.search(clause) and "graduation_year" not in found.profile:
             if year := dates.graduation_year(clause, today):

@@ -1,4 +1,4 @@
-"""The wait after a verdict ("那我还要等多久"), where the number is, choice questions, and a job's years (issue 12)."""
+"""Understanding in context (issue 12): the wait after a verdict, where the number is, choices, groups, jobs."""
 
 from datetime import date
 
@@ -102,3 +102,21 @@ def test_none_of_the_groups_said_with_other_facts_still_answers_the_category() -
     assert turn.answer == "other" and turn.others == {"elig_business_started_on": "none"}
     turn = read_turn("店还没开", "inform", [], "elig_person_category", date(2026, 12, 6))
     assert turn.answer is None  # the category is still asked
+
+
+def test_a_described_rarer_group_is_the_category_other_with_its_group() -> None:
+    today = date(2026, 12, 6)
+    assert situation.read("我开网店的，能申请创业担保贷款吗", [], today).profile == {
+        "person_category": "other",
+        "other_category": "online_merchant",
+    }
+    assert situation.read("我家是脱贫户，想养鸡，能贷款吗", [], today).profile["other_category"] == "poverty_alleviated"
+    assert "other_category" not in situation.read("都不是，就普通人", [], today).profile
+
+
+async def test_can_an_online_merchant_get_the_loan_gets_the_verdict_with_the_amount(service_url: str) -> None:
+    asked = "我开网店的，能申请创业担保贷款吗"
+    start = asked.index("创业担保贷款")
+    loan = [{"entity": "item", "value": "guaranteed_loan", "start": start, "end": start + 6}]
+    text, _ = await run(ActionRouteEligibility(), make_tracker([user_event(asked, "check_eligibility", loan)]))
+    assert "✅ 申请创业担保贷款" in text and "20万元" in text
