@@ -120,3 +120,23 @@ async def test_can_an_online_merchant_get_the_loan_gets_the_verdict_with_the_amo
     loan = [{"entity": "item", "value": "guaranteed_loan", "start": start, "end": start + 6}]
     text, _ = await run(ActionRouteEligibility(), make_tracker([user_event(asked, "check_eligibility", loan)]))
     assert "✅ 申请创业担保贷款" in text and "20万元" in text
+
+
+def test_after_the_overview_how_much_was_cut_is_not_the_list_of_materials() -> None:
+    def after_overview(said: str) -> str | None:
+        events = [
+            user_event("一件事是什么", "ask_bundle_overview"),
+            {"event": "action", "name": "action_route_overview"},
+            {"event": "bot", "text": "个人创业“一件事”把创业要跑的8个事项合成一件事办"},
+            {"event": "action", "name": "action_listen"},
+            user_event(said, "ask_question"),
+        ]
+        return context.fixed_reply(make_tracker(events, slots={"after_overview": True}), named_item=False)
+
+    assert after_overview("要带什么材料") == context.OVERVIEW_MATERIALS
+    assert after_overview("材料减少了多少") is None  # the knowledge base has the figures
+
+
+def test_how_many_places_is_a_question_of_its_own_but_months_ago_is_an_answer() -> None:
+    assert context.questions("贷款咋个弄，要跑几个地方") == ["贷款咋个弄", "要跑几个地方"]
+    assert not context.is_question("开了几个月了") and not context.is_question("好几个月前开的")
