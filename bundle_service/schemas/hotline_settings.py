@@ -2,11 +2,13 @@
 
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class CategorySettingIn(BaseModel):
-    """One 诉求 category (the fields of ``data/appeal_categories.yml``)."""
+    """One 诉求 category (the fields of ``data/appeal_categories.yml``; another field is refused, as for providers)."""
+
+    model_config = ConfigDict(extra="forbid")
 
     code: str = Field(max_length=40, description="Stable machine code (a-z, digits, _); never rename one in use.")
     label: str = Field(max_length=30)
@@ -31,6 +33,8 @@ class CategorySettingsOut(CategorySettingsIn):
 
 class ServicePeriodIn(BaseModel):
     """Staff answer from ``start`` to ``end`` (local time, ``HH:MM``) on every working day."""
+
+    model_config = ConfigDict(extra="forbid")
 
     start: str = Field(max_length=5, description="HH:MM")
     end: str = Field(max_length=5, description="HH:MM")

@@ -93,6 +93,17 @@ def test_invalid_categories_get_precise_chinese_422s_and_change_nothing(client: 
     assert _categories(client)["updated_by"] is None
 
 
+def test_a_field_the_settings_do_not_have_is_refused_as_for_the_providers(client: TestClient) -> None:
+    """A misspelt field is named, not silently dropped (a category's ``keyword`` would otherwise lose its words)."""
+    body = _categories(client)
+    misspelt = {"categories": [{**body["categories"][0], "keyword": ["进度"]}, *body["categories"][1:]]}
+    answer = _save(client, misspelt)
+    assert answer.status_code == 422 and "不认识的字段" in answer.json()["message"]
+    period = client.put(HOURS, json={"periods": [{"start": "09:00", "end": "17:00", "until": "18:00"}]}, headers=ADMIN)
+    assert period.status_code == 422 and "不认识的字段" in period.json()["message"]
+    assert _categories(client)["updated_by"] is None
+
+
 def test_service_hours_change_what_users_are_told_and_bad_periods_are_refused(
     client: TestClient, hotline: Services
 ) -> None:
