@@ -146,6 +146,9 @@ LOAN_WORDS = re.compile(r"贷款|贷\s*\d|贷[一二两三四五六七八九十]
 GRADUATION = re.compile(r"毕业|毕的业")
 STARTED = re.compile(r"成立|开业|注册|领(?:的|了)?执照|开了|开的|开张|营业了")
 ID_CUED = re.compile(r"身份证(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>[0-9XxＸｘ][0-9XxＸｘ\s-]{4,24})")
+BANK_CUED = re.compile(
+    r"(?:银行账户|银行账号|银行卡号?|收款账户|账户|账号|卡号)(?:是|为|[:：])?\s*(?P<value>\d[\d\s-]{10,30}\d)"
+)
 PHONE_CUED = re.compile(r"(?:手机|电话|联系方式)(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>\d[\d\s-]{4,18}\d)")
 # "手机号填错了，是13912345678" / "项目名称改成湘味小厨" (the value ends at the next punctuation)
 CORRECTION = re.compile(

@@ -24,6 +24,7 @@ from actions import dates, situation
 from actions.form_business import industry_between, read_address, read_industry, read_project, split_project
 from actions.form_cues import (
     AMOUNT_CUED,
+    BANK_CUED,
     BARE_ID,
     BARE_PHONE,
     ENTITY_SLOTS,
@@ -81,8 +82,9 @@ def read_term(text: str) -> int | None:
 
 def read_dates(text: str, today: date, found: Labelled) -> None:
     """Graduation year (…毕业) and business start (开业/成立/开了…) through :mod:`actions.dates`."""
-    graduated = next((part for part in segments(text) if GRADUATION.search(part)), None)
-    if graduated and (year := dates.graduation_year(graduated, today)) is not None:
+    # the first part saying when ("大学毕业生 2022年毕业": the category names no year)
+    graduated = (dates.graduation_year(part, today) for part in segments(text) if GRADUATION.search(part))
+    if (year := next((y for y in graduated if y is not None), None)) is not None:
         found.values["graduation_year"] = year.year
         found.shown["graduation_year"] = year.shown
     started = next((part for part in segments(text) if STARTED.search(part) and not GRADUATION.search(part)), None)
@@ -92,6 +94,22 @@ def read_dates(text: str, today: date, found: Labelled) -> None:
         elif start.started_on is not None:
             found.values["business_started_on"] = start.started_on.isoformat()
             found.shown["business_started_on"] = start.shown
+
+
+def _read_numbers(text: str, found: Labelled, bare_numbers: bool) -> None:
+    """ID, phone and bank account after their cue, and numbers plain from their form the NLU did not tag."""
+    if "id_number" not in found.values and (match := ID_CUED.search(text)):
+        found.values["id_number"] = re.sub(r"[\s-]", "", match.group("value"))
+    if "phone" not in found.values and (match := PHONE_CUED.search(text)):
+        found.values["phone"] = re.sub(r"[\s-]", "", match.group("value"))
+    if match := BANK_CUED.search(text):
+        found.values["bank_account"] = re.sub(r"[\s-]", "", match.group("value"))
+    if bare_numbers:  # numbers the NLU did not tag (never while the bank account, which may have 18 digits, is asked)
+        account = found.values.get("bank_account")
+        if "id_number" not in found.values and (match := BARE_ID.search(text)) and match.group(0) != account:
+            found.values["id_number"] = match.group(0).upper()
+        if "phone" not in found.values and (match := BARE_PHONE.search(text)):
+            found.values["phone"] = match.group(0)
 
 
 def read_labelled(
@@ -120,15 +138,7 @@ def read_labelled(
             found.values[slot] = values[0]
     if "person_category" not in found.values and (described := situation.described_category(text)):
         found.values["person_category"] = described
-    if "id_number" not in found.values and (match := ID_CUED.search(text)):
-        found.values["id_number"] = re.sub(r"[\s-]", "", match.group("value"))
-    if "phone" not in found.values and (match := PHONE_CUED.search(text)):
-        found.values["phone"] = re.sub(r"[\s-]", "", match.group("value"))
-    if bare_numbers:  # numbers the NLU did not tag (never while the bank account, which may have 18 digits, is asked)
-        if "id_number" not in found.values and (match := BARE_ID.search(text)):
-            found.values["id_number"] = match.group(0).upper()
-        if "phone" not in found.values and (match := BARE_PHONE.search(text)):
-            found.values["phone"] = match.group(0)
+    _read_numbers(text, found, bare_numbers)
     has_numbers = "id_number" in found.values or "phone" in found.values
     has_numbers = has_numbers or bool(found.values) or bool(_entity_values(entities, "item"))  # a list of fields
     readers = (

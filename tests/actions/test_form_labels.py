@@ -166,6 +166,11 @@ def test_short_runs_of_number_words_stay_words() -> None:
         ("地址长沙市岳麓区麓山南路１２号", {"premises_address": "长沙市岳麓区麓山南路12号"}),
         # a correction of the business type names no project
         ("不是个体户，改成有限公司", {}),
+        # the year is in the part that says when, not in the category's name
+        ("大学毕业生 2022年毕业", {"graduation_year": 2022}),
+        ("银行账户6222021234567890123", {"bank_account": "6222021234567890123"}),
+        ("账号是6222 0219 0100 1234 567", {"bank_account": "6222021901001234567"}),
+        ("银行卡号622202123456789012", {"bank_account": "622202123456789012"}),  # 18 digits: no ID number
     ],
 )
 def test_dictated_fields_end_at_the_next_field_or_filler(text: str, expected: dict[str, str]) -> None:
