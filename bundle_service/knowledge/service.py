@@ -28,6 +28,7 @@ from bundle_service.knowledge.embedding import Embedder, get_embedder
 from bundle_service.knowledge.entries import Entry, FaqRecord, Representation, document_entries, faq_entries
 from bundle_service.knowledge.faq_files import FaqRow
 from bundle_service.knowledge.faq_import import ImportReport
+from bundle_service.knowledge.hit_cache import HitCache
 from bundle_service.knowledge.index import Filters, KnowledgeIndex, SyncReport
 from bundle_service.knowledge.out_of_scope import load_examples, out_of_scope_entries
 from bundle_service.knowledge.ranking import SourceHit, Status, Thresholds, answers, decide
@@ -92,6 +93,10 @@ class KnowledgeBase:
     _rules: Rules | None = None
     state: str = "idle"  # idle → starting → ready | failed (shown by /health)
     _lock: threading.RLock = field(default_factory=threading.RLock)
+    _hit_cache: HitCache = field(init=False)  # emptied by every re-index
+
+    def __post_init__(self) -> None:
+        self._hit_cache = HitCache(self.settings.kb_hit_cache_size)
 
     @property
     def thresholds(self) -> Thresholds:
@@ -200,6 +205,7 @@ class KnowledgeBase:
                 stamp = self._read_stamp(session)
                 entries = self._entries(session)
             report = self.index.sync(entries)
+            self._hit_cache.clear()
             self._stamp, self._checked_at = stamp, time.monotonic()
             return report
 
@@ -250,7 +256,7 @@ class KnowledgeBase:
             self._log_ask(query, conversation_id, "not_found", None, record_unanswered)
             took = (time.perf_counter() - started) * 1000
             return SearchResult("not_found", redirect(place), [], [], took)
-        hits = asking.search(self.index, self.rules, text, Filters(item, region), self.thresholds) if text else []
+        hits = self._search(text, Filters(item, region)) if text else []
         decision = decide(hits, self.thresholds)
         queued: int | None = None
         if decision.status in ("not_found", "suggest") and record_unanswered:  # not answered: admins see it
@@ -273,6 +279,15 @@ class KnowledgeBase:
         took = (time.perf_counter() - started) * 1000
         choices = [title(hit) for hit in decision.choices]
         return SearchResult(decision.status, compose(decision), sources, hits[:SHOWN_HITS], took, queued, choices)
+
+    def _search(self, text: str, filters: Filters) -> list[SourceHit]:
+        """The ranked hits of a normalised question: from the cache when asked since the last re-index."""
+        key, generation = HitCache.key(text, filters), self._hit_cache.generation
+        hits = self._hit_cache.get(key)
+        if hits is None:
+            hits = asking.search(self.index, self.rules, text, filters, self.thresholds)
+            self._hit_cache.put(key, hits, generation)
+        return hits
 
     def _log_ask(
         self, query: str, conversation_id: str | None, status: str, best: SourceHit | None, record_unanswered: bool
