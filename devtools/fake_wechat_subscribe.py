@@ -58,9 +58,7 @@ class FakeWeChatSubscribe:
         self.hold = 0.0
         self._tokens: set[str] = set()
         self._lock = threading.Lock()
-        self.http = JsonServer(
-            lambda path, query, body, _headers: (200, self._answer_held(path, query, body)), port
-        )
+        self.http = JsonServer(lambda path, query, body, _headers: (200, self._answer_held(path, query, body)), port)
         self.server, self.base_url = self.http.server, self.http.base_url
 
     def grant(self, openid: str, template_id: str, count: int = 1) -> None:
