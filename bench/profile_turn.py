@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import logging
 import os
 import pstats
 import sys
@@ -28,6 +29,7 @@ from pathlib import Path
 from rasa.core.agent import Agent
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.utils.endpoints import EndpointConfig
+from rasa.utils.log_utils import configure_structlog
 
 from channels import json_validation
 from channels.lock_store import InProcessLockStore
@@ -84,6 +86,7 @@ def main() -> int:
     parser.add_argument("--stock-validation", action="store_true", help="without channels.json_validation")
     parser.add_argument("--stock-stores", action="store_true", help="Rasa's SQL tracker and in-memory lock stores")
     args = parser.parse_args()
+    configure_structlog(logging.INFO)  # as `rasa run` does: unconfigured, every debug event is printed (and profiled)
     if not args.stock_validation:
         json_validation.install()  # as channels/server.py does before Rasa starts
     folder = Path(tempfile.mkdtemp(prefix="profile-turn-"))
