@@ -186,8 +186,9 @@ def answered_item(tracker: Tracker, answer: dict[str, Any]) -> str | None:
 
 
 def named_items(tracker: Tracker) -> list[str]:
-    """The items the latest message names, each once, in order."""
-    return list(dict.fromkeys(code for _, _, code in item_spans(tracker)))
+    """The items the latest message names, each once, in order (with or without their place in the text)."""
+    entities = tracker.latest_message.get("entities") or []
+    return list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == ITEM_ENTITY))
 
 
 def items_in(tracker: Tracker, part: str) -> list[str]:
