@@ -18,7 +18,7 @@ from rasa_sdk import Tracker
 from actions import dates
 from actions.form_business import kind_of_free_text
 from actions.form_cues import BARE_ID, BARE_PHONE, CORRECTION, CORRECTION_SLOTS
-from actions.form_field_help import field_asked
+from actions.form_field_help import field_asked, undecided
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import (
     BACK,
@@ -70,6 +70,12 @@ LONG_REPLY = 10
 # Steps where a message that is only a name means the applicant's name (said again, or corrected).
 NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
 DIGITS_ATTEMPT = re.compile(r"[\d\sXx-]{3,}[。.]?")
+# A name answered with words around it, while the name is asked.
+NAME_SAID = re.compile(
+    r"(?:我|我这边|这边是|这是|本人是?|我就是)?(?P<name>[\u4e00-\u9fff·]{2,20}?)"
+    r"(?:是我的?(?:名字|姓名|全名)|就是我(?:本人)?|是我|本人)?[。.！!]?"
+)
+NOT_SAID_NAME = re.compile(r"天|上|下|会|先|再|来|去|说|发|问|看|想|给|填|写|等|找|办|查|交|弄|搞")
 PLACE = re.compile(r"[省市区县州镇乡村]$")
 # Intents whose category or business-type entity is an answer even when another field is asked.
 DATA_INTENTS = frozenset({"inform", "start_application", "affirm"})
@@ -118,6 +124,11 @@ def _entities(tracker: Tracker, name: str) -> list[str]:
 
 def _free_text(text: str) -> str:
     return ANSWER_PREFIX.sub("", text, count=1).strip(" 。.，,！!") or text.strip(" 。.，,！!")
+
+
+def _said_name(name: str) -> bool:
+    """A name with words around it: plausible, and no time or doing word ("我明天来", "我马上发" are no names)."""
+    return plausible_name(name) and not NOT_SAID_NAME.search(name)
 
 
 def _confirm(intent: str) -> bool | None:
@@ -211,6 +222,9 @@ def _answer_to_requested(requested: str, text: str, intent: str, found: Extracti
         return None  # a message naming other fields never answers this one as a whole
     if BY_SLOT[requested].free_text:
         value = _free_text(text)
+        said = NAME_SAID.fullmatch(value) if requested == "applicant_name" else None
+        if said and said["name"] != value and _said_name(said["name"]):
+            value = said["name"]  # "我王芳", "王芳是我的名字", "这边是王芳"
         kind = kind_of_free_text(value)
         if requested in ("project_name", "industry") and kind is not None and kind != requested:
             named[kind] = value  # an industry while the project is asked (or the reverse) goes where it belongs
@@ -252,7 +266,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     found.command = _command(text, intent, requested, found)
     if found.command:
         return found
-    if not found.values and (asked := field_asked(text)):
+    if not found.values and (asked := field_asked(text) or undecided(requested, text)):
         found.field_help = asked  # how to fill a field, whatever the intent: the form explains it
         return found
     questioning = is_question(text) or (intent == "ask_question" and _is_question(text, requested))

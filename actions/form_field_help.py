@@ -33,6 +33,11 @@ FORMAT_QUESTION = re.compile(
     r"什么意思|啥意思|是什么|是啥|指什么|指的是|是指|填哪|精确到|写到哪|多详细|写多细|要写全|"
     r"能不能填|可以填|能填|可不可以填|能不能写|可以写|要不要写|要写|要填|最后一位|带X|带x|有X|有x"
 )
+# Leaving a choice to the bot ("随便", "你帮我定吧"): the choices are explained, the user still picks.
+UNDECIDED = re.compile(
+    r"随便|都行|都可以|无所谓|你(?:帮我|给我)?(?:定|决定|看着办|选|说了算)|不知道(?:选|填)|不懂|不清楚|不太懂"
+)
+CHOICE_FIELDS = frozenset({"business_type", "person_category"})
 # A question about a paper to hand in or about a policy is the knowledge base's, not the form's.
 NOT_ABOUT_FILLING = re.compile(r"证明|材料|要交|提交|上传|带什么|带上|原件|复印件|能贷多少|贷多少|利息|贴息|补贴多少")
 MEANING = {
@@ -41,7 +46,9 @@ MEANING = {
     "phone": "手机号码填11位的中国大陆手机号，以1开头，用来接收办理通知，显示时会打码",
     "project_name": "创业项目名称就是您要办的店铺、公司或项目的名字",
     "industry": "行业填项目所属的行业",
-    "business_type": f"经营主体类型是以什么形式经营：{one_of('business_type')}，选一个就行",
+    "business_type": f"经营主体类型是以什么形式经营：{one_of('business_type')}，选一个就行。"
+    "一个人或一家人经营的小店一般选个体工商户，几个人合伙或规模较大的可以选企业（如有限公司），"
+    "农民合作经营选农民专业合作社",
     "premises_address": "经营场所地址是店铺或经营场所的详细地址，写到路名门牌号或村组",
     "bank_account": "银行账户填经营主体用于收款的银行账号（只写数字），补贴会打到这个账户",
     "loan_amount": "贷款金额填您想贷多少，说“15万”或“150000”都可以",
@@ -64,6 +71,11 @@ def field_asked(text: str) -> str | None:
     if not FORMAT_QUESTION.search(text) or NOT_ABOUT_FILLING.search(text):
         return None
     return next((slot for slot, words in FIELD_WORDS if words.search(text)), None)
+
+
+def undecided(requested: str | None, text: str) -> str | None:
+    """The choice field the user leaves to the bot ("随便", "你帮我定吧" at the business type), or ``None``."""
+    return requested if requested in CHOICE_FIELDS and UNDECIDED.search(text) else None
 
 
 def field_help(slot: str) -> str:

@@ -422,3 +422,10 @@ async def test_one_value_with_no_request_is_kept_and_an_application_offered(serv
     assert "经营场所地址：长沙市雨花区劳动东路200号" in texts[0] and "回复“好”" in texts[0], texts
     assert slots["offer_pending"] is True
     assert "action_listen" in kinds and "application_attempt" not in slots
+
+
+async def test_a_name_answered_with_words_around_it_is_the_name(service_url: str) -> None:
+    for said, name in (("我王芳", "王芳"), ("王芳是我的名字", "王芳"), ("这边是王芳", "王芳"), ("我明天来", None)):
+        slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
+        texts, set_slots = await validate(said, "inform", slots)
+        assert set_slots.get("applicant_name") == name, (said, texts)

@@ -71,3 +71,16 @@ async def test_a_field_question_at_a_free_text_step_is_not_stored_as_the_value(s
     texts, set_slots = await validate("项目名称要写几个字", "inform", slots)
     assert set_slots.get("project_name") is None, texts
     assert set_slots["requested_slot"] == "project_name"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"), [("随便吧", "inform"), ("你帮我定吧", "bot_challenge"), ("不懂这个", "out_of_scope")]
+)
+async def test_leaving_the_business_type_to_the_bot_gets_the_choices_explained(
+    service_url: str, text: str, intent: str
+) -> None:
+    slots = {**FILLED, "business_type": None, "requested_slot": "business_type"}
+    texts, set_slots = await validate(text, intent, slots)
+    assert any("个体工商户" in t and "企业" in t and "合作社" in t for t in texts), texts
+    assert set_slots["requested_slot"] == "business_type"
+    assert set_slots["business_type"] is None  # the user still picks
