@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import followups, messages
+from actions.form_cues import INDIVIDUAL_BUSINESS
 from actions.form_extraction import speaks_for_a_caller
 from actions.form_fields import (
     ATTEMPT,
@@ -101,6 +102,8 @@ def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
         text = str(event.get("text") or "")
         # "帮我爸办，他叫王刚": a third-person name is the applicant's unless the user named themselves
         values.update(read_labelled(text, entities, third_person=third_person or "applicant_name" not in values).values)
+        if "business_type" not in values and INDIVIDUAL_BUSINESS.search(text):
+            values["business_type"] = "individual_business"  # "我要办个体户登记": the wish names the type
         items = _items_of(entities, text) or items
     return values, items
 

@@ -64,6 +64,19 @@ async def _answer_in_form(
     return list(await ActionAnswerQuestion().run(dispatcher, for_the_whole_form(tracker), domain))
 
 
+def _acknowledge(
+    dispatcher: CollectingDispatcher, slot: str, value: Any, new: bool, requested: Any, found: Extraction
+) -> None:
+    """Say how a value was taken: a date as read, the name as heard (立早章…), an answer ahead of its question."""
+    if slot in found.shown:
+        dispatcher.utter_message(text=f"好的，记下了：{found.shown[slot]}。")
+    elif slot == "applicant_name" and new:
+        dispatcher.utter_message(text=f"好的，申请人姓名：{value}。")
+    elif new and slot not in (requested, "application_items"):
+        # An answer ahead of its question: say where it went, so nothing lands silently.
+        dispatcher.utter_message(text=f"好的，已记下{BY_SLOT[slot].label}：{display(slot, value)}。")
+
+
 def _navigate_or_cancel(dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any]) -> list[EventType]:
     """Go back or start again, or stop on a cancel in words the NLU did not read as cancel (nothing filed)."""
     if command != "cancel":
@@ -176,11 +189,7 @@ class ValidateApplicationForm(FormValidationAction):
             events.append(SlotSet(slot, value))
             if slot == requested:
                 events.append(SlotSet(RETRIES, None))
-            if slot in found.shown:
-                dispatcher.utter_message(text=f"好的，记下了：{found.shown[slot]}。")
-            elif before is None and slot != requested and slot in found.values and slot != "application_items":
-                # An answer ahead of its question: say where it went, so nothing lands silently.
-                dispatcher.utter_message(text=f"好的，已记下{BY_SLOT[slot].label}：{display(slot, value)}。")
+            _acknowledge(dispatcher, slot, value, before is None and slot in found.values, requested, found)
             if before is not None and before != value and slot not in tracker.slots_to_validate():
                 dispatcher.utter_message(text=f"好的，已把{BY_SLOT[slot].label}改为：{display(slot, value)}。")
                 events.append(SlotSet(CONFIRM_SLOT, None))

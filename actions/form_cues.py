@@ -116,6 +116,8 @@ INDUSTRY_SEGMENT = re.compile(
 )
 # Words ending in 业 that are not an industry (创业, 毕业, 企业 …).
 NOT_INDUSTRY = re.compile(r"(?:创|就|毕|失|开|营|企|专|作|事|学|结|停|歇|复|产)业$|想|要|我|了")
+# An individual business named in a wish ("办个体户登记"), not negated ("不是个体户").
+INDIVIDUAL_BUSINESS = re.compile(r"(?<!不是)(?<!不办)(?<!不做)(?<!不要)(?<!不想)(?:个体工商户|个体户)(?!还是)")
 BUSINESS_TYPE_WORDS = re.compile(r"(?:个体户|个体工商户|个体|企业|公司|农民专业合作社|合作社)")
 # A bare industry between other fields: a few Chinese characters, none of the words of other fields.
 INDUSTRY_LIKE = re.compile(

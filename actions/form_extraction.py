@@ -176,7 +176,11 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     corrected = CORRECTION_SLOTS[correction.group("label")] if correction else ""
     if requested == "person_category" and "person_category" not in values and NONE_OF_THEM.search(text):
         values["person_category"] = "other"  # "都不是，就普通人" (the NLU may call it a complaint)
-    if correction and not (corrected == "applicant_name" and business_named_after(text[: correction.start()])):
+    if (
+        correction
+        and (corrected not in values or correcting)
+        and not (corrected == "applicant_name" and business_named_after(text[: correction.start()]))
+    ):  # "名字是章立早章的章章明" is no correction: the name read from its spelling stays
         values[corrected] = correction.group("value").strip(" 。.，,")  # not "奶茶店，名字叫茶小满"
     items = items_named(text, _entities(tracker, "item"), slots.get("application_items"), requested)
     if items is not None:

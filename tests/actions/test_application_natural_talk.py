@@ -429,3 +429,15 @@ async def test_a_name_answered_with_words_around_it_is_the_name(service_url: str
         slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
         texts, set_slots = await validate(said, "inform", slots)
         assert set_slots.get("applicant_name") == name, (said, texts)
+
+
+async def test_a_wish_to_register_an_individual_business_names_the_type(service_url: str) -> None:
+    _, slots, _ = await start(("我要办个体户登记", "start_application", [entity("item", "business_registration")]))
+    assert slots["business_type"] == "individual_business"
+
+
+async def test_the_name_taken_at_its_step_is_shown_back(service_url: str) -> None:
+    slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
+    texts, set_slots = await validate("名字是章立早章的章章明", "inform", slots)
+    assert set_slots["applicant_name"] == "章明"
+    assert any("申请人姓名：章明" in t for t in texts), texts
