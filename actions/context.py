@@ -45,7 +45,7 @@ WHOLE_TIME = (
 )
 MATERIALS = re.compile(r"材料|资料|证件|带什么|带啥|准备什么|准备啥|准备哪些|交什么|交哪些|提交什么")
 # How much was cut ("材料减少了多少", "精简了百分之几"): the knowledge base's figures, not the list of materials.
-REDUCTION = re.compile(r"减少|少了|减了|精简|压缩|省了|节省|比例|百分|幅度|以前|原来|之前")
+REDUCTION = re.compile(r"减少|少了|减了|少多少|少几|能少|省多少|精简|压缩|省了|节省|比例|百分|幅度|以前|原来|之前")
 # The bundle's materials as a whole (../shared/spec/bundle.md: one form, "两个免于提交", what a few items add).
 OVERVIEW_MATERIALS = (
     "办个人创业“一件事”只需填一张《个人创业“一件事”信息采集表》；营业执照、居民身份证明、学历证明等能通过数据共享"

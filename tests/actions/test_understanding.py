@@ -135,6 +135,7 @@ def test_after_the_overview_how_much_was_cut_is_not_the_list_of_materials() -> N
 
     assert after_overview("要带什么材料") == context.OVERVIEW_MATERIALS
     assert after_overview("材料减少了多少") is None  # the knowledge base has the figures
+    assert after_overview("材料能少多少") is None
 
 
 def test_how_many_places_is_a_question_of_its_own_but_months_ago_is_an_answer() -> None:
