@@ -18,7 +18,7 @@ from rasa_sdk import Tracker
 from actions import dates
 from actions.form_business import kind_of_free_text
 from actions.form_cues import BARE_ID, BARE_PHONE, CORRECTION, CORRECTION_SLOTS
-from actions.form_field_help import field_asked, undecided
+from actions.form_field_help import field_asked, field_help, undecided
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import (
     BACK,
@@ -270,7 +270,10 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     found.command = _command(text, intent, requested, found)
     if found.command:
         return found
-    if not found.values and (asked := field_asked(text) or undecided(requested, text)):
+    if not found.values and (left := undecided(requested, text)):
+        found.problem = field_help(left)  # a failed answer: counted, so the help changes and never repeats thrice
+        return found
+    if not found.values and (asked := field_asked(text)):
         found.field_help = asked  # how to fill a field, whatever the intent: the form explains it
         return found
     questioning = is_question(text) or (intent == "ask_question" and _is_question(text, requested))

@@ -1,5 +1,7 @@
 """Questions about how to fill a field, asked at any step of the one form: explained, then the same step again."""
 
+from typing import Any
+
 import pytest
 
 from actions.form_field_help import field_asked, field_help
@@ -84,3 +86,14 @@ async def test_leaving_the_business_type_to_the_bot_gets_the_choices_explained(
     assert any("个体工商户" in t and "企业" in t and "合作社" in t for t in texts), texts
     assert set_slots["requested_slot"] == "business_type"
     assert set_slots["business_type"] is None  # the user still picks
+
+
+async def test_leaving_the_choice_to_the_bot_again_and_again_never_gets_the_same_reply_thrice(service_url: str) -> None:
+    slots: dict[str, Any] = {**FILLED, "business_type": None, "requested_slot": "business_type"}
+    replies = []
+    for _ in range(3):
+        texts, set_slots = await validate("随便", "inform", slots)
+        slots.update(set_slots)
+        replies.append("\n".join(texts))
+    assert len(set(replies)) > 1, replies
+    assert "转人工" in replies[1]  # from the second time, a way out
