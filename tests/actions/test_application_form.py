@@ -46,7 +46,7 @@ async def validate(
     tracker = make_form_tracker(text, intent, slots, entities, sender=sender, channel=channel)
     events = await ValidateApplicationForm().run(dispatcher, tracker, {})
     set_slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
-    return [m["text"] for m in dispatcher.messages], set_slots
+    return [m.get("text") or m.get("response") or "" for m in dispatcher.messages], set_slots  # a template by name
 
 
 async def test_invalid_id_number_is_re_asked_with_the_reason(service_url: str) -> None:

@@ -101,10 +101,15 @@ async def test_complaint_shuffled_early_and_corrected_answers_land_where_meant(s
 async def test_eligibility_the_opening_says_what_can_be_done_now_before_asking(service_url: str) -> None:
     form = FormTurns(ValidateEligibilityForm(), "eligibility_form", {"requested_slot": None})
     graduate = [entity("person_category", "college_graduate")]
-    said = await form.say("我去年刚大学毕业，想开个奶茶店，有啥政策", "check_eligibility", graduate)
+    said = await form.say("我去年刚大学毕业，有啥政策", "check_eligibility", graduate)
     assert form.slots["elig_person_category"] == "college_graduate" and "年毕业" in said
     assert "现在就能办" in said and "申请创业担保贷款" in said and "创业补贴申领还要看" in said
     assert form.slots["requested_slot"] is not None  # then the first question that decides the rest
+    # "想开个店" says the business is not registered yet: every item is decided, so nothing more is asked (the
+    # verdict, with the subsidy's one year of operation, follows from action_show_eligibility)
+    form = FormTurns(ValidateEligibilityForm(), "eligibility_form", {"requested_slot": None})
+    said = await form.say("我去年刚大学毕业，想开个奶茶店，有啥政策", "check_eligibility", graduate)
+    assert "尚未成立" in said and form.slots["requested_slot"] is None
 
 
 async def test_progress_forgotten_id_digits_get_where_they_are_and_ways_out(service_url: str) -> None:
