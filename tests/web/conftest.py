@@ -13,6 +13,7 @@ Reusable by every browser test (H5 chat, hotline console, admin page):
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
@@ -20,7 +21,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 from bundle_service.core.config import Settings
 from bundle_service.main import build_services, create_app
 from tests.in_thread_server import serve_in_thread
-from tests.live_stack import ADMIN_TOKEN, STAFF_ACCOUNTS, STAFF_PASSWORDS, Stack, free_port
+from tests.live_stack import ADMIN_TOKEN, ROOT, STAFF_ACCOUNTS, STAFF_PASSWORDS, Stack, free_port
 
 __all__ = ["ADMIN_TOKEN", "STAFF_ACCOUNTS", "Stack", "free_port"]  # the browser tests import them from here
 CHROMIUM = Path("/usr/bin/chromium")
@@ -85,6 +86,25 @@ def log_in_console(page: Page, service_url: str, name: str) -> None:
     expect(page.locator("#work-view")).to_be_visible()
     expect(page.locator("#login-view")).to_be_hidden()
     expect(page.locator("#staff-name")).to_contain_text(name)
+
+
+DEPARTMENT_KEYS = ROOT / "bundle_service" / "data" / "department_keys.example.yml"  # the dev departments' keys
+
+
+def page_settings(work: Path, **overrides: Any) -> Settings:
+    """Settings of an in-process service whose database and vector store live in ``work``, index not warmed.
+
+    Args:
+        work: The test's own folder.
+        **overrides: Further settings (tokens, accounts file, department keys …).
+    """
+    values: dict[str, Any] = {
+        "database_url": f"sqlite:///{work / 'bundle.db'}",
+        "chroma_path": work / "chroma",
+        "knowledge_warm_on_startup": False,
+        **overrides,
+    }
+    return Settings(**values)
 
 
 @contextmanager

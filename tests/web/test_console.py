@@ -18,12 +18,11 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 from pydantic import SecretStr
 
-from bundle_service.core.config import Settings
 from bundle_service.main import build_services, create_app
 from tests.in_thread_server import serve_in_thread
 from tests.service.factories import make_id
 from tests.service.fake_peers import FakeRasa, StubKnowledge
-from tests.web.conftest import STAFF_ACCOUNTS, Stack, free_port, log_in_console, log_in_h5
+from tests.web.conftest import STAFF_ACCOUNTS, Stack, free_port, log_in_console, log_in_h5, page_settings
 
 RASA_TOKEN = "console-test-rasa-token-0123456789abcdef"  # shared by the service and the fake Rasa
 
@@ -41,13 +40,11 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     rasa = FakeRasa(service_url=url, auth_token=RASA_TOKEN)  # the hotline channel checks the relay's signature
-    settings = Settings(
-        database_url=f"sqlite:///{work / 'bundle.db'}",
+    settings = page_settings(
+        work,
         rasa_url=rasa.url,
         rasa_token=SecretStr(RASA_TOKEN),
         staff_accounts_file=work / "staff.yml",
-        knowledge_warm_on_startup=False,
-        chroma_path=work / "chroma",
     )
     services = build_services(settings)
     services.knowledge = StubKnowledge()  # type: ignore[assignment]

@@ -15,12 +15,17 @@ import pytest
 from playwright.sync_api import Page, expect
 from pydantic import SecretStr
 
-from bundle_service.core.config import Settings
 from tests.service import factories
-from tests.web.conftest import ADMIN_TOKEN, STAFF_ACCOUNTS, in_process_service, log_in_console
+from tests.web.conftest import (
+    ADMIN_TOKEN,
+    DEPARTMENT_KEYS,
+    STAFF_ACCOUNTS,
+    in_process_service,
+    log_in_console,
+    page_settings,
+)
 
 MARKET = {"X-Department-Key": "dev-market-regulation-key"}
-DEPARTMENT_KEYS = Path(__file__).resolve().parents[2] / "bundle_service" / "data" / "department_keys.example.yml"
 CALLER = factories.make_id(sequence="061")
 
 
@@ -28,14 +33,12 @@ CALLER = factories.make_id(sequence="061")
 def service_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     work: Path = tmp_path_factory.mktemp("console_next_steps")
     (work / "staff.yml").write_text(STAFF_ACCOUNTS, encoding="utf-8")
-    settings = Settings(
-        database_url=f"sqlite:///{work / 'bundle.db'}",
+    settings = page_settings(
+        work,
         admin_token=SecretStr(ADMIN_TOKEN),
         staff_accounts_file=work / "staff.yml",
         department_keys_file=DEPARTMENT_KEYS,
-        knowledge_warm_on_startup=False,
         notify_worker=False,
-        chroma_path=work / "chroma",
     )
     with in_process_service(settings) as url:
         yield url

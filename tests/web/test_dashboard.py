@@ -19,12 +19,11 @@ from playwright.sync_api import Page, expect
 from pydantic import SecretStr
 
 from bundle_service.core.clock import FixedClock
-from bundle_service.core.config import Settings
 from bundle_service.main import build_services, create_app
 from tests.in_thread_server import serve_in_thread
 from tests.service.insights.seed import TRACKER_TURNS, seed_dashboard
 from tests.service.insights.tracker_fixture import write_tracker
-from tests.web.conftest import ADMIN_TOKEN, STAFF_ACCOUNTS
+from tests.web.conftest import ADMIN_TOKEN, STAFF_ACCOUNTS, page_settings
 
 TZ = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 9, 28, 10, 0, tzinfo=TZ)
@@ -47,13 +46,11 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     work: Path = tmp_path_factory.mktemp("dashboard")
     (work / "staff.yml").write_text(STAFF_ACCOUNTS, encoding="utf-8")
     tracker = f"sqlite:///{work / 'tracker.db'}"
-    settings = Settings(
-        database_url=f"sqlite:///{work / 'bundle.db'}",
+    settings = page_settings(
+        work,
         admin_token=SecretStr(ADMIN_TOKEN),
         staff_accounts_file=work / "staff.yml",
         tracker_db_url=tracker,
-        knowledge_warm_on_startup=False,
-        chroma_path=work / "chroma",
     )
     services = build_services(settings, clock=FixedClock(settings.timezone, NOW))
     with serve_in_thread(create_app(services=services)) as url:

@@ -15,29 +15,25 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 from pydantic import SecretStr
 
-from bundle_service.core.config import Settings
 from bundle_service.identity.session_tokens import SessionTokens
 from tests.service import factories
-from tests.web.conftest import STAFF_ACCOUNTS, in_process_service, log_in_console
+from tests.web.conftest import DEPARTMENT_KEYS, STAFF_ACCOUNTS, in_process_service, log_in_console, page_settings
 
 SECRET = "notifications-page-secret-of-32-bytes"
 GATEWAY = "notifications-page-gateway-token"
 OPENID = "dev_zhaoxin"
 TAX = {"X-Department-Key": "dev-tax-key"}
-DEPARTMENT_KEYS = Path(__file__).resolve().parents[2] / "bundle_service" / "data" / "department_keys.example.yml"
 REASON = "租赁合同缺少出租方签字，请补交签字页"
 
 
 @pytest.fixture(scope="module")
 def service_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     work: Path = tmp_path_factory.mktemp("notifications_page")
-    settings = Settings(
-        database_url=f"sqlite:///{work / 'bundle.db'}",
+    settings = page_settings(
+        work,
         session_secret=SecretStr(SECRET),
         gateway_token=SecretStr(GATEWAY),
         department_keys_file=DEPARTMENT_KEYS,
-        knowledge_warm_on_startup=False,
-        chroma_path=work / "chroma",
         notify_quiet_hours="",
         notify_poll_seconds=0.2,
         staff_accounts_file=work / "staff.yml",

@@ -14,10 +14,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from pydantic import SecretStr
 
-from bundle_service.core.config import Settings
 from bundle_service.main import build_services, create_app
 from tests.in_thread_server import serve_in_thread
-from tests.web.conftest import ADMIN_TOKEN
+from tests.web.conftest import ADMIN_TOKEN, page_settings
 
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
@@ -30,11 +29,9 @@ class Service:
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     work: Path = tmp_path_factory.mktemp("hotline_settings")
-    settings = Settings(
-        database_url=f"sqlite:///{work / 'bundle.db'}",
+    settings = page_settings(
+        work,
         admin_token=SecretStr(ADMIN_TOKEN),
-        knowledge_warm_on_startup=False,
-        chroma_path=work / "chroma",
     )
     with serve_in_thread(create_app(services=build_services(settings))) as url:
         yield Service(url)

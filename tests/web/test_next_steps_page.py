@@ -15,29 +15,25 @@ import pytest
 from playwright.sync_api import Page, expect
 from pydantic import SecretStr
 
-from bundle_service.core.config import Settings
 from bundle_service.identity.session_tokens import SessionTokens
 from tests.service import factories
-from tests.web.conftest import ADMIN_TOKEN, in_process_service
+from tests.web.conftest import ADMIN_TOKEN, DEPARTMENT_KEYS, in_process_service, page_settings
 
 SECRET = "next-steps-page-secret-of-32-bytes!!"
 GATEWAY = "next-steps-gateway-token"
 MARKET = {"X-Department-Key": "dev-market-regulation-key"}
-DEPARTMENT_KEYS = Path(__file__).resolve().parents[2] / "bundle_service" / "data" / "department_keys.example.yml"
 
 
 @pytest.fixture(scope="module")
 def service_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     work: Path = tmp_path_factory.mktemp("next_steps")
-    settings = Settings(
-        database_url=f"sqlite:///{work / 'bundle.db'}",
+    settings = page_settings(
+        work,
         session_secret=SecretStr(SECRET),
         admin_token=SecretStr(ADMIN_TOKEN),
         gateway_token=SecretStr(GATEWAY),
         department_keys_file=DEPARTMENT_KEYS,
-        knowledge_warm_on_startup=False,
         notify_worker=False,
-        chroma_path=work / "chroma",
     )
     with in_process_service(settings) as url:
         yield url
