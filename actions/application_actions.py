@@ -15,7 +15,6 @@ from rasa_sdk.types import DomainDict
 
 from actions import followups, messages
 from actions.form_cues import INDIVIDUAL_BUSINESS
-from actions.form_extraction import speaks_for_a_caller
 from actions.form_fields import (
     ATTEMPT,
     BY_SERVICE_FIELD,
@@ -29,6 +28,7 @@ from actions.form_fields import (
 from actions.form_guard import SUBMIT, is_question
 from actions.form_labels import loan_named, read_labelled
 from actions.form_navigation import RETRIES
+from actions.form_values import speaks_for_a_caller
 from actions.service_client import (
     Rejected,
     ServiceTimeout,

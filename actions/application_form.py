@@ -18,12 +18,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.application_actions import CANCELLED, reset_form, staff_headers
 from actions.form_business import places_in_address
-from actions.form_extraction import Extraction, extract, just_heard_user
+from actions.form_extraction import extract, just_heard_user
 from actions.form_field_help import field_help
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
 from actions.form_items import complete_items
 from actions.form_navigation import RETRIES, failed_answer, navigate
 from actions.form_questions import answer_besides, for_the_whole_form, question_besides
+from actions.form_values import Extraction
 from actions.questions import ActionAnswerQuestion
 from actions.service_client import (
     Rejected,
@@ -38,6 +39,9 @@ logger = logging.getLogger(__name__)
 REQUESTED = "requested_slot"
 SERVICE_DOWN = "抱歉，申请系统暂时连不上，您的申请还没有提交。已填写的内容先为您保留，请稍后说“继续申请”接着办理。"
 TOO_MANY_PEOPLE = "短时间内填写的身份证号码过多，请{minutes}分钟后再说“继续申请”。已填写的内容先为您保留。"
+NO_ITEMS_LEFT = (
+    "好的，“{items}”不办了。现在没有要办的事项了：还想办哪一项？例如“营业执照”“创业补贴”。整个申请都不办了请说“取消”。"
+)
 IDENTIFIED_BY = {"realname": "已通过实名认证", "caller_verification": "来电人身份已由工作人员核验"}
 
 
@@ -78,7 +82,19 @@ def _acknowledge(
 
 
 def _navigate_or_cancel(dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any]) -> list[EventType]:
-    """Go back or start again, or stop on a cancel in words the NLU did not read as cancel (nothing filed)."""
+    """Go back or start again, or stop on a cancel in words the NLU did not read as cancel (nothing filed).
+
+    Removing the only items chosen ("贷款不要了") asks for the items again: the application is not cancelled.
+    """
+    if command == "no_items":
+        dispatcher.utter_message(
+            text=NO_ITEMS_LEFT.format(items=display("application_items", slots.get("application_items")))
+        )
+        return [
+            SlotSet("application_items", None),
+            SlotSet(CONFIRM_SLOT, None),
+            SlotSet(REQUESTED, "application_items"),
+        ]
     if command != "cancel":
         return navigate(dispatcher, command, slots)
     dispatcher.utter_message(text=CANCELLED)
@@ -145,7 +161,7 @@ class ValidateApplicationForm(FormValidationAction):
         if (found.field_help or found.question) and requested is not None:
             answered = await _answer_in_form(dispatcher, tracker, domain, found)
             return [*answered, SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
-        if found.command in ("back", "restart", "cancel"):
+        if found.command in ("back", "restart", "cancel", "no_items"):
             return _navigate_or_cancel(dispatcher, str(found.command), slots)
         if has_values or found.command:
             return None

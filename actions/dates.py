@@ -26,6 +26,8 @@ DAYS_PER_MONTH = 30
 NOT_YET = re.compile(
     r"还没|还未|尚未|没有|没(?:注册|开|办)|未(?:注册|开业|成立|办)|准备|打算|计划|(?:想|要|将)(?:开|办|注册|成立)"
 )
+# "以前没开过店": never before, which says nothing about whether the business now planned or running is registered.
+NEVER_BEFORE = re.compile(r"(?:没|没有|从没|从来没|未|从未|不曾)(?:有)?(?:开|办|注册|创|做|干|搞)过")
 # Trailing punctuation dropped from the user's words when they are shown back.
 TRAILING = " \t\r\n。．.，,！!？?～~、；;"
 
@@ -193,7 +195,8 @@ def business_start(text: str, today: date, reader: Reader = read_jionlp) -> Star
 
     Documented points: a calendar period gives its first day (去年下半年 → 2025-07-01, 18年 → 2018-01-01);
     "X ago" and durations give today minus X, to the month (半年前 / 开了半年 → 2026-06-01 when today is in
-    2026-12). A date after today, or words such as 还没 / 准备 / 打算, mean the business does not exist yet.
+    2026-12). A date after today, or words such as 还没 / 准备 / 打算, mean the business does not exist yet;
+    "以前没开过" (never before) says nothing about it.
 
     Args:
         text: The user's answer.
@@ -205,6 +208,8 @@ def business_start(text: str, today: date, reader: Reader = read_jionlp) -> Star
         (不知道, 都不是).
     """
     said = _said(text)
+    if NEVER_BEFORE.search(text):
+        return None
     if NOT_YET.search(text):
         return StartAnswer(None, None, approximate=False, said=said)
     readings = reader(text, today)

@@ -13,11 +13,14 @@ from actions.form_cues import (
     ADDRESS_DETAIL,
     ADDRESS_LABELLED,
     ADDRESS_MARKERS,
+    ADDRESS_NUMBERED,
     ADDRESS_PLAN_AFTER,
     ADDRESS_PLAN_BEFORE,
     ADDRESS_PREFIX,
     BUSINESS_BEFORE,
     BUSINESS_TYPE_WORDS,
+    CLAUSE_AFTER_ADDRESS,
+    CLAUSE_ANYWHERE,
     COMPANY_NAME,
     HOME,
     INDUSTRY_DOING,
@@ -57,17 +60,44 @@ def read_project(text: str) -> str | None:
     )
 
 
+# Words said after a proper name that are no part of it: "就叫张记吧", "叫鲜果优选的网店".
+TRAILING_FILLER = re.compile(r"(?:吧|呗|啦|呀|哈|好了|就行)$")
+KIND_AFTER_NAME = re.compile(r"^(?P<name>.{2,}?)的(?:小店|网店|店铺|门店|店|饭店|餐馆|馆子|铺子|公司|工作室|厂|摊子?)$")
+
+
 def _value(match: re.Match[str]) -> str:
-    """The name a project pattern matched (``value``, or ``described`` for "开个小禾果坊卖水果")."""
-    groups = match.groupdict()
-    return str(groups.get("value") or groups.get("described") or "")
+    """The name a project pattern matched (``value``, or ``described`` for "开个小禾果坊卖水果").
+
+    A filler after it is dropped, and after 叫 the kind of shop too ("叫鲜果优选的网店" → 鲜果优选).
+    """
+    group = "value" if match.groupdict().get("value") else "described"
+    value = TRAILING_FILLER.sub("", str(match.group(group) or ""))
+    if re.search(r"叫做?[“\"「]?$", match.string[: match.start(group)]) and (kind := KIND_AFTER_NAME.match(value)):
+        return kind.group("name")
+    return value
+
+
+PROJECT_ANSWER_CUE = re.compile(
+    r"^(?:名字|店名|名称)?(?:就|准备|打算|暂定|先)?(?:叫做|叫|定为|定成|取名为?|起名叫)[“\"「]?"
+)
+
+
+def project_answered(answer: str) -> str:
+    """A project name answered at its step without the words around it: "就叫乐乐工坊吧" → 乐乐工坊.
+
+    A remark about the name ("就用我名字吧", "还没想好") is left as said, for the guard to refuse.
+    """
+    name = PROJECT_ANSWER_CUE.sub("", answer, count=1).rstrip('”"」')
+    name = TRAILING_FILLER.sub("", name) if name != answer else name
+    kind = KIND_AFTER_NAME.match(name) if name != answer else None
+    return (kind.group("name") if kind else name) or answer
 
 
 def _called(text: str) -> str | None:
     """The name after 叫/名字定为/就叫 when words of a business come before it and no person does."""
     for match in PROJECT_CALLED.finditer(text):
         before = text[: match.start()]
-        value = match.group("value")
+        value = _value(match)
         if BUSINESS_BEFORE.search(before) and not PERSON_BEFORE.search(before) and not NOT_A_PROPER_NAME.search(value):
             return _whole(text, match)
     return None
@@ -109,17 +139,32 @@ def read_industry(text: str) -> str | None:
 def read_address(text: str) -> str | None:
     """The part of a message that is an address: place markers and a road, number, village or group."""
     if (match := ADDRESS_LABELLED.search(text)) and ADDRESS_MARKERS.search(match.group("value")):
-        return _without_plan(match.group("value"))
+        return address_only(match.group("value"))
     for part in segments(text):
         placed = ADDRESS_MARKERS.search(part) or _names_a_place(part)
         if re.search(r"\d{7,}", part) or not (placed and ADDRESS_DETAIL.search(part)):
             continue
         if HOME.match(part):
             continue  # where someone lives is not where the business is
-        value = ADDRESS_PREFIX.sub("", _without_plan(part), count=1).strip()
+        value = address_only(part)
         if len(value) >= 5 and ADDRESS_DETAIL.search(value):
             return value
     return None
+
+
+def address_only(said: str) -> str:
+    """The address alone, without its lead-in or what was said after it in the same breath.
+
+    "店在芙蓉区五一大道88号我想贷款十万" → 芙蓉区五一大道88号; "铺面在岳麓区麓山路12号" → 岳麓区麓山路12号.
+    """
+    value = ADDRESS_PREFIX.sub("", _without_plan(said), count=1).strip()
+    end = len(value)
+    numbered = ADDRESS_NUMBERED.search(value)
+    if numbered and (clause := CLAUSE_AFTER_ADDRESS.search(value, numbered.end())):
+        end = clause.start()
+    if clause := CLAUSE_ANYWHERE.search(value, 2, end):
+        end = clause.start()
+    return value[:end].strip(" ，,。的")
 
 
 def _without_plan(address: str) -> str:

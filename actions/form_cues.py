@@ -11,10 +11,21 @@ import opencc
 from contract.phones import BARE_MOBILE
 
 SEPARATORS = re.compile(r"[，,。；;！!\n、\s]+")
+# How a surname is spelled out by its parts ("耳东陈", "立早章"): the parts and the surname they make.
+SPELLED_SURNAMES = {
+    "立早": "章", "弓长": "张", "木子": "李", "耳东": "陈", "口天": "吴", "文刀": "刘", "双木": "林", "草头": "黄",
+    "古月": "胡", "言午": "许", "禾口": "程", "木易": "杨", "走肖": "赵", "子小": "孙", "人可": "何", "三横": "王",
+}  # fmt: skip
+SPELLINGS = "|".join(SPELLED_SURNAMES)
+# A character described by its radical ("三点水的汪", "汪，三点水那个").
+RADICALS = (
+    r"三点水|两点水|草字头|草头|木字旁|单人旁|双人旁|提手旁|言字旁|王字旁|女字旁|金字旁|口字旁|日字旁|火字旁|竖心旁"
+    r"|宝盖头|土字旁|绞丝旁|月字旁|耳朵旁|耳刀旁|走之底?|反文旁|立刀旁|石字旁|山字旁|禾木旁|米字旁|虫字旁|雨字头"
+)
 # What may follow a name in a voice-style message without punctuation ("我叫刘洋然后我的电话是…").
 STOP_BEFORE = (
     r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|然后|那个|就是|我|在|项目|行业"
-    r"|地址|[啊呀嗯哈哦呢吧啦呃]|古月|立早|弓长|木子|耳东|口天|文刀|双木|草头|言午|禾口|木易|走肖|子小|人可|三横|$)"
+    rf"|地址|[啊呀嗯哈哦呢吧啦呃]|{SPELLINGS}|$)"
 )  # voice fillers (啊, 嗯) and the spelling of a character (古月胡) end a name too
 # Words for a shop or business just before "名字叫…": the name that follows is the project's, not the person's.
 SHOP_BEFORE = re.compile(r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|工作室|合作社|项目|网店|门面)[，,\s]*(?:的)?$")
@@ -75,13 +86,34 @@ COMPANY_NAME = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9]{2,20}(?:有限责任公司|股份有限公司|有限公司|专业合作社|合作社|工作室)"
 )
 # An address said inside a plan ("想在长沙市黄兴路开个服装店"): the plan words around the place are no address.
-ADDRESS_PLAN_BEFORE = re.compile(r"^(?:我们?|店|店铺|铺子)?(?:想|准备|打算|计划|要|就)?(?:在|到|开在|设在)")
+# Words for the premises that lead an address ("店在…", "铺面在…", "位置在…").
+PREMISES = (
+    r"(?:我的|我们的|我家的?|我们|我)?(?:店铺|店面|门店|小店|店子|铺面|铺子|门面|档口|摊位|厂房|厂子|作坊|场地|公司|办公室|工作室"
+    r"|店|位置|地点|地方)"
+)
+ADDRESS_PLAN_BEFORE = re.compile(
+    rf"^(?:我们?|{PREMISES})?(?:就|是)?(?:想|准备|打算|计划|要|就)?(?:在|到|开在|设在|选在|租在|放在|位于)"
+)
 ADDRESS_PLAN_AFTER = re.compile(r"(?:开|办|做|搞|弄)(?:了)?(?:个|一个|一家|家|间|一间|店|厂|铺|公司|生意|买卖).*$")
 # The rest of a registered name the project's cue stopped before ("项目叫青山竹编合作社").
 NAME_ENDING = re.compile(r"^(?:农民专业合作社|专业合作社|合作社|有限责任公司|股份有限公司|有限公司|公司)")
 # Character-by-character spelling of a name ("立早章的章", "木子李"): the name said after it is the name.
-NAME_SPELLED = re.compile(
-    r"(?:立早|弓长|木子|耳东|口天|文刀|双木|草头|古月|言午|禾口|木易|走肖|子小|人可|三横)[\u4e00-\u9fff]?(?:的[\u4e00-\u9fff])?"
+NAME_SPELLED = re.compile(rf"(?P<parts>{SPELLINGS})[\u4e00-\u9fff]?(?:的[\u4e00-\u9fff])?")
+# One character of the name corrected: "不是王是汪", "是汪不是王", "王改成汪" (old and new: a character or the name).
+CHARACTER_CORRECTED = re.compile(
+    r"不是(?P<old>[\u4e00-\u9fff]{1,4}?)(?:字)?[，,\s]*(?:而|应该|应)?是(?P<new>[\u4e00-\u9fff]{1,4}?)"
+    rf"(?=[，,。！!\s]|$|字|那个|的|{RADICALS}|{SPELLINGS})"
+    r"|(?:^|[，,\s]|把)(?P<old2>[\u4e00-\u9fff]{1,4}?)(?:字)?(?:改成|换成|改为|写成)(?P<new2>[\u4e00-\u9fff]{1,4}?)"
+    rf"(?=[，,。！!\s]|$|字|那个|的|{RADICALS}|{SPELLINGS})"
+    r"|是(?P<new3>[\u4e00-\u9fff]{1,4}?)(?:字)?[，,\s]*不是(?P<old3>[\u4e00-\u9fff]{1,4}?)(?=[，,。！!\s]|$|字|那个|的)"
+    r"|(?:^|[，,\s])(?P<old4>[\u4e00-\u9fff]{1,4}?)(?:字)?(?:写错了|搞错了|错了|不对)[，,\s]*(?:应该|应)?是"
+    r"(?P<new4>[\u4e00-\u9fff]{1,4}?)"
+    rf"(?=[，,。！!\s]|$|字|那个|的|{RADICALS}|{SPELLINGS})"
+)
+# One character described ("三点水的汪", "汪，三点水那个", "耳东陈的陈"): which one the user means.
+CHARACTER_DESCRIBED = re.compile(
+    rf"(?:{RADICALS})(?:的|那个)?(?P<char>[\u4e00-\u9fff])(?![\u4e00-\u9fff])"
+    rf"|(?P<char2>[\u4e00-\u9fff])(?<![是的那个就])[，,\s]*(?:是)?(?:{RADICALS})(?:的|那个)"
 )
 SHOP_WORDS = re.compile(r"记|店|馆|坊|铺|社|厂|行$")
 PROJECT_SUFFIX = (
@@ -137,12 +169,21 @@ PLACES = re.compile(
 )
 HOME = re.compile(r"^(?:我)?(?:家住|住在|家在|户口|户籍|老家)")
 ADDRESS_PREFIX = re.compile(
-    r"^(?:经营场所|经营地址|店铺地址|店面地址|场所地址|详细地址|地址|店|店铺|门面|铺子)?(?:开在|设在|位于|在|是|为|[:：])?\s*"
+    rf"^(?:经营场所|经营地址|店铺地址|店面地址|场所地址|详细地址|地址|{PREMISES})?(?:就)?"
+    r"(?:开在|设在|选在|租在|位于|在|是|为|[:：])?\s*"
 )
+# Where an address said in one breath with something else ends ("…五一大道88号我想贷款十万"): after its first
+# numbered part (88号, 3栋, 5组) it goes on only until words that start another clause; some words end it anywhere.
+ADDRESS_NUMBERED = re.compile(r"[0-9一二三四五六七八九十百零A-Za-z]+(?:号|栋|幢|楼|层|室|组|单元)")
+CLAUSE_AFTER_ADDRESS = re.compile(
+    r"我|想|要|准备|打算|计划|申请|贷|借|身份|手机|电话|然后|还有|另外|对了|麻烦|谢谢|帮我|请问|能不能|可以|一共|大概"
+    r"|主要|经营|营业|项目|行业|名字|叫|开了|开的|开个|开一|开家|做|卖|是|的店|刚|已经|今年|去年|明年"
+)
+CLAUSE_ANYWHERE = re.compile(r"我|想|打算|准备|申请|贷款|身份证|手机|电话")
 TERM = re.compile(
     r"(?:期限|贷款期|借|贷|还款期|分)[^，,。；;\d一二两三四五六七八九十]{0,4}(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)"
     r"|(?P<n2>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit2>年|个月)期"
-    r"|万元?[，,\s]*(?:分|借|贷)?(?P<n3>\d{1,2}|[一二两三四五])\s*(?P<unit3>年|个月)(?!前|后|毕业)"
+    r"|[万wW]元?[，,\s]*(?:分|借|贷)?(?P<n3>\d{1,2}|[一二两三四五])\s*(?P<unit3>年|个月)(?!前|后|毕业)"
 )
 LOAN_WORDS = re.compile(r"贷款|贷\s*\d|贷[一二两三四五六七八九十]|借款|借\s*\d")
 GRADUATION = re.compile(r"毕业|毕的业")

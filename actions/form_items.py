@@ -5,11 +5,14 @@
 
 import re
 
+from actions.form_guard import is_question
 from actions.form_labels import loan_named
 from contract.labels import ITEM_NAMES, ITEMS_FILED_TOGETHER
 
 ADD_ITEMS = re.compile(r"加上|再加|还要|增加|也要|也申请|一起办|另外")
-REMOVE_ITEMS = re.compile(r"不要|去掉|删掉|删除|不办|不申请|取消")
+REMOVE_ITEMS = re.compile(
+    r"不要|去掉|删掉|删了|删除|不办|不申请|取消|不参加|不用|不需要|不弄|不搞|拿掉|划掉|减掉|撤掉|去了|先不|算了|免了"
+)
 ALL_ITEMS = re.compile(r"全部|都要|都办|全都|8个|八个|所有")
 
 
@@ -23,7 +26,8 @@ def items_named(text: str, entities: list[str], current: list[str] | None, reque
         requested: The step asked.
 
     Returns:
-        The new list of items, or ``None`` when the message changes nothing.
+        The new list of items (empty when the only items chosen are removed), or ``None`` when the message
+        changes nothing.
     """
     named = list(dict.fromkeys(entities))
     if not named and not current and requested in ("application_items", None) and loan_named(text):
@@ -32,8 +36,8 @@ def items_named(text: str, entities: list[str], current: list[str] | None, reque
         return list(ITEM_NAMES)
     if not named:
         return None
-    if current and REMOVE_ITEMS.search(text):
-        return [code for code in current if code not in named] or None
+    if current and REMOVE_ITEMS.search(text) and not is_question(text):  # not "贷款不用抵押吗"
+        return [code for code in current if code not in named]  # "贷款不要了": that item, not the application
     if current and ADD_ITEMS.search(text):
         return list(dict.fromkeys([*current, *named]))
     return named if requested in ("application_items", None) or not current else None

@@ -21,6 +21,7 @@ from typing import Any
 import cn2an
 
 from actions import dates, situation
+from actions.first_start import first_time
 from actions.form_business import industry_between, read_address, read_industry, read_project, split_project
 from actions.form_cues import (
     AMOUNT_CUED,
@@ -158,6 +159,8 @@ def read_labelled(
     if "industry" not in found.values and (industry := industry_between(text, found.values)):
         found.values["industry"] = industry
     read_dates(text, today or date.today(), found)
+    if (first := first_time(text, about_business=True)) is not None:
+        found.values["first_time_founder"] = first  # "第一次创业", "以前没开过店": not asked again
     return found
 
 

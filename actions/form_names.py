@@ -10,6 +10,8 @@ import re
 
 from actions.form_cues import (
     BUSINESS_BEFORE,
+    CHARACTER_CORRECTED,
+    CHARACTER_DESCRIBED,
     INDUSTRY_WORDS,
     LEADING_NAME,
     NAME,
@@ -18,11 +20,12 @@ from actions.form_cues import (
     PERSON_BEFORE,
     SHOP_BEFORE,
     SHOP_WORDS,
+    SPELLED_SURNAMES,
     SURNAME_GIVEN,
     SURNAME_THEN_NAME,
     THIRD_PERSON,
 )
-from actions.form_guard import plausible_name
+from actions.form_guard import SURNAMES, plausible_name
 
 
 def _surname_and_name(text: str) -> str | None:
@@ -96,3 +99,38 @@ def _uncued_name(value: str) -> bool:
 def _personal(name: str) -> bool:
     """A plausible personal name that is not a shop's (李记米粉, 王家小馆)."""
     return plausible_name(name) and not SHOP_WORDS.search(name)
+
+
+def name_corrected(text: str, current: str) -> str | None:
+    """The filled name with the character the user corrects, or ``None`` when the message corrects none.
+
+    "不是王是汪，三点水那个" and "王改成汪" change that character; "名字是耳东陈的陈" and "是三点水的汪" (a surname
+    spelled out or described by its radical, said alone) change the surname.
+
+    Args:
+        text: The message.
+        current: The name filled so far.
+    """
+    if match := CHARACTER_CORRECTED.search(text):
+        found = {name: value for name, value in match.groupdict().items() if value}
+        old = next(value for name, value in found.items() if name.startswith("old"))
+        new = next(value for name, value in found.items() if name.startswith("new"))
+        if old == current and plausible_name(new):
+            return new
+        if old != new and len(old) == len(new) and old in current:
+            return current.replace(old, new, 1)
+    if _surname_and_name(text) is not None:
+        return None  # a whole name said with its spelling: read as a name, not as a correction
+    surname = None
+    if spelled := NAME_SPELLED.search(text):
+        surname = SPELLED_SURNAMES[spelled.group("parts")]
+    elif described := CHARACTER_DESCRIBED.search(text):
+        surname = described.group("char") or described.group("char2")
+    if surname and surname in SURNAMES and surname not in current:
+        return surname + current[1:]
+    return None
+
+
+def spells_a_character(value: str) -> bool:
+    """The value spells a character out ("耳东陈的陈", "三点水的汪") rather than being a name."""
+    return bool(NAME_SPELLED.search(value) or CHARACTER_DESCRIBED.search(value))

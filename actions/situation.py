@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from actions import dates
+from actions import dates, first_start
 
 # "都不是，就普通人": none of the listed groups, i.e. the category "other".
 NONE_OF_THEM = re.compile(
@@ -25,8 +25,6 @@ EMPLOYED = re.compile(
     r"|在.{1,10}?(?:干了|做了|待了|呆了)"
 )
 OWN_BUSINESS = re.compile(r"店|铺|摊|开业|开张|开了|注册|成立|执照|营业|经营|生意|自己干|自己做|自己开|个体|门面|档口")
-SECOND_START = re.compile(r"第二次|二次创业|再次创业|又创业|以前创过业|之前创过业|之前开过|以前开过|领过")
-FIRST_START = re.compile(r"第一次|头一次|头一回|首次")
 SHORT = 10  # a clause this short is shown back in the user's words ("开了半年 → 约2026年6月成立")
 CLAUSES = re.compile(r"[，,。；;！!？?\s]+")
 
@@ -93,12 +91,8 @@ def is_business(clause: str) -> bool:
 
 
 def first_time(text: str) -> bool | None:
-    """Whether the message says this is the first start-up (``None`` when it does not say)."""
-    if SECOND_START.search(text):
-        return False
-    if FIRST_START.search(text):
-        return True
-    return None
+    """Whether the message says this is the first start-up, or ``None`` (:mod:`actions.first_start`)."""
+    return first_start.first_time(text)
 
 
 def read(text: str, entities: list[dict[str, Any]], today: date) -> Situation:

@@ -30,11 +30,14 @@ _NON_MONEY_UNITS = (
 )
 # The number is not glued to another number or word on either side, so that a
 # backtracking match never stops inside a longer number (2023年 must not give 202).
+# A sum in 万 said right before the term ("贷十五万三年", "借10万5年"): the digit after 万 starts the term, so
+# the sum ends at 万 (1万5 with nothing after it is still 15000).
+_TERM_AFTER = rf"(?<=[万wW])(?=[0-9{CHINESE_DIGITS}十]{{1,2}}(?:年|个月))"
 AMOUNT = (
     rf"(?<![0-9.A-Za-z{_CHINESE_NUMERAL_CHARS}])"
     + _SYMBOL
     + _NUMBER
-    + rf"(?![0-9A-Za-z{_CHINESE_NUMERAL_CHARS}])"
+    + rf"(?:(?![0-9A-Za-z{_CHINESE_NUMERAL_CHARS}])|{_TERM_AFTER})"
     + _CURRENCY
     + rf"(?![多余来]?(?:{_NON_MONEY_UNITS}))"
 )

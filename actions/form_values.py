@@ -1,0 +1,154 @@
+"""The values one message names for the application form, whichever field is asked.
+
+Every field the message names is read by the one labelled extractor (:mod:`actions.form_labels`): labelled values,
+entities, "X改成Y" corrections, a corrected character of the name, items added or removed, and numbers plain from
+their form. :mod:`actions.form_extraction` decides what the message does at the step asked.
+"""
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.form_cues import BARE_ID, BARE_PHONE, CORRECTION, CORRECTION_SLOTS
+from actions.form_fields import BY_SLOT, CONFIRM_SLOT
+from actions.form_guard import is_question, plausible_name
+from actions.form_items import items_named
+from actions.form_labels import read_labelled
+from actions.form_names import business_named_after, name_corrected, name_cued, spells_a_character
+from actions.service_client import tracker_identity
+from actions.situation import NONE_OF_THEM
+
+CORRECTING = re.compile(r"不是|不对|错了|改成|改为|应该是|应为|更正|搞错")
+# Steps where a message that is only a name means the applicant's name (said again, or corrected).
+NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
+PLACE = re.compile(r"[省市区县州镇乡村]$")
+# Intents whose category or business-type entity is an answer even when another field is asked.
+DATA_INTENTS = frozenset({"inform", "start_application", "affirm"})
+
+
+@dataclass
+class Extraction:
+    """Candidate values from one message.
+
+    Attributes:
+        values: Slot → raw value to validate.
+        digression: The message is a question or command, not an answer.
+        regions: City and county names the NLU found (read only when the address is asked).
+        shown: Slot → how a normalised date is shown back (``去年毕业的 → 2025年毕业``).
+        command: ``back``, ``restart``, ``cancel`` (in words the NLU missed), ``no_items`` (every item chosen was
+            removed) or ``submit`` (a submit word while the form is not at its summary).
+        problem: Why the message cannot answer the requested free-text field (the re-prompt), if so.
+        not_yet_registered: The user said the business is not registered yet.
+        question: The message is a question (with or without "？"): answered, then the step is asked again.
+        field_help: The field whose meaning or format the message asks ("手机号要几位"): explained, then the step
+            is asked again.
+        removed_all: The message removes every item chosen ("贷款不要了" with only the loan): the items are
+            asked again, the application is not cancelled.
+    """
+
+    values: dict[str, Any] = field(default_factory=dict)
+    digression: bool = False
+    regions: list[str] = field(default_factory=list)
+    shown: dict[str, str] = field(default_factory=dict)
+    command: str | None = None
+    problem: str | None = None
+    not_yet_registered: bool = False
+    question: bool = False
+    field_help: str | None = None
+    removed_all: bool = False
+
+
+def speaks_for_a_caller(tracker: Tracker) -> bool:
+    """A hotline call (the console relays staff typing for the caller): 他/她/来电人 always mean the applicant.
+
+    In a user's own chat "他叫黄大明" names the applicant only while the name is still empty (someone filing for a
+    parent answers the name step that way); once a name is filled, it changes only on the user's own cue.
+    """
+    return tracker_identity(tracker).call_id is not None
+
+
+def entities_named(tracker: Tracker, name: str) -> list[str]:
+    """The values of the latest message's entities of type ``name``."""
+    return [str(e["value"]) for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
+
+
+def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any]) -> Extraction:
+    """Values the message names explicitly, for any field: labelled values, entities and "X改成Y" corrections.
+
+    Args:
+        tracker: The conversation (its latest message's entities are read).
+        text: The message.
+        intent: Its intent.
+        slots: Current slot values (``requested_slot`` included).
+
+    Returns:
+        The values with how dates are shown back; nothing else is set.
+    """
+    requested = slots.get("requested_slot")
+    labelled = read_labelled(
+        text,
+        list(tracker.latest_message.get("entities", [])),
+        third_person=speaks_for_a_caller(tracker) or not slots.get("applicant_name"),
+        bare_numbers=requested != "bank_account",
+    )
+    # "项目名称要写几个字": a cue followed by a question names no value
+    values = {
+        s: v for s, v in labelled.values.items() if not (s in BY_SLOT and BY_SLOT[s].free_text and is_question(str(v)))
+    }
+    correcting = bool(CORRECTING.search(text))
+    for slot in ("person_category", "business_type"):
+        named = entities_named(tracker, slot)
+        if slot in values and correcting and len(named) > 1:
+            values[slot] = named[-1]  # "我不是退役军人，是返乡农民工": the value after the negation
+        if slot in values and requested != slot and intent not in DATA_INTENTS and len(values) < 2 and not correcting:
+            del values[slot]
+    renamed = slots.get("applicant_name") and requested != "applicant_name" and values.get("applicant_name")
+    if renamed and not (correcting or name_cued(text)):  # a filled name changes only when the user says so
+        del values["applicant_name"]
+    correction = CORRECTION.search(text)
+    corrected = CORRECTION_SLOTS[correction.group("label")] if correction else ""
+    if requested == "person_category" and "person_category" not in values and NONE_OF_THEM.search(text):
+        values["person_category"] = "other"  # "都不是，就普通人" (the NLU may call it a complaint)
+    if (
+        correction
+        and (corrected not in values or correcting)
+        and not (corrected == "applicant_name" and business_named_after(text[: correction.start()]))
+        and not (corrected == "applicant_name" and spells_a_character(correction.group("value")))
+    ):  # "名字是章立早章的章章明" is no correction: the name read from its spelling stays
+        values[corrected] = correction.group("value").strip(" 。.，,")  # not "奶茶店，名字叫茶小满"
+    if (name := slots.get("applicant_name")) and (fixed := name_corrected(text, str(name))):
+        values["applicant_name"] = fixed  # "不是王是汪，三点水那个", "名字是耳东陈的陈": one character changed
+    items = items_named(text, entities_named(tracker, "item"), slots.get("application_items"), requested)
+    if items:
+        values["application_items"] = items
+    amount = next(iter(entities_named(tracker, "amount")), None)
+    if amount and requested == "loan_amount":
+        values["loan_amount"] = amount
+    values.update(_bare_values(text, requested, values))
+    return Extraction(
+        values=values,
+        shown=labelled.shown,
+        not_yet_registered=labelled.not_yet_registered,
+        removed_all=items == [],
+    )
+
+
+def _bare_values(text: str, requested: Any, named: dict[str, Any]) -> dict[str, Any]:
+    """Values plain from their form alone, said while another field is asked.
+
+    A mobile number or an ID number the NLU did not tag (never while the bank account is asked: an account may
+    have 18 digits), and a message that is only a personal name while the ID, the phone or the summary is asked
+    (``周杰`` while the ID is asked is the name, not an ID to refuse).
+    """
+    found: dict[str, Any] = {}
+    if requested != "bank_account":
+        if "phone" not in named and (phone := BARE_PHONE.search(text)):
+            found["phone"] = phone.group(0)
+        if "id_number" not in named and (id_number := BARE_ID.search(text)):
+            found["id_number"] = id_number.group(0).upper()
+    bare = text.strip(" 。.，,！!～~")
+    if not named and not found and requested in NAME_NEIGHBOURS and plausible_name(bare) and not PLACE.search(bare):
+        found["applicant_name"] = bare
+    return found

@@ -1,0 +1,117 @@
+"""Values said in one breath land in their own fields: an address ends where the next clause starts, a shop's name
+after 叫 is the name alone, a sum and a term are two values, one character of a name is corrected, removing one
+item keeps the application, and a first start-up said in words is not asked again (issue 12)."""
+
+from datetime import date
+from typing import Any
+
+from actions.eligibility_reading import read_turn
+from actions.form_labels import read_labelled
+from nlu_components.patterns import find_patterns
+from tests.actions.test_application_form import FILLED, entity, validate
+from tests.actions.test_application_natural_talk import start
+
+
+def entities_of(text: str) -> list[dict[str, Any]]:
+    """The pattern entities the NLU pipeline finds in ``text`` (amounts, IDs, phones)."""
+    return [{"entity": s.entity, "value": s.value, "start": s.start, "end": s.end} for s in find_patterns(text)]
+
+
+def test_an_address_ends_where_the_next_clause_starts() -> None:
+    said = {
+        "地址是芙蓉区五一大道88号我想贷款十万": "芙蓉区五一大道88号",
+        "店在长沙市芙蓉区五一大道88号想贷款十万": "长沙市芙蓉区五一大道88号",
+        "铺面在岳麓区麓山路12号，想借10万": "岳麓区麓山路12号",
+        "我店在浏阳市集里街道花炮大道12号门面": "浏阳市集里街道花炮大道12号门面",
+        "店开在株洲市芦淞区建设路18号是卖服装的": "株洲市芦淞区建设路18号",
+        "地址是长沙市开福区四方坪街道晴岚路5号2栋101室": "长沙市开福区四方坪街道晴岚路5号2栋101室",
+    }
+    for text, address in said.items():
+        values = read_labelled(text, entities_of(text)).values
+        assert values["premises_address"] == address, (text, values)
+    assert read_labelled("店在长沙市芙蓉区五一大道88号想贷款十万", []).values["loan_amount"] == "100000"
+
+
+def test_a_shops_name_after_its_cue_is_the_name_alone() -> None:
+    said = {
+        "我的项目叫木头工坊": "木头工坊",
+        "开了个小卖部，叫做幸福小铺": "幸福小铺",
+        "网店叫乡味优选，卖农产品": "乡味优选",
+        "我开了家店叫老王记": "老王记",
+        "打算做个叫鲜果优选的网店": "鲜果优选",
+        "我要开一个叫禾木工坊的店": "禾木工坊",
+        "项目就叫张记吧": "张记",
+    }
+    for text, name in said.items():
+        assert read_labelled(text, []).values.get("project_name") == name, text
+
+
+async def test_a_project_name_answered_with_words_around_it_is_stored_alone(service_url: str) -> None:
+    slots = {**FILLED, "project_name": None, "requested_slot": "project_name"}
+    _, set_slots = await validate("就叫乐乐工坊吧", "inform", slots)
+    assert set_slots["project_name"] == "乐乐工坊"
+
+
+def test_a_sum_and_a_term_said_together_are_two_values() -> None:
+    for text in ("贷十五万三年", "贷15万3年", "借10万分3年还", "贷款20w3年"):
+        amounts = [e["value"] for e in entities_of(text) if e["entity"] == "amount"]
+        values = read_labelled(text, entities_of(text)).values
+        assert amounts and amounts[0] in ("150000", "100000", "200000"), (text, amounts)
+        assert values["loan_amount"] == amounts[0] and values["loan_term_months"] == 36, (text, values)
+    assert [e["value"] for e in entities_of("贷1万5")] == ["15000"]  # 1万5 alone is still fifteen thousand
+
+
+async def test_one_character_of_the_name_is_corrected(service_url: str) -> None:
+    for words, intent in (
+        ("不是王是汪，三点水那个", "deny"),
+        ("是汪不是王", "deny"),
+        ("王字错了，应该是汪", "inform"),
+        ("三点水的汪", "inform"),
+    ):
+        slots = {**FILLED, "applicant_name": "王芳", "requested_slot": "confirm_submission"}
+        texts, set_slots = await validate(words, intent, slots)
+        assert set_slots["applicant_name"] == "汪芳", (words, texts)
+        assert any("汪芳" in t for t in texts), texts  # shown back
+    slots = {**FILLED, "applicant_name": "程明", "requested_slot": "confirm_submission"}
+    texts, set_slots = await validate("名字是耳东陈的陈", "inform", slots)
+    assert set_slots["applicant_name"] == "陈明", texts  # never "耳东陈的陈"
+
+
+async def test_removing_one_item_keeps_the_application(service_url: str) -> None:
+    items = ["guaranteed_loan", "training"]
+    for words, code in (("贷款不要了", "guaranteed_loan"), ("把培训去掉", "training")):
+        slots = {**FILLED, "application_items": items, "industry": None, "requested_slot": "industry"}
+        texts, set_slots = await validate(words, "cancel", slots, [entity("item", code)])
+        assert not any("已取消" in t for t in texts), (words, texts)
+        assert set_slots["application_items"] == [c for c in items if c != code], (words, set_slots)
+        assert set_slots.get("phone") is None and "phone" not in set_slots  # nothing else forgotten
+
+
+async def test_removing_the_only_item_asks_for_items_and_cancels_nothing(service_url: str) -> None:
+    slots = {**FILLED, "application_items": ["guaranteed_loan"], "requested_slot": "confirm_submission"}
+    texts, set_slots = await validate("贷款不要了", "cancel", slots, [entity("item", "guaranteed_loan")])
+    assert set_slots["requested_slot"] == "application_items"
+    assert not any("已取消" in t for t in texts) and any("取消" in t for t in texts), texts  # how to stop, if meant
+    assert "phone" not in set_slots
+
+
+async def test_a_first_start_up_said_up_front_is_not_asked_again(service_url: str) -> None:
+    _, slots, _ = await start(("我叫王芳，第一次创业，想贷款10万", "start_application", [entity("amount", "100000")]))
+    assert slots["first_time_founder"] is True
+    loan = [entity("item", "guaranteed_loan")]
+    _, slots, _ = await start(("以前没开过店，想申请创业贷款", "start_application", loan))
+    assert slots["first_time_founder"] is True
+
+
+async def test_first_start_up_in_words_at_its_step(service_url: str) -> None:
+    for words, intent, expected in (("以前没开过店", "deny", True), ("之前开过一家奶茶店", "inform", False)):
+        slots = {**FILLED, "first_time_founder": None, "requested_slot": "first_time_founder"}
+        _, set_slots = await validate(words, intent, slots)
+        assert set_slots["first_time_founder"] is expected, words
+
+
+def test_never_before_says_nothing_about_the_business_in_the_eligibility_check() -> None:
+    turn = read_turn("以前没开过店", "deny", [], "elig_first_time_founder", date.today())
+    assert turn.answer is True and turn.others == {}  # not "尚未成立"
+    turn = read_turn("不是第一次了，之前开过", "deny", [], "elig_first_time_founder", date.today())
+    assert turn.answer is False
