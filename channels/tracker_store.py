@@ -15,17 +15,27 @@ This subclass keeps Rasa's tables, queries and events unchanged and changes only
   checkpoint (SQLite's documented trade-off for WAL + NORMAL);
 - connections are pooled instead of opened per session.
 
-On any other dialect it is Rasa's ``SQLTrackerStore`` as is. Configure it in ``bot/endpoints.yml``
+On every dialect, a save writes the events added since the tracker was read or last saved without asking the
+database first: Rasa's store counts the stored events of the conversation's session (one more query per turn, with
+a sub-query) to find the new ones. The tracker remembers how many events it was read with; a tracker without that
+mark (a new conversation, a copy) is counted by the query as before. A conversation is handled by one message at a
+time (the lock store), so nothing else writes its events between the read and the save. Otherwise it is Rasa's
+``SQLTrackerStore`` as is. Configure it in ``bot/endpoints.yml``
 (``tracker_store: type: channels.tracker_store.SQLiteWalTrackerStore``, with ``dialect``/``db`` as for ``SQL``).
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
 
+# How many of the tracker's events are in the database (set when it is read or saved by this store).
+STORED_EVENTS = "_stored_event_count"
 PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000")
 
 
@@ -61,3 +71,22 @@ class SQLiteWalTrackerStore(SQLTrackerStore):
         )
         sa.event.listen(self.engine, "connect", _set_pragmas)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
+        """Rasa's read; a tracker of the latest session remembers how many events it was read with."""
+        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        if tracker is not None and not fetch_events_from_all_sessions:
+            setattr(tracker, STORED_EVENTS, len(tracker.events))
+        return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Rasa's save; afterwards every event of the tracker counts as stored."""
+        await super().save(tracker)
+        setattr(tracker, STORED_EVENTS, len(tracker.events))
+
+    def _additional_events(self, session: sa.orm.Session, tracker: DialogueStateTracker) -> Iterator[Any]:
+        """The events not stored yet: after the remembered count, else counted in the database as Rasa does."""
+        stored = getattr(tracker, STORED_EVENTS, None)
+        if stored is None:
+            return super()._additional_events(session, tracker)
+        return itertools.islice(tracker.events, stored, len(tracker.events))

@@ -14,10 +14,10 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from scipy.sparse import csr_matrix, vstack
+from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.linear_model import LogisticRegression
 
 logger = logging.getLogger(__name__)
@@ -56,33 +56,50 @@ class IntentEnsembleClassifier(IntentClassifier, GraphComponent):
         return cls(config, model_storage, resource)
 
     @staticmethod
-    def _features(messages: list[Message]) -> csr_matrix:
-        """Sentence-level sparse features of each message (sum of its n-gram counts)."""
-        return vstack([csr_matrix(message.get_sparse_features(TEXT)[1].features) for message in messages]).tocsr()
+    def _sentence_features(message: Message) -> csr_matrix | None:
+        """The message's sentence-level sparse features (sum of its n-gram counts), every featurizer's side by side.
 
-    @staticmethod
-    def _has_features(message: Message) -> bool:
-        """Empty text has no tokens and so no features: the previous classifier's answer stands."""
-        return message.get_sparse_features(TEXT)[1] is not None
+        The same matrix as ``message.get_sparse_features(TEXT)[1].features`` (same featurizers, same order), built
+        with one ``hstack``: Rasa's getter also combines the sequence features and deep-copies the first of each
+        kind, which cost more than the regression itself on every message. Empty text has no tokens and so no
+        features (None): the previous classifier's answer stands.
+        """
+        parts = [
+            feature.features
+            for feature in message.features
+            if feature.attribute == TEXT and feature.is_sparse() and feature.type == FEATURE_TYPE_SENTENCE
+        ]
+        return hstack(parts, format="csr") if parts else None
+
+    @classmethod
+    def _featured(cls, messages: list[Message]) -> tuple[list[Message], csr_matrix | None]:
+        """The messages that have features, and their features one row each."""
+        rows = [(message, cls._sentence_features(message)) for message in messages]
+        kept = [(message, row) for message, row in rows if row is not None]
+        if not kept:
+            return [], None
+        return [message for message, _ in kept], vstack([row for _, row in kept]).tocsr()
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the regression on the training examples and persist it."""
-        examples = [m for m in training_data.intent_examples if m.get(INTENT) and self._has_features(m)]
-        if not examples:
+        examples, features = self._featured([m for m in training_data.intent_examples if m.get(INTENT)])
+        if features is None:
             return self._resource
         self.classifier = LogisticRegression(
             C=self.config["c"], max_iter=self.config["max_iter"], class_weight="balanced", random_state=42
         )
-        self.classifier.fit(self._features(examples), [m.get(INTENT) for m in examples])
+        self.classifier.fit(features, [m.get(INTENT) for m in examples])
         self.persist()
         return self._resource
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Replace each message's intent and ranking with the blended ones."""
-        featured = [message for message in messages if self._has_features(message)]
-        if self.classifier is None or not featured:
+        if self.classifier is None:
             return messages
-        probabilities = self.classifier.predict_proba(self._features(featured))
+        featured, features = self._featured(messages)
+        if features is None:
+            return messages
+        probabilities = self.classifier.predict_proba(features)
         weight = self.config["previous_weight"]
         for message, row in zip(featured, probabilities, strict=True):
             previous = {entry["name"]: entry["confidence"] for entry in message.get(INTENT_RANKING_KEY) or []}

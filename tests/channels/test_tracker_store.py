@@ -3,6 +3,7 @@
 import sqlite3
 from pathlib import Path
 
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
@@ -43,3 +44,23 @@ async def test_the_database_runs_in_wal_mode_without_a_flush_per_commit(tmp_path
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
     with sqlite3.connect(tmp_path / "tracker.db") as other_process:  # committed: visible to another connection
         assert other_process.execute("SELECT count(*) FROM events WHERE sender_id = 'web:b'").fetchone()[0] == 4
+
+
+async def test_a_turn_read_and_saved_writes_its_new_events_without_counting_the_stored_ones(tmp_path: Path) -> None:
+    store = SQLiteWalTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    await store.save(conversation("web:c", 1))  # a new conversation: nothing remembered, counted as Rasa does
+    statements: list[str] = []
+    sa.event.listen(store.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    for turn in range(2):  # what Rasa does per message: read, add the turn's events, save
+        tracker = await store.retrieve("web:c")
+        assert tracker is not None
+        tracker.update(UserUttered(f"追问{turn}", {"name": "ask_question", "confidence": 0.9}))
+        tracker.update(ActionExecuted("action_answer_question"))
+        await store.save(tracker)
+    assert not [statement for statement in statements if "count(" in statement.lower()]
+    rasas = await SQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db")).retrieve(
+        "web:c"
+    )
+    assert rasas is not None
+    assert [event.as_dict() for event in rasas.events] == [event.as_dict() for event in tracker.events]
+    assert len(rasas.events) == 4 + 2 * 2  # every event once

@@ -59,3 +59,22 @@ def test_the_persisted_regression_overrules_a_weak_previous_guess(trained) -> No
 def test_empty_text_keeps_the_previous_answer(trained) -> None:
     message = trained("", {"greet": 0.6, "goodbye": 0.4})
     assert message.get(INTENT) == {"name": "greet", "confidence": 0.6}
+
+
+def test_the_regression_reads_every_featurizers_sentence_features_as_rasa_combines_them(
+    make_component: MakeComponent, jieba_tokenizer: JiebaTokenizer
+) -> None:
+    words = make_component(CountVectorsFeaturizer, {})
+    chars = make_component(CountVectorsFeaturizer, {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 2})
+    data = TrainingData([Message({TEXT: t, INTENT: intent}) for intent, texts in EXAMPLES.items() for t in texts])
+    jieba_tokenizer.process_training_data(data)
+    for featurizer in (words, chars):
+        featurizer.train(data)
+        featurizer.process_training_data(data)
+    message = Message({TEXT: "你好再见朋友"})
+    jieba_tokenizer.process([message])
+    words.process([message])
+    chars.process([message])
+    expected = message.get_sparse_features(TEXT)[1].features.toarray()
+    assert (IntentEnsembleClassifier._sentence_features(message).toarray() == expected).all()
+    assert expected.sum() > 0
