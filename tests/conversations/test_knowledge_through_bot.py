@@ -1,7 +1,8 @@
 """The independent knowledge question sets asked through the bot (NLU and dialogue included).
 
-Two sets by two authors who read only the spec: ``questions_through_bot.yml`` (2026-12-04; the knowledge work was
-analysed on it) and ``questions_heldout.yml`` (2026-12-06). Prints the right / refused / wrong rates of each; they
+Three sets by three authors who read only the spec: ``questions_through_bot.yml`` (2026-12-04; the knowledge work
+was analysed on it), ``questions_heldout.yml`` (2026-12-06; an analyst has since read it) and ``questions_third.yml``
+(2026-12-06, read by nobody but its author). Prints the right / refused / wrong rates of each; they
 must not fall behind their floors in ``floor.yml``.
 """
 
@@ -17,6 +18,7 @@ FLOORS = yaml.safe_load((Path(__file__).parent / "floor.yml").read_text(encoding
 SETS = {  # set name → (question file, its floors)
     "first": (QUESTIONS, FLOORS["knowledge"]),
     "heldout": (QUESTIONS.parent / "questions_heldout.yml", FLOORS["heldout"]["knowledge"]),
+    "third": (QUESTIONS.parent / "questions_third.yml", FLOORS["third"]["knowledge"]),
 }
 
 
