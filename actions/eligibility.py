@@ -20,8 +20,10 @@ from actions.eligibility_reading import (
     NO_BUSINESS,
     PROFILE_SLOTS,
     ProfileTurn,
+    earlier_facts,
     previous_step,
     read_turn,
+    remembered,
     stated_facts,
 )
 from actions.form_extraction import just_heard_user
@@ -86,6 +88,8 @@ class ValidateEligibilityForm(FormValidationAction):
                 if finished:
                     return answered
                 events += answered
+            if requested is None:  # the check starts: facts said earlier in the conversation are not asked again
+                events += await self._earlier_facts(tracker, slots, dispatcher)
             opening = requested in (None, "elig_person_category")  # the category just known: what it gives now
             next_slot = await self._next(slots, dispatcher if opening and slots.get("elig_person_category") else None)
         except ServiceUnavailable:
@@ -174,10 +178,24 @@ class ValidateEligibilityForm(FormValidationAction):
         events: list[EventType] = []
         for slot, raw in facts.items():
             if slots.get(slot) is None:
-                events += await self._accept(slot, raw, slots, dispatcher)
+                quiet = CollectingDispatcher()  # a fact the service refuses is simply asked for later
+                events += [e for e in await self._accept(slot, raw, slots, quiet) if e.get("value") is not None]
         events += self._none_of_the_groups(text, slots)
         if shown:
             dispatcher.utter_message(text="好的，记下了：" + "；".join(shown) + "。")
+        return events
+
+    async def _earlier_facts(
+        self, tracker: Tracker, slots: dict[str, Any], dispatcher: CollectingDispatcher
+    ) -> list[EventType]:
+        """The facts of earlier messages for the fields still empty, shown back as remembered."""
+        facts, shown = earlier_facts(list(tracker.events), date.today())
+        events: list[EventType] = []
+        for slot, raw in facts.items():
+            if slots.get(slot) is None:
+                events += await self._accept(slot, raw, slots, dispatcher)
+        if said := remembered({e["name"]: e["value"] for e in events}, shown):
+            dispatcher.utter_message(text=f"您前面说过的情况我记着：{'；'.join(said)}，不再重复问。")
         return events
 
     @staticmethod

@@ -18,7 +18,7 @@ from typing import Any
 
 from actions import dates, situation
 from actions.form_guard import BACK, RESTART
-from contract.labels import FIELD_LABELS
+from contract.labels import CHOICE_LABELS, FIELD_LABELS
 
 PROFILE_SLOTS = {
     "person_category": "elig_person_category",
@@ -112,6 +112,46 @@ def stated_facts(text: str, entities: list[dict[str, Any]], today: date) -> tupl
     if "first_time_founder" in said.profile:
         facts["elig_first_time_founder"] = said.profile["first_time_founder"]
     return facts, said.shown
+
+
+def earlier_facts(events: list[dict[str, Any]], today: date) -> tuple[dict[str, Any], list[str]]:
+    """Profile facts the user stated earlier in this conversation, before the message now being read.
+
+    "我去年大学毕业，在家待着" said as a greeting is not asked again when the check starts two turns later. Only
+    facts said with their cue count (a named or described category, …毕业, 开了…, 第一次); a later message wins.
+
+    Args:
+        events: The conversation's events (the tracker's), oldest first.
+        today: The day relative dates count from.
+
+    Returns:
+        Profile slot → raw value, and how dates were read.
+    """
+    starts = [i for i, e in enumerate(events) if e.get("event") == "action" and e.get("name") == "action_session_start"]
+    session = events[starts[-1] :] if starts else events
+    user = [e for e in session if e.get("event") == "user"][:-1]  # the latest message is read by the caller
+    facts: dict[str, Any] = {}
+    shown: list[str] = []
+    for event in user:
+        text = str(event.get("text") or "")
+        entities = list((event.get("parse_data") or {}).get("entities") or [])
+        said, read = stated_facts(text, entities, today)
+        if "elig_person_category" not in said and (described := situation.described_category(text)):
+            said["elig_person_category"] = described
+        facts.update(said)
+        shown += read
+    return facts, shown
+
+
+def remembered(kept: dict[str, Any], shown: list[str]) -> list[str]:
+    """How facts kept from earlier messages are shown back: the category's label, dates as read, a first start-up."""
+    kept = {slot: value for slot, value in kept.items() if value not in (None, NO_BUSINESS)}
+    said = [*shown] if "elig_graduation_year" in kept or "elig_business_started_on" in kept else []
+    if category := kept.get("elig_person_category"):
+        said.insert(0, CHOICE_LABELS["person_category"].get(str(category), str(category)))
+    if kept.get("elig_first_time_founder") is not None:
+        said.append("首次创业" if kept["elig_first_time_founder"] else "不是首次创业")
+    return said
 
 
 def read_turn(

@@ -5,9 +5,13 @@ item keeps the application, and a first start-up said in words is not asked agai
 from datetime import date
 from typing import Any
 
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.eligibility import ValidateEligibilityForm
 from actions.eligibility_reading import read_turn
 from actions.form_labels import read_labelled
 from nlu_components.patterns import find_patterns
+from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_application_form import FILLED, entity, validate
 from tests.actions.test_application_natural_talk import start
 
@@ -115,3 +119,22 @@ def test_never_before_says_nothing_about_the_business_in_the_eligibility_check()
     assert turn.answer is True and turn.others == {}  # not "尚未成立"
     turn = read_turn("不是第一次了，之前开过", "deny", [], "elig_first_time_founder", date.today())
     assert turn.answer is False
+
+
+async def test_facts_said_before_the_eligibility_check_starts_are_not_asked_again(service_url: str) -> None:
+    """ "我去年大学毕业" said as a greeting, the check asked for two turns later: the category is not asked."""
+    events = [
+        user_event("你好，我去年大学毕业，在家待着", "greet", [entity("person_category", "college_graduate")]),
+        user_event("嗯那个啥", "nlu_fallback"),
+        user_event("我能享受哪些政策", "check_eligibility"),
+        {"event": "action", "name": "action_route_eligibility"},
+    ]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(events, slots={"requested_slot": None})
+    set_events = await ValidateEligibilityForm().run(dispatcher, tracker, {})
+    slots = {e["name"]: e["value"] for e in set_events if e["event"] == "slot"}
+    assert slots["elig_person_category"] == "college_graduate"
+    assert slots["elig_graduation_year"] == date.today().year - 1
+    assert slots["requested_slot"] != "elig_person_category"
+    texts = [str(m.get("text")) for m in dispatcher.messages]
+    assert any("前面说过" in t and "高校毕业生" in t for t in texts), texts
