@@ -7,6 +7,10 @@ message: when the conversation is paused and nothing has told the user so since 
 :data:`ACKNOWLEDGEMENT` on the user's channel and records it in the tracker (a ``bot`` event marked
 ``{"handoff_ack": true}``), so the staff member sees what the user was told and the next messages stay quiet
 (one acknowledgement per handoff, not one per message). Staff replies and the hand-back are the service's.
+
+A turn the bot answered on a collecting channel (REST, mini-program, hotline) was not a paused one: Rasa runs no
+action for a paused conversation, so the conversation is not read again to find out (that read, the whole tracker
+from the store, cost as much as the turn's own read: ``docs/benchmarks.md``, "Issue 16, round 2").
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.shared.core.events import BotUttered
 
 logger = logging.getLogger(__name__)
@@ -65,6 +69,8 @@ async def acknowledge_handoff(app: Any, message: UserMessage) -> bool:
     locks = getattr(agent, "lock_store", None)
     if store is None or locks is None:
         return False
+    if isinstance(message.output_channel, CollectingOutputChannel) and message.output_channel.messages:
+        return False  # the bot answered: the conversation was not paused, or was paused only by this turn
     try:
         async with locks.lock(message.sender_id):
             tracker = await store.retrieve(message.sender_id)

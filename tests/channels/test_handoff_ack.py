@@ -91,6 +91,19 @@ async def test_a_conversation_not_handed_off_gets_only_the_bots_answer(host: Pau
     assert await host.say("你好") == ["收到：你好"]
 
 
+async def test_a_turn_the_bot_answered_is_not_read_back_again_to_look_for_a_handoff(host: PausingBot) -> None:
+    reads: list[str] = []
+    read = host.store.retrieve
+
+    async def counting(sender_id: str) -> Any:
+        reads.append(sender_id)
+        return await read(sender_id)
+
+    host.store.retrieve = counting  # type: ignore[method-assign]
+    assert await host.say("你好") == ["收到：你好"]
+    assert reads == [SENDER]  # the bot's own read of the conversation, no second one
+
+
 def test_needs_acknowledgement_reads_the_event_log() -> None:
     user: dict[str, Any] = {"event": "user", "text": "喂"}
     ack: dict[str, Any] = {"event": "bot", "text": ACKNOWLEDGEMENT, "metadata": {MARK: True}}
