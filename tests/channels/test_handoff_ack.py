@@ -99,7 +99,7 @@ async def test_a_turn_the_bot_answered_is_not_read_back_again_to_look_for_a_hand
         reads.append(sender_id)
         return await read(sender_id)
 
-    host.store.retrieve = counting  # type: ignore[method-assign]
+    host.store.retrieve = counting
     assert await host.say("你好") == ["收到：你好"]
     assert reads == [SENDER]  # the bot's own read of the conversation, no second one
 
