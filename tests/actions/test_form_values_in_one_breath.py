@@ -138,3 +138,13 @@ async def test_facts_said_before_the_eligibility_check_starts_are_not_asked_agai
     assert slots["requested_slot"] != "elig_person_category"
     texts = [str(m.get("text")) for m in dispatcher.messages]
     assert any("前面说过" in t and "高校毕业生" in t for t in texts), texts
+
+
+async def test_years_of_work_away_and_coming_home_is_the_returning_migrant_worker(service_url: str) -> None:
+    for words in ("我在广东打了十年工，今年回老家，想搞养殖，能享受什么政策", "在深圳上了8年班，今年回湖南了"):
+        dispatcher = CollectingDispatcher()
+        tracker = make_tracker([user_event(words, "check_eligibility")], slots={"requested_slot": None})
+        set_events = await ValidateEligibilityForm().run(dispatcher, tracker, {})
+        slots = {e["name"]: e["value"] for e in set_events if e["event"] == "slot"}
+        assert slots.get("elig_person_category") == "returning_migrant_worker", words
+        assert slots["requested_slot"] != "elig_person_category"
