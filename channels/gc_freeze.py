@@ -32,4 +32,4 @@ def load_model(self: Agent, *args: Any, **kwargs: Any) -> None:
 
 def install() -> None:
     """Make ``Agent.load_model`` (every model load of ``rasa run``) freeze what it loaded."""
-    Agent.load_model = load_model  # type: ignore[method-assign]
+    Agent.load_model = load_model
