@@ -18,10 +18,12 @@ from actions.form_cues import (
     ADDRESS_PLAN_BEFORE,
     ADDRESS_PREFIX,
     BUSINESS_BEFORE,
+    BUSINESS_CUE,
     BUSINESS_TYPE_WORDS,
     CLAUSE_AFTER_ADDRESS,
     CLAUSE_ANYWHERE,
     COMPANY_NAME,
+    GENERIC_BUSINESS,
     HOME,
     INDUSTRY_DOING,
     INDUSTRY_LABELLED,
@@ -53,15 +55,13 @@ def read_project(text: str) -> str | None:
     if called := _called(text):
         return called
     for pattern in (PROJECT_LABELLED, SHOP_NAMED, PROJECT_FOUNDED, PROJECT_OPENED):
-        if (match := pattern.search(text)) and not NOT_A_PROPER_NAME.search(_value(match)):
+        if (match := pattern.search(text)) and _proper(_value(match)):
             return _whole(text, match)
-    return next(
-        (part for part in segments(text) if COMPANY_NAME.fullmatch(part) and not NOT_A_PROPER_NAME.search(part)), None
-    )
+    return next((part for part in segments(text) if COMPANY_NAME.fullmatch(part) and _registered_name(part)), None)
 
 
 # Words said after a proper name that are no part of it: "就叫张记吧", "叫鲜果优选的网店".
-TRAILING_FILLER = re.compile(r"(?:吧|呗|啦|呀|哈|好了|就行)$")
+TRAILING_FILLER = re.compile(r"(?:(?<![书酒网茶氧陶水琴画球冰])吧|呗|啦|呀|哈|好了|就行)$")  # not 书吧, 酒吧
 KIND_AFTER_NAME = re.compile(r"^(?P<name>.{2,}?)的(?:小店|网店|店铺|门店|店|饭店|餐馆|馆子|铺子|公司|工作室|厂|摊子?)$")
 
 
@@ -97,10 +97,20 @@ def _called(text: str) -> str | None:
     """The name after 叫/名字定为/就叫 when words of a business come before it and no person does."""
     for match in PROJECT_CALLED.finditer(text):
         before = text[: match.start()]
-        value = _value(match)
-        if BUSINESS_BEFORE.search(before) and not PERSON_BEFORE.search(before) and not NOT_A_PROPER_NAME.search(value):
+        business = BUSINESS_CUE.search(match.group(0)) or BUSINESS_BEFORE.search(before)
+        if business and not PERSON_BEFORE.search(before) and _proper(_value(match)):
             return _whole(text, match)
     return None
+
+
+def _registered_name(part: str) -> bool:
+    """A registered name said on its own ("湘楚文化传媒有限公司"), not a plan ("准备注册一家有限公司")."""
+    return _proper(part) and not re.search(r"准备|打算|注册|成立|想|要|开办|创办|申请|一家|一个", part)
+
+
+def _proper(value: str) -> bool:
+    """A proper name, not a remark ("还没想好") nor only a kind of business ("有限公司")."""
+    return bool(value) and not NOT_A_PROPER_NAME.search(value) and not GENERIC_BUSINESS.fullmatch(value)
 
 
 def _whole(text: str, match: re.Match[str]) -> str:
@@ -140,9 +150,10 @@ def read_address(text: str) -> str | None:
     """The part of a message that is an address: place markers and a road, number, village or group."""
     if (match := ADDRESS_LABELLED.search(text)) and ADDRESS_MARKERS.search(match.group("value")):
         return address_only(match.group("value"))
-    for part in segments(text):
+    parts = (piece for part in segments(text) for piece in LONG_NUMBER.split(part))  # "…手机139…在醴陵市…8号"
+    for part in parts:
         placed = ADDRESS_MARKERS.search(part) or _names_a_place(part)
-        if re.search(r"\d{7,}", part) or not (placed and ADDRESS_DETAIL.search(part)):
+        if not (placed and ADDRESS_DETAIL.search(part)):
             continue
         if HOME.match(part):
             continue  # where someone lives is not where the business is
@@ -150,6 +161,10 @@ def read_address(text: str) -> str | None:
         if len(value) >= 5 and ADDRESS_DETAIL.search(value):
             return value
     return None
+
+
+# A run of digits as long as a phone or ID number ends the part of a message an address can be in.
+LONG_NUMBER = re.compile(r"\d{7,}[Xx]?")
 
 
 def address_only(said: str) -> str:

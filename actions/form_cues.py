@@ -56,7 +56,7 @@ SPOKEN_NUMBER = re.compile(r"[零〇一幺二三四五六七八九\d]{17}[Xx叉]
 BARE_PHONE = BARE_MOBILE
 BARE_ID = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
 PROJECT_LABELLED = re.compile(
-    r"(?:项目(?:名称|名字|名)?|店名|店铺名|门店名|名称|(?:网店|店铺|小店|店子|门店|店|馆|厂|坊|铺|吧|屋|园|场|超市|农场|餐厅|公司|工作室|作坊|合作社)"
+    r"(?:项目(?:名称|名字|名)?|店名|店铺名|门店名|名称|字号|招牌|店招|商号|(?:网店|店铺|小店|店子|门店|店|馆|厂|坊|铺|吧|屋|园|场|超市|农场|餐厅|公司|工作室|作坊|合作社)"
     r"(?:的)?(?:名字|名称)?(?=叫))"
     r"(?:就)?(?:叫做|叫|是|为|[:：])?\s*[“\"「『]?"
     r"(?P<value>[^，,。；;“”\"」』\s]{2,30}?)[”\"」』]?"
@@ -75,11 +75,18 @@ PROJECT_CALLED = re.compile(
     r"(?=[，,。；;！!\s]|$|行业|属于|地址|经营|开在|位于|个体|企业|合作社|身份|手机|电话|贷款|想|要|申请|做|卖|是|就|然后|那个|主要)"
 )
 BUSINESS_BEFORE = re.compile(
-    r"店|馆|坊|铺|摊|厂|作坊|公司|合作社|工作室|农场|超市|项目|生意|品牌|开(?:个|一家|家|间|了家|了个|了间)"
+    r"店|馆|坊|铺|摊|厂|作坊|公司|合作社|工作室|农场|超市|项目|生意|品牌|个体|民宿|农家乐|农庄|山庄|庄园|车行|商行|门市"
+    r"|档口|养殖场|基地|招牌|字号|开(?:个|一家|家|间|了家|了个|了间)"
+)
+# Cues that name only a business ("招牌就叫…", "取名…", "字号…"): no business word needs to come before them.
+BUSINESS_CUE = re.compile(r"招牌|字号|店名|商号|取名|起名|定名")
+# A kind of business said where its name should be ("注册一家有限公司"): no proper name.
+GENERIC_BUSINESS = re.compile(
+    r"^(?:一家|一个)?(?:农民专业合作社|专业合作社|合作社|有限责任公司|股份有限公司|有限公司|公司|个体户|个体工商户|工作室|店|小店)$"
 )
 PERSON_BEFORE = re.compile(r"(?:我|他|她|本人|来电人|申请人|对方|客户)(?:的)?(?:名字|姓名)?(?:就)?$")
 NOT_A_PROPER_NAME = re.compile(
-    r"我|你|他|她|的名|名字|自己|女儿|儿子|吧|呢|啊|什么|啥|还没|没想好|不知道|改成|改为|换成|不是|应该是"
+    r"我|你|他|她|的名|名字|自己|女儿|儿子|(?<![书酒网茶氧陶水琴画球冰])吧|呢|啊|什么|啥|还没|没想好|不知道|改成|改为|换成|不是|应该是"
 )
 # A registered name on its own between commas: "湘楚文化传媒有限公司，文化传媒，企业".
 COMPANY_NAME = re.compile(
@@ -89,7 +96,7 @@ COMPANY_NAME = re.compile(
 # Words for the premises that lead an address ("店在…", "铺面在…", "位置在…").
 PREMISES = (
     r"(?:我的|我们的|我家的?|我们|我)?(?:店铺|店面|门店|小店|店子|铺面|铺子|门面|档口|摊位|厂房|厂子|作坊|场地|公司|办公室|工作室"
-    r"|店|位置|地点|地方)"
+    r"|营业地点|经营地点|营业场所|经营场地|营业地址|店|位置|地点|地方)"
 )
 ADDRESS_PLAN_BEFORE = re.compile(
     rf"^(?:我们?|{PREMISES})?(?:就|是)?(?:想|准备|打算|计划|要|就)?(?:在|到|开在|设在|选在|租在|放在|位于)"
@@ -153,7 +160,8 @@ INDIVIDUAL_BUSINESS = re.compile(r"(?<!不是)(?<!不办)(?<!不做)(?<!不要)(
 BUSINESS_TYPE_WORDS = re.compile(r"(?:个体户|个体工商户|个体|企业|公司|农民专业合作社|合作社)")
 # A bare industry between other fields: a few Chinese characters, none of the words of other fields.
 INDUSTRY_LIKE = re.compile(
-    r"(?!.*(?:毕业|农民工|军人|失业|困难|执照|贷款|补贴|培训|身份|手机|电话|申请|办理|项目|地址))[\u4e00-\u9fff]{2,10}"
+    r"(?!.*(?:毕业|农民工|军人|失业|困难|执照|贷款|补贴|培训|身份|手机|电话|申请|办理|项目|地址|个体|企业|公司|合作社|性质|类型))"
+    r"[\u4e00-\u9fff]{2,10}"
 )
 AMOUNT_CUED = re.compile(
     r"(?:贷款?|借款?|额度|金额)[^\d一二两三四五六七八九十，,。]{0,4}(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*万"
@@ -177,7 +185,7 @@ ADDRESS_PREFIX = re.compile(
 ADDRESS_NUMBERED = re.compile(r"[0-9一二三四五六七八九十百零A-Za-z]+(?:号|栋|幢|楼|层|室|组|单元)")
 CLAUSE_AFTER_ADDRESS = re.compile(
     r"我|想|要|准备|打算|计划|申请|贷|借|身份|手机|电话|然后|还有|另外|对了|麻烦|谢谢|帮我|请问|能不能|可以|一共|大概"
-    r"|主要|经营|营业|项目|行业|名字|叫|开了|开的|开个|开一|开家|做|卖|是|的店|刚|已经|今年|去年|明年"
+    r"|主要|经营|营业|项目|行业|名字|叫|开|摆|搞|弄|干|做|卖|是|的店|的个体|刚|已经|今年|去年|明年"
 )
 CLAUSE_ANYWHERE = re.compile(r"我|想|打算|准备|申请|贷款|身份证|手机|电话")
 TERM = re.compile(
@@ -185,7 +193,9 @@ TERM = re.compile(
     r"|(?P<n2>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit2>年|个月)期"
     r"|[万wW]元?[，,\s]*(?:分|借|贷)?(?P<n3>\d{1,2}|[一二两三四五])\s*(?P<unit3>年|个月)(?!前|后|毕业)"
 )
-LOAN_WORDS = re.compile(r"贷款|贷\s*\d|贷[一二两三四五六七八九十]|借款|借\s*\d")
+# Words that say who the person is ("我是…脱贫人口", "我家是脱贫户"): a rarer group said with them is the category.
+IDENTITY = re.compile(r"我是|本人是|我属于|属于|身份是|我家是|我们家是|我们是")
+LOAN_WORDS = re.compile(r"贷款|贷\s*\d|贷[一二两三四五六七八九十]|借款|借\s*\d|借[一二两三四五六七八九十]")
 GRADUATION = re.compile(r"毕业|毕的业")
 STARTED = re.compile(r"成立|开业|注册|领(?:的|了)?执照|开了|开的|开张|营业了")
 ID_CUED = re.compile(r"身份证(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>[0-9XxＸｘ][0-9XxＸｘ\s-]{4,24})")

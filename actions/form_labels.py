@@ -31,6 +31,7 @@ from actions.form_cues import (
     ENTITY_SLOTS,
     GRADUATION,
     ID_CUED,
+    IDENTITY,
     LOAN_WORDS,
     PHONE_CUED,
     SPOKEN_DIGITS,
@@ -139,6 +140,9 @@ def read_labelled(
             found.values[slot] = values[0]
     if "person_category" not in found.values and (described := situation.described_category(text)):
         found.values["person_category"] = described
+    group = situation.other_group(text) if IDENTITY.search(text) else None  # not "项目是个网店"
+    if found.values.get("person_category", "other") == "other" and group:
+        found.values.update(person_category="other", other_category=group)  # "我是易地搬迁的脱贫人口"
     _read_numbers(text, found, bare_numbers)
     has_numbers = "id_number" in found.values or "phone" in found.values
     has_numbers = has_numbers or bool(found.values) or bool(_entity_values(entities, "item"))  # a list of fields

@@ -55,8 +55,9 @@ def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str |
         return said
     patterns = (NAME, NAME_THIRD_PERSON) if third_person else (NAME,)
     for match in (m for pattern in patterns for m in pattern.finditer(text)):
-        if _personal(match.group("name")) and not _a_business_name(text, match):
-            return match.group("name")
+        described = text[match.end("name") :].startswith("的") and "是" in text[match.start() : match.start("name")]
+        if _personal(match.group("name")) and not _a_business_name(text, match) and not described:
+            return match.group("name")  # not "我是易地搬迁的脱贫人口": who the person is, not their name
     if not third_person and THIRD_PERSON.search(text):
         return None  # "他叫王刚，身份证…" in a user's own chat: someone else's details, not a name to guess
     leading = LEADING_NAME.match(text) if has_numbers else None

@@ -50,6 +50,41 @@ def test_a_shops_name_after_its_cue_is_the_name_alone() -> None:
         assert read_labelled(text, []).values.get("project_name") == name, text
 
 
+def test_a_business_named_after_its_own_cue_whatever_its_kind() -> None:
+    said = {
+        "本人钱晓川，做汽修个体户，招牌就叫晓川快修，营业地点岳阳市华容县章华镇东风路3号": "晓川快修",
+        "搞个农庄，取名青禾山庄，性质是个体": "青禾山庄",
+        "经营宠物美容，字号萌宠之家": "萌宠之家",
+        "开汽修个体户叫晓川快修": "晓川快修",
+        "农家乐叫山里人家": "山里人家",
+        "想开个书吧，就叫墨香书吧": "墨香书吧",  # 书吧 is the name's own ending, not a filler
+    }
+    for text, name in said.items():
+        values = read_labelled(text, []).values
+        assert values.get("project_name") == name, (text, values)
+        assert "industry" not in values or "个体" not in values["industry"], values
+    values = read_labelled("开民宿，名字叫云上人家", []).values
+    assert values.get("project_name") == "云上人家" and "applicant_name" not in values
+    assert "project_name" not in read_labelled("准备注册一家有限公司", []).values  # a kind, not a name
+
+
+def test_an_address_said_next_to_numbers_or_a_plan_is_still_the_address_alone() -> None:
+    text = "我叫张三身份证430104199001011234手机13912345678在醴陵市瓷都路8号摆个摊"
+    assert read_labelled(text, entities_of(text)).values["premises_address"] == "醴陵市瓷都路8号"
+    text = "在长沙市岳麓区桃花岭路45号开奶茶的个体户"
+    assert read_labelled(text, []).values["premises_address"] == "长沙市岳麓区桃花岭路45号"
+    text = "本人钱晓川，营业地点岳阳市华容县章华镇东风路3号"
+    assert read_labelled(text, []).values["premises_address"] == "岳阳市华容县章华镇东风路3号"
+
+
+def test_who_the_person_is_is_their_category_not_their_name() -> None:
+    values = read_labelled("我是易地搬迁的脱贫人口", []).values
+    assert "applicant_name" not in values
+    assert (values["person_category"], values["other_category"]) == ("other", "poverty_alleviated")
+    assert "person_category" not in read_labelled("项目叫乡味优选，是个网店", []).values
+    assert read_labelled("就借八万块吧", entities_of("就借八万块吧")).values["loan_amount"] == "80000"
+
+
 async def test_a_project_name_answered_with_words_around_it_is_stored_alone(service_url: str) -> None:
     slots = {**FILLED, "project_name": None, "requested_slot": "project_name"}
     _, set_slots = await validate("就叫乐乐工坊吧", "inform", slots)
