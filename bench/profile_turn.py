@@ -31,8 +31,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.log_utils import configure_structlog
 
-from channels import json_validation
 from channels.lock_store import InProcessLockStore
+from channels.server import prepare_rasa
 from channels.tracker_store import SQLiteWalTrackerStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,12 +83,14 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--model", default=str(ROOT / "models" / "assistant.tar.gz"))
     parser.add_argument("--top", type=int, default=25)
-    parser.add_argument("--stock-validation", action="store_true", help="without channels.json_validation")
+    parser.add_argument(
+        "--stock-validation", action="store_true", help="without channels.server.prepare_rasa (json_validation …)"
+    )
     parser.add_argument("--stock-stores", action="store_true", help="Rasa's SQL tracker and in-memory lock stores")
     args = parser.parse_args()
     configure_structlog(logging.INFO)  # as `rasa run` does: unconfigured, every debug event is printed (and profiled)
     if not args.stock_validation:
-        json_validation.install()  # as channels/server.py does before Rasa starts
+        prepare_rasa()  # as channels/server.py does before Rasa starts
     folder = Path(tempfile.mkdtemp(prefix="profile-turn-"))
     store_class = SQLTrackerStore if args.stock_stores else SQLiteWalTrackerStore
     agent = Agent.load(

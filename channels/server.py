@@ -61,6 +61,16 @@ def rasa_arguments(argv: Sequence[str], environ: Mapping[str, str]) -> list[str]
     return [*arguments, *argv]
 
 
+def prepare_rasa() -> None:
+    """Remove Rasa's repeated work per turn before it starts (``docs/benchmarks.md``, "Issue 16")."""
+    from channels import event_types, gc_freeze, graph_runner, json_validation
+
+    json_validation.install()  # Rasa checks every action response against a schema: build its validator once
+    event_types.install()  # Rasa finds each stored event's class by walking all event classes: remember them
+    gc_freeze.install()  # the loaded model's objects out of the collector's full walks
+    graph_runner.install()  # the model's graph run node after node, without a dask graph per parse and prediction
+
+
 def main() -> int:
     """Run ``rasa run`` in this process with the arguments of :func:`rasa_arguments`."""
     try:
@@ -70,13 +80,7 @@ def main() -> int:
         return 2
     from rasa.__main__ import main as rasa_main
 
-    from channels import event_types, gc_freeze, graph_runner, json_validation
-
-    json_validation.install()  # Rasa checks every action response against a schema: build its validator once
-    event_types.install()  # Rasa finds each stored event's class by walking all event classes: remember them
-    gc_freeze.install()  # the loaded model's objects out of the collector's full walks
-    graph_runner.install()  # the model's graph run node after node, without a dask graph per parse and prediction
-
+    prepare_rasa()
     # Rasa's CLI reads sys.argv; changing it here never changes the command line other processes see.
     sys.argv = arguments
     rasa_main()
