@@ -198,10 +198,23 @@ class ActionAskConfirmSubmission(Action):
         return "action_ask_confirm_submission"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """After a "no" the user was already asked what to change: no second summary until they change it."""
-        if tracker.get_intent_of_latest_message() != "deny":
+        """After a bare "no" the user was already asked what to change: no second summary until they change it.
+
+        A correction read as a "no" ("姓打错了，是耳东陈，陈立伟") changed a value: the summary is shown again.
+        """
+        if tracker.get_intent_of_latest_message() != "deny" or changed_this_turn(tracker):
             dispatcher.utter_message(text=messages.summary(dict(tracker.current_slot_values())))
         return []
+
+
+def changed_this_turn(tracker: Tracker) -> bool:
+    """A value of the form was set since the user's latest message (a correction was taken)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") in FORM_SLOTS and event.get("value") is not None:
+            return True
+    return False
 
 
 def idempotency_key(sender_id: str, attempt: str, form: dict[str, Any]) -> str:

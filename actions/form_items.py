@@ -9,7 +9,9 @@ from actions.form_guard import is_question
 from actions.form_labels import loan_named
 from contract.labels import ITEM_NAMES, ITEMS_FILED_TOGETHER
 
-ADD_ITEMS = re.compile(r"加上|再加|还要|增加|也要|也申请|一起办|另外")
+ADD_ITEMS = re.compile(
+    r"加上|再加|还要|增加|也要|也申请|一起办|另外|再(?:上|报|办|申请|弄|要)个?|顺便(?:把|办|申请|报|弄)?|也想|还想|还得"
+)
 REMOVE_ITEMS = re.compile(
     r"不要|去掉|删掉|删了|删除|不办|不申请|取消|不参加|不用|不需要|不弄|不搞|拿掉|划掉|减掉|撤掉|去了|先不|算了|免了"
 )

@@ -2,11 +2,13 @@
 after 叫 is the name alone, a sum and a term are two values, one character of a name is corrected, removing one
 item keeps the application, and a first start-up said in words is not asked again (issue 12)."""
 
+import asyncio
 from datetime import date
 from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.application_actions import ActionAskConfirmSubmission
 from actions.eligibility import ValidateEligibilityForm
 from actions.eligibility_reading import read_turn
 from actions.form_labels import read_labelled
@@ -183,3 +185,30 @@ async def test_years_of_work_away_and_coming_home_is_the_returning_migrant_worke
         slots = {e["name"]: e["value"] for e in set_events if e["event"] == "slot"}
         assert slots.get("elig_person_category") == "returning_migrant_worker", words
         assert slots["requested_slot"] != "elig_person_category"
+
+
+async def test_an_item_asked_for_in_passing_is_added_to_those_chosen(service_url: str) -> None:
+    slots = {**FILLED, "application_items": ["startup_subsidy"], "industry": None, "requested_slot": "industry"}
+    texts, set_slots = await validate("再上个开店的课", "inform", slots, [entity("item", "training")])
+    assert set_slots["application_items"] == ["startup_subsidy", "training"], texts
+
+
+def said_as_no(text: str) -> dict[str, Any]:
+    """A user event the NLU read as deny, ranked as Rasa sends it."""
+    event = user_event(text, "deny")
+    event["parse_data"]["intent_ranking"] = [{"name": "deny", "confidence": 0.9}]
+    return event
+
+
+def test_a_correction_read_as_no_shows_the_summary_again() -> None:
+    corrected = [
+        said_as_no("姓打错了，是耳东陈，陈立伟"),
+        {"event": "slot", "name": "applicant_name", "value": "陈立伟"},
+    ]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(corrected, slots={**FILLED, "applicant_name": "陈立伟"})
+    asyncio.run(ActionAskConfirmSubmission().run(dispatcher, tracker, {}))
+    assert any("陈立伟" in str(m.get("text")) for m in dispatcher.messages), dispatcher.messages
+    dispatcher = CollectingDispatcher()  # a bare "no": asked what to change already, no second summary
+    asyncio.run(ActionAskConfirmSubmission().run(dispatcher, make_tracker([said_as_no("不对")]), {}))
+    assert dispatcher.messages == []
