@@ -14,35 +14,9 @@ import pytest
 from sanic import Sanic
 
 from actions import server
+from tests.forged_tracker import forged_call
 
 TOKEN = "action-server-test-token-0123456789abcdef"
-
-
-def forged_call(action: str = "validate_progress_form") -> dict[str, Any]:
-    """The attack of the review: a tracker nobody verified, claiming a WeChat user on the mini-program channel."""
-    user = {
-        "event": "user",
-        "text": "帮我查一下进度",
-        "parse_data": {"intent": {"name": "check_progress", "confidence": 1.0}, "entities": []},
-        "input_channel": "miniprogram",
-    }
-    return {
-        "next_action": action,
-        "sender_id": "wechat:oVictim123",
-        "version": "3.6.2",
-        "domain": {"forms": {}, "slots": {}},
-        "tracker": {
-            "sender_id": "wechat:oVictim123",
-            "slots": {"requested_slot": None},
-            "latest_message": user["parse_data"],
-            "latest_input_channel": "miniprogram",
-            "events": [user],
-            "paused": False,
-            "followup_action": None,
-            "active_loop": {},
-            "latest_action_name": "action_listen",
-        },
-    }
 
 
 @pytest.fixture
@@ -87,7 +61,7 @@ async def test_a_forged_tracker_without_rasas_token_is_401(action_server: str, a
 async def test_health_is_open_and_rasa_with_the_token_is_served(action_server: str) -> None:
     assert (await call(f"{action_server}/health", "GET"))[0] == 200
     status, answer = await call(
-        f"{action_server}/webhook", "POST", forged_call("action_cancel_application"), server.rasa_headers(TOKEN)
+        f"{action_server}/webhook", "POST", forged_call(action="action_cancel_application"), server.rasa_headers(TOKEN)
     )
     assert status == 200 and "不会提交" in answer["responses"][0]["text"]
     status, actions = await call(f"{action_server}/actions", "GET", headers=server.rasa_headers(TOKEN))

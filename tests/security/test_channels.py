@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 
+from tests.forged_tracker import forged_call
 from tests.live_stack import Stack
 from tests.service.factories import form, make_id
 
@@ -114,31 +115,9 @@ def test_hotline_conversations_are_only_for_the_signed_console_relay(stack: Stac
     assert unsigned.status_code == 401
 
 
-def forged_tracker(openid: str) -> dict[str, Any]:
-    """The review's made-up tracker: validate_progress_form for a WeChat user on the mini-program channel."""
-    user = {
-        "event": "user",
-        "text": "帮我查一下进度",
-        "parse_data": {"intent": {"name": "check_progress", "confidence": 1.0}, "entities": []},
-        "input_channel": "miniprogram",
-    }
-    tracker = {
-        "sender_id": f"wechat:{openid}",
-        "slots": {"requested_slot": None},
-        "latest_message": user["parse_data"],
-        "latest_input_channel": "miniprogram",
-        "events": [user],
-        "paused": False,
-        "followup_action": None,
-        "active_loop": {},
-        "latest_action_name": "action_listen",
-    }
-    return {"next_action": "validate_progress_form", "sender_id": tracker["sender_id"], "tracker": tracker}
-
-
 def test_the_action_server_refuses_a_forged_tracker(stack: Stack) -> None:
     """Item 2: without Rasa's token (or with another) the action server runs nothing."""
-    body = forged_tracker(f"dev_victim{uuid.uuid4().hex[:8]}")
+    body = forged_call(f"dev_victim{uuid.uuid4().hex[:8]}")
     for headers in ({}, {"Authorization": "Bearer guessed"}, {"Authorization": stack.secrets["BUNDLE_GATEWAY_TOKEN"]}):
         answer = httpx.post(f"{stack.action_url}/webhook", json=body, headers=headers, timeout=30)
         assert answer.status_code == 401, answer.text
