@@ -1,19 +1,17 @@
 """The mini-program chat channel: the sender comes from the service's login token only; bad tokens get 401."""
 
 import asyncio
-import socket
+import json
 import time
-import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
-import aiohttp
 import jwt
 import pytest
 from rasa.core.channels.channel import UserMessage
-from sanic import Sanic
 
 from channels.miniprogram import InvalidToken, MiniProgramInput, openid_from_token
+from tests.channels.channel_server import ChannelHost
 
 SECRET = "shared-test-secret-of-32-bytes-at-least"
 OPENID = "oTestOpenid_123"
@@ -33,42 +31,19 @@ def token(openid: str = OPENID, secret: str = SECRET, lifetime: int = 7200, **cl
     return jwt.encode({k: v for k, v in body.items() if v is not None}, secret, algorithm="HS256")
 
 
-class Server:
-    """The channel in a real Sanic server on a free port, with a stub bot that echoes and records turns."""
-
-    def __init__(self, channel: MiniProgramInput) -> None:
-        self.turns: list[UserMessage] = []
-        Sanic.test_mode = True
-        self.app = Sanic(f"miniprogram-test-{uuid.uuid4().hex[:12]}", configure_logging=False)
-        self.app.blueprint(channel.blueprint(self._bot), url_prefix="/webhooks/miniprogram")
-        self._server: Any = None
-        self.url = ""
+class Server(ChannelHost):
+    """The channel host whose stub bot also offers a button; posts JSON with an ``Authorization`` header."""
 
     async def _bot(self, message: UserMessage) -> None:
-        self.turns.append(message)
-        await message.output_channel.send_text_message(message.sender_id, f"收到：{message.text}")
+        await super()._bot(message)
         await message.output_channel.send_text_with_buttons(message.sender_id, "还有吗？", [{"title": "没有了"}])
 
-    async def start(self) -> "Server":
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        self._server = await self.app.create_server(sock=sock, return_asyncio_server=True, access_log=False)
-        await self._server.startup()
-        await self._server.after_start()
-        self.url = f"http://127.0.0.1:{port}/webhooks/miniprogram/webhook"
-        return self
-
-    async def stop(self) -> None:
-        await self._server.before_stop()
-        self._server.close()
-        await self._server.wait_closed()
-        await self._server.after_stop()
-
-    async def post(self, body: Any, authorization: str | None) -> tuple[int, Any]:
-        headers = {"Authorization": authorization} if authorization is not None else {}
-        async with aiohttp.ClientSession() as session, session.post(self.url, json=body, headers=headers) as answer:
-            return answer.status, await answer.json()
+    async def post_json(self, body: Any, authorization: str | None) -> tuple[int, Any]:
+        """POST ``body`` as JSON with ``authorization`` (None: no header); the status and the decoded answer."""
+        headers = {"Content-Type": "application/json"}
+        if authorization is not None:
+            headers["Authorization"] = authorization
+        return await self.post(json.dumps(body).encode(), headers)
 
 
 @pytest.fixture
@@ -79,7 +54,7 @@ async def server() -> AsyncIterator[Server]:
 
 
 async def test_reply_comes_back_synchronously_for_the_tokens_user(server: Server) -> None:
-    status, replies = await server.post({"message": "你好"}, f"Bearer {token()}")
+    status, replies = await server.post_json({"message": "你好"}, f"Bearer {token()}")
     assert status == 200
     assert replies[0] == {"recipient_id": f"wechat:{OPENID}", "text": "收到：你好"}
     assert replies[1]["buttons"] == [{"title": "没有了"}]
@@ -90,7 +65,7 @@ async def test_reply_comes_back_synchronously_for_the_tokens_user(server: Server
 
 async def test_sender_in_the_body_is_ignored(server: Server) -> None:
     body = {"message": "查我的申请", "sender": "wechat:oSomebodyElse", "sender_id": "victim"}
-    status, replies = await server.post(body, f"Bearer {token()}")
+    status, replies = await server.post_json(body, f"Bearer {token()}")
     assert status == 200
     assert server.turns[0].sender_id == f"wechat:{OPENID}"
     assert replies[0]["recipient_id"] == f"wechat:{OPENID}"
@@ -131,7 +106,7 @@ async def test_sender_in_the_body_is_ignored(server: Server) -> None:
     ],
 )
 async def test_bad_tokens_get_401_and_never_reach_the_bot(server: Server, authorization: str | None, code: str) -> None:
-    status, answer = await server.post({"message": "你好"}, authorization)
+    status, answer = await server.post_json({"message": "你好"}, authorization)
     assert status == 401
     assert answer["code"] == code
     assert answer["message"] in ("请先登录。", "登录已过期或无效，请重新登录。")
@@ -141,13 +116,13 @@ async def test_bad_tokens_get_401_and_never_reach_the_bot(server: Server, author
 async def test_tampered_subject_is_refused(server: Server) -> None:
     header, _, signature = token().split(".")
     forged_claims = token(openid="oSomebodyElse").split(".")[1]
-    status, _ = await server.post({"message": "你好"}, f"Bearer {header}.{forged_claims}.{signature}")
+    status, _ = await server.post_json({"message": "你好"}, f"Bearer {header}.{forged_claims}.{signature}")
     assert status == 401
     assert server.turns == []
 
 
 async def test_body_without_text_is_400(server: Server) -> None:
-    status, answer = await server.post({"text": "你好"}, f"Bearer {token()}")
+    status, answer = await server.post_json({"text": "你好"}, f"Bearer {token()}")
     assert status == 400
     assert server.turns == []
 
@@ -156,7 +131,7 @@ async def test_without_a_secret_everything_is_refused(monkeypatch: pytest.Monkey
     monkeypatch.delenv("BUNDLE_SESSION_SECRET", raising=False)
     running = await Server(MiniProgramInput.from_credentials(None)).start()
     try:
-        status, _ = await running.post({"message": "你好"}, f"Bearer {token()}")
+        status, _ = await running.post_json({"message": "你好"}, f"Bearer {token()}")
         assert status == 401
         assert running.turns == []
     finally:
@@ -180,6 +155,6 @@ def test_service_issued_vector_verifies_here() -> None:
 
 async def test_concurrent_users_stay_apart(server: Server) -> None:
     results = await asyncio.gather(
-        *(server.post({"message": f"m{i}"}, f"Bearer {token(f'oUser{i}')}") for i in range(5))
+        *(server.post_json({"message": f"m{i}"}, f"Bearer {token(f'oUser{i}')}") for i in range(5))
     )
     assert [r[1][0]["recipient_id"] for r in results] == [f"wechat:oUser{i}" for i in range(5)]
