@@ -22,8 +22,8 @@ from typing import Any
 import httpx
 from sqlalchemy import create_engine, text
 
-from bundle_service.applications.id_numbers import check_digit
 from tests.scaled.conftest import Scaled, pid_listening_on
+from tests.service.factories import make_id
 
 QUESTIONS = ["你好", "创业担保贷款最多能贷多少钱", "那要多久", "一次性创业补贴有多少钱", "营业执照怎么办",
              "要准备什么材料", "谢谢", "个人创业一件事是什么", "都能办哪些事情", "那在哪里办", "红灯是什么意思",
@@ -139,8 +139,8 @@ def test_a_rasa_process_killed_under_load_loses_no_acknowledged_message(scaled: 
 
 
 def id_number() -> str:
-    first17 = f"430111{1980 + uuid.uuid4().int % 20}0101{uuid.uuid4().int % 1000:03d}"
-    return first17 + check_digit(first17)
+    """A random valid ID number of someone the shared registry does not know."""
+    return make_id(born=f"{1980 + uuid.uuid4().int % 20}0101", sequence=f"{uuid.uuid4().int % 1000:03d}")
 
 
 def test_a_service_process_killed_while_forms_are_submitted_files_each_application_once(scaled: Scaled) -> None:
