@@ -19,20 +19,25 @@ On every dialect, a save writes the events added since the tracker was read or l
 database first: Rasa's store counts the stored events of the conversation's session (one more query per turn, with
 a sub-query) to find the new ones. The tracker remembers how many events it was read with; a tracker without that
 mark (a new conversation, a copy) is counted by the query as before. A conversation is handled by one message at a
-time (the lock store), so nothing else writes its events between the read and the save. Otherwise it is Rasa's
-``SQLTrackerStore`` as is. Configure it in ``bot/endpoints.yml``
+time (the lock store), so nothing else writes its events between the read and the save. A read fetches only the
+events' JSON (Rasa's query, not its ORM objects) and a save inserts the new rows in one statement (not one ORM
+object each); the rows, their order and the tracker rebuilt are Rasa's. Otherwise it is Rasa's ``SQLTrackerStore``
+as is. Configure it in ``bot/endpoints.yml``
 (``tracker_store: type: channels.tracker_store.SQLiteWalTrackerStore``, with ``dialect``/``db`` as for ``SQL``).
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 # How many of the tracker's events are in the database (set when it is read or saved by this store).
 STORED_EVENTS = "_stored_event_count"
@@ -73,15 +78,25 @@ class SQLiteWalTrackerStore(SQLTrackerStore):
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
-        """Rasa's read; a tracker of the latest session remembers how many events it was read with."""
-        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
-        if tracker is not None and not fetch_events_from_all_sessions:
+        """Rasa's read (its query, only the JSON column); a tracker of the latest session remembers its count."""
+        with self.session_scope() as session:
+            query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
+            events = [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data).all()]
+        if not self.domain or not events:
+            return None
+        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        if not fetch_events_from_all_sessions:
             setattr(tracker, STORED_EVENTS, len(tracker.events))
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Rasa's save; afterwards every event of the tracker counts as stored."""
-        await super().save(tracker)
+        """Rasa's save (the same rows) in one insert; afterwards every event of the tracker counts as stored."""
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            rows = [_row(tracker.sender_id, event) for event in self._additional_events(session, tracker)]
+            if rows:
+                session.execute(self.SQLEvent.__table__.insert(), rows)
+            session.commit()
         setattr(tracker, STORED_EVENTS, len(tracker.events))
 
     def _additional_events(self, session: sa.orm.Session, tracker: DialogueStateTracker) -> Iterator[Any]:
@@ -90,3 +105,16 @@ class SQLiteWalTrackerStore(SQLTrackerStore):
         if stored is None:
             return super()._additional_events(session, tracker)
         return itertools.islice(tracker.events, stored, len(tracker.events))
+
+
+def _row(sender_id: str, event: Event) -> dict[str, Any]:
+    """The ``events`` row Rasa's ``SQLTrackerStore.save`` writes for an event."""
+    data = event.as_dict()
+    return {
+        "sender_id": sender_id,
+        "type_name": event.type_name,
+        "timestamp": data.get("timestamp"),
+        "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+        "action_name": data.get("name"),
+        "data": json.dumps(data),
+    }
