@@ -18,7 +18,7 @@ from actions.form_values import Extraction
 
 ANSWER_PREFIX = re.compile(
     r"^(?:我的|我们的)?(?:姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址|银行账户|账号|账户)?"
-    r"(?:是|叫|为|就是|填)?[:：\s]*"
+    r"(?:是|叫做|叫|为|就是|填)?[:：\s]*"
 )
 # A reply this long with no submit word is no confirmation, whatever the NLU says ("对了，我还想问…").
 LONG_REPLY = 10

@@ -40,6 +40,7 @@ from actions.form_cues import (
     PROJECT_LABELLED,
     PROJECT_OPENED,
     PROJECT_SUFFIX,
+    SHOP_NAME,
     SHOP_NAMED,
     segments,
 )
@@ -97,7 +98,9 @@ def _called(text: str) -> str | None:
     """The name after 叫/名字定为/就叫 when words of a business come before it and no person does."""
     for match in PROJECT_CALLED.finditer(text):
         before = text[: match.start()]
-        business = BUSINESS_CUE.search(match.group(0)) or BUSINESS_BEFORE.search(before)
+        business = (
+            BUSINESS_CUE.search(match.group(0)) or BUSINESS_BEFORE.search(before) or SHOP_NAME.match(match["value"])
+        )
         if business and not PERSON_BEFORE.search(before) and _proper(_value(match)):
             return _whole(text, match)
     return None

@@ -10,6 +10,10 @@ import opencc
 
 from contract.phones import BARE_MOBILE
 
+# How a project's or shop's name ends (…店, …工作室, …合作社).
+PROJECT_SUFFIX_WORDS = (
+    r"店|馆|厂|坊|铺|行|吧|屋|园|场|中心|工作室|超市|农场|基地|工坊|餐厅|小吃|作坊|门市|商行|公司|合作社"
+)
 SEPARATORS = re.compile(r"[，,。；;！!\n、\s]+")
 # How a surname is spelled out by its parts ("耳东陈", "立早章"): the parts and the surname they make.
 SPELLED_SURNAMES = {
@@ -58,8 +62,8 @@ BARE_ID = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
 PROJECT_LABELLED = re.compile(
     r"(?:项目(?:名称|名字|名)?|店名|店铺名|门店名|名称|字号|招牌|店招|商号|(?:网店|店铺|小店|店子|门店|店|馆|厂|坊|铺|吧|屋|园|场|超市|农场|餐厅|公司|工作室|作坊|合作社)"
     r"(?:的)?(?:名字|名称)?(?=叫))"
-    r"(?:就)?(?:叫做|叫|是|为|[:：])?\s*[“\"「『]?"
-    r"(?P<value>[^，,。；;“”\"」』\s]{2,30}?)[”\"」』]?"
+    r"(?:就)?(?:叫做|叫|是|为)?[:：]?\s*[“\"「『]?"
+    r"(?P<value>[^，,。；;:：“”\"」』\s]{2,30}?)[”\"」』]?"
     r"(?=[，,。；;\s]|$|行业|属于|地址|经营|开在|位于|个体|企业|合作社|身份|手机|电话|贷款|想|要|申请|就是|就|然后|那个|主要|做|卖)"
 )
 # "开了家面馆，名字叫秀英面馆": the name after a shop word and 名字叫 (a comma between them).
@@ -84,6 +88,10 @@ BUSINESS_CUE = re.compile(r"招牌|字号|店名|商号|取名|起名|定名")
 GENERIC_BUSINESS = re.compile(
     r"^(?:一家|一个)?(?:农民专业合作社|专业合作社|合作社|有限责任公司|股份有限公司|有限公司|公司|个体户|个体工商户|工作室|店|小店)$"
 )
+# A name that is plainly a shop's by its ending ("刘记面馆", "晓川快修"): a business's after 叫 whatever came before.
+SHOP_NAME = re.compile(rf".+(?:{PROJECT_SUFFIX_WORDS}|记|之家|人家|快修|优选|小铺|工坊|鲜|坊)$")
+# Cues that name the person themself: without them, "名字叫…" at the project's step is the project's name.
+SELF_CUE = re.compile(r"我|本人|申请人|姓名|姓|来电人|[他她]")
 PERSON_BEFORE = re.compile(r"(?:我|他|她|本人|来电人|申请人|对方|客户)(?:的)?(?:名字|姓名)?(?:就)?$")
 NOT_A_PROPER_NAME = re.compile(
     r"我|你|他|她|的名|名字|自己|女儿|儿子|(?<![书酒网茶氧陶水琴画球冰])吧|呢|啊|什么|啥|还没|没想好|不知道|改成|改为|换成|不是|应该是"
@@ -123,9 +131,7 @@ CHARACTER_DESCRIBED = re.compile(
     rf"|(?P<char2>[\u4e00-\u9fff])(?<![是的那个就])[，,\s]*(?:是)?(?:{RADICALS})(?:的|那个)"
 )
 SHOP_WORDS = re.compile(r"记|店|馆|坊|铺|社|厂|行$")
-PROJECT_SUFFIX = (
-    r"(?:店|馆|厂|坊|铺|行|吧|屋|园|场|中心|工作室|超市|农场|基地|工坊|餐厅|小吃|作坊|门市|商行|公司|合作社)"
-)
+PROJECT_SUFFIX = rf"(?:{PROJECT_SUFFIX_WORDS})"
 PROJECT_OPENED = re.compile(
     rf"(?:开|做|办|搞|弄|经营)(?:了|一)?(?:个|家|间|一个|一家|一间)(?:叫)?[“\"]?"
     rf"(?P<value>[\u4e00-\u9fffA-Za-z0-9]{{1,14}}?{PROJECT_SUFFIX})(?![\u4e00-\u9fff])"

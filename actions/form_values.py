@@ -11,7 +11,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.form_cues import BARE_ID, BARE_PHONE, CORRECTION, CORRECTION_SLOTS
+from actions.form_cues import BARE_ID, BARE_PHONE, CORRECTION, CORRECTION_SLOTS, SELF_CUE
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import is_question, plausible_name
 from actions.form_items import items_named
@@ -104,6 +104,8 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
             values[slot] = named[-1]  # "我不是退役军人，是返乡农民工": the value after the negation
         if slot in values and requested != slot and intent not in DATA_INTENTS and len(values) < 2 and not correcting:
             del values[slot]
+    if requested == "project_name" and "applicant_name" in values and not SELF_CUE.search(text):
+        del values["applicant_name"]  # "名字叫湘里人家" at the project's step: the project's name, answered below
     renamed = slots.get("applicant_name") and requested != "applicant_name" and values.get("applicant_name")
     if renamed and not (correcting or name_cued(text)):  # a filled name changes only when the user says so
         del values["applicant_name"]
@@ -118,6 +120,8 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         and not (corrected == "applicant_name" and spells_a_character(correction.group("value")))
     ):  # "名字是章立早章的章章明" is no correction: the name read from its spelling stays
         values[corrected] = correction.group("value").strip(" 。.，,")  # not "奶茶店，名字叫茶小满"
+    if values.get("applicant_name") and values.get("applicant_name") == values.get("project_name"):
+        del values["applicant_name"]  # "名字叫湘里人家": one name, the business's
     if (name := slots.get("applicant_name")) and (fixed := name_corrected(text, str(name))):
         values["applicant_name"] = fixed  # "不是王是汪，三点水那个", "名字是耳东陈的陈": one character changed
     items = items_named(text, entities_named(tracker, "item"), slots.get("application_items"), requested)

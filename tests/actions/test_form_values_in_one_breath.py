@@ -65,6 +65,10 @@ def test_a_business_named_after_its_own_cue_whatever_its_kind() -> None:
         values = read_labelled(text, []).values
         assert values.get("project_name") == name, (text, values)
         assert "industry" not in values or "个体" not in values["industry"], values
+    assert (
+        read_labelled("做餐饮的，叫刘记面馆", []).values.get("project_name") == "刘记面馆"
+    )  # a shop's name by its end
+    assert read_labelled("项目名称叫做：老街小铺", []).values.get("project_name") == "老街小铺"
     values = read_labelled("开民宿，名字叫云上人家", []).values
     assert values.get("project_name") == "云上人家" and "applicant_name" not in values
     assert "project_name" not in read_labelled("准备注册一家有限公司", []).values  # a kind, not a name
@@ -91,6 +95,8 @@ async def test_a_project_name_answered_with_words_around_it_is_stored_alone(serv
     slots = {**FILLED, "project_name": None, "requested_slot": "project_name"}
     _, set_slots = await validate("就叫乐乐工坊吧", "inform", slots)
     assert set_slots["project_name"] == "乐乐工坊"
+    texts, set_slots = await validate("名字叫湘里人家", "inform", slots)  # the project's name, at its step
+    assert set_slots["project_name"] == "湘里人家" and "applicant_name" not in set_slots, texts
 
 
 def test_a_sum_and_a_term_said_together_are_two_values() -> None:
