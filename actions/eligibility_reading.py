@@ -28,6 +28,8 @@ PROFILE_SLOTS = {
     "first_time_founder": "elig_first_time_founder",
 }
 NO_BUSINESS = "none"
+# A graduation from a university or college said in words: the category 高校毕业生.
+UNIVERSITY_GRADUATE = re.compile(r"(?:大学|本科|大专|专科|研究生|硕士|博士|高校|高职)[^，,。；;！!？?]{0,4}毕(?:的)?业")
 YES = re.compile(r"^(?:是|是的|对|对的|嗯|没错|第一次|头一次|首次)")
 NO = re.compile(r"^(?:不是|否|没有|不|第二次)|以前.*(?:创过|开过|办过)")
 LABELS = {slot: FIELD_LABELS[name] for name, slot in PROFILE_SLOTS.items()}  # the form's labels (contract)
@@ -96,13 +98,16 @@ def loose_answer(slot: str, text: str, intent: str, entities: list[dict[str, Any
 def stated_facts(text: str, entities: list[dict[str, Any]], today: date) -> tuple[dict[str, Any], list[str]]:
     """Profile slots the message states with their cue, and how dates were read.
 
-    The category counts only when named (an entity), never inferred from a graduation year; "都不是" answers
-    whichever category question is asked, so it is left to :func:`loose_answer`.
+    The category counts only when named (an entity, or a graduation from a university: 大学毕业, 本科毕业),
+    never inferred from a bare graduation year; "都不是" answers whichever category question is asked, so it is
+    left to :func:`loose_answer`.
     """
     said = situation.read(text, entities, today)
     facts: dict[str, Any] = {}
     if (category := situation.category(entities, "")) is not None:
         facts["elig_person_category"] = category
+    elif UNIVERSITY_GRADUATE.search(text):
+        facts["elig_person_category"] = "college_graduate"  # "我去年大学毕业"
     if "graduation_year" in said.profile:
         facts["elig_graduation_year"] = said.profile["graduation_year"]
     if "business_started_on" in said.profile:

@@ -167,7 +167,7 @@ def test_never_before_says_nothing_about_the_business_in_the_eligibility_check()
 async def test_facts_said_before_the_eligibility_check_starts_are_not_asked_again(service_url: str) -> None:
     """ "我去年大学毕业" said as a greeting, the check asked for two turns later: the category is not asked."""
     events = [
-        user_event("你好，我去年大学毕业，在家待着", "greet", [entity("person_category", "college_graduate")]),
+        user_event("你好，我去年大学毕业，在家待着", "greet"),  # no category entity: 大学毕业 says it
         user_event("嗯那个啥", "nlu_fallback"),
         user_event("我能享受哪些政策", "check_eligibility"),
         {"event": "action", "name": "action_route_eligibility"},
