@@ -12,6 +12,7 @@ from actions.application_actions import ActionAskConfirmSubmission
 from actions.eligibility import ValidateEligibilityForm
 from actions.eligibility_reading import read_turn
 from actions.form_labels import read_labelled
+from nlu_components.gazetteer import load_gazetteer
 from nlu_components.patterns import find_patterns
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_application_form import FILLED, entity, validate
@@ -218,3 +219,9 @@ def test_a_correction_read_as_no_shows_the_summary_again() -> None:
     dispatcher = CollectingDispatcher()  # a bare "no": asked what to change already, no second summary
     asyncio.run(ActionAskConfirmSubmission().run(dispatcher, make_tracker([said_as_no("不对")]), {}))
     assert dispatcher.messages == []
+
+
+def test_having_registered_as_unemployed_said_in_passing_is_the_category() -> None:
+    found = load_gazetteer().find("下岗在家好几年了，登记过失业，想摆个早餐摊")
+    assert [(s.entity, s.value) for s in found] == [("person_category", "registered_unemployed")]
+    assert [s.value for s in load_gazetteer().find("要办失业登记")] == ["employment_cert"]  # the item stays the item
