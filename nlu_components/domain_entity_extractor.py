@@ -19,12 +19,15 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu_components.gazetteer import Gazetteer, load_gazetteer
+from nlu_components.needs import find_needs
 from nlu_components.patterns import find_patterns
 from nlu_components.spans import Span, select_longest
 
 
 def find_domain_entities(text: str, gazetteer: Gazetteer) -> list[Span]:
-    """Finds aliases and pattern entities; where they overlap the longer wins.
+    """Finds aliases, pattern entities and needs said in plain words; where they overlap the longer wins.
+
+    A need ("缺钱周转") gives way to an alias or pattern it overlaps: the item's own name is the surer reading.
 
     Args:
         text: The message text.
@@ -33,7 +36,9 @@ def find_domain_entities(text: str, gazetteer: Gazetteer) -> list[Span]:
     Returns:
         Non-overlapping spans sorted by start.
     """
-    return select_longest([*find_patterns(text), *gazetteer.find(text)])
+    named = select_longest([*find_patterns(text), *gazetteer.find(text)])
+    needs = [n for n in find_needs(text) if not any(n.start < s.end and s.start < n.end for s in named)]
+    return sorted([*named, *needs], key=lambda span: span.start)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

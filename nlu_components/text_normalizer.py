@@ -2,8 +2,9 @@
 
 Traditional characters become simplified (OpenCC t2s), full-width digits,
 letters and punctuation become half-width, homophone typos of the domain's key
-words are corrected (营业直照 → 营业执照, :mod:`nlu_components.homophones`) and
-very long texts are cut. Every replacement keeps the text's length, so entity
+words are corrected (营业直照 → 营业执照, :mod:`nlu_components.homophones`), the
+opening of relayed speech ("来电人问…", "他想知道…") is blanked (:mod:`nlu_components.relay`) and very long
+texts are cut. Every replacement keeps the text's length, so entity
 offsets in training data stay valid. Rasa passes the normalised text on, so the
 actions read it too.
 """
@@ -21,6 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlu_components.homophones import HomophoneCorrector, domain_words
+from nlu_components.relay import blank_relays
 
 _FULL_TO_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_TO_HALF_WIDTH[0x3000] = 0x20  # ideographic space
@@ -62,7 +64,7 @@ class ChineseTextNormalizer(GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         """The component's default config (see parent class for full docstring)."""
-        return {"max_chars": 500, "homophone_entities": [], "homophone_short_words": []}
+        return {"max_chars": 500, "homophone_entities": [], "homophone_short_words": [], "blank_relays": False}
 
     @staticmethod
     def required_packages() -> list[str]:
@@ -75,7 +77,8 @@ class ChineseTextNormalizer(GraphComponent):
         Args:
             config: The component's config, with ``max_chars`` (at least 1); ``homophone_entities`` (gazetteer
                 entities whose aliases, with the domain terms, are corrected when misspelt by sound; none: no
-                correction) and ``homophone_short_words`` (two-character words corrected too).
+                correction), ``homophone_short_words`` (two-character words corrected too) and ``blank_relays``
+                (who said it, "来电人问…", becomes spaces: the rest is what is asked).
 
         Raises:
             ValueError: ``max_chars`` is not a positive integer.
@@ -90,6 +93,7 @@ class ChineseTextNormalizer(GraphComponent):
         self._correct: Callable[[str], str] = (
             HomophoneCorrector(domain_words(entities, short_words)).correct if entities or short_words else str
         )
+        self._relays: Callable[[str], str] = blank_relays if config.get("blank_relays") else str
 
     @classmethod
     def create(
@@ -106,7 +110,7 @@ class ChineseTextNormalizer(GraphComponent):
         text = message.get(TEXT)
         if not isinstance(text, str):
             return None
-        normalized = normalize_text(text, self._convert, self._max_chars, self._correct)
+        normalized = self._relays(normalize_text(text, self._convert, self._max_chars, self._correct))
         message.set(TEXT, normalized)
         return normalized
 
