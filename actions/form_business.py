@@ -83,14 +83,16 @@ PROJECT_ANSWER_CUE = re.compile(
 )
 
 
-def project_answered(answer: str) -> str:
+def project_answered(answer: str, cued: bool = False) -> str:
     """A project name answered at its step without the words around it: "就叫乐乐工坊吧" → 乐乐工坊.
 
-    A remark about the name ("就用我名字吧", "还没想好") is left as said, for the guard to refuse.
+    A remark about the name ("就用我名字吧", "还没想好") is left as said, for the guard to refuse, unless the
+    words came after their cue already (``cued``: "项目名称改成乐乐工坊吧").
     """
     name = PROJECT_ANSWER_CUE.sub("", answer, count=1).rstrip('”"」')
-    name = TRAILING_FILLER.sub("", name) if name != answer else name
-    kind = KIND_AFTER_NAME.match(name) if name != answer else None
+    cued = cued or name != answer
+    name = TRAILING_FILLER.sub("", name) if cued else name
+    kind = KIND_AFTER_NAME.match(name) if cued else None
     return (kind.group("name") if kind else name) or answer
 
 

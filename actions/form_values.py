@@ -11,6 +11,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.form_business import address_only, project_answered
 from actions.form_cues import BARE_ID, BARE_PHONE, CORRECTION, CORRECTION_SLOTS, SELF_CUE
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import is_question, plausible_name
@@ -119,7 +120,7 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         and not (corrected == "applicant_name" and business_named_after(text[: correction.start()]))
         and not (corrected == "applicant_name" and spells_a_character(correction.group("value")))
     ):  # "名字是章立早章的章章明" is no correction: the name read from its spelling stays
-        values[corrected] = correction.group("value").strip(" 。.，,")  # not "奶茶店，名字叫茶小满"
+        values[corrected] = cleaned(corrected, correction.group("value").strip(" 。.，,"))  # not "奶茶店，名字叫茶小满"
     if values.get("applicant_name") and values.get("applicant_name") == values.get("project_name"):
         del values["applicant_name"]  # "名字叫湘里人家": one name, the business's
     if (name := slots.get("applicant_name")) and (fixed := name_corrected(text, str(name))):
@@ -137,6 +138,15 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         not_yet_registered=labelled.not_yet_registered,
         removed_all=items == [],
     )
+
+
+def cleaned(slot: str, value: str) -> str:
+    """A corrected value without what was said after it: an address alone, a project's name alone."""
+    if slot == "premises_address":
+        return address_only(value) or value  # "地址不对，应该是…19号我再确认下"
+    if slot == "project_name":
+        return project_answered(value, cued=True)
+    return value
 
 
 def _bare_values(text: str, requested: Any, named: dict[str, Any]) -> dict[str, Any]:

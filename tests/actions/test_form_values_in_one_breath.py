@@ -225,3 +225,11 @@ def test_having_registered_as_unemployed_said_in_passing_is_the_category() -> No
     found = load_gazetteer().find("下岗在家好几年了，登记过失业，想摆个早餐摊")
     assert [(s.entity, s.value) for s in found] == [("person_category", "registered_unemployed")]
     assert [s.value for s in load_gazetteer().find("要办失业登记")] == ["employment_cert"]  # the item stays the item
+
+
+async def test_a_corrected_address_or_project_is_stored_without_what_follows_it(service_url: str) -> None:
+    slots = {**FILLED, "requested_slot": "confirm_submission"}
+    _, set_slots = await validate("地址不对，应该是长沙市天心区书院路19号我再确认下", "inform", slots)
+    assert set_slots["premises_address"] == "长沙市天心区书院路19号"
+    _, set_slots = await validate("项目名称改成乐乐工坊吧", "inform", slots)
+    assert set_slots["project_name"] == "乐乐工坊"
