@@ -17,6 +17,7 @@ from actions.form_cues import (
     ADDRESS_PLAN_AFTER,
     ADDRESS_PLAN_BEFORE,
     ADDRESS_PREFIX,
+    BARE_SHOP_NAME,
     BUSINESS_BEFORE,
     BUSINESS_CUE,
     BUSINESS_TYPE_WORDS,
@@ -58,7 +59,12 @@ def read_project(text: str) -> str | None:
     for pattern in (PROJECT_LABELLED, SHOP_NAMED, PROJECT_FOUNDED, PROJECT_OPENED):
         if (match := pattern.search(text)) and _proper(_value(match)):
             return _whole(text, match)
-    return next((part for part in segments(text) if COMPANY_NAME.fullmatch(part) and _registered_name(part)), None)
+    parts = segments(text)
+    if registered := next((part for part in parts if COMPANY_NAME.fullmatch(part) and _registered_name(part)), None):
+        return registered
+    if len(parts) >= 3:  # a list of fields: a part that is only a shop's name ("…，晓川快修，…")
+        return next((part for part in parts if len(part) >= 4 and BARE_SHOP_NAME.match(part) and _proper(part)), None)
+    return None
 
 
 # Words said after a proper name that are no part of it: "就叫张记吧", "叫鲜果优选的网店".

@@ -90,6 +90,11 @@ GENERIC_BUSINESS = re.compile(
 )
 # A name that is plainly a shop's by its ending ("刘记面馆", "晓川快修"): a business's after 叫 whatever came before.
 SHOP_NAME = re.compile(rf".+(?:{PROJECT_SUFFIX_WORDS}|记|之家|人家|快修|优选|小铺|工坊|鲜|坊)$")
+# A shop's name said bare between other fields ("本人钱晓川，做汽修个体户，晓川快修，…"): by its ending, with no verb.
+BARE_SHOP_NAME = re.compile(
+    r"^(?![^，,]*(?:开|做|想|要|办|搞|卖|是|在|的|我|你|他|她|个体|项目|地址|行业))"
+    r"[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:记|之家|人家|快修|优选|小铺|工坊|商行|餐厅|超市|工作室|店|馆|坊|铺)$"
+)
 # Cues that name the person themself: without them, "名字叫…" at the project's step is the project's name.
 SELF_CUE = re.compile(r"我|本人|申请人|姓名|姓|来电人|[他她]")
 PERSON_BEFORE = re.compile(r"(?:我|他|她|本人|来电人|申请人|对方|客户)(?:的)?(?:名字|姓名)?(?:就)?$")
@@ -166,7 +171,8 @@ INDIVIDUAL_BUSINESS = re.compile(r"(?<!不是)(?<!不办)(?<!不做)(?<!不要)(
 BUSINESS_TYPE_WORDS = re.compile(r"(?:个体户|个体工商户|个体|企业|公司|农民专业合作社|合作社)")
 # A bare industry between other fields: a few Chinese characters, none of the words of other fields.
 INDUSTRY_LIKE = re.compile(
-    r"(?!.*(?:毕业|农民工|军人|失业|困难|执照|贷款|补贴|培训|身份|手机|电话|申请|办理|项目|地址|个体|企业|公司|合作社|性质|类型))"
+    r"(?![在到去想要我])(?!.*(?:毕业|农民工|军人|失业|困难|执照|贷款|补贴|培训|身份|手机|电话|申请|办理|项目|地址|个体|企业|公司"
+    r"|合作社|性质|类型))"
     r"[\u4e00-\u9fff]{2,10}"
 )
 AMOUNT_CUED = re.compile(

@@ -73,6 +73,9 @@ def test_a_business_named_after_its_own_cue_whatever_its_kind() -> None:
     values = read_labelled("开民宿，名字叫云上人家", []).values
     assert values.get("project_name") == "云上人家" and "applicant_name" not in values
     assert "project_name" not in read_labelled("准备注册一家有限公司", []).values  # a kind, not a name
+    values = read_labelled("本人钱晓川，做汽修个体户，晓川快修，营业地点岳阳市华容县章华镇东风路3号", []).values
+    assert values["project_name"] == "晓川快修"  # said bare between other fields
+    assert "industry" not in read_labelled("我叫李娜，想开个服装店，在长沙", []).values  # 在长沙 is no industry
 
 
 def test_an_address_said_next_to_numbers_or_a_plan_is_still_the_address_alone() -> None:
