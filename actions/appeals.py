@@ -50,6 +50,14 @@ STATUS = re.compile(
     r"怎么样了|咋样了|有结果|结果出来|处理到|进展|进度|状态|回复了|有回复|有人管|办结了|查一下|查查|查询|处理得"
 )
 EXPLICIT = re.compile(r"投诉|举报|诉求")
+# A wish to file, and words of being wronged: a question with neither asks about complaints ("投诉几天有答复").
+WANTS_TO_FILE = re.compile(
+    r"(?:我要|我想|想要|要|想|帮我|给我|我们要|怎么|如何|去哪|在哪|哪里)(?:投诉|举报|反映|登记|告)"
+)
+WRONGED = re.compile(
+    r"态度|不满|生气|气死|差|慢|垃圾|骗|敷衍|没人管|不负责|忽悠|推来推去|踢皮球|刁难|拖|白跑|没人理|不理|卡着|卡在|"
+    r"超时|超期|答非所问|乱回答|凭什么|为什么不|为啥不|怎么还没|怎么又"
+)
 FILING = re.compile(r"投诉|举报|反映|诉求|登记")
 REQUEST = re.compile(r"诉求|建议|希望|能不能|可不可以|请求|呼吁")
 INTRO = (
@@ -151,6 +159,10 @@ def _not_a_complaint(tracker: Tracker, text: str) -> str | None:
     """
     if asks_status(text):
         return "appeal_status_form"
+    if context.HESITATING.search(text) and not GRIEVANCE.search(text):  # "我再考虑考虑": not now, no grievance
+        return "action_route_courtesy"
+    if is_question(text) and not (WANTS_TO_FILE.search(text) or WRONGED.search(text)):
+        return "action_answer_question"  # "上回反映的问题一般几天给答复": about complaints, not one
     if context.goes_in_person(text) and not GRIEVANCE.search(text):  # "手机上弄太麻烦了，我去大厅"
         return "action_start_application"  # it tells how to go in person (actions/followups.py), files nothing
     entities = list(tracker.latest_message.get("entities") or [])

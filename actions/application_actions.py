@@ -13,7 +13,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import followups, messages
+from actions import courtesy, followups, messages
 from actions.form_cues import INDIVIDUAL_BUSINESS
 from actions.form_fields import (
     ATTEMPT,
@@ -302,6 +302,7 @@ class ActionCancelApplication(Action):
         return "action_cancel_application"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Deactivate whichever form is active and clear the application's values."""
+        """Deactivate whichever form is active and clear the application's values; answer a question said with it."""
         dispatcher.utter_message(text=CANCELLED)
-        return [ActiveLoop(None), SlotSet("requested_slot", None), *reset_form()]
+        answered = await courtesy.answer_rest(dispatcher, tracker, domain, outside_forms=True)  # "不办了，那培训要钱吗"
+        return [ActiveLoop(None), SlotSet("requested_slot", None), *reset_form(), *answered]

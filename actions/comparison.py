@@ -16,12 +16,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import context
 from actions.service_client import ServiceError, get_json
 
-# Words that compare or combine two things.
-COMPARE = re.compile(
-    r"区别|不同|差别|差异|不一样|一样吗|哪个|哪一个|哪样|哪种|哪项|选哪|比较|对比|相比|比起|划算|更好|更合适|更适合"
-)
+# Words that ask which of two things to take; with the words of a difference, those that compare two things.
+WHICH_WORDS = r"哪个|哪一个|哪样|哪种|哪项|选哪|划算|更好|更合适|更适合"
+COMPARE = re.compile(rf"区别|不同|差别|差异|不一样|一样吗|比较|对比|相比|比起|{WHICH_WORDS}")
 TOGETHER = re.compile(r"一起|同时|都能|都可以|都申请|都办|两个都|两样都|一块|一并|兼得|叠加|既.{1,8}又|能不能都|可以都")
-WHICH = re.compile(r"哪个|哪一个|哪样|哪种|哪项|选哪|划算|更好|更合适|更适合|适合")
+WHICH = re.compile(rf"{WHICH_WORDS}|适合")
 BOTH = (
     "这几项可以在同一张《个人创业“一件事”信息采集表》里一起申请，一次提交，各部门并联审批；能不能都享受，看上面各自的条件。"
     "想办的话说“我要申请”，我帮您填表。"

@@ -32,7 +32,19 @@ ENTRY_POINTS = (
 GO_IN_PERSON = re.compile(
     r"(?:去|到|跑)(?:现场|线下|窗口|大厅|政务服务中心|政务中心|办事大厅|政务大厅|服务中心)|(?:现场|线下|当面)去?(?:办|弄|交)"
 )
+# "我再考虑考虑", "我想想", "回头再说": not now. A no to what is under way, never a complaint.
+HESITATING = re.compile(r"考虑|想想|想一想|琢磨|合计|商量|再说吧?$|回头再|过两天|改天|还没想好|没想好")
 BOT_FILLS = re.compile(r"帮我|给我|替我|你帮|你来|你给")
+# "帮我看看这个政策", "给我讲讲这个贷款", "帮我算算能贷多少": asking to have something explained, not to act.
+EXPLAIN = re.compile(
+    r"(?:帮我|给我|替我|帮忙|你帮我|麻烦你?)(?:看看|看下|看一下|瞧瞧|解释|讲讲|讲一下|讲解|说说|说一下|分析|介绍|解读"
+    r"|算算|算一下|算下|估算|估一下)"
+)
+# What makes such words a request after all: to apply, to check progress or to be matched with policies.
+APPLY_OR_CHECK = re.compile(
+    r"填表|报名|进度|办到|到哪|结果|符合|能享受|可以享受|哪些|编号|CY\d|(?:我要|我想|开始|现在)(?:申请|办)",
+    re.IGNORECASE,
+)
 IN_PERSON = (
     "可以的，到政务服务大厅的创业服务窗口就能当面办理个人创业“一件事”：窗口工作人员帮您核验身份、填好"
     "《个人创业“一件事”信息采集表》，一次提交，各部门并联审批。想少跑一趟的话，也可以在湘易办、湖南省政务服务网办，"
@@ -58,9 +70,10 @@ WHEN_ALL_DONE = (
 )
 # A question, even without a question mark ("要带身份证去吗", "红灯什么意思").
 QUESTION = re.compile(
-    r"[?？]|吗|么|呢$|多少|多久|几天|怎么|咋|如何|什么|啥|哪些|哪里|哪儿|在哪|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
+    r"[?？]|吗|么|呢$|多少|多久|几天|怎么|咋|如何|什么|啥|哪(?!怕)|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
     r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行|干嘛|想知道|想了解|打听"
     r"|(?<![好十多])几(?:个(?!月|年头)|次|趟|家|项|样|种)"
+    r"|((?!不)[\u4e00-\u9fff])不\1|[了过]没(?:有)?[?？。]*$"  # "收不收", "贵不贵"; "提交了没"
 )
 # A choice between two things ("执照给纸质的还是电子的", "办个体户还是公司好"): a question. Not 还是 meaning "still" or
 # "rather" ("还是找不到", "我还是去现场办吧", "地址还是原来那个"): it follows a pronoun or 觉得, is followed by a
@@ -111,7 +124,8 @@ MIN_PART = 4
 # Where a question may end inside a clause typed without punctuation (voice input: "贷款能贷多少利息怎么算"): it
 # splits only when what follows is a question of its own ("要多少钱才能办" stays one).
 QUESTION_END = re.compile(
-    r"(?:多少钱|多少|几天|多久|多长时间|怎么算|怎么办|怎么弄|怎么申请|怎么交|什么材料|是什么意思|什么意思|吗)(?:啊|呀|哦|嘛)?"
+    r"(?:多少钱|多少|几天|多久|多长时间|怎么(?:算|办|弄|申请|交|查|看|填|领|报名)|(?:在|去)?哪[里儿]?(?:查|看|办|交)"
+    r"|什么材料|是什么意思|什么意思|吗)(?:啊|呀|哦|嘛)?"
 )
 
 
@@ -146,9 +160,10 @@ def is_choice(text: str) -> bool:
 def is_request(text: str) -> bool:
     """Whether the text asks the bot to do something (apply, check), not only asks about it.
 
-    A choice ("我想申请补贴还是贷款好") asks which, so it is a question, not a request.
+    A choice ("我想申请补贴还是贷款好") asks which, so it is a question, not a request; so is asking to have
+    something explained ("帮我看看贷款政策", :func:`wants_explained`).
     """
-    return bool(REQUEST.search(ASKING.sub("", text, count=1))) and not is_choice(text)
+    return bool(REQUEST.search(ASKING.sub("", text, count=1))) and not is_choice(text) and not wants_explained(text)
 
 
 def last_answer(tracker: Tracker) -> str | None:
@@ -194,6 +209,11 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
         if MATERIALS.search(text) and not REDUCTION.search(text):  # "材料减少了多少" is the 93% answer's
             return OVERVIEW_MATERIALS
     return None
+
+
+def wants_explained(text: str) -> bool:
+    """The user asks to have something explained ("帮我看看这个政策"), not to apply, check progress or be matched."""
+    return bool(EXPLAIN.search(text)) and not APPLY_OR_CHECK.search(text)
 
 
 def goes_in_person(text: str) -> bool:

@@ -12,7 +12,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import context, progress  # the module: progress → booking → application_actions → here
+from actions import context, own_case, progress  # the module: progress → booking → application_actions → here
 from actions.form_labels import read_labelled
 from actions.questions import ANSWERED, search
 from actions.replies import answer_question
@@ -62,8 +62,8 @@ async def question_not_request(
     A message that carries application data (two fields or more) is a request, whatever its wording.
     """
     text = context.text_of(tracker)
-    if not context.is_question(text) or context.is_request(text):
-        return None
+    if not (context.is_question(text) or context.wants_explained(text)) or context.is_request(text):
+        return None  # "帮我看看这个政策" is answered too
     entities = list(tracker.latest_message.get("entities") or [])
     if len(read_labelled(text, entities).values) >= 2:
         return None
@@ -82,7 +82,10 @@ async def before_starting(
     intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
     if intent == "affirm" and tracker.get_slot("offer_pending"):
         return None
-    if (events := await follow_up(dispatcher, tracker, domain)) is not None:
+    events = await follow_up(dispatcher, tracker, domain)
+    if events is None:  # "我这种情况能办吗": the rules' verdict for what the conversation said, not the form
+        events = await own_case.answer(dispatcher, tracker, domain)
+    if events is not None:
         return events
     text = context.text_of(tracker)
     if context.goes_in_person(text):

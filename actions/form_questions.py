@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.answer_feedback import answer_payload
-from actions.questions import ANSWERED, ITEM_ENTITY, search
+from actions.query_text import ITEM_ENTITY
+from actions.questions import ANSWERED, search
 from actions.service_client import ServiceUnavailable
 
 MIN_QUESTION = 3  # "对吗" alone asks nothing to look up

@@ -34,8 +34,6 @@ TASKS = {
 ROUTERS = {"check_progress": "action_route_progress", "check_eligibility": "action_route_eligibility"}
 # A question without a question word: relayed by hotline staff ("他问下…"), a choice ("纸本还是电子版"), or
 # where/how to look ("交上去以后去哪看进度").
-# "once I have submitted, how do I follow it": about the application being filled, which has nothing to check yet
-AFTER_SUBMITTING = re.compile(r"(提交|交|申请|报)(完|好|了以后|之后|以后|后)")
 RELAYED_QUESTION = re.compile(
     r"(?:[他她]|来电人|对方|客户)(?:想)?问|想问|问一下|问下|还是|去哪|哪[看查找]|怎么[看查找]|[?？]"
 )
@@ -47,7 +45,7 @@ def _asks_about(intent: str, text: str) -> bool:
     if not (context.is_question(text) or RELAYED_QUESTION.search(text)) or context.is_request(text):
         return False
     if intent == "check_progress":
-        return bool(AFTER_SUBMITTING.search(text)) or not (wants_own(text) or NUMBER.search(text))
+        return not (wants_own(text) or NUMBER.search(text))  # "提交完怎么知道办到哪了": nothing to check yet
     if intent == "check_eligibility":
         return not (WHAT_CAN_I_GET.search(text) or ASK_MATCH.search(text))
     return True

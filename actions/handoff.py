@@ -7,6 +7,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused, EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import context
+from actions.replies import answer_question
 from actions.service_client import ServiceError, post_json, tracker_headers
 
 HANDED_OFF = (
@@ -21,7 +23,7 @@ STAFF_UNAVAILABLE = (
 # Words that ask for a person. Inside a form a message without them is the user's data the NLU took for a handoff
 # (a hotline relay "来电人说他叫石磊": staff type for the caller), and the form goes on with it.
 ASKS_FOR_PERSON = re.compile(
-    r"人工|真人|客服|工作人员|转接|接线|坐席|领导|负责人|找人|找个人|换个人|换人|有人吗|人呢|人来|活人|机器|"
+    r"人工|真人|客服|工作人员|转接|接线|坐席|领导|负责人|找人|找个人|换个人|换人|有人吗|(?<!个)人呢|(?<!个)人来|活人|机器|"
     r"转一下|转过去|转给|转到|打电话|来电话|回电"
 )
 
@@ -42,8 +44,11 @@ class ActionHandoff(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         """Hand the conversation to a person (see :func:`hand_off`); inside a form, only when asked in words."""
         loop = (tracker.active_loop or {}).get("name")
-        if loop and not ASKS_FOR_PERSON.search(str(tracker.latest_message.get("text") or "")):
+        text = str(tracker.latest_message.get("text") or "")
+        if loop and not ASKS_FOR_PERSON.search(text):
             return [FollowupAction(str(loop))]  # the form reads the message (a name relayed by hotline staff)
+        if not loop and not ASKS_FOR_PERSON.search(text) and context.is_question(text):
+            return await answer_question(dispatcher, tracker, domain)  # "那我个人呢": a question about one's case
         return await hand_off(dispatcher, tracker, HANDED_OFF)
 
 

@@ -17,7 +17,7 @@ from actions import context, situation
 from actions.comparison import describe
 from actions.eligibility import NEEDS_MORE, SERVICE_DOWN
 from actions.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
-from actions.questions import WHAT_ABOUT, previous_user_event
+from actions.query_text import WHAT_ABOUT, previous_user_event
 from actions.replies import answer_question
 from actions.service_client import ServiceError, ServiceUnavailable, check_field, post_json
 from actions.situation import Situation
@@ -36,11 +36,18 @@ def verdict_lines(assessments: list[dict[str, Any]]) -> list[str]:
 
 
 async def answer(
-    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, items: list[str], stated: Situation
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    domain: DomainDict,
+    items: list[str],
+    stated: Situation,
+    rule_of_undecided: bool = True,
 ) -> list[EventType]:
     """Say whether the person, as described, gets each named item, and offer the next step.
 
-    Without any situation the question is a plain policy question: the knowledge base answers it.
+    Without any situation the question is a plain policy question: the knowledge base answers it. An undecided
+    item gets the rule that will decide it from the knowledge base, unless ``rule_of_undecided`` is false (a
+    question about every item, "我这种情况能办吗": the check asks what decides).
     """
     if not stated.profile:
         return await answer_question(dispatcher, tracker, domain)
@@ -60,7 +67,8 @@ async def answer(
     events: list[EventType] = []
     if any(not e["qualifies"] and str(e["reason"]).startswith(NEEDS_MORE) for e in asked):
         dispatcher.utter_message(text=text)  # undecided: the rule that will decide, from the knowledge base
-        events += await answer_question(dispatcher, tracker, domain)
+        if rule_of_undecided:
+            events += await answer_question(dispatcher, tracker, domain)
         if not (tracker.active_loop or {}).get("name"):  # ask what decides it: the next answer goes to the check
             seeded = await seed_form(CollectingDispatcher(), stated)  # the situation was shown back above
             return [*events, *seeded, SlotSet("item", items[0]), FollowupAction("eligibility_form")]

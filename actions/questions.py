@@ -6,7 +6,6 @@ the item it names ("贷款要多久" → "补贴要多久"). Right after the ove
 may answer (:mod:`actions.context`). A message with two questions gets both answers.
 """
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,24 +15,26 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import context, knowledge_client
 from actions.answer_feedback import answer_payload
 from actions.comparison import compare
+from actions.query_text import (
+    ITEM_ENTITY,
+    MAX_QUERY_CHARS,
+    WHAT_ABOUT,
+    gist,
+    in_chinese,
+    items_in,
+    per_item,
+    query_text,
+    without_then,
+)
 from actions.service_client import ServiceUnavailable
 
-ITEM_ENTITY = "item"
 SERVICE_DOWN = "抱歉，政策资料服务暂时连不上，请稍后再问，或说“转人工”找工作人员。"
-MAX_QUERY_CHARS = 500
-# "补贴呢", "那贷款的呢": a subject and nothing else, asking the previous question about it.
-WHAT_ABOUT = re.compile(r"^(?:那么|那)?(?P<subject>[^，,。？?！!]{1,12}?)的?呢[？?。！!~～]*$")
 ANSWERED = ("faq", "answer")
 UNSURE = ("not_found", "suggest")  # worth asking again with the item
 # An out-of-scope example this far ahead of our best source (in the service's score) is a real "not ours": measured
 # 0.03-0.08 on other schemes' subsidies, 0.001 on "我想开个奶茶店，办执照要几天".
 OUT_OF_SCOPE_MARGIN = 0.01
 LABEL_CHARS = 20  # a long part (a story before its question) is headed by its end
-# A longer query is cut to its gist: its questions and the clauses naming an item (a 350-character story took the
-# search 5.9 s on a loaded machine, past the actions' 5 s timeout; the story adds nothing the search can use).
-GIST_CHARS = 120
-# "培训和孵化基地各要多少天": one question per item named ("分别", "各", "各自", "每个").
-EACH = re.compile(r"分别|各自|各|每个|每样")
 NOT_FOUND_PART = "这一问暂时没有找到准确的政策依据，可以换个问法，或说“转人工”由工作人员解答。"
 
 
@@ -47,102 +48,6 @@ def mentioned_item(tracker: Tracker) -> str | None:
     if next(tracker.get_latest_entity_values(ITEM_ENTITY), None) is not None:
         return None
     return tracker.get_slot(ITEM_ENTITY)
-
-
-def previous_user_event(tracker: Tracker) -> dict[str, Any] | None:
-    """The user message before the latest one, if any."""
-    users = (event for event in reversed(tracker.events) if event.get("event") == "user")
-    next(users, None)  # the latest message
-    return next(users, None)
-
-
-def query_text(tracker: Tracker) -> str:
-    """The question to search: the latest message, or for "X呢" the previous question asked about X.
-
-    When the latest message names an item: "补贴呢" after "贷款要多久" is "补贴要多久" (the previous question's
-    item replaced; put in front when it named none). When it names an aspect the previous question named another
-    of: "时间呢" after "材料减少了多少" is "时间减少了多少".
-    """
-    text = str(tracker.latest_message.get("text") or "").strip()
-    match = WHAT_ABOUT.match(text)
-    named = any(e.get("entity") == ITEM_ENTITY for e in tracker.latest_message.get("entities") or [])
-    previous = previous_user_event(tracker) if match else None
-    if match is None or previous is None:
-        return text[:MAX_QUERY_CHARS]
-    before = str(previous.get("text") or "")
-    subject = match.group("subject")
-    if not named:
-        aspect = next((word for word in context.ASPECTS if word in before), None)
-        if subject not in context.ASPECTS or aspect is None:
-            return text[:MAX_QUERY_CHARS]
-        return _without_then(before.replace(aspect, subject, 1))[:MAX_QUERY_CHARS]
-    spans = [
-        e
-        for e in (previous.get("parse_data") or {}).get("entities") or []
-        if e.get("entity") == ITEM_ENTITY and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
-    ]
-    if spans:
-        first = min(spans, key=lambda e: int(e["start"]))
-        return _without_then(before[: first["start"]] + subject + before[first["end"] :])[:MAX_QUERY_CHARS]
-    return f"{subject}{_without_then(before)}"[:MAX_QUERY_CHARS]
-
-
-def _without_then(question: str) -> str:
-    """Drop the leading "那/那么" of a follow-up ("那要多久" → "要多久"): it says nothing to the search."""
-    return re.sub(r"^(?:那么|那)", "", question)
-
-
-def item_spans(tracker: Tracker) -> list[tuple[int, int, str]]:
-    """The items the latest message names, as (start, end, code), in the order they are named."""
-    spans = []
-    for entity in tracker.latest_message.get("entities") or []:
-        start, end = entity.get("start"), entity.get("end")
-        if entity.get("entity") == ITEM_ENTITY and isinstance(start, int) and isinstance(end, int):
-            spans.append((start, end, str(entity["value"])))
-    return sorted(spans)
-
-
-def gist(tracker: Tracker, query: str) -> str:
-    """A long query cut to its questions, headed by the first item the story names (at most :data:`GIST_CHARS`).
-
-    "…听说有个创业担保贷款，利息还有补贴，我想问一下像我这种情况能贷多少钱" is searched as
-    "创业担保贷款，我想问一下像我这种情况能贷多少钱": the story's other clauses only blur the search.
-    """
-    if len(query) <= GIST_CHARS:
-        return query
-    text = str(tracker.latest_message.get("text") or "")
-    questions = [c for c in context.CLAUSE_ENDS.split(query) if c and context.is_question(c)]
-    if not questions:
-        return query[-GIST_CHARS:]
-    asked = "，".join(questions)
-    named = next((text[s:e] for s, e, _ in item_spans(tracker) if text[s:e] in query and text[s:e] not in asked), "")
-    return f"{named}，{asked}"[-GIST_CHARS:] if named else asked[-GIST_CHARS:]
-
-
-def in_chinese(tracker: Tracker, query: str) -> str:
-    """The query with an item named in English ("创业loan能借多少") named by its Chinese word (创业贷款能借多少).
-
-    Acronyms (SYB, GYB) are how Chinese users name the courses too, and stay.
-    """
-    text = str(tracker.latest_message.get("text") or "")
-    for start, end, code in item_spans(tracker):
-        named = text[start:end]
-        if named.isascii() and named.isalpha() and not named.isupper() and named in query:
-            query = query.replace(named, context.item_word(code))
-    return query
-
-
-def per_item(tracker: Tracker) -> list[tuple[str, str]]:
-    """One (question, item) per item of "A和B分别要几天"; empty unless the message asks the same of each item."""
-    text = str(tracker.latest_message.get("text") or "")
-    spans = item_spans(tracker)
-    codes = list(dict.fromkeys(code for _, _, code in spans))
-    if len(codes) < 2 or not EACH.search(text) or len(context.questions(text)) > 1:
-        return []
-    first, last = spans[0][0], spans[-1][1]
-    asked = EACH.sub("", text[last:])
-    named = {code: text[start:end] for start, end, code in reversed(spans)}  # the first word naming each
-    return [(f"{text[:first]}{named[code]}{asked}", code) for code in codes]
 
 
 async def search(
@@ -189,12 +94,6 @@ def named_items(tracker: Tracker) -> list[str]:
     """The items the latest message names, each once, in order (with or without their place in the text)."""
     entities = tracker.latest_message.get("entities") or []
     return list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == ITEM_ENTITY))
-
-
-def items_in(tracker: Tracker, part: str) -> list[str]:
-    """The items the latest message names inside ``part`` of its text."""
-    text = str(tracker.latest_message.get("text") or "")
-    return [code for start, end, code in item_spans(tracker) if text[start:end] and text[start:end] in part]
 
 
 async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
@@ -246,7 +145,7 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     answer = await search(tracker, record_unanswered=not retry)
     if not retry or answer.get("status") not in UNSURE or (named and clearly_not_ours(answer)):
         return answer  # a question like an example that is not ours stays refused ("稳岗补贴怎么申请")
-    query = text if named else f"{context.item_word(str(item))}{_without_then(text)}"
+    query = text if named else f"{context.item_word(str(item))}{without_then(text)}"
     again = await search(tracker, query=query[:MAX_QUERY_CHARS], item=item)
     return again if again.get("status") in ANSWERED else answer
 
@@ -302,6 +201,7 @@ class ActionAnswerQuestion(Action):
         dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType] | None:
         """An answer the conversation or the catalogue gives before the knowledge base is searched, else ``None``."""
+        from actions import own_case
         from actions.item_eligibility import what_about  # they answer through this action: imported when run
         from actions.progress import forgot_number, forgotten_number
         from actions.waiting import how_long_to_wait
@@ -314,8 +214,11 @@ class ActionAnswerQuestion(Action):
             return [FollowupAction("action_start_application")]  # "来电人想办培训和执照": a wish to apply
         if (waited := how_long_to_wait(dispatcher, tracker)) is not None:
             return waited  # "那我还要等多久" right after "须正常经营满1年": the months still to go
-        if (verdict := await what_about(dispatcher, tracker, domain)) is not None:
-            return verdict  # "补贴呢" after "我是退役军人，能贷多少": the rules' verdict for a veteran
+        verdict = await what_about(dispatcher, tracker, domain)  # "补贴呢" after "我是退役军人，能贷多少"
+        if verdict is None and not (tracker.active_loop or {}).get("name"):
+            verdict = await own_case.answer(dispatcher, tracker, domain)  # "我这种情况能办吗": what was said so far
+        if verdict is not None:
+            return verdict
         named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None) is not None
         if (fixed := context.fixed_reply(tracker, named)) is not None:
             # another province's question gets the redirect, never Hunan's channels or time limits

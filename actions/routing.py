@@ -15,10 +15,11 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import context, item_eligibility, knowledge_client, situation
+from actions import context, item_eligibility, knowledge_client, own_case, situation
 from actions.appeals import asks_status
 from actions.context import ENTRY_POINTS, HOW_LONG, WHERE, WHOLE_TIME, odd_input_reply, previous_action
 from actions.followups import follow_up
+from actions.form_questions import answer_besides, question_besides
 from actions.progress import NUMBER, forgot_number, forgotten_number, still_without_number
 from actions.replies import OUT_OF_SCOPE, answer_question, is_question, varied
 
@@ -28,6 +29,22 @@ OWN_STATUS = re.compile(
     r"(?:我的|我家|我们的|我那个|我那件|我申请|我提交|我交的|我办的|我报的).*"
     r"(?:办到哪|到哪一步|到哪了|批了没|批下来没|有结果|怎么样了|进展|进度|状态|好了没|通过了|下来了)"
 )
+# "提交完怎么知道办到哪了", "交了以后去哪看进度": how to follow an application still to be filed, a question.
+FOLLOW_LATER = re.compile(
+    r"(?:提交|交|申请|报)(?:完|好|上去|了以后|之后|以后|后)[^，,。；;]*?"
+    r"(?:怎么|如何|去哪|哪里|在哪|哪儿|能不能|可以|会不会|多久|几天|什么时候|啥时候)"
+)
+# What a check is about: the application ("帮我看看办到哪了"), or something else ("帮我看看这个政策").
+PROGRESS_WORDS = re.compile(r"进度|办到|到哪|结果|状态|审批|批了|批下|批没|办件|编号|申请|办的|通过|好了没|怎么样了")
+OTHER_THING = re.compile(
+    r"政策|条件|规定|材料|流程|文件|通知|标准|内容|要求|意思|补贴|贷款|培训|执照|社保|孵化|怎么办|怎么弄"
+)
+# Words that ask for the check itself ("帮我匹配", "测一下", "看看我的资格"): with no situation or question, the
+# eligibility form opens only on them.
+CHECK_WISH = re.compile(r"帮我|给我|替我|看看|看一下|测|评估|匹配|查查|算算|核实|对照|资格|检查|审核|符不符|能不能")
+# "那刚才的提交了没" right after a stop: whether anything was filed.
+SUBMITTED = re.compile(r"提交|交上|交了|报上|申请上|成功|办上")
+NOT_SUBMITTED = "没有提交：刚才的申请已经取消，填写的内容也已清除。想办的话随时说“我要申请”，我帮您重新填。"
 # "我符合条件吗", "我能享受哪些": the eligibility check, not a policy question.
 ASK_MATCH = re.compile(r"符合|够条件|够不够|有资格|够格|能不能享受|能享受吗|可以享受吗|能申请哪|可以申请哪")
 ABOUT_PROGRESS = re.compile(
@@ -68,8 +85,16 @@ def _names_ours(tracker: Tracker) -> bool:
 
 
 def wants_own(text: str) -> bool:
-    """The user asks to see their own application ("帮我查一下", "我的申请怎么样了"), not about progress in general."""
-    return bool(CHECK_MINE.search(text) or OWN_STATUS.search(text))
+    """The user asks to see their own application ("帮我查一下", "我的申请怎么样了"), not about progress in general.
+
+    Not when the application is still to come ("提交完怎么知道办到哪了": how to follow it later) or what is to be
+    looked at is a policy ("帮我看看这个政策").
+    """
+    if FOLLOW_LATER.search(text):
+        return False
+    if CHECK_MINE.search(text) and (PROGRESS_WORDS.search(text) or not OTHER_THING.search(text)):
+        return True
+    return bool(OWN_STATUS.search(text))
 
 
 def _text(tracker: Tracker) -> str:
@@ -78,6 +103,20 @@ def _text(tracker: Tracker) -> str:
 
 def _entities(tracker: Tracker) -> list[dict[str, Any]]:
     return list(tracker.latest_message.get("entities") or [])
+
+
+def _a_rule_not_a_check(text: str, situation_stated: bool) -> bool:
+    """The message asks about a rule or states a fact ("逾期过还能贷吗", "我还有一笔经营贷没还完"), not for the check.
+
+    Several questions, a wish to have something explained and how long it takes are answered too; the check opens
+    for "what can I get", "do I qualify", a wish to be checked ("帮我匹配") or a situation stated without a question.
+    """
+    asks_check = bool(WHAT_CAN_I_GET.search(text) or ASK_MATCH.search(text))
+    if (not situation_stated and HOW_LONG.search(text)) or len(context.questions(text)) > 1:
+        return True
+    if context.wants_explained(text) or (is_question(text) and not asks_check):
+        return True  # "帮我看看这个政策": no check to run
+    return not (situation_stated or asks_check or CHECK_WISH.search(text))
 
 
 class ActionRouteProgress(Action):
@@ -94,14 +133,29 @@ class ActionRouteProgress(Action):
             return [FollowupAction("appeal_status_form")]
         if NUMBER.search(text) or any(e.get("entity") == "application_id" for e in _entities(tracker)):
             return [FollowupAction("progress_form")]
-        if forgot_number(text) or (still_without_number(tracker) and not wants_own(text)):
-            return await forgotten_number(dispatcher, tracker)  # "还是找不到": a person, never the form again
-        after_result = previous_action(tracker) == "action_show_progress" and not wants_own(text)
-        if after_result and (answered := await follow_up(dispatcher, tracker, domain)) is not None:
-            return answered  # "那什么时候能全部办完", "红灯是什么意思" about the result just shown
-        if wants_own(text) or not (ABOUT_PROGRESS.search(text) or is_question(text)):
+        if (answered := await self._in_context(dispatcher, tracker, domain, text)) is not None:
+            return answered
+        explained = context.wants_explained(text)  # "帮我看看这个政策": nothing of theirs to check
+        if not explained and (wants_own(text) or not (ABOUT_PROGRESS.search(text) or is_question(text))):
+            if asked := question_besides(text):  # "帮我查进度，要带什么": the question too, then the form
+                await answer_besides(dispatcher, tracker, asked)
             return [FollowupAction("progress_form")]
         return await answer_question(dispatcher, tracker, domain)  # "我的申请显示需补正，怎么办", "黄灯是不是超期"
+
+    @staticmethod
+    async def _in_context(
+        dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, text: str
+    ) -> list[EventType] | None:
+        """What the conversation so far makes of the message: a forgotten number, a follow-up, after a stop."""
+        if forgot_number(text) or (still_without_number(tracker) and not wants_own(text)):
+            return await forgotten_number(dispatcher, tracker)  # "还是找不到": a person, never the form again
+        before = previous_action(tracker)
+        if before == "action_cancel_application" and SUBMITTED.search(text) and is_question(text):
+            dispatcher.utter_message(text=NOT_SUBMITTED)  # "那刚才的提交了没": nothing was filed
+            return []
+        if before == "action_show_progress" and not wants_own(text):
+            return await follow_up(dispatcher, tracker, domain)  # "那什么时候能全部办完" about the result shown
+        return None
 
 
 class ActionRouteEligibility(Action):
@@ -115,8 +169,12 @@ class ActionRouteEligibility(Action):
         """Answer an item question, answer a where/how-long question, or seed and open ``eligibility_form``."""
         text, entities = _text(tracker), _entities(tracker)
         stated = situation.read(text, entities, date.today())
-        if not stated.profile and (answered := await follow_up(dispatcher, tracker, domain)) is not None:
-            return answered  # "要带什么材料" right after an answer about an item
+        # "要带什么材料" right after an answer about an item; "我店开了两年了还能申请吗": the rules' verdict
+        answered = None if stated.profile else await follow_up(dispatcher, tracker, domain)
+        if answered is None:  # "我能享受哪些" after the person described themselves: the verdict on every item
+            answered = await own_case.answer(dispatcher, tracker, domain)
+        if answered is not None:
+            return answered
         items = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
         if not items and stated.profile and BORROW.search(text):
             items = ["guaranteed_loan"]
@@ -125,10 +183,7 @@ class ActionRouteEligibility(Action):
         if not stated.profile and WHERE.search(text):
             dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or ENTRY_POINTS)
             return []
-        if not stated.profile and HOW_LONG.search(text):
-            return await answer_question(dispatcher, tracker, domain)
-        several = len(context.questions(text)) > 1  # a story ending in several questions: answer them
-        if several or (is_question(text) and not (WHAT_CAN_I_GET.search(text) or ASK_MATCH.search(text))):
+        if _a_rule_not_a_check(text, bool(stated.profile)):
             return await answer_question(dispatcher, tracker, domain)  # "逾期过还能贷吗": a rule, not a check
         return [*await item_eligibility.seed_form(dispatcher, stated), FollowupAction("eligibility_form")]
 

@@ -52,6 +52,8 @@ DESCRIBED = (
         ),
     ),
     ("veteran", re.compile(r"退伍|当过兵|从部队|部队退下来|转业军人")),
+    # "下岗在家好几年了，登记过失业": said in passing, not by the category's name
+    ("registered_unemployed", re.compile(r"下岗|登记(?:过|了)?失业|失业登记|失业在家|待业在家|失业(?:好几|多|几)年")),
 )
 
 

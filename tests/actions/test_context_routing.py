@@ -4,7 +4,8 @@
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.questions import GIST_CHARS, ActionAnswerQuestion, gist, in_chinese, per_item
+from actions.query_text import GIST_CHARS, gist, in_chinese, per_item
+from actions.questions import ActionAnswerQuestion
 from actions.routing import ActionRouteEligibility, ActionRouteSmallTalk
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_followups import after, entity, followup, run

@@ -9,7 +9,8 @@ from actions import context
 from actions.application_actions import ActionStartApplication
 from actions.fallback import ActionHandleLowConfidence
 from actions.progress import WHERE_NUMBER
-from actions.questions import ActionAnswerQuestion, query_text
+from actions.query_text import query_text
+from actions.questions import ActionAnswerQuestion
 from actions.routing import ActionOutOfScope, ActionRouteEligibility, ActionRouteProgress
 from tests.actions.conftest import make_tracker, user_event
 

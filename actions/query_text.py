@@ -1,0 +1,125 @@
+"""What is searched for a message: the question itself, a follow-up made whole, a long story cut to its gist.
+
+"补贴呢" after "贷款要多久" is searched as "补贴要多久"; "时间呢" after "材料减少了多少" as "时间减少了多少"; a
+350-character story as its questions headed by the item it names; "创业loan" as 创业贷款; "A和B分别要几天" as one
+question per item. :mod:`actions.questions` sends the result to the knowledge base.
+"""
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions import context
+
+ITEM_ENTITY = "item"
+MAX_QUERY_CHARS = 500
+# "补贴呢", "那贷款的呢": a subject and nothing else, asking the previous question about it.
+WHAT_ABOUT = re.compile(r"^(?:那么|那)?(?P<subject>[^，,。？?！!]{1,12}?)的?呢[？?。！!~～]*$")
+# A longer query is cut to its gist: its questions and the clauses naming an item (a 350-character story took the
+# search 5.9 s on a loaded machine, past the actions' 5 s timeout; the story adds nothing the search can use).
+GIST_CHARS = 120
+# "培训和孵化基地各要多少天": one question per item named ("分别", "各", "各自", "每个").
+EACH = re.compile(r"分别|各自|各|每个|每样")
+
+
+def previous_user_event(tracker: Tracker) -> dict[str, Any] | None:
+    """The user message before the latest one, if any."""
+    users = (event for event in reversed(tracker.events) if event.get("event") == "user")
+    next(users, None)  # the latest message
+    return next(users, None)
+
+
+def query_text(tracker: Tracker) -> str:
+    """The question to search: the latest message, or for "X呢" the previous question asked about X.
+
+    When the latest message names an item: "补贴呢" after "贷款要多久" is "补贴要多久" (the previous question's
+    item replaced; put in front when it named none). When it names an aspect the previous question named another
+    of: "时间呢" after "材料减少了多少" is "时间减少了多少".
+    """
+    text = str(tracker.latest_message.get("text") or "").strip()
+    match = WHAT_ABOUT.match(text)
+    named = any(e.get("entity") == ITEM_ENTITY for e in tracker.latest_message.get("entities") or [])
+    previous = previous_user_event(tracker) if match else None
+    if match is None or previous is None:
+        return text[:MAX_QUERY_CHARS]
+    before = str(previous.get("text") or "")
+    subject = match.group("subject")
+    if not named:
+        aspect = next((word for word in context.ASPECTS if word in before), None)
+        if subject not in context.ASPECTS or aspect is None:
+            return text[:MAX_QUERY_CHARS]
+        return without_then(before.replace(aspect, subject, 1))[:MAX_QUERY_CHARS]
+    spans = [
+        e
+        for e in (previous.get("parse_data") or {}).get("entities") or []
+        if e.get("entity") == ITEM_ENTITY and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
+    ]
+    if spans:
+        first = min(spans, key=lambda e: int(e["start"]))
+        return without_then(before[: first["start"]] + subject + before[first["end"] :])[:MAX_QUERY_CHARS]
+    return f"{subject}{without_then(before)}"[:MAX_QUERY_CHARS]
+
+
+def without_then(question: str) -> str:
+    """Drop the leading "那/那么" of a follow-up ("那要多久" → "要多久"): it says nothing to the search."""
+    return re.sub(r"^(?:那么|那)", "", question)
+
+
+def item_spans(tracker: Tracker) -> list[tuple[int, int, str]]:
+    """The items the latest message names, as (start, end, code), in the order they are named."""
+    spans = []
+    for entity in tracker.latest_message.get("entities") or []:
+        start, end = entity.get("start"), entity.get("end")
+        if entity.get("entity") == ITEM_ENTITY and isinstance(start, int) and isinstance(end, int):
+            spans.append((start, end, str(entity["value"])))
+    return sorted(spans)
+
+
+def gist(tracker: Tracker, query: str) -> str:
+    """A long query cut to its questions, headed by the first item the story names (at most :data:`GIST_CHARS`).
+
+    "…听说有个创业担保贷款，利息还有补贴，我想问一下像我这种情况能贷多少钱" is searched as
+    "创业担保贷款，我想问一下像我这种情况能贷多少钱": the story's other clauses only blur the search.
+    """
+    if len(query) <= GIST_CHARS:
+        return query
+    text = str(tracker.latest_message.get("text") or "")
+    questions = [c for c in context.CLAUSE_ENDS.split(query) if c and context.is_question(c)]
+    if not questions:
+        return query[-GIST_CHARS:]
+    asked = "，".join(questions)
+    named = next((text[s:e] for s, e, _ in item_spans(tracker) if text[s:e] in query and text[s:e] not in asked), "")
+    return f"{named}，{asked}"[-GIST_CHARS:] if named else asked[-GIST_CHARS:]
+
+
+def in_chinese(tracker: Tracker, query: str) -> str:
+    """The query with an item named in English ("创业loan能借多少") named by its Chinese word (创业贷款能借多少).
+
+    Acronyms (SYB, GYB) are how Chinese users name the courses too, and stay.
+    """
+    text = str(tracker.latest_message.get("text") or "")
+    for start, end, code in item_spans(tracker):
+        named = text[start:end]
+        if named.isascii() and named.isalpha() and not named.isupper() and named in query:
+            query = query.replace(named, context.item_word(code))
+    return query
+
+
+def per_item(tracker: Tracker) -> list[tuple[str, str]]:
+    """One (question, item) per item of "A和B分别要几天"; empty unless the message asks the same of each item."""
+    text = str(tracker.latest_message.get("text") or "")
+    spans = item_spans(tracker)
+    codes = list(dict.fromkeys(code for _, _, code in spans))
+    if len(codes) < 2 or not EACH.search(text) or len(context.questions(text)) > 1:
+        return []
+    first, last = spans[0][0], spans[-1][1]
+    asked = EACH.sub("", text[last:])
+    named = {code: text[start:end] for start, end, code in reversed(spans)}  # the first word naming each
+    return [(f"{text[:first]}{named[code]}{asked}", code) for code in codes]
+
+
+def items_in(tracker: Tracker, part: str) -> list[str]:
+    """The items the latest message names inside ``part`` of its text."""
+    text = str(tracker.latest_message.get("text") or "")
+    return [code for start, end, code in item_spans(tracker) if text[start:end] and text[start:end] in part]
