@@ -126,9 +126,11 @@ def install() -> None:
     messages._predict_next_with_tracker = timed("policies: predictions", messages._predict_next_with_tracker)
     messages.handle_message = timed_async(TOTAL, messages.handle_message)
     messages._run_action = timed_async("actions: run, all (Rasa side)", messages._run_action)
-    store = tracker_store.SQLTrackerStore
-    store.retrieve = timed_async("tracker store: read", store.retrieve)
-    store.save = timed_async("tracker store: save", store.save)
+    from channels.tracker_store import SQLiteWalTrackerStore
+
+    for store in (tracker_store.SQLTrackerStore, SQLiteWalTrackerStore):  # Rasa's and bot/endpoints.yml's
+        store.save = timed_async("tracker store: save", vars(store)["save"])  # type: ignore[method-assign]
+    tracker_store.SQLTrackerStore.retrieve = timed_async("tracker store: read", tracker_store.SQLTrackerStore.retrieve)
     remote = action.RemoteAction
     remote.run = timed_async("actions: action server call (Rasa side)", remote.run)
     slots = action.ActionExtractSlots
