@@ -72,12 +72,21 @@ def booked_text(booking: dict[str, Any]) -> str:
     return text + (booking["note"] or "")
 
 
+def cancelled_text(kind: dict[str, Any]) -> str:
+    """A kind's cancelled booking as the user reads it ("" when none)."""
+    cancelled = kind.get("cancelled")
+    if not cancelled:
+        return ""
+    return f"{kind['label']}预约已取消（{cancelled['provider_name']}，预约号{cancelled['reference']}）。"
+
+
 def options_text(number: str, options: dict[str, Any]) -> str:
     """What an application may book, what it booked, and how to choose."""
     if not options["available"]:
         return f"申请{number}：{options['note']}"
     parts = [f"申请{number}：{options['note']}"]
-    parts += [booked_text(k["booking"]) for k in options["kinds"] if k["booking"]]
+    parts += [booked_text(k["booking"]) if k["booking"] else cancelled_text(k) for k in options["kinds"]]
+    parts = [part for part in parts if part]
     open_kinds = [k for k in options["kinds"] if not k["booking"] and k["providers"]]
     parts += [_list(k) for k in open_kinds]
     if open_kinds:
@@ -93,7 +102,8 @@ async def bookings_line(number: str, headers: dict[str, str]) -> str:
         return ""
     if not options["available"]:
         return ""
-    lines = [booked_text(k["booking"]) for k in options["kinds"] if k["booking"]]
+    lines = [booked_text(k["booking"]) if k["booking"] else cancelled_text(k) for k in options["kinds"]]
+    lines = [line for line in lines if line]
     waiting = [k["label"] for k in options["kinds"] if not k["booking"] and k["providers"]]
     if waiting:
         lines.append(f"营业执照已办结，{'和'.join(waiting)}可以同时预约：说“预约刻章和开户”。")

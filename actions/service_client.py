@@ -93,6 +93,11 @@ async def put_json(path: str, body: Any, headers: dict[str, str] | None = None) 
     return await _request("PUT", path, body, headers)
 
 
+async def delete_json(path: str, headers: dict[str, str] | None = None) -> Any:
+    """DELETE ``path`` and return the decoded JSON answer (errors as :func:`post_json`, 409 as :class:`Conflict`)."""
+    return await _request("DELETE", path, headers=headers)
+
+
 def tracker_identity(tracker: Tracker) -> Identity:
     """Who the conversation's latest message speaks for: its id's namespace and its channel together.
 

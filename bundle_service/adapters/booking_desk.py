@@ -7,12 +7,16 @@ data-sharing registry. The desk receives only what the service hands it: the boo
 
 Each booking carries an ``Idempotency-Key`` header (application, kind and provider): a desk that honours it
 answers a repeated booking (a retry after a lost answer or a crash) with the first reference.
+
+A cancellation speaks the same protocol: ``POST {base}/bookings/{reference}/cancel`` ``{"kind", "provider"}`` →
+200 (or 404: the desk holds no such booking, so nothing is left to cancel). Cancelling twice is harmless.
 """
 
 import hashlib
 import logging
 from dataclasses import dataclass
 from typing import Protocol
+from urllib.parse import quote
 
 import httpx
 
@@ -34,7 +38,7 @@ class Receipt:
 
 
 class BookingFailed(Exception):
-    """The desk could not take the booking (unreachable, refused, or an answer without a reference)."""
+    """The desk could not take the booking or its cancellation (unreachable, refused, an answer without a reference)."""
 
 
 class BookingDesk(Protocol):
@@ -45,6 +49,14 @@ class BookingDesk(Protocol):
 
         Raises:
             BookingFailed: the booking was not taken.
+        """
+        ...
+
+    def cancel(self, kind: str, provider: str, reference: str) -> None:
+        """Tell ``provider`` that booking ``reference`` of ``kind`` is cancelled.
+
+        Raises:
+            BookingFailed: the desk did not take the cancellation (the booking stands).
         """
         ...
 
@@ -72,6 +84,18 @@ class HttpBookingDesk:
         note = answer.get("note")
         return Receipt(reference[:64], str(note)[:200] if note else None)
 
+    def cancel(self, kind: str, provider: str, reference: str) -> None:
+        """Send the cancellation; 200 (cancelled) or 404 (the desk holds no such booking) is done."""
+        url = f"{self.base.rstrip('/')}/bookings/{quote(reference, safe='')}/cancel"
+        try:
+            response = httpx.post(url, json={"kind": kind, "provider": provider}, timeout=TIMEOUT_SECONDS)
+        except httpx.HTTPError as error:
+            logger.warning("booking desk unreachable: %s", type(error).__name__)
+            raise BookingFailed("unreachable") from error
+        if response.status_code not in (httpx.codes.OK, httpx.codes.NOT_FOUND):
+            logger.warning("booking desk refused the cancellation: status %s", response.status_code)
+            raise BookingFailed(f"status {response.status_code}")
+
 
 @dataclass(frozen=True)
 class LocalBookingDesk:
@@ -82,6 +106,9 @@ class LocalBookingDesk:
         digest = hashlib.sha256(f"{kind}|{provider}|{data.get('application_number', '')}".encode()).hexdigest()
         return Receipt(f"{kind.upper()}-{digest[:10].upper()}", "请携带身份证原件，按预约到店办理。")
 
+    def cancel(self, kind: str, provider: str, reference: str) -> None:
+        """Every cancellation is taken."""
+
 
 @dataclass(frozen=True)
 class UnconfiguredDesk:
@@ -90,4 +117,8 @@ class UnconfiguredDesk:
     def book(self, kind: str, provider: str, data: dict[str, str], key: str) -> Receipt:
         """Always :class:`BookingFailed` (the user is told the booking system cannot be reached)."""
         logger.error("BUNDLE_BOOKING_API_BASE is unset in production: booking refused")
+        raise BookingFailed("not configured")
+
+    def cancel(self, kind: str, provider: str, reference: str) -> None:
+        """Always :class:`BookingFailed` (nothing could have been booked either)."""
         raise BookingFailed("not configured")

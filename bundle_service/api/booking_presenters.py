@@ -23,6 +23,8 @@ def booking_out(booking: Booking) -> BookingOut:
         note=booking.note,
         passed=booking.passed,
         booked_at=booking.booked_at,
+        cancelled_at=booking.cancelled_at,
+        cancelled_by=booking.cancelled_by,
     )
 
 
@@ -40,6 +42,7 @@ def bookings_out(options: Options) -> BookingsOut:
                 passed_fields=k.passed,
                 providers=[ProviderOut.model_validate(p, from_attributes=True) for p in k.providers],
                 booking=booking_out(k.booking) if k.booking is not None else None,
+                cancelled=booking_out(k.cancelled) if k.cancelled is not None else None,
             )
             for k in options.kinds
         ],

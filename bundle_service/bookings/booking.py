@@ -36,12 +36,14 @@ class KindOptions:
         passed: The Chinese names of what its provider would receive.
         booking: The booking made, if any.
         providers: Providers near the premises the user may choose (empty once booked).
+        cancelled: The last booking of this kind, cancelled (until the kind is booked again).
     """
 
     kind: BookingKind
     passed: list[str]
     booking: Booking | None
     providers: list[Provider]
+    cancelled: Booking | None = None
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class Options:
 
 
 def _bookings(session: Session, application_id: int) -> dict[str, Booking]:
-    """The recorded bookings by kind (a reservation still waiting for the desk is not one yet)."""
+    """The recorded bookings by kind, cancelled ones included (a reservation still waiting for the desk is none)."""
     rows = session.scalars(select(Booking).where(Booking.application_id == application_id))
     return {booking.kind: booking for booking in rows if booking.reference != PENDING}
 
@@ -72,7 +74,8 @@ def options(session: Session, application: Application) -> Options:
     if REGISTRATION_ITEM not in application.items:
         return Options(application.number, False, NOT_REGISTERING, [])
     available = registration_finished(application)
-    booked = _bookings(session, application.id)
+    recorded = _bookings(session, application.id)
+    booked = {code: row for code, row in recorded.items() if row.cancelled_at is None}
     listed = providers(session)
     kinds = [
         KindOptions(
@@ -80,6 +83,7 @@ def options(session: Session, application: Application) -> Options:
             labels(kind),
             booked.get(code),
             near(listed, code, application.city, application.county) if available and code not in booked else [],
+            recorded[code] if code in recorded and code not in booked else None,
         )
         for code, kind in load_kinds().items()
     ]

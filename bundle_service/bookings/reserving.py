@@ -5,7 +5,8 @@ and inserts a pending booking (``reference`` empty; the unique ``(application, k
 and commits; the caller then calls the desk with an idempotency key; :func:`record` fills in the receipt and
 audits, :func:`release` deletes the pending row when the desk did not take it. A reservation left behind by a
 crash between the steps is taken over by the next request once it is older than :data:`STALE_AFTER` (the desk's
-idempotency key makes the repeated call return the first booking when the provider is the same).
+idempotency key makes the repeated call return the first booking when the provider is the same). A cancelled
+booking's row is reused by the next booking of its kind, whose key then counts the cancellations (a new booking).
 """
 
 from dataclasses import dataclass
@@ -21,13 +22,14 @@ from bundle_service.bookings.providers import Provider, near, providers
 from bundle_service.core.errors import Conflict, FieldError, InvalidInput, NotFound
 from bundle_service.crud import applications as crud
 from bundle_service.crud.audit import record as audit
-from bundle_service.models import Application
+from bundle_service.models import Application, AuditEvent
 from bundle_service.models.booking import Booking
 from bundle_service.progress.states import TaskStatus
 
 NOT_YET = "营业执照办结后，才能预约刻章和银行开户。"
 NOT_REGISTERING = "这份申请不含经营主体登记注册，无需在这里预约刻章和银行开户。"
 PENDING = ""  # the reference of a reservation the desk has not confirmed yet
+CANCELLED_ACTION = "booking.cancelled"
 STALE_AFTER = timedelta(minutes=2)  # the desk answers within seconds; an older reservation was abandoned
 
 
@@ -77,7 +79,8 @@ def chosen(session: Session, application: Application, kind: str, provider: str)
     return kinds[kind], found
 
 
-def _existing(session: Session, application_id: int, kind: str) -> Booking | None:
+def existing(session: Session, application_id: int, kind: str) -> Booking | None:
+    """The application's booking row of ``kind`` (pending, booked or cancelled), if any."""
     query = select(Booking).where(Booking.application_id == application_id, Booking.kind == kind)
     return session.scalars(query).first()
 
@@ -103,11 +106,11 @@ def reserve(
             raise Conflict(NOT_YET, code="registration_not_finished")
         booking_kind, provider_chosen = chosen(session, application, kind, provider)
         data = payload(application, booking_kind)
-        row = _existing(session, application.id, kind)
-        if row is not None and row.reference != PENDING:
+        row = existing(session, application.id, kind)
+        if row is not None and row.reference != PENDING and row.cancelled_at is None:
             message = f"{booking_kind.label}已预约（{row.provider_name}，预约号{row.reference}）。"
             raise Conflict(message, code="already_booked")
-        if row is not None and now - row.booked_at < STALE_AFTER:
+        if row is not None and row.reference == PENDING and now - row.booked_at < STALE_AFTER:
             raise Conflict(f"{booking_kind.label}正在预约中，请稍后刷新查看。", code="booking_pending")
         if row is None:
             row = Booking(application_id=application.id, kind=kind)
@@ -115,10 +118,18 @@ def reserve(
         row.provider_code, row.provider_name = provider_chosen.code, provider_chosen.name
         row.provider_address, row.provider_phone = provider_chosen.address, provider_chosen.phone
         row.reference, row.note, row.passed = PENDING, None, record_of(data)
-        row.booked_by, row.booked_at = actor, now
+        row.booked_by, row.booked_at, row.cancelled_at, row.cancelled_by = actor, now, None, None
         session.flush()
         key = f"{number}-{kind}-{provider_chosen.code}"
+        rounds = cancellations(session, application.id, kind)
+        key += f"-{rounds}" if rounds else ""  # a booking made again after a cancellation is a new one
         return Reservation(row.id, number, booking_kind, provider_chosen, data, key)
+
+
+def cancellations(session: Session, application_id: int, kind: str) -> int:
+    """How many bookings of ``kind`` of the application were cancelled (the audit keeps every one)."""
+    query = select(AuditEvent).where(AuditEvent.application_id == application_id, AuditEvent.action == CANCELLED_ACTION)
+    return [event.details.get("kind") for event in session.scalars(query)].count(kind)
 
 
 def record(sessions: sessionmaker[Session], reserved: Reservation, receipt: Receipt, now: datetime) -> Booking:

@@ -24,6 +24,8 @@ class Booking(Base):
     """One booking of an application with the provider the user chose: at most one per kind.
 
     ``passed`` records what the provider received: field code → the value as passed, masked like the audit log.
+    A cancelled booking keeps its row (``cancelled_at``/``cancelled_by``, shown in the progress view) until the
+    kind is booked again; the ``booking.cancelled`` audit keeps every cancellation.
     """
 
     __tablename__ = "bookings"
@@ -41,3 +43,5 @@ class Booking(Base):
     passed: Mapped[dict[str, str]] = mapped_column(JSON)
     booked_by: Mapped[str] = mapped_column(String(80))
     booked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    cancelled_by: Mapped[str | None] = mapped_column(String(80), default=None)

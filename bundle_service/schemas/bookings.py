@@ -57,6 +57,8 @@ class BookingOut(BaseModel):
     note: str | None
     passed: dict[str, str] = Field(description="Field code → the value passed to the provider, masked.")
     booked_at: datetime
+    cancelled_at: datetime | None = Field(default=None, description="Set once cancelled (the provider was told).")
+    cancelled_by: str | None = None
 
 
 class BookingKindOut(BaseModel):
@@ -68,6 +70,7 @@ class BookingKindOut(BaseModel):
     passed_fields: list[str] = Field(description="The Chinese names of what the chosen provider will receive.")
     providers: list[ProviderOut]
     booking: BookingOut | None
+    cancelled: BookingOut | None = Field(default=None, description="The last booking, cancelled, until booked again.")
 
 
 class BookingsOut(BaseModel):

@@ -19,7 +19,7 @@ function confirmOffers(bankAccount) {
   return api.authorized({ url: `${BASE()}/me/offers/confirm`, method: "POST", header: JSON_HEADER, data });
 }
 
-// { number, available, note, kinds: [{ kind, label, provider_label, passed_fields, providers, booking }] }
+// { number, available, note, kinds: [{ kind, label, provider_label, passed_fields, providers, booking, cancelled }] }
 function bookings(number) {
   return api.authorized({ url: `${BASE()}/applications/${encodeURIComponent(number)}/bookings`, method: "GET" });
 }
@@ -29,4 +29,10 @@ function book(number, kind, provider) {
   return api.authorized({ url, method: "POST", header: JSON_HEADER, data: { kind, provider } });
 }
 
-module.exports = { offers, confirmOffers, bookings, book };
+// The service tells the provider, then keeps the booking as cancelled (kind.cancelled) until it is booked again.
+function cancelBooking(number, kind) {
+  const url = `${BASE()}/applications/${encodeURIComponent(number)}/bookings/${encodeURIComponent(kind)}`;
+  return api.authorized({ url, method: "DELETE" });
+}
+
+module.exports = { offers, confirmOffers, bookings, book, cancelBooking };

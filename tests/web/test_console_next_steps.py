@@ -2,7 +2,8 @@
 the caller's notifications off and on, against an in-process service (no Rasa needed).
 
 The caller filed without WeChat (SMS only): after the licence, zhangsan verifies them (number + last 6 ID digits),
-chooses an engraver near the premises and books it; the booking replaces the choice and the bank stays open. The
+chooses an engraver near the premises and books it; the booking replaces the choice and the bank stays open; the
+caller changes their mind and 取消预约 cancels it (shown as 已取消, the choice back). The
 caller asks for no more text messages: 关闭通知 turns the phone's notifications off, and the line says who did.
 (One test: each console login is a new device and a slow step on a loaded machine.)
 """
@@ -86,6 +87,10 @@ def test_staff_book_the_seal_and_switch_notifications_for_a_verified_caller(
     expect(bookings.locator(".booking")).to_contain_text("刻章：芙蓉区诚信刻章店")
     expect(bookings.locator("select[data-kind=bank]")).to_be_visible()  # the bank is still to choose, in parallel
     expect(bookings.locator("select[data-kind=seal]")).to_have_count(0)
+    bookings.locator(".booking .cancel-booking").click()  # the caller no longer needs the seal: the engraver is told
+    expect(bookings.locator(".booking-cancelled")).to_contain_text("刻章：已取消（芙蓉区诚信刻章店")
+    expect(bookings.locator(".booking-cancelled")).to_contain_text("staff:zhangsan")
+    expect(bookings.locator("select[data-kind=seal]")).to_be_visible()  # and can be booked again
 
     switch = page.locator("#lookup-result .notify-switch")  # the caller wants no more text messages
     expect(switch.locator(".notify-state")).to_have_text("已开启")

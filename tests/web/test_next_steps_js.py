@@ -50,8 +50,11 @@ def test_offers_are_read_and_confirmed_at_the_services_paths(next_steps: Page) -
     assert calls(next_steps, "NextSteps.confirmOffers('')")[-1]["data"] == {}
 
 
-def test_bookings_are_read_and_made_per_application(next_steps: Page) -> None:
+def test_bookings_are_read_made_and_cancelled_per_application(next_steps: Page) -> None:
     [read] = calls(next_steps, "NextSteps.bookings('CY20260928000001')")
     assert read["url"] == "https://svc.example/api/v1/applications/CY20260928000001/bookings"
     made = calls(next_steps, "NextSteps.book('CY20260928000001', 'seal', 'seal_cs_furong_1')")[-1]
     assert (made["method"], made["data"]) == ("POST", {"kind": "seal", "provider": "seal_cs_furong_1"})
+    cancelled = calls(next_steps, "NextSteps.cancelBooking('CY20260928000001', 'bank')")[-1]
+    assert cancelled["url"] == "https://svc.example/api/v1/applications/CY20260928000001/bookings/bank"
+    assert cancelled["method"] == "DELETE"

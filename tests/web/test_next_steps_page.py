@@ -1,8 +1,9 @@
 """我的申请 in the H5 page (issue 15), in headless Chromium against an in-process service (no Rasa needed).
 
 赵新's business registration is finished by market regulation: 我的申请 offers an engraver and a bank branch near
-the premises, the user books the seal, and the booking (provider, reference) replaces the choice. 王芳 sees the
-benefits her shared records prove, with the reason, and files them with one click and her account number.
+the premises, the user books the seal, and the booking (provider, reference) replaces the choice; cancelling it
+shows it cancelled and offers the choice again. 王芳 sees the benefits her shared records prove, with the reason,
+and files them with one click and her account number.
 """
 
 import json
@@ -48,7 +49,7 @@ def open_my_applications(page: Page, url: str, openid: str) -> None:
     page.click("#my-applications")
 
 
-def test_the_seal_is_booked_in_my_applications_after_the_licence(page: Page, service_url: str) -> None:
+def test_the_seal_is_booked_and_cancelled_in_my_applications_after_the_licence(page: Page, service_url: str) -> None:
     owner = {"X-Gateway-Token": GATEWAY, "X-Wechat-Openid": "dev_zhaoxin"}
     registration = ["business_registration", "taxpayer_confirmation"]
     form = factories.form(premises_address="长沙市芙蓉区解放西路10号", county="芙蓉区", items=registration)
@@ -65,6 +66,9 @@ def test_the_seal_is_booked_in_my_applications_after_the_licence(page: Page, ser
     seal.locator("button").click()
     expect(card.locator(".booked")).to_contain_text("刻章已预约：芙蓉区诚信刻章店")
     expect(card.locator("select[data-kind=bank]")).to_be_visible()  # the bank is still to choose, in parallel
+    card.locator(".booked .cancel-booking").click()  # changed their mind: the engraver is told, the choice is back
+    expect(card.locator(".bookings .cancelled")).to_contain_text("刻章预约已取消（芙蓉区诚信刻章店")
+    expect(card.locator("select[data-kind=seal]")).to_be_visible()
 
 
 def test_offers_are_confirmed_with_one_click(page: Page, service_url: str) -> None:

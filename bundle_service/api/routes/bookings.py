@@ -18,6 +18,7 @@ from bundle_service.api.callers import (
 )
 from bundle_service.api.deps import ServicesDep, SessionDep
 from bundle_service.bookings import booking as bookings
+from bundle_service.bookings.cancelling import cancel
 from bundle_service.core.errors import NotFound
 from bundle_service.core.security import StaffSession
 from bundle_service.crud import applications as crud
@@ -119,3 +120,34 @@ def book(
         services.sessions, services.booking_desk, verified, body.kind, body.provider, actor, services.clock.now()
     )
     return booking_out(made)
+
+
+@router.delete(
+    "/applications/{number}/bookings/{kind}",
+    responses={**ERRORS, 409: {"model": ErrorOut}, 422: {"model": ErrorOut}, 503: {"model": ErrorOut}},
+)
+def cancel_booking(
+    number: str,
+    kind: str,
+    services: ServicesDep,
+    claim: OwnerClaimDep,
+    client: ClientKeyDep,
+    filer: FilerDep,
+    staff: OptionalStaffDep,
+    in_call: CallApplicationDep,
+) -> BookingOut:
+    """Cancel the seal or bank booking: its provider is told (the desk), then it is recorded as cancelled.
+
+    Who may cancel: whoever may book (the owner, staff with the caller's ``X-Id-Last6``, the bot in a hotline call).
+    The cancelled booking stays in the progress view (``cancelled``) until the kind is booked again; audited as
+    ``booking.cancelled``.
+
+    Raises:
+        NotFound: 404 for an unknown number or wrong verification.
+        Conflict: 409 ``not_booked`` when nothing of this kind is booked.
+        InvalidInput: 422 for an unknown kind.
+        DeskUnavailable: 503 when the desk does not take the cancellation (the booking stands).
+    """
+    verified = _verified_number(number, claim, services, client, staff, in_call)
+    actor = staff_actor(staff.staff_id) if staff is not None else filer.actor
+    return booking_out(cancel(services.sessions, services.booking_desk, verified, kind, actor, services.clock.now()))

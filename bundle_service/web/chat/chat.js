@@ -347,8 +347,25 @@ async function bookingsBox(number, bearer) {
   for (const kind of options.kinds) {
     if (kind.booking) {
       const b = kind.booking;
-      box.appendChild(node("p", `${kind.label}已预约：${b.provider_name}（${b.provider_address}，${b.provider_phone}），预约号 ${b.reference}`, "booked"));
-    } else if (kind.providers.length) {
+      const line = node("p", `${kind.label}已预约：${b.provider_name}（${b.provider_address}，${b.provider_phone}），预约号 ${b.reference} `, "booked");
+      const cancel = node("button", `取消${kind.label}预约`, "cancel-booking");
+      cancel.addEventListener("click", async () => {
+        try {
+          await authed("DELETE", `/api/v1/applications/${encodeURIComponent(number)}/bookings/${kind.kind}`, bearer);
+          box.replaceWith(await bookingsBox(number, bearer));
+        } catch (error) {
+          line.appendChild(node("small", error.message));
+        }
+      });
+      line.appendChild(cancel);
+      box.appendChild(line);
+      continue;
+    }
+    if (kind.cancelled) {
+      const c = kind.cancelled;
+      box.appendChild(node("p", `${kind.label}预约已取消（${c.provider_name}，预约号 ${c.reference}），已通知该机构；需要时可重新预约。`, "cancelled"));
+    }
+    if (kind.providers.length) {
       const choice = node("select");
       choice.dataset.kind = kind.kind;
       kind.providers.forEach((p) => { const o = node("option", `${p.name}（${p.address}）`); o.value = p.code; choice.appendChild(o); });

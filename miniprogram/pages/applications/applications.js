@@ -67,6 +67,16 @@ Page({
     }
   },
 
+  async onCancelBooking(event) {
+    const { number, kind } = event.currentTarget.dataset;
+    try {
+      await nextSteps.cancelBooking(number, kind);
+      await this.load();
+    } catch (error) {
+      wx.showToast({ title: error.message, icon: "none" });
+    }
+  },
+
   async onNotifySwitch(event) {
     try {
       this.setData({ notify: await notifications.setEnabled(event.detail.value) });

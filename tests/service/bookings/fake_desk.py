@@ -1,4 +1,4 @@
-"""A real HTTP server on 127.0.0.1 playing the platform's booking desk (``POST /bookings``)."""
+"""A real HTTP server on 127.0.0.1 playing the platform's booking desk (``POST /bookings``, ``…/{ref}/cancel``)."""
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -21,6 +21,7 @@ class FakeDesk:
     failing: bool = False
     during: Callable[[], None] | None = None
     answered: dict[str, str] = field(default_factory=dict)
+    cancelled: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.server = _Server(self.handle)
@@ -29,6 +30,8 @@ class FakeDesk:
     def handle(
         self, method: str, path: str, _query: dict[str, Any], body: Any, *, raw: bytes, headers: Mapping[str, str]
     ) -> tuple[int, Any]:
+        if method == "POST" and path.startswith("/bookings/") and path.endswith("/cancel"):
+            return self.cancel(path.removeprefix("/bookings/").removesuffix("/cancel"), body)
         if method != "POST" or path != "/bookings":
             return 404, {"error": "not found"}
         if self.during is not None:
@@ -44,6 +47,19 @@ class FakeDesk:
         if key:
             self.answered[key] = reference
         return 201, {"reference": reference, "note": "请带身份证到店"}
+
+    def cancel(self, reference: str, body: Any) -> tuple[int, Any]:
+        """Cancel a booking it took (the same kind and provider), once or again."""
+        if self.failing:
+            return 500, {"error": "desk down"}
+        taken = [f"{b['kind'].upper()}-{n:04d}" for n, b in enumerate(self.received, start=1)]
+        if reference not in taken:
+            return 404, {"error": "no such booking"}
+        booked = self.received[taken.index(reference)]
+        if (body or {}).get("kind") != booked["kind"] or body.get("provider") != booked["provider"]:
+            return 409, {"error": "kind or provider differs from the booking"}
+        self.cancelled.append({"reference": reference, "kind": booked["kind"], "provider": booked["provider"]})
+        return 200, {"reference": reference, "cancelled": True}
 
     def close(self) -> None:
         self.server.close()
