@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from devtools.fake_json_server import JsonServer
+from devtools.fake_wechat_subscribe import FakeWeChatSubscribe
 
 DEV_APP_ID = "wxdevfake0000000001"
 DEV_APP_SECRET = "dev-app-secret"
@@ -42,19 +43,32 @@ class FakeCode2Session:
         requests: Query parameters of every request received, in order.
     """
 
-    def __init__(self, app_id: str = DEV_APP_ID, app_secret: str = DEV_APP_SECRET, port: int = 0) -> None:
-        """Bind ``port`` (0: a free one); call ``start`` to serve."""
+    def __init__(
+        self,
+        app_id: str = DEV_APP_ID,
+        app_secret: str = DEV_APP_SECRET,
+        port: int = 0,
+        subscribe: FakeWeChatSubscribe | None = None,
+    ) -> None:
+        """Bind ``port`` (0: a free one); call ``start`` to serve.
+
+        ``subscribe`` also answers WeChat's token and subscribe-message paths on the same address (the development
+        stack: one ``BUNDLE_WECHAT_API_BASE`` serves the login and the notifications).
+        """
         self.app_id = app_id
         self.app_secret = app_secret
+        self.subscribe = subscribe
         self.requests: list[dict[str, str]] = []
         self.http = JsonServer(
-            lambda path, query, _body, _headers: self._request(path, query), port, "fake-code2session"
+            lambda path, query, body, _headers: self._request(path, query, body), port, "fake-code2session"
         )
         self.server, self.base_url = self.http.server, self.http.base_url
 
-    def _request(self, path: str, params: Mapping[str, str]) -> tuple[int, Any]:
+    def _request(self, path: str, params: Mapping[str, str], body: Any = None) -> tuple[int, Any]:
         self.requests.append(dict(params))
         if path != "/sns/jscode2session":
+            if self.subscribe is not None:
+                return 200, self.subscribe.answer(path, params, body)
             return 404, {"errcode": 404, "errmsg": "not found"}
         return self.answer(dict(params))
 

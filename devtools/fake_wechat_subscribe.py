@@ -39,6 +39,8 @@ class FakeWeChatSubscribe:
         app_secret: The AppSecret it expects.
         templates: Registered template id → field keys (default: the development templates).
         port: Port to bind (0: a free one).
+        accept_all: Every user has accepted every template (the development stack: the mini program's accepts
+            reach the service, not this fake); no 43101.
     """
 
     def __init__(
@@ -47,8 +49,10 @@ class FakeWeChatSubscribe:
         app_secret: str,
         templates: Mapping[str, Sequence[str]] | None = None,
         port: int = 0,
+        accept_all: bool = False,
     ) -> None:
         self.app_id, self.app_secret = app_id, app_secret
+        self.accept_all = accept_all
         self.templates = dict(templates or DEV_TEMPLATES)
         self.grants: dict[tuple[str, str], int] = {}
         self.sent: list[dict[str, Any]] = []
@@ -96,7 +100,8 @@ class FakeWeChatSubscribe:
         if code:
             return {"errcode": code, "errmsg": message}
         key = (str(body["touser"]), str(body["template_id"]))
-        self.grants[key] -= 1
+        if not self.accept_all:
+            self.grants[key] -= 1
         self.sent.append(body)
         return {"errcode": 0, "errmsg": "ok", "msgid": len(self.sent)}
 
@@ -119,7 +124,7 @@ class FakeWeChatSubscribe:
         problem = _field_problem(fields, body["data"])
         if problem is not None:
             return 47003, f"argument invalid! data.{problem}.value"
-        if self.grants.get((str(body["touser"]), str(body["template_id"])), 0) <= 0:
+        if not self.accept_all and self.grants.get((str(body["touser"]), str(body["template_id"])), 0) <= 0:
             return 43101, "user refuse to accept the msg"
         if len(self.sent) >= self.daily_quota:
             return 45009, "reach max api daily quota limit"

@@ -20,6 +20,7 @@ SHARED_SECRETS = {
     "ACTION_SERVER_TOKEN": "the action server answers only Rasa with it",
     "BUNDLE_RASA_TOKEN": "Rasa's HTTP API and the hotline channel answer only the service with it",
     "BUNDLE_SESSION_SECRET": "signs the mini-program login tokens",
+    "BUNDLE_SMS_INBOUND_TOKEN": "the SMS gateway delivers users' replies (TD 退订) to the service with it",
 }
 HOST_SECRETS = {"RASA_HOST": "BUNDLE_RASA_TOKEN", "ACTION_HOST": "ACTION_SERVER_TOKEN"}
 MIN_SECRET_LENGTH = 32

@@ -89,7 +89,11 @@ def production_problems(settings: Settings) -> list[str]:
     found += [
         secret_problem(f"BUNDLE_STAFF_KEYS ({staff})", key, required=True) for staff, key in settings.staff_keys.items()
     ]
-    found.append(secret_problem("BUNDLE_SMS_INBOUND_TOKEN", settings.sms_inbound_token, required=False))
+    # With a gateway, texts end with 回复TD退订: the replies must reach the service (the token the gateway presents).
+    inbound = secret_problem(
+        "BUNDLE_SMS_INBOUND_TOKEN", settings.sms_inbound_token, required=bool(settings.sms_gateway_url)
+    )
+    found.append(inbound)
     found += [
         _example_file("BUNDLE_STAFF_ACCOUNTS_FILE", settings.staff_accounts_file),
         _example_file("BUNDLE_DEPARTMENT_KEYS_FILE", settings.department_keys_file),

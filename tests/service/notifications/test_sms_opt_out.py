@@ -1,6 +1,10 @@
 """SMS-only users turn notifications off by replying TD (the gateway's callback), or through hotline staff."""
 
+import json
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,6 +17,7 @@ from bundle_service.models import AuditEvent, Notification
 from bundle_service.notifications.sms_replies import meaning, normalise_phone
 from bundle_service.notifications.worker import Worker
 from devtools.fake_sms_gateway import FakeSmsGateway
+from tests.in_thread_server import serve_in_thread
 
 from ..factories import NEWCOMER
 from ..hotline_fixtures import fake_rasa, fake_wechat, hotline, login  # noqa: F401  (fixtures)
@@ -95,6 +100,43 @@ def test_td_turns_that_phones_notifications_off_and_dy_back_on(
         events = session.scalars(select(AuditEvent).where(AuditEvent.action == "notifications.sms_reply")).all()
     assert [(e.actor, e.details["enabled"]) for e in events] == [("sms_gateway", False), ("sms_gateway", True)]
     assert PHONE not in str([e.details for e in events])  # audited masked
+
+
+def _user_texts_back(gateway: FakeSmsGateway, text: str) -> tuple[int, Any]:
+    """The user's handset replying to the fake gateway's number (what a developer does with curl)."""
+    request = urllib.request.Request(
+        f"{gateway.base_url}/sms/reply",
+        data=json.dumps({"phone": PHONE, "text": text}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status, json.load(answer)
+    except urllib.error.HTTPError as error:
+        return error.code, json.load(error)
+
+
+def test_a_td_reply_through_the_development_gateway_turns_that_phones_texts_off(
+    client: TestClient, services: Services, sms: FakeSmsGateway, make_worker: Callable[..., Worker]
+) -> None:
+    application = file_application(client, wechat=False)
+    _accepted(client, application, "tax")
+    make_worker().run_once()
+    assert [m["phone"] for m in sms.delivered] == [PHONE]
+    assert _user_texts_back(sms, "TD")[0] == 503  # a gateway started without a service forwards nothing
+    with serve_in_thread(client.app, lifespan="off") as service_url:
+        sms.service_url, sms.inbound_token = service_url, "not-the-token"
+        assert _user_texts_back(sms, "TD")[0] == 401  # the service checks the gateway's token
+        sms.inbound_token = INBOUND_TOKEN
+        assert _user_texts_back(sms, "TD") == (200, {"action": "off", "enabled": False})
+    other = next(d["department_code"] for d in application["departments"] if d["department_code"] != "tax")
+    _accepted(client, application, other)
+    make_worker().run_once()
+    assert len(sms.delivered) == 1  # nothing more is texted to that phone
+    with services.sessions() as session:
+        skipped = session.scalars(select(Notification).where(Notification.channel == "sms")).all()
+    assert sorted(n.status for n in skipped) == ["sent", "skipped"]
+    assert [(r["text"], r["status"]) for r in sms.replies] == [("TD", 401), ("TD", 200)]
 
 
 def test_replies_are_refused_while_no_inbound_token_is_configured(hotline: Services) -> None:  # noqa: F811
