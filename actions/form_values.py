@@ -21,6 +21,7 @@ from actions.form_names import business_named_after, name_corrected, name_cued, 
 from actions.service_client import tracker_identity
 from actions.situation import NONE_OF_THEM
 
+LOAN = "guaranteed_loan"
 CORRECTING = re.compile(r"不是|不对|错了|改成|改为|应该是|应为|更正|搞错")
 # Steps where a message that is only a name means the applicant's name (said again, or corrected).
 NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
@@ -125,9 +126,12 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         del values["applicant_name"]  # "名字叫湘里人家": one name, the business's
     if (name := slots.get("applicant_name")) and (fixed := name_corrected(text, str(name))):
         values["applicant_name"] = fixed  # "不是王是汪，三点水那个", "名字是耳东陈的陈": one character changed
-    items = items_named(text, entities_named(tracker, "item"), slots.get("application_items"), requested)
+    chosen = list(slots.get("application_items") or [])
+    items = items_named(text, entities_named(tracker, "item"), chosen, requested)
     if items:
         values["application_items"] = items
+    elif "loan_amount" in values and chosen and LOAN not in chosen and not is_question(text):
+        values["application_items"] = [*chosen, LOAN]  # "再借10万" later on: the loan is added, not only its sum
     amount = next(iter(entities_named(tracker, "amount")), None)
     if amount and requested == "loan_amount":
         values["loan_amount"] = amount

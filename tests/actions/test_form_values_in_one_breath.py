@@ -236,3 +236,12 @@ async def test_a_corrected_address_or_project_is_stored_without_what_follows_it(
     assert set_slots["premises_address"] == "长沙市天心区书院路19号"
     _, set_slots = await validate("项目名称改成乐乐工坊吧", "inform", slots)
     assert set_slots["project_name"] == "乐乐工坊"
+
+
+async def test_a_loan_sum_said_later_adds_the_loan_to_the_items(service_url: str) -> None:
+    slots = {**FILLED, "phone": None, "requested_slot": "phone"}
+    texts, set_slots = await validate("另外还想借10万", "inform", slots, entities_of("另外还想借10万"))
+    assert "guaranteed_loan" in set_slots["application_items"], texts
+    assert set_slots["loan_amount"] in ("100000", 100000)
+    _, set_slots = await validate("贷款利息多少", "ask_question", slots)  # a question adds nothing
+    assert "application_items" not in set_slots
