@@ -25,6 +25,7 @@ DAYS_PER_MONTH = 30
 # Glue: words saying the business does not exist yet. JioNLP reads times only, not negation or intent.
 NOT_YET = re.compile(
     r"还没|还未|尚未|没有|没(?:注册|开|办)|未(?:注册|开业|成立|办)|准备|打算|计划|(?:想|要|将)(?:开|办|注册|成立)"
+    r"|(?:还在|正在|在)(?:办(?!公)|装修|筹备|弄|找|选|走流程|审批|审核)|筹备中|装修中|(?:没|还没)下来"
 )
 # "以前没开过店": never before, which says nothing about whether the business now planned or running is registered.
 NEVER_BEFORE = re.compile(r"(?:没|没有|从没|从来没|未|从未|不曾)(?:有)?(?:开|办|注册|创|做|干|搞)过")

@@ -245,3 +245,11 @@ async def test_a_loan_sum_said_later_adds_the_loan_to_the_items(service_url: str
     assert set_slots["loan_amount"] in ("100000", 100000)
     _, set_slots = await validate("贷款利息多少", "ask_question", slots)  # a question adds nothing
     assert "application_items" not in set_slots
+
+
+def test_a_business_still_being_set_up_is_not_registered_yet() -> None:
+    for words in ("还在装修", "营业执照还在办", "执照还没下来", "店还在筹备"):
+        turn = read_turn(words, "inform", [], "elig_business_started_on", date.today())
+        assert turn.answer == "none", words  # 尚未成立, not a date refused
+    turn = read_turn("店在办公楼里，去年开的", "inform", [], "elig_business_started_on", date.today())
+    assert turn.answer == f"{date.today().year - 1}-01-01"  # 在办公楼 is no "still being set up"
