@@ -5,6 +5,8 @@ from datetime import date, datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from bundle_service.crud import handoffs
+from bundle_service.crud.conditional import won
 from bundle_service.models.appeal import CLOSED, HANDLING, PENDING, Appeal
 from bundle_service.models.handoff import OutboxMessage
 
@@ -64,42 +66,38 @@ def counts(session: Session, today: date) -> dict[str, int]:
 
 def take(session: Session, appeal_id: int, staff_id: str, now: datetime) -> bool:
     """Assign a pending 诉求: true for exactly one of any number of concurrent takers."""
-    result = session.execute(
+    return won(
+        session,
         update(Appeal)
         .where(Appeal.id == appeal_id, Appeal.status == PENDING)
-        .values(status=HANDLING, assigned_to=staff_id, taken_at=now)
-        .execution_options(synchronize_session=False)
+        .values(status=HANDLING, assigned_to=staff_id, taken_at=now),
     )
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
 
 def close(session: Session, appeal_id: int, staff_id: str, result_text: str, now: datetime) -> bool:
     """Close a 诉求 that is still open; false when someone closed it first."""
-    result = session.execute(
+    return won(
+        session,
         update(Appeal)
         .where(Appeal.id == appeal_id, Appeal.status != CLOSED)
-        .values(status=CLOSED, closed_by=staff_id, closed_at=now, result=result_text)
-        .execution_options(synchronize_session=False)
+        .values(status=CLOSED, closed_by=staff_id, closed_at=now, result=result_text),
     )
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
 
 def add_message(
     session: Session, *, appeal: Appeal, conversation_id: str, staff_id: str, text: str, delivery: str, now: datetime
 ) -> OutboxMessage:
     """Store a staff message of a 诉求 in the outbox (the user's clients poll it; flushes to get its id)."""
-    message = OutboxMessage(
+    return handoffs.add_message(
+        session,
         conversation_id=conversation_id,
         handoff_id=None,
         appeal_id=appeal.id,
         staff_id=staff_id,
         text=text,
         delivery=delivery,
-        created_at=now,
+        now=now,
     )
-    session.add(message)
-    session.flush()
-    return message
 
 
 def messages(session: Session, appeal_id: int) -> list[OutboxMessage]:

@@ -1,10 +1,11 @@
-"""The handoff queue and the staff-reply outbox; taking a conversation is one conditional UPDATE."""
+"""The handoff queue and the staff-reply outbox (also 诉求 messages); taking a handoff is a conditional UPDATE."""
 
 from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from bundle_service.crud.conditional import won
 from bundle_service.models.handoff import RETURNED, TAKEN, WAITING, Handoff, OutboxMessage
 
 
@@ -39,29 +40,23 @@ def get(session: Session, handoff_id: int) -> Handoff | None:
 
 
 def take(session: Session, handoff_id: int, staff_id: str, now: datetime) -> bool:
-    """Assign a waiting handoff to ``staff_id``: true for exactly one of any number of concurrent callers.
-
-    The row changes only while it is still waiting (``UPDATE … WHERE status = 'waiting'``), which both SQLite
-    (writers serialised) and PostgreSQL (row lock, re-check after the winner commits) make atomic.
-    """
-    result = session.execute(
+    """Assign a waiting handoff to ``staff_id``: true for exactly one of any number of concurrent callers."""
+    return won(
+        session,
         update(Handoff)
         .where(Handoff.id == handoff_id, Handoff.status == WAITING)
-        .values(status=TAKEN, taken_by=staff_id, taken_at=now)
-        .execution_options(synchronize_session=False)
+        .values(status=TAKEN, taken_by=staff_id, taken_at=now),
     )
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
 
 def hand_back(session: Session, handoff_id: int, staff_id: str, now: datetime) -> bool:
     """Close a handoff taken by ``staff_id``; false when it is not theirs or not taken."""
-    result = session.execute(
+    return won(
+        session,
         update(Handoff)
         .where(Handoff.id == handoff_id, Handoff.status == TAKEN, Handoff.taken_by == staff_id)
-        .values(status=RETURNED, returned_at=now)
-        .execution_options(synchronize_session=False)
+        .values(status=RETURNED, returned_at=now),
     )
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
 
 def add_message(
@@ -73,11 +68,13 @@ def add_message(
     text: str,
     delivery: str,
     now: datetime,
+    appeal_id: int | None = None,
 ) -> OutboxMessage:
-    """Store a staff reply (flushes to get its id, the polling cursor)."""
+    """Store a staff reply, of a handoff or of a 诉求 (flushes to get its id, the polling cursor)."""
     message = OutboxMessage(
         conversation_id=conversation_id,
         handoff_id=handoff_id,
+        appeal_id=appeal_id,
         staff_id=staff_id,
         text=text,
         delivery=delivery,
