@@ -11,9 +11,10 @@ them at their next read.
 
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime, time
 from itertools import pairwise
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -40,6 +41,7 @@ Key = Literal["appeal_categories", "service_hours"]
 CATEGORIES: Key = "appeal_categories"
 HOURS: Key = "service_hours"
 _cache: dict[str, object] = {}
+T = TypeVar("T")
 
 
 def _row(session: Session, key: Key) -> HotlineSetting | None:
@@ -57,24 +59,29 @@ def _parsed(row: HotlineSetting, key: Key) -> object:
     return cached
 
 
+def _in_force(session: Session, key: Key, default: Callable[[], T], kind: type[T]) -> T:
+    """The setting's saved document parsed (cached by content), else ``default()``, the file's."""
+    row = _row(session, key)
+    if row is None:
+        return default()
+    parsed = _parsed(row, key)
+    assert isinstance(parsed, kind)
+    return parsed
+
+
 def category_book(session: Session) -> CategoryBook:
     """The categories in force: the admin's saved document, else ``data/appeal_categories.yml``."""
-    row = _row(session, CATEGORIES)
-    if row is None:
-        return load_categories()
-    book = _parsed(row, CATEGORIES)
-    assert isinstance(book, CategoryBook)
-    return book
+    return _in_force(session, CATEGORIES, load_categories, CategoryBook)
 
 
 def service_hours(session: Session) -> ServiceHours:
     """The service hours in force: the admin's saved document, else ``data/service_hours.yml``."""
-    row = _row(session, HOURS)
-    if row is None:
-        return load_hours()
-    hours = _parsed(row, HOURS)
-    assert isinstance(hours, ServiceHours)
-    return hours
+    return _in_force(session, HOURS, load_hours, ServiceHours)
+
+
+def document_in_force(session: Session, key: Key) -> dict[str, Any]:
+    """The setting in force as a settings document (the YAML file's shape)."""
+    return categories_document(category_book(session)) if key == CATEGORIES else hours_document(service_hours(session))
 
 
 def current_hours(sessions: sessionmaker[Session], clock: Clock) -> HoursAnswer:
@@ -198,9 +205,7 @@ def save(session: Session, key: Key, document: dict[str, Any], actor: str, now: 
     errors = check_categories(document) if key == CATEGORIES else check_hours(document)
     if errors:
         raise InvalidInput(errors)
-    before = (
-        categories_document(category_book(session)) if key == CATEGORIES else hours_document(service_hours(session))
-    )
+    before = document_in_force(session, key)
     if key == CATEGORIES:
         _refuse_removing_used(session, before, document)
     row = _row(session, key)

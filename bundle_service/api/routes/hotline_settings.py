@@ -1,5 +1,7 @@
 """Admins change the 诉求 categories, their time limits and the service hours (no file edits on the server)."""
 
+from typing import Any
+
 from fastapi import APIRouter
 from sqlalchemy.orm import Session
 
@@ -19,22 +21,16 @@ ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorOut}, 403: {"m
 WRITE_ERRORS: dict[int | str, dict[str, object]] = {**ERRORS, 422: {"model": ErrorOut}}
 
 
-def _categories(session: Session) -> CategorySettingsOut:
-    document = settings.categories_document(settings.category_book(session))
-    by, at = settings.updated(session, settings.CATEGORIES)
-    return CategorySettingsOut(**document, updated_by=by, updated_at=at)
-
-
-def _hours(session: Session) -> ServiceHoursSettingOut:
-    document = settings.hours_document(settings.service_hours(session))
-    by, at = settings.updated(session, settings.HOURS)
-    return ServiceHoursSettingOut(**document, updated_by=by, updated_at=at)
+def _in_force(session: Session, key: settings.Key) -> dict[str, Any]:
+    """The setting's document in force, with who saved it last and when."""
+    by, at = settings.updated(session, key)
+    return {**settings.document_in_force(session, key), "updated_by": by, "updated_at": at}
 
 
 @router.get("/categories", responses=ERRORS)
 def read_categories(_actor: KnowledgeAdminDep, session: SessionDep) -> CategorySettingsOut:
     """The 诉求 categories in force (the admin's last save, else ``data/appeal_categories.yml``)."""
-    return _categories(session)
+    return CategorySettingsOut(**_in_force(session, settings.CATEGORIES))
 
 
 @router.put("/categories", responses=WRITE_ERRORS)
@@ -49,13 +45,13 @@ def put_categories(
         InvalidInput: 422 for duplicate codes or labels, a missing ``other``/``followup``, a selectable ``followup``.
     """
     settings.save(session, settings.CATEGORIES, body.model_dump(), actor, services.clock.now())
-    return _categories(session)
+    return CategorySettingsOut(**_in_force(session, settings.CATEGORIES))
 
 
 @router.get("/service-hours", responses=ERRORS)
 def read_hours(_actor: KnowledgeAdminDep, session: SessionDep) -> ServiceHoursSettingOut:
     """The service hours in force (the admin's last save, else ``data/service_hours.yml``)."""
-    return _hours(session)
+    return ServiceHoursSettingOut(**_in_force(session, settings.HOURS))
 
 
 @router.put("/service-hours", responses=WRITE_ERRORS)
@@ -70,4 +66,4 @@ def put_hours(
         InvalidInput: 422 for a period ending before it starts or overlapping another.
     """
     settings.save(session, settings.HOURS, body.model_dump(), actor, services.clock.now())
-    return _hours(session)
+    return ServiceHoursSettingOut(**_in_force(session, settings.HOURS))
