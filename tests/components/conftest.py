@@ -10,31 +10,16 @@ from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
 
+from contract.labels import CHOICE_LABELS, ITEM_NAMES
 from nlu_components.gazetteer import Gazetteer, load_gazetteer
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The contract's normalised values (shared/spec/nlu_contract.md).
+# The contract's normalised values (shared/spec/nlu_contract.md), from their one source, contract/labels.json.
 CONTRACT_VALUES = {
-    "item": {
-        "employment_cert",
-        "pension_registration",
-        "startup_subsidy",
-        "guaranteed_loan",
-        "incubator",
-        "training",
-        "business_registration",
-        "taxpayer_confirmation",
-    },
-    "person_category": {
-        "college_graduate",
-        "returning_migrant_worker",
-        "veteran",
-        "registered_unemployed",
-        "hard_to_employ",
-        "other",
-    },
-    "business_type": {"individual_business", "enterprise", "cooperative"},
+    "item": set(ITEM_NAMES),
+    "person_category": set(CHOICE_LABELS["person_category"]),
+    "business_type": set(CHOICE_LABELS["business_type"]),
 }
 
 MakeComponent = Callable[..., GraphComponent]

@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 
 from bundle_service.api.deps import Services
 from bundle_service.eligibility.rules import Profile, assess_benefits, assess_items, startup_subsidy
+from contract.labels import ITEM_NAMES
 
 from ..callers import anonymous, hotline_call, owner, verify_caller
 from ..conftest import GATEWAY_TOKEN
@@ -97,16 +98,7 @@ def test_endpoint_assesses_every_item_and_benefit(app_client: TestClient) -> Non
         },
     ).json()
     items = _by_code(body)
-    assert list(items) == [
-        "employment_cert",
-        "pension_registration",
-        "startup_subsidy",
-        "guaranteed_loan",
-        "incubator",
-        "training",
-        "business_registration",
-        "taxpayer_confirmation",
-    ]
+    assert list(items) == list(ITEM_NAMES)  # every item, in the bundle's order
     assert items["startup_subsidy"]["qualifies"] is True
     assert all(isinstance(i["reason"], str) and i["reason"] for i in items.values())
     assert _by_code(body, "benefits")["startup_subsidy_payment"]["qualifies"] is True
