@@ -50,6 +50,13 @@ def task_id(application: dict[str, Any], department: str) -> int:
     return int(next(d["task_id"] for d in application["departments"] if d["department_code"] == department))
 
 
+def act(client: TestClient, task: int, action: str, reason: str | None = None, department: str = "tax") -> None:
+    """The department moves its task (``accept``, ``request-material``, ``refuse``: with ``reason``) and is served."""
+    body = {"reason": reason} if reason is not None else None
+    response = client.post(f"{TASKS}/{task}/{action}", json=body, headers=key(department))
+    assert response.status_code == 200, response.text
+
+
 @pytest.fixture
 def wechat() -> Iterator[FakeWeChatSubscribe]:
     """WeChat's subscribe-message API, with the development templates registered."""

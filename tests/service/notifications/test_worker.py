@@ -16,7 +16,7 @@ from devtools.fake_sms_gateway import FakeSmsGateway
 from devtools.fake_wechat_subscribe import FakeWeChatSubscribe
 
 from ..conftest import GATEWAY_TOKEN, TZ
-from .conftest import OPENID, PROGRESS_TEMPLATE, TASKS, file_application, key, task_id
+from .conftest import OPENID, PROGRESS_TEMPLATE, act, file_application, task_id
 
 REASON = "经营场所证明不清晰，请重新上传租赁合同"
 
@@ -34,13 +34,17 @@ def _rows(services: Services, channel: str) -> list[Notification]:
         return list(session.scalars(query))
 
 
+def _file(client: TestClient, wechat: bool) -> tuple[str, int]:
+    """File (as the WeChat user, or anonymously with SMS): the application number and the tax department's task."""
+    application = file_application(client, wechat=wechat)
+    return str(application["number"]), task_id(application, "tax")
+
+
 def _ask_material(client: TestClient, wechat: bool) -> tuple[str, int]:
     """File, and the tax department asks for material: the application number and the tax task."""
-    application = file_application(client, wechat=wechat)
-    tax = task_id(application, "tax")
-    response = client.post(f"{TASKS}/{tax}/request-material", json={"reason": REASON}, headers=key("tax"))
-    assert response.status_code == 200
-    return str(application["number"]), tax
+    number, tax = _file(client, wechat)
+    act(client, tax, "request-material", REASON)
+    return number, tax
 
 
 def test_the_wechat_user_gets_the_subscribe_message_and_the_chat_line(
@@ -79,7 +83,7 @@ def test_without_a_subscription_nothing_is_pushed_and_a_refusal_by_wechat_is_sho
     assert [r.status for r in _rows(services, "inbox")] == ["sent"]  # the chat line still tells them
 
     _grant(services)  # the mini program reported an accept, WeChat has none (the user revoked it since)
-    app_client.post(f"{TASKS}/{tax}/accept", headers=key("tax"))
+    act(app_client, tax, "accept")
     make_worker().run_once()
     refused = _rows(services, "wechat")[-1]
     assert refused.status == "failed" and refused.last_error is not None and refused.last_error.startswith("43101")
@@ -108,19 +112,18 @@ def test_an_expired_or_invalid_token_is_refreshed_once_and_the_message_goes(
     wechat.grant(OPENID, PROGRESS_TEMPLATE, 2)
     _grant(services, 2)
     worker = make_worker()
-    application = file_application(app_client, wechat=True)
-    tax = task_id(application, "tax")
-    app_client.post(f"{TASKS}/{tax}/accept", headers=key("tax"))
+    _, tax = _file(app_client, wechat=True)
+    act(app_client, tax, "accept")
     worker.run_once()
     wechat.expire_token()  # 42001 on the next send
-    app_client.post(f"{TASKS}/{tax}/request-material", json={"reason": REASON}, headers=key("tax"))
+    act(app_client, tax, "request-material", REASON)
     worker.run_once()
     assert [r.status for r in _rows(services, "wechat")] == ["sent", "sent"]
     assert wechat.calls.count("/cgi-bin/stable_token") == 2
     wechat.fail_next = [40001]
     wechat.grant(OPENID, PROGRESS_TEMPLATE)
     _grant(services)
-    app_client.post(f"{TASKS}/{tax}/accept", headers=key("tax"))
+    act(app_client, tax, "accept")
     worker.run_once()
     assert [r.status for r in _rows(services, "wechat")] == ["sent", "sent", "sent"]
     assert len(wechat.sent) == 3
@@ -171,13 +174,13 @@ def test_sms_is_sent_with_its_id_retried_when_busy_and_given_up_when_refused(
     assert [(r.status, r.provider_id) for r in _rows(services, "sms")] == [("sent", "sms-1")]
 
     sms.fail_next = ["BUSY", "BUSY"]
-    app_client.post(f"{TASKS}/{task}/accept", headers=key("tax"))
+    act(app_client, task, "accept")
     worker.run_once()
     clock.instant += timedelta(seconds=61)
     worker.run_once()
     assert _rows(services, "sms")[-1].status == "failed"  # two attempts, the limit
     sms.fail_next = ["INVALID_PHONE"]
-    app_client.post(f"{TASKS}/{task}/refuse", json={"reason": "不符合条件"}, headers=key("tax"))
+    act(app_client, task, "refuse", "不符合条件")
     worker.run_once()
     refused = _rows(services, "sms")[-1]
     assert (refused.status, refused.attempts) == ("failed", 1) and "INVALID_PHONE" in (refused.last_error or "")
@@ -202,10 +205,9 @@ def test_quiet_hours_hold_what_can_wait_and_let_a_material_request_through(
     make_worker: Callable[..., Worker],
 ) -> None:
     clock.instant = datetime(2026, 9, 28, 22, 30, tzinfo=TZ)
-    application = file_application(app_client, wechat=False)
-    tax = task_id(application, "tax")
-    app_client.post(f"{TASKS}/{tax}/accept", headers=key("tax"))  # not urgent
-    app_client.post(f"{TASKS}/{tax}/request-material", json={"reason": REASON}, headers=key("tax"))  # urgent
+    _, tax = _file(app_client, wechat=False)
+    act(app_client, tax, "accept")  # not urgent
+    act(app_client, tax, "request-material", REASON)  # urgent
     worker = make_worker(notify_quiet_hours="21:00-08:00")
     worker.run_once()
     accepted, material = _rows(services, "sms")
@@ -228,10 +230,9 @@ def test_one_user_gets_at_most_the_hourly_number_of_pushes(
     clock: FixedClock,
     make_worker: Callable[..., Worker],
 ) -> None:
-    application = file_application(app_client, wechat=False)
-    tax = task_id(application, "tax")
-    for action, body in (("accept", None), ("request-material", {"reason": REASON}), ("accept", None)):
-        app_client.post(f"{TASKS}/{tax}/{action}", json=body, headers=key("tax"))
+    _, tax = _file(app_client, wechat=False)
+    for action, reason in (("accept", None), ("request-material", REASON), ("accept", None)):
+        act(app_client, tax, action, reason)
     worker = make_worker(notify_rate_per_hour=2)
     worker.run_once()
     assert [r.status for r in _rows(services, "sms")] == ["sent", "sent", "deferred"]
