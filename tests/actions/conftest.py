@@ -2,7 +2,6 @@
 
 import json
 import os
-import socket
 import subprocess
 import time
 import urllib.request
@@ -13,14 +12,10 @@ from typing import Any
 import pytest
 from rasa_sdk import Tracker
 
+from tests.live_stack import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 SERVICE_PYTHON = ROOT / ".venv" / "bin" / "python"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def user_event(

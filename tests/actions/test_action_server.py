@@ -15,6 +15,7 @@ from sanic import Sanic
 
 from actions import server
 from tests.forged_tracker import forged_call
+from tests.live_stack import free_port
 
 TOKEN = "action-server-test-token-0123456789abcdef"
 
@@ -86,9 +87,3 @@ def test_it_binds_loopback_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch
     Sanic.test_mode = True
     assert server.main(["--port", str(free_port())]) == 0
     assert started["host"] == "127.0.0.1"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
