@@ -13,6 +13,7 @@ from rasa.core.agent import Agent
 from rasa.utils.endpoints import EndpointConfig
 
 from actions.server import rasa_headers
+from channels.server import prepare_rasa
 from devtools import run_stack
 from tests.actions.conftest import free_port
 
@@ -64,7 +65,8 @@ def action_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
 
 @pytest.fixture(scope="session")
 def agent(action_server_url: str) -> Agent:
-    """The trained assistant, in process, talking to the real action server."""
+    """The trained assistant, in process, talking to the real action server, prepared as ``rasa run`` is."""
+    prepare_rasa()  # channels/server.py's changes to Rasa's per-turn work: these conversations run through them
     headers = rasa_headers(os.environ["ACTION_SERVER_TOKEN"])  # set by run_stack.stack_processes(): only Rasa may call
     return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_server_url, headers=headers))
 
