@@ -140,7 +140,7 @@ lint: venvs ## ruff, and mypy in each environment
 	$(SVC_VENV)/bin/ruff format --check .
 	$(SVC_VENV)/bin/mypy
 	$(RASA_VENV)/bin/mypy --python-version 3.10 actions nlu_components channels contract event_consumer bench/nlu_eval.py \
-		bench/assistant.py bench/wechat_push.py bench/profile_turn.py devtools/nlu_resources.py
+		bench/assistant.py bench/wechat_push.py bench/profile_turn.py bench/turn_cpu.py devtools/nlu_resources.py
 
 # make bench reuses var/bench's trained pipelines while their inputs are unchanged and runs Locust 10 s per level;
 # BENCH_FULL=1 retrains both pipelines from scratch and runs 30 s per level (the figures of docs/benchmarks.md).
