@@ -23,6 +23,7 @@ from actions.service_client import ServiceError, ServiceUnavailable, check_field
 from actions.situation import Situation
 
 OFFER_APPLY = "需要现在帮您申请吗？回复“好的”即可开始填表；想看看还能享受哪些政策，说“帮我匹配政策”。"
+MAX_DESCRIBED = 2  # asked about this few items, each is described, qualifying or not
 OFFER_CHECK = "想全面看看您能享受哪些政策，说“帮我匹配政策”，我一步步问您；也可以说“转人工”。"
 
 
@@ -74,8 +75,11 @@ async def answer(
             return [*events, *seeded, SlotSet("item", items[0]), FollowupAction("eligibility_form")]
         dispatcher.utter_message(text=OFFER_APPLY if good else OFFER_CHECK)
     else:
-        ruled_out = [line for e in asked if not e["qualifies"] and (line := await describe(e["code"])) is not None]
-        about = "".join(f"\n\n{line}" for line in ruled_out)  # what the item is, so the user sees what they miss
+        # What the item is and gives (5000元, 最高20万元): what a ruled-out one misses; for one or two items asked,
+        # what a qualifying one brings too ("补助有我的份吗" asks how much as well)
+        shown = [e for e in asked if not e["qualifies"] or len(asked) <= MAX_DESCRIBED]
+        described = [line for e in shown if (line := await describe(e["code"])) is not None]
+        about = "".join(f"\n\n{line}" for line in described)
         dispatcher.utter_message(text=f"{text}{about}\n{OFFER_APPLY if good else OFFER_CHECK}")
     events.append(SlotSet("item", items[0]))
     if good:

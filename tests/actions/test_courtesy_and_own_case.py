@@ -142,3 +142,12 @@ async def test_asking_about_myself_is_no_request_for_a_person(service_url: str) 
     said, events = await run(ActionHandoff(), veteran_then("那我个人呢", "request_human"))
     assert "转接人工" not in said and not any(e["event"] == "pause" for e in events)
     assert "创业担保贷款" in said
+
+
+async def test_a_qualifying_item_asked_about_also_says_what_it_gives(service_url: str) -> None:
+    said = "我2022年大学毕业，2024年3月开的奶茶店，第一次创业，补助有我的份吗"
+    start = said.index("补助")
+    tracker = make_tracker([user_event(said, "check_eligibility", [item("startup_subsidy", start, start + 2)])])
+    text, events = await run(ActionRouteEligibility(), tracker)
+    assert "按您说的情况" in text and "✅" in text and "5000元" in text
+    assert followup(events) != "application_form"
