@@ -1,7 +1,9 @@
 """Fixtures of the knowledge-base tests: one knowledge base of the shipped content per session (SQLite file,
 embedded chroma in a temporary folder); the embedding model is loaded once per process.
 
-Tests that change FAQs or documents put them back before they end, so the shared index stays the shipped one.
+Tests that change FAQs or documents put them back before they end; dismissed and resolved unanswered questions stay
+(they become out-of-scope examples and FAQs), so figures that must not depend on which tests ran before them (the
+quality floors) use an index of their own (:func:`shipped_knowledge_base`).
 """
 
 from collections.abc import Iterator
@@ -34,13 +36,19 @@ def knowledge_settings(folder: Path, **overrides: object) -> Settings:
     return Settings.model_validate(values)
 
 
-@pytest.fixture(scope="session")
-def kb_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    """A migrated service container whose knowledge base holds the shipped content."""
-    services = build_services(knowledge_settings(tmp_path_factory.mktemp("kb")))
+def shipped_services(folder: Path) -> Services:
+    """A migrated service container in ``folder`` whose knowledge base holds the shipped content (started)."""
+    services = build_services(knowledge_settings(folder))
     migrate(services.engine)
     assert services.knowledge is not None
     services.knowledge.start()
+    return services
+
+
+@pytest.fixture(scope="session")
+def kb_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """A migrated service container whose knowledge base holds the shipped content (shared: tests write to it)."""
+    services = shipped_services(tmp_path_factory.mktemp("kb"))
     yield services
     services.engine.dispose()
 
