@@ -3,7 +3,7 @@ embedded chroma in a temporary folder); the embedding model is loaded once per p
 
 Tests that change FAQs or documents put them back before they end; dismissed and resolved unanswered questions stay
 (they become out-of-scope examples and FAQs), so figures that must not depend on which tests ran before them (the
-quality floors) use an index of their own (:func:`shipped_knowledge_base`).
+quality floors) use an index of their own (:func:`shipped_services`).
 """
 
 from collections.abc import Iterator
