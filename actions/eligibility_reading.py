@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from actions import dates, situation
+from actions.form_cues import UNIVERSITY_GRADUATE
 from actions.form_guard import BACK, RESTART
 from contract.labels import CHOICE_LABELS, FIELD_LABELS
 
@@ -28,8 +29,6 @@ PROFILE_SLOTS = {
     "first_time_founder": "elig_first_time_founder",
 }
 NO_BUSINESS = "none"
-# A graduation from a university or college said in words: the category 高校毕业生.
-UNIVERSITY_GRADUATE = re.compile(r"(?:大学|本科|大专|专科|研究生|硕士|博士|高校|高职)[^，,。；;！!？?]{0,4}毕(?:的)?业")
 YES = re.compile(r"^(?:是|是的|对|对的|嗯|没错|第一次|头一次|首次)")
 NO = re.compile(r"^(?:不是|否|没有|不|第二次)|以前.*(?:创过|开过|办过)")
 LABELS = {slot: FIELD_LABELS[name] for name, slot in PROFILE_SLOTS.items()}  # the form's labels (contract)

@@ -39,6 +39,7 @@ from actions.form_cues import (
     STARTED,
     TERM,
     TRADITIONAL,
+    UNIVERSITY_GRADUATE,
     segments,
 )
 from actions.form_names import read_name
@@ -140,6 +141,8 @@ def read_labelled(
             found.values[slot] = values[0]
     if "person_category" not in found.values and (described := situation.described_category(text)):
         found.values["person_category"] = described
+    if "person_category" not in found.values and UNIVERSITY_GRADUATE.search(text):
+        found.values["person_category"] = "college_graduate"  # "她叫王丽，去年大学毕业"
     group = situation.other_group(text) if IDENTITY.search(text) else None  # not "项目是个网店"
     if found.values.get("person_category", "other") == "other" and group:
         found.values.update(person_category="other", other_category=group)  # "我是易地搬迁的脱贫人口"

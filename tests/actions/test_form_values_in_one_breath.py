@@ -93,6 +93,8 @@ def test_who_the_person_is_is_their_category_not_their_name() -> None:
     assert (values["person_category"], values["other_category"]) == ("other", "poverty_alleviated")
     assert "person_category" not in read_labelled("项目叫乡味优选，是个网店", []).values
     assert read_labelled("就借八万块吧", entities_of("就借八万块吧")).values["loan_amount"] == "80000"
+    values = read_labelled("她叫王丽，去年大学毕业", [], third_person=True).values
+    assert values["person_category"] == "college_graduate" and values["graduation_year"] == date.today().year - 1
 
 
 async def test_a_project_name_answered_with_words_around_it_is_stored_alone(service_url: str) -> None:
