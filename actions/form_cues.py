@@ -206,7 +206,9 @@ TERM = re.compile(
     r"|[万wW]元?[，,\s]*(?:分|借|贷)?(?P<n3>\d{1,2}|[一二两三四五])\s*(?P<unit3>年|个月)(?!前|后|毕业)"
 )
 # A graduation from a university or college said in words ("我去年大学毕业", "本科毕业三年了"): the category 高校毕业生.
-UNIVERSITY_GRADUATE = re.compile(r"(?:大学|本科|大专|专科|研究生|硕士|博士|高校|高职)[^，,。；;！!？?]{0,4}毕(?:的)?业(?!生)")
+UNIVERSITY_GRADUATE = re.compile(
+    r"(?:大学|本科|大专|专科|研究生|硕士|博士|高校|高职)[^，,。；;！!？?]{0,4}毕(?:的)?业(?!生)"
+)
 # Words that say who the person is ("我是…脱贫人口", "我家是脱贫户"): a rarer group said with them is the category.
 IDENTITY = re.compile(r"我是|本人是|我属于|属于|身份是|我家是|我们家是|我们是")
 LOAN_WORDS = re.compile(r"贷款|贷\s*\d|贷[一二两三四五六七八九十]|借款|借\s*\d|借[一二两三四五六七八九十]")
