@@ -87,11 +87,22 @@ class Config:
     ambiguity: float | None = None
     types: TypeWeights = NO_TYPES
     agree: bool = False
+    fit_threshold: float | None = None
+    facet_parts: bool = False
 
     def metrics(self, scored: list[Scored]) -> Metrics:
         """This configuration's figures on ``scored``."""
         return evaluate(
-            scored, self.weight, self.floor, self.faq_threshold, self.margin, self.ambiguity, self.types, self.agree
+            scored,
+            self.weight,
+            self.floor,
+            self.faq_threshold,
+            self.margin,
+            self.ambiguity,
+            self.types,
+            self.agree,
+            self.fit_threshold,
+            self.facet_parts,
         )
 
 
@@ -322,6 +333,8 @@ def configured(s: Settings) -> Config:
         s.kb_ambiguity_margin,
         (s.kb_type_bonus, s.kb_type_penalty),
         s.kb_same_fact_agrees,
+        s.kb_fit_threshold,
+        s.kb_facet_parts,
     )
 
 

@@ -202,12 +202,16 @@ def evaluate(
     ambiguity: float | None = None,
     types: TypeWeights = NO_TYPES,
     same_fact_agrees: bool = False,
+    fit_threshold: float | None = None,
+    facet_parts: bool = False,
 ) -> Metrics:
     """Metrics of one configuration over ``scored``.
 
     ``faq_threshold`` and ``ambiguity`` None: every question above the floor counts as answered (the ranking and
     refusal figures, before the answer-or-suggest rule). ``margin`` None leaves the out-of-scope examples out.
     ``same_fact_agrees``: sources stating the same key facts are no rivals under the ambiguity margin.
+    ``fit_threshold``, ``facet_parts``: the answer rule's use of what the question asks (:mod:`fit`); a question
+    answered in parts is right when one of the parts is.
     """
     m = Metrics()
     inside = [s for s in scored if s.question.in_domain]
@@ -215,17 +219,28 @@ def evaluate(
     m.questions, m.ood = len(inside), len(outside)
     direct = floor if faq_threshold is None else faq_threshold
     ambiguity_margin = -1.0 if ambiguity is None else ambiguity
-    thresholds = Thresholds(weight, direct, floor, margin or 0.0, ambiguity_margin, same_fact_agrees=same_fact_agrees)
+    thresholds = Thresholds(
+        weight,
+        direct,
+        floor,
+        margin or 0.0,
+        ambiguity_margin,
+        same_fact_agrees=same_fact_agrees,
+        fit_threshold=fit_threshold,
+        facet_parts=facet_parts,
+    )
+    rules = shipped_rules()
     for s in inside:
         hits = ranked(s, weight, margin is not None, types)
         options = answers(hits)
         rank = next((i + 1 for i, h in enumerate(options) if s.question.accepts(h.source)), None)
-        decision = decide(hits, thresholds)
+        decision = decide(hits, thresholds, rules.asked(s.text or s.question.text))
         m.r1 += rank == 1
         m.r3 += rank is not None and rank <= 3
         m.mrr += 1.0 / rank if rank else 0.0
         given = decision.status in ("faq", "answer")
-        right = decision.best is not None and s.question.accepts(decision.best.source)  # not always rank 1
+        given_hits = [decision.best, *decision.parts] if decision.best else []
+        right = any(s.question.accepts(h.source) for h in given_hits)  # not always rank 1
         m.answered += given and right
         m.wrong += given and not right
         m.suggested += decision.status == "suggest"
@@ -240,7 +255,7 @@ def evaluate(
             m.misses.append(f"{s.question.text} [{s.question.fact}] → {got} ({decision.status})")
     for s in outside:
         hits = ranked(s, weight, margin is not None, types)
-        decision = decide(hits, thresholds)
+        decision = decide(hits, thresholds, rules.asked(s.text or s.question.text))
         m.refusals += decision.status in ("not_found", "suggest")
         if decision.best is not None:
             m.faq_direct += decision.status == "faq"
@@ -264,6 +279,8 @@ def evaluate_settings(scored: list[Scored], settings: Settings) -> Metrics:
         s.kb_ambiguity_margin,
         (s.kb_type_bonus, s.kb_type_penalty),
         s.kb_same_fact_agrees,
+        s.kb_fit_threshold,
+        s.kb_facet_parts,
     )
 
 

@@ -48,6 +48,8 @@ def title(hit: SourceHit) -> str:
 def compose(decision: Decision) -> str:
     """The reply: the answer (shortened) with its source on its own line, the titles to pick from, or not found.
 
+    A question answered in parts (one source per facet asked) gets each part's answer, then each source.
+
     A source that is not confident or not clear enough is never answered with its text: the user sees only
     what the question may be about (``suggest``), so no neighbouring fact is ever asserted.
     """
@@ -57,4 +59,5 @@ def compose(decision: Decision) -> str:
     best = decision.best
     if best is None:
         return NOT_FOUND_TEXT
-    return f"{shorten(best.entry.text)}\n{citation(best)}"
+    answered = [best, *decision.parts]  # a question asking several facets: one source per facet
+    return "\n".join([*(shorten(hit.entry.text) for hit in answered), *(citation(hit) for hit in answered)])

@@ -19,6 +19,7 @@ from bundle_service.knowledge.elsewhere import FILE_NAME as OTHER_REGIONS_FILE
 from bundle_service.knowledge.elsewhere import OtherRegions
 from bundle_service.knowledge.facets import FILE_NAME as QUESTION_TYPES_FILE
 from bundle_service.knowledge.facets import QuestionTypes, rerank
+from bundle_service.knowledge.fit import Asked
 from bundle_service.knowledge.followup import FollowUps
 from bundle_service.knowledge.index import Filters, KnowledgeIndex, ScoredEntry
 from bundle_service.knowledge.ranking import SourceHit, Thresholds, by_source
@@ -48,6 +49,10 @@ class Rules:
     def elsewhere(self, text: str, index: KnowledgeIndex) -> str | None:
         """The place outside Hunan that ``text`` asks about, if any."""
         return self.other_regions.named(text, index.regions.ancestors)
+
+    def asked(self, text: str) -> Asked:
+        """What the normalised question ``text`` asks (question types) and names (items), for the answer rule."""
+        return Asked(self.types.of(text), self.combined.items(text), self.types, self.types.subjects_of(text))
 
     def reranked(self, text: str, scored: list[ScoredEntry], thresholds: Thresholds) -> list[SourceHit]:
         """``scored`` (fused entries of ``text``) narrowed, re-ranked by question type, one hit per source.

@@ -18,6 +18,7 @@ from bundle_service.knowledge.index import ScoredEntry
 
 FILE_NAME = "question_types.yml"
 OVERRIDES = "overrides"
+SUBJECTS = "subjects"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class QuestionTypes:
 
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     overrides: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> "QuestionTypes":
@@ -38,18 +40,25 @@ class QuestionTypes:
             return cls()
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         overrides = data.pop(OVERRIDES, None) or {} if isinstance(data, dict) else {}
+        subjects = data.pop(SUBJECTS, None) or {} if isinstance(data, dict) else {}
         if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
             raise ValueError(f"{path}: expected `type: [words]` lines")
-        if not isinstance(overrides, dict) or not all(isinstance(v, list) for v in overrides.values()):
-            raise ValueError(f"{path}: expected `overrides: {{type: [types]}}`")
+        for key, table in ((OVERRIDES, overrides), (SUBJECTS, subjects)):
+            if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
+                raise ValueError(f"{path}: expected `{key}: {{name: [words]}}`")
         return cls(
             {str(k): tuple(str(w) for w in v if str(w)) for k, v in data.items()},
             {str(k): tuple(str(t) for t in v) for k, v in overrides.items()},
+            {str(k): tuple(str(w) for w in v if str(w)) for k, v in subjects.items()},
         )
 
     def of(self, text: str) -> frozenset[str]:
         """The types ``text`` asks for (possibly none)."""
         return _types(self, text)
+
+    def subjects_of(self, text: str) -> frozenset[str]:
+        """Whom ``text`` is about (``subjects`` of the file: a person, partners, an enterprise), possibly no one."""
+        return frozenset(name for name, words in self.subjects.items() if any(w in text for w in words))
 
     def adjustment(self, asked: frozenset[str], title: str, bonus: float, penalty: float) -> float:
         """What to add to the score of a source titled ``title`` for a question asking ``asked``."""

@@ -5,7 +5,8 @@ source is answered directly only when it is both confident (at or above the dire
 (no other source scores within the ambiguity margin of it: two different facts scoring alike is a guess). A
 question that is ours but not answered directly gets the titles of the nearest sources to pick from
 (``suggest``), never another question's answer. Sources that state the same fact (near-duplicate FAQs,
-:mod:`agreement`) are no rivals: their closeness is no guess.
+:mod:`agreement`) are no rivals: their closeness is no guess; nor is a source that does not fit what the question
+asks when the best one does (:mod:`fit`). A question asking two facets of one item gets one source per facet.
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from typing import Literal
 from bundle_service.knowledge.agreement import agrees
 from bundle_service.knowledge.answers import shorten
 from bundle_service.knowledge.entries import OUT_OF_SCOPE, Entry
+from bundle_service.knowledge.fit import NOTHING_ASKED, Asked, facet_parts, same_aspect
 from bundle_service.knowledge.index import ScoredEntry
 
 Status = Literal["faq", "answer", "suggest", "not_found"]
@@ -37,6 +39,11 @@ class Thresholds:
         type_penalty: Taken from a source that answers other kinds of question only.
         same_fact_agrees: A source within the ambiguity margin that states no fact the best one does not
             (:func:`agreement.agrees`) is no rival.
+        fit_threshold: A best source that fits the question (:meth:`fit.Asked.fits`) may be answered directly
+            from this score on (below ``faq_threshold``); close sources that do not fit are then no rivals.
+            None: off.
+        facet_parts: A question asking two or more facets of one item is answered by one source per facet
+            (:func:`fit.facet_parts`).
     """
 
     bm25_weight: float
@@ -47,6 +54,8 @@ class Thresholds:
     type_bonus: float = 0.0
     type_penalty: float = 0.0
     same_fact_agrees: bool = False
+    fit_threshold: float | None = None
+    facet_parts: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,13 +73,15 @@ class SourceHit:
 class Decision:
     """What to answer: the status, the hit it rests on (None unless answered), the ranked hits, the choices.
 
-    ``choices`` (status ``suggest``) are the sources whose titles the user may pick from, best first.
+    ``choices`` (status ``suggest``) are the sources whose titles the user may pick from, best first; ``parts``
+    the further sources answered with ``best`` (one per facet asked, :func:`fit.facet_parts`).
     """
 
     status: Status
     best: SourceHit | None
     hits: list[SourceHit]
     choices: list[SourceHit] = field(default_factory=list)
+    parts: list[SourceHit] = field(default_factory=list)
 
 
 def by_source(scored: list[ScoredEntry]) -> list[SourceHit]:
@@ -88,20 +99,39 @@ def answers(hits: list[SourceHit]) -> list[SourceHit]:
     return [h for h in hits if h.entry.kind != OUT_OF_SCOPE]
 
 
-def rival(candidates: list[SourceHit], margin: float, same_fact_agrees: bool = False) -> SourceHit | None:
+def rival(
+    candidates: list[SourceHit],
+    margin: float,
+    same_fact_agrees: bool = False,
+    asked: Asked | None = None,
+    fit_rivals: bool = False,
+) -> SourceHit | None:
     """The best other source scoring within ``margin`` of the best one (None when the best one is clear).
 
     ``same_fact_agrees``: a source stating no fact the best one's reply (its answer as shown, shortened) does not
-    is no rival (:mod:`agreement`).
+    is no rival (:mod:`agreement`), nor one answering the same aspect of the same item that states at least what
+    the best one does (:func:`fit.same_aspect`, with ``asked``'s table). ``fit_rivals`` and the best source fits
+    ``asked``: a source that does not fit is no rival (:mod:`fit`; measured: it turned a menu of the dev set into
+    a wrong answer, so only with ``fit_threshold``).
     """
     best = candidates[0]
+    best_fits = fit_rivals and asked is not None and asked.fits(best)
+
+    def says_the_same(h: SourceHit) -> bool:
+        if agrees(h.entry.text, shorten(best.entry.text)):
+            return True
+        # the same aspect of the same item, stating at least what the best one states (a FAQ and its section)
+        table = asked.table if asked is not None else None
+        return table is not None and same_aspect(best, h, table) and agrees(best.entry.text, h.entry.text)
+
     return next(
         (
             h
             for h in candidates[1:]
             if h.source != best.source
             and h.score >= best.score - margin
-            and not (same_fact_agrees and agrees(h.entry.text, shorten(best.entry.text)))
+            and not (same_fact_agrees and says_the_same(h))
+            and not (best_fits and asked is not None and not asked.fits(h))
         ),
         None,
     )
@@ -125,7 +155,11 @@ def covering(candidates: list[SourceHit], thresholds: Thresholds) -> SourceHit |
     return None
 
 
-def decide(hits: list[SourceHit], thresholds: Thresholds) -> Decision:
+def _answer(best: SourceHit, hits: list[SourceHit], parts: list[SourceHit] | None = None) -> Decision:
+    return Decision("faq" if best.entry.kind == "faq" else "answer", best, hits, parts=parts or [])
+
+
+def decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHING_ASKED) -> Decision:
     """Not found, a direct answer (confident and clear), or the titles of the nearest sources to pick from.
 
     Not found below the floor or when an out-of-scope example wins.
@@ -133,6 +167,7 @@ def decide(hits: list[SourceHit], thresholds: Thresholds) -> Decision:
     Args:
         hits: Source hits, best first (out-of-scope examples included).
         thresholds: The measured settings.
+        asked: What the question asks and names (:mod:`fit`); nothing: the scores alone decide.
 
     Returns:
         ``faq`` / ``answer`` (a FAQ / a document passage answered directly), ``suggest`` or ``not_found``.
@@ -144,11 +179,18 @@ def decide(hits: list[SourceHit], thresholds: Thresholds) -> Decision:
     rejected = next((h for h in hits if h.entry.kind == OUT_OF_SCOPE), None)
     if rejected is not None and rejected.score >= best.score + thresholds.out_of_scope_margin:
         return Decision("not_found", None, hits)
-    clear = rival(candidates, thresholds.ambiguity_margin, thresholds.same_fact_agrees) is None
-    if best.score >= thresholds.faq_threshold and clear:
-        return Decision("faq" if best.entry.kind == "faq" else "answer", best, hits)
+    confident = best.score >= thresholds.faq_threshold
+    fitting = thresholds.fit_threshold is not None
+    close = rival(candidates, thresholds.ambiguity_margin, thresholds.same_fact_agrees, asked, fitting)
+    clear = close is None
+    parts = facet_parts(candidates, asked, thresholds.floor) if thresholds.facet_parts and confident else []
+    if parts and (clear or close in parts):  # a rival is no guess when it answers another facet asked
+        return _answer(parts[0], hits, parts[1:])
+    fits = fitting and best.score >= (thresholds.fit_threshold or 0.0) and asked.fits(best)
+    if clear and (confident or fits):
+        return _answer(best, hits)
     cover = covering(candidates, thresholds) if best.score >= thresholds.faq_threshold else None
     if cover is not None:
-        return Decision("faq" if cover.entry.kind == "faq" else "answer", cover, hits)
+        return _answer(cover, hits)
     choices = [h for h in candidates if h.score >= max(thresholds.floor, best.score - CHOICE_SPAN)]
     return Decision("suggest", None, hits, choices[:MAX_CHOICES])

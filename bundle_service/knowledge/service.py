@@ -111,6 +111,8 @@ class KnowledgeBase:
             s.kb_type_bonus,
             s.kb_type_penalty,
             s.kb_same_fact_agrees,
+            s.kb_fit_threshold,
+            s.kb_facet_parts,
         )
 
     @property
@@ -257,7 +259,7 @@ class KnowledgeBase:
             took = (time.perf_counter() - started) * 1000
             return SearchResult("not_found", redirect(place), [], [], took)
         hits = self._search(text, Filters(item, region)) if text else []
-        decision = decide(hits, self.thresholds)
+        decision = decide(hits, self.thresholds, self.rules.asked(text))
         queued: int | None = None
         if decision.status in ("not_found", "suggest") and record_unanswered:  # not answered: admins see it
             best = next(iter(answers(hits)), None)  # the nearest real content, for the admin writing the FAQ
@@ -275,7 +277,7 @@ class KnowledgeBase:
                 session.flush()
                 queued = row.id
         self._log_ask(query, conversation_id, decision.status, decision.best, record_unanswered)
-        sources = [source_of(decision.best)] if decision.best else []
+        sources = [source_of(hit) for hit in [decision.best, *decision.parts] if hit is not None]
         took = (time.perf_counter() - started) * 1000
         choices = [title(hit) for hit in decision.choices]
         return SearchResult(decision.status, compose(decision), sources, hits[:SHOWN_HITS], took, queued, choices)

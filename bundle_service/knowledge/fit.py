@@ -1,0 +1,114 @@
+"""What a question asks and names, and which sources fit it: the answer rule's view of the question.
+
+Two facts of one item often score alike ("养老保险缴费比例" vs "缴费基数", "个人能贷多少" vs "小微企业能贷多少"),
+and the answer rule (:mod:`ranking`) refuses to guess between them. Two things tell them apart without the
+scores: what the question asks (its question types, :mod:`facets`, read from the message; a source's from its
+title only) and which items it names (the NLU's item gazetteer, :mod:`combined`). A source *fits* a question
+when its title asks one of the question's types, names no other subject (a person, partners, an enterprise) than
+the question does (if it names any), and, if the question names items, belongs to one of them.
+
+- A close source that does not fit is no rival of a best source that does: their closeness is no guess.
+- A question asking two or more types at once ("贷款额度和期限", "缴费基数和比例各是多少") is answered by one
+  source per type (:func:`facet_parts`), not by the one that happens to score best.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bundle_service.knowledge.agreement import agrees
+from bundle_service.knowledge.answers import shorten
+from bundle_service.knowledge.facets import QuestionTypes
+
+if TYPE_CHECKING:  # the answer rule (ranking) asks this module about its hits
+    from bundle_service.knowledge.ranking import SourceHit
+
+# A part of a two-facet answer must score within this much of the best source (as the titles offered).
+PART_SPAN = 0.08
+MAX_PARTS = 3
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What one question asks (question types) and names (item codes), and the table reading a title's types."""
+
+    types: frozenset[str] = frozenset()
+    items: frozenset[str] = frozenset()
+    table: QuestionTypes = field(default_factory=QuestionTypes)
+    subjects: frozenset[str] = frozenset()
+
+    def offered(self, hit: SourceHit) -> frozenset[str]:
+        """The asked types that ``hit``'s title answers."""
+        return self.table.of(hit.entry.section) & self.types if self.types else frozenset()
+
+    def fits(self, hit: SourceHit) -> bool:
+        """Whether ``hit``'s title asks what the question asks, about an item the question names (if it names any).
+
+        A question that asks no known type fits nothing: there is nothing to tell neighbours apart by.
+        """
+        if not self.offered(hit):
+            return False
+        if self.subjects and self.table.subjects_of(hit.entry.section) - self.subjects:
+            return False
+        return not self.items or hit.entry.item in self.items
+
+
+NOTHING_ASKED = Asked()
+
+
+def facet_parts(candidates: list[SourceHit], asked: Asked, floor: float) -> list[SourceHit]:
+    """One source per facet asked ("额度和期限", "培训和孵化各要几天"), else ``[]``.
+
+    A question asking two or more types of one item, or one type of two or more items, has several facets. Each
+    facet (an item and a type) takes the best candidate of that item whose title asks that type, scoring at least
+    ``floor`` and within :data:`PART_SPAN` of the best candidate (with one item named or none, the item is
+    the first fitting candidate's). A part whose facts another part's reply already states is dropped (the
+    pension rate's FAQ also states the base). Only when every facet has its part, two or more remain and the best
+    candidate is one of them is the question answered in parts.
+
+    Args:
+        candidates: Answer hits (no out-of-scope examples), best first.
+        asked: What the question asks and names.
+        floor: The not-found floor.
+
+    Returns:
+        The parts in rank order, or ``[]``.
+    """
+    several_items = len(asked.items) >= 2
+    if not candidates or not asked.types or (len(asked.types) < 2 and not several_items):
+        return []
+    lowest = max(floor, candidates[0].score - PART_SPAN)
+    eligible = [h for h in candidates if h.score >= lowest and asked.fits(h)]
+    if not eligible:
+        return []
+    items = sorted(asked.items) if several_items else [eligible[0].entry.item]
+    parts: list[SourceHit] = []
+    for item in items:
+        for kind in sorted(asked.types):
+            if any(p.entry.item == item and kind in asked.offered(p) for p in parts):
+                continue
+            part = next((h for h in eligible if h.entry.item == item and kind in asked.offered(h)), None)
+            if part is None:
+                return []
+            parts.append(part)
+    parts.sort(key=lambda h: h.score, reverse=True)
+    kept = [p for p in parts if not any(q is not p and agrees(p.entry.text, shorten(q.entry.text)) for q in parts)]
+    if len(kept) < 2 or len(kept) > MAX_PARTS or candidates[0] not in kept:
+        return []  # the best source is always among the parts: parts add to an answer, never replace it
+    return kept
+
+
+def same_aspect(a: SourceHit, b: SourceHit, table: QuestionTypes) -> bool:
+    """Whether two sources answer the same aspect of the same item, by their titles' types and subjects.
+
+    An item's FAQ and its document section ("创业补贴由哪个部门审核" and "创业补贴申领：办理部门").
+    """
+    if not a.entry.item or a.entry.item != b.entry.item:
+        return False
+    types = table.of(a.entry.section)
+    return (
+        bool(types)
+        and types == table.of(b.entry.section)
+        and table.subjects_of(a.entry.section) == table.subjects_of(b.entry.section)
+    )
