@@ -32,13 +32,13 @@ from actions.form_questions import answer_besides, question_besides
 from actions.replies import answer_question, is_question
 from actions.service_client import ServiceUnavailable, check_field, post_json
 from actions.step_help import failures_at, help_message
+from actions.verdicts import NEEDS_MORE, verdict_lines
 
 # Only these words stop the form; "开了一年半了" is an answer even when the NLU says cancel.
 EXPLICIT_STOP = re.compile(r"取消|不查了|不测了|不匹配了|不弄了|不办了|算了|退出|不用了|停")
 EXPLICIT_PERSON = re.compile(r"人工|真人|客服|工作人员")
 # Messages that are never an answer to a profile question.
 SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "give_feedback"})
-NEEDS_MORE = "还需要知道"  # the service's reason while only information is missing
 NOT_LISTED = "只面向政策列明的人员类别，您说都不属于，暂不符合。"
 SERVICE_DOWN = "抱歉，资格匹配服务暂时连不上，请稍后再试，或说“转人工”。"
 
@@ -250,7 +250,7 @@ class ActionShowEligibility(Action):
         return "action_show_eligibility"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """One line per item (✅/❌ with the reason); the qualifying items become the offer."""
+        """One line per item (:func:`actions.verdicts.verdict_lines`); the qualifying items become the offer."""
         slots = dict(tracker.current_slot_values())
         forget = [SlotSet(slot, None) for slot in PROFILE_SLOTS.values()]
         if not slots.get("elig_person_category"):
@@ -268,8 +268,7 @@ class ActionShowEligibility(Action):
         other = [a for a in answer["items"] if not a["qualifies"]]
         if slots.get("elig_other_category") == NO_BUSINESS:  # none of the groups: what still needs one is not met
             other = [{**a, "reason": NOT_LISTED} if "other_category" in a["missing"] else a for a in other]
-        lines = [f"✅ {a['name']}：{a['reason']}" for a in good] + [f"❌ {a['name']}：{a['reason']}" for a in other]
-        text = "根据您说的情况，匹配结果如下：\n" + "\n".join(lines)
+        text = "根据您说的情况，匹配结果如下：\n" + "\n".join(verdict_lines(good + other))
         if not good:
             dispatcher.utter_message(text=text + "\n暂时没有符合条件的事项；情况有变化可以再来问我，或说“转人工”。")
             hint_if_paused(dispatcher, tracker)

@@ -6,7 +6,6 @@ check. It also seeds the eligibility form with whatever the message already said
 """
 
 from datetime import date
-from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -15,25 +14,17 @@ from rasa_sdk.types import DomainDict
 
 from actions import context, situation
 from actions.comparison import describe
-from actions.eligibility import NEEDS_MORE, SERVICE_DOWN
+from actions.eligibility import SERVICE_DOWN
 from actions.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
 from actions.query_text import WHAT_ABOUT, previous_user_event
 from actions.replies import answer_question
 from actions.service_client import ServiceError, ServiceUnavailable, check_field, post_json
 from actions.situation import Situation
+from actions.verdicts import NEEDS_MORE, verdict_lines
 
 OFFER_APPLY = "需要现在帮您申请吗？回复“好的”即可开始填表；想看看还能享受哪些政策，说“帮我匹配政策”。"
 MAX_DESCRIBED = 2  # asked about this few items, each is described, qualifying or not
 OFFER_CHECK = "想全面看看您能享受哪些政策，说“帮我匹配政策”，我一步步问您；也可以说“转人工”。"
-
-
-def verdict_lines(assessments: list[dict[str, Any]]) -> list[str]:
-    """One line per item: ✅ qualifies, ❌ ruled out, ❔ more information needed; each with the reason."""
-    lines = []
-    for entry in assessments:
-        mark = "✅" if entry["qualifies"] else ("❔" if str(entry["reason"]).startswith(NEEDS_MORE) else "❌")
-        lines.append(f"{mark} {entry['name']}：{entry['reason']}")
-    return lines
 
 
 async def answer(
