@@ -4,6 +4,8 @@ Only for a verified WeChat user (mini program, H5 page, WeChat chat): the servic
 (``PUT /api/v1/me/notifications``, ``docs/notifications.md``). Anyone else is told where notifications go.
 """
 
+import re
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
@@ -18,6 +20,24 @@ NOT_LOGGED_IN = (
     "电话或网页咨询提交的申请通过短信通知，如需停止请联系12345热线。"
 )
 DOWN = "抱歉，系统暂时连不上，请稍后再试，也可以在“我的申请”里设置。"
+# The words decide the direction when they are clear: the two intents share these words ("消息提醒帮我关一下" and
+# "消息提醒帮我开一下" differ in one character), so the classifier alone can pick the opposite of what was asked.
+# "别忘了通知我" is no opt-out: 别 counts only before sending words.
+TURN_OFF = re.compile(
+    r"关(?:掉|闭|了|上|一下|下)|退订|停(?:止|掉|发)|取消(?:通知|提醒|推送|订阅|消息)"
+    r"|(?:别|不要|不用|不想|甭)(?:再|老|总|老是|总是)?(?:给我)?(?:发|推|通知|提醒|收)"
+)
+TURN_ON = re.compile(
+    r"开启|打开|开(?:一下|通)|恢复|重新(?:给我)?(?:发|推|通知|提醒|开)|继续(?:给我)?(?:发|推|通知|提醒)"
+)
+
+
+def wants_notifications(text: str, intent: str | None) -> bool:
+    """Whether the user asks for notifications: the words when only one direction is said, else the intent."""
+    off, on = bool(TURN_OFF.search(text)), bool(TURN_ON.search(text))
+    if off != on:
+        return on
+    return intent != "notifications_off"
 
 
 class ActionNotificationSettings(Action):
@@ -32,7 +52,8 @@ class ActionNotificationSettings(Action):
         if not tracker_identity(tracker).openid:
             dispatcher.utter_message(text=NOT_LOGGED_IN)
             return []
-        wanted = (tracker.latest_message.get("intent") or {}).get("name") != "notifications_off"
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        wanted = wants_notifications(str(tracker.latest_message.get("text") or ""), intent)
         try:
             answer = await put_json("/api/v1/me/notifications", {"enabled": wanted}, tracker_headers(tracker))
         except ServiceError:
