@@ -21,6 +21,7 @@ with contextlib.redirect_stdout(io.StringIO()):  # jionlp and jiojio print a ban
 
 Precision = Literal["year", "month", "day"]
 MONTHS_PER_YEAR = 12
+MAX_MONTHS_AGO = 100 * MONTHS_PER_YEAR  # a longer "ago" is digits of something else (an ID, a phone), not a date
 DAYS_PER_MONTH = 30
 # Glue: words saying the business does not exist yet. JioNLP reads times only, not negation or intent.
 NOT_YET = re.compile(
@@ -185,9 +186,9 @@ def graduation_year(text: str, today: date, reader: Reader = read_jionlp) -> Yea
         The year, or ``None`` when the answer holds no date (不知道, 都不是, 还没有).
     """
     readings = reader(text, today)
-    if not readings:
+    if not readings or not _plausible(reading := _preferred(readings)):
         return None
-    point = _point(_preferred(readings), today)
+    point = _point(reading, today)
     return YearAnswer(point.year, _said(text))
 
 
@@ -217,6 +218,8 @@ def business_start(text: str, today: date, reader: Reader = read_jionlp) -> Star
     if not readings:
         return None
     reading = _preferred(readings)
+    if not _plausible(reading):
+        return None
     day = _point(reading, today)
     if day > today:
         return StartAnswer(None, None, approximate=False, said=said)
@@ -229,6 +232,11 @@ def business_start(text: str, today: date, reader: Reader = read_jionlp) -> Star
 def _preferred(readings: list[Reading]) -> Reading:
     """A calendar period over a duration (店开了两年 去年才办的执照 → 去年), else the first mentioned."""
     return next((r for r in readings if r.first is not None), readings[0])
+
+
+def _plausible(reading: Reading) -> bool:
+    """Whether a duration is one a person could mean (not 15万3年, a loan's sum and term, read as years ago)."""
+    return reading.months is None or 0 <= reading.months <= MAX_MONTHS_AGO
 
 
 def _point(reading: Reading, today: date) -> date:

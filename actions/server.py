@@ -66,7 +66,16 @@ def create_app(token: str, package: str = "actions") -> Sanic:
             {"error": "unauthorized"}, status=401, headers={"WWW-Authenticate": 'Bearer realm="actions"'}
         )
 
+    async def no_tracker_in_errors(request: Request, answer: HTTPResponse) -> HTTPResponse | None:
+        # rasa-sdk answers an action's exception with the whole request (the tracker: names, ID numbers, phones)
+        # and Rasa writes that body to its log. The traceback stays in this server's log; Rasa learns only that
+        # the action failed.
+        if answer.status >= 500:
+            return response.json({"error": "the action failed; see the action server's log"}, status=answer.status)
+        return None
+
     app.register_middleware(only_rasa, "request")
+    app.register_middleware(no_tracker_in_errors, "response")
     return app
 
 

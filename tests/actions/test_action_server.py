@@ -87,3 +87,20 @@ def test_it_binds_loopback_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch
     Sanic.test_mode = True
     assert server.main(["--port", str(free_port())]) == 0
     assert started["host"] == "127.0.0.1"
+
+
+async def test_a_failing_action_tells_rasa_nothing_of_the_tracker(
+    action_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rasa-sdk echoed the whole request (names, ID numbers, phones) in its 500 body, and Rasa logs that body."""
+    from rasa_sdk.executor import ActionExecutor
+
+    async def fails(self: ActionExecutor, action_call: Any) -> None:
+        raise ValueError("year -207980 is out of range")
+
+    monkeypatch.setattr(ActionExecutor, "run", fails)
+    call_body = forged_call()
+    status, answer = await call(f"{action_server}/webhook", "POST", call_body, server.rasa_headers(TOKEN))
+    assert status == 500
+    assert answer == {"error": "the action failed; see the action server's log"}
+    assert call_body["sender_id"] not in str(answer)
