@@ -143,6 +143,13 @@ async def book_or_show(number: str, text: str, headers: dict[str, str]) -> str:
     return "\n\n".join(said)
 
 
+async def own_registration(headers: dict[str, str]) -> str | None:
+    """The number of the WeChat user's newest application with a business registration, if any."""
+    owned = (await get_json("/api/v1/me/applications", headers))["applications"]
+    registering = [a for a in owned if any(i["code"] == REGISTRATION for i in a["items"])]
+    return registering[0]["number"] if registering else None
+
+
 async def for_caller(text: str, headers: dict[str, str]) -> str:
     """In a hotline call: show or book for the caller the console verified in this call (staff act for them)."""
     try:
@@ -175,12 +182,8 @@ class ActionBookServices(Action):
             dispatcher.utter_message(text=NOT_LOGGED_IN)
             return []
         try:
-            owned = (await get_json("/api/v1/me/applications", headers))["applications"]
-            registering = [a for a in owned if any(i["code"] == REGISTRATION for i in a["items"])]
-            if not registering:
-                dispatcher.utter_message(text=NOTHING)
-                return []
-            dispatcher.utter_message(text=await book_or_show(registering[0]["number"], text, headers))
+            number = await own_registration(headers)
+            dispatcher.utter_message(text=await book_or_show(number, text, headers) if number else NOTHING)
         except (ServiceUnavailable, NotFound):
             dispatcher.utter_message(text=DOWN)
         return []

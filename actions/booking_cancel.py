@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking import DOWN, KIND_WORDS, NO_CALLER, NOTHING, REGISTRATION
+from actions.booking import DOWN, KIND_WORDS, NO_CALLER, NOTHING, own_registration
 from actions.service_client import (
     Conflict,
     NotFound,
@@ -74,12 +74,6 @@ async def cancel_in(number: str, text: str, headers: dict[str, str]) -> str:
     return "\n".join([await _cancel(number, kind, headers) for kind in chosen])
 
 
-async def _own_number(headers: dict[str, str]) -> str | None:
-    owned = (await get_json("/api/v1/me/applications", headers))["applications"]
-    registering = [a for a in owned if any(i["code"] == REGISTRATION for i in a["items"])]
-    return registering[0]["number"] if registering else None
-
-
 class ActionCancelBooking(Action):
     """Cancel the seal or bank booking of the user's own registered business (or of the verified caller's)."""
 
@@ -102,7 +96,7 @@ class ActionCancelBooking(Action):
                 dispatcher.utter_message(text=NOT_LOGGED_IN_TO_CANCEL)
                 return []
             else:
-                number = await _own_number(headers)
+                number = await own_registration(headers)
             reply = await cancel_in(number, text, headers) if number else NOTHING
         except NotFound:
             reply = NO_CALLER if staff else DOWN
