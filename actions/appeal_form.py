@@ -17,6 +17,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import not_understood
 from actions.appeal_answers import (
     ANSWERS,
     LABELS,
@@ -26,7 +27,7 @@ from actions.appeal_answers import (
     store,
     time_limits,
 )
-from actions.appeal_prompts import CATEGORY_LIST, CHANGE_PROMPT
+from actions.appeal_prompts import CATEGORY_LIST, CHANGE_PROMPT, PROMPTS, failures_at
 from actions.appeal_reading import (
     ABOUT_APPLICATION,
     read_appeal,
@@ -95,8 +96,8 @@ class ValidateAppealForm(FormValidationAction):
         text, intent, entities = _said(tracker)
         if intent == "cancel" and not (CANCEL_WORDS.search(text) or STOP.search(text)):
             intent = "inform"  # "记不清了" is an answer: only explicit words stop the form
-        if BACK.search(text) or RESTART.search(text):
-            return self._navigate(dispatcher, "restart" if RESTART.search(text) else "back", slots, requested)
+        if (moved := self._not_an_answer(dispatcher, tracker, text, slots, requested)) is not None:
+            return moved
         found = read_appeal(text, entities)
         values = dict(found.values)
         for slot in ("appeal_description", "appeal_place_time"):
@@ -126,6 +127,23 @@ class ValidateAppealForm(FormValidationAction):
             slots[requested] = None
             events.append(SlotSet(requested, None))  # a failed answer: asked again with more help
         return events
+
+    def _not_an_answer(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        text: str,
+        slots: dict[str, Any],
+        requested: str | None,
+    ) -> list[EventType] | None:
+        """A confused "看不懂你说的" (the step explained again, never a yes), "上一步" or "重新填"; else ``None``."""
+        if requested in (*PROMPTS, "appeal_confirm") and not_understood.confused(text):
+            step = not_understood.CONFIRM_APPEAL if requested == "appeal_confirm" else PROMPTS[str(requested)][2]
+            dispatcher.utter_message(text=not_understood.explain(step, failures_at(tracker, str(requested))))
+            return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]  # the same step asked again
+        if BACK.search(text) or RESTART.search(text):
+            return self._navigate(dispatcher, "restart" if RESTART.search(text) else "back", slots, requested)
+        return None
 
     @staticmethod
     def _answer(

@@ -14,7 +14,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import situation
+from actions import not_understood, situation
 from actions.eligibility_reading import (
     LABELS,
     NO_BUSINESS,
@@ -31,7 +31,7 @@ from actions.form_navigation import RESUME_HINT, application_paused, hint_if_pau
 from actions.form_questions import answer_besides, question_besides
 from actions.replies import answer_question, is_question
 from actions.service_client import ServiceUnavailable, check_field, post_json
-from actions.step_help import failures_at, help_message
+from actions.step_help import failures_at, help_message, plain_message
 from actions.verdicts import NEEDS_MORE, verdict_lines
 
 # Only these words stop the form; "开了一年半了" is an answer even when the NLU says cancel.
@@ -112,6 +112,9 @@ class ValidateEligibilityForm(FormValidationAction):
         """
         intent = tracker.get_intent_of_latest_message() or ""
         text = str(tracker.latest_message.get("text") or "").strip()
+        if not_understood.confused(text):  # "啥意思啊": never an answer; the step explained again, still open
+            dispatcher.utter_message(**plain_message(requested, failures_at(tracker, requested)))
+            return [SlotSet(requested, None), SlotSet("requested_slot", requested)], True
         turn = read_turn(text, intent, tracker.latest_message.get("entities", []), requested)
         if turn.command is not None:
             return self._navigate(dispatcher, turn.command, requested, slots), True

@@ -12,10 +12,12 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions import not_understood
 from actions.form_answer import answer_to_requested
-from actions.form_field_help import field_asked, field_help, undecided
+from actions.form_field_help import field_asked, field_help, step_help, undecided
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT, is_question
+from actions.form_navigation import failures
 from actions.form_values import Extraction, entities_named, read_values
 
 DIGRESSION_INTENTS = frozenset(
@@ -78,8 +80,8 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     found.command = "no_items" if found.removed_all else _command(text, intent, requested, found)
     if found.command:
         return found
-    if not found.values and (left := undecided(requested, text)):
-        found.problem = field_help(left)  # a failed answer: counted, so the help changes and never repeats thrice
+    if not found.values and (explained := _step_explained(text, requested, slots)):
+        found.problem = explained  # a failed answer: counted, so the help changes and never repeats thrice
         return found
     if not found.values and (asked := field_asked(text)):
         found.field_help = asked  # how to fill a field, whatever the intent: the form explains it
@@ -110,6 +112,18 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     if "premises_address" in found.values and not found.regions:
         found.regions = entities_named(tracker, "region")
     return found
+
+
+def _step_explained(text: str, requested: str | None, slots: dict[str, Any]) -> str | None:
+    """The step explained for a user who did not understand it or leaves a choice to the bot; else ``None``.
+
+    "看不懂你说的" at any step, the summary included, is never an answer or a yes: the step is said again simply.
+    """
+    if requested is not None and not_understood.confused(text):
+        return not_understood.explain(step_help(requested), failures(slots, requested))
+    if left := undecided(requested, text):  # "随便": the choices explained, the user still picks
+        return field_help(left)
+    return None
 
 
 def _is_question(text: str, requested: str | None) -> bool:

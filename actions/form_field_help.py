@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from actions.form_fields import CONFIRM_SLOT
 from actions.form_guard import EXAMPLES, one_of
+from actions.not_understood import CONFIRM_APPLICATION
 
 # What names each field in a question, most specific first ("项目名称" before "名称", "手机" before "号码").
 FIELD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -56,6 +58,11 @@ MEANING = {
     "person_category": f"人员类别从这几类里选：{one_of('person_category')}",
     "graduation_year": "毕业年份填毕业证上的毕业年份，说“去年毕业”也可以",
     "business_started_on": "成立日期填营业执照上的成立日期，记不清具体哪天说到月份也可以",
+    "application_items": "这一步是选您要办哪几件事，说事项的名字就行，办一件或几件都可以",
+    "other_category": f"这一步是看您是不是属于这几类人员：{one_of('other_category')}，属于哪类就说哪类",
+    "first_time_founder": "这一步是问您是不是第一次创业：以前没开过店、没办过营业执照就回复“是”，以前创过业就回复“否”",
+    "city": "这一步要的是经营场所在哪个市，例如“长沙市”",
+    "county": "这一步要的是经营场所在哪个区或县，例如“岳麓区”",
 }
 
 
@@ -83,3 +90,8 @@ def field_help(slot: str) -> str:
     example = EXAMPLES.get(slot, "")
     hint = re.sub(r"^[^“]*?(?=例如)", "", example) if "例如" in example else ""
     return f"{MEANING[slot]}{'，' + hint if hint else ''}。"
+
+
+def step_help(slot: str) -> str:
+    """What a step of the form needs, in plain words with an example (the confirmation: how to say yes or change)."""
+    return CONFIRM_APPLICATION if slot == CONFIRM_SLOT else field_help(slot)

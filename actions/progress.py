@@ -13,7 +13,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import messages
+from actions import messages, not_understood
 from actions.booking import bookings_line
 from actions.form_extraction import DIGRESSION_INTENTS, just_heard_user
 from actions.form_guard import BACK, RESTART
@@ -28,7 +28,7 @@ from actions.service_client import (
     post_json,
     tracker_headers,
 )
-from actions.step_help import failures_at, help_message
+from actions.step_help import failures_at, help_message, plain_message
 from contract import gateway
 
 NUMBER_SLOT = "progress_number"
@@ -141,6 +141,9 @@ async def _not_an_answer(
     if not just_heard_user(tracker) and not _routed_here(tracker):  # resumed, or retried after a failed check
         kept = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT)}
         return [SlotSet("requested_slot", next((s for s in (NUMBER_SLOT, LAST6_SLOT) if not kept[s]), None))]
+    if requested and not_understood.confused(text):  # "看不懂你说的": the step explained again, still open
+        dispatcher.utter_message(**plain_message(requested, failures_at(tracker, requested)))
+        return [SlotSet(requested, None), SlotSet("requested_slot", requested)]
     if forgot_number(text) or (requested and FORGOT.search(text)):  # "我真记不清了" at a step: that step's value
         digits = forgot_digits(text) or (requested == LAST6_SLOT and not NUMBER_WORDS.search(text))
         events = await forgotten_number(dispatcher, tracker, digits)

@@ -7,6 +7,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions import not_understood
 from contract.labels import CHOICE_LABELS
 
 NONE_OF_THESE = "都不是"
@@ -24,6 +25,16 @@ HELP = {
     "elig_first_time_founder": "请回复“是”（第一次创业）或“不是”（以前创过业）。",
     "progress_number": "申请编号是CY加14位数字，例如CY20261122000123；忘了编号请说“编号忘了”。",
     "progress_id_last6": "请发申请人身份证号码的最后6位，例如“01002X”。",
+}
+# Why a step is asked, for a user who did not understand it ("看不懂你说的"): said before the help.
+PURPOSE = {
+    "elig_person_category": "这一步是想知道您属于哪类人员，不同的人能享受的政策不一样。",
+    "elig_other_category": "这一步是看您是不是属于下面几类人员。",
+    "elig_graduation_year": "这一步是问您哪一年毕业的，毕业几年内才能领部分补贴。",
+    "elig_business_started_on": "这一步是问您的店或公司哪时候办的营业执照，开了多久决定能不能申请。",
+    "elig_first_time_founder": "这一步是问您是不是第一次创业。",
+    "progress_number": "查进度要用申请编号，它在提交成功的那条消息里，湘易办“我的办件”里也能看到。",
+    "progress_id_last6": "为了保护申请人的信息，查进度还要核对身份证号的最后6位。",
 }
 WAY_OUT = "也可以说“转人工”找工作人员，或说“取消”先停下。"
 CHOICES = {
@@ -53,3 +64,15 @@ def help_message(slot: str, failures: int = 1) -> dict[str, Any]:
     buttons = [{"title": choice, "payload": choice} for choice in CHOICES.get(slot, ())]
     lead = "还是没能识别您的回答。" if failures % 2 else "这一步还差一点。"
     return {"text": f"{lead}{HELP.get(slot, '')}{WAY_OUT}", "buttons": buttons}
+
+
+def plain_message(slot: str, failures: int = 0) -> dict[str, Any]:
+    """The step explained again in simpler words for a user who did not understand it (never taken as an answer).
+
+    Args:
+        slot: The step asked.
+        failures: Failed answers to it so far; from the first on, a person is offered too.
+    """
+    help_text = PURPOSE.get(slot, "") + HELP.get(slot, "") + (WAY_OUT if failures >= 1 else "")
+    buttons = [{"title": choice, "payload": choice} for choice in CHOICES.get(slot, ())]
+    return {"text": not_understood.explain(help_text, failures), "buttons": buttons}
