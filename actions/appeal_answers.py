@@ -34,6 +34,15 @@ LABELS = {
     "appeal_contact": "联系电话",
 }
 NOT_PLACE = re.compile(r"类别|改成|改为|电话|手机|编号|身份证")  # "类别改为其他" is no place or time
+# What a place or a time is said with, when the readers found none ("县里那个大厅", "前几天"); anything else
+# ("他们还骂人") is no place or time and is not stored as one.
+PLACE_OR_TIME = re.compile(
+    r"省|市|区|县|镇|乡|村|街|路|号|楼|窗口|大厅|中心|局|所|站|厅|办事处|网上|线上|手机上|电话里|app|APP|App|湘易办|"
+    r"小程序|热线|上午|下午|晚上|早上|中午|今天|昨天|前天|前几天|上周|这周|周[一二三四五六日天末]|星期|月|日|年|天前|点"
+)
+# Not saying where or when, on purpose ("随便", "不想说"): the step is done, shown as not given.
+SKIPPED = re.compile(r"^(?:随便|都行|无所谓|不重要|不想说|跳过|不用了?|没必要)[吧啊呀了。！!]*$")
+NOT_GIVEN = "未说明"
 NOT_LINKED = "好的，这份投诉先不关联申请。"
 
 
@@ -68,7 +77,10 @@ def _description(text: str, intent: str, entities: list[dict[str, Any]], values:
 def _place_time(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
     if NOT_REMEMBERED.search(text):
         return "记不清了"
-    return text if _plain_answer(text) and not values and not NOT_PLACE.search(text) else None
+    if SKIPPED.match(text) and not values:
+        return NOT_GIVEN
+    plausible = _plain_answer(text) and PLACE_OR_TIME.search(text) and not NOT_PLACE.search(text)
+    return text if plausible and not values else None
 
 
 def _application(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
@@ -125,7 +137,7 @@ def store(
 
 def choose_category(dispatcher: CollectingDispatcher, chosen: dict[str, Any], slots: dict[str, Any]) -> list[EventType]:
     """The category the user picked, said back."""
-    proposal = {"category": chosen["code"], "label": chosen["label"], "matched": [], "alternatives": []}
+    proposal = {"category": chosen["code"], "label": chosen["label"], "matched": [], "alternatives": [], "chosen": True}
     slots["appeal_category"] = proposal
     dispatcher.utter_message(text=f"好的，类别改为：{chosen['label']}。")
     return [SlotSet("appeal_category", proposal)]

@@ -27,11 +27,8 @@ from actions.appeal_answers import (
     store,
     time_limits,
 )
-from actions.appeal_prompts import CATEGORY_LIST, CHANGE_PROMPT, PROMPTS, failures_at
-from actions.appeal_reading import (
-    ABOUT_APPLICATION,
-    read_appeal,
-)
+from actions.appeal_prompts import CATEGORY_KEPT, CATEGORY_LATER, CATEGORY_LIST, CHANGE_PROMPT, PROMPTS, failures_at
+from actions.appeal_reading import ABOUT_APPLICATION, NO_NUMBER, AppealReading, leaves_it_to_the_bot, read_appeal
 from actions.appeals import CHANNEL, FORM_SLOTS, GRIEVANCE, NONE, categories, classify, has_openid
 from actions.form_extraction import just_heard_user
 from actions.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT
@@ -53,6 +50,21 @@ def _said(tracker: Tracker) -> tuple[str, str, list[dict[str, Any]]]:
     message = tracker.latest_message
     intent = str((message.get("intent") or {}).get("name") or "")
     return str(message.get("text") or "").strip(), intent, list(message.get("entities") or [])
+
+
+def _new_values(found: AppealReading, slots: dict[str, Any], requested: str | None, text: str) -> dict[str, Any]:
+    """The values a message gives for this turn: what happened and where are not retold by later messages.
+
+    "我没有编号" says there is no application to link, at any step: the number is not asked.
+    """
+    values = dict(found.values)
+    for slot in ("appeal_description", "appeal_place_time"):
+        correcting = slot == "appeal_place_time" and requested == "appeal_confirm" and PLACE_CUE.search(text)
+        if requested != slot and slots.get(slot) and not correcting:
+            values.pop(slot, None)  # later messages answer their own step, they do not retell the story
+    if found.no_application and slots.get("appeal_application") is None:
+        values["appeal_application"] = NONE
+    return values
 
 
 class ValidateAppealForm(FormValidationAction):
@@ -96,14 +108,10 @@ class ValidateAppealForm(FormValidationAction):
         text, intent, entities = _said(tracker)
         if intent == "cancel" and not (CANCEL_WORDS.search(text) or STOP.search(text)):
             intent = "inform"  # "记不清了" is an answer: only explicit words stop the form
-        if (moved := self._not_an_answer(dispatcher, tracker, text, slots, requested)) is not None:
-            return moved
         found = read_appeal(text, entities)
-        values = dict(found.values)
-        for slot in ("appeal_description", "appeal_place_time"):
-            correcting = slot == "appeal_place_time" and requested == "appeal_confirm" and PLACE_CUE.search(text)
-            if requested != slot and slots.get(slot) and not correcting:
-                values.pop(slot, None)  # later messages answer their own step, they do not retell the story
+        values = _new_values(found, slots, requested, text)
+        if (moved := self._not_an_answer(dispatcher, tracker, text, slots, requested, found, values)) is not None:
+            return moved
         if intent in RULE_INTENTS and not values:
             return None
         grievance = requested == "appeal_description" and bool(GRIEVANCE.search(text))
@@ -135,15 +143,37 @@ class ValidateAppealForm(FormValidationAction):
         text: str,
         slots: dict[str, Any],
         requested: str | None,
+        found: AppealReading,
+        values: dict[str, Any],
     ) -> list[EventType] | None:
-        """A confused "看不懂你说的" (the step explained again, never a yes), "上一步" or "重新填"; else ``None``."""
+        """What a message that answers no step does; ``None`` for anything else.
+
+        "看不懂你说的" has the step explained again (never a yes); "上一步" and "重新填" move; "类别随便归" (or
+        "随便" at the summary) leaves the category to the bot: not a failed answer, nothing asked about it.
+        """
         if requested in (*PROMPTS, "appeal_confirm") and not_understood.confused(text):
             step = not_understood.CONFIRM_APPEAL if requested == "appeal_confirm" else PROMPTS[str(requested)][2]
             dispatcher.utter_message(text=not_understood.explain(step, failures_at(tracker, str(requested))))
             return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]  # the same step asked again
         if BACK.search(text) or RESTART.search(text):
             return self._navigate(dispatcher, "restart" if RESTART.search(text) else "back", slots, requested)
+        if not values and (found.any_category or (requested == "appeal_confirm" and leaves_it_to_the_bot(text))):
+            return self._category_left(dispatcher, slots, requested)
         return None
+
+    @staticmethod
+    def _category_left(
+        dispatcher: CollectingDispatcher, slots: dict[str, Any], requested: str | None
+    ) -> list[EventType]:
+        """The category left to the bot: the proposal stands (at the summary) or is made later; the step goes on."""
+        if requested != "appeal_confirm":
+            dispatcher.utter_message(text=CATEGORY_LATER)
+            return [SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
+        label = (slots.get("appeal_category") or {}).get("label") or "其他与意见建议"
+        dispatcher.utter_message(
+            text=CATEGORY_KEPT.format(label=label), buttons=[{"title": "确认提交", "payload": "确认提交"}]
+        )
+        return [SlotSet("appeal_confirm", None), SlotSet(REQUESTED, requested)]
 
     @staticmethod
     def _answer(
@@ -214,7 +244,8 @@ class ValidateAppealForm(FormValidationAction):
             events.append(SlotSet(slot, value))
 
         description = str(slots.get("appeal_description") or "")
-        if description and slots.get("appeal_application") is None and not ABOUT_APPLICATION.search(description):
+        unlinked = not ABOUT_APPLICATION.search(description) or NO_NUMBER.search(description)  # "我没有编号…"
+        if description and slots.get("appeal_application") is None and unlinked:
             fill("appeal_application", NONE)
         number, last6 = slots.get("appeal_application"), slots.get("appeal_id_last6")
         if number == NONE and last6 is None:

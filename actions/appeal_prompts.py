@@ -13,6 +13,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.appeal_answers import NOT_GIVEN
 from actions.appeals import CHANNEL, NONE
 from contract.masking import mask_phone
 
@@ -21,6 +22,8 @@ CHANGE_PROMPT = (
     "不想登记了说“取消”。"
 )
 CATEGORY_LIST = "全部类别如下，点选或直接说类别名称："
+CATEGORY_KEPT = "好的，类别就按“{label}”登记，不用再选。其他内容没问题的话，回复“确认提交”就登记了。"
+CATEGORY_LATER = "好的，类别我按您说的情况来定，登记前会给您看一眼。"
 WAY_OUT = [{"title": "转人工", "payload": "/request_human"}, {"title": "取消", "payload": "/cancel"}]
 PROMPTS: dict[str, tuple[str, str, str]] = {
     # slot: (first ask, after one failed answer, what exactly is needed with an example)
@@ -189,7 +192,7 @@ def summary(slots: dict[str, Any]) -> str:
     contact = slots.get("appeal_contact")
     lines = [
         f"• 事情经过：{str(slots.get('appeal_description') or '')[:120]}",
-        f"• 地点和时间：{slots.get('appeal_place_time') or '未说明'}",
+        f"• 地点和时间：{slots.get('appeal_place_time') or NOT_GIVEN}",
         f"• 涉及申请：{application if application not in (None, NONE) else '无'}",
         "• 联系方式：" + ("本账号（工作人员会在这个对话里答复您）" if contact == CHANNEL else mask_phone(str(contact))),
         f"• 类别：{category.get('label') or '其他'}",
@@ -198,10 +201,11 @@ def summary(slots: dict[str, Any]) -> str:
     why = f"（根据“{'、'.join(matched[:3])}”判断）" if matched else ""
     alternatives = [a["label"] for a in category.get("alternatives") or []]
     also = f"，也可以改为：{'、'.join(alternatives)}" if alternatives else ""
+    whose = "类别是按您选的" if category.get("chosen") else f"类别是我根据描述判断的{why}{also}"
     return (
         "请核对您要登记的内容：\n"
         + "\n".join(lines)
-        + f"\n类别是我根据描述判断的{why}{also}。\n"
+        + f"\n{whose}。\n"
         + "确认无误请回复“确认提交”；类别不对请点选或说“改成…”，其他要改的直接告诉我。"
     )
 
@@ -215,7 +219,7 @@ class AskAppealConfirm(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """No summary right after the question what to change, or the list of categories (it would bury them)."""
-        if _said_this_turn(tracker).startswith((CHANGE_PROMPT[:12], CATEGORY_LIST)):
+        if _said_this_turn(tracker).startswith((CHANGE_PROMPT[:12], CATEGORY_LIST, CATEGORY_KEPT[:8])):
             return []
         category = tracker.get_slot("appeal_category") or {}
         buttons = [{"title": "确认提交", "payload": "确认提交"}]

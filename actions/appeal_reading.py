@@ -20,7 +20,7 @@ from contract.phones import PHONE_IN_TEXT
 APPEAL_NUMBER = re.compile(r"SQ\s*\d{14}", re.IGNORECASE)
 # "我要投诉", "想反映个问题", "提个诉求": the request itself, not what happened.
 OPENING = re.compile(
-    r"^(?:你好|您好|喂)?[，,\s]*(?:我|我们|本人)?(?:要|想|想要|得|必须|需要|来)?"
+    r"^(?:你好|您好|喂)?[，,\s]*(?:我|我们|本人)?(?:就是|只是|就)?(?:要|想|想要|得|必须|需要|来)?"
     r"(?:投诉|举报|反映|反应|提(?:个|一个|一下)?(?:诉求|意见|建议)|登记(?:一下)?(?:投诉|诉求)?|诉求)"
     r"(?:一下|个问题|一个问题|一个情况|个情况|下)?(?:是)?[，,：:。！!\s]*"
 )
@@ -40,6 +40,16 @@ NOT_REMEMBERED = re.compile(r"记不清|不记得|忘了|记不住|不清楚|说
 NO_APPLICATION = re.compile(r"没有|无关|不涉及|没关系|不是申请|没申请|没有编号|不是|没")
 ABOUT_APPLICATION = re.compile(r"申请|办件|审批|审核|受理|进度|材料|补贴|贷款|执照|登记|证|培训|孵化|纳税|社保|养老")
 PHONE = PHONE_IN_TEXT
+# Saying there is no application to link ("我没有编号", "没申请过", "跟申请没关系"): the number is not asked.
+NO_NUMBER = re.compile(
+    r"没有?(?:申请|办件)?编号|编号(?:也|都)?没有|没(?:有)?(?:申请|办)过|还没(?:有)?(?:申请|提交)|不涉及(?:申请|办件)|"
+    r"(?:和|跟|与)(?:申请|办件)(?:无关|没关系|没有关系)"
+)
+# Leaving the category to the bot ("类别随便归", "归哪类都行", "分类你们定"): a clause naming the category and
+# saying any will do. The proposal the service makes stands; nothing about the category is asked.
+CATEGORY_WORD = re.compile(r"类别|分类|哪类|哪一类|什么类|归类|归哪|哪个类")
+ANY_WILL_DO = re.compile(r"随便|都行|都可以|都成|无所谓|不用管|不管|你们?(?:来|帮我)?(?:定|看着办|选|决定|说了算)")
+CLAUSE = re.compile(r"[^，,。；;！!？?\s]+")
 
 
 @dataclass
@@ -50,10 +60,31 @@ class AppealReading:
         values: Slot → value (``appeal_description``, ``appeal_place_time``, ``appeal_application``,
             ``appeal_id_last6``, ``appeal_contact``).
         shown: Slot → how a normalised value is shown back (``昨天上午 → 12月4日上午``).
+        any_category: The category is left to the bot ("类别随便归").
+        no_application: The message says there is no application to link ("我没有编号").
     """
 
     values: dict[str, Any] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)
+    any_category: bool = False
+    no_application: bool = False
+
+
+def any_category(text: str) -> bool:
+    """Whether the message leaves the category to the bot ("类别随便归", "归哪类都行")."""
+    return any(CATEGORY_WORD.search(c) and ANY_WILL_DO.search(c) for c in CLAUSE.findall(text))
+
+
+def leaves_it_to_the_bot(text: str) -> bool:
+    """Only "随便", "都行", "你定吧": at the summary, the category proposed stands."""
+    return bool(ANY_WILL_DO.fullmatch(text.strip(" 吧啊呀了哈。！!，,")))
+
+
+def _without_category_remark(text: str) -> str:
+    """The message without its remark about the category ("类别随便归"): no part of what happened, nor a place."""
+    clauses = CLAUSE.findall(text)
+    kept = [c for c in clauses if not (CATEGORY_WORD.search(c) and ANY_WILL_DO.search(c))]
+    return text if len(kept) == len(clauses) else "，".join(kept)
 
 
 def description(text: str) -> str | None:
@@ -133,7 +164,9 @@ def read_appeal(text: str, entities: list[dict[str, Any]], today: date | None = 
     Returns:
         The values found and how each is shown back.
     """
-    found = AppealReading()
+    found = AppealReading(any_category=any_category(text))
+    found.no_application = not application_number(text, entities) and bool(NO_NUMBER.search(text))
+    text = _without_category_remark(text)
     if said := description(text):
         found.values["appeal_description"] = said
     if where_when := place_time(text, today or date.today()):
