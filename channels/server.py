@@ -63,13 +63,21 @@ def rasa_arguments(argv: Sequence[str], environ: Mapping[str, str]) -> list[str]
 
 def prepare_rasa() -> None:
     """Remove Rasa's repeated work per turn before it starts (``docs/benchmarks.md``, "Issue 16")."""
-    from channels import event_types, gc_freeze, graph_runner, json_validation, slot_copy
+    from channels import (
+        event_types,
+        gc_freeze,
+        graph_runner,
+        json_validation,
+        prior_states,
+        slot_copy,
+    )
 
     json_validation.install()  # Rasa checks every action response against a schema: build its validator once
     event_types.install()  # Rasa finds each stored event's class by walking all event classes: remember them
     gc_freeze.install()  # the loaded model's objects out of the collector's full walks
     graph_runner.install()  # the model's graph run node after node, without a dask graph per parse and prediction
     slot_copy.install()  # every tracker Rasa builds copies all slots: copy their attributes, not via pickling
+    prior_states.install()  # the policies' states of a conversation from one kept replay, not one replay each
 
 
 def main() -> int:
