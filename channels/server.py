@@ -69,6 +69,7 @@ def prepare_rasa() -> None:
         graph_runner,
         json_validation,
         prior_states,
+        rule_index,
         slot_copy,
     )
 
@@ -78,6 +79,7 @@ def prepare_rasa() -> None:
     graph_runner.install()  # the model's graph run node after node, without a dask graph per parse and prediction
     slot_copy.install()  # every tracker Rasa builds copies all slots: copy their attributes, not via pickling
     prior_states.install()  # the policies' states of a conversation from one kept replay, not one replay each
+    rule_index.install()  # RulePolicy checks only the rules whose last state can match the conversation's
 
 
 def main() -> int:
