@@ -68,6 +68,7 @@ def prepare_rasa() -> None:
         gc_freeze,
         graph_runner,
         json_validation,
+        kept_session,
         prior_states,
         rule_index,
         slot_copy,
@@ -80,6 +81,7 @@ def prepare_rasa() -> None:
     slot_copy.install()  # every tracker Rasa builds copies all slots: copy their attributes, not via pickling
     prior_states.install()  # the policies' states of a conversation from one kept replay, not one replay each
     rule_index.install()  # RulePolicy checks only the rules whose last state can match the conversation's
+    kept_session.install()  # one kept HTTP session to the action server, not a new one and a connection per call
 
 
 def main() -> int:
