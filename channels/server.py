@@ -64,6 +64,7 @@ def rasa_arguments(argv: Sequence[str], environ: Mapping[str, str]) -> list[str]
 def prepare_rasa() -> None:
     """Remove Rasa's repeated work per turn before it starts (``docs/benchmarks.md``, "Issue 16")."""
     from channels import (
+        debug_copies,
         event_types,
         gc_freeze,
         graph_runner,
@@ -82,6 +83,7 @@ def prepare_rasa() -> None:
     prior_states.install()  # the policies' states of a conversation from one kept replay, not one replay each
     rule_index.install()  # RulePolicy checks only the rules whose last state can match the conversation's
     kept_session.install()  # one kept HTTP session to the action server, not a new one and a connection per call
+    debug_copies.install()  # the policies' debug lines take the states as they are, not a deep copy each
 
 
 def main() -> int:
