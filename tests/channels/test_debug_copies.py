@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 import structlog
+from rasa.core import processor
 from rasa.core.policies import memoization, rule_policy
 from rasa.core.policies.rule_policy import RulePolicy
 from rasa.shared.core.generator import TrackerWithCachedStates
@@ -35,7 +36,7 @@ def test_same_predictions_and_same_debug_lines(
     points = list(every_point(trackers))[:300]
     rasas = predictions_and_lines(policy, points)
     debug_copies.install()
-    assert rule_policy.copy is not debug_copies.copy and memoization.copy is not debug_copies.copy
+    assert all(module.copy is not debug_copies.copy for module in debug_copies.MODULES)
     assert predictions_and_lines(policy, points) == rasas
     assert any(line["event"] == "rule_policy.actions.find" and line["current_states"] for line in rasas[1])
 
@@ -43,4 +44,5 @@ def test_same_predictions_and_same_debug_lines(
 def test_only_modules_using_copy_for_debug_lines_alone_are_changed() -> None:
     assert debug_copies.uses_copy_only_for_debug_lines(rule_policy)
     assert debug_copies.uses_copy_only_for_debug_lines(memoization)
+    assert debug_copies.uses_copy_only_for_debug_lines(processor)
     assert not debug_copies.uses_copy_only_for_debug_lines(debug_copies)  # ``copy`` in code, not in debug lines
