@@ -127,13 +127,15 @@ test-security: venvs $(MODEL) ## Security attacks and the conversation set, agai
 test-scaled: venvs $(MODEL) balancer ## The scaled topology keeps order, loses no acknowledged message, files once when processes die (in make bench: minutes)
 	$(SVC_PY) -m pytest tests/scaled -q
 
-conversations: ## Play the three conversation sets and the three knowledge question sets against the running stack (`make run`)
+conversations: ## Play the four conversation sets and the four knowledge question sets against the running stack (`make run`)
 	$(SVC_PY) -m tests.conversations.runner
 	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/heldout --report var/reports/conversations_heldout.jsonl
 	$(SVC_PY) -m tests.knowledge.through_bot
 	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_heldout.yml --report var/reports/knowledge_through_bot_heldout.jsonl
 	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/third --report var/reports/conversations_third.jsonl
 	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_third.yml --report var/reports/knowledge_through_bot_third.jsonl
+	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/fourth --report var/reports/conversations_fourth.jsonl
+	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_fourth.yml --report var/reports/knowledge_through_bot_fourth.jsonl
 
 lint: venvs ## ruff, and mypy in each environment
 	$(SVC_VENV)/bin/ruff check .

@@ -1,8 +1,9 @@
 """The independent knowledge question sets asked through the bot (NLU and dialogue included).
 
-Three sets by three authors who read only the spec: ``questions_through_bot.yml`` (2026-12-04; the knowledge work
-was analysed on it), ``questions_heldout.yml`` (2026-12-06; an analyst has since read it) and ``questions_third.yml``
-(2026-12-06, read by nobody but its author). Prints the right / refused / wrong rates of each; they
+Four sets by four authors who read only the spec: ``questions_through_bot.yml`` (2026-12-04; the knowledge work
+was analysed on it), ``questions_heldout.yml`` (2026-12-06; an analyst has since read it), ``questions_third.yml``
+(2026-12-06, fifth session; analysed in the sixth) and ``questions_fourth.yml`` (sixth session, read by nobody but its
+author). Prints the right / refused / wrong rates of each; they
 must not fall behind their floors in ``floor.yml``.
 """
 
@@ -19,6 +20,7 @@ SETS = {  # set name → (question file, its floors)
     "first": (QUESTIONS, FLOORS["knowledge"]),
     "heldout": (QUESTIONS.parent / "questions_heldout.yml", FLOORS["heldout"]["knowledge"]),
     "third": (QUESTIONS.parent / "questions_third.yml", FLOORS["third"]["knowledge"]),
+    "fourth": (QUESTIONS.parent / "questions_fourth.yml", FLOORS["fourth"]["knowledge"]),
 }
 
 
