@@ -13,7 +13,8 @@ import re
 # Saying one does not understand (看不懂, 没明白, 啥意思, 说的什么, 一头雾水 …).
 CONFUSED = re.compile(
     r"(?:看|听|搞|弄|读)不(?:太)?(?:懂|明白|清楚)|没(?:太)?(?:看|听|搞|弄)?(?:懂|明白)|不(?:太|大)?(?:懂|明白)|"
-    r"(?:啥|什么|神马|几个)意思|(?:说|讲)(?:的|得)?(?:是)?(?:啥|什么)|什么鬼|啥玩意|什么玩意|一头雾水|糊涂|懵|晕"
+    r"(?:啥|什么|神马|几个)意思|(?:说|讲)(?:的|得)?(?:是)?(?:啥|什么)|什么鬼|啥玩意|什么玩意|一头雾水|糊涂|懵|晕|"
+    r"(?:什么|啥)?乱七八糟|云里雾里|说人话"
 )
 # What may stand around it in such a message: pronouns, fillers, "say it more simply". Anything else left over
 # ("红灯是什么意思", "我不懂怎么填身份证") is a question about something, answered as such.
