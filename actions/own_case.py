@@ -18,6 +18,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import context, item_eligibility, situation
 from actions.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
+from actions.form_labels import read_labelled
+from actions.form_values import speaks_for_a_caller
 from actions.query_text import WHAT_ABOUT
 from actions.situation import Situation
 from contract.labels import ITEM_NAMES
@@ -32,6 +34,8 @@ CAN_I = re.compile(
     r"能不能|可不可以|能否|符合|够条件|够不够|有资格|有.{0,2}份|轮得到|行不行|算不算|哪些|哪几|什么|啥|"
     r"(?:能|可以)[^,，。；;]{0,8}?(?:吗|么|不|没)[?？。!！]*$|呢[?？。!！]*$"
 )
+# Who the applicant is: a message giving any of these files an application, it does not ask about a case.
+IDENTIFYING = frozenset({"applicant_name", "id_number", "phone"})
 _ANSWERING: ContextVar[bool] = ContextVar("own_case_answering", default=False)
 VERDICT = "按您说的情况"  # how a verdict of the rules begins (actions/item_eligibility.py)
 
@@ -44,6 +48,17 @@ def asks_own_case(text: str, stated_here: bool = False) -> bool:
         stated_here: The message itself states the person's situation ("店开了两年了还能申请吗").
     """
     return bool((ABOUT_ME.search(text) or stated_here) and CAN_I.search(text)) and context.is_question(text)
+
+
+def files(tracker: Tracker, text: str) -> bool:
+    """Whether the message files an application rather than asks about a case: it says who the applicant is.
+
+    "来电人王丽，身份证…，想申请补贴，可以吗" typed by hotline staff (他/她/来电人 name the caller there) or "我叫孙强，
+    手机…，能办吗": the filing starts or goes on with those details; the form and the service say what qualifies.
+    """
+    entities = list(tracker.latest_message.get("entities") or [])
+    named = read_labelled(text, entities, third_person=speaks_for_a_caller(tracker)).values
+    return bool(IDENTIFYING & set(named))
 
 
 def after_verdict(tracker: Tracker) -> bool:
@@ -114,6 +129,8 @@ async def answer(
     facts_here = bool(set(here.profile) - {"person_category", "other_category"})  # a category alone asks the rule
     if not (asks_own_case(text, facts_here) or (WHAT_ABOUT.match(text) and after_verdict(tracker))):
         return None
+    if files(tracker, text):
+        return None  # hotline staff filing for the caller, or anyone giving the applicant's details
     stated = conversation_situation(tracker, today)
     if not stated.profile:
         return None
