@@ -18,6 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import context, situation
 from actions.appeal_reading import appeal_number, read_appeal
+from actions.not_understood import confused
 from actions.ratings import ActionRate, score_of
 from actions.replies import answer_question, is_question, varied
 from actions.service_client import (
@@ -42,8 +43,10 @@ FORM_SLOTS = (
 WORKING_SLOTS = (*FORM_SLOTS, "appeal_category")
 NONE = "none"  # the complaint concerns no application
 CHANNEL = "channel"  # a verified login: staff answer in this conversation, no phone needed
+# A promise not kept ("说好的3天，都一个星期了还没动静"): a grievance, never the age of a business.
+BROKEN_PROMISE = r"说好的|说好了|答应(?:过|了|的)|承诺(?:过|了|的)|没(?:有)?动静|没个?信儿?|石沉大海"
 GRIEVANCE = re.compile(
-    r"投诉|举报|反映|诉求|意见|建议|差评|态度|不满|生气|气死|太差|很差|真差|太慢|垃圾|骗|敷衍|没人管|不负责|忽悠|推来推去|"
+    rf"{BROKEN_PROMISE}|投诉|举报|反映|诉求|意见|建议|差评|态度|不满|生气|气死|太差|很差|真差|太慢|垃圾|骗|敷衍|没人管|不负责|忽悠|推来推去|"
     r"踢皮球|刁难|拖|跑了|白跑|没人理|不理|卡着|卡在|超时|超期|答非所问|乱回答"
 )
 STATUS = re.compile(
@@ -55,7 +58,7 @@ WANTS_TO_FILE = re.compile(
     r"(?:我要|我想|想要|要|想|帮我|给我|我们要|怎么|如何|去哪|在哪|哪里)(?:投诉|举报|反映|登记|告)"
 )
 WRONGED = re.compile(
-    r"态度|不满|生气|气死|差|慢|垃圾|骗|敷衍|没人管|不负责|忽悠|推来推去|踢皮球|刁难|拖|白跑|没人理|不理|卡着|卡在|"
+    rf"{BROKEN_PROMISE}|态度|不满|生气|气死|差|慢|垃圾|骗|敷衍|没人管|不负责|忽悠|推来推去|踢皮球|刁难|拖|白跑|没人理|不理|卡着|卡在|"
     r"超时|超期|答非所问|乱回答|凭什么|为什么不|为啥不|怎么还没|怎么又"
 )
 FILING = re.compile(r"投诉|举报|反映|诉求|登记")
@@ -138,7 +141,7 @@ class ActionRouteAppeal(Action):
         """Route the message (see the class)."""
         text = str(tracker.latest_message.get("text") or "").strip()
         if (other := _not_a_complaint(tracker, text)) is not None:
-            return [FollowupAction(other)]
+            return await _elsewhere(dispatcher, tracker, domain, other)
         if score_of(text) is not None and not FILING.search(text):  # "给个差评，答非所问": a rating, stored
             return await ActionRate().run(dispatcher, tracker, domain)
         if GRIEVANCE.search(text):
@@ -151,6 +154,19 @@ class ActionRouteAppeal(Action):
         return []
 
 
+async def _elsewhere(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, action: str
+) -> list[EventType]:
+    """Hand the message to ``action``; a question is answered here, in this turn.
+
+    Answered through a follow-up action, no rule covered what came after it, and the policies added the
+    low-confidence reply ("没太明白") under the answer.
+    """
+    if action == "action_answer_question":
+        return await answer_question(dispatcher, tracker, domain)
+    return [FollowupAction(action)]
+
+
 def _not_a_complaint(tracker: Tracker, text: str) -> str | None:
     """Where a message the NLU read as a complaint belongs instead: a 诉求's status, or facts for the check.
 
@@ -161,8 +177,8 @@ def _not_a_complaint(tracker: Tracker, text: str) -> str | None:
         return "appeal_status_form"
     if context.HESITATING.search(text) and not GRIEVANCE.search(text):  # "我再考虑考虑": not now, no grievance
         return "action_route_courtesy"
-    if is_question(text) and not (WANTS_TO_FILE.search(text) or WRONGED.search(text)):
-        return "action_answer_question"  # "上回反映的问题一般几天给答复": about complaints, not one
+    if confused(text) or (is_question(text) and not (WANTS_TO_FILE.search(text) or WRONGED.search(text))):
+        return "action_answer_question"  # "上回反映的问题一般几天给答复": about complaints; "你说的我听不懂"
     if context.goes_in_person(text) and not GRIEVANCE.search(text):  # "手机上弄太麻烦了，我去大厅"
         return "action_start_application"  # it tells how to go in person (actions/followups.py), files nothing
     entities = list(tracker.latest_message.get("entities") or [])

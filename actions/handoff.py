@@ -8,6 +8,7 @@ from rasa_sdk.events import ConversationPaused, EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
+from actions.not_understood import confused
 from actions.replies import answer_question
 from actions.service_client import ServiceError, post_json, tracker_headers
 
@@ -47,7 +48,7 @@ class ActionHandoff(Action):
         text = str(tracker.latest_message.get("text") or "")
         if loop and not ASKS_FOR_PERSON.search(text):
             return [FollowupAction(str(loop))]  # the form reads the message (a name relayed by hotline staff)
-        if not loop and not ASKS_FOR_PERSON.search(text) and context.is_question(text):
+        if not loop and not ASKS_FOR_PERSON.search(text) and (context.is_question(text) or confused(text)):
             return await answer_question(dispatcher, tracker, domain)  # "那我个人呢": a question about one's case
         return await hand_off(dispatcher, tracker, HANDED_OFF)
 

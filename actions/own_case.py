@@ -105,10 +105,12 @@ def conversation_situation(tracker: Tracker, today: date) -> Situation:
 
 def asked_items(tracker: Tracker) -> list[str] | None:
     """The items the message names, else the conversation's item; ``None`` for every item."""
-    entities = tracker.latest_message.get("entities") or []
-    named = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
+    entities = list(tracker.latest_message.get("entities") or [])
+    named = situation.items_asked(context.text_of(tracker), entities)
     if named:
         return named
+    if any(e.get("entity") == "item" for e in entities):
+        return None  # "还没领执照，能享受哪些": the items named are facts, every item is asked
     if item := tracker.get_slot("item"):
         return [str(item)]
     return None

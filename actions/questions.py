@@ -203,6 +203,7 @@ class ActionAnswerQuestion(Action):
         """An answer the conversation or the catalogue gives before the knowledge base is searched, else ``None``."""
         from actions import own_case
         from actions.item_eligibility import what_about  # they answer through this action: imported when run
+        from actions.plain_answers import said_plainly
         from actions.progress import forgot_number, forgotten_number
         from actions.waiting import how_long_to_wait
 
@@ -217,6 +218,8 @@ class ActionAnswerQuestion(Action):
         verdict = await what_about(dispatcher, tracker, domain)  # "补贴呢" after "我是退役军人，能贷多少"
         if verdict is None and not (tracker.active_loop or {}).get("name"):
             verdict = await own_case.answer(dispatcher, tracker, domain)  # "我这种情况能办吗": what was said so far
+        if verdict is None:  # "听不懂", "找谁" after the overview, "我这种情况能申请吗" with nothing said
+            verdict = await said_plainly(dispatcher, tracker)
         if verdict is not None:
             return verdict
         named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None) is not None

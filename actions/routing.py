@@ -16,10 +16,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context, item_eligibility, knowledge_client, own_case, situation
-from actions.appeals import asks_status
+from actions.appeals import BROKEN_PROMISE, asks_status
 from actions.context import ENTRY_POINTS, HOW_LONG, WHERE, WHOLE_TIME, odd_input_reply, previous_action
 from actions.followups import follow_up
 from actions.form_questions import answer_besides, question_besides
+from actions.plain_answers import said_plainly
 from actions.progress import NUMBER, forgot_number, forgotten_number, still_without_number
 from actions.replies import OUT_OF_SCOPE, answer_question, is_question, varied
 
@@ -50,7 +51,9 @@ ASK_MATCH = re.compile(r"符合|够条件|够不够|有资格|够格|能不能�
 ABOUT_PROGRESS = re.compile(
     r"什么意思|是什么|代表|说明|意味|区别|怎么查|如何查|哪里查|在哪查|去哪查|能不能查|可以查|怎么看|能查"
 )
-WHAT_CAN_I_GET = re.compile(r"哪些|哪几|什么政策|什么扶持|啥政策|啥扶持|能享受|可以享受|匹配|有啥|有什么|都有啥")
+# "我的进度显示需补正，啥意思": what something shown means, a question even about the user's own application.
+MEANING = re.compile(r"(?:什么|啥|几个)意思|代表(?:什么|啥)|意味着|是指")
+WHAT_CAN_I_GET = situation.WHAT_CAN_I_GET
 # "我是残疾人想开个修鞋摊能借钱吗": borrowing, in this domain, is the guaranteed loan.
 BORROW = re.compile(r"借钱|借款|借点钱|贷点钱|能贷|可以贷")
 SPECIFIC_TOPIC = re.compile(
@@ -135,7 +138,8 @@ class ActionRouteProgress(Action):
             return [FollowupAction("progress_form")]
         if (answered := await self._in_context(dispatcher, tracker, domain, text)) is not None:
             return answered
-        explained = context.wants_explained(text)  # "帮我看看这个政策": nothing of theirs to check
+        # "帮我看看这个政策": nothing of theirs to check; "我的进度显示需补正，啥意思": what it means
+        explained = context.wants_explained(text) or bool(MEANING.search(text))
         if not explained and (wants_own(text) or not (ABOUT_PROGRESS.search(text) or is_question(text))):
             if asked := question_besides(text):  # "帮我查进度，要带什么": the question too, then the form
                 await answer_besides(dispatcher, tracker, asked)
@@ -168,6 +172,8 @@ class ActionRouteEligibility(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Answer an item question, answer a where/how-long question, or seed and open ``eligibility_form``."""
         text, entities = _text(tracker), _entities(tracker)
+        if re.search(BROKEN_PROMISE, text):  # "说好的3天，都一个星期了": a complaint, not a shop's age
+            return [FollowupAction("action_route_appeal")]
         stated = situation.read(text, entities, date.today())
         # "要带什么材料" right after an answer about an item; "我店开了两年了还能申请吗": the rules' verdict
         answered = None if stated.profile else await follow_up(dispatcher, tracker, domain)
@@ -175,7 +181,7 @@ class ActionRouteEligibility(Action):
             answered = await own_case.answer(dispatcher, tracker, domain)
         if answered is not None:
             return answered
-        items = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
+        items = situation.items_asked(text, entities)
         if not items and stated.profile and BORROW.search(text):
             items = ["guaranteed_loan"]
         if items and not (WHAT_CAN_I_GET.search(text) and not stated.profile):
@@ -200,11 +206,13 @@ class ActionRouteOverview(Action):
         text = _text(tracker)
         if forgot_number(text):  # "申请编号在哪里看": where the number is, not where to apply
             return await forgotten_number(dispatcher, tracker)
+        done = [SlotSet("after_overview", False)]  # the rules expect it reset after every answer here
+        if (plain := await said_plainly(dispatcher, tracker)) is not None:
+            return [*done, *plain]  # "啥意思", "找谁", "谁能办" right after the overview: not the overview again
         named_item = any(e.get("entity") == "item" for e in _entities(tracker))
         after = bool(tracker.get_slot("after_overview")) and previous_action(tracker) == "action_route_overview"
         follow_up = len(text) <= 10 and "一件事" not in text
         in_context = bool(tracker.get_slot("item")) and follow_up and not after
-        done = [SlotSet("after_overview", False)]
         if not named_item and not in_context and WHERE.search(text) and len(text) <= 20:
             dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or ENTRY_POINTS)
             return done

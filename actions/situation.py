@@ -132,3 +132,24 @@ def read(text: str, entities: list[dict[str, Any]], today: date) -> Situation:
     if (first := first_time(text)) is not None:
         found.profile["first_time_founder"] = first
     return found
+
+
+# "能享受哪些", "有啥政策": what the person can get, every item.
+WHAT_CAN_I_GET = re.compile(r"哪些|哪几|什么政策|什么扶持|啥政策|啥扶持|能享受|可以享受|匹配|有啥|有什么|都有啥")
+# Words before an item that make it a fact about the person ("还没领执照", "已经办了营业执照"), not what is asked.
+HAD = re.compile(
+    r"(?:还?没有?|已经?|刚|早就?)(?:办|领|拿|注册|申请|开|考)?(?:了|过|好|到)?$|(?:办|领|拿|注册|考)(?:了|过|好|到)$|有了?$"
+)
+
+
+def items_asked(text: str, entities: list[dict[str, Any]]) -> list[str]:
+    """The items a message names, each once; asking what all can be had, not those said as a fact ("还没领执照")."""
+    asking_all = bool(WHAT_CAN_I_GET.search(text))
+    return list(
+        dict.fromkeys(
+            str(e["value"])
+            for e in entities
+            if e.get("entity") == "item"
+            and not (asking_all and isinstance(e.get("start"), int) and HAD.search(text[: int(e["start"])]))
+        )
+    )

@@ -1,0 +1,49 @@
+"""A message that only says the user did not understand ("听不懂", "你在说啥", "没看懂") outside a form.
+
+Whatever intent the NLU gives it (a complaint, a question, a handoff, small talk), searching the knowledge base
+for "你在说啥" or filing "听不懂" as a complaint helps nobody. The user gets what the previous answer was about in
+plain words (the item from the service's catalogue) or what the assistant can do, each with an example to say
+next; said again, the reply changes and offers a person. Inside a form the form explains its step
+(:mod:`actions.not_understood`, which also recognises such a message).
+"""
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import context
+from actions.comparison import describe
+from actions.not_understood import confused
+from actions.replies import varied
+
+AFTER_ITEM = (
+    "不好意思，我说得太复杂了。简单地说：\n{item}\n您可以直接问一件具体的事，例如“{word}要什么材料”“{word}要多久”；"
+    "想办的话说“我要申请”，我一步一步问您。",
+    "换个方式说：您告诉我想做什么就行，比如“我想贷款开店”“帮我看看我能享受哪些政策”“查我的申请进度”。"
+    "还是不清楚的话说“转人工”，工作人员会在这里回复您，也可以拨打12345。",
+)
+MENU = (
+    "不好意思，我没说清楚。我能帮您做这几件事，直接说后面的话就行：\n1. 讲政策：“创业补贴有多少”“贷款能贷多少”；\n"
+    "2. 帮您申请：“我要申请”，我一步一步问您；\n3. 看看能享受哪些政策：“帮我匹配政策”；\n"
+    "4. 查办理进度：发申请编号；\n5. 找工作人员：“转人工”。",
+    "换个方式说：您告诉我想做什么就行，比如“我想贷款开店”“帮我看看我能享受哪些政策”“查我的申请进度”。"
+    "还是不清楚的话说“转人工”，工作人员会在这里回复您，也可以拨打12345。",
+)
+
+
+async def help_confused(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Say the previous answer's item plainly, or what the assistant can do; ``None`` when this does not apply.
+
+    Applies outside a form to a message that only says the user did not understand.
+    """
+    if (tracker.active_loop or {}).get("name") or not confused(context.text_of(tracker)):
+        return None
+    item = tracker.get_slot("item")
+    described = await describe(str(item)) if item else None
+    if described:
+        word = context.item_word(str(item))
+        variants = (AFTER_ITEM[0].format(item=described, word=word), AFTER_ITEM[1])
+    else:
+        variants = MENU
+    dispatcher.utter_message(text=varied(tracker, variants))
+    return []

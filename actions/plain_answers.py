@@ -1,0 +1,46 @@
+"""Replies the conversation gives before the knowledge base is searched, for messages a search only gets wrong.
+
+"听不懂" (:mod:`actions.confused`), "找谁" / "谁能办" right after the overview (:mod:`actions.overview_followups`),
+and "我这种情况能不能申请" before anything was said about the person: the knowledge base matched its words
+("用手机能不能办") and answered something else; what decides is the person's situation, so the bot asks for it.
+"""
+
+from datetime import date
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import context, own_case
+from actions.confused import help_confused
+from actions.overview_followups import overview_reply
+
+ASK_SITUATION = (
+    "能不能申请、能享受哪几项，要看您的情况。您说说：属于哪类人员（高校毕业生、返乡创业农民工、退役军人、登记失业人员、"
+    "就业困难人员，或都不是），执照办了没有、经营多久了，例如“我是退役军人，店开了半年”，我逐项告诉您；"
+    "也可以说“帮我匹配政策”，我一步一步问您。"
+)
+
+
+def _names_item(tracker: Tracker) -> bool:
+    return any(e.get("entity") == "item" for e in tracker.latest_message.get("entities") or [])
+
+
+async def said_plainly(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """The reply for a confused user, a bundle-wide follow-up or an own-case question with nothing to judge.
+
+    Returns:
+        The events after replying, or ``None`` when the message is none of these (a search answers it).
+    """
+    if (helped := await help_confused(dispatcher, tracker)) is not None:
+        return helped
+    named = _names_item(tracker)
+    if (bundle_wide := await overview_reply(tracker, named)) is not None:
+        dispatcher.utter_message(text=bundle_wide)  # "找谁" / "谁能办" right after the overview
+        return []
+    if (tracker.active_loop or {}).get("name") or named or not own_case.asks_own_case(context.text_of(tracker)):
+        return None
+    if own_case.conversation_situation(tracker, date.today()).profile:
+        return None  # the verdict is own_case's
+    dispatcher.utter_message(text=ASK_SITUATION)  # "我这种情况能申请吗" with nothing said about them
+    return []
