@@ -111,9 +111,9 @@ def start_appeal(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
 
 
 def explicit_appeal(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
-    """A complaint, or its status, in explicit words (投诉/举报/诉求) the NLU was unsure of; ``None`` otherwise."""
+    """A complaint, or its status, in explicit words (投诉/举报/诉求, a promise not kept) the NLU was unsure of."""
     text = str(tracker.latest_message.get("text") or "")
-    if not EXPLICIT.search(text):
+    if not (EXPLICIT.search(text) or re.search(BROKEN_PROMISE, text)):
         return None
     if asks_status(text):
         return [FollowupAction("appeal_status_form")]

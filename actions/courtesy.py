@@ -15,9 +15,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.comparison import describe
 from actions.confused import help_confused
 from actions.form_questions import for_the_whole_form
+from actions.plain_answers import learn_about
 from actions.replies import answer_question
 
 # The words of thanks, a no or a stop a message may open with (each may repeat: "好的好的，谢谢").
@@ -29,10 +29,6 @@ OPENING = re.compile(
     r"[啊呀哈吧哦]?(?:[,，。.!！~～\s]+|(?=那|对了|另外|还有|再问))"
 )
 MIN_QUESTION = 3
-# "就想了解一下贷款，先不申请": not applying yet, but asking about the item: what it is, not "已经停下了".
-LEARN = re.compile(r"了解|问问|问一下|问下|咨询|打听|知道一下|看看|听听")
-NOT_YET = "好的，先不申请，给您介绍一下："
-APPLY_LATER = "想办的时候说“我要申请”，我帮您填表；想问条件、材料或时限，直接问我。"
 # The short reply to the opening words when a question follows (the question's answer is the real reply).
 SAID = {"thank": "不客气。", "cancel": "好的，先不办了。", "deny": "好的。", "goodbye": "好的。"}
 
@@ -116,25 +112,11 @@ class ActionRouteCourtesy(Action):
         """Answer the question after the opening words, or say the intent's usual reply."""
         if (helped := await help_confused(dispatcher, tracker)) is not None:
             return helped  # "没看懂", read as a no: said plainly, never "好的，明白了"
-        if (learnt := await _wants_to_learn(dispatcher, tracker)) is not None:
-            return learnt
+        if (learnt := await learn_about(dispatcher, tracker)) is not None:
+            return learnt  # "就想了解一下贷款，先不申请", read as a stop: the item, not "已经停下了"
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
         if question_after(str(tracker.latest_message.get("text") or "")) is None:
             _usual(dispatcher, intent)
             return []
         dispatcher.utter_message(text=SAID.get(intent, "好的。"))
         return await answer_rest(dispatcher, tracker, domain)
-
-
-async def _wants_to_learn(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
-    """The named items from the catalogue when the user only wants to learn about them ("先了解一下贷款，不办")."""
-    text = context.text_of(tracker)
-    entities = tracker.latest_message.get("entities") or []
-    items = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
-    if not items or not LEARN.search(text) or (tracker.active_loop or {}).get("name"):
-        return None
-    described = [said for code in items if (said := await describe(code))]
-    if not described:
-        return None
-    dispatcher.utter_message(text="\n".join([NOT_YET, *described, APPLY_LATER]))
-    return []

@@ -5,6 +5,7 @@ and "我这种情况能不能申请" before anything was said about the person: 
 ("用手机能不能办") and answered something else; what decides is the person's situation, so the bot asks for it.
 """
 
+import re
 from datetime import date
 
 from rasa_sdk import Tracker
@@ -12,9 +13,14 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context, own_case
+from actions.comparison import describe
 from actions.confused import help_confused
 from actions.overview_followups import overview_reply
 
+# "就想了解一下贷款，先不申请", "想了解下创业培训": to hear about an item, asking nothing in particular.
+LEARN = re.compile(r"(?:想|要|来)?(?:了解|问问|问一下|问下|咨询|打听|知道)(?:一下|下)?")
+NOT_YET = "好的，给您介绍一下："
+APPLY_LATER = "想办的时候说“我要申请”，我帮您填表；想问条件、材料或时限，直接问我。"
 ASK_SITUATION = (
     "能不能申请、能享受哪几项，要看您的情况。您说说：属于哪类人员（高校毕业生、返乡创业农民工、退役军人、登记失业人员、"
     "就业困难人员，或都不是），执照办了没有、经营多久了，例如“我是退役军人，店开了半年”，我逐项告诉您；"
@@ -34,6 +40,8 @@ async def said_plainly(dispatcher: CollectingDispatcher, tracker: Tracker) -> li
     """
     if (helped := await help_confused(dispatcher, tracker)) is not None:
         return helped
+    if (learnt := await learn_about(dispatcher, tracker)) is not None:
+        return learnt
     named = _names_item(tracker)
     if (bundle_wide := await overview_reply(tracker, named)) is not None:
         dispatcher.utter_message(text=bundle_wide)  # "找谁" / "谁能办" right after the overview
@@ -43,4 +51,23 @@ async def said_plainly(dispatcher: CollectingDispatcher, tracker: Tracker) -> li
     if own_case.conversation_situation(tracker, date.today()).profile:
         return None  # the verdict is own_case's
     dispatcher.utter_message(text=ASK_SITUATION)  # "我这种情况能申请吗" with nothing said about them
+    return []
+
+
+async def learn_about(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """The named items from the catalogue when the user only wants to hear about them ("先了解一下贷款，不办").
+
+    ``None`` when the message asks something in particular ("想了解贷款利息怎么算": the knowledge base's).
+    """
+    text = context.text_of(tracker)
+    entities = tracker.latest_message.get("entities") or []
+    items = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
+    if not items or not LEARN.search(text) or context.is_question(LEARN.sub("", text)):
+        return None
+    if (tracker.active_loop or {}).get("name"):
+        return None
+    described = [said for code in items if (said := await describe(code))]
+    if not described:
+        return None
+    dispatcher.utter_message(text="\n".join([NOT_YET, *described, APPLY_LATER]))
     return []

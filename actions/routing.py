@@ -51,6 +51,9 @@ ASK_MATCH = re.compile(r"符合|够条件|够不够|有资格|够格|能不能�
 ABOUT_PROGRESS = re.compile(
     r"什么意思|是什么|代表|说明|意味|区别|怎么查|如何查|哪里查|在哪查|去哪查|能不能查|可以查|怎么看|能查"
 )
+# "那我先把证办了", "先弄执照吧": doing an item now (with no word of a status: STATUS_WORDS).
+DO_FIRST = re.compile(r"先(?:把|办|弄|去|申请|搞)|(?:办|弄|申请|搞)(?:一下|了吧|吧)")
+STATUS_WORDS = re.compile(r"进度|到哪|结果|状态|审批|批了|批下|编号|怎么样了|好了没|通过")
 # "我的进度显示需补正，啥意思": what something shown means, a question even about the user's own application.
 MEANING = re.compile(r"(?:什么|啥|几个)意思|代表(?:什么|啥)|意味着|是指")
 WHAT_CAN_I_GET = situation.WHAT_CAN_I_GET
@@ -108,6 +111,12 @@ def _entities(tracker: Tracker) -> list[dict[str, Any]]:
     return list(tracker.latest_message.get("entities") or [])
 
 
+def _does_first(text: str, entities: list[dict[str, Any]]) -> bool:
+    """A plan to do an item ("那我先把证办了", "先弄执照吧") the NLU took for progress: no status word, no question."""
+    named = any(e.get("entity") == "item" for e in entities) or "证" in text
+    return named and bool(DO_FIRST.search(text)) and not STATUS_WORDS.search(text) and not is_question(text)
+
+
 def _a_rule_not_a_check(text: str, situation_stated: bool) -> bool:
     """The message asks about a rule or states a fact ("逾期过还能贷吗", "我还有一笔经营贷没还完"), not for the check.
 
@@ -138,6 +147,8 @@ class ActionRouteProgress(Action):
             return [FollowupAction("progress_form")]
         if (answered := await self._in_context(dispatcher, tracker, domain, text)) is not None:
             return answered
+        if _does_first(text, _entities(tracker)):  # "那我先把就业创业证办了": to apply, not to check progress
+            return [FollowupAction("action_start_application")]
         # "帮我看看这个政策": nothing of theirs to check; "我的进度显示需补正，啥意思": what it means
         explained = context.wants_explained(text) or bool(MEANING.search(text))
         if not explained and (wants_own(text) or not (ABOUT_PROGRESS.search(text) or is_question(text))):

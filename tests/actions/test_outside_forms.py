@@ -13,6 +13,7 @@ from actions import own_case
 from actions.appeals import ActionRouteAppeal
 from actions.confused import help_confused
 from actions.courtesy import ActionRouteCourtesy
+from actions.fallback import ActionHandleLowConfidence
 from actions.handoff import ActionHandoff
 from actions.questions import ActionAnswerQuestion
 from actions.routing import (
@@ -133,7 +134,7 @@ async def test_only_wanting_to_learn_about_an_item_gets_the_item_not_a_stop(serv
     loan = {"entity": "item", "value": "guaranteed_loan", "start": 5, "end": 7}
     tracker = make_tracker([user_event("就想了解一下贷款，先不申请", "cancel", [loan])])
     text, _ = await run(ActionRouteCourtesy(), tracker)
-    assert "先不申请" in text and "创业担保贷款" in text and "个工作日" in text and "已经停下" not in text
+    assert "介绍" in text and "创业担保贷款" in text and "个工作日" in text and "已经停下" not in text
 
 
 async def test_a_promise_not_kept_is_a_complaint_not_the_age_of_a_business(service_url: str) -> None:
@@ -156,3 +157,24 @@ async def test_can_i_get_everything_with_a_licence_not_had_asks_every_item(servi
     assert own_case.asked_items(make_tracker([user_event(asked, "check_eligibility", [subsidy])])) == [
         "startup_subsidy"
     ]
+
+
+async def test_wanting_to_hear_about_an_item_gets_the_item_whichever_router(service_url: str) -> None:
+    said = "想了解下创业培训"
+    course = {"entity": "item", "value": "training", "start": 4, "end": 8}
+    text, _ = await run(ActionAnswerQuestion(), make_tracker([user_event(said, "start_application", [course])]))
+    assert "创业培训" in text and "个工作日" in text and "我要申请" in text
+
+
+async def test_a_promise_not_kept_the_nlu_was_unsure_of_is_filed(service_url: str) -> None:
+    said = "说好的三天，一个礼拜了还没动静"
+    _, events = await run(ActionHandleLowConfidence(), make_tracker([user_event(said, "nlu_fallback")]))
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["appeal_form"]
+
+
+async def test_doing_an_item_first_read_as_progress_starts_the_application(service_url: str) -> None:
+    said = "好，那我先把就业创业证办了"
+    start = said.index("就业创业证")
+    cert = {"entity": "item", "value": "employment_cert", "start": start, "end": start + 5}
+    _, events = await run(ActionRouteProgress(), make_tracker([user_event(said, "check_progress", [cert])]))
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["action_start_application"]
