@@ -14,6 +14,7 @@ from actions.first_start import first_time
 from actions.form_business import address_only, kind_of_free_text, project_answered
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import SUBMIT, free_text_problem, plausible_name
+from actions.form_labels import read_term
 from actions.form_values import Extraction
 
 ANSWER_PREFIX = re.compile(
@@ -85,7 +86,9 @@ def answer_to_requested(requested: str, text: str, intent: str, found: Extractio
 
 
 def _structured(slot: str, text: str, found: Extraction) -> Any:
-    """The part of the text that answers a structured field (``去年毕业的`` → ``2025``)."""
+    """The part of the text that answers a structured field (``去年毕业的`` → ``2025``, ``那就两年`` → 24)."""
+    if slot == "loan_term_months" and (months := read_term(text, asked=True)):
+        return months
     if slot == "graduation_year":
         if year := dates.graduation_year(text, date.today()):
             found.shown[slot] = year.shown

@@ -12,6 +12,7 @@ from typing import Any
 from actions.form_cues import (
     ADDRESS_DETAIL,
     ADDRESS_LABELLED,
+    ADDRESS_LEAD_IN,
     ADDRESS_MARKERS,
     ADDRESS_NUMBERED,
     ADDRESS_PLAN_AFTER,
@@ -45,6 +46,7 @@ from actions.form_cues import (
     SHOP_NAMED,
     segments,
 )
+from actions.form_names import introduces_person
 from nlu_components.gazetteer import load_gazetteer
 
 
@@ -109,7 +111,8 @@ def _called(text: str) -> str | None:
         business = (
             BUSINESS_CUE.search(match.group(0)) or BUSINESS_BEFORE.search(before) or SHOP_NAME.match(match["value"])
         )
-        if business and not PERSON_BEFORE.search(before) and _proper(_value(match)):
+        person = PERSON_BEFORE.search(before) or introduces_person(text, _value(match))  # "…，叫张伟，身份证…"
+        if business and not person and _proper(_value(match)):
             return _whole(text, match)
     return None
 
@@ -184,6 +187,7 @@ def address_only(said: str) -> str:
     "店在芙蓉区五一大道88号我想贷款十万" → 芙蓉区五一大道88号; "铺面在岳麓区麓山路12号" → 岳麓区麓山路12号.
     """
     value = ADDRESS_PREFIX.sub("", _without_plan(said), count=1).strip()
+    value = _after_lead_in(value)
     end = len(value)
     numbered = ADDRESS_NUMBERED.search(value)
     if numbered and (clause := CLAUSE_AFTER_ADDRESS.search(value, numbered.end())):
@@ -191,6 +195,18 @@ def address_only(said: str) -> str:
     if clause := CLAUSE_ANYWHERE.search(value, 2, end):
         end = clause.start()
     return value[:end].strip(" ，,。的")
+
+
+def _after_lead_in(value: str) -> str:
+    """The address without words said before it in the same breath: "我叫李明店面在长沙市…" → 长沙市….
+
+    It starts after the last lead-in (在, 位于, 地址是 …) that comes before its first place name.
+    """
+    place = ADDRESS_MARKERS.search(value)
+    if place is None:
+        return value
+    leads = [m for m in ADDRESS_LEAD_IN.finditer(value, 0, place.start())]
+    return value[leads[-1].end() :] if leads else value
 
 
 def _without_plan(address: str) -> str:

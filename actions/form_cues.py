@@ -29,14 +29,22 @@ RADICALS = (
 # What may follow a name in a voice-style message without punctuation ("我叫刘洋然后我的电话是…").
 STOP_BEFORE = (
     r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|然后|那个|就是|我|在|项目|行业"
+    r"|店|铺面|门面|档口|摊位"  # "我叫李明店面在…": the premises start
     rf"|地址|[啊呀嗯哈哦呢吧啦呃]|{SPELLINGS}|$)"
 )  # voice fillers (啊, 嗯) and the spelling of a character (古月胡) end a name too
 # Words for a shop or business just before "名字叫…": the name that follows is the project's, not the person's.
 SHOP_BEFORE = re.compile(r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|工作室|合作社|项目|网店|门面)[，,\s]*(?:的)?$")
+# Who leads a cooperative or a firm ("负责人叫刘大山"): the applicant, never the business's name.
+LEADERS = r"负责人|法人代表|法定代表人|法人|带头人|理事长|社长|牵头人"
 NAME_CUES = (
     r"我叫|我的名字叫|我的名字是|名字叫|名字是|姓名是|姓名[:：]?|本人叫|本人|申请人叫|申请人是|申请人[:：]?"
-    r"|叫做|我是|名叫|名字[:：]?|(?:^|(?<=[，,。\s]))叫"
+    rf"|叫做|我是|名叫|名字[:：]?|(?:^|(?<=[，,。\s]))叫|(?:{LEADERS})(?:名叫|叫|是)"
     r"|(?:高校毕业生|大学毕业生|毕业生|大学生|退役军人|返乡创业农民工|返乡农民工|农民工|登记失业人员|失业人员|就业困难人员)"
+    r"[，,\s]*(?:名叫|叫做|叫)?"  # "我是退役军人叫张建国", "来电人是失业人员 叫王小红"
+)
+# Details of a person right after a name ("…，叫张伟，身份证…"): the name is the person's, not the shop's.
+PERSON_DETAILS_AFTER = re.compile(
+    r"^[，,。\s]*(?:的)?(?:身份证|手机|电话|联系|\d{6,}|今年\d|\d{2}岁|退役|返乡|失业|下岗|毕业|大学|高校|农民工|就业困难)"
 )
 # Cues naming someone else: in a hotline call the staff member types for the caller, so 他/她/来电人 is the
 # applicant; in a user's own chat "他叫…" is somebody else (a son, a partner) and never the applicant's name.
@@ -97,7 +105,7 @@ BARE_SHOP_NAME = re.compile(
 )
 # Cues that name the person themself: without them, "名字叫…" at the project's step is the project's name.
 SELF_CUE = re.compile(r"我|本人|申请人|姓名|姓|来电人|[他她]")
-PERSON_BEFORE = re.compile(r"(?:我|他|她|本人|来电人|申请人|对方|客户)(?:的)?(?:名字|姓名)?(?:就)?$")
+PERSON_BEFORE = re.compile(rf"(?:我|他|她|本人|来电人|申请人|对方|客户|{LEADERS})(?:的)?(?:名字|姓名)?(?:就)?$")
 NOT_A_PROPER_NAME = re.compile(
     r"我|你|他|她|的名|名字|自己|女儿|儿子|(?<![书酒网茶氧陶水琴画球冰])吧|呢|啊|什么|啥|还没|没想好|不知道|改成|改为|换成|不是|应该是"
 )
@@ -190,8 +198,11 @@ PLACES = re.compile(
 HOME = re.compile(r"^(?:我)?(?:家住|住在|家在|户口|户籍|老家)")
 ADDRESS_PREFIX = re.compile(
     rf"^(?:经营场所|经营地址|店铺地址|店面地址|场所地址|详细地址|地址|{PREMISES})?(?:就)?"
-    r"(?:开在|设在|选在|租在|位于|在|是|为|[:：])?\s*"
+    r"(?:开在|设在|选在|租在|位于|在|是|为|[:：])?\s*(?:老家|家乡|乡下)?"
 )
+# Where an address starts inside words said before it without punctuation ("我叫李明店面在长沙市…8号"): after the
+# last of these before its first place name.
+ADDRESS_LEAD_IN = re.compile(r"(?:开在|设在|选在|租在|位于|地址是|地址为|地址[:：]|在)(?:老家|家乡|乡下)?")
 # Where an address said in one breath with something else ends ("…五一大道88号我想贷款十万"): after its first
 # numbered part (88号, 3栋, 5组) it goes on only until words that start another clause; some words end it anywhere.
 ADDRESS_NUMBERED = re.compile(r"[0-9一二三四五六七八九十百零A-Za-z]+(?:号|栋|幢|楼|层|室|组|单元)")
@@ -202,8 +213,9 @@ CLAUSE_AFTER_ADDRESS = re.compile(
 CLAUSE_ANYWHERE = re.compile(r"我|想|打算|准备|申请|贷款|身份证|手机|电话")
 TERM = re.compile(
     r"(?:期限|贷款期|借|贷|还款期|分)[^，,。；;\d一二两三四五六七八九十]{0,4}(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)"
-    r"|(?P<n2>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit2>年|个月)期"
-    r"|[万wW]元?[，,\s]*(?:分|借|贷)?(?P<n3>\d{1,2}|[一二两三四五])\s*(?P<unit3>年|个月)(?!前|后|毕业)"
+    r"|(?P<n2>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit2>年|个月)(?:期|还清|还完|内还|来还|还款)"  # 两年还清
+    r"|[万wW]元?(?:吧|呗|啊|左右|就够了?|就行|够了)?[，,\s]*(?:分|借|贷)?"  # "十万吧，两年"
+    r"(?P<n3>\d{1,2}|[一二两三四五])\s*(?P<unit3>年|个月)(?!前|后|毕业)"
 )
 # A graduation from a university or college said in words ("我去年大学毕业", "本科毕业三年了"): the category 高校毕业生.
 UNIVERSITY_GRADUATE = re.compile(
@@ -211,6 +223,16 @@ UNIVERSITY_GRADUATE = re.compile(
 )
 # Words that say who the person is ("我是…脱贫人口", "我家是脱贫户"): a rarer group said with them is the category.
 IDENTITY = re.compile(r"我是|本人是|我属于|属于|身份是|我家是|我们家是|我们是")
+# A term said alone as the answer to the term's step, with words around it ("那就两年", "三年吧", "改成24个月").
+TERM_ANSWER = re.compile(
+    r"^(?:那就|那么|那|就|嗯|好|行|要|改成|换成|改为)?[，,\s]*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)"
+    r"(?:吧|的|期|就行|就好|好了)?[。！!]*$"
+)
+# A sum in 万 said on its own ("十万吧，两年"): the loan's amount once the loan is chosen, unless other money is named.
+SUM_IN_WAN = re.compile(
+    r"(?<![\d一二两三四五六七八九十百.])(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*万(?!人|多人|个)"
+)
+OTHER_MONEY = re.compile(r"房租|租金|投资|营业额|收入|成本|工资|存款|本钱|流水|利润|月薪|年薪|装修|补贴|营收|欠")
 LOAN_WORDS = re.compile(r"贷款|贷\s*\d|贷[一二两三四五六七八九十]|借款|借\s*\d|借[一二两三四五六七八九十]")
 GRADUATION = re.compile(r"毕业|毕的业")
 STARTED = re.compile(r"成立|开业|注册|领(?:的|了)?执照|开了|开的|开张|营业了")

@@ -33,16 +33,19 @@ from actions.form_cues import (
     ID_CUED,
     IDENTITY,
     LOAN_WORDS,
+    OTHER_MONEY,
     PHONE_CUED,
     SPOKEN_DIGITS,
     SPOKEN_NUMBER,
     STARTED,
+    SUM_IN_WAN,
     TERM,
+    TERM_ANSWER,
     TRADITIONAL,
     UNIVERSITY_GRADUATE,
     segments,
 )
-from actions.form_names import read_name
+from actions.form_names import introduces_person, read_name
 
 
 @dataclass
@@ -71,13 +74,21 @@ def _number(word: str) -> int | None:
         return None
 
 
-def read_term(text: str) -> int | None:
-    """The loan term in months from 期限3年 / 贷三年 / 36个月 / 3年期."""
-    match = TERM.search(text)
+def read_sum(text: str) -> str | None:
+    """A sum in 万 said without a loan word ("十万吧，两年" → 100000), when no other money is named (房租, 投资 …)."""
+    match = SUM_IN_WAN.search(text)
+    number = _number(match.group("n")) if match and not OTHER_MONEY.search(text) else None
+    return str(number * 10000) if number else None
+
+
+def read_term(text: str, asked: bool = False) -> int | None:
+    """The loan term in months from 期限3年 / 贷三年 / 36个月 / 3年期 (and "那就两年" when the term is asked)."""
+    match = TERM.search(text) or (TERM_ANSWER.match(text.strip()) if asked else None)
     if not match:
         return None
-    number = _number(match.group("n") or match.group("n2") or match.group("n3"))
-    unit = match.group("unit") or match.group("unit2") or match.group("unit3")
+    found = match.groupdict()
+    number = _number(found.get("n") or found.get("n2") or found.get("n3") or "")
+    unit = found.get("unit") or found.get("unit2") or found.get("unit3")
     if number is None:
         return None
     return number * 12 if unit == "年" else number
@@ -159,7 +170,7 @@ def read_labelled(
     for slot, reader in readers:
         if (value := reader()) is not None:
             found.values[slot] = value
-    _untangle(found.values)
+    _untangle(found.values, text)
     amounts = _entity_values(entities, "amount") or read_amount(text)
     if amounts and (LOAN_WORDS.search(text) or "额度" in text or "金额" in text):
         found.values["loan_amount"] = amounts[0]
@@ -171,14 +182,18 @@ def read_labelled(
     return found
 
 
-def _untangle(values: dict[str, Any]) -> None:
-    """A project glued to its industry is split; a name that is the shop's ("店名字叫茶小满") is no person's."""
+def _untangle(values: dict[str, Any], text: str) -> None:
+    """A project glued to its industry is split; one name read as both is the shop's, or the person's.
+
+    "店名字叫茶小满" names the shop; "开个面馆，叫张伟，身份证…" (a person's details after it) the person.
+    """
     if project := values.get("project_name"):
         values["project_name"], glued = split_project(str(project))
         if glued and "industry" not in values:
             values["industry"] = glued
-    if values.get("applicant_name") and values["applicant_name"] == values.get("project_name"):
-        del values["applicant_name"]  # (a shop named after its owner, "刘芳小吃", keeps both)
+    name = values.get("applicant_name")
+    if name and name == values.get("project_name"):  # (a shop named after its owner, "刘芳小吃", keeps both)
+        del values["project_name" if introduces_person(text, str(name)) else "applicant_name"]
 
 
 def simplified(text: str) -> str:

@@ -13,12 +13,15 @@ from actions.form_cues import (
     CHARACTER_CORRECTED,
     CHARACTER_DESCRIBED,
     INDUSTRY_WORDS,
+    LEADERS,
     LEADING_NAME,
     NAME,
     NAME_SPELLED,
     NAME_THIRD_PERSON,
     PERSON_BEFORE,
+    PERSON_DETAILS_AFTER,
     SHOP_BEFORE,
+    SHOP_NAME,
     SHOP_WORDS,
     SPELLED_SURNAMES,
     SURNAME_GIVEN,
@@ -73,9 +76,21 @@ def _a_business_name(text: str, match: re.Match[str]) -> bool:
     """The cue names the business: "奶茶店，名字叫…", or "名字叫/叫…" after words of a business and not of a person."""
     before = text[: match.start()]
     cue = text[match.start() : match.start("name")]
-    if re.search(r"我|本人|申请人|来电人|[他她]|姓名", cue):  # "开了个店，我叫刘芳": the person's
+    if re.search(rf"我|本人|申请人|来电人|[他她]|姓名|{LEADERS}", cue):  # "开了个店，我叫刘芳": the person's
+        return False
+    if introduces_person(text, match.group("name")):  # "开个小面馆，叫张伟，身份证…": the person's
         return False
     return business_named_after(before)  # 名字叫, 叫做, 叫: whose name? The words before say
+
+
+def introduces_person(text: str, name: str) -> bool:
+    """The name is followed by a person's details (ID, phone, category …): a person's, not a shop's, name.
+
+    A name shaped like a shop's ("刘记面馆") stays the shop's.
+    """
+    at = text.find(name)
+    personal = at >= 0 and plausible_name(name) and not SHOP_NAME.match(name)
+    return personal and bool(PERSON_DETAILS_AFTER.match(text[at + len(name) :]))
 
 
 def business_named_after(before: str) -> bool:

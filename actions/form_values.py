@@ -12,14 +12,14 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.form_business import address_only, project_answered
-from actions.form_cues import BARE_ID, BARE_PHONE, CORRECTION, CORRECTION_SLOTS, SELF_CUE
+from actions.form_cues import BARE_ID, BARE_PHONE, CORRECTION, CORRECTION_SLOTS, IDENTITY, SELF_CUE
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import is_question, plausible_name
 from actions.form_items import items_named
-from actions.form_labels import read_labelled
+from actions.form_labels import read_labelled, read_sum
 from actions.form_names import business_named_after, name_corrected, name_cued, spells_a_character
 from actions.service_client import tracker_identity
-from actions.situation import NONE_OF_THEM
+from actions.situation import NONE_OF_THEM, described_category
 
 LOAN = "guaranteed_loan"
 CORRECTING = re.compile(r"不是|不对|错了|改成|改为|应该是|应为|更正|搞错")
@@ -100,11 +100,13 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         s: v for s, v in labelled.values.items() if not (s in BY_SLOT and BY_SLOT[s].free_text and is_question(str(v)))
     }
     correcting = bool(CORRECTING.search(text))
+    said_who = bool(IDENTITY.search(text) or described_category(text))  # "我下岗后登记了失业": who the person is
     for slot in ("person_category", "business_type"):
         named = entities_named(tracker, slot)
         if slot in values and correcting and len(named) > 1:
             values[slot] = named[-1]  # "我不是退役军人，是返乡农民工": the value after the negation
-        if slot in values and requested != slot and intent not in DATA_INTENTS and len(values) < 2 and not correcting:
+        kept = correcting or (slot == "person_category" and said_who)
+        if slot in values and requested != slot and intent not in DATA_INTENTS and len(values) < 2 and not kept:
             del values[slot]
     if requested == "project_name" and "applicant_name" in values and not SELF_CUE.search(text):
         del values["applicant_name"]  # "名字叫湘里人家" at the project's step: the project's name, answered below
@@ -132,9 +134,7 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         values["application_items"] = items
     elif "loan_amount" in values and chosen and LOAN not in chosen and not is_question(text):
         values["application_items"] = [*chosen, LOAN]  # "再借10万" later on: the loan is added, not only its sum
-    amount = next(iter(entities_named(tracker, "amount")), None)
-    if amount and requested == "loan_amount":
-        values["loan_amount"] = amount
+    values.update(_implied(tracker, text, values, slots))
     values.update(_bare_values(text, requested, values))
     return Extraction(
         values=values,
@@ -142,6 +142,25 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         not_yet_registered=labelled.not_yet_registered,
         removed_all=items == [],
     )
+
+
+def _implied(tracker: Tracker, text: str, values: dict[str, Any], slots: dict[str, Any]) -> dict[str, Any]:
+    """Values the message gives without their cue.
+
+    The loan's sum: the NLU's amount at the amount step, or a sum said at any step once the loan is chosen
+    ("十万吧，两年": the sum and the term, each to its field). A graduation year with no category yet: the category
+    高校毕业生 (only a graduate's year counts; both are shown back).
+    """
+    implied: dict[str, Any] = {}
+    amount = next(iter(entities_named(tracker, "amount")), None)
+    loan_chosen = LOAN in (values.get("application_items") or slots.get("application_items") or [])
+    if "loan_amount" not in values and amount and slots.get("requested_slot") == "loan_amount":
+        implied["loan_amount"] = amount
+    elif "loan_amount" not in values and loan_chosen and (said := amount or read_sum(text)):
+        implied["loan_amount"] = said
+    if "graduation_year" in values and not (values.get("person_category") or slots.get("person_category")):
+        implied["person_category"] = "college_graduate"
+    return implied
 
 
 def cleaned(slot: str, value: str) -> str:
