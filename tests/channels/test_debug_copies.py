@@ -1,5 +1,6 @@
 """The policies' debug lines hold the same states without the deep copy; predictions are the same."""
 
+import copy
 from collections.abc import Iterator
 from typing import Any
 
@@ -36,7 +37,7 @@ def test_same_predictions_and_same_debug_lines(
     points = list(every_point(trackers))[:300]
     rasas = predictions_and_lines(policy, points)
     debug_copies.install()
-    assert all(module.copy is not debug_copies.copy for module in debug_copies.MODULES)
+    assert all(module.copy is not copy for module in debug_copies.MODULES)
     assert predictions_and_lines(policy, points) == rasas
     assert any(line["event"] == "rule_policy.actions.find" and line["current_states"] for line in rasas[1])
 
