@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.appeal_answers import NOT_GIVEN
 from actions.appeals import CHANNEL, NONE
+from actions.progress_replies import NUMBER_SHAPE
 from contract.masking import mask_phone
 
 CHANGE_PROMPT = (
@@ -39,7 +40,7 @@ PROMPTS: dict[str, tuple[str, str, str]] = {
     ),
     "appeal_application": (
         "这件事和您提交过的申请有关吗？有的话请发申请编号（CY开头）；无关请说“没有”。",
-        "请发申请编号（CY加14位数字，例如CY20261122000123）；和申请无关请回复“没有”。",
+        f"请发申请编号（{NUMBER_SHAPE}）；和申请无关请回复“没有”。",
         "这一步需要的是申请编号（CY开头），和申请无关就回复“没有”。",
     ),
     "appeal_id_last6": (
@@ -63,8 +64,8 @@ PROMPTS: dict[str, tuple[str, str, str]] = {
         "这一步需要的是登记时所留电话的后4位数字。",
     ),
     "rating_number": (
-        "请发要评价的申请编号（CY开头，例如CY20261122000123）。",
-        "申请编号是“CY”加14位数字，在提交成功的那条消息里，也可以在湘易办“我的办件”里找到。",
+        f"请发要评价的申请编号（{NUMBER_SHAPE}）。",
+        f"申请编号是{NUMBER_SHAPE}，在提交成功的那条消息里，也可以在湘易办“我的办件”里找到。",
         "这一步需要的是申请编号（CY开头）；不想评价了说“取消”。",
     ),
     "rating_id_last6": (

@@ -18,7 +18,14 @@ from actions.booking import bookings_line
 from actions.form_extraction import DIGRESSION_INTENTS, just_heard_user
 from actions.form_guard import BACK, RESTART
 from actions.form_navigation import hint_if_paused
-from actions.progress_replies import GIVE_UP, NO_NUMBER_REPLIES, PERSON_BUTTON, WHERE_DIGITS, WHERE_NUMBER
+from actions.progress_replies import (
+    GIVE_UP,
+    NO_NUMBER_REPLIES,
+    NUMBER_SHAPE,
+    PERSON_BUTTON,
+    WHERE_DIGITS,
+    WHERE_NUMBER,
+)
 from actions.replies import answer_question, bot_texts, is_question, varied
 from actions.service_client import (
     NotFound,
@@ -169,7 +176,7 @@ def _not_given(dispatcher: CollectingDispatcher, tracker: Tracker, requested: st
     if (failed := failures_at(tracker, requested)) >= 1:  # the same re-prompt never a third time
         dispatcher.utter_message(**help_message(requested, failed))
     elif requested == NUMBER_SLOT:
-        dispatcher.utter_message(text="申请编号是“CY”加14位数字，例如CY20261122000123，请核对后再发给我。")
+        dispatcher.utter_message(text=f"申请编号是{NUMBER_SHAPE}，请核对后再发给我。")
     else:
         dispatcher.utter_message(text="请发送申请人身份证号码的后6位（6位数字，最后一位可能是X）。")
 

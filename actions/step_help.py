@@ -8,6 +8,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import not_understood
+from actions.progress_replies import NUMBER_SHAPE
 from contract.labels import CHOICE_LABELS
 
 NONE_OF_THESE = "都不是"
@@ -23,7 +24,7 @@ HELP = {
     "elig_graduation_year": "请告诉我毕业年份，例如“2022”“2022年毕业”或“去年毕业”。",
     "elig_business_started_on": "请告诉我营业执照上的成立时间，例如“2024年3月”“开了两年”；还没注册就回复“还没有”。",
     "elig_first_time_founder": "请回复“是”（第一次创业）或“不是”（以前创过业）。",
-    "progress_number": "申请编号是CY加14位数字，例如CY20261122000123；忘了编号请说“编号忘了”。",
+    "progress_number": f"申请编号是{NUMBER_SHAPE}；忘了编号请说“编号忘了”。",
     "progress_id_last6": "请发申请人身份证号码的最后6位，例如“01002X”。",
 }
 # Why a step is asked, for a user who did not understand it ("看不懂你说的"): said before the help.
