@@ -13,7 +13,7 @@ from actions import dates
 from actions.first_start import first_time
 from actions.form_business import address_only, kind_of_free_text, project_answered
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
-from actions.form_guard import SUBMIT, free_text_problem, plausible_name
+from actions.form_guard import SUBMIT, free_text_problem, is_question, plausible_name
 from actions.form_labels import read_term
 from actions.form_values import Extraction
 
@@ -48,6 +48,13 @@ def _confirm(intent: str) -> bool | None:
     return None
 
 
+def _confirmed(text: str, intent: str, named: bool) -> bool | None:
+    """The answer at the summary: a submit word ("没错，提交吧") or the NLU's yes/no; nothing when values are named."""
+    if named or (intent == "affirm" and not SUBMIT.search(text) and len(text) > LONG_REPLY):
+        return None
+    return True if SUBMIT.search(text) and not is_question(text) else _confirm(intent)
+
+
 def _first_start(text: str, intent: str) -> bool | None:
     """Yes or no to "first start-up?": in words ("以前没开过店" is a yes, whatever the intent), else the intent."""
     said = first_time(text)
@@ -58,11 +65,7 @@ def answer_to_requested(requested: str, text: str, intent: str, found: Extractio
     """The message as the answer to the requested field, or None (``found.problem`` says why, when it matters)."""
     named = found.values
     if requested == CONFIRM_SLOT:
-        return (
-            None
-            if named or (intent == "affirm" and not SUBMIT.search(text) and len(text) > LONG_REPLY)
-            else _confirm(intent)
-        )
+        return _confirmed(text, intent, bool(named))
     if requested == "first_time_founder" and (first := _first_start(text, intent)) is not None:
         return first
     if requested not in BY_SLOT or requested in named or requested == "application_items" or named:

@@ -18,7 +18,7 @@ from actions.form_field_help import field_asked, field_help, step_help, undecide
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT, is_question
 from actions.form_navigation import failures
-from actions.form_values import Extraction, entities_named, read_values
+from actions.form_values import CORRECTING, Extraction, entities_named, read_values
 
 DIGRESSION_INTENTS = frozenset(
     {
@@ -45,6 +45,8 @@ OTHER_TASKS = frozenset({"check_progress", "check_eligibility"})
 # Intents the form's rules answer themselves (bot/rules/forms.yml); other questions are answered by the form.
 # Questions (ask_question) are answered by the form itself, searched for all its items (form_questions.py).
 RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "ask_bundle_overview", "complain"}
+# A change of a value, not a stop, when the message names the new value ("个体户不搞了，改成有限公司").
+CHANGING = re.compile(r"改成|改为|换成|换为|改办|还是.{1,8}吧|应该是|不是.{1,8}是")
 DIGITS_ATTEMPT = re.compile(r"[\d\sXx-]{3,}[。.]?")
 
 
@@ -93,8 +95,9 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     person_asked = intent == "request_human" and (not found.values or PERSON_WORDS.search(text))
     attempt = requested in BY_SLOT and bool(DIGITS_ATTEMPT.fullmatch(text))  # "4301041990" is a short ID, not chat
     removal = "application_items" in found.values and bool(slots.get("application_items"))
+    changing = bool(found.values) and bool(CHANGING.search(text))  # "个体户不搞了，改成有限公司": a correction
     if (
-        (intent == "cancel" and not removal)  # "贷款不要了": that item is removed, the application goes on
+        (intent == "cancel" and not (removal or changing))  # "贷款不要了": that item is removed, the form goes on
         or person_asked
         or (
             intent in DIGRESSION_INTENTS
@@ -104,6 +107,8 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
         )
     ):
         return Extraction(digression=True)
+    if requested == CONFIRM_SLOT and SUBMIT.search(text) and not CORRECTING.search(text):
+        found.values = _restated_dropped(found.values, slots)  # "是合作社没错，提交吧": a yes, not new values
     if requested is not None:
         answer = answer_to_requested(str(requested), text, intent, found)
         if answer is not None:
@@ -124,6 +129,15 @@ def _step_explained(text: str, requested: str | None, slots: dict[str, Any]) -> 
     if left := undecided(requested, text):  # "随便": the choices explained, the user still picks
         return field_help(left)
     return None
+
+
+def _restated_dropped(values: dict[str, Any], slots: dict[str, Any]) -> dict[str, Any]:
+    """At the summary, with a submit word: values said again as they are, or free text read from the yes, go."""
+    return {
+        slot: value
+        for slot, value in values.items()
+        if slots.get(slot) != value and not (slot in BY_SLOT and BY_SLOT[slot].free_text)
+    }
 
 
 def _is_question(text: str, requested: str | None) -> bool:

@@ -16,16 +16,31 @@ REMOVE_ITEMS = re.compile(
     r"不要|去掉|删掉|删了|删除|不办|不申请|取消|不参加|不用|不需要|不弄|不搞|拿掉|划掉|减掉|撤掉|去了|先不|算了|免了"
 )
 ALL_ITEMS = re.compile(r"全部|都要|都办|全都|8个|八个|所有")
+# "只要Y和Z", "就办Y": the items kept are exactly these; "换成Y", "改成Y": Y instead of what was removed.
+ONLY_ITEMS = re.compile(r"只要|只办|只申请|只报|就办|就要|只留|留下")
+SWAP_ITEMS = re.compile(r"换成|改成|改为|换为|改办|换个")
+# Where one change of the items ends and the next starts ("X先不要了，只要Y和Z", "X不要了换成Y").
+CHANGE_CLAUSES = re.compile(r"[，,。；;！!\s]+|(?=换成|改成|改为|只要|只办|只申请|就办|再加|加上|还要)")
 
 
-def items_named(text: str, entities: list[str], current: list[str] | None, requested: str | None) -> list[str] | None:
+def items_named(
+    text: str,
+    entities: list[str],
+    current: list[str] | None,
+    requested: str | None,
+    spans: list[tuple[int, int, str]] | None = None,
+) -> list[str] | None:
     """The items the message chooses: named (or "贷15万" for the loan), added to, removed from or "全部".
+
+    A message may change several things, each in its own clause: "X先不要了，只要Y和Z" keeps Y and Z; "X不要了，
+    换成Y" removes X and adds Y; only the items in a clause saying 不要/不办 are removed.
 
     Args:
         text: The message.
         entities: The item codes the NLU found in it.
         current: The items chosen so far.
         requested: The step asked.
+        spans: Where each item was found in ``text`` (start, end, code), to tell the clauses apart.
 
     Returns:
         The new list of items (empty when the only items chosen are removed), or ``None`` when the message
@@ -38,11 +53,36 @@ def items_named(text: str, entities: list[str], current: list[str] | None, reque
         return list(ITEM_NAMES)
     if not named:
         return None
+    if current and (changed := _changed(text, current, spans or [])) is not None:
+        return changed
     if current and REMOVE_ITEMS.search(text) and not is_question(text):  # not "贷款不用抵押吗"
         return [code for code in current if code not in named]  # "贷款不要了": that item, not the application
     if current and ADD_ITEMS.search(text):
         return list(dict.fromkeys([*current, *named]))
     return named if requested in ("application_items", None) or not current else None
+
+
+def _changed(text: str, current: list[str], spans: list[tuple[int, int, str]]) -> list[str] | None:
+    """The items after a message that removes some and keeps or adds others, clause by clause; ``None`` if not one."""
+    clauses: list[tuple[str, list[str]]] = []
+    start = 0
+    for end in [m.start() for m in CHANGE_CLAUSES.finditer(text)] + [len(text)]:
+        if end > start:
+            codes = [code for s, e, code in spans if start <= s and e <= end]
+            clauses.append((text[start:end], list(dict.fromkeys(codes))))
+        start = max(start, end)
+        while start < len(text) and re.match(r"[，,。；;！!\s]", text[start]):
+            start += 1
+    removed = [
+        c for clause, codes in clauses if REMOVE_ITEMS.search(clause) and not ONLY_ITEMS.search(clause) for c in codes
+    ]
+    only = [c for clause, codes in clauses if ONLY_ITEMS.search(clause) for c in codes]
+    added = [c for clause, codes in clauses if SWAP_ITEMS.search(clause) or ADD_ITEMS.search(clause) for c in codes]
+    if not removed or is_question(text) or len(clauses) < 2 or not (only or added):
+        return None  # one change only: read as before
+    if only:
+        return list(dict.fromkeys(only))
+    return list(dict.fromkeys([*(c for c in current if c not in removed), *added]))
 
 
 def complete_items(items: list[str]) -> tuple[list[str], str | None]:

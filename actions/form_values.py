@@ -129,7 +129,12 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     if (name := slots.get("applicant_name")) and (fixed := name_corrected(text, str(name))):
         values["applicant_name"] = fixed  # "不是王是汪，三点水那个", "名字是耳东陈的陈": one character changed
     chosen = list(slots.get("application_items") or [])
-    items = items_named(text, entities_named(tracker, "item"), chosen, requested)
+    spans = [
+        (int(e["start"]), int(e["end"]), str(e["value"]))
+        for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == "item" and "start" in e and "end" in e
+    ]
+    items = items_named(text, entities_named(tracker, "item"), chosen, requested, spans)
     if items:
         values["application_items"] = items
     elif "loan_amount" in values and chosen and LOAN not in chosen and not is_question(text):
