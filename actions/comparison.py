@@ -21,6 +21,8 @@ WHICH_WORDS = r"哪个|哪一个|哪样|哪种|哪项|选哪|划算|更好|更�
 COMPARE = re.compile(rf"区别|不同|差别|差异|不一样|一样吗|比较|对比|相比|比起|{WHICH_WORDS}")
 TOGETHER = re.compile(r"一起|同时|都能|都可以|都申请|都办|两个都|两样都|一块|一并|兼得|叠加|既.{1,8}又|能不能都|可以都")
 WHICH = re.compile(rf"{WHICH_WORDS}|适合")
+# Which to do first is no comparison: the knowledge base answers the order (some items wait for another one).
+ORDER = re.compile(r"哪个先|先后|顺序|还是先|先办|先申请|先弄|先去办")
 BOTH = (
     "这几项可以在同一张《个人创业“一件事”信息采集表》里一起申请，一次提交，各部门并联审批；能不能都享受，看上面各自的条件。"
     "想办的话说“我要申请”，我帮您填表。"
@@ -49,6 +51,8 @@ def compared_items(tracker: Tracker) -> list[str]:
     entities = tracker.latest_message.get("entities") or []
     codes = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
     if len(codes) < 2 or not (COMPARE.search(text) or TOGETHER.search(text) or context.is_choice(text)):
+        return []
+    if ORDER.search(text):
         return []
     return codes
 

@@ -31,6 +31,9 @@ def test_only_a_message_comparing_two_items_is_a_comparison() -> None:
     assert compared_items(make_tracker(asked(one, "ask_question", ("guaranteed_loan", "创业担保贷款")))) == []
     plain = "创业补贴和创业担保贷款要什么材料"
     assert compared_items(make_tracker(asked(plain, "ask_question", *TWO))) == []
+    # which to do first is the knowledge base's to answer, not a comparison
+    for order in ("创业补贴和创业担保贷款哪个先办", "先办创业补贴还是先办创业担保贷款"):
+        assert compared_items(make_tracker(asked(order, "ask_question", *TWO))) == []
 
 
 def test_the_closing_answers_what_the_comparison_asks() -> None:
