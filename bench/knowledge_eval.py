@@ -234,7 +234,7 @@ def evaluate(
         hits = ranked(s, weight, margin is not None, types)
         options = answers(hits)
         rank = next((i + 1 for i, h in enumerate(options) if s.question.accepts(h.source)), None)
-        decision = decide(hits, thresholds, rules.asked(s.text or s.question.text))
+        decision = decide(hits, thresholds, rules.asked(s.text or s.question.text, s.question.item))
         m.r1 += rank == 1
         m.r3 += rank is not None and rank <= 3
         m.mrr += 1.0 / rank if rank else 0.0
@@ -255,7 +255,7 @@ def evaluate(
             m.misses.append(f"{s.question.text} [{s.question.fact}] → {got} ({decision.status})")
     for s in outside:
         hits = ranked(s, weight, margin is not None, types)
-        decision = decide(hits, thresholds, rules.asked(s.text or s.question.text))
+        decision = decide(hits, thresholds, rules.asked(s.text or s.question.text, s.question.item))
         m.refusals += decision.status in ("not_found", "suggest")
         if decision.best is not None:
             m.faq_direct += decision.status == "faq"

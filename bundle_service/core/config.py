@@ -82,9 +82,11 @@ class Settings(BaseSettings):
         kb_same_fact_agrees: A source within the ambiguity margin that states no key fact the best one does not
             (near-duplicate FAQs, :mod:`bundle_service.knowledge.agreement`) is no rival
             (``BUNDLE_KB_SAME_FACT_AGREES``; measured in ``make bench``).
-        kb_fit_threshold: A best source whose title asks what the question asks, about an item it names, may be
-            answered directly from this score on; close sources that do not fit are then no rivals
-            (``BUNDLE_KB_FIT_THRESHOLD``; unset: off; :mod:`bundle_service.knowledge.fit`).
+        kb_fit_threshold: A best source that is clearly the fact asked (its title asks what the question asks, and
+            it belongs to the one item the question or, for a follow-up, the conversation names) may be answered
+            directly from this score on; close sources that do not fit are then no rivals, and of two sources
+            scoring alike the one that is clearly the fact asked answers (``BUNDLE_KB_FIT_THRESHOLD``; ``None``:
+            off; :mod:`bundle_service.knowledge.fit`).
         kb_facet_parts: A question asking two or more facets of one item ("额度和期限") is answered by one source
             per facet (``BUNDLE_KB_FACET_PARTS``).
         kb_out_of_scope_files: Examples of questions the knowledge base refuses (``BUNDLE_KB_OUT_OF_SCOPE_FILES``,
@@ -187,7 +189,7 @@ class Settings(BaseSettings):
     kb_type_bonus: float = 0.01
     kb_type_penalty: float = 0.01
     kb_same_fact_agrees: bool = True
-    kb_fit_threshold: float | None = None
+    kb_fit_threshold: float | None = 0.73
     kb_facet_parts: bool = True
     kb_out_of_scope_files: list[Path] = [
         ROOT_DIR / "knowledge_base" / "out_of_scope.yml",

@@ -50,9 +50,13 @@ class Rules:
         """The place outside Hunan that ``text`` asks about, if any."""
         return self.other_regions.named(text, index.regions.ancestors)
 
-    def asked(self, text: str) -> Asked:
-        """What the normalised question ``text`` asks (question types) and names (items), for the answer rule."""
-        return Asked(self.types.of(text), self.combined.items(text), self.types, self.types.subjects_of(text))
+    def asked(self, text: str, item: str | None = None) -> Asked:
+        """What the normalised question ``text`` asks (question types) and names (items), for the answer rule.
+
+        ``item``: the conversation's item, which a follow-up naming none is about ("那要多久" after the loan).
+        """
+        items = self.combined.items(text) or (frozenset({item}) if item else frozenset())
+        return Asked(self.types.of(text), items, self.types, self.types.subjects_of(text))
 
     def reranked(self, text: str, scored: list[ScoredEntry], thresholds: Thresholds) -> list[SourceHit]:
         """``scored`` (fused entries of ``text``) narrowed, re-ranked by question type, one hit per source.

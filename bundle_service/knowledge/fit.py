@@ -53,8 +53,32 @@ class Asked:
             return False
         return not self.items or hit.entry.item in self.items
 
+    def sure(self, hit: SourceHit) -> bool:
+        """Whether ``hit`` is clearly the fact asked: it fits, and the question names one item, ``hit``'s.
+
+        The item named in the message or, for a follow-up naming none, the conversation's. A question naming no
+        item or several is never sure: the item words are what tells two facts apart when the scores do not.
+        """
+        return len(self.items) == 1 and self.fits(hit)
+
 
 NOTHING_ASKED = Asked()
+
+
+def sure_first(candidates: list[SourceHit], asked: Asked, margin: float) -> list[SourceHit]:
+    """``candidates`` with a source that is clearly the fact asked put first when it scores alike with the best.
+
+    "养老保险登记归哪个部门管" scores the taxpayer confirmation's department and the pension registration's alike:
+    the question names the pension registration, so the source of that item asking the department answers. Only
+    when the best source is not itself sure and the sure one is within ``margin`` (the ambiguity margin).
+    """
+    if not candidates or asked.sure(candidates[0]):
+        return candidates
+    lowest = candidates[0].score - margin
+    sure = next((h for h in candidates[1:] if h.score >= lowest and asked.sure(h)), None)
+    if sure is None:
+        return candidates
+    return [sure, *(h for h in candidates if h is not sure)]
 
 
 def facet_parts(candidates: list[SourceHit], asked: Asked, floor: float) -> list[SourceHit]:

@@ -15,7 +15,7 @@ from typing import Literal
 from bundle_service.knowledge.agreement import agrees
 from bundle_service.knowledge.answers import shorten
 from bundle_service.knowledge.entries import OUT_OF_SCOPE, Entry
-from bundle_service.knowledge.fit import NOTHING_ASKED, Asked, facet_parts, same_aspect
+from bundle_service.knowledge.fit import NOTHING_ASKED, Asked, facet_parts, same_aspect, sure_first
 from bundle_service.knowledge.index import ScoredEntry
 
 Status = Literal["faq", "answer", "suggest", "not_found"]
@@ -115,7 +115,7 @@ def rival(
     a wrong answer, so only with ``fit_threshold``).
     """
     best = candidates[0]
-    best_fits = fit_rivals and asked is not None and asked.fits(best)
+    best_fits = fit_rivals and asked is not None and asked.sure(best)
 
     def says_the_same(h: SourceHit) -> bool:
         if agrees(h.entry.text, shorten(best.entry.text)):
@@ -179,14 +179,17 @@ def decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHING
     rejected = next((h for h in hits if h.entry.kind == OUT_OF_SCOPE), None)
     if rejected is not None and rejected.score >= best.score + thresholds.out_of_scope_margin:
         return Decision("not_found", None, hits)
-    confident = best.score >= thresholds.faq_threshold
     fitting = thresholds.fit_threshold is not None
+    if fitting:  # two sources alike, one about the item and aspect asked: that one (fit.sure_first)
+        candidates = sure_first(candidates, asked, thresholds.ambiguity_margin)
+        best = candidates[0]
+    confident = best.score >= thresholds.faq_threshold
     close = rival(candidates, thresholds.ambiguity_margin, thresholds.same_fact_agrees, asked, fitting)
     clear = close is None
     parts = facet_parts(candidates, asked, thresholds.floor) if thresholds.facet_parts and confident else []
     if parts and (clear or close in parts):  # a rival is no guess when it answers another facet asked
         return _answer(parts[0], hits, parts[1:])
-    fits = fitting and best.score >= (thresholds.fit_threshold or 0.0) and asked.fits(best)
+    fits = fitting and best.score >= (thresholds.fit_threshold or 0.0) and asked.sure(best)
     if clear and (confident or fits):
         return _answer(best, hits)
     cover = covering(candidates, thresholds) if best.score >= thresholds.faq_threshold else None

@@ -259,7 +259,7 @@ class KnowledgeBase:
             took = (time.perf_counter() - started) * 1000
             return SearchResult("not_found", redirect(place), [], [], took)
         hits = self._search(text, Filters(item, region)) if text else []
-        decision = decide(hits, self.thresholds, self.rules.asked(text))
+        decision = decide(hits, self.thresholds, self.rules.asked(text, item))
         queued: int | None = None
         if decision.status in ("not_found", "suggest") and record_unanswered:  # not answered: admins see it
             best = next(iter(answers(hits)), None)  # the nearest real content, for the admin writing the FAQ

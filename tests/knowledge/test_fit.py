@@ -83,3 +83,38 @@ def test_an_items_faq_and_its_section_on_the_same_aspect_are_no_rivals() -> None
     question = RULES.asked("执照是哪个部门发的")
     assert decide([faq, section], RULE, question).best == faq
     assert decide([faq, other], RULE, question).status == "suggest"  # a different fact: a guess
+
+
+TAX_DEPT = hit("faq-158", 0.820, "纳税人信息确认是哪个部门办？", "税务部门。", "taxpayer_confirmation")
+PENSION_DEPT = hit("faq-088", 0.8199, "养老保险登记哪个部门负责？", "社会保险经办机构（人社）负责。", PENSION)
+
+
+def test_of_two_sources_alike_the_one_about_the_item_and_aspect_asked_answers() -> None:
+    decision = decide([TAX_DEPT, PENSION_DEPT], RULE, RULES.asked("养老保险登记归哪个部门管"))
+    assert decision.status == "faq" and decision.best == PENSION_DEPT
+    assert "社会保险经办" in compose(decision) and "税务部门" not in compose(decision)
+    # naming no item, the two departments are a guess: titles to pick from
+    assert decide([TAX_DEPT, PENSION_DEPT], RULE, RULES.asked("归哪个部门管")).status == "suggest"
+
+
+def test_a_follow_up_is_about_the_conversations_item() -> None:
+    term = replace(TERM, score=0.735)
+    on_loan = RULES.asked("那能借几年", "guaranteed_loan")
+    assert on_loan.items == {"guaranteed_loan"} and decide([term], RULE, on_loan).status == "faq"
+    assert decide([term], RULE, RULES.asked("那能借几年")).status == "suggest"  # no item: not sure
+    assert decide([term], RULE, RULES.asked("那能借几年", "incubator")).status == "suggest"  # another item
+    assert RULES.asked("补贴能借几年", "guaranteed_loan").items == {"startup_subsidy"}  # the message's item wins
+
+
+def test_two_fitting_sources_stating_different_facts_stay_a_guess() -> None:
+    person = replace(AMOUNT, score=0.735)
+    firm = hit("faq-106", 0.7345, "小微企业能贷多少？", "小微企业最高300万元。")
+    assert decide([person, firm], RULE, RULES.asked("创业担保贷款最多能借多少")).status == "suggest"
+
+
+def test_what_a_question_asks_in_everyday_words() -> None:
+    assert RULES.asked("就业证拿来干嘛的").types == {"meaning"}
+    assert RULES.asked("就业创业证有什么用").types == {"meaning"}
+    assert "interest" in RULES.asked("贷款利息谁出").types
+    assert RULES.asked("营业执照和补贴哪个先办").types == {"order"}
+    assert "department" in RULES.asked("担保贷款是银行批还是人社批").types
