@@ -8,8 +8,13 @@ if TYPE_CHECKING:  # ranking asks this module how much of an answer is shown
     from bundle_service.knowledge.ranking import Decision, SourceHit
 
 MAX_ANSWER_CHARS = 150
+# Not found: say so, never guess from a neighbouring rule, and name who does know (the bundle's departments as
+# bundle.md assigns the items, the entrepreneurship service window for the whole bundle).
 NOT_FOUND_TEXT = (
-    "抱歉，知识库里暂时没有找到这个问题的可靠答案。问题已经记下，会请工作人员补充；需要的话可以为您转人工服务。"
+    "抱歉，湖南省个人创业“一件事”的政策资料里没有找到这个问题的可靠答案，我不拿相近的规定来猜。"
+    "问题已经记下，会请工作人员补充。具体情况请向办理的部门咨询：就业创业证、创业补贴、担保贷款、创业培训、"
+    "孵化基地和养老保险登记找当地人社部门，营业执照找市场监督管理部门，纳税找税务部门；"
+    "也可以到政务服务大厅的创业服务窗口当面问，或者说“转人工”。"
 )
 SUGGEST_INTRO = "这个问题我还不能确定您具体想问哪一点，暂时无法回答。您是想问下面哪一个？"
 SUGGEST_OUTRO = "请回复其中一个问题，或换个说法再问；也可以说“转人工”。"
