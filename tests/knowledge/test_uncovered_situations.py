@@ -27,7 +27,6 @@ def ask(client: TestClient, query: str) -> dict[str, object]:
         "我的就业创业证找不到了 怎么重新补一张",
         "担保公司给我担保要收多少担保费",
         "外国人来湖南开公司可以申请担保贷款吗",
-        "来电人问个体户转企业要办什么手续",
     ],
 )
 def test_an_uncovered_situation_of_our_items_is_refused_not_answered(client: TestClient, query: str) -> None:
