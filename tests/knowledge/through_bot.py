@@ -35,6 +35,7 @@ REFUSAL_CUES = (
     "换个说法",
     "暂时无法回答",
     "不在我的服务范围",
+    "没有写明",  # "政策要点没有写明…，请向…咨询": says what it does not know (the sets' rule for a refusal)
 )
 TIMEOUT_S = 60.0
 
