@@ -189,7 +189,7 @@ class Settings(BaseSettings):
     kb_type_bonus: float = 0.01
     kb_type_penalty: float = 0.01
     kb_same_fact_agrees: bool = True
-    kb_fit_threshold: float | None = 0.73
+    kb_fit_threshold: float | None = None
     kb_facet_parts: bool = True
     kb_out_of_scope_files: list[Path] = [
         ROOT_DIR / "knowledge_base" / "out_of_scope.yml",
