@@ -24,6 +24,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.handoff_ack import acknowledging
+from channels.numbered_choice import choosing
 from channels.wechat.api import WeChatApiClient
 from channels.wechat.config import WeChatSettings
 from channels.wechat.crypto import (
@@ -120,7 +121,8 @@ class WeChatInput(InputChannel):
             return self._verify_url(request.args)
 
         async def receive(request: Request) -> HTTPResponse:
-            return await self._receive(request.args, request.body, acknowledging(on_new_message, request.app))
+            handler = acknowledging(choosing(on_new_message, request.app), request.app)  # "2": the 2nd button
+            return await self._receive(request.args, request.body, handler)
 
         async def close(*_: Any) -> None:
             await self.close()
