@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from rasa_sdk import Tracker
 
+from actions import progress_followups
 from contract.labels import ITEM_NAMES, ITEM_TIME_LIMITS
 
 WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网上")
@@ -49,6 +50,17 @@ IN_PERSON = (
     "可以的，到政务服务大厅的创业服务窗口就能当面办理个人创业“一件事”：窗口工作人员帮您核验身份、填好"
     "《个人创业“一件事”信息采集表》，一次提交，各部门并联审批。想少跑一趟的话，也可以在湘易办、湖南省政务服务网办，"
     "或者在这里说“我要申请”，我帮您填。"
+)
+# "线下呢", "网上能办吗", "手机上呢": one way in, asked about after an answer or the overview.
+CHANNEL = re.compile(
+    r"(?P<offline>线下|现场|窗口|大厅|当面|柜台)|网上|线上|手机|App|APP|app|小程序|电脑|湘易办|政务服务网"
+)
+FOLLOW_UP_ONLY = re.compile(
+    r"^(?:那|那么)?(?:在|去|到|用)?\S{1,6}?(?:呢|能办吗|可以办吗|能不能办|行不行|可以吗|行吗)[？?。！!~～]*$"
+)
+ONLINE = (
+    "网上办：打开湘易办App或湘易办小程序的“个人创业一件事”专区，或登录湖南省政务服务网，身份核验后填一张"
+    "《个人创业“一件事”信息采集表》提交，各部门并联审批，进度在“我的办件”里看。也可以直接在这里说“我要申请”，我帮您填。"
 )
 WHOLE_TIME = (
     "整件事在各部门并联审批，20个工作日内办结；各事项时限（工作日）："
@@ -196,8 +208,8 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
         named_item: The message names an item (then the question is about that item, not the bundle).
     """
     kind, text = in_context(tracker), text_of(tracker)
-    if kind == "progress" and HOW_LONG.search(text) and ALL_DONE.search(text):
-        return WHEN_ALL_DONE
+    if (shown := _about_what_was_shown(tracker, kind, text)) is not None:
+        return shown
     region = any(e.get("entity") == "region" for e in tracker.latest_message.get("entities") or [])
     if not named_item and not region and WHERE_TO_DO.search(text) and (kind == "answer" or is_follow_up(text)):
         return ENTRY_POINTS  # "在哪办", "那我去哪里办": every item is filed through the same entry points
@@ -208,6 +220,17 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
             return WHOLE_TIME
         if MATERIALS.search(text) and not REDUCTION.search(text):  # "材料减少了多少" is the 93% answer's
             return OVERVIEW_MATERIALS
+    return None
+
+
+def _about_what_was_shown(tracker: Tracker, kind: str | None, text: str) -> str | None:
+    """A follow-up about the progress result or the way in just shown ("那个证呢", "剩下的呢", "线下呢")."""
+    if kind == "progress" and HOW_LONG.search(text) and ALL_DONE.search(text):
+        return WHEN_ALL_DONE
+    if kind in ("progress", "answer") and (shown := progress_followups.reply(tracker)) is not None:
+        return shown  # "那个证呢", "税务那个要多久", "剩下的呢": read from the result just shown
+    if kind in ("overview", "answer") and (channel := CHANNEL.search(text)) and FOLLOW_UP_ONLY.match(text):
+        return IN_PERSON if channel.group("offline") else ONLINE  # "线下呢", "网上呢": that way in
     return None
 
 

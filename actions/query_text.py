@@ -19,6 +19,11 @@ WHAT_ABOUT = re.compile(r"^(?:那么|那)?(?P<subject>[^，,。？?！!]{1,12}?)
 # A longer query is cut to its gist: its questions and the clauses naming an item (a 350-character story took the
 # search 5.9 s on a loaded machine, past the actions' 5 s timeout; the story adds nothing the search can use).
 GIST_CHARS = 120
+# "以前呢" / "现在呢": before the bundle and now. Asked alone (right after the overview), the comparison the knowledge
+# base holds; after a question with the other time word, that question about this time ("以前要跑几个部门" → "现在…").
+BEFORE = re.compile(r"以前|之前|原来|过去|从前|改革前|没有一件事")
+NOW = re.compile(r"现在|如今|目前|改革后|有了一件事|一件事以后")
+THEN_AND_NOW = {True: "以前办这些手续要多久，要跑几个部门", False: "现在办一件事能快多少，材料能少多少"}
 # "培训和孵化基地各要多少天": one question per item named ("分别", "各", "各自", "每个").
 EACH = re.compile(r"分别|各自|各|每个|每样")
 
@@ -45,6 +50,8 @@ def query_text(tracker: Tracker) -> str:
         return text[:MAX_QUERY_CHARS]
     before = str(previous.get("text") or "")
     subject = match.group("subject")
+    if not named and (then_now := _then_and_now(subject, before)) is not None:
+        return then_now
     if not named:
         aspect = next((word for word in context.ASPECTS if word in before), None)
         if subject not in context.ASPECTS or aspect is None:
@@ -59,6 +66,17 @@ def query_text(tracker: Tracker) -> str:
         first = min(spans, key=lambda e: int(e["start"]))
         return without_then(before[: first["start"]] + subject + before[first["end"] :])[:MAX_QUERY_CHARS]
     return f"{subject}{without_then(before)}"[:MAX_QUERY_CHARS]
+
+
+def _then_and_now(subject: str, before: str) -> str | None:
+    """The whole question "以前呢" / "现在呢" stands for, or ``None`` when the subject is no time word."""
+    earlier, now = bool(BEFORE.fullmatch(subject)), bool(NOW.fullmatch(subject))
+    if not (earlier or now):
+        return None
+    other = NOW if earlier else BEFORE
+    if match := other.search(before):
+        return without_then(before[: match.start()] + subject + before[match.end() :])[:MAX_QUERY_CHARS]
+    return THEN_AND_NOW[earlier]
 
 
 def without_then(question: str) -> str:

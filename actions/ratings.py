@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.appeal_reading import application_number, id_last6
+from actions.context import is_question
 from actions.form_extraction import just_heard_user
 from actions.replies import bot_texts
 from actions.service_client import (
@@ -55,6 +56,19 @@ NO_SCORE = (
     "想给这次服务打分，直接说“五星”“三星”这样就行。"
 )
 
+# "怎么给差评", "好评在哪里打", "差评有用吗": a clause about rating that asks, which gives no score.
+RATING_WORD = re.compile(r"好评|差评|评价|评分|打分|星")
+ABOUT_RATING = re.compile(
+    r"怎么(?!样)|怎样|如何|咋|在哪|哪里|哪儿|去哪|能不能|可不可以|(?:能|可以)(?:给|打)|可以吗|能吗|行吗|有没有用|有用吗|管用|"
+    r"会怎样|会怎么样|后果|影响|区别|是什么|啥是|什么是|算不算|吗[?？]*$|么[?？]*$"
+)
+CLAUSES = re.compile(r"[，,。；;！!？?\s]+")
+HOW_TO_RATE = (
+    "评价（好差评）直接在这里说就行，例如“五星，很满意”或“差评，材料被退了三次”：申请全部办结后，查进度时我会请您评价"
+    "这份申请（也可以说“给申请CY…评价”）；人工客服接待后可以评价这次人工服务；其他时候评价的是这次对话。"
+    "打1–2星会登记整改回访，工作人员核实改进后回访您。想反映具体问题、要跟踪处理的话，说“我要投诉”。"
+)
+
 NUMBER_IN_BOT_TEXT = re.compile(r"申请编号 (CY\d{14})")
 
 
@@ -70,6 +84,12 @@ def score_of(text: str) -> int | None:
         points = int(word) if word.isdigit() else NUMERALS[word]
         return max(1, min(5, points if points <= 5 else math.ceil(points / 2)))  # 10-point scale
     return next((score for pattern, score in WORDS if pattern.search(text)), None)
+
+
+def asks_how_to_rate(text: str) -> bool:
+    """A question about rating ("怎么给差评", "好评会有奖励吗"), which rates nothing; "一星，怎么这么慢" rates."""
+    clauses = [c for c in CLAUSES.split(text) if c]
+    return any(RATING_WORD.search(c) and ABOUT_RATING.search(c) and is_question(c) for c in clauses)
 
 
 def comment_of(text: str) -> str | None:
@@ -137,9 +157,10 @@ class ActionRate(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Store the rating (see the module), or open ``rating_form`` for the application's number or digits."""
         text = str(tracker.latest_message.get("text") or "")
-        score = score_of(text)
+        asked = asks_how_to_rate(text)  # "怎么给差评": a question, never a rating
+        score = None if asked else score_of(text)
         if score is None:
-            dispatcher.utter_message(text=NO_SCORE)
+            dispatcher.utter_message(text=HOW_TO_RATE if asked else NO_SCORE)
             return []
         pending: dict[str, Any] = {"score": score, "comment": comment_of(text)}
         number = application_number(text, list(tracker.latest_message.get("entities") or [])) or shown_finished(tracker)

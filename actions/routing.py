@@ -22,6 +22,7 @@ from actions.followups import follow_up
 from actions.form_questions import answer_besides, question_besides
 from actions.plain_answers import said_plainly
 from actions.progress import NUMBER, forgot_number, forgotten_number, still_without_number
+from actions.query_text import WHAT_ABOUT
 from actions.replies import OUT_OF_SCOPE, answer_question, is_question, varied
 
 # A question that still asks for the user's own application: a request to check, or its status.
@@ -225,13 +226,15 @@ class ActionRouteOverview(Action):
         follow_up = len(text) <= 10 and "一件事" not in text
         in_context = bool(tracker.get_slot("item")) and follow_up and not after
         if not named_item and not in_context and WHERE.search(text) and len(text) <= 20:
-            dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or ENTRY_POINTS)
+            where = context.fixed_reply(tracker, False) or ENTRY_POINTS  # "线下呢": the window
+            dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or where)
             return done
         if after and not named_item and HOW_LONG.search(text):
             dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or WHOLE_TIME)
             return done
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent != "ask_bundle_overview" or named_item or in_context or SPECIFIC_TOPIC.search(text):
+        asks_about = after and bool(WHAT_ABOUT.match(text))  # "现在呢", "线下呢": about the overview, not it again
+        if intent != "ask_bundle_overview" or named_item or in_context or asks_about or SPECIFIC_TOPIC.search(text):
             return [*done, *await answer_question(dispatcher, tracker, domain)]
         dispatcher.utter_message(response="utter_bundle_overview")
         return [SlotSet("after_overview", True), SlotSet("item", None)]  # follow-ups are about the whole bundle

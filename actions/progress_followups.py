@@ -1,0 +1,95 @@
+"""Short follow-ups right after a progress result, answered from the result shown: "那个证呢", "税务那个要多久".
+
+The result lists one line per department with its items, status, time limit and days left
+(:func:`actions.messages.progress`). "剩下的呢" / "还有哪些没办完" asks for the lines not finished; a follow-up naming
+an item or a department ("执照办好了没", "税务那个要多久", "那个证呢", "社保那块呢") asks for its line. The ID digits
+that verified the result are forgotten once it is shown, so the answer is read from the result the user has just
+seen, never looked up again; a further follow-up ("那补贴呢") reads the same result.
+"""
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from contract.labels import ITEM_NAMES
+
+LIGHTS = ("🟢", "🟡", "🔴", "⚪")
+RESULT_HEAD = re.compile(r"^申请编号 CY\d{14}：")
+LEAD = "按刚才查到的进度："
+DONE = ("已办结", "不予受理")
+# "剩下的呢", "其他的呢", "还有哪些没办完", "没办好的呢": the departments still working.
+REST = re.compile(r"剩下|剩余|其余|其他|别的|还有哪|还有几|没办完|没办好|没好的|未办结|没批|没结|还差")
+# Department words and the short ways to name an item that the item gazetteer leaves to context.
+WORDS = (
+    (re.compile(r"税务|税务局|纳税|税"), "taxpayer_confirmation"),
+    (re.compile(r"执照|营业|工商|市场监管|市监|市场监督|登记注册"), "business_registration"),
+    (re.compile(r"社保|养老|参保|保险"), "pension_registration"),
+    (re.compile(r"(?<!身份)(?<!许可)证(?!明)"), "employment_cert"),
+    (re.compile(r"补贴|补助|领钱"), "startup_subsidy"),
+    (re.compile(r"贷款|贷|银行|担保|借钱"), "guaranteed_loan"),
+    (re.compile(r"孵化|基地|场地|入驻"), "incubator"),
+    (re.compile(r"培训|上课|课程"), "training"),
+)
+
+
+def _previous_bot_text(tracker: Tracker) -> str:
+    """The bot's messages of the turn before the latest user message, joined."""
+    texts: list[str] = []
+    seen_user = False
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            if seen_user:
+                break
+            seen_user = True
+        elif kind == "bot" and seen_user and event.get("text"):
+            texts.append(str(event["text"]))
+    return "\n".join(reversed(texts))
+
+
+def _latest_result(tracker: Tracker) -> list[str]:
+    """The department lines of the progress result shown last, when the previous turn showed it or read from it."""
+    previous = _previous_bot_text(tracker)
+    if not (RESULT_HEAD.search(previous) or previous.startswith(LEAD)):
+        return []
+    for event in reversed(tracker.events):
+        text = str(event.get("text") or "") if event.get("event") == "bot" else ""
+        if RESULT_HEAD.search(text):
+            return [line for line in text.splitlines() if line.startswith(LIGHTS)]
+    return []
+
+
+def asked_items(text: str, entities: list[dict[str, Any]]) -> list[str]:
+    """The items a follow-up names: the NLU's, else the department words and short names."""
+    named = [str(e["value"]) for e in entities if e.get("entity") == "item"]
+    return list(dict.fromkeys(named or [code for pattern, code in WORDS if pattern.search(text)]))
+
+
+def _status(line: str) -> str:
+    return line.split("：", 1)[1] if "：" in line else ""
+
+
+def reply(tracker: Tracker) -> str | None:
+    """The answer from the progress result just shown, or ``None`` when the message is no follow-up of one.
+
+    Args:
+        tracker: The conversation; its latest message is a short follow-up.
+    """
+    lines = _latest_result(tracker)
+    if not lines:
+        return None
+    text = str(tracker.latest_message.get("text") or "")
+    if REST.search(text):
+        open_lines = [line for line in lines if not _status(line).startswith(DONE)]
+        if not open_lines:
+            return f"{LEAD}所有部门都已办结，没有剩下的了。"
+        return f"{LEAD}还没办完的有{len(open_lines)}项：\n" + "\n".join(open_lines)
+    items = asked_items(text, list(tracker.latest_message.get("entities") or []))
+    if not items:
+        return None
+    found = [line for line in lines if any(ITEM_NAMES[code] in line for code in items)]
+    if not found:
+        names = "、".join(ITEM_NAMES[code] for code in items)
+        return f"{LEAD}这份申请里没有“{names}”这一项。想加办的话说“我要申请”，我帮您再填一份。"
+    return LEAD + "\n" + "\n".join(found)
