@@ -76,6 +76,9 @@ def create_app(token: str, package: str = "actions") -> Sanic:
 
     app.register_middleware(only_rasa, "request")
     app.register_middleware(no_tracker_in_errors, "response")
+    from actions import domain_cache
+
+    domain_cache.register(app)  # Rasa names the domain by digest once this server keeps it (after the token check)
     return app
 
 

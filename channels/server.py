@@ -65,6 +65,7 @@ def prepare_rasa() -> None:
     """Remove Rasa's repeated work per turn before it starts (``docs/benchmarks.md``, "Issue 16")."""
     from channels import (
         debug_copies,
+        domain_digest,
         event_types,
         gc_freeze,
         graph_runner,
@@ -84,6 +85,7 @@ def prepare_rasa() -> None:
     rule_index.install()  # RulePolicy checks only the rules whose last state can match the conversation's
     kept_session.install()  # one kept HTTP session to the action server, not a new one and a connection per call
     debug_copies.install()  # the policies' debug lines take the states as they are, not a deep copy each
+    domain_digest.install()  # action calls name the domain by digest once the action server keeps it
 
 
 def main() -> int:
