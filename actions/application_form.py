@@ -16,11 +16,13 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import messages
 from actions.application_actions import CANCELLED, reset_form, staff_headers
 from actions.form_business import places_in_address
 from actions.form_extraction import extract, just_heard_user
 from actions.form_field_help import field_help
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
+from actions.form_guard import wants_review
 from actions.form_items import complete_items
 from actions.form_navigation import RETRIES, failed_answer, navigate
 from actions.form_questions import answer_besides, for_the_whole_form, question_besides
@@ -156,10 +158,14 @@ class ValidateApplicationForm(FormValidationAction):
         ``None`` when there is something to validate (or a submit word, which lists what is missing).
         """
         requested = slots.get(REQUESTED)
-        if found.digression:
+        # "核对下信息", "再给我看一遍": whatever the intent, the form is shown and the same step asked again.
+        reviewing = requested is not None and not has_values and wants_review(str(tracker.latest_message.get("text")))
+        if found.digression and not reviewing:
             return []
-        if (found.field_help or found.question) and requested is not None:
-            answered = await _answer_in_form(dispatcher, tracker, domain, found)
+        if reviewing or ((found.field_help or found.question) and requested is not None):
+            if reviewing and requested != CONFIRM_SLOT:  # at the summary, the step's own question shows it again
+                dispatcher.utter_message(text=messages.filled_so_far(slots))
+            answered = [] if reviewing else await _answer_in_form(dispatcher, tracker, domain, found)
             return [*answered, SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
         if found.command in ("back", "restart", "cancel", "no_items"):
             return _navigate_or_cancel(dispatcher, str(found.command), slots)

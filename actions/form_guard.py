@@ -33,6 +33,16 @@ SUBMIT = re.compile(
     r"^(?!.*(?:免提交|别提交|不要提交|不提交|先不|暂不|别交|不交|撤)).*"
     r"(?:确认提交|提交|确认无误|没问题了?$|就这样|可以提交|帮我交|交上去)"
 )
+# A request to see what has been filled in ("核对下信息", "发我看看", "再给我看一遍", "我填的对不对"): the values are
+# shown and the step asked again. Never a confirmation, even when the NLU reads it as one (a review is not "submit").
+REVIEW = re.compile(
+    r"核对|过目|汇总|预览|(?:检查|确认)一下(?:信息|资料|内容|表)|"
+    r"(?:看|瞧|瞅|列|念|读|发|显示)(?:一?下|看|一遍|出来|给我)?(?:我|我们)?(?:填|写|登记|记)(?:的|了)|"
+    r"(?:看|瞧|瞅|列|念|读|发|显示)(?:一?下|看|一遍|出来|给我)?(?:信息|资料|内容|表格?|申请表|采集表)|"
+    r"再(?:给我|发我?)?(?:看|列|念|读|显示)|(?:发|给)我(?:看|瞧|瞅|核对)|列(?:出来|一下|个单)|"
+    r"^(?:让|给)?我?(?:先|再)?(?:看看|看下|看一下|瞅瞅|瞧瞧)[吧呢。.!！]*$|"
+    r"(?:填|写|记)了(?:啥|什么|哪些)|(?:填|写|记)的(?:对不对|有没有错|没错吧)"
+)
 # Stopping the application in words the NLU may not read as cancel ("先别提交了，撤掉吧").
 CANCEL_WORDS = re.compile(r"取消|撤掉|撤回|撤销|不办了|不申请了|不弄了|不填了|算了吧?$|不要了")
 BACK = re.compile(r"上一步|上一个问题|上一题|上一项|^返回$|^后退|^退回|回到上一|返回上一|退回上一|^回上一")
@@ -92,6 +102,11 @@ def plausible_name(value: str) -> bool:
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", value) or NOT_IN_NAMES.search(value):
         return False
     return value[0] in SURNAMES
+
+
+def wants_review(text: str) -> bool:
+    """A request to see the values filled in so far, not a submission ("核对下信息", "发我看看")."""
+    return bool(REVIEW.search(text)) and not SUBMIT.search(text)
 
 
 def is_question(text: str) -> bool:

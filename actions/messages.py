@@ -9,9 +9,21 @@ LIGHTS = {"green": "🟢", "yellow": "🟡", "red": "🔴"}
 LIGHT_WORDS = {"green": "时限内", "yellow": "临近时限", "red": "已超期"}
 
 
+def _filled_lines(slots: dict[str, Any]) -> list[str]:
+    return [f"• {f.label}：{display(f.slot, slots[f.slot])}" for f in FIELDS if slots.get(f.slot) not in (None, "")]
+
+
+def filled_so_far(slots: dict[str, Any]) -> str:
+    """What the form holds before the summary (asked for with "我看看填了啥"), masked like the summary."""
+    lines = _filled_lines(slots)
+    if not lines:
+        return "目前还没有记下任何信息。"
+    return "目前已记下的信息：\n" + "\n".join(lines) + "\n还差几项，填完后会把完整的表给您核对，确认后才提交。"
+
+
 def summary(slots: dict[str, Any]) -> str:
     """The filled form for confirmation: one line per field, ID/phone/account masked."""
-    lines = [f"• {f.label}：{display(f.slot, slots[f.slot])}" for f in FIELDS if slots.get(f.slot) not in (None, "")]
+    lines = _filled_lines(slots)
     held = slots.get("held_fields") or []
     footer = "\n（已通过数据共享获取、无需填写的信息不在此列。）" if held else ""
     return (
