@@ -136,12 +136,15 @@ class StartAnswer:
         precision: How much of ``started_on`` the user gave; ``None`` when not yet.
         approximate: The date is an estimate (a duration, 年底, 下半年, 两年前).
         said: The user's words, as shown back.
+        months: Whole months the business has run by today (for a year alone: whole years × 12); ``None`` when
+            not yet.
     """
 
     started_on: date | None
     precision: Precision | None
     approximate: bool
     said: str
+    months: int | None = None
 
     @property
     def not_yet(self) -> bool:
@@ -167,9 +170,26 @@ class StartAnswer:
         return f"{'约' if self.approximate else ''}{words}成立"
 
     @property
+    def age(self) -> str:
+        """How long the business has run, as the rules count it: ``（已经营约1年6个月）``; empty when not yet."""
+        if self.months is None:
+            return ""
+        years, months = divmod(self.months, MONTHS_PER_YEAR)
+        if self.precision == "year":
+            return f"（已经营约{years}年）" if years else "（今年成立，经营不满1年）"
+        if not years:
+            return f"（已经营约{months}个月）" if months else "（经营不满1个月）"
+        return f"（已经营约{years}年{f'{months}个月' if months else ''}）"
+
+    @property
+    def described(self) -> str:
+        """The value with how long the business has run: ``约2025年6月成立（已经营约1年6个月）``."""
+        return self.text + self.age
+
+    @property
     def shown(self) -> str:
-        """The user's words and what they were taken to mean: ``开了一年半 → 约2025年6月成立``."""
-        return f"{self.said} → {self.text}"
+        """The user's words and what they were taken to mean: ``开了一年半 → 约2025年6月成立（已经营约1年6个月）``."""
+        return f"{self.said} → {self.described}"
 
 
 def graduation_year(text: str, today: date, reader: Reader = read_jionlp) -> YearAnswer | None:
@@ -226,7 +246,14 @@ def business_start(text: str, today: date, reader: Reader = read_jionlp) -> Star
     precision, approximate = _precision(reading)
     if precision == "month":
         day = day.replace(day=1)
-    return StartAnswer(day, precision, approximate, said)
+    return StartAnswer(day, precision, approximate, said, _months_run(day, precision, today))
+
+
+def _months_run(start: date, precision: Precision, today: date) -> int:
+    """Whole months from ``start`` to ``today``; for a year alone, whole years (2023 in 2026 → 36 months)."""
+    if precision == "year":
+        return (today.year - start.year) * MONTHS_PER_YEAR
+    return (today.year - start.year) * MONTHS_PER_YEAR + today.month - start.month - (today.day < start.day)
 
 
 def _preferred(readings: list[Reading]) -> Reading:

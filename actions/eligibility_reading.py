@@ -107,6 +107,8 @@ def stated_facts(text: str, entities: list[dict[str, Any]], today: date) -> tupl
         facts["elig_person_category"] = category
     elif UNIVERSITY_GRADUATE.search(text):
         facts["elig_person_category"] = "college_graduate"  # "我去年大学毕业"
+    if "other_category" in said.profile:
+        facts["elig_other_category"] = said.profile["other_category"]  # "脱贫户": not asked which group again
     if "graduation_year" in said.profile:
         facts["elig_graduation_year"] = said.profile["graduation_year"]
     if "business_started_on" in said.profile:
@@ -177,7 +179,11 @@ def read_turn(
         return ProfileTurn(command="back")
     if RESTART.search(text):
         return ProfileTurn(command="restart")
+    entities = situation.group_entities(text, entities)  # "什么叫就业困难人员": asked about, not the person's
     facts, shown = stated_facts(text, entities, today or date.today())
+    situation.asked_groups_dropped(text, entities, facts, ("elig_person_category", "elig_other_category", ""))
+    if requested in CUED_BY_WORDS:
+        text = situation.stated_part(text)  # the group is read from what is stated, not from a question
     if requested in facts:
         answer = facts.pop(requested)
         return ProfileTurn(answer=answer, others=facts, shown=shown)

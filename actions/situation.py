@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from actions import dates, first_start
+from actions.form_cues import UNIVERSITY_GRADUATE
 
 # "都不是，就普通人": none of the listed groups, i.e. the category "other".
 NONE_OF_THEM = re.compile(
@@ -51,7 +52,7 @@ DESCRIBED = (
             r"(?:回来|回老家|回乡|返乡|回村|回家|回湖南|回到老家)|回乡创业|返乡创业|回老家创业"
         ),
     ),
-    ("veteran", re.compile(r"退伍|当过兵|从部队|部队退下来|转业军人")),
+    ("veteran", re.compile(r"退伍|退役|当过兵|从部队|部队退下来|转业军人")),
     # "下岗在家好几年了，登记过失业": said in passing, not by the category's name
     ("registered_unemployed", re.compile(r"下岗|登记(?:过|了)?失业|失业登记|失业在家|待业在家|失业(?:好几|多|几)年")),
 )
@@ -77,12 +78,98 @@ def category(entities: list[dict[str, Any]], text: str) -> str | None:
         return named
     if NONE_OF_THEM.search(text):
         return "other"
-    return described_category(text)
+    return described_category(text) or ("other" if other_group(text) else None)  # a bare "脱贫户": 其他 with its group
+
+
+# Words saying the group is the person's own, also inside a question ("我是退役军人，能贷多少", "我属于就业困难人员").
+OWN_GROUP = re.compile(r"我是|本人是|我属于|我就是|我家是|我们家是|来电人是|(?<!其)[他她]是")
+ASKING = re.compile(
+    r"[?？]|吗|么$|呢$|什么|啥|哪|是指|指的是|意思|包括|算不算|属不属于|是不是|怎么算|咋算|怎么界定|定义"
+)
+
+
+def stated_part(text: str) -> str:
+    """The clauses of a message that state something rather than ask ("退役军人，要交什么材料吗" → 退役军人).
+
+    A group named only inside a question ("什么叫就业困难人员", "其他是指哪些人", "我算不算返乡农民工") is asked about,
+    not said to be the person's; a question with the person's own words ("我是退役军人能贷多少") still states it.
+    """
+    if OWN_GROUP.search(text):
+        return text
+    return "，".join(part for part in CLAUSES.split(text) if part and not ASKING.search(part))
+
+
+def asked_groups_dropped(
+    text: str, entities: list[dict[str, Any]], values: dict[str, Any], keys: tuple[str, str, str]
+) -> None:
+    """Remove from ``values`` a category, group or business type the message names only inside a question.
+
+    Args:
+        text: The message.
+        entities: Its entities.
+        values: The values read from it, changed in place.
+        keys: The keys of the category, the group and the business type in ``values``.
+    """
+    stated = stated_part(text)
+    if stated == text:
+        return
+    kept = group_entities(text, entities)
+    category_key, group_key, type_key = keys
+    if category(kept, stated) is None and not UNIVERSITY_GRADUATE.search(stated):
+        values.pop(category_key, None)
+    if other_group(stated) is None:
+        values.pop(group_key, None)
+    if not any(e.get("entity") == "business_type" for e in kept):
+        values.pop(type_key, None)
+
+
+def group_entities(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entities, without a category or business type named only inside a question (see :func:`stated_part`)."""
+    stated = stated_part(text)
+    if stated == text:
+        return entities
+    return [
+        e
+        for e in entities
+        if e.get("entity") not in ("person_category", "business_type")
+        or (isinstance(e.get("start"), int) and str(text[int(e["start"]) : int(e["end"])]) in stated)
+    ]
 
 
 def described_category(text: str) -> str | None:
     """The category a description implies (打工多年回老家 → returning migrant worker), or ``None``."""
     return next((code for code, pattern in DESCRIBED if pattern.search(text)), None)
+
+
+# Loans still being repaid ("经营贷还没还完") or repaid ("贷款早还清了"): the loan's rule allows no other unpaid
+# business loan but housing, car and student loans (bundle.md). Such a clause never says when a business started.
+LOAN = re.compile(r"贷|借款|借的钱|欠银行")
+UNPAID = re.compile(r"还没还|没还完|没还清|未还清|没结清|未结清|还在还|正在还|在还款|每月还|还欠|欠着|没还上|还没还上")
+REPAID = re.compile(
+    r"还清了|还完了|已还清|已经还清|已结清|结清了|还掉了|早还了|没有(?:其他|别的|任何)?(?:的)?(?:经营性?)?贷款"
+)
+EXEMPT_LOANS = re.compile(r"房贷|车贷|助学贷|房子的贷款|买车的贷款|学生贷")
+BUSINESS_LOAN = re.compile(r"经营|生意|店|创业|网商贷|信用贷|周转|消费贷|公司")
+
+
+def business_loans(clause: str) -> bool | None:
+    """Whether a clause says the person still owes a business loan (True), owes none (False), or neither (``None``).
+
+    A housing, car or student loan still being repaid does not count (the rule exempts them).
+    """
+    if not LOAN.search(clause):
+        return None
+    if REPAID.search(clause):
+        return False
+    if not UNPAID.search(clause):
+        return None
+    return not (EXEMPT_LOANS.search(clause) and not BUSINESS_LOAN.search(clause))
+
+
+def _loans_shown(clause: str, owes: bool) -> str:
+    if owes:
+        return "有未还清的经营性贷款"
+    return "房贷、车贷、助学贷款不算经营性贷款" if EXEMPT_LOANS.search(clause) else "没有未还清的经营性贷款"
 
 
 def is_business(clause: str) -> bool:
@@ -114,24 +201,33 @@ def read(text: str, entities: list[dict[str, Any]], today: date) -> Situation:
     if found.profile.get("person_category") in (None, "other") and (group := other_group(text)):
         found.profile.update(person_category="other", other_category=group)
     for clause in (c for c in CLAUSES.split(text) if c):
-        if GRADUATION.search(clause) and "graduation_year" not in found.profile:
-            if year := dates.graduation_year(clause, today):
-                found.profile["graduation_year"] = year.year
-                found.shown.append(year.shown if len(clause) <= SHORT else year.text)
-                if "person_category" not in found.profile:
-                    found.profile["person_category"] = "college_graduate"
-        elif is_business(clause) and "business_started_on" not in found.profile:
-            start = dates.business_start(clause, today)
-            if start is None:
-                continue
-            if start.started_on is None:
-                found.profile["has_licence"] = False
-            else:
-                found.profile["business_started_on"] = start.started_on.isoformat()
-            found.shown.append(start.shown if len(clause) <= SHORT else start.text)
+        _read_clause(clause, today, found)
     if (first := first_time(text)) is not None:
         found.profile["first_time_founder"] = first
     return found
+
+
+def _read_clause(clause: str, today: date, found: Situation) -> None:
+    """One clause's fact: unpaid business loans, the graduation year, or the business's start (the first of each)."""
+    if (owes := business_loans(clause)) is not None:
+        if "other_business_loans" not in found.profile:
+            found.profile["other_business_loans"] = owes
+            found.shown.append(f"{clause} → {_loans_shown(clause, owes)}")
+    elif GRADUATION.search(clause) and "graduation_year" not in found.profile:
+        if year := dates.graduation_year(clause, today):
+            found.profile["graduation_year"] = year.year
+            found.shown.append(year.shown if len(clause) <= SHORT else year.text)
+            if "person_category" not in found.profile:
+                found.profile["person_category"] = "college_graduate"
+    elif is_business(clause) and "business_started_on" not in found.profile:
+        start = dates.business_start(clause, today)
+        if start is None:
+            return
+        if start.started_on is None:
+            found.profile["has_licence"] = False
+        else:
+            found.profile["business_started_on"] = start.started_on.isoformat()
+        found.shown.append(start.shown if len(clause) <= SHORT else start.described)
 
 
 # "能享受哪些", "有啥政策": what the person can get, every item.

@@ -30,6 +30,7 @@ class Profile:
         birth_date: From the ID number.
         holds_employment_cert: Already holds the employment and entrepreneurship certificate.
         applying_items: Items applied for together (a business registered in this bundle has not operated yet).
+        other_business_loans: Still repaying a business loan (housing, car and student loans do not count).
     """
 
     today: date
@@ -44,6 +45,7 @@ class Profile:
     birth_date: date | None = None
     holds_employment_cert: bool = False
     applying_items: frozenset[str] = frozenset()
+    other_business_loans: bool | None = None
 
     def operating_months(self) -> int | None:
         """Whole months the business has operated, if known."""
@@ -172,7 +174,7 @@ def startup_subsidy(profile: Profile) -> Assessment:
 
 
 def guaranteed_loan(profile: Profile) -> Assessment:
-    """The listed groups; credit and other loans are checked by the bank."""
+    """The listed groups, with no other unpaid business loan when the person says so; credit is checked by the bank."""
     rules = load_policy().guaranteed_loan
     vocabulary = load_vocabulary()
     check = _Check()
@@ -190,6 +192,10 @@ def guaranteed_loan(profile: Profile) -> Assessment:
             label = vocabulary.other_categories[detail].label
     elif category not in rules["categories"]:
         check.failures.append(f"“{label}”不在创业担保贷款的支持对象之列")
+    if profile.other_business_loans:
+        check.failures.append(
+            "除房贷、车贷、助学贷款外，须没有其他未还清的经营性贷款，您说还有经营性贷款没还清，还清后才能申请"
+        )
     return check.result(
         "guaranteed_loan",
         f"{label}属于创业担保贷款支持对象：个人最高20万元、期限最长3年，小微企业最高300万元、期限最长2年，财政贴息；"

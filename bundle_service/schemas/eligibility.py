@@ -19,6 +19,9 @@ class ProfileIn(BaseModel):
     has_licence: bool | None = None
     business_type: str | None = None
     holds_employment_cert: bool | None = None
+    other_business_loans: bool | None = Field(
+        default=None, description="Still repaying a business loan other than housing, car or student loans."
+    )
     id_number: str | None = None
     items: list[str] | None = None
 

@@ -46,6 +46,8 @@ def match(body: ProfileIn, request: Request, services: ServicesDep, access: Reco
         require_gateway_for_records(request, services)
     today = services.clock.today()
     values = normalise_stated(body.model_dump(), body.items or [], today)
+    if body.other_business_loans is not None:
+        values["other_business_loans"] = body.other_business_loans  # a stated fact the records do not hold
     records = access.person(values["id_number"]) if "id_number" in values else None
     identified = "id_number" in values and access.identified_as(values["id_number"])
     profile = stated_profile(

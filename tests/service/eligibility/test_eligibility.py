@@ -78,6 +78,14 @@ def test_loan_groups() -> None:
     assert not loan(person_category="other", other_category="student").qualifies
 
 
+def test_an_unpaid_business_loan_rules_the_loan_out_with_the_reason(app_client: TestClient) -> None:
+    body = app_client.post(URL, json={"person_category": "退伍军人", "other_business_loans": True}).json()
+    loan = _by_code(body)["guaranteed_loan"]
+    assert loan["qualifies"] is False and "除房贷、车贷、助学贷款外" in loan["reason"] and "还清后" in loan["reason"]
+    repaid = app_client.post(URL, json={"person_category": "退伍军人", "other_business_loans": False}).json()
+    assert _by_code(repaid)["guaranteed_loan"]["qualifies"] is True
+
+
 def test_benefits_follow_items_and_free_training_needs_the_certificate() -> None:
     profile = Profile(today=TODAY, person_category="other", birth_date=date(1950, 1, 1))
     benefits = {b.code: b for b in assess_benefits(assess_items(profile), profile)}
