@@ -86,7 +86,8 @@ def _acknowledge(
 def _navigate_or_cancel(dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any]) -> list[EventType]:
     """Go back or start again, or stop on a cancel in words the NLU did not read as cancel (nothing filed).
 
-    Removing the only items chosen ("贷款不要了") asks for the items again: the application is not cancelled.
+    Removing the only items chosen ("贷款不要了") asks for the items again: the application is not cancelled;
+    "就这两样" at a later step says the items back and asks the step again.
     """
     if command == "no_items":
         dispatcher.utter_message(
@@ -97,6 +98,11 @@ def _navigate_or_cancel(dispatcher: CollectingDispatcher, command: str, slots: d
             SlotSet(CONFIRM_SLOT, None),
             SlotSet(REQUESTED, "application_items"),
         ]
+    if command == "items_kept":  # "就这两样": said back, and the step asked again (no failed answer)
+        items = display("application_items", slots.get("application_items"))
+        dispatcher.utter_message(text=f"好的，就办这几项：{items}。我们接着填。")
+        requested = slots.get(REQUESTED)
+        return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
     if command != "cancel":
         return navigate(dispatcher, command, slots)
     dispatcher.utter_message(text=CANCELLED)
@@ -167,7 +173,7 @@ class ValidateApplicationForm(FormValidationAction):
                 dispatcher.utter_message(text=messages.filled_so_far(slots))
             answered = [] if reviewing else await _answer_in_form(dispatcher, tracker, domain, found)
             return [*answered, SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
-        if found.command in ("back", "restart", "cancel", "no_items"):
+        if found.command in ("back", "restart", "cancel", "no_items", "items_kept"):
             return _navigate_or_cancel(dispatcher, str(found.command), slots)
         if has_values or found.command:
             return None

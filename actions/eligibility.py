@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import not_understood, situation
+from actions.check_questions import answer_in_check
 from actions.eligibility_reading import (
     LABELS,
     NO_BUSINESS,
@@ -29,7 +30,7 @@ from actions.eligibility_reading import (
 from actions.form_extraction import just_heard_user
 from actions.form_navigation import RESUME_HINT, application_paused, hint_if_paused
 from actions.form_questions import answer_besides, question_besides
-from actions.replies import answer_question, is_question
+from actions.replies import is_question
 from actions.service_client import ServiceUnavailable, check_field, post_json
 from actions.step_help import failures_at, help_message, plain_message
 from actions.verdicts import NEEDS_MORE, verdict_lines
@@ -37,6 +38,8 @@ from actions.verdicts import NEEDS_MORE, verdict_lines
 # Only these words stop the form; "开了一年半了" is an answer even when the NLU says cancel.
 EXPLICIT_STOP = re.compile(r"取消|不查了|不测了|不匹配了|不弄了|不办了|算了|退出|不用了|停")
 EXPLICIT_PERSON = re.compile(r"人工|真人|客服|工作人员")
+# Not knowing the answer ("我不知道自己算哪一类", "不清楚算不算"): never an answer; the step is explained simply.
+UNSURE = re.compile(r"(?:不知道|不清楚|不确定|搞不清|说不准|不晓得|不懂)(?:自己|我)?(?:算|属于|是)?(?:哪|什么|啥|不算)")
 # Messages that are never an answer to a profile question.
 SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "give_feedback"})
 NOT_LISTED = "只面向政策列明的人员类别，您说都不属于，暂不符合。"
@@ -112,7 +115,7 @@ class ValidateEligibilityForm(FormValidationAction):
         """
         intent = tracker.get_intent_of_latest_message() or ""
         text = str(tracker.latest_message.get("text") or "").strip()
-        if not_understood.confused(text):  # "啥意思啊": never an answer; the step explained again, still open
+        if not_understood.confused(text) or UNSURE.search(text):  # "啥意思啊", "不知道算哪类": explained again
             dispatcher.utter_message(**plain_message(requested, failures_at(tracker, requested)))
             return [SlotSet(requested, None), SlotSet("requested_slot", requested)], True
         turn = read_turn(text, intent, tracker.latest_message.get("entities", []), requested)
@@ -123,7 +126,7 @@ class ValidateEligibilityForm(FormValidationAction):
             return [], True  # cancel / a person: the rules handle it
         if raw is None and not turn.others:
             if intent in ("ask_question", "ask_bundle_overview") or is_question(text):
-                answered = await answer_question(dispatcher, tracker, domain)
+                answered = await answer_in_check(dispatcher, tracker, domain)
                 return [*answered, SlotSet(requested, None), SlotSet("requested_slot", requested)], True
             if intent in SMALL_TALK | {"start_application", "check_progress"}:
                 return [], True

@@ -17,6 +17,7 @@ from actions.form_answer import answer_to_requested
 from actions.form_field_help import field_asked, field_help, step_help, undecided
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT, is_question
+from actions.form_items import THESE_ONLY
 from actions.form_navigation import failures
 from actions.form_values import CORRECTING, Extraction, entities_named, read_values
 
@@ -50,13 +51,16 @@ CHANGING = re.compile(r"改成|改为|换成|换为|改办|还是.{1,8}吧|应�
 DIGITS_ATTEMPT = re.compile(r"[\d\sXx-]{3,}[。.]?")
 
 
-def _command(text: str, intent: str, requested: str | None, found: Extraction) -> str | None:
+def _command(text: str, intent: str, requested: str | None, found: Extraction, chosen: bool) -> str | None:
     if found.values:
         return None
-    if BACK.search(text):
-        return "back"
-    if RESTART.search(text):
-        return "restart"
+    words = (
+        ("items_kept", chosen and requested != "application_items" and bool(THESE_ONLY.match(text))),  # "就这两样"
+        ("back", bool(BACK.search(text))),
+        ("restart", bool(RESTART.search(text))),
+    )
+    if said := next((command for command, found_here in words if found_here), None):
+        return said
     if CANCEL_WORDS.search(text) and intent not in ("cancel", "request_human"):  # those: the rules
         return "cancel"
     if requested not in (None, CONFIRM_SLOT) and SUBMIT.search(text) and not is_question(text):
@@ -79,7 +83,8 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     intent = str((message.get("intent") or {}).get("name") or "")
     requested = slots.get("requested_slot")
     found = read_values(tracker, text, intent, slots)
-    found.command = "no_items" if found.removed_all else _command(text, intent, requested, found)
+    chosen = bool(slots.get("application_items"))
+    found.command = "no_items" if found.removed_all else _command(text, intent, requested, found, chosen)
     if found.command:
         return found
     if not found.values and (explained := _step_explained(text, requested, slots)):

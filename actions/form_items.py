@@ -18,6 +18,11 @@ REMOVE_ITEMS = re.compile(
 ALL_ITEMS = re.compile(r"全部|都要|都办|全都|8个|八个|所有")
 # "只要Y和Z", "就办Y": the items kept are exactly these; "换成Y", "改成Y": Y instead of what was removed.
 ONLY_ITEMS = re.compile(r"只要|只办|只申请|只报|就办|就要|只留|留下")
+# "就这两样", "就这些", "没别的了": the items chosen are all, said at a later step (nothing to store, no answer).
+THESE_ONLY = re.compile(
+    r"^(?:对[，,]?|嗯[，,]?|是的?[，,]?)?(?:就|只)(?:要|办|申请)?(?:这|那)(?:两|俩|三|几|些|么多)(?:样|个|项|种|件)?(?:事项)?"
+    r"(?:吧|了|就行|就够了?|就可以了?|够了)?[。!！.]*$|^(?:没有?|没)(?:别的|其他|其它)(?:的)?(?:事项)?了?[。!！.]*$"
+)
 SWAP_ITEMS = re.compile(r"换成|改成|改为|换为|改办|换个")
 # Where one change of the items ends and the next starts ("X先不要了，只要Y和Z", "X不要了换成Y").
 CHANGE_CLAUSES = re.compile(r"[，,。；;！!\s]+|(?=换成|改成|改为|只要|只办|只申请|就办|再加|加上|还要)")

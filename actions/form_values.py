@@ -19,7 +19,7 @@ from actions.form_items import items_named
 from actions.form_labels import read_labelled, read_sum
 from actions.form_names import business_named_after, name_corrected, name_cued, spells_a_character
 from actions.service_client import tracker_identity
-from actions.situation import NONE_OF_THEM, described_category
+from actions.situation import NONE_OF_THEM, asked_groups_dropped, described_category
 
 LOAN = "guaranteed_loan"
 CORRECTING = re.compile(r"不是|不对|错了|改成|改为|应该是|应为|更正|搞错")
@@ -28,6 +28,7 @@ NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
 PLACE = re.compile(r"[省市区县州镇乡村]$")
 # Intents whose category or business-type entity is an answer even when another field is asked.
 DATA_INTENTS = frozenset({"inform", "start_application", "affirm"})
+GROUP_SLOTS = ("person_category", "other_category", "business_type")
 
 
 @dataclass
@@ -40,7 +41,8 @@ class Extraction:
         regions: City and county names the NLU found (read only when the address is asked).
         shown: Slot → how a normalised date is shown back (``去年毕业的 → 2025年毕业``).
         command: ``back``, ``restart``, ``cancel`` (in words the NLU missed), ``no_items`` (every item chosen was
-            removed) or ``submit`` (a submit word while the form is not at its summary).
+            removed), ``items_kept`` ("就这两样" at a later step: the items chosen are all) or ``submit`` (a submit
+            word while the form is not at its summary).
         problem: Why the message cannot answer the requested free-text field (the re-prompt), if so.
         not_yet_registered: The user said the business is not registered yet.
         question: The message is a question (with or without "？"): answered, then the step is asked again.
@@ -99,6 +101,8 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     values = {
         s: v for s, v in labelled.values.items() if not (s in BY_SLOT and BY_SLOT[s].free_text and is_question(str(v)))
     }
+    # "个体户和公司有什么区别", "什么叫就业困难人员": a choice asked about, not made
+    asked_groups_dropped(text, list(tracker.latest_message.get("entities", [])), values, GROUP_SLOTS)
     correcting = bool(CORRECTING.search(text))
     said_who = bool(IDENTITY.search(text) or described_category(text))  # "我下岗后登记了失业": who the person is
     for slot in ("person_category", "business_type"):
