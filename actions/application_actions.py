@@ -25,7 +25,7 @@ from actions.form_fields import (
     display,
     service_form,
 )
-from actions.form_guard import SUBMIT, is_question
+from actions.form_guard import SUBMIT, is_question, wants_review
 from actions.form_labels import loan_named, read_labelled
 from actions.form_navigation import RETRIES
 from actions.form_values import speaks_for_a_caller
@@ -202,7 +202,8 @@ class ActionAskConfirmSubmission(Action):
 
         A correction read as a "no" ("姓打错了，是耳东陈，陈立伟") changed a value: the summary is shown again.
         """
-        if tracker.get_intent_of_latest_message() != "deny" or changed_this_turn(tracker):
+        text = str(tracker.latest_message.get("text") or "")
+        if tracker.get_intent_of_latest_message() != "deny" or changed_this_turn(tracker) or wants_review(text):
             dispatcher.utter_message(text=messages.summary(dict(tracker.current_slot_values())))
         return []
 

@@ -25,10 +25,18 @@ REVIEWS = (
     "再给我看一遍",
     "把我的信息列出来我看看",
 )
+MORE_REVIEWS = (
+    "你把我填的给我看一下对不对",
+    "信息都给你了，你念一遍我听听",
+    "我看看填好的表",
+    "信息给我瞧瞧",
+    "核对",
+    "发给我核对一下",
+)
 NOT_REVIEWS = ("确认提交", "没问题，提交吧", "核对无误，提交", "对的", "经营场所证明是什么", "钟表维修店")
 
 
-@pytest.mark.parametrize("text", REVIEWS)
+@pytest.mark.parametrize("text", REVIEWS + MORE_REVIEWS)
 def test_requests_to_see_the_form_are_reviews(text: str) -> None:
     assert wants_review(text)
 
@@ -38,13 +46,15 @@ def test_submissions_answers_and_questions_are_not(text: str) -> None:
     assert not wants_review(text)
 
 
-@pytest.mark.parametrize("text", REVIEWS)
-async def test_a_review_at_the_summary_submits_nothing_and_shows_the_form(text: str, service_url: str) -> None:
+@pytest.mark.parametrize(("text", "intent"), [(t, "affirm") for t in REVIEWS] + [(t, "deny") for t in MORE_REVIEWS])
+async def test_a_review_at_the_summary_submits_nothing_and_shows_the_form(
+    text: str, intent: str, service_url: str
+) -> None:
     slots: dict[str, Any] = {**FILLED, "requested_slot": CONFIRM_SLOT}
-    texts, set_slots = await validate(text, "affirm", slots)  # the NLU's "yes" does not make it a confirmation
+    texts, set_slots = await validate(text, intent, slots)  # neither the NLU's yes nor its no: a request to see
     assert set_slots.get(CONFIRM_SLOT) is not True and set_slots["requested_slot"] == CONFIRM_SLOT, (texts, set_slots)
     dispatcher = CollectingDispatcher()
-    await ActionAskConfirmSubmission().run(dispatcher, make_form_tracker(text, "affirm", slots), {})
+    await ActionAskConfirmSubmission().run(dispatcher, make_form_tracker(text, intent, slots), {})
     shown = "\n".join(m["text"] for m in dispatcher.messages)
     assert FILLED["applicant_name"] in shown and FILLED["id_number"] not in shown and "确认提交" in shown
 
