@@ -127,7 +127,7 @@ test-security: venvs $(MODEL) ## Security attacks and the conversation set, agai
 test-scaled: venvs $(MODEL) balancer ## The scaled topology keeps order, loses no acknowledged message, files once when processes die (in make bench: minutes)
 	$(SVC_PY) -m pytest tests/scaled -q
 
-conversations: ## Play the four conversation sets and the four knowledge question sets against the running stack (`make run`)
+conversations: ## Play the five conversation sets and the five knowledge question sets against the running stack (`make run`)
 	$(SVC_PY) -m tests.conversations.runner
 	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/heldout --report var/reports/conversations_heldout.jsonl
 	$(SVC_PY) -m tests.knowledge.through_bot
@@ -136,6 +136,8 @@ conversations: ## Play the four conversation sets and the four knowledge questio
 	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_third.yml --report var/reports/knowledge_through_bot_third.jsonl
 	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/fourth --report var/reports/conversations_fourth.jsonl
 	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_fourth.yml --report var/reports/knowledge_through_bot_fourth.jsonl
+	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/fifth --report var/reports/conversations_fifth.jsonl
+	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_fifth.yml --report var/reports/knowledge_through_bot_fifth.jsonl
 
 lint: venvs ## ruff, and mypy in each environment
 	$(SVC_VENV)/bin/ruff check .

@@ -1,9 +1,9 @@
 """The independent knowledge question sets asked through the bot (NLU and dialogue included).
 
-Four sets by four authors who read only the spec: ``questions_through_bot.yml`` (2026-12-04; the knowledge work
+Five sets by five authors who read only the spec: ``questions_through_bot.yml`` (2026-12-04; the knowledge work
 was analysed on it), ``questions_heldout.yml`` (2026-12-06; an analyst has since read it), ``questions_third.yml``
-(2026-12-06, fifth session; analysed in the sixth) and ``questions_fourth.yml`` (sixth session, read by nobody but its
-author). Prints the right / refused / wrong rates of each; they
+(2026-12-06, fifth session; analysed in the sixth) ``questions_fourth.yml`` (sixth session; analysed in the seventh) and
+``questions_fifth.yml`` (seventh session, read by nobody but its author). Prints the right / refused / wrong rates of each; they
 must not fall behind their floors in ``floor.yml``.
 """
 
@@ -21,6 +21,7 @@ SETS = {  # set name → (question file, its floors)
     "heldout": (QUESTIONS.parent / "questions_heldout.yml", FLOORS["heldout"]["knowledge"]),
     "third": (QUESTIONS.parent / "questions_third.yml", FLOORS["third"]["knowledge"]),
     "fourth": (QUESTIONS.parent / "questions_fourth.yml", FLOORS["fourth"]["knowledge"]),
+    "fifth": (QUESTIONS.parent / "questions_fifth.yml", FLOORS["fifth"]["knowledge"]),
 }
 
 
