@@ -70,10 +70,12 @@ def prepare_rasa() -> None:
         gc_freeze,
         graph_runner,
         json_validation,
+        kept_predict_step,
         kept_session,
         prior_states,
         rule_index,
         slot_copy,
+        sparse_features,
     )
 
     json_validation.install()  # Rasa checks every action response against a schema: build its validator once
@@ -86,6 +88,8 @@ def prepare_rasa() -> None:
     kept_session.install()  # one kept HTTP session to the action server, not a new one and a connection per call
     debug_copies.install()  # the policies' debug lines take the states as they are, not a deep copy each
     domain_digest.install()  # action calls name the domain by digest once the action server keeps it
+    sparse_features.install()  # a message's sparse features of one kind stacked in one step, not one hstack each
+    kept_predict_step.install()  # DIET's traced graph called directly, without tf.function's dispatch per call
 
 
 def main() -> int:
