@@ -21,7 +21,9 @@ a sub-query) to find the new ones. The tracker remembers how many events it was 
 mark (a new conversation, a copy) is counted by the query as before. A conversation is handled by one message at a
 time (the lock store), so nothing else writes its events between the read and the save. A read fetches only the
 events' JSON (Rasa's query, not its ORM objects) and a save inserts the new rows in one statement (not one ORM
-object each); the rows, their order and the tracker rebuilt are Rasa's. Otherwise it is Rasa's ``SQLTrackerStore``
+object each); on SQLite both run on a pooled connection without an ORM session, the read as Rasa's query built
+once (:func:`latest_session_query`) instead of an ORM query per message. The rows, their order and the tracker
+rebuilt are Rasa's. Otherwise it is Rasa's ``SQLTrackerStore``
 as is. Configure it in ``bot/endpoints.yml``
 (``tracker_store: type: channels.tracker_store.SQLiteWalTrackerStore``, with ``dialect``/``db`` as for ``SQL``).
 """
@@ -35,7 +37,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -63,6 +65,7 @@ class SQLiteWalTrackerStore(SQLTrackerStore):
     """
 
     engine: sa.engine.Engine
+    latest_session: sa.sql.Select | None = None  # SQLite: Rasa's read of the latest session as one statement
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -76,12 +79,18 @@ class SQLiteWalTrackerStore(SQLTrackerStore):
         )
         sa.event.listen(self.engine, "connect", _set_pragmas)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        self.latest_session = latest_session_query(self.SQLEvent.__table__)
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
         """Rasa's read (its query, only the JSON column); a tracker of the latest session remembers its count."""
-        with self.session_scope() as session:
-            query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
-            events = [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data).all()]
+        if self.latest_session is not None and not fetch_events_from_all_sessions:
+            with self.engine.connect() as connection:  # no ORM session and query built per read
+                found = connection.execute(self.latest_session, {"sender_id": sender_id}).scalars().all()
+        else:
+            with self.session_scope() as session:
+                query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
+                found = [data for (data,) in query.with_entities(self.SQLEvent.data).all()]
+        events = [json.loads(data) for data in found]
         if not self.domain or not events:
             return None
         tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
@@ -92,6 +101,14 @@ class SQLiteWalTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Rasa's save (the same rows) in one insert; afterwards every event of the tracker counts as stored."""
         await self.stream_events(tracker)
+        stored = getattr(tracker, STORED_EVENTS, None)
+        if self.latest_session is not None and stored is not None:
+            rows = [_row(tracker.sender_id, event) for event in itertools.islice(tracker.events, stored, None)]
+            if rows:
+                with self.engine.begin() as connection:  # one transaction, no ORM session
+                    connection.execute(self.SQLEvent.__table__.insert(), rows)
+            setattr(tracker, STORED_EVENTS, len(tracker.events))
+            return
         with self.session_scope() as session:
             rows = [_row(tracker.sender_id, event) for event in self._additional_events(session, tracker)]
             if rows:
@@ -105,6 +122,21 @@ class SQLiteWalTrackerStore(SQLTrackerStore):
         if stored is None:
             return super()._additional_events(session, tracker)
         return itertools.islice(tracker.events, stored, len(tracker.events))
+
+
+def latest_session_query(events: sa.Table) -> sa.sql.Select:
+    """Rasa's ``SQLTrackerStore._event_query`` for the latest session, the JSON column only, ``sender_id`` bound.
+
+    The events from the conversation's latest ``session_started`` on (all of them without one), in id order.
+    """
+    sender = sa.bindparam("sender_id")
+    start = (
+        sa.select(sa.func.max(events.c.timestamp).label("session_start"))
+        .where(events.c.sender_id == sender, events.c.type_name == SessionStarted.type_name)
+        .subquery()
+    )
+    latest = sa.or_(events.c.timestamp >= start.c.session_start, start.c.session_start.is_(None))
+    return sa.select(events.c.data).where(events.c.sender_id == sender, latest).order_by(events.c.id)
 
 
 def _row(sender_id: str, event: Event) -> dict[str, Any]:

@@ -64,3 +64,32 @@ async def test_a_turn_read_and_saved_writes_its_new_events_without_counting_the_
     assert rasas is not None
     assert [event.as_dict() for event in rasas.events] == [event.as_dict() for event in tracker.events]
     assert len(rasas.events) == 4 + 2 * 2  # every event once
+
+
+async def test_the_latest_session_all_sessions_and_a_conversation_without_one_read_as_rasas_store(
+    tmp_path: Path,
+) -> None:
+    store = SQLiteWalTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    first = list(conversation("web:d", 2).events)
+    again = first + list(conversation("web:d", 1).events)  # a second session
+    await store.save(DialogueStateTracker.from_events("web:d", first, slots=[]))
+    await store.save(conversation("web:e", 1))  # another conversation in between
+    tracker = await store.retrieve("web:d")
+    assert tracker is not None
+    for event in again[len(first) :]:
+        tracker.update(event)
+    await store.save(tracker)
+    sessionless = DialogueStateTracker.from_events("web:f", list(conversation("web:f", 1).events)[1:], slots=[])
+    await store.save(sessionless)
+    rasas = SQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    for sender in ("web:d", "web:e", "web:f", "web:nobody"):
+        kept, rasa = await store.retrieve(sender), await rasas.retrieve(sender)
+        assert (kept is None) == (rasa is None)
+        if kept is not None and rasa is not None:
+            assert [event.as_dict() for event in kept.events] == [event.as_dict() for event in rasa.events]
+        full, rasas_full = await store.retrieve_full_tracker(sender), await rasas.retrieve_full_tracker(sender)
+        assert (full is None) == (rasas_full is None)
+        if full is not None and rasas_full is not None:
+            assert [event.as_dict() for event in full.events] == [event.as_dict() for event in rasas_full.events]
+    latest, full = await store.retrieve("web:d"), await rasas.retrieve_full_tracker("web:d")
+    assert latest is not None and full is not None and (len(latest.events), len(full.events)) == (4, 11)
