@@ -5,13 +5,14 @@ alone would get); then the form asks its next step. Used by every form's validat
 """
 
 import re
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.answer_feedback import answer_payload
-from actions.query_text import ITEM_ENTITY
+from actions.query_text import FORM_ITEM, ITEM_ENTITY, items_in, without_then
 from actions.questions import ANSWERED, search
 from actions.service_client import ServiceUnavailable
 
@@ -44,28 +45,37 @@ def question_besides(text: str) -> str | None:
 
 
 def for_the_whole_form(tracker: Tracker) -> Tracker:
-    """The conversation as a question inside the application is searched: with no item in context.
+    """The conversation as a question inside the application is searched: with no item in context at first.
 
     The one form covers every item chosen, so the item the user opened with ("我要办就业创业证") would pull that
     item's pages over what is asked ("毕业证要交吗" got the certificate's how-to; "提交完怎么知道办到哪了" its
-    process). An item the question names itself is still searched with it.
+    process). An item the question names itself is still searched with it. The form's item (the one item chosen,
+    else the one the user opened with) is kept as :data:`FORM_ITEM`: a question the knowledge base finds nothing
+    sure for alone ("要不要抵押" while applying for the loan) is asked again about it.
     """
-    if not tracker.get_slot(ITEM_ENTITY):
+    opened = tracker.get_slot(ITEM_ENTITY)
+    chosen = tracker.get_slot("application_items")
+    form_item = chosen[0] if isinstance(chosen, list) and len(chosen) == 1 else opened
+    if not opened and not form_item:
         return tracker
     whole = tracker.copy()
     whole.slots[ITEM_ENTITY] = None
+    whole.slots[FORM_ITEM] = form_item
     return whole
 
 
 async def answer_besides(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> None:
     """Answer ``question`` (a clause of the latest message) from the knowledge base, honestly when nothing fits.
 
-    Inside the application it is searched for the whole form (:func:`for_the_whole_form`).
+    Inside the application it is searched for the whole form (:func:`for_the_whole_form`), then, when nothing is
+    sure, about the form's item.
     """
     if (tracker.active_loop or {}).get("name") == "application_form":
         tracker = for_the_whole_form(tracker)
     try:
         answer = await search(tracker, query=question)
+        if answer.get("status") not in ANSWERED and (again := await _about_the_form(tracker, question)):
+            answer = again
     except ServiceUnavailable:
         dispatcher.utter_message(text="您问的问题，政策资料服务暂时连不上，稍后可以再问我，或说“转人工”。")
         return
@@ -74,3 +84,16 @@ async def answer_besides(dispatcher: CollectingDispatcher, tracker: Tracker, que
         return
     dispatcher.utter_message(text=str(answer["answer"]))
     dispatcher.utter_message(json_message=answer_payload(tracker, answer))
+
+
+async def _about_the_form(tracker: Tracker, question: str) -> dict[str, Any] | None:
+    """The answer to ``question`` asked about the form's item ("要不要抵押" → "创业担保贷款要不要抵押"), if answered.
+
+    ``None`` when there is no such item, the question names its own, or nothing is answered that way either.
+    """
+    item = tracker.get_slot(FORM_ITEM) or tracker.get_slot(ITEM_ENTITY)
+    if not item or items_in(tracker, question):
+        return None
+    query = f"{context.item_word(str(item))}{without_then(question)}"
+    answer = await search(tracker, query=query, item=str(item))
+    return answer if answer.get("status") in ANSWERED else None

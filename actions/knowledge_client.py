@@ -16,6 +16,9 @@ SEARCH_PATH = "/api/v1/knowledge/search"
 MAX_REGION_CHARS = 40  # the service's limit (bundle_service/schemas/knowledge.py)
 CONTEXT_FIELDS = ("item", "region")
 MAX_QUERY_CHARS = 500
+# A fixed reply (the bundle's entry points, its time limits) gives way only to a clearer refusal: "健康证去哪里办"
+# is 0.035-0.09 from the examples about other permits, "一件事在哪办" 0.028 from "退休一件事在哪办".
+DECLINED_MARGIN = 0.03
 NOT_SEARCHED = "抱歉，这个问题我没能查询。可以换个说法、把问题分开来问，或说“转人工”由工作人员解答。"
 
 
@@ -53,19 +56,30 @@ async def ask(body: dict[str, Any]) -> dict[str, Any]:
         return {"status": "not_found", "answer": NOT_SEARCHED, "hits": []}
 
 
-async def elsewhere(text: str) -> str | None:
-    """The knowledge base's redirect when ``text`` asks about a place outside Hunan, else None.
+def example_ahead(answer: dict[str, Any], margin: float = 0.0) -> bool:
+    """The best hit of ``answer`` is an out-of-scope example, ahead of every source of ours by ``margin`` at least."""
+    hits = answer.get("hits") or []
+    if not hits or hits[0].get("kind") != "out_of_scope":
+        return False
+    ours = next((float(h.get("score") or 0) for h in hits if h.get("kind") != "out_of_scope"), 0.0)
+    return float(hits[0].get("score") or 0) - ours >= margin
 
-    The bot's fixed replies (the bundle's entry points, its time limits) state Hunan's facts; "广东的一件事在哪办"
-    must get the redirect the service gives such a question, never Hunan's channels. The service owns the list
-    of places (``knowledge_base/other_regions.yml``): a redirect is its ``not_found`` with no hits at all, since
-    any searched question has hits. Unreachable or refused: None (the fixed reply stands).
+
+async def elsewhere(text: str) -> str | None:
+    """The knowledge base's refusal when ``text`` is a question to ask elsewhere, else None.
+
+    The bot's fixed replies (the bundle's entry points, its time limits) state Hunan's bundle's facts: "广东那边的一件
+    事在哪办" must get the redirect the service gives another province's question, and "健康证去哪里办" (another
+    permit, short like a follow-up) the service's honest "not found", never the bundle's channels. The service owns
+    the list of places (``knowledge_base/other_regions.yml``; a redirect is its ``not_found`` with no hits at all,
+    since any searched question has hits) and the examples of what is not ours (a ``not_found`` whose best hit is
+    such an example, :data:`DECLINED_MARGIN` ahead). Unreachable or refused: None (the fixed reply stands).
     """
     body = {"query": text[:MAX_QUERY_CHARS], "record_unanswered": False}
     try:
         answer: dict[str, Any] = await post_json(SEARCH_PATH, body)
     except (Rejected, ServiceUnavailable):
         return None
-    if answer.get("status") == "not_found" and not answer.get("hits"):
+    if answer.get("status") == "not_found" and (not answer.get("hits") or example_ahead(answer, DECLINED_MARGIN)):
         return str(answer.get("answer") or "") or None
     return None

@@ -6,13 +6,18 @@ question per item. :mod:`actions.questions` sends the result to the knowledge ba
 """
 
 import re
+from functools import cache
 from typing import Any
 
+import yaml
 from rasa_sdk import Tracker
 
 from actions import context
 
 ITEM_ENTITY = "item"
+# Not a slot of the domain: the item of the form a question is asked in, tried only when the question alone finds
+# nothing (actions.form_questions.for_the_whole_form).
+FORM_ITEM = "form_item"
 MAX_QUERY_CHARS = 500
 # "补贴呢", "那贷款的呢": a subject and nothing else, asking the previous question about it.
 WHAT_ABOUT = re.compile(r"^(?:那么|那)?(?P<subject>[^，,。？?！!]{1,12}?)的?呢[？?。！!~～]*$")
@@ -141,3 +146,35 @@ def items_in(tracker: Tracker, part: str) -> list[str]:
     """The items the latest message names inside ``part`` of its text."""
     text = str(tracker.latest_message.get("text") or "")
     return [code for start, end, code in item_spans(tracker) if text[start:end] and text[start:end] in part]
+
+
+# "税务那个要多久", "社保那块交多少": an item named by a short word and "那个" (the one about …).
+THAT_ONE = ("的那个", "那个", "那项", "那一项", "那块", "那一块")
+MIN_SHORT_WORD = 2
+
+
+@cache
+def _short_words() -> dict[str, str]:
+    """Every way users name an item (aliases and the words accepted only in context), longest first → code."""
+    data = yaml.safe_load(context.ITEM_GAZETTEER.read_text(encoding="utf-8"))
+    words = {
+        str(word): str(code)
+        for table in (data.get("context_aliases") or {}, data["values"])
+        for code, aliases in table.items()
+        for word in aliases
+        if len(str(word)) >= MIN_SHORT_WORD
+    }
+    return dict(sorted(words.items(), key=lambda pair: len(pair[0]), reverse=True))
+
+
+def named_by_short_word(text: str) -> tuple[str, str] | None:
+    """("纳税人信息确认要多久", code) for "税务那个要多久": the question about the item a word + "那个" names.
+
+    The NLU takes 税务 as the item only where its model tagged it, and "那个" blurs the search; the item's everyday
+    name in its place says what is asked. ``None`` when no item is named that way.
+    """
+    for word, code in _short_words().items():
+        for that in THAT_ONE:
+            if f"{word}{that}" in text:
+                return text.replace(f"{word}{that}", context.item_word(code), 1), code
+    return None

@@ -15,13 +15,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import context, knowledge_client
 from actions.answer_feedback import answer_payload
 from actions.comparison import compare
+from actions.knowledge_client import example_ahead
 from actions.query_text import (
+    FORM_ITEM,
     ITEM_ENTITY,
     MAX_QUERY_CHARS,
     WHAT_ABOUT,
     gist,
     in_chinese,
     items_in,
+    named_by_short_word,
     per_item,
     query_text,
     without_then,
@@ -31,9 +34,6 @@ from actions.service_client import ServiceUnavailable
 SERVICE_DOWN = "抱歉，政策资料服务暂时连不上，请稍后再问，或说“转人工”找工作人员。"
 ANSWERED = ("faq", "answer")
 UNSURE = ("not_found", "suggest")  # worth asking again with the item
-# An out-of-scope example this far ahead of our best source (in the service's score) is a real "not ours": measured
-# 0.03-0.08 on other schemes' subsidies, 0.001 on "我想开个奶茶店，办执照要几天".
-OUT_OF_SCOPE_MARGIN = 0.01
 LABEL_CHARS = 20  # a long part (a story before its question) is headed by its end
 NOT_FOUND_PART = "这一问暂时没有找到准确的政策依据，可以换个问法，或说“转人工”由工作人员解答。"
 
@@ -99,7 +99,8 @@ def named_items(tracker: Tracker) -> list[str]:
 async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     """The knowledge base's answer to each question of the latest message (one, or one per question).
 
-    A question that names no item is asked about the item of the question before it (or the conversation's).
+    A question that names no item is asked about the item of the question before it (or the conversation's), with
+    the item's name in front when the item alone finds nothing ("贷款能贷多少？要多久能批？").
     """
     text = str(tracker.latest_message.get("text") or "").strip()
     if each := per_item(tracker):
@@ -112,39 +113,36 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     for part in parts:
         named = next(iter(items_in(tracker, part)), None)  # a part naming its item says it in its own words
         answer = await search(tracker, query=part[:MAX_QUERY_CHARS], item=None if named else carried)
-        if named and answer.get("status") in UNSURE and not clearly_not_ours(answer):  # as answer_one does
-            again = await search(tracker, query=part[:MAX_QUERY_CHARS], item=named)
+        if (named or carried) and answer.get("status") in UNSURE and not (named and example_ahead(answer)):
+            query = part if named else f"{context.item_word(str(carried))}{without_then(part)}"
+            again = await search(tracker, query=query[:MAX_QUERY_CHARS], item=named or carried)
             answer = again if again.get("status") in ANSWERED else answer
         answers.append((part, answer))
         carried = named or carried
     return answers
 
 
-def clearly_not_ours(answer: dict[str, Any]) -> bool:
-    """The best hit is an out-of-scope example, ahead of every source of ours by a clear margin."""
-    hits = answer.get("hits") or []
-    if not hits or hits[0].get("kind") != "out_of_scope":
-        return False
-    ours = next((float(h.get("score") or 0) for h in hits if h.get("kind") != "out_of_scope"), 0.0)
-    return float(hits[0].get("score") or 0) - ours >= OUT_OF_SCOPE_MARGIN
-
-
 async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     """The answer to one question, asked again with its item when nothing fits.
 
-    A message that names its item is searched without the item first (:func:`mentioned_item`); when nothing fits,
-    with the item. A short follow-up is kept on the conversation's item by the service's filter; when that finds
-    nothing ("要多久" about the licence), the item's everyday name in front ("营业执照要多久") often does. "补贴呢"
-    (the previous question about another item) is searched with the item it names.
+    A message that names its item is searched without the item first (:func:`mentioned_item`); when nothing fits
+    and the nearest match is a source of ours (not an example of what is not ours, however close), with the item.
+    A short follow-up is kept on the conversation's item by the service's filter; when that finds nothing ("要多久"
+    about the licence), the item's everyday name in front ("营业执照要多久") often does. "补贴呢" (the previous
+    question about another item) is searched with the item it names, "税务那个要多久" with the item the short word
+    names. Inside a form the form's item is asked again with (:data:`FORM_ITEM`).
     """
     named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
     if named and WHAT_ABOUT.match(text):
         return await search(tracker, item=str(named))
-    item = named or mentioned_item(tracker)
-    retry = bool(item) and (bool(named) or context.is_follow_up(text))
+    if not WHAT_ABOUT.match(text) and (short := named_by_short_word(text)) is not None:
+        return await search(tracker, query=short[0][:MAX_QUERY_CHARS], item=short[1])  # "税务那个要多久"
+    form_item = tracker.get_slot(FORM_ITEM)
+    item = named or mentioned_item(tracker) or form_item
+    retry = bool(item) and (bool(named) or bool(form_item) or context.is_follow_up(text))
     answer = await search(tracker, record_unanswered=not retry)
-    if not retry or answer.get("status") not in UNSURE or (named and clearly_not_ours(answer)):
-        return answer  # a question like an example that is not ours stays refused ("稳岗补贴怎么申请")
+    if not retry or answer.get("status") not in UNSURE or (named and example_ahead(answer)):
+        return answer  # a question nearest to an example that is not ours stays refused ("房租补助每年给多少")
     query = text if named else f"{context.item_word(str(item))}{without_then(text)}"
     again = await search(tracker, query=query[:MAX_QUERY_CHARS], item=item)
     return again if again.get("status") in ANSWERED else answer
