@@ -42,8 +42,10 @@ ABOUT_APPLICATION = re.compile(r"申请|办件|审批|审核|受理|进度|材�
 PHONE = PHONE_IN_TEXT
 # Saying there is no application to link ("我没有编号", "没申请过", "跟申请没关系"): the number is not asked.
 NO_NUMBER = re.compile(
-    r"没有?(?:申请|办件)?编号|编号(?:也|都)?没有|没(?:有)?(?:申请|办)过|还没(?:有)?(?:申请|提交)|不涉及(?:申请|办件)|"
-    r"(?:和|跟|与)(?:申请|办件)(?:无关|没关系|没有关系)"
+    r"没有?(?:申请|办件)?编号|编号(?:也|都)?没有|没(?:有)?(?:申请|办)过|还没(?:有)?(?:申请|提交)|"
+    r"(?:不|没|没有)涉及(?:任何|具体|什么|哪个)?的?(?:申请|办件)|"
+    r"(?:和|跟|与)(?:任何|具体|什么|哪个)?的?(?:具体)?(?:申请|办件)(?:都|也)?(?:无关|没关系|没有关系|不相关)|"
+    r"编号.{0,6}(?:想不起|记不得|记不清|忘了).{0,6}(?:不关联|不用关联|不挂)|不关联"
 )
 # Leaving the category to the bot ("类别随便归", "归哪类都行", "分类你们定"): a clause naming the category and
 # saying any will do. The proposal the service makes stands; nothing about the category is asked.

@@ -6,6 +6,7 @@ import logging
 import os
 import re
 import uuid
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -13,7 +14,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import courtesy, followups, messages
+from actions import courtesy, followups, messages, situation
 from actions.form_cues import INDIVIDUAL_BUSINESS
 from actions.form_fields import (
     ATTEMPT,
@@ -26,6 +27,7 @@ from actions.form_fields import (
     service_form,
 )
 from actions.form_guard import SUBMIT, is_question, wants_review
+from actions.form_items import later
 from actions.form_labels import loan_named, read_labelled
 from actions.form_navigation import RETRIES
 from actions.form_values import speaks_for_a_caller
@@ -56,6 +58,16 @@ NOTHING_FILED = (
     "目前还没有填写或提交任何申请，所以没有可提交的内容。要现在开始填写申请吗？回复“好”就开始，"
     "也可以直接说要办的事项，例如“我要办营业执照和创业担保贷款”。"
 )
+# Facts about the person and the business alone ("我前年毕业，店开一年多了，头一回创业"): what decides eligibility,
+# no wish to apply. They never start the form; they are kept for the verdict the next question asks for.
+PROFILE_FACTS = frozenset(
+    {"person_category", "other_category", "graduation_year", "business_started_on", "first_time_founder"}
+    | {"business_type"}
+)
+FACTS_KEPT = (
+    "好的，记下了您的情况：{heard}。想问哪一项能不能享受，直接问我，例如“补贴有我的吗”；"
+    "想看全部，说“我能享受哪些政策”。"
+)
 OFFER_TO_START = (
     "好的，记下了{heard}。要现在开始填写创业“一件事”申请吗？回复“好”就开始，已说的信息不用再说；"
     "也可以直接说要办的事项，例如“我要办营业执照”。"
@@ -83,7 +95,11 @@ def _user_messages(tracker: Tracker) -> list[dict[str, Any]]:
 
 
 def _items_of(entities: list[dict[str, Any]], text: str) -> list[str]:
-    items = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
+    named = [e for e in entities if e.get("entity") == "item"]
+    now = [e for e in named if not (isinstance(e.get("start"), int) and later(text, int(e["start"]), int(e["end"])))]
+    if named and not now:
+        return []  # "补贴以后再说": nothing to file now
+    items = list(dict.fromkeys(str(e["value"]) for e in now))
     return items or (["guaranteed_loan"] if loan_named(text) else [])
 
 
@@ -129,6 +145,8 @@ def carries_application_data(tracker: Tracker) -> bool:
         return False
     labelled = read_labelled(text, entities, third_person=True)
     fields = len(labelled.values)
+    if not set(labelled.values) - PROFILE_FACTS and not APPLY_WORDS.search(text) and not _items_of(entities, text):
+        return False  # the person's situation only: kept for the verdict, no form
     return bool(_items_of(entities, text)) or fields >= 2 or (fields == 1 and _wished_before(tracker))
 
 
@@ -182,6 +200,12 @@ class ActionStartApplication(Action):
             dispatcher.utter_message(text=NOTHING_FILED)
             return [SlotSet(OFFER, True), SlotSet(OFFERED_ITEMS, items or None), FollowupAction("action_listen")]
         said = read_labelled(text, list(tracker.latest_message.get("entities", [])), third_person=True).values
+        if said and not set(said) - PROFILE_FACTS:  # "我前年毕业，店开一年多了": the situation, kept for a verdict
+            stated = situation.read(text, list(tracker.latest_message.get("entities", [])), date.today())
+            labels = (f"{BY_SLOT[slot].label}：{display(slot, value)}" for slot, value in said.items())
+            facts = "；".join(stated.shown) or "；".join(labels)
+            dispatcher.utter_message(text=FACTS_KEPT.format(heard=facts))
+            return [FollowupAction("action_listen")]
         heard = [f"{BY_SLOT[slot].label}：{display(slot, value)}" for slot, value in said.items() if slot in BY_SLOT]
         if heard:  # one value with no request ("地址在…", "来电人叫…"): kept, and the user is asked whether to apply
             dispatcher.utter_message(text=OFFER_TO_START.format(heard="；".join(heard)))

@@ -44,6 +44,8 @@ TOO_MANY_PEOPLE = "短时间内填写的身份证号码过多，请{minutes}分�
 NO_ITEMS_LEFT = (
     "好的，“{items}”不办了。现在没有要办的事项了：还想办哪一项？例如“营业执照”“创业补贴”。整个申请都不办了请说“取消”。"
 )
+HOLDING = "好的，先不提交，填好的信息给您留着。想好了说“确认提交”就提交，要改哪一项直接告诉我，不办了说“取消”。"
+NOT_SUBMITTED = "还没有提交：这份申请表还在填写中，填完核对后说“确认提交”才会提交，提交后会给您申请编号。"
 IDENTIFIED_BY = {"realname": "已通过实名认证", "caller_verification": "来电人身份已由工作人员核验"}
 
 
@@ -83,7 +85,9 @@ def _acknowledge(
         dispatcher.utter_message(text=f"好的，已记下{BY_SLOT[slot].label}：{display(slot, value)}。")
 
 
-def _navigate_or_cancel(dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any]) -> list[EventType]:
+def _navigate_or_cancel(
+    dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any], text: str = ""
+) -> list[EventType]:
     """Go back or start again, or stop on a cancel in words the NLU did not read as cancel (nothing filed).
 
     Removing the only items chosen ("贷款不要了") asks for the items again: the application is not cancelled;
@@ -98,13 +102,17 @@ def _navigate_or_cancel(dispatcher: CollectingDispatcher, command: str, slots: d
             SlotSet(CONFIRM_SLOT, None),
             SlotSet(REQUESTED, "application_items"),
         ]
+    if command in ("hesitate", "not_submitted"):  # "先别交，我考虑一下" at the summary; "交上去了没有" in the form
+        dispatcher.utter_message(text=HOLDING if command == "hesitate" else NOT_SUBMITTED)
+        requested = slots.get(REQUESTED)
+        return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
     if command == "items_kept":  # "就这两样": said back, and the step asked again (no failed answer)
         items = display("application_items", slots.get("application_items"))
         dispatcher.utter_message(text=f"好的，就办这几项：{items}。我们接着填。")
         requested = slots.get(REQUESTED)
         return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
     if command != "cancel":
-        return navigate(dispatcher, command, slots)
+        return navigate(dispatcher, command, slots, text)
     dispatcher.utter_message(text=CANCELLED)
     return [ActiveLoop(None), SlotSet(REQUESTED, None), *reset_form()]
 
@@ -173,8 +181,9 @@ class ValidateApplicationForm(FormValidationAction):
                 dispatcher.utter_message(text=messages.filled_so_far(slots))
             answered = [] if reviewing else await _answer_in_form(dispatcher, tracker, domain, found)
             return [*answered, SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
-        if found.command in ("back", "restart", "cancel", "no_items", "items_kept"):
-            return _navigate_or_cancel(dispatcher, str(found.command), slots)
+        if found.command in ("back", "restart", "cancel", "no_items", "items_kept", "hesitate", "not_submitted"):
+            text = str(tracker.latest_message.get("text") or "")
+            return _navigate_or_cancel(dispatcher, str(found.command), slots, text)
         if has_values or found.command:
             return None
         if found.not_yet_registered:

@@ -179,7 +179,7 @@ def read_turn(
         return ProfileTurn(command="back")
     if RESTART.search(text):
         return ProfileTurn(command="restart")
-    entities = situation.group_entities(text, entities)  # "什么叫就业困难人员": asked about, not the person's
+    entities = situation.group_entities(text, situation.not_negated(text, entities))  # not "什么叫…", "也不是…"
     facts, shown = stated_facts(text, entities, today or date.today())
     situation.asked_groups_dropped(text, entities, facts, ("elig_person_category", "elig_other_category", ""))
     if requested in CUED_BY_WORDS:

@@ -12,7 +12,7 @@ from contract.phones import BARE_MOBILE
 
 # How a project's or shop's name ends (…店, …工作室, …合作社).
 PROJECT_SUFFIX_WORDS = (
-    r"店|馆|厂|坊|铺|行|吧|屋|园|场|中心|工作室|超市|农场|基地|工坊|餐厅|小吃|作坊|门市|商行|公司|合作社"
+    r"店|馆|厂|坊|铺|行|吧|屋|园|场|中心|工作室|超市|农场|基地|工坊|餐厅|小吃|作坊|门市|商行|公司|合作社|小卖部|卖部"
 )
 SEPARATORS = re.compile(r"[，,。；;！!\n、\s]+")
 # How a surname is spelled out by its parts ("耳东陈", "立早章"): the parts and the surname they make.
@@ -38,9 +38,9 @@ SHOP_BEFORE = re.compile(r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|
 LEADERS = r"负责人|法人代表|法定代表人|法人|带头人|理事长|社长|牵头人"
 NAME_CUES = (
     r"我叫|我的名字叫|我的名字是|名字叫|名字是|姓名是|姓名[:：]?|本人叫|本人|申请人叫|申请人是|申请人[:：]?"
-    rf"|叫做|我是|名叫|名字[:：]?|(?:^|(?<=[，,。\s]))叫|(?:{LEADERS})(?:名叫|叫|是)"
+    rf"|叫做|我是|名叫|名字[:：]?|(?:^|(?<=[，,。\s]))叫|(?:{LEADERS})(?:名叫|叫|是)?"  # "我是牵头人彭玉华"
     r"|(?:高校毕业生|大学毕业生|毕业生|大学生|退役军人|返乡创业农民工|返乡农民工|农民工|登记失业人员|失业人员|就业困难人员)"
-    r"[，,\s]*(?:名叫|叫做|叫)?"  # "我是退役军人叫张建国", "来电人是失业人员 叫王小红"
+    r"(?:\s*[，,]?\s*(?:名叫|叫做|叫)|\s*)"  # "退役军人叫张建国", "失业人员 叫王小红"; not "退役军人，经营的是…"
 )
 # Details of a person right after a name ("…，叫张伟，身份证…"): the name is the person's, not the shop's.
 PERSON_DETAILS_AFTER = re.compile(
@@ -48,7 +48,10 @@ PERSON_DETAILS_AFTER = re.compile(
 )
 # Cues naming someone else: in a hotline call the staff member types for the caller, so 他/她/来电人 is the
 # applicant; in a user's own chat "他叫…" is somebody else (a son, a partner) and never the applicant's name.
-THIRD_PERSON_CUES = r"来电人叫|来电人是|来电人[:：]?|他叫|她叫|[他她]的?名字(?:叫|是)|对方叫|客户叫"
+THIRD_PERSON_CUES = (
+    r"来电人叫|来电人是|来电人[:：]?|他叫|她叫|[他她]的?名字(?:叫|是)|对方叫|客户叫"
+    r"|(?:这位|那位)?(?:先生|女士|阿姨|大姐|大哥|大爷|大妈|老人家|师傅|市民|客户|对方)的?(?:名字|姓名)?(?:叫|是|[:：])"
+)
 NAME = re.compile(rf"(?:{NAME_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
 TRADITIONAL = opencc.OpenCC("t2s")
 NAME_THIRD_PERSON = re.compile(rf"(?:{THIRD_PERSON_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
@@ -72,7 +75,7 @@ PROJECT_LABELLED = re.compile(
     r"(?:的)?(?:名字|名称)?(?=叫))"
     r"(?:就)?(?:叫做|叫|是|为)?[:：]?\s*[“\"「『]?"
     r"(?P<value>[^，,。；;:：“”\"」』\s]{2,30}?)[”\"」』]?"
-    r"(?=[，,。；;\s]|$|行业|属于|地址|经营|开在|位于|个体|企业|合作社|身份|手机|电话|贷款|想|要|申请|就是|就|然后|那个|主要|做|卖)"
+    r"(?=[，,。；;\s]|$|行业|属于|地址|经营|开在|位于|个体|企业|合作社|身份|手机|电话|贷款|想|要|申请|就是|就|然后|那个|主要|做|卖(?!部|场))"
 )
 # "开了家面馆，名字叫秀英面馆": the name after a shop word and 名字叫 (a comma between them).
 SHOP_NAMED = re.compile(
@@ -84,7 +87,7 @@ SHOP_NAMED = re.compile(
 PROJECT_CALLED = re.compile(
     r"(?:名字|店名|名称|招牌|字号)?(?:就|准备|打算)?(?:定为|定成|定的是|叫做|叫|取名为?|起名为?|起名叫|定名为)[“\"「]?"
     r"(?P<value>[\u4e00-\u9fffA-Za-z0-9]{2,20}?)[”\"」]?"
-    r"(?=[，,。；;！!\s]|$|行业|属于|地址|经营|开在|位于|个体|企业|合作社|身份|手机|电话|贷款|想|要|申请|做|卖|是|就|然后|那个|主要)"
+    r"(?=[，,。；;！!\s]|$|行业|属于|地址|经营|开在|位于|个体|企业|合作社|身份|手机|电话|贷款|想|要|申请|做|卖(?!部|场)|是|就|然后|那个|主要)"
 )
 BUSINESS_BEFORE = re.compile(
     r"店|馆|坊|铺|摊|厂|作坊|公司|合作社|工作室|农场|超市|项目|生意|品牌|个体|民宿|农家乐|农庄|山庄|庄园|车行|商行|门市"

@@ -12,7 +12,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions import not_understood
+from actions import context, not_understood
 from actions.form_answer import answer_to_requested
 from actions.form_field_help import field_asked, field_help, step_help, undecided
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
@@ -48,13 +48,26 @@ OTHER_TASKS = frozenset({"check_progress", "check_eligibility"})
 RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "ask_bundle_overview", "complain"}
 # A change of a value, not a stop, when the message names the new value ("个体户不搞了，改成有限公司").
 CHANGING = re.compile(r"改成|改为|换成|换为|改办|还是.{1,8}吧|应该是|不是.{1,8}是")
+# At the summary, not yet ("先别交，我考虑一下", "等等我再想想"): nothing is wrong, nothing is filed.
+HOLD_ON = re.compile(rf"先别|先不|别急|等等|等一下|稍等|{context.HESITATING.pattern}")
+# "交上去了没有", "提交了吗", "申请提交成功没" asked while the form is still open.
+SUBMITTED_ASKED = re.compile(
+    r"(?:交|提交|递交)(?:上去|成功|好)?了(?:没有?|吗|么|没)|(?:交|提交)(?:上去|成功)(?:没有?|吗|没)|交没交|提交没提交"
+)
 DIGITS_ATTEMPT = re.compile(r"[\d\sXx-]{3,}[。.]?")
+
+
+def _holds_on(text: str) -> bool:
+    """Not yet, at the summary ("先别交"): never a cancel ("先别提交了，撤掉吧") or a question ("等一下，…要交吗")."""
+    return bool(HOLD_ON.search(text)) and not CANCEL_WORDS.search(text) and not is_question(text)
 
 
 def _command(text: str, intent: str, requested: str | None, found: Extraction, chosen: bool) -> str | None:
     if found.values:
         return None
     words = (
+        ("not_submitted", bool(SUBMITTED_ASKED.search(text))),  # "刚刚那份交上去没有": not yet, inside the form
+        ("hesitate", requested == CONFIRM_SLOT and _holds_on(text)),  # "先别交，我考虑一下"
         ("items_kept", chosen and requested != "application_items" and bool(THESE_ONLY.match(text))),  # "就这两样"
         ("back", bool(BACK.search(text))),
         ("restart", bool(RESTART.search(text))),

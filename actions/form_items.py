@@ -28,6 +28,39 @@ SWAP_ITEMS = re.compile(r"换成|改成|改为|换为|改办|换个")
 CHANGE_CLAUSES = re.compile(r"[，,。；;！!\s]+|(?=换成|改成|改为|只要|只办|只申请|就办|再加|加上|还要)")
 
 
+# A clause that asks without a question word: "…税务那边要另外登记不", "…还用跑银行没".
+ASKED_AT_END = re.compile(r"(?:不|没|没有|不用|么)[？?。！!]*$")
+# A wish in a question clause ("能帮我把执照也加上吗"): the items in it are chosen.
+WISH = re.compile(r"我要|我想|帮我|给我|也办|也要|还要|再办|再报|也报|加上|也申请|顺便|一起办|一块办|添上")
+CLAUSE = re.compile(r"[^，,。；;！!？?\s]+[？?]?")
+
+
+# An item left for later ("补贴以后再说", "等开了店再领补贴", "贷款回头再办"): not filed now.
+LATER_AFTER = re.compile(
+    r"^(?:的事|这块|那个)?(?:就|先)?(?:(?:以后|之后|回头|过段时间|过阵子|下次)(?:再)?(?:说|办|弄|申请|领)|再说|暂时不|先不)"
+)
+LATER_BEFORE = re.compile(
+    r"等.{1,10}(?:再|才)(?:去|来)?(?:领|办|申请|弄|报)?$|(?:以后|之后|回头|过段时间)(?:再)?(?:领|办|申请|弄|报)?$"
+)
+
+
+def later(text: str, start: int, end: int) -> bool:
+    """Whether the item at ``start``–``end`` is left for later in its clause ("补贴以后再说")."""
+    clause = next((m for m in CLAUSE.finditer(text) if m.start() <= start < m.end()), None)
+    if clause is None:
+        return False
+    return bool(LATER_AFTER.match(text[end : clause.end()]) or LATER_BEFORE.search(text[clause.start() : start]))
+
+
+def asked_about(text: str, start: int) -> bool:
+    """Whether the item found at ``start`` is said inside a question clause without a wish to add it.
+
+    "拿到执照后公章要我自己去刻吗", "贷款批了还得跑银行吗" ask about an item; they choose nothing.
+    """
+    clause = next((m.group(0) for m in CLAUSE.finditer(text) if m.start() <= start < m.end()), "")
+    return bool(clause) and (is_question(clause) or bool(ASKED_AT_END.search(clause))) and not WISH.search(clause)
+
+
 def items_named(
     text: str,
     entities: list[str],

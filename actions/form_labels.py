@@ -146,6 +146,7 @@ def read_labelled(
         The values found, and how dates are shown back.
     """
     found = Labelled()
+    entities = situation.not_negated(text, entities)  # "我也不是困难户": no category
     text = spoken_digits(simplified(unicodedata.normalize("NFKC", text)))  # full-width digits as digits
     for slot in ENTITY_SLOTS:
         if values := _entity_values(entities, slot):

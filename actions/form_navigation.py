@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.form_field_help import FIELD_WORDS
 from actions.form_fields import ATTEMPT, BY_SLOT, CONFIRM_SLOT, FIELDS, FORM_SLOTS, PAUSED, display
 from actions.form_guard import EXAMPLES, retry_help
 
@@ -80,25 +81,33 @@ def _previous(slots: dict[str, Any]) -> str | None:
     return answered[-1] if answered else None
 
 
-def navigate(dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any]) -> list[EventType]:
-    """The command "上一步" re-asks the previous field (its old value shown); "重新填" clears the form and starts again.
+def navigate(dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any], text: str = "") -> list[EventType]:
+    """Go back (the previous field, or the one the message names) or start again (the items chosen kept).
+
+    "返回上一步改一下身份证" goes back to the ID number with its old value shown; "重新填" clears the values and
+    says which items are kept (changed on request).
 
     Args:
         dispatcher: Where the reply goes.
         command: ``back`` or ``restart``.
         slots: Current slot values.
+        text: The message (a field it names is the one to go back to).
 
     Returns:
         Events clearing what is asked again and naming the next step.
     """
     if command == "restart":
-        dispatcher.utter_message(text="好的，之前填的内容已清空，我们从头重新填。")
+        items = slots.get("application_items")
+        kept = f"要办的事项还是：{display('application_items', items)}，要换事项直接告诉我。" if items else ""
+        dispatcher.utter_message(text=f"好的，之前填的信息已清空，我们从头重新填。{kept}")
+        cleared = [slot for slot in FORM_SLOTS if not (items and slot == "application_items")]
         return [
-            *(SlotSet(slot, None) for slot in (*FORM_SLOTS, CONFIRM_SLOT)),
+            *(SlotSet(slot, None) for slot in (*cleared, CONFIRM_SLOT)),
             SlotSet(RETRIES, None),
-            SlotSet(REQUESTED, "application_items"),
+            SlotSet(REQUESTED, "applicant_name" if items else "application_items"),
         ]
-    previous = _previous(slots)
+    named = next((slot for slot, words in FIELD_WORDS if words.search(text) and slots.get(slot) is not None), None)
+    previous = named or _previous(slots)
     requested = slots.get(REQUESTED)
     if previous is None:
         dispatcher.utter_message(text="这已经是第一步了。")

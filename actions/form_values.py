@@ -15,7 +15,7 @@ from actions.form_business import address_only, project_answered
 from actions.form_cues import BARE_ID, BARE_PHONE, CORRECTION, CORRECTION_SLOTS, IDENTITY, SELF_CUE
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import is_question, plausible_name
-from actions.form_items import items_named
+from actions.form_items import asked_about, items_named
 from actions.form_labels import read_labelled, read_sum
 from actions.form_names import business_named_after, name_corrected, name_cued, spells_a_character
 from actions.service_client import tracker_identity
@@ -130,15 +130,17 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         values[corrected] = cleaned(corrected, correction.group("value").strip(" 。.，,"))  # not "奶茶店，名字叫茶小满"
     if values.get("applicant_name") and values.get("applicant_name") == values.get("project_name"):
         del values["applicant_name"]  # "名字叫湘里人家": one name, the business's
-    if (name := slots.get("applicant_name")) and (fixed := name_corrected(text, str(name))):
-        values["applicant_name"] = fixed  # "不是王是汪，三点水那个", "名字是耳东陈的陈": one character changed
+    _parts_corrected(text, values, slots)
     chosen = list(slots.get("application_items") or [])
     spans = [
         (int(e["start"]), int(e["end"]), str(e["value"]))
         for e in tracker.latest_message.get("entities", [])
         if e.get("entity") == "item" and "start" in e and "end" in e
     ]
-    items = items_named(text, entities_named(tracker, "item"), chosen, requested, spans)
+    if chosen:  # "拿到执照后公章要自己刻吗" in the form: a question about an item, answered, never an item chosen
+        spans = [span for span in spans if not asked_about(text, span[0])]
+    named = [code for _, _, code in spans] if chosen else entities_named(tracker, "item")
+    items = items_named(text, named, chosen, requested, spans)
     if items:
         values["application_items"] = items
     elif "loan_amount" in values and chosen and LOAN not in chosen and not is_question(text):
@@ -170,6 +172,36 @@ def _implied(tracker: Tracker, text: str, values: dict[str, Any], slots: dict[st
     if "graduation_year" in values and not (values.get("person_category") or slots.get("person_category")):
         implied["person_category"] = "college_graduate"
     return implied
+
+
+def _parts_corrected(text: str, values: dict[str, Any], slots: dict[str, Any]) -> None:
+    """One part of a filled value corrected: a district of the address, one character of the name."""
+    address = slots.get("premises_address")
+    if address and "premises_address" not in values and (moved := part_corrected(text, str(address))):
+        values["premises_address"] = moved  # "区填错了，应该是开福区不是芙蓉区": that part of the address replaced
+    if (name := slots.get("applicant_name")) and (fixed := name_corrected(text, str(name))):
+        values["applicant_name"] = fixed  # "不是王是汪，三点水那个", "名字是耳东陈的陈": one character changed
+
+
+# One part of a value corrected: "应该是开福区不是芙蓉区", "不是芙蓉区，是开福区", "雨花区改成天心区".
+PART_CORRECTED = (
+    re.compile(
+        r"(?:应该是|应为|是)(?P<new>[\u4e00-\u9fff0-9]{2,12}?)[，,\s]*(?:而)?不是(?P<old>[\u4e00-\u9fff0-9]{2,12})"
+    ),
+    re.compile(r"不是(?P<old>[\u4e00-\u9fff0-9]{2,12}?)[，,\s]*(?:而|应该|应)?是(?P<new>[\u4e00-\u9fff0-9]{2,12})"),
+    re.compile(r"(?P<old>[\u4e00-\u9fff0-9]{2,12}?)(?:改成|改为|换成)(?P<new>[\u4e00-\u9fff0-9]{2,12})"),
+)
+
+
+def part_corrected(text: str, current: str) -> str | None:
+    """``current`` with the part the message corrects replaced, or ``None`` when it names no part of it."""
+    for pattern in PART_CORRECTED:
+        for match in pattern.finditer(text):
+            old, new = match.group("old"), match.group("new")
+            for start in range(len(old)):  # "地址里的雨花区改成天心区": the part of ``old`` that is in the value
+                if len(old) - start >= 2 and old[start:] in current and old[start:] != new:
+                    return current.replace(old[start:], new, 1)
+    return None
 
 
 def cleaned(slot: str, value: str) -> str:

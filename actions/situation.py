@@ -71,8 +71,24 @@ def other_group(text: str) -> str | None:
     return next((code for code, pattern in OTHER_GROUPS if pattern.search(text)), None)
 
 
+# Words denying a group just before it ("也不是困难户", "不算失业的", "并非退役军人"): that group is not the person's.
+NEGATION_BEFORE = re.compile(r"(?:不是|不算|并非|不属于|算不上|没登记|没有登记)(?:什么|啥|一个|个|那种|那个)?$")
+
+
+def not_negated(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entities without a category said after a negation ("我也不是困难户" names no category)."""
+    return [
+        e
+        for e in entities
+        if e.get("entity") != "person_category"
+        or not isinstance(e.get("start"), int)
+        or not NEGATION_BEFORE.search(text[: int(e["start"])].rstrip("，, 也都还"))
+    ]
+
+
 def category(entities: list[dict[str, Any]], text: str) -> str | None:
     """The person category the message names (an entity) or describes, or ``other`` for "none of these"."""
+    entities = not_negated(text, entities) if text else entities
     named = next((str(e["value"]) for e in entities if e.get("entity") == "person_category"), None)
     if named:
         return named
@@ -234,7 +250,8 @@ def _read_clause(clause: str, today: date, found: Situation) -> None:
 WHAT_CAN_I_GET = re.compile(r"哪些|哪几|什么政策|什么扶持|啥政策|啥扶持|能享受|可以享受|匹配|有啥|有什么|都有啥")
 # Words before an item that make it a fact about the person ("还没领执照", "已经办了营业执照"), not what is asked.
 HAD = re.compile(
-    r"(?:还?没有?|已经?|刚|早就?)(?:办|领|拿|注册|申请|开|考)?(?:了|过|好|到)?$|(?:办|领|拿|注册|考)(?:了|过|好|到)$|有了?$"
+    r"(?:还?没有?|已经?|刚|早就?)(?:办|领|拿|注册|申请|开|考)?(?:了|过|好|到)?(?:任何|什么|啥)?$"
+    r"|(?:办|领|拿|注册|考)(?:了|过|好|到)$|有了?$"
 )
 
 

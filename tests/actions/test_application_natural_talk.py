@@ -183,8 +183,12 @@ async def test_back_re_asks_the_previous_field(service_url: str) -> None:
 async def test_start_over_clears_the_form(service_url: str) -> None:
     slots = {**FILLED, "industry": None, "requested_slot": "industry"}
     texts, set_slots = await validate("重新填", "start_application", slots)
-    assert set_slots["requested_slot"] == "application_items"
+    assert set_slots["requested_slot"] == "applicant_name"  # the items chosen are kept and said back
+    assert "application_items" not in set_slots and any("要办的事项还是" in t for t in texts), texts
     assert set_slots["applicant_name"] is None and set_slots["phone"] is None
+    slots = {**FILLED, "application_items": None, "requested_slot": "applicant_name"}
+    _, set_slots = await validate("重新填", "start_application", slots)
+    assert set_slots["requested_slot"] == "application_items"  # no items yet: they are asked first
 
 
 async def test_a_name_correction_with_its_cue_changes_the_name(service_url: str) -> None:
@@ -300,7 +304,7 @@ async def test_back_and_start_again_in_other_words(service_url: str) -> None:
     for words in ("从头再来", "全部重新填", "清空重填"):
         slots = {**FILLED, "industry": None, "requested_slot": "industry"}
         _, set_slots = await validate(words, "inform", slots)
-        assert set_slots["requested_slot"] == "application_items", words
+        assert set_slots["requested_slot"] == "applicant_name", words  # the items kept
         assert set_slots["applicant_name"] is None
 
 

@@ -81,3 +81,89 @@ async def test_a_business_type_asked_about_is_no_answer(service_url: str) -> Non
     entities = [span("business_type", "individual_business", said, "个体户")]
     _, set_slots = await validate(said, "ask_question", slots, entities)
     assert set_slots.get("business_type") is None and set_slots.get("requested_slot") in (None, "business_type")
+
+
+async def test_back_to_a_named_field_keeps_the_others(service_url: str) -> None:
+    slots = {**FILLED, "requested_slot": "confirm_submission"}
+    texts, set_slots = await validate("返回上一步改一下电话", "inform", slots)
+    assert set_slots["requested_slot"] == "phone" and set_slots["phone"] is None, (texts, set_slots)
+    assert "premises_address" not in set_slots and any("刚才填的是" in t for t in texts), texts
+
+
+async def test_holding_on_at_the_summary_files_nothing_and_says_how_to_go_on(service_url: str) -> None:
+    slots = {**FILLED, "requested_slot": "confirm_submission"}
+    for said, intent in (("先别交，我考虑一下", "deny"), ("等等我再想想", "cancel")):
+        texts, set_slots = await validate(said, intent, slots)
+        assert set_slots.get("confirm_submission") is None and set_slots["requested_slot"] == "confirm_submission"
+        assert any("先不提交" in t for t in texts) and not any("要改哪一项，例如" in t for t in texts), texts
+    texts, set_slots = await validate("刚刚那份交上去没有", "ask_question", slots)
+    assert any("还没有提交" in t for t in texts) and set_slots["requested_slot"] == "confirm_submission", texts
+
+
+async def test_a_question_about_an_item_inside_the_form_chooses_nothing(service_url: str) -> None:
+    said = "拿到执照后公章要我自己去刻吗"
+    slots = {**FILLED, "application_items": ["training"], "industry": None, "requested_slot": "industry"}
+    entities = [span("item", "business_registration", said, "执照")]
+    _, set_slots = await validate(said, "ask_question", slots, entities)
+    assert "application_items" not in set_slots and set_slots.get("industry") is None, set_slots
+    said = "能帮我把执照也加上吗"
+    _, set_slots = await validate(said, "inform", slots, [span("item", "business_registration", said, "执照")])
+    assert "business_registration" in set_slots.get("application_items", []), set_slots
+
+
+def test_a_negated_group_is_not_the_persons() -> None:
+    from datetime import date
+
+    from actions import situation
+
+    said = "我也不是困难户，大学毕业六年了，有补贴吗"
+    profile = situation.read(
+        said, [span("person_category", "hard_to_employ", said, "困难户")], date(2026, 12, 6)
+    ).profile
+    assert profile["person_category"] == "college_graduate" and profile["graduation_year"] == 2020
+    said = "不算失业的，17年毕业"
+    assert situation.category([span("person_category", "registered_unemployed", said, "失业")], said) is None
+
+
+def test_quantities_are_no_questions_and_hotline_cues_name_the_caller() -> None:
+    from actions.appeal_reading import NO_NUMBER
+    from actions.form_guard import is_question
+    from actions.form_labels import read_labelled
+
+    assert not is_question("干了好几年了没请帮工") and is_question("全部弄完得花多长时间")
+    found = read_labelled("这位阿姨叫王秀英，身份证430102199003041297", [], third_person=True).values
+    assert found.get("applicant_name") == "王秀英"
+    assert all(NO_NUMBER.search(s) for s in ("跟哪个具体办件都没关系", "没涉及任何申请", "编号我也想不起来了，不关联"))
+
+
+async def test_one_part_of_the_address_corrected_at_the_summary(service_url: str) -> None:
+    slots = {**FILLED, "requested_slot": "confirm_submission"}
+    address = str(FILLED["premises_address"])
+    district = next(part for part in ("芙蓉区", "岳麓区", "天心区", "开福区", "雨花区") if part in address)
+    other = "开福区" if district != "开福区" else "天心区"
+    texts, set_slots = await validate(f"区填错了，应该是{other}不是{district}", "deny", slots)
+    assert set_slots.get("premises_address") == address.replace(district, other), (texts, set_slots)
+    assert any("改为" in t for t in texts), texts
+
+
+def test_facts_alone_never_start_the_form() -> None:
+    from actions.application_actions import carries_application_data
+    from tests.actions.conftest import make_tracker, user_event
+
+    said = "我前年毕业，店开一年多了，头一回创业"
+    assert not carries_application_data(make_tracker([user_event(said, "inform")]))
+    said = "我叫刘海波，身份证430102199003041297，想办执照"
+    assert carries_application_data(make_tracker([user_event(said, "inform")]))
+
+
+def test_items_left_for_later_are_not_filed_and_a_shop_name_keeps_its_mai() -> None:
+    from actions.application_actions import _items_of
+    from actions.form_labels import read_labelled
+
+    said = "等开了店再领补贴，现在只办创业证"
+    entities = [span("item", "startup_subsidy", said, "补贴"), span("item", "employment_cert", said, "创业证")]
+    assert _items_of(entities, said) == ["employment_cert"]
+    said = "办完执照再办贷款"
+    entities = [span("item", "business_registration", said, "执照"), span("item", "guaranteed_loan", said, "贷款")]
+    assert _items_of(entities, said) == ["business_registration", "guaranteed_loan"]
+    assert read_labelled("项目叫三丰小卖部，零售", []).values["project_name"] == "三丰小卖部"
