@@ -18,7 +18,6 @@ from rasa_sdk.types import DomainDict
 
 from actions import context, situation
 from actions.appeal_reading import appeal_number, read_appeal
-from actions.not_understood import confused
 from actions.ratings import ActionRate, score_of
 from actions.replies import answer_question, is_question, varied
 from actions.service_client import (
@@ -177,8 +176,8 @@ def _not_a_complaint(tracker: Tracker, text: str) -> str | None:
         return "appeal_status_form"
     if context.HESITATING.search(text) and not GRIEVANCE.search(text):  # "我再考虑考虑": not now, no grievance
         return "action_route_courtesy"
-    if confused(text) or (is_question(text) and not (WANTS_TO_FILE.search(text) or WRONGED.search(text))):
-        return "action_answer_question"  # "上回反映的问题一般几天给答复": about complaints; "你说的我听不懂"
+    if is_question(text) and not (WANTS_TO_FILE.search(text) or WRONGED.search(text)):
+        return "action_answer_question"  # "上回反映的问题一般几天给答复": a question about complaints
     if context.goes_in_person(text) and not GRIEVANCE.search(text):  # "手机上弄太麻烦了，我去大厅"
         return "action_start_application"  # it tells how to go in person (actions/followups.py), files nothing
     entities = list(tracker.latest_message.get("entities") or [])

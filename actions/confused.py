@@ -1,19 +1,20 @@
 """A message that only says the user did not understand ("听不懂", "你在说啥", "没看懂") outside a form.
 
-Whatever intent the NLU gives it (a complaint, a question, a handoff, small talk), searching the knowledge base
-for "你在说啥" or filing "听不懂" as a complaint helps nobody. The user gets what the previous answer was about in
-plain words (the item from the service's catalogue) or what the assistant can do, each with an example to say
-next; said again, the reply changes and offers a person. Inside a form the form explains its step
-(:mod:`actions.not_understood`, which also recognises such a message).
+The NLU gives such a message the intent ``not_understood`` whatever its classifier said
+(:mod:`nlu_components.decisive_intents`), and one rule sends it here, ahead of every other intent's router: never a
+search, a complaint, "好的，明白了" or a handoff. The user gets what the previous answer was about in plain words
+(the item from the service's catalogue) or what the assistant can do, each with an example to say next; said again,
+the reply changes and offers a person. Inside a form the form explains its step (:mod:`actions.not_understood`).
 """
 
-from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.comparison import describe
-from actions.not_understood import confused
 from actions.replies import varied
 
 # The second time, after either first reply: what to say next, and a person.
@@ -34,13 +35,23 @@ MENU = (
 )
 
 
-async def help_confused(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
-    """Say the previous answer's item plainly, or what the assistant can do; ``None`` when this does not apply.
+class ActionHelpConfused(Action):
+    """``not_understood`` outside a form: the previous answer's item said plainly, or what the assistant can do."""
 
-    Applies outside a form to a message that only says the user did not understand.
-    """
-    if (tracker.active_loop or {}).get("name") or not confused(context.text_of(tracker)):
-        return None
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_help_confused"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        """Say it plainly; inside a form (a form that refused the message) the form asks its step again."""
+        if loop := (tracker.active_loop or {}).get("name"):
+            return [FollowupAction(str(loop))]
+        dispatcher.utter_message(text=await plain_reply(tracker))
+        return []
+
+
+async def plain_reply(tracker: Tracker) -> str:
+    """The previous answer's item in plain words with what to ask next, or the menu; another wording when repeated."""
     item = tracker.get_slot("item")
     described = await describe(str(item)) if item else None
     if described:
@@ -48,5 +59,4 @@ async def help_confused(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         variants = (AFTER_ITEM[0].format(item=described, word=word), AFTER_ITEM[1])
     else:
         variants = MENU
-    dispatcher.utter_message(text=varied(tracker, variants))
-    return []
+    return varied(tracker, variants)

@@ -15,7 +15,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.confused import help_confused
 from actions.form_questions import for_the_whole_form
 from actions.plain_answers import learn_about
 from actions.replies import answer_question
@@ -110,8 +109,6 @@ class ActionRouteCourtesy(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Answer the question after the opening words, or say the intent's usual reply."""
-        if (helped := await help_confused(dispatcher, tracker)) is not None:
-            return helped  # "没看懂", read as a no: said plainly, never "好的，明白了"
         if (learnt := await learn_about(dispatcher, tracker)) is not None:
             return learnt  # "就想了解一下贷款，先不申请", read as a stop: the item, not "已经停下了"
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")

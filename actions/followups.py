@@ -13,7 +13,6 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context, own_case, progress  # the module: progress → booking → application_actions → here
-from actions.confused import help_confused
 from actions.form_labels import read_labelled
 from actions.questions import ANSWERED, search
 from actions.replies import answer_question
@@ -37,8 +36,6 @@ async def follow_up(
         return progress.no_number_reply(dispatcher, tracker)
     if progress.forgot_number(context.text_of(tracker)):  # "我的申请编号在哪里能看到", whatever the intent
         return await progress.forgotten_number(dispatcher, tracker)
-    if (helped := await help_confused(dispatcher, tracker)) is not None:
-        return helped  # "听不懂", whatever the intent: said plainly, never searched or filed
     if context.in_context(tracker) is None:
         return None
     named = any(e.get("entity") == "item" for e in tracker.latest_message.get("entities") or [])

@@ -8,9 +8,9 @@ from rasa_sdk.events import ConversationPaused, EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.not_understood import confused
 from actions.replies import answer_question
 from actions.service_client import ServiceError, post_json, tracker_headers
+from nlu_components.person_asked import asks_for_person
 
 HANDED_OFF = (
     "好的，正在为您转接人工客服，请稍候，工作人员会在这里回复您。如果着急，也可以拨打12345政务服务便民热线，"
@@ -46,9 +46,10 @@ class ActionHandoff(Action):
         """Hand the conversation to a person (see :func:`hand_off`); inside a form, only when asked in words."""
         loop = (tracker.active_loop or {}).get("name")
         text = str(tracker.latest_message.get("text") or "")
-        if loop and not ASKS_FOR_PERSON.search(text):
+        asked = bool(ASKS_FOR_PERSON.search(text)) or asks_for_person(text)
+        if loop and not asked:
             return [FollowupAction(str(loop))]  # the form reads the message (a name relayed by hotline staff)
-        if not loop and not ASKS_FOR_PERSON.search(text) and (context.is_question(text) or confused(text)):
+        if not loop and not asked and context.is_question(text):
             return await answer_question(dispatcher, tracker, domain)  # "那我个人呢": a question about one's case
         return await hand_off(dispatcher, tracker, HANDED_OFF)
 

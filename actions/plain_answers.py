@@ -1,6 +1,6 @@
 """Replies the conversation gives before the knowledge base is searched, for messages a search only gets wrong.
 
-"听不懂" (:mod:`actions.confused`), "找谁" / "谁能办" right after the overview (:mod:`actions.overview_followups`),
+"找谁" / "谁能办" right after the overview (:mod:`actions.overview_followups`),
 and "我这种情况能不能申请" before anything was said about the person: the knowledge base matched its words
 ("用手机能不能办") and answered something else; what decides is the person's situation, so the bot asks for it.
 """
@@ -14,7 +14,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context, own_case
 from actions.comparison import describe
-from actions.confused import help_confused
 from actions.overview_followups import overview_reply
 
 # "就想了解一下贷款，先不申请", "想了解下创业培训": to hear about an item, asking nothing in particular.
@@ -33,13 +32,11 @@ def _names_item(tracker: Tracker) -> bool:
 
 
 async def said_plainly(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
-    """The reply for a confused user, a bundle-wide follow-up or an own-case question with nothing to judge.
+    """The reply for a wish to hear of an item, a bundle-wide follow-up or an own-case question with nothing to judge.
 
     Returns:
         The events after replying, or ``None`` when the message is none of these (a search answers it).
     """
-    if (helped := await help_confused(dispatcher, tracker)) is not None:
-        return helped
     if (learnt := await learn_about(dispatcher, tracker)) is not None:
         return learnt
     named = _names_item(tracker)

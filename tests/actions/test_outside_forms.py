@@ -1,7 +1,8 @@
 """Outside a form: "听不懂" is helped, "找谁" after the overview is the bundle's, "我这种情况能申请吗" asks (issue 12).
 
-"听不懂" / "你在说啥", whichever intent the NLU gives it, gets the last answer said plainly or what the bot can do,
-never a search, a complaint or a handoff; said again, the wording changes and a person is offered.
+"听不懂" / "你在说啥" is ``not_understood`` whatever the classifier said (tests/components/test_decisive_intents.py):
+the last answer said plainly or what the bot can do, never a search, a complaint or a handoff; said again, the
+wording changes and a person is offered.
 """
 
 from typing import Any
@@ -11,17 +12,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import own_case
 from actions.appeals import ActionRouteAppeal
-from actions.confused import help_confused
+from actions.confused import ActionHelpConfused
 from actions.courtesy import ActionRouteCourtesy
 from actions.fallback import ActionHandleLowConfidence
-from actions.handoff import ActionHandoff
 from actions.questions import ActionAnswerQuestion
 from actions.routing import (
-    ActionOutOfScope,
     ActionRouteEligibility,
     ActionRouteOverview,
     ActionRouteProgress,
-    ActionRouteSmallTalk,
 )
 from tests.actions.conftest import make_tracker, user_event
 
@@ -45,49 +43,30 @@ async def run(action: Any, tracker: Tracker) -> tuple[str, list[dict[str, Any]]]
 
 
 async def test_after_an_item_answer_the_item_is_said_plainly_with_what_to_ask_next(service_url: str) -> None:
-    text, events = await run(ActionAnswerQuestion(), after_answer("你在说啥", "ask_question", "guaranteed_loan"))
+    text, events = await run(ActionHelpConfused(), after_answer("你在说啥", "not_understood", "guaranteed_loan"))
     assert "简单地说" in text and "创业担保贷款" in text and "个工作日" in text
     assert "要什么材料" in text and "我要申请" in text
-    assert not [e for e in events if e["event"] == "followup"]
+    assert not [e for e in events if e["event"] in ("followup", "pause")]  # nothing filed, nobody handed over
 
 
 async def test_with_nothing_before_it_is_the_menu_of_what_the_bot_does(service_url: str) -> None:
-    tracker = make_tracker([user_event("听不懂", "out_of_scope")])
-    text, _ = await run(ActionOutOfScope(), tracker)
+    tracker = make_tracker([user_event("听不懂", "not_understood")])
+    text, _ = await run(ActionHelpConfused(), tracker)
     assert "我要申请" in text and "转人工" in text and "申请编号" in text
-    assert "超出了我的服务范围" not in text
-
-
-async def test_read_as_a_complaint_it_files_nothing(service_url: str) -> None:
-    text, events = await run(ActionRouteAppeal(), after_answer("你说的这些我都听不懂啊", "complain", None))
-    assert not [e for e in events if e["event"] == "followup"]  # answered in this turn, no form
-    assert "投诉" not in text and "我要申请" in text
-
-
-async def test_read_as_a_handoff_or_small_talk_it_is_helped_not_handed_over(service_url: str) -> None:
-    text, events = await run(ActionHandoff(), after_answer("看不懂你说的", "request_human", "startup_subsidy"))
-    assert not [e for e in events if e["event"] == "pause"]
-    assert "简单地说" in text and "创业补贴" in text
-    text, _ = await run(ActionRouteSmallTalk(), after_answer("啥意思", "greet", "startup_subsidy"))
-    assert "简单地说" in text and "您好" not in text
+    assert "超出了我的服务范围" not in text and "投诉" not in text
 
 
 async def test_said_again_the_wording_changes_and_a_person_is_offered(service_url: str) -> None:
-    first, _ = await run(ActionAnswerQuestion(), after_answer("听不懂", "ask_question", "training"))
-    second, _ = await run(ActionAnswerQuestion(), after_answer("还是不明白", "ask_question", "training", bot=first))
+    first, _ = await run(ActionHelpConfused(), after_answer("听不懂", "not_understood", "training"))
+    second, _ = await run(ActionHelpConfused(), after_answer("还是不明白", "not_understood", "training", bot=first))
     assert second != first and "转人工" in second
 
 
-async def test_a_question_about_something_named_is_left_to_the_answer(service_url: str) -> None:
-    dispatcher = CollectingDispatcher()
-    for said in ("红灯是什么意思", "贷款条件看不懂", "我不懂电脑，能去现场办吗"):
-        assert await help_confused(dispatcher, after_answer(said, "ask_question", "guaranteed_loan")) is None, said
-    assert not dispatcher.messages
-
-
-async def test_read_as_a_no_it_is_helped_not_acknowledged(service_url: str) -> None:
-    text, _ = await run(ActionRouteCourtesy(), after_answer("没看懂", "deny", "training"))
-    assert "简单地说" in text and "创业培训" in text and "好的，明白了" not in text
+async def test_inside_a_form_that_refused_it_the_form_asks_its_step(service_url: str) -> None:
+    tracker = make_tracker([user_event("看不懂", "not_understood")])
+    tracker.active_loop = {"name": "progress_form"}
+    text, events = await run(ActionHelpConfused(), tracker)
+    assert not text and [e["name"] for e in events if e["event"] == "followup"] == ["progress_form"]
 
 
 def after_overview(said: str, intent: str) -> Tracker:

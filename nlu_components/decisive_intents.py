@@ -1,0 +1,93 @@
+"""Wordings that decide the intent whatever the classifier made of them: one step ahead of every intent's rule.
+
+"听不懂" / "你在说啥" read as a no, a complaint, a handoff or small talk sent each router to check for it on its
+own; "找个真人" / "你们客服呢" read as small talk or a question were no handoff. This component runs last in the
+pipeline (after the fallback classifier) and sets, with full confidence:
+
+- ``not_understood`` for a message that only says the user did not understand
+  (:func:`nlu_components.not_understood.confused`); a message the classifier put there that is no such message
+  gets the next intent of the ranking instead, so the recogniser alone decides;
+- ``request_human`` for a request for a person in everyday words (:func:`nlu_components.person_asked.asks_for_person`).
+
+The dialogue then has one rule per decided intent (``bot/rules/service.yml``); inside a form the form itself
+explains its step or hands over (``bot/rules/forms.yml``).
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from nlu_components.not_understood import confused
+from nlu_components.person_asked import asks_for_person
+
+NOT_UNDERSTOOD = "not_understood"
+REQUEST_HUMAN = "request_human"
+# The intents a wording decides, in the order they are checked.
+DECIDERS: tuple[tuple[str, Callable[[str], bool]], ...] = ((NOT_UNDERSTOOD, confused), (REQUEST_HUMAN, asks_for_person))
+DECIDED = frozenset(name for name, _ in DECIDERS)
+FALLBACK = "nlu_fallback"
+
+
+def decided_intent(text: str) -> str | None:
+    """The intent the wording of ``text`` decides, or ``None`` when the classifier's stands."""
+    return next((name for name, decides in DECIDERS if decides(text)), None)
+
+
+def decide(
+    intent: dict[str, Any] | None, ranking: list[dict[str, Any]], text: str
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The intent and ranking after the wording's decision.
+
+    Args:
+        intent: The classifier's intent (``name``, ``confidence``).
+        ranking: The classifier's ranking, best first.
+        text: The normalised message.
+
+    Returns:
+        The decided intent first with confidence 1.0; or, when the classifier chose an intent a wording decides
+        and this wording does not, the best other intent of the ranking; else the classifier's intent unchanged.
+    """
+    name = (intent or {}).get(INTENT_NAME_KEY)
+    decided = decided_intent(text)
+    if decided is not None:
+        chosen = {INTENT_NAME_KEY: decided, PREDICTED_CONFIDENCE_KEY: 1.0}
+        return chosen, [chosen, *[r for r in ranking if r.get(INTENT_NAME_KEY) != decided]]
+    if name == NOT_UNDERSTOOD:  # only the recogniser says a message is one
+        others = [r for r in ranking if r.get(INTENT_NAME_KEY) not in (NOT_UNDERSTOOD, FALLBACK)]
+        if others:
+            return dict(others[0]), others
+    return dict(intent or {}), ranking
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class DecisiveIntents(GraphComponent):
+    """Set the intent that a message's wording decides; place it last in the pipeline."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "DecisiveIntents":
+        """Create the component (it has no state)."""
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Replace each message's intent by the one its wording decides, if any."""
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str):
+                continue
+            intent, ranking = decide(message.get(INTENT), list(message.get(INTENT_RANKING_KEY) or []), text)
+            if intent:
+                message.set(INTENT, intent, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages
