@@ -216,7 +216,7 @@ class ActionAnswerQuestion(Action):
         verdict = await what_about(dispatcher, tracker, domain)  # "补贴呢" after "我是退役军人，能贷多少"
         if verdict is None and not (tracker.active_loop or {}).get("name"):
             verdict = await own_case.answer(dispatcher, tracker, domain)  # "我这种情况能办吗": what was said so far
-        if verdict is None:  # "听不懂", "找谁" after the overview, "我这种情况能申请吗" with nothing said
+        if verdict is None:  # "想了解下培训", "找谁" after the overview, "我这种情况能申请吗" with nothing said
             verdict = await said_plainly(dispatcher, tracker)
         if verdict is not None:
             return verdict
