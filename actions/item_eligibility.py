@@ -38,7 +38,7 @@ async def answer(
     """Say whether the person, as described, gets each named item, and offer the next step.
 
     Without any situation the question is a plain policy question: the knowledge base answers it. An undecided
-    item gets the rule that will decide it from the knowledge base, unless ``rule_of_undecided`` is false (a
+    item gets what the catalogue says of it (amount, conditions), unless ``rule_of_undecided`` is false (a
     question about every item, "我这种情况能办吗": the check asks what decides).
     """
     if not stated.profile:
@@ -58,9 +58,11 @@ async def answer(
     text = f"按您说的情况{heard}：\n" + "\n".join(verdict_lines(asked))
     events: list[EventType] = []
     if any(not e["qualifies"] and str(e["reason"]).startswith(NEEDS_MORE) for e in asked):
-        dispatcher.utter_message(text=text)  # undecided: the rule that will decide, from the knowledge base
-        if rule_of_undecided:
-            events += await answer_question(dispatcher, tracker, domain)
+        # undecided: what the item gives and asks, from the catalogue (a search picked look-alike FAQs: "刚办营业执照…
+        # 现在还不行" for a shop open three years)
+        undecided = [e["code"] for e in asked if not e["qualifies"] and str(e["reason"]).startswith(NEEDS_MORE)]
+        rules = [line for code in undecided if rule_of_undecided and (line := await describe(code)) is not None]
+        dispatcher.utter_message(text="\n\n".join([text, *rules]))
         if not (tracker.active_loop or {}).get("name"):  # ask what decides it: the next answer goes to the check
             seeded = await seed_form(CollectingDispatcher(), stated)  # the situation was shown back above
             return [*events, *seeded, SlotSet("item", items[0]), FollowupAction("eligibility_form")]

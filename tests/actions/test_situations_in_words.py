@@ -85,3 +85,18 @@ async def run_own_case(tracker: object) -> tuple[str, list[object]]:
     dispatcher = CollectingDispatcher()
     events = await own_case_answer(dispatcher, tracker, {})  # type: ignore[arg-type]
     return "\n".join(str(m.get("text") or "") for m in dispatcher.messages), list(events or [])
+
+
+async def test_an_undecided_item_is_described_from_the_catalogue_not_by_a_look_alike_faq(service_url: str) -> None:
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import item_eligibility
+
+    said = "我2023年开的店，能领创业补贴吗"
+    tracker = make_tracker([user_event(said, "check_eligibility")])
+    dispatcher = CollectingDispatcher()
+    stated = situation.read(said, [], TODAY)
+    await item_eligibility.answer(dispatcher, tracker, {}, ["startup_subsidy"], stated)
+    text = "\n".join(str(m.get("text") or "") for m in dispatcher.messages)
+    assert "❔" in text and "【创业补贴申领】" in text and "已经营约3年" in text, text
+    assert "来源" not in text and "现在还不行" not in text, text
