@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import context
 from actions.comparison import describe
 from actions.replies import varied
+from nlu_components.not_understood import MONEY, vague
 
 # The second time, after either first reply: what to say next, and a person.
 SAY_WHAT_YOU_WANT = (
@@ -35,6 +36,23 @@ MENU = (
 )
 
 
+# "就是那个嘛", "你晓得的那个事": something pointed at, not named. Which one, with examples; then a person.
+WHICH_ONE = (
+    "您说的是哪件事呢？说具体一点我才能帮上忙，例如“创业补贴有多少”“我要办营业执照”“查我的申请进度”。",
+    SAY_WHAT_YOU_WANT,
+)
+# "就是那笔钱，公家发的": money, no item named. The two the bundle has, as choices.
+WHICH_MONEY = (
+    "您说的是哪一笔钱：创业补贴（符合条件的领取，不用还），还是创业担保贷款（借的钱，要按期还）？点下面的选项，"
+    "或者直接说“补贴”或“贷款”。",
+    SAY_WHAT_YOU_WANT,
+)
+MONEY_CHOICES = [
+    {"title": "创业补贴", "payload": "创业补贴有多少"},
+    {"title": "创业担保贷款", "payload": "创业担保贷款能贷多少"},
+]
+
+
 class ActionHelpConfused(Action):
     """``not_understood`` outside a form: the previous answer's item said plainly, or what the assistant can do."""
 
@@ -46,6 +64,12 @@ class ActionHelpConfused(Action):
         """Say it plainly; inside a form (a form that refused the message) the form asks its step again."""
         if loop := (tracker.active_loop or {}).get("name"):
             return [FollowupAction(str(loop))]
+        text = context.text_of(tracker)
+        if vague(text):  # pointed at, not named: which one
+            money = bool(MONEY.search(text))
+            said = varied(tracker, WHICH_MONEY if money else WHICH_ONE)
+            dispatcher.utter_message(text=said, buttons=MONEY_CHOICES if money and said == WHICH_MONEY[0] else [])
+            return []
         dispatcher.utter_message(text=await plain_reply(tracker))
         return []
 

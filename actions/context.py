@@ -21,6 +21,8 @@ WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网
 WHERE_TO_DO = re.compile(
     r"(?:哪里|哪儿|在哪|去哪|哪个地方|什么地方|啥地方)\S{0,4}?(?:办|弄|申请|搞|提交|报名|填)|(?:现场|线下|当面)\S{0,3}?(?:办|弄|申请)"
 )
+# Who handles it ("哪个部门办", "归哪个单位管"): asked with a where word, still the department, not the entry points.
+WHO_HANDLES = re.compile(r"部门|单位|机构|谁审|谁批|归谁|谁管|哪个局|哪家")
 HOW_LONG = re.compile(r"多久|几天|多长时间|什么时候|啥时候|办完|时限|多少天|几个工作日")
 ALL_DONE = re.compile(r"全部|都办完|全办完|办完|办好|办结|结束|搞定|下来")
 ENTRY_POINTS = (
@@ -84,7 +86,7 @@ WHEN_ALL_DONE = (
 QUESTION = re.compile(
     r"[?？]|吗|么|呢$|多少|多久|几天|怎么|咋|如何|什么|啥|哪(?!怕)|谁(?![都也])|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
     r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行|干嘛|想知道|想了解|打听"
-    r"|(?<![好十多])几(?:个(?!月|年头)|次|趟|家|项|样|种)"
+    r"|(?<![好十多])几(?:个(?!月|年头)|次|趟|家|项|样|种|位|张|步|栏|页|类)"
     r"|((?!不)[\u4e00-\u9fff])不\1|[了过]没(?:有)?[?？。]*$"  # "收不收", "贵不贵"; "提交了没"
 )
 # A choice between two things ("执照给纸质的还是电子的", "办个体户还是公司好"): a question. Not 还是 meaning "still" or
@@ -211,7 +213,8 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
     if (shown := _about_what_was_shown(tracker, kind, text)) is not None:
         return shown
     region = any(e.get("entity") == "region" for e in tracker.latest_message.get("entities") or [])
-    if not named_item and not region and WHERE_TO_DO.search(text) and (kind == "answer" or is_follow_up(text)):
+    whom = bool(WHO_HANDLES.search(text))  # "归哪个单位管", "找哪个部门办": the department, the knowledge base's
+    if not (named_item or region or whom) and WHERE_TO_DO.search(text) and (kind == "answer" or is_follow_up(text)):
         return ENTRY_POINTS  # "在哪办", "那我去哪里办": every item is filed through the same entry points
     if kind == "overview" and not named_item:
         if WHERE.search(text):

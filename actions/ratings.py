@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 from actions.appeal_reading import application_number, id_last6
 from actions.context import is_question
 from actions.form_extraction import just_heard_user
-from actions.replies import bot_texts
+from actions.replies import answer_question, bot_texts
 from actions.service_client import (
     Conflict,
     NotFound,
@@ -160,8 +160,7 @@ class ActionRate(Action):
         asked = asks_how_to_rate(text)  # "怎么给差评": a question, never a rating
         score = None if asked else score_of(text)
         if score is None:
-            dispatcher.utter_message(text=HOW_TO_RATE if asked else NO_SCORE)
-            return []
+            return await _no_score(dispatcher, tracker, domain, asked)
         pending: dict[str, Any] = {"score": score, "comment": comment_of(text)}
         number = application_number(text, list(tracker.latest_message.get("entities") or [])) or shown_finished(tracker)
         if number is None and ABOUT_APPLICATION.search(text):
@@ -178,6 +177,17 @@ class ActionRate(Action):
         if handoff is not None:
             return await store(dispatcher, tracker, {**pending, "target": "handoff", "handoff_id": handoff})
         return await store(dispatcher, tracker, {**pending, "target": "conversation"})
+
+
+async def _no_score(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, asked_how: bool
+) -> list[EventType]:
+    """No rating given: how to rate ("怎么给差评"), the answer to a question read as feedback, or how to file."""
+    text = str(tracker.latest_message.get("text") or "")
+    if not asked_how and is_question(text):  # "电话号码要填几个数字", read as feedback
+        return await answer_question(dispatcher, tracker, domain)
+    dispatcher.utter_message(text=HOW_TO_RATE if asked_how else NO_SCORE)
+    return []
 
 
 async def store(dispatcher: CollectingDispatcher, tracker: Tracker, rating: dict[str, Any]) -> list[EventType]:

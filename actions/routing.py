@@ -62,8 +62,11 @@ WHAT_CAN_I_GET = situation.WHAT_CAN_I_GET
 BORROW = re.compile(r"借钱|借款|借点钱|贷点钱|能贷|可以贷")
 SPECIFIC_TOPIC = re.compile(
     r"部门|材料|表格|信息采集表|身份证|并联|串联|合作社|公司|个体|企业|节省|省了|以前|原来|效率|数据库|共享|时限|多久|几天|"
-    r"天数|费用|收费|多少钱|区别|跑几次|证照|电子|工作日|周末|节假日|假期|放假|国庆|春节|调休"
+    r"天数|费用|收费|多少钱|区别|跑几次|证照|电子|工作日|周末|节假日|假期|放假|国庆|春节|调休|"
+    r"意思|是什么|啥是|百分|压缩|缩短|类型|几种|哪几类|哪些类|只办|只申请|其中|单独|并行|并联"
 )
+# "投诉一下，CY…办了两周还没动", "CY…超期了我要反映": filing a complaint, whatever number it carries.
+FILES_COMPLAINT = re.compile(r"投诉|举报|反映|要告")
 COMPLAINT = re.compile(
     r"投诉|差评|态度|不满|生气|气死|太差|很差|真差|太慢|垃圾|骗|举报|敷衍|没人管|不负责|破|烂|忽悠|推来推去|踢皮球|反映|"
     r"听不懂|答非所问|没用|废物|傻"
@@ -144,8 +147,9 @@ class ActionRouteProgress(Action):
         text = _text(tracker)
         if asks_status(text) and not NUMBER.search(text):  # "我的投诉处理得怎么样了": a 诉求's status
             return [FollowupAction("appeal_status_form")]
+        # "CY…拖了两周，我要投诉": a complaint about it, the number its application
         if NUMBER.search(text) or any(e.get("entity") == "application_id" for e in _entities(tracker)):
-            return [FollowupAction("progress_form")]
+            return [FollowupAction("action_route_appeal" if FILES_COMPLAINT.search(text) else "progress_form")]
         if (answered := await self._in_context(dispatcher, tracker, domain, text)) is not None:
             return answered
         if _does_first(text, _entities(tracker)):  # "那我先把就业创业证办了": to apply, not to check progress
@@ -225,7 +229,8 @@ class ActionRouteOverview(Action):
         after = bool(tracker.get_slot("after_overview")) and previous_action(tracker) == "action_route_overview"
         follow_up = len(text) <= 10 and "一件事" not in text
         in_context = bool(tracker.get_slot("item")) and follow_up and not after
-        if not named_item and not in_context and WHERE.search(text) and len(text) <= 20:
+        whom = bool(context.WHO_HANDLES.search(text))  # "去哪个部门办": the department
+        if not (named_item or in_context or whom) and WHERE.search(text) and len(text) <= 20:
             where = context.fixed_reply(tracker, False) or ENTRY_POINTS  # "线下呢": the window
             dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or where)
             return done

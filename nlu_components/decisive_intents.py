@@ -5,7 +5,8 @@ own; "找个真人" / "你们客服呢" read as small talk or a question were no
 pipeline (after the fallback classifier) and sets, with full confidence:
 
 - ``not_understood`` for a message that only says the user did not understand
-  (:func:`nlu_components.not_understood.confused`); a message the classifier put there that is no such message
+  (:func:`nlu_components.not_understood.confused`) or only points at something unnamed ("就是那个嘛",
+  :func:`nlu_components.not_understood.vague`); a message the classifier put there that is no such message
   gets the next intent of the ranking instead, so the recogniser alone decides;
 - ``request_human`` for a request for a person in everyday words (:func:`nlu_components.person_asked.asks_for_person`).
 
@@ -23,13 +24,16 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu_components.not_understood import confused
+from nlu_components.not_understood import confused, vague
 from nlu_components.person_asked import asks_for_person
 
 NOT_UNDERSTOOD = "not_understood"
 REQUEST_HUMAN = "request_human"
 # The intents a wording decides, in the order they are checked.
-DECIDERS: tuple[tuple[str, Callable[[str], bool]], ...] = ((NOT_UNDERSTOOD, confused), (REQUEST_HUMAN, asks_for_person))
+DECIDERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    (NOT_UNDERSTOOD, lambda text: confused(text) or vague(text)),
+    (REQUEST_HUMAN, asks_for_person),
+)
 DECIDED = frozenset(name for name, _ in DECIDERS)
 FALLBACK = "nlu_fallback"
 

@@ -1,4 +1,6 @@
-"""A message that only says the user did not understand the bot: "看不懂你说的", "啥意思啊", "你在说啥".
+"""A message that only says the user did not follow ("看不懂你说的", "你在说啥", "我搞不来") or points at nothing named.
+
+Pointing without naming: "就是那个嘛", "你晓得的那个事".
 
 The one recogniser of such a message: the NLU gives it the intent ``not_understood`` whatever the classifier said
 (:mod:`nlu_components.decisive_intents`), and each form's steps use it to explain the step again
@@ -11,7 +13,7 @@ import re
 CONFUSED = re.compile(
     r"(?:看|听|搞|弄|读)不(?:太)?(?:懂|明白|清楚)|没(?:太)?(?:看|听|搞|弄)?(?:懂|明白)|不(?:太|大)?(?:懂|明白)|"
     r"(?:啥|什么|神马|几个)意思|(?:说|讲)(?:的|得)?(?:是)?(?:啥|什么)|什么鬼|啥玩意|什么玩意|一头雾水|糊涂|懵|晕|"
-    r"(?:什么|啥)?乱七八糟|云里雾里|说人话"
+    r"(?:什么|啥)?乱七八糟|云里雾里|说人话|(?:搞|弄|整)不来|不会(?:弄|搞|整)|搞不定"
 )
 # What may stand around it in such a message: pronouns, fillers, "say it more simply". Anything else left over
 # ("红灯是什么意思", "我不懂怎么填身份证") is a question about something, answered as such.
@@ -21,6 +23,31 @@ AROUND = re.compile(
     r"换个说法|解释|[?？!！。，,.~～…\s]"
 )
 MAX_LENGTH = 30
+# A message that points at something without naming it: "呃，就是那个嘛", "你晓得的那个事", "就是那笔钱，公家发的",
+# "来电人讲不清楚要办什么". One of these marks, and nothing but fillers around it.
+VAGUE_MARK = re.compile(
+    r"(?:讲|说)不清楚?|不知道怎么说|你懂的|你晓得|你知道的|那个|这个|那件|这件|那笔|这笔|那事|这事|那种|那啥"
+)
+FILLERS = re.compile(
+    r"要办什么|办什么|就是|呃|嗯|啊|嘛|呀|哦|额|唉|哎|的|了|是|那|这|个|件|笔|种|事儿?|事情|东西|钱|款|公家|政府|国家|上面|"
+    r"发|给|我|你|他|她|们|来电人|说|讲|反复|一直|老是|还是|懂|晓得|知道|[，,。.!！?？~～…\s]"
+)
+MONEY = re.compile(r"钱|款|资金|经费")
+
+
+def vague(text: str) -> bool:
+    """Whether the message only points at something without naming it ("就是那个嘛", "你晓得的那个事").
+
+    Args:
+        text: The user's message.
+
+    Returns:
+        True when a pointing word stands with nothing but fillers ("那个补贴呢", "这个怎么办" name or ask: False).
+    """
+    text = text.strip()
+    if not text or len(text) > MAX_LENGTH or not VAGUE_MARK.search(text):
+        return False
+    return not FILLERS.sub("", VAGUE_MARK.sub("", text))
 
 
 def confused(text: str) -> bool:

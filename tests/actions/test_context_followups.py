@@ -10,8 +10,9 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import progress_followups
+from actions import context, progress_followups
 from actions.application_actions import ActionStartApplication
+from actions.confused import ActionHelpConfused
 from actions.messages import progress
 from actions.query_text import query_text
 from actions.questions import ActionAnswerQuestion
@@ -143,3 +144,45 @@ async def test_a_question_about_rating_stores_nothing(service_url: str) -> None:
         assert not events, said
     for said in ("差评！等了一个月", "一星，怎么这么慢", "五星好评，可以吗", "非常不满意，为什么这么慢"):
         assert not asks_how_to_rate(said), said
+
+
+async def test_pointing_at_money_asks_which_one_with_choices_then_offers_a_person(service_url: str) -> None:
+    dispatcher = CollectingDispatcher()
+    await ActionHelpConfused().run(dispatcher, make_tracker([user_event("就是那笔钱，公家发的", "not_understood")]), {})
+    assert "创业补贴" in dispatcher.messages[0]["text"] and "创业担保贷款" in dispatcher.messages[0]["text"]
+    assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == ["创业补贴", "创业担保贷款"]
+    text, _ = await run(ActionHelpConfused(), make_tracker([user_event("呃，就是那个嘛", "not_understood")]))
+    assert "哪件事" in text and "例如" in text
+    again = make_tracker(
+        [
+            user_event("呃，就是那个嘛", "not_understood"),
+            {"event": "bot", "text": text},
+            user_event("你晓得的那个事", "not_understood"),
+        ]
+    )
+    text, _ = await run(ActionHelpConfused(), again)
+    assert "转人工" in text and "12345" in text
+
+
+async def test_a_complaint_carrying_an_application_number_is_filed_not_checked(service_url: str) -> None:
+    tracker = make_tracker([user_event("投诉一下，CY20261201000001办了两周还没动", "check_progress")])
+    _, events = await run(ActionRouteProgress(), tracker)
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["action_route_appeal"]
+    _, events = await run(ActionRouteProgress(), make_tracker([user_event("CY20261201000001", "check_progress")]))
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["progress_form"]
+
+
+def test_which_department_after_an_answer_is_no_entry_points() -> None:
+    events = [
+        user_event("创业担保贷款要多久", "ask_question"),
+        {"event": "action", "name": "action_answer_question"},
+        {"event": "bot", "text": "15个工作日"},
+        {"event": "action", "name": "action_listen"},
+        user_event("去哪个部门办", "ask_question"),
+    ]
+    assert context.fixed_reply(make_tracker(events, slots={"item": "guaranteed_loan"}), False) is None
+
+
+async def test_a_question_read_as_feedback_is_answered_not_thanked(service_url: str) -> None:
+    text, events = await run(ActionRate(), make_tracker([user_event("电话号码要填几个数字", "give_feedback")]))
+    assert "感谢您的意见" not in text and "已记录" not in text

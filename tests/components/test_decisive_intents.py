@@ -92,3 +92,12 @@ def test_the_component_sets_the_decided_intent_on_the_message() -> None:
     assert message.get(INTENT)["name"] == "request_human"
     assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["request_human", "greet"]
     assert untouched.get(INTENT)["name"] == "ask_question"
+
+
+def test_pointing_at_nothing_named_or_not_managing_is_not_understood_too() -> None:
+    for said in ("呃，就是那个嘛", "你晓得的那个事", "就是那笔钱，公家发的", "来电人讲不清楚要办什么", "我搞不来这个"):
+        assert decide({"name": "deny", "confidence": 0.6}, ranking("deny"), said)[0]["name"] == "not_understood", said
+    for said in ("那个补贴呢", "这个怎么办", "这个要多久", "这个是什么", "那个，我想问下贷款"):
+        assert decide({"name": "ask_question", "confidence": 0.6}, ranking("ask_question"), said)[0]["name"] == (
+            "ask_question"
+        ), said
