@@ -54,6 +54,12 @@ HOLD_ON = re.compile(rf"先别|先不|别急|等等|等一下|稍等|{context.HE
 SUBMITTED_ASKED = re.compile(
     r"(?:交|提交|递交)(?:上去|成功|好)?了(?:没有?|吗|么|没)|(?:交|提交)(?:上去|成功)(?:没有?|吗|没)|交没交|提交没提交"
 )
+# No account yet at the bank account's step ("还没开户", "现在没有，以后再补").
+NO_ACCOUNT = re.compile(r"没有|还没|没开|未开|没办|以后再|之后再|回头再|晚点|后补|再补|先不填|不想填")
+NO_ACCOUNT_YET = (
+    "创业补贴是打到经营主体的银行账户上的（公示5个工作日后发放），所以提交申请时必须填账号，不能以后再补。"
+    "还没有账户的话：可以先去银行开好户，再回来接着填；或者说“补贴先不办”，其他事项照常提交，开户后再单独申请补贴。"
+)
 DIGITS_ATTEMPT = re.compile(r"[\d\sXx-]{3,}[。.]?")
 
 
@@ -142,6 +148,8 @@ def _step_explained(text: str, requested: str | None, slots: dict[str, Any]) -> 
 
     "看不懂你说的" at any step, the summary included, is never an answer or a yes: the step is said again simply.
     """
+    if requested == "bank_account" and NO_ACCOUNT.search(text) and not re.search(r"\d{6,}", text):
+        return NO_ACCOUNT_YET  # "还没开对公账户", "能不能以后再补": required at filing; what to do instead
     if requested is not None and not_understood.confused(text):
         return not_understood.explain(step_help(requested), failures(slots, requested))
     if left := undecided(requested, text):  # "随便": the choices explained, the user still picks
