@@ -79,7 +79,9 @@ PROJECT_LABELLED = re.compile(
 )
 # "开了家面馆，名字叫秀英面馆": the name after a shop word and 名字叫 (a comma between them).
 SHOP_NAMED = re.compile(
-    r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|工作室|合作社|网店)[，,\s]*(?:的)?(?:名字|名称|店名|名)(?:叫做|叫|是)"
+    r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|工作室|合作社|网店)[，,\s]*(?:的)?"
+    # "…店，名字叫X", and "名字X" without 叫 ("五金店，名字志刚五金") unless a remark follows (名字还没想好)
+    r"(?:(?:名字|名称|店名|名)(?:叫做|叫|是)|(?:名字|店名)[:：]?(?!还|没|不|想|准备|待|暂|就|用|随便|也|先|再|我))"
     r"[“\"]?(?P<value>[^，,。；;“”\"\s]{2,30}?)[”\"]?(?=[，,。；;\s]|$|行业|地址|经营|身份|手机|电话|想|要|申请)"
 )
 # "修车铺，名字定为铁牛修车", "小作坊就叫甜甜坊", "店名用我女儿的名字吧，叫朵朵童装": the proper name after its cue,
@@ -156,7 +158,7 @@ PROJECT_OPENED = re.compile(
 )
 # "准备成立湘乡小禾陶艺有限公司", "注册一个青山竹编合作社": the registered name itself.
 PROJECT_FOUNDED = re.compile(
-    r"(?:成立|注册|创办|开办)(?:了)?(?:一个|一家|个|家)?[“\"]?"
+    r"(?:成立|注册|创办|开办)(?![成为])(?:了)?(?:一个|一家|个|家)?[“\"]?"  # not "注册成有限公司" (a type)
     r"(?P<value>[\u4e00-\u9fffA-Za-z0-9]{2,20}?(?:有限责任公司|有限公司|公司|专业合作社|合作社|工作室))(?![\u4e00-\u9fff])"
 )
 INDUSTRY_WORDS = (
@@ -217,8 +219,8 @@ CLAUSE_ANYWHERE = re.compile(r"我|想|打算|准备|申请|贷款|身份证|手
 TERM = re.compile(
     r"(?:期限|贷款期|借|贷|还款期|分)[^，,。；;\d一二两三四五六七八九十]{0,4}(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)"
     r"|(?P<n2>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit2>年|个月)(?:期|还清|还完|内还|来还|还款)"  # 两年还清
-    r"|[万wW]元?(?:吧|呗|啊|左右|就够了?|就行|够了)?[，,\s]*(?:分|借|贷)?"  # "十万吧，两年"
-    r"(?P<n3>\d{1,2}|[一二两三四五])\s*(?P<unit3>年|个月)(?!前|后|毕业)"
+    r"|[万wW](?:元|块钱?)?(?:吧|呗|啊|左右|就够了?|就行|够了)?[，,\s]*(?:分|借|贷)?"  # "十万吧，两年", "八万块 两年"
+    r"(?P<n3>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?P<unit3>年|个月)(?!前|后|毕业)"
 )
 # A graduation from a university or college said in words ("我去年大学毕业", "本科毕业三年了"): the category 高校毕业生.
 UNIVERSITY_GRADUATE = re.compile(
@@ -243,6 +245,13 @@ ID_CUED = re.compile(r"身份证(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>[
 BANK_CUED = re.compile(
     r"(?:银行账户|银行账号|银行卡号?|收款账户|账户|账号|卡号)(?:是|为|[:：])?\s*(?P<value>\d[\d\s-]{10,30}\d)"
 )
+# Whose a mobile number is, from the words just before it, when a message gives two ("我老公电话是…，不过留我自己的…"):
+# somebody else's is never the applicant's phone; one said as the person's own (or as the change) is.
+SOMEONE_ELSES_BEFORE = re.compile(
+    r"(?:老公|老婆|爱人|丈夫|妻子|媳妇|对象|儿子|女儿|孩子|爸爸?|妈妈?|父亲|母亲|家里人?|朋友|亲戚|表[哥姐弟妹]|堂[哥姐弟妹]"
+    r"|哥哥?|姐姐?|弟弟?|妹妹?|同事|合伙人|师傅|邻居)的?(?:手机|电话|号码|联系方式)?(?:号码|号)?(?:是|为|[:：])?\s*$"
+)
+OWN_BEFORE = re.compile(r"(?:我自己|我本人|本人|自己|留我|用我|填我|不过|还是|改成|换成|应该是)[^，,。；;\d]{0,6}$")
 PHONE_CUED = re.compile(r"(?:手机|电话|联系方式)(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>\d[\d\s-]{4,18}\d)")
 # "手机号填错了，是13912345678" / "项目名称改成湘味小厨" (the value ends at the next punctuation)
 CORRECTION = re.compile(

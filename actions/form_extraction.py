@@ -19,7 +19,7 @@ from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT, is_question
 from actions.form_items import THESE_ONLY
 from actions.form_navigation import failures
-from actions.form_values import CORRECTING, Extraction, entities_named, read_values
+from actions.form_values import CHANGE_OF_MIND, CORRECTING, Extraction, entities_named, read_values
 
 DIGRESSION_INTENTS = frozenset(
     {
@@ -47,7 +47,7 @@ OTHER_TASKS = frozenset({"check_progress", "check_eligibility"})
 # Questions (ask_question) are answered by the form itself, searched for all its items (form_questions.py).
 RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "ask_bundle_overview", "complain"}
 # A change of a value, not a stop, when the message names the new value ("个体户不搞了，改成有限公司").
-CHANGING = re.compile(r"改成|改为|换成|换为|改办|还是.{1,8}吧|应该是|不是.{1,8}是")
+CHANGING = re.compile(rf"改成|改为|换成|换为|改办|{CHANGE_OF_MIND}|还是.{{1,8}}吧|应该是|不是.{{1,8}}是")
 # At the summary, not yet ("先别交，我考虑一下", "等等我再想想"): nothing is wrong, nothing is filed.
 HOLD_ON = re.compile(rf"先别|先不|别急|等等|等一下|稍等|{context.HESITATING.pattern}")
 # "交上去了没有", "提交了吗", "申请提交成功没" asked while the form is still open.

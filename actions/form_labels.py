@@ -34,7 +34,9 @@ from actions.form_cues import (
     IDENTITY,
     LOAN_WORDS,
     OTHER_MONEY,
+    OWN_BEFORE,
     PHONE_CUED,
+    SOMEONE_ELSES_BEFORE,
     SPOKEN_DIGITS,
     SPOKEN_NUMBER,
     STARTED,
@@ -110,8 +112,24 @@ def read_dates(text: str, today: date, found: Labelled) -> None:
             found.shown["business_started_on"] = start.shown
 
 
+def own_phone(text: str) -> str | None:
+    """Of two or more mobile numbers, the applicant's: never one said as somebody else's; the last said as their own.
+
+    "我老公电话是13907318826，不过留我自己的15807324470" → the second; ``None`` with fewer than two numbers.
+    """
+    said = list(BARE_PHONE.finditer(text))
+    if len(said) < 2:
+        return None
+    theirs = [m for m in said if not SOMEONE_ELSES_BEFORE.search(text[max(0, m.start() - 12) : m.start()])]
+    own = [m for m in theirs if OWN_BEFORE.search(text[max(0, m.start() - 12) : m.start()])]
+    chosen = own or theirs
+    return chosen[-1 if own else 0].group(0) if chosen else None
+
+
 def _read_numbers(text: str, found: Labelled, bare_numbers: bool) -> None:
     """ID, phone and bank account after their cue, and numbers plain from their form the NLU did not tag."""
+    if phone := own_phone(text):
+        found.values["phone"] = phone  # of two numbers the person's own, whatever the NLU tagged first
     if "id_number" not in found.values and (match := ID_CUED.search(text)):
         found.values["id_number"] = re.sub(r"[\s-]", "", match.group("value"))
     if "phone" not in found.values and (match := PHONE_CUED.search(text)):

@@ -22,7 +22,9 @@ from actions.service_client import tracker_identity
 from actions.situation import NONE_OF_THEM, asked_groups_dropped, described_category
 
 LOAN = "guaranteed_loan"
-CORRECTING = re.compile(r"不是|不对|错了|改成|改为|应该是|应为|更正|搞错")
+# A change of mind naming the new value ("我改主意了，注册成有限公司"): a correction, never a cancel.
+CHANGE_OF_MIND = r"改主意|注册成|办成|弄成"
+CORRECTING = re.compile(rf"不是|不对|错了|改成|改为|应该是|应为|更正|搞错|{CHANGE_OF_MIND}")
 # Steps where a message that is only a name means the applicant's name (said again, or corrected).
 NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
 PLACE = re.compile(r"[省市区县州镇乡村]$")
