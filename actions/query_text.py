@@ -178,3 +178,8 @@ def named_by_short_word(text: str) -> tuple[str, str] | None:
             if f"{word}{that}" in text:
                 return text.replace(f"{word}{that}", context.item_word(code), 1), code
     return None
+
+
+def names_item(text: str, code: str) -> bool:
+    """Whether ``text`` names the item ``code`` by one of its words ("租房补贴怎么申请" names the subsidy's 补贴)."""
+    return any(found == code and word in text for word, found in _short_words().items())

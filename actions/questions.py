@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import context, knowledge_client
 from actions.answer_feedback import answer_payload
 from actions.comparison import compare
-from actions.knowledge_client import example_ahead
+from actions.knowledge_client import DECLINED_MARGIN, example_ahead
 from actions.query_text import (
     FORM_ITEM,
     ITEM_ENTITY,
@@ -25,6 +25,7 @@ from actions.query_text import (
     in_chinese,
     items_in,
     named_by_short_word,
+    names_item,
     per_item,
     query_text,
     without_then,
@@ -113,7 +114,7 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     for part in parts:
         named = next(iter(items_in(tracker, part)), None)  # a part naming its item says it in its own words
         answer = await search(tracker, query=part[:MAX_QUERY_CHARS], item=None if named else carried)
-        if (named or carried) and answer.get("status") in UNSURE and not (named and example_ahead(answer)):
+        if (named or carried) and answer.get("status") in UNSURE and not (named and stays_refused(answer, named)):
             query = part if named else f"{context.item_word(str(carried))}{without_then(part)}"
             again = await search(tracker, query=query[:MAX_QUERY_CHARS], item=named or carried)
             answer = again if again.get("status") in ANSWERED else answer
@@ -122,11 +123,25 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     return answers
 
 
+def stays_refused(answer: dict[str, Any], item: str) -> bool:
+    """Whether a question refused alone stays refused rather than asked again with ``item``'s +0.08 bonus.
+
+    It does when an out-of-scope example scored first and names the item too ("技能提升补贴怎么领" for "技能提升补贴
+    能拿多少": the bonus would lift the start-up subsidy past the look-alike it is not), or scored clearly first.
+    An example about something else a hair ahead ("开奶茶店选址有啥讲究" for "我想开个奶茶店，办执照要几天", "办护照
+    要带什么材料" for "执照要带什么材料") leaves the question to its item.
+    """
+    hits = answer.get("hits") or []
+    if not example_ahead(answer):
+        return False
+    return example_ahead(answer, DECLINED_MARGIN) or names_item(str(hits[0].get("text") or ""), item)
+
+
 async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     """The answer to one question, asked again with its item when nothing fits.
 
     A message that names its item is searched without the item first (:func:`mentioned_item`); when nothing fits
-    and the nearest match is a source of ours (not an example of what is not ours, however close), with the item.
+    and the question is not nearest to a look-alike of that item (:func:`stays_refused`), with the item.
     A short follow-up is kept on the conversation's item by the service's filter; when that finds nothing ("要多久"
     about the licence), the item's everyday name in front ("营业执照要多久") often does. "补贴呢" (the previous
     question about another item) is searched with the item it names, "税务那个要多久" with the item the short word
@@ -141,8 +156,8 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     item = named or mentioned_item(tracker) or form_item
     retry = bool(item) and (bool(named) or bool(form_item) or context.is_follow_up(text))
     answer = await search(tracker, record_unanswered=not retry)
-    if not retry or answer.get("status") not in UNSURE or (named and example_ahead(answer)):
-        return answer  # a question nearest to an example that is not ours stays refused ("房租补助每年给多少")
+    if not retry or answer.get("status") not in UNSURE or (named and stays_refused(answer, str(named))):
+        return answer  # "房租补助每年给多少", nearest to "租房补贴怎么申请", stays refused
     query = text if named else f"{context.item_word(str(item))}{without_then(text)}"
     again = await search(tracker, query=query[:MAX_QUERY_CHARS], item=item)
     return again if again.get("status") in ANSWERED else answer

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.form_questions import answer_besides, for_the_whole_form
 from actions.knowledge_client import elsewhere
 from actions.query_text import FORM_ITEM, named_by_short_word
-from actions.questions import ActionAnswerQuestion
+from actions.questions import ActionAnswerQuestion, stays_refused
 from tests.actions.conftest import make_tracker, user_event
 
 SUBSIDY = [{"entity": "item", "value": "startup_subsidy", "start": 4, "end": 6}]
@@ -64,3 +64,19 @@ async def test_a_question_inside_the_loan_application_is_asked_about_the_loan(kn
     dispatcher = CollectingDispatcher()
     await answer_besides(dispatcher, tracker, "最多能借多少")  # alone: an example about other loans scores first
     assert "20万" in str(dispatcher.messages[0]["text"])
+
+
+def example_first(example: str, ahead: float) -> dict[str, Any]:
+    return {"hits": [{"kind": "out_of_scope", "score": 0.76 + ahead, "text": example}, {"kind": "faq", "score": 0.76}]}
+
+
+def test_only_a_look_alike_of_the_item_or_a_clear_refusal_stays_refused() -> None:
+    assert stays_refused(example_first("技能提升补贴怎么领", 0.005), "startup_subsidy")  # names 补贴
+    assert stays_refused(example_first("开奶茶店选址有啥讲究", 0.05), "business_registration")  # clearly not ours
+    assert not stays_refused(example_first("开奶茶店选址有啥讲究", 0.001), "business_registration")
+    assert not stays_refused({"hits": [{"kind": "faq", "score": 0.8}]}, "business_registration")
+
+
+async def test_our_question_a_hair_from_an_example_about_something_else_is_answered(knowledge_service: str) -> None:
+    licence = [{"entity": "item", "value": "business_registration", "start": 9, "end": 10}]
+    assert "3个工作日" in await reply("我想开个奶茶店，办执照要几天", licence)
