@@ -67,9 +67,21 @@ async def question_not_request(
     entities = list(tracker.latest_message.get("entities") or [])
     if len(read_labelled(text, entities).values) >= 2:
         return None
+    said = len(dispatcher.messages)
     events = await answer_question(dispatcher, tracker, domain)
+    if not _answered(dispatcher.messages[said:]):
+        return events  # "呃，就是那个" not found: no offer a filler could accept
     dispatcher.utter_message(text=OFFER_APPLY)
     return [*events, SlotSet("offer_pending", True), SlotSet("offered_items", _items(tracker) or None)]
+
+
+def _answered(messages: list[dict[str, Any]]) -> bool:
+    """Whether the replies include a knowledge answer that found something (its 👍/👎 payload says so)."""
+    statuses = [
+        str(((m.get("custom") or m.get("json_message") or {}).get("answer_feedback") or {}).get("status") or "")
+        for m in messages
+    ]
+    return any(status in ANSWERED for status in statuses) or not any(statuses)
 
 
 async def before_starting(

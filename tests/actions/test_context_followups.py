@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import context, progress_followups
 from actions.application_actions import ActionStartApplication
 from actions.confused import ActionHelpConfused
+from actions.followups import _answered
 from actions.messages import progress
 from actions.query_text import query_text
 from actions.questions import ActionAnswerQuestion
@@ -186,3 +187,10 @@ def test_which_department_after_an_answer_is_no_entry_points() -> None:
 async def test_a_question_read_as_feedback_is_answered_not_thanked(service_url: str) -> None:
     text, events = await run(ActionRate(), make_tracker([user_event("电话号码要填几个数字", "give_feedback")]))
     assert "感谢您的意见" not in text and "已记录" not in text
+
+
+def test_no_offer_to_apply_after_an_answer_that_found_nothing() -> None:
+    found = [{"text": "15个工作日"}, {"custom": {"answer_feedback": {"question": "q", "status": "faq"}}}]
+    missed = [{"text": "没有找到"}, {"custom": {"answer_feedback": {"question": "q", "status": "not_found"}}}]
+    assert _answered(found) and not _answered(missed)
+    assert _answered([{"text": "可以在这些地方办理"}])  # a fixed reply from the context: answered
