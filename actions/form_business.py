@@ -210,8 +210,15 @@ def _after_lead_in(value: str) -> str:
 
 
 def _without_plan(address: str) -> str:
-    """An address without the plan around it: "我在长沙市…8号开店" → 长沙市…8号."""
-    return ADDRESS_PLAN_AFTER.sub("", ADDRESS_PLAN_BEFORE.sub("", address, count=1)).strip()
+    """An address without the plan around it: "我在长沙市…8号开店" → 长沙市…8号.
+
+    Only a plan after the first place name ends it: in "开个米粉店…行业是餐饮店在衡阳市…88号" (dictated without
+    punctuation) the plan comes first and the address is still there.
+    """
+    value = ADDRESS_PLAN_BEFORE.sub("", address, count=1)
+    place = ADDRESS_MARKERS.search(value)
+    start = place.start() if place else 0
+    return (value[:start] + ADDRESS_PLAN_AFTER.sub("", value[start:])).strip()
 
 
 def _names_a_place(part: str) -> bool:

@@ -173,6 +173,8 @@ def read_labelled(
         found.values["person_category"] = described
     if "person_category" not in found.values and UNIVERSITY_GRADUATE.search(text):
         found.values["person_category"] = "college_graduate"  # "她叫王丽，去年大学毕业"
+    if "person_category" not in found.values and situation.PLAIN_PERSON.search(text):
+        found.values["person_category"] = "other"  # "…88号我就是普通老百姓没什么特殊身份"
     group = situation.other_group(text)  # "脱贫户", "建档立卡的": a person's words; a shop ("项目是个网店") is not
     group = None if group == "online_merchant" and not IDENTITY.search(text) else group
     if found.values.get("person_category", "other") == "other" and group:

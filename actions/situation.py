@@ -12,10 +12,14 @@ from typing import Any
 from actions import dates, first_start
 from actions.form_cues import UNIVERSITY_GRADUATE
 
+# "我就是普通老百姓，没什么特殊身份": the person says they belong to no group; read also in a message full of fields.
+PLAIN_PERSON = re.compile(
+    r"普通人|一般人|老百姓|普通群众|普通百姓|普通居民|没(?:有|什么|啥)特殊身份|没(?:有|什么|啥)特别的?身份"
+)
 # "都不是，就普通人": none of the listed groups, i.e. the category "other".
 NONE_OF_THEM = re.compile(
-    r"都不是|都不属于|都不算|哪类都不|哪个都不|以上都不|以上皆不|啥也不是|啥都不是|什么都不是|普通人|一般人|老百姓"
-    r"|没有特殊身份|不属于(?:这些|上面)|都挨不上|都沾不上|都不沾边|都不搭边|都对不上|都不符合|普通群众|普通百姓|普通居民"
+    r"都不是|都不属于|都不算|哪类都不|哪个都不|以上都不|以上皆不|啥也不是|啥都不是|什么都不是"
+    r"|不属于(?:这些|上面)|都挨不上|都沾不上|都不沾边|都不搭边|都对不上|都不符合|" + PLAIN_PERSON.pattern
 )
 GRADUATION = re.compile(r"毕业")
 BUSINESS = re.compile(r"开了|开的|开业|开张|开店|注册|成立|营业|经营|执照|办的店|干了|做了|店")

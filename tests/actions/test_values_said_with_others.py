@@ -63,3 +63,21 @@ async def test_a_change_of_mind_with_gai_zhuyi_changes_the_type_and_cancels_noth
     texts, set_slots = await validate("我改主意了，不办个体户了，注册成有限公司", "cancel", slots, said)
     assert set_slots.get("business_type") == "enterprise" and not any("已取消" in t for t in texts), texts
     assert "project_name" not in set_slots, set_slots  # "注册成有限公司" names a type, not a project
+
+
+def test_a_filing_dictated_without_punctuation_keeps_every_field() -> None:
+    said = (
+        "我要办个体户营业执照我叫罗桂香身份证430104197905288743电话13787260415开个米粉店名字叫桂香米粉"
+        "行业是餐饮店在衡阳市蒸湘区解放西路88号我就是普通老百姓没什么特殊身份"
+    )
+    values = read_labelled(said, []).values
+    assert values["premises_address"] == "衡阳市蒸湘区解放西路88号" and values["industry"] == "餐饮"
+    assert values["person_category"] == "other" and values["project_name"] == "桂香米粉"
+
+
+@pytest.mark.parametrize(
+    ("text", "industry"),
+    [("我想注册一个有限公司 做软件开发 公司名叫星桥数智科技", "软件开发"), ("以前做服务员，现在想开店", None)],
+)
+def test_what_the_business_does_after_zuo(text: str, industry: str | None) -> None:
+    assert read_labelled(text, []).values.get("industry") == industry
