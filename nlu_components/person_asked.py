@@ -10,7 +10,7 @@ import re
 
 # Who the user wants: a person rather than the bot.
 PERSON = (
-    r"(?:真人|活人|人工|客服|工作人员|接线员|坐席|专员|值班的|管事的|负责的人|负责人|领导|你们的人|你们同事|懂行的人)"
+    r"(?:真人|活人|人工|客服|工作人员|接线员|坐席|专员|专人|值班的|管事的|负责的人|负责人|领导|你们的人|你们同事|懂行的人)"
 )
 # A verb of reaching or switching to someone ("找个真人", "叫你们工作人员来"), or of talking with someone ("我要跟
 # 工作人员说", not "之前跟工作人员说好了": a promise, "跟客服说了没用": a complaint), with at most a measure word or
@@ -36,6 +36,8 @@ ABOUT_SERVICE = re.compile(r"电话|热线|号码|几点|时间|上班|下班|�
 # "你是真人吗", "你们是人工还是机器", "我在跟真人聊吗": whether the bot is a person.
 IS_IT = re.compile(r"(?:你|您|对面|这边)(?:们)?(?:到底)?是(?:不是)?|(?:在|正在)(?:跟|和|同)")
 MAX_LENGTH = 40
+# The clauses of a long message (a caller's story typed by hotline staff) whose end may ask for a person.
+CLAUSES = re.compile(r"[，,。；;！!？?]+")
 
 
 def asks_for_person(text: str) -> bool:
@@ -48,7 +50,10 @@ def asks_for_person(text: str) -> bool:
         True for a request or call for a person; False for a question about the service or whether the bot is one.
     """
     text = text.strip()
-    if not text or len(text) > MAX_LENGTH or IS_IT.search(text) or ABOUT_SERVICE.search(text):
+    if len(text) > MAX_LENGTH:  # "…情况比较复杂，坚持要专人跟进，帮我转交": the request at the end of a story
+        ending = "，".join(part for part in CLAUSES.split(text)[-3:] if part)
+        return len(ending) <= MAX_LENGTH and asks_for_person(ending)
+    if not text or IS_IT.search(text) or ABOUT_SERVICE.search(text):
         return False
     if CALLED.search(text) or ONLY.fullmatch(text):
         return True
