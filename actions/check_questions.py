@@ -16,10 +16,19 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.comparison import describe
+from actions.form_guard import one_of
 from actions.replies import answer_question
 
 # "要什么条件", "谁能申请", "什么人能办": what decides whether one gets it.
 CONDITIONS = re.compile(r"条件|资格|门槛|要求|什么人|哪些人|谁能|谁可以|够不够格")
+# "其他是指哪些人", "其它包括什么": what the category "other" covers.
+OTHER_ASKED = re.compile(
+    r"(?:其他|其它)(?:人员|类)?(?:是指|指的是|指|包括|包含|是|算|有)(?:哪些|什么|啥|哪几)|(?:其他|其它)[是指]*啥意思"
+)
+OTHER_MEANS = (
+    f"“其他”指不属于{one_of('person_category').replace('或其他', '')}的人员；其中{one_of('other_category')}"
+    "可以申请创业担保贷款。请直接说您属于哪一类，例如“脱贫人口”；都不是就说“都不是”。"
+)
 CHECK_DECIDES = (
     "能不能享受，要看您的人员类别、执照办了多久、是不是第一次创业等情况，这正是现在这个匹配要判断的："
     "回答下面的问题，我会逐项告诉您能不能办、为什么。"
@@ -28,6 +37,8 @@ CHECK_DECIDES = (
 
 def bundle_wide(text: str) -> str | None:
     """The bundle-wide answer to a question that names no item, or ``None`` when it is none of these."""
+    if OTHER_ASKED.search(text):  # "其他是指哪些人": the step's own choices, not who gets what
+        return OTHER_MEANS
     if context.HOW_LONG.search(text):
         return context.WHOLE_TIME
     if context.MATERIALS.search(text) and not context.REDUCTION.search(text):

@@ -43,6 +43,8 @@ async def test_a_question_with_no_item_in_the_check_is_answered_for_the_whole_bu
     slots: dict[str, Any] = {"requested_slot": "elig_person_category"}
     texts = await say(form, "要多久能办好", slots, intent="ask_question")
     assert WHOLE_TIME in texts and slots["requested_slot"] == "elig_person_category", texts
+    texts = await say(form, "其他是指哪些人", slots, intent="ask_question")
+    assert any("脱贫人口" in t and "刑满释放" in t for t in texts) and slots.get("elig_person_category") is None
     texts = await say(
         form,
         "贷款要什么条件",
