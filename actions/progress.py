@@ -182,8 +182,9 @@ def _not_given(dispatcher: CollectingDispatcher, tracker: Tracker, requested: st
 
 
 def _digits_ahead(text: str, requested: str | None) -> bool:
-    """The ID digits said while the number is asked: cued (身份证/后六位) or a full ID number, never a bare number."""
-    return requested == NUMBER_SLOT and bool(ID_CUE.search(text) or FULL_ID.search(NUMBER_LIKE.sub(" ", text)))
+    """The ID digits said before the number: cued (身份证/后六位) or a full ID number, never a bare number."""
+    cued = bool(ID_CUE.search(text) or FULL_ID.search(NUMBER_LIKE.sub(" ", text)))
+    return requested in (None, NUMBER_SLOT) and cued  # also in the message that opens the check ("查进度，后六位…")
 
 
 def _start_again(dispatcher: CollectingDispatcher, everything: bool) -> list[EventType]:
@@ -220,7 +221,7 @@ class ValidateProgressForm(FormValidationAction):
             answered = await answer_question(dispatcher, tracker, domain)
             return [*answered, SlotSet(str(requested), None), SlotSet("requested_slot", requested)]
         events: list[EventType] = [SlotSet(slot, value) for slot, value in values.items()]
-        if requested == NUMBER_SLOT and set(values) == {LAST6_SLOT}:  # the digits before the number: kept
+        if requested in (None, NUMBER_SLOT) and set(values) == {LAST6_SLOT}:  # the digits before the number: kept
             dispatcher.utter_message(text="好的，身份证后6位已记下。还需要申请编号（CY加14位数字）。")
         elif requested in (NUMBER_SLOT, LAST6_SLOT) and requested not in values:
             _not_given(dispatcher, tracker, str(requested))
