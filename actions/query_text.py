@@ -116,8 +116,26 @@ def gist(tracker: Tracker, query: str) -> str:
     return f"{named}，{asked}"[-GIST_CHARS:] if named else asked[-GIST_CHARS:]
 
 
+# "GYB培训free吗", "创业补贴how-much", "执照要几天 how-long": what is asked, in English words.
+ASPECT_WORDS = {
+    "free": "免费",
+    "how-much": "多少钱",
+    "how-long": "要多久",
+    "how-many-days": "要几天",
+    "where": "在哪办",
+    "who": "谁能办",
+    "when": "什么时候",
+    "how": "怎么办",
+}
+ENGLISH_ASPECT = re.compile(
+    r"(?<![A-Za-z])(?:how[- ]many[- ]days|how[- ]much|how[- ]long|free|where|who|when|how)(?![A-Za-z])", re.IGNORECASE
+)
+
+
 def in_chinese(tracker: Tracker, query: str) -> str:
     """The query with an item named in English ("创业loan能借多少") named by its Chinese word (创业贷款能借多少).
+
+    What is asked in English ("GYB培训free吗", "创业补贴how-much") is asked in Chinese too (免费吗, 多少钱).
 
     Acronyms (SYB, GYB) are how Chinese users name the courses too, and stay.
     """
@@ -126,7 +144,7 @@ def in_chinese(tracker: Tracker, query: str) -> str:
         named = text[start:end]
         if named.isascii() and named.isalpha() and not named.isupper() and named in query:
             query = query.replace(named, context.item_word(code))
-    return query
+    return ENGLISH_ASPECT.sub(lambda match: ASPECT_WORDS[match.group().lower().replace(" ", "-")], query)
 
 
 def per_item(tracker: Tracker) -> list[tuple[str, str]]:

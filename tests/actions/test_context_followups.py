@@ -15,7 +15,7 @@ from actions.application_actions import ActionStartApplication
 from actions.confused import ActionHelpConfused
 from actions.followups import _answered
 from actions.messages import progress
-from actions.query_text import query_text
+from actions.query_text import in_chinese, query_text
 from actions.questions import ActionAnswerQuestion
 from actions.ratings import ActionRate, asks_how_to_rate
 from actions.routing import ActionRouteOverview, ActionRouteProgress
@@ -194,3 +194,12 @@ def test_no_offer_to_apply_after_an_answer_that_found_nothing() -> None:
     missed = [{"text": "没有找到"}, {"custom": {"answer_feedback": {"question": "q", "status": "not_found"}}}]
     assert _answered(found) and not _answered(missed)
     assert _answered([{"text": "可以在这些地方办理"}])  # a fixed reply from the context: answered
+
+
+def test_what_is_asked_in_english_is_searched_in_chinese() -> None:
+    for said, asked in (
+        ("GYB培训free吗", "GYB培训免费吗"),
+        ("创业补贴how-much", "创业补贴多少钱"),
+        ("执照how long", "执照要多久"),
+    ):
+        assert in_chinese(make_tracker([user_event(said, "ask_question")]), said) == asked, said
