@@ -6,9 +6,7 @@ actions receive the same domain, and only the first call carries it.
 """
 
 import json
-import socket
-import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +18,14 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
-from sanic import Sanic
 from sanic.request import Request
 
 from actions import domain_cache, server
 from channels import domain_digest
 from contract.action_domain import DIGEST_KEY
+from tests.actions.test_action_server import TOKEN
+from tests.actions.test_action_server import action_server as sdk_server  # noqa: F401 (a fixture)
 
-TOKEN = "domain-cache-test-token-0123456789abcdef"
 DOMAIN = Domain.load(str(Path(__file__).resolve().parents[2] / "bot" / "domain"))
 SENT_DOMAIN = json.loads(json.dumps(DOMAIN.as_dict()))  # what the actions receive from Rasa's own call
 
@@ -61,26 +59,18 @@ class Received:
 
 
 @pytest.fixture
-async def action_server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[tuple[str, Received]]:
-    Sanic.test_mode = True
-    received = Received()
-    monkeypatch.setattr(domain_cache, "domain_of_the_call", received.around(domain_cache.domain_of_the_call))
-    app = server.create_app(TOKEN)
-    app.name = f"domain-cache-test-{uuid.uuid4().hex[:8]}"
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    running = await app.create_server(sock=sock, return_asyncio_server=True, access_log=False)
-    assert running is not None
-    await running.startup()
-    await running.after_start()
-    domain_cache._KEPT.clear()  # a new action server process
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}/webhook", received
-    finally:
-        await running.before_stop()
-        running.close()
-        await running.wait_closed()
-        await running.after_stop()
+def received(monkeypatch: pytest.MonkeyPatch) -> Received:
+    """The domain's middleware recording, in place before the action server's app is built."""
+    recorder = Received()
+    monkeypatch.setattr(domain_cache, "domain_of_the_call", recorder.around(domain_cache.domain_of_the_call))
+    return recorder
+
+
+@pytest.fixture
+def action_server(received: Received, sdk_server: str) -> tuple[str, Received]:  # noqa: F811 (the fixture)
+    """This project's action server (``tests/actions/test_action_server.py``'s), a new process: nothing kept."""
+    domain_cache._KEPT.clear()
+    return f"{sdk_server}/webhook", received
 
 
 def tracker() -> DialogueStateTracker:
