@@ -9,7 +9,10 @@ gives such a message the intent ``request_human`` whatever the classifier said
 import re
 
 # Who the user wants: a person rather than the bot.
-PERSON = r"(?:真人|活人|人工|客服|工作人员|接线员|坐席|专员|专人|值班的|管事的|负责的人|负责人|领导|你们的人|你们同事|懂行的人)"
+PERSON = (
+    r"(?:真人|活人|人工|客服|工作人员|接线员|坐席|专员|专人|值班的|管事的|负责的人|负责人|领导"
+    r"|你们的人|你们同事|懂行的人)"
+)
 # A verb of reaching or switching to someone ("找个真人", "叫你们工作人员来"), or of talking with someone ("我要跟
 # 工作人员说", not "之前跟工作人员说好了": a promise, "跟客服说了没用": a complaint), with at most a measure word or
 # "你们" between.

@@ -2,9 +2,9 @@
 
 Five sets by five authors who read only the spec: ``questions_through_bot.yml`` (2026-12-04; the knowledge work
 was analysed on it), ``questions_heldout.yml`` (2026-12-06; an analyst has since read it), ``questions_third.yml``
-(2026-12-06, fifth session; analysed in the sixth) ``questions_fourth.yml`` (sixth session; analysed in the seventh) and
-``questions_fifth.yml`` (seventh session, read by nobody but its author). Prints the right / refused / wrong rates of each; they
-must not fall behind their floors in ``floor.yml``.
+(2026-12-06, fifth session; analysed in the sixth), ``questions_fourth.yml`` (sixth session; analysed in the
+seventh) and ``questions_fifth.yml`` (seventh session, read by nobody but its author). Prints the right / refused /
+wrong rates of each; they must not fall behind their floors in ``floor.yml``.
 """
 
 from pathlib import Path
