@@ -201,3 +201,16 @@ def named_by_short_word(text: str) -> tuple[str, str] | None:
 def names_item(text: str, code: str) -> bool:
     """Whether ``text`` names the item ``code`` by one of its words ("租房补贴怎么申请" names the subsidy's 补贴)."""
     return any(found == code and word in text for word, found in _short_words().items())
+
+
+def qualifiers(text: str, code: str) -> set[str]:
+    """The two characters said right before each word of the item ``code`` ("稳岗补贴怎么申请" → {"稳岗"}).
+
+    A look-alike that shares them names the same other scheme (an example about 稳岗补贴 or 稳岗返还).
+    """
+    found = set()
+    for word, item in _short_words().items():
+        at = text.find(word) if item == code else -1
+        if at >= 2 and all("\u4e00" <= c <= "\u9fff" for c in text[at - 2 : at]):
+            found.add(text[at - 2 : at])
+    return found

@@ -27,6 +27,7 @@ from actions.query_text import (
     named_by_short_word,
     names_item,
     per_item,
+    qualifiers,
     query_text,
     without_then,
 )
@@ -114,7 +115,7 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     for part in parts:
         named = next(iter(items_in(tracker, part)), None)  # a part naming its item says it in its own words
         answer = await search(tracker, query=part[:MAX_QUERY_CHARS], item=None if named else carried)
-        if (named or carried) and answer.get("status") in UNSURE and not (named and stays_refused(answer, named)):
+        if (named or carried) and answer.get("status") in UNSURE and not (named and stays_refused(answer, named, part)):
             query = part if named else f"{context.item_word(str(carried))}{without_then(part)}"
             again = await search(tracker, query=query[:MAX_QUERY_CHARS], item=named or carried)
             answer = again if again.get("status") in ANSWERED else answer
@@ -123,7 +124,7 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     return answers
 
 
-def stays_refused(answer: dict[str, Any], item: str) -> bool:
+def stays_refused(answer: dict[str, Any], item: str, question: str = "") -> bool:
     """Whether a question refused alone stays refused rather than asked again with ``item``'s +0.08 bonus.
 
     It does when an out-of-scope example scored first and names the item too ("技能提升补贴怎么领" for "技能提升补贴
@@ -134,7 +135,9 @@ def stays_refused(answer: dict[str, Any], item: str) -> bool:
     hits = answer.get("hits") or []
     if not example_ahead(answer):
         return False
-    return example_ahead(answer, DECLINED_MARGIN) or names_item(str(hits[0].get("text") or ""), item)
+    example = str(hits[0].get("text") or "")
+    shared = any(word in example for word in qualifiers(question, item))  # "稳岗补贴…": the example's scheme
+    return example_ahead(answer, DECLINED_MARGIN) or names_item(example, item) or shared
 
 
 async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
@@ -156,7 +159,7 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     item = named or mentioned_item(tracker) or form_item
     retry = bool(item) and (bool(named) or bool(form_item) or context.is_follow_up(text))
     answer = await search(tracker, record_unanswered=not retry)
-    if not retry or answer.get("status") not in UNSURE or (named and stays_refused(answer, str(named))):
+    if not retry or answer.get("status") not in UNSURE or (named and stays_refused(answer, str(named), text)):
         return answer  # "房租补助每年给多少", nearest to "租房补贴怎么申请", stays refused
     query = text if named else f"{context.item_word(str(item))}{without_then(text)}"
     again = await search(tracker, query=query[:MAX_QUERY_CHARS], item=item)

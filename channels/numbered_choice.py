@@ -4,8 +4,8 @@ WeChat customer-service text has no buttons, so the bot's buttons reach the user
 text (``channels/wechat/output.py``), and users answer with the number. Sent on as "2", the number was read as a
 value ("2" as a category, an amount or nothing at all) and the choice was lost. :func:`choosing` wraps a channel's
 message handler: a message that only picks a number, right after a bot turn that showed buttons, is passed on as
-that button's payload ("/request_human", "退役军人", "确认提交"), exactly as a tap on the button would be. Only
-such a message reads the conversation (one tracker read); any other message goes on untouched.
+that button's payload ("/request_human", "确认提交", a category's payload), exactly as a tap on the button would be.
+Only such a message reads the conversation (one tracker read); any other message goes on untouched.
 """
 
 from __future__ import annotations
