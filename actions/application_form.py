@@ -22,7 +22,6 @@ from actions.form_business import places_in_address
 from actions.form_extraction import extract, just_heard_user
 from actions.form_field_help import field_help
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
-from actions.form_guard import wants_review
 from actions.form_items import complete_items
 from actions.form_navigation import RETRIES, failed_answer, navigate
 from actions.form_questions import answer_besides, for_the_whole_form, question_besides
@@ -85,6 +84,10 @@ def _acknowledge(
         dispatcher.utter_message(text=f"好的，已记下{BY_SLOT[slot].label}：{display(slot, value)}。")
 
 
+# The commands the form carries out itself at any step, whatever the intent (actions/form_extraction._command).
+NAVIGATION = ("back", "restart", "cancel", "no_items", "items_kept", "hesitate", "not_submitted", "review")
+
+
 def _navigate_or_cancel(
     dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any], text: str = ""
 ) -> list[EventType]:
@@ -102,9 +105,12 @@ def _navigate_or_cancel(
             SlotSet(CONFIRM_SLOT, None),
             SlotSet(REQUESTED, "application_items"),
         ]
-    if command in ("hesitate", "not_submitted"):  # "先别交，我考虑一下" at the summary; "交上去了没有" in the form
-        dispatcher.utter_message(text=HOLDING if command == "hesitate" else NOT_SUBMITTED)
+    if command in ("hesitate", "not_submitted", "review"):  # "先别交，我考虑一下"; "交上去了没有"; "核对下信息"
         requested = slots.get(REQUESTED)
+        if command != "review":
+            dispatcher.utter_message(text=HOLDING if command == "hesitate" else NOT_SUBMITTED)
+        elif requested != CONFIRM_SLOT:  # at the summary the step's own question shows the summary again
+            dispatcher.utter_message(text=messages.filled_so_far(slots))
         return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
     if command == "items_kept":  # "就这两样": said back, and the step asked again (no failed answer)
         items = display("application_items", slots.get("application_items"))
@@ -172,16 +178,12 @@ class ValidateApplicationForm(FormValidationAction):
         ``None`` when there is something to validate (or a submit word, which lists what is missing).
         """
         requested = slots.get(REQUESTED)
-        # "核对下信息", "再给我看一遍": whatever the intent, the form is shown and the same step asked again.
-        reviewing = requested is not None and not has_values and wants_review(str(tracker.latest_message.get("text")))
-        if found.digression and not reviewing:
+        if found.digression:
             return []
-        if reviewing or ((found.field_help or found.question) and requested is not None):
-            if reviewing and requested != CONFIRM_SLOT:  # at the summary, the step's own question shows it again
-                dispatcher.utter_message(text=messages.filled_so_far(slots))
-            answered = [] if reviewing else await _answer_in_form(dispatcher, tracker, domain, found)
+        if (found.field_help or found.question) and requested is not None:
+            answered = await _answer_in_form(dispatcher, tracker, domain, found)
             return [*answered, SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
-        if found.command in ("back", "restart", "cancel", "no_items", "items_kept", "hesitate", "not_submitted"):
+        if found.command in NAVIGATION:
             text = str(tracker.latest_message.get("text") or "")
             return _navigate_or_cancel(dispatcher, str(found.command), slots, text)
         if has_values or found.command:

@@ -13,7 +13,7 @@ from actions import dates
 from actions.first_start import first_time
 from actions.form_business import address_only, kind_of_free_text, project_answered
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
-from actions.form_guard import SUBMIT, free_text_problem, is_question, plausible_name, wants_review
+from actions.form_guard import SUBMIT, free_text_problem, is_question, plausible_name
 from actions.form_labels import read_term
 from actions.form_values import Extraction
 
@@ -50,8 +50,8 @@ def _confirm(intent: str) -> bool | None:
 
 def _confirmed(text: str, intent: str, named: bool) -> bool | None:
     """The answer at the summary: a submit word ("没错，提交吧") or the NLU's yes/no; nothing when values are named."""
-    if named or wants_review(text) or (intent == "affirm" and not SUBMIT.search(text) and len(text) > LONG_REPLY):
-        return None  # values, "核对下信息" (shown again, whatever the NLU says) or a long reply without a submit word
+    if named or (intent == "affirm" and not SUBMIT.search(text) and len(text) > LONG_REPLY):
+        return None
     return True if SUBMIT.search(text) and not is_question(text) else _confirm(intent)
 
 
@@ -68,13 +68,7 @@ def answer_to_requested(requested: str, text: str, intent: str, found: Extractio
         return _confirmed(text, intent, bool(named))
     if requested == "first_time_founder" and (first := _first_start(text, intent)) is not None:
         return first
-    if (
-        requested not in BY_SLOT
-        or requested in named
-        or requested == "application_items"
-        or named
-        or wants_review(text)
-    ):
+    if requested not in BY_SLOT or requested in named or requested == "application_items" or named:
         return None  # a message naming other fields never answers this one as a whole
     if BY_SLOT[requested].free_text:
         value = _free_text(text)

@@ -16,7 +16,7 @@ from actions import context, not_understood
 from actions.form_answer import answer_to_requested
 from actions.form_field_help import field_asked, field_help, step_help, undecided
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
-from actions.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT, is_question
+from actions.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT, is_question, wants_review
 from actions.form_items import THESE_ONLY
 from actions.form_navigation import failures
 from actions.form_values import CHANGE_OF_MIND, CORRECTING, Extraction, entities_named, read_values
@@ -77,6 +77,7 @@ def _command(text: str, intent: str, requested: str | None, found: Extraction, c
         ("items_kept", chosen and requested != "application_items" and bool(THESE_ONLY.match(text))),  # "就这两样"
         ("back", bool(BACK.search(text))),
         ("restart", bool(RESTART.search(text))),
+        ("review", requested is not None and wants_review(text)),  # "核对下信息": shown, whatever the intent
     )
     if said := next((command for command, found_here in words if found_here), None):
         return said
