@@ -82,12 +82,14 @@ WHEN_ALL_DONE = (
     "各部门并联审批，整件事在20个工作日内办结；上面列出了每个部门的办理期限，最后一个部门办结，整件事就全部办完了，"
     "到时会通知您。想随时再看，发申请编号和身份证后6位即可。"
 )
+# Asking whether without a question word: "收不收", "贵不贵", "行不行"; "提交了没". Forms read it too (form_guard).
+A_NOT_A = r"((?!不)[\u4e00-\u9fff])不\1|[了过]没(?:有)?[?？。]*$"
 # A question, even without a question mark ("要带身份证去吗", "红灯什么意思").
 QUESTION = re.compile(
     r"[?？]|吗|么|呢$|多少|多久|几天|怎么|咋|如何|什么|啥|哪(?!怕)|谁(?![都也])|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
     r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行|干嘛|想知道|想了解|打听"
     r"|(?<![好十多])几(?:个(?!月|年头)|次|趟|家|项|样|种|位|张|步|栏|页|类)"
-    r"|((?!不)[\u4e00-\u9fff])不\1|[了过]没(?:有)?[?？。]*$"  # "收不收", "贵不贵"; "提交了没"
+    rf"|{A_NOT_A}"
 )
 # A choice between two things ("执照给纸质的还是电子的", "办个体户还是公司好"): a question. Not 还是 meaning "still" or
 # "rather" ("还是找不到", "我还是去现场办吧", "地址还是原来那个"): it follows a pronoun or 觉得, is followed by a

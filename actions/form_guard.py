@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from actions.context import A_NOT_A
 from contract.labels import CHOICE_LABELS, FIELD_LABELS
 
 SURNAMES = (
@@ -57,6 +58,8 @@ QUESTION_WORDS = re.compile(
     r"[?？]|吗|么$|呢$|多少|多久|怎么|怎样|如何|什么|哪些|哪里|哪个|哪儿|为啥|为什么|能不能|可不可以|是否|要不要|是不是|需不需要|有没有|谁"
     r"|啥|咋|(?<![好十没几])几(?!十)(?:位|个|天|年|月|号|次|种|项|步|岁|点|时|块|万)|多长时间|多长|多大|几时"
 )
+# "不交合同行不行", "收不收费": asking whether, the conversation's own words (actions.context).
+ASKS_WHETHER = re.compile(A_NOT_A)
 NAME_REMARK = re.compile(r"^(?:就)?用|吧$|随便|还没想好|没想好|不知道|都行|都可以|名字来起|的名字")
 ONLY_DIGITS = re.compile(r"^[\d\sXx-]+$")
 # Words that introduce a person: never the value of a project, industry or address ("我儿子他叫黄小明").
@@ -112,8 +115,8 @@ def wants_review(text: str) -> bool:
 
 
 def is_question(text: str) -> bool:
-    """A question, with or without a question mark (要带身份证去吗, 要不要毕业证)."""
-    return bool(QUESTION_WORDS.search(text))
+    """A question, with or without a question mark (要带身份证去吗, 要不要毕业证, 不交合同行不行)."""
+    return bool(QUESTION_WORDS.search(text)) or bool(ASKS_WHETHER.search(text))
 
 
 def free_text_problem(slot: str, text: str) -> str | None:

@@ -8,7 +8,9 @@ pipeline (after the fallback classifier) and sets, with full confidence:
   (:func:`nlu_components.not_understood.confused`) or only points at something unnamed ("就是那个嘛",
   :func:`nlu_components.not_understood.vague`); a message the classifier put there that is no such message
   gets the next intent of the ranking instead, so the recogniser alone decides;
-- ``request_human`` for a request for a person in everyday words (:func:`nlu_components.person_asked.asks_for_person`).
+- ``request_human`` for a request for a person in everyday words (:func:`nlu_components.person_asked.asks_for_person`);
+- ``ask_question`` for a question the classifier read as a value, a no or a stop ("那身份证复印件要不要带",
+  "不交材料行不行"; :func:`nlu_components.question_asked.asked_instead`): answered, never stored or a cancel.
 
 The dialogue then has one rule per decided intent (``bot/rules/service.yml``); inside a form the form itself
 explains its step or hands over (``bot/rules/forms.yml``).
@@ -21,14 +23,23 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu_components.not_understood import confused, vague
 from nlu_components.person_asked import asks_for_person
+from nlu_components.question_asked import asked_instead
 
 NOT_UNDERSTOOD = "not_understood"
 REQUEST_HUMAN = "request_human"
+ASK_QUESTION = "ask_question"
 # The intents a wording decides, in the order they are checked.
 DECIDERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (NOT_UNDERSTOOD, lambda text: confused(text) or vague(text)),
@@ -44,7 +55,7 @@ def decided_intent(text: str) -> str | None:
 
 
 def decide(
-    intent: dict[str, Any] | None, ranking: list[dict[str, Any]], text: str
+    intent: dict[str, Any] | None, ranking: list[dict[str, Any]], text: str, entity_names: list[str] | None = None
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The intent and ranking after the wording's decision.
 
@@ -52,6 +63,7 @@ def decide(
         intent: The classifier's intent (``name``, ``confidence``).
         ranking: The classifier's ranking, best first.
         text: The normalised message.
+        entity_names: The entities found in it (a message giving values is no question read as a value).
 
     Returns:
         The decided intent first with confidence 1.0; or, when the classifier chose an intent a wording decides
@@ -59,6 +71,8 @@ def decide(
     """
     name = (intent or {}).get(INTENT_NAME_KEY)
     decided = decided_intent(text)
+    if decided is None and asked_instead(name, text, entity_names or []):
+        decided = ASK_QUESTION  # "那身份证复印件要不要带" read as inform, "不交材料行不行" as cancel
     if decided is not None:
         chosen = {INTENT_NAME_KEY: decided, PREDICTED_CONFIDENCE_KEY: 1.0}
         return chosen, [chosen, *[r for r in ranking if r.get(INTENT_NAME_KEY) != decided]]
@@ -90,7 +104,8 @@ class DecisiveIntents(GraphComponent):
             text = message.get(TEXT)
             if not isinstance(text, str):
                 continue
-            intent, ranking = decide(message.get(INTENT), list(message.get(INTENT_RANKING_KEY) or []), text)
+            names = [str(e.get("entity")) for e in message.get(ENTITIES) or []]
+            intent, ranking = decide(message.get(INTENT), list(message.get(INTENT_RANKING_KEY) or []), text, names)
             if intent:
                 message.set(INTENT, intent, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
