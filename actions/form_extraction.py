@@ -44,8 +44,9 @@ PERSON_WORDS = re.compile(r"人工|真人|客服|工作人员|找人")
 # Another task asked for: never an answer, whichever field is asked (action_switch_form switches or answers).
 OTHER_TASKS = frozenset({"check_progress", "check_eligibility"})
 # Intents the form's rules answer themselves (bot/rules/forms.yml); other questions are answered by the form.
-# Questions (ask_question) are answered by the form itself, searched for all its items (form_questions.py).
-RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "ask_bundle_overview", "complain"}
+# Questions (ask_question, and the overview asked as one: "一件事总共包括哪些", actions/overview_in_form.py) are
+# answered by the form itself, searched for all its items (form_questions.py).
+RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "complain"}
 # A change of a value, not a stop, when the message names the new value ("个体户不搞了，改成有限公司").
 CHANGING = re.compile(rf"改成|改为|换成|换为|改办|{CHANGE_OF_MIND}|还是.{{1,8}}吧|应该是|不是.{{1,8}}是")
 # At the summary, not yet ("先别交，我考虑一下", "等等我再想想"): nothing is wrong, nothing is filed.

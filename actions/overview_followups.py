@@ -39,12 +39,18 @@ async def overview_reply(tracker: Tracker, named_item: bool) -> str | None:
     if named_item or context.in_context(tracker) != "overview":
         return None
     if WHO_HANDLES.search(text):
-        try:
-            items = await get_json("/api/v1/items")
-        except ServiceError:
-            return ONE_ENTRY
-        departments = "；".join(f"{item['name']}：{item['department']}" for item in items)
-        return f"8个事项由各自的部门办理：{departments}。{ONE_ENTRY}"
+        return await departments()
     if WHO_CAN.search(text):
         return WHO_CAN_APPLY
     return None
+
+
+async def departments() -> str:
+    """Each item's department from the service's catalogue, how many departments in all, and the one entry."""
+    try:
+        items = await get_json("/api/v1/items")
+    except ServiceError:
+        return ONE_ENTRY
+    named = "；".join(f"{item['name']}：{item['department']}" for item in items)
+    count = len({item["department"] for item in items})
+    return f"{len(items)}个事项由{count}个部门各自办理：{named}。{ONE_ENTRY}"

@@ -217,7 +217,7 @@ class ActionAnswerQuestion(Action):
         dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType] | None:
         """An answer the conversation or the catalogue gives before the knowledge base is searched, else ``None``."""
-        from actions import own_case
+        from actions import overview_in_form, own_case
         from actions.item_eligibility import what_about  # they answer through this action: imported when run
         from actions.plain_answers import said_plainly
         from actions.progress import forgot_number, forgotten_number
@@ -231,7 +231,9 @@ class ActionAnswerQuestion(Action):
             return [FollowupAction("action_start_application")]  # "来电人想办培训和执照": a wish to apply
         if (waited := how_long_to_wait(dispatcher, tracker)) is not None:
             return waited  # "那我还要等多久" right after "须正常经营满1年": the months still to go
-        verdict = await what_about(dispatcher, tracker, domain)  # "补贴呢" after "我是退役军人，能贷多少"
+        verdict = await overview_in_form.answer(dispatcher, tracker)  # in a form, "一共几个部门审批": the bundle's
+        if verdict is None:
+            verdict = await what_about(dispatcher, tracker, domain)  # "补贴呢" after "我是退役军人，能贷多少"
         if verdict is None and not (tracker.active_loop or {}).get("name"):
             verdict = await own_case.answer(dispatcher, tracker, domain)  # "我这种情况能办吗": what was said so far
         if verdict is None:  # "想了解下培训", "找谁" after the overview, "我这种情况能申请吗" with nothing said
