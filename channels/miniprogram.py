@@ -28,6 +28,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.handoff_ack import acknowledge_handoff
+from channels.numbered_choice import choosing
 from contract import login_token
 from contract.conversations import MINIPROGRAM_CHANNEL, wechat_sender
 
@@ -137,7 +138,7 @@ class MiniProgramInput(InputChannel):
                 )
             collector = CollectingOutputChannel()
             message = UserMessage(text, collector, sender_id, input_channel=self.name(), metadata={"miniprogram": True})
-            await on_new_message(message)
+            await choosing(on_new_message, request.app)(message)  # "2": the button or option numbered 2
             await acknowledge_handoff(request.app, message)
             return response.json(collector.messages)
 

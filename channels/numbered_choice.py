@@ -1,11 +1,15 @@
-"""A numbered choice taken: "1", "2", "第二个", "选3" answer the buttons a text-only channel showed as a list.
+"""A numbered choice taken: "1", "2", "第二个", "选3" answer the options the bot's last turn numbered.
 
-WeChat customer-service text has no buttons, so the bot's buttons reach the user as a numbered list under the
-text (``channels/wechat/output.py``), and users answer with the number. Sent on as "2", the number was read as a
-value ("2" as a category, an amount or nothing at all) and the choice was lost. :func:`choosing` wraps a channel's
-message handler: a message that only picks a number, right after a bot turn that showed buttons, is passed on as
-that button's payload ("/request_human", "确认提交", a category's payload), exactly as a tap on the button would be.
-Only such a message reads the conversation (one tracker read); any other message goes on untouched.
+Numbered options reach users on every channel: WeChat customer-service text has no buttons, so the bot's buttons
+come as a numbered list under the text (``channels/wechat/output.py``); the mini program and the H5 chat show
+buttons, which users still answer by position; and some replies number their options in the text itself on every
+channel (the items to apply for, "您可以：1. … 2. 说“我要申请” …"). Sent on as "2", the number was read as a value
+("2" as a category, an amount or nothing at all) and the choice was lost. :func:`choosing` wraps a channel's
+message handler: a message that only picks a number, right after a bot turn that showed buttons or numbered
+options, is passed on as that button's payload ("/request_human", "确认提交", a category's payload), exactly as a
+tap would be, or as the words of the option it numbers (the item's name, or what the option says to say:
+2. 说“我要申请” → 我要申请). Only such a message reads the conversation (one tracker read); any other message goes
+on untouched.
 """
 
 from __future__ import annotations
@@ -46,7 +50,11 @@ def picked_number(text: str) -> int | None:
 
 
 def last_buttons(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """The buttons of the bot's latest turn (the bot messages after the latest user message), the last shown."""
+    """The options of the bot's latest turn (the bot messages after the latest user message), the last shown.
+
+    Buttons, as ``{"title", "payload"}``; a message without buttons that numbers its options in the text gives
+    them as ``{"payload": <the option's words>}`` (:func:`listed_options`).
+    """
     buttons: list[dict[str, Any]] = []
     for event in events:
         kind = event.get("event")
@@ -54,11 +62,42 @@ def last_buttons(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
             buttons = []
         elif kind == "bot" and (shown := (event.get("data") or {}).get("buttons")):
             buttons = list(shown)
+        elif kind == "bot" and (listed := listed_options(str(event.get("text") or ""))):
+            buttons = [{"payload": words} for words in listed]
     return buttons
 
 
+# An option numbered in a reply's text: "1. X", "2、X", at a line's start or after "：" / "；" / a space.
+OPTION = re.compile(r"(?:^|(?<=[\n：:；;。，,\s]))(?P<number>[1-9])[.、．]\s*")
+# What the option says to say ("说“我要申请”", "帮您申请：“我要申请”"): that is the choice.
+SAY = re.compile(r"(?:说|：|:)“(?P<words>[^”]{1,20})”")
+# An option that is a plain name (an item, a category): its words are the choice, without a note in brackets
+# ("经营主体登记注册（营业执照，…）"); one with quotes that names nothing to say ("那条消息（“申请已提交…”）") is none.
+PLAIN = re.compile(r"[^“”（）()]{2,30}")
+NOTE = re.compile(r"[（(][^“”）)]*[）)]$")
+OPTION_END = "；;。，,！!\n "
+
+
+def listed_options(text: str) -> list[str | None]:
+    """The words of each option a reply numbers 1, 2, 3 … in its text (``None`` for one with nothing to say).
+
+    Empty unless at least two options are numbered in order from 1.
+    """
+    marks = list(OPTION.finditer(text))
+    numbers = [int(m.group("number")) for m in marks]
+    if len(marks) < 2 or numbers != list(range(1, len(marks) + 1)):
+        return []
+    options: list[str | None] = []
+    for mark, after in zip(marks, [*marks[1:], None], strict=True):
+        option = text[mark.end() : after.start() if after else len(text)].split("\n")[0].strip(OPTION_END)
+        said = SAY.search(option)
+        option = NOTE.sub("", option).split("：")[0]  # "查办理进度：发申请编号", "一次性创业补贴：…" → the name
+        options.append(said.group("words") if said else option if PLAIN.fullmatch(option) else None)
+    return options
+
+
 def chosen_payload(text: str, events: Iterable[Mapping[str, Any]]) -> str | None:
-    """The payload of the button a message picks by its number, or ``None`` when it picks none shown."""
+    """The payload of the option a message picks by its number, or ``None`` when it picks none shown."""
     number = picked_number(text)
     if number is None:
         return None

@@ -31,6 +31,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.handoff_ack import acknowledge_handoff
+from channels.numbered_choice import choosing
 from channels.requests import BadRequest, json_object
 from contract.conversations import MAX_WEB_SENDER_LENGTH, REST_CHANNEL, web_sender
 
@@ -93,7 +94,7 @@ class SandboxedRestInput(RestInput):
             collector = CollectingOutputChannel()
             try:
                 message = UserMessage(text, collector, sender_id, input_channel=self.name())
-                await on_new_message(message)
+                await choosing(on_new_message, request.app)(message)  # "2": the option numbered 2
                 await acknowledge_handoff(request.app, message)
             except Exception as error:  # like Rasa's RestInput: answer what was collected, log without the text
                 logger.error("REST turn failed: %s", type(error).__name__)
