@@ -25,6 +25,7 @@ import re
 import sys
 import uuid
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from tests.service.factories import form
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 MAX_IDENTICAL_REPLIES = 2
 TURN_TIMEOUT_S = 60.0
+WORKERS = 3  # conversations played at once
 # The service tests' newcomer form (tests/service/factories.py) without an ID number: a scenario names its person.
 DEFAULT_FORM: dict[str, Any] = form(
     applicant_name="测试人", id_number=None, items=["business_registration", "taxpayer_confirmation"]
@@ -208,10 +210,14 @@ def play(scenario: dict[str, Any], client: httpx.Client, endpoints: Endpoints) -
     return outcome
 
 
-def play_all(scenarios: list[dict[str, Any]], endpoints: Endpoints) -> list[Outcome]:
-    """Play every scenario in order."""
-    with httpx.Client() as client:
-        return [play(scenario, client, endpoints) for scenario in scenarios]
+def play_all(scenarios: list[dict[str, Any]], endpoints: Endpoints, workers: int = WORKERS) -> list[Outcome]:
+    """Play every scenario, ``workers`` conversations at a time; the outcomes in the scenarios' order.
+
+    Scenarios are independent (each its own sender, login or call, and ID number), as users are: playing a few at
+    once keeps both cores of the stack busy and is how the stack is used.
+    """
+    with httpx.Client() as client, ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda scenario: play(scenario, client, endpoints), scenarios))
 
 
 def summary(outcomes: list[Outcome]) -> str:
@@ -240,11 +246,12 @@ def main() -> int:
     parser.add_argument("--only", help="play only scenarios whose id contains this")
     parser.add_argument("--scenarios", type=Path, default=SCENARIOS, help="folder of scenario files (a held-out set)")
     parser.add_argument("--report", default="var/reports/conversations.jsonl")
+    parser.add_argument("--workers", type=int, default=WORKERS, help="conversations played at once")
     args = parser.parse_args()
     user, _, password = args.staff.partition(":")
     endpoints = Endpoints(args.rasa, args.service, os.environ.get("BUNDLE_GATEWAY_TOKEN"), user, password)
     scenarios = [s for s in load_scenarios(args.scenarios) if not args.only or args.only in str(s.get("id"))]
-    outcomes = play_all(scenarios, endpoints)
+    outcomes = play_all(scenarios, endpoints, args.workers)
     write_report(outcomes, Path(args.report))
     for outcome in outcomes:
         if not outcome.passed:

@@ -1,9 +1,10 @@
 """The independent knowledge question sets asked through the bot (NLU and dialogue included).
 
-Five sets by five authors who read only the spec: ``questions_through_bot.yml`` (2026-12-04; the knowledge work
+Six sets by six authors who read only the spec: ``questions_through_bot.yml`` (2026-12-04; the knowledge work
 was analysed on it), ``questions_heldout.yml`` (2026-12-06; an analyst has since read it), ``questions_third.yml``
 (2026-12-06, fifth session; analysed in the sixth), ``questions_fourth.yml`` (sixth session; analysed in the
-seventh) and ``questions_fifth.yml`` (seventh session, read by nobody but its author). Prints the right / refused /
+seventh), ``questions_fifth.yml`` (seventh session; analysed in the eighth) and ``questions_sixth.yml`` (eighth
+session, read by nobody but its author). Prints the right / refused /
 wrong rates of each; they must not fall behind their floors in ``floor.yml``.
 """
 
@@ -22,6 +23,7 @@ SETS = {  # set name → (question file, its floors)
     "third": (QUESTIONS.parent / "questions_third.yml", FLOORS["third"]["knowledge"]),
     "fourth": (QUESTIONS.parent / "questions_fourth.yml", FLOORS["fourth"]["knowledge"]),
     "fifth": (QUESTIONS.parent / "questions_fifth.yml", FLOORS["fifth"]["knowledge"]),
+    "sixth": (QUESTIONS.parent / "questions_sixth.yml", FLOORS["sixth"]["knowledge"]),
 }
 
 

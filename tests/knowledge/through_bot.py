@@ -17,6 +17,7 @@ import sys
 import unicodedata
 import uuid
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ REFUSAL_CUES = (
     "没有写明",  # "政策要点没有写明…，请向…咨询": says what it does not know (the sets' rule for a refusal)
 )
 TIMEOUT_S = 60.0
+WORKERS = 3  # questions asked at once
 
 
 @dataclass
@@ -86,18 +88,18 @@ def ask(client: httpx.Client, rasa_url: str, turns: list[str]) -> str:
     return "\n".join(str(m.get("text")) for m in messages if m.get("text"))
 
 
-def evaluate(rasa_url: str, questions: Path = QUESTIONS) -> list[Verdict]:
-    """Every question of the set, scored."""
+def evaluate(rasa_url: str, questions: Path = QUESTIONS, workers: int = WORKERS) -> list[Verdict]:
+    """Every question of the set, scored; ``workers`` conversations at a time (each question has its own)."""
     data = yaml.safe_load(questions.read_text(encoding="utf-8"))
-    verdicts = []
-    with httpx.Client() as client:
-        for scope in ("in_scope", "out_of_scope"):
-            for entry in data[scope]:
-                turns = [*(entry.get("context") or []), entry["question"]]
-                reply = ask(client, rasa_url, [str(t) for t in turns])
-                topic = str(entry.get("topic") or entry.get("kind") or "")
-                verdicts.append(Verdict(str(entry["id"]), scope, topic, score(entry, scope, reply), reply))
-    return verdicts
+    entries = [(scope, entry) for scope in ("in_scope", "out_of_scope") for entry in data[scope]]
+
+    def judge(scope: str, entry: dict[str, Any]) -> Verdict:
+        reply = ask(client, rasa_url, [str(t) for t in [*(entry.get("context") or []), entry["question"]]])
+        topic = str(entry.get("topic") or entry.get("kind") or "")
+        return Verdict(str(entry["id"]), scope, topic, score(entry, scope, reply), reply)
+
+    with httpx.Client() as client, ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda pair: judge(*pair), entries))
 
 
 def rates(verdicts: list[Verdict], scope: str) -> dict[str, float]:
@@ -129,8 +131,9 @@ def main() -> int:
     parser.add_argument("--rasa", default=f"http://127.0.0.1:{os.environ.get('RASA_PORT', '5005')}")
     parser.add_argument("--report", default="var/reports/knowledge_through_bot.jsonl")
     parser.add_argument("--questions", type=Path, default=QUESTIONS, help="question file (a held-out set)")
+    parser.add_argument("--workers", type=int, default=WORKERS, help="questions asked at once")
     args = parser.parse_args()
-    verdicts = evaluate(args.rasa, args.questions)
+    verdicts = evaluate(args.rasa, args.questions, args.workers)
     report = Path(args.report)
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text("".join(json.dumps(asdict(v), ensure_ascii=False) + "\n" for v in verdicts), encoding="utf-8")
