@@ -153,7 +153,7 @@ class ValidateAppealForm(FormValidationAction):
         """
         if requested in (*PROMPTS, "appeal_confirm") and not_understood.confused(text):
             step = not_understood.CONFIRM_APPEAL if requested == "appeal_confirm" else PROMPTS[str(requested)][2]
-            dispatcher.utter_message(text=not_understood.explain(step, failures_at(tracker, str(requested))))
+            dispatcher.utter_message(text=not_understood.explain(step, failures_at(tracker, str(requested)) - 1))
             return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]  # the same step asked again
         if BACK.search(text) or RESTART.search(text):
             return self._navigate(dispatcher, "restart" if RESTART.search(text) else "back", slots, requested)

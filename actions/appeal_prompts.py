@@ -13,9 +13,11 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import step_failures
 from actions.appeal_answers import NOT_GIVEN
-from actions.appeals import CHANNEL, NONE
+from actions.appeals import CHANNEL, NONE, WORKING_SLOTS
 from actions.progress_replies import NUMBER_SHAPE
+from actions.replies import is_question
 from contract.masking import mask_phone
 
 CHANGE_PROMPT = (
@@ -78,31 +80,25 @@ CHOICES = {"appeal_application": ["没有"], "appeal_id_last6": ["不关联"], "
 
 
 def failures_at(tracker: Tracker, slot: str) -> int:
-    """Failed answers in a row to ``slot`` since it was last asked afresh (another step asked resets the count)."""
-    count = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "active_loop" and event.get("name"):
-            break
-        if event.get("event") != "slot":
-            continue
-        if event.get("name") == "requested_slot" and event.get("value") not in (None, slot):
-            break
-        if event.get("name") == slot:
-            if event.get("value") is not None:
-                break
-            count += 1
-    return count
+    """Messages in a row that answered nothing at ``slot`` (:mod:`actions.step_failures`, every form's count)."""
+    return step_failures.failures_at(tracker, slot, (*WORKING_SLOTS, *PROMPTS))
 
 
-def prompt(slot: str, failures: int) -> dict[str, Any]:
-    """The message asking ``slot`` after ``failures`` failed answers in a row (text and buttons)."""
+def prompt(slot: str, failures: int, asked: bool = False) -> dict[str, Any]:
+    """The message asking ``slot`` after ``failures`` messages in a row that answered nothing (text and buttons).
+
+    After a question (``asked``) the first one asks the step as at first, and the help leads back to the step.
+    """
     first, again, needed = PROMPTS[slot]
     choices = [{"title": c, "payload": c} for c in CHOICES.get(slot, [])]
-    if failures == 0:
+    if failures == 0 or (failures == 1 and asked):
         return {"text": first, "buttons": choices}
     if failures == 1:
         return {"text": again, "buttons": choices}
-    lead = "还是没能填上。" if failures % 2 == 0 else "这一项还差一点。"
+    if asked:
+        lead = f"{step_failures.back_lead(failures)}："
+    else:
+        lead = "还是没能填上。" if failures % 2 == 0 else "这一项还差一点。"
     text = f"{lead}{needed}\n不方便的话，可以说“转人工”请工作人员帮您，或说“取消”先停下。"
     return {"text": text, "buttons": [*choices, *WAY_OUT]}
 
@@ -118,7 +114,9 @@ class AskSlot(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Utter the prompt; nothing else changes."""
-        dispatcher.utter_message(**prompt(self.slot, failures_at(tracker, self.slot)))
+        said = tracker.latest_message
+        asked = (said.get("intent") or {}).get("name") == "ask_question" or is_question(str(said.get("text") or ""))
+        dispatcher.utter_message(**prompt(self.slot, failures_at(tracker, self.slot), asked))
         return []
 
 

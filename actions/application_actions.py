@@ -29,7 +29,6 @@ from actions.form_fields import (
 from actions.form_guard import SUBMIT, is_question, wants_review
 from actions.form_items import later
 from actions.form_labels import loan_named, read_labelled
-from actions.form_navigation import RETRIES
 from actions.form_values import speaks_for_a_caller
 from actions.service_client import (
     Rejected,
@@ -45,7 +44,7 @@ from contract.masking import mask_id_number
 logger = logging.getLogger(__name__)
 OFFER = "offer_pending"
 OFFERED_ITEMS = "offered_items"
-WORKING_SLOTS = (*FORM_SLOTS, CONFIRM_SLOT, "held_fields", RETRIES)
+WORKING_SLOTS = (*FORM_SLOTS, CONFIRM_SLOT, "held_fields")
 # The actions after which earlier messages no longer belong to the next application.
 FORM_ENDS = frozenset({"action_submit_application", "action_cancel_application", "action_session_start"})
 APPLY_WORDS = re.compile(r"申请|办理|我要办|想办|帮我办|要贷|想贷|填表|报名")

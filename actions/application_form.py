@@ -23,7 +23,7 @@ from actions.form_extraction import extract, just_heard_user
 from actions.form_field_help import field_help
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
 from actions.form_items import complete_items
-from actions.form_navigation import RETRIES, failed_answer, navigate
+from actions.form_navigation import failed_answer, navigate, remind
 from actions.form_questions import answer_besides, for_the_whole_form, question_besides
 from actions.form_values import Extraction
 from actions.questions import ActionAnswerQuestion
@@ -141,6 +141,8 @@ class ValidateApplicationForm(FormValidationAction):
         # activated by action_start_application) the message was already handled: only re-plan.
         after_user = just_heard_user(tracker)
         found = extract(tracker, slots) if after_user else Extraction()
+        if not after_user and slots.get(REQUESTED) is not None:  # back after chit-chat a rule answered
+            remind(dispatcher, tracker, str(slots[REQUESTED]))
         pending = {s: slots[s] for s in tracker.slots_to_validate() if s in BY_SLOT and slots.get(s) is not None}
         candidates = {**pending, **found.values}
         early = await self._without_values(
@@ -182,6 +184,7 @@ class ValidateApplicationForm(FormValidationAction):
             return []
         if (found.field_help or found.question) and requested is not None:
             answered = await _answer_in_form(dispatcher, tracker, domain, found)
+            remind(dispatcher, tracker, str(requested))  # a question counts as a message that answered nothing
             return [*answered, SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
         if found.command in NAVIGATION:
             text = str(tracker.latest_message.get("text") or "")
@@ -195,7 +198,7 @@ class ValidateApplicationForm(FormValidationAction):
             )
         if requested in BY_SLOT or requested == CONFIRM_SLOT:
             # Nothing usable: say what is needed (an empty answer would make the form reject and stall).
-            return failed_answer(dispatcher, str(requested), slots, found.problem)
+            return failed_answer(dispatcher, tracker, str(requested), slots, found.problem)
         return None
 
     async def _validate(
@@ -217,7 +220,7 @@ class ValidateApplicationForm(FormValidationAction):
                 is_correction = before is not None and slot != requested and before != raw  # not a seeded value
                 prefix = f"{BY_SLOT[slot].label}没有修改：" if is_correction else ""
                 if slot == requested:
-                    events += failed_answer(dispatcher, slot, slots, prefix + problem)
+                    events += failed_answer(dispatcher, tracker, slot, slots, prefix + problem)
                     continue
                 dispatcher.utter_message(text=prefix + problem)
                 if not is_correction:
@@ -226,8 +229,6 @@ class ValidateApplicationForm(FormValidationAction):
                 continue
             slots[slot] = value
             events.append(SlotSet(slot, value))
-            if slot == requested:
-                events.append(SlotSet(RETRIES, None))
             _acknowledge(dispatcher, slot, value, before is None and slot in found.values, requested, found)
             if before is not None and before != value and slot not in tracker.slots_to_validate():
                 dispatcher.utter_message(text=f"好的，已把{BY_SLOT[slot].label}改为：{display(slot, value)}。")

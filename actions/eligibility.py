@@ -32,7 +32,8 @@ from actions.form_navigation import RESUME_HINT, application_paused, hint_if_pau
 from actions.form_questions import answer_besides, question_besides
 from actions.replies import is_question
 from actions.service_client import ServiceUnavailable, check_field, post_json
-from actions.step_help import failures_at, help_message, plain_message
+from actions.step_failures import HELP_FROM, failures_at
+from actions.step_help import help_message, plain_message, remind
 from actions.verdicts import NEEDS_MORE, verdict_lines
 
 # Only these words stop the form; "开了一年半了" is an answer even when the NLU says cancel.
@@ -67,6 +68,11 @@ def profile(slots: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
+def _failures(tracker: Tracker, slot: str) -> int:
+    """Messages in a row that answered nothing at ``slot``, the latest included (:mod:`actions.step_failures`)."""
+    return failures_at(tracker, slot, PROFILE_SLOTS.values())
+
+
 class ValidateEligibilityForm(FormValidationAction):
     """Asks the category first, then only what the service says it still needs to decide."""
 
@@ -82,8 +88,9 @@ class ValidateEligibilityForm(FormValidationAction):
         entities = tracker.latest_message.get("entities", [])
         events: list[EventType] = []
         try:
-            if not just_heard_user(tracker):
-                pass  # resumed after an interruption: the message was already handled, only re-plan
+            if not just_heard_user(tracker):  # resumed after an interruption: the message was already handled
+                if requested is not None:  # chit-chat answered by a rule counts as a message that answered nothing
+                    remind(dispatcher, tracker, str(requested), PROFILE_SLOTS.values())
             elif requested is None:  # the message that started the check: every fact it states
                 events += await self._opening_facts(text, entities, slots, dispatcher)
             else:
@@ -116,7 +123,7 @@ class ValidateEligibilityForm(FormValidationAction):
         intent = tracker.get_intent_of_latest_message() or ""
         text = str(tracker.latest_message.get("text") or "").strip()
         if not_understood.confused(text) or UNSURE.search(text):  # "啥意思啊", "不知道算哪类": explained again
-            dispatcher.utter_message(**plain_message(requested, failures_at(tracker, requested)))
+            dispatcher.utter_message(**plain_message(requested, _failures(tracker, requested) - 1))
             return [SlotSet(requested, None), SlotSet("requested_slot", requested)], True
         turn = read_turn(text, intent, tracker.latest_message.get("entities", []), requested)
         if turn.command is not None:
@@ -127,6 +134,7 @@ class ValidateEligibilityForm(FormValidationAction):
         if raw is None and not turn.others:
             if intent in ("ask_question", "ask_bundle_overview") or is_question(text):
                 answered = await answer_in_check(dispatcher, tracker, domain)
+                remind(dispatcher, tracker, requested, PROFILE_SLOTS.values())
                 return [*answered, SlotSet(requested, None), SlotSet("requested_slot", requested)], True
             if intent in SMALL_TALK | {"start_application", "check_progress"}:
                 return [], True
@@ -135,8 +143,8 @@ class ValidateEligibilityForm(FormValidationAction):
             events += await self._accept(requested, text if raw is None else raw, slots, dispatcher)
             if requested == "elig_person_category":
                 events += self._none_of_the_groups(text, slots)
-            if slots.get(requested) is None and (failed := failures_at(tracker, requested)) >= 1:
-                dispatcher.utter_message(**help_message(requested, failed))
+            if slots.get(requested) is None and (failed := _failures(tracker, requested)) >= HELP_FROM:
+                dispatcher.utter_message(**help_message(requested, failed - 1))
         if turn.shown and (slots.get(requested) is not None or turn.others):
             dispatcher.utter_message(text="好的，记下了：" + "；".join(turn.shown) + "。")
         if (raw is not None or turn.others) and (asked := question_besides(text)):

@@ -108,7 +108,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     found.command = "no_items" if found.removed_all else _command(text, intent, requested, found, chosen)
     if found.command:
         return found
-    if not found.values and (explained := _step_explained(text, requested, slots)):
+    if not found.values and (explained := _step_explained(tracker, text, requested)):
         found.problem = explained  # a failed answer: counted, so the help changes and never repeats thrice
         return found
     if not found.values and (asked := field_asked(text)):
@@ -145,7 +145,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     return found
 
 
-def _step_explained(text: str, requested: str | None, slots: dict[str, Any]) -> str | None:
+def _step_explained(tracker: Tracker, text: str, requested: str | None) -> str | None:
     """The step explained for a user who did not understand it or leaves a choice to the bot; else ``None``.
 
     "看不懂你说的" at any step, the summary included, is never an answer or a yes: the step is said again simply.
@@ -153,7 +153,7 @@ def _step_explained(text: str, requested: str | None, slots: dict[str, Any]) -> 
     if requested == "bank_account" and NO_ACCOUNT.search(text) and not re.search(r"\d{6,}", text):
         return NO_ACCOUNT_YET  # "还没开对公账户", "能不能以后再补": required at filing; what to do instead
     if requested is not None and not_understood.confused(text):
-        return not_understood.explain(step_help(requested), failures(slots, requested))
+        return not_understood.explain(step_help(requested), failures(tracker, requested) - 1)
     if left := undecided(requested, text):  # "随便": the choices explained, the user still picks
         return field_help(left)
     return None

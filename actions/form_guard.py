@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from actions.context import A_NOT_A
+from actions.step_failures import back_lead
 from contract.labels import CHOICE_LABELS, FIELD_LABELS
 
 SURNAMES = (
@@ -168,13 +169,15 @@ def _label(slot: str) -> str:
     }.get(slot, "这一项")
 
 
-def retry_help(slot: str, label: str, failures: int) -> tuple[str, list[dict[str, Any]]]:
+def retry_help(slot: str, label: str, failures: int, digressed: bool = False) -> tuple[str, list[dict[str, Any]]]:
     """The reply after ``failures`` failed answers to ``slot`` (from the second on): example, choices, a person.
 
-    The wording alternates so that no identical reply is given three times in a row.
+    The wording alternates so that no identical reply is given three times in a row; after a question or
+    chit-chat (``digressed``) it leads back to the step instead of saying the answer was not taken.
     """
     example = EXAMPLES.get(slot, label)
-    lead = "还是没能填上" if failures % 2 == 0 else "这一项还差一点"
+    not_taken = "还是没能填上" if failures % 2 == 0 else "这一项还差一点"
+    lead = back_lead(failures) if digressed else not_taken
     text = f"{lead}“{label}”。这里需要的是：{example}。"
     buttons = [{"title": choice, "payload": choice} for choice in CHOICES.get(slot, [])]
     text += "\n也可以点下面的选项；" if buttons else "\n"

@@ -1,4 +1,7 @@
-"""Moving around the application form: "上一步", "重新填", and asking again after a failed answer (no loops)."""
+"""Moving around the application form: "上一步", "重新填", and asking again after a failed answer (no loops).
+
+The failures at a step are counted by :mod:`actions.step_failures` (every form's one count).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +14,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.form_field_help import FIELD_WORDS
 from actions.form_fields import ATTEMPT, BY_SLOT, CONFIRM_SLOT, FIELDS, FORM_SLOTS, PAUSED, display
 from actions.form_guard import EXAMPLES, retry_help
+from actions.step_failures import HELP_FROM, failures_at
 
 REQUESTED = "requested_slot"
-RETRIES = "form_retries"  # "<slot>:<failed answers in a row>" for the step being asked
 RESUME_HINT = "刚才的申请表还没填完，已填的内容为您保留着，说“继续申请”就能接着填。"
 
 
@@ -32,38 +35,48 @@ def _label(slot: str) -> str:
     return BY_SLOT[slot].label if slot in BY_SLOT else "确认提交"
 
 
-def failures(slots: dict[str, Any], slot: str) -> int:
-    """How many answers in a row to ``slot`` have failed so far."""
-    previous, _, count = str(slots.get(RETRIES) or "").partition(":")
-    return int(count) if previous == slot and count.isdigit() else 0
+def failures(tracker: Tracker, slot: str) -> int:
+    """Messages in a row that answered nothing at ``slot``, the latest included (:mod:`actions.step_failures`)."""
+    return failures_at(tracker, slot, (*FORM_SLOTS, CONFIRM_SLOT))
 
 
 def failed_answer(
-    dispatcher: CollectingDispatcher, slot: str, slots: dict[str, Any], problem: str | None
+    dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, slots: dict[str, Any], problem: str | None
 ) -> list[EventType]:
     """Say why the answer to ``slot`` was not taken; from the second failure on, an example, choices and a person.
 
     Args:
         dispatcher: Where the reply goes.
+        tracker: The conversation (the failures at this step are counted from its events).
         slot: The step asked.
-        slots: Current slot values (``form_retries`` read).
+        slots: Current slot values.
         problem: The reason for this failure (the service's or the guard's), if known.
 
     Returns:
-        Events that keep the step asked and count the failure.
+        Events that keep the step asked.
     """
-    count = failures(slots, slot) + 1
-    if count >= 2:
+    count = failures(tracker, slot)
+    if count >= HELP_FROM:
         text, buttons = retry_help(slot, _label(slot), count)
         dispatcher.utter_message(text=f"{problem}\n{text}" if problem else text, buttons=buttons)
     elif problem:
         dispatcher.utter_message(text=problem)
     elif slot == CONFIRM_SLOT:
-        dispatcher.utter_message(text="请回复“确认提交”，或直接告诉我要修改哪一项，例如“手机号改成（新号码）”。")
+        dispatcher.utter_message(text="请回复“确认提交”，或直接告诉我要改哪一项，例如“手机号改成（新号码）”。")
     else:
         dispatcher.utter_message(text=f"没太明白。请告诉我{EXAMPLES.get(slot, _label(slot))}。")
     slots[slot] = None
-    return [SlotSet(slot, None), SlotSet(REQUESTED, slot), SlotSet(RETRIES, f"{slot}:{count}")]
+    return [SlotSet(slot, None), SlotSet(REQUESTED, slot)]
+
+
+def remind(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> None:
+    """After a question or chit-chat at a step that went unanswered twice or more: what it needs, choices, a person.
+
+    Said before the form asks the step again, so the reply is never the same prompt a third time.
+    """
+    if slot in (*BY_SLOT, CONFIRM_SLOT) and (count := failures(tracker, slot)) >= HELP_FROM:
+        text, buttons = retry_help(slot, _label(slot), count, digressed=True)
+        dispatcher.utter_message(text=text, buttons=buttons)
 
 
 def _previous(slots: dict[str, Any]) -> str | None:
@@ -103,7 +116,6 @@ def navigate(dispatcher: CollectingDispatcher, command: str, slots: dict[str, An
         cleared = [slot for slot in FORM_SLOTS if not (items and slot == "application_items")]
         return [
             *(SlotSet(slot, None) for slot in (*cleared, CONFIRM_SLOT)),
-            SlotSet(RETRIES, None),
             SlotSet(REQUESTED, "applicant_name" if items else "application_items"),
         ]
     named = next((slot for slot, words in FIELD_WORDS if words.search(text) and slots.get(slot) is not None), None)
@@ -114,4 +126,4 @@ def navigate(dispatcher: CollectingDispatcher, command: str, slots: dict[str, An
         return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)] if requested else []
     old = display(previous, slots[previous])
     dispatcher.utter_message(text=f"好的，回到上一步：{_label(previous)}（刚才填的是：{old}），请重新告诉我。")
-    return [SlotSet(previous, None), SlotSet(CONFIRM_SLOT, None), SlotSet(RETRIES, None), SlotSet(REQUESTED, previous)]
+    return [SlotSet(previous, None), SlotSet(CONFIRM_SLOT, None), SlotSet(REQUESTED, previous)]

@@ -35,7 +35,8 @@ from actions.service_client import (
     post_json,
     tracker_headers,
 )
-from actions.step_help import failures_at, help_message, plain_message
+from actions.step_failures import HELP_FROM, failures_at
+from actions.step_help import help_message, plain_message, remind
 from contract import gateway
 
 NUMBER_SLOT = "progress_number"
@@ -147,9 +148,12 @@ async def _not_an_answer(
     """The turn's events when the message is no value to read: a resumed form, a forgotten number, a command."""
     if not just_heard_user(tracker) and not _routed_here(tracker):  # resumed, or retried after a failed check
         kept = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT)}
-        return [SlotSet("requested_slot", next((s for s in (NUMBER_SLOT, LAST6_SLOT) if not kept[s]), None))]
+        asked = next((s for s in (NUMBER_SLOT, LAST6_SLOT) if not kept[s]), None)
+        if asked is not None and asked == requested:  # after chit-chat: a message that answered nothing counts
+            remind(dispatcher, tracker, asked, (NUMBER_SLOT, LAST6_SLOT))
+        return [SlotSet("requested_slot", asked)]
     if requested and not_understood.confused(text):  # "看不懂你说的": the step explained again, still open
-        dispatcher.utter_message(**plain_message(requested, failures_at(tracker, requested)))
+        dispatcher.utter_message(**plain_message(requested, _failures(tracker, requested) - 1))
         return [SlotSet(requested, None), SlotSet("requested_slot", requested)]
     if forgot_number(text) or (requested and FORGOT.search(text)):  # "我真记不清了" at a step: that step's value
         digits = forgot_digits(text) or (requested == LAST6_SLOT and not NUMBER_WORDS.search(text))
@@ -173,12 +177,17 @@ def _values(text: str, tracker: Tracker, requested: str | None) -> dict[str, str
 
 def _not_given(dispatcher: CollectingDispatcher, tracker: Tracker, requested: str) -> None:
     """The re-prompt for a step not answered: its format, and from the second failure help and a person."""
-    if (failed := failures_at(tracker, requested)) >= 1:  # the same re-prompt never a third time
-        dispatcher.utter_message(**help_message(requested, failed))
+    if (failed := _failures(tracker, requested)) >= HELP_FROM:  # the same re-prompt never a third time
+        dispatcher.utter_message(**help_message(requested, failed - 1))
     elif requested == NUMBER_SLOT:
         dispatcher.utter_message(text=f"申请编号是{NUMBER_SHAPE}，请核对后再发给我。")
     else:
         dispatcher.utter_message(text="请发送申请人身份证号码的后6位（6位数字，最后一位可能是X）。")
+
+
+def _failures(tracker: Tracker, slot: str) -> int:
+    """Messages in a row that answered nothing at ``slot``, the latest included (:mod:`actions.step_failures`)."""
+    return failures_at(tracker, slot, (NUMBER_SLOT, LAST6_SLOT))
 
 
 def _digits_ahead(text: str, requested: str | None) -> bool:
@@ -219,6 +228,7 @@ class ValidateProgressForm(FormValidationAction):
             return []
         if not values and requested and (intent in ("ask_question", "ask_bundle_overview") or is_question(text)):
             answered = await answer_question(dispatcher, tracker, domain)
+            remind(dispatcher, tracker, str(requested), (NUMBER_SLOT, LAST6_SLOT))
             return [*answered, SlotSet(str(requested), None), SlotSet("requested_slot", requested)]
         events: list[EventType] = [SlotSet(slot, value) for slot, value in values.items()]
         if requested in (None, NUMBER_SLOT) and set(values) == {LAST6_SLOT}:  # the digits before the number: kept

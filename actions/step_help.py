@@ -1,14 +1,18 @@
 """Help for a form step the user has failed twice: exactly what is needed, an example, choices and a person.
 
-Used by the eligibility and progress forms so that no step repeats the same re-prompt a third time.
+Used by the eligibility and progress forms so that no step repeats the same re-prompt a third time; the failures
+are counted by :mod:`actions.step_failures` (every message that answered nothing, digressions included).
 """
 
+from collections.abc import Collection
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions import not_understood
 from actions.progress_replies import NUMBER_SHAPE
+from actions.step_failures import HELP_FROM, back_lead, failures_at
 from contract.labels import CHOICE_LABELS
 
 NONE_OF_THESE = "都不是"
@@ -44,27 +48,30 @@ CHOICES = {
 }
 
 
-def failures_at(tracker: Tracker, slot: str) -> int:
-    """How many answers in a row to ``slot`` were refused (the form cleared the slot after each)."""
-    count = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "active_loop" and event.get("name"):
-            break
-        if event.get("event") == "slot" and event.get("name") == slot:
-            if event.get("value") is not None:
-                break
-            count += 1
-    return count
-
-
 def help_message(slot: str, failures: int = 1) -> dict[str, Any]:
     """The message (text and, where there are choices, buttons) for a step failed ``failures + 1`` times.
+
+    ``failures`` counts the failures before the latest one (the help starts at the second).
 
     The opening alternates with the count, so the same help is never said three times in a row.
     """
     buttons = [{"title": choice, "payload": choice} for choice in CHOICES.get(slot, ())]
     lead = "还是没能识别您的回答。" if failures % 2 else "这一步还差一点。"
     return {"text": f"{lead}{HELP.get(slot, '')}{WAY_OUT}", "buttons": buttons}
+
+
+def back_to_step(slot: str, failures: int) -> dict[str, Any]:
+    """The step said again after a question or chit-chat, when the step has gone unanswered twice or more.
+
+    Args:
+        slot: The step asked.
+        failures: Messages in a row that answered nothing at this step, the latest included (from 2).
+
+    Returns:
+        What is needed with an example, the choices as buttons and a person; the opening alternates.
+    """
+    buttons = [{"title": choice, "payload": choice} for choice in CHOICES.get(slot, ())]
+    return {"text": f"{back_lead(failures)}：{HELP.get(slot, '')}{WAY_OUT}", "buttons": buttons}
 
 
 def plain_message(slot: str, failures: int = 0) -> dict[str, Any]:
@@ -77,3 +84,16 @@ def plain_message(slot: str, failures: int = 0) -> dict[str, Any]:
     help_text = PURPOSE.get(slot, "") + HELP.get(slot, "") + (WAY_OUT if failures >= 1 else "")
     buttons = [{"title": choice, "payload": choice} for choice in CHOICES.get(slot, ())]
     return {"text": not_understood.explain(help_text, failures), "buttons": buttons}
+
+
+def remind(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, fills: Collection[str]) -> None:
+    """After a question or chit-chat at a step that went unanswered twice or more: what it needs, choices, a person.
+
+    Args:
+        dispatcher: Where the reply goes (before the form asks the step again).
+        tracker: The conversation (the failures are counted from its events).
+        slot: The step asked.
+        fills: The form's fields (a message that filled one is no failure).
+    """
+    if (failed := failures_at(tracker, slot, fills)) >= HELP_FROM:
+        dispatcher.utter_message(**back_to_step(slot, failed))

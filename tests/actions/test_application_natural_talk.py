@@ -203,11 +203,14 @@ async def test_repeated_failures_give_an_example_choices_and_a_person_never_the_
     service_url: str,
 ) -> None:
     slots: dict[str, Any] = {**FILLED, "business_type": None, "requested_slot": "business_type"}
+    history: list[dict[str, Any]] = [{"event": "active_loop", "name": "application_form"}]
     replies = []
     for _ in range(4):
         dispatcher = CollectingDispatcher()
-        events = await ValidateApplicationForm().run(dispatcher, make_form_tracker("嗯嗯那个", "inform", slots), {})
+        history.append(user_event("嗯嗯那个", "inform"))
+        events = await ValidateApplicationForm().run(dispatcher, make_tracker(list(history), slots=dict(slots)), {})
         slots.update({e["name"]: e["value"] for e in events if e["event"] == "slot"})
+        history += [e for e in events if e["event"] == "slot"]
         replies.append(dispatcher.messages)
     assert slots["requested_slot"] == "business_type"
     second = replies[1][-1]

@@ -1,11 +1,11 @@
 """Questions about how to fill a field, asked at any step of the one form: explained, then the same step again."""
 
-from typing import Any
-
 import pytest
 
+from actions.application_form import ValidateApplicationForm
 from actions.form_field_help import field_asked, field_help
 from tests.actions.test_application_form import FILLED, validate
+from tests.actions.test_step_failures import Turns, texts_of
 
 
 @pytest.mark.parametrize(
@@ -89,11 +89,8 @@ async def test_leaving_the_business_type_to_the_bot_gets_the_choices_explained(
 
 
 async def test_leaving_the_choice_to_the_bot_again_and_again_never_gets_the_same_reply_thrice(service_url: str) -> None:
-    slots: dict[str, Any] = {**FILLED, "business_type": None, "requested_slot": "business_type"}
-    replies = []
-    for _ in range(3):
-        texts, set_slots = await validate("随便", "inform", slots)
-        slots.update(set_slots)
-        replies.append("\n".join(texts))
+    form = Turns(ValidateApplicationForm(), "application_form", {**FILLED, "business_type": None})
+    form.slots["requested_slot"] = "business_type"
+    replies = [texts_of(await form.say("随便")) for _ in range(3)]
     assert len(set(replies)) > 1, replies
     assert "转人工" in replies[1]  # from the second time, a way out

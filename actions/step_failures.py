@@ -1,0 +1,73 @@
+"""How many messages in a row failed to answer a form step: the one count every form's re-prompts read.
+
+Every message said while a step is asked that fills nothing counts for that step, whatever it was: an unreadable
+or refused value, "不知道", a question the form answered, chit-chat the rules answered before the form asked again.
+A message that sets a field (the step's, or another's ahead of its question, corrected, or left to the bot) does not
+count.
+The count starts afresh when the step is asked anew (another step asked in between, the step answered, the form
+(re)started). From the second such message on, each form's re-prompt says exactly what it needs with an example,
+its choices and a person, alternating its wording (:data:`HELP_FROM`), so no prompt is said three times in a row.
+
+The count is read from the conversation's events, so it needs no bookkeeping slot and sees the turns a form did
+not handle itself (a digression is answered by a rule; the form only resumes afterwards).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from rasa_sdk import Tracker
+
+REQUESTED = "requested_slot"
+HELP_FROM = 2  # the failed message from which the re-prompt gives the example, the choices and a person
+# How a re-prompt after a question or chit-chat leads back to the step (alternating with the count).
+BACK_TO_STEP = ("我们回到这一步", "接着刚才这一步")
+
+
+def back_lead(failures: int) -> str:
+    """The lead back to the step after ``failures`` messages that answered nothing, alternating ("我们回到这一步")."""
+    return BACK_TO_STEP[failures % 2]
+
+
+def failures_at(tracker: Tracker, slot: str, fills: Collection[str] = ()) -> int:
+    """The messages since ``slot`` was last asked afresh that filled nothing, the latest message included.
+
+    Inside a form's validation of the latest message that message has filled nothing yet, so the count is the
+    failures including it when it fails too; in a prompt asked after the validation, the same.
+
+    Args:
+        tracker: The conversation (its events are read).
+        slot: The step asked.
+        fills: The form's fields: a message that set any other of them (or a value of ``slot``) is no failure.
+
+    Returns:
+        How many messages in a row did not answer the step.
+    """
+    return _count(list(tracker.events), slot, set(fills) | {slot})
+
+
+def _count(events: list[dict[str, Any]], slot: str, fills: set[str]) -> int:
+    counted = 0  # failed messages after the earliest "asked" of this run seen so far
+    failed_since = 0  # failed messages seen walking back
+    filled = False  # a value was set after the user message being looked at (before the next one)
+    for event in reversed(events):
+        kind = event.get("event")
+        if kind == "active_loop":
+            return failed_since  # the form (re)started: every message since belongs to this run
+        if kind == "user":
+            failed_since += 0 if filled else 1
+            filled = False
+            continue
+        if kind != "slot":
+            continue
+        name, value = event.get("name"), event.get("value")
+        if name == REQUESTED:
+            if value != slot:
+                return counted  # another step (or none) was asked before: the run starts after it
+            counted = failed_since
+        elif name == slot and value is not None:
+            return failed_since  # answered earlier, asked again since ("上一步"): the run starts after it
+        elif name in fills and name != slot:
+            filled = True  # another field set (a value ahead, a correction, the category left to the bot)
+    return failed_since
