@@ -26,6 +26,7 @@ from actions.form_items import complete_items
 from actions.form_navigation import failed_answer, navigate, remind
 from actions.form_questions import answer_besides, for_the_whole_form, question_besides
 from actions.form_values import Extraction
+from actions.loan_limit import with_offer
 from actions.questions import ActionAnswerQuestion
 from actions.service_client import (
     Rejected,
@@ -216,6 +217,8 @@ class ValidateApplicationForm(FormValidationAction):
         for slot, raw in candidates.items():
             before = slots.get(slot)
             value, problem = await self._check(slot, raw, slots, dispatcher)
+            if problem is not None and slot == "loan_amount":
+                problem = with_offer(problem)  # over the limit: how to take the limit instead
             if problem is not None:
                 is_correction = before is not None and slot != requested and before != raw  # not a seeded value
                 prefix = f"{BY_SLOT[slot].label}没有修改：" if is_correction else ""
