@@ -31,6 +31,8 @@ NOW = re.compile(r"现在|如今|目前|改革后|有了一件事|一件事以�
 THEN_AND_NOW = {True: "以前办这些手续要多久，要跑几个部门", False: "现在办一件事能快多少，材料能少多少"}
 # "培训和孵化基地各要多少天": one question per item named ("分别", "各", "各自", "每个").
 EACH = re.compile(r"分别|各自|各|每个|每样")
+# How many follow-ups in a row are read back to the question they continue.
+MAX_CHAIN = 3
 
 
 def previous_user_event(tracker: Tracker) -> dict[str, Any] | None:
@@ -40,37 +42,85 @@ def previous_user_event(tracker: Tracker) -> dict[str, Any] | None:
     return next(users, None)
 
 
-def query_text(tracker: Tracker) -> str:
+def query_text(tracker: Tracker, everyday: bool = False) -> str:
     """The question to search: the latest message, or for "X呢" the previous question asked about X.
 
     When the latest message names an item: "补贴呢" after "贷款要多久" is "补贴要多久" (the previous question's
-    item replaced; put in front when it named none). When it names an aspect the previous question named another
-    of: "时间呢" after "材料减少了多少" is "时间减少了多少".
+    item replaced; put in front when it named none); "那税务那边呢" after "办营业执照要几天" is "办纳税人信息确认要
+    几天" (an item named by a short word the NLU did not tag). When it names an aspect the previous question named
+    another of: "时间呢" after "材料减少了多少" is "时间减少了多少". A follow-up to a follow-up keeps the question
+    ("贷款要多久" → "补贴呢" → "培训呢" is "培训要多久"). With ``everyday``, the item is named by its everyday name
+    ("那贷款呢" → "创业担保贷款…"), tried when the user's own word finds nothing sure.
     """
     text = str(tracker.latest_message.get("text") or "").strip()
+    users = [event for event in tracker.events if event.get("event") == "user"][:-1]
+    return _made_whole(text, list(tracker.latest_message.get("entities") or []), users, everyday)[:MAX_QUERY_CHARS]
+
+
+def _made_whole(
+    text: str, entities: list[dict[str, Any]], earlier: list[dict[str, Any]], everyday: bool, depth: int = 0
+) -> str:
+    """``text`` as a whole question, read against the user messages ``earlier`` (oldest first)."""
     match = WHAT_ABOUT.match(text)
-    named = any(e.get("entity") == ITEM_ENTITY for e in tracker.latest_message.get("entities") or [])
-    previous = previous_user_event(tracker) if match else None
-    if match is None or previous is None:
-        return text[:MAX_QUERY_CHARS]
-    before = str(previous.get("text") or "")
+    if match is None or not earlier or depth > MAX_CHAIN:
+        return text
+    previous = earlier[-1]
+    said = str(previous.get("text") or "").strip()
+    said_entities = list((previous.get("parse_data") or {}).get("entities") or [])
+    before = _made_whole(said, said_entities, earlier[:-1], everyday, depth + 1)  # a follow-up before, made whole
     subject = match.group("subject")
-    if not named and (then_now := _then_and_now(subject, before)) is not None:
+    tagged = next((str(e.get("value")) for e in entities if e.get("entity") == ITEM_ENTITY), None)
+    code = tagged or subject_item(subject)
+    if not code:
+        return _other_aspect(subject, before) or text
+    if not context.is_question(before):
+        return text  # "谢谢" before "补贴呢": nothing asked to carry over
+    own = SIDE.sub("", subject) if tagged else _word_for(code, subject)
+    named = context.item_word(code) if everyday or not own else own  # "税务那边" → 税务, or 纳税人信息确认
+    words = [said[e["start"] : e["end"]] for e in said_entities if _span(e)]
+    words += [context.item_word(str(e.get("value"))) for e in said_entities if e.get("entity") == ITEM_ENTITY]
+    words = sorted(filter(None, [*words, *_short_words()]), key=len, reverse=True)  # the whole name, not a part
+    replaced = next((word for word in words if word in before), None)
+    if replaced:
+        return without_then(before.replace(replaced, named, 1))
+    return f"{named}{without_then(before)}"
+
+
+def _other_aspect(subject: str, before: str) -> str | None:
+    """The question before about another aspect ("时间呢" after "材料减少了多少"), or about another time ("以前呢")."""
+    if (then_now := _then_and_now(subject, before)) is not None:
         return then_now
-    if not named:
-        aspect = next((word for word in context.ASPECTS if word in before), None)
-        if subject not in context.ASPECTS or aspect is None:
-            return text[:MAX_QUERY_CHARS]
-        return without_then(before.replace(aspect, subject, 1))[:MAX_QUERY_CHARS]
-    spans = [
-        e
-        for e in (previous.get("parse_data") or {}).get("entities") or []
-        if e.get("entity") == ITEM_ENTITY and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
-    ]
-    if spans:
-        first = min(spans, key=lambda e: int(e["start"]))
-        return without_then(before[: first["start"]] + subject + before[first["end"] :])[:MAX_QUERY_CHARS]
-    return f"{subject}{without_then(before)}"[:MAX_QUERY_CHARS]
+    aspect = next((word for word in context.ASPECTS if word in before), None)
+    if subject not in context.ASPECTS or aspect is None:
+        return None
+    return without_then(before.replace(aspect, subject, 1))
+
+
+def _word_for(code: str, subject: str) -> str:
+    """The user's own word for the item ``code`` in ``subject`` ("税务那边" → 税务), or ``""``."""
+    return next((word for word, found in _short_words().items() if found == code and word in subject), "")
+
+
+def _span(entity: dict[str, Any]) -> bool:
+    """An item entity with its place in the text."""
+    start, end = entity.get("start"), entity.get("end")
+    return entity.get("entity") == ITEM_ENTITY and isinstance(start, int) and isinstance(end, int)
+
+
+def subject_item(subject: str) -> str | None:
+    """The item a follow-up's subject names by one of its words ("税务那边" → the taxpayer confirmation), if any."""
+    bare = SIDE.sub("", subject)
+    return next((code for word, code in _short_words().items() if word in bare), None)
+
+
+def follow_up_item(tracker: Tracker) -> str | None:
+    """The item "X呢" asks about: the one the NLU tagged, else the one its subject names by a short word."""
+    text = str(tracker.latest_message.get("text") or "").strip()
+    match = WHAT_ABOUT.match(text)
+    if match is None:
+        return None
+    tagged = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
+    return str(tagged) if tagged else subject_item(match.group("subject"))
 
 
 def _then_and_now(subject: str, before: str) -> str | None:
@@ -167,7 +217,9 @@ def items_in(tracker: Tracker, part: str) -> list[str]:
 
 
 # "税务那个要多久", "社保那块交多少": an item named by a short word and "那个" (the one about …).
-THAT_ONE = ("的那个", "那个", "那项", "那一项", "那块", "那一块")
+THAT_ONE = ("的那个", "那个", "那项", "那一项", "那块", "那一块", "那边", "这边", "这块", "方面", "这个")
+# "税务那边呢", "社保这块呢", "补贴方面呢": the side of things after an item's word, dropped from a subject.
+SIDE = re.compile(rf"(?:{'|'.join(THAT_ONE)}|的)$")
 MIN_SHORT_WORD = 2
 
 

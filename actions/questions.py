@@ -21,6 +21,7 @@ from actions.query_text import (
     ITEM_ENTITY,
     MAX_QUERY_CHARS,
     WHAT_ABOUT,
+    follow_up_item,
     gist,
     in_chinese,
     items_in,
@@ -151,8 +152,12 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     names. Inside a form the form's item is asked again with (:data:`FORM_ITEM`).
     """
     named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
-    if named and WHAT_ABOUT.match(text):
-        return await search(tracker, item=str(named))
+    if about := follow_up_item(tracker):  # "补贴呢", "那税务那边呢": the previous question about that item
+        answer = await search(tracker, item=about)
+        if answer.get("status") in ANSWERED:
+            return answer
+        again = await search(tracker, query=query_text(tracker, everyday=True), item=about)  # "创业担保贷款…"
+        return again if again.get("status") in ANSWERED else answer
     if not WHAT_ABOUT.match(text) and (short := named_by_short_word(text)) is not None:
         return await search(tracker, query=short[0][:MAX_QUERY_CHARS], item=short[1])  # "税务那个要多久"
     form_item = tracker.get_slot(FORM_ITEM)
