@@ -221,7 +221,7 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
     if kind == "overview" and not named_item:
         if WHERE.search(text):
             return ENTRY_POINTS
-        if HOW_LONG.search(text):
+        if HOW_LONG.search(text) and not REDUCTION.search(text):  # "原来办这些得多长时间": before the bundle
             return WHOLE_TIME
         if MATERIALS.search(text) and not REDUCTION.search(text):  # "材料减少了多少" is the 93% answer's
             return OVERVIEW_MATERIALS

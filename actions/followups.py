@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context, own_case, progress  # the module: progress → booking → application_actions → here
 from actions.form_labels import read_labelled
-from actions.questions import ANSWERED, search
+from actions.questions import ANSWERED, answer_one
 from actions.replies import answer_question
 from actions.service_client import ServiceUnavailable
 
@@ -41,7 +41,7 @@ async def follow_up(
     named = any(e.get("entity") == "item" for e in tracker.latest_message.get("entities") or [])
     if only_answers and context.fixed_reply(tracker, named) is None:
         try:
-            found = (await search(tracker, record_unanswered=False)).get("status") in ANSWERED
+            found = (await answer_one(tracker, context.text_of(tracker))).get("status") in ANSWERED  # item retried
         except ServiceUnavailable:
             found = False
         if not found:

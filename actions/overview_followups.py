@@ -15,6 +15,8 @@ from actions.service_client import ServiceError, get_json
 
 # "找谁", "谁办", "哪个部门管": who handles it.
 WHO_HANDLES = re.compile(r"找谁|谁办|谁来办|谁负责|谁管|谁审|哪个部门|哪些部门|什么部门|啥部门|哪个单位|哪家")
+# "总共得跑几个单位", "要跑几趟", "得跑多少地方": how many places to go to now (once; "以前要跑几个" is the comparison).
+RUNS = re.compile(r"跑(?:几|多少)|(?:几|多少)[个趟次处家]?(?:单位|部门|地方|窗口)?要?得?跑")
 # "谁能办", "什么人可以申请", "我能办吗": who may apply.
 WHO_CAN = re.compile(r"谁(?:能|可以)|什么人|哪些人|啥人|哪类人|(?:我|我们)(?:能|可以)(?:办|申请)|(?:条件|资格|门槛)")
 ONE_ENTRY = (
@@ -38,6 +40,8 @@ async def overview_reply(tracker: Tracker, named_item: bool) -> str | None:
     text = context.text_of(tracker)
     if named_item or context.in_context(tracker) != "overview":
         return None
+    if RUNS.search(text) and not context.REDUCTION.search(text):
+        return ONE_ENTRY
     if WHO_HANDLES.search(text):
         return await departments()
     if WHO_CAN.search(text):
@@ -46,11 +50,14 @@ async def overview_reply(tracker: Tracker, named_item: bool) -> str | None:
 
 
 async def departments() -> str:
-    """Each item's department from the service's catalogue, how many departments in all, and the one entry."""
+    """Each item's department from the service's catalogue, and the one entry.
+
+    No count of departments: several items share one (人社 with a partner, 人社 alone), so the catalogue's lines are
+    the honest answer to "一共几个部门".
+    """
     try:
         items = await get_json("/api/v1/items")
     except ServiceError:
         return ONE_ENTRY
     named = "；".join(f"{item['name']}：{item['department']}" for item in items)
-    count = len({item["department"] for item in items})
-    return f"{len(items)}个事项由{count}个部门各自办理：{named}。{ONE_ENTRY}"
+    return f"{len(items)}个事项分别由这些部门办理：{named}。{ONE_ENTRY}"

@@ -234,7 +234,7 @@ class ActionRouteOverview(Action):
             where = context.fixed_reply(tracker, False) or ENTRY_POINTS  # "线下呢": the window
             dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or where)
             return done
-        if after and not named_item and HOW_LONG.search(text):
+        if after and not named_item and HOW_LONG.search(text) and not context.REDUCTION.search(text):
             dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or WHOLE_TIME)
             return done
         intent = (tracker.latest_message.get("intent") or {}).get("name")

@@ -102,3 +102,29 @@ async def test_the_tax_side_after_the_licence_days_gets_the_tax_items_days(knowl
     assert {"event": "slot", "name": "item", "value": "taxpayer_confirmation"} in [
         {k: e.get(k) for k in ("event", "name", "value")} for e in events
     ] or "纳税人" in text
+
+
+async def test_after_the_overview_how_long_before_is_the_comparison_and_how_many_places_is_one_visit(
+    knowledge_service: str,
+) -> None:
+    from actions.routing import ActionRouteOverview
+    from tests.actions.test_context_followups import after_overview, run
+
+    text, _ = await run(ActionRouteOverview(), after_overview("原来办这些要花多长时间", "ask_question"))
+    assert "36" in text and "整件事在各部门并联审批" not in text, text  # before the bundle, not today's limits
+    text, _ = await run(ActionRouteOverview(), after_overview("那一共得跑几个地方", "ask_bundle_overview"))
+    assert "不用一个个部门去跑" in text and "并联审批" in text, text
+
+
+async def test_a_short_follow_up_read_as_out_of_scope_is_answered_about_the_item_before(
+    knowledge_service: str,
+) -> None:
+    from actions.routing import ActionOutOfScope
+
+    tracker = said(("孵化基地由哪家单位审核", "孵化基地", "incubator"), ("大概几天", None, None))
+    tracker.slots["item"] = "incubator"
+    tracker.latest_message["intent"] = {"name": "out_of_scope", "confidence": 0.6}
+    dispatcher = CollectingDispatcher()
+    await ActionOutOfScope().run(dispatcher, tracker, {})
+    text = "\n".join(str(m.get("text") or "") for m in dispatcher.messages)
+    assert "10个工作日" in text, text

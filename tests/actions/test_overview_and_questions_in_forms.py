@@ -1,7 +1,7 @@
 """Inside every form, the bundle asked about as a whole and a question worded as a value get answers (issue 12).
 
 What the user sees: at a step of the application, the eligibility check or the progress check, "这一件事一共有哪几项"
-gets the overview and "总共要几个部门审批" each item's department with how many departments there are, whichever
+gets the overview and "总共要几个部门审批" each item's department from the catalogue, whichever
 intent the NLU gave them; a question the NLU read as a value, a no or a stop (decided ``ask_question`` by its words,
 tests/components/test_question_asked.py) is answered and the same step asked again, nothing stored.
 """
@@ -50,7 +50,7 @@ async def test_how_many_departments_asked_in_the_eligibility_check_lists_them_an
     tracker = in_form("eligibility_form", "总共要几个部门审批", "ask_bundle_overview", dict(AT_CATEGORY))
     messages, events = await replies(ValidateEligibilityForm(), tracker)
     text = said(messages)
-    assert "个部门各自办理" in text and "创业担保贷款" in text, text
+    assert "分别由这些部门办理" in text and "税务部门" in text, text
     assert "utter_bundle_overview" not in text
     assert slots_of(events)["requested_slot"] == "elig_person_category"
     assert slots_of(events).get("elig_person_category") is None
