@@ -22,7 +22,7 @@ from actions.form_business import places_in_address
 from actions.form_extraction import extract, just_heard_user
 from actions.form_field_help import field_help
 from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
-from actions.form_items import complete_items
+from actions.form_items import complete_items, without_refused
 from actions.form_navigation import failed_answer, navigate, remind
 from actions.form_questions import answer_besides, for_the_whole_form, question_besides
 from actions.form_values import Extraction
@@ -313,6 +313,15 @@ class ValidateApplicationForm(FormValidationAction):
                 dispatcher.utter_message(text="还不能提交：还没选要办的事项，也还没填其他信息。我们先选事项。")
             return [SlotSet(REQUESTED, "application_items")]
         check = await post_json("/api/v1/validation", service_form(slots), form_headers(tracker))
+        refused = without_refused(list(slots["application_items"]), check["errors"])
+        if refused is not None:  # items that cannot be applied for now are dropped with the reason; the rest go on
+            kept, text = refused
+            dispatcher.utter_message(text=text)
+            slots["application_items"] = kept or None
+            events += [SlotSet("application_items", kept or None), SlotSet(CONFIRM_SLOT, None)]
+            if not kept:
+                return [*events, SlotSet(REQUESTED, "application_items")]
+            check = await post_json("/api/v1/validation", service_form(slots), form_headers(tracker))
         for error in check["errors"]:
             field = BY_SERVICE_FIELD.get(error["field"])
             if field is None or slots.get(field.slot) is None:

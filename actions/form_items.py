@@ -4,6 +4,7 @@
 """
 
 import re
+from typing import Any
 
 from actions.form_guard import is_question
 from actions.form_labels import loan_named
@@ -134,3 +135,21 @@ def complete_items(items: list[str]) -> tuple[list[str], str | None]:
             names = "和".join(ITEM_NAMES[code] for code in group)
             notes.append(f"{names}须一并办理，已为您加上“{'、'.join(ITEM_NAMES[code] for code in missing)}”。")
     return ([*items, *added], "".join(notes)) if added else (items, None)
+
+
+def without_refused(items: list[str], errors: list[dict[str, Any]]) -> tuple[list[str], str] | None:
+    """The items left when the service refuses some chosen ones for now (``not_eligible`` with the item), and why.
+
+    "营业执照和创业补贴" for a business registered only now: the subsidy needs a year of business, so it is dropped
+    with the reason and the registration goes on, instead of the whole choice being asked again. ``None`` when no
+    chosen item is refused.
+    """
+    refused = {str(e["item"]): str(e["message"]) for e in errors if e.get("field") == "items" and e.get("item")}
+    if not refused:
+        return None
+    kept = [code for code in items if code not in refused]
+    reasons = "；".join(message.rstrip("。") for message in refused.values())
+    if kept:
+        names = "、".join(ITEM_NAMES[code] for code in kept)
+        return kept, f"{reasons}。这一次先不办{'、'.join(ITEM_NAMES[c] for c in refused)}，其余事项照常办理：{names}。"
+    return kept, f"{reasons}。选的事项这次都还办不了，请换成其他要办的事项（例如“就业创业证”），或说“转人工”。"

@@ -162,7 +162,7 @@ def _check_eligibility(form: ValidForm, today: date, errors: list[FieldError]) -
         if assessment.qualifies:
             continue
         if assessment.failed:
-            errors.append(FieldError("items", "not_eligible", f"{catalogue[code].name}：{assessment.reason}"))
+            errors.append(FieldError("items", "not_eligible", f"{catalogue[code].name}：{assessment.reason}", code))
             continue
         for name in assessment.missing:
             if name not in flagged:

@@ -11,15 +11,18 @@ class FieldError:
         field: Name of the form field (``items``, ``loan_amount`` …).
         code: Machine-readable reason (``id_checksum``, ``loan_amount_over_limit`` …).
         message: The reason in Chinese, fit to show the applicant.
+        item: The item concerned when one chosen item cannot be applied for (``items``/``not_eligible``), so a
+            client can drop that item and keep the others.
     """
 
     field: str
     code: str
     message: str
+    item: str | None = None
 
     def as_dict(self) -> dict[str, str]:
-        """The error as a JSON-ready dict."""
-        return asdict(self)
+        """The error as a JSON-ready dict (``item`` only when set)."""
+        return {key: value for key, value in asdict(self).items() if value is not None}
 
 
 class ServiceError(Exception):

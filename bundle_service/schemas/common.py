@@ -4,11 +4,12 @@ from pydantic import BaseModel
 
 
 class FieldErrorOut(BaseModel):
-    """One wrong field: name, machine code and Chinese message."""
+    """One wrong field: name, machine code and Chinese message; ``item``: the chosen item that cannot be applied for."""
 
     field: str
     code: str
     message: str
+    item: str | None = None
 
 
 class ErrorOut(BaseModel):

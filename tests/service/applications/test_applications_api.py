@@ -190,6 +190,7 @@ def test_startup_subsidy_rules(app_client: TestClient) -> None:
     response = app_client.post(URL, json=newcomer)
     assert _errors(response) == {("items", "not_eligible")}
     assert "满1年" in response.json()["errors"][0]["message"]
+    assert response.json()["errors"][0]["item"] == "startup_subsidy"  # a client keeps the other items
     # Chen Jing: graduated 2020 (more than 5 years) and her company is younger than a year — both reported.
     chen = form(
         applicant_name="陈静",
