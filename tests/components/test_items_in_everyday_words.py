@@ -26,12 +26,18 @@ def items(text: str) -> list[str]:
         ("报税这块也帮我弄一下", "taxpayer_confirmation"),
         ("那个证我也想办", "employment_cert"),
         ("执照跟证一起办", "employment_cert"),
+        ("我想学学怎么做买卖", "training"),
+        ("想要个有导师指导的地方办公", "incubator"),
+        ("想找个便宜点能放电脑的地方", "incubator"),
+        ("开个花店，要先把照批下来", "business_registration"),
     ],
 )
 def test_an_item_in_everyday_words_is_that_item(text: str, item: str) -> None:
     assert item in items(text)
 
 
-@pytest.mark.parametrize("text", ["需要场地证明吗", "身份证也要带吗", "毕业证也要吗", "车牌照怎么办", "我妈住养老院"])
+@pytest.mark.parametrize(
+    "text", ["需要场地证明吗", "身份证也要带吗", "毕业证也要吗", "车牌照怎么办", "我妈住养老院", "照片要交吗"]
+)
 def test_words_about_something_else_name_no_item(text: str) -> None:
     assert items(text) == []
