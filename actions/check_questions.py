@@ -4,7 +4,8 @@ The check is about every item at once, so a question without an item ("要多久
 bundle: the knowledge base would pick one item's page for it (the pension registration's time limit, the training's
 materials). Such a question gets the bundle-wide answer the overview's follow-ups give (time limits, materials,
 entry points), and "什么条件" gets what this check decides; "贷款要什么条件" gets each named item from the
-catalogue (amount and conditions). Anything else goes to the knowledge base as before.
+catalogue (amount and conditions); "那贷款我也能申请吗" that item's verdict for the facts said so far
+(:mod:`actions.own_case`). Anything else goes to the knowledge base as before.
 """
 
 import re
@@ -63,4 +64,8 @@ async def answer_in_check(dispatcher: CollectingDispatcher, tracker: Tracker, do
         if described:
             dispatcher.utter_message(text="\n".join(described) + "\n" + CHECK_DECIDES)
             return []
+    from actions import own_case  # own_case → item_eligibility → eligibility → here: imported when run
+
+    if items and (verdict := await own_case.answer(dispatcher, tracker, domain)) is not None:
+        return verdict  # "那贷款我也能申请吗": that item's verdict for what was said so far, then the step again
     return await answer_question(dispatcher, tracker, domain)

@@ -73,9 +73,12 @@ async def answer(
         shown = [e for e in asked if not e["qualifies"] or len(asked) <= MAX_DESCRIBED]
         described = [line for e in shown if (line := await describe(e["code"])) is not None]
         about = "".join(f"\n\n{line}" for line in described)
-        dispatcher.utter_message(text=f"{text}{about}\n{OFFER_APPLY if good else OFFER_CHECK}")
+        in_form = bool((tracker.active_loop or {}).get("name"))  # the form asks its step next, not an offer
+        dispatcher.utter_message(
+            text=f"{text}{about}" + ("" if in_form else f"\n{OFFER_APPLY if good else OFFER_CHECK}")
+        )
     events.append(SlotSet("item", items[0]))
-    if good:
+    if good and not (tracker.active_loop or {}).get("name"):
         events += [SlotSet("offered_items", good), SlotSet("offer_pending", True)]
     return events
 

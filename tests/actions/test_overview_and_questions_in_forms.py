@@ -86,3 +86,20 @@ async def test_a_question_worded_as_a_stop_at_a_step_is_answered_and_nothing_is_
     assert slots_of(events)["requested_slot"] == "project_name"
     assert slots_of(events).get("project_name") is None
     assert not any(e["event"] == "active_loop" for e in events)
+
+
+async def test_can_i_get_another_item_asked_in_the_eligibility_check_gets_its_verdict_and_the_step_again(
+    service_url: str,
+) -> None:
+    slots = {"elig_person_category": "returning_migrant_worker", "requested_slot": "elig_business_started_on"}
+    loan = [{"entity": "item", "value": "guaranteed_loan", "start": 1, "end": 3}]
+    tracker = make_tracker(
+        [user_event("我从外省打工回来了", "inform"), user_event("那贷款我能不能办", "ask_question", loan)], slots=slots
+    )
+    tracker.active_loop = {"name": "eligibility_form"}
+    messages, events = await replies(ValidateEligibilityForm(), tracker)
+    text = said(messages)
+    assert "按您说的情况" in text and "创业担保贷款" in text and "20万" in text, text
+    assert "回复“好的”" not in text  # no offer inside the check: the check asks its step next
+    assert slots_of(events)["requested_slot"] == "elig_business_started_on"
+    assert not any(e.get("name") == "offer_pending" for e in events)
