@@ -26,6 +26,8 @@ THESE_ONLY = re.compile(
     r"(?:吧|了|就行|就够了?|就可以了?|够了)?[。!！.]*$|^(?:没有?|没)(?:别的|其他|其它)(?:的)?(?:事项)?了?[。!！.]*$"
 )
 SWAP_ITEMS = re.compile(r"换成|改成|改为|换为|改办|换个")
+# After a removal in the same message, a clause that only wants an item ("不要培训了 要营业执照"): that item instead.
+INSTEAD = re.compile(r"^(?:我|那|那就|就|还是)?(?:要|办|申请|弄)(?!不)")
 # Where one change of the items ends and the next starts ("X先不要了，只要Y和Z", "X不要了换成Y").
 CHANGE_CLAUSES = re.compile(r"[，,。；;！!\s]+|(?=换成|改成|改为|只要|只办|只申请|就办|再加|加上|还要)")
 
@@ -117,7 +119,12 @@ def _changed(text: str, current: list[str], spans: list[tuple[int, int, str]]) -
         c for clause, codes in clauses if REMOVE_ITEMS.search(clause) and not ONLY_ITEMS.search(clause) for c in codes
     ]
     only = [c for clause, codes in clauses if ONLY_ITEMS.search(clause) for c in codes]
-    added = [c for clause, codes in clauses if SWAP_ITEMS.search(clause) or ADD_ITEMS.search(clause) for c in codes]
+    added = [
+        c
+        for clause, codes in clauses
+        if SWAP_ITEMS.search(clause) or ADD_ITEMS.search(clause) or INSTEAD.match(clause)
+        for c in codes
+    ]
     if not removed or is_question(text) or len(clauses) < 2 or not (only or added):
         return None  # one change only: read as before
     if only:
