@@ -231,7 +231,7 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
 def _about_what_was_shown(tracker: Tracker, kind: str | None, text: str) -> str | None:
     """A follow-up about the progress result or the way in just shown ("那个证呢", "剩下的呢", "线下呢")."""
     if kind == "progress" and HOW_LONG.search(text) and ALL_DONE.search(text):
-        return WHEN_ALL_DONE
+        return progress_followups.when_all_done(tracker, WHEN_ALL_DONE)
     if kind in ("progress", "answer") and (shown := progress_followups.reply(tracker)) is not None:
         return shown  # "那个证呢", "税务那个要多久", "剩下的呢": read from the result just shown
     if kind in ("overview", "answer") and (channel := CHANNEL.search(text)) and FOLLOW_UP_ONLY.match(text):

@@ -67,6 +67,8 @@ NUMBER_LIKE = re.compile(r"CY\s*\d+", re.IGNORECASE)
 FULL_ID = re.compile(r"\d{17}[\dXx]")
 ID_CUE = re.compile(r"身份证|后六位|后6位|末六位|末6位|尾号")
 LAST6 = re.compile(r"(?<![\dA-Za-z])\d{5}[\dXx](?![\dA-Za-z])")
+# A message of digits only ("15321", "CY2026120600006"): an attempt at the step's value, whatever the NLU read.
+DIGITS_ONLY = re.compile(r"(?:CY)?[\s\d]*\d[\s\d]*[Xx]?", re.IGNORECASE)
 
 
 def forgot_number(text: str) -> bool:
@@ -175,10 +177,17 @@ def _values(text: str, tracker: Tracker, requested: str | None) -> dict[str, str
     return values
 
 
-def _not_given(dispatcher: CollectingDispatcher, tracker: Tracker, requested: str) -> None:
-    """The re-prompt for a step not answered: its format, and from the second failure help and a person."""
+def _not_given(dispatcher: CollectingDispatcher, tracker: Tracker, requested: str, text: str = "") -> None:
+    """The re-prompt for a step not answered: its format, and from the second failure help and a person.
+
+    Digits of the wrong length ("15321" for the six ID digits) are told how many they were.
+    """
     if (failed := _failures(tracker, requested)) >= HELP_FROM:  # the same re-prompt never a third time
         dispatcher.utter_message(**help_message(requested, failed - 1))
+    elif DIGITS_ONLY.fullmatch(text.strip()):
+        count = len(re.sub(r"\D", "", text))
+        wanted = "申请编号是CY加14位数字" if requested == NUMBER_SLOT else "身份证后6位是6位（最后一位可能是X）"
+        dispatcher.utter_message(text=f"您发的是{count}位数字，{wanted}，请核对后再发给我。")
     elif requested == NUMBER_SLOT:
         dispatcher.utter_message(text=f"申请编号是{NUMBER_SHAPE}，请核对后再发给我。")
     else:
@@ -223,7 +232,12 @@ class ValidateProgressForm(FormValidationAction):
         values = _values(text, tracker, requested)
         if requested is None and not values and await show_own(dispatcher, tracker):
             return [SlotSet("requested_slot", None)]
-        interrupts = intent in DIGRESSION_INTENTS - {"check_progress", "ask_question", "ask_bundle_overview"}
+        attempt = bool(DIGITS_ONLY.fullmatch(text.strip()))  # "15321": the digits, one short, never off-topic
+        interrupts = not attempt and intent in DIGRESSION_INTENTS - {
+            "check_progress",
+            "ask_question",
+            "ask_bundle_overview",
+        }
         if not values and requested and (interrupts or intent == "start_application"):
             return []
         if not values and requested and (intent in ("ask_question", "ask_bundle_overview") or is_question(text)):
@@ -234,7 +248,7 @@ class ValidateProgressForm(FormValidationAction):
         if requested in (None, NUMBER_SLOT) and set(values) == {LAST6_SLOT}:  # the digits before the number: kept
             dispatcher.utter_message(text="好的，身份证后6位已记下。还需要申请编号（CY加14位数字）。")
         elif requested in (NUMBER_SLOT, LAST6_SLOT) and requested not in values:
-            _not_given(dispatcher, tracker, str(requested))
+            _not_given(dispatcher, tracker, str(requested), text)
             events.append(SlotSet(str(requested), None))
         filled = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT), **values}
         next_slot = next((slot for slot in (NUMBER_SLOT, LAST6_SLOT) if not filled.get(slot)), None)

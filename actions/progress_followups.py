@@ -8,6 +8,7 @@ seen, never looked up again; a further follow-up ("那补贴呢") reads the same
 """
 
 import re
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -18,6 +19,7 @@ LIGHTS = ("🟢", "🟡", "🔴", "⚪")
 RESULT_HEAD = re.compile(r"^申请编号 CY\d{14}：")
 LEAD = "按刚才查到的进度："
 DONE = ("已办结", "不予受理")
+DUE = re.compile(r"(\d{1,2})月(\d{1,2})日前办结")  # a department's time limit as the result shows it
 # "剩下的呢", "其他的呢", "还有哪些没办完", "没办好的呢": the departments still working.
 REST = re.compile(r"剩下|剩余|其余|其他|别的|还有哪|还有几|没办完|没办好|没好的|未办结|没批|没结|还差")
 # Department words and the short ways to name an item that the item gazetteer leaves to context.
@@ -93,3 +95,26 @@ def reply(tracker: Tracker) -> str | None:
         names = "、".join(ITEM_NAMES[code] for code in items)
         return f"{LEAD}这份申请里没有“{names}”这一项。想加办的话说“我要申请”，我帮您再填一份。"
     return LEAD + "\n" + "\n".join(found)
+
+
+def when_all_done(tracker: Tracker, general: str) -> str:
+    """The latest date among the departments still working ("那什么时候能全部办完" after a result), else ``general``.
+
+    Each open line ends with its time limit ("12月25日前办结"); the whole application is done when the last of them is.
+    """
+    lines = _latest_result(tracker)
+    if not lines:
+        return general
+    open_lines = [line for line in lines if not _status(line).startswith(DONE)]
+    if not open_lines:
+        return f"{LEAD}所有部门都已办结，整件事已经办完了。"
+    dates = [(int(m), int(d)) for m, d in DUE.findall("\n".join(open_lines))]
+    if not dates:
+        return general
+    month_now = date.today().month
+    # A date in a month before this one is next year's (a December application due in January).
+    month, day = max(dates, key=lambda md: (md[0] + 12 if md[0] < month_now else md[0], md[1]))
+    return (
+        f"{LEAD}还有{len(open_lines)}个部门在办，按各自的办理期限，最晚{month}月{day}日前全部办完"
+        "（整件事在20个工作日内办结），办结时会通知您。部门提前办好的会更早。"
+    )

@@ -220,6 +220,24 @@ async def test_when_is_it_all_done_after_a_progress_result(service_url: str) -> 
     assert followup(out) is None and "20个工作日" in text and "申请编号（CY" not in text
 
 
+async def test_when_is_it_all_done_gives_the_last_open_departments_date(service_url: str) -> None:
+    result = (
+        "申请编号 CY20261122000123：办理中\n"
+        "✅ 市场监管部门｜经营主体登记注册：已办结\n"
+        "🟢 人社部门｜创业补贴申领：审核中；时限20个工作日，12月28日前办结（还剩15个工作日，时限内）\n"
+        "🟡 人社部门 + 担保机构 + 经办银行｜申请创业担保贷款：审核中；时限15个工作日，12月9日前办结（还剩1个工作日）"
+    )
+    events = [
+        user_event("CY20261122000123 010024", "check_progress"),
+        {"event": "action", "name": "action_show_progress"},
+        {"event": "bot", "text": result},
+        {"event": "action", "name": "action_listen"},
+        user_event("那啥时候能全部办完", "check_progress"),
+    ]
+    text, out = await route(ActionRouteProgress(), make_tracker(events))
+    assert followup(out) is None and "12月28日前全部办完" in text and "2个部门在办" in text, text
+
+
 async def test_out_of_scope_never_says_the_same_thing_three_times() -> None:
     events: list[dict[str, Any]] = []
     replies = []
