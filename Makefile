@@ -102,8 +102,8 @@ browser: ## Headless Chromium and CJK fonts for the browser tests (apt-get, only
 
 test: venvs validate lint test-service test-rasa test-nlu test-e2e test-web test-security ## Run every check and test
 
-test-service: $(SVC_VENV)/.installed ## Service tests (incl. knowledge-base retrieval)
-	$(SVC_PY) -m pytest tests/service tests/knowledge tests/deploy -q
+test-service: $(SVC_VENV)/.installed ## Service tests (incl. knowledge-base retrieval), on every core
+	$(SVC_PY) -m pytest tests/service tests/knowledge tests/deploy -q -n auto
 
 test-rasa: $(RASA_VENV)/.installed ## Custom NLU component, action and channel tests
 	$(RASA_PY) -m pytest tests/components tests/actions tests/channels tests/event_consumer -q -o asyncio_mode=auto
@@ -127,7 +127,7 @@ test-security: venvs $(MODEL) ## Security attacks and the conversation set, agai
 test-scaled: venvs $(MODEL) balancer ## The scaled topology keeps order, loses no acknowledged message, files once when processes die (in make bench: minutes)
 	$(SVC_PY) -m pytest tests/scaled -q
 
-conversations: ## Play the five conversation sets and the five knowledge question sets against the running stack (`make run`)
+conversations: ## Play the six conversation sets and the six knowledge question sets against the running stack (`make run`)
 	$(SVC_PY) -m tests.conversations.runner
 	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/heldout --report var/reports/conversations_heldout.jsonl
 	$(SVC_PY) -m tests.knowledge.through_bot
@@ -138,6 +138,8 @@ conversations: ## Play the five conversation sets and the five knowledge questio
 	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_fourth.yml --report var/reports/knowledge_through_bot_fourth.jsonl
 	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/fifth --report var/reports/conversations_fifth.jsonl
 	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_fifth.yml --report var/reports/knowledge_through_bot_fifth.jsonl
+	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/sixth --report var/reports/conversations_sixth.jsonl
+	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_sixth.yml --report var/reports/knowledge_through_bot_sixth.jsonl
 
 lint: venvs ## ruff, and mypy in each environment
 	$(SVC_VENV)/bin/ruff check .
