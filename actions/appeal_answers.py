@@ -126,7 +126,8 @@ def store(
             if slot == "appeal_application" and before not in (None, NONE):
                 dispatcher.utter_message(text=NOT_LINKED)
         elif slot in LABELS and slot != "appeal_contact" and before not in (None, NONE, value):
-            dispatcher.utter_message(text=f"好的，{LABELS[slot]}改为：{shown.get(slot, value)}。")
+            verb = "补充为" if str(value).startswith(f"{before}，") else "改为"  # a place added to the time said
+            dispatcher.utter_message(text=f"好的，{LABELS[slot]}{verb}：{shown.get(slot, value)}。")
         elif slot in shown and shown[slot] != value:
             dispatcher.utter_message(text=f"好的，记下了{LABELS[slot]}：{shown[slot]}。")
         elif slot == "appeal_contact" and value != CHANNEL:

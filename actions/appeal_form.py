@@ -28,7 +28,14 @@ from actions.appeal_answers import (
     time_limits,
 )
 from actions.appeal_prompts import CATEGORY_KEPT, CATEGORY_LATER, CATEGORY_LIST, CHANGE_PROMPT, PROMPTS, failures_at
-from actions.appeal_reading import ABOUT_APPLICATION, NO_NUMBER, AppealReading, leaves_it_to_the_bot, read_appeal
+from actions.appeal_reading import (
+    ABOUT_APPLICATION,
+    NO_NUMBER,
+    AppealReading,
+    completes,
+    leaves_it_to_the_bot,
+    read_appeal,
+)
 from actions.appeals import CHANNEL, FORM_SLOTS, GRIEVANCE, NONE, categories, classify, has_openid
 from actions.form_extraction import just_heard_user
 from actions.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT
@@ -58,10 +65,15 @@ def _new_values(found: AppealReading, slots: dict[str, Any], requested: str | No
     "我没有编号" says there is no application to link, at any step: the number is not asked.
     """
     values = dict(found.values)
+    where_when, before = values.get("appeal_place_time"), slots.get("appeal_place_time")
+    # "上个月" first, "开福区政务大厅" later: the place completes the time instead of being dropped as a retelling.
+    added = completes(str(before), str(where_when)) if where_when and before else None
     for slot in ("appeal_description", "appeal_place_time"):
         correcting = slot == "appeal_place_time" and requested == "appeal_confirm" and PLACE_CUE.search(text)
         if requested != slot and slots.get(slot) and not correcting:
             values.pop(slot, None)  # later messages answer their own step, they do not retell the story
+    if added:
+        values["appeal_place_time"] = found.shown["appeal_place_time"] = added
     if found.no_application and slots.get("appeal_application") is None:
         values["appeal_application"] = NONE
     return values

@@ -180,3 +180,16 @@ def read_appeal(text: str, entities: list[dict[str, Any]], today: date | None = 
     if contact := phone(text, entities):
         found.values["appeal_contact"] = contact
     return found
+
+
+def completes(current: str, said: str, today: date | None = None) -> str | None:
+    """Where and when with the part ``said`` adds (a place to "上个月", a time to "开福区政务大厅"), or ``None``.
+
+    The story's place and time often come in two messages; the second completes the first instead of being
+    dropped as a retelling.
+    """
+    day = today or date.today()
+    has_place, has_time = bool(PLACE.search(current)), bool(dates.read_jionlp(current, day))
+    adds_place = not has_place and PLACE.search(said)
+    adds_time = not has_time and any(r.first is not None for r in dates.read_jionlp(said, day))
+    return f"{current}，{said}" if adds_place or adds_time else None

@@ -64,3 +64,14 @@ async def test_a_category_the_user_chose_is_shown_as_theirs(service_url: str) ->
     )
     said = await chat.say("改为营业执照与主体登记", "inform")  # a button's title, typed
     assert "类别改为：营业执照与主体登记" in said and "类别是按您选的" in said and "根据描述判断" not in said
+
+
+async def test_a_place_said_after_the_time_completes_it(service_url: str) -> None:
+    chat = Chat("web:appeal-place-later")
+    await chat.say("我要投诉，窗口办事太慢了，我上个月交的材料到现在都没消息", "complain")
+    assert chat.slots["appeal_place_time"] == "上个月"  # the time came with the story
+    await chat.say("没有编号", "inform")
+    said = await chat.say("长沙市开福区的政务大厅", "inform")  # said at the phone step: the place, not a phone
+    assert chat.slots["appeal_place_time"] == "上个月，长沙市开福区的政务大厅", chat.slots
+    assert "补充为" in said and "开福区" in said
+    assert chat.slots["appeal_description"].startswith("窗口办事太慢了")  # the story is not replaced by the place
