@@ -78,6 +78,13 @@ def test_loan_groups() -> None:
     assert not loan(person_category="other", other_category="student").qualifies
 
 
+def test_the_loan_verdict_gives_the_partnership_rule_besides_the_individual_limit() -> None:
+    """Partners asking how much they may borrow hear the partnership rule, not the individual limit alone."""
+    verdict = next(a for a in assess_items(graduate()) if a.code == "guaranteed_loan")
+    assert verdict.qualifies and "个人最高20万元" in verdict.reason
+    assert "合伙" in verdict.reason and "10%" in verdict.reason
+
+
 def test_an_unpaid_business_loan_rules_the_loan_out_with_the_reason(app_client: TestClient) -> None:
     body = app_client.post(URL, json={"person_category": "退伍军人", "other_business_loans": True}).json()
     loan = _by_code(body)["guaranteed_loan"]
