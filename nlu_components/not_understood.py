@@ -23,6 +23,10 @@ AROUND = re.compile(
     r"换个说法|解释|[?？!！。，,.~～…\s]"
 )
 MAX_LENGTH = 30
+# A bare puzzled sound or word: "啊？", "啥？", "什么？？", "蛤", "？？". Without a question mark "嗯"/"啊" agree.
+PUZZLED = re.compile(
+    r"(?:[啊嗯哈蛤额呃诶]|啥子?|什么|神马|咋|what)?[?？]{1,3}|(?:啥子?|神马|蛤)[。!！~～]*", re.IGNORECASE
+)
 # A message that points at something without naming it: "呃，就是那个嘛", "你晓得的那个事", "就是那笔钱，公家发的",
 # "来电人讲不清楚要办什么". One of these marks, and nothing but fillers around it.
 VAGUE_MARK = re.compile(
@@ -60,6 +64,8 @@ def confused(text: str) -> bool:
         True when it says so and asks about nothing else ("红灯是什么意思" asks about the lights: False).
     """
     text = text.strip()
+    if PUZZLED.fullmatch(text):
+        return True
     if not text or len(text) > MAX_LENGTH or not CONFUSED.search(text):
         return False
     return not AROUND.sub("", CONFUSED.sub("", text))

@@ -58,6 +58,13 @@ def test_only_saying_one_did_not_follow_is_not_understood_whatever_the_classifie
             assert [r["name"] for r in ranked] == ["not_understood", *(r["name"] for r in classified)]
 
 
+def test_a_bare_puzzled_sound_is_not_understood_but_an_agreeing_one_is_not() -> None:
+    for said in ("啊？", "啥？", "什么？？", "蛤", "？？", "嗯?", "What?"):
+        assert confused(said), said
+    for said in ("嗯", "啊", "好", "什么时候", "啥时候能办好？", "为什么？"):
+        assert not confused(said), said
+
+
 def test_a_question_about_something_keeps_the_classifiers_intent() -> None:
     for said in QUESTIONS:
         assert not confused(said), said
