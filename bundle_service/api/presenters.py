@@ -149,4 +149,5 @@ def search_out(result: SearchResult) -> KnowledgeSearchOut:
         took_ms=round(result.took_ms, 1),
         unanswered_id=result.unanswered_id,
         choices=result.choices,
+        declined=result.declined or None,
     )

@@ -62,3 +62,17 @@ def agrees(rival: str, best: str) -> bool:
     """
     facts = key_facts(rival)
     return bool(facts - frozenset(POLARITY_WORDS)) and facts <= key_facts(best)
+
+
+def same_figures(rival: str, best: str) -> bool:
+    """Whether the figures one text states (with their units) are all among the other's, and there are some.
+
+    An item's FAQ and its document section on the same aspect say "20个工作日" both; one adds the 5 days of public
+    notice: the same figure asked, no rival.
+    """
+    ours, theirs = _figures(best), _figures(rival)
+    return bool(ours and theirs) and (theirs <= ours or ours <= theirs)
+
+
+def _figures(text: str) -> frozenset[str]:
+    return frozenset(f"{number}{_UNITS.get(unit, unit)}" for number, unit in _FIGURE.findall(normalize(text)))

@@ -16,6 +16,12 @@ NOT_FOUND_TEXT = (
     "孵化基地和养老保险登记找当地人社部门，营业执照找市场监督管理部门，纳税找税务部门；"
     "也可以到政务服务大厅的创业服务窗口当面问，或者说“转人工”。"
 )
+# A scheme named that is none of the items ("稳岗补贴"): say so by name, what the bundle holds, and who knows.
+DECLINED_TEXT = (
+    "抱歉，“{scheme}”不是湖南省个人创业“一件事”的事项，政策资料里没有找到它的规定，我不拿相近的规定来猜。"
+    "一件事里的补贴是一次性创业补贴，贷款是创业担保贷款（另有就业创业证、创业培训、孵化基地、养老保险登记、"
+    "营业执照和纳税人信息确认）。{scheme}请向负责它的部门（补贴、社保多为当地人社部门）或政务服务大厅咨询，也可以说“转人工”。"
+)
 SUGGEST_INTRO = "这个问题我还不能确定您具体想问哪一点，暂时无法回答。您是想问下面哪一个？"
 SUGGEST_OUTRO = "请回复其中一个问题，或换个说法再问；也可以说“转人工”。"
 _ENDS = "。！？；"
@@ -53,6 +59,8 @@ def title(hit: SourceHit) -> str:
 def compose(decision: Decision) -> str:
     """The reply: the answer (shortened) with its source on its own line, the titles to pick from, or not found.
 
+    Not found for a scheme that is none of the items names it (:data:`DECLINED_TEXT`).
+
     A question answered in parts (one source per facet asked) gets each part's answer, then each source.
 
     A source that is not confident or not clear enough is never answered with its text: the user sees only
@@ -62,6 +70,8 @@ def compose(decision: Decision) -> str:
         lines = [f"{n}. {title(hit)}" for n, hit in enumerate(decision.choices, start=1)]
         return "\n".join([SUGGEST_INTRO, *lines, SUGGEST_OUTRO])
     best = decision.best
+    if best is None and decision.declined:
+        return DECLINED_TEXT.format(scheme=decision.declined)
     if best is None:
         return NOT_FOUND_TEXT
     answered = [best, *decision.parts]  # a question asking several facets: one source per facet

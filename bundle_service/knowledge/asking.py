@@ -23,6 +23,8 @@ from bundle_service.knowledge.fit import Asked
 from bundle_service.knowledge.followup import FollowUps
 from bundle_service.knowledge.index import Filters, KnowledgeIndex, ScoredEntry
 from bundle_service.knowledge.ranking import SourceHit, Thresholds, by_source
+from bundle_service.knowledge.schemes import FILE_NAME as OTHER_SCHEMES_FILE
+from bundle_service.knowledge.schemes import OtherSchemes
 
 ITEM_GAZETTEER = ROOT_DIR / "nlu_data" / "gazetteer" / "item.yml"  # the items' names (the NLU's, one owner)
 
@@ -35,28 +37,33 @@ class Rules:
     types: QuestionTypes
     followups: FollowUps
     combined: Combined = field(default_factory=Combined)
+    schemes: OtherSchemes = field(default_factory=OtherSchemes)
 
     @classmethod
     def load(cls, knowledge_dir: Path, item_gazetteer: Path = ITEM_GAZETTEER) -> "Rules":
         """Read the rules of the knowledge folder and the items' names (``item_gazetteer``).
 
-        The folder's ``other_regions.yml``, ``question_types.yml`` and ``combined_questions.yml``.
+        The folder's ``other_regions.yml``, ``question_types.yml``, ``combined_questions.yml`` and
+        ``other_schemes.yml``.
         """
         types = QuestionTypes.load(knowledge_dir / QUESTION_TYPES_FILE)
         combined = Combined.load(knowledge_dir / COMBINED_FILE, item_gazetteer)
-        return cls(OtherRegions.load(knowledge_dir / OTHER_REGIONS_FILE), types, FollowUps(types), combined)
+        schemes = OtherSchemes.load(knowledge_dir / OTHER_SCHEMES_FILE, tuple(combined.aliases))
+        return cls(OtherRegions.load(knowledge_dir / OTHER_REGIONS_FILE), types, FollowUps(types), combined, schemes)
 
     def elsewhere(self, text: str, index: KnowledgeIndex) -> str | None:
         """The place outside Hunan that ``text`` asks about, if any."""
         return self.other_regions.named(text, index.regions.ancestors)
 
     def asked(self, text: str, item: str | None = None) -> Asked:
-        """What the normalised question ``text`` asks (question types) and names (items), for the answer rule.
+        """What the normalised question ``text`` asks (question types) and names (items, schemes), for the answer rule.
 
         ``item``: the conversation's item, which a follow-up naming none is about ("那要多久" after the loan).
         """
         items = self.combined.items(text) or (frozenset({item}) if item else frozenset())
-        return Asked(self.types.of(text), items, self.types, self.types.subjects_of(text))
+        subjects = self.types.subjects_of(text)
+        mentioned = self.combined.mentioned(text)
+        return Asked(self.types.of(text), items, self.types, subjects, self.schemes.named(text), mentioned)
 
     def reranked(self, text: str, scored: list[ScoredEntry], thresholds: Thresholds) -> list[SourceHit]:
         """``scored`` (fused entries of ``text``) narrowed, re-ranked by question type, one hit per source.

@@ -30,6 +30,7 @@ class Combined:
     aliases: dict[str, str] = field(default_factory=dict)  # alias → item code
     guards: tuple[str, ...] = ()  # phrases containing an alias that name something else (住房贷款)
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    context_aliases: dict[str, str] = field(default_factory=dict)  # words naming an item only in context (税务)
 
     @classmethod
     def load(cls, cues_path: Path, gazetteer_path: Path) -> "Combined":
@@ -50,11 +51,21 @@ class Combined:
             for alias in names or []
         }
         guards = tuple(str(g) for g in gazetteer.get("guard_words") or [])
-        return cls(aliases, guards, {str(k): tuple(str(w) for w in v if str(w)) for k, v in cues.items()})
+        in_context = {
+            str(alias).lower(): str(code)
+            for code, names in (gazetteer.get("context_aliases") or {}).items()
+            for alias in names or []
+        }
+        cue_words = {str(k): tuple(str(w) for w in v if str(w)) for k, v in cues.items()}
+        return cls(aliases, guards, cue_words, in_context)
 
     def items(self, text: str) -> frozenset[str]:
         """The item codes ``text`` names (longest alias first; guard phrases name no item)."""
         return _items(self, text)
+
+    def mentioned(self, text: str) -> frozenset[str]:
+        """The items ``text`` names, or mentions by a word that names one only in context ("税务局": the taxpayer's)."""
+        return self.items(text) | frozenset(code for word, code in self.context_aliases.items() if word in text)
 
     def kinds(self, text: str) -> frozenset[str]:
         """The kinds of question about items together that ``text`` asks (together, order, compare)."""

@@ -57,8 +57,17 @@ class QuestionTypes:
         return _types(self, text)
 
     def subjects_of(self, text: str) -> frozenset[str]:
-        """Whom ``text`` is about (``subjects`` of the file: a person, partners, an enterprise), possibly no one."""
-        return frozenset(name for name, words in self.subjects.items() if any(w in text for w in words))
+        """Whom ``text`` is about (``subjects`` of the file: a person, partners, an enterprise), possibly no one.
+
+        Longest words first, each taking its place: "合伙企业" is partners, not also an enterprise.
+        """
+        words = sorted(((w, name) for name, ws in self.subjects.items() for w in ws), key=lambda p: -len(p[0]))
+        found = set()
+        for word, name in words:
+            if word in text:
+                found.add(name)
+                text = text.replace(word, "|")
+        return frozenset(found)
 
     def adjustment(self, asked: frozenset[str], title: str, bonus: float, penalty: float) -> float:
         """What to add to the score of a source titled ``title`` for a question asking ``asked``."""

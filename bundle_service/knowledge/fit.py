@@ -31,12 +31,14 @@ MAX_PARTS = 3
 
 @dataclass(frozen=True)
 class Asked:
-    """What one question asks (question types) and names (item codes), and the table reading a title's types."""
+    """What one question asks (question types) and names (item codes, another scheme), and the table reading types."""
 
     types: frozenset[str] = frozenset()
     items: frozenset[str] = frozenset()
     table: QuestionTypes = field(default_factory=QuestionTypes)
     subjects: frozenset[str] = frozenset()
+    scheme: str = ""  # a benefit named that is none of the items ("稳岗补贴", :mod:`schemes`)
+    mentioned: frozenset[str] = frozenset()  # items named or mentioned in context words ("执照…税务局": two)
 
     def offered(self, hit: SourceHit) -> frozenset[str]:
         """The asked types that ``hit``'s title answers."""
@@ -79,6 +81,21 @@ def sure_first(candidates: list[SourceHit], asked: Asked, margin: float) -> list
     if sure is None:
         return candidates
     return [sure, *(h for h in candidates if h is not sure)]
+
+
+def of_named_item(candidates: list[SourceHit], asked: Asked) -> list[SourceHit]:
+    """``candidates`` narrowed to the one item the question names (and bundle-wide sources), when another leads.
+
+    "补贴批下来要几个工作日" scored the loan's 15 working days first: the time words weigh more than the item's
+    name. A question naming one item is never answered from another item's source; the named item's sources (and
+    the bundle's own) are what the rule decides between. Unchanged when the question names no item or several (also
+    by a word naming one only in context: "拿了执照还要去税务局吗"), or when the best source is already the named
+    item's or the bundle's.
+    """
+    first = candidates[0].entry.item if candidates else ""
+    if len(asked.items) != 1 or len(asked.items | asked.mentioned) > 1 or not first or first in asked.items:
+        return candidates
+    return [h for h in candidates if not h.entry.item or h.entry.item in asked.items]
 
 
 def facet_parts(candidates: list[SourceHit], asked: Asked, floor: float) -> list[SourceHit]:

@@ -12,16 +12,24 @@ asks when the best one does (:mod:`fit`). A question asking two facets of one it
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bundle_service.knowledge.agreement import agrees
+from bundle_service.knowledge.agreement import agrees, same_figures
 from bundle_service.knowledge.answers import shorten
 from bundle_service.knowledge.entries import OUT_OF_SCOPE, Entry
-from bundle_service.knowledge.fit import NOTHING_ASKED, Asked, facet_parts, same_aspect, sure_first
+from bundle_service.knowledge.fit import NOTHING_ASKED, Asked, facet_parts, of_named_item, same_aspect, sure_first
 from bundle_service.knowledge.index import ScoredEntry
 
 Status = Literal["faq", "answer", "suggest", "not_found"]
 MAX_CHOICES = 3
 # Sources offered to pick from must score within this much of the best one (and above the floor).
 CHOICE_SPAN = 0.08
+# A question naming a scheme that is none of the items ("稳岗补贴能领多少钱") is declined when an out-of-scope
+# example scores within this much below our best source: the two score alike, and the scheme named decides.
+NEAR_TIE_MARGIN = 0.02
+# A question naming one item is decided between that item's sources and the bundle's (fit.of_named_item).
+NAMED_ITEM_ONLY = True
+# Below the direct-answer threshold, the close sources (within the ambiguity margin's span of choices) all answering
+# the same aspect of one item and stating the same facts are answered instead of offered as titles.
+AGREEING_ANSWER = True
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,8 @@ class Decision:
     """What to answer: the status, the hit it rests on (None unless answered), the ranked hits, the choices.
 
     ``choices`` (status ``suggest``) are the sources whose titles the user may pick from, best first; ``parts``
-    the further sources answered with ``best`` (one per facet asked, :func:`fit.facet_parts`).
+    the further sources answered with ``best`` (one per facet asked, :func:`fit.facet_parts`); ``declined`` the
+    scheme named that is none of the items, when the question was refused for it (``not_found``).
     """
 
     status: Status
@@ -82,6 +91,7 @@ class Decision:
     hits: list[SourceHit]
     choices: list[SourceHit] = field(default_factory=list)
     parts: list[SourceHit] = field(default_factory=list)
+    declined: str = ""
 
 
 def by_source(scored: list[ScoredEntry]) -> list[SourceHit]:
@@ -112,10 +122,14 @@ def rival(
     is no rival (:mod:`agreement`), nor one answering the same aspect of the same item that states at least what
     the best one does (:func:`fit.same_aspect`, with ``asked``'s table). ``fit_rivals`` and the best source fits
     ``asked``: a source that does not fit is no rival (:mod:`fit`; measured: it turned a menu of the dev set into
-    a wrong answer, so only with ``fit_threshold``).
+    a wrong answer, so only with ``fit_threshold``). A best source that is clearly the fact asked about the one item
+    named (:meth:`fit.Asked.sure`) has no bundle-wide rival ("补贴批下来要几个工作日": not every item's days), nor
+    one as sure stating the same figures (the item's FAQ and its section: 20个工作日 both, one adds the notice days).
     """
     best = candidates[0]
     best_fits = fit_rivals and asked is not None and asked.sure(best)
+    # the item named, the aspect asked: a bundle-wide source (every item's days) is no rival of the item's own
+    item_sure = NAMED_ITEM_ONLY and asked is not None and asked.sure(best)
 
     def says_the_same(h: SourceHit) -> bool:
         if agrees(h.entry.text, shorten(best.entry.text)):
@@ -132,6 +146,8 @@ def rival(
             and h.score >= best.score - margin
             and not (same_fact_agrees and says_the_same(h))
             and not (best_fits and asked is not None and not asked.fits(h))
+            and not (item_sure and not h.entry.item)
+            and not (item_sure and asked is not None and asked.sure(h) and same_figures(h.entry.text, best.entry.text))
         ),
         None,
     )
@@ -155,14 +171,64 @@ def covering(candidates: list[SourceHit], thresholds: Thresholds) -> SourceHit |
     return None
 
 
+def agreeing(choices: list[SourceHit], asked: Asked) -> bool:
+    """Whether the titles to offer are one fact said twice: the same aspect of one item, the same key facts.
+
+    An item's FAQ and its document section ("…由哪个部门审核" and "《…》· 办理部门") scoring alike used to be offered
+    as two titles, though either answer says the same. Two or more choices, every one answering the same aspect of
+    the best one's item (:func:`fit.same_aspect`) and stating exactly its key facts (:mod:`agreement`, both ways).
+    """
+    if len(choices) < 2 or not asked.types:
+        return False
+    best = choices[0]
+    return all(
+        same_aspect(best, other, asked.table)
+        and asked.offered(other)
+        and agrees(other.entry.text, shorten(best.entry.text))
+        and agrees(best.entry.text, shorten(other.entry.text))
+        for other in choices[1:]
+    )
+
+
 def _answer(best: SourceHit, hits: list[SourceHit], parts: list[SourceHit] | None = None) -> Decision:
     return Decision("faq" if best.entry.kind == "faq" else "answer", best, hits, parts=parts or [])
+
+
+def _titles(hits: list[SourceHit], candidates: list[SourceHit], thresholds: Thresholds) -> Decision:
+    """The titles of the sources within :data:`CHOICE_SPAN` of the best one (above the floor) to pick from."""
+    lowest = max(thresholds.floor, candidates[0].score - CHOICE_SPAN)
+    return Decision("suggest", None, hits, [h for h in candidates if h.score >= lowest][:MAX_CHOICES])
+
+
+def _refused(
+    hits: list[SourceHit], candidates: list[SourceHit], thresholds: Thresholds, asked: Asked
+) -> Decision | None:
+    """Not found or titles only before any source is weighed against another, else None.
+
+    Not found below the floor, when an out-of-scope example wins, or when one scores within :data:`NEAR_TIE_MARGIN`
+    of our best source and the question names a scheme that is none of the items ("稳岗补贴能领多少钱": declined by
+    name). Titles only when the question names one item and nothing of that item reaches the floor.
+    """
+    if not candidates or candidates[0].score < thresholds.floor:
+        return Decision("not_found", None, hits)
+    best = candidates[0]
+    rejected = next((h for h in hits if h.entry.kind == OUT_OF_SCOPE), None)
+    if rejected is not None and rejected.score >= best.score + thresholds.out_of_scope_margin:
+        return Decision("not_found", None, hits, declined=asked.scheme)
+    if asked.scheme and rejected is not None and rejected.score >= best.score - NEAR_TIE_MARGIN:
+        return Decision("not_found", None, hits, declined=asked.scheme)
+    named = of_named_item(candidates, asked) if NAMED_ITEM_ONLY else candidates
+    if named is not candidates and (not named or named[0].score < thresholds.floor):
+        return _titles(hits, candidates, thresholds)  # never another item's fact for the item named
+    return None
 
 
 def decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHING_ASKED) -> Decision:
     """Not found, a direct answer (confident and clear), or the titles of the nearest sources to pick from.
 
-    Not found below the floor or when an out-of-scope example wins.
+    Not found below the floor, when an out-of-scope example wins, or for a near tie with one while the question
+    names a scheme that is none of the items (:func:`_refused`). A question naming one item is decided between that
+    item's sources and the bundle's (:func:`fit.of_named_item`).
 
     Args:
         hits: Source hits, best first (out-of-scope examples included).
@@ -173,16 +239,14 @@ def decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHING
         ``faq`` / ``answer`` (a FAQ / a document passage answered directly), ``suggest`` or ``not_found``.
     """
     candidates = answers(hits)
-    if not candidates or candidates[0].score < thresholds.floor:
-        return Decision("not_found", None, hits)
-    best = candidates[0]
-    rejected = next((h for h in hits if h.entry.kind == OUT_OF_SCOPE), None)
-    if rejected is not None and rejected.score >= best.score + thresholds.out_of_scope_margin:
-        return Decision("not_found", None, hits)
+    if (refused := _refused(hits, candidates, thresholds, asked)) is not None:
+        return refused
+    if NAMED_ITEM_ONLY:
+        candidates = of_named_item(candidates, asked)
     fitting = thresholds.fit_threshold is not None
     if fitting:  # two sources alike, one about the item and aspect asked: that one (fit.sure_first)
         candidates = sure_first(candidates, asked, thresholds.ambiguity_margin)
-        best = candidates[0]
+    best = candidates[0]
     confident = best.score >= thresholds.faq_threshold
     close = rival(candidates, thresholds.ambiguity_margin, thresholds.same_fact_agrees, asked, fitting)
     clear = close is None
@@ -192,8 +256,10 @@ def decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHING
     fits = fitting and best.score >= (thresholds.fit_threshold or 0.0) and asked.sure(best)
     if clear and (confident or fits):
         return _answer(best, hits)
-    cover = covering(candidates, thresholds) if best.score >= thresholds.faq_threshold else None
+    cover = covering(candidates, thresholds) if confident else None
     if cover is not None:
         return _answer(cover, hits)
-    choices = [h for h in candidates if h.score >= max(thresholds.floor, best.score - CHOICE_SPAN)]
-    return Decision("suggest", None, hits, choices[:MAX_CHOICES])
+    titles = _titles(hits, candidates, thresholds)
+    if AGREEING_ANSWER and agreeing(titles.choices, asked):
+        return _answer(best, hits)  # a menu of one fact said twice
+    return titles

@@ -56,6 +56,7 @@ class SearchResult:
         took_ms: Time spent.
         unanswered_id: Row queued in the unanswered questions, if any.
         choices: Status ``suggest``: the titles the user may pick from (each a question to send back).
+        declined: Status ``not_found``: the scheme named that is none of the items ("稳岗补贴"), if refused for it.
     """
 
     status: Status
@@ -65,6 +66,7 @@ class SearchResult:
     took_ms: float
     unanswered_id: int | None = None
     choices: list[str] = field(default_factory=list)
+    declined: str = ""
 
 
 def source_of(hit: SourceHit) -> dict[str, str]:
@@ -280,7 +282,10 @@ class KnowledgeBase:
         sources = [source_of(hit) for hit in [decision.best, *decision.parts] if hit is not None]
         took = (time.perf_counter() - started) * 1000
         choices = [title(hit) for hit in decision.choices]
-        return SearchResult(decision.status, compose(decision), sources, hits[:SHOWN_HITS], took, queued, choices)
+        answer = compose(decision)
+        return SearchResult(
+            decision.status, answer, sources, hits[:SHOWN_HITS], took, queued, choices, decision.declined
+        )
 
     def _search(self, text: str, filters: Filters) -> list[SourceHit]:
         """The ranked hits of a normalised question: from the cache when asked since the last re-index."""

@@ -53,6 +53,7 @@ class KnowledgeSearchOut(BaseModel):
 
     ``answer`` is ready for the chat window: an answer names its source on the last line; ``suggest`` (no clear
     match) lists the nearest questions, also given in ``choices`` for buttons, and answers none of them.
+    ``declined``: a ``not_found`` for a scheme named that is none of the items ("稳岗补贴"), its name.
     """
 
     status: Literal["faq", "answer", "suggest", "not_found"]
@@ -62,6 +63,7 @@ class KnowledgeSearchOut(BaseModel):
     took_ms: float
     unanswered_id: int | None = None
     choices: list[str] = []
+    declined: str | None = None
 
 
 class FaqOut(BaseModel):

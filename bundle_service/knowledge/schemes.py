@@ -1,0 +1,82 @@
+"""Benefits and schemes a question names that are not among the bundle's items ("稳岗补贴", "房租补贴").
+
+"稳岗补贴能领多少钱" scores the start-up subsidy's amount and the out-of-scope example "稳岗补贴怎么申请" alike
+(a few thousandths apart either way): the embedding hears "补贴能领多少钱", not which subsidy. Where the two score
+alike, the scheme the question names decides (:func:`ranking.decide`): a scheme of ours is answered, another one
+is declined by name. A scheme is named by a head word (补贴, 贷款, 保险 …) and the two characters before it, unless
+those make one of the items' names (the NLU's gazetteer: 创业补贴, 担保贷款, 养老保险), end with a word that asks or
+points (能领补贴, 申请贷款, 这个补贴), or describe our own items (开店补贴, 个人贷款): data in
+``knowledge_base/other_schemes.yml``.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+FILE_NAME = "other_schemes.yml"
+QUALIFIER_CHARS = 2  # what decides whether a scheme is named
+LONGEST_NAME = 4  # the name said is the longest run of such characters before the head word ("电动车补贴")
+
+
+def _is_han(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+@dataclass(frozen=True)
+class OtherSchemes:
+    """Head words of benefits, what before them names no scheme, and the items' names (aliases)."""
+
+    heads: tuple[str, ...] = ()
+    not_last: frozenset[str] = frozenset()
+    ours: frozenset[str] = frozenset()
+    aliases: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, path: Path, aliases: tuple[str, ...] = ()) -> "OtherSchemes":
+        """Read the file (missing: no scheme is ever named); ``aliases`` are the items' names.
+
+        Raises:
+            ValueError: The file lacks the lists ``heads``, ``not_last`` and ``ours``.
+        """
+        if not path.is_file():
+            return cls()
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        lists = [data.get(key) if isinstance(data, dict) else None for key in ("heads", "not_last", "ours")]
+        if not all(isinstance(value, list) for value in lists):
+            raise ValueError(f"{path}: expected the lists `heads`, `not_last` and `ours`")
+        heads, not_last, ours = ([str(v) for v in value or []] for value in lists)
+        return cls(tuple(heads), frozenset(not_last), frozenset(ours), aliases)
+
+    def named(self, text: str) -> str:
+        """The first scheme ``text`` names that is none of the items ("稳岗补贴"), else ``""``."""
+        return _named(self, text)
+
+    def __hash__(self) -> int:
+        """Hashable for the cache (the tables never change after loading)."""
+        return id(self)
+
+
+@lru_cache(maxsize=8192)
+def _named(table: OtherSchemes, text: str) -> str:
+    for head in table.heads:
+        start = text.find(head)
+        while start >= 0:
+            before = text[max(0, start - QUALIFIER_CHARS) : start]
+            name = before + head
+            if (
+                len(before) == QUALIFIER_CHARS
+                and _is_han(before)
+                and before[-1] not in table.not_last
+                and before not in table.ours
+                and not any(name in alias or alias.endswith(name) for alias in table.aliases)
+            ):
+                at = start - QUALIFIER_CHARS
+                while (
+                    at > max(0, start - LONGEST_NAME) and _is_han(text[at - 1]) and text[at - 1] not in table.not_last
+                ):
+                    at -= 1  # the whole name said ("电动车补贴")
+                return text[at:start] + head
+            start = text.find(head, start + 1)
+    return ""
