@@ -137,6 +137,11 @@ CLAUSE_ENDS = re.compile(
     r"[?？！!。，,；;\s]+|(?:还有就是|还有|另外|以及|再问一下|再问下|顺便问一下|顺便问下|还想问)[，,]?"
 )
 MIN_PART = 4
+# A question dictated after another may be three characters ("补贴能拿多少要带啥", "…找谁办"), but not a tag question
+# asking for agreement ("要交多少钱是不是"): that one belongs to the question before it.
+MIN_NEXT_QUESTION = 3
+TAG_QUESTIONS = ("是不是", "对不对", "行不行", "好不好", "是吧", "对吧", "是吗", "对吗")
+PARTICLES = "吗呢啊呀吧嘛哦"  # end the question before them, never start the next one
 # Where a question may end inside a clause typed without punctuation (voice input: "贷款能贷多少利息怎么算"): it
 # splits only when what follows is a question of its own ("要多少钱才能办" stays one).
 QUESTION_END = re.compile(
@@ -259,14 +264,16 @@ def questions(text: str) -> list[str]:
     """The separate questions of one message ("补贴多少？贷款多少？" → two); one element when it is one question.
 
     A part that is not a question on its own stays with the question after it ("我是退役军人，能贷多少" is one
-    question), or with the one before it when it comes last; a part shorter than four characters too.
+    question), or with the one before it when it comes last; a part shorter than three characters or asking for
+    agreement ("是不是") too.
     """
     parts = [piece for p in CLAUSE_ENDS.split(text) if p for piece in _unpunctuated(p)]
     merged: list[str] = []
     pending = ""
     for part in parts:
-        if not is_question(part) or len(part) < MIN_PART:
-            if merged and not pending and len(part) < MIN_PART and is_question(part):
+        short = len(part) < MIN_NEXT_QUESTION or part in TAG_QUESTIONS
+        if not is_question(part) or short:
+            if merged and not pending and short and is_question(part):
                 merged[-1] = f"{merged[-1]}，{part}"
             else:
                 pending = f"{pending}，{part}" if pending else part
@@ -282,7 +289,10 @@ def _unpunctuated(clause: str) -> list[str]:
     """A clause cut after each question end that a question of its own follows ("能贷多少|利息怎么算")."""
     for match in QUESTION_END.finditer(clause):
         head, rest = clause[: match.end()], clause[match.end() :]
-        if len(head) >= MIN_PART and len(rest) >= MIN_PART and is_question(head) and is_question(rest):
+        next_one = len(rest) >= MIN_PART or (
+            len(rest) >= MIN_NEXT_QUESTION and rest not in TAG_QUESTIONS and rest[0] not in PARTICLES
+        )
+        if len(head) >= MIN_PART and next_one and is_question(head) and is_question(rest):
             return [head, *_unpunctuated(rest)]
     return [clause]
 

@@ -212,8 +212,17 @@ def per_item(tracker: Tracker) -> list[tuple[str, str]]:
 
 def items_in(tracker: Tracker, part: str) -> list[str]:
     """The items the latest message names inside ``part`` of its text."""
+    return [code for code, _ in words_in(tracker, part)]
+
+
+def words_in(tracker: Tracker, part: str) -> list[tuple[str, str]]:
+    """(code, the user's word for it) of each item the latest message names inside ``part`` of its text."""
     text = str(tracker.latest_message.get("text") or "")
-    return [code for start, end, code in item_spans(tracker) if text[start:end] and text[start:end] in part]
+    return [
+        (code, text[start:end])
+        for start, end, code in item_spans(tracker)
+        if text[start:end] and text[start:end] in part
+    ]
 
 
 # "税务那个要多久", "社保那块交多少": an item named by a short word and "那个" (the one about …).

@@ -24,13 +24,13 @@ from actions.query_text import (
     follow_up_item,
     gist,
     in_chinese,
-    items_in,
     named_by_short_word,
     names_item,
     per_item,
     qualifiers,
     query_text,
     without_then,
+    words_in,
 )
 from actions.service_client import ServiceUnavailable
 
@@ -103,7 +103,8 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     """The knowledge base's answer to each question of the latest message (one, or one per question).
 
     A question that names no item is asked about the item of the question before it (or the conversation's), with
-    the item's name in front when the item alone finds nothing ("贷款能贷多少？要多久能批？").
+    the item's name in front when the item alone finds nothing ("贷款能贷多少？要多久能批？"): the word the user
+    said for it ("补贴能拿多少要带啥" → "补贴要带啥"; the full "一次性创业补贴要带啥" drew who may apply).
     """
     text = str(tracker.latest_message.get("text") or "").strip()
     if each := per_item(tracker):
@@ -113,26 +114,32 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
         return [(text, await answer_one(tracker, text))]
     answers = []
     carried = tracker.get_slot(ITEM_ENTITY)
+    said = context.item_word(str(carried)) if carried else ""
     for part in parts:
-        named = next(iter(items_in(tracker, part)), None)  # a part naming its item says it in its own words
+        named, word = next(iter(words_in(tracker, part)), (None, ""))  # a part naming its item says it in its words
         answer = await search(tracker, query=part[:MAX_QUERY_CHARS], item=None if named else carried)
         if (named or carried) and answer.get("status") in UNSURE and not (named and stays_refused(answer, named, part)):
-            query = part if named else f"{context.item_word(str(carried))}{without_then(part)}"
+            query = part if named else f"{said}{without_then(part)}"
             again = await search(tracker, query=query[:MAX_QUERY_CHARS], item=named or carried)
             answer = again if again.get("status") in ANSWERED else answer
         answers.append((part, answer))
-        carried = named or carried
+        if named:
+            carried, said = named, word if len(word) >= 2 and not word.isascii() else context.item_word(named)
     return answers
 
 
 def stays_refused(answer: dict[str, Any], item: str, question: str = "") -> bool:
     """Whether a question refused alone stays refused rather than asked again with ``item``'s +0.08 bonus.
 
-    It does when an out-of-scope example scored first and names the item too ("技能提升补贴怎么领" for "技能提升补贴
-    能拿多少": the bonus would lift the start-up subsidy past the look-alike it is not), or scored clearly first.
+    It does when the service declined it for a scheme named that is none of the items (``declined``: an example
+    scored alike with our source), when an out-of-scope example scored first and names the item too ("技能提升补贴
+    怎么领" for "技能提升补贴能拿多少": the bonus would lift the start-up subsidy past the look-alike it is not), or
+    scored clearly first.
     An example about something else a hair ahead ("开奶茶店选址有啥讲究" for "我想开个奶茶店，办执照要几天", "办护照
     要带什么材料" for "执照要带什么材料") leaves the question to its item.
     """
+    if answer.get("declined"):  # the service read a scheme that is none of the items ("稳岗补贴能领多少钱")
+        return True
     hits = answer.get("hits") or []
     if not example_ahead(answer):
         return False
