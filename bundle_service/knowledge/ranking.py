@@ -30,6 +30,8 @@ NAMED_ITEM_ONLY = True
 # Below the direct-answer threshold, the close sources (within the ambiguity margin's span of choices) all answering
 # the same aspect of one item and stating the same facts are answered instead of offered as titles.
 AGREEING_ANSWER = True
+# A best source clearly the fact asked about the one item named has no rival that is not (measured: no dev-set change).
+SURE_NO_RIVALS = True
 
 
 @dataclass(frozen=True)
@@ -123,8 +125,9 @@ def rival(
     the best one does (:func:`fit.same_aspect`, with ``asked``'s table). ``fit_rivals`` and the best source fits
     ``asked``: a source that does not fit is no rival (:mod:`fit`; measured: it turned a menu of the dev set into
     a wrong answer, so only with ``fit_threshold``). A best source that is clearly the fact asked about the one item
-    named (:meth:`fit.Asked.sure`) has no bundle-wide rival ("补贴批下来要几个工作日": not every item's days), nor
-    one as sure stating the same figures (the item's FAQ and its section: 20个工作日 both, one adds the notice days).
+    named (:meth:`fit.Asked.sure`) has no rival that is not as sure (a bundle-wide source: "补贴批下来要几个工作日" is
+    not every item's days; another subject: a partnership's limit is not a small enterprise's), nor one as sure
+    stating the same figures (the item's FAQ and its section: 20个工作日 both, one adds the notice days).
     """
     best = candidates[0]
     best_fits = fit_rivals and asked is not None and asked.sure(best)
@@ -147,6 +150,7 @@ def rival(
             and not (same_fact_agrees and says_the_same(h))
             and not (best_fits and asked is not None and not asked.fits(h))
             and not (item_sure and not h.entry.item)
+            and not (SURE_NO_RIVALS and item_sure and asked is not None and not asked.sure(h))
             and not (item_sure and asked is not None and asked.sure(h) and same_figures(h.entry.text, best.entry.text))
         ),
         None,
