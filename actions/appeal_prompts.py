@@ -95,10 +95,7 @@ def prompt(slot: str, failures: int, asked: bool = False) -> dict[str, Any]:
         return {"text": first, "buttons": choices}
     if failures == 1:
         return {"text": again, "buttons": choices}
-    if asked:
-        lead = f"{step_failures.back_lead(failures)}："
-    else:
-        lead = "还是没能填上。" if failures % 2 == 0 else "这一项还差一点。"
+    lead = f"{step_failures.back_lead(failures)}：" if asked else f"{step_failures.NOT_TAKEN[failures % 2]}。"
     text = f"{lead}{needed}\n不方便的话，可以说“转人工”请工作人员帮您，或说“取消”先停下。"
     return {"text": text, "buttons": [*choices, *WAY_OUT]}
 

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from actions.context import A_NOT_A
-from actions.step_failures import back_lead
+from actions.step_failures import NOT_TAKEN, back_lead
 from contract.labels import CHOICE_LABELS, FIELD_LABELS
 
 SURNAMES = (
@@ -176,7 +176,7 @@ def retry_help(slot: str, label: str, failures: int, digressed: bool = False) ->
     chit-chat (``digressed``) it leads back to the step instead of saying the answer was not taken.
     """
     example = EXAMPLES.get(slot, label)
-    not_taken = "还是没能填上" if failures % 2 == 0 else "这一项还差一点"
+    not_taken = NOT_TAKEN[failures % 2]
     lead = back_lead(failures) if digressed else not_taken
     text = f"{lead}“{label}”。这里需要的是：{example}。"
     buttons = [{"title": choice, "payload": choice} for choice in CHOICES.get(slot, [])]

@@ -23,6 +23,11 @@ REQUESTED = "requested_slot"
 HELP_FROM = 2  # the failed message from which the re-prompt gives the example, the choices and a person
 # How a re-prompt after a question or chit-chat leads back to the step (alternating with the count).
 BACK_TO_STEP = ("我们回到这一步", "接着刚才这一步")
+# How a re-prompt after a value not taken opens: the application form's, the eligibility and progress forms'.
+NOT_TAKEN = ("还是没能填上", "这一项还差一点")
+NOT_RECOGNISED = ("这一步还差一点。", "还是没能识别您的回答。")
+# Every full re-prompt (what is needed, an example, choices, a person) opens with one of these.
+REPROMPT_LEADS = (*BACK_TO_STEP, *NOT_TAKEN, *NOT_RECOGNISED)
 
 
 def back_lead(failures: int) -> str:
@@ -71,3 +76,17 @@ def _count(events: list[dict[str, Any]], slot: str, fills: set[str]) -> int:
         elif name in fills and name != slot:
             filled = True  # another field set (a value ahead, a correction, the category left to the bot)
     return failed_since
+
+
+def reprompted_this_turn(tracker: Tracker) -> bool:
+    """Whether a full re-prompt of a step was said since the user's latest message (the step's question then is not).
+
+    Args:
+        tracker: The conversation (its events are read back to the latest user message).
+    """
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and any(lead in str(event.get("text") or "") for lead in REPROMPT_LEADS):
+            return True
+    return False

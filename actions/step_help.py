@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import not_understood
 from actions.progress_replies import NUMBER_SHAPE
-from actions.step_failures import HELP_FROM, back_lead, failures_at
+from actions.step_failures import HELP_FROM, NOT_RECOGNISED, back_lead, failures_at
 from contract.labels import CHOICE_LABELS
 
 NONE_OF_THESE = "都不是"
@@ -56,7 +56,7 @@ def help_message(slot: str, failures: int = 1) -> dict[str, Any]:
     The opening alternates with the count, so the same help is never said three times in a row.
     """
     buttons = [{"title": choice, "payload": choice} for choice in CHOICES.get(slot, ())]
-    lead = "还是没能识别您的回答。" if failures % 2 else "这一步还差一点。"
+    lead = NOT_RECOGNISED[failures % 2]
     return {"text": f"{lead}{HELP.get(slot, '')}{WAY_OUT}", "buttons": buttons}
 
 
