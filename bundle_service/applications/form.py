@@ -162,7 +162,9 @@ def _check_eligibility(form: ValidForm, today: date, errors: list[FieldError]) -
         if assessment.qualifies:
             continue
         if assessment.failed:
-            errors.append(FieldError("items", "not_eligible", f"{catalogue[code].name}：{assessment.reason}", code))
+            errors.append(
+                FieldError("items", "not_eligible", f"{catalogue[code].name}：{assessment.reason}", item=code)
+            )
             continue
         for name in assessment.missing:
             if name not in flagged:

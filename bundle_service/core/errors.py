@@ -1,6 +1,6 @@
 """Typed exceptions of the service; ``api/errors.py`` maps each to its HTTP answer."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class FieldError:
     field: str
     code: str
     message: str
-    item: str | None = None
+    item: str | None = field(default=None, kw_only=True)  # keyword-only: subclasses add positional fields
 
     def as_dict(self) -> dict[str, str]:
         """The error as a JSON-ready dict (``item`` only when set)."""
