@@ -1,6 +1,7 @@
 """Typed exceptions of the service; ``api/errors.py`` maps each to its HTTP answer."""
 
-from dataclasses import asdict, dataclass, field
+import dataclasses
+from dataclasses import asdict, dataclass
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class FieldError:
     field: str
     code: str
     message: str
-    item: str | None = field(default=None, kw_only=True)  # keyword-only: subclasses add positional fields
+    item: str | None = dataclasses.field(default=None, kw_only=True)  # keyword-only: subclasses add positional fields
 
     def as_dict(self) -> dict[str, str]:
         """The error as a JSON-ready dict (``item`` only when set)."""
