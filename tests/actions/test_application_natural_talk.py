@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application_actions import ActionStartApplication
 from actions.application_form import ValidateApplicationForm
-from tests.actions.conftest import make_form_tracker, make_tracker, user_event
+from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_application_form import FILLED, entity, validate
 from tests.service.factories import make_id
 
