@@ -72,6 +72,11 @@ def _status(line: str) -> str:
     return line.split("：", 1)[1] if "：" in line else ""
 
 
+def _still_open(lines: list[str]) -> list[str]:
+    """The result's lines of departments still working (neither finished nor refused)."""
+    return [line for line in lines if not _status(line).startswith(DONE)]
+
+
 def reply(tracker: Tracker) -> str | None:
     """The answer from the progress result just shown, or ``None`` when the message is no follow-up of one.
 
@@ -83,7 +88,7 @@ def reply(tracker: Tracker) -> str | None:
         return None
     text = str(tracker.latest_message.get("text") or "")
     if REST.search(text):
-        open_lines = [line for line in lines if not _status(line).startswith(DONE)]
+        open_lines = _still_open(lines)
         if not open_lines:
             return f"{LEAD}所有部门都已办结，没有剩下的了。"
         return f"{LEAD}还没办完的有{len(open_lines)}项：\n" + "\n".join(open_lines)
@@ -105,7 +110,7 @@ def when_all_done(tracker: Tracker, general: str) -> str:
     lines = _latest_result(tracker)
     if not lines:
         return general
-    open_lines = [line for line in lines if not _status(line).startswith(DONE)]
+    open_lines = _still_open(lines)
     if not open_lines:
         return f"{LEAD}所有部门都已办结，整件事已经办完了。"
     dates = [(int(m), int(d)) for m, d in DUE.findall("\n".join(open_lines))]

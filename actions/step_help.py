@@ -55,9 +55,7 @@ def help_message(slot: str, failures: int = 1) -> dict[str, Any]:
 
     The opening alternates with the count, so the same help is never said three times in a row.
     """
-    buttons = [{"title": choice, "payload": choice} for choice in CHOICES.get(slot, ())]
-    lead = NOT_RECOGNISED[failures % 2]
-    return {"text": f"{lead}{HELP.get(slot, '')}{WAY_OUT}", "buttons": buttons}
+    return _reprompt(slot, NOT_RECOGNISED[failures % 2])
 
 
 def back_to_step(slot: str, failures: int) -> dict[str, Any]:
@@ -70,8 +68,13 @@ def back_to_step(slot: str, failures: int) -> dict[str, Any]:
     Returns:
         What is needed with an example, the choices as buttons and a person; the opening alternates.
     """
+    return _reprompt(slot, f"{back_lead(failures)}：")
+
+
+def _reprompt(slot: str, lead: str) -> dict[str, Any]:
+    """What the step needs after ``lead``, its choices as buttons and a person."""
     buttons = [{"title": choice, "payload": choice} for choice in CHOICES.get(slot, ())]
-    return {"text": f"{back_lead(failures)}：{HELP.get(slot, '')}{WAY_OUT}", "buttons": buttons}
+    return {"text": f"{lead}{HELP.get(slot, '')}{WAY_OUT}", "buttons": buttons}
 
 
 def plain_message(slot: str, failures: int = 0) -> dict[str, Any]:
