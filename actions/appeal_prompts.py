@@ -18,6 +18,7 @@ from actions.appeal_answers import NOT_GIVEN
 from actions.appeals import CHANNEL, NONE, WORKING_SLOTS
 from actions.progress_replies import NUMBER_SHAPE
 from actions.replies import is_question
+from actions.step_prompts import AskStep
 from contract.masking import mask_phone
 
 CHANGE_PROMPT = (
@@ -100,14 +101,8 @@ def prompt(slot: str, failures: int, asked: bool = False) -> dict[str, Any]:
     return {"text": text, "buttons": [*choices, *WAY_OUT]}
 
 
-class AskSlot(Action):
+class AskSlot(AskStep):
     """Ask one step (``action_ask_<slot>``) with the wording that fits how often it failed."""
-
-    slot = ""
-
-    def name(self) -> str:
-        """Action name used in the domain."""
-        return f"action_ask_{self.slot}"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Utter the prompt; nothing else changes."""
