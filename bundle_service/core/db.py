@@ -14,6 +14,7 @@ from bundle_service.core.config import PACKAGE_DIR, Settings
 
 ALEMBIC_DIR = PACKAGE_DIR / "alembic"
 SQLITE_BUSY_TIMEOUT_S = 30
+_HOLDS_QUEUE = "bundle_holds_writer_queue"  # key in a pooled connection's info
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -23,9 +24,17 @@ def _configure_sqlite(engine: Engine) -> None:
     SQLite's busy handler, which cut the p95 submit latency under 16 concurrent clients several-fold. Other
     processes still wait on SQLite's own lock (busy timeout). The lock is only a fairness aid: it is taken with
     a timeout and released when the transaction ends.
+
+    The lock belongs to the pooled connection, not to a thread: FastAPI runs a route and its session
+    dependency's teardown on whichever worker thread is free, so a transaction may begin on one thread and end on
+    another (a thread-bound lock leaked there and made every later writer wait the full timeout). A connection
+    returned to the pool without an explicit end gives the lock back too.
     """
     queue = threading.Lock()
-    holder = threading.local()
+
+    def _release(info: dict[Any, Any]) -> None:
+        if info.pop(_HOLDS_QUEUE, False):
+            queue.release()
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -39,16 +48,20 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        if not getattr(holder, "held", False):
-            holder.held = queue.acquire(timeout=SQLITE_BUSY_TIMEOUT_S)
+        info = connection.connection.info  # the pooled connection's own dict, whichever thread uses it
+        if not info.get(_HOLDS_QUEUE):
+            info[_HOLDS_QUEUE] = queue.acquire(timeout=SQLITE_BUSY_TIMEOUT_S)
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     @event.listens_for(engine, "commit")
     @event.listens_for(engine, "rollback")
-    def _on_end(_connection: Any) -> None:
-        if getattr(holder, "held", False):
-            holder.held = False
-            queue.release()
+    def _on_end(connection: Any) -> None:
+        _release(connection.connection.info)
+
+    @event.listens_for(engine.pool, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            _release(record.info)
 
 
 def make_engine(settings: Settings) -> Engine:
