@@ -140,6 +140,8 @@ conversations: ## Play the six conversation sets and the six knowledge question 
 	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_fifth.yml --report var/reports/knowledge_through_bot_fifth.jsonl
 	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/sixth --report var/reports/conversations_sixth.jsonl
 	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_sixth.yml --report var/reports/knowledge_through_bot_sixth.jsonl
+	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/seventh --report var/reports/conversations_seventh.jsonl
+	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_seventh.yml --report var/reports/knowledge_through_bot_seventh.jsonl
 
 lint: venvs ## ruff, and mypy in each environment
 	$(SVC_VENV)/bin/ruff check .

@@ -1,10 +1,10 @@
 """The independent knowledge question sets asked through the bot (NLU and dialogue included).
 
-Six sets by six authors who read only the spec: ``questions_through_bot.yml`` (2026-12-04; the knowledge work
+Seven sets by seven authors who read only the spec: ``questions_through_bot.yml`` (2026-12-04; the knowledge work
 was analysed on it), ``questions_heldout.yml`` (2026-12-06; an analyst has since read it), ``questions_third.yml``
 (2026-12-06, fifth session; analysed in the sixth), ``questions_fourth.yml`` (sixth session; analysed in the
-seventh), ``questions_fifth.yml`` (seventh session; analysed in the eighth) and ``questions_sixth.yml`` (eighth
-session, read by nobody but its author). Prints the right / refused /
+seventh), ``questions_fifth.yml`` (seventh session; analysed in the eighth), ``questions_sixth.yml`` (eighth
+session) and ``questions_seventh.yml`` (ninth), read by nobody but their authors. Prints the right / refused /
 wrong rates of each; they must not fall behind their floors in ``floor.yml``.
 """
 
@@ -24,6 +24,7 @@ SETS = {  # set name → (question file, its floors)
     "fourth": (QUESTIONS.parent / "questions_fourth.yml", FLOORS["fourth"]["knowledge"]),
     "fifth": (QUESTIONS.parent / "questions_fifth.yml", FLOORS["fifth"]["knowledge"]),
     "sixth": (QUESTIONS.parent / "questions_sixth.yml", FLOORS["sixth"]["knowledge"]),
+    "seventh": (QUESTIONS.parent / "questions_seventh.yml", FLOORS["seventh"]["knowledge"]),
 }
 
 
