@@ -45,8 +45,13 @@ def engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
 
 def test_a_transaction_committed_on_another_thread_frees_the_queue(engine: Engine) -> None:
     connection = engine.connect()
-    _on_thread(lambda: connection.begin())
-    _on_thread(lambda: (connection.commit(), connection.close()))
+
+    def end() -> None:
+        connection.commit()
+        connection.close()
+
+    _on_thread(connection.begin)
+    _on_thread(end)
     assert _seconds_to_write(engine) < 1.0
 
 
