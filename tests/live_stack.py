@@ -82,6 +82,16 @@ def _healthy(url: str) -> bool:
         return False
 
 
+def _tails(log_dir: Path, lines: int = 6) -> str:
+    """The last lines of each process's log, for a failure message (CI keeps only what the run printed)."""
+    parts = []
+    for log in sorted(log_dir.glob("*.log")):
+        tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
+        written = time.ctime(log.stat().st_mtime)
+        parts.append(f"\n--- {log.name} (last {len(tail)} lines, written {written})\n" + "\n".join(tail))
+    return "".join(parts)
+
+
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """Service, action server and Rasa on free ports, stopped (SIGTERM to the supervisor) at the end."""
@@ -135,9 +145,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         # The knowledge base (seeded, 1500 entries embedded) builds while Rasa loads its model.
         while not (_knowledge_ready(service_url) and _healthy(f"{rasa_url}/webhooks/miniprogram/")):
             if supervisor.poll() is not None:
-                pytest.fail(f"scripts/run_stack.py exited with {supervisor.returncode}; see {log_dir}")
+                pytest.fail(f"scripts/run_stack.py exited with {supervisor.returncode}; see {log_dir}{_tails(log_dir)}")
             if time.monotonic() > deadline:
-                pytest.fail(f"stack not healthy after {STARTUP_TIMEOUT_S:.0f}s; see {log_dir}")
+                pytest.fail(f"stack not healthy after {STARTUP_TIMEOUT_S:.0f}s; see {log_dir}{_tails(log_dir)}")
             time.sleep(0.5)
         action_url = f"http://127.0.0.1:{ports['ACTION_PORT']}"
         yield Stack(service_url, rasa_url, gateway_token, log_dir, run_secrets, action_url, ports, supervisor.pid)
