@@ -1,5 +1,6 @@
 """What the assistant does when it did not understand the user."""
 
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -14,6 +15,7 @@ from actions.handoff import hand_off
 from actions.progress import forgot_number, forgotten_number
 from actions.questions import answered_item, search
 from actions.service_client import ServiceUnavailable
+from actions.situation import asks_what_fits
 
 FALLBACK_INTENT = "nlu_fallback"
 ASK_TO_REPHRASE = "不好意思，我没太明白您的意思。能换个说法再说一次吗？比如“创业补贴有多少”或“我想申请创业贷款”。"
@@ -75,6 +77,9 @@ class ActionHandleLowConfidence(Action):
         """A forgotten number, or a short follow-up the NLU was unsure of ("那补贴呢") read against the last answer."""
         if forgot_number(str(tracker.latest_message.get("text") or "")):
             return await forgotten_number(dispatcher, tracker)
+        entities = list(tracker.latest_message.get("entities") or [])
+        if asks_what_fits(str(tracker.latest_message.get("text") or ""), entities, date.today()):
+            return [FollowupAction("action_route_eligibility")]  # "我从部队退下来三年了，有啥帮扶"
         if (compared := await compare(dispatcher, tracker)) is not None:
             return compared  # "培训和孵化基地哪个更适合我"
         return await follow_up(dispatcher, tracker, domain)

@@ -6,6 +6,7 @@ the item it names ("贷款要多久" → "补贴要多久"). Right after the ove
 may answer (:mod:`actions.context`). A message with two questions gets both answers.
 """
 
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -178,6 +179,31 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     return again if again.get("status") in ANSWERED else answer
 
 
+def _fits_asked(tracker: Tracker) -> bool:
+    """A person describing themselves asks what support fits them, outside a form, first thing this turn.
+
+    Only as the turn's first action and never for ``check_eligibility``: the eligibility router itself answers
+    through this action.
+    """
+    from actions.situation import asks_what_fits  # situation → dates: imported when run, as the others
+
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if intent == "check_eligibility" or (tracker.active_loop or {}).get("name") or not first_action(tracker):
+        return False
+    entities = list(tracker.latest_message.get("entities") or [])
+    return asks_what_fits(context.text_of(tracker), entities, date.today())
+
+
+def first_action(tracker: Tracker) -> bool:
+    """Whether no action has run yet since the latest user message (this one was not reached by a redirect)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "action" and event.get("name") != "action_listen":
+            return False
+    return True
+
+
 def combined(answers: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     """One answer for the message: each question's answer under the question, the same answer said once.
 
@@ -239,8 +265,13 @@ class ActionAnswerQuestion(Action):
         if forgot_number(text):  # "申请编号在哪里能看到": their applications, or where it is
             return await forgotten_number(dispatcher, tracker)
         wish = named_items(tracker) and context.is_request(text) and not context.is_question(text)
-        if wish and not (tracker.active_loop or {}).get("name"):
-            return [FollowupAction("action_start_application")]  # "来电人想办培训和执照": a wish to apply
+        started = None
+        if _fits_asked(tracker):  # "我退伍三年了，有什么扶持": the rules' verdict for them, not a search
+            started = "action_route_eligibility"
+        elif wish and not (tracker.active_loop or {}).get("name"):
+            started = "action_start_application"  # "来电人想办培训和执照": a wish to apply
+        if started:
+            return [FollowupAction(started)]
         if (waited := how_long_to_wait(dispatcher, tracker)) is not None:
             return waited  # "那我还要等多久" right after "须正常经营满1年": the months still to go
         verdict = await overview_in_form.answer(dispatcher, tracker)  # in a form, "一共几个部门审批": the bundle's

@@ -56,7 +56,11 @@ DESCRIBED = (
             r"(?:回来|回老家|回乡|返乡|回村|回家|回湖南|回到老家)|回乡创业|返乡创业|回老家创业"
         ),
     ),
-    ("veteran", re.compile(r"退伍|退役|当过兵|从部队|部队退下来|转业军人")),
+    # "转业回来两年了", "复员三年", "从部队回来": left the army, said in passing ("转业务" is no army word)
+    (
+        "veteran",
+        re.compile(r"退伍|退役|当过兵|从部队|部队(?:里|上)?(?:退|回|下来|出来)|转业(?!务)|复员|服完兵役|兵役期满"),
+    ),
     # "下岗在家好几年了，登记过失业": said in passing, not by the category's name
     ("registered_unemployed", re.compile(r"下岗|登记(?:过|了)?失业|失业登记|失业在家|待业在家|失业(?:好几|多|几)年")),
 )
@@ -251,7 +255,32 @@ def _read_clause(clause: str, today: date, found: Situation) -> None:
 
 
 # "能享受哪些", "有啥政策": what the person can get, every item.
-WHAT_CAN_I_GET = re.compile(r"哪些|哪几|什么政策|什么扶持|啥政策|啥扶持|能享受|可以享受|匹配|有啥|有什么|都有啥")
+# "有没有什么照顾", "有没有扶持", "啥优惠": a benefit of any kind, asked about without naming one.
+BENEFIT = r"政策|扶持|帮扶|支持|优惠|照顾|福利|好处|帮助|待遇"
+WHAT_CAN_I_GET = re.compile(
+    r"哪些|哪几|什么政策|什么扶持|啥政策|啥扶持|能享受|可以享受|匹配|有啥|有什么|都有啥"
+    rf"|有没有(?:什么|啥|哪些)?(?:{BENEFIT})|(?:什么|啥)(?:{BENEFIT})"
+)
+# "有没有什么照顾", "能享受什么": what support there is, in words that ask for benefits (not "要带哪些材料").
+WHAT_FITS = re.compile(
+    rf"(?:有没有|有无|有啥|有什么|有哪些|哪些|什么|啥)(?:的)?(?:{BENEFIT}|补助|补贴)|能享受|可以享受"
+)
+# The person speaks of themselves ("我退伍三年了"); a category described rather than named is theirs too.
+SELF = re.compile(r"我|本人|咱|自己")
+
+
+def asks_what_fits(text: str, entities: list[dict[str, Any]], today: date) -> bool:
+    """Whether the person describes themselves and asks what support fits them ("退伍三年了，有什么扶持").
+
+    The rules' verdict answers it (the eligibility router), not a search: "退役军人有哪些优惠" with no word of
+    the person asks the policy in general.
+    """
+    if not WHAT_FITS.search(text) or not read(text, entities, today).profile.get("person_category"):
+        return False
+    named = any(e.get("entity") == "person_category" for e in entities)
+    return bool(SELF.search(text)) or not named
+
+
 # Words before an item that make it a fact about the person ("还没领执照", "已经办了营业执照"), not what is asked.
 HAD = re.compile(
     r"(?:还?没有?|已经?|刚|早就?)(?:办|领|拿|注册|申请|开|考)?(?:了|过|好|到)?(?:任何|什么|啥)?$"
