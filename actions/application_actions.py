@@ -30,6 +30,7 @@ from actions.form_guard import SUBMIT, is_question, wants_review
 from actions.form_items import later
 from actions.form_labels import loan_named, read_labelled
 from actions.form_values import speaks_for_a_caller
+from actions.replies import person_due
 from actions.service_client import (
     Rejected,
     ServiceTimeout,
@@ -209,7 +210,10 @@ class ActionStartApplication(Action):
         if heard:  # one value with no request ("地址在…", "来电人叫…"): kept, and the user is asked whether to apply
             dispatcher.utter_message(text=OFFER_TO_START.format(heard="；".join(heard)))
             return [SlotSet(OFFER, True), SlotSet(OFFERED_ITEMS, None), FollowupAction("action_listen")]
-        dispatcher.utter_message(response="utter_how_can_help")
+        if person := person_due(tracker):  # "哦" after two replies that gave nothing: a way out, not the question
+            dispatcher.utter_message(text=person)
+        else:
+            dispatcher.utter_message(response="utter_how_can_help")
         return [FollowupAction("action_listen")]
 
 

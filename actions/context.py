@@ -86,7 +86,7 @@ WHEN_ALL_DONE = (
 A_NOT_A = r"((?!不)[\u4e00-\u9fff])不\1|[了过]没(?:有)?[?？。]*$"
 # A question, even without a question mark ("要带身份证去吗", "红灯什么意思").
 QUESTION = re.compile(
-    r"[?？]|吗|么|呢$|多少|多久|几天|怎么|咋|如何|什么|啥|哪(?!怕)|谁(?![都也])|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
+    r"[?？]|吗|么|呢$|多少|多久|多长时间|几天|怎么|咋|如何|什么|啥|哪(?!怕)|谁(?![都也])|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
     r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行|干嘛|想知道|想了解|打听"
     r"|(?<![好十多])几(?:个(?!月|年头)|次|趟|家|项|样|种|位|张|步|栏|页|类)"
     rf"|{A_NOT_A}"
@@ -137,6 +137,9 @@ CLAUSE_ENDS = re.compile(
     r"[?？！!。，,；;\s]+|(?:还有就是|还有|另外|以及|再问一下|再问下|顺便问一下|顺便问下|还想问)[，,]?"
 )
 MIN_PART = 4
+# "借款能借几年", "补贴能拿几千": a question of its own after a question mark (not cut out of dictated text, where
+# "能贷多少能贷几年" is one question the knowledge base answers whole).
+HOW_MANY_UNITS = re.compile(r"(?:能|可以|要|得|最长|最多|[贷借还拿领])\S{0,2}?几(?:年|千|万|成)")
 # A question dictated after another may be three characters ("补贴能拿多少要带啥", "…找谁办"), but not a tag question
 # asking for agreement ("要交多少钱是不是"): that one belongs to the question before it.
 MIN_NEXT_QUESTION = 3
@@ -272,8 +275,9 @@ def questions(text: str) -> list[str]:
     pending = ""
     for part in parts:
         short = len(part) < MIN_NEXT_QUESTION or part in TAG_QUESTIONS
-        if not is_question(part) or short:
-            if merged and not pending and short and is_question(part):
+        asks = is_question(part) or bool(HOW_MANY_UNITS.search(part))
+        if not asks or short:
+            if merged and not pending and short and asks:
                 merged[-1] = f"{merged[-1]}，{part}"
             else:
                 pending = f"{pending}，{part}" if pending else part

@@ -5,6 +5,7 @@ The rules have one owner, the service; this module only states the person's situ
 check. It also seeds the eligibility form with whatever the message already said.
 """
 
+import re
 from datetime import date
 
 from rasa_sdk import Tracker
@@ -18,7 +19,7 @@ from actions.eligibility import SERVICE_DOWN
 from actions.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
 from actions.query_text import WHAT_ABOUT, previous_user_event
 from actions.replies import answer_question
-from actions.service_client import ServiceError, ServiceUnavailable, check_field, post_json
+from actions.service_client import ServiceError, ServiceUnavailable, check_field, get_json, post_json
 from actions.situation import Situation
 from actions.verdicts import NEEDS_MORE, verdict_lines
 
@@ -97,6 +98,28 @@ async def what_about(dispatcher: CollectingDispatcher, tracker: Tracker, domain:
     entities = list((previous.get("parse_data") or {}).get("entities") or [])
     stated = situation.read(str(previous.get("text") or ""), entities, date.today())
     return await answer(dispatcher, tracker, domain, items[:1], stated) if stated.profile else None
+
+
+# What the bundle gives, item by item, when someone asks what support there is before saying anything about
+# themselves ("想自己干点事，国家有啥扶持"): the money and help first, what each gives in the catalogue's words.
+SUPPORT_ITEMS = ("startup_subsidy", "guaranteed_loan", "training", "incubator")
+GIVES = re.compile(r"享受|免费|补贴|最高|元")  # the sentence of a summary that says what the item gives
+SUPPORT_HEAD = "创业扶持主要有这些（营业执照、税务、养老保险登记和就业创业证也能一次办）："
+SUPPORT_TAIL = "能享受哪几项要看您的情况，我问您几个问题帮您逐项匹配："
+
+
+async def support_overview() -> str | None:
+    """The bundle's support in short (subsidy, loan, training, incubator) from the catalogue, or ``None``."""
+    lines = []
+    for code in SUPPORT_ITEMS:
+        try:
+            item = await get_json(f"/api/v1/items/{code}")
+        except ServiceError:
+            return None
+        sentences = [part for part in str(item["summary"]).split("。") if part]
+        gives = next((part for part in sentences if GIVES.search(part)), sentences[0] if sentences else "")
+        lines.append(f"· {item['name']}：{gives}。")
+    return "\n".join([SUPPORT_HEAD, *lines, SUPPORT_TAIL])
 
 
 async def seed_form(dispatcher: CollectingDispatcher, stated: Situation) -> list[EventType]:

@@ -3,6 +3,7 @@
 "找谁" / "谁能办" right after the overview (:mod:`actions.overview_followups`),
 and "我这种情况能不能申请" before anything was said about the person: the knowledge base matched its words
 ("用手机能不能办") and answered something else; what decides is the person's situation, so the bot asks for it.
+A change to an application already filed ("交上去了，电话填错一位，还能改吗") is told how such a change is made.
 """
 
 import re
@@ -27,6 +28,23 @@ ASK_SITUATION = (
 )
 
 
+# "已经交上去了，电话填错一位，还能改吗": a change to an application already filed, asked outside any form.
+FILED = re.compile(r"(?:交|递|提交|报|申请|填)(?:上去|上了|了|过|完|好)|(?:已经|都|早就?)(?:交|递|提交|报)")
+CHANGED = re.compile(r"填错|写错|输错|打错|弄错|搞错|错了|改|更正|修正|变更|换")
+NOT_YET_FILED = re.compile(r"提交前|交之前|没交|没提交|还没")
+CHANGE_AFTER_FILING = (
+    "已经提交的申请不能在聊天里直接修改。部门审核时发现信息有误，会把那一项的状态改为“需补正”并写明原因，按要求补正即可；"
+    "想尽快更正，说“转人工”，工作人员会在这里帮您联系办理部门，也可以拨打12345政务服务便民热线或到政务服务大厅窗口办理。"
+    "进度随时可以发申请编号和身份证后6位查看。"
+)
+
+
+def changes_a_filed_application(text: str) -> bool:
+    """Whether the message asks to change an application already filed ("递上去了，电话填错了，还能改吗")."""
+    filed = FILED.search(text) and not NOT_YET_FILED.search(text)
+    return bool(filed and CHANGED.search(text) and context.is_question(text))
+
+
 def _names_item(tracker: Tracker) -> bool:
     return any(e.get("entity") == "item" for e in tracker.latest_message.get("entities") or [])
 
@@ -37,6 +55,10 @@ async def said_plainly(dispatcher: CollectingDispatcher, tracker: Tracker) -> li
     Returns:
         The events after replying, or ``None`` when the message is none of these (a search answers it).
     """
+    in_form = bool((tracker.active_loop or {}).get("name"))
+    if not in_form and changes_a_filed_application(context.text_of(tracker)):
+        dispatcher.utter_message(text=CHANGE_AFTER_FILING)  # not a search: how a filed application is corrected
+        return []
     if (learnt := await learn_about(dispatcher, tracker)) is not None:
         return learnt
     named = _names_item(tracker)

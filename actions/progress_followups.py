@@ -4,7 +4,9 @@ The result lists one line per department with its items, status, time limit and 
 (:func:`actions.messages.progress`). "剩下的呢" / "还有哪些没办完" asks for the lines not finished; a follow-up naming
 an item or a department ("执照办好了没", "税务那个要多久", "那个证呢", "社保那块呢") asks for its line. The ID digits
 that verified the result are forgotten once it is shown, so the answer is read from the result the user has just
-seen, never looked up again; a further follow-up ("那补贴呢") reads the same result.
+seen, never looked up again; a further follow-up ("那补贴呢") reads the same result. Only a question about a line's
+status or time is answered from it: "钱批下来后几天能进账户" or "公章要不要我自己弄" name an item of the result but ask
+how things go on, the knowledge base's.
 """
 
 import re
@@ -32,6 +34,18 @@ WORDS = (
     (re.compile(r"贷款|贷|银行|担保|借钱"), "guaranteed_loan"),
     (re.compile(r"孵化|基地|场地|入驻"), "incubator"),
     (re.compile(r"培训|上课|课程"), "training"),
+)
+
+# What a follow-up about a line asks: its status or its time ("执照办好了没", "税务那个要多久", "那个证呢").
+STATUS_ASKED = re.compile(
+    r"呢[？?。！!~～]*$|到哪|哪一步|办好|好了|好没|批了|批没|下来了?没|办完|办结|结果|状态|进度|怎么样|多久|几天|"
+    r"什么时候|啥时候|完成|通过"
+)
+# A question about what happens next or how to do something ("钱批下来后几天能进账户", "公章要不要我自己弄"):
+# the knowledge base's, even when it names an item of the result.
+PROCESS_ASKED = re.compile(
+    r"(?:批|办|下来|通过|审核|登记|拿到|领到)了?(?:以后|之后|后)|怎么|如何|为什么|为啥|要不要|需不需要|用不用|"
+    r"能不能|可不可以|自己|另外|材料|账户|到账|进账|哪里|哪儿|去哪|在哪|是什么|什么意思|多少(?!天|个工作日)"
 )
 
 
@@ -92,7 +106,9 @@ def reply(tracker: Tracker) -> str | None:
         if not open_lines:
             return f"{LEAD}所有部门都已办结，没有剩下的了。"
         return f"{LEAD}还没办完的有{len(open_lines)}项：\n" + "\n".join(open_lines)
-    items = asked_items(text, list(tracker.latest_message.get("entities") or []))
+    # "钱批下来后几天能进账户": how things go on, not the line shown
+    status = STATUS_ASKED.search(text) and not PROCESS_ASKED.search(text)
+    items = asked_items(text, list(tracker.latest_message.get("entities") or [])) if status else []
     if not items:
         return None
     found = [line for line in lines if any(ITEM_NAMES[code] in line for code in items)]

@@ -23,6 +23,36 @@ OUT_OF_SCOPE = (
 )
 
 
+# Replies that give the user nothing they asked for: a decline, "say it again", "only emoji", "how can I help".
+NON_ANSWERS = (*OUT_OF_SCOPE, context.NO_WORDS, context.NO_CHINESE, "不好意思，我没太明白您的意思", "还是没太明白")
+NON_ANSWER_RESPONSES = frozenset({"utter_how_can_help", "utter_default"})
+PERSON_AFTER = 2  # non-answers in a row before the next one offers a person instead
+
+
+def non_answers_in_a_row(tracker: Tracker) -> int:
+    """How many of the bot's latest replies in a row gave nothing asked for (:data:`NON_ANSWERS`)."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") != "bot" or not (event.get("text") or "").strip():
+            continue
+        response = (event.get("metadata") or {}).get("utter_action")
+        if response not in NON_ANSWER_RESPONSES and not str(event["text"]).startswith(tuple(NON_ANSWERS)):
+            break
+        count += 1
+    return count
+
+
+def person_due(tracker: Tracker) -> str | None:
+    """The offer of a person when the user got :data:`PERSON_AFTER` non-answers in a row (not just said), else None.
+
+    "呃呃", "…？", "哦" outside a form: a decline, what I can do, "how can I help" — the third gives a way out.
+    """
+    said = next((str(t) for t in bot_texts(tracker) if t), "")
+    if non_answers_in_a_row(tracker) < PERSON_AFTER or said.startswith(OUT_OF_SCOPE[-1][:20]):
+        return None
+    return OUT_OF_SCOPE[-1]
+
+
 def is_question(text: str) -> bool:
     """Whether the text reads as a question ("要带身份证去吗", "红灯什么意思"; :func:`actions.context.is_question`)."""
     return context.is_question(text)

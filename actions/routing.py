@@ -23,7 +23,7 @@ from actions.form_questions import answer_besides, question_besides
 from actions.plain_answers import said_plainly
 from actions.progress import NUMBER, forgot_number, forgotten_number, still_without_number
 from actions.query_text import WHAT_ABOUT
-from actions.replies import OUT_OF_SCOPE, answer_question, is_question, varied
+from actions.replies import OUT_OF_SCOPE, answer_question, is_question, person_due, varied
 
 # A question that still asks for the user's own application: a request to check, or its status.
 CHECK_MINE = re.compile(r"帮我查|给我查|帮忙查|替我查|帮我看看|查一下|查查|查下|查询一下|看一下我")
@@ -47,6 +47,10 @@ CHECK_WISH = re.compile(r"帮我|给我|替我|看看|看一下|测|评估|匹�
 # "那刚才的提交了没" right after a stop: whether anything was filed.
 SUBMITTED = re.compile(r"提交|交上|交了|报上|申请上|成功|办上")
 NOT_SUBMITTED = "没有提交：刚才的申请已经取消，填写的内容也已清除。想办的话随时说“我要申请”，我帮您重新填。"
+# Asking to be checked ("帮我匹配", "我能享受哪些", "她够得上哪些"), not only what support there is ("国家有啥扶持").
+ASKS_TO_BE_CHECKED = re.compile(
+    CHECK_WISH.pattern + r"|[我她他](?:们)?(?:还|也)?(?:能|可以|够|符合|算)|够得上|够得着|轮得到"
+)
 # "我符合条件吗", "我能享受哪些": the eligibility check, not a policy question.
 ASK_MATCH = re.compile(r"符合|够条件|够不够|有资格|够格|能不能享受|能享受吗|可以享受吗|能申请哪|可以申请哪")
 ABOUT_PROGRESS = re.compile(
@@ -86,6 +90,8 @@ DIDNT_GET_IT = (
 OURS = re.compile(
     r"工作日|周末|节假日|法定假|放假|国庆|春节|调休|办结|时限|一件事|湘易办|信息采集表|免提交|免申即享|并联"
 )
+# Starting up or the state's support, said with a question what support there is: the eligibility router's.
+SUPPORT_ASKED = re.compile(r"创业|干点事|干点啥|自己干|开店|开个|做生意|做买卖|当老板|个体|国家|政府|公家|政策")
 # Entities that make a question ours: an item, a person category, a business type.
 OUR_ENTITIES = frozenset({"item", "person_category", "business_type"})
 
@@ -207,6 +213,9 @@ class ActionRouteEligibility(Action):
             return []
         if _a_rule_not_a_check(text, bool(stated.profile)):
             return await answer_question(dispatcher, tracker, domain)  # "逾期过还能贷吗": a rule, not a check
+        plain = not (stated.profile or ASKS_TO_BE_CHECKED.search(text))  # "国家有啥扶持": what there is, then the check
+        if plain and (support := await item_eligibility.support_overview()):
+            dispatcher.utter_message(text=support)
         return [*await item_eligibility.seed_form(dispatcher, stated), FollowupAction("eligibility_form")]
 
 
@@ -262,7 +271,7 @@ class ActionRouteComplaint(Action):
             return answered
         if is_question(text):
             return await answer_question(dispatcher, tracker, domain)
-        dispatcher.utter_message(text=varied(tracker, DIDNT_GET_IT))
+        dispatcher.utter_message(text=person_due(tracker) or varied(tracker, DIDNT_GET_IT))
         return []
 
 
@@ -297,11 +306,13 @@ class ActionOutOfScope(Action):
         if forgot_number(_text(tracker)):
             return await forgotten_number(dispatcher, tracker)
         if odd := odd_input_reply(_text(tracker)):  # "???", "😂", "hello can you help": say what works
-            dispatcher.utter_message(text=varied(tracker, (odd, *OUT_OF_SCOPE[1:])))
+            dispatcher.utter_message(text=person_due(tracker) or varied(tracker, (odd, *OUT_OF_SCOPE[1:])))
             return []
         if (answered := await follow_up(dispatcher, tracker, domain, only_answers=True)) is not None:
             return answered  # a follow-up the NLU took for small talk, with a real answer in context
-        if is_question(text := _text(tracker)) and (_names_ours(tracker) or OURS.search(text)):
+        if SUPPORT_ASKED.search(text := _text(tracker)) and situation.WHAT_FITS.search(text) and is_question(text):
+            return [FollowupAction("action_route_eligibility")]  # "想自己干点事，国家有啥扶持": ours
+        if is_question(text) and (_names_ours(tracker) or OURS.search(text)):
             return await answer_question(dispatcher, tracker, domain)  # "开网店的能贷款吗": ours; the KB says if not
-        dispatcher.utter_message(text=varied(tracker, OUT_OF_SCOPE))
+        dispatcher.utter_message(text=person_due(tracker) or varied(tracker, OUT_OF_SCOPE))
         return []
