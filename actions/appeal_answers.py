@@ -43,6 +43,8 @@ PLACE_OR_TIME = re.compile(
 # Not saying where or when, on purpose ("随便", "不想说"): the step is done, shown as not given.
 SKIPPED = re.compile(r"^(?:随便|都行|无所谓|不重要|不想说|跳过|不用了?|没必要)[吧啊呀了。！!]*$")
 NOT_GIVEN = "未说明"
+# Wanting to file as it is ("对，就这样提交", "直接提交吧") while a step that may be left open is asked.
+SUBMITTED_NOW = re.compile(r"(?:就这样|直接|先|赶紧|马上)?(?:提交|确认提交|交上去)(?:吧|了|就行)?[。！!]*$")
 NOT_LINKED = "好的，这份投诉先不关联申请。"
 
 
@@ -77,8 +79,8 @@ def _description(text: str, intent: str, entities: list[dict[str, Any]], values:
 def _place_time(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
     if NOT_REMEMBERED.search(text):
         return "记不清了"
-    if SKIPPED.match(text) and not values:
-        return NOT_GIVEN
+    if (SKIPPED.match(text) or SUBMITTED_NOW.search(text)) and not values:
+        return NOT_GIVEN  # "就这样提交吧" at where/when: nothing more to say, the step is done
     plausible = _plain_answer(text) and PLACE_OR_TIME.search(text) and not NOT_PLACE.search(text)
     return text if plausible and not values else None
 

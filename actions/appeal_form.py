@@ -128,6 +128,8 @@ class ValidateAppealForm(FormValidationAction):
             return None
         grievance = requested == "appeal_description" and bool(GRIEVANCE.search(text))
         asking = is_question(text) or intent in ("ask_question", "ask_bundle_overview")
+        if asking and not grievance and requested == "appeal_description" and set(values) == {requested}:
+            values = {}  # "登记完多久会有人回我": a question at the description step, answered, never stored
         chosen = category_choice(text, await categories()) if "类别" in text and not values else None
         if chosen and requested != "appeal_confirm":  # the category, before its step
             return [*choose_category(dispatcher, chosen, slots), SlotSet(REQUESTED, requested)]

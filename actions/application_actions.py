@@ -15,7 +15,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import courtesy, followups, messages, situation
-from actions.form_cues import INDIVIDUAL_BUSINESS
 from actions.form_fields import (
     ATTEMPT,
     BY_SERVICE_FIELD,
@@ -27,8 +26,8 @@ from actions.form_fields import (
     service_form,
 )
 from actions.form_guard import SUBMIT, is_question, wants_review
-from actions.form_items import later
-from actions.form_labels import loan_named, read_labelled
+from actions.form_items import items_in_words, later
+from actions.form_labels import business_type_in_words, read_labelled
 from actions.form_values import speaks_for_a_caller
 from actions.replies import person_due
 from actions.service_client import (
@@ -47,7 +46,8 @@ OFFER = "offer_pending"
 OFFERED_ITEMS = "offered_items"
 WORKING_SLOTS = (*FORM_SLOTS, CONFIRM_SLOT, "held_fields")
 # The actions after which earlier messages no longer belong to the next application.
-FORM_ENDS = frozenset({"action_submit_application", "action_cancel_application", "action_session_start"})
+CANCEL_ACTION = "action_cancel_application"
+FORM_ENDS = frozenset({"action_submit_application", CANCEL_ACTION, "action_session_start"})
 APPLY_WORDS = re.compile(r"申请|办理|我要办|想办|帮我办|要贷|想贷|填表|报名")
 INTRO = (
     "好的，我来帮您填写《个人创业“一件事”信息采集表》：只问还需要的信息，"
@@ -83,11 +83,22 @@ def reset_form() -> list[EventType]:
     return [SlotSet(slot, None) for slot in WORKING_SLOTS] + [SlotSet(PAUSED, False), SlotSet(ATTEMPT, None)]
 
 
+# Taking back a cancel ("刚才点错了，继续办", "还是办吧", "接着刚才那个"): what was said before it still counts.
+CANCEL_TAKEN_BACK = re.compile(
+    r"点错|按错|说错了|继续办|接着办|还是办|还是要办|还是申请|刚才那个|刚才那份|不取消|别取消"
+)
+
+
 def _user_messages(tracker: Tracker) -> list[dict[str, Any]]:
-    """The user's messages since the last application ended (filed, cancelled or a new session), oldest first."""
+    """The user's messages since the last application ended (filed, cancelled or a new session), oldest first.
+
+    A cancel the latest message takes back ("刚才点错了，继续办") ends nothing: the messages before it count too.
+    """
     messages_: list[dict[str, Any]] = []
+    taken_back = bool(CANCEL_TAKEN_BACK.search(str(tracker.latest_message.get("text") or "")))
     for event in reversed(tracker.events):
-        if event.get("event") == "action" and event.get("name") in FORM_ENDS:
+        name = event.get("name")
+        if event.get("event") == "action" and name in FORM_ENDS and not (taken_back and name == CANCEL_ACTION):
             break
         if event.get("event") == "user":
             messages_.append(event)
@@ -100,7 +111,7 @@ def _items_of(entities: list[dict[str, Any]], text: str) -> list[str]:
     if named and not now:
         return []  # "补贴以后再说": nothing to file now
     items = list(dict.fromkeys(str(e["value"]) for e in now))
-    return items or (["guaranteed_loan"] if loan_named(text) else [])
+    return items + items_in_words(text, items)  # "贷15万", "工商和税那两样": items in everyday words
 
 
 def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
@@ -118,8 +129,8 @@ def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
         text = str(event.get("text") or "")
         # "帮我爸办，他叫王刚": a third-person name is the applicant's unless the user named themselves
         values.update(read_labelled(text, entities, third_person=third_person or "applicant_name" not in values).values)
-        if "business_type" not in values and INDIVIDUAL_BUSINESS.search(text):
-            values["business_type"] = "individual_business"  # "我要办个体户登记": the wish names the type
+        if "business_type" not in values and (kind := business_type_in_words(text)):
+            values["business_type"] = kind  # "我要办个体户登记", "准备成立一家有限公司": the wish names the type
         items = _items_of(entities, text) or items
     return values, items
 

@@ -21,7 +21,16 @@ from actions.application_actions import CANCELLED, reset_form, staff_headers
 from actions.form_business import places_in_address
 from actions.form_extraction import extract, just_heard_user
 from actions.form_field_help import field_help
-from actions.form_fields import BY_SERVICE_FIELD, BY_SLOT, CONFIRM_SLOT, FIELDS, PAUSED, display, service_form
+from actions.form_fields import (
+    BY_SERVICE_FIELD,
+    BY_SLOT,
+    CONFIRM_SLOT,
+    FIELDS,
+    FORM_SLOTS,
+    PAUSED,
+    display,
+    service_form,
+)
 from actions.form_items import complete_items, without_refused
 from actions.form_navigation import failed_answer, navigate, remind
 from actions.form_questions import answer_besides, for_the_whole_form, question_besides
@@ -46,6 +55,7 @@ NO_ITEMS_LEFT = (
 )
 HOLDING = "好的，先不提交，填好的信息给您留着。想好了说“确认提交”就提交，要改哪一项直接告诉我，不办了说“取消”。"
 NOT_SUBMITTED = "还没有提交：这份申请表还在填写中，填完核对后说“确认提交”才会提交，提交后会给您申请编号。"
+ORDER = {slot: index for index, slot in enumerate((*FORM_SLOTS, CONFIRM_SLOT))}
 IDENTIFIED_BY = {"realname": "已通过实名认证", "caller_verification": "来电人身份已由工作人员核验"}
 
 
@@ -86,7 +96,7 @@ def _acknowledge(
 
 
 # The commands the form carries out itself at any step, whatever the intent (actions/form_extraction._command).
-NAVIGATION = ("back", "restart", "cancel", "no_items", "items_kept", "hesitate", "not_submitted", "review")
+NAVIGATION = ("fix", "back", "restart", "cancel", "no_items", "items_kept", "hesitate", "not_submitted", "review")
 
 
 def _navigate_or_cancel(
@@ -145,7 +155,8 @@ class ValidateApplicationForm(FormValidationAction):
         if not after_user and slots.get(REQUESTED) is not None:  # back after chit-chat a rule answered
             remind(dispatcher, tracker, str(slots[REQUESTED]))
         pending = {s: slots[s] for s in tracker.slots_to_validate() if s in BY_SLOT and slots.get(s) is not None}
-        candidates = {**pending, **found.values}
+        candidates = {**pending, **found.values}  # validated in the form's order: a loan's limit after its partners
+        candidates = dict(sorted(candidates.items(), key=lambda pair: ORDER.get(pair[0], len(ORDER))))
         early = await self._without_values(
             dispatcher, tracker, domain, slots, found, bool(candidates) or not after_user
         )

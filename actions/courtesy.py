@@ -14,7 +14,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import context
+from actions import context, own_case
 from actions.form_questions import for_the_whole_form
 from actions.plain_answers import learn_about
 from actions.replies import answer_question
@@ -111,6 +111,8 @@ class ActionRouteCourtesy(Action):
         """Answer the question after the opening words, or say the intent's usual reply."""
         if (learnt := await learn_about(dispatcher, tracker)) is not None:
             return learnt  # "就想了解一下贷款，先不申请", read as a stop: the item, not "已经停下了"
+        if (judged := await own_case.fact_after_verdict(dispatcher, tracker, domain)) is not None:
+            return judged  # "执照还没办呢" right after a verdict: a fact, judged again (not "好的，明白了")
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
         if question_after(str(tracker.latest_message.get("text") or "")) is None:
             _usual(dispatcher, intent)

@@ -303,6 +303,10 @@ class ActionDeclineOffer(Action):
         return "action_decline_offer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Forget the offer."""
+        """Forget the offer; a fact said as a no ("还没开张呢") is judged again instead."""
+        from actions import own_case  # own_case → item_eligibility → here: imported when run
+
+        if (judged := await own_case.fact_after_verdict(dispatcher, tracker, domain)) is not None:
+            return [SlotSet("offer_pending", False), SlotSet("offered_items", None), *judged]
         dispatcher.utter_message(text="好的，不着急。想申请时说“我要申请”就行，还有其他问题也可以问我。")
         return [SlotSet("offer_pending", False), SlotSet("offered_items", None)]

@@ -9,12 +9,14 @@ import re
 from datetime import date
 from typing import Any
 
+import cn2an
+
 from actions import dates
 from actions.first_start import first_time
 from actions.form_business import address_only, kind_of_free_text, project_answered
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.form_guard import SUBMIT, free_text_problem, is_question, plausible_name
-from actions.form_labels import read_term
+from actions.form_labels import read_partners, read_term
 from actions.form_values import Extraction
 
 ANSWER_PREFIX = re.compile(
@@ -48,10 +50,19 @@ def _confirm(intent: str) -> bool | None:
     return None
 
 
+# Words of a change at the summary ("店名改成…", "对，改一下", "电话换一个"): never a yes, whatever the NLU says.
+CHANGE_WORDS = re.compile(r"改|换|错|不对|不是|更正|纠正")
+
+
 def _confirmed(text: str, intent: str, named: bool) -> bool | None:
-    """The answer at the summary: a submit word ("没错，提交吧") or the NLU's yes/no; nothing when values are named."""
+    """The answer at the summary: a submit word ("没错，提交吧") or the NLU's yes/no; nothing when values are named.
+
+    A change asked for without a value read ("对，改一下") is a no: the user is asked what to change.
+    """
     if named or (intent == "affirm" and not SUBMIT.search(text) and len(text) > LONG_REPLY):
         return None
+    if CHANGE_WORDS.search(text) and not re.search(r"没错|不用改|不改|无误|没问题", text):
+        return False
     return True if SUBMIT.search(text) and not is_question(text) else _confirm(intent)
 
 
@@ -59,6 +70,28 @@ def _first_start(text: str, intent: str) -> bool | None:
     """Yes or no to "first start-up?": in words ("以前没开过店" is a yes, whatever the intent), else the intent."""
     said = first_time(text)
     return said if said is not None else _confirm(intent)
+
+
+COUNT_ANSWER = re.compile(
+    r"^(?:一共|总共|共|有)?(?P<n>[两俩二三四五六七八九十\d]{1,2})\s*(?:个人|个|人|位)?(?:吧|啊|呢)?[。！!]*$"
+)
+
+
+def _count(text: str) -> int | None:
+    """A number of people said alone at its step ("3", "三个", "俩")."""
+    if not (match := COUNT_ANSWER.match(text.strip())):
+        return None
+    said = match["n"]
+    if said in ("俩", "两"):
+        return 2
+    try:
+        return int(cn2an.cn2an(said, "smart"))
+    except ValueError:
+        return None
+
+
+def _partners(text: str) -> int | None:
+    return read_partners(text) or _count(text)
 
 
 def answer_to_requested(requested: str, text: str, intent: str, found: Extraction) -> Any:
@@ -90,8 +123,9 @@ def answer_to_requested(requested: str, text: str, intent: str, found: Extractio
 
 def _structured(slot: str, text: str, found: Extraction) -> Any:
     """The part of the text that answers a structured field (``去年毕业的`` → ``2025``, ``那就两年`` → 24)."""
-    if slot == "loan_term_months" and (months := read_term(text, asked=True)):
-        return months
+    counted = {"loan_term_months": lambda: read_term(text, asked=True), "partner_count": lambda: _partners(text)}
+    if slot in counted:
+        return counted[slot]() or text  # "那就两年" → 24; "三个人合伙", "4个", "我们俩" → the number
     if slot == "graduation_year":
         if year := dates.graduation_year(text, date.today()):
             found.shown[slot] = year.shown

@@ -33,6 +33,7 @@ from actions.form_cues import (
     INDUSTRY_SEGMENT,
     INDUSTRY_WORDS,
     NAME_ENDING,
+    NAME_OF_SHOP,
     NOT_A_PROPER_NAME,
     NOT_INDUSTRY,
     PERSON_BEFORE,
@@ -41,6 +42,7 @@ from actions.form_cues import (
     PROJECT_FOUNDED,
     PROJECT_LABELLED,
     PROJECT_OPENED,
+    PROJECT_RUN,
     PROJECT_SUFFIX,
     SHOP_NAME,
     SHOP_NAMED,
@@ -61,11 +63,25 @@ def read_project(text: str) -> str | None:
     for pattern in (PROJECT_LABELLED, SHOP_NAMED, PROJECT_FOUNDED, PROJECT_OPENED):
         if (match := pattern.search(text)) and _proper(_value(match)):
             return _whole(text, match)
+    if run_or_shop := _run_or_shop(text):
+        return run_or_shop
     parts = segments(text)
     if registered := next((part for part in parts if COMPANY_NAME.fullmatch(part) and _registered_name(part)), None):
         return registered
     if len(parts) >= 3:  # a list of fields: a part that is only a shop's name ("…，晓川快修，…")
         return next((part for part in parts if len(part) >= 4 and BARE_SHOP_NAME.match(part) and _proper(part)), None)
+    return None
+
+
+def _run_or_shop(text: str) -> str | None:
+    """What the person runs, or a shop's name by its ending after 名字.
+
+    "我经营的是老王烧烤" (not "经营的是餐饮", an industry); "我叫王芳，名字湘里人家".
+    """
+    if (run := PROJECT_RUN.search(text)) and _proper(value := _value(run)) and not _an_industry(value):
+        return value
+    if (shop := NAME_OF_SHOP.search(text)) and SHOP_NAME.match(value := _value(shop)) and _proper(value):
+        return value
     return None
 
 
@@ -91,13 +107,20 @@ PROJECT_ANSWER_CUE = re.compile(
 )
 
 
+# A plan said before the project's name at its step ("开个汽修", "我经营的是一家农家乐"): no part of the name.
+PROJECT_PLAN_LEAD = re.compile(
+    r"^(?:我们?|本人)?(?:就|是)?(?:想|准备|打算|计划|要|就)?"
+    r"(?:(?:开|办|搞|做|弄|经营)(?:了|着)?(?:一家|一个|一间|个|家|间)|(?:经营|开|做|干|搞)的(?:是|就是)(?:一家|一个|个|家|间)?)"
+)
+
+
 def project_answered(answer: str, cued: bool = False) -> str:
     """A project name answered at its step without the words around it: "就叫乐乐工坊吧" → 乐乐工坊.
 
     A remark about the name ("就用我名字吧", "还没想好") is left as said, for the guard to refuse, unless the
     words came after their cue already (``cued``: "项目名称改成乐乐工坊吧").
     """
-    name = PROJECT_ANSWER_CUE.sub("", answer, count=1).rstrip('”"」')
+    name = PROJECT_ANSWER_CUE.sub("", PROJECT_PLAN_LEAD.sub("", answer, count=1), count=1).rstrip('”"」')
     cued = cued or name != answer
     name = TRAILING_FILLER.sub("", name) if cued else name
     kind = KIND_AFTER_NAME.match(name) if cued else None
@@ -115,6 +138,15 @@ def _called(text: str) -> str | None:
         if business and not person and _proper(_value(match)):
             return _whole(text, match)
     return None
+
+
+def _an_industry(value: str) -> bool:
+    """An industry rather than a business's name ("餐饮", "种植业", "卖水果的").
+
+    Also a business's kind said with 的 (卖水果的) or a value holding a verb of a plan.
+    """
+    industry = INDUSTRY_SEGMENT.match(value) and not NOT_INDUSTRY.search(value)
+    return bool(industry or re.search(rf"^(?:{INDUSTRY_WORDS})|的$|^(?:卖|做|搞|干)", value))
 
 
 def _registered_name(part: str) -> bool:
@@ -167,14 +199,19 @@ def read_address(text: str) -> str | None:
     parts = (piece for part in segments(text) for piece in LONG_NUMBER.split(part))  # "…手机139…在醴陵市…8号"
     for part in parts:
         placed = ADDRESS_MARKERS.search(part) or _names_a_place(part)
-        if not (placed and ADDRESS_DETAIL.search(part)):
+        town_only = not ADDRESS_DETAIL.search(part) and bool(TOWN.search(part)) and bool(ADDRESS_LEAD_IN.search(part))
+        if not (placed and (ADDRESS_DETAIL.search(part) or town_only)):
             continue
         if HOME.match(part):
             continue  # where someone lives is not where the business is
         value = address_only(part)
-        if len(value) >= 5 and ADDRESS_DETAIL.search(value):
+        if len(value) >= 5 and (ADDRESS_DETAIL.search(value) or (town_only and TOWN.fullmatch(value))):
             return value
     return None
+
+
+# A place down to its town in a plan ("想在衡阳市衡阳县西渡镇开个…"): county and town at least, with no road or number.
+TOWN = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:县|区|市)[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)")
 
 
 # A run of digits as long as a phone or ID number ends the part of a message an address can be in.

@@ -71,7 +71,7 @@ SPOKEN_NUMBER = re.compile(r"[零〇一幺二三四五六七八九\d]{17}[Xx叉]
 BARE_PHONE = BARE_MOBILE
 BARE_ID = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
 PROJECT_LABELLED = re.compile(
-    r"(?:项目(?:名称|名字|名)?|店名|店铺名|门店名|名称|字号|招牌|店招|商号|(?:网店|店铺|小店|店子|门店|店|馆|厂|坊|铺|吧|屋|园|场|超市|农场|餐厅|公司|工作室|作坊|合作社)"
+    r"(?:项目(?:名称|名字|名)?|店名字?|店铺名字?|门店名字?|名称|字号|招牌|店招|商号|(?:网店|店铺|小店|店子|门店|店|馆|厂|坊|铺|吧|屋|园|场|超市|农场|餐厅|公司|工作室|作坊|合作社)"
     r"(?:的)?(?:名字|名称)?(?=叫))"
     r"(?:就)?(?:叫做|叫|是|为)?[:：]?\s*[“\"「『]?"
     r"(?P<value>[^，,。；;:：“”\"」』\s]{2,30}?)[”\"」』]?"
@@ -148,13 +148,31 @@ CHARACTER_DESCRIBED = re.compile(
     rf"(?:{RADICALS})(?:的|那个)?(?P<char>[\u4e00-\u9fff])(?![\u4e00-\u9fff])"
     rf"|(?P<char2>[\u4e00-\u9fff])(?<![是的那个就])[，,\s]*(?:是)?(?:{RADICALS})(?:的|那个)"
 )
+# A character after its radical ("草字头的蔓"), read on its own (CHARACTER_DESCRIBED finds "该是草字头的" first).
+RADICAL_THEN_CHAR = re.compile(rf"(?:{RADICALS})(?:的|那个)?(?P<char>[\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+# One character explained by a word it is in ("明天的明", "晓得的晓"; "是光明的明"): the character, not a name.
+CHARACTER_BY_WORD = re.compile(
+    r"(?:是|用|写|为)?(?P<word>[\u4e00-\u9fff]{1,3}?)的(?P<char>[\u4e00-\u9fff])(?:字)?(?=[，,。！!\s]|$|那个|不是)"
+)
 SHOP_WORDS = re.compile(r"记|店|馆|坊|铺|社|厂|行$")
 PROJECT_SUFFIX = rf"(?:{PROJECT_SUFFIX_WORDS})"
+# Kinds of business a plan opens that are no shop's name ending elsewhere ("开个快递驿站", "开个水果摊").
+OPENED_KINDS = r"驿站|摊|摊位|档口|会所|农家乐|民宿|山庄|庄园|楼|阁|轩|堂|苑|院|网店"
 PROJECT_OPENED = re.compile(
     rf"(?:开|做|办|搞|弄|经营)(?:了|一)?(?:个|家|间|一个|一家|一间)(?:叫)?[“\"]?"
-    rf"(?P<value>[\u4e00-\u9fffA-Za-z0-9]{{1,14}}?{PROJECT_SUFFIX})(?![\u4e00-\u9fff])"
+    rf"(?P<value>[\u4e00-\u9fffA-Za-z0-9]{{1,14}}?(?:{PROJECT_SUFFIX}|{OPENED_KINDS}))(?![\u4e00-\u9fff])"
     rf"|(?:开|做|办|搞|弄|经营)(?:了|一)?(?:个|家|间|一个|一家|一间)(?:叫)?[“\"]?"
     rf"(?P<described>[\u4e00-\u9fffA-Za-z0-9]{{1,14}}?{PROJECT_SUFFIX})(?=卖|做|主要|专门|就是|然后|行业|地址)"
+)
+# What the person runs, said as "经营的是X" / "开的是一家X" ("我经营的是老王烧烤"): the project, unless an industry.
+PROJECT_RUN = re.compile(
+    r"(?:经营|开|做|干|搞)(?:的|着)(?:是|就是)?(?:一家|一个|个|家|间)?[“\"]?"
+    r"(?P<value>[\u4e00-\u9fffA-Za-z0-9]{2,14}?)[”\"]?(?=[，,。；;！!\s]|$|想|要|申请|在|开在)"
+)
+# "名字湘里人家" said between other values: a shop's name by its ending (SHOP_NAME), never a person's.
+NAME_OF_SHOP = re.compile(
+    r"(?:^|[，,。；;\s])(?:名字|名称)(?:就)?(?:叫做|叫|是|[:：])?[“\"]?(?P<value>[\u4e00-\u9fffA-Za-z0-9]{2,14}?)[”\"]?"
+    r"(?=[，,。；;！!\s]|$)"
 )
 # "准备成立湘乡小禾陶艺有限公司", "注册一个青山竹编合作社": the registered name itself.
 PROJECT_FOUNDED = re.compile(
@@ -183,6 +201,27 @@ INDUSTRY_SEGMENT = re.compile(
 NOT_INDUSTRY = re.compile(r"(?:创|就|毕|失|开|营|企|专|作|事|学|结|停|歇|复|产)业$|想|要|我|了")
 # An individual business named in a wish ("办个体户登记"), not negated ("不是个体户").
 INDIVIDUAL_BUSINESS = re.compile(r"(?<!不是)(?<!不办)(?<!不做)(?<!不要)(?<!不想)(?:个体工商户|个体户)(?!还是)")
+# A start-up by several people ("我们三个人合伙", "和战友一起搞"): the loan's borrower is a partnership (合伙或组织
+# 起来创业); not a partnership enterprise (合伙企业, a kind of enterprise) nor one negated ("不是合伙").
+PARTNERSHIP = re.compile(
+    r"(?<!不是)(?<!没有)(?<!不)(?:合伙(?!企业)|搭伙|合资|组织起来创业|[两俩二三四五六七八九十\d]+个?人(?:一起|共同)(?:开|办|干|做|搞|创业)"
+    r"|和(?:朋友|同学|战友|老乡|亲戚|兄弟|同事|几个)[^，,。；;]{0,6}(?:一起|合开|合办)(?:开|办|干|做|搞|创业))"
+)
+# How many partners ("三个人合伙", "合伙人一共4个", "我们俩合伙"), the person included.
+PARTNERS = re.compile(
+    r"(?P<n>[两俩二三四五六七八九十\d]{1,2})\s*个?人(?:一起|共同|合伙|合资|搭伙)"
+    r"|合伙人(?:有|是|共|一共|总共)?\s*(?P<n2>[两俩二三四五六七八九十\d]{1,2})\s*(?:个|人|位)"
+    r"|(?:我们|咱们)(?P<n3>俩|两个|三个|四个|五个|[\d]{1,2}个)"
+)
+# Borrowing alone ("不是合伙，就我一个人", "个人贷"): the borrower is the person.
+BORROWS_ALONE = re.compile(r"不是合伙|没有合伙|没合伙|就我一个人|我一个人|我自己一个|个人名义|个人贷|以个人")
+# A kind of business named inside a plan the NLU reads as an item ("准备注册个体户", "成立一家有限公司"), not negated.
+ENTERPRISE_PLANNED = re.compile(
+    r"(?<!不是)(?<!不办)(?<!不做)(?<!不要)(?<!不想)(?:有限责任公司|有限公司|(?:注册|成立|开|办)(?:个|一个|一家|家)?公司)(?!还是)"
+)
+COOPERATIVE_PLANNED = re.compile(
+    r"(?<!不是)(?<!不办)(?<!不做)(?<!不要)(?<!不想)(?:农民专业合作社|专业合作社|合作社)(?!还是)"
+)
 BUSINESS_TYPE_WORDS = re.compile(r"(?:个体户|个体工商户|个体|企业|公司|农民专业合作社|合作社)")
 # A bare industry between other fields: a few Chinese characters, none of the words of other fields.
 INDUSTRY_LIKE = re.compile(
@@ -221,7 +260,8 @@ CLAUSE_ANYWHERE = re.compile(r"我|想|打算|准备|申请|贷款|身份证|手
 TERM = re.compile(
     r"(?:期限|贷款期|借|贷|还款期|分)[^，,。；;\d一二两三四五六七八九十]{0,4}(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)"
     r"|(?P<n2>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit2>年|个月)(?:期|还清|还完|内还|来还|还款)"  # 两年还清
-    r"|[万wW](?:元|块钱?)?(?:吧|呗|啊|左右|就够了?|就行|够了)?[，,\s]*(?:分|借|贷)?"  # "十万吧，两年", "八万块 两年"
+    # "十万吧，两年", "12万用三年"
+    r"|[万wW](?:元|块钱?)?(?:吧|呗|啊|左右|就够了?|就行|够了)?[，,\s]*(?:分|借|贷|用|还)?"
     r"(?P<n3>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?P<unit3>年|个月)(?!前|后|毕业)"
 )
 # A graduation from a university or college said in words ("我去年大学毕业", "本科毕业三年了"): the category 高校毕业生.
@@ -240,7 +280,7 @@ SUM_IN_WAN = re.compile(
     r"(?<![\d一二两三四五六七八九十百.])(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*万(?!人|多人|个)"
 )
 OTHER_MONEY = re.compile(r"房租|租金|投资|营业额|收入|成本|工资|存款|本钱|流水|利润|月薪|年薪|装修|补贴|营收|欠")
-LOAN_WORDS = re.compile(r"贷款|贷\s*\d|贷[一二两三四五六七八九十]|借款|借\s*\d|借[一二两三四五六七八九十]")
+LOAN_WORDS = re.compile(r"贷款|借款|(?:贷|借)(?:个|点|上|了)?\s*(?:\d|[一二两三四五六七八九十])")  # "还想借个12万"
 GRADUATION = re.compile(r"毕业|毕的业")
 STARTED = re.compile(r"成立|开业|注册|领(?:的|了)?执照|开了|开的|开张|营业了")
 ID_CUED = re.compile(r"身份证(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>[0-9XxＸｘ][0-9XxＸｘ\s-]{4,24})")
@@ -257,11 +297,27 @@ OWN_BEFORE = re.compile(r"(?:我自己|我本人|本人|自己|留我|用我|填
 PHONE_CUED = re.compile(r"(?:手机|电话|联系方式)(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>\d[\d\s-]{4,18}\d)")
 # "手机号填错了，是13912345678" / "项目名称改成湘味小厨" (the value ends at the next punctuation)
 CORRECTION = re.compile(
-    r"(?P<label>姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址|银行账户|银行账号|账户|账号|毕业年份|成立日期)"
+    r"(?P<label>店的名字|店铺的?名字|店名|项目的名字|项目名字|姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址"
+    r"|银行账户|银行账号|账户|账号|毕业年份|成立日期)"
     r"(?:填错了|写错了|搞错了|打错了|弄错了|错了|不对)?(?:一个字|一个|个字|两个字|一点)?[，,。\s]*"
     r"(?:应该是|应为|改成|改为|换成|更正为|是|为|叫)[:：\s]*(?P<value>[^，,。；;！!\n]+)"
 )
+# A change said with its label further back ("行业不对哈，不算美容，改成美甲服务", "店的名字换成青松修车行"): the value
+# after the change cue, the field the nearest label before it names (CORRECTION_LABELS).
+CHANGE_CUE = re.compile(r"(?:应该是|应为|改成|改为|换成|换为|更正为|写成|改叫)[:：\s]*(?P<value>[^，,。；;！!\n]+)")
+CORRECTION_LABELS = re.compile(
+    r"店的名字|店铺的?名字|店名|项目的名字|项目名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址|银行账户|银行账号|账户|账号"
+    r"|毕业年份|成立日期|姓名|名字"
+)
+# Words saying one value of a choice field is wrong or given up ("刚才说的失业不对", "个体户不弄了").
+GIVEN_UP_AFTER = re.compile(r"^[^，,。；;]{0,3}?(?:不对|错了|不是|不弄了|不搞了|不要了|不办了|不做了|不干了|算了)")
 CORRECTION_SLOTS = {
+    "店的名字": "project_name",
+    "店铺的名字": "project_name",
+    "店铺名字": "project_name",
+    "店名": "project_name",
+    "项目的名字": "project_name",
+    "项目名字": "project_name",
     "姓名": "applicant_name",
     "名字": "applicant_name",
     "项目名称": "project_name",

@@ -14,9 +14,18 @@ from rasa_sdk import Tracker
 
 from actions import context, not_understood
 from actions.form_answer import answer_to_requested
-from actions.form_field_help import field_asked, field_help, step_help, undecided
+from actions.form_field_help import FIELD_WORDS, field_asked, field_help, step_help, undecided
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
-from actions.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT, is_question, wants_review
+from actions.form_guard import (
+    BACK,
+    CANCEL_WORDS,
+    RESTART,
+    SAID_WRONG,
+    SUBMIT,
+    about_an_item,
+    is_question,
+    wants_review,
+)
 from actions.form_items import THESE_ONLY
 from actions.form_navigation import failures
 from actions.form_values import CHANGE_OF_MIND, CORRECTING, Extraction, entities_named, read_values
@@ -64,6 +73,13 @@ NO_ACCOUNT_YET = (
 DIGITS_ATTEMPT = re.compile(r"[\d\sXx-]{3,}[。.]?")
 
 
+def wrong_field(text: str) -> str | None:
+    """The field a message says is wrong without giving the right value ("身份证号错了" → ``id_number``)."""
+    if not SAID_WRONG.search(text) or is_question(text):
+        return None
+    return next((slot for slot, words in FIELD_WORDS if words.search(text)), None)
+
+
 def _holds_on(text: str) -> bool:
     """Not yet, at the summary ("先别交"): never a cancel ("先别提交了，撤掉吧") or a question ("等一下，…要交吗")."""
     return bool(HOLD_ON.search(text)) and not CANCEL_WORDS.search(text) and not is_question(text)
@@ -76,6 +92,7 @@ def _command(text: str, intent: str, requested: str | None, found: Extraction, c
         ("not_submitted", bool(SUBMITTED_ASKED.search(text))),  # "刚刚那份交上去没有": not yet, inside the form
         ("hesitate", requested == CONFIRM_SLOT and _holds_on(text)),  # "先别交，我考虑一下"
         ("items_kept", chosen and requested != "application_items" and bool(THESE_ONLY.match(text))),  # "就这两样"
+        ("fix", wrong_field(text) is not None),  # "名字写错了": that field asked again, its old value shown
         ("back", bool(BACK.search(text))),
         ("restart", bool(RESTART.search(text))),
         ("review", requested is not None and wants_review(text)),  # "核对下信息": shown, whatever the intent
@@ -115,6 +132,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
         found.field_help = asked  # how to fill a field, whatever the intent: the form explains it
         return found
     questioning = is_question(text) or (intent == "ask_question" and _is_question(text, requested))
+    questioning = questioning or about_an_item(text, bool(entities_named(tracker, "item")))  # "补贴的材料"
     if intent not in RULE_ANSWERED and not found.values and questioning:
         found.question = True  # answered inside the form, whatever the intent, then the same step is asked again
         return found

@@ -47,6 +47,8 @@ FIELDS = (
     Field("premises_address", "premises_address", free_text=True),
     Field("city", "city"),
     Field("county", "county"),
+    Field("loan_borrower", "loan_borrower"),  # set from words ("三个人合伙"); the service decides it otherwise
+    Field("partner_count", "partner_count"),  # asked only for a partnership's loan
     Field("loan_amount", "loan_amount"),
     Field("loan_term_months", "loan_term_months"),
     Field("graduation_year", "graduation_year"),
@@ -80,6 +82,7 @@ FORMATTERS: dict[str, Callable[[Any], str]] = {
     "loan_amount": _amount,
     "loan_term_months": _term,
     "first_time_founder": lambda value: "是" if value in (True, "true", "True") else "否",
+    "partner_count": lambda value: f"{value}人",
     "graduation_year": lambda value: f"{value}年",
     "business_started_on": lambda value: _day(str(value)),
 }

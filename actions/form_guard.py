@@ -61,6 +61,33 @@ QUESTION_WORDS = re.compile(
 )
 # "不交合同行不行", "收不收费": asking whether, the conversation's own words (actions.context).
 ASKS_WHETHER = re.compile(A_NOT_A)
+# A question relayed or announced without a question word ("来电人问培训在哪上课", "他想了解一下补贴", "我想问一下…").
+RELAYED_ASK = re.compile(
+    r"(?:来电人|来电群众|[他她]|对方|客户|市民|群众|老人家|老乡)(?:还|又|再|就|也)?(?:想|要)?(?:问|咨询|打听|了解)(?!了)"
+    r"|^(?:我们?)?(?:还|再|顺便)?(?:想|要)?(?:问|咨询|打听|了解)(?:一下|一?下|问|个事|件事)|^请问"
+)
+# A field said to be wrong without the right value ("名字写错了", "电话不对", "地址填错了，我改一下"): asked again;
+# never itself a value ("行业要改一下" names no industry).
+SAID_WRONG = re.compile(r"错了|不对|有误|填错|写错|打错|搞错|弄错|输错|要改|想改|得改|改一下|改下|重新填|重填")
+# What a question about an item is about, said without a question word ("补贴的材料", "执照那个经营场所证明").
+ITEM_TOPIC = re.compile(
+    r"材料|资料|证明|手续|流程|步骤|条件|要求|时限|时间|费用|收费|东西|要交|要带|原件|复印件|进度|政策|规定|标准|额度|利息|贴息"
+)
+ITEM_WORDS = re.compile(r"补贴|贷款|执照|培训|孵化|创业证|就业证|社保|养老保险|税务|纳税|登记注册|营业")
+
+
+def about_an_item(text: str, item_tagged: bool) -> bool:
+    """The message is about an item's topic ("补贴的材料"), not a value: a question even without a question word.
+
+    Args:
+        text: The message (naming no field's value).
+        item_tagged: The NLU tagged an item in it.
+    """
+    if re.search(r"\d|[年月日号]", text):  # "营业执照上的时间是2023年3月": a date answered, not asked
+        return False
+    return (item_tagged or bool(ITEM_WORDS.search(text))) and bool(ITEM_TOPIC.search(text))
+
+
 NAME_REMARK = re.compile(r"^(?:就)?用|吧$|随便|还没想好|没想好|不知道|都行|都可以|名字来起|的名字")
 ONLY_DIGITS = re.compile(r"^[\d\sXx-]+$")
 # Words that introduce a person: never the value of a project, industry or address ("我儿子他叫黄小明").
@@ -84,6 +111,8 @@ EXAMPLES = {
     "person_category": f"{FIELD_LABELS['person_category']}：{one_of('person_category')}",
     "other_category": one_of("other_category"),
     "business_type": one_of("business_type"),
+    "loan_borrower": "贷款主体：个人、合伙（几个人一起创业）或小微企业",
+    "partner_count": "合伙人数（含您自己），例如“3个人”",
     "loan_amount": "贷款金额，例如“15万”",
     "loan_term_months": "贷款期限，例如“3年”或“24个月”",
     "graduation_year": "毕业年份，例如“2023年”或“去年”",
@@ -117,7 +146,7 @@ def wants_review(text: str) -> bool:
 
 def is_question(text: str) -> bool:
     """A question, with or without a question mark (要带身份证去吗, 要不要毕业证, 不交合同行不行)."""
-    return bool(QUESTION_WORDS.search(text)) or bool(ASKS_WHETHER.search(text))
+    return bool(QUESTION_WORDS.search(text) or ASKS_WHETHER.search(text) or RELAYED_ASK.search(text))
 
 
 def free_text_problem(slot: str, text: str) -> str | None:

@@ -6,8 +6,8 @@
 import re
 from typing import Any
 
+from actions.form_cues import LOAN_WORDS
 from actions.form_guard import is_question
-from actions.form_labels import loan_named
 from contract.labels import ITEM_NAMES, ITEMS_FILED_TOGETHER
 
 ADD_ITEMS = re.compile(
@@ -65,6 +65,34 @@ def asked_about(text: str, start: int) -> bool:
     return bool(clause) and (is_question(clause) or bool(ASKED_AT_END.search(clause))) and not WISH.search(clause)
 
 
+# Registration asked for in everyday words the NLU tags no item for ("工商和税那两样", "把公司注册和贷款一起弄").
+REGISTRATION_WORDS = re.compile(
+    r"工商|办照|(?:公司|个体户?|合作社|营业)(?:的)?(?:登记|注册)|注册(?:个|一个|一家)?(?:公司|个体|合作社)|报税|税务|税那"
+)
+ALREADY_BEFORE = re.compile(r"(?:已经|早就|早已|已|刚)[^，,。]{0,4}$")
+DONE_AFTER = re.compile(
+    r"^(?:已经|早就)?(?:办|弄|搞)?(?:好|完|过)?了|^(?:有)?[\d一二两三四五六七八九十半]+(?:年|个月|月)"
+)
+
+
+def items_in_words(text: str, named: list[str]) -> list[str]:
+    """Items a request names in words the NLU tags no item for.
+
+    A loan by its sum ("还想借个12万") and registration by 工商/公司注册/税务 ("工商和税那两样都要办"); never inside a
+    question about them or for a business already registered.
+    """
+    found: list[str] = []
+    for code, pattern in (("guaranteed_loan", LOAN_WORDS), ("business_registration", REGISTRATION_WORDS)):
+        said = pattern.search(text)
+        if code in named or said is None or asked_about(text, said.start()):
+            continue
+        done = ALREADY_BEFORE.search(text[: said.start()]) or DONE_AFTER.match(text[said.end() :])
+        if code == "business_registration" and done:
+            continue  # "公司早就注册了", "个体户登记好了": nothing to register
+        found.append(code)
+    return found
+
+
 def items_named(
     text: str,
     entities: list[str],
@@ -89,8 +117,8 @@ def items_named(
         changes nothing.
     """
     named = list(dict.fromkeys(entities))
-    if not named and not current and requested in ("application_items", None) and loan_named(text):
-        named = ["guaranteed_loan"]  # "贷15万": the loan, though the item is not named
+    if not current and requested in ("application_items", None):
+        named += items_in_words(text, named)  # "贷15万": the loan, though the item is not named
     if ALL_ITEMS.search(text) and requested == "application_items":
         return list(ITEM_NAMES)
     if not named:

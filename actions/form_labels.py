@@ -28,13 +28,19 @@ from actions.form_cues import (
     BANK_CUED,
     BARE_ID,
     BARE_PHONE,
+    BORROWS_ALONE,
+    COOPERATIVE_PLANNED,
+    ENTERPRISE_PLANNED,
     ENTITY_SLOTS,
     GRADUATION,
     ID_CUED,
     IDENTITY,
+    INDIVIDUAL_BUSINESS,
     LOAN_WORDS,
     OTHER_MONEY,
     OWN_BEFORE,
+    PARTNERS,
+    PARTNERSHIP,
     PHONE_CUED,
     SOMEONE_ELSES_BEFORE,
     SPOKEN_DIGITS,
@@ -48,6 +54,9 @@ from actions.form_cues import (
     segments,
 )
 from actions.form_names import introduces_person, read_name
+
+# A remark in brackets after a value ("柳青松（小名松子）"): no part of it.
+ASIDE = re.compile(r"\s*[（(][^（）()]{0,15}[）)]")
 
 
 @dataclass
@@ -110,6 +119,39 @@ def read_dates(text: str, today: date, found: Labelled) -> None:
         elif start.started_on is not None:
             found.values["business_started_on"] = start.started_on.isoformat()
             found.shown["business_started_on"] = start.shown
+
+
+def read_partners(text: str) -> int | None:
+    """How many people start the business together ("三个人合伙" → 3; "我们俩" → 2), the person included."""
+    if not (match := PARTNERS.search(text)):
+        return None
+    said = next(g for g in match.groups() if g).rstrip("个")
+    return 2 if said in ("俩", "两") else _number(said)
+
+
+def _read_partners(text: str, values: dict[str, Any]) -> None:
+    """A partnership's loan ("我们三个人合伙开的"): the borrower and the number of partners; alone: the person."""
+    if BORROWS_ALONE.search(text):
+        values["loan_borrower"] = "individual"
+    elif PARTNERSHIP.search(text):
+        values["loan_borrower"] = "partnership"
+        if (count := read_partners(text)) is not None:
+            values["partner_count"] = count
+
+
+def business_type_in_words(text: str) -> str | None:
+    """The one kind of business a message plans (个体户, 有限公司, 合作社), if it names exactly one and negates none."""
+    stated = situation.stated_part(text)  # "个体户和公司有什么区别" asks, chooses nothing
+    kinds = [
+        kind
+        for kind, pattern in (
+            ("individual_business", INDIVIDUAL_BUSINESS),
+            ("enterprise", ENTERPRISE_PLANNED),
+            ("cooperative", COOPERATIVE_PLANNED),
+        )
+        if pattern.search(stated)
+    ]
+    return kinds[0] if len(kinds) == 1 else None
 
 
 def own_phone(text: str) -> str | None:
@@ -183,7 +225,7 @@ def read_labelled(
     has_numbers = "id_number" in found.values or "phone" in found.values
     has_numbers = has_numbers or bool(found.values) or bool(_entity_values(entities, "item"))  # a list of fields
     readers = (
-        ("applicant_name", lambda: read_name(text, has_numbers, third_person)),
+        ("applicant_name", lambda: read_name(ASIDE.sub("", text), has_numbers, third_person)),  # 柳青松（小名松子）
         ("project_name", lambda: read_project(text)),
         ("industry", lambda: read_industry(text)),
         ("premises_address", lambda: read_address(text)),
@@ -198,6 +240,7 @@ def read_labelled(
         found.values["loan_amount"] = amounts[0]
     if "industry" not in found.values and (industry := industry_between(text, found.values)):
         found.values["industry"] = industry
+    _read_partners(text, found.values)
     read_dates(text, today or date.today(), found)
     if (first := first_time(text, about_business=True)) is not None:
         found.values["first_time_founder"] = first  # "第一次创业", "以前没开过店": not asked again

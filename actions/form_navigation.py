@@ -118,12 +118,30 @@ def navigate(dispatcher: CollectingDispatcher, command: str, slots: dict[str, An
             *(SlotSet(slot, None) for slot in (*cleared, CONFIRM_SLOT)),
             SlotSet(REQUESTED, "applicant_name" if items else "application_items"),
         ]
+    requested = slots.get(REQUESTED)
+    if command == "fix":
+        return _fix(dispatcher, slots, text)
     named = next((slot for slot, words in FIELD_WORDS if words.search(text) and slots.get(slot) is not None), None)
     previous = named or _previous(slots)
-    requested = slots.get(REQUESTED)
     if previous is None:
         dispatcher.utter_message(text="这已经是第一步了。")
         return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)] if requested else []
     old = display(previous, slots[previous])
     dispatcher.utter_message(text=f"好的，回到上一步：{_label(previous)}（刚才填的是：{old}），请重新告诉我。")
     return [SlotSet(previous, None), SlotSet(CONFIRM_SLOT, None), SlotSet(REQUESTED, previous)]
+
+
+def _fix(dispatcher: CollectingDispatcher, slots: dict[str, Any], text: str) -> list[EventType]:
+    """A field said to be wrong without its right value ("名字写错了", "电话不对"): that field asked now.
+
+    Its old value is shown; once answered, the form goes on where it was (the summary, or the next empty step).
+    """
+    slot = next(slot for slot, words in FIELD_WORDS if words.search(text))
+    if slots.get(slot) is None:
+        dispatcher.utter_message(text=f"好的，请告诉我{EXAMPLES.get(slot, _label(slot))}。")
+    else:
+        old = display(slot, slots[slot])
+        dispatcher.utter_message(
+            text=f"好的，改一下{_label(slot)}（刚才填的是：{old}），请告诉我正确的{_label(slot)}。"
+        )
+    return [SlotSet(slot, None), SlotSet(CONFIRM_SLOT, None), SlotSet(REQUESTED, slot)]

@@ -12,19 +12,29 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.form_business import address_only, project_answered
-from actions.form_cues import BARE_ID, BARE_PHONE, CORRECTION, CORRECTION_SLOTS, IDENTITY, SELF_CUE
+from actions.form_cues import (
+    BARE_ID,
+    BARE_PHONE,
+    CHANGE_CUE,
+    CORRECTION,
+    CORRECTION_LABELS,
+    CORRECTION_SLOTS,
+    GIVEN_UP_AFTER,
+    IDENTITY,
+    SELF_CUE,
+)
 from actions.form_fields import BY_SLOT, CONFIRM_SLOT
-from actions.form_guard import is_question, plausible_name
+from actions.form_guard import SAID_WRONG, is_question, plausible_name
 from actions.form_items import asked_about, items_named
-from actions.form_labels import read_labelled, read_sum
+from actions.form_labels import business_type_in_words, read_labelled, read_sum
 from actions.form_names import business_named_after, name_corrected, name_cued, spells_a_character
 from actions.service_client import tracker_identity
-from actions.situation import NONE_OF_THEM, asked_groups_dropped, described_category
+from actions.situation import NEGATION_BEFORE, NONE_OF_THEM, asked_groups_dropped, described_category
 
 LOAN = "guaranteed_loan"
 # A change of mind naming the new value ("我改主意了，注册成有限公司"): a correction, never a cancel.
 CHANGE_OF_MIND = r"改主意|注册成|办成|弄成"
-CORRECTING = re.compile(rf"不是|不对|错了|改成|改为|应该是|应为|更正|搞错|{CHANGE_OF_MIND}")
+CORRECTING = re.compile(rf"不是|不对|错了|改成|改为|换成|换为|应该是|应为|更正|搞错|纠正|{CHANGE_OF_MIND}")
 # Steps where a message that is only a name means the applicant's name (said again, or corrected).
 NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
 PLACE = re.compile(r"[省市区县州镇乡村]$")
@@ -99,18 +109,22 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         third_person=speaks_for_a_caller(tracker) or not slots.get("applicant_name"),
         bare_numbers=requested != "bank_account",
     )
-    # "项目名称要写几个字": a cue followed by a question names no value
+    # "项目名称要写几个字": a cue followed by a question names no value; "行业要改一下" neither
     values = {
-        s: v for s, v in labelled.values.items() if not (s in BY_SLOT and BY_SLOT[s].free_text and is_question(str(v)))
+        s: v
+        for s, v in labelled.values.items()
+        if not (s in BY_SLOT and BY_SLOT[s].free_text and (is_question(str(v)) or SAID_WRONG.search(str(v))))
     }
     # "个体户和公司有什么区别", "什么叫就业困难人员": a choice asked about, not made
     asked_groups_dropped(text, list(tracker.latest_message.get("entities", [])), values, GROUP_SLOTS)
+    if "business_type" not in values and (kind := business_type_in_words(text)):
+        values["business_type"] = kind  # "开个奶茶店，准备注册个体户": the NLU took the words for the item
     correcting = bool(CORRECTING.search(text))
     said_who = bool(IDENTITY.search(text) or described_category(text))  # "我下岗后登记了失业": who the person is
     for slot in ("person_category", "business_type"):
         named = entities_named(tracker, slot)
         if slot in values and correcting and len(named) > 1:
-            values[slot] = named[-1]  # "我不是退役军人，是返乡农民工": the value after the negation
+            values[slot] = _kept_choice(text, tracker, slot) or named[-1]  # "我不是退役军人，是返乡农民工"
         kept = correcting or (slot == "person_category" and said_who)
         if slot in values and requested != slot and intent not in DATA_INTENTS and len(values) < 2 and not kept:
             del values[slot]
@@ -119,17 +133,17 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     renamed = slots.get("applicant_name") and requested != "applicant_name" and values.get("applicant_name")
     if renamed and not (correcting or name_cued(text)):  # a filled name changes only when the user says so
         del values["applicant_name"]
-    correction = CORRECTION.search(text)
-    corrected = CORRECTION_SLOTS[correction.group("label")] if correction else ""
+    correction = _correction(text)
+    corrected = CORRECTION_SLOTS[correction[0]] if correction else ""
     if requested == "person_category" and "person_category" not in values and NONE_OF_THEM.search(text):
         values["person_category"] = "other"  # "都不是，就普通人" (the NLU may call it a complaint)
     if (
         correction
         and (corrected not in values or correcting)
-        and not (corrected == "applicant_name" and business_named_after(text[: correction.start()]))
-        and not (corrected == "applicant_name" and spells_a_character(correction.group("value")))
+        and not (corrected == "applicant_name" and business_named_after(text[: correction[2]]))
+        and not (corrected == "applicant_name" and spells_a_character(correction[1]))
     ):  # "名字是章立早章的章章明" is no correction: the name read from its spelling stays
-        values[corrected] = cleaned(corrected, correction.group("value").strip(" 。.，,"))  # not "奶茶店，名字叫茶小满"
+        values[corrected] = cleaned(corrected, correction[1].strip(" 。.，,"))  # not "奶茶店，名字叫茶小满"
     if values.get("applicant_name") and values.get("applicant_name") == values.get("project_name"):
         del values["applicant_name"]  # "名字叫湘里人家": one name, the business's
     _parts_corrected(text, values, slots)
@@ -157,6 +171,36 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     )
 
 
+def _correction(text: str) -> tuple[str, str, int] | None:
+    """The label, new value and where the change starts, if the message changes a labelled field.
+
+    "手机号填错了，是…", or a label further back before its change cue ("行业不对哈，不算美容，改成美甲服务": the
+    nearest label before 改成 names the field).
+    """
+    if match := CORRECTION.search(text):
+        return match.group("label"), match.group("value"), match.start()
+    for cue in CHANGE_CUE.finditer(text):
+        labels = list(CORRECTION_LABELS.finditer(text, 0, cue.start()))
+        if labels and labels[-1].group(0) in CORRECTION_SLOTS:
+            return labels[-1].group(0), cue.group("value"), labels[-1].start()
+    return None
+
+
+def _kept_choice(text: str, tracker: Tracker, slot: str) -> str | None:
+    """Of two values of one choice field, the one not negated or given up ("身份应是残疾人那类，刚才说的失业不对")."""
+    spans = [
+        (int(e["start"]), int(e["end"]), str(e["value"]))
+        for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == slot and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
+    ]
+    kept = [
+        value
+        for start, end, value in spans
+        if not NEGATION_BEFORE.search(text[:start].rstrip("，, 也都还")) and not GIVEN_UP_AFTER.match(text[end:])
+    ]
+    return kept[-1] if kept and len(kept) < len(spans) else None
+
+
 def _implied(tracker: Tracker, text: str, values: dict[str, Any], slots: dict[str, Any]) -> dict[str, Any]:
     """Values the message gives without their cue.
 
@@ -181,6 +225,9 @@ def _parts_corrected(text: str, values: dict[str, Any], slots: dict[str, Any]) -
     address = slots.get("premises_address")
     if address and "premises_address" not in values and (moved := part_corrected(text, str(address))):
         values["premises_address"] = moved  # "区填错了，应该是开福区不是芙蓉区": that part of the address replaced
+    said = values.get("applicant_name")
+    if said and plausible_name(str(said)):
+        return  # "名字错了，是明天的明，叫王晓明": the whole name said wins over the character explained
     if (name := slots.get("applicant_name")) and (fixed := name_corrected(text, str(name))):
         values["applicant_name"] = fixed  # "不是王是汪，三点水那个", "名字是耳东陈的陈": one character changed
 

@@ -143,3 +143,32 @@ async def answer(
         return await item_eligibility.answer(dispatcher, tracker, domain, items or list(ITEM_NAMES), stated, not every)
     finally:
         _ANSWERING.reset(token)
+
+
+async def fact_after_verdict(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, today: date | None = None
+) -> list[EventType] | None:
+    """A fact added right after a verdict or the check's result ("执照还没办呢", "还没开张呢"): judged again.
+
+    The NLU reads such a fact as a no (so it was "好的，明白了" or "不着急"); it changes what the person can get, so
+    the rules decide again for everything the conversation has stated. ``None`` when the message states no fact
+    or the bot's last reply was no verdict.
+    """
+    if _ANSWERING.get() or not _after_result(tracker):
+        return None
+    text, today = context.text_of(tracker), today or date.today()
+    here = situation.read(text, list(tracker.latest_message.get("entities") or []), today)
+    if not here.profile or files(tracker, text):
+        return None
+    stated = conversation_situation(tracker, today)
+    token = _ANSWERING.set(True)
+    try:
+        return await item_eligibility.answer(dispatcher, tracker, domain, list(ITEM_NAMES), stated, False)
+    finally:
+        _ANSWERING.reset(token)
+
+
+def _after_result(tracker: Tracker) -> bool:
+    """The bot's last reply judged items (a verdict, or the eligibility check's result with ✅/❌)."""
+    said = next((str(e.get("text") or "") for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    return VERDICT in said or any(mark in said for mark in ("✅", "❌", "❔"))
