@@ -298,7 +298,7 @@ PHONE_CUED = re.compile(r"(?:手机|电话|联系方式)(?:号码|号)?(?:是|�
 # "手机号填错了，是13912345678" / "项目名称改成湘味小厨" (the value ends at the next punctuation)
 CORRECTION = re.compile(
     r"(?P<label>店的名字|店铺的?名字|店名|项目的名字|项目名字|姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址"
-    r"|银行账户|银行账号|账户|账号|毕业年份|成立日期)"
+    r"|银行账户|银行账号|银行卡号|卡号|账户|账号|毕业年份|毕业时间|成立日期|成立时间|开业时间|县市区|区县|县区|市州)"
     r"(?:填错了|写错了|搞错了|打错了|弄错了|错了|不对)?(?:一个字|一个|个字|两个字|一点)?[，,。\s]*"
     r"(?:应该是|应为|改成|改为|换成|更正为|是|为|叫)[:：\s]*(?P<value>[^，,。；;！!\n]+)"
 )
@@ -307,7 +307,7 @@ CORRECTION = re.compile(
 CHANGE_CUE = re.compile(r"(?:应该是|应为|改成|改为|换成|换为|更正为|写成|改叫)[:：\s]*(?P<value>[^，,。；;！!\n]+)")
 CORRECTION_LABELS = re.compile(
     r"店的名字|店铺的?名字|店名|项目的名字|项目名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址|银行账户|银行账号|账户|账号"
-    r"|毕业年份|成立日期|姓名|名字"
+    r"|银行卡号|卡号|毕业年份|毕业时间|成立日期|成立时间|开业时间|县市区|区县|县区|市州|姓名|名字"
 )
 # Words saying one value of a choice field is wrong or given up ("刚才说的失业不对", "个体户不弄了").
 GIVEN_UP_AFTER = re.compile(r"^[^，,。；;]{0,3}?(?:不对|错了|不是|不弄了|不搞了|不要了|不办了|不做了|不干了|算了)")
@@ -332,7 +332,16 @@ CORRECTION_SLOTS = {
     "账户": "bank_account",
     "账号": "bank_account",
     "毕业年份": "graduation_year",
+    "毕业时间": "graduation_year",
     "成立日期": "business_started_on",
+    "成立时间": "business_started_on",
+    "开业时间": "business_started_on",
+    "银行卡号": "bank_account",
+    "卡号": "bank_account",
+    "县市区": "county",
+    "区县": "county",
+    "县区": "county",
+    "市州": "city",
 }
 ENTITY_SLOTS = ("id_number", "phone", "person_category", "business_type")
 

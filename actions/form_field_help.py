@@ -29,6 +29,7 @@ FIELD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("graduation_year", re.compile(r"毕业年份|毕业时间")),
     ("business_started_on", re.compile(r"成立日期|成立时间")),
     ("applicant_name", re.compile(r"姓名|名字")),
+    ("first_time_founder", re.compile(r"首次创业|第一次创业")),
 )
 # How to fill it: format, meaning, what to write (a question, with or without "？").
 FORMAT_QUESTION = re.compile(

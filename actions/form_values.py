@@ -7,10 +7,12 @@ their form. :mod:`actions.form_extraction` decides what the message does at the 
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions import dates
 from actions.form_business import address_only, project_answered
 from actions.form_cues import (
     BARE_ID,
@@ -40,6 +42,7 @@ NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
 PLACE = re.compile(r"[省市区县州镇乡村]$")
 # Intents whose category or business-type entity is an answer even when another field is asked.
 DATA_INTENTS = frozenset({"inform", "start_application", "affirm"})
+YES_NO_RESTATED = ("first_time_founder",)
 GROUP_SLOTS = ("person_category", "other_category", "business_type")
 
 
@@ -161,6 +164,7 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         values["application_items"] = items
     elif "loan_amount" in values and chosen and LOAN not in chosen and not is_question(text):
         values["application_items"] = [*chosen, LOAN]  # "再借10万" later on: the loan is added, not only its sum
+    _restated_as_wrong(text, values, slots)
     values.update(_implied(tracker, text, values, slots))
     values.update(_bare_values(text, requested, values))
     return Extraction(
@@ -169,6 +173,13 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         not_yet_registered=labelled.not_yet_registered,
         removed_all=items == [],
     )
+
+
+def _restated_as_wrong(text: str, values: dict[str, Any], slots: dict[str, Any]) -> None:
+    """A yes/no field named as wrong ("首次创业那项不对"), not its value said again: it is asked again."""
+    for slot in YES_NO_RESTATED:
+        if SAID_WRONG.search(text) and slot in values and values[slot] == slots.get(slot):
+            del values[slot]
 
 
 def _correction(text: str) -> tuple[str, str, int] | None:
@@ -253,12 +264,16 @@ def part_corrected(text: str, current: str) -> str | None:
     return None
 
 
-def cleaned(slot: str, value: str) -> str:
-    """A corrected value without what was said after it: an address alone, a project's name alone."""
+def cleaned(slot: str, value: str) -> Any:
+    """A corrected value without what was said after it: an address alone, a project's name alone, a date read."""
     if slot == "premises_address":
         return address_only(value) or value  # "地址不对，应该是…19号我再确认下"
     if slot == "project_name":
         return project_answered(value, cued=True)
+    if slot == "graduation_year" and (year := dates.graduation_year(value, date.today())):
+        return year.year  # "毕业年份写错了，是前年"
+    if slot == "business_started_on" and (start := dates.business_start(value, date.today())) and start.started_on:
+        return start.started_on.isoformat()  # "成立日期改成2024年5月"
     return value
 
 

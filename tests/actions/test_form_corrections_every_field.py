@@ -13,10 +13,11 @@ import pytest
 
 from actions.application_actions import seeded_values
 from actions.form_business import project_answered
+from actions.form_extraction import extract
 from actions.form_items import items_in_words
 from actions.form_labels import read_labelled
 from actions.form_names import name_corrected
-from tests.actions.conftest import make_tracker, user_event
+from tests.actions.conftest import make_form_tracker, make_tracker, user_event
 from tests.actions.test_application_form import FILLED, validate
 from tests.actions.test_forms_questions_and_corrections import span
 
@@ -50,6 +51,7 @@ async def test_a_field_said_wrong_without_its_value_is_asked_again(
         ("项目名字改成青松修车行", "affirm", "project_name", "青松修车行"),
         ("店的名字换成青松修车行", "inform", "project_name", "青松修车行"),
         ("行业不太对，不是零售，改成美甲服务", "inform", "industry", "美甲服务"),
+        ("银行卡号改成6222021234567890999", "inform", "bank_account", "6222021234567890999"),
     ],
 )
 async def test_a_change_at_the_summary_is_applied_never_submitted(
@@ -176,3 +178,22 @@ def test_a_cancel_taken_back_keeps_what_was_said_before_it() -> None:
     plain = user_event("我叫王芳，个体户", "inform")
     _, items = seeded_values(make_tracker([start, cancel, plain]))
     assert items == []  # a new start after a cancel forgets the cancelled items
+
+
+@pytest.mark.parametrize(
+    ("said", "slot", "value"),
+    [
+        ("毕业年份写错了，是2022年", "graduation_year", 2022),
+        ("成立日期改成2024年5月", "business_started_on", "2024-05-01"),
+    ],
+)
+def test_a_date_corrected_at_the_summary_is_read_as_a_date(said: str, slot: str, value: Any) -> None:
+    slots = {**SUMMARY, "application_items": ["startup_subsidy"]}
+    found = extract(make_form_tracker(said, "inform", slots), slots)
+    assert found.values.get(slot) == value, found.values
+
+
+def test_a_yes_no_field_said_wrong_is_asked_again_not_restated() -> None:
+    slots = {**SUMMARY, "application_items": ["startup_subsidy"], "first_time_founder": True}
+    found = extract(make_form_tracker("首次创业那项不对", "deny", slots), slots)
+    assert found.command == "fix" and "first_time_founder" not in found.values
