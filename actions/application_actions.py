@@ -217,6 +217,8 @@ class ActionStartApplication(Action):
             facts = "；".join(stated.shown) or "；".join(labels)
             dispatcher.utter_message(text=FACTS_KEPT.format(heard=facts))
             return [FollowupAction("action_listen")]
+        if any(e.get("entity") == "application_id" for e in tracker.latest_message.get("entities", [])):
+            return [FollowupAction("action_route_progress")]  # a bare "CY2026…": the progress check
         heard = [f"{BY_SLOT[slot].label}：{display(slot, value)}" for slot, value in said.items() if slot in BY_SLOT]
         if heard:  # one value with no request ("地址在…", "来电人叫…"): kept, and the user is asked whether to apply
             dispatcher.utter_message(text=OFFER_TO_START.format(heard="；".join(heard)))

@@ -123,9 +123,8 @@ def answer_to_requested(requested: str, text: str, intent: str, found: Extractio
 
 def _structured(slot: str, text: str, found: Extraction) -> Any:
     """The part of the text that answers a structured field (``去年毕业的`` → ``2025``, ``那就两年`` → 24)."""
-    counted = {"loan_term_months": lambda: read_term(text, asked=True), "partner_count": lambda: _partners(text)}
-    if slot in counted:
-        return counted[slot]() or text  # "那就两年" → 24; "三个人合伙", "4个", "我们俩" → the number
+    if slot in ("loan_term_months", "partner_count"):  # "那就两年" → 24; "三个人合伙", "4个", "我们俩" → the number
+        return (read_term(text, asked=True) if slot == "loan_term_months" else _partners(text)) or text
     if slot == "graduation_year":
         if year := dates.graduation_year(text, date.today()):
             found.shown[slot] = year.shown

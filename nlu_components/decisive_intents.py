@@ -16,6 +16,7 @@ The dialogue then has one rule per decided intent (``bot/rules/service.yml``); i
 explains its step or hands over (``bot/rules/forms.yml``).
 """
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -40,13 +41,29 @@ from nlu_components.question_asked import asked_instead
 NOT_UNDERSTOOD = "not_understood"
 REQUEST_HUMAN = "request_human"
 ASK_QUESTION = "ask_question"
+START_APPLICATION = "start_application"
+FALLBACK = "nlu_fallback"
 # The intents a wording decides, in the order they are checked.
 DECIDERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (NOT_UNDERSTOOD, lambda text: confused(text) or vague(text)),
     (REQUEST_HUMAN, asks_for_person),
 )
 DECIDED = frozenset(name for name, _ in DECIDERS)
-FALLBACK = "nlu_fallback"
+
+
+# Who the applicant is and a wish to have something done, in one message ("…身份证…，想把执照办下来，补贴能领吗"):
+# a filing (the form answers the side question), whatever a question word in it made the classifier say.
+IDENTIFYING = frozenset({"id_number", "phone"})
+READ_AS_ASKING = frozenset({ASK_QUESTION, "out_of_scope", FALLBACK})
+WISH_TO_FILE = re.compile(
+    r"(?:想|要|准备|打算)(?:把|给)?[^，,。？?！!]{0,10}?(?:办下来|办了|办一下|申请|办理|去办|弄下来)"
+    r"|(?:帮我|给我|替我|麻烦你?)(?:把)?[^，,。？?！!]{0,8}?(?:办|申请|登记|填)"
+)
+
+
+def files_an_application(intent: str | None, text: str, entity_names: list[str]) -> bool:
+    """Whether a message read as a question gives who the applicant is (ID number or phone) and asks to file."""
+    return intent in READ_AS_ASKING and bool(IDENTIFYING & set(entity_names)) and bool(WISH_TO_FILE.search(text))
 
 
 def decided_intent(text: str) -> str | None:
@@ -71,6 +88,8 @@ def decide(
     """
     name = (intent or {}).get(INTENT_NAME_KEY)
     decided = decided_intent(text)
+    if decided is None and files_an_application(name, text, entity_names or []):
+        decided = START_APPLICATION  # a long story with an ID number and "想把执照办下来" read as a question
     if decided is None and asked_instead(name, text, entity_names or []):
         decided = ASK_QUESTION  # "那身份证复印件要不要带" read as inform, "不交材料行不行" as cancel
     if decided is not None:

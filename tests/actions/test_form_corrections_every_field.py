@@ -10,8 +10,10 @@ message about a chosen item's topic, or a question relayed on the hotline, is an
 from typing import Any
 
 import pytest
+from rasa_sdk.events import FollowupAction
+from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application_actions import seeded_values
+from actions.application_actions import ActionStartApplication, seeded_values
 from actions.form_business import project_answered
 from actions.form_extraction import extract
 from actions.form_items import items_in_words
@@ -197,3 +199,11 @@ def test_a_yes_no_field_said_wrong_is_asked_again_not_restated() -> None:
     slots = {**SUMMARY, "application_items": ["startup_subsidy"], "first_time_founder": True}
     found = extract(make_form_tracker("首次创业那项不对", "deny", slots), slots)
     assert found.command == "fix" and "first_time_founder" not in found.values
+
+
+async def test_a_bare_application_number_read_as_a_value_goes_to_the_progress_check() -> None:
+    number = "CY20261207000001"
+    event = user_event(number, "inform", [{"entity": "application_id", "value": number, "start": 0, "end": 16}])
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartApplication().run(dispatcher, make_tracker([event]), {})
+    assert events == [FollowupAction("action_route_progress")] and not dispatcher.messages
