@@ -64,6 +64,7 @@ def rasa_arguments(argv: Sequence[str], environ: Mapping[str, str]) -> list[str]
 def prepare_rasa() -> None:
     """Remove Rasa's repeated work per turn before it starts (``docs/benchmarks.md``, "Issue 16")."""
     from channels import (
+        applied_events,
         debug_copies,
         domain_digest,
         event_types,
@@ -90,6 +91,7 @@ def prepare_rasa() -> None:
     domain_digest.install()  # action calls name the domain by digest once the action server keeps it
     sparse_features.install()  # a message's sparse features of one kind stacked in one step, not one hstack each
     kept_predict_step.install()  # DIET's traced graph called directly, without tf.function's dispatch per call
+    applied_events.install()  # a tracker's applied events folded on from its last answer, not walked from the start
 
 
 def main() -> int:
