@@ -34,6 +34,10 @@ NEVER_BEFORE = re.compile(r"(?:没|没有|从没|从来没|未|从未|不曾)(?:
 TRAILING = " \t\r\n。．.，,！!？?～~、；;"
 
 
+# "现在开了半年": the moment of speaking, never a business's start when a duration is said with it.
+SPEAKING_NOW = re.compile(r"现在|如今|目前|眼下|当前|此刻|这会儿?")
+
+
 @dataclass(frozen=True)
 class Reading:
     """One time expression as a parser read it, before any choice of point.
@@ -257,8 +261,12 @@ def _months_run(start: date, precision: Precision, today: date) -> int:
 
 
 def _preferred(readings: list[Reading]) -> Reading:
-    """A calendar period over a duration (店开了两年 去年才办的执照 → 去年), else the first mentioned."""
-    return next((r for r in readings if r.first is not None), readings[0])
+    """A calendar period over a duration (店开了两年 去年才办的执照 → 去年), else the first mentioned.
+
+    "现在" / "目前" is when the user speaks: with a duration besides ("现在开了个店半年了") the duration decides.
+    """
+    dated = [r for r in readings if not SPEAKING_NOW.fullmatch(r.text)] or readings
+    return next((r for r in dated if r.first is not None), dated[0])
 
 
 def _plausible(reading: Reading) -> bool:

@@ -230,6 +230,8 @@ THAT_ONE = ("的那个", "那个", "那项", "那一项", "那块", "那一块",
 # "税务那边呢", "社保这块呢", "补贴方面呢": the side of things after an item's word, dropped from a subject.
 SIDE = re.compile(rf"(?:{'|'.join(THAT_ONE)}|的)$")
 MIN_SHORT_WORD = 2
+# "税务的要另外交材料吗", "那社保的呢": a message opening with an item's short word and 的.
+OPENS_WITH = re.compile(r"^(?:那么|那)?(?P<word>[\u4e00-\u9fff]{2,6}?)的(?!话)")
 
 
 @cache
@@ -246,17 +248,23 @@ def _short_words() -> dict[str, str]:
     return dict(sorted(words.items(), key=lambda pair: len(pair[0]), reverse=True))
 
 
-def named_by_short_word(text: str) -> tuple[str, str] | None:
+def named_by_short_word(text: str, untagged: bool = False) -> tuple[str, str] | None:
     """("纳税人信息确认要多久", code) for "税务那个要多久": the question about the item a word + "那个" names.
 
     The NLU takes 税务 as the item only where its model tagged it, and "那个" blurs the search; the item's everyday
-    name in its place says what is asked. ``None`` when no item is named that way.
+    name in its place says what is asked. With ``untagged`` (the NLU named no item), a message opening with the
+    word and 的 ("税务的要另外交材料吗") names it too. ``None`` when no item is named that way.
     """
-    for word, code in _short_words().items():
+    words = _short_words().items()
+    for word, code in words:
         for that in THAT_ONE:
             if f"{word}{that}" in text:
                 return text.replace(f"{word}{that}", context.item_word(code), 1), code
-    return None
+    opening = OPENS_WITH.match(text) if untagged else None
+    found = next((code for word, code in words if opening and opening.group("word") == word), None)
+    if opening is None or found is None:
+        return None
+    return text.replace(opening.group(), context.item_word(found), 1), found
 
 
 def names_item(text: str, code: str) -> bool:

@@ -166,7 +166,7 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
             return answer
         again = await search(tracker, query=query_text(tracker, everyday=True), item=about)  # "创业担保贷款…"
         return again if again.get("status") in ANSWERED else answer
-    if not WHAT_ABOUT.match(text) and (short := named_by_short_word(text)) is not None:
+    if not WHAT_ABOUT.match(text) and (short := named_by_short_word(text, named is None)) is not None:
         return await search(tracker, query=short[0][:MAX_QUERY_CHARS], item=short[1])  # "税务那个要多久"
     form_item = tracker.get_slot(FORM_ITEM)
     item = named or mentioned_item(tracker) or form_item

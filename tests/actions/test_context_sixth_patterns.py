@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import context, progress_followups
 from actions.application_actions import ActionStartApplication
 from actions.plain_answers import CHANGE_AFTER_FILING, changes_a_filed_application, said_plainly
+from actions.query_text import named_by_short_word
 from actions.replies import OUT_OF_SCOPE, non_answers_in_a_row, person_due
 from actions.routing import ActionOutOfScope, ActionRouteEligibility
 from tests.actions.conftest import make_tracker, user_event
@@ -61,6 +62,12 @@ def _after_non_answers(said: str, intent: str, replies: list[dict[str, Any]]) ->
     return make_tracker([*events, user_event(said, intent)])
 
 
+async def test_the_second_reply_that_gives_nothing_offers_a_person_too() -> None:
+    declined = {"event": "bot", "text": OUT_OF_SCOPE[0]}
+    text, _ = await run(ActionOutOfScope(), _after_non_answers("今天天气咋样", "out_of_scope", [declined]))
+    assert text == OUT_OF_SCOPE[1] and "转人工" in text
+
+
 async def test_the_third_reply_that_gives_nothing_offers_a_person() -> None:
     declined = {"event": "bot", "text": OUT_OF_SCOPE[0]}
     listed = {"event": "bot", "text": context.NO_WORDS}
@@ -85,3 +92,12 @@ async def test_a_change_to_a_filed_application_is_told_how_it_is_made() -> None:
     tracker = make_tracker([user_event("已经递上去了，电话填错一位，还能动吗", "check_progress")])
     assert await said_plainly(dispatcher, tracker) == []
     assert dispatcher.messages[0]["text"] == CHANGE_AFTER_FILING
+
+
+def test_an_untagged_item_word_opening_with_de_names_that_item() -> None:
+    assert named_by_short_word("税务的要另外交材料吗", untagged=True) == (
+        "纳税人信息确认要另外交材料吗",
+        "taxpayer_confirmation",
+    )
+    assert named_by_short_word("税务的要另外交材料吗") is None  # the NLU tagged an item: its words stand
+    assert named_by_short_word("我的申请到哪了", untagged=True) is None
