@@ -16,6 +16,7 @@ from actions.progress import forgot_number, forgotten_number
 from actions.questions import answered_item, search
 from actions.service_client import ServiceUnavailable
 from actions.situation import asks_what_fits
+from actions.waited_long import waited_long
 
 FALLBACK_INTENT = "nlu_fallback"
 ASK_TO_REPHRASE = "不好意思，我没太明白您的意思。能换个说法再说一次吗？比如“创业补贴有多少”或“我想申请创业贷款”。"
@@ -80,6 +81,8 @@ class ActionHandleLowConfidence(Action):
         entities = list(tracker.latest_message.get("entities") or [])
         if asks_what_fits(str(tracker.latest_message.get("text") or ""), entities, date.today()):
             return [FollowupAction("action_route_eligibility")]  # "我从部队退下来三年了，有啥帮扶"
+        if waited_long(str(tracker.latest_message.get("text") or "")):
+            return [FollowupAction("action_route_progress")]  # "效率太低了，等了半个月还没批下来"
         if (compared := await compare(dispatcher, tracker)) is not None:
             return compared  # "培训和孵化基地哪个更适合我"
         return await follow_up(dispatcher, tracker, domain)

@@ -24,6 +24,7 @@ from actions.plain_answers import said_plainly
 from actions.progress import NUMBER, forgot_number, forgotten_number, still_without_number
 from actions.query_text import WHAT_ABOUT
 from actions.replies import OUT_OF_SCOPE, answer_question, is_question, person_due, varied
+from actions.waited_long import SORRY_TO_WAIT, waited_long
 
 # A question that still asks for the user's own application: a request to check, or its status.
 CHECK_MINE = re.compile(r"帮我查|给我查|帮忙查|替我查|帮我看看|查一下|查查|查下|查询一下|看一下我")
@@ -154,7 +155,9 @@ class ActionRouteProgress(Action):
         if asks_status(text) and not NUMBER.search(text):  # "我的投诉处理得怎么样了": a 诉求's status
             return [FollowupAction("appeal_status_form")]
         # "CY…拖了两周，我要投诉": a complaint about it, the number its application
-        if NUMBER.search(text) or any(e.get("entity") == "application_id" for e in _entities(tracker)):
+        if sorry := waited_long(text) and not FILES_COMPLAINT.search(text):
+            dispatcher.utter_message(text=SORRY_TO_WAIT)  # "等了半个月还没批下来": sorry, then the check
+        if sorry or NUMBER.search(text) or any(e.get("entity") == "application_id" for e in _entities(tracker)):
             return [FollowupAction("action_route_appeal" if FILES_COMPLAINT.search(text) else "progress_form")]
         if (answered := await self._in_context(dispatcher, tracker, domain, text)) is not None:
             return answered
