@@ -54,7 +54,7 @@ DECIDED = frozenset(name for name, _ in DECIDERS)
 # Who the applicant is and a wish to have something done, in one message ("…身份证…，想把执照办下来，补贴能领吗"):
 # a filing (the form answers the side question), whatever a question word in it made the classifier say.
 IDENTIFYING = frozenset({"id_number", "phone"})
-READ_AS_ASKING = frozenset({ASK_QUESTION, "out_of_scope", FALLBACK})
+READ_AS_ASKING = frozenset({ASK_QUESTION, "check_eligibility", "out_of_scope", FALLBACK})
 WISH_TO_FILE = re.compile(
     r"(?:想|要|准备|打算)(?:把|给)?[^，,。？?！!]{0,10}?(?:办下来|办了|办一下|申请|办理|去办|弄下来)"
     r"|(?:帮我|给我|替我|麻烦你?)(?:把)?[^，,。？?！!]{0,8}?(?:办|申请|登记|填)"

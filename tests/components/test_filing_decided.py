@@ -11,6 +11,8 @@ def test_who_and_a_wish_to_file_start_the_application() -> None:
     text = "我从广东回来的，身份证430102199003041297，手机13912345678，想把执照办下来，补贴能不能领？"
     intent, ranking = decide(ASKED, [ASKED], text, ["id_number", "phone"])
     assert intent["name"] == "start_application" and ranking[0]["name"] == "start_application"
+    checked = {"name": "check_eligibility", "confidence": 0.65}  # "…补贴能领吗" made it an eligibility question
+    assert decide(checked, [checked], text, ["id_number", "phone"])[0]["name"] == "start_application"
 
 
 def test_a_question_with_a_number_or_a_wish_alone_stays_a_question() -> None:
