@@ -14,7 +14,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import courtesy, followups, messages, situation
+from actions import courtesy, followups, messages, own_case, situation
 from actions.form_fields import (
     ATTEMPT,
     BY_SERVICE_FIELD,
@@ -48,6 +48,7 @@ WORKING_SLOTS = (*FORM_SLOTS, CONFIRM_SLOT, "held_fields")
 # The actions after which earlier messages no longer belong to the next application.
 CANCEL_ACTION = "action_cancel_application"
 FORM_ENDS = frozenset({"action_submit_application", CANCEL_ACTION, "action_session_start"})
+ACCEPTING = re.compile(r"办吧|申请吧|填吧|开始|好的|可以|行吧|那就办|就办")
 APPLY_WORDS = re.compile(r"申请|办理|我要办|想办|帮我办|要贷|想贷|填表|报名")
 INTRO = (
     "好的，我来帮您填写《个人创业“一件事”信息采集表》：只问还需要的信息，"
@@ -178,6 +179,12 @@ class ActionStartApplication(Action):
         offer_accepted = intent == "affirm" and bool(tracker.get_slot(OFFER))
         if (answered := await followups.before_starting(dispatcher, tracker, domain)) is not None:
             return [*answered, FollowupAction("action_listen")]  # a question, not a request: no form
+        text = str(tracker.latest_message.get("text") or "")
+        wants = intent == "affirm" or APPLY_WORDS.search(text) or ACCEPTING.search(text)
+        judged = None if wants else await own_case.fact_after_verdict(dispatcher, tracker, domain)
+        if judged is not None:  # "执照还没弄，想搞个打印店" right after a result: judged again, no form yet
+            followed = any(e.get("event") == "followup" for e in judged)
+            return judged if followed else [*judged, FollowupAction("action_listen")]
         if tracker.get_slot(PAUSED) and tracker.get_slot(ATTEMPT):
             dispatcher.utter_message(text="好的，我们接着上次没填完的申请继续。")
             return [SlotSet(PAUSED, False), SlotSet(OFFER, False)]
