@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from bundle_service.core.config import Settings
+from bundle_service.knowledge import asking
 from bundle_service.knowledge.asking import Rules
 from bundle_service.knowledge.entries import OUT_OF_SCOPE
 from bundle_service.knowledge.facets import FILE_NAME as QUESTION_TYPES_FILE
@@ -113,7 +114,8 @@ def collect(index: KnowledgeIndex, questions: Iterable[Question], rules: Rules |
     for q in questions:
         text = normalize(q.text)
         query = rules.followups.expand(text, q.item) if rules else text
-        candidates = index.search(query, Filters(item=q.item), bm25_weight=0.5, limit=CANDIDATES)
+        also = rules.lookup(text, q.item) if rules and asking.LOOKUP else None
+        candidates = index.search(query, Filters(item=q.item), bm25_weight=0.5, limit=CANDIDATES, also=also)
         result.append(Scored(q, candidates, text))
     return result
 

@@ -22,6 +22,11 @@ DECLINED_TEXT = (
     "一件事里的补贴是一次性创业补贴，贷款是创业担保贷款（另有就业创业证、创业培训、孵化基地、养老保险登记、"
     "营业执照和纳税人信息确认）。{scheme}请向负责它的部门（补贴、社保多为当地人社部门）或政务服务大厅咨询，也可以说“转人工”。"
 )
+# A figure asked that the nearest source does not state (figures.py): the policy gives none; what it is about.
+GAP_TEXT = (
+    "政策要点没有写明您问的具体数字（价格、天数或面积），我不拿相近的规定来猜。相关的内容是「{topic}」。"
+    "具体数字请向办理的部门或政务服务大厅的创业服务窗口咨询，也可以说“转人工”。"
+)
 SUGGEST_INTRO = "这个问题我还不能确定您具体想问哪一点，暂时无法回答。您是想问下面哪一个？"
 SUGGEST_OUTRO = "请回复其中一个问题，或换个说法再问；也可以说“转人工”。"
 _ENDS = "。！？；"
@@ -59,7 +64,8 @@ def title(hit: SourceHit) -> str:
 def compose(decision: Decision) -> str:
     """The reply: the answer (shortened) with its source on its own line, the titles to pick from, or not found.
 
-    Not found for a scheme that is none of the items names it (:data:`DECLINED_TEXT`).
+    Not found for a scheme that is none of the items names it (:data:`DECLINED_TEXT`); for a figure the nearest
+    source does not state, says the policy gives none (:data:`GAP_TEXT`).
 
     A question answered in parts (one source per facet asked) gets each part's answer, then each source.
 
@@ -72,6 +78,8 @@ def compose(decision: Decision) -> str:
     best = decision.best
     if best is None and decision.declined:
         return DECLINED_TEXT.format(scheme=decision.declined)
+    if best is None and decision.gap is not None:
+        return GAP_TEXT.format(topic=title(decision.gap))
     if best is None:
         return NOT_FOUND_TEXT
     answered = [best, *decision.parts]  # a question asking several facets: one source per facet

@@ -2,13 +2,15 @@
 
 1. A question about another province's or city's policy is not searched (:mod:`elsewhere`).
 2. An elliptical question with no item in context is asked about the bundle (:mod:`followup`).
-3. Dense + BM25 retrieval with the item and region filters (:mod:`index`).
+3. Dense + BM25 retrieval with the item and region filters (:mod:`index`), plus the sources of the item named
+   that ask what the question asks (:meth:`Rules.lookup`).
 4. A question about two items together keeps only sources about them together (:mod:`combined`).
 5. Near neighbours re-ranked by what the question asks (:mod:`facets`), then one hit per source (:mod:`ranking`).
 
 The bench (``bench/knowledge_eval.py``) uses the same functions, so what is measured is what runs.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,8 +19,11 @@ from bundle_service.knowledge.combined import FILE_NAME as COMBINED_FILE
 from bundle_service.knowledge.combined import Combined
 from bundle_service.knowledge.elsewhere import FILE_NAME as OTHER_REGIONS_FILE
 from bundle_service.knowledge.elsewhere import OtherRegions
+from bundle_service.knowledge.entries import OUT_OF_SCOPE, Entry
 from bundle_service.knowledge.facets import FILE_NAME as QUESTION_TYPES_FILE
 from bundle_service.knowledge.facets import QuestionTypes, rerank
+from bundle_service.knowledge.figures import FILE_NAME as FIGURES_FILE
+from bundle_service.knowledge.figures import Figures
 from bundle_service.knowledge.fit import Asked
 from bundle_service.knowledge.followup import FollowUps
 from bundle_service.knowledge.index import Filters, KnowledgeIndex, ScoredEntry
@@ -27,6 +32,8 @@ from bundle_service.knowledge.schemes import FILE_NAME as OTHER_SCHEMES_FILE
 from bundle_service.knowledge.schemes import OtherSchemes
 
 ITEM_GAZETTEER = ROOT_DIR / "nlu_data" / "gazetteer" / "item.yml"  # the items' names (the NLU's, one owner)
+# The sources of the item named and the kind of question asked are scored whether or not a retriever found them.
+LOOKUP = True
 
 
 @dataclass(frozen=True)
@@ -38,18 +45,21 @@ class Rules:
     followups: FollowUps
     combined: Combined = field(default_factory=Combined)
     schemes: OtherSchemes = field(default_factory=OtherSchemes)
+    figures: Figures = field(default_factory=Figures)
 
     @classmethod
     def load(cls, knowledge_dir: Path, item_gazetteer: Path = ITEM_GAZETTEER) -> "Rules":
         """Read the rules of the knowledge folder and the items' names (``item_gazetteer``).
 
-        The folder's ``other_regions.yml``, ``question_types.yml``, ``combined_questions.yml`` and
-        ``other_schemes.yml``.
+        The folder's ``other_regions.yml``, ``question_types.yml``, ``combined_questions.yml``,
+        ``other_schemes.yml`` and ``figures.yml``.
         """
         types = QuestionTypes.load(knowledge_dir / QUESTION_TYPES_FILE)
         combined = Combined.load(knowledge_dir / COMBINED_FILE, item_gazetteer)
         schemes = OtherSchemes.load(knowledge_dir / OTHER_SCHEMES_FILE, tuple(combined.aliases))
-        return cls(OtherRegions.load(knowledge_dir / OTHER_REGIONS_FILE), types, FollowUps(types), combined, schemes)
+        figures = Figures.load(knowledge_dir / FIGURES_FILE)
+        regions = OtherRegions.load(knowledge_dir / OTHER_REGIONS_FILE)
+        return cls(regions, types, FollowUps(types), combined, schemes, figures)
 
     def elsewhere(self, text: str, index: KnowledgeIndex) -> str | None:
         """The place outside Hunan that ``text`` asks about, if any."""
@@ -63,7 +73,29 @@ class Rules:
         items = self.combined.items(text) or (frozenset({item}) if item else frozenset())
         subjects = self.types.subjects_of(text)
         mentioned = self.combined.mentioned(text)
-        return Asked(self.types.of(text), items, self.types, subjects, self.schemes.named(text), mentioned)
+        figures = self.figures if self.figures.asks(text) else None
+        return Asked(self.types.of(text), items, self.types, subjects, self.schemes.named(text), mentioned, figures)
+
+    def lookup(self, text: str, item: str | None = None) -> Callable[[Entry], bool] | None:
+        """Which entries to score besides the retrievers' candidates: the item named × the kind of question asked.
+
+        "办营业执照要多久" names the licence and asks a processing time; the licence's FAQ on its days may be missed
+        by both retrievers when other words weigh more. A question naming one item and asking known types gets that
+        item's sources whose title asks one of them (:meth:`fit.Asked.fits`, by entry) scored too. None when the
+        question names no item or several, or asks no type. ``item`` (the conversation's) is not used: with a stale
+        item, "总共要跑几个部门，多久办完" drew the incubator's days (measured on the dev set).
+        """
+        asked = self.asked(text)  # the item the question names: a follow-up's context item may be stale
+        if len(asked.items) != 1 or len(asked.items | asked.mentioned) > 1 or not asked.types:
+            return None
+        (only,) = asked.items
+
+        def fits(entry: Entry) -> bool:
+            if entry.kind == OUT_OF_SCOPE or entry.item != only or not self.types.of(entry.section) & asked.types:
+                return False
+            return not (asked.subjects and self.types.subjects_of(entry.section) - asked.subjects)
+
+        return fits
 
     def reranked(self, text: str, scored: list[ScoredEntry], thresholds: Thresholds) -> list[SourceHit]:
         """``scored`` (fused entries of ``text``) narrowed, re-ranked by question type, one hit per source.
@@ -89,4 +121,5 @@ def search(index: KnowledgeIndex, rules: Rules, text: str, filters: Filters, thr
         Source hits, best first (out-of-scope examples included).
     """
     query = rules.followups.expand(text, filters.item)
-    return rules.reranked(text, index.search(query, filters, thresholds.bm25_weight), thresholds)
+    also = rules.lookup(text, filters.item) if LOOKUP else None
+    return rules.reranked(text, index.search(query, filters, thresholds.bm25_weight, also=also), thresholds)

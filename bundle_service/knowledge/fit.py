@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from bundle_service.knowledge.agreement import agrees
 from bundle_service.knowledge.answers import shorten
 from bundle_service.knowledge.facets import QuestionTypes
+from bundle_service.knowledge.figures import Figures
 
 if TYPE_CHECKING:  # the answer rule (ranking) asks this module about its hits
     from bundle_service.knowledge.ranking import SourceHit
@@ -39,6 +40,7 @@ class Asked:
     subjects: frozenset[str] = frozenset()
     scheme: str = ""  # a benefit named that is none of the items ("稳岗补贴", :mod:`schemes`)
     mentioned: frozenset[str] = frozenset()  # items named or mentioned in context words ("执照…税务局": two)
+    figures: Figures | None = None  # the question asks for a figure: what states one (:mod:`figures`)
 
     def offered(self, hit: SourceHit) -> frozenset[str]:
         """The asked types that ``hit``'s title answers."""

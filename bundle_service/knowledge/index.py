@@ -8,6 +8,7 @@ BM25 snapshot. Searches read an immutable snapshot, so they never see a half-bui
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bundle_service.knowledge.bm25 import Bm25Index
@@ -120,7 +121,14 @@ class KnowledgeIndex:
             return None
         return conditions[0] if len(conditions) == 1 else {"$and": conditions}
 
-    def search(self, query: str, filters: Filters, bm25_weight: float, limit: int = CANDIDATES) -> list[ScoredEntry]:
+    def search(
+        self,
+        query: str,
+        filters: Filters,
+        bm25_weight: float,
+        limit: int = CANDIDATES,
+        also: Callable[[Entry], bool] | None = None,
+    ) -> list[ScoredEntry]:
         """Entries ranked by ``(1 - w) × dense cosine + w × normalised BM25``, best first.
 
         Args:
@@ -128,9 +136,11 @@ class KnowledgeIndex:
             filters: Item and region filters.
             bm25_weight: ``w``; 0 is dense alone, 1 is BM25 alone.
             limit: How many candidates each retriever contributes.
+            also: Entries to score whether or not a retriever found them (the sources of the item and the kind
+                of question asked, :meth:`asking.Rules.lookup`).
 
         Returns:
-            The candidates of both retrievers, scored and sorted.
+            The candidates of both retrievers (and ``also``'s), scored and sorted.
         """
         snapshot = self._snapshot
         if not snapshot.entries:
@@ -146,6 +156,8 @@ class KnowledgeIndex:
         }
         best_lexical = sorted(lexical, key=lexical.__getitem__, reverse=True)[:limit]
         candidates = set(dense) | set(best_lexical)
+        if also is not None:
+            candidates |= {i for i, e in snapshot.entries.items() if also(e) and self._allowed(e, filters)}
         if vector is not None:
             missing = [i for i in candidates if i not in dense]
             for entry_id, stored in self.store.vectors(missing).items():

@@ -74,9 +74,9 @@ def test_an_elliptical_follow_up_keeps_its_subject(client: TestClient, query: st
     ("query", "honest"),
     [
         ("创业担保贷款需要抵押吗", "没有写明"),
-        ("现在创业担保贷款利率是多少", "没有给出具体利率"),
-        ("户口不在湖南能申请创业一件事吗", "没有对户籍作出规定"),
-        ("担保贷款能自己挑银行吗", "没有列出经办银行"),
+        ("现在创业担保贷款利率是多少", "没有写明具体利率"),
+        ("户口不在湖南能申请创业一件事吗", "没有写明户籍要求"),
+        ("担保贷款能自己挑银行吗", "没有写明经办银行"),
     ],
 )
 def test_what_the_policy_does_not_say_gets_an_honest_answer_and_who_to_ask(
