@@ -17,6 +17,8 @@ from actions.form_labels import read_labelled
 from actions.questions import ANSWERED, answer_one
 from actions.replies import answer_question
 from actions.service_client import ServiceUnavailable
+from actions.writing_requests import DECLINED as WRITING_DECLINED
+from actions.writing_requests import asks_to_write
 
 OFFER_APPLY = "需要的话我可以现在帮您填表申请，回复“好的”就开始；还有问题也可以接着问。"
 
@@ -94,6 +96,9 @@ async def before_starting(
     intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
     if intent == "affirm" and tracker.get_slot("offer_pending"):
         return None
+    if asks_to_write(context.text_of(tracker)):  # "帮我写一份创业计划书": not ours, no form
+        dispatcher.utter_message(text=WRITING_DECLINED)
+        return []
     events = await follow_up(dispatcher, tracker, domain)
     if events is None:  # "我这种情况能办吗": the rules' verdict for what the conversation said, not the form
         events = await own_case.answer(dispatcher, tracker, domain)

@@ -65,7 +65,7 @@ def example_ahead(answer: dict[str, Any], margin: float = 0.0) -> bool:
     return float(hits[0].get("score") or 0) - ours >= margin
 
 
-async def elsewhere(text: str) -> str | None:
+async def elsewhere(text: str, margin: float = DECLINED_MARGIN) -> str | None:
     """The knowledge base's refusal when ``text`` is a question to ask elsewhere, else None.
 
     The bot's fixed replies (the bundle's entry points, its time limits) state Hunan's bundle's facts: "广东那边的一件
@@ -73,13 +73,15 @@ async def elsewhere(text: str) -> str | None:
     permit, short like a follow-up) the service's honest "not found", never the bundle's channels. The service owns
     the list of places (``knowledge_base/other_regions.yml``; a redirect is its ``not_found`` with no hits at all,
     since any searched question has hits) and the examples of what is not ours (a ``not_found`` whose best hit is
-    such an example, :data:`DECLINED_MARGIN` ahead). Unreachable or refused: None (the fixed reply stands).
+    such an example, ``margin`` ahead: :data:`DECLINED_MARGIN` for the entry points and time limits, which answer
+    any short question; the overview passes 0, "房贷能在一件事里办吗" being no question about the bundle).
+    Unreachable or refused: None (the fixed reply stands).
     """
     body = {"query": text[:MAX_QUERY_CHARS], "record_unanswered": False}
     try:
         answer: dict[str, Any] = await post_json(SEARCH_PATH, body)
     except (Rejected, ServiceUnavailable):
         return None
-    if answer.get("status") == "not_found" and (not answer.get("hits") or example_ahead(answer, DECLINED_MARGIN)):
+    if answer.get("status") == "not_found" and (not answer.get("hits") or example_ahead(answer, margin)):
         return str(answer.get("answer") or "") or None
     return None

@@ -2,6 +2,8 @@
 
 Only for a verified WeChat user (mini program, H5 page, WeChat chat): the service keeps the switch per openid
 (``PUT /api/v1/me/notifications``, ``docs/notifications.md``). Anyone else is told where notifications go.
+A question about notifications that asks for neither direction ("办理进度会通知我吗") is no switch: it is answered
+from the knowledge base (how and when a user is told), like any policy question.
 """
 
 import re
@@ -11,6 +13,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.context import is_question
+from actions.replies import answer_question
 from actions.service_client import ServiceError, put_json, tracker_headers, tracker_identity
 
 OFF = "好的，已关闭办理进度通知，之后有变化不会再通知您，可随时说“查进度”或在“我的申请”查看。想恢复时说“开启通知”。"
@@ -32,6 +36,11 @@ TURN_ON = re.compile(
 )
 
 
+def asks_about(text: str) -> bool:
+    """Whether ``text`` asks about notifications without asking to turn them off or on ("进度会通知我吗")."""
+    return is_question(text) and not TURN_OFF.search(text) and not TURN_ON.search(text)
+
+
 def wants_notifications(text: str, intent: str | None) -> bool:
     """Whether the user asks for notifications: the words when only one direction is said, else the intent."""
     off, on = bool(TURN_OFF.search(text)), bool(TURN_ON.search(text))
@@ -48,7 +57,9 @@ class ActionNotificationSettings(Action):
         return "action_notification_settings"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Change the switch at the service and say what it is now."""
+        """Change the switch at the service and say what it is now; a question about notifications is answered."""
+        if asks_about(str(tracker.latest_message.get("text") or "")):
+            return await answer_question(dispatcher, tracker, domain)
         if not tracker_identity(tracker).openid:
             dispatcher.utter_message(text=NOT_LOGGED_IN)
             return []

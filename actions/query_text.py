@@ -33,6 +33,18 @@ THEN_AND_NOW = {True: "以前办这些手续要多久，要跑几个部门", Fal
 EACH = re.compile(r"分别|各自|各|每个|每样")
 # How many follow-ups in a row are read back to the question they continue.
 MAX_CHAIN = 3
+# What an elliptical question ("要带什么材料", "多久能批下来", "去哪里办") is made of: question words, the item's
+# generic verbs and fillers. With these taken away nothing is left: its subject is the item in context.
+ELLIPTICAL_WORDS = re.compile(
+    r"多长时间|多久|几个工作日|几天|多少天|什么时候|啥时候|去哪里|去哪儿|在哪里|在哪儿|哪里|哪儿|在哪|去哪|哪个部门|什么部门|哪个单位|找谁|谁"
+    r"|材料|资料|证件|准备|带|交|哪些|什么|啥|怎么|如何|流程|手续|步骤|请问|那么|那个|这个|那|这|我|要|需要|得|能|可以|还"
+    r"|去|到|在|办理|办|申请|提交|审批|审核|批|下来|好|完|一般|大概|大约|呢|吗|啊|呀|吧|的|了|[？?！!。，, ~～…]"
+)
+
+
+def elliptical(text: str) -> bool:
+    """Whether ``text`` is a question made only of question words and fillers ("要多久", "要带什么材料")."""
+    return bool(text.strip()) and context.is_question(text) and not ELLIPTICAL_WORDS.sub("", text)
 
 
 def previous_user_event(tracker: Tracker) -> dict[str, Any] | None:

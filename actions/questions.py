@@ -6,6 +6,7 @@ the item it names ("贷款要多久" → "补贴要多久"). Right after the ove
 may answer (:mod:`actions.context`). A message with two questions gets both answers.
 """
 
+from contextvars import ContextVar
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,7 @@ from actions.query_text import (
     ITEM_ENTITY,
     MAX_QUERY_CHARS,
     WHAT_ABOUT,
+    elliptical,
     follow_up_item,
     gist,
     in_chinese,
@@ -34,7 +36,10 @@ from actions.query_text import (
     words_in,
 )
 from actions.service_client import ServiceUnavailable
+from actions.writing_requests import DECLINED as WRITING_DECLINED
+from actions.writing_requests import asks_to_write
 
+_ROUTED: ContextVar[bool] = ContextVar("question_routed", default=False)
 SERVICE_DOWN = "抱歉，政策资料服务暂时连不上，请稍后再问，或说“转人工”找工作人员。"
 ANSWERED = ("faq", "answer")
 UNSURE = ("not_found", "suggest")  # worth asking again with the item
@@ -157,7 +162,8 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     A short follow-up is kept on the conversation's item by the service's filter; when that finds nothing ("要多久"
     about the licence), the item's everyday name in front ("营业执照要多久") often does. "补贴呢" (the previous
     question about another item) is searched with the item it names, "税务那个要多久" with the item the short word
-    names. Inside a form the form's item is asked again with (:data:`FORM_ITEM`).
+    names. Inside a form the form's item is asked again with (:data:`FORM_ITEM`); an elliptical question ("要多久",
+    "要带什么材料") in an application for one item is asked about that item first.
     """
     named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
     if about := follow_up_item(tracker):  # "补贴呢", "那税务那边呢": the previous question about that item
@@ -169,6 +175,11 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     if not WHAT_ABOUT.match(text) and (short := named_by_short_word(text, named is None)) is not None:
         return await search(tracker, query=short[0][:MAX_QUERY_CHARS], item=short[1])  # "税务那个要多久"
     form_item = tracker.get_slot(FORM_ITEM)
+    if form_item and not named and one_item_applied(tracker) and elliptical(text):
+        # "要多久" in the form after "我想申请创业担保贷款": the loan's 15 days, not the whole bundle's 20
+        answer = await search(tracker, item=str(form_item), record_unanswered=False)
+        if answer.get("status") in ANSWERED:
+            return answer
     item = named or mentioned_item(tracker) or form_item
     retry = bool(item) and (bool(named) or bool(form_item) or context.is_follow_up(text))
     answer = await search(tracker, record_unanswered=not retry)
@@ -190,8 +201,42 @@ def _fits_asked(tracker: Tracker) -> bool:
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     if intent == "check_eligibility" or (tracker.active_loop or {}).get("name") or not first_action(tracker):
         return False
+    if _ROUTED.get():
+        return False  # a router run from here answers through this action again: no second redirect
     entities = list(tracker.latest_message.get("entities") or [])
     return asks_what_fits(context.text_of(tracker), entities, date.today())
+
+
+async def routed(
+    router: Action, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType]:
+    """Run another intent's router in place; its own question answers are never sent back to it.
+
+    A follow-up action to the router left no rule for what came after it, and the policies ran the first action
+    again, in a loop (the router's reply said five times).
+    """
+    token = _ROUTED.set(True)
+    try:
+        return await router.run(dispatcher, tracker, domain)
+    finally:
+        _ROUTED.reset(token)
+
+
+async def _redirected(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], wish: bool
+) -> list[EventType] | None:
+    """Another router's reply for this message, or ``None``.
+
+    The rules' verdict for "我退伍三年了，有什么扶持" (for them, not a search); the application for a wish to apply
+    ("来电人想办培训和执照").
+    """
+    if _fits_asked(tracker):
+        from actions.routing import ActionRouteEligibility  # the router answers through this action
+
+        return await routed(ActionRouteEligibility(), dispatcher, tracker, domain)
+    if wish and not (tracker.active_loop or {}).get("name"):
+        return [FollowupAction("action_start_application")]
+    return None
 
 
 def first_action(tracker: Tracker) -> bool:
@@ -202,6 +247,12 @@ def first_action(tracker: Tracker) -> bool:
         if event.get("event") == "action" and event.get("name") != "action_listen":
             return False
     return True
+
+
+def one_item_applied(tracker: Tracker) -> bool:
+    """Whether the application under way is for one item (chosen, or the one the user opened with, none chosen yet)."""
+    chosen = tracker.get_slot("application_items")
+    return not chosen or (isinstance(chosen, list) and len(chosen) == 1)
 
 
 def combined(answers: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
@@ -235,8 +286,12 @@ class ActionAnswerQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         """Reply with the service's short answer (its last line names the source) and keep the item in context.
 
-        Not found: the service's honest answer (offers a person; the question goes to the unanswered queue).
+        Not found: the service's honest answer (offers a person; the question goes to the unanswered queue). A
+        request to write something ("你帮我写个开店方案") is declined honestly.
         """
+        if asks_to_write(context.text_of(tracker)):
+            dispatcher.utter_message(text=WRITING_DECLINED)
+            return []
         if (special := await self._in_context(dispatcher, tracker, domain)) is not None:
             return special
         try:
@@ -265,13 +320,8 @@ class ActionAnswerQuestion(Action):
         if forgot_number(text):  # "申请编号在哪里能看到": their applications, or where it is
             return await forgotten_number(dispatcher, tracker)
         wish = named_items(tracker) and context.is_request(text) and not context.is_question(text)
-        started = None
-        if _fits_asked(tracker):  # "我退伍三年了，有什么扶持": the rules' verdict for them, not a search
-            started = "action_route_eligibility"
-        elif wish and not (tracker.active_loop or {}).get("name"):
-            started = "action_start_application"  # "来电人想办培训和执照": a wish to apply
-        if started:
-            return [FollowupAction(started)]
+        if (redirected := await _redirected(dispatcher, tracker, domain, bool(wish))) is not None:
+            return redirected
         if (waited := how_long_to_wait(dispatcher, tracker)) is not None:
             return waited  # "那我还要等多久" right after "须正常经营满1年": the months still to go
         verdict = await overview_in_form.answer(dispatcher, tracker)  # in a form, "一共几个部门审批": the bundle's

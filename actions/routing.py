@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import context, item_eligibility, knowledge_client, own_case, situation
+from actions import context, item_eligibility, knowledge_client, own_case, situation, writing_requests
 from actions.appeals import BROKEN_PROMISE, asks_status
 from actions.context import ENTRY_POINTS, HOW_LONG, WHERE, WHOLE_TIME, odd_input_reply, previous_action
 from actions.followups import follow_up
@@ -23,6 +23,7 @@ from actions.form_questions import answer_besides, question_besides
 from actions.plain_answers import said_plainly
 from actions.progress import NUMBER, forgot_number, forgotten_number, still_without_number
 from actions.query_text import WHAT_ABOUT
+from actions.questions import routed
 from actions.replies import OUT_OF_SCOPE, answer_question, is_question, person_due, varied
 from actions.waited_long import SORRY_TO_WAIT, waited_long
 
@@ -187,6 +188,19 @@ class ActionRouteProgress(Action):
         return None
 
 
+def _not_a_check(dispatcher: CollectingDispatcher, text: str) -> list[EventType] | None:
+    """A complaint or a request to write something, which the NLU took for the eligibility check; else None.
+
+    "说好的3天，都一个星期了" is a complaint, not a shop's age; "帮我起草一份商业计划书" is declined honestly.
+    """
+    if re.search(BROKEN_PROMISE, text):
+        return [FollowupAction("action_route_appeal")]
+    if writing_requests.asks_to_write(text):
+        dispatcher.utter_message(text=writing_requests.DECLINED)
+        return []
+    return None
+
+
 class ActionRouteEligibility(Action):
     """``check_eligibility``: "can I get X" is answered with the verdict; "what can I get" opens the form."""
 
@@ -197,8 +211,8 @@ class ActionRouteEligibility(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Answer an item question, answer a where/how-long question, or seed and open ``eligibility_form``."""
         text, entities = _text(tracker), _entities(tracker)
-        if re.search(BROKEN_PROMISE, text):  # "说好的3天，都一个星期了": a complaint, not a shop's age
-            return [FollowupAction("action_route_appeal")]
+        if (other := _not_a_check(dispatcher, text)) is not None:
+            return other
         stated = situation.read(text, entities, date.today())
         # "要带什么材料" right after an answer about an item; "我店开了两年了还能申请吗": the rules' verdict
         answered = None if stated.profile else await follow_up(dispatcher, tracker, domain)
@@ -253,8 +267,12 @@ class ActionRouteOverview(Action):
         asks_about = after and bool(WHAT_ABOUT.match(text))  # "现在呢", "线下呢": about the overview, not it again
         if intent != "ask_bundle_overview" or named_item or in_context or asks_about or SPECIFIC_TOPIC.search(text):
             return [*done, *await answer_question(dispatcher, tracker, domain)]
-        dispatcher.utter_message(response="utter_bundle_overview")
-        return [SlotSet("after_overview", True), SlotSet("item", None)]  # follow-ups are about the whole bundle
+        # "房贷能在一件事里办吗": another service asked as part of the bundle is declined, not given the overview
+        if declined := await knowledge_client.elsewhere(text, margin=0.0):
+            dispatcher.utter_message(text=declined)
+        else:
+            dispatcher.utter_message(response="utter_bundle_overview")
+        return done if declined else [SlotSet("after_overview", True), SlotSet("item", None)]  # about the bundle
 
 
 class ActionRouteComplaint(Action):
@@ -314,7 +332,7 @@ class ActionOutOfScope(Action):
         if (answered := await follow_up(dispatcher, tracker, domain, only_answers=True)) is not None:
             return answered  # a follow-up the NLU took for small talk, with a real answer in context
         if SUPPORT_ASKED.search(text := _text(tracker)) and situation.WHAT_FITS.search(text) and is_question(text):
-            return [FollowupAction("action_route_eligibility")]  # "想自己干点事，国家有啥扶持": ours
+            return await routed(ActionRouteEligibility(), dispatcher, tracker, domain)  # "国家有啥扶持": ours
         if is_question(text) and (_names_ours(tracker) or OURS.search(text)):
             return await answer_question(dispatcher, tracker, domain)  # "开网店的能贷款吗": ours; the KB says if not
         dispatcher.utter_message(text=person_due(tracker) or varied(tracker, OUT_OF_SCOPE))

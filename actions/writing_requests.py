@@ -1,0 +1,25 @@
+"""A request to write something for the user ("帮我写一份创业计划书") is declined honestly, never a form.
+
+The NLU reads "帮我写…" as a wish to apply ("帮我…" is how a request starts) and the application form opened. Writing
+a business plan, a proposal or a report is not a service of the bundle: the reply says so, what the bundle does
+say about such documents (the incubator asks for a business plan; the training courses; the "创业在湘" platform's
+consulting) and who to ask.
+"""
+
+import re
+
+# "帮我写一份创业计划书", "你替我起草个方案", "能帮我做个营销策划吗": writing verbs before a kind of document.
+WRITE_FOR_ME = re.compile(
+    r"(?:帮|替|给|为)(?:我|俺|咱|我们)?(?:写|起草|撰写|编写|拟|做|弄|出|整|设计|策划)(?:一下|一份|一个|一篇|一套|个|份|篇|套|下)?"
+    r"[^，,。？?！!]{0,12}?(?:计划书|方案|策划|报告|文案|标书|合同|简历|可行性|预算表|章程|协议|PPT|ppt|海报|商标|logo|LOGO)"
+)
+DECLINED = (
+    "抱歉，代写创业计划书、方案、报告这类材料不在我的服务范围内。我能解答个人创业“一件事”的政策、帮您填表申请、查办理进度。"
+    "已知的是：申请入驻创业孵化基地要提交创业计划书；创业培训（SYB、GYB、IYB、网创）持就业创业证可免费参加；"
+    "“创业在湘”平台有咨询服务。写作上的具体帮助请到政务服务大厅的创业服务窗口咨询，或说“转人工”。"
+)
+
+
+def asks_to_write(text: str) -> bool:
+    """Whether ``text`` asks the assistant to write a document for the user ("帮我写一份创业计划书")."""
+    return bool(WRITE_FOR_ME.search(text))
