@@ -7,13 +7,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import context, own_case, situation
 from actions.appeals import explicit_appeal
 from actions.application_actions import carries_application_data
 from actions.comparison import compare
 from actions.followups import follow_up
 from actions.handoff import hand_off
 from actions.progress import forgot_number, forgotten_number
-from actions.questions import answered_item, search
+from actions.questions import answered_item, routed, search
 from actions.service_client import ServiceUnavailable
 from actions.situation import asks_what_fits
 from actions.waited_long import waited_long
@@ -35,6 +36,28 @@ def consecutive_fallbacks(tracker: Tracker) -> int:
     return count
 
 
+async def _route(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], to: str
+) -> list[EventType]:
+    """The eligibility or progress router's reply, run here (``questions.routed``)."""
+    from actions.routing import ActionRouteEligibility, ActionRouteProgress  # routing → … → this module's imports
+
+    router = ActionRouteEligibility() if to == "eligibility" else ActionRouteProgress()
+    return await routed(router, dispatcher, tracker, domain)
+
+
+def asks_item_for_self(tracker: Tracker) -> bool:
+    """Whether the message states the person's situation and asks whether they get an item it names.
+
+    Not when it says who the applicant is (a filing: "我叫…，身份证…，能办补贴吗" goes on to the form).
+    """
+    text = str(tracker.latest_message.get("text") or "")
+    entities = list(tracker.latest_message.get("entities") or [])
+    if not (context.is_question(text) and situation.items_asked(text, entities)):
+        return False
+    return bool(situation.read(text, entities, date.today()).profile) and not own_case.files(tracker, text)
+
+
 class ActionHandleLowConfidence(Action):
     """Try the knowledge base; else ask to rephrase once, and after the second miss in a row hand off to a person."""
 
@@ -49,6 +72,8 @@ class ActionHandleLowConfidence(Action):
         recorded in the unanswered queue.
         """
         started = explicit_appeal(dispatcher, tracker)  # "我要投诉，…" the NLU was unsure of
+        if started is None and asks_item_for_self(tracker):  # "我是退伍军人，开店能领补贴吗": the verdict
+            started = await _route(dispatcher, tracker, domain, "eligibility")
         if started is None and carries_application_data(tracker):  # a long application message, likewise
             started = [FollowupAction("action_start_application")]
         if started is not None:
@@ -80,9 +105,9 @@ class ActionHandleLowConfidence(Action):
             return await forgotten_number(dispatcher, tracker)
         entities = list(tracker.latest_message.get("entities") or [])
         if asks_what_fits(str(tracker.latest_message.get("text") or ""), entities, date.today()):
-            return [FollowupAction("action_route_eligibility")]  # "我从部队退下来三年了，有啥帮扶"
+            return await _route(dispatcher, tracker, domain, "eligibility")  # "我从部队退下来三年了，有啥帮扶"
         if waited_long(str(tracker.latest_message.get("text") or "")):
-            return [FollowupAction("action_route_progress")]  # "效率太低了，等了半个月还没批下来"
+            return await _route(dispatcher, tracker, domain, "progress")  # "效率太低了，等了半个月还没批下来"
         if (compared := await compare(dispatcher, tracker)) is not None:
             return compared  # "培训和孵化基地哪个更适合我"
         return await follow_up(dispatcher, tracker, domain)

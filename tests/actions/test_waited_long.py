@@ -24,5 +24,5 @@ async def test_read_as_progress_it_is_an_apology_then_the_check() -> None:
 
 async def test_read_as_unsure_it_goes_to_the_progress_router() -> None:
     said = "你们效率太低了，等了半个月还没批下来"
-    _, out = await run(ActionHandleLowConfidence(), make_tracker([user_event(said, "nlu_fallback")]))
-    assert followup(out) == "action_route_progress"
+    text, out = await run(ActionHandleLowConfidence(), make_tracker([user_event(said, "nlu_fallback")]))
+    assert text == SORRY_TO_WAIT and followup(out) == "progress_form"

@@ -35,10 +35,11 @@ def test_asking_what_fits_oneself_is_told_from_a_policy_question() -> None:
         assert not asks_what_fits(said, entities, TODAY), said
 
 
-async def test_a_question_read_as_a_policy_question_goes_to_the_eligibility_router() -> None:
+async def test_a_question_read_as_a_policy_question_goes_to_the_eligibility_router(service_url: str) -> None:
     said = "我从部队回来三年了想做点小生意有没有什么照顾"
     _, out = await run(ActionAnswerQuestion(), make_tracker([user_event(said, "ask_question")]))
-    assert followup(out) == "action_route_eligibility"
+    assert followup(out) == "eligibility_form"  # the router, run in place, opened the check
+    assert "veteran" in slots_of(out).values()
 
 
 def test_the_router_answering_through_the_question_action_is_not_sent_back() -> None:
@@ -50,10 +51,10 @@ def test_the_router_answering_through_the_question_action_is_not_sent_back() -> 
         assert not _fits_asked(make_tracker(events))
 
 
-async def test_an_unsure_reading_of_it_goes_to_the_eligibility_router() -> None:
+async def test_an_unsure_reading_of_it_goes_to_the_eligibility_router(service_url: str) -> None:
     said = "我三年前从部队退下来的，想开个店，有啥帮扶"
     _, out = await run(ActionHandleLowConfidence(), make_tracker([user_event(said, "nlu_fallback")]))
-    assert followup(out) == "action_route_eligibility"
+    assert followup(out) == "eligibility_form"  # the router, run in place, opened the check
 
 
 async def test_the_router_checks_a_veteran_described_in_words(service_url: str) -> None:
@@ -61,3 +62,16 @@ async def test_the_router_checks_a_veteran_described_in_words(service_url: str) 
     _, out = await run(ActionRouteEligibility(), make_tracker([user_event(said, "check_eligibility")]))
     assert followup(out) == "eligibility_form"
     assert "veteran" in slots_of(out).values()
+
+
+async def test_an_unsure_question_whether_one_gets_an_item_gets_the_verdict_once(service_url: str) -> None:
+    subsidy = "startup_subsidy"
+    for said, word in (
+        ("退伍老兵开个修车铺能拿创业补贴不", "创业补贴"),
+        ("我是退伍军人，想开店，能领那个五千块的补贴吗", "补贴"),
+    ):
+        start = said.index(word)
+        entities = [{"entity": "item", "value": subsidy, "start": start, "end": start + len(word)}]
+        text, out = await run(ActionHandleLowConfidence(), make_tracker([user_event(said, "nlu_fallback", entities)]))
+        assert "按您说的情况" in text and "退役军人" in text and "暂不符合" in text, said
+        assert followup(out) is None, said  # answered here: a follow-up action had found no rule and looped
