@@ -1,6 +1,6 @@
 """Benchmark: Chinese date parsers on the case table ``tests/actions/date_cases.yml``.
 
-Every candidate runs behind the same glue (``actions.dates``: full-width digits, "not yet" words, the point
+Every candidate runs behind the same glue (``actions.steps.dates``: full-width digits, "not yet" words, the point
 picked from a range), so the table measures the parsing itself. Candidates that are not installed are skipped:
 only JioNLP is in ``requirements/rasa.lock``; ``dateparser`` and ``ChineseTimeNLP`` were installed by hand
 for the measurement in ``docs/decisions.md``. Prints one Markdown table: accuracy per kind and ms per call.
@@ -30,8 +30,8 @@ import yaml
 with contextlib.redirect_stdout(io.StringIO()):  # jionlp and jiojio print a banner on import
     import jionlp
 
-from actions import dates
-from actions.dates import Reader, Reading, business_start, graduation_year
+from actions.steps import dates
+from actions.steps.dates import Reader, Reading, business_start, graduation_year
 
 TABLE = Path(__file__).resolve().parents[1] / "tests" / "actions" / "date_cases.yml"
 KINDS = ("absolute", "numerals", "fullwidth", "relative", "duration", "voice", "not_yet", "not_date")

@@ -4,7 +4,8 @@ Pointing without naming: "就是那个嘛", "你晓得的那个事".
 
 The one recogniser of such a message: the NLU gives it the intent ``not_understood`` whatever the classifier said
 (:mod:`nlu_components.decisive_intents`), and each form's steps use it to explain the step again
-(:mod:`actions.not_understood`). A question about something named ("红灯是什么意思", "我不懂怎么填身份证") is not one.
+(:mod:`actions.conversation.not_understood`). A question about something named ("红灯是什么意思", "我不懂怎么填身份证")
+is not one.
 """
 
 import re

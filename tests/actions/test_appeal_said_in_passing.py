@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from actions.appeal_answers import ANSWERS, NOT_GIVEN
-from actions.appeal_reading import place_time, read_appeal
+from actions.appeals.appeal_answers import ANSWERS, NOT_GIVEN
+from actions.appeals.appeal_reading import place_time, read_appeal
 from tests.actions.test_appeals import Chat
 
 

@@ -15,9 +15,8 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import handoff
-from actions.appeal_form import ValidateAppealForm
-from actions.appeal_prompts import (
+from actions.appeals.appeal_form import ValidateAppealForm
+from actions.appeals.appeal_prompts import (
     AskAppealApplication,
     AskAppealConfirm,
     AskAppealContact,
@@ -29,11 +28,12 @@ from actions.appeal_prompts import (
     AskRatingIdLast6,
     AskRatingNumber,
 )
-from actions.appeal_status import ActionShowAppealStatus, ValidateAppealStatusForm
-from actions.appeals import ActionRouteAppeal, ActionSubmitAppeal
-from actions.fallback import ActionHandleLowConfidence
-from actions.progress import ActionShowProgress
-from actions.ratings import ActionRate, ActionSubmitRating, ValidateRatingForm
+from actions.appeals.appeal_status import ActionShowAppealStatus, ValidateAppealStatusForm
+from actions.appeals.appeals import ActionRouteAppeal, ActionSubmitAppeal
+from actions.appeals.ratings import ActionRate, ActionSubmitRating, ValidateRatingForm
+from actions.conversation import handoff
+from actions.conversation.fallback import ActionHandleLowConfidence
+from actions.progress.progress import ActionShowProgress
 from tests.actions.conftest import user_event
 from tests.actions.test_application_form import FILLED
 from tests.actions.test_progress_and_eligibility import file_one

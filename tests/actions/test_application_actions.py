@@ -7,7 +7,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application_actions import (
+from actions.application.application_actions import (
     ActionAskConfirmSubmission,
     ActionCancelApplication,
     ActionStartApplication,

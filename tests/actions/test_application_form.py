@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application_form import ValidateApplicationForm
-from actions.form_extraction import just_heard_user
+from actions.application.application_form import ValidateApplicationForm
+from actions.application.form_extraction import just_heard_user
 from tests.actions.conftest import make_form_tracker
 from tests.service.factories import LI_MING, REALNAME_OPENIDS, WANG_FANG, ZHANG_WEI, form, make_id
 

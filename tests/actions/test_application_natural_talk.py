@@ -5,8 +5,8 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application_actions import ActionStartApplication
-from actions.application_form import ValidateApplicationForm
+from actions.application.application_actions import ActionStartApplication
+from actions.application.application_form import ValidateApplicationForm
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_application_form import FILLED, entity, validate
 from tests.service.factories import make_id
@@ -267,7 +267,7 @@ async def test_an_industry_given_for_the_project_goes_to_the_industry(service_ur
 
 
 async def test_a_long_application_the_nlu_was_unsure_of_still_starts_the_form(service_url: str) -> None:
-    from actions.fallback import ActionHandleLowConfidence
+    from actions.conversation.fallback import ActionHandleLowConfidence
 
     message = f"帮来电人办理：黄大明，身份证{NEW_ID}，手机13912345678，返乡农民工，申请创业担保贷款20万，期限2年"
     entities = [entity("id_number", NEW_ID), entity("phone", "13912345678"), entity("item", "guaranteed_loan")]
@@ -282,7 +282,7 @@ async def test_a_long_application_the_nlu_was_unsure_of_still_starts_the_form(se
 
 
 def test_names_in_voice_style_messages_without_punctuation() -> None:
-    from actions.form_labels import read_labelled
+    from actions.application.form_labels import read_labelled
 
     cases = {
         "你好我姓王叫王建国今年刚毕业": "王建国",
@@ -360,7 +360,7 @@ async def test_a_wrong_value_given_up_front_is_explained_once_and_asked(service_
 
 
 def test_a_project_named_after_the_kind_of_place() -> None:
-    from actions.form_labels import read_labelled
+    from actions.application.form_labels import read_labelled
 
     cases = (("想办营业执照开个面馆叫秀英面馆", "秀英面馆"), ("开了个养鸡场叫大明养殖场，在村里", "大明养殖场"))
     for text, project in cases:

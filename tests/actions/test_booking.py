@@ -15,9 +15,9 @@ from typing import Any
 from rasa_sdk import Action
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.booking import ActionBookServices, choices
-from actions.offers import ActionConfirmOffers
-from actions.progress import ActionShowProgress
+from actions.after_filing.booking import ActionBookServices, choices
+from actions.after_filing.offers import ActionConfirmOffers
+from actions.progress.progress import ActionShowProgress
 from actions.service_client import gateway_headers
 from tests.actions.conftest import make_tracker, user_event
 from tests.service.factories import registration_form

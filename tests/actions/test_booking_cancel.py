@@ -7,8 +7,8 @@ the service's progress view keeps it as cancelled, the progress reply says so, a
 from rasa_sdk import Action
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.booking import ActionBookServices
-from actions.booking_cancel import ActionCancelBooking, named_kinds
+from actions.after_filing.booking import ActionBookServices
+from actions.after_filing.booking_cancel import ActionCancelBooking, named_kinds
 from actions.service_client import gateway_headers
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_booking import MARKET_KEY, call_service

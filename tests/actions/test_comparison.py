@@ -2,10 +2,10 @@
 
 from typing import Any
 
-from actions.comparison import closing, compared_items
-from actions.fallback import ActionHandleLowConfidence
-from actions.questions import ActionAnswerQuestion
-from actions.routing import ActionOutOfScope
+from actions.conversation.fallback import ActionHandleLowConfidence
+from actions.conversation.routing import ActionOutOfScope
+from actions.knowledge.comparison import closing, compared_items
+from actions.knowledge.questions import ActionAnswerQuestion
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_followups import entity, followup, run
 

@@ -10,15 +10,16 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import context, progress_followups
-from actions.application_actions import ActionStartApplication
-from actions.confused import ActionHelpConfused
-from actions.followups import _answered
-from actions.messages import progress
-from actions.query_text import in_chinese, query_text
-from actions.questions import ActionAnswerQuestion
-from actions.ratings import ActionRate, asks_how_to_rate
-from actions.routing import ActionRouteOverview, ActionRouteProgress
+from actions.appeals.ratings import ActionRate, asks_how_to_rate
+from actions.application.application_actions import ActionStartApplication
+from actions.conversation import context
+from actions.conversation.confused import ActionHelpConfused
+from actions.conversation.followups import _answered
+from actions.conversation.messages import progress
+from actions.conversation.routing import ActionRouteOverview, ActionRouteProgress
+from actions.knowledge.query_text import in_chinese, query_text
+from actions.knowledge.questions import ActionAnswerQuestion
+from actions.progress import progress_followups
 from tests.actions.conftest import make_tracker, user_event
 
 TASKS = [

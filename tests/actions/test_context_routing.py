@@ -3,10 +3,10 @@
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import context
-from actions.query_text import GIST_CHARS, gist, in_chinese, per_item
-from actions.questions import ActionAnswerQuestion
-from actions.routing import ActionRouteEligibility, ActionRouteSmallTalk
+from actions.conversation import context
+from actions.conversation.routing import ActionRouteEligibility, ActionRouteSmallTalk
+from actions.knowledge.query_text import GIST_CHARS, gist, in_chinese, per_item
+from actions.knowledge.questions import ActionAnswerQuestion
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_followups import after, entity, followup, run
 
@@ -121,8 +121,8 @@ def test_questions_typed_without_punctuation_are_split_where_a_new_question_star
 
 
 async def test_going_to_the_window_instead_is_told_how_not_a_form_or_a_complaint(knowledge_service: str) -> None:
-    from actions.appeals import ActionRouteAppeal
-    from actions.application_actions import ActionStartApplication
+    from actions.appeals.appeals import ActionRouteAppeal
+    from actions.application.application_actions import ActionStartApplication
 
     going = make_tracker([user_event("那我还是去现场办吧", "start_application")])
     text, out = await run(ActionStartApplication(), going)

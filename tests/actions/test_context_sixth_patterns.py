@@ -10,12 +10,13 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import context, progress_followups
-from actions.application_actions import ActionStartApplication
-from actions.plain_answers import CHANGE_AFTER_FILING, changes_a_filed_application, said_plainly
-from actions.query_text import named_by_short_word
-from actions.replies import OUT_OF_SCOPE, non_answers_in_a_row, person_due
-from actions.routing import ActionOutOfScope, ActionRouteEligibility
+from actions.application.application_actions import ActionStartApplication
+from actions.conversation import context
+from actions.conversation.plain_answers import CHANGE_AFTER_FILING, changes_a_filed_application, said_plainly
+from actions.conversation.replies import OUT_OF_SCOPE, non_answers_in_a_row, person_due
+from actions.conversation.routing import ActionOutOfScope, ActionRouteEligibility
+from actions.knowledge.query_text import named_by_short_word
+from actions.progress import progress_followups
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_context_followups import after_progress
 from tests.actions.test_followups import followup, run

@@ -5,13 +5,13 @@ from typing import Any
 import pytest
 from rasa_sdk import Tracker
 
-from actions import context
-from actions.application_actions import CANCELLED, ActionCancelApplication
-from actions.courtesy import ActionRouteCourtesy, question_after
-from actions.form_switch import ActionSwitchForm
-from actions.handoff import ActionHandoff
-from actions.own_case import asks_own_case
-from actions.routing import ActionRouteEligibility, ActionRouteProgress, wants_own
+from actions.application.application_actions import CANCELLED, ActionCancelApplication
+from actions.conversation import context
+from actions.conversation.courtesy import ActionRouteCourtesy, question_after
+from actions.conversation.form_switch import ActionSwitchForm
+from actions.conversation.handoff import ActionHandoff
+from actions.conversation.routing import ActionRouteEligibility, ActionRouteProgress, wants_own
+from actions.eligibility.own_case import asks_own_case
 from tests.actions.conftest import make_form_tracker, make_tracker, user_event
 from tests.actions.test_followups import followup, run
 

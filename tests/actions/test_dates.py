@@ -1,4 +1,4 @@
-"""The date case table (``date_cases.yml``) through ``actions.dates``, with the table's fixed today."""
+"""The date case table (``date_cases.yml``) through ``actions.steps.dates``, with the table's fixed today."""
 
 from datetime import date
 from pathlib import Path
@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 import yaml
 
-from actions import dates
-from actions.dates import Reading, business_start, graduation_year
+from actions.steps import dates
+from actions.steps.dates import Reading, business_start, graduation_year
 
 TABLE = yaml.safe_load((Path(__file__).parent / "date_cases.yml").read_text(encoding="utf-8"))
 TODAY: date = TABLE["today"]

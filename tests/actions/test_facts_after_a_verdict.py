@@ -6,9 +6,9 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.application_actions import ActionStartApplication
-from actions.courtesy import ActionRouteCourtesy
-from actions.eligibility import ActionDeclineOffer
+from actions.application.application_actions import ActionStartApplication
+from actions.conversation.courtesy import ActionRouteCourtesy
+from actions.eligibility.eligibility import ActionDeclineOffer
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_followups import followup, run
 

@@ -3,8 +3,8 @@
 from rasa_sdk.events import ConversationPaused, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.fallback import ASK_TO_REPHRASE, HANDED_OFF_AFTER_MISSES, ActionHandleLowConfidence
-from actions.handoff import STAFF_UNAVAILABLE
+from actions.conversation.fallback import ASK_TO_REPHRASE, HANDED_OFF_AFTER_MISSES, ActionHandleLowConfidence
+from actions.conversation.handoff import STAFF_UNAVAILABLE
 from tests.actions.conftest import make_tracker, user_event
 
 BOT = {"event": "bot", "text": "..."}

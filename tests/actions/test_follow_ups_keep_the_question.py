@@ -11,8 +11,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.query_text import follow_up_item, query_text
-from actions.questions import ActionAnswerQuestion
+from actions.knowledge.query_text import follow_up_item, query_text
+from actions.knowledge.questions import ActionAnswerQuestion
 from tests.actions.conftest import make_tracker, user_event
 
 
@@ -107,7 +107,7 @@ async def test_the_tax_side_after_the_licence_days_gets_the_tax_items_days(knowl
 async def test_after_the_overview_how_long_before_is_the_comparison_and_how_many_places_is_one_visit(
     knowledge_service: str,
 ) -> None:
-    from actions.routing import ActionRouteOverview
+    from actions.conversation.routing import ActionRouteOverview
     from tests.actions.test_context_followups import after_overview, run
 
     text, _ = await run(ActionRouteOverview(), after_overview("原来办这些要花多长时间", "ask_question"))
@@ -119,7 +119,7 @@ async def test_after_the_overview_how_long_before_is_the_comparison_and_how_many
 async def test_a_short_follow_up_read_as_out_of_scope_is_answered_about_the_item_before(
     knowledge_service: str,
 ) -> None:
-    from actions.routing import ActionOutOfScope
+    from actions.conversation.routing import ActionOutOfScope
 
     tracker = said(("孵化基地由哪家单位审核", "孵化基地", "incubator"), ("大概几天", None, None))
     tracker.slots["item"] = "incubator"

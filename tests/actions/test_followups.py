@@ -5,13 +5,13 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import context
-from actions.application_actions import ActionStartApplication
-from actions.fallback import ActionHandleLowConfidence
-from actions.progress import WHERE_NUMBER
-from actions.query_text import query_text
-from actions.questions import ActionAnswerQuestion
-from actions.routing import ActionOutOfScope, ActionRouteEligibility, ActionRouteProgress
+from actions.application.application_actions import ActionStartApplication
+from actions.conversation import context
+from actions.conversation.fallback import ActionHandleLowConfidence
+from actions.conversation.routing import ActionOutOfScope, ActionRouteEligibility, ActionRouteProgress
+from actions.knowledge.query_text import query_text
+from actions.knowledge.questions import ActionAnswerQuestion
+from actions.progress.progress import WHERE_NUMBER
 from tests.actions.conftest import make_tracker, user_event
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from actions.form_items import items_named
+from actions.application.form_items import items_named
 from tests.actions.test_application_form import FILLED, entity, validate
 
 CURRENT = ["business_registration", "taxpayer_confirmation", "guaranteed_loan", "training"]

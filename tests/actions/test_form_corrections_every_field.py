@@ -13,12 +13,12 @@ import pytest
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application_actions import ActionStartApplication, seeded_values
-from actions.form_business import project_answered
-from actions.form_extraction import extract
-from actions.form_items import items_in_words
-from actions.form_labels import read_labelled
-from actions.form_names import name_corrected
+from actions.application.application_actions import ActionStartApplication, seeded_values
+from actions.application.form_business import project_answered
+from actions.application.form_extraction import extract
+from actions.application.form_items import items_in_words
+from actions.application.form_labels import read_labelled
+from actions.application.form_names import name_corrected
 from tests.actions.conftest import make_form_tracker, make_tracker, user_event
 from tests.actions.test_application_form import FILLED, validate
 from tests.actions.test_forms_questions_and_corrections import span

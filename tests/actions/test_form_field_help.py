@@ -2,8 +2,8 @@
 
 import pytest
 
-from actions.application_form import ValidateApplicationForm
-from actions.form_field_help import field_asked, field_help
+from actions.application.application_form import ValidateApplicationForm
+from actions.application.form_field_help import field_asked, field_help
 from tests.actions.test_application_form import FILLED, validate
 from tests.actions.test_step_failures import Turns, texts_of
 

@@ -6,8 +6,8 @@ not name, fails the case.
 
 import pytest
 
-from actions.form_business import places_in_address
-from actions.form_labels import read_labelled
+from actions.application.form_business import places_in_address
+from actions.application.form_labels import read_labelled
 
 ID = "43010419900101100X"
 
@@ -124,7 +124,7 @@ def test_an_18_digit_bank_account_is_not_read_as_an_id_number_when_asked_for() -
 
 
 def test_a_remark_about_the_project_name_is_not_stored_as_the_name() -> None:
-    from actions.form_guard import free_text_problem
+    from actions.application.form_guard import free_text_problem
 
     for remark in ("就用我名字吧", "还没想好", "用我孙女的名字"):
         assert free_text_problem("project_name", remark) is not None, remark

@@ -7,9 +7,9 @@ pages over the answer.
 
 from typing import Any
 
-from actions.application_form import ValidateApplicationForm
-from actions.form_questions import for_the_whole_form
-from actions.form_switch import ActionSwitchForm
+from actions.application.application_form import ValidateApplicationForm
+from actions.application.form_questions import for_the_whole_form
+from actions.conversation.form_switch import ActionSwitchForm
 from tests.actions.test_application_form import FILLED
 from tests.actions.test_form_switch import followups, in_form, run, slots_of
 

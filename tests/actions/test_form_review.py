@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application_actions import ActionAskConfirmSubmission
-from actions.form_fields import CONFIRM_SLOT
-from actions.form_guard import wants_review
+from actions.application.application_actions import ActionAskConfirmSubmission
+from actions.application.form_fields import CONFIRM_SLOT
+from actions.application.form_guard import wants_review
 from tests.actions.conftest import make_form_tracker
 from tests.actions.test_application_form import FILLED, validate
 

@@ -9,11 +9,11 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application_form import ValidateApplicationForm
-from actions.eligibility import ActionShowEligibility
-from actions.form_switch import ActionSwitchForm
-from actions.progress import WHERE_NUMBER, ActionShowProgress
-from actions.routing import ActionRouteProgress
+from actions.application.application_form import ValidateApplicationForm
+from actions.conversation.form_switch import ActionSwitchForm
+from actions.conversation.routing import ActionRouteProgress
+from actions.eligibility.eligibility import ActionShowEligibility
+from actions.progress.progress import WHERE_NUMBER, ActionShowProgress
 from tests.actions.conftest import make_form_tracker, make_tracker, user_event
 
 REFUSAL = "先把正在办的这件事办完"

@@ -8,10 +8,10 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application_actions import ActionAskConfirmSubmission
-from actions.eligibility import ValidateEligibilityForm
-from actions.eligibility_reading import read_turn
-from actions.form_labels import read_labelled
+from actions.application.application_actions import ActionAskConfirmSubmission
+from actions.application.form_labels import read_labelled
+from actions.eligibility.eligibility import ValidateEligibilityForm
+from actions.eligibility.eligibility_reading import read_turn
 from nlu_components.gazetteer import load_gazetteer
 from nlu_components.patterns import find_patterns
 from tests.actions.conftest import make_tracker, user_event

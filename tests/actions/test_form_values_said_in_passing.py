@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from actions.form_labels import read_labelled, read_term
+from actions.application.form_labels import read_labelled, read_term
 from tests.actions.test_application_form import entity, validate
 
 ID = "430102199003041297"

@@ -10,8 +10,8 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.eligibility import ValidateEligibilityForm
-from actions.progress import ValidateProgressForm
+from actions.eligibility.eligibility import ValidateEligibilityForm
+from actions.progress.progress import ValidateProgressForm
 from tests.actions.conftest import user_event
 from tests.actions.test_appeals import Chat, entity
 
@@ -128,7 +128,7 @@ async def test_progress_not_remembering_at_the_digits_step_is_no_cancel(service_
 
 
 async def test_an_undecided_item_question_goes_on_to_ask_what_decides_it(knowledge_service: str) -> None:
-    from actions.routing import ActionRouteEligibility
+    from actions.conversation.routing import ActionRouteEligibility
     from tests.actions.conftest import make_tracker
 
     said = [entity("item", "startup_subsidy"), entity("person_category", "college_graduate")]
@@ -143,7 +143,7 @@ async def test_an_undecided_item_question_goes_on_to_ask_what_decides_it(knowled
 
 
 async def test_a_shops_name_said_later_never_replaces_the_applicants_name(service_url: str) -> None:
-    from actions.application_form import ValidateApplicationForm
+    from actions.application.application_form import ValidateApplicationForm
 
     slots = {
         "requested_slot": "project_name",

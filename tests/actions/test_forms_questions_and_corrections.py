@@ -4,9 +4,9 @@ after the items is said back, never read as a name."""
 
 from typing import Any
 
-from actions.check_questions import CHECK_DECIDES
-from actions.context import WHOLE_TIME
-from actions.eligibility import ValidateEligibilityForm
+from actions.conversation.context import WHOLE_TIME
+from actions.eligibility.check_questions import CHECK_DECIDES
+from actions.eligibility.eligibility import ValidateEligibilityForm
 from tests.actions.test_application_form import FILLED, validate
 from tests.actions.test_forms_natural_answers import say
 
@@ -116,7 +116,7 @@ async def test_a_question_about_an_item_inside_the_form_chooses_nothing(service_
 def test_a_negated_group_is_not_the_persons() -> None:
     from datetime import date
 
-    from actions import situation
+    from actions.eligibility import situation
 
     said = "我也不是困难户，大学毕业六年了，有补贴吗"
     profile = situation.read(
@@ -128,9 +128,9 @@ def test_a_negated_group_is_not_the_persons() -> None:
 
 
 def test_quantities_are_no_questions_and_hotline_cues_name_the_caller() -> None:
-    from actions.appeal_reading import NO_NUMBER
-    from actions.form_guard import is_question
-    from actions.form_labels import read_labelled
+    from actions.appeals.appeal_reading import NO_NUMBER
+    from actions.application.form_guard import is_question
+    from actions.application.form_labels import read_labelled
 
     assert not is_question("干了好几年了没请帮工") and is_question("全部弄完得花多长时间")
     found = read_labelled("这位阿姨叫王秀英，身份证430102199003041297", [], third_person=True).values
@@ -149,7 +149,7 @@ async def test_one_part_of_the_address_corrected_at_the_summary(service_url: str
 
 
 def test_facts_alone_never_start_the_form() -> None:
-    from actions.application_actions import carries_application_data
+    from actions.application.application_actions import carries_application_data
     from tests.actions.conftest import make_tracker, user_event
 
     said = "我前年毕业，店开一年多了，头一回创业"
@@ -159,8 +159,8 @@ def test_facts_alone_never_start_the_form() -> None:
 
 
 def test_items_left_for_later_are_not_filed_and_a_shop_name_keeps_its_mai() -> None:
-    from actions.application_actions import _items_of
-    from actions.form_labels import read_labelled
+    from actions.application.application_actions import _items_of
+    from actions.application.form_labels import read_labelled
 
     said = "等开了店再领补贴，现在只办创业证"
     entities = [span("item", "startup_subsidy", said, "补贴"), span("item", "employment_cert", said, "创业证")]

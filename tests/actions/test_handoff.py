@@ -5,7 +5,7 @@ import urllib.request
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff import HANDED_OFF, STAFF_UNAVAILABLE, ActionHandoff
+from actions.conversation.handoff import HANDED_OFF, STAFF_UNAVAILABLE, ActionHandoff
 
 from .conftest import GATEWAY_TOKEN, make_tracker, user_event
 

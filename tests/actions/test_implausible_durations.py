@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from actions import dates
+from actions.steps import dates
 
 TODAY = date(2026, 12, 6)
 

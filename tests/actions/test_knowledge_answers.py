@@ -6,8 +6,8 @@ item; another subsidy that scores alike with ours is declined by name, never ask
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import context
-from actions.questions import ActionAnswerQuestion
+from actions.conversation import context
+from actions.knowledge.questions import ActionAnswerQuestion
 from tests.actions.conftest import make_tracker, user_event
 
 

@@ -12,9 +12,9 @@ import pytest
 from aiohttp import web
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge_client import NOT_SEARCHED, checked, elsewhere
-from actions.questions import SERVICE_DOWN, ActionAnswerQuestion
-from actions.routing import ActionRouteOverview
+from actions.conversation.routing import ActionRouteOverview
+from actions.knowledge.knowledge_client import NOT_SEARCHED, checked, elsewhere
+from actions.knowledge.questions import SERVICE_DOWN, ActionAnswerQuestion
 from tests.actions.conftest import free_port, make_tracker, user_event
 
 LONG_REGION = "湘潭县" + "某某镇某某村" * 8

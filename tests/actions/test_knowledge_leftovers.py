@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import followups
-from actions.notification_settings import ActionNotificationSettings, asks_about
-from actions.query_text import elliptical
-from actions.questions import ActionAnswerQuestion
-from actions.writing_requests import asks_to_write
+from actions.after_filing.notification_settings import ActionNotificationSettings, asks_about
+from actions.conversation import followups
+from actions.knowledge.query_text import elliptical
+from actions.knowledge.questions import ActionAnswerQuestion
+from actions.knowledge.writing_requests import asks_to_write
 from tests.actions.conftest import make_tracker, user_event
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from actions import context, messages
-from actions.form_fields import BY_SLOT, FIELDS, display
-from actions.form_items import complete_items
+from actions.application.form_fields import BY_SLOT, FIELDS, display
+from actions.application.form_items import complete_items
+from actions.conversation import context, messages
 from contract.labels import CHOICE_LABELS, FIELD_LABELS, ITEM_NAMES, ITEM_TIME_LIMITS, ITEMS_FILED_TOGETHER
 from nlu_components.gazetteer import load_gazetteer
 

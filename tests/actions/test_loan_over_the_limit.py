@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application_form import ValidateApplicationForm
+from actions.application.application_form import ValidateApplicationForm
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_application_form import FILLED, validate
 from tests.actions.test_application_natural_talk import start

@@ -12,10 +12,10 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.form_questions import answer_besides, for_the_whole_form
-from actions.knowledge_client import elsewhere
-from actions.query_text import FORM_ITEM, named_by_short_word
-from actions.questions import ActionAnswerQuestion, stays_refused
+from actions.application.form_questions import answer_besides, for_the_whole_form
+from actions.knowledge.knowledge_client import elsewhere
+from actions.knowledge.query_text import FORM_ITEM, named_by_short_word
+from actions.knowledge.questions import ActionAnswerQuestion, stays_refused
 from tests.actions.conftest import make_tracker, user_event
 
 SUBSIDY = [{"entity": "item", "value": "startup_subsidy", "start": 4, "end": 6}]

@@ -3,7 +3,7 @@ other words ("退役军人，经营的是建华农资店") names nobody, so "经
 
 import pytest
 
-from actions.form_names import read_name
+from actions.application.form_names import read_name
 
 CASES = (
     ("我申请创业担保贷款：覃建华，433101198001051290，18711536027，退役军人，经营的是建华农资店", "覃建华"),

@@ -7,10 +7,10 @@ changes and a person is offered.
 
 from __future__ import annotations
 
-from actions.application_form import ValidateApplicationForm
-from actions.eligibility import ValidateEligibilityForm
-from actions.not_understood import confused
-from actions.progress import ValidateProgressForm
+from actions.application.application_form import ValidateApplicationForm
+from actions.conversation.not_understood import confused
+from actions.eligibility.eligibility import ValidateEligibilityForm
+from actions.progress.progress import ValidateProgressForm
 from tests.actions.test_appeals import Chat, entity
 from tests.actions.test_application_form import FILLED
 from tests.actions.test_forms_no_loops import FormTurns

@@ -8,7 +8,7 @@ import urllib.request
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.notification_settings import ActionNotificationSettings, wants_notifications
+from actions.after_filing.notification_settings import ActionNotificationSettings, wants_notifications
 from actions.service_client import gateway_headers
 from tests.actions.conftest import make_tracker, user_event
 

@@ -10,17 +10,17 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import own_case
-from actions.appeals import ActionRouteAppeal
-from actions.confused import ActionHelpConfused
-from actions.courtesy import ActionRouteCourtesy
-from actions.fallback import ActionHandleLowConfidence
-from actions.questions import ActionAnswerQuestion
-from actions.routing import (
+from actions.appeals.appeals import ActionRouteAppeal
+from actions.conversation.confused import ActionHelpConfused
+from actions.conversation.courtesy import ActionRouteCourtesy
+from actions.conversation.fallback import ActionHandleLowConfidence
+from actions.conversation.routing import (
     ActionRouteEligibility,
     ActionRouteOverview,
     ActionRouteProgress,
 )
+from actions.eligibility import own_case
+from actions.knowledge.questions import ActionAnswerQuestion
 from tests.actions.conftest import make_tracker, user_event
 
 

@@ -11,10 +11,10 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application_form import ValidateApplicationForm
-from actions.eligibility import ValidateEligibilityForm
-from actions.overview_in_form import asked
-from actions.progress import ValidateProgressForm
+from actions.application.application_form import ValidateApplicationForm
+from actions.eligibility.eligibility import ValidateEligibilityForm
+from actions.knowledge.overview_in_form import asked
+from actions.progress.progress import ValidateProgressForm
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_application_form import FILLED
 from tests.actions.test_form_switch import in_form, slots_of

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from actions.form_labels import read_labelled
+from actions.application.form_labels import read_labelled
 from tests.actions.test_application_form import FILLED, validate
 
 LOAN_FORM = {

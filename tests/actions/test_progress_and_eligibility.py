@@ -5,9 +5,9 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application_actions import ActionSubmitApplication
-from actions.eligibility import ActionShowEligibility, ValidateEligibilityForm
-from actions.progress import ActionShowProgress, ValidateProgressForm
+from actions.application.application_actions import ActionSubmitApplication
+from actions.eligibility.eligibility import ActionShowEligibility, ValidateEligibilityForm
+from actions.progress.progress import ActionShowProgress, ValidateProgressForm
 from tests.actions.conftest import make_form_tracker
 from tests.actions.test_application_form import FILLED, entity
 

@@ -3,8 +3,8 @@
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.query_text import query_text
-from actions.questions import ActionAnswerQuestion, answered_item
+from actions.knowledge.query_text import query_text
+from actions.knowledge.questions import ActionAnswerQuestion, answered_item
 from tests.actions.conftest import make_tracker, user_event
 
 LOAN = [{"entity": "item", "value": "guaranteed_loan", "start": 0, "end": 3}]

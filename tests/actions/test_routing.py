@@ -5,16 +5,16 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.eligibility import ActionShowEligibility, ValidateEligibilityForm
-from actions.fallback import ActionHandleLowConfidence
-from actions.progress import ActionShowProgress, ValidateProgressForm
-from actions.routing import (
+from actions.conversation.fallback import ActionHandleLowConfidence
+from actions.conversation.routing import (
     ActionOutOfScope,
     ActionRouteComplaint,
     ActionRouteEligibility,
     ActionRouteOverview,
     ActionRouteProgress,
 )
+from actions.eligibility.eligibility import ActionShowEligibility, ValidateEligibilityForm
+from actions.progress.progress import ActionShowProgress, ValidateProgressForm
 from tests.actions.conftest import make_form_tracker, make_tracker, user_event
 
 

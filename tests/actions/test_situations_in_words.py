@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from actions import situation
-from actions.eligibility_reading import read_turn
-from actions.form_labels import read_labelled
-from actions.own_case import answer as own_case_answer
+from actions.application.form_labels import read_labelled
+from actions.eligibility import situation
+from actions.eligibility.eligibility_reading import read_turn
+from actions.eligibility.own_case import answer as own_case_answer
 from tests.actions.conftest import make_tracker, user_event
 
 TODAY = date(2026, 12, 6)
@@ -90,7 +90,7 @@ async def run_own_case(tracker: object) -> tuple[str, list[object]]:
 async def test_an_undecided_item_is_described_from_the_catalogue_not_by_a_look_alike_faq(service_url: str) -> None:
     from rasa_sdk.executor import CollectingDispatcher
 
-    from actions import item_eligibility
+    from actions.eligibility import item_eligibility
 
     said = "我2023年开的店，能领创业补贴吗"
     tracker = make_tracker([user_event(said, "check_eligibility")])

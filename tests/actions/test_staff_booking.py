@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.booking import ActionBookServices
+from actions.after_filing.booking import ActionBookServices
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_booking import call_service
 from tests.service.factories import make_id, registration_form

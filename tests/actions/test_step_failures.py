@@ -10,10 +10,10 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application_form import ValidateApplicationForm
-from actions.eligibility import ValidateEligibilityForm
-from actions.progress import ValidateProgressForm
-from actions.step_failures import failures_at
+from actions.application.application_form import ValidateApplicationForm
+from actions.eligibility.eligibility import ValidateEligibilityForm
+from actions.progress.progress import ValidateProgressForm
+from actions.steps.step_failures import failures_at
 from tests.actions.conftest import user_event
 from tests.actions.test_application_form import FILLED
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from rasa.shared.core.domain import Domain
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.form_guard import retry_help
-from actions.step_help import back_to_step, help_message
-from actions.step_prompts import ASK_ACTIONS, ASKED_STEPS
+from actions.application.form_guard import retry_help
+from actions.steps.step_help import back_to_step, help_message
+from actions.steps.step_prompts import ASK_ACTIONS, ASKED_STEPS
 from tests.actions.conftest import make_tracker, user_event
 
 DOMAIN = Domain.load(str(Path(__file__).resolve().parents[2] / "bot" / "domain"))

@@ -15,8 +15,8 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from actions.application_actions import SUBMIT_TIMED_OUT, ActionSubmitApplication
-from actions.progress import ActionShowProgress
+from actions.application.application_actions import SUBMIT_TIMED_OUT, ActionSubmitApplication
+from actions.progress.progress import ActionShowProgress
 from tests.actions.test_application_actions import NUMBER, run
 from tests.actions.test_application_form import FILLED
 

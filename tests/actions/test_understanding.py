@@ -2,12 +2,13 @@
 
 from datetime import date
 
-from actions import context, situation
-from actions.progress import forgot_number
-from actions.progress_replies import WHERE_NUMBER
-from actions.questions import ActionAnswerQuestion
-from actions.routing import ActionRouteEligibility, ActionRouteOverview
-from actions.waiting import how_long_to_wait, wait_reply
+from actions.conversation import context
+from actions.conversation.routing import ActionRouteEligibility, ActionRouteOverview
+from actions.eligibility import situation
+from actions.eligibility.waiting import how_long_to_wait, wait_reply
+from actions.knowledge.questions import ActionAnswerQuestion
+from actions.progress.progress import forgot_number
+from actions.progress.progress_replies import WHERE_NUMBER
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_followups import run
 
@@ -94,7 +95,7 @@ def test_years_in_a_job_are_not_a_business_running() -> None:
 
 
 def test_none_of_the_groups_said_with_other_facts_still_answers_the_category() -> None:
-    from actions.eligibility_reading import read_turn
+    from actions.eligibility.eligibility_reading import read_turn
 
     turn = read_turn(
         "都不是，就普通人，店还没开，打算摆个小吃摊", "inform", [], "elig_person_category", date(2026, 12, 6)

@@ -1,7 +1,7 @@
 """A verdict says its outcome in words too, for people who hear the reply rather than see its marks."""
 
-from actions.verdicts import verdict_lines
-from actions.waiting import RUNNING
+from actions.eligibility.verdicts import verdict_lines
+from actions.eligibility.waiting import RUNNING
 
 
 def test_each_outcome_is_said_in_words_as_well_as_marked() -> None:

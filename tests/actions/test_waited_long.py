@@ -1,8 +1,8 @@
 """A user who says their application is taking too long gets an apology, how to complain and the progress check."""
 
-from actions.fallback import ActionHandleLowConfidence
-from actions.routing import ActionRouteProgress
-from actions.waited_long import SORRY_TO_WAIT, waited_long
+from actions.conversation.fallback import ActionHandleLowConfidence
+from actions.conversation.routing import ActionRouteProgress
+from actions.conversation.waited_long import SORRY_TO_WAIT, waited_long
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_followups import followup, run
 

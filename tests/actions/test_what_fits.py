@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from actions.fallback import ActionHandleLowConfidence
-from actions.questions import ActionAnswerQuestion, _fits_asked
-from actions.routing import ActionRouteEligibility
-from actions.situation import asks_what_fits, read
+from actions.conversation.fallback import ActionHandleLowConfidence
+from actions.conversation.routing import ActionRouteEligibility
+from actions.eligibility.situation import asks_what_fits, read
+from actions.knowledge.questions import ActionAnswerQuestion, _fits_asked
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_followups import followup, run, slots_of
 

@@ -24,7 +24,7 @@ ANSWERS_AT_A_STEP = {"湘易办"}
 
 def read_by_the_form(text: str) -> bool:
     """A command the forms read by its words at every step (上一步, 重新填, 取消, 确认提交, 核对一下)."""
-    from actions.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT, wants_review
+    from actions.application.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT, wants_review
 
     words = (BACK, RESTART, CANCEL_WORDS, SUBMIT)
     return text in ANSWERS_AT_A_STEP or any(w.search(text) for w in words) or wants_review(text)

@@ -1,6 +1,7 @@
 """The service and the bot show the same names: both read ``contract/labels.json`` (issue 10).
 
-The bot's chat form (``actions/form_fields.py`` imports only the contract, so this environment can import it too)
+The bot's chat form (``actions/application/form_fields.py`` imports only the contract, so this environment can import
+it too)
 and the service's answers are compared as a user sees them: item names, field labels, choice labels, and the rule
 of the items filed together. The Rasa side has its own half: ``tests/actions/test_labels.py``.
 """
@@ -11,7 +12,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from actions.form_fields import BY_SERVICE_FIELD, display
+from actions.application.form_fields import BY_SERVICE_FIELD, display
 from bundle_service.applications.vocabulary import load_vocabulary
 from bundle_service.main import create_app
 from contract.labels import CHOICE_LABELS, ITEM_NAMES, ITEM_TIME_LIMITS, ITEMS_FILED_TOGETHER

@@ -1,7 +1,8 @@
 """👍/👎 under knowledge answers: the clients' shared logic (``miniprogram/utils/feedback.js``) run in Chromium.
 
 The action server sends a knowledge answer's text and then a custom payload ``{sources, answer_feedback}``
-(``actions/answer_feedback.py``); the chat must show the buttons under that text, never show the payload, and post
+(``actions/knowledge/answer_feedback.py``); the chat must show the buttons under that text, never show the payload, and
+post
 the vote with the question, the answer and its source (``docs/closed_loop_api.md``). No stack needed.
 """
 

@@ -1,0 +1,1 @@
+"""What follows a licence: seal and bank bookings, 免申即享 offers and notification settings."""

@@ -1,0 +1,315 @@
+"""``validate_appeal_form``: the complaint form's answers, corrections, questions, navigation and next step.
+
+Steps, each asked only when still missing: what happened → where/when → the application it concerns (only when
+the complaint is about one; verified like the progress form) → a phone (not for a verified WeChat login: staff
+answer in the conversation) → the summary with the category the service proposes, which the user may change.
+Every message is read for every field (:mod:`actions.appeals.appeal_reading`); a question is answered and the step asked
+again; "上一步" and "重新填" move around; "取消" and "转人工" are left to the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.appeals.appeal_answers import (
+    ANSWERS,
+    LABELS,
+    NOT_LINKED,
+    category_choice,
+    choose_category,
+    store,
+    time_limits,
+)
+from actions.appeals.appeal_prompts import (
+    CATEGORY_KEPT,
+    CATEGORY_LATER,
+    CATEGORY_LIST,
+    CHANGE_PROMPT,
+    PROMPTS,
+    failures_at,
+)
+from actions.appeals.appeal_reading import (
+    ABOUT_APPLICATION,
+    NO_NUMBER,
+    AppealReading,
+    completes,
+    leaves_it_to_the_bot,
+    read_appeal,
+)
+from actions.appeals.appeals import CHANNEL, FORM_SLOTS, GRIEVANCE, NONE, categories, classify, has_openid
+from actions.application.form_extraction import just_heard_user
+from actions.application.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT
+from actions.conversation import not_understood
+from actions.conversation.replies import answer_question, bot_texts, is_question
+from actions.service_client import NotFound, ServiceError, TooManyAttempts, post_json, tracker_headers
+from contract.masking import mask_phone
+
+REQUESTED = "requested_slot"
+# Intents the rules answer when the message fills nothing (bot/rules/appeals.yml).
+RULE_INTENTS = frozenset(
+    {"cancel", "request_human", "goodbye", "greet", "thank", "bot_challenge", "check_eligibility", "start_application"}
+)
+STOP = re.compile(r"不投诉|不登记|不反映|不提了|不说了|退出|停下")
+HOW_LONG = re.compile(r"多久|几天|多长时间|什么时候|啥时候|时限|期限")
+PLACE_CUE = re.compile(r"地点|时间|地方|日期")
+
+
+def _said(tracker: Tracker) -> tuple[str, str, list[dict[str, Any]]]:
+    message = tracker.latest_message
+    intent = str((message.get("intent") or {}).get("name") or "")
+    return str(message.get("text") or "").strip(), intent, list(message.get("entities") or [])
+
+
+def _new_values(found: AppealReading, slots: dict[str, Any], requested: str | None, text: str) -> dict[str, Any]:
+    """The values a message gives for this turn: what happened and where are not retold by later messages.
+
+    "我没有编号" says there is no application to link, at any step: the number is not asked.
+    """
+    values = dict(found.values)
+    where_when, before = values.get("appeal_place_time"), slots.get("appeal_place_time")
+    # "上个月" first, "开福区政务大厅" later: the place completes the time instead of being dropped as a retelling.
+    added = completes(str(before), str(where_when)) if where_when and before else None
+    for slot in ("appeal_description", "appeal_place_time"):
+        correcting = slot == "appeal_place_time" and requested == "appeal_confirm" and PLACE_CUE.search(text)
+        if requested != slot and slots.get(slot) and not correcting:
+            values.pop(slot, None)  # later messages answer their own step, they do not retell the story
+    if added:
+        values["appeal_place_time"] = found.shown["appeal_place_time"] = added
+    if found.no_application and slots.get("appeal_application") is None:
+        values["appeal_application"] = NONE
+    return values
+
+
+class ValidateAppealForm(FormValidationAction):
+    """Validation and step order of ``appeal_form``."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "validate_appeal_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Read the message (when the user just spoke), then plan the next step."""
+        try:
+            return await self._turn(dispatcher, tracker, domain)
+        except ServiceError:  # unreachable, or without the closed-loop endpoints: nothing half-filed lingers
+            dispatcher.utter_message(text="抱歉，诉求登记系统暂时连不上，请稍后再说“我要投诉”，或拨打12345热线反映。")
+            return [SlotSet(REQUESTED, None), *[SlotSet(s, None) for s in FORM_SLOTS]]
+
+    async def _turn(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        slots: dict[str, Any] = {s: tracker.get_slot(s) for s in (*FORM_SLOTS, "appeal_category")}
+        requested = tracker.get_slot(REQUESTED)
+        events: list[EventType] = []
+        fresh = set(tracker.slots_to_validate())
+        if just_heard_user(tracker):
+            read = await self._read(dispatcher, tracker, domain, slots, requested)
+            if read is None:
+                return []  # a command or chit-chat for the rules
+            events += read
+            if any(e.get("event") == "slot" and e.get("name") == REQUESTED for e in read):
+                return events  # the same step is asked again (a question answered, a step back)
+            fresh = {str(e.get("name")) for e in read if e.get("event") == "slot"}
+        return [*events, *await self._plan(dispatcher, tracker, slots, fresh)]
+
+    async def _read(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+        slots: dict[str, Any],
+        requested: str | None,
+    ) -> list[EventType] | None:
+        text, intent, entities = _said(tracker)
+        if intent == "cancel" and not (CANCEL_WORDS.search(text) or STOP.search(text)):
+            intent = "inform"  # "记不清了" is an answer: only explicit words stop the form
+        found = read_appeal(text, entities)
+        values = _new_values(found, slots, requested, text)
+        if (moved := self._not_an_answer(dispatcher, tracker, text, slots, requested, found, values)) is not None:
+            return moved
+        if intent in RULE_INTENTS and not values:
+            return None
+        grievance = requested == "appeal_description" and bool(GRIEVANCE.search(text))
+        asking = is_question(text) or intent in ("ask_question", "ask_bundle_overview")
+        if asking and not grievance and requested == "appeal_description" and set(values) == {requested}:
+            values = {}  # "登记完多久会有人回我": a question at the description step, answered, never stored
+        chosen = category_choice(text, await categories()) if "类别" in text and not values else None
+        if chosen and requested != "appeal_confirm":  # the category, before its step
+            return [*choose_category(dispatcher, chosen, slots), SlotSet(REQUESTED, requested)]
+        if asking and not grievance and not values and HOW_LONG.search(text):
+            dispatcher.utter_message(text=await time_limits())  # how long a 诉求 takes, not an item's time limit
+            return [SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
+        if asking and not grievance and not values:
+            answered = await answer_question(dispatcher, tracker, domain)
+            return [*answered, SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
+        answer = self._answer(requested, text, intent, entities, values)
+        if answer is not None:
+            values[str(requested)] = answer
+        events = store(dispatcher, values, found.shown, slots)
+        if requested == "appeal_confirm":
+            events += await self._confirming(dispatcher, tracker, slots, bool(values))
+        elif requested in LABELS and not values:  # a value for another step is no failed answer to this one
+            slots[requested] = None
+            events.append(SlotSet(requested, None))  # a failed answer: asked again with more help
+        return events
+
+    def _not_an_answer(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        text: str,
+        slots: dict[str, Any],
+        requested: str | None,
+        found: AppealReading,
+        values: dict[str, Any],
+    ) -> list[EventType] | None:
+        """What a message that answers no step does; ``None`` for anything else.
+
+        "看不懂你说的" has the step explained again (never a yes); "上一步" and "重新填" move; "类别随便归" (or
+        "随便" at the summary) leaves the category to the bot: not a failed answer, nothing asked about it.
+        """
+        if requested in (*PROMPTS, "appeal_confirm") and not_understood.confused(text):
+            step = not_understood.CONFIRM_APPEAL if requested == "appeal_confirm" else PROMPTS[str(requested)][2]
+            dispatcher.utter_message(text=not_understood.explain(step, failures_at(tracker, str(requested)) - 1))
+            return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]  # the same step asked again
+        if BACK.search(text) or RESTART.search(text):
+            return self._navigate(dispatcher, "restart" if RESTART.search(text) else "back", slots, requested)
+        if not values and (found.any_category or (requested == "appeal_confirm" and leaves_it_to_the_bot(text))):
+            return self._category_left(dispatcher, slots, requested)
+        return None
+
+    @staticmethod
+    def _category_left(
+        dispatcher: CollectingDispatcher, slots: dict[str, Any], requested: str | None
+    ) -> list[EventType]:
+        """The category left to the bot: the proposal stands (at the summary) or is made later; the step goes on."""
+        if requested != "appeal_confirm":
+            dispatcher.utter_message(text=CATEGORY_LATER)
+            return [SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
+        label = (slots.get("appeal_category") or {}).get("label") or "其他与意见建议"
+        dispatcher.utter_message(
+            text=CATEGORY_KEPT.format(label=label), buttons=[{"title": "确认提交", "payload": "确认提交"}]
+        )
+        return [SlotSet("appeal_confirm", None), SlotSet(REQUESTED, requested)]
+
+    @staticmethod
+    def _answer(
+        requested: str | None, text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]
+    ) -> Any:
+        """The whole message as the answer to the step asked, when it plausibly is one."""
+        if requested in values or requested not in ANSWERS:
+            return None
+        return ANSWERS[str(requested)](text, intent, entities, values)
+
+    async def _confirming(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, slots: dict[str, Any], changed: bool
+    ) -> list[EventType]:
+        """The summary step: submit, change the category, or say what to change."""
+        text, intent, _ = _said(tracker)
+        known = await categories()
+        repeated = bool(bot_texts(tracker)) and bot_texts(tracker)[0] == CHANGE_PROMPT
+        if "全部类别" in text or "所有类别" in text or "其他类别" in text:
+            dispatcher.utter_message(
+                text=CATEGORY_LIST,
+                buttons=[{"title": c["label"], "payload": f"类别改为{c['label']}"} for c in known],
+            )
+            return [SlotSet("appeal_confirm", None)]
+        if chosen := category_choice(text, known):
+            return [*choose_category(dispatcher, chosen, slots), SlotSet("appeal_confirm", None)]
+        if not changed and (SUBMIT.search(text) or intent == "affirm"):
+            slots["appeal_confirm"] = True
+            return [SlotSet("appeal_confirm", True)]
+        if not changed and not repeated:
+            dispatcher.utter_message(text=CHANGE_PROMPT)  # asked again in a row, the summary is shown instead
+        return [SlotSet("appeal_confirm", None)]
+
+    @staticmethod
+    def _navigate(
+        dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any], requested: str | None
+    ) -> list[EventType]:
+        """Clear everything ("重新填"), or ask the last answered step again showing its old value ("上一步")."""
+        if command == "restart":
+            dispatcher.utter_message(text="好的，已清空，我们重新来。")
+            slots.update(dict.fromkeys(slots))
+            return [SlotSet(s, None) for s in (*FORM_SLOTS, "appeal_category")]
+        order = [s for s in FORM_SLOTS if s != "appeal_confirm"]
+        end = order.index(requested) if requested in order else len(order)
+        answered = [s for s in order[:end] if slots.get(s) not in (None, NONE, CHANNEL)]
+        if not answered:
+            dispatcher.utter_message(text="这已经是第一步了。")
+            return [SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
+        previous = answered[-1]
+        old = mask_phone(str(slots[previous])) if previous == "appeal_contact" else str(slots[previous])[:40]
+        dispatcher.utter_message(text=f"好的，回到上一步：{LABELS[previous]}（刚才填的是：{old}），请重新告诉我。")
+        return [SlotSet(previous, None), SlotSet("appeal_confirm", None), SlotSet(REQUESTED, previous)]
+
+    async def _plan(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, slots: dict[str, Any], fresh: set[str]
+    ) -> list[EventType]:
+        """Skip what does not apply, verify an application, propose a category; name the next step.
+
+        Args:
+            dispatcher: Where the replies go.
+            tracker: The conversation.
+            slots: The form's values (updated in place).
+            fresh: Slots given in this turn (an application is verified only when its digits are new).
+        """
+        events: list[EventType] = []
+
+        def fill(slot: str, value: Any) -> None:
+            slots[slot] = value
+            events.append(SlotSet(slot, value))
+
+        description = str(slots.get("appeal_description") or "")
+        unlinked = not ABOUT_APPLICATION.search(description) or NO_NUMBER.search(description)  # "我没有编号…"
+        if description and slots.get("appeal_application") is None and unlinked:
+            fill("appeal_application", NONE)
+        number, last6 = slots.get("appeal_application"), slots.get("appeal_id_last6")
+        if number == NONE and last6 is None:
+            fill("appeal_id_last6", NONE)
+        elif number not in (None, NONE) and last6 in (None, NONE):
+            if has_openid(tracker) and await self._verified(tracker, str(number), None):
+                fill("appeal_id_last6", CHANNEL)  # the logged-in owner: nothing to ask
+            elif last6 == NONE:
+                fill("appeal_id_last6", None)
+        elif number not in (None, NONE) and last6 != CHANNEL and fresh & {"appeal_application", "appeal_id_last6"}:
+            await self._verify(dispatcher, tracker, str(number), str(last6), fill)
+        if slots.get("appeal_contact") is None and has_openid(tracker):
+            fill("appeal_contact", CHANNEL)
+        next_slot = next((s for s in FORM_SLOTS if slots.get(s) is None), None)
+        if next_slot == "appeal_confirm" and not slots.get("appeal_category"):
+            fill("appeal_category", await classify(f"{description} {slots.get('appeal_place_time') or ''}"))
+        return [*events, SlotSet(REQUESTED, next_slot)]
+
+    async def _verify(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, number: str, last6: str, fill: Any
+    ) -> None:
+        """Check the application number with the ID digits, as the progress form does."""
+        try:
+            ok = await self._verified(tracker, number, last6)
+        except TooManyAttempts:
+            dispatcher.utter_message(text="核实失败次数过多，为保护申请人信息，" + NOT_LINKED)
+            fill("appeal_application", NONE)
+            fill("appeal_id_last6", NONE)
+            return
+        if ok:
+            dispatcher.utter_message(text=f"已核实申请{number}，会一并转给处理人员。")
+            return
+        dispatcher.utter_message(
+            text=f"申请编号{number}和身份证后6位没有对上。请再发一次申请人身份证号的后6位；编号有误请发正确的编号；"
+            "不想关联申请就说“不关联”。"
+        )
+        fill("appeal_id_last6", None)
+
+    @staticmethod
+    async def _verified(tracker: Tracker, number: str, last6: str | None) -> bool:
+        body = {"id_last6": last6} if last6 else {}
+        try:
+            await post_json(f"/api/v1/applications/{number}/progress", body, tracker_headers(tracker))
+        except NotFound:
+            return False
+        return True

@@ -1,0 +1,291 @@
+"""Complaints and requests (诉求): opening the form, filing it with the bundle service, stopping it.
+
+``action_route_appeal`` takes the ``complain`` intent: a complaint opens ``appeal_form`` seeded with every field
+the message already gives; "我的投诉处理得怎么样了" opens ``appeal_status_form``; a question is answered. The
+service owns numbering, categories, time limits and the answer to the user (``docs/closed_loop_api.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.appeals.appeal_reading import appeal_number, read_appeal
+from actions.appeals.ratings import ActionRate, score_of
+from actions.conversation import context
+from actions.conversation.replies import answer_question, is_question, varied
+from actions.eligibility import situation
+from actions.service_client import (
+    NotFound,
+    Rejected,
+    ServiceError,
+    TooManyAttempts,
+    get_json,
+    post_json,
+    tracker_headers,
+    tracker_identity,
+)
+
+FORM_SLOTS = (
+    "appeal_description",
+    "appeal_place_time",
+    "appeal_application",
+    "appeal_id_last6",
+    "appeal_contact",
+    "appeal_confirm",
+)
+WORKING_SLOTS = (*FORM_SLOTS, "appeal_category")
+NONE = "none"  # the complaint concerns no application
+CHANNEL = "channel"  # a verified login: staff answer in this conversation, no phone needed
+# A promise not kept ("说好的3天，都一个星期了还没动静"): a grievance, never the age of a business.
+BROKEN_PROMISE = r"说好的|说好了|答应(?:过|了|的)|承诺(?:过|了|的)|没(?:有)?动静|没个?信儿?|石沉大海"
+GRIEVANCE = re.compile(
+    rf"{BROKEN_PROMISE}|投诉|举报|反映|诉求|意见|建议|差评|态度|不满|生气|气死|太差|很差|真差|太慢|垃圾|骗|敷衍|没人管|不负责|忽悠|推来推去|"
+    r"踢皮球|刁难|拖|跑了|白跑|没人理|不理|卡着|卡在|超时|超期|答非所问|乱回答"
+)
+STATUS = re.compile(
+    r"怎么样了|咋样了|有结果|结果出来|处理到|进展|进度|状态|回复了|有回复|有人管|办结了|查一下|查查|查询|处理得"
+)
+EXPLICIT = re.compile(r"投诉|举报|诉求")
+# A wish to file, and words of being wronged: a question with neither asks about complaints ("投诉几天有答复").
+WANTS_TO_FILE = re.compile(
+    r"(?:我要|我想|想要|要|想|帮我|给我|我们要|怎么|如何|去哪|在哪|哪里)(?:投诉|举报|反映|登记|告)"
+)
+WRONGED = re.compile(
+    rf"{BROKEN_PROMISE}|态度|不满|生气|气死|差|慢|垃圾|骗|敷衍|没人管|不负责|忽悠|推来推去|踢皮球|刁难|拖|白跑|没人理|不理|卡着|卡在|"
+    r"超时|超期|答非所问|乱回答|凭什么|为什么不|为啥不|怎么还没|怎么又"
+)
+FILING = re.compile(r"投诉|举报|反映|诉求|登记")
+REQUEST = re.compile(r"诉求|建议|希望|能不能|可不可以|请求|呼吁")
+INTRO = (
+    "很抱歉给您带来不好的体验。我来帮您登记{kind}：说清楚发生了什么、在哪里什么时候、怎么联系您，"
+    "登记后会给您一个编号和答复期限，工作人员会跟进处理。随时可以说“取消”或“转人工”。"
+)
+DIDNT_GET_IT = (
+    "不好意思，我没太明白您的意思。想投诉或反映问题的话，直接说“我要投诉”加上发生了什么就行。",
+    "还是没太明白。您可以：1. 说“我要投诉”登记问题；2. 发诉求编号（SQ开头）查处理情况；3. 说“转人工”。",
+    "抱歉没能帮上。说“转人工”会有工作人员在这里回复您，或拨打12345政务服务便民热线。",
+)
+SERVICE_DOWN = "抱歉，诉求登记系统暂时连不上，这次没有登记成功。请稍后再说“我要投诉”，或拨打12345政务服务便民热线反映。"
+
+
+def kind_of(text: str) -> str:
+    """``request`` (诉求/建议) or ``complaint`` (投诉, the default)."""
+    return "request" if REQUEST.search(text) and not re.search(r"投诉|举报", text) else "complaint"
+
+
+def kind_label(kind: str) -> str:
+    """投诉 or 诉求."""
+    return "诉求" if kind == "request" else "投诉"
+
+
+def asks_status(text: str) -> bool:
+    """Whether the message asks how a filed complaint stands ("我的投诉处理得怎么样了", "SQ… 有结果了吗")."""
+    return bool(appeal_number(text)) or bool(STATUS.search(text) and re.search(r"投诉|诉求|反映|举报|建议", text))
+
+
+def has_openid(tracker: Tracker) -> bool:
+    """The conversation is a verified WeChat / mini-program user's (staff can answer here)."""
+    return tracker_identity(tracker).openid is not None
+
+
+def reset_appeal() -> list[EventType]:
+    """Events that forget the form's values (contact details do not linger in the tracker)."""
+    return [SlotSet(slot, None) for slot in WORKING_SLOTS]
+
+
+def start_appeal(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Open ``appeal_form`` with every field the latest message gives (the form asks only for the rest)."""
+    text = str(tracker.latest_message.get("text") or "")
+    found = read_appeal(text, list(tracker.latest_message.get("entities") or []))
+    dispatcher.utter_message(text=INTRO.format(kind=kind_label(kind_of(text))))
+    events: list[EventType] = [*reset_appeal(), ActiveLoop(None)]
+    events += [SlotSet(slot, value) for slot, value in found.values.items()]
+    return [*events, FollowupAction("appeal_form")]
+
+
+def explicit_appeal(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """A complaint, or its status, in explicit words (投诉/举报/诉求, a promise not kept) the NLU was unsure of."""
+    text = str(tracker.latest_message.get("text") or "")
+    if not (EXPLICIT.search(text) or re.search(BROKEN_PROMISE, text)):
+        return None
+    if asks_status(text):
+        return [FollowupAction("appeal_status_form")]
+    return start_appeal(dispatcher, tracker)
+
+
+async def categories() -> list[dict[str, Any]]:
+    """The service's categories (code, label, time limit), in its order."""
+    return list((await get_json("/api/v1/appeals/categories")).get("categories") or [])
+
+
+async def classify(text: str) -> dict[str, Any]:
+    """The service's proposed category for ``text``: ``{"category", "label", "matched", "alternatives"}``."""
+    return dict(await post_json("/api/v1/appeals/classify", {"text": text[:2000]}))
+
+
+class ActionRouteAppeal(Action):
+    """``complain``: a complaint opens the form, a status question the status form, a question is answered."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_route_appeal"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Route the message (see the class)."""
+        text = str(tracker.latest_message.get("text") or "").strip()
+        if (other := _not_a_complaint(tracker, text)) is not None:
+            return await _elsewhere(dispatcher, tracker, domain, other)
+        if score_of(text) is not None and not FILING.search(text):  # "给个差评，答非所问": a rating, stored
+            return await ActionRate().run(dispatcher, tracker, domain)
+        if GRIEVANCE.search(text):
+            return start_appeal(dispatcher, tracker)
+        if is_question(text):
+            return await answer_question(dispatcher, tracker, domain)
+        if len(text) >= 8:  # a grievance in words the patterns do not know: still worth filing
+            return start_appeal(dispatcher, tracker)
+        dispatcher.utter_message(text=varied(tracker, DIDNT_GET_IT))
+        return []
+
+
+async def _elsewhere(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, action: str
+) -> list[EventType]:
+    """Hand the message to ``action``; a question is answered here, in this turn.
+
+    Answered through a follow-up action, no rule covered what came after it, and the policies added the
+    low-confidence reply ("没太明白") under the answer.
+    """
+    if action == "action_answer_question":
+        return await answer_question(dispatcher, tracker, domain)
+    return [FollowupAction(action)]
+
+
+def _not_a_complaint(tracker: Tracker, text: str) -> str | None:
+    """Where a message the NLU read as a complaint belongs instead: a 诉求's status, or facts for the check.
+
+    "店还没开，准备下月开", "我哪类都挨不上": the person's situation, said without a grievance, answers the
+    eligibility check (``action_route_eligibility``), never opens a complaint.
+    """
+    if asks_status(text):
+        return "appeal_status_form"
+    if context.HESITATING.search(text) and not GRIEVANCE.search(text):  # "我再考虑考虑": not now, no grievance
+        return "action_route_courtesy"
+    if is_question(text) and not (WANTS_TO_FILE.search(text) or WRONGED.search(text)):
+        return "action_answer_question"  # "上回反映的问题一般几天给答复": a question about complaints
+    if context.goes_in_person(text) and not GRIEVANCE.search(text):  # "手机上弄太麻烦了，我去大厅"
+        return "action_start_application"  # it tells how to go in person (conversation/followups.py), files nothing
+    entities = list(tracker.latest_message.get("entities") or [])
+    if not GRIEVANCE.search(text) and situation.read(text, entities, date.today()).profile:
+        return "action_route_eligibility"
+    return None
+
+
+def _body(tracker: Tracker, category: dict[str, Any] | None) -> dict[str, Any]:
+    slots = tracker.current_slot_values()
+    description = str(slots.get("appeal_description") or "")
+    body: dict[str, Any] = {
+        "kind": kind_of(description),
+        "description": description[:2000],
+        "conversation_id": tracker.sender_id,
+        "channel": tracker.get_latest_input_channel(),
+    }
+    if slots.get("appeal_place_time"):
+        body["place_time"] = str(slots["appeal_place_time"])[:200]
+    if category and category.get("category"):
+        body["category"] = category["category"]
+    application = slots.get("appeal_application")
+    if application and application != NONE:
+        body["application_number"] = application
+        last6 = slots.get("appeal_id_last6")
+        if last6 and last6 != CHANNEL:
+            body["id_last6"] = last6
+    contact = slots.get("appeal_contact")
+    if contact and contact != CHANNEL:
+        body["contact_phone"] = contact
+    return body
+
+
+class ActionSubmitAppeal(Action):
+    """File the confirmed complaint and tell the user its number and the time limit."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_submit_appeal"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """``POST /api/v1/appeals``; a refused field re-opens the form on it."""
+        if tracker.get_slot("appeal_confirm") is not True:
+            return reset_appeal()
+        body = _body(tracker, tracker.get_slot("appeal_category"))
+        try:
+            appeal = await post_json("/api/v1/appeals", body, tracker_headers(tracker))
+        except Rejected as rejected:
+            return self._reopen(dispatcher, rejected)
+        except NotFound:
+            dispatcher.utter_message(text="申请编号和身份证后6位没有对上，这份投诉先不关联申请。请确认后再提交。")
+            return [
+                SlotSet("appeal_application", NONE),
+                SlotSet("appeal_id_last6", None),
+                SlotSet("appeal_confirm", None),
+                FollowupAction("appeal_form"),
+            ]
+        except TooManyAttempts:
+            dispatcher.utter_message(text="申请核实失败次数过多，这份投诉先不关联申请。请确认后再提交。")
+            return [SlotSet("appeal_application", NONE), SlotSet("appeal_confirm", None), FollowupAction("appeal_form")]
+        except ServiceError:
+            dispatcher.utter_message(text=SERVICE_DOWN)
+            return reset_appeal()
+        where = "工作人员会通过您留的电话联系您" if body.get("contact_phone") else "工作人员的答复会发到这个对话里"
+        text = str(appeal.get("message") or f"已登记，编号{appeal['number']}。")
+        dispatcher.utter_message(
+            text=f"{text}\n{where}。想了解处理情况，随时说“我的投诉处理得怎么样了”，并提供编号{appeal['number']}。"
+        )
+        return [*reset_appeal(), SlotSet("last_appeal_number", appeal["number"])]
+
+    @staticmethod
+    def _reopen(dispatcher: CollectingDispatcher, rejected: Rejected) -> list[EventType]:
+        fields = {
+            "contact_phone": "appeal_contact",
+            "description": "appeal_description",
+            "place_time": "appeal_place_time",
+        }
+        events: list[EventType] = [SlotSet("appeal_confirm", None)]
+        for error in rejected.errors:
+            dispatcher.utter_message(text=str(error.get("message") or rejected.message))
+            if slot := fields.get(str(error.get("field"))):
+                events.append(SlotSet(slot, None))
+        if len(events) == 1:
+            dispatcher.utter_message(text=rejected.message or "登记信息有误，请修改后再提交。")
+            if "phone" in rejected.message or "电话" in rejected.message:
+                events.append(SlotSet("appeal_contact", None))
+            elif "类别" in rejected.message:
+                events.append(SlotSet("appeal_category", None))
+        return [*events, FollowupAction("appeal_form")]
+
+
+class ActionCancelAppeal(Action):
+    """Stop the complaint, status or rating form: nothing is filed and what was typed is forgotten."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_cancel_appeal"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Deactivate the form and clear its values."""
+        loop = (tracker.active_loop or {}).get("name")
+        if loop == "appeal_form":
+            dispatcher.utter_message(
+                text="好的，已取消，这次的投诉没有登记，刚才的内容也已清除。需要时随时说“我要投诉”。"
+            )
+        else:
+            dispatcher.utter_message(text="好的，已经停下了。需要时随时叫我。")
+        cleared = ("appeal_status_number", "appeal_status_check", "rating_pending", "rating_number", "rating_id_last6")
+        forget = [SlotSet(slot, None) for slot in cleared]
+        return [ActiveLoop(None), SlotSet("requested_slot", None), *reset_appeal(), *forget]

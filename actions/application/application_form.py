@@ -1,0 +1,354 @@
+"""``validate_application_form``: answers and corrections validated by the bundle service; what to ask next.
+
+The service is the one place of the form's rules: each value goes through ``POST /api/v1/validation/{field}``
+(its Chinese reason is the re-prompt), and ``POST /api/v1/validation`` says which fields are still missing for
+the chosen items and which rules are not met. Both that check and ``POST /api/v1/prefill`` carry who is asking
+(:func:`form_headers`): only a user the service identifies as the applicant (real-name authenticated WeChat
+account, or a hotline caller verified by staff in the call) has shared records used (免提交); for anyone else the
+form asks for every value and says nothing about records.
+"""
+
+import logging
+from typing import Any
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.application.application_actions import CANCELLED, reset_form, staff_headers
+from actions.application.form_business import places_in_address
+from actions.application.form_extraction import extract, just_heard_user
+from actions.application.form_field_help import field_help
+from actions.application.form_fields import (
+    BY_SERVICE_FIELD,
+    BY_SLOT,
+    CONFIRM_SLOT,
+    FIELDS,
+    FORM_SLOTS,
+    PAUSED,
+    display,
+    service_form,
+)
+from actions.application.form_items import complete_items, without_refused
+from actions.application.form_navigation import failed_answer, navigate, remind
+from actions.application.form_questions import answer_besides, for_the_whole_form, question_besides
+from actions.application.form_values import Extraction
+from actions.application.loan_limit import with_offer
+from actions.conversation import messages
+from actions.knowledge.questions import ActionAnswerQuestion
+from actions.service_client import (
+    Rejected,
+    ServiceUnavailable,
+    TooManyAttempts,
+    check_field,
+    post_json,
+    tracker_headers,
+)
+
+logger = logging.getLogger(__name__)
+REQUESTED = "requested_slot"
+SERVICE_DOWN = "抱歉，申请系统暂时连不上，您的申请还没有提交。已填写的内容先为您保留，请稍后说“继续申请”接着办理。"
+TOO_MANY_PEOPLE = "短时间内填写的身份证号码过多，请{minutes}分钟后再说“继续申请”。已填写的内容先为您保留。"
+NO_ITEMS_LEFT = (
+    "好的，“{items}”不办了。现在没有要办的事项了：还想办哪一项？例如“营业执照”“创业补贴”。整个申请都不办了请说“取消”。"
+)
+HOLDING = "好的，先不提交，填好的信息给您留着。想好了说“确认提交”就提交，要改哪一项直接告诉我，不办了说“取消”。"
+NOT_SUBMITTED = "还没有提交：这份申请表还在填写中，填完核对后说“确认提交”才会提交，提交后会给您申请编号。"
+ORDER = {slot: index for index, slot in enumerate((*FORM_SLOTS, CONFIRM_SLOT))}
+IDENTIFIED_BY = {"realname": "已通过实名认证", "caller_verification": "来电人身份已由工作人员核验"}
+
+
+def form_headers(tracker: Tracker) -> dict[str, str]:
+    """Who asks the service about this form: the conversation (and a verified openid), and a hotline staff claim."""
+    return {**tracker_headers(tracker), **staff_headers(tracker)}
+
+
+def _regions_to_places(regions: list[str]) -> list[tuple[str, str]]:
+    """Candidate (slot, value) pairs for city and county from the region entities, city first."""
+    return [("city", r) for r in regions] + [("county", r) for r in regions]
+
+
+async def _answer_in_form(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, found: Extraction
+) -> list[EventType]:
+    """Answer a question asked at a step: how to fill a field, or from the knowledge base for the whole form.
+
+    The caller asks the same step again afterwards.
+    """
+    if found.field_help:
+        dispatcher.utter_message(text=field_help(found.field_help))
+        return []
+    return list(await ActionAnswerQuestion().run(dispatcher, for_the_whole_form(tracker), domain))
+
+
+def _acknowledge(
+    dispatcher: CollectingDispatcher, slot: str, value: Any, new: bool, requested: Any, found: Extraction
+) -> None:
+    """Say how a value was taken: a date as read, the name as heard (立早章…), an answer ahead of its question."""
+    if slot in found.shown:
+        dispatcher.utter_message(text=f"好的，记下了：{found.shown[slot]}。")
+    elif slot == "applicant_name" and new:
+        dispatcher.utter_message(text=f"好的，申请人姓名：{value}。")
+    elif new and slot not in (requested, "application_items"):
+        # An answer ahead of its question: say where it went, so nothing lands silently.
+        dispatcher.utter_message(text=f"好的，已记下{BY_SLOT[slot].label}：{display(slot, value)}。")
+
+
+# The commands the form carries out itself at any step, whatever the intent
+# (actions/application/form_extraction._command).
+NAVIGATION = ("fix", "back", "restart", "cancel", "no_items", "items_kept", "hesitate", "not_submitted", "review")
+
+
+def _navigate_or_cancel(
+    dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any], text: str = ""
+) -> list[EventType]:
+    """Go back or start again, or stop on a cancel in words the NLU did not read as cancel (nothing filed).
+
+    Removing the only items chosen ("贷款不要了") asks for the items again: the application is not cancelled;
+    "就这两样" at a later step says the items back and asks the step again.
+    """
+    if command == "no_items":
+        dispatcher.utter_message(
+            text=NO_ITEMS_LEFT.format(items=display("application_items", slots.get("application_items")))
+        )
+        return [
+            SlotSet("application_items", None),
+            SlotSet(CONFIRM_SLOT, None),
+            SlotSet(REQUESTED, "application_items"),
+        ]
+    if command in ("hesitate", "not_submitted", "review"):  # "先别交，我考虑一下"; "交上去了没有"; "核对下信息"
+        requested = slots.get(REQUESTED)
+        if command != "review":
+            dispatcher.utter_message(text=HOLDING if command == "hesitate" else NOT_SUBMITTED)
+        elif requested != CONFIRM_SLOT:  # at the summary the step's own question shows the summary again
+            dispatcher.utter_message(text=messages.filled_so_far(slots))
+        return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
+    if command == "items_kept":  # "就这两样": said back, and the step asked again (no failed answer)
+        items = display("application_items", slots.get("application_items"))
+        dispatcher.utter_message(text=f"好的，就办这几项：{items}。我们接着填。")
+        requested = slots.get(REQUESTED)
+        return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
+    if command != "cancel":
+        return navigate(dispatcher, command, slots, text)
+    dispatcher.utter_message(text=CANCELLED)
+    return [ActiveLoop(None), SlotSet(REQUESTED, None), *reset_form()]
+
+
+class ValidateApplicationForm(FormValidationAction):
+    """Validation and slot order of ``application_form``."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "validate_application_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Extract and validate this turn's values, then set the next slot to ask (or end the form).
+
+        Returns no events for a digression (question, cancel, a person), so the form rejects and the rules
+        answer; the form resumes afterwards.
+        """
+        slots: dict[str, Any] = dict(tracker.current_slot_values())
+        # Right after the user spoke, read their message; when the form resumes after an interruption (or is
+        # activated by action_start_application) the message was already handled: only re-plan.
+        after_user = just_heard_user(tracker)
+        found = extract(tracker, slots) if after_user else Extraction()
+        if not after_user and slots.get(REQUESTED) is not None:  # back after chit-chat a rule answered
+            remind(dispatcher, tracker, str(slots[REQUESTED]))
+        pending = {s: slots[s] for s in tracker.slots_to_validate() if s in BY_SLOT and slots.get(s) is not None}
+        candidates = {**pending, **found.values}  # validated in the form's order: a loan's limit after its partners
+        candidates = dict(sorted(candidates.items(), key=lambda pair: ORDER.get(pair[0], len(ORDER))))
+        early = await self._without_values(
+            dispatcher, tracker, domain, slots, found, bool(candidates) or not after_user
+        )
+        if early is not None:
+            return early
+        try:
+            events = await self._validate(dispatcher, tracker, slots, candidates, found)
+            if found.values and (asked := question_besides(str(tracker.latest_message.get("text") or ""))):
+                await answer_besides(dispatcher, tracker, asked)  # "我叫王芳，要带身份证吗": stored, then answered
+            events += await self._next_slot(dispatcher, slots, tracker, submit_asked=found.command == "submit")
+            if found.command == "submit":
+                events.append(SlotSet(CONFIRM_SLOT, None))  # a slot event: the form does not reject the message
+        except ServiceUnavailable as error:
+            logger.warning("bundle service unavailable during the form: %s", error)
+            dispatcher.utter_message(text=SERVICE_DOWN)
+            return [SlotSet(PAUSED, True), SlotSet(REQUESTED, None), ActiveLoop(None)]
+        except TooManyAttempts as limited:
+            dispatcher.utter_message(text=TOO_MANY_PEOPLE.format(minutes=max(1, (limited.retry_after + 59) // 60)))
+            return [SlotSet(PAUSED, True), SlotSet(REQUESTED, None), ActiveLoop(None)]
+        return events
+
+    @staticmethod
+    async def _without_values(
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+        slots: dict[str, Any],
+        found: Extraction,
+        has_values: bool,
+    ) -> list[EventType] | None:
+        """The turn's events when the message fills nothing: a digression, a question, a command or a failed answer.
+
+        ``None`` when there is something to validate (or a submit word, which lists what is missing).
+        """
+        requested = slots.get(REQUESTED)
+        if found.digression:
+            return []
+        if (found.field_help or found.question) and requested is not None:
+            answered = await _answer_in_form(dispatcher, tracker, domain, found)
+            remind(dispatcher, tracker, str(requested))  # a question counts as a message that answered nothing
+            return [*answered, SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
+        if found.command in NAVIGATION:
+            text = str(tracker.latest_message.get("text") or "")
+            return _navigate_or_cancel(dispatcher, str(found.command), slots, text)
+        if has_values or found.command:
+            return None
+        if found.not_yet_registered:
+            dispatcher.utter_message(
+                text="经营主体还没注册的话，这一项先不用填：可以在事项里加上“经营主体登记注册”一并办理，"
+                "或者说“上一步”修改事项。"
+            )
+        if requested in BY_SLOT or requested == CONFIRM_SLOT:
+            # Nothing usable: say what is needed (an empty answer would make the form reject and stall).
+            return failed_answer(dispatcher, tracker, str(requested), slots, found.problem)
+        return None
+
+    async def _validate(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        slots: dict[str, Any],
+        candidates: dict[str, Any],
+        found: Extraction,
+    ) -> list[EventType]:
+        events: list[EventType] = []
+        requested = slots.get(REQUESTED)
+        if CONFIRM_SLOT in candidates:
+            events += self._confirm(dispatcher, bool(candidates.pop(CONFIRM_SLOT)), slots)
+        for slot, raw in candidates.items():
+            before = slots.get(slot)
+            value, problem = await self._check(slot, raw, slots, dispatcher)
+            if problem is not None and slot == "loan_amount":
+                problem = with_offer(problem)  # over the limit: how to take the limit instead
+            if problem is not None:
+                is_correction = before is not None and slot != requested and before != raw  # not a seeded value
+                prefix = f"{BY_SLOT[slot].label}没有修改：" if is_correction else ""
+                if slot == requested:
+                    events += failed_answer(dispatcher, tracker, slot, slots, prefix + problem)
+                    continue
+                dispatcher.utter_message(text=prefix + problem)
+                if not is_correction:
+                    events.append(SlotSet(slot, None))
+                    slots[slot] = None
+                continue
+            slots[slot] = value
+            events.append(SlotSet(slot, value))
+            _acknowledge(dispatcher, slot, value, before is None and slot in found.values, requested, found)
+            if before is not None and before != value and slot not in tracker.slots_to_validate():
+                dispatcher.utter_message(text=f"好的，已把{BY_SLOT[slot].label}改为：{display(slot, value)}。")
+                events.append(SlotSet(CONFIRM_SLOT, None))
+                slots[CONFIRM_SLOT] = None
+            if slot == "id_number":
+                events += await self._prefill(dispatcher, value, slots, tracker)
+            if slot == "premises_address" and before is not None and before != value:
+                slots["city"] = slots["county"] = None  # a new address: its own city and county
+                events += [SlotSet("city", None), SlotSet("county", None)]
+            if slot == "premises_address" and (slots.get("city") is None or slots.get("county") is None):
+                events += await self._places([*found.regions, *places_in_address(str(value))], slots)
+        return events
+
+    async def _check(
+        self, slot: str, raw: Any, slots: dict[str, Any], dispatcher: CollectingDispatcher
+    ) -> tuple[Any, str | None]:
+        """The normalised value, or the service's reason why it is wrong."""
+        if slot == "application_items":
+            raw, note = complete_items(list(raw))
+            if note:
+                dispatcher.utter_message(text=note)
+        return await check_field(BY_SLOT[slot].service_field, raw, service_form(slots))
+
+    async def _prefill(
+        self, dispatcher: CollectingDispatcher, id_number: str, slots: dict[str, Any], tracker: Tracker
+    ) -> list[EventType]:
+        """For an identified applicant, what data sharing holds and they need not fill or hand in (免提交).
+
+        Anyone else hears nothing about records (the service looked nothing up) and is asked for every value.
+        """
+        body = {"id_number": id_number, "items": slots.get("application_items")}
+        try:
+            held = await post_json("/api/v1/prefill", body, form_headers(tracker))
+        except Rejected:
+            return [SlotSet("held_fields", None)]
+        if not held.get("identified"):
+            return [SlotSet("held_fields", None)]
+        parts = [f"{f['label']}（{f['source']}）" for f in held["fields"] if f["field"] != "first_time_founder"]
+        materials = "、".join(m["name"] for m in held["materials"])
+        who = IDENTIFIED_BY.get(str(held.get("identified_by")), IDENTIFIED_BY["realname"])
+        text = f"{who}，以下信息由部门共享获取，无需提交：{materials}"
+        text += f"；{'、'.join(parts)}也已从共享数据获取，不用再填。" if parts else "。"
+        dispatcher.utter_message(text=text)
+        return [SlotSet("held_fields", held["never_ask"])]
+
+    async def _places(self, regions: list[str], slots: dict[str, Any]) -> list[EventType]:
+        """City and county named in the address, when the NLU found them there."""
+        events: list[EventType] = []
+        for slot, name in _regions_to_places(regions):
+            if slots.get(slot) is not None:
+                continue
+            value, problem = await check_field(slot, name)
+            if problem is None and (slot == "city" or value != slots.get("city")):
+                slots[slot] = value
+                events.append(SlotSet(slot, value))
+        return events
+
+    @staticmethod
+    def _confirm(dispatcher: CollectingDispatcher, confirmed: bool, slots: dict[str, Any]) -> list[EventType]:
+        if confirmed:
+            slots[CONFIRM_SLOT] = True
+            return [SlotSet(CONFIRM_SLOT, True)]
+        dispatcher.utter_message(
+            text="好的，请直接告诉我要改哪一项，例如“手机号改成（新号码）”“项目名称改为（新名称）”。不想办了可以说“取消”。"
+        )
+        return [SlotSet(CONFIRM_SLOT, None)]
+
+    async def _next_slot(
+        self, dispatcher: CollectingDispatcher, slots: dict[str, Any], tracker: Tracker, submit_asked: bool = False
+    ) -> list[EventType]:
+        """Ask the service what is still missing or wrong (for this user); the first such field is asked next.
+
+        A submit word while fields are missing is answered with the list of what is still missing.
+        """
+        events: list[EventType] = []
+        if not slots.get("application_items"):
+            if submit_asked:
+                dispatcher.utter_message(text="还不能提交：还没选要办的事项，也还没填其他信息。我们先选事项。")
+            return [SlotSet(REQUESTED, "application_items")]
+        check = await post_json("/api/v1/validation", service_form(slots), form_headers(tracker))
+        refused = without_refused(list(slots["application_items"]), check["errors"])
+        if refused is not None:  # items that cannot be applied for now are dropped with the reason; the rest go on
+            kept, text = refused
+            dispatcher.utter_message(text=text)
+            slots["application_items"] = kept or None
+            events += [SlotSet("application_items", kept or None), SlotSet(CONFIRM_SLOT, None)]
+            if not kept:
+                return [*events, SlotSet(REQUESTED, "application_items")]
+            check = await post_json("/api/v1/validation", service_form(slots), form_headers(tracker))
+        for error in check["errors"]:
+            field = BY_SERVICE_FIELD.get(error["field"])
+            if field is None or slots.get(field.slot) is None:
+                continue
+            dispatcher.utter_message(text=error["message"])
+            slots[field.slot] = None
+            events += [SlotSet(field.slot, None), SlotSet(CONFIRM_SLOT, None)]
+            slots[CONFIRM_SLOT] = None
+        missing = set(check["missing"]) | {e["field"] for e in check["errors"]}
+        next_slot = next((f.slot for f in FIELDS if f.service_field in missing), None)
+        if submit_asked and next_slot is not None:
+            labels = "、".join(f.label for f in FIELDS if f.service_field in missing)
+            dispatcher.utter_message(
+                text=f"还不能提交，还差这些信息没填：{labels}。我们接着填，填完会先给您核对再提交。"
+            )
+        if next_slot is None and slots.get(CONFIRM_SLOT) is not True:
+            next_slot = CONFIRM_SLOT
+        return [*events, SlotSet(REQUESTED, next_slot)]

@@ -1,0 +1,142 @@
+"""The message as the answer to the step asked, when it names no field of its own.
+
+Only a message that names no field may answer the requested field as a whole: a free-text field (name, project,
+industry, address, account) only when it plausibly is that kind of value (:mod:`actions.application.form_guard`); a
+date or a
+yes/no read in words ("去年毕业的" → 2025, "以前没开过店" → first start-up).
+"""
+
+import re
+from datetime import date
+from typing import Any
+
+import cn2an
+
+from actions.application.form_business import address_only, kind_of_free_text, project_answered
+from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
+from actions.application.form_guard import SUBMIT, free_text_problem, is_question, plausible_name
+from actions.application.form_labels import read_partners, read_term
+from actions.application.form_values import Extraction
+from actions.eligibility.first_start import first_time
+from actions.steps import dates
+
+ANSWER_PREFIX = re.compile(
+    r"^(?:我的|我们的)?(?:姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址|银行账户|账号|账户)?"
+    r"(?:是|叫做|叫|为|就是|填)?[:：\s]*"
+)
+# A reply this long with no submit word is no confirmation, whatever the NLU says ("对了，我还想问…").
+LONG_REPLY = 10
+# A name answered with words around it, while the name is asked.
+NAME_SAID = re.compile(
+    r"(?:我|我这边|这边是|这是|本人是?|我就是)?(?P<name>[\u4e00-\u9fff·]{2,20}?)"
+    r"(?:是我的?(?:名字|姓名|全名)|就是我(?:本人)?|是我|本人)?[。.！!]?"
+)
+NOT_SAID_NAME = re.compile(r"天|上|下|会|先|再|来|去|说|发|问|看|想|给|填|写|等|找|办|查|交|弄|搞")
+
+
+def _free_text(text: str) -> str:
+    return ANSWER_PREFIX.sub("", text, count=1).strip(" 。.，,！!") or text.strip(" 。.，,！!")
+
+
+def _said_name(name: str) -> bool:
+    """A name with words around it: plausible, and no time or doing word ("我明天来", "我马上发" are no names)."""
+    return plausible_name(name) and not NOT_SAID_NAME.search(name)
+
+
+def _confirm(intent: str) -> bool | None:
+    if intent == "affirm":
+        return True
+    if intent == "deny":
+        return False
+    return None
+
+
+# Words of a change at the summary ("店名改成…", "对，改一下", "电话换一个"): never a yes, whatever the NLU says.
+CHANGE_WORDS = re.compile(r"改|换|错|不对|不是|更正|纠正")
+
+
+def _confirmed(text: str, intent: str, named: bool) -> bool | None:
+    """The answer at the summary: a submit word ("没错，提交吧") or the NLU's yes/no; nothing when values are named.
+
+    A change asked for without a value read ("对，改一下") is a no: the user is asked what to change.
+    """
+    if named or (intent == "affirm" and not SUBMIT.search(text) and len(text) > LONG_REPLY):
+        return None
+    if CHANGE_WORDS.search(text) and not re.search(r"没错|不用改|不改|无误|没问题", text):
+        return False
+    return True if SUBMIT.search(text) and not is_question(text) else _confirm(intent)
+
+
+def _first_start(text: str, intent: str) -> bool | None:
+    """Yes or no to "first start-up?": in words ("以前没开过店" is a yes, whatever the intent), else the intent."""
+    said = first_time(text)
+    return said if said is not None else _confirm(intent)
+
+
+COUNT_ANSWER = re.compile(
+    r"^(?:一共|总共|共|有)?(?P<n>[两俩二三四五六七八九十\d]{1,2})\s*(?:个人|个|人|位)?(?:吧|啊|呢)?[。！!]*$"
+)
+
+
+def _count(text: str) -> int | None:
+    """A number of people said alone at its step ("3", "三个", "俩")."""
+    if not (match := COUNT_ANSWER.match(text.strip())):
+        return None
+    said = match["n"]
+    if said in ("俩", "两"):
+        return 2
+    try:
+        return int(cn2an.cn2an(said, "smart"))
+    except ValueError:
+        return None
+
+
+def _partners(text: str) -> int | None:
+    return read_partners(text) or _count(text)
+
+
+def answer_to_requested(requested: str, text: str, intent: str, found: Extraction) -> Any:
+    """The message as the answer to the requested field, or None (``found.problem`` says why, when it matters)."""
+    named = found.values
+    if requested == CONFIRM_SLOT:
+        return _confirmed(text, intent, bool(named))
+    if requested == "first_time_founder" and (first := _first_start(text, intent)) is not None:
+        return first
+    if requested not in BY_SLOT or requested in named or requested == "application_items" or named:
+        return None  # a message naming other fields never answers this one as a whole
+    if BY_SLOT[requested].free_text:
+        value = _free_text(text)
+        if requested == "premises_address":
+            value = address_only(value) or value  # "店在…88号，想贷十万": the address alone
+        if requested == "project_name":
+            value = project_answered(value)  # "就叫乐乐工坊吧" → 乐乐工坊
+        said = NAME_SAID.fullmatch(value) if requested == "applicant_name" else None
+        if said and said["name"] != value and _said_name(said["name"]):
+            value = said["name"]  # "我王芳", "王芳是我的名字", "这边是王芳"
+        kind = kind_of_free_text(value)
+        if requested in ("project_name", "industry") and kind is not None and kind != requested:
+            named[kind] = value  # an industry while the project is asked (or the reverse) goes where it belongs
+            return None
+        found.problem = free_text_problem(requested, value)
+        return None if found.problem else value
+    return _structured(requested, text, found)
+
+
+def _structured(slot: str, text: str, found: Extraction) -> Any:
+    """The part of the text that answers a structured field (``去年毕业的`` → ``2025``, ``那就两年`` → 24)."""
+    if slot in ("loan_term_months", "partner_count"):  # "那就两年" → 24; "三个人合伙", "4个", "我们俩" → the number
+        return (read_term(text, asked=True) if slot == "loan_term_months" else _partners(text)) or text
+    if slot == "graduation_year":
+        if year := dates.graduation_year(text, date.today()):
+            found.shown[slot] = year.shown
+            return year.year
+        return text
+    if slot == "business_started_on":
+        start = dates.business_start(text, date.today())
+        if start is not None and start.started_on is not None:
+            found.shown[slot] = start.shown
+            return start.started_on.isoformat()
+        if start is not None:
+            found.not_yet_registered = True
+            return None
+    return text

@@ -1,0 +1,315 @@
+"""The business in a message: the project's name, its industry and the premises' address (with city and county).
+
+Part of the labelled extractor (:mod:`actions.application.form_labels`): each value is taken after its cue (项目叫,
+行业, 地址)
+or in a form that is plainly that field (…店, …业, an address with place markers), never from position alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from actions.application.form_cues import (
+    ADDRESS_DETAIL,
+    ADDRESS_LABELLED,
+    ADDRESS_LEAD_IN,
+    ADDRESS_MARKERS,
+    ADDRESS_NUMBERED,
+    ADDRESS_PLAN_AFTER,
+    ADDRESS_PLAN_BEFORE,
+    ADDRESS_PREFIX,
+    BARE_SHOP_NAME,
+    BUSINESS_BEFORE,
+    BUSINESS_CUE,
+    BUSINESS_TYPE_WORDS,
+    CLAUSE_AFTER_ADDRESS,
+    CLAUSE_ANYWHERE,
+    COMPANY_NAME,
+    GENERIC_BUSINESS,
+    HOME,
+    INDUSTRY_DOING,
+    INDUSTRY_LABELLED,
+    INDUSTRY_LIKE,
+    INDUSTRY_SEGMENT,
+    INDUSTRY_WORDS,
+    NAME_ENDING,
+    NAME_OF_SHOP,
+    NOT_A_PROPER_NAME,
+    NOT_INDUSTRY,
+    PERSON_BEFORE,
+    PLACES,
+    PROJECT_CALLED,
+    PROJECT_FOUNDED,
+    PROJECT_LABELLED,
+    PROJECT_OPENED,
+    PROJECT_RUN,
+    PROJECT_SUFFIX,
+    SHOP_NAME,
+    SHOP_NAMED,
+    segments,
+)
+from actions.application.form_names import introduces_person
+from nlu_components.gazetteer import load_gazetteer
+
+
+def read_project(text: str) -> str | None:
+    """A project name, from the cue that marks it best.
+
+    The proper name after 叫/名字定为 in a business's words first, then after 项目叫/店名, in 开个…店 or 成立…公司,
+    or a registered name on its own between commas ("湘楚文化传媒有限公司，…").
+    """
+    if called := _called(text):
+        return called
+    for pattern in (PROJECT_LABELLED, SHOP_NAMED, PROJECT_FOUNDED, PROJECT_OPENED):
+        if (match := pattern.search(text)) and _proper(_value(match)):
+            return _whole(text, match)
+    if run_or_shop := _run_or_shop(text):
+        return run_or_shop
+    parts = segments(text)
+    if registered := next((part for part in parts if COMPANY_NAME.fullmatch(part) and _registered_name(part)), None):
+        return registered
+    if len(parts) >= 3:  # a list of fields: a part that is only a shop's name ("…，晓川快修，…")
+        return next((part for part in parts if len(part) >= 4 and BARE_SHOP_NAME.match(part) and _proper(part)), None)
+    return None
+
+
+def _run_or_shop(text: str) -> str | None:
+    """What the person runs, or a shop's name by its ending after 名字.
+
+    "我经营的是老王烧烤" (not "经营的是餐饮", an industry); "我叫王芳，名字湘里人家".
+    """
+    if (run := PROJECT_RUN.search(text)) and _proper(value := _value(run)) and not _an_industry(value):
+        return value
+    if (shop := NAME_OF_SHOP.search(text)) and SHOP_NAME.match(value := _value(shop)) and _proper(value):
+        return value
+    return None
+
+
+# Words said after a proper name that are no part of it: "就叫张记吧", "叫鲜果优选的网店".
+TRAILING_FILLER = re.compile(r"(?:(?<![书酒网茶氧陶水琴画球冰])吧|呗|啦|呀|哈|好了|就行)$")  # not 书吧, 酒吧
+KIND_AFTER_NAME = re.compile(r"^(?P<name>.{2,}?)的(?:小店|网店|店铺|门店|店|饭店|餐馆|馆子|铺子|公司|工作室|厂|摊子?)$")
+
+
+def _value(match: re.Match[str]) -> str:
+    """The name a project pattern matched (``value``, or ``described`` for "开个小禾果坊卖水果").
+
+    A filler after it is dropped, and after 叫 the kind of shop too ("叫鲜果优选的网店" → 鲜果优选).
+    """
+    group = "value" if match.groupdict().get("value") else "described"
+    value = TRAILING_FILLER.sub("", str(match.group(group) or ""))
+    if re.search(r"叫做?[“\"「]?$", match.string[: match.start(group)]) and (kind := KIND_AFTER_NAME.match(value)):
+        return kind.group("name")
+    return value
+
+
+PROJECT_ANSWER_CUE = re.compile(
+    r"^(?:名字|店名|名称)?(?:就|准备|打算|暂定|先)?(?:叫做|叫|定为|定成|取名为?|起名叫)[“\"「]?"
+)
+
+
+# A plan said before the project's name at its step ("开个汽修", "我经营的是一家农家乐"): no part of the name.
+PROJECT_PLAN_LEAD = re.compile(
+    r"^(?:我们?|本人)?(?:就|是)?(?:想|准备|打算|计划|要|就)?"
+    r"(?:(?:开|办|搞|做|弄|经营)(?:了|着)?(?:一家|一个|一间|个|家|间)|(?:经营|开|做|干|搞)的(?:是|就是)(?:一家|一个|个|家|间)?)"
+)
+
+
+def project_answered(answer: str, cued: bool = False) -> str:
+    """A project name answered at its step without the words around it: "就叫乐乐工坊吧" → 乐乐工坊.
+
+    A remark about the name ("就用我名字吧", "还没想好") is left as said, for the guard to refuse, unless the
+    words came after their cue already (``cued``: "项目名称改成乐乐工坊吧").
+    """
+    name = PROJECT_ANSWER_CUE.sub("", PROJECT_PLAN_LEAD.sub("", answer, count=1), count=1).rstrip('”"」')
+    cued = cued or name != answer
+    name = TRAILING_FILLER.sub("", name) if cued else name
+    kind = KIND_AFTER_NAME.match(name) if cued else None
+    return (kind.group("name") if kind else name) or answer
+
+
+def _called(text: str) -> str | None:
+    """The name after 叫/名字定为/就叫 when words of a business come before it and no person does."""
+    for match in PROJECT_CALLED.finditer(text):
+        before = text[: match.start()]
+        business = (
+            BUSINESS_CUE.search(match.group(0)) or BUSINESS_BEFORE.search(before) or SHOP_NAME.match(match["value"])
+        )
+        person = PERSON_BEFORE.search(before) or introduces_person(text, _value(match))  # "…，叫张伟，身份证…"
+        if business and not person and _proper(_value(match)):
+            return _whole(text, match)
+    return None
+
+
+def _an_industry(value: str) -> bool:
+    """An industry rather than a business's name ("餐饮", "种植业", "卖水果的").
+
+    Also a business's kind said with 的 (卖水果的) or a value holding a verb of a plan.
+    """
+    industry = INDUSTRY_SEGMENT.match(value) and not NOT_INDUSTRY.search(value)
+    return bool(industry or re.search(rf"^(?:{INDUSTRY_WORDS})|的$|^(?:卖|做|搞|干)", value))
+
+
+def _registered_name(part: str) -> bool:
+    """A registered name said on its own ("湘楚文化传媒有限公司"), not a plan ("准备注册一家有限公司")."""
+    return _proper(part) and not re.search(r"准备|打算|注册|成立|想|要|开办|创办|申请|一家|一个", part)
+
+
+def _proper(value: str) -> bool:
+    """A proper name, not a remark ("还没想好") nor only a kind of business ("有限公司")."""
+    return bool(value) and not NOT_A_PROPER_NAME.search(value) and not GENERIC_BUSINESS.fullmatch(value)
+
+
+def _whole(text: str, match: re.Match[str]) -> str:
+    """The name a cue matched, with the rest of a registered name its pattern stopped before (…合作社, …有限公司)."""
+    ending = NAME_ENDING.match(text[match.end() :])
+    return _value(match) + (ending.group(0) if ending else "")
+
+
+def split_project(project: str) -> tuple[str, str | None]:
+    """A project glued to its industry in dictation ("红梅裁缝铺服装加工" → 红梅裁缝铺, 服装加工; "王记米粉餐饮业")."""
+    match = re.match(rf"(?P<project>.+?{PROJECT_SUFFIX})(?P<rest>[\u4e00-\u9fff]{{2,8}})$", project)
+    if match and re.search(INDUSTRY_WORDS, match.group("rest")) and not NOT_INDUSTRY.search(match.group("rest")):
+        return match.group("project"), match.group("rest")
+    # an industry said with 业/行业 right after the name: never part of the name
+    match = re.match(
+        rf"(?P<project>[\u4e00-\u9fffA-Za-z0-9]{{2,}}?)(?P<rest>(?:{INDUSTRY_WORDS})(?:行业|业))$", project
+    )
+    if match and not NOT_INDUSTRY.search(match.group("rest")):
+        return match.group("project"), match.group("rest")
+    return project, None
+
+
+def read_industry(text: str) -> str | None:
+    """An industry after 行业 or a part like 餐饮业 / 零售."""
+    if match := INDUSTRY_LABELLED.search(text):
+        return re.sub(r"(?<=..)的$", "", match.group("value"))  # "农业种蔬菜的" → 农业种蔬菜
+    if match := INDUSTRY_DOING.search(text):
+        return match.group("value")
+    for part in segments(text):
+        if (match := INDUSTRY_SEGMENT.match(part)) and not NOT_INDUSTRY.search(match.group("value")):
+            value = match.group("value")
+            return value[:-2] if value.endswith("行业") else value
+    return None
+
+
+def read_address(text: str) -> str | None:
+    """The part of a message that is an address: place markers and a road, number, village or group."""
+    if (match := ADDRESS_LABELLED.search(text)) and ADDRESS_MARKERS.search(match.group("value")):
+        return address_only(match.group("value"))
+    parts = (piece for part in segments(text) for piece in LONG_NUMBER.split(part))  # "…手机139…在醴陵市…8号"
+    for part in parts:
+        placed = ADDRESS_MARKERS.search(part) or _names_a_place(part)
+        town_only = not ADDRESS_DETAIL.search(part) and bool(TOWN.search(part)) and bool(ADDRESS_LEAD_IN.search(part))
+        if not (placed and (ADDRESS_DETAIL.search(part) or town_only)):
+            continue
+        if HOME.match(part):
+            continue  # where someone lives is not where the business is
+        value = address_only(part)
+        if len(value) >= 5 and (ADDRESS_DETAIL.search(value) or (town_only and TOWN.fullmatch(value))):
+            return value
+    return None
+
+
+# A place down to its town in a plan ("想在衡阳市衡阳县西渡镇开个…"): county and town at least, with no road or number.
+TOWN = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:县|区|市)[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)")
+
+
+# A run of digits as long as a phone or ID number ends the part of a message an address can be in.
+LONG_NUMBER = re.compile(r"\d{7,}[Xx]?")
+
+
+def address_only(said: str) -> str:
+    """The address alone, without its lead-in or what was said after it in the same breath.
+
+    "店在芙蓉区五一大道88号我想贷款十万" → 芙蓉区五一大道88号; "铺面在岳麓区麓山路12号" → 岳麓区麓山路12号.
+    """
+    value = ADDRESS_PREFIX.sub("", _without_plan(said), count=1).strip()
+    value = _after_lead_in(value)
+    end = len(value)
+    numbered = ADDRESS_NUMBERED.search(value)
+    if numbered and (clause := CLAUSE_AFTER_ADDRESS.search(value, numbered.end())):
+        end = clause.start()
+    if clause := CLAUSE_ANYWHERE.search(value, 2, end):
+        end = clause.start()
+    return value[:end].strip(" ，,。的")
+
+
+def _after_lead_in(value: str) -> str:
+    """The address without words said before it in the same breath: "我叫李明店面在长沙市…" → 长沙市….
+
+    It starts after the last lead-in (在, 位于, 地址是 …) that comes before its first place name.
+    """
+    place = ADDRESS_MARKERS.search(value)
+    if place is None:
+        return value
+    leads = [m for m in ADDRESS_LEAD_IN.finditer(value, 0, place.start())]
+    return value[leads[-1].end() :] if leads else value
+
+
+def _without_plan(address: str) -> str:
+    """An address without the plan around it: "我在长沙市…8号开店" → 长沙市…8号.
+
+    Only a plan after the first place name ends it: in "开个米粉店…行业是餐饮店在衡阳市…88号" (dictated without
+    punctuation) the plan comes first and the address is still there.
+    """
+    value = ADDRESS_PLAN_BEFORE.sub("", address, count=1)
+    place = ADDRESS_MARKERS.search(value)
+    start = place.start() if place else 0
+    return (value[:start] + ADDRESS_PLAN_AFTER.sub("", value[start:])).strip()
+
+
+def _names_a_place(part: str) -> bool:
+    """A Hunan place the gazetteer knows ("邵阳大祥城南路8号" names 邵阳 without 市)."""
+    return any(span.entity == "region" for span in load_gazetteer().find(part))
+
+
+def places_in_address(address: str) -> list[str]:
+    """The prefecture (市州) and county (县市区) of an address, city first: 醴陵市来龙门街道… → 株洲市, 醴陵市.
+
+    Hunan's places come from the NLU gazetteer (``nlu_data/gazetteer/region.yml``, one owner of the facts): a
+    county-level name gives its prefecture even when the address does not write it (攸县…, 湘西州吉首市…). An
+    address naming no known place falls back to what its form says (…市…区).
+    """
+    regions = [str(span.value) for span in load_gazetteer().find(address) if span.entity == "region"]
+    parents = load_gazetteer().parents
+    county: str | None = next((name for name in reversed(regions) if name in parents), None)
+    city = parents[county] if county else (regions[0] if regions else None)
+    if city or county:
+        return [name for name in (city, county) if name]
+    match = PLACES.match(address)
+    return [name for name in (match.group("city"), match.group("county")) if name] if match else []
+
+
+NAMING = re.compile(r"叫|名字|名称|店名|定为|定成|取名|起名|就用|吧$")
+
+
+def industry_between(text: str, named: dict[str, Any]) -> str | None:
+    """In a list of fields, the unlabelled part right after the project or right before the business type.
+
+    "项目青山竹编，竹编工艺，个体户，…": 竹编工艺 is the industry. Only a short part of Chinese characters that
+    holds no other value, no place and no cue word is taken.
+    """
+    parts = segments(text)
+    project = str(named.get("project_name") or "")
+    after_project = [i + 1 for i, part in enumerate(parts) if project and project in part]
+    before_type = [i - 1 for i, part in enumerate(parts) if BUSINESS_TYPE_WORDS.fullmatch(part)]
+    for index in [*after_project, *before_type]:
+        if not 0 <= index < len(parts):
+            continue
+        part = parts[index]
+        taken = any(str(value) in part for value in named.values() if isinstance(value, str))
+        if taken or not INDUSTRY_LIKE.fullmatch(part) or NOT_INDUSTRY.search(part) or ADDRESS_MARKERS.search(part):
+            continue
+        if not NAMING.search(part):  # "名字定为铁牛修车" is no industry
+            return re.sub(r"^(?:做|搞|干)|的$", "", part)
+    return None
+
+
+def kind_of_free_text(value: str) -> str | None:
+    """Which free-text field a bare answer plainly is: ``industry`` (餐饮, 零售业) or ``project_name`` (…米粉店)."""
+    if (match := INDUSTRY_SEGMENT.match(value)) and not NOT_INDUSTRY.search(match.group("value")):
+        return "industry"
+    if re.fullmatch(rf"[\u4e00-\u9fffA-Za-z0-9]{{1,14}}{PROJECT_SUFFIX}", value):
+        return "project_name"
+    return None

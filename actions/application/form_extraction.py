@@ -1,0 +1,211 @@
+"""What the latest user message does at a step of the application form: answers, corrections, commands or a digression.
+
+The values it names, for any field, are read by :mod:`actions.application.form_values`; a message naming none may
+answer the
+step asked (:mod:`actions.application.form_answer`). "上一步", "重新填", a cancel in words and a submit word while
+fields are
+missing are commands; removing the only items chosen asks for items again. A question or a command for the
+dialogue (cancel, a person) is not taken as an answer, so the form rejects and the dialogue rules handle it.
+"""
+
+import re
+import unicodedata
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.application.form_answer import answer_to_requested
+from actions.application.form_field_help import FIELD_WORDS, field_asked, field_help, step_help, undecided
+from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
+from actions.application.form_guard import (
+    BACK,
+    CANCEL_WORDS,
+    RESTART,
+    SAID_WRONG,
+    SUBMIT,
+    about_an_item,
+    is_question,
+    wants_review,
+)
+from actions.application.form_items import THESE_ONLY
+from actions.application.form_navigation import failures
+from actions.application.form_values import CHANGE_OF_MIND, CORRECTING, Extraction, entities_named, read_values
+from actions.conversation import context, not_understood
+
+DIGRESSION_INTENTS = frozenset(
+    {
+        "ask_question",
+        "ask_bundle_overview",
+        "check_eligibility",
+        "check_progress",
+        "bot_challenge",
+        "out_of_scope",
+        "request_human",
+        "complain",
+        "cancel",
+        "greet",
+        "thank",
+        "goodbye",
+    }
+)
+# Never an answer unless the message also names a value (e.g. "谢谢" is not a project name).
+ALWAYS_DIGRESS = frozenset({"cancel", "request_human", "greet", "thank", "goodbye", "bot_challenge"})
+# A person asked for in words; "来电人说他叫…" (a hotline relay the NLU may read as request_human) names none.
+PERSON_WORDS = re.compile(r"人工|真人|客服|工作人员|找人")
+# Another task asked for: never an answer, whichever field is asked (action_switch_form switches or answers).
+OTHER_TASKS = frozenset({"check_progress", "check_eligibility"})
+# Intents the form's rules answer themselves (bot/rules/forms.yml); other questions are answered by the form.
+# Questions (ask_question, and the overview asked as one: "一件事总共包括哪些", actions/knowledge/overview_in_form.py)
+# are
+# answered by the form itself, searched for all its items (form_questions.py).
+RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "complain"}
+# A change of a value, not a stop, when the message names the new value ("个体户不搞了，改成有限公司").
+CHANGING = re.compile(rf"改成|改为|换成|换为|改办|{CHANGE_OF_MIND}|还是.{{1,8}}吧|应该是|不是.{{1,8}}是")
+# At the summary, not yet ("先别交，我考虑一下", "等等我再想想"): nothing is wrong, nothing is filed.
+HOLD_ON = re.compile(rf"先别|先不|别急|等等|等一下|稍等|{context.HESITATING.pattern}")
+# "交上去了没有", "提交了吗", "申请提交成功没" asked while the form is still open.
+SUBMITTED_ASKED = re.compile(
+    r"(?:交|提交|递交)(?:上去|成功|好)?了(?:没有?|吗|么|没)|(?:交|提交)(?:上去|成功)(?:没有?|吗|没)|交没交|提交没提交"
+)
+# No account yet at the bank account's step ("还没开户", "现在没有，以后再补").
+NO_ACCOUNT = re.compile(r"没有|还没|没开|未开|没办|以后再|之后再|回头再|晚点|后补|再补|先不填|不想填")
+NO_ACCOUNT_YET = (
+    "创业补贴是打到经营主体的银行账户上的（公示5个工作日后发放），所以提交申请时必须填账号，不能以后再补。"
+    "还没有账户的话：可以先去银行开好户，再回来接着填；或者说“补贴先不办”，其他事项照常提交，开户后再单独申请补贴。"
+)
+DIGITS_ATTEMPT = re.compile(r"[\d\sXx-]{3,}[。.]?")
+
+
+def wrong_field(text: str) -> str | None:
+    """The field a message says is wrong without giving the right value ("身份证号错了" → ``id_number``)."""
+    if not SAID_WRONG.search(text) or is_question(text):
+        return None
+    return next((slot for slot, words in FIELD_WORDS if words.search(text)), None)
+
+
+def _holds_on(text: str) -> bool:
+    """Not yet, at the summary ("先别交"): never a cancel ("先别提交了，撤掉吧") or a question ("等一下，…要交吗")."""
+    return bool(HOLD_ON.search(text)) and not CANCEL_WORDS.search(text) and not is_question(text)
+
+
+def _command(text: str, intent: str, requested: str | None, found: Extraction, chosen: bool) -> str | None:
+    if found.values:
+        return None
+    words = (
+        ("not_submitted", bool(SUBMITTED_ASKED.search(text))),  # "刚刚那份交上去没有": not yet, inside the form
+        ("hesitate", requested == CONFIRM_SLOT and _holds_on(text)),  # "先别交，我考虑一下"
+        ("items_kept", chosen and requested != "application_items" and bool(THESE_ONLY.match(text))),  # "就这两样"
+        ("fix", wrong_field(text) is not None),  # "名字写错了": that field asked again, its old value shown
+        ("back", bool(BACK.search(text))),
+        ("restart", bool(RESTART.search(text))),
+        ("review", requested is not None and wants_review(text)),  # "核对下信息": shown, whatever the intent
+    )
+    if said := next((command for command, found_here in words if found_here), None):
+        return said
+    if CANCEL_WORDS.search(text) and intent not in ("cancel", "request_human"):  # those: the rules
+        return "cancel"
+    if requested not in (None, CONFIRM_SLOT) and SUBMIT.search(text) and not is_question(text):
+        return "submit"  # not "提交完怎么知道办到哪了", a question
+    return None
+
+
+def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
+    """Read the latest message for the application form.
+
+    Args:
+        tracker: The conversation; its latest message is read.
+        slots: Current slot values (``requested_slot`` included).
+
+    Returns:
+        Candidate values, a command, or ``digression`` when the message should be handled outside the form.
+    """
+    message = tracker.latest_message
+    text = unicodedata.normalize("NFKC", str(message.get("text") or "")).strip()  # full-width digits as digits
+    intent = str((message.get("intent") or {}).get("name") or "")
+    requested = slots.get("requested_slot")
+    found = read_values(tracker, text, intent, slots)
+    chosen = bool(slots.get("application_items"))
+    found.command = "no_items" if found.removed_all else _command(text, intent, requested, found, chosen)
+    if found.command:
+        return found
+    if not found.values and (explained := _step_explained(tracker, text, requested)):
+        found.problem = explained  # a failed answer: counted, so the help changes and never repeats thrice
+        return found
+    if not found.values and (asked := field_asked(text)):
+        found.field_help = asked  # how to fill a field, whatever the intent: the form explains it
+        return found
+    questioning = is_question(text) or (intent == "ask_question" and _is_question(text, requested))
+    questioning = questioning or about_an_item(text, bool(entities_named(tracker, "item")))  # "补贴的材料"
+    if intent not in RULE_ANSWERED and not found.values and questioning:
+        found.question = True  # answered inside the form, whatever the intent, then the same step is asked again
+        return found
+    person_asked = intent == "request_human" and (not found.values or PERSON_WORDS.search(text))
+    attempt = requested in BY_SLOT and bool(DIGITS_ATTEMPT.fullmatch(text))  # "4301041990" is a short ID, not chat
+    removal = "application_items" in found.values and bool(slots.get("application_items"))
+    changing = bool(found.values) and bool(CHANGING.search(text))  # "个体户不搞了，改成有限公司": a correction
+    if (
+        (intent == "cancel" and not (removal or changing))  # "贷款不要了": that item is removed, the form goes on
+        or person_asked
+        or (
+            intent in DIGRESSION_INTENTS
+            and not found.values
+            and not attempt
+            and (intent in ALWAYS_DIGRESS or intent in OTHER_TASKS or _is_question(text, requested))
+        )
+    ):
+        return Extraction(digression=True)
+    if requested == CONFIRM_SLOT and SUBMIT.search(text) and not CORRECTING.search(text):
+        found.values = _restated_dropped(found.values, slots)  # "是合作社没错，提交吧": a yes, not new values
+    if requested is not None:
+        answer = answer_to_requested(str(requested), text, intent, found)
+        if answer is not None:
+            found.values[str(requested)] = answer
+    found.regions = entities_named(tracker, "region") if requested in ("premises_address", "city", "county") else []
+    if "premises_address" in found.values and not found.regions:
+        found.regions = entities_named(tracker, "region")
+    return found
+
+
+def _step_explained(tracker: Tracker, text: str, requested: str | None) -> str | None:
+    """The step explained for a user who did not understand it or leaves a choice to the bot; else ``None``.
+
+    "看不懂你说的" at any step, the summary included, is never an answer or a yes: the step is said again simply.
+    """
+    if requested == "bank_account" and NO_ACCOUNT.search(text) and not re.search(r"\d{6,}", text):
+        return NO_ACCOUNT_YET  # "还没开对公账户", "能不能以后再补": required at filing; what to do instead
+    if requested is not None and not_understood.confused(text):
+        return not_understood.explain(step_help(requested), failures(tracker, requested) - 1)
+    if left := undecided(requested, text):  # "随便": the choices explained, the user still picks
+        return field_help(left)
+    return None
+
+
+def _restated_dropped(values: dict[str, Any], slots: dict[str, Any]) -> dict[str, Any]:
+    """At the summary, with a submit word: values said again as they are, or free text read from the yes, go."""
+    return {
+        slot: value
+        for slot, value in values.items()
+        if slots.get(slot) != value and not (slot in BY_SLOT and BY_SLOT[slot].free_text)
+    }
+
+
+def _is_question(text: str, requested: str | None) -> bool:
+    """A question or chit-chat rather than an answer to ``requested``."""
+    if requested is None or requested not in BY_SLOT or not BY_SLOT[requested].free_text:
+        return True
+    return is_question(text)
+
+
+def just_heard_user(tracker: Tracker) -> bool:
+    """True when the form runs right after a user message (not when it resumes after an interruption).
+
+    Rasa logs the form itself (its temporary tracker) and ``action_extract_slots`` after every user message;
+    neither counts. Any other action since the last user message means the message was already handled.
+    """
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        name = str(event.get("name") or "")
+        if event.get("event") == "action" and name != "action_extract_slots" and not name.endswith("_form"):
+            return name == "action_listen"
+    return True

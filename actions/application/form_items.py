@@ -1,0 +1,191 @@
+"""Which items a message chooses for the one form: named, added, removed, all eight, and the partners filed together.
+
+"贷15万" chooses the loan though the item is not named; registration and the taxpayer confirmation go together.
+"""
+
+import re
+from typing import Any
+
+from actions.application.form_cues import LOAN_WORDS
+from actions.application.form_guard import is_question
+from contract.labels import ITEM_NAMES, ITEMS_FILED_TOGETHER
+
+ADD_ITEMS = re.compile(
+    r"加上|再加|还要|增加|也要|也申请|一起办|另外|再(?:上|报|办|申请|弄|要)个?|顺便(?:把|办|申请|报|弄)?|也想|还想|还得"
+    r"|加(?:一个|个|一项|一下|进去|进来)|添(?:一个|个|一项|上|加)|[帮给]我加"
+)
+REMOVE_ITEMS = re.compile(
+    r"不要|去掉|删掉|删了|删除|不办|不申请|取消|不参加|不用|不需要|不弄|不搞|拿掉|划掉|减掉|撤掉|去了|先不|算了|免了"
+)
+ALL_ITEMS = re.compile(r"全部|都要|都办|全都|8个|八个|所有")
+# "只要Y和Z", "就办Y": the items kept are exactly these; "换成Y", "改成Y": Y instead of what was removed.
+ONLY_ITEMS = re.compile(r"只要|只办|只申请|只报|就办|就要|只留|留下")
+# "就这两样", "就这些", "没别的了": the items chosen are all, said at a later step (nothing to store, no answer).
+THESE_ONLY = re.compile(
+    r"^(?:对[，,]?|嗯[，,]?|是的?[，,]?)?(?:就|只)(?:要|办|申请)?(?:这|那)(?:两|俩|三|几|些|么多)(?:样|个|项|种|件)?(?:事项)?"
+    r"(?:吧|了|就行|就够了?|就可以了?|够了)?[。!！.]*$|^(?:没有?|没)(?:别的|其他|其它)(?:的)?(?:事项)?了?[。!！.]*$"
+)
+SWAP_ITEMS = re.compile(r"换成|改成|改为|换为|改办|换个")
+# After a removal in the same message, a clause that only wants an item ("不要培训了 要营业执照"): that item instead.
+INSTEAD = re.compile(r"^(?:我|那|那就|就|还是)?(?:要|办|申请|弄)(?!不)")
+# Where one change of the items ends and the next starts ("X先不要了，只要Y和Z", "X不要了换成Y").
+CHANGE_CLAUSES = re.compile(r"[，,。；;！!\s]+|(?=换成|改成|改为|只要|只办|只申请|就办|再加|加上|还要)")
+
+
+# A clause that asks without a question word: "…税务那边要另外登记不", "…还用跑银行没".
+ASKED_AT_END = re.compile(r"(?:不|没|没有|不用|么)[？?。！!]*$")
+# A wish in a question clause ("能帮我把执照也加上吗"): the items in it are chosen.
+WISH = re.compile(r"我要|我想|帮我|给我|也办|也要|还要|再办|再报|也报|加上|也申请|顺便|一起办|一块办|添上")
+CLAUSE = re.compile(r"[^，,。；;！!？?\s]+[？?]?")
+
+
+# An item left for later ("补贴以后再说", "等开了店再领补贴", "贷款回头再办"): not filed now.
+LATER_AFTER = re.compile(
+    r"^(?:的事|这块|那个)?(?:就|先)?(?:(?:以后|之后|回头|过段时间|过阵子|下次)(?:再)?(?:说|办|弄|申请|领)|再说|暂时不|先不)"
+)
+LATER_BEFORE = re.compile(
+    r"等.{1,10}(?:再|才)(?:去|来)?(?:领|办|申请|弄|报)?$|(?:以后|之后|回头|过段时间)(?:再)?(?:领|办|申请|弄|报)?$"
+)
+
+
+def later(text: str, start: int, end: int) -> bool:
+    """Whether the item at ``start``–``end`` is left for later in its clause ("补贴以后再说")."""
+    clause = next((m for m in CLAUSE.finditer(text) if m.start() <= start < m.end()), None)
+    if clause is None:
+        return False
+    return bool(LATER_AFTER.match(text[end : clause.end()]) or LATER_BEFORE.search(text[clause.start() : start]))
+
+
+def asked_about(text: str, start: int) -> bool:
+    """Whether the item found at ``start`` is said inside a question clause without a wish to add it.
+
+    "拿到执照后公章要我自己去刻吗", "贷款批了还得跑银行吗" ask about an item; they choose nothing.
+    """
+    clause = next((m.group(0) for m in CLAUSE.finditer(text) if m.start() <= start < m.end()), "")
+    return bool(clause) and (is_question(clause) or bool(ASKED_AT_END.search(clause))) and not WISH.search(clause)
+
+
+# Registration asked for in everyday words the NLU tags no item for ("工商和税那两样", "把公司注册和贷款一起弄").
+REGISTRATION_WORDS = re.compile(
+    r"工商|办照|(?:公司|个体户?|合作社|营业)(?:的)?(?:登记|注册)|注册(?:个|一个|一家)?(?:公司|个体|合作社)|报税|税务|税那"
+)
+ALREADY_BEFORE = re.compile(r"(?:已经|早就|早已|已|刚)[^，,。]{0,4}$")
+DONE_AFTER = re.compile(
+    r"^(?:已经|早就)?(?:办|弄|搞)?(?:好|完|过)?了|^(?:有)?[\d一二两三四五六七八九十半]+(?:年|个月|月)"
+)
+
+
+def items_in_words(text: str, named: list[str]) -> list[str]:
+    """Items a request names in words the NLU tags no item for.
+
+    A loan by its sum ("还想借个12万") and registration by 工商/公司注册/税务 ("工商和税那两样都要办"); never inside a
+    question about them or for a business already registered.
+    """
+    found: list[str] = []
+    for code, pattern in (("guaranteed_loan", LOAN_WORDS), ("business_registration", REGISTRATION_WORDS)):
+        said = pattern.search(text)
+        if code in named or said is None or asked_about(text, said.start()):
+            continue
+        done = ALREADY_BEFORE.search(text[: said.start()]) or DONE_AFTER.match(text[said.end() :])
+        if code == "business_registration" and done:
+            continue  # "公司早就注册了", "个体户登记好了": nothing to register
+        found.append(code)
+    return found
+
+
+def items_named(
+    text: str,
+    entities: list[str],
+    current: list[str] | None,
+    requested: str | None,
+    spans: list[tuple[int, int, str]] | None = None,
+) -> list[str] | None:
+    """The items the message chooses: named (or "贷15万" for the loan), added to, removed from or "全部".
+
+    A message may change several things, each in its own clause: "X先不要了，只要Y和Z" keeps Y and Z; "X不要了，
+    换成Y" removes X and adds Y; only the items in a clause saying 不要/不办 are removed.
+
+    Args:
+        text: The message.
+        entities: The item codes the NLU found in it.
+        current: The items chosen so far.
+        requested: The step asked.
+        spans: Where each item was found in ``text`` (start, end, code), to tell the clauses apart.
+
+    Returns:
+        The new list of items (empty when the only items chosen are removed), or ``None`` when the message
+        changes nothing.
+    """
+    named = list(dict.fromkeys(entities))
+    if not current and requested in ("application_items", None):
+        named += items_in_words(text, named)  # "贷15万": the loan, though the item is not named
+    if ALL_ITEMS.search(text) and requested == "application_items":
+        return list(ITEM_NAMES)
+    if not named:
+        return None
+    if current and (changed := _changed(text, current, spans or [])) is not None:
+        return changed
+    if current and REMOVE_ITEMS.search(text) and not is_question(text):  # not "贷款不用抵押吗"
+        return [code for code in current if code not in named]  # "贷款不要了": that item, not the application
+    if current and ADD_ITEMS.search(text):
+        return list(dict.fromkeys([*current, *named]))
+    return named if requested in ("application_items", None) or not current else None
+
+
+def _changed(text: str, current: list[str], spans: list[tuple[int, int, str]]) -> list[str] | None:
+    """The items after a message that removes some and keeps or adds others, clause by clause; ``None`` if not one."""
+    clauses: list[tuple[str, list[str]]] = []
+    start = 0
+    for end in [m.start() for m in CHANGE_CLAUSES.finditer(text)] + [len(text)]:
+        if end > start:
+            codes = [code for s, e, code in spans if start <= s and e <= end]
+            clauses.append((text[start:end], list(dict.fromkeys(codes))))
+        start = max(start, end)
+        while start < len(text) and re.match(r"[，,。；;！!\s]", text[start]):
+            start += 1
+    removed = [
+        c for clause, codes in clauses if REMOVE_ITEMS.search(clause) and not ONLY_ITEMS.search(clause) for c in codes
+    ]
+    only = [c for clause, codes in clauses if ONLY_ITEMS.search(clause) for c in codes]
+    added = [
+        c
+        for clause, codes in clauses
+        if SWAP_ITEMS.search(clause) or ADD_ITEMS.search(clause) or INSTEAD.match(clause)
+        for c in codes
+    ]
+    if not removed or is_question(text) or len(clauses) < 2 or not (only or added):
+        return None  # one change only: read as before
+    if only:
+        return list(dict.fromkeys(only))
+    return list(dict.fromkeys([*(c for c in current if c not in removed), *added]))
+
+
+def complete_items(items: list[str]) -> tuple[list[str], str | None]:
+    """Add the partners of an item that must go with others (registration ↔ taxpayer confirmation)."""
+    added: list[str] = []
+    notes: list[str] = []
+    for group in ITEMS_FILED_TOGETHER:
+        missing = [code for code in group if code not in items]
+        if missing and len(missing) < len(group):
+            added += missing
+            names = "和".join(ITEM_NAMES[code] for code in group)
+            notes.append(f"{names}须一并办理，已为您加上“{'、'.join(ITEM_NAMES[code] for code in missing)}”。")
+    return ([*items, *added], "".join(notes)) if added else (items, None)
+
+
+def without_refused(items: list[str], errors: list[dict[str, Any]]) -> tuple[list[str], str] | None:
+    """The items left when the service refuses some chosen ones for now (``not_eligible`` with the item), and why.
+
+    "营业执照和创业补贴" for a business registered only now: the subsidy needs a year of business, so it is dropped
+    with the reason and the registration goes on, instead of the whole choice being asked again. ``None`` when no
+    chosen item is refused.
+    """
+    refused = {str(e["item"]): str(e["message"]) for e in errors if e.get("field") == "items" and e.get("item")}
+    if not refused:
+        return None
+    kept = [code for code in items if code not in refused]
+    reasons = "；".join(message.rstrip("。") for message in refused.values())
+    if kept:
+        names = "、".join(ITEM_NAMES[code] for code in kept)
+        return kept, f"{reasons}。这一次先不办{'、'.join(ITEM_NAMES[c] for c in refused)}，其余事项照常办理：{names}。"
+    return kept, f"{reasons}。选的事项这次都还办不了，请换成其他要办的事项（例如“就业创业证”），或说“转人工”。"

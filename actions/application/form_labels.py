@@ -1,0 +1,289 @@
+"""One labelled extractor: every application field a message names, wherever it is said.
+
+A message like "我叫孙强，身份证…，手机…，返乡农民工，项目叫湘味米粉店，餐饮业，个体户，地址长沙市岳麓区…，贷15万3年"
+names many fields at once. The NLU gives the ID, phone, items, category, business type, amount and regions as
+entities; this module adds what only a label or cue marks (a name after 我叫/他叫/姓名, a project after 项目叫/开个…店,
+an industry ending in 业, an address with place markers, a loan term, dates of graduation and registration). It is
+used for the message that starts the form, for the user's earlier turns, and for every turn inside it. A value is
+taken only when its cue is there: nothing is guessed from position, so nothing lands in a field the user did not mean.
+The name is read by :mod:`actions.application.form_names`, the project, industry and address by
+:mod:`actions.application.form_business`,
+with the cue words of :mod:`actions.application.form_cues`; this module puts them together with the numbers and dates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import cn2an
+
+from actions.application.form_business import industry_between, read_address, read_industry, read_project, split_project
+from actions.application.form_cues import (
+    AMOUNT_CUED,
+    BANK_CUED,
+    BARE_ID,
+    BARE_PHONE,
+    BORROWS_ALONE,
+    COOPERATIVE_PLANNED,
+    ENTERPRISE_PLANNED,
+    ENTITY_SLOTS,
+    GRADUATION,
+    ID_CUED,
+    IDENTITY,
+    INDIVIDUAL_BUSINESS,
+    LOAN_WORDS,
+    OTHER_MONEY,
+    OWN_BEFORE,
+    PARTNERS,
+    PARTNERSHIP,
+    PHONE_CUED,
+    SOMEONE_ELSES_BEFORE,
+    SPOKEN_DIGITS,
+    SPOKEN_NUMBER,
+    STARTED,
+    SUM_IN_WAN,
+    TERM,
+    TERM_ANSWER,
+    TRADITIONAL,
+    UNIVERSITY_GRADUATE,
+    segments,
+)
+from actions.application.form_names import introduces_person, read_name
+from actions.eligibility import situation
+from actions.eligibility.first_start import first_time
+from actions.steps import dates
+
+# A remark in brackets after a value ("柳青松（小名松子）"): no part of it.
+ASIDE = re.compile(r"\s*[（(][^（）()]{0,15}[）)]")
+
+
+@dataclass
+class Labelled:
+    """Every field a message names.
+
+    Attributes:
+        values: Slot → raw value (validated by the service later).
+        shown: Slot → how a normalised value is shown back (``去年毕业的 → 2025年毕业``).
+        not_yet_registered: The message says the business is not registered yet.
+    """
+
+    values: dict[str, Any] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
+    not_yet_registered: bool = False
+
+
+def _entity_values(entities: list[dict[str, Any]], name: str) -> list[str]:
+    return [str(e["value"]) for e in entities if e.get("entity") == name]
+
+
+def _number(word: str) -> int | None:
+    try:
+        return int(cn2an.cn2an(word, "smart"))
+    except ValueError:
+        return None
+
+
+def read_sum(text: str) -> str | None:
+    """A sum in 万 said without a loan word ("十万吧，两年" → 100000), when no other money is named (房租, 投资 …)."""
+    match = SUM_IN_WAN.search(text)
+    number = _number(match.group("n")) if match and not OTHER_MONEY.search(text) else None
+    return str(number * 10000) if number else None
+
+
+def read_term(text: str, asked: bool = False) -> int | None:
+    """The loan term in months from 期限3年 / 贷三年 / 36个月 / 3年期 (and "那就两年" when the term is asked)."""
+    match = TERM.search(text) or (TERM_ANSWER.match(text.strip()) if asked else None)
+    if not match:
+        return None
+    found = match.groupdict()
+    number = _number(found.get("n") or found.get("n2") or found.get("n3") or "")
+    unit = found.get("unit") or found.get("unit2") or found.get("unit3")
+    if number is None:
+        return None
+    return number * 12 if unit == "年" else number
+
+
+def read_dates(text: str, today: date, found: Labelled) -> None:
+    """Graduation year (…毕业) and business start (开业/成立/开了…) through :mod:`actions.steps.dates`."""
+    # the first part saying when ("大学毕业生 2022年毕业": the category names no year)
+    graduated = (dates.graduation_year(part, today) for part in segments(text) if GRADUATION.search(part))
+    if (year := next((y for y in graduated if y is not None), None)) is not None:
+        found.values["graduation_year"] = year.year
+        found.shown["graduation_year"] = year.shown
+    started = next((part for part in segments(text) if STARTED.search(part) and not GRADUATION.search(part)), None)
+    if started and (start := dates.business_start(started, today)):
+        if start.not_yet:
+            found.not_yet_registered = True
+        elif start.started_on is not None:
+            found.values["business_started_on"] = start.started_on.isoformat()
+            found.shown["business_started_on"] = start.shown
+
+
+def read_partners(text: str) -> int | None:
+    """How many people start the business together ("三个人合伙" → 3; "我们俩" → 2), the person included."""
+    if not (match := PARTNERS.search(text)):
+        return None
+    said = next(g for g in match.groups() if g).rstrip("个")
+    return 2 if said in ("俩", "两") else _number(said)
+
+
+def _read_partners(text: str, values: dict[str, Any]) -> None:
+    """A partnership's loan ("我们三个人合伙开的"): the borrower and the number of partners; alone: the person."""
+    if BORROWS_ALONE.search(text):
+        values["loan_borrower"] = "individual"
+    elif PARTNERSHIP.search(text):
+        values["loan_borrower"] = "partnership"
+        if (count := read_partners(text)) is not None:
+            values["partner_count"] = count
+
+
+def business_type_in_words(text: str) -> str | None:
+    """The one kind of business a message plans (个体户, 有限公司, 合作社), if it names exactly one and negates none."""
+    stated = situation.stated_part(text)  # "个体户和公司有什么区别" asks, chooses nothing
+    kinds = [
+        kind
+        for kind, pattern in (
+            ("individual_business", INDIVIDUAL_BUSINESS),
+            ("enterprise", ENTERPRISE_PLANNED),
+            ("cooperative", COOPERATIVE_PLANNED),
+        )
+        if pattern.search(stated)
+    ]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def own_phone(text: str) -> str | None:
+    """Of two or more mobile numbers, the applicant's: never one said as somebody else's; the last said as their own.
+
+    "我老公电话是13907318826，不过留我自己的15807324470" → the second; ``None`` with fewer than two numbers.
+    """
+    said = list(BARE_PHONE.finditer(text))
+    if len(said) < 2:
+        return None
+    theirs = [m for m in said if not SOMEONE_ELSES_BEFORE.search(text[max(0, m.start() - 12) : m.start()])]
+    own = [m for m in theirs if OWN_BEFORE.search(text[max(0, m.start() - 12) : m.start()])]
+    chosen = own or theirs
+    return chosen[-1 if own else 0].group(0) if chosen else None
+
+
+def _read_numbers(text: str, found: Labelled, bare_numbers: bool) -> None:
+    """ID, phone and bank account after their cue, and numbers plain from their form the NLU did not tag."""
+    if phone := own_phone(text):
+        found.values["phone"] = phone  # of two numbers the person's own, whatever the NLU tagged first
+    if "id_number" not in found.values and (match := ID_CUED.search(text)):
+        found.values["id_number"] = re.sub(r"[\s-]", "", match.group("value"))
+    if "phone" not in found.values and (match := PHONE_CUED.search(text)):
+        found.values["phone"] = re.sub(r"[\s-]", "", match.group("value"))
+    if match := BANK_CUED.search(text):
+        found.values["bank_account"] = re.sub(r"[\s-]", "", match.group("value"))
+    if bare_numbers:  # numbers the NLU did not tag (never while the bank account, which may have 18 digits, is asked)
+        account = found.values.get("bank_account")
+        if "id_number" not in found.values and (match := BARE_ID.search(text)) and match.group(0) != account:
+            found.values["id_number"] = match.group(0).upper()
+        if "phone" not in found.values and (match := BARE_PHONE.search(text)):
+            found.values["phone"] = match.group(0)
+
+
+def read_labelled(
+    text: str,
+    entities: list[dict[str, Any]],
+    today: date | None = None,
+    third_person: bool = False,
+    bare_numbers: bool = True,
+) -> Labelled:
+    """Every field the message names with an entity or a cue.
+
+    Args:
+        text: The user's message.
+        entities: The NLU's entities for it.
+        today: The day relative dates count from (today by default).
+        third_person: The conversation is a hotline call: 他叫/她叫/来电人叫 name the applicant (:func:`read_name`).
+        bare_numbers: Read an untagged mobile or ID number from its form alone (not while the bank account is asked).
+
+    Returns:
+        The values found, and how dates are shown back.
+    """
+    found = Labelled()
+    entities = situation.not_negated(text, entities)  # "我也不是困难户": no category
+    text = spoken_digits(simplified(unicodedata.normalize("NFKC", text)))  # full-width digits as digits
+    for slot in ENTITY_SLOTS:
+        if values := _entity_values(entities, slot):
+            found.values[slot] = values[0]
+    if "person_category" not in found.values and (described := situation.described_category(text)):
+        found.values["person_category"] = described
+    if "person_category" not in found.values and UNIVERSITY_GRADUATE.search(text):
+        found.values["person_category"] = "college_graduate"  # "她叫王丽，去年大学毕业"
+    if "person_category" not in found.values and situation.PLAIN_PERSON.search(text):
+        found.values["person_category"] = "other"  # "…88号我就是普通老百姓没什么特殊身份"
+    group = situation.other_group(text)  # "脱贫户", "建档立卡的": a person's words; a shop ("项目是个网店") is not
+    group = None if group == "online_merchant" and not IDENTITY.search(text) else group
+    if found.values.get("person_category", "other") == "other" and group:
+        found.values.update(person_category="other", other_category=group)  # "我是易地搬迁的脱贫人口"
+    _read_numbers(text, found, bare_numbers)
+    has_numbers = "id_number" in found.values or "phone" in found.values
+    has_numbers = has_numbers or bool(found.values) or bool(_entity_values(entities, "item"))  # a list of fields
+    readers = (
+        ("applicant_name", lambda: read_name(ASIDE.sub("", text), has_numbers, third_person)),  # 柳青松（小名松子）
+        ("project_name", lambda: read_project(text)),
+        ("industry", lambda: read_industry(text)),
+        ("premises_address", lambda: read_address(text)),
+        ("loan_term_months", lambda: read_term(text)),
+    )
+    for slot, reader in readers:
+        if (value := reader()) is not None:
+            found.values[slot] = value
+    _untangle(found.values, text)
+    amounts = _entity_values(entities, "amount") or read_amount(text)
+    if amounts and (LOAN_WORDS.search(text) or "额度" in text or "金额" in text):
+        found.values["loan_amount"] = amounts[0]
+    if "industry" not in found.values and (industry := industry_between(text, found.values)):
+        found.values["industry"] = industry
+    _read_partners(text, found.values)
+    read_dates(text, today or date.today(), found)
+    if (first := first_time(text, about_business=True)) is not None:
+        found.values["first_time_founder"] = first  # "第一次创业", "以前没开过店": not asked again
+    return found
+
+
+def _untangle(values: dict[str, Any], text: str) -> None:
+    """A project glued to its industry is split; one name read as both is the shop's, or the person's.
+
+    "店名字叫茶小满" names the shop; "开个面馆，叫张伟，身份证…" (a person's details after it) the person.
+    """
+    if project := values.get("project_name"):
+        values["project_name"], glued = split_project(str(project))
+        if glued and "industry" not in values:
+            values["industry"] = glued
+    name = values.get("applicant_name")
+    if name and name == values.get("project_name"):  # (a shop named after its owner, "刘芳小吃", keeps both)
+        del values["project_name" if introduces_person(text, str(name)) else "applicant_name"]
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones (張偉 → 张伟, 餐飲 → 餐饮); the rest unchanged."""
+    converted = str(TRADITIONAL.convert(text))
+    return converted if len(converted) == len(text) else text
+
+
+def spoken_digits(text: str) -> str:
+    """Numbers dictated digit by digit as Arabic digits: "一三九一二三四五六七八" → 13912345678 (幺 and 〇 too).
+
+    Only a run of at least seven digit characters is converted, so words like 一一 or 三五成群 stay as they are.
+    """
+    return SPOKEN_NUMBER.sub(lambda run: run.group(0).translate(SPOKEN_DIGITS), text)
+
+
+def read_amount(text: str) -> list[str]:
+    """A loan amount in 万 the NLU missed, e.g. glued to the term ("贷款12万3年" → 120000)."""
+    match = AMOUNT_CUED.search(text)
+    number = _number(match.group("n")) if match else None
+    return [str(number * 10000)] if number else []
+
+
+def loan_named(text: str) -> bool:
+    """The message asks for a loan in words (贷15万, 贷款, 借款) without naming the item."""
+    return bool(LOAN_WORDS.search(text))

@@ -1,0 +1,223 @@
+"""The applicant's name in a message: after a cue (我叫/姓X名Y/他叫 on the hotline), or leading a list of fields.
+
+Part of the labelled extractor (:mod:`actions.application.form_labels`): a shop's name after "…店，名字叫" is the
+project's, an
+industry word is never a person, and "他叫…" in a user's own chat names somebody else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+
+from actions.application.form_cues import (
+    BUSINESS_BEFORE,
+    CHARACTER_BY_WORD,
+    CHARACTER_CORRECTED,
+    CHARACTER_DESCRIBED,
+    INDUSTRY_WORDS,
+    LEADERS,
+    LEADING_NAME,
+    NAME,
+    NAME_SPELLED,
+    NAME_THIRD_PERSON,
+    PERSON_BEFORE,
+    PERSON_DETAILS_AFTER,
+    RADICAL_THEN_CHAR,
+    SHOP_BEFORE,
+    SHOP_NAME,
+    SHOP_WORDS,
+    SPELLED_SURNAMES,
+    SURNAME_GIVEN,
+    SURNAME_THEN_NAME,
+    THIRD_PERSON,
+)
+from actions.application.form_guard import SURNAMES, plausible_name
+
+
+def _surname_and_name(text: str) -> str | None:
+    """A name said with its surname first (姓王名建国, 姓王叫建国, 我姓王，叫王建国) or spelled out (立早章的章)."""
+    if match := SURNAME_THEN_NAME.search(text):
+        return match.group("name")
+    if match := SURNAME_GIVEN.search(text):
+        return match.group("surname") + match.group("given")
+    if not (spelled := NAME_SPELLED.search(text)):
+        return None
+    # "胡建军，古月胡，建设的建": the name before its spelling; "名字是刘立早章的章刘章": the name said after it
+    before = LEADING_NAME.match(text[: spelled.start()].strip(" ，,"))
+    after = LEADING_NAME.match(text[spelled.end() :])
+    return next((m.group("name") for m in (before, after) if m and plausible_name(m.group("name"))), None)
+
+
+def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str | None:
+    """A personal name said with a cue (我叫/姓X名Y), or leading a message that gives an ID or phone.
+
+    Args:
+        text: The message.
+        has_numbers: The message also gives an ID number or a phone number.
+        third_person: The conversation is a hotline call, where 他叫/她叫/来电人叫 name the applicant (the caller);
+            anywhere else those cues name somebody else and nothing is read from them.
+    """
+    if said := _surname_and_name(text):
+        return said
+    patterns = (NAME, NAME_THIRD_PERSON) if third_person else (NAME,)
+    for match in (m for pattern in patterns for m in pattern.finditer(text)):
+        described = text[match.end("name") :].startswith("的") and "是" in text[match.start() : match.start("name")]
+        if _personal(match.group("name")) and not _a_business_name(text, match) and not described:
+            return match.group("name")  # not "我是易地搬迁的脱贫人口": who the person is, not their name
+    if not third_person and THIRD_PERSON.search(text):
+        return None  # "他叫王刚，身份证…" in a user's own chat: someone else's details, not a name to guess
+    leading = LEADING_NAME.match(text) if has_numbers else None
+    if leading is not None and _uncued_name(leading.group("name")):
+        return leading.group("name")
+    if has_numbers:  # "帮来电人办理：黄大明，身份证…": a part that is only a name, near the start
+        parts = [part.strip() for part in re.split(r"[，,。；;：:\s]+", text) if part.strip()]
+        return next((part for part in parts[:4] if _uncued_name(part)), None)
+    return None
+
+
+def _a_business_name(text: str, match: re.Match[str]) -> bool:
+    """The cue names the business: "奶茶店，名字叫…", or "名字叫/叫…" after words of a business and not of a person."""
+    before = text[: match.start()]
+    cue = text[match.start() : match.start("name")]
+    if re.search(rf"我|本人|申请人|来电人|[他她]|姓名|{LEADERS}", cue):  # "开了个店，我叫刘芳": the person's
+        return False
+    if introduces_person(text, match.group("name")):  # "开个小面馆，叫张伟，身份证…": the person's
+        return False
+    return business_named_after(before)  # 名字叫, 叫做, 叫: whose name? The words before say
+
+
+def introduces_person(text: str, name: str) -> bool:
+    """The name is followed by a person's details (ID, phone, category …): a person's, not a shop's, name.
+
+    A name shaped like a shop's ("刘记面馆") stays the shop's.
+    """
+    at = text.find(name)
+    personal = at >= 0 and plausible_name(name) and not SHOP_NAME.match(name)
+    return personal and bool(PERSON_DETAILS_AFTER.match(text[at + len(name) :]))
+
+
+def business_named_after(before: str) -> bool:
+    """Whether "名字叫…" after these words names the business, not the person.
+
+    Right after a shop word, or after words of a business and none of a person ("我想开个奶茶店，想好了名字叫…").
+    """
+    return bool(SHOP_BEFORE.search(before) or (BUSINESS_BEFORE.search(before) and not PERSON_BEFORE.search(before)))
+
+
+def name_cued(text: str) -> bool:
+    """The message names the person with a cue (我叫, 姓名是, 姓X名Y, 他叫 …), not only a name-like word."""
+    cued = (m for pattern in (NAME, NAME_THIRD_PERSON) for m in pattern.finditer(text))
+    return any(not _a_business_name(text, m) for m in cued) or bool(_surname_and_name(text))
+
+
+def _uncued_name(value: str) -> bool:
+    """A name said without a cue: plausible, and no industry ("居民服务", "文化零售" start with surnames)."""
+    return plausible_name(value) and not re.search(INDUSTRY_WORDS, value) and not value.endswith("业")
+
+
+def _personal(name: str) -> bool:
+    """A plausible personal name that is not a shop's (李记米粉, 王家小馆)."""
+    return plausible_name(name) and not SHOP_WORDS.search(name)
+
+
+def name_corrected(text: str, current: str) -> str | None:
+    """The filled name with the character the user corrects, or ``None`` when the message corrects none.
+
+    "不是王是汪，三点水那个" and "王改成汪" change that character; "名字是耳东陈的陈" and "是三点水的汪" (a surname
+    spelled out or described by its radical, said alone) change the surname.
+
+    Args:
+        text: The message.
+        current: The name filled so far.
+    """
+    if match := CHARACTER_CORRECTED.search(text):
+        found = {name: value for name, value in match.groupdict().items() if value}
+        old = next(value for name, value in found.items() if name.startswith("old"))
+        new = next(value for name, value in found.items() if name.startswith("new"))
+        if old == current and plausible_name(new):
+            return new
+        if old != new and len(old) == len(new) and old in current:
+            return current.replace(old, new, 1)
+    if _surname_and_name(text) is not None:
+        return None  # a whole name said with its spelling: read as a name, not as a correction
+    surname = None
+    if spelled := NAME_SPELLED.search(text):
+        surname = SPELLED_SURNAMES[spelled.group("parts")]
+    elif described := CHARACTER_DESCRIBED.search(text):
+        surname = described.group("char") or described.group("char2")
+    if surname and surname in SURNAMES and surname not in current:
+        return surname + current[1:]
+    return _whole_name_said(text, current) or _at_position(text, current) or _sound_alike_replaced(text, current)
+
+
+# Which character of the name a correction points at ("第三个字", "最后一个字", "中间那个字").
+POSITION = re.compile(
+    r"第(?P<n>[一二三四1234])个?字|(?P<last>最后一个字|最后那个字|末尾)|(?P<middle>中间(?:那个|的|一个)?字)"
+)
+NAME_SAID_WRONG = re.compile(r"(?:名字|姓名|字)[^，,。]{0,6}(?:错|不对|应该|改)")
+
+
+def _whole_name_said(text: str, current: str) -> str | None:
+    """The whole name said again inside a correction ("名字第三个字错了，应该是草字头的蔓，谭晓蔓" → 谭晓蔓)."""
+    if not NAME_SAID_WRONG.search(text):
+        return None
+    parts = [part.strip() for part in re.split(r"[，,。；;！!\s：:]+", text) if part.strip()]
+    named = [p for p in parts if plausible_name(p) and p != current and p[0] == current[0] and len(p) == len(current)]
+    return named[-1] if named else None
+
+
+def _described(text: str) -> list[str]:
+    """Characters the message describes: by a radical ("草字头的蔓") or by a word they are in ("明天的明")."""
+    after = [m.group("char") for m in RADICAL_THEN_CHAR.finditer(text)]  # "草字头的蔓": the radical said first
+    before = [m.group("char2") for m in CHARACTER_DESCRIBED.finditer(text) if m.group("char2")]  # "汪，三点水那个"
+    return after + characters_by_word(text) + ([] if after else before)
+
+
+def _at_position(text: str, current: str) -> str | None:
+    """The character at the position named replaced by the one described ("第三个字错了，是草字头的蔓")."""
+    if not (where := POSITION.search(text)) or not (described := _described(text)):
+        return None
+    if where.group("last"):
+        index = len(current) - 1
+    elif where.group("middle"):
+        index = 1 if len(current) == 3 else -1
+    else:
+        index = "一二三四".find(n) if (n := where.group("n")) in "一二三四" else int(n) - 1
+    if not 0 <= index < len(current) or current[index] == described[0]:
+        return None
+    return current[:index] + described[0] + current[index + 1 :]
+
+
+def characters_by_word(text: str) -> list[str]:
+    """Characters the message explains by a word they are in ("是明天的明" → 明; "晓得的晓" → 晓)."""
+    return [m["char"] for m in CHARACTER_BY_WORD.finditer(text) if m["char"] in m["word"] and m["word"] != m["char"]]
+
+
+def _sound_alike_replaced(text: str, current: str) -> str | None:
+    """The name with the one character that sounds like the one explained ("是明天的明": 王小铭 → 王小明).
+
+    A character said only by a word it is in names no place in the name; the character of the filled name read
+    the same way (tone aside) is the one meant. Nothing when none, or more than one, sounds like it.
+    """
+    for char in _described(text):
+        if char in current:
+            continue
+        said = _toneless(char)
+        alike = [i for i, old in enumerate(current) if _toneless(old) == said]
+        if len(alike) == 1:
+            return current[: alike[0]] + char + current[alike[0] + 1 :]
+    return None
+
+
+def _toneless(char: str) -> str:
+    """A character's reading without its tone (JioNLP's pinyin; the maintained library the dates use too)."""
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on its first import
+        import jionlp  # only when a character is explained
+    return str(jionlp.pinyin(char, formater="simple")[0]).rstrip("012345")
+
+
+def spells_a_character(value: str) -> bool:
+    """The value spells a character out ("耳东陈的陈", "三点水的汪", "明天的明") rather than being a name."""
+    return bool(NAME_SPELLED.search(value) or CHARACTER_DESCRIBED.search(value) or characters_by_word(value))

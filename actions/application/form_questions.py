@@ -1,0 +1,99 @@
+"""A question inside a message that also answers a form step: "我叫王芳，要带身份证吗".
+
+The form stores the answer; the question clause is answered from the knowledge base (the same answer a question
+alone would get); then the form asks its next step. Used by every form's validation action.
+"""
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import context
+from actions.knowledge.answer_feedback import answer_payload
+from actions.knowledge.query_text import FORM_ITEM, ITEM_ENTITY, items_in, without_then
+from actions.knowledge.questions import ANSWERED, search
+from actions.service_client import ServiceUnavailable
+
+MIN_QUESTION = 3  # "对吗" alone asks nothing to look up
+# "对不对", "这样可以吗": checking what was just said, nothing to look up.
+CHECKING = re.compile(
+    r"^(?:这样)?(?:对不对|对吗|可以吗|行吗|好吗|是吗|没问题吧|行不行|可不可以|对不|没错吧)[？?。!！]*$"
+)
+NOT_FOUND = "您问的“{question}”暂时没有找到准确的政策依据，可以换个问法，或说“转人工”由工作人员解答。"
+
+
+def question_besides(text: str) -> str | None:
+    """The question clauses of a message whose other clauses answer something, or ``None``.
+
+    Args:
+        text: The user's message.
+
+    Returns:
+        The question part ("要带身份证吗"), or ``None`` when the message asks nothing or is only a question.
+    """
+    clauses = [c for c in context.CLAUSE_ENDS.split(text.strip()) if c]
+    asked = [
+        c
+        for c in clauses
+        if context.is_question(c) and len(c) >= MIN_QUESTION and not CHECKING.match(c) and not context.is_request(c)
+    ]
+    if not asked or len(asked) == len(clauses):
+        return None
+    return "，".join(asked)
+
+
+def for_the_whole_form(tracker: Tracker) -> Tracker:
+    """The conversation as a question inside the application is searched: with no item in context at first.
+
+    The one form covers every item chosen, so the item the user opened with ("我要办就业创业证") would pull that
+    item's pages over what is asked ("毕业证要交吗" got the certificate's how-to; "提交完怎么知道办到哪了" its
+    process). An item the question names itself is still searched with it. The form's item (the one item chosen,
+    else the one the user opened with) is kept as :data:`FORM_ITEM`: a question the knowledge base finds nothing
+    sure for alone ("要不要抵押" while applying for the loan) is asked again about it.
+    """
+    opened = tracker.get_slot(ITEM_ENTITY)
+    chosen = tracker.get_slot("application_items")
+    form_item = chosen[0] if isinstance(chosen, list) and len(chosen) == 1 else opened
+    if not opened and not form_item:
+        return tracker
+    whole = tracker.copy()
+    whole.slots[ITEM_ENTITY] = None
+    whole.slots[FORM_ITEM] = form_item
+    return whole
+
+
+async def answer_besides(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> None:
+    """Answer ``question`` (a clause of the latest message) from the knowledge base, honestly when nothing fits.
+
+    Inside the application it is searched for the whole form (:func:`for_the_whole_form`), then, when nothing is
+    sure, about the form's item.
+    """
+    if (tracker.active_loop or {}).get("name") == "application_form":
+        tracker = for_the_whole_form(tracker)
+    try:
+        answer = await search(tracker, query=question)
+        if answer.get("status") not in ANSWERED and (again := await _about_the_form(tracker, question)):
+            answer = again
+    except ServiceUnavailable:
+        dispatcher.utter_message(text="您问的问题，政策资料服务暂时连不上，稍后可以再问我，或说“转人工”。")
+        return
+    if answer.get("status") not in ANSWERED:
+        dispatcher.utter_message(text=NOT_FOUND.format(question=question))
+        return
+    dispatcher.utter_message(text=str(answer["answer"]))
+    dispatcher.utter_message(json_message=answer_payload(tracker, answer))
+
+
+async def _about_the_form(tracker: Tracker, question: str) -> dict[str, Any] | None:
+    """The answer to ``question`` asked about the form's item ("要不要抵押" → "创业担保贷款要不要抵押"), if answered.
+
+    ``None`` when there is no such item, the question names its own, or nothing is answered that way either.
+    """
+    item = tracker.get_slot(FORM_ITEM) or tracker.get_slot(ITEM_ENTITY)
+    if not item or items_in(tracker, question):
+        return None
+    query = f"{context.item_word(str(item))}{without_then(question)}"
+    answer = await search(tracker, query=query, item=str(item))
+    return answer if answer.get("status") in ANSWERED else None

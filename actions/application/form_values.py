@@ -1,0 +1,297 @@
+"""The values one message names for the application form, whichever field is asked.
+
+Every field the message names is read by the one labelled extractor (:mod:`actions.application.form_labels`): labelled
+values,
+entities, "X改成Y" corrections, a corrected character of the name, items added or removed, and numbers plain from
+their form. :mod:`actions.application.form_extraction` decides what the message does at the step asked.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.application.form_business import address_only, project_answered
+from actions.application.form_cues import (
+    BARE_ID,
+    BARE_PHONE,
+    CHANGE_CUE,
+    CORRECTION,
+    CORRECTION_LABELS,
+    CORRECTION_SLOTS,
+    GIVEN_UP_AFTER,
+    IDENTITY,
+    SELF_CUE,
+)
+from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
+from actions.application.form_guard import SAID_WRONG, is_question, plausible_name
+from actions.application.form_items import asked_about, items_named
+from actions.application.form_labels import business_type_in_words, read_labelled, read_sum
+from actions.application.form_names import business_named_after, name_corrected, name_cued, spells_a_character
+from actions.eligibility.situation import NEGATION_BEFORE, NONE_OF_THEM, asked_groups_dropped, described_category
+from actions.service_client import tracker_identity
+from actions.steps import dates
+
+LOAN = "guaranteed_loan"
+# A change of mind naming the new value ("我改主意了，注册成有限公司"): a correction, never a cancel.
+CHANGE_OF_MIND = r"改主意|注册成|办成|弄成"
+CORRECTING = re.compile(rf"不是|不对|错了|改成|改为|换成|换为|应该是|应为|更正|搞错|纠正|{CHANGE_OF_MIND}")
+# Steps where a message that is only a name means the applicant's name (said again, or corrected).
+NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
+PLACE = re.compile(r"[省市区县州镇乡村]$")
+# Intents whose category or business-type entity is an answer even when another field is asked.
+DATA_INTENTS = frozenset({"inform", "start_application", "affirm"})
+YES_NO_RESTATED = ("first_time_founder",)
+GROUP_SLOTS = ("person_category", "other_category", "business_type")
+
+
+@dataclass
+class Extraction:
+    """Candidate values from one message.
+
+    Attributes:
+        values: Slot → raw value to validate.
+        digression: The message is a question or command, not an answer.
+        regions: City and county names the NLU found (read only when the address is asked).
+        shown: Slot → how a normalised date is shown back (``去年毕业的 → 2025年毕业``).
+        command: ``back``, ``restart``, ``cancel`` (in words the NLU missed), ``no_items`` (every item chosen was
+            removed), ``items_kept`` ("就这两样" at a later step: the items chosen are all) or ``submit`` (a submit
+            word while the form is not at its summary).
+        problem: Why the message cannot answer the requested free-text field (the re-prompt), if so.
+        not_yet_registered: The user said the business is not registered yet.
+        question: The message is a question (with or without "？"): answered, then the step is asked again.
+        field_help: The field whose meaning or format the message asks ("手机号要几位"): explained, then the step
+            is asked again.
+        removed_all: The message removes every item chosen ("贷款不要了" with only the loan): the items are
+            asked again, the application is not cancelled.
+    """
+
+    values: dict[str, Any] = field(default_factory=dict)
+    digression: bool = False
+    regions: list[str] = field(default_factory=list)
+    shown: dict[str, str] = field(default_factory=dict)
+    command: str | None = None
+    problem: str | None = None
+    not_yet_registered: bool = False
+    question: bool = False
+    field_help: str | None = None
+    removed_all: bool = False
+
+
+def speaks_for_a_caller(tracker: Tracker) -> bool:
+    """A hotline call (the console relays staff typing for the caller): 他/她/来电人 always mean the applicant.
+
+    In a user's own chat "他叫黄大明" names the applicant only while the name is still empty (someone filing for a
+    parent answers the name step that way); once a name is filled, it changes only on the user's own cue.
+    """
+    return tracker_identity(tracker).call_id is not None
+
+
+def entities_named(tracker: Tracker, name: str) -> list[str]:
+    """The values of the latest message's entities of type ``name``."""
+    return [str(e["value"]) for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
+
+
+def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any]) -> Extraction:
+    """Values the message names explicitly, for any field: labelled values, entities and "X改成Y" corrections.
+
+    Args:
+        tracker: The conversation (its latest message's entities are read).
+        text: The message.
+        intent: Its intent.
+        slots: Current slot values (``requested_slot`` included).
+
+    Returns:
+        The values with how dates are shown back; nothing else is set.
+    """
+    requested = slots.get("requested_slot")
+    labelled = read_labelled(
+        text,
+        list(tracker.latest_message.get("entities", [])),
+        third_person=speaks_for_a_caller(tracker) or not slots.get("applicant_name"),
+        bare_numbers=requested != "bank_account",
+    )
+    # "项目名称要写几个字": a cue followed by a question names no value; "行业要改一下" neither
+    values = {
+        s: v
+        for s, v in labelled.values.items()
+        if not (s in BY_SLOT and BY_SLOT[s].free_text and (is_question(str(v)) or SAID_WRONG.search(str(v))))
+    }
+    # "个体户和公司有什么区别", "什么叫就业困难人员": a choice asked about, not made
+    asked_groups_dropped(text, list(tracker.latest_message.get("entities", [])), values, GROUP_SLOTS)
+    if "business_type" not in values and (kind := business_type_in_words(text)):
+        values["business_type"] = kind  # "开个奶茶店，准备注册个体户": the NLU took the words for the item
+    correcting = bool(CORRECTING.search(text))
+    said_who = bool(IDENTITY.search(text) or described_category(text))  # "我下岗后登记了失业": who the person is
+    for slot in ("person_category", "business_type"):
+        named = entities_named(tracker, slot)
+        if slot in values and correcting and len(named) > 1:
+            values[slot] = _kept_choice(text, tracker, slot) or named[-1]  # "我不是退役军人，是返乡农民工"
+        kept = correcting or (slot == "person_category" and said_who)
+        if slot in values and requested != slot and intent not in DATA_INTENTS and len(values) < 2 and not kept:
+            del values[slot]
+    if requested == "project_name" and "applicant_name" in values and not SELF_CUE.search(text):
+        del values["applicant_name"]  # "名字叫湘里人家" at the project's step: the project's name, answered below
+    renamed = slots.get("applicant_name") and requested != "applicant_name" and values.get("applicant_name")
+    if renamed and not (correcting or name_cued(text)):  # a filled name changes only when the user says so
+        del values["applicant_name"]
+    correction = _correction(text)
+    corrected = CORRECTION_SLOTS[correction[0]] if correction else ""
+    if requested == "person_category" and "person_category" not in values and NONE_OF_THEM.search(text):
+        values["person_category"] = "other"  # "都不是，就普通人" (the NLU may call it a complaint)
+    if (
+        correction
+        and (corrected not in values or correcting)
+        and not (corrected == "applicant_name" and business_named_after(text[: correction[2]]))
+        and not (corrected == "applicant_name" and spells_a_character(correction[1]))
+    ):  # "名字是章立早章的章章明" is no correction: the name read from its spelling stays
+        values[corrected] = cleaned(corrected, correction[1].strip(" 。.，,"))  # not "奶茶店，名字叫茶小满"
+    if values.get("applicant_name") and values.get("applicant_name") == values.get("project_name"):
+        del values["applicant_name"]  # "名字叫湘里人家": one name, the business's
+    _parts_corrected(text, values, slots)
+    chosen = list(slots.get("application_items") or [])
+    spans = [
+        (int(e["start"]), int(e["end"]), str(e["value"]))
+        for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == "item" and "start" in e and "end" in e
+    ]
+    if chosen:  # "拿到执照后公章要自己刻吗" in the form: a question about an item, answered, never an item chosen
+        spans = [span for span in spans if not asked_about(text, span[0])]
+    named = [code for _, _, code in spans] if chosen else entities_named(tracker, "item")
+    items = items_named(text, named, chosen, requested, spans)
+    if items:
+        values["application_items"] = items
+    elif "loan_amount" in values and chosen and LOAN not in chosen and not is_question(text):
+        values["application_items"] = [*chosen, LOAN]  # "再借10万" later on: the loan is added, not only its sum
+    _restated_as_wrong(text, values, slots)
+    values.update(_implied(tracker, text, values, slots))
+    values.update(_bare_values(text, requested, values))
+    return Extraction(
+        values=values,
+        shown=labelled.shown,
+        not_yet_registered=labelled.not_yet_registered,
+        removed_all=items == [],
+    )
+
+
+def _restated_as_wrong(text: str, values: dict[str, Any], slots: dict[str, Any]) -> None:
+    """A yes/no field named as wrong ("首次创业那项不对"), not its value said again: it is asked again."""
+    for slot in YES_NO_RESTATED:
+        if SAID_WRONG.search(text) and slot in values and values[slot] == slots.get(slot):
+            del values[slot]
+
+
+def _correction(text: str) -> tuple[str, str, int] | None:
+    """The label, new value and where the change starts, if the message changes a labelled field.
+
+    "手机号填错了，是…", or a label further back before its change cue ("行业不对哈，不算美容，改成美甲服务": the
+    nearest label before 改成 names the field).
+    """
+    if match := CORRECTION.search(text):
+        return match.group("label"), match.group("value"), match.start()
+    for cue in CHANGE_CUE.finditer(text):
+        labels = list(CORRECTION_LABELS.finditer(text, 0, cue.start()))
+        if labels and labels[-1].group(0) in CORRECTION_SLOTS:
+            return labels[-1].group(0), cue.group("value"), labels[-1].start()
+    return None
+
+
+def _kept_choice(text: str, tracker: Tracker, slot: str) -> str | None:
+    """Of two values of one choice field, the one not negated or given up ("身份应是残疾人那类，刚才说的失业不对")."""
+    spans = [
+        (int(e["start"]), int(e["end"]), str(e["value"]))
+        for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == slot and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
+    ]
+    kept = [
+        value
+        for start, end, value in spans
+        if not NEGATION_BEFORE.search(text[:start].rstrip("，, 也都还")) and not GIVEN_UP_AFTER.match(text[end:])
+    ]
+    return kept[-1] if kept and len(kept) < len(spans) else None
+
+
+def _implied(tracker: Tracker, text: str, values: dict[str, Any], slots: dict[str, Any]) -> dict[str, Any]:
+    """Values the message gives without their cue.
+
+    The loan's sum: the NLU's amount at the amount step, or a sum said at any step once the loan is chosen
+    ("十万吧，两年": the sum and the term, each to its field). A graduation year with no category yet: the category
+    高校毕业生 (only a graduate's year counts; both are shown back).
+    """
+    implied: dict[str, Any] = {}
+    amount = next(iter(entities_named(tracker, "amount")), None)
+    loan_chosen = LOAN in (values.get("application_items") or slots.get("application_items") or [])
+    if "loan_amount" not in values and amount and slots.get("requested_slot") == "loan_amount":
+        implied["loan_amount"] = amount
+    elif "loan_amount" not in values and loan_chosen and (said := amount or read_sum(text)):
+        implied["loan_amount"] = said
+    if "graduation_year" in values and not (values.get("person_category") or slots.get("person_category")):
+        implied["person_category"] = "college_graduate"
+    return implied
+
+
+def _parts_corrected(text: str, values: dict[str, Any], slots: dict[str, Any]) -> None:
+    """One part of a filled value corrected: a district of the address, one character of the name."""
+    address = slots.get("premises_address")
+    if address and "premises_address" not in values and (moved := part_corrected(text, str(address))):
+        values["premises_address"] = moved  # "区填错了，应该是开福区不是芙蓉区": that part of the address replaced
+    said = values.get("applicant_name")
+    if said and plausible_name(str(said)):
+        return  # "名字错了，是明天的明，叫王晓明": the whole name said wins over the character explained
+    if (name := slots.get("applicant_name")) and (fixed := name_corrected(text, str(name))):
+        values["applicant_name"] = fixed  # "不是王是汪，三点水那个", "名字是耳东陈的陈": one character changed
+
+
+# One part of a value corrected: "应该是开福区不是芙蓉区", "不是芙蓉区，是开福区", "雨花区改成天心区".
+PART_CORRECTED = (
+    re.compile(
+        r"(?:应该是|应为|是)(?P<new>[\u4e00-\u9fff0-9]{2,12}?)[，,\s]*(?:而)?不是(?P<old>[\u4e00-\u9fff0-9]{2,12})"
+    ),
+    re.compile(r"不是(?P<old>[\u4e00-\u9fff0-9]{2,12}?)[，,\s]*(?:而|应该|应)?是(?P<new>[\u4e00-\u9fff0-9]{2,12})"),
+    re.compile(r"(?P<old>[\u4e00-\u9fff0-9]{2,12}?)(?:改成|改为|换成)(?P<new>[\u4e00-\u9fff0-9]{2,12})"),
+)
+
+
+def part_corrected(text: str, current: str) -> str | None:
+    """``current`` with the part the message corrects replaced, or ``None`` when it names no part of it."""
+    for pattern in PART_CORRECTED:
+        for match in pattern.finditer(text):
+            old, new = match.group("old"), match.group("new")
+            for start in range(len(old)):  # "地址里的雨花区改成天心区": the part of ``old`` that is in the value
+                if len(old) - start >= 2 and old[start:] in current and old[start:] != new:
+                    return current.replace(old[start:], new, 1)
+    return None
+
+
+def cleaned(slot: str, value: str) -> Any:
+    """A corrected value without what was said after it: an address alone, a project's name alone, a date read."""
+    if slot == "premises_address":
+        return address_only(value) or value  # "地址不对，应该是…19号我再确认下"
+    if slot == "project_name":
+        return project_answered(value, cued=True)
+    if slot == "graduation_year" and (year := dates.graduation_year(value, date.today())):
+        return year.year  # "毕业年份写错了，是前年"
+    if slot == "business_started_on" and (start := dates.business_start(value, date.today())) and start.started_on:
+        return start.started_on.isoformat()  # "成立日期改成2024年5月"
+    return value
+
+
+def _bare_values(text: str, requested: Any, named: dict[str, Any]) -> dict[str, Any]:
+    """Values plain from their form alone, said while another field is asked.
+
+    A mobile number or an ID number the NLU did not tag (never while the bank account is asked: an account may
+    have 18 digits), and a message that is only a personal name while the ID, the phone or the summary is asked
+    (``周杰`` while the ID is asked is the name, not an ID to refuse).
+    """
+    found: dict[str, Any] = {}
+    if requested != "bank_account":
+        if "phone" not in named and (phone := BARE_PHONE.search(text)):
+            found["phone"] = phone.group(0)
+        if "id_number" not in named and (id_number := BARE_ID.search(text)):
+            found["id_number"] = id_number.group(0).upper()
+    bare = text.strip(" 。.，,！!～~")
+    if not named and not found and requested in NAME_NEIGHBOURS and plausible_name(bare) and not PLACE.search(bare):
+        found["applicant_name"] = bare
+    return found

@@ -1,0 +1,323 @@
+"""What the bot's last answer makes of a short follow-up, whatever intent the NLU gave it.
+
+After the overview "在哪里办" / "要多久" are about the whole bundle; after a progress result "那什么时候能全部办完" is
+about that application; after an answer about an item "要带什么材料" keeps the item and "补贴呢" asks the same
+question about the subsidy (:mod:`actions.knowledge.questions`). This module only reads the conversation; the routers
+and
+:mod:`actions.conversation.followups` act on it. It also says when one message holds two questions.
+"""
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+from rasa_sdk import Tracker
+
+from actions.progress import progress_followups
+from contract.labels import ITEM_NAMES, ITEM_TIME_LIMITS
+
+WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网上")
+# Where to do it ("在哪办", "去哪儿弄", "能去哪现场办"): the bundle's entry points, whichever item it is about.
+WHERE_TO_DO = re.compile(
+    r"(?:哪里|哪儿|在哪|去哪|哪个地方|什么地方|啥地方)\S{0,4}?(?:办|弄|申请|搞|提交|报名|填)|(?:现场|线下|当面)\S{0,3}?(?:办|弄|申请)"
+)
+# Who handles it ("哪个部门办", "归哪个单位管"): asked with a where word, still the department, not the entry points.
+WHO_HANDLES = re.compile(r"部门|单位|机构|谁审|谁批|归谁|谁管|哪个局|哪家")
+HOW_LONG = re.compile(r"多久|几天|多长时间|什么时候|啥时候|办完|时限|多少天|几个工作日")
+ALL_DONE = re.compile(r"全部|都办完|全办完|办完|办好|办结|结束|搞定|下来")
+ENTRY_POINTS = (
+    "可以在这些地方办理个人创业“一件事”：\n1. 湘易办App或湘易办小程序的“个人创业一件事”专区；\n2. 湖南省政务服务网；\n"
+    "3. 线下到政务服务大厅的创业服务窗口当面办理（不方便用手机的话，窗口工作人员可以帮您填）。\n"
+    "也可以直接在这里说“我要申请”，我帮您填表提交。"
+)
+# "我还是去现场办吧", "手机上弄太麻烦了，我去大厅": the user will go in person; neither a request to fill the form here
+# nor a complaint.
+GO_IN_PERSON = re.compile(
+    r"(?:去|到|跑)(?:现场|线下|窗口|大厅|政务服务中心|政务中心|办事大厅|政务大厅|服务中心)|(?:现场|线下|当面)去?(?:办|弄|交)"
+)
+# "我再考虑考虑", "我想想", "回头再说": not now. A no to what is under way, never a complaint.
+HESITATING = re.compile(r"考虑|想想|想一想|琢磨|合计|商量|再说吧?$|回头再|过两天|改天|还没想好|没想好")
+BOT_FILLS = re.compile(r"帮我|给我|替我|你帮|你来|你给")
+# "帮我看看这个政策", "给我讲讲这个贷款", "帮我算算能贷多少": asking to have something explained, not to act.
+EXPLAIN = re.compile(
+    r"(?:帮我|给我|替我|帮忙|你帮我|麻烦你?)(?:看看|看下|看一下|瞧瞧|解释|讲讲|讲一下|讲解|说说|说一下|分析|介绍|解读"
+    r"|算算|算一下|算下|估算|估一下)"
+)
+# What makes such words a request after all: to apply, to check progress or to be matched with policies.
+APPLY_OR_CHECK = re.compile(
+    r"填表|报名|进度|办到|到哪|结果|符合|能享受|可以享受|哪些|编号|CY\d|(?:我要|我想|开始|现在)(?:申请|办)",
+    re.IGNORECASE,
+)
+IN_PERSON = (
+    "可以的，到政务服务大厅的创业服务窗口就能当面办理个人创业“一件事”：窗口工作人员帮您核验身份、填好"
+    "《个人创业“一件事”信息采集表》，一次提交，各部门并联审批。想少跑一趟的话，也可以在湘易办、湖南省政务服务网办，"
+    "或者在这里说“我要申请”，我帮您填。"
+)
+# "线下呢", "网上能办吗", "手机上呢": one way in, asked about after an answer or the overview.
+CHANNEL = re.compile(
+    r"(?P<offline>线下|现场|窗口|大厅|当面|柜台)|网上|线上|手机|App|APP|app|小程序|电脑|湘易办|政务服务网"
+)
+FOLLOW_UP_ONLY = re.compile(
+    r"^(?:那|那么)?(?:在|去|到|用)?\S{1,6}?(?:呢|能办吗|可以办吗|能不能办|行不行|可以吗|行吗)[？?。！!~～]*$"
+)
+ONLINE = (
+    "网上办：打开湘易办App或湘易办小程序的“个人创业一件事”专区，或登录湖南省政务服务网，身份核验后填一张"
+    "《个人创业“一件事”信息采集表》提交，各部门并联审批，进度在“我的办件”里看。也可以直接在这里说“我要申请”，我帮您填。"
+)
+WHOLE_TIME = (
+    "整件事在各部门并联审批，20个工作日内办结；各事项时限（工作日）："
+    + "、".join(f"{ITEM_NAMES[code]}{days}个" for code, days in ITEM_TIME_LIMITS.items())
+    + "。"
+)
+MATERIALS = re.compile(r"材料|资料|证件|带什么|带啥|准备什么|准备啥|准备哪些|交什么|交哪些|提交什么")
+# How much was cut ("材料减少了多少", "精简了百分之几"): the knowledge base's figures, not the list of materials.
+REDUCTION = re.compile(r"减少|少了|减了|少多少|少几|能少|省多少|精简|压缩|省了|节省|比例|百分|幅度|以前|原来|之前")
+# The bundle's materials as a whole (../shared/spec/bundle.md: one form, "两个免于提交", what a few items add).
+OVERVIEW_MATERIALS = (
+    "办个人创业“一件事”只需填一张《个人创业“一件事”信息采集表》；营业执照、居民身份证明、学历证明等能通过数据共享"
+    "或电子证照库获取的材料都免于提交。个别事项另需：创业补贴申领提供经营主体的银行账户；入驻创业孵化基地提交"
+    "创业计划书；经营主体登记注册提供经营场所证明（场所已在系统登记的除外）。"
+)
+WHEN_ALL_DONE = (
+    "各部门并联审批，整件事在20个工作日内办结；上面列出了每个部门的办理期限，最后一个部门办结，整件事就全部办完了，"
+    "到时会通知您。想随时再看，发申请编号和身份证后6位即可。"
+)
+# Asking whether without a question word: "收不收", "贵不贵", "行不行"; "提交了没". Forms read it too (form_guard).
+A_NOT_A = r"((?!不)[\u4e00-\u9fff])不\1|[了过]没(?:有)?[?？。]*$"
+# A question, even without a question mark ("要带身份证去吗", "红灯什么意思").
+QUESTION = re.compile(
+    r"[?？]|吗|么|呢$|多少|多久|多长时间|几天|怎么|咋|如何|什么|啥|哪(?!怕)|谁(?![都也])|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
+    r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行|干嘛|想知道|想了解|打听"
+    r"|(?<![好十多])几(?:个(?!月|年头)|次|趟|家|项|样|种|位|张|步|栏|页|类)"
+    r"|(?:能|可以|会|要|用|行)[^，,。；;？?]{0,12}不[?？。！!~～]*$"  # "开个修车铺能拿创业补贴不"
+    rf"|{A_NOT_A}"
+)
+# A choice between two things ("执照给纸质的还是电子的", "办个体户还是公司好"): a question. Not 还是 meaning "still" or
+# "rather" ("还是找不到", "我还是去现场办吧", "地址还是原来那个"): it follows a pronoun or 觉得, is followed by a
+# negation or a word pointing back, or the message ends in 吧.
+CHOICE = re.compile(
+    r"(?<=[^\s，,。我你他她那就还也想得不])(?<!觉得)(?<!我们)(?<!还是)还是(?!不|没|找不|看不|想不|记不|一样|老样子|那|这|原|之前|刚才|上面|以前|算了)"
+)
+# "我想问一下…", "请问…": asking, not a request to act.
+ASKING = re.compile(
+    r"^(?:(?:我|他|她|来电人|客户|对方)?想(?:问|咨询|了解|知道)(?:一下|下|问)?|请问|问一下|问下|咨询一下|打听一下)[，,\s]*"
+)
+# A request to act: apply, have it done, have it checked ("帮我查进度", "我要申请", "给我办一下").
+REQUEST = re.compile(
+    r"(?:我要|我想|我打算|我准备|我们要|我们想|帮我|给我|替我|帮忙|麻烦你?|现在就|马上|直接"
+    r"|(?:他|她|来电人|来电群众|客户|对方|群众|老乡)(?:要|想|打算|准备))"
+    r"[^，,。；;？?！!\s]{0,6}?(?:申请|办|填|报名|贷|领|查|提交)"
+)
+# Actions whose reply answered a question (their item, if any, is the conversation's subject).
+ANSWERS = frozenset(
+    {
+        "action_answer_question",
+        "action_route_overview",
+        "action_route_eligibility",
+        "action_route_progress",
+        "action_handle_low_confidence",
+        "action_follow_up",
+    }
+)
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+NO_CHINESE = (
+    "抱歉，我目前只能用中文交流。请用中文提问，例如“创业担保贷款最多贷多少”“我要申请营业执照”；"
+    "需要帮助也可以说“转人工”，或拨打12345政务服务便民热线。"
+)
+NO_WORDS = (
+    "我只收到了表情或符号，没看懂您想办什么。可以直接打字问我，例如“创业补贴有多少”“我要申请”“查进度”；"
+    "需要工作人员的话说“转人工”。"
+)
+# What a question is about besides its item: "时间呢" after "材料减少了多少" asks the same about the time.
+ASPECTS = ("材料", "时间", "时限", "费用", "金额", "额度", "利息", "期限", "条件", "部门", "流程", "地点")
+ITEM_GAZETTEER = Path(__file__).resolve().parents[2] / "nlu_data" / "gazetteer" / "item.yml"
+SHORT = 14  # a follow-up this short leans on the previous answer
+# Where one question may end: punctuation, or "还有/另外/顺便问一下" starting the next one.
+CLAUSE_ENDS = re.compile(
+    r"[?？！!。，,；;\s]+|(?:还有就是|还有|另外|以及|再问一下|再问下|顺便问一下|顺便问下|还想问)[，,]?"
+)
+MIN_PART = 4
+# "借款能借几年", "补贴能拿几千": a question of its own after a question mark (not cut out of dictated text, where
+# "能贷多少能贷几年" is one question the knowledge base answers whole).
+HOW_MANY_UNITS = re.compile(r"(?:能|可以|要|得|最长|最多|[贷借还拿领])\S{0,2}?几(?:年|千|万|成)")
+# A question dictated after another may be three characters ("补贴能拿多少要带啥", "…找谁办"), but not a tag question
+# asking for agreement ("要交多少钱是不是"): that one belongs to the question before it.
+MIN_NEXT_QUESTION = 3
+TAG_QUESTIONS = ("是不是", "对不对", "行不行", "好不好", "是吧", "对吧", "是吗", "对吗")
+PARTICLES = "吗呢啊呀吧嘛哦"  # end the question before them, never start the next one
+# Where a question may end inside a clause typed without punctuation (voice input: "贷款能贷多少利息怎么算"): it
+# splits only when what follows is a question of its own ("要多少钱才能办" stays one).
+QUESTION_END = re.compile(
+    r"(?:多少钱|多少|几天|多久|多长时间|怎么(?:算|办|弄|申请|交|查|看|填|领|报名)|(?:在|去)?哪[里儿]?(?:查|看|办|交)"
+    r"|什么材料|是什么意思|什么意思|吗)(?:啊|呀|哦|嘛)?"
+)
+
+
+def previous_action(tracker: Tracker) -> str | None:
+    """The bot's last action before the latest user message (``action_listen`` not counted)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return str(event.get("name"))
+    return None
+
+
+def text_of(tracker: Tracker) -> str:
+    """The latest user message, stripped."""
+    return str(tracker.latest_message.get("text") or "").strip()
+
+
+def is_question(text: str) -> bool:
+    """Whether the text reads as a question (also a choice between two things: "纸质的还是电子的")."""
+    return bool(QUESTION.search(text)) or is_choice(text)
+
+
+def is_choice(text: str) -> bool:
+    """Whether the text asks to choose between two things ("办个体户还是公司好"), without a question mark."""
+    return bool(CHOICE.search(text)) and not text.rstrip("。.！!~～ ").endswith("吧")
+
+
+def is_request(text: str) -> bool:
+    """Whether the text asks the bot to do something (apply, check), not only asks about it.
+
+    A choice ("我想申请补贴还是贷款好") asks which, so it is a question, not a request; so is asking to have
+    something explained ("帮我看看贷款政策", :func:`wants_explained`).
+    """
+    return bool(REQUEST.search(ASKING.sub("", text, count=1))) and not is_choice(text) and not wants_explained(text)
+
+
+def last_answer(tracker: Tracker) -> str | None:
+    """What the bot's previous turn was: ``overview``, ``progress`` (a result shown), ``answer``, or ``None``."""
+    action = previous_action(tracker)
+    if action == "action_route_overview" and tracker.get_slot("after_overview"):
+        return "overview"
+    if action == "action_show_progress":
+        return "progress"
+    if action in ANSWERS:
+        return "answer"
+    return None
+
+
+def is_follow_up(text: str) -> bool:
+    """A short question that leans on the previous answer ("在哪里办", "补贴呢", "那要多久")."""
+    return 0 < len(text) <= SHORT and is_question(text) and not is_request(text)
+
+
+def in_context(tracker: Tracker) -> str | None:
+    """The previous answer's kind when the latest message is a short follow-up to it, else ``None``."""
+    return last_answer(tracker) if is_follow_up(text_of(tracker)) else None
+
+
+def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
+    """The reply the context alone gives a follow-up: entry points, time limits, materials, when it is all done.
+
+    Args:
+        tracker: The conversation.
+        named_item: The message names an item (then the question is about that item, not the bundle).
+    """
+    kind, text = in_context(tracker), text_of(tracker)
+    if (shown := _about_what_was_shown(tracker, kind, text)) is not None:
+        return shown
+    region = any(e.get("entity") == "region" for e in tracker.latest_message.get("entities") or [])
+    whom = bool(WHO_HANDLES.search(text))  # "归哪个单位管", "找哪个部门办": the department, the knowledge base's
+    if not (named_item or region or whom) and WHERE_TO_DO.search(text) and (kind == "answer" or is_follow_up(text)):
+        return ENTRY_POINTS  # "在哪办", "那我去哪里办": every item is filed through the same entry points
+    if kind == "overview" and not named_item:
+        if WHERE.search(text):
+            return ENTRY_POINTS
+        if HOW_LONG.search(text) and not REDUCTION.search(text):  # "原来办这些得多长时间": before the bundle
+            return WHOLE_TIME
+        if MATERIALS.search(text) and not REDUCTION.search(text):  # "材料减少了多少" is the 93% answer's
+            return OVERVIEW_MATERIALS
+    return None
+
+
+def _about_what_was_shown(tracker: Tracker, kind: str | None, text: str) -> str | None:
+    """A follow-up about the progress result or the way in just shown ("那个证呢", "剩下的呢", "线下呢")."""
+    if kind == "progress" and HOW_LONG.search(text) and ALL_DONE.search(text):
+        return progress_followups.when_all_done(tracker, WHEN_ALL_DONE)
+    if kind in ("progress", "answer") and (shown := progress_followups.reply(tracker)) is not None:
+        return shown  # "那个证呢", "税务那个要多久", "剩下的呢": read from the result just shown
+    if kind in ("overview", "answer") and (channel := CHANNEL.search(text)) and FOLLOW_UP_ONLY.match(text):
+        return IN_PERSON if channel.group("offline") else ONLINE  # "线下呢", "网上呢": that way in
+    return None
+
+
+def wants_explained(text: str) -> bool:
+    """The user asks to have something explained ("帮我看看这个政策"), not to apply, check progress or be matched."""
+    return bool(EXPLAIN.search(text)) and not APPLY_OR_CHECK.search(text)
+
+
+def goes_in_person(text: str) -> bool:
+    """The user will go to the window ("那我还是去现场办吧"): no question, and not asking me to fill the form."""
+    return bool(GO_IN_PERSON.search(text)) and not is_question(text) and not BOT_FILLS.search(text)
+
+
+def asks_besides(text: str) -> bool:
+    """A request that also asks something in another clause ("我要办营业执照，要几天")."""
+    clauses = [c for c in CLAUSE_ENDS.split(text) if c]
+    return is_request(text) and any(is_question(c) and not is_request(c) for c in clauses)
+
+
+def questions(text: str) -> list[str]:
+    """The separate questions of one message ("补贴多少？贷款多少？" → two); one element when it is one question.
+
+    A part that is not a question on its own stays with the question after it ("我是退役军人，能贷多少" is one
+    question), or with the one before it when it comes last; a part shorter than three characters or asking for
+    agreement ("是不是") too.
+    """
+    parts = [piece for p in CLAUSE_ENDS.split(text) if p for piece in _unpunctuated(p)]
+    merged: list[str] = []
+    pending = ""
+    for part in parts:
+        short = len(part) < MIN_NEXT_QUESTION or part in TAG_QUESTIONS
+        asks = is_question(part) or bool(HOW_MANY_UNITS.search(part))
+        if not asks or short:
+            if merged and not pending and short and asks:
+                merged[-1] = f"{merged[-1]}，{part}"
+            else:
+                pending = f"{pending}，{part}" if pending else part
+            continue
+        merged.append(f"{pending}，{part}" if pending else part)
+        pending = ""
+    if pending and merged:
+        merged[-1] = f"{merged[-1]}，{pending}"
+    return merged if len(merged) > 1 else [text]
+
+
+def _unpunctuated(clause: str) -> list[str]:
+    """A clause cut after each question end that a question of its own follows ("能贷多少|利息怎么算")."""
+    for match in QUESTION_END.finditer(clause):
+        head, rest = clause[: match.end()], clause[match.end() :]
+        next_one = len(rest) >= MIN_PART or (
+            len(rest) >= MIN_NEXT_QUESTION and rest not in TAG_QUESTIONS and rest[0] not in PARTICLES
+        )
+        if len(head) >= MIN_PART and next_one and is_question(head) and is_question(rest):
+            return [head, *_unpunctuated(rest)]
+    return [clause]
+
+
+def odd_input_reply(text: str) -> str | None:
+    """A clear Chinese reply to a message with no Chinese words: only emoji/punctuation, or English/pinyin."""
+    if CJK.search(text) or any(ch.isdigit() for ch in text):
+        return None
+    return NO_CHINESE if LATIN.search(text) else NO_WORDS
+
+
+@cache
+def _item_words() -> dict[str, str]:
+    values = yaml.safe_load(ITEM_GAZETTEER.read_text(encoding="utf-8"))["values"]
+    return {
+        str(code): next((str(a) for a in aliases if CJK.search(str(a))), str(code)) for code, aliases in values.items()
+    }
+
+
+def item_word(code: str) -> str:
+    """The everyday name of an item (the first way users write it in the item gazetteer), e.g. 营业执照."""
+    return _item_words().get(code, code)

@@ -1,0 +1,117 @@
+"""What the assistant does when it did not understand the user."""
+
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.appeals.appeals import explicit_appeal
+from actions.application.application_actions import carries_application_data
+from actions.conversation import context
+from actions.conversation.followups import follow_up
+from actions.conversation.handoff import hand_off
+from actions.conversation.waited_long import waited_long
+from actions.eligibility import own_case, situation
+from actions.eligibility.situation import asks_what_fits
+from actions.knowledge.comparison import compare
+from actions.knowledge.questions import answered_item, routed, search
+from actions.progress.progress import forgot_number, forgotten_number
+from actions.service_client import ServiceUnavailable
+
+FALLBACK_INTENT = "nlu_fallback"
+ASK_TO_REPHRASE = "不好意思，我没太明白您的意思。能换个说法再说一次吗？比如“创业补贴有多少”或“我想申请创业贷款”。"
+HANDED_OFF_AFTER_MISSES = "抱歉，我还是没能理解您的意思，已为您转人工客服，请稍候，工作人员会在这里回复您。"
+
+
+def consecutive_fallbacks(tracker: Tracker) -> int:
+    """Count how many of the latest user messages in a row were not understood."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        if event.get("parse_data", {}).get("intent", {}).get("name") != FALLBACK_INTENT:
+            break
+        count += 1
+    return count
+
+
+async def _route(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], to: str
+) -> list[EventType]:
+    """The eligibility or progress router's reply, run here (``questions.routed``)."""
+    from actions.conversation.routing import (  # routing → … → this module's imports
+        ActionRouteEligibility,
+        ActionRouteProgress,
+    )
+
+    router = ActionRouteEligibility() if to == "eligibility" else ActionRouteProgress()
+    return await routed(router, dispatcher, tracker, domain)
+
+
+def asks_item_for_self(tracker: Tracker) -> bool:
+    """Whether the message states the person's situation and asks whether they get an item it names.
+
+    Not when it says who the applicant is (a filing: "我叫…，身份证…，能办补贴吗" goes on to the form).
+    """
+    text = str(tracker.latest_message.get("text") or "")
+    entities = list(tracker.latest_message.get("entities") or [])
+    if not (context.is_question(text) and situation.items_asked(text, entities)):
+        return False
+    return bool(situation.read(text, entities, date.today()).profile) and not own_case.files(tracker, text)
+
+
+class ActionHandleLowConfidence(Action):
+    """Try the knowledge base; else ask to rephrase once, and after the second miss in a row hand off to a person."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_handle_low_confidence"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        """A policy question the NLU was unsure of is answered from the knowledge base when it finds a source.
+
+        Otherwise reply and revert the misunderstood message so it does not steer the dialogue. Noise is not
+        recorded in the unanswered queue.
+        """
+        started = explicit_appeal(dispatcher, tracker)  # "我要投诉，…" the NLU was unsure of
+        if started is None and asks_item_for_self(tracker):  # "我是退伍军人，开店能领补贴吗": the verdict
+            started = await _route(dispatcher, tracker, domain, "eligibility")
+        if started is None and carries_application_data(tracker):  # a long application message, likewise
+            started = [FollowupAction("action_start_application")]
+        if started is not None:
+            return started
+        if (helped := await self._understood_in_context(dispatcher, tracker, domain)) is not None:
+            return helped
+        try:
+            answer = await search(tracker, record_unanswered=False)
+        except ServiceUnavailable:
+            answer = {"status": "not_found"}
+        if answer.get("status") in ("faq", "answer"):
+            dispatcher.utter_message(text=str(answer["answer"]))
+            item = answered_item(tracker, answer)
+            return [SlotSet("item", item)] if item else []
+        if consecutive_fallbacks(tracker) < 2:
+            dispatcher.utter_message(text=ASK_TO_REPHRASE)
+            return [UserUtteranceReverted()]
+        events = await hand_off(dispatcher, tracker, HANDED_OFF_AFTER_MISSES)
+        if not events:  # nobody can take it now: the user was told where to turn instead
+            return [UserUtteranceReverted()]
+        return events
+
+    @staticmethod
+    async def _understood_in_context(
+        dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType] | None:
+        """A forgotten number, or a short follow-up the NLU was unsure of ("那补贴呢") read against the last answer."""
+        if forgot_number(str(tracker.latest_message.get("text") or "")):
+            return await forgotten_number(dispatcher, tracker)
+        entities = list(tracker.latest_message.get("entities") or [])
+        if asks_what_fits(str(tracker.latest_message.get("text") or ""), entities, date.today()):
+            return await _route(dispatcher, tracker, domain, "eligibility")  # "我从部队退下来三年了，有啥帮扶"
+        if waited_long(str(tracker.latest_message.get("text") or "")):
+            return await _route(dispatcher, tracker, domain, "progress")  # "效率太低了，等了半个月还没批下来"
+        if (compared := await compare(dispatcher, tracker)) is not None:
+            return compared  # "培训和孵化基地哪个更适合我"
+        return await follow_up(dispatcher, tracker, domain)

@@ -1,0 +1,117 @@
+"""The routers' common first step: a short follow-up is answered in context, a question is not turned into a form.
+
+The NLU reads "在哪里办", "补贴呢" or "要带什么材料" as whatever intent their few words resemble; right after an
+answer they are follow-ups to it (:mod:`actions.conversation.context`) and are answered here whichever router got them.
+A
+question about applying ("创业贷款怎么申请", "办执照要几天") is answered and the application offered; only a
+request ("我要申请", "帮我办") starts the form.
+"""
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.application.form_labels import read_labelled
+from actions.conversation import context  # the module: progress → booking → application_actions → here
+from actions.conversation.replies import answer_question
+from actions.eligibility import own_case
+from actions.knowledge.questions import ANSWERED, answer_one
+from actions.knowledge.writing_requests import DECLINED as WRITING_DECLINED
+from actions.knowledge.writing_requests import asks_to_write
+from actions.progress import progress
+from actions.service_client import ServiceUnavailable
+
+OFFER_APPLY = "需要的话我可以现在帮您填表申请，回复“好的”就开始；还有问题也可以接着问。"
+
+
+async def follow_up(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], only_answers: bool = False
+) -> list[EventType] | None:
+    """The answer to a short follow-up of the previous answer, or ``None`` when the message is not one.
+
+    Args:
+        dispatcher: Where the reply goes.
+        tracker: The conversation.
+        domain: The domain.
+        only_answers: Reply only when the knowledge base has a real answer (for chit-chat-like intents).
+    """
+    if progress.still_without_number(tracker):
+        return progress.no_number_reply(dispatcher, tracker)
+    if progress.forgot_number(context.text_of(tracker)):  # "我的申请编号在哪里能看到", whatever the intent
+        return await progress.forgotten_number(dispatcher, tracker)
+    if context.in_context(tracker) is None:
+        return None
+    named = any(e.get("entity") == "item" for e in tracker.latest_message.get("entities") or [])
+    if only_answers and context.fixed_reply(tracker, named) is None:
+        try:
+            found = (await answer_one(tracker, context.text_of(tracker))).get("status") in ANSWERED  # item retried
+        except ServiceUnavailable:
+            found = False
+        if not found:
+            return None
+    return [*await answer_question(dispatcher, tracker, domain), SlotSet("after_overview", False)]
+
+
+def _items(tracker: Tracker) -> list[str]:
+    entities = tracker.latest_message.get("entities") or []
+    return list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
+
+
+async def question_not_request(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType] | None:
+    """A question about applying is answered and the application offered; ``None`` for a request to apply.
+
+    A message that carries application data (two fields or more) is a request, whatever its wording.
+    """
+    text = context.text_of(tracker)
+    if not (context.is_question(text) or context.wants_explained(text)) or context.is_request(text):
+        return None  # "帮我看看这个政策" is answered too
+    entities = list(tracker.latest_message.get("entities") or [])
+    if len(read_labelled(text, entities).values) >= 2:
+        return None
+    said = len(dispatcher.messages)
+    events = await answer_question(dispatcher, tracker, domain)
+    if not _answered(dispatcher.messages[said:]):
+        return events  # "呃，就是那个" not found: no offer a filler could accept
+    dispatcher.utter_message(text=OFFER_APPLY)
+    return [*events, SlotSet("offer_pending", True), SlotSet("offered_items", _items(tracker) or None)]
+
+
+def _answered(messages: list[dict[str, Any]]) -> bool:
+    """Whether the replies include a knowledge answer that found something (its 👍/👎 payload says so)."""
+    statuses = [
+        str(((m.get("custom") or m.get("json_message") or {}).get("answer_feedback") or {}).get("status") or "")
+        for m in messages
+    ]
+    return any(status in ANSWERED for status in statuses) or not any(statuses)
+
+
+async def before_starting(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType] | None:
+    """What ``action_start_application`` does instead of starting: answer a follow-up or a question, if it is one.
+
+    An accepted offer ("好的" after "需要现在帮您申请吗") always starts.
+    """
+    intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
+    if intent == "affirm" and tracker.get_slot("offer_pending"):
+        return None
+    if asks_to_write(context.text_of(tracker)):  # "帮我写一份创业计划书": not ours, no form
+        dispatcher.utter_message(text=WRITING_DECLINED)
+        return []
+    events = await follow_up(dispatcher, tracker, domain)
+    if events is None:  # "我这种情况能办吗": the rules' verdict for what the conversation said, not the form
+        events = await own_case.answer(dispatcher, tracker, domain)
+    if events is not None:
+        return events
+    text = context.text_of(tracker)
+    if context.goes_in_person(text):
+        dispatcher.utter_message(text=context.IN_PERSON)  # "那我还是去现场办吧": where, not a form here
+        return []
+    if context.asks_besides(text):
+        await answer_question(dispatcher, tracker, domain)  # "我要办执照，要几天": the question too, then the form
+        return None
+    return await question_not_request(dispatcher, tracker, domain)

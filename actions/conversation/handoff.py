@@ -1,0 +1,77 @@
+"""Pass the conversation to a person: queue it at the service's handoff queue and pause the bot."""
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ConversationPaused, EventType, FollowupAction
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import context
+from actions.conversation.replies import answer_question
+from actions.service_client import ServiceError, post_json, tracker_headers
+from nlu_components.person_asked import asks_for_person
+
+HANDED_OFF = (
+    "好的，正在为您转接人工客服，请稍候，工作人员会在这里回复您。如果着急，也可以拨打12345政务服务便民热线，"
+    "或到政务服务大厅的创业服务窗口当面咨询。"
+)
+STAFF_UNAVAILABLE = (
+    "抱歉，人工客服暂时无法接入。您可以拨打12345政务服务便民热线，或到政务服务大厅的创业服务窗口当面咨询；"
+    "我也可以继续为您解答。"
+)
+
+# Words that ask for a person. Inside a form a message without them is the user's data the NLU took for a handoff
+# (a hotline relay "来电人说他叫石磊": staff type for the caller), and the form goes on with it.
+ASKS_FOR_PERSON = re.compile(
+    r"人工|真人|客服|工作人员|转接|接线|坐席|领导|负责人|找人|找个人|换个人|换人|有人吗|(?<!个)人呢|(?<!个)人来|活人|机器|"
+    r"转一下|转过去|转给|转到|打电话|来电话|回电"
+)
+
+
+def handoff_reason(tracker: Tracker) -> str:
+    """Why the conversation goes to a person: the latest intent (``request_human``, ``nlu_fallback`` …)."""
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    return str(intent.get("name") or "request_human")
+
+
+class ActionHandoff(Action):
+    """Queue the conversation at ``POST /api/v1/handoffs``, say so, and pause until staff hand it back."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_handoff"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        """Hand the conversation to a person (see :func:`hand_off`); inside a form, only when asked in words."""
+        loop = (tracker.active_loop or {}).get("name")
+        text = str(tracker.latest_message.get("text") or "")
+        asked = bool(ASKS_FOR_PERSON.search(text)) or asks_for_person(text)
+        if loop and not asked:
+            return [FollowupAction(str(loop))]  # the form reads the message (a name relayed by hotline staff)
+        if not loop and not asked and context.is_question(text):
+            return await answer_question(dispatcher, tracker, domain)  # "那我个人呢": a question about one's case
+        return await hand_off(dispatcher, tracker, HANDED_OFF)
+
+
+async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list[EventType]:
+    """Queue the conversation, say ``text`` and pause the bot; if it cannot be queued, keep the bot talking.
+
+    While paused, Rasa stores the user's messages without answering; the console shows them to the staff member,
+    whose replies reach the user's channel, and the service's ``resume`` event lets the bot answer again.
+    """
+    body = {
+        "conversation_id": tracker.sender_id,
+        "channel": tracker.get_latest_input_channel(),
+        "reason": handoff_reason(tracker),
+    }
+    try:
+        queued = await post_json("/api/v1/handoffs", body, tracker_headers(tracker))
+    except ServiceError:
+        dispatcher.utter_message(text=STAFF_UNAVAILABLE)
+        return []
+    dispatcher.utter_message(text=text)
+    hours = (queued.get("service_hours") if isinstance(queued, dict) else None) or {}
+    if hours.get("open_now") is False and hours.get("message"):  # outside service hours: when staff will answer
+        dispatcher.utter_message(text=str(hours["message"]))
+    return [ConversationPaused()]

@@ -1,0 +1,88 @@
+"""Replies shared by the routers and forms: a knowledge-base answer in place, and replies that never loop.
+
+No reply is said three times in a row: a repeated situation gets the next variant (the last ones give an example,
+choices and a person).
+"""
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import context
+from actions.knowledge.questions import ActionAnswerQuestion
+
+OUT_OF_SCOPE = (
+    "抱歉，这个问题超出了我的服务范围 😅 我专门负责个人创业“一件事”：创业政策、补贴贷款、营业执照、办理进度等，"
+    "欢迎问我这些。",
+    "这个我帮不上忙。我能做的是：1. 解答创业政策（例如“创业补贴有多少”）；2. 帮您申请（说“我要申请创业贷款”）；"
+    "3. 查询办理进度（发申请编号）。您想办哪一件？都不是的话说“转人工”，工作人员会在这里回复您。",
+    "看来我没能帮到您。您可以直接问补贴、贷款等政策，说“我要申请”办理事项，或发申请编号查询进度；需要的话说“转人工”，"
+    "工作人员会在这里回复您，也可以拨打12345政务服务便民热线，或到政务服务大厅的创业服务窗口咨询。",
+)
+
+
+# Replies that give the user nothing they asked for: a decline, "say it again", "only emoji", "how can I help".
+NON_ANSWERS = (*OUT_OF_SCOPE, context.NO_WORDS, context.NO_CHINESE, "不好意思，我没太明白您的意思", "还是没太明白")
+NON_ANSWER_RESPONSES = frozenset({"utter_how_can_help", "utter_default"})
+PERSON_AFTER = 2  # non-answers in a row before the next one offers a person instead
+
+
+def non_answers_in_a_row(tracker: Tracker) -> int:
+    """How many of the bot's latest replies in a row gave nothing asked for (:data:`NON_ANSWERS`)."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") != "bot" or not (event.get("text") or "").strip():
+            continue
+        response = (event.get("metadata") or {}).get("utter_action")
+        if response not in NON_ANSWER_RESPONSES and not str(event["text"]).startswith(tuple(NON_ANSWERS)):
+            break
+        count += 1
+    return count
+
+
+def person_due(tracker: Tracker) -> str | None:
+    """The offer of a person when the user got :data:`PERSON_AFTER` non-answers in a row (not just said), else None.
+
+    "呃呃", "…？", "哦" outside a form: a decline, what I can do, "how can I help" — the third gives a way out.
+    """
+    said = next((str(t) for t in bot_texts(tracker) if t), "")
+    if non_answers_in_a_row(tracker) < PERSON_AFTER or said.startswith(OUT_OF_SCOPE[-1][:20]):
+        return None
+    return OUT_OF_SCOPE[-1]
+
+
+def is_question(text: str) -> bool:
+    """Whether the text reads as a question ("要带身份证去吗", "红灯什么意思"; :func:`.context.is_question`)."""
+    return context.is_question(text)
+
+
+async def answer_question(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType]:
+    """Answer the latest message from the knowledge base, exactly as ``action_answer_question`` does."""
+    return await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+
+
+def bot_texts(tracker: Tracker) -> list[str]:
+    """The bot's messages, latest first."""
+    return [str(e.get("text") or "") for e in reversed(tracker.events) if e.get("event") == "bot"]
+
+
+def varied(tracker: Tracker, variants: tuple[str, ...]) -> str:
+    """The variant to say now: the next one after those already said in a row, cycling.
+
+    Args:
+        tracker: The conversation (its bot messages are read).
+        variants: The replies for one situation, from the plainest to the most helpful.
+
+    Returns:
+        A variant that differs from the previous reply whenever that reply was one of ``variants``.
+    """
+    streak = 0
+    for text in bot_texts(tracker):
+        if not any(text.startswith(v[:20]) for v in variants):
+            break
+        streak += 1
+    return variants[streak % len(variants)]

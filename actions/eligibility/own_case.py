@@ -1,0 +1,175 @@
+"""A question about the user's own case ("我这种情况能办吗", "店开了两年了还能申请吗", "那我个人呢").
+
+Such a question is answered by the service's eligibility rules with the reason, for the situation the whole
+conversation has stated (this message and the earlier ones, and the eligibility check's answers), never by the
+application form or a how-to-apply page. The items asked about are those the message names, else the
+conversation's item, else every item the rules know (the verdict lists them).
+"""
+
+import re
+from contextvars import ContextVar
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.application.form_labels import read_labelled
+from actions.application.form_values import speaks_for_a_caller
+from actions.conversation import context
+from actions.eligibility import item_eligibility, situation
+from actions.eligibility.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
+from actions.eligibility.situation import Situation
+from actions.knowledge.query_text import WHAT_ABOUT
+from contract.labels import ITEM_NAMES
+
+# The person asks about themselves: "我这种情况", "像我这样的", "我个人", "我自己", "我还能…吗", "有我的份吗".
+ABOUT_ME = re.compile(
+    r"我(?:这|这种|这样|这个|的)(?:种)?(?:情况|条件|样子)|像我|我这样的|我个人|我自己|有我的?份|轮得到我|"
+    r"我(?:还|也|都|现在|眼下|先)?(?:能|可以|可不可以|能不能|够|算|符合)"
+)
+# Whether one can get it: "能办吗", "还能申请吗", "符合吗", "有份吗", "能弄哪几样", "那我个人呢".
+CAN_I = re.compile(
+    r"能不能|可不可以|能否|符合|够条件|够不够|有资格|有.{0,2}份|轮得到|行不行|算不算|哪些|哪几|什么|啥|"
+    r"(?:能|可以)[^,，。；;]{0,8}?(?:吗|么|不|没)[?？。!！]*$|呢[?？。!！]*$"
+)
+# Who the applicant is: a message giving any of these files an application, it does not ask about a case.
+IDENTIFYING = frozenset({"applicant_name", "id_number", "phone"})
+_ANSWERING: ContextVar[bool] = ContextVar("own_case_answering", default=False)
+VERDICT = "按您说的情况"  # how a verdict of the rules begins (actions/eligibility/item_eligibility.py)
+
+
+def asks_own_case(text: str, stated_here: bool = False) -> bool:
+    """Whether the message asks if the user, as they are, can get something ("我这种情况能办吗").
+
+    Args:
+        text: The user's message.
+        stated_here: The message itself states the person's situation ("店开了两年了还能申请吗").
+    """
+    return bool((ABOUT_ME.search(text) or stated_here) and CAN_I.search(text)) and context.is_question(text)
+
+
+def files(tracker: Tracker, text: str) -> bool:
+    """Whether the message files an application rather than asks about a case: it says who the applicant is.
+
+    "来电人王丽，身份证…，想申请补贴，可以吗" typed by hotline staff (他/她/来电人 name the caller there) or "我叫孙强，
+    手机…，能办吗": the filing starts or goes on with those details; the form and the service say what qualifies.
+    """
+    entities = list(tracker.latest_message.get("entities") or [])
+    named = read_labelled(text, entities, third_person=speaks_for_a_caller(tracker)).values
+    return bool(IDENTIFYING & set(named))
+
+
+def after_verdict(tracker: Tracker) -> bool:
+    """The bot's last reply was the rules' verdict: "补贴呢" then asks it about another item."""
+    said = next((str(e.get("text") or "") for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    return VERDICT in said
+
+
+def _from_slots(tracker: Tracker) -> Situation:
+    """What the eligibility check already holds (the form's answers)."""
+    found = Situation()
+    for field, slot in PROFILE_SLOTS.items():
+        value = tracker.get_slot(slot)
+        if value in (None, ""):
+            continue
+        if field == "business_started_on" and value == NO_BUSINESS:
+            found.profile["has_licence"] = False
+        else:
+            found.profile[field] = value
+    return found
+
+
+def conversation_situation(tracker: Tracker, today: date) -> Situation:
+    """The situation stated so far: the check's answers, then each message in turn (a later one wins).
+
+    Args:
+        tracker: The conversation.
+        today: The day relative words ("去年", "开了两年") count from.
+
+    Returns:
+        The merged profile, and every reading to show back (each once).
+    """
+    merged = _from_slots(tracker)
+    for event in tracker.events:
+        if event.get("event") != "user":
+            continue
+        parse: dict[str, Any] = event.get("parse_data") or {}
+        text = str(parse.get("text") or event.get("text") or "")
+        stated = situation.read(text, list(parse.get("entities") or []), today)
+        merged.profile.update(stated.profile)
+        merged.shown += [shown for shown in stated.shown if shown not in merged.shown]
+    return merged
+
+
+def asked_items(tracker: Tracker) -> list[str] | None:
+    """The items the message names, else the conversation's item; ``None`` for every item."""
+    entities = list(tracker.latest_message.get("entities") or [])
+    named = situation.items_asked(context.text_of(tracker), entities)
+    if named:
+        return named
+    if any(e.get("entity") == "item" for e in entities):
+        return None  # "还没领执照，能享受哪些": the items named are facts, every item is asked
+    if item := tracker.get_slot("item"):
+        return [str(item)]
+    return None
+
+
+async def answer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, today: date | None = None
+) -> list[EventType] | None:
+    """The rules' verdict, with the reason, on a question about the user's own case; ``None`` if it is none.
+
+    Also ``None`` when the conversation has stated nothing about the person: then there is nothing to judge, and
+    the caller asks (the eligibility check) or answers the rule in general.
+    """
+    if _ANSWERING.get():
+        return None  # the verdict's own knowledge-base answer (the rule of an undecided item) asks nothing more
+    text, today = context.text_of(tracker), today or date.today()
+    here = situation.read(text, list(tracker.latest_message.get("entities") or []), today)
+    facts_here = bool(set(here.profile) - {"person_category", "other_category"})  # a category alone asks the rule
+    if not (asks_own_case(text, facts_here) or (WHAT_ABOUT.match(text) and after_verdict(tracker))):
+        return None
+    if files(tracker, text):
+        return None  # hotline staff filing for the caller, or anyone giving the applicant's details
+    stated = conversation_situation(tracker, today)
+    if not stated.profile:
+        return None
+    items = asked_items(tracker)
+    every = items is None  # "我可以先弄哪几样": the verdict on each item; the check asks what decides the rest
+    token = _ANSWERING.set(True)
+    try:
+        return await item_eligibility.answer(dispatcher, tracker, domain, items or list(ITEM_NAMES), stated, not every)
+    finally:
+        _ANSWERING.reset(token)
+
+
+async def fact_after_verdict(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, today: date | None = None
+) -> list[EventType] | None:
+    """A fact added right after a verdict or the check's result ("执照还没办呢", "还没开张呢"): judged again.
+
+    The NLU reads such a fact as a no (so it was "好的，明白了" or "不着急"); it changes what the person can get, so
+    the rules decide again for everything the conversation has stated. ``None`` when the message states no fact
+    or the bot's last reply was no verdict.
+    """
+    if _ANSWERING.get() or not _after_result(tracker):
+        return None
+    text, today = context.text_of(tracker), today or date.today()
+    here = situation.read(text, list(tracker.latest_message.get("entities") or []), today)
+    if not here.profile or files(tracker, text):
+        return None
+    stated = conversation_situation(tracker, today)
+    token = _ANSWERING.set(True)
+    try:
+        return await item_eligibility.answer(dispatcher, tracker, domain, list(ITEM_NAMES), stated, False)
+    finally:
+        _ANSWERING.reset(token)
+
+
+def _after_result(tracker: Tracker) -> bool:
+    """The bot's last reply judged items (a verdict, or the eligibility check's result with ✅/❌)."""
+    said = next((str(e.get("text") or "") for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    return VERDICT in said or any(mark in said for mark in ("✅", "❌", "❔"))

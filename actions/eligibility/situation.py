@@ -1,0 +1,302 @@
+"""What a message says about the person's situation: category, graduation year, business start, first start-up.
+
+Used by an item-specific question ("我2019年毕业的还能领补贴吗") and to seed the eligibility form. Dates and
+durations go through :mod:`actions.steps.dates` (JioNLP); the words shown back say how each was read.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from actions.application.form_cues import UNIVERSITY_GRADUATE
+from actions.eligibility import first_start
+from actions.steps import dates
+
+# "我就是普通老百姓，没什么特殊身份": the person says they belong to no group; read also in a message full of fields.
+PLAIN_PERSON = re.compile(
+    r"普通人|一般人|老百姓|普通群众|普通百姓|普通居民|没(?:有|什么|啥)特殊身份|没(?:有|什么|啥)特别的?身份"
+)
+# "都不是，就普通人": none of the listed groups, i.e. the category "other".
+NONE_OF_THEM = re.compile(
+    r"都不是|都不属于|都不算|哪类都不|哪个都不|以上都不|以上皆不|啥也不是|啥都不是|什么都不是"
+    r"|不属于(?:这些|上面)|都挨不上|都沾不上|都不沾边|都不搭边|都对不上|都不符合|" + PLAIN_PERSON.pattern
+)
+GRADUATION = re.compile(r"毕业")
+BUSINESS = re.compile(r"开了|开的|开业|开张|开店|注册|成立|营业|经营|执照|办的店|干了|做了|店|公司|办了|开办")
+# Working for someone ("在电子厂干了二十年", "在工地上做了三年", "打工五年"): how long the person worked, not how long
+# a business of theirs has run. Words of their own business (店, 开业, 注册 …) in the clause make it a business again.
+EMPLOYED = re.compile(
+    r"厂|工地|打工|上班|务工|做工|干活|打零工|车间|流水线|单位|上岗|工作|当兵|服役|部队|给人|帮人|替人|老板手下|在外"
+    r"|在.{1,10}?(?:干了|做了|待了|呆了)"
+)
+OWN_BUSINESS = re.compile(r"店|铺|摊|开业|开张|开了|注册|成立|执照|营业|经营|生意|自己干|自己做|自己开|个体|门面|档口")
+SHORT = 10  # a clause this short is shown back in the user's words ("开了半年 → 约2026年6月成立")
+CLAUSES = re.compile(r"[，,。；;！!？?\s]+")
+
+
+@dataclass
+class Situation:
+    """The profile fields a message states, and how each was read (shown back to the user).
+
+    Attributes:
+        profile: Fields for ``POST /api/v1/eligibility`` (``person_category``, ``graduation_year`` …).
+        shown: The user's words and their reading, e.g. ``开了半年 → 约2026年6月成立``.
+    """
+
+    profile: dict[str, Any] = field(default_factory=dict)
+    shown: list[str] = field(default_factory=list)
+
+
+# A category described rather than named: "在浙江厂里干了好些年，今年回老家" is a returning migrant worker.
+DESCRIBED = (
+    (
+        "returning_migrant_worker",
+        re.compile(
+            r"(?:在外|外地|外省|厂|工地|打工|打.{1,6}工|务工|上班|上.{1,6}班|农民工).{0,16}"
+            r"(?:回来|回老家|回乡|返乡|回村|回家|回湖南|回到老家)|回乡创业|返乡创业|回老家创业"
+        ),
+    ),
+    # "转业回来两年了", "复员三年", "从部队回来": left the army, said in passing ("转业务" is no army word)
+    (
+        "veteran",
+        re.compile(r"退伍|退役|当过兵|从部队|部队(?:里|上)?(?:退|回|下来|出来)|转业(?!务)|复员|服完兵役|兵役期满"),
+    ),
+    # "下岗在家好几年了，登记过失业": said in passing, not by the category's name
+    ("registered_unemployed", re.compile(r"下岗|登记(?:过|了)?失业|失业登记|失业在家|待业在家|失业(?:好几|多|几)年")),
+)
+
+
+# The rarer groups of the category "other", described ("我开网店的", "我家是脱贫户"): the loan is open to them.
+OTHER_GROUPS = (
+    ("online_merchant", re.compile(r"网店|网商|电商|淘宝店|拼多多|抖音小店|快手小店|直播带货|网上开店|网上卖")),
+    ("poverty_alleviated", re.compile(r"脱贫户|脱贫人口|贫困户|建档立卡")),
+    ("released_prisoner", re.compile(r"刑满释放|出狱|坐过牢|服刑")),
+)
+
+
+def other_group(text: str) -> str | None:
+    """The group of the category "other" a message describes (开网店的 → online merchant), or ``None``."""
+    return next((code for code, pattern in OTHER_GROUPS if pattern.search(text)), None)
+
+
+# Words denying a group just before it ("也不是困难户", "不算失业的", "并非退役军人"): that group is not the person's.
+NEGATION_BEFORE = re.compile(r"(?:不是|不算|并非|不属于|算不上|没登记|没有登记)(?:什么|啥|一个|个|那种|那个)?$")
+
+
+def not_negated(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entities without a category said after a negation ("我也不是困难户" names no category)."""
+    return [
+        e
+        for e in entities
+        if e.get("entity") != "person_category"
+        or not isinstance(e.get("start"), int)
+        or not NEGATION_BEFORE.search(text[: int(e["start"])].rstrip("，, 也都还"))
+    ]
+
+
+def category(entities: list[dict[str, Any]], text: str) -> str | None:
+    """The person category the message names (an entity) or describes, or ``other`` for "none of these"."""
+    entities = not_negated(text, entities) if text else entities
+    named = next((str(e["value"]) for e in entities if e.get("entity") == "person_category"), None)
+    if named:
+        return named
+    if NONE_OF_THEM.search(text):
+        return "other"
+    return described_category(text) or ("other" if other_group(text) else None)  # a bare "脱贫户": 其他 with its group
+
+
+# Words saying the group is the person's own, also inside a question ("我是退役军人，能贷多少", "我属于就业困难人员").
+OWN_GROUP = re.compile(r"我是|本人是|我属于|我就是|我家是|我们家是|来电人是|(?<!其)[他她]是")
+ASKING = re.compile(
+    r"[?？]|吗|么$|呢$|什么|啥|哪|是指|指的是|意思|包括|算不算|属不属于|是不是|怎么算|咋算|怎么界定|定义"
+)
+
+
+def stated_part(text: str) -> str:
+    """The clauses of a message that state something rather than ask ("退役军人，要交什么材料吗" → 退役军人).
+
+    A group named only inside a question ("什么叫就业困难人员", "其他是指哪些人", "我算不算返乡农民工") is asked about,
+    not said to be the person's; a question with the person's own words ("我是退役军人能贷多少") still states it.
+    """
+    if OWN_GROUP.search(text):
+        return text
+    return "，".join(part for part in CLAUSES.split(text) if part and not ASKING.search(part))
+
+
+def asked_groups_dropped(
+    text: str, entities: list[dict[str, Any]], values: dict[str, Any], keys: tuple[str, str, str]
+) -> None:
+    """Remove from ``values`` a category, group or business type the message names only inside a question.
+
+    Args:
+        text: The message.
+        entities: Its entities.
+        values: The values read from it, changed in place.
+        keys: The keys of the category, the group and the business type in ``values``.
+    """
+    stated = stated_part(text)
+    if stated == text:
+        return
+    kept = group_entities(text, entities)
+    category_key, group_key, type_key = keys
+    if category(kept, stated) is None and not UNIVERSITY_GRADUATE.search(stated):
+        values.pop(category_key, None)
+    if other_group(stated) is None:
+        values.pop(group_key, None)
+    if not any(e.get("entity") == "business_type" for e in kept):
+        values.pop(type_key, None)
+
+
+def group_entities(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entities, without a category or business type named only inside a question (see :func:`stated_part`)."""
+    stated = stated_part(text)
+    if stated == text:
+        return entities
+    return [
+        e
+        for e in entities
+        if e.get("entity") not in ("person_category", "business_type")
+        or (isinstance(e.get("start"), int) and str(text[int(e["start"]) : int(e["end"])]) in stated)
+    ]
+
+
+def described_category(text: str) -> str | None:
+    """The category a description implies (打工多年回老家 → returning migrant worker), or ``None``."""
+    return next((code for code, pattern in DESCRIBED if pattern.search(text)), None)
+
+
+# Loans still being repaid ("经营贷还没还完") or repaid ("贷款早还清了"): the loan's rule allows no other unpaid
+# business loan but housing, car and student loans (bundle.md). Such a clause never says when a business started.
+LOAN = re.compile(r"贷|借款|借的钱|欠银行")
+UNPAID = re.compile(r"还没还|没还完|没还清|未还清|没结清|未结清|还在还|正在还|在还款|每月还|还欠|欠着|没还上|还没还上")
+REPAID = re.compile(
+    r"还清了|还完了|已还清|已经还清|已结清|结清了|还掉了|早还了|没有(?:其他|别的|任何)?(?:的)?(?:经营性?)?贷款"
+)
+EXEMPT_LOANS = re.compile(r"房贷|车贷|助学贷|房子的贷款|买车的贷款|学生贷")
+BUSINESS_LOAN = re.compile(r"经营|生意|店|创业|网商贷|信用贷|周转|消费贷|公司")
+
+
+def business_loans(clause: str) -> bool | None:
+    """Whether a clause says the person still owes a business loan (True), owes none (False), or neither (``None``).
+
+    A housing, car or student loan still being repaid does not count (the rule exempts them).
+    """
+    if not LOAN.search(clause):
+        return None
+    if REPAID.search(clause):
+        return False
+    if not UNPAID.search(clause):
+        return None
+    return not (EXEMPT_LOANS.search(clause) and not BUSINESS_LOAN.search(clause))
+
+
+def _loans_shown(clause: str, owes: bool) -> str:
+    if owes:
+        return "有未还清的经营性贷款"
+    return "房贷、车贷、助学贷款不算经营性贷款" if EXEMPT_LOANS.search(clause) else "没有未还清的经营性贷款"
+
+
+def is_business(clause: str) -> bool:
+    """Whether a clause speaks of the person's own business (开了一年半), not of a job (在电子厂干了二十年)."""
+    if not BUSINESS.search(clause):
+        return False
+    return not EMPLOYED.search(clause) or bool(OWN_BUSINESS.search(clause))
+
+
+def first_time(text: str) -> bool | None:
+    """Whether the message says this is the first start-up, or ``None`` (:mod:`actions.eligibility.first_start`)."""
+    return first_start.first_time(text)
+
+
+def read(text: str, entities: list[dict[str, Any]], today: date) -> Situation:
+    """The situation stated in one message.
+
+    Args:
+        text: The user's message.
+        entities: The NLU's entities for it.
+        today: The day relative words ("去年", "半年前") count from.
+
+    Returns:
+        The fields found (possibly none) with the readings to show back.
+    """
+    found = Situation()
+    if person := category(entities, text):
+        found.profile["person_category"] = person
+    if found.profile.get("person_category") in (None, "other") and (group := other_group(text)):
+        found.profile.update(person_category="other", other_category=group)
+    for clause in (c for c in CLAUSES.split(text) if c):
+        _read_clause(clause, today, found)
+    if (first := first_time(text)) is not None:
+        found.profile["first_time_founder"] = first
+    return found
+
+
+def _read_clause(clause: str, today: date, found: Situation) -> None:
+    """One clause's fact: unpaid business loans, the graduation year, or the business's start (the first of each)."""
+    if (owes := business_loans(clause)) is not None:
+        if "other_business_loans" not in found.profile:
+            found.profile["other_business_loans"] = owes
+            found.shown.append(f"{clause} → {_loans_shown(clause, owes)}")
+    elif GRADUATION.search(clause) and "graduation_year" not in found.profile:
+        if year := dates.graduation_year(clause, today):
+            found.profile["graduation_year"] = year.year
+            found.shown.append(year.shown if len(clause) <= SHORT else year.text)
+            if "person_category" not in found.profile:
+                found.profile["person_category"] = "college_graduate"
+    elif is_business(clause) and "business_started_on" not in found.profile:
+        start = dates.business_start(clause, today)
+        if start is None:
+            return
+        if start.started_on is None:
+            found.profile["has_licence"] = False
+        else:
+            found.profile["business_started_on"] = start.started_on.isoformat()
+        found.shown.append(start.shown if len(clause) <= SHORT else start.described)
+
+
+# "能享受哪些", "有啥政策": what the person can get, every item.
+# "有没有什么照顾", "有没有扶持", "啥优惠": a benefit of any kind, asked about without naming one.
+BENEFIT = r"政策|扶持|帮扶|支持|优惠|照顾|福利|好处|帮助|待遇"
+WHAT_CAN_I_GET = re.compile(
+    r"哪些|哪几|什么政策|什么扶持|啥政策|啥扶持|能享受|可以享受|匹配|有啥|有什么|都有啥"
+    rf"|有没有(?:什么|啥|哪些)?(?:{BENEFIT})|(?:什么|啥)(?:{BENEFIT})"
+)
+# "有没有什么照顾", "能享受什么": what support there is, in words that ask for benefits (not "要带哪些材料").
+WHAT_FITS = re.compile(
+    rf"(?:有没有|有无|有啥|有什么|有哪些|哪些|什么|啥)(?:的)?(?:{BENEFIT}|补助|补贴)|能享受|可以享受"
+)
+# The person speaks of themselves ("我退伍三年了"); a category described rather than named is theirs too.
+SELF = re.compile(r"我|本人|咱|自己")
+
+
+def asks_what_fits(text: str, entities: list[dict[str, Any]], today: date) -> bool:
+    """Whether the person describes themselves and asks what support fits them ("退伍三年了，有什么扶持").
+
+    The rules' verdict answers it (the eligibility router), not a search: "退役军人有哪些优惠" with no word of
+    the person asks the policy in general.
+    """
+    if not WHAT_FITS.search(text) or not read(text, entities, today).profile.get("person_category"):
+        return False
+    named = any(e.get("entity") == "person_category" for e in entities)
+    return bool(SELF.search(text)) or not named
+
+
+# Words before an item that make it a fact about the person ("还没领执照", "已经办了营业执照"), not what is asked.
+HAD = re.compile(
+    r"(?:还?没有?|已经?|刚|早就?)(?:办|领|拿|注册|申请|开|考)?(?:了|过|好|到)?(?:任何|什么|啥)?$"
+    r"|(?:办|领|拿|注册|考)(?:了|过|好|到)$|有了?$"
+)
+
+
+def items_asked(text: str, entities: list[dict[str, Any]]) -> list[str]:
+    """The items a message names, each once; asking what all can be had, not those said as a fact ("还没领执照")."""
+    asking_all = bool(WHAT_CAN_I_GET.search(text))
+    return list(
+        dict.fromkeys(
+            str(e["value"])
+            for e in entities
+            if e.get("entity") == "item"
+            and not (asking_all and isinstance(e.get("start"), int) and HAD.search(text[: int(e["start"])]))
+        )
+    )
