@@ -74,7 +74,7 @@ validate: $(RASA_VENV)/.installed ## rasa data validate + generated resources up
 	@# action utters by name (response="utter_…") as unused: every other warning fails.
 	@$(RASA) data validate --config config.yml --domain $(DOMAIN) --data nlu_data $(DIALOGUE) > var/validate.log 2>&1 \
 		|| { cat var/validate.log; exit 1; }
-	@used=$$(grep -ohE 'response="utter_[a-z_]+"' actions/*.py | grep -oE "utter_[a-z_]+" | sort -u | paste -sd'|'); \
+	@used=$$(grep -rohE --include='*.py' 'response="utter_[a-z_]+"' actions | grep -oE "utter_[a-z_]+" | sort -u | paste -sd'|'); \
 		! grep -E "UserWarning|WARNING" var/validate.log | grep -v "The utterance 'utter_ask_" \
 		| grep -vE "The utterance '($${used:-^})' is not used" \
 		|| { echo "rasa data validate: warnings above"; exit 1; }

@@ -1,6 +1,6 @@
 """Every phrase the bot tells users to say (说“帮我匹配政策”) is understood: never out of scope or a fallback.
 
-The phrases are read from the replies themselves (``actions/*.py`` and the domain's responses), so a new suggestion is
+The phrases are read from the replies themselves (``actions/**/*.py`` and the domain's responses), so a new suggestion is
 checked the day it is written. "帮我匹配政策", suggested in seven replies, was read as out of scope.
 """
 
@@ -32,7 +32,7 @@ def read_by_the_form(text: str) -> bool:
 
 def suggested_phrases() -> list[str]:
     """The phrases quoted after 说 in the replies."""
-    files = [*(ROOT / "actions").glob("*.py"), *(ROOT / "bot" / "domain").glob("*.yml")]
+    files = [*(ROOT / "actions").rglob("*.py"), *(ROOT / "bot" / "domain").glob("*.yml")]
     found = {p for f in files for p in SUGGESTED.findall(f.read_text(encoding="utf-8"))}
     return sorted(p for p in found if re.search(r"[\u4e00-\u9fff]", p))
 
