@@ -1,6 +1,6 @@
 """Every phrase the bot tells users to say (说“帮我匹配政策”) is understood: never out of scope or a fallback.
 
-The phrases are read from the replies themselves (``actions/**/*.py`` and the domain's responses), so a new suggestion is
+The phrases are read from the replies themselves (``actions/`` and the domain's responses), so a new suggestion is
 checked the day it is written. "帮我匹配政策", suggested in seven replies, was read as out of scope.
 """
 
