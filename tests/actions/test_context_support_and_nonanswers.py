@@ -1,4 +1,4 @@
-"""Context and routing outside the forms (issue 12): patterns of the sixth sets, in the tests' own words.
+"""Context and routing outside the forms (issue 12): what support there is, replies that give nothing, filed changes.
 
 A policy question after a progress result is the knowledge base's, not a line of the result; two questions asking
 "how many years" / "how many thousand" are both answered; "what support is there" with nothing said about the
