@@ -16,7 +16,7 @@ from actions.conversation.waited_long import waited_long
 from actions.eligibility import own_case, situation
 from actions.eligibility.situation import asks_what_fits
 from actions.knowledge.comparison import compare
-from actions.knowledge.questions import answered_item, routed, search
+from actions.knowledge.questions import answered_item, route_in_place, search
 from actions.progress.progress import forgot_number, forgotten_number
 from actions.service_client import ServiceUnavailable
 
@@ -35,19 +35,6 @@ def consecutive_fallbacks(tracker: Tracker) -> int:
             break
         count += 1
     return count
-
-
-async def _route(
-    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], to: str
-) -> list[EventType]:
-    """The eligibility or progress router's reply, run here (``questions.routed``)."""
-    from actions.conversation.routing import (  # routing → … → this module's imports
-        ActionRouteEligibility,
-        ActionRouteProgress,
-    )
-
-    router = ActionRouteEligibility() if to == "eligibility" else ActionRouteProgress()
-    return await routed(router, dispatcher, tracker, domain)
 
 
 def asks_item_for_self(tracker: Tracker) -> bool:
@@ -77,7 +64,7 @@ class ActionHandleLowConfidence(Action):
         """
         started = explicit_appeal(dispatcher, tracker)  # "我要投诉，…" the NLU was unsure of
         if started is None and asks_item_for_self(tracker):  # "我是退伍军人，开店能领补贴吗": the verdict
-            started = await _route(dispatcher, tracker, domain, "eligibility")
+            started = await route_in_place("eligibility", dispatcher, tracker, domain)
         if started is None and carries_application_data(tracker):  # a long application message, likewise
             started = [FollowupAction("action_start_application")]
         if started is not None:
@@ -109,9 +96,9 @@ class ActionHandleLowConfidence(Action):
             return await forgotten_number(dispatcher, tracker)
         entities = list(tracker.latest_message.get("entities") or [])
         if asks_what_fits(str(tracker.latest_message.get("text") or ""), entities, date.today()):
-            return await _route(dispatcher, tracker, domain, "eligibility")  # "我从部队退下来三年了，有啥帮扶"
+            return await route_in_place("eligibility", dispatcher, tracker, domain)  # "我从部队退下来三年了，有啥帮扶"
         if waited_long(str(tracker.latest_message.get("text") or "")):
-            return await _route(dispatcher, tracker, domain, "progress")  # "效率太低了，等了半个月还没批下来"
+            return await route_in_place("progress", dispatcher, tracker, domain)  # "效率太低了，等了半个月还没批下来"
         if (compared := await compare(dispatcher, tracker)) is not None:
             return compared  # "培训和孵化基地哪个更适合我"
         return await follow_up(dispatcher, tracker, domain)

@@ -223,6 +223,19 @@ async def routed(
         _ROUTED.reset(token)
 
 
+async def route_in_place(
+    to: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType]:
+    """The eligibility (``to="eligibility"``) or progress router's reply, run in place (:func:`routed`)."""
+    from actions.conversation.routing import (  # the routers answer through this module: imported when run
+        ActionRouteEligibility,
+        ActionRouteProgress,
+    )
+
+    router = ActionRouteEligibility() if to == "eligibility" else ActionRouteProgress()
+    return await routed(router, dispatcher, tracker, domain)
+
+
 async def _redirected(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], wish: bool
 ) -> list[EventType] | None:
@@ -232,9 +245,7 @@ async def _redirected(
     ("来电人想办培训和执照").
     """
     if _fits_asked(tracker):
-        from actions.conversation.routing import ActionRouteEligibility  # the router answers through this action
-
-        return await routed(ActionRouteEligibility(), dispatcher, tracker, domain)
+        return await route_in_place("eligibility", dispatcher, tracker, domain)
     if wish and not (tracker.active_loop or {}).get("name"):
         return [FollowupAction("action_start_application")]
     return None
