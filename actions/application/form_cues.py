@@ -296,19 +296,20 @@ SOMEONE_ELSES_BEFORE = re.compile(
 OWN_BEFORE = re.compile(r"(?:我自己|我本人|本人|自己|留我|用我|填我|不过|还是|改成|换成|应该是)[^，,。；;\d]{0,6}$")
 PHONE_CUED = re.compile(r"(?:手机|电话|联系方式)(?:号码|号)?(?:是|为|[:：])?\s*(?P<value>\d[\d\s-]{4,18}\d)")
 # "手机号填错了，是13912345678" / "项目名称改成湘味小厨" (the value ends at the next punctuation)
+# The labels a correction names its field by (CORRECTION_SLOTS maps them), one list for both patterns below.
+CORRECTION_LABEL_WORDS = (
+    r"店的名字|店铺的?名字|店名|项目的名字|项目名字|姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址"
+    r"|银行账户|银行账号|银行卡号|卡号|账户|账号|毕业年份|毕业时间|成立日期|成立时间|开业时间|县市区|区县|县区|市州"
+)
 CORRECTION = re.compile(
-    r"(?P<label>店的名字|店铺的?名字|店名|项目的名字|项目名字|姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址"
-    r"|银行账户|银行账号|银行卡号|卡号|账户|账号|毕业年份|毕业时间|成立日期|成立时间|开业时间|县市区|区县|县区|市州)"
+    rf"(?P<label>{CORRECTION_LABEL_WORDS})"
     r"(?:填错了|写错了|搞错了|打错了|弄错了|错了|不对)?(?:一个字|一个|个字|两个字|一点)?[，,。\s]*"
     r"(?:应该是|应为|改成|改为|换成|更正为|是|为|叫)[:：\s]*(?P<value>[^，,。；;！!\n]+)"
 )
 # A change said with its label further back ("行业不对哈，不算美容，改成美甲服务", "店的名字换成青松修车行"): the value
 # after the change cue, the field the nearest label before it names (CORRECTION_LABELS).
 CHANGE_CUE = re.compile(r"(?:应该是|应为|改成|改为|换成|换为|更正为|写成|改叫)[:：\s]*(?P<value>[^，,。；;！!\n]+)")
-CORRECTION_LABELS = re.compile(
-    r"店的名字|店铺的?名字|店名|项目的名字|项目名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址|银行账户|银行账号|账户|账号"
-    r"|银行卡号|卡号|毕业年份|毕业时间|成立日期|成立时间|开业时间|县市区|区县|县区|市州|姓名|名字"
-)
+CORRECTION_LABELS = re.compile(CORRECTION_LABEL_WORDS)
 # Words saying one value of a choice field is wrong or given up ("刚才说的失业不对", "个体户不弄了").
 GIVEN_UP_AFTER = re.compile(r"^[^，,。；;]{0,3}?(?:不对|错了|不是|不弄了|不搞了|不要了|不办了|不做了|不干了|算了)")
 CORRECTION_SLOTS = {
