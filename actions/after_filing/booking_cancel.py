@@ -1,9 +1,8 @@
 """``action_cancel_booking``: "不用刻章了" / "银行那个预约取消吧" cancels a seal or bank booking (issue 15).
 
 For the same people as booking (``actions/after_filing/booking.py``): the verified WeChat owner (their newest
-registration),
-or in a hotline call the caller the console verified. The service tells the provider through the booking desk and
-keeps the cancelled booking in the progress view; the kind can be booked again afterwards.
+registration), or in a hotline call the caller the console verified. The service tells the provider through the booking
+desk and keeps the cancelled booking in the progress view; the kind can be booked again afterwards.
 """
 
 import re

@@ -2,8 +2,7 @@
 
 Only a message that names no field may answer the requested field as a whole: a free-text field (name, project,
 industry, address, account) only when it plausibly is that kind of value (:mod:`actions.application.form_guard`); a
-date or a
-yes/no read in words ("去年毕业的" → 2025, "以前没开过店" → first start-up).
+date or a yes/no read in words ("去年毕业的" → 2025, "以前没开过店" → first start-up).
 """
 
 import re

@@ -1,8 +1,8 @@
 """The business in a message: the project's name, its industry and the premises' address (with city and county).
 
 Part of the labelled extractor (:mod:`actions.application.form_labels`): each value is taken after its cue (项目叫,
-行业, 地址)
-or in a form that is plainly that field (…店, …业, an address with place markers), never from position alone.
+行业, 地址) or in a form that is plainly that field (…店, …业, an address with place markers), never from position
+alone.
 """
 
 from __future__ import annotations

@@ -1,11 +1,9 @@
 """What the latest user message does at a step of the application form: answers, corrections, commands or a digression.
 
 The values it names, for any field, are read by :mod:`actions.application.form_values`; a message naming none may
-answer the
-step asked (:mod:`actions.application.form_answer`). "上一步", "重新填", a cancel in words and a submit word while
-fields are
-missing are commands; removing the only items chosen asks for items again. A question or a command for the
-dialogue (cancel, a person) is not taken as an answer, so the form rejects and the dialogue rules handle it.
+answer the step asked (:mod:`actions.application.form_answer`). "上一步", "重新填", a cancel in words and a submit word
+while fields are missing are commands; removing the only items chosen asks for items again. A question or a command for
+the dialogue (cancel, a person) is not taken as an answer, so the form rejects and the dialogue rules handle it.
 """
 
 import re
@@ -56,8 +54,7 @@ PERSON_WORDS = re.compile(r"人工|真人|客服|工作人员|找人")
 OTHER_TASKS = frozenset({"check_progress", "check_eligibility"})
 # Intents the form's rules answer themselves (bot/rules/forms.yml); other questions are answered by the form.
 # Questions (ask_question, and the overview asked as one: "一件事总共包括哪些", actions/knowledge/overview_in_form.py)
-# are
-# answered by the form itself, searched for all its items (form_questions.py).
+# are answered by the form itself, searched for all its items (form_questions.py).
 RULE_ANSWERED = ALWAYS_DIGRESS | {"cancel", "complain"}
 # A change of a value, not a stop, when the message names the new value ("个体户不搞了，改成有限公司").
 CHANGING = re.compile(rf"改成|改为|换成|换为|改办|{CHANGE_OF_MIND}|还是.{{1,8}}吧|应该是|不是.{{1,8}}是")

@@ -1,8 +1,7 @@
 """The applicant's name in a message: after a cue (我叫/姓X名Y/他叫 on the hotline), or leading a list of fields.
 
 Part of the labelled extractor (:mod:`actions.application.form_labels`): a shop's name after "…店，名字叫" is the
-project's, an
-industry word is never a person, and "他叫…" in a user's own chat names somebody else.
+project's, an industry word is never a person, and "他叫…" in a user's own chat names somebody else.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The values one message names for the application form, whichever field is asked.
 
 Every field the message names is read by the one labelled extractor (:mod:`actions.application.form_labels`): labelled
-values,
-entities, "X改成Y" corrections, a corrected character of the name, items added or removed, and numbers plain from
+values, entities, "X改成Y" corrections, a corrected character of the name, items added or removed, and numbers plain
+from
 their form. :mod:`actions.application.form_extraction` decides what the message does at the step asked.
 """
 

@@ -3,8 +3,7 @@
 After the overview "在哪里办" / "要多久" are about the whole bundle; after a progress result "那什么时候能全部办完" is
 about that application; after an answer about an item "要带什么材料" keeps the item and "补贴呢" asks the same
 question about the subsidy (:mod:`actions.knowledge.questions`). This module only reads the conversation; the routers
-and
-:mod:`actions.conversation.followups` act on it. It also says when one message holds two questions.
+and :mod:`actions.conversation.followups` act on it. It also says when one message holds two questions.
 """
 
 import re

@@ -2,8 +2,7 @@
 
 The NLU reads "在哪里办", "补贴呢" or "要带什么材料" as whatever intent their few words resemble; right after an
 answer they are follow-ups to it (:mod:`actions.conversation.context`) and are answered here whichever router got them.
-A
-question about applying ("创业贷款怎么申请", "办执照要几天") is answered and the application offered; only a
+A question about applying ("创业贷款怎么申请", "办执照要几天") is answered and the application offered; only a
 request ("我要申请", "帮我办") starts the form.
 """
 

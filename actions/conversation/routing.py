@@ -3,8 +3,7 @@
 ``check_progress`` opens the progress form only for the user's own application (or a CY number); "红灯是什么意思"
 is answered. ``check_eligibility`` opens the eligibility form only for "what can I get"; "can I get X" with the
 person's situation is answered by :mod:`actions.eligibility.item_eligibility`. The overview is for "what is it / which
-items
-/ where"; a specific question goes to the knowledge base. The complaint reply needs an explicit complaint.
+items / where"; a specific question goes to the knowledge base. The complaint reply needs an explicit complaint.
 """
 
 import re

@@ -4,8 +4,7 @@ The check asks one profile field at a time, but people answer the way they talk:
 the category is asked, "不对，我是退役军人" at the last step, "是2020年毕业的" when asked whether it is their first
 start-up. Facts said with their cue (…毕业, 开了…, 第一次, a category) go to the field they belong to, whichever
 field is asked (:func:`actions.eligibility.situation.read`); only a message that states no such fact is read loosely as
-the
-answer to the asked field ("2022", "两年", "是"), so a "是" before another fact never answers a yes/no question.
+the answer to the asked field ("2022", "两年", "是"), so a "是" before another fact never answers a yes/no question.
 "上一步" and "重新填" are commands.
 """
 

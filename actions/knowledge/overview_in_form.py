@@ -5,8 +5,7 @@ Inside a form such a question got the knowledge base's page for one item (the fo
 form asks its step again: what the bundle is made of (the overview), or which departments handle it (the
 catalogue, :func:`actions.knowledge.overview_followups.departments`). An overview question about something in particular
 (材料, 时限, 意思 …; :data:`actions.conversation.routing.SPECIFIC_TOPIC`) is left to the knowledge base. Every form
-answers its
-questions through ``action_answer_question``, which asks this module first.
+answers its questions through ``action_answer_question``, which asks this module first.
 """
 
 import re

@@ -2,12 +2,11 @@
 
 The result lists one line per department with its items, status, time limit and days left
 (:func:`actions.conversation.messages.progress`). "剩下的呢" / "还有哪些没办完" asks for the lines not finished; a
-follow-up naming
-an item or a department ("执照办好了没", "税务那个要多久", "那个证呢", "社保那块呢") asks for its line. The ID digits
-that verified the result are forgotten once it is shown, so the answer is read from the result the user has just
-seen, never looked up again; a further follow-up ("那补贴呢") reads the same result. Only a question about a line's
-status or time is answered from it: "钱批下来后几天能进账户" or "公章要不要我自己弄" name an item of the result but ask
-how things go on, the knowledge base's.
+follow-up naming an item or a department ("执照办好了没", "税务那个要多久", "那个证呢", "社保那块呢") asks for its
+line. The ID digits that verified the result are forgotten once it is shown, so the answer is read from the result the
+user has just seen, never looked up again; a further follow-up ("那补贴呢") reads the same result. Only a question
+about a line's status or time is answered from it: "钱批下来后几天能进账户" or "公章要不要我自己弄" name an item of the
+result but ask how things go on, the knowledge base's.
 """
 
 import re

@@ -2,8 +2,7 @@
 
 From a step's second failed answer every form says what it needs with an example, its choices and a person
 (:mod:`actions.steps.step_failures`). Rasa's form then asked the step's plain question (``utter_ask_<slot>``) as well,
-so the
-same question closed every turn of a struggling user. Each step's prompt is this action (``action_ask_<slot>``,
+so the same question closed every turn of a struggling user. Each step's prompt is this action (``action_ask_<slot>``,
 which Rasa prefers to the response): it says the domain's ``utter_ask_<slot>`` unless such a re-prompt was said since
 the user's message. The wording stays in the domain.
 """

@@ -1,9 +1,8 @@
 """The service and the bot show the same names: both read ``contract/labels.json`` (issue 10).
 
 The bot's chat form (``actions/application/form_fields.py`` imports only the contract, so this environment can import
-it too)
-and the service's answers are compared as a user sees them: item names, field labels, choice labels, and the rule
-of the items filed together. The Rasa side has its own half: ``tests/actions/test_labels.py``.
+it too) and the service's answers are compared as a user sees them: item names, field labels, choice labels, and the
+rule of the items filed together. The Rasa side has its own half: ``tests/actions/test_labels.py``.
 """
 
 import re

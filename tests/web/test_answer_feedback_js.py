@@ -2,8 +2,7 @@
 
 The action server sends a knowledge answer's text and then a custom payload ``{sources, answer_feedback}``
 (``actions/knowledge/answer_feedback.py``); the chat must show the buttons under that text, never show the payload, and
-post
-the vote with the question, the answer and its source (``docs/closed_loop_api.md``). No stack needed.
+post the vote with the question, the answer and its source (``docs/closed_loop_api.md``). No stack needed.
 """
 
 import json
