@@ -111,12 +111,14 @@ SUPPORT_TAIL = "能享受哪几项要看您的情况，我问您几个问题帮�
 
 async def support_overview() -> str | None:
     """The bundle's support in short (subsidy, loan, training, incubator) from the catalogue, or ``None``."""
+    try:  # the whole catalogue in one call, as the overview's follow-ups read it
+        catalogue = {str(item["code"]): item for item in await get_json("/api/v1/items")}
+    except ServiceError:
+        return None
+    if any(code not in catalogue for code in SUPPORT_ITEMS):
+        return None
     lines = []
-    for code in SUPPORT_ITEMS:
-        try:
-            item = await get_json(f"/api/v1/items/{code}")
-        except ServiceError:
-            return None
+    for item in (catalogue[code] for code in SUPPORT_ITEMS):
         sentences = [part for part in str(item["summary"]).split("。") if part]
         gives = next((part for part in sentences if GIVES.search(part)), sentences[0] if sentences else "")
         lines.append(f"· {item['name']}：{gives}。")
