@@ -114,7 +114,7 @@ def collect(index: KnowledgeIndex, questions: Iterable[Question], rules: Rules |
     for q in questions:
         text = normalize(q.text)
         query = rules.followups.expand(text, q.item) if rules else text
-        also = rules.lookup(text, q.item) if rules and asking.LOOKUP else None
+        also = rules.lookup(text) if rules and asking.LOOKUP else None
         candidates = index.search(query, Filters(item=q.item), bm25_weight=0.5, limit=CANDIDATES, also=also)
         result.append(Scored(q, candidates, text))
     return result

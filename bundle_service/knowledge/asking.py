@@ -76,14 +76,15 @@ class Rules:
         figures = self.figures if self.figures.asks(text) else None
         return Asked(self.types.of(text), items, self.types, subjects, self.schemes.named(text), mentioned, figures)
 
-    def lookup(self, text: str, item: str | None = None) -> Callable[[Entry], bool] | None:
+    def lookup(self, text: str) -> Callable[[Entry], bool] | None:
         """Which entries to score besides the retrievers' candidates: the item named × the kind of question asked.
 
         "办营业执照要多久" names the licence and asks a processing time; the licence's FAQ on its days may be missed
         by both retrievers when other words weigh more. A question naming one item and asking known types gets that
         item's sources whose title asks one of them (:meth:`fit.Asked.fits`, by entry) scored too. None when the
-        question names no item or several, or asks no type. ``item`` (the conversation's) is not used: with a stale
-        item, "总共要跑几个部门，多久办完" drew the incubator's days (measured on the dev set).
+        question names no item or several, or asks no type. Only the item the text names counts, never the
+        conversation's: with a stale item, "总共要跑几个部门，多久办完" drew the incubator's days (measured on the
+        dev set).
         """
         asked = self.asked(text)  # the item the question names: a follow-up's context item may be stale
         if len(asked.items) != 1 or len(asked.items | asked.mentioned) > 1 or not asked.types:
@@ -121,5 +122,5 @@ def search(index: KnowledgeIndex, rules: Rules, text: str, filters: Filters, thr
         Source hits, best first (out-of-scope examples included).
     """
     query = rules.followups.expand(text, filters.item)
-    also = rules.lookup(text, filters.item) if LOOKUP else None
+    also = rules.lookup(text) if LOOKUP else None
     return rules.reranked(text, index.search(query, filters, thresholds.bm25_weight, also=also), thresholds)

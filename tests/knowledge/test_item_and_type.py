@@ -21,13 +21,13 @@ def rules() -> Rules:
 
 
 def test_the_lookup_takes_the_item_and_kind_asked(rules: Rules, kb: KnowledgeBase) -> None:
-    wanted = rules.lookup("办营业执照大概要几天", None)
+    wanted = rules.lookup("办营业执照大概要几天")
     assert wanted is not None
     chosen = [e for e in kb.index.entries().values() if wanted(e)]
     assert "faq-149" in {e.source for e in chosen}  # the licence's days
     assert all(e.item == "business_registration" for e in chosen)
-    assert rules.lookup("要几天", None) is None  # no item named
-    assert rules.lookup("营业执照和担保贷款各要几天", None) is None  # two items
+    assert rules.lookup("要几天") is None  # no item named
+    assert rules.lookup("营业执照和担保贷款各要几天") is None  # two items
 
 
 @pytest.mark.parametrize(
