@@ -16,9 +16,8 @@ from actions.application.form_labels import read_labelled
 from actions.conversation import context  # the module: progress → booking → application_actions → here
 from actions.conversation.replies import answer_question
 from actions.eligibility import own_case
+from actions.knowledge import writing_requests
 from actions.knowledge.questions import ANSWERED, answer_one
-from actions.knowledge.writing_requests import DECLINED as WRITING_DECLINED
-from actions.knowledge.writing_requests import asks_to_write
 from actions.progress import progress
 from actions.service_client import ServiceUnavailable
 
@@ -98,8 +97,7 @@ async def before_starting(
     intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
     if intent == "affirm" and tracker.get_slot("offer_pending"):
         return None
-    if asks_to_write(context.text_of(tracker)):  # "帮我写一份创业计划书": not ours, no form
-        dispatcher.utter_message(text=WRITING_DECLINED)
+    if writing_requests.decline(dispatcher, context.text_of(tracker)):  # "帮我写一份创业计划书": not ours, no form
         return []
     events = await follow_up(dispatcher, tracker, domain)
     if events is None:  # "我这种情况能办吗": the rules' verdict for what the conversation said, not the form

@@ -197,10 +197,7 @@ def _not_a_check(dispatcher: CollectingDispatcher, text: str) -> list[EventType]
     """
     if re.search(BROKEN_PROMISE, text):
         return [FollowupAction("action_route_appeal")]
-    if writing_requests.asks_to_write(text):
-        dispatcher.utter_message(text=writing_requests.DECLINED)
-        return []
-    return None
+    return [] if writing_requests.decline(dispatcher, text) else None
 
 
 class ActionRouteEligibility(Action):

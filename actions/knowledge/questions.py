@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import context
-from actions.knowledge import knowledge_client
+from actions.knowledge import knowledge_client, writing_requests
 from actions.knowledge.answer_feedback import answer_payload
 from actions.knowledge.comparison import compare
 from actions.knowledge.knowledge_client import DECLINED_MARGIN, example_ahead
@@ -36,8 +36,6 @@ from actions.knowledge.query_text import (
     without_then,
     words_in,
 )
-from actions.knowledge.writing_requests import DECLINED as WRITING_DECLINED
-from actions.knowledge.writing_requests import asks_to_write
 from actions.service_client import ServiceUnavailable
 
 _ROUTED: ContextVar[bool] = ContextVar("question_routed", default=False)
@@ -301,8 +299,7 @@ class ActionAnswerQuestion(Action):
         Not found: the service's honest answer (offers a person; the question goes to the unanswered queue). A
         request to write something ("你帮我写个开店方案") is declined honestly.
         """
-        if asks_to_write(context.text_of(tracker)):
-            dispatcher.utter_message(text=WRITING_DECLINED)
+        if writing_requests.decline(dispatcher, context.text_of(tracker)):
             return []
         if (special := await self._in_context(dispatcher, tracker, domain)) is not None:
             return special

@@ -8,6 +8,8 @@ consulting) and who to ask.
 
 import re
 
+from rasa_sdk.executor import CollectingDispatcher
+
 # "帮我写一份创业计划书", "你替我起草个方案", "能帮我做个营销策划吗": writing verbs before a kind of document.
 WRITE_FOR_ME = re.compile(
     r"(?:帮|替|给|为)(?:我|俺|咱|我们)?(?:写|起草|撰写|编写|拟|做|弄|出|整|设计|策划)(?:一下|一份|一个|一篇|一套|个|份|篇|套|下)?"
@@ -23,3 +25,22 @@ DECLINED = (
 def asks_to_write(text: str) -> bool:
     """Whether ``text`` asks the assistant to write a document for the user ("帮我写一份创业计划书")."""
     return bool(WRITE_FOR_ME.search(text))
+
+
+def decline(dispatcher: CollectingDispatcher, text: str) -> bool:
+    """Decline a request to write a document (:func:`asks_to_write`); whether ``text`` was one.
+
+    Every router that could take such a request for its own (the form's start, a question, the eligibility check)
+    asks here first, so the request gets the same honest reply whichever intent the NLU gave it.
+
+    Args:
+        dispatcher: Where the reply goes.
+        text: The user's message.
+
+    Returns:
+        True when the request was declined (the caller does nothing else this turn).
+    """
+    if not asks_to_write(text):
+        return False
+    dispatcher.utter_message(text=DECLINED)
+    return True
