@@ -127,21 +127,8 @@ test-security: venvs $(MODEL) ## Security attacks and the conversation set, agai
 test-scaled: venvs $(MODEL) balancer ## The scaled topology keeps order, loses no acknowledged message, files once when processes die (in make bench: minutes)
 	$(SVC_PY) -m pytest tests/scaled -q
 
-conversations: ## Play the six conversation sets and the six knowledge question sets against the running stack (`make run`)
-	$(SVC_PY) -m tests.conversations.runner
-	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/heldout --report var/reports/conversations_heldout.jsonl
-	$(SVC_PY) -m tests.knowledge.through_bot
-	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_heldout.yml --report var/reports/knowledge_through_bot_heldout.jsonl
-	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/third --report var/reports/conversations_third.jsonl
-	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_third.yml --report var/reports/knowledge_through_bot_third.jsonl
-	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/fourth --report var/reports/conversations_fourth.jsonl
-	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_fourth.yml --report var/reports/knowledge_through_bot_fourth.jsonl
-	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/fifth --report var/reports/conversations_fifth.jsonl
-	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_fifth.yml --report var/reports/knowledge_through_bot_fifth.jsonl
-	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/sixth --report var/reports/conversations_sixth.jsonl
-	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_sixth.yml --report var/reports/knowledge_through_bot_sixth.jsonl
-	$(SVC_PY) -m tests.conversations.runner --scenarios tests/conversations/seventh --report var/reports/conversations_seventh.jsonl
-	$(SVC_PY) -m tests.knowledge.through_bot --questions tests/knowledge/questions_seventh.yml --report var/reports/knowledge_through_bot_seventh.jsonl
+conversations: ## Play every independent conversation and knowledge set (tests/conversations/quality_sets.yml) against the running stack (`make run`)
+	$(SVC_PY) -m tests.conversations.quality_sets
 
 lint: venvs ## ruff, and mypy in each environment
 	$(SVC_VENV)/bin/ruff check .

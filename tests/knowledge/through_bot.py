@@ -125,6 +125,12 @@ def summary(verdicts: list[Verdict]) -> str:
     return "\n".join(lines)
 
 
+def write_report(verdicts: list[Verdict], path: Path) -> None:
+    """Every verdict with the bot's reply, one JSON line each."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(asdict(v), ensure_ascii=False) + "\n" for v in verdicts), encoding="utf-8")
+
+
 def main() -> int:
     """Score the set against a running stack and print the rates."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -134,9 +140,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=WORKERS, help="questions asked at once")
     args = parser.parse_args()
     verdicts = evaluate(args.rasa, args.questions, args.workers)
-    report = Path(args.report)
-    report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text("".join(json.dumps(asdict(v), ensure_ascii=False) + "\n" for v in verdicts), encoding="utf-8")
+    write_report(verdicts, Path(args.report))
     print(summary(verdicts))
     return 0
 
