@@ -115,10 +115,11 @@ test-nlu: $(MODEL) ## Held-out intent accuracy and entity F1 (asserted), odd inp
 test-web: venvs $(MODEL) browser ## Browser tests in headless Chromium against the real stack (H5 chat)
 	$(SVC_PY) -m pytest tests/web -q
 
+# Through channels/prepared_rasa.py: the stories run on the code path the server runs (channels/server.py's preparation).
 test-e2e: venvs $(MODEL) ## End-to-end conversation tests against the real action server and service
 	@mkdir -p var/reports
 	$(SVC_PY) scripts/run_stack.py --only service,actions -- \
-		$(RASA) test core --model $(MODEL) --stories tests/e2e --endpoints bot/endpoints.yml \
+		$(RASA_PY) -m channels.prepared_rasa test core --model $(MODEL) --stories tests/e2e --endpoints bot/endpoints.yml \
 		--fail-on-prediction-errors --out var/reports/e2e
 
 test-security: venvs $(MODEL) ## Security attacks and the conversation set, against one real stack (tests/security, tests/conversations)
