@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.application.form_labels import read_labelled
 from actions.application.form_values import speaks_for_a_caller
 from actions.conversation import context
+from actions.conversation.last_answer import last_turn
 from actions.eligibility import item_eligibility, situation
 from actions.eligibility.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
 from actions.eligibility.situation import Situation
@@ -33,8 +34,16 @@ ABOUT_ME = re.compile(
 # Whether one can get it: "能办吗", "还能申请吗", "符合吗", "有份吗", "能弄哪几样", "那我个人呢".
 CAN_I = re.compile(
     r"能不能|可不可以|能否|符合|够条件|够不够|有资格|有.{0,2}份|轮得到|行不行|算不算|哪些|哪几|什么|啥|"
-    r"(?:能|可以)[^,，。；;]{0,8}?(?:吗|么|不|没)[?？。!！]*$|呢[?？。!！]*$"
+    r"(?:能|可以)[^,，。；;]{0,14}?(?:吗|么|不|没)[?？。!！]*$|呢[?？。!！]*$"
 )
+# Right after a verdict or the check's result, whether an item can be had needs no "我": "那一次性创业补贴能拿吗",
+# "贷款也能贷吗", "那现在能办点啥". Not how long, what to bring or where (the knowledge base's, about the item).
+CAN_GET = re.compile(r"(?:能|可以|可不可以|能不能)[^，,。；;？?]{0,3}?(?:拿|领|申请|申领|办|享受|贷|借|弄|搞|报)")
+ASPECT = re.compile(
+    r"多久|几天|多长时间|什么时候|啥时候|材料|资料|证件|带什么|带啥|哪里|哪儿|在哪|去哪|部门|单位|流程|步骤|怎么"
+)
+# "能办点啥", "还能申请哪些": which items, so every item is judged (not only the conversation's).
+WHICH = re.compile(r"啥|什么|哪些|哪几|哪样|几样|几项")
 # Who the applicant is: a message giving any of these files an application, it does not ask about a case.
 IDENTIFYING = frozenset({"applicant_name", "id_number", "phone"})
 _ANSWERING: ContextVar[bool] = ContextVar("own_case_answering", default=False)
@@ -64,8 +73,13 @@ def files(tracker: Tracker, text: str) -> bool:
 
 def after_verdict(tracker: Tracker) -> bool:
     """The bot's last reply was the rules' verdict: "补贴呢" then asks it about another item."""
-    said = next((str(e.get("text") or "") for e in reversed(tracker.events) if e.get("event") == "bot"), "")
-    return VERDICT in said
+    return any(VERDICT in said for said in last_turn(tracker))
+
+
+def can_get_after_result(tracker: Tracker, text: str) -> bool:
+    """Right after a verdict or the check's result, the message asks whether an item can be had ("那补贴能拿吗")."""
+    asks = bool(CAN_GET.search(text)) and not ASPECT.search(text) and context.is_question(text)
+    return asks and _after_result(tracker)
 
 
 def _from_slots(tracker: Tracker) -> Situation:
@@ -112,6 +126,8 @@ def asked_items(tracker: Tracker) -> list[str] | None:
         return named
     if any(e.get("entity") == "item" for e in entities):
         return None  # "还没领执照，能享受哪些": the items named are facts, every item is asked
+    if WHICH.search(context.text_of(tracker)):
+        return None  # "那现在能办点啥": which items, not only the one talked about
     if item := tracker.get_slot("item"):
         return [str(item)]
     return None
@@ -130,7 +146,11 @@ async def answer(
     text, today = context.text_of(tracker), today or date.today()
     here = situation.read(text, list(tracker.latest_message.get("entities") or []), today)
     facts_here = bool(set(here.profile) - {"person_category", "other_category"})  # a category alone asks the rule
-    if not (asks_own_case(text, facts_here) or (WHAT_ABOUT.match(text) and after_verdict(tracker))):
+    if not (
+        asks_own_case(text, facts_here)
+        or (WHAT_ABOUT.match(text) and after_verdict(tracker))
+        or can_get_after_result(tracker, text)
+    ):
         return None
     if files(tracker, text):
         return None  # hotline staff filing for the caller, or anyone giving the applicant's details
@@ -170,6 +190,5 @@ async def fact_after_verdict(
 
 
 def _after_result(tracker: Tracker) -> bool:
-    """The bot's last reply judged items (a verdict, or the eligibility check's result with ✅/❌)."""
-    said = next((str(e.get("text") or "") for e in reversed(tracker.events) if e.get("event") == "bot"), "")
-    return VERDICT in said or any(mark in said for mark in ("✅", "❌", "❔"))
+    """The bot's last turn judged items (a verdict, or the eligibility check's result with ✅/❌)."""
+    return any(VERDICT in said or any(mark in said for mark in ("✅", "❌", "❔")) for said in last_turn(tracker))

@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import context
+from actions.conversation.last_answer import pointed_item
 from actions.knowledge import knowledge_client, writing_requests
 from actions.knowledge.answer_feedback import answer_payload
 from actions.knowledge.comparison import compare
@@ -161,7 +162,8 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     A short follow-up is kept on the conversation's item by the service's filter; when that finds nothing ("要多久"
     about the licence), the item's everyday name in front ("营业执照要多久") often does. "补贴呢" (the previous
     question about another item) is searched with the item it names, "税务那个要多久" with the item the short word
-    names. Inside a form the form's item is asked again with (:data:`FORM_ITEM`); an elliptical question ("要多久",
+    names, "那个证怎么办" with the certificate an answer just named (:func:`pointed_item`). Inside a form the form's
+    item is asked again with (:data:`FORM_ITEM`); an elliptical question ("要多久",
     "要带什么材料") in an application for one item is asked about that item first.
     """
     named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
@@ -171,8 +173,11 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
             return answer
         again = await search(tracker, query=query_text(tracker, everyday=True), item=about)  # "创业担保贷款…"
         return again if again.get("status") in ANSWERED else answer
-    if not WHAT_ABOUT.match(text) and (short := named_by_short_word(text, named is None)) is not None:
-        return await search(tracker, query=short[0][:MAX_QUERY_CHARS], item=short[1])  # "税务那个要多久"
+    short = pointed_item(tracker, text) if named is None else None  # "那个证怎么办" after "…就业创业证…"
+    if short is None and not WHAT_ABOUT.match(text):
+        short = named_by_short_word(text, named is None)  # "税务那个要多久"
+    if short is not None:
+        return await search(tracker, query=short[0][:MAX_QUERY_CHARS], item=short[1])
     form_item = tracker.get_slot(FORM_ITEM)
     if form_item and not named and one_item_applied(tracker) and elliptical(text):
         # "要多久" in the form after "我想申请创业担保贷款": the loan's 15 days, not the whole bundle's 20
