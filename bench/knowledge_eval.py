@@ -112,7 +112,7 @@ def collect(index: KnowledgeIndex, questions: Iterable[Question], rules: Rules |
     """
     result = []
     for q in questions:
-        text = normalize(q.text)
+        text = rules.question(q.text) if rules else normalize(q.text)
         query = rules.followups.expand(text, q.item) if rules else text
         also = rules.lookup(text) if rules and asking.LOOKUP else None
         candidates = index.search(query, Filters(item=q.item), bm25_weight=0.5, limit=CANDIDATES, also=also)

@@ -260,6 +260,11 @@ def _short_words() -> dict[str, str]:
     return dict(sorted(words.items(), key=lambda pair: len(pair[0]), reverse=True))
 
 
+def item_words() -> list[str]:
+    """Every word naming an item (aliases and context words), longest first."""
+    return list(_short_words())
+
+
 def named_by_short_word(text: str, untagged: bool = False) -> tuple[str, str] | None:
     """("纳税人信息确认要多久", code) for "税务那个要多久": the question about the item a word + "那个" names.
 

@@ -37,6 +37,7 @@ from actions.knowledge.query_text import (
     without_then,
     words_in,
 )
+from actions.knowledge.topic import steered, unsaid_subject
 from actions.service_client import ServiceUnavailable
 
 _ROUTED: ContextVar[bool] = ContextVar("question_routed", default=False)
@@ -187,6 +188,10 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     item = named or mentioned_item(tracker) or form_item
     retry = bool(item) and (bool(named) or bool(form_item) or context.is_follow_up(text))
     answer = await search(tracker, record_unanswered=not retry)
+    if not named and item and context.is_follow_up(text) and unsaid_subject(answer, text, str(item)):
+        # "要我自己去申请吗" after the taxpayer package drew the invoice FAQ: asked about the item by its name
+        steer = await search(tracker, query=steered(without_then(text), str(item))[:MAX_QUERY_CHARS], item=item)
+        answer = steer if steer.get("status") in ANSWERED else answer
     if not retry or answer.get("status") not in UNSURE or (named and stays_refused(answer, str(named), text)):
         return answer  # "房租补助每年给多少", nearest to "租房补贴怎么申请", stays refused
     query = text if named else f"{context.item_word(str(item))}{without_then(text)}"

@@ -28,6 +28,8 @@ from bundle_service.knowledge.fit import Asked
 from bundle_service.knowledge.followup import FollowUps
 from bundle_service.knowledge.index import Filters, KnowledgeIndex, ScoredEntry
 from bundle_service.knowledge.ranking import SourceHit, Thresholds, by_source
+from bundle_service.knowledge.relayed import FILE_NAME as RELAYED_FILE
+from bundle_service.knowledge.relayed import Relays, question_of
 from bundle_service.knowledge.schemes import FILE_NAME as OTHER_SCHEMES_FILE
 from bundle_service.knowledge.schemes import OtherSchemes
 
@@ -46,20 +48,26 @@ class Rules:
     combined: Combined = field(default_factory=Combined)
     schemes: OtherSchemes = field(default_factory=OtherSchemes)
     figures: Figures = field(default_factory=Figures)
+    relays: Relays = field(default_factory=Relays)
 
     @classmethod
     def load(cls, knowledge_dir: Path, item_gazetteer: Path = ITEM_GAZETTEER) -> "Rules":
         """Read the rules of the knowledge folder and the items' names (``item_gazetteer``).
 
         The folder's ``other_regions.yml``, ``question_types.yml``, ``combined_questions.yml``,
-        ``other_schemes.yml`` and ``figures.yml``.
+        ``other_schemes.yml``, ``figures.yml`` and ``relayed.yml``.
         """
         types = QuestionTypes.load(knowledge_dir / QUESTION_TYPES_FILE)
         combined = Combined.load(knowledge_dir / COMBINED_FILE, item_gazetteer)
         schemes = OtherSchemes.load(knowledge_dir / OTHER_SCHEMES_FILE, tuple(combined.aliases))
         figures = Figures.load(knowledge_dir / FIGURES_FILE)
         regions = OtherRegions.load(knowledge_dir / OTHER_REGIONS_FILE)
-        return cls(regions, types, FollowUps(types), combined, schemes, figures)
+        relays = Relays.load(knowledge_dir / RELAYED_FILE)
+        return cls(regions, types, FollowUps(types), combined, schemes, figures, relays)
+
+    def question(self, query: str) -> str:
+        """The question ``query`` as searched: normalised, simplified, without relay words (:mod:`relayed`)."""
+        return question_of(query, self.relays)
 
     def elsewhere(self, text: str, index: KnowledgeIndex) -> str | None:
         """The place outside Hunan that ``text`` asks about, if any."""

@@ -252,7 +252,7 @@ class KnowledgeBase:
         """
         started = time.perf_counter()
         self.ensure_current()
-        text = normalize(query)[:MAX_QUERY_CHARS]
+        text = self.rules.question(query)[:MAX_QUERY_CHARS]  # relay words and traditional characters gone
         place = self.rules.elsewhere(text, self.index) if text else None
         if place is None and region:  # the user's region outside Hunan ("北京市"): Hunan's policy does not apply
             place = self.rules.elsewhere(normalize(region), self.index)

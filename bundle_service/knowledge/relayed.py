@@ -1,0 +1,84 @@
+"""The question itself: what is searched once relay and announcement words and traditional characters are gone.
+
+Hotline staff type the caller's question with who asks it in front ("来电人问营业执照拿到以后税务那边要不要另外
+跑", "她想知道…"); users announce theirs ("我想问一下…"). Those words say nothing about the topic, but they move the
+dense score of every source by 0.02–0.03: the same question got three titles relayed and its answer directly
+without them. A question typed in traditional characters ("創業擔保貸款") matched the simplified knowledge base
+worse still (a menu instead of the answer). :func:`question_of` is the one place that makes the question plain, so
+every path to the search (the bot, the hotline console's assist, hit testing, the API) searches the same text. The
+words are data (``knowledge_base/relayed.yml``).
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import opencc
+import yaml
+
+from bundle_service.knowledge.text import normalize
+
+FILE_NAME = "relayed.yml"
+# A relay opens the message or a clause; what follows it must still be a question (at least this many characters).
+MIN_LEFT = 2
+_CLAUSE_START = r"(?:^|(?<=[，,。；;：:！!？?\s]))"
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    """The traditional-to-simplified converter (built once per process)."""
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters ("創業擔保貸款" → "创业担保贷款"); simplified text is unchanged."""
+    return str(_t2s().convert(text))
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first (so 来电人 wins over 来)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Relays:
+    """The pattern of relay and announcement words (``relayed.yml``); empty: nothing is dropped."""
+
+    pattern: re.Pattern[str] | None = None
+
+    @classmethod
+    def load(cls, path: Path) -> "Relays":
+        """Read the file (missing: no relay words).
+
+        Raises:
+            ValueError: A list of the file is missing or empty.
+        """
+        if not path.is_file():
+            return cls()
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        lists = {}
+        for key in ("askers", "adverbs", "modals", "verbs", "openers"):
+            words = data.get(key) if isinstance(data, dict) else None
+            if not isinstance(words, list) or not words:
+                raise ValueError(f"{path}: expected a non-empty list `{key}`")
+            lists[key] = [str(w) for w in words if str(w)]
+        relay = (
+            f"(?<!其)(?:{_alternatives(lists['askers'])})(?:{_alternatives(lists['adverbs'])})?"
+            f"(?:{_alternatives(lists['modals'])})?(?:{_alternatives(lists['verbs'])})(?:一下|下)?"
+        )
+        opener = f"(?:{_alternatives(lists['openers'])})"
+        # not "我问题…", "他了解了": the asking verb ends the relay, no noun or aspect follows it
+        return cls(re.compile(f"{_CLAUSE_START}(?:{relay}|{opener})(?![题了过])[：:，,\\s]*"))
+
+    def dropped(self, text: str) -> str:
+        """``text`` without its relay and announcement words, unless nothing of a question would be left."""
+        if self.pattern is None:
+            return text
+        plain = self.pattern.sub("", text)
+        return plain if len(plain.strip("，,。？?！! ")) >= MIN_LEFT else text
+
+
+def question_of(query: str, relays: Relays) -> str:
+    """The question to search: NFKC-normalised, lower-cased, in simplified characters, relay words dropped."""
+    return relays.dropped(simplified(normalize(query)))
