@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from rasa_sdk import Tracker
 
+from actions.conversation import filed_appeal
 from actions.progress import progress_followups
 from contract.labels import ITEM_NAMES, ITEM_TIME_LIMITS
 
@@ -216,6 +217,8 @@ def in_context(tracker: Tracker) -> str | None:
 def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
     """The reply the context alone gives a follow-up: entry points, time limits, materials, when it is all done.
 
+    Right after a complaint was filed, how to follow it (:mod:`actions.conversation.filed_appeal`), however long.
+
     Args:
         tracker: The conversation.
         named_item: The message names an item (then the question is about that item, not the bundle).
@@ -238,7 +241,9 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
 
 
 def _about_what_was_shown(tracker: Tracker, kind: str | None, text: str) -> str | None:
-    """A follow-up about the progress result or the way in just shown ("那个证呢", "剩下的呢", "线下呢")."""
+    """A follow-up about the progress result, the way in or the complaint just shown ("那个证呢", "线下呢")."""
+    if (followed := filed_appeal.how_to_follow(tracker, previous_action(tracker), text)) is not None:
+        return followed  # "以后怎么查处理结果" right after a complaint was filed
     if kind == "progress" and HOW_LONG.search(text) and ALL_DONE.search(text):
         return progress_followups.when_all_done(tracker, WHEN_ALL_DONE)
     if kind in ("progress", "answer") and (shown := progress_followups.reply(tracker)) is not None:

@@ -12,6 +12,7 @@ from actions.application.application_actions import carries_application_data
 from actions.conversation import context
 from actions.conversation.followups import follow_up
 from actions.conversation.handoff import hand_off
+from actions.conversation.last_answer import recent_turns
 from actions.conversation.waited_long import waited_long
 from actions.eligibility import own_case, situation
 from actions.eligibility.situation import asks_what_fits
@@ -23,15 +24,18 @@ from actions.service_client import ServiceUnavailable
 FALLBACK_INTENT = "nlu_fallback"
 ASK_TO_REPHRASE = "不好意思，我没太明白您的意思。能换个说法再说一次吗？比如“创业补贴有多少”或“我想申请创业贷款”。"
 HANDED_OFF_AFTER_MISSES = "抱歉，我还是没能理解您的意思，已为您转人工客服，请稍候，工作人员会在这里回复您。"
+MISSES_READ = 2  # a person after the second miss in a row: the turns before the latest message worth reading
 
 
 def consecutive_fallbacks(tracker: Tracker) -> int:
-    """Count how many of the latest user messages in a row were not understood."""
-    count = 0
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
-        if event.get("parse_data", {}).get("intent", {}).get("name") != FALLBACK_INTENT:
+    """How many misses in a row end with the latest message: it, and each turn before it the bot could not read.
+
+    A turn counts only when the bot asked to rephrase it (:data:`ASK_TO_REPHRASE`); a message the NLU was unsure of
+    that a form or a router still handled ("就这样提交吧" filing a complaint) was no miss, whatever its intent.
+    """
+    count = 1
+    for turn in recent_turns(tracker, MISSES_READ):
+        if not any(said.startswith(ASK_TO_REPHRASE) for said in turn):
             break
         count += 1
     return count

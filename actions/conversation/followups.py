@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application.form_labels import read_labelled
 from actions.conversation import context  # the module: progress → booking → application_actions → here
+from actions.conversation.filed_appeal import how_to_follow
 from actions.conversation.replies import answer_question
 from actions.eligibility import own_case
 from actions.knowledge import writing_requests
@@ -39,8 +40,9 @@ async def follow_up(
         return progress.no_number_reply(dispatcher, tracker)
     if progress.forgot_number(context.text_of(tracker)):  # "我的申请编号在哪里能看到", whatever the intent
         return await progress.forgotten_number(dispatcher, tracker)
-    if context.in_context(tracker) is None:
-        return None
+    text = context.text_of(tracker)
+    if context.in_context(tracker) is None and not how_to_follow(tracker, context.previous_action(tracker), text):
+        return None  # neither a short follow-up nor how to follow the complaint just filed
     named = any(e.get("entity") == "item" for e in tracker.latest_message.get("entities") or [])
     if only_answers and context.fixed_reply(tracker, named) is None:
         try:

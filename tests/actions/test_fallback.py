@@ -8,6 +8,7 @@ from actions.conversation.handoff import STAFF_UNAVAILABLE
 from tests.actions.conftest import make_tracker, user_event
 
 BOT = {"event": "bot", "text": "..."}
+MISSED = {"event": "bot", "text": ASK_TO_REPHRASE}  # the reply to a message the bot could not read
 
 
 async def run(events: list[dict]) -> tuple[str, list]:
@@ -25,14 +26,14 @@ async def test_first_miss_asks_to_rephrase(service_down: None) -> None:
 
 
 async def test_second_miss_in_a_row_hands_off_to_a_person(knowledge_service: str) -> None:
-    history = [user_event("qwe", "nlu_fallback"), BOT, {"event": "rewind"}, user_event("zxc", "nlu_fallback")]
+    history = [user_event("qwe", "nlu_fallback"), MISSED, {"event": "rewind"}, user_event("zxc", "nlu_fallback")]
     response, events = await run(history)
     assert response == HANDED_OFF_AFTER_MISSES
     assert events == [ConversationPaused()]
 
 
 async def test_second_miss_without_staff_says_where_to_turn(service_down: None) -> None:
-    history = [user_event("qwe", "nlu_fallback"), BOT, {"event": "rewind"}, user_event("zxc", "nlu_fallback")]
+    history = [user_event("qwe", "nlu_fallback"), MISSED, {"event": "rewind"}, user_event("zxc", "nlu_fallback")]
     response, events = await run(history)
     assert response == STAFF_UNAVAILABLE
     assert events == [UserUtteranceReverted()]
@@ -41,7 +42,7 @@ async def test_second_miss_without_staff_says_where_to_turn(service_down: None) 
 async def test_an_understood_message_resets_the_count(service_down: None) -> None:
     history = [
         user_event("qwe", "nlu_fallback"),
-        BOT,
+        MISSED,
         user_event("你好", "greet"),
         BOT,
         user_event("zxc", "nlu_fallback"),
@@ -60,3 +61,14 @@ async def test_an_unsure_policy_question_is_answered_with_its_source(knowledge_s
     response, events = await run([user_event("担保贷款个人额度最高是多少", "nlu_fallback")])
     assert "20万" in response and "来源" in response
     assert UserUtteranceReverted() not in events
+
+
+async def test_an_unsure_message_a_form_handled_is_no_miss(service_down: None) -> None:
+    history = [
+        user_event("行吧就按这个报上去", "nlu_fallback"),  # the NLU was unsure; the complaint form filed it
+        {"event": "bot", "text": "您的投诉已登记，编号SQ20260101000001。"},
+        user_event("qwe", "nlu_fallback"),
+    ]
+    response, events = await run(history)
+    assert response == ASK_TO_REPHRASE  # the first real miss: rephrase, no handoff yet
+    assert events == [UserUtteranceReverted()]
