@@ -34,6 +34,8 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 LOCUST = str(ROOT / ".venv" / "bin" / "locust")
 PORT_BASE = int(os.environ.get("BENCH_LOAD_PORT_BASE") or 6200)
 COLUMNS = ("turns/s", "p50 ms", "p95 ms", "p99 ms", "errors")
+WARMUP_USERS = 4  # more than one conversation on each Rasa process of the scaled topology
+WARMUP_S = int(os.environ.get("BENCH_LOAD_WARMUP_S") or 20)
 ROLES = ("rasa", "actions", "service", "chroma", "events", "balancer")
 
 
@@ -102,22 +104,31 @@ def wait_for_knowledge(timeout_s: float = 600.0) -> bool:
     return False
 
 
+def run_locust(host: str, users: int, seconds: int, prefix: Path) -> None:
+    """Locust headless on ``bench/locustfile.py``: ``users`` at ``host`` for ``seconds``, CSV and log at ``prefix``."""
+    command = [LOCUST, "-f", "bench/locustfile.py", "--headless", "--only-summary", "--host", host,
+               "-u", str(users), "-r", str(max(1, users // 2)), "-t", f"{seconds}s", "--csv", str(prefix),
+               "--stop-timeout", "10", "--loglevel", "WARNING"]  # fmt: skip
+    with Path(f"{prefix}.log").open("wb") as log:  # Locust's summary and errors, kept beside its CSV files
+        subprocess.run(command, cwd=ROOT, check=False, stdout=log, stderr=subprocess.STDOUT)
+
+
 def measure(label: str, host: str, levels: list[int], seconds: int) -> None:
     """Run Locust at each level against ``host``; write the figures to ``var/bench/load/<label>.json``.
 
-    Beside Locust's figures: CPU milliseconds per turn of each kind of process (``cpu ms/turn <role>``).
+    Beside Locust's figures: CPU milliseconds per turn of each kind of process (``cpu ms/turn <role>``). Before the
+    first level, :data:`WARMUP_USERS` talk for :data:`WARMUP_S` seconds, unmeasured: every process's first turns
+    build what it keeps (TensorFlow's traced graphs, the service's models; 2026-12-06, 5 s levels: the first level
+    measured 0.6-7 turns/s and the service's CPU at 93-785 ms per turn, against 2-5 ms at the next).
     """
     if not wait_for_knowledge():
         print(f"  {label}: knowledge index not ready after 600 s: the first level measures its build", flush=True)
+    run_locust(host, WARMUP_USERS, WARMUP_S, OUT / f"{label}-warmup")
     results: dict[str, dict[str, float]] = {}
     for users in levels:
         before = cpu_seconds()
         prefix = OUT / f"{label}-{users}"
-        command = [LOCUST, "-f", "bench/locustfile.py", "--headless", "--only-summary", "--host", host,
-                   "-u", str(users), "-r", str(max(1, users // 2)), "-t", f"{seconds}s", "--csv", str(prefix),
-                   "--stop-timeout", "10", "--loglevel", "WARNING"]  # fmt: skip
-        with Path(f"{prefix}.log").open("wb") as log:  # Locust's summary and errors, kept beside its CSV files
-            subprocess.run(command, cwd=ROOT, check=False, stdout=log, stderr=subprocess.STDOUT)
+        run_locust(host, users, seconds, prefix)
         results[str(users)] = figures = locust_figures(Path(f"{prefix}_stats.csv"))
         for role, spent in cpu_seconds().items():
             figures[f"cpu ms/turn {role}"] = 1000 * (spent - before[role]) / max(1, figures["turns"])
@@ -208,6 +219,54 @@ def cpu_table(labels: list[str], levels: list[int]) -> str:
     return "\n".join(lines)
 
 
+def failures(labels: list[str], levels: list[int]) -> str:
+    """Each level's failed turns by kind, from Locust's ``*_failures.csv`` (the errors column counts them alike).
+
+    A failed call (``HTTP 502``, a refused connection) is the topology's; ``no answer`` and ``no application number``
+    are the model's: the stock floor's model answers some filing turns with nothing and then files nothing.
+    """
+    lines: list[str] = []
+    for label in labels:
+        for users in levels:
+            path = OUT / f"{label}-{users}_failures.csv"
+            if not path.is_file():
+                continue
+            with path.open(encoding="utf-8") as handle:
+                kinds = [f"{row['Name']} {row['Error']} x{row['Occurrences']}" for row in csv.DictReader(handle)]
+            if kinds:
+                lines.append(f"- {label}, {users} users: " + "; ".join(kinds))
+    return "\n".join(lines) or "- none"
+
+
+def where_time_went(labels: list[str], levels: list[int]) -> str:
+    """A line per topology and level: CPU per turn, the process that took most, and how busy the machine was.
+
+    Cores busy = turns/s x CPU seconds per turn (our processes only): near the machine's cores, the rest of a turn's
+    latency is waiting for a core (queueing), not work; well below, it is waiting on something else (locks, I/O).
+    """
+    cores = os.cpu_count() or 1
+    lines: list[str] = []
+    for label in labels:
+        path = OUT / f"{label}.json"
+        found = json.loads(path.read_text()) if path.is_file() else {}
+        for users in levels:
+            figures = found.get(str(users))
+            if not figures:
+                continue
+            costs = {role: figures[f"cpu ms/turn {role}"] for role in ROLES if f"cpu ms/turn {role}" in figures}
+            total = sum(costs.values())
+            if not total:
+                continue
+            ranked = sorted(costs.items(), key=lambda cost: -cost[1])
+            shares = ", ".join(f"{role} {cost / total:.0%}" for role, cost in ranked)
+            rate, p50 = figures["turns/s"], figures["p50 ms"]
+            lines.append(
+                f"- {label}, {users} users: {total:.1f} ms of CPU per turn ({shares}); {rate:.1f} turns/s kept "
+                f"{rate * total / 1000:.2f} of {cores} cores busy; p50 {p50:.0f} ms for {total:.0f} ms of work"
+            )
+    return "\n".join(lines)
+
+
 def main() -> int:
     """Measure each topology (or, with ``--measure``, one level set against a running one) and print the table."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -233,6 +292,10 @@ def main() -> int:
     print(table(labels, levels))
     print("\nCPU milliseconds per turn by kind of process (user + system time of the processes on its ports)\n")
     print(cpu_table(labels, levels))
+    print("\nFailed turns by kind (Locust's failures files)\n")
+    print(failures(labels, levels))
+    print("\nWhere the time went (our processes' CPU; a p50 far above the work is waiting for a core or a lock)\n")
+    print(where_time_went(labels, levels))
     return 0
 
 
