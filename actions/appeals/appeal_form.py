@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -31,18 +31,31 @@ from actions.appeals.appeal_prompts import (
     CATEGORY_LATER,
     CATEGORY_LIST,
     CHANGE_PROMPT,
+    CONTACT_BEFORE_SUBMIT,
     PROMPTS,
     failures_at,
 )
 from actions.appeals.appeal_reading import (
     ABOUT_APPLICATION,
     NO_NUMBER,
+    NOT_MEANT,
     AppealReading,
     completes,
     leaves_it_to_the_bot,
+    phone,
     read_appeal,
 )
-from actions.appeals.appeals import CHANNEL, FORM_SLOTS, GRIEVANCE, NONE, categories, classify, has_openid
+from actions.appeals.appeals import (
+    CHANNEL,
+    FORM_SLOTS,
+    GRIEVANCE,
+    NONE,
+    NOT_A_COMPLAINT,
+    categories,
+    classify,
+    has_openid,
+    reset_appeal,
+)
 from actions.application.form_extraction import just_heard_user
 from actions.application.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT
 from actions.conversation import not_understood
@@ -169,9 +182,19 @@ class ValidateAppealForm(FormValidationAction):
     ) -> list[EventType] | None:
         """What a message that answers no step does; ``None`` for anything else.
 
+        "我不是要投诉" (no complaint meant after all, whatever the intent) stops the form, nothing filed; "确认提交"
+        before the phone is given says why the phone is needed.
         "看不懂你说的" has the step explained again (never a yes); "上一步" and "重新填" move; "类别随便归" (or
         "随便" at the summary) leaves the category to the bot: not a failed answer, nothing asked about it.
         """
+        if NOT_MEANT.search(text) and not is_question(text):
+            dispatcher.utter_message(text=NOT_A_COMPLAINT)  # "我不是要投诉，就想问个事": nothing filed
+            return [ActiveLoop(None), SlotSet(REQUESTED, None), *reset_appeal()]
+        _, intent, entities = _said(tracker)
+        submitting = bool(SUBMIT.search(text)) or intent == "affirm"
+        if requested == "appeal_contact" and not values and submitting and not phone(text, entities):
+            dispatcher.utter_message(text=CONTACT_BEFORE_SUBMIT)  # "确认提交" before the phone: why it is needed
+            return [SlotSet("appeal_contact", None)]  # a failed answer: asked again with an example
         if requested in (*PROMPTS, "appeal_confirm") and not_understood.confused(text):
             step = not_understood.CONFIRM_APPEAL if requested == "appeal_confirm" else PROMPTS[str(requested)][2]
             dispatcher.utter_message(text=not_understood.explain(step, failures_at(tracker, str(requested)) - 1))

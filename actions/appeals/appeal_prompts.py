@@ -25,6 +25,10 @@ CHANGE_PROMPT = (
     "好的，请直接告诉我要改哪一项，例如“电话改成13912345678”“地点是开福区政务服务中心”，或点选类别；"
     "不想登记了说“取消”。"
 )
+# A submit word or a yes at the phone step: not yet, and why the phone is needed (the step then asks it again).
+CONTACT_BEFORE_SUBMIT = (
+    "还差一个联系电话就可以登记了：工作人员处理后要按这个电话答复您处理结果（电话只给处理的工作人员看）。"
+)
 CATEGORY_LIST = "全部类别如下，点选或直接说类别名称："
 CATEGORY_KEPT = "好的，类别就按“{label}”登记，不用再选。其他内容没问题的话，回复“确认提交”就登记了。"
 CATEGORY_LATER = "好的，类别我按您说的情况来定，登记前会给您看一眼。"

@@ -55,6 +55,10 @@ NO_NUMBER = re.compile(
 CATEGORY_WORD = re.compile(r"类别|分类|哪类|哪一类|什么类|归类|归哪|哪个类")
 ANY_WILL_DO = re.compile(r"随便|都行|都可以|都成|无所谓|不用管|不管|你们?(?:来|帮我)?(?:定|看着办|选|决定|说了算)")
 CLAUSE = re.compile(r"[^，,。；;！!？?\s]+")
+# No complaint meant ("我不是要投诉", "算了不投诉了", "没要投诉"; not "之前没投诉过"), whatever the intent.
+NOT_MEANT = re.compile(
+    r"(?:(?:不是|没|没有|没说|不想|不用|不要|不)(?:要|想)?(?:投诉|登记投诉|反映问题)|投诉.{0,2}不用了)(?!过)"
+)
 
 
 @dataclass
@@ -108,7 +112,10 @@ def place_time(text: str, today: date) -> tuple[str, str] | None:
     match = PLACE.search(text)
     place = re.split(r"[在到去于，,]", match.group(0))[-1] if match else None  # not "昨天上午在…"
     place = CORRECTION_CUE.sub("", place) if place else None  # "地点改成…"
-    readings = [r for r in dates.read_jionlp(text, today) if r.first is not None]
+    # "现在怎么办", "目前还没人管": the moment of speaking, never when it happened
+    readings = [
+        r for r in dates.read_jionlp(text, today) if r.first is not None and not dates.SPEAKING_NOW.fullmatch(r.text)
+    ]
     when = readings[0] if readings else None
     if not place and when is None:
         return None

@@ -16,11 +16,12 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.appeals.appeal_reading import appeal_number, read_appeal
+from actions.appeals.appeal_reading import NOT_MEANT, appeal_number, read_appeal
 from actions.appeals.ratings import ActionRate, score_of
 from actions.conversation import context
 from actions.conversation.replies import answer_question, is_question, varied
 from actions.eligibility import situation
+from actions.progress.progress import still_without_number
 from actions.service_client import (
     NotFound,
     Rejected,
@@ -66,6 +67,11 @@ REQUEST = re.compile(r"诉求|建议|希望|能不能|可不可以|请求|呼吁
 INTRO = (
     "很抱歉给您带来不好的体验。我来帮您登记{kind}：说清楚发生了什么、在哪里什么时候、怎么联系您，"
     "登记后会给您一个编号和答复期限，工作人员会跟进处理。随时可以说“取消”或“转人工”。"
+)
+# "我不是要投诉", "算了不投诉了" inside the form: nothing is filed, and what else the bot does instead.
+NOT_A_COMPLAINT = (
+    "好的，这件事不登记投诉了，刚才说的内容不会提交。我还能帮您：讲政策（例如“创业补贴有多少”）、帮您申请办理"
+    "（说“我要申请”）、查询办理进度（发申请编号）；想找工作人员说“转人工”。"
 )
 DIDNT_GET_IT = (
     "不好意思，我没太明白您的意思。想投诉或反映问题的话，直接说“我要投诉”加上发生了什么就行。",
@@ -144,13 +150,14 @@ class ActionRouteAppeal(Action):
             return await _elsewhere(dispatcher, tracker, domain, other)
         if score_of(text) is not None and not FILING.search(text):  # "给个差评，答非所问": a rating, stored
             return await ActionRate().run(dispatcher, tracker, domain)
-        if GRIEVANCE.search(text):
+        unmeant = bool(NOT_MEANT.search(text))  # "我没说要投诉啊": no complaint; what else the bot does
+        if GRIEVANCE.search(text) and not unmeant:
             return start_appeal(dispatcher, tracker)
         if is_question(text):
             return await answer_question(dispatcher, tracker, domain)
-        if len(text) >= 8:  # a grievance in words the patterns do not know: still worth filing
+        if len(text) >= 8 and not unmeant:  # a grievance in words the patterns do not know: still worth filing
             return start_appeal(dispatcher, tracker)
-        dispatcher.utter_message(text=varied(tracker, DIDNT_GET_IT))
+        dispatcher.utter_message(text=NOT_A_COMPLAINT if unmeant else varied(tracker, DIDNT_GET_IT))
         return []
 
 
@@ -164,6 +171,10 @@ async def _elsewhere(
     """
     if action == "action_answer_question":
         return await answer_question(dispatcher, tracker, domain)
+    if action == "action_route_progress":
+        from actions.knowledge.questions import route_in_place  # the routers answer through here: imported when run
+
+        return await route_in_place("progress", dispatcher, tracker, domain)
     return [FollowupAction(action)]
 
 
@@ -173,11 +184,13 @@ def _not_a_complaint(tracker: Tracker, text: str) -> str | None:
     "店还没开，准备下月开", "我哪类都挨不上": the person's situation, said without a grievance, answers the
     eligibility check (``action_route_eligibility``), never opens a complaint.
     """
-    if asks_status(text):
-        return "appeal_status_form"
+    if (status := asks_status(text)) or still_without_number(tracker):
+        # "我的投诉怎么样了": its status; "翻遍了也没有" right after where the number is: a way on, no complaint
+        return "appeal_status_form" if status else "action_route_progress"
     if context.HESITATING.search(text) and not GRIEVANCE.search(text):  # "我再考虑考虑": not now, no grievance
         return "action_route_courtesy"
-    if is_question(text) and not (WANTS_TO_FILE.search(text) or WRONGED.search(text)):
+    asks = is_question(text) or context.relayed_question(tracker)  # "他想打听外省开店的补贴": a relayed question
+    if asks and not (WANTS_TO_FILE.search(text) or WRONGED.search(text)):
         return "action_answer_question"  # "上回反映的问题一般几天给答复": a question about complaints
     if context.goes_in_person(text) and not GRIEVANCE.search(text):  # "手机上弄太麻烦了，我去大厅"
         return "action_start_application"  # it tells how to go in person (conversation/followups.py), files nothing

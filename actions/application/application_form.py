@@ -32,7 +32,12 @@ from actions.application.form_fields import (
 )
 from actions.application.form_items import complete_items, without_refused
 from actions.application.form_navigation import failed_answer, navigate, remind
-from actions.application.form_questions import answer_besides, for_the_whole_form, question_besides
+from actions.application.form_questions import (
+    answer_besides,
+    answered_for_the_step,
+    for_the_whole_form,
+    question_besides,
+)
 from actions.application.form_values import Extraction
 from actions.application.loan_limit import with_offer
 from actions.conversation import messages
@@ -78,6 +83,8 @@ async def _answer_in_form(
     """
     if found.field_help:
         dispatcher.utter_message(text=field_help(found.field_help))
+        return []
+    if await answered_for_the_step(dispatcher, tracker):  # "最多能贷多少" at the loan's amount: the loan's limit
         return []
     return list(await ActionAnswerQuestion().run(dispatcher, for_the_whole_form(tracker), domain))
 

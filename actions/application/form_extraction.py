@@ -80,6 +80,32 @@ def wrong_field(text: str) -> str | None:
     return next((slot for slot, words in FIELD_WORDS if words.search(text)), None)
 
 
+# What leads the new value after the field said wrong ("年限不对，应该三年", "电话错了 改成…").
+NEW_VALUE_LEAD = re.compile(
+    r"^(?:一下|下)?[\s，,。.：:；;!！~～了啊呀呢哈吧]*(?:应该是|应该|应是|应为|是|改成|改为|换成|为|填)?[\s，,：:]*"
+)
+
+
+def value_after_wrong(text: str, intent: str, found: Extraction) -> tuple[str, Any] | None:
+    """The field called wrong and the new value said with it ("贷款年限错了，两年" → 24 months), or ``None``.
+
+    The words after the wrong-cue answer that field as if it were asked: a free-text value only when plausible, a
+    structured one only when read (a term, a date, a yes/no), never the words as they are.
+    """
+    slot = wrong_field(text)
+    cue = next(reversed(list(SAID_WRONG.finditer(text))), None)  # "要改一下": after the last cue
+    if slot is None or cue is None:
+        return None
+    rest = NEW_VALUE_LEAD.sub("", text[cue.end() :], count=1).strip(" 。.！!")
+    if not rest:
+        return None
+    value = answer_to_requested(slot, rest, intent, found)
+    found.problem = None  # an implausible value is no failed answer here: the field is asked again with its value
+    if value is None or (value == rest and not BY_SLOT[slot].free_text):
+        return None
+    return slot, value
+
+
 def _holds_on(text: str) -> bool:
     """Not yet, at the summary ("先别交"): never a cancel ("先别提交了，撤掉吧") or a question ("等一下，…要交吗")."""
     return bool(HOLD_ON.search(text)) and not CANCEL_WORDS.search(text) and not is_question(text)
@@ -122,6 +148,8 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     requested = slots.get("requested_slot")
     found = read_values(tracker, text, intent, slots)
     chosen = bool(slots.get("application_items"))
+    if not found.values and (fixed := value_after_wrong(text, intent, found)):
+        found.values[fixed[0]] = fixed[1]  # "贷款年限错了，两年": the field named wrong takes the value said with it
     found.command = "no_items" if found.removed_all else _command(text, intent, requested, found, chosen)
     if found.command:
         return found

@@ -10,6 +10,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.application.form_values import LOAN
 from actions.conversation import context
 from actions.knowledge.answer_feedback import answer_payload
 from actions.knowledge.query_text import FORM_ITEM, ITEM_ENTITY, items_in, without_then
@@ -21,6 +22,8 @@ MIN_QUESTION = 3  # "对吗" alone asks nothing to look up
 CHECKING = re.compile(
     r"^(?:这样)?(?:对不对|对吗|可以吗|行吗|好吗|是吗|没问题吧|行不行|可不可以|对不|没错吧)[？?。!！]*$"
 )
+# The steps only the loan asks: a question there naming no item is about the loan ("最多能贷多少" → its limit).
+LOAN_STEPS = frozenset({"loan_borrower", "partner_count", "loan_amount", "loan_term_months"})
 NOT_FOUND = "您问的“{question}”暂时没有找到准确的政策依据，可以换个问法，或说“转人工”由工作人员解答。"
 
 
@@ -97,3 +100,27 @@ async def _about_the_form(tracker: Tracker, question: str) -> dict[str, Any] | N
     query = f"{context.item_word(str(item))}{without_then(question)}"
     answer = await search(tracker, query=query, item=str(item))
     return answer if answer.get("status") in ANSWERED else None
+
+
+async def answered_for_the_step(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answer a question asked at one of the loan's steps, naming no item, about the loan; ``True`` when answered.
+
+    Searched for the whole form, "最多能贷多少" at the amount's step found the partnership's rule (any loan question
+    fits it); asked as "创业担保贷款最多能贷多少" it finds the loan's limit. ``False`` (nothing said) when the step is
+    not the loan's, the question names an item, or nothing sure is found that way: the caller answers as usual.
+    """
+    requested = tracker.get_slot("requested_slot")
+    text = str(tracker.latest_message.get("text") or "").strip()
+    chosen = tracker.get_slot("application_items") or []
+    if requested not in LOAN_STEPS or LOAN not in chosen or not text or items_in(tracker, text):
+        return False
+    query = f"{context.item_word(LOAN)}{without_then(text)}"
+    try:
+        answer = await search(tracker, query=query, item=LOAN, record_unanswered=False)
+    except ServiceUnavailable:
+        return False  # the usual answer says the service is down
+    if answer.get("status") not in ANSWERED:
+        return False
+    dispatcher.utter_message(text=str(answer["answer"]))
+    dispatcher.utter_message(json_message=answer_payload(tracker, answer))
+    return True
