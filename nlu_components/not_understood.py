@@ -14,7 +14,8 @@ import re
 CONFUSED = re.compile(
     r"(?:看|听|搞|弄|读)不(?:太)?(?:懂|明白|清楚)|没(?:太)?(?:看|听|搞|弄)?(?:懂|明白)|不(?:太|大)?(?:懂|明白)|"
     r"(?:啥|什么|神马|几个)意思|(?:说|讲)(?:的|得)?(?:是)?(?:啥|什么)|什么鬼|啥玩意|什么玩意|一头雾水|糊涂|懵|晕|"
-    r"(?:什么|啥)?乱七八糟|云里雾里|说人话|(?:搞|弄|整)不来|不会(?:弄|搞|整)|搞不定"
+    r"(?:什么|啥)?乱七八糟|云里雾里|说人话|(?:搞|弄|整)不来|不会(?:弄|搞|整)|搞不定|"
+    r"(?:还是|仍然|依然)(?:不|没)(?:太|大)?(?:清楚|听清|明白|懂)"  # said again after an explanation: "还是不清楚"
 )
 # What may stand around it in such a message: pronouns, fillers, "say it more simply". Anything else left over
 # ("红灯是什么意思", "我不懂怎么填身份证") is a question about something, answered as such.

@@ -40,3 +40,17 @@ def blank_relays(text: str) -> str:
 
     blanked = RELAY.sub(blank, text)
     return blanked if blanked.strip() else text
+
+
+# The relay asks rather than says ("他想打听…", "来电人问…", "她想了解一下…"): what follows is a question, even when
+# no question word is left once the opening is blanked.
+ASKED = re.compile(rf"{_SPEAKER}(?:刚才|这边|现在|就|一直)?(?:想(?:问|知道|了解|咨询|打听)|问|在问|咨询|打听)")
+
+
+def relays_a_question(text: str) -> bool:
+    """Whether ``text`` (as typed, before blanking) relays someone asking ("他想打听杭州那边的补贴").
+
+    Args:
+        text: The message as the user typed it.
+    """
+    return bool(ASKED.search(text))

@@ -16,6 +16,7 @@ from rasa_sdk import Tracker
 from actions.conversation import filed_appeal
 from actions.progress import progress_followups
 from contract.labels import ITEM_NAMES, ITEM_TIME_LIMITS
+from nlu_components.relay import relays_a_question
 
 WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网上")
 # Where to do it ("在哪办", "去哪儿弄", "能去哪现场办"): the bundle's entry points, whichever item it is about.
@@ -24,6 +25,8 @@ WHERE_TO_DO = re.compile(
 )
 # Who handles it ("哪个部门办", "归哪个单位管"): asked with a where word, still the department, not the entry points.
 WHO_HANDLES = re.compile(r"部门|单位|机构|谁审|谁批|归谁|谁管|哪个局|哪家")
+# Where an application is followed, not filed ("在哪查办理进度", "结果去哪看").
+FOLLOWED = re.compile(r"查|进度|进展|结果|状态")
 HOW_LONG = re.compile(r"多久|几天|多长时间|什么时候|啥时候|办完|时限|多少天|几个工作日")
 ALL_DONE = re.compile(r"全部|都办完|全办完|办完|办好|办结|结束|搞定|下来")
 ENTRY_POINTS = (
@@ -87,7 +90,7 @@ WHEN_ALL_DONE = (
 A_NOT_A = r"((?!不)[\u4e00-\u9fff])不\1|[了过]没(?:有)?[?？。]*$"
 # A question, even without a question mark ("要带身份证去吗", "红灯什么意思").
 QUESTION = re.compile(
-    r"[?？]|吗|么|呢$|多少|多久|多长时间|几天|怎么|咋|如何|什么|啥|哪(?!怕)|谁(?![都也])|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
+    r"[?？]|吗|么|呢$|多少|几多|多久|多长时间|几天|怎么|咋|如何|什么|啥|哪(?!怕)|谁(?![都也])|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
     r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行|干嘛|想知道|想了解|打听"
     r"|(?<![好十多])几(?:个(?!月|年头)|次|趟|家|项|样|种|位|张|步|栏|页|类)"
     r"|(?:能|可以|会|要|用|行)[^，,。；;？?]{0,12}不[?？。！!~～]*$"  # "开个修车铺能拿创业补贴不"
@@ -120,6 +123,7 @@ ANSWERS = frozenset(
         "action_follow_up",
     }
 )
+FOUND = ("faq", "answer")  # a knowledge answer's statuses that found something
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
 NO_CHINESE = (
@@ -173,6 +177,17 @@ def text_of(tracker: Tracker) -> str:
     return str(tracker.latest_message.get("text") or "").strip()
 
 
+def as_typed(tracker: Tracker) -> str:
+    """The latest message as the user typed it: the NLU blanks a relay's opening ("来电人问") in what it passes on."""
+    typed = next((e.get("text") for e in reversed(tracker.events) if e.get("event") == "user"), None)
+    return str(typed or text_of(tracker)).strip()
+
+
+def relayed_question(tracker: Tracker) -> bool:
+    """The latest message relays someone asking ("他想打听长沙那边开店有什么补贴"): a question, whatever is left."""
+    return relays_a_question(as_typed(tracker))
+
+
 def is_question(text: str) -> bool:
     """Whether the text reads as a question (also a choice between two things: "纸质的还是电子的")."""
     return bool(QUESTION.search(text)) or is_choice(text)
@@ -199,9 +214,28 @@ def last_answer(tracker: Tracker) -> str | None:
         return "overview"
     if action == "action_show_progress":
         return "progress"
-    if action in ANSWERS:
+    if action in ANSWERS or _found_an_answer(tracker):
         return "answer"
     return None
+
+
+def _found_an_answer(tracker: Tracker) -> bool:
+    """The bot's previous turn carried a knowledge answer that found something, whichever router said it.
+
+    Its 👍/👎 payload says so: "那个证怎么办" read as out of scope was answered by the out-of-scope router, and
+    "要带照片吗" after it is a follow-up all the same.
+    """
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "bot":
+            custom = (event.get("data") or {}).get("custom") or {}
+            if str((custom.get("answer_feedback") or {}).get("status")) in FOUND:
+                return True
+    return False
 
 
 def is_follow_up(text: str) -> bool:
@@ -227,11 +261,12 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
     if (shown := _about_what_was_shown(tracker, kind, text)) is not None:
         return shown
     region = any(e.get("entity") == "region" for e in tracker.latest_message.get("entities") or [])
-    whom = bool(WHO_HANDLES.search(text))  # "归哪个单位管", "找哪个部门办": the department, the knowledge base's
+    # "归哪个单位管": the department; "提交以后在哪查办理进度": where to follow it; both the knowledge base's
+    whom = bool(WHO_HANDLES.search(text) or FOLLOWED.search(text))
     if not (named_item or region or whom) and WHERE_TO_DO.search(text) and (kind == "answer" or is_follow_up(text)):
         return ENTRY_POINTS  # "在哪办", "那我去哪里办": every item is filed through the same entry points
     if kind == "overview" and not named_item:
-        if WHERE.search(text):
+        if WHERE.search(text) and not FOLLOWED.search(text):
             return ENTRY_POINTS
         if HOW_LONG.search(text) and not REDUCTION.search(text):  # "原来办这些得多长时间": before the bundle
             return WHOLE_TIME

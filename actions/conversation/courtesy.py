@@ -19,6 +19,7 @@ from actions.conversation import context
 from actions.conversation.plain_answers import learn_about
 from actions.conversation.replies import answer_question
 from actions.eligibility import own_case
+from actions.progress import progress
 
 # The words of thanks, a no or a stop a message may open with (each may repeat: "好的好的，谢谢").
 OPENING = re.compile(
@@ -110,6 +111,8 @@ class ActionRouteCourtesy(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Answer the question after the opening words, or say the intent's usual reply."""
+        if progress.still_without_number(tracker):  # "真想不起来了" (a stop?) after where the number is: a way on
+            return progress.no_number_reply(dispatcher, tracker)
         if (learnt := await learn_about(dispatcher, tracker)) is not None:
             return learnt  # "就想了解一下贷款，先不申请", read as a stop: the item, not "已经停下了"
         if (judged := await own_case.fact_after_verdict(dispatcher, tracker, domain)) is not None:

@@ -8,7 +8,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceRev
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.appeals.appeals import explicit_appeal
-from actions.application.application_actions import carries_application_data
+from actions.application.application_start import carries_application_data
 from actions.conversation import context
 from actions.conversation.followups import follow_up
 from actions.conversation.handoff import hand_off
@@ -53,6 +53,15 @@ def asks_item_for_self(tracker: Tracker) -> bool:
     return bool(situation.read(text, entities, date.today()).profile) and not own_case.files(tracker, text)
 
 
+def _only_asks(tracker: Tracker) -> bool:
+    """A question about an item and a business ("小微企业借八百万中不中"), not a filing: no one named, nothing asked.
+
+    Such a message carries two fields (an item, a business type), so it read as an application message.
+    """
+    text = str(tracker.latest_message.get("text") or "")
+    return context.is_question(text) and not context.is_request(text) and not own_case.files(tracker, text)
+
+
 class ActionHandleLowConfidence(Action):
     """Try the knowledge base; else ask to rephrase once, and after the second miss in a row hand off to a person."""
 
@@ -69,8 +78,8 @@ class ActionHandleLowConfidence(Action):
         started = explicit_appeal(dispatcher, tracker)  # "我要投诉，…" the NLU was unsure of
         if started is None and asks_item_for_self(tracker):  # "我是退伍军人，开店能领补贴吗": the verdict
             started = await route_in_place("eligibility", dispatcher, tracker, domain)
-        if started is None and carries_application_data(tracker):  # a long application message, likewise
-            started = [FollowupAction("action_start_application")]
+        if started is None and carries_application_data(tracker) and not _only_asks(tracker):
+            started = [FollowupAction("action_start_application")]  # a long application message, likewise
         if started is not None:
             return started
         if (helped := await self._understood_in_context(dispatcher, tracker, domain)) is not None:

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.appeals.appeals import reset_appeal
-from actions.application.application_actions import ActionStartApplication
+from actions.application.application_start import ActionStartApplication
 from actions.application.form_fields import ATTEMPT, PAUSED
 from actions.application.form_questions import for_the_whole_form
 from actions.conversation import context

@@ -58,12 +58,22 @@ def words_named(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def _tagged_on(tracker: Tracker, start: int, end: int) -> str | None:
+    """The item the NLU tagged on the span ``start``–``end`` of the latest message (a pointer it resolved), if any."""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "item" and entity.get("start") == start and entity.get("end") == end:
+            return str(entity.get("value"))
+    return None
+
+
 def pointed_item(tracker: Tracker, text: str) -> tuple[str, str] | None:
     """(the message with the item's name for the pointer, code) when "那个证" points at one item just named.
 
     Args:
         tracker: The conversation (the bot's previous turn is read).
         text: The user's message.
+
+    A pointer the NLU itself tagged as an item is that item (searched by its name: "那个证" blurs the search).
 
     Returns:
         ``None`` when the message points at nothing, or the previous turn named no item, or several, of that kind
@@ -73,6 +83,9 @@ def pointed_item(tracker: Tracker, text: str) -> tuple[str, str] | None:
     pointer = POINTER.search(text)
     if pointer is None:
         return None
+    tagged = _tagged_on(tracker, pointer.start(), pointer.end())
+    if tagged is not None:  # the NLU read the pointer as an item itself: searched by that item's name
+        return text.replace(pointer.group(), context.item_word(tagged), 1), tagged
     for turn in recent_turns(tracker, POINTER_TURNS):
         named = words_named("\n".join(turn))
         of_kind = list(dict.fromkeys(code for code, word in named if word.endswith(pointer.group("kind"))))

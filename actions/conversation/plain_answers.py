@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import context
+from actions.conversation import context, form_contents
 from actions.eligibility import own_case
 from actions.knowledge.comparison import describe
 from actions.knowledge.overview_followups import overview_reply
@@ -51,7 +51,7 @@ def _names_item(tracker: Tracker) -> bool:
 
 
 async def said_plainly(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
-    """The reply for a wish to hear of an item, a bundle-wide follow-up or an own-case question with nothing to judge.
+    """The reply for a wish to hear of an item or the form's fields, a bundle-wide follow-up, an unjudgeable own case.
 
     Returns:
         The events after replying, or ``None`` when the message is none of these (a search answers it).
@@ -60,7 +60,10 @@ async def said_plainly(dispatcher: CollectingDispatcher, tracker: Tracker) -> li
     if not in_form and changes_a_filed_application(context.text_of(tracker)):
         dispatcher.utter_message(text=CHANGE_AFTER_FILING)  # not a search: how a filed application is corrected
         return []
-    if (learnt := await learn_about(dispatcher, tracker)) is not None:
+    learnt = await learn_about(dispatcher, tracker)
+    if learnt is None:  # "申请贷款要在表里填哪些信息": the service's fields for those items
+        learnt = await form_contents.answer(dispatcher, tracker)
+    if learnt is not None:
         return learnt
     named = _names_item(tracker)
     if (bundle_wide := await overview_reply(tracker, named)) is not None:

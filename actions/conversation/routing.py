@@ -68,10 +68,13 @@ MEANING = re.compile(r"(?:什么|啥|几个)意思|代表(?:什么|啥)|意味�
 WHAT_CAN_I_GET = situation.WHAT_CAN_I_GET
 # "我是残疾人想开个修鞋摊能借钱吗": borrowing, in this domain, is the guaranteed loan.
 BORROW = re.compile(r"借钱|借款|借点钱|贷点钱|能贷|可以贷")
+# What the form asks, how a field is filled, rating ("那张采集的表要写哪些", "电话那格有什么讲究", "在哪打星"): a
+# specific question, never the overview again.
 SPECIFIC_TOPIC = re.compile(
     r"部门|材料|表格|信息采集表|身份证|并联|串联|合作社|公司|个体|企业|节省|省了|以前|原来|效率|数据库|共享|时限|多久|几天|"
     r"天数|费用|收费|多少钱|区别|跑几次|证照|电子|工作日|周末|节假日|假期|放假|国庆|春节|调休|"
-    r"意思|是什么|啥是|百分|压缩|缩短|类型|几种|哪几类|哪些类|只办|只申请|其中|单独|并行|并联"
+    r"意思|是什么|啥是|百分|压缩|缩短|类型|几种|哪几类|哪些类|只办|只申请|其中|单独|并行|并联|"
+    r"采集|填什么|填啥|填哪|写什么|写啥|写哪|内容|要求|讲究|那格|那栏|那一栏|电话|手机号|评价|打分|打星|好评|差评"
 )
 # "投诉一下，CY…办了两周还没动", "CY…超期了我要反映": filing a complaint, whatever number it carries.
 FILES_COMPLAINT = re.compile(r"投诉|举报|反映|要告")
@@ -83,6 +86,8 @@ COMPLAINT = re.compile(
 SMALL_TALK = re.compile(
     r"你好|您好|在吗|在不在|哈喽|嗨|早上好|下午好|晚上好|机器人|真人|人工|智能|AI|ai|你是谁|你是什么|客服"
 )
+# Where or on which site something is done ("笔记本上能在哪个网页申请"): a question about the way in, whenever it comes.
+WHERE_ONLINE = re.compile(r"在哪|哪里|哪儿|去哪|哪个网|网站|网址|网页|电脑上|笔记本|手机上|平台|App|APP|app|小程序")
 DIDNT_GET_IT = (
     "不好意思，我没太明白您的意思。能换个说法再说一次吗？比如“创业补贴有多少”或“我想申请创业贷款”。",
     "还是没太明白。您可以：1. 问政策（例如“贷款最多多少”）；2. 说“我要申请”；3. 发申请编号查进度；4. 说“转人工”。",
@@ -90,9 +95,11 @@ DIDNT_GET_IT = (
 )
 
 
-# Words of the bundle's own business in a question the NLU called out of scope ("周末算不算工作日").
+# Words of the bundle's own business in a question the NLU called out of scope ("周末算不算工作日", "快超期时灯是啥色",
+# "去哪儿申请，表要填几张"); the knowledge base still declines what is not ours.
 OURS = re.compile(
-    r"工作日|周末|节假日|法定假|放假|国庆|春节|调休|办结|时限|一件事|湘易办|信息采集表|免提交|免申即享|并联"
+    r"工作日|周末|节假日|法定假|放假|国庆|春节|调休|办结|时限|一件事|湘易办|信息采集表|免提交|免申即享|并联|"
+    r"红灯|黄灯|绿灯|亮灯|灯是|灯变|啥色|什么色|颜色|采集表|几张表|几份表|表有几|填表|哪(?:里|儿)?(?:去)?申请"
 )
 # Starting up or the state's support, said with a question what support there is: the eligibility router's.
 SUPPORT_ASKED = re.compile(r"创业|干点事|干点啥|自己干|开店|开个|做生意|做买卖|当老板|个体|国家|政府|公家|政策")
@@ -307,6 +314,8 @@ class ActionRouteSmallTalk(Action):
         text = _text(tracker)
         if not SMALL_TALK.search(text) and (answered := await follow_up(dispatcher, tracker, domain, True)) is not None:
             return answered
+        if not SMALL_TALK.search(text) and WHERE_ONLINE.search(text) and is_question(text):
+            return await answer_question(dispatcher, tracker, domain)  # "电脑上在哪个网页能申请": where, not small talk
         if (tracker.latest_message.get("intent") or {}).get("name") == "bot_challenge":
             dispatcher.utter_message(response="utter_iamabot")
         else:

@@ -174,7 +174,8 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
             return answer
         again = await search(tracker, query=query_text(tracker, everyday=True), item=about)  # "创业担保贷款…"
         return again if again.get("status") in ANSWERED else answer
-    short = pointed_item(tracker, text) if named is None else None  # "那个证怎么办" after "…就业创业证…"
+    short = pointed_item(tracker, text)  # "那个证怎么办" after "…就业创业证…" (or tagged as that certificate)
+    short = short if short is None or named is None or short[1] == named else None
     if short is None and not WHAT_ABOUT.match(text):
         short = named_by_short_word(text, named is None)  # "税务那个要多久"
     if short is not None:

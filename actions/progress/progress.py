@@ -58,7 +58,8 @@ WHERE_IS_NUMBER = re.compile(
 )
 # "还是找不到", "哪都翻了没有啊", "我不会用湘易办": still without the number after being told where it is.
 STILL_WITHOUT = re.compile(
-    r"找不到|没找到|找不着|没有|没看到|看不到|没收到|不会|不记得|忘|翻了|不知道|不行|还是|怎么办|咋办"
+    r"找不到|没找到|找不着|没有|没看到|看不到|没收到|不会|不记得|记不起|想不起|忘|翻了|翻遍|哪都|到处|不知道|不行|还是|"
+    r"怎么办|咋办"
 )
 
 MAX_OWN_SHOWN = 3
@@ -66,6 +67,9 @@ NUMBER = re.compile(r"CY\s*\d{14}", re.IGNORECASE)
 NUMBER_LIKE = re.compile(r"CY\s*\d+", re.IGNORECASE)
 FULL_ID = re.compile(r"\d{17}[\dXx]")
 ID_CUE = re.compile(r"身份证|后六位|后6位|末六位|末6位|尾号")
+# The card itself lost or replaced ("身份证丢了去哪补", "证件掉了要挂失吗"), not its digits forgotten.
+DIGITS_CUE = re.compile(r"后六位|后6位|末六位|末6位|尾号|号码|证号")
+LOST_CARD = re.compile(r"补办|挂失|补领|重办|(?:身份证|证件)(?:原件|卡)?(?:也|都|给)?(?:丢|掉|不见|弄没|被偷)")
 LAST6 = re.compile(r"(?<![\dA-Za-z])\d{5}[\dXx](?![\dA-Za-z])")
 # A message of digits only ("15321", "CY2026120600006"): an attempt at the step's value, whatever the NLU read.
 DIGITS_ONLY = re.compile(r"(?:CY)?[\s\d]*\d[\s\d]*[Xx]?", re.IGNORECASE)
@@ -81,8 +85,12 @@ def forgot_number(text: str) -> bool:
 
 
 def forgot_digits(text: str) -> bool:
-    """Whether the user cannot give the applicant's last 6 ID digits ("后六位我真想不起来了")."""
-    return bool(FORGOT.search(text) and ID_CUE.search(text))
+    """Whether the user cannot give the applicant's last 6 ID digits ("后六位我真想不起来了").
+
+    Not a lost or replaced card ("身份证丢了去哪补"): a question about the card, never the digits' help.
+    """
+    lost_card = LOST_CARD.search(text) and not DIGITS_CUE.search(text)
+    return bool(FORGOT.search(text) and ID_CUE.search(text)) and not lost_card
 
 
 def still_without_number(tracker: Tracker) -> bool:

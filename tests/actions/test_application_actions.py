@@ -10,10 +10,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.application.application_actions import (
     ActionAskConfirmSubmission,
     ActionCancelApplication,
-    ActionStartApplication,
     ActionSubmitApplication,
     staff_headers,
 )
+from actions.application.application_start import ActionStartApplication
 from tests.actions.conftest import make_form_tracker, make_tracker, user_event
 from tests.actions.test_application_form import FILLED, entity
 from tests.service.factories import LI_MING, NEWCOMER, REALNAME_OPENIDS

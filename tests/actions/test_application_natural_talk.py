@@ -5,8 +5,8 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application.application_actions import ActionStartApplication
 from actions.application.application_form import ValidateApplicationForm
+from actions.application.application_start import ActionStartApplication
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_application_form import FILLED, entity, validate
 from tests.service.factories import make_id

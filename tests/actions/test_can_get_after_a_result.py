@@ -56,6 +56,7 @@ def test_can_i_get_it_right_after_a_result_needs_no_first_person() -> None:
 def test_a_stated_situation_with_a_longer_question_is_the_own_case() -> None:
     assert own_case.asks_own_case("店开了三年了，能申请那个一次性的创业补贴不", stated_here=True)
     assert not own_case.asks_own_case("店开了三年了，能申请那个一次性的创业补贴不", stated_here=False)
+    assert own_case.asks_own_case("前年毕业 去年开的店 是不是能领补贴", stated_here=True)
 
 
 async def test_an_item_asked_after_the_result_gets_its_verdict(service_url: str) -> None:

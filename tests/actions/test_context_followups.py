@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.appeals.ratings import ActionRate, asks_how_to_rate
-from actions.application.application_actions import ActionStartApplication
+from actions.application.application_start import ActionStartApplication
 from actions.conversation import context
 from actions.conversation.confused import ActionHelpConfused
 from actions.conversation.followups import _answered

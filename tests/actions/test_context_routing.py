@@ -122,7 +122,7 @@ def test_questions_typed_without_punctuation_are_split_where_a_new_question_star
 
 async def test_going_to_the_window_instead_is_told_how_not_a_form_or_a_complaint(knowledge_service: str) -> None:
     from actions.appeals.appeals import ActionRouteAppeal
-    from actions.application.application_actions import ActionStartApplication
+    from actions.application.application_start import ActionStartApplication
 
     going = make_tracker([user_event("那我还是去现场办吧", "start_application")])
     text, out = await run(ActionStartApplication(), going)

@@ -10,7 +10,7 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application.application_actions import ActionStartApplication
+from actions.application.application_start import ActionStartApplication
 from actions.conversation import context
 from actions.conversation.plain_answers import CHANGE_AFTER_FILING, changes_a_filed_application, said_plainly
 from actions.conversation.replies import OUT_OF_SCOPE, non_answers_in_a_row, person_due

@@ -6,7 +6,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.application.application_actions import ActionStartApplication
+from actions.application.application_start import ActionStartApplication
 from actions.conversation.courtesy import ActionRouteCourtesy
 from actions.eligibility.eligibility import ActionDeclineOffer
 from tests.actions.conftest import make_tracker, user_event

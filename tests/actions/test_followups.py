@@ -5,7 +5,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application.application_actions import ActionStartApplication
+from actions.application.application_start import ActionStartApplication
 from actions.conversation import context
 from actions.conversation.fallback import ActionHandleLowConfidence
 from actions.conversation.routing import ActionOutOfScope, ActionRouteEligibility, ActionRouteProgress

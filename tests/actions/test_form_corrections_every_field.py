@@ -13,7 +13,7 @@ import pytest
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application.application_actions import ActionStartApplication, seeded_values
+from actions.application.application_start import ActionStartApplication, seeded_values
 from actions.application.form_business import project_answered
 from actions.application.form_extraction import extract
 from actions.application.form_items import items_in_words

@@ -149,7 +149,7 @@ async def test_one_part_of_the_address_corrected_at_the_summary(service_url: str
 
 
 def test_facts_alone_never_start_the_form() -> None:
-    from actions.application.application_actions import carries_application_data
+    from actions.application.application_start import carries_application_data
     from tests.actions.conftest import make_tracker, user_event
 
     said = "我前年毕业，店开一年多了，头一回创业"
@@ -159,7 +159,7 @@ def test_facts_alone_never_start_the_form() -> None:
 
 
 def test_items_left_for_later_are_not_filed_and_a_shop_name_keeps_its_mai() -> None:
-    from actions.application.application_actions import _items_of
+    from actions.application.application_start import _items_of
     from actions.application.form_labels import read_labelled
 
     said = "等开了店再领补贴，现在只办创业证"

@@ -1,6 +1,7 @@
 """Messages that point at nothing named, filler words around them ("嗯那个啥", "就是那个呗"), and a hotline caller
 who cannot make themselves understood ("来电人说了半天听不清在说啥", "她就一直讲那个事") are one kind: asked which
-one, then a person offered, never a search that finds nothing or a complaint form (issue 12)."""
+one, then a person offered, never a search that finds nothing or a complaint form (issue 12). "还是不清楚" after an
+explanation is not following either."""
 
 from typing import Any
 
@@ -31,6 +32,13 @@ from tests.actions.conftest import make_tracker, user_event
 def test_pointing_at_nothing_named_is_told_from_a_question(text: str, pointing: bool) -> None:
     assert vague(text) is pointing
     assert (decided_intent(text) == "not_understood") is pointing
+
+
+def test_still_not_following_after_an_explanation_is_not_understood() -> None:
+    for said in ("还是不清楚", "还是没听清"):
+        assert decided_intent(said) == "not_understood", said
+    assert decided_intent("不清楚") is None  # "I don't know" as an answer at a step
+    assert decided_intent("还是不清楚要交哪些材料") is None  # a question about something named
 
 
 async def test_pointing_three_times_gets_which_one_then_a_person_never_the_same_thrice() -> None:
