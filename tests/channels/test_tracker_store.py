@@ -1,8 +1,17 @@
-"""The WAL tracker store keeps Rasa's conversations exactly as Rasa's SQL store does, without a flush per turn."""
+"""The WAL tracker store keeps Rasa's conversations exactly as Rasa's SQL store does, without a flush per turn.
 
+The tests of what it reads and saves run on SQLite (``bot/endpoints.yml``) and on the machine's PostgreSQL (a scratch
+database, as ``bot/endpoints.scaled.yml`` would use it), each against Rasa's own store on the same database.
+"""
+
+import os
 import sqlite3
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
@@ -10,6 +19,26 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from channels.tracker_store import SQLiteWalTrackerStore
+
+POSTGRES_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"  # the machine's (trust auth), as tests/scaled
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str, Any]]:
+    """The store's arguments for a new, empty database of either dialect."""
+    if request.param == "sqlite":
+        yield {"dialect": "sqlite", "db": str(tmp_path / "tracker.db")}
+        return
+    name = f"tracker_store_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        yield {"dialect": "postgresql", "host": "127.0.0.1", "port": 5432, "db": name, "username": "postgres"}
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
 
 
 def conversation(sender: str, turns: int) -> DialogueStateTracker:
@@ -22,15 +51,13 @@ def conversation(sender: str, turns: int) -> DialogueStateTracker:
     return tracker
 
 
-async def test_a_conversation_saved_turn_by_turn_reads_back_as_rasas_store_reads_it(tmp_path: Path) -> None:
-    store = SQLiteWalTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+async def test_a_conversation_saved_turn_by_turn_reads_back_as_rasas_store_reads_it(database: dict[str, Any]) -> None:
+    store = SQLiteWalTrackerStore(domain=Domain.empty(), **database)
     events = list(conversation("web:a", 3).events)
     for length in (4, 7, 10):  # Rasa saves after every turn: only the new events are written
         await store.save(DialogueStateTracker.from_events("web:a", events[:length], slots=[]))
     kept = await store.retrieve("web:a")
-    rasas = await SQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db")).retrieve(
-        "web:a"
-    )
+    rasas = await SQLTrackerStore(domain=Domain.empty(), **database).retrieve("web:a")
     assert kept is not None and rasas is not None
     assert [event.as_dict() for event in kept.events] == [event.as_dict() for event in events]
     assert list(kept.events) == list(rasas.events)
@@ -46,8 +73,10 @@ async def test_the_database_runs_in_wal_mode_without_a_flush_per_commit(tmp_path
         assert other_process.execute("SELECT count(*) FROM events WHERE sender_id = 'web:b'").fetchone()[0] == 4
 
 
-async def test_a_turn_read_and_saved_writes_its_new_events_without_counting_the_stored_ones(tmp_path: Path) -> None:
-    store = SQLiteWalTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+async def test_a_turn_read_and_saved_writes_its_new_events_without_counting_the_stored_ones(
+    database: dict[str, Any],
+) -> None:
+    store = SQLiteWalTrackerStore(domain=Domain.empty(), **database)
     await store.save(conversation("web:c", 1))  # a new conversation: nothing remembered, counted as Rasa does
     statements: list[str] = []
     sa.event.listen(store.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
@@ -58,18 +87,16 @@ async def test_a_turn_read_and_saved_writes_its_new_events_without_counting_the_
         tracker.update(ActionExecuted("action_answer_question"))
         await store.save(tracker)
     assert not [statement for statement in statements if "count(" in statement.lower()]
-    rasas = await SQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db")).retrieve(
-        "web:c"
-    )
+    rasas = await SQLTrackerStore(domain=Domain.empty(), **database).retrieve("web:c")
     assert rasas is not None
     assert [event.as_dict() for event in rasas.events] == [event.as_dict() for event in tracker.events]
     assert len(rasas.events) == 4 + 2 * 2  # every event once
 
 
 async def test_the_latest_session_all_sessions_and_a_conversation_without_one_read_as_rasas_store(
-    tmp_path: Path,
+    database: dict[str, Any],
 ) -> None:
-    store = SQLiteWalTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    store = SQLiteWalTrackerStore(domain=Domain.empty(), **database)
     first = list(conversation("web:d", 2).events)
     again = first + list(conversation("web:d", 1).events)  # a second session
     await store.save(DialogueStateTracker.from_events("web:d", first, slots=[]))
@@ -81,7 +108,7 @@ async def test_the_latest_session_all_sessions_and_a_conversation_without_one_re
     await store.save(tracker)
     sessionless = DialogueStateTracker.from_events("web:f", list(conversation("web:f", 1).events)[1:], slots=[])
     await store.save(sessionless)
-    rasas = SQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    rasas = SQLTrackerStore(domain=Domain.empty(), **database)
     for sender in ("web:d", "web:e", "web:f", "web:nobody"):
         kept, rasa = await store.retrieve(sender), await rasas.retrieve(sender)
         assert (kept is None) == (rasa is None)
