@@ -113,9 +113,10 @@ def collect(index: KnowledgeIndex, questions: Iterable[Question], rules: Rules |
     result = []
     for q in questions:
         text = rules.question(q.text) if rules else normalize(q.text)
-        query = rules.followups.expand(text, q.item) if rules else text
+        item = None if rules and rules.types.asks_bundle_wide(text) else q.item  # a light or status, as the service
+        query = rules.followups.expand(text, item) if rules else text
         also = rules.lookup(text) if rules and asking.LOOKUP else None
-        candidates = index.search(query, Filters(item=q.item), bm25_weight=0.5, limit=CANDIDATES, also=also)
+        candidates = index.search(query, Filters(item=item), bm25_weight=0.5, limit=CANDIDATES, also=also)
         result.append(Scored(q, candidates, text))
     return result
 

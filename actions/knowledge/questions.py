@@ -155,6 +155,19 @@ def stays_refused(answer: dict[str, Any], item: str, question: str = "") -> bool
     return example_ahead(answer, DECLINED_MARGIN) or names_item(example, item) or shared
 
 
+async def _by_short_word(tracker: Tracker, text: str, short: tuple[str, str]) -> dict[str, Any]:
+    """The answer to a question naming its item by a short word: asked with the item's name, else in its own words.
+
+    "税务那个要多久" is asked as "纳税人信息确认要多久"; the full name blurred a longer question into titles
+    ("营业执照拿到以后税务那边要不要另外跑"), which the user's own words with the item answer.
+    """
+    answer = await search(tracker, query=short[0][:MAX_QUERY_CHARS], item=short[1])
+    if answer.get("status") in ANSWERED:
+        return answer
+    again = await search(tracker, query=text[:MAX_QUERY_CHARS], item=short[1])
+    return again if again.get("status") in ANSWERED else answer
+
+
 async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     """The answer to one question, asked again with its item when nothing fits.
 
@@ -179,7 +192,7 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     if short is None and not WHAT_ABOUT.match(text):
         short = named_by_short_word(text, named is None)  # "税务那个要多久"
     if short is not None:
-        return await search(tracker, query=short[0][:MAX_QUERY_CHARS], item=short[1])
+        return await _by_short_word(tracker, text, short)
     form_item = tracker.get_slot(FORM_ITEM)
     if form_item and not named and one_item_applied(tracker) and elliptical(text):
         # "要多久" in the form after "我想申请创业担保贷款": the loan's 15 days, not the whole bundle's 20

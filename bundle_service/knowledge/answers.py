@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bundle_service.knowledge.subject_focus import for_subject
+
 if TYPE_CHECKING:  # ranking asks this module how much of an answer is shown
+    from bundle_service.knowledge.fit import Asked
     from bundle_service.knowledge.ranking import Decision, SourceHit
 
 MAX_ANSWER_CHARS = 150
@@ -61,7 +64,7 @@ def title(hit: SourceHit) -> str:
     return f"{entry.document}：{entry.section}"
 
 
-def compose(decision: Decision) -> str:
+def compose(decision: Decision, asked: Asked | None = None) -> str:
     """The reply: the answer (shortened) with its source on its own line, the titles to pick from, or not found.
 
     Not found for a scheme that is none of the items names it (:data:`DECLINED_TEXT`); for a figure the nearest
@@ -70,7 +73,8 @@ def compose(decision: Decision) -> str:
     A question answered in parts (one source per facet asked) gets each part's answer, then each source.
 
     A source that is not confident or not clear enough is never answered with its text: the user sees only
-    what the question may be about (``suggest``), so no neighbouring fact is ever asserted.
+    what the question may be about (``suggest``), so no neighbouring fact is ever asserted. With ``asked`` (what the
+    question names), an answer about one subject asked leaves out another subject's figures (:mod:`subject_focus`).
     """
     if decision.status == "suggest" and decision.choices:
         lines = [f"{n}. {title(hit)}" for n, hit in enumerate(decision.choices, start=1)]
@@ -83,4 +87,7 @@ def compose(decision: Decision) -> str:
     if best is None:
         return NOT_FOUND_TEXT
     answered = [best, *decision.parts]  # a question asking several facets: one source per facet
-    return "\n".join([*(shorten(hit.entry.text) for hit in answered), *(citation(hit) for hit in answered)])
+    texts = [
+        for_subject(h.entry.text, asked.subjects, asked.table, asked.text) if asked else h.entry.text for h in answered
+    ]
+    return "\n".join([*(shorten(text) for text in texts), *(citation(hit) for hit in answered)])

@@ -78,11 +78,14 @@ class Rules:
 
         ``item``: the conversation's item, which a follow-up naming none is about ("那要多久" after the loan).
         """
-        items = self.combined.items(text) or (frozenset({item}) if item else frozenset())
+        named = self.combined.items(text)
+        items = named or (frozenset({item}) if item else frozenset())
         subjects = self.types.subjects_of(text)
         mentioned = self.combined.mentioned(text)
         figures = self.figures if self.figures.asks(text) else None
-        return Asked(self.types.of(text), items, self.types, subjects, self.schemes.named(text), mentioned, figures)
+        scheme = self.schemes.named(text)
+        follow_up = not named and item is not None
+        return Asked(self.types.of(text), items, self.types, subjects, scheme, mentioned, figures, text, follow_up)
 
     def lookup(self, text: str) -> Callable[[Entry], bool] | None:
         """Which entries to score besides the retrievers' candidates: the item named × the kind of question asked.

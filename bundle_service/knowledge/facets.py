@@ -7,6 +7,7 @@ answer's text), a user's from the message. Sharing a type raises a source's scor
 but none in common lowers it by the penalty (both measured in ``scripts/bench_knowledge.py``).
 """
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,14 @@ from bundle_service.knowledge.index import ScoredEntry
 FILE_NAME = "question_types.yml"
 OVERRIDES = "overrides"
 SUBJECTS = "subjects"
+FIGURE_CHOICE = "figure_choice"
+BUNDLE_WIDE = "bundle_wide"
+# A choice between two figures ("五千还是一万", "贷10万还是20万", "3年还是5年"): the unit said after either figure
+# (``figure_choice`` of the file; no unit: the entry for "") says which type is asked.
+_NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)"
+_CHOICE = re.compile(
+    rf"{_NUMBER}(?P<first>[^\d零一二两三四五六七八九十百千万还是，,？?]{{0,3}})还是{_NUMBER}(?P<second>[^\d，,？?]{{0,3}})"
+)
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,8 @@ class QuestionTypes:
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     overrides: dict[str, tuple[str, ...]] = field(default_factory=dict)
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    choices: dict[str, str] = field(default_factory=dict)  # a figure's unit → the type a choice of two asks
+    bundle_wide: tuple[str, ...] = ()  # words asking what is the same for every item (the lights, the statuses)
 
     @classmethod
     def load(cls, path: Path) -> "QuestionTypes":
@@ -41,6 +52,8 @@ class QuestionTypes:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         overrides = data.pop(OVERRIDES, None) or {} if isinstance(data, dict) else {}
         subjects = data.pop(SUBJECTS, None) or {} if isinstance(data, dict) else {}
+        choices = data.pop(FIGURE_CHOICE, None) or {} if isinstance(data, dict) else {}
+        bundle_wide = data.pop(BUNDLE_WIDE, None) or [] if isinstance(data, dict) else []
         if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
             raise ValueError(f"{path}: expected `type: [words]` lines")
         for key, table in ((OVERRIDES, overrides), (SUBJECTS, subjects)):
@@ -50,7 +63,13 @@ class QuestionTypes:
             {str(k): tuple(str(w) for w in v if str(w)) for k, v in data.items()},
             {str(k): tuple(str(t) for t in v) for k, v in overrides.items()},
             {str(k): tuple(str(w) for w in v if str(w)) for k, v in subjects.items()},
+            {str(k or ""): str(v) for k, v in choices.items()},
+            tuple(str(w) for w in bundle_wide if str(w)),
         )
+
+    def asks_bundle_wide(self, text: str) -> bool:
+        """Whether ``text`` asks what is the same for every item (a light, a status): no item narrows it."""
+        return any(word in text for word in self.bundle_wide)
 
     def of(self, text: str) -> frozenset[str]:
         """The types ``text`` asks for (possibly none)."""
@@ -86,6 +105,11 @@ class QuestionTypes:
 @lru_cache(maxsize=8192)
 def _types(table: QuestionTypes, text: str) -> frozenset[str]:
     found = {name for name, words in table.cues.items() if any(w in text for w in words)}
+    if table.choices and (choice := _CHOICE.search(text)):
+        said = f"{choice.group('first')}{choice.group('second')}"
+        unit = next((u for u in sorted(table.choices, key=len, reverse=True) if u and u in said), "")
+        if unit or "" in table.choices:
+            found.add(table.choices[unit])
     dropped = {general for name in found for general in table.overrides.get(name, ())}
     return frozenset(found - dropped)
 

@@ -41,6 +41,8 @@ class Asked:
     scheme: str = ""  # a benefit named that is none of the items ("稳岗补贴", :mod:`schemes`)
     mentioned: frozenset[str] = frozenset()  # items named or mentioned in context words ("执照…税务局": two)
     figures: Figures | None = None  # the question asks for a figure: what states one (:mod:`figures`)
+    text: str = ""  # the question as searched
+    follow_up: bool = False  # the item is the conversation's: the question names none ("多久能好" after a course)
 
     def offered(self, hit: SourceHit) -> frozenset[str]:
         """The asked types that ``hit``'s title answers."""
@@ -137,9 +139,12 @@ def facet_parts(candidates: list[SourceHit], asked: Asked, floor: float) -> list
             parts.append(part)
     parts.sort(key=lambda h: h.score, reverse=True)
     kept = [p for p in parts if not any(q is not p and agrees(p.entry.text, shorten(q.entry.text)) for q in parts)]
-    if len(kept) < 2 or len(kept) > MAX_PARTS or candidates[0] not in kept:
-        return []  # the best source is always among the parts: parts add to an answer, never replace it
-    return kept
+    best = candidates[0]
+    # the best source dropped because a part states its facts too ("最多借几万最长借几年": one FAQ states both)
+    covered = best in parts and any(q is not best and agrees(best.entry.text, shorten(q.entry.text)) for q in kept)
+    if not kept or len(kept) > MAX_PARTS or (best not in kept and not covered):
+        return []  # the best source's facts are always among the parts: parts add to an answer, never replace it
+    return kept if len(kept) >= 2 or covered else []
 
 
 def same_aspect(a: SourceHit, b: SourceHit, table: QuestionTypes) -> bool:

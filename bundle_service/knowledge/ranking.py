@@ -37,8 +37,17 @@ SURE_NO_RIVALS = True
 # Measured at 0.02 through the bot (round 9): 4 right answers of the independent sets turned wrong (a cue word said
 # in passing, "开多久", read as the type asked), so it is off; the fit threshold's own use stays.
 SURE_SPAN = 0.0
+# A follow-up naming no item (the conversation's item): the item's own source clearly answering the aspect asked goes
+# first when it scores within this much of a bundle-wide or other best source ("多久能好" after a course drew the
+# list of every item's days, 0.003 ahead of the course's own time limit). Measured at 0.01 through the bot (round 10):
+# a bundle question of the fifth set asked with a stale item in context turned wrong and none turned right, so off.
+FOLLOW_UP_SURE_SPAN = 0.0
 # A figure asked ("多少钱", "每平", "上几天") that the answering source does not state is a content gap (figures.py).
 FIGURE_GAPS = True
+# Titles to pick from that would be one title only, clearly the fact asked about the one item named (fit.Asked.sure:
+# it asks the type asked, names no other subject, belongs to the item): answered. A menu of one refuses the only
+# source found, which is the fact asked ("孵化基地能待几年" scoring between the floor and the direct threshold).
+ONE_SURE_TITLE = True
 
 
 @dataclass(frozen=True)
@@ -270,7 +279,7 @@ def _decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHIN
     if NAMED_ITEM_ONLY:
         candidates = of_named_item(candidates, asked)
     fitting = thresholds.fit_threshold is not None
-    span = max(SURE_SPAN, thresholds.ambiguity_margin if fitting else 0.0)
+    span = max(SURE_SPAN, thresholds.ambiguity_margin if fitting else 0.0, FOLLOW_UP_SURE_SPAN * asked.follow_up)
     if span > 0:  # two sources alike, one about the item and aspect asked: that one (fit.sure_first)
         candidates = sure_first(candidates, asked, span)
     best = candidates[0]
@@ -287,6 +296,7 @@ def _decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHIN
     if cover is not None:
         return _answer(cover, hits)
     titles = _titles(hits, candidates, thresholds)
-    if AGREEING_ANSWER and agreeing(titles.choices, asked):
-        return _answer(best, hits)  # a menu of one fact said twice
+    said_twice = AGREEING_ANSWER and agreeing(titles.choices, asked)  # a menu of one fact said twice
+    if said_twice or (ONE_SURE_TITLE and titles.choices == [best] and asked.sure(best)):  # or of one title, the fact
+        return _answer(best, hits)
     return titles

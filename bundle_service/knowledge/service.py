@@ -260,8 +260,11 @@ class KnowledgeBase:
             self._log_ask(query, conversation_id, "not_found", None, record_unanswered)
             took = (time.perf_counter() - started) * 1000
             return SearchResult("not_found", redirect(place), [], [], took)
+        if item and self.rules.types.asks_bundle_wide(text):  # a light or status: the same for every item
+            item = None
         hits = self._search(text, Filters(item, region)) if text else []
-        decision = decide(hits, self.thresholds, self.rules.asked(text, item))
+        asked = self.rules.asked(text, item)
+        decision = decide(hits, self.thresholds, asked)
         queued: int | None = None
         if decision.status in ("not_found", "suggest") and record_unanswered:  # not answered: admins see it
             best = next(iter(answers(hits)), None)  # the nearest real content, for the admin writing the FAQ
@@ -282,7 +285,7 @@ class KnowledgeBase:
         sources = [source_of(hit) for hit in [decision.best, *decision.parts] if hit is not None]
         took = (time.perf_counter() - started) * 1000
         choices = [title(hit) for hit in decision.choices]
-        answer = compose(decision)
+        answer = compose(decision, asked)
         return SearchResult(
             decision.status, answer, sources, hits[:SHOWN_HITS], took, queued, choices, decision.declined
         )

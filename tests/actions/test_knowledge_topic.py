@@ -41,3 +41,10 @@ async def test_the_taxpayer_follow_up_gets_the_package_not_the_invoice(knowledge
     await ActionAnswerQuestion().run(dispatcher, tracker, {})
     reply = dispatcher.messages[0]["text"]
     assert "自动启动" in reply and "faq-155" not in reply
+
+
+async def test_an_item_said_by_a_short_word_keeps_the_users_words_when_its_name_blurs(knowledge_service: str) -> None:
+    tracker = make_tracker([user_event("执照办下来后税务那边还得单独去一趟吗", "ask_question")])
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerQuestion().run(dispatcher, tracker, {})
+    assert "自动启动" in dispatcher.messages[0]["text"]  # not three titles for "…纳税人信息确认还得单独去一趟吗"

@@ -118,3 +118,11 @@ def test_what_a_question_asks_in_everyday_words() -> None:
     assert "interest" in RULES.asked("贷款利息谁出").types
     assert RULES.asked("营业执照和补贴哪个先办").types == {"order"}
     assert "department" in RULES.asked("担保贷款是银行批还是人社批").types
+
+
+def test_a_best_source_another_part_states_is_answered_by_that_part() -> None:
+    both = hit("faq-0xx", 0.76, "贷款额度和期限写在哪里？", "个人最高20万元、最长3年，填在表里贷款一栏。")
+    decision = decide([AMOUNT, both, TERM], RULE, RULES.asked("创业担保贷款最多借几万，最长借几年"))
+    shown = [decision.best, *decision.parts]
+    assert decision.status == "faq" and AMOUNT not in shown and both in shown
+    assert "20万元" in compose(decision)
