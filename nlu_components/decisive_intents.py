@@ -10,7 +10,8 @@ pipeline (after the fallback classifier) and sets, with full confidence:
   gets the next intent of the ranking instead, so the recogniser alone decides;
 - ``request_human`` for a request for a person in everyday words (:func:`nlu_components.person_asked.asks_for_person`);
 - ``ask_question`` for a question the classifier read as a value, a no or a stop ("那身份证复印件要不要带",
-  "不交材料行不行"; :func:`nlu_components.question_asked.asked_instead`): answered, never stored or a cancel.
+  "不交材料行不行"; :func:`nlu_components.question_asked.asked_instead`): answered, never stored or a cancel;
+- ``check_progress`` for a bare application number (:func:`bare_application_number`), whatever its digits.
 
 The dialogue then has one rule per decided intent (``bot/rules/service.yml``); inside a form the form itself
 explains its step or hands over (``bot/rules/forms.yml``).
@@ -61,6 +62,20 @@ WISH_TO_FILE = re.compile(
 )
 
 
+# A message that is only an application number ("CY20261207000123", "编号是CY…"): which intent the classifiers gave
+# it depended on its digits (about half inform, half check_progress over consecutive numbers), and so on how many
+# applications had been filed before it: the same conversation took another path on a busier day.
+BARE_NUMBER = re.compile(
+    r"(?:我的)?(?:申请)?(?:编号|单号|号码)?(?:是|为)?[:：]?\s*CY\s*\d{14}\s*[。.!！]?", re.IGNORECASE
+)
+CHECK_PROGRESS = "check_progress"
+
+
+def bare_application_number(text: str) -> bool:
+    """Whether the message is an application number and nothing else (a label before it at most)."""
+    return bool(BARE_NUMBER.fullmatch(text.strip()))
+
+
 def files_an_application(intent: str | None, text: str, entity_names: list[str]) -> bool:
     """Whether a message read as a question gives who the applicant is (ID number or phone) and asks to file."""
     return intent in READ_AS_ASKING and bool(IDENTIFYING & set(entity_names)) and bool(WISH_TO_FILE.search(text))
@@ -90,6 +105,8 @@ def decide(
     decided = decided_intent(text)
     if decided is None and files_an_application(name, text, entity_names or []):
         decided = START_APPLICATION  # a long story with an ID number and "想把执照办下来" read as a question
+    if decided is None and bare_application_number(text):
+        decided = CHECK_PROGRESS  # the same path whatever the number's digits
     if decided is None and asked_instead(name, text, entity_names or []):
         decided = ASK_QUESTION  # "那身份证复印件要不要带" read as inform, "不交材料行不行" as cancel
     if decided is not None:

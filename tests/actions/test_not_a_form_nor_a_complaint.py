@@ -6,6 +6,8 @@
   never filed as a complaint.
 - Right after being told where the number is, "真想不起来了" read as a stop and "翻遍了也没有" read as a complaint get
   the way on without the number (a person, the hotline's verification), never "已经停下了" or a complaint form.
+- A bare application number takes one path whatever its digits (the classifiers split consecutive numbers between
+  inform and check_progress, so a scenario's path depended on how many applications were filed before it).
 """
 
 from typing import Any
@@ -18,6 +20,7 @@ from actions.conversation.courtesy import ActionRouteCourtesy
 from actions.knowledge import writing_requests
 from actions.progress.progress import forgot_digits, forgot_number
 from actions.progress.progress_replies import NO_NUMBER_REPLIES, WHERE_NUMBER
+from nlu_components.decisive_intents import bare_application_number, decide
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_followups import run
 
@@ -70,3 +73,11 @@ async def test_still_without_the_number_is_never_a_stop_or_a_complaint(service_u
     said, events = await run(ActionRouteAppeal(), make_tracker(after_where_the_number_is("翻遍了也没有", "complain")))
     assert said.startswith(tuple(reply[:20] for reply in NO_NUMBER_REPLIES)), said
     assert FILING not in said and not any(e.get("name") == "appeal_form" for e in events)
+
+
+def test_a_bare_application_number_takes_one_path_whatever_its_digits() -> None:
+    for said in ("CY20270315000128", "CY20270315000046", "编号是cy20270315000333"):
+        intent, _ = decide({"name": "inform", "confidence": 0.9}, [{"name": "inform", "confidence": 0.9}], said)
+        assert intent == {"name": "check_progress", "confidence": 1.0}, said
+    for said in ("CY20270315000128 身份证后六位654321", "我的申请CY20270315000128怎么样了"):
+        assert not bare_application_number(said), said  # the classifier reads these whole
