@@ -40,7 +40,7 @@ SURE_SPAN = 0.0
 # A follow-up naming no item (the conversation's item): the item's own source clearly answering the aspect asked goes
 # first when it scores within this much of a bundle-wide or other best source ("多久能好" after a course drew the
 # list of every item's days, 0.003 ahead of the course's own time limit). Measured at 0.01 through the bot (round 10):
-# a bundle question of the fifth set asked with a stale item in context turned wrong and none turned right, so off.
+# no question of the five older sets turned right with it (a stale context item is its risk), so it is off.
 FOLLOW_UP_SURE_SPAN = 0.0
 # A figure asked ("多少钱", "每平", "上几天") that the answering source does not state is a content gap (figures.py).
 FIGURE_GAPS = True
