@@ -95,6 +95,7 @@ QUESTION = re.compile(
     r"|(?<![好十多])几(?:个(?!月|年头)|次|趟|家|项|样|种|位|张|步|栏|页|类)"
     r"|(?:能|可以|会|要|用|行)[^，,。；;？?]{0,12}不[?？。！!~～]*$"  # "开个修车铺能拿创业补贴不"
     rf"|{A_NOT_A}"
+    r"|(?i:(?<![a-z])(?:how|what|where|when|which|who|why)(?![a-z]))"  # "startup subsidy 一次性的 how much"
 )
 # A choice between two things ("执照给纸质的还是电子的", "办个体户还是公司好"): a question. Not 还是 meaning "still" or
 # "rather" ("还是找不到", "我还是去现场办吧", "地址还是原来那个"): it follows a pronoun or 觉得, is followed by a

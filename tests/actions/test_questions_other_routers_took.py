@@ -2,7 +2,8 @@
 
 The overview for a question about what the form asks or how a field is filled, "I am a bot" for where a site is,
 the polite refusal for what a traffic light's colour means, the application form for a question about a loan an
-enterprise may take, the entry points for where an application is followed: each is the knowledge base's.
+enterprise may take, the entry points for where an application is followed, a refusal for a question asked in
+English words: each is the knowledge base's.
 """
 
 from typing import Any
@@ -57,3 +58,11 @@ def test_where_an_application_is_followed_is_no_entry_point() -> None:
         after("action_answer_question", "营业执照要几天", "ask_question", "那去哪里办", "ask_question")
     )
     assert context.fixed_reply(tracker, False) == context.ENTRY_POINTS
+
+
+async def test_a_question_asked_in_english_words_is_answered(knowledge_service: str) -> None:
+    said = "business license 营业执照 how long"
+    licence = entity("item", "business_registration", said, "营业执照")
+    assert context.is_question(said) and not context.is_question("hello")
+    text, _ = await run(ActionOutOfScope(), make_tracker([user_event(said, "out_of_scope", [licence])]))
+    assert not text.startswith(OUT_OF_SCOPE[0][:20]) and "工作日" in text, text
