@@ -16,10 +16,9 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.application.application_actions import CANCELLED, reset_form, staff_headers
+from actions.application.application_actions import staff_headers
 from actions.application.form_business import places_in_address
 from actions.application.form_extraction import extract, just_heard_user
-from actions.application.form_field_help import field_help
 from actions.application.form_fields import (
     BY_SERVICE_FIELD,
     BY_SLOT,
@@ -31,17 +30,14 @@ from actions.application.form_fields import (
     service_form,
 )
 from actions.application.form_items import complete_items, without_refused
-from actions.application.form_navigation import failed_answer, navigate, remind
+from actions.application.form_navigation import failed_answer, remind
 from actions.application.form_questions import (
     answer_besides,
-    answered_for_the_step,
-    for_the_whole_form,
     question_besides,
 )
+from actions.application.form_turns import NAVIGATION, acknowledge, answer_in_form, navigate_or_cancel
 from actions.application.form_values import Extraction
 from actions.application.loan_limit import with_offer
-from actions.conversation import messages
-from actions.knowledge.questions import ActionAnswerQuestion
 from actions.service_client import (
     Rejected,
     ServiceUnavailable,
@@ -55,11 +51,6 @@ logger = logging.getLogger(__name__)
 REQUESTED = "requested_slot"
 SERVICE_DOWN = "抱歉，申请系统暂时连不上，您的申请还没有提交。已填写的内容先为您保留，请稍后说“继续申请”接着办理。"
 TOO_MANY_PEOPLE = "短时间内填写的身份证号码过多，请{minutes}分钟后再说“继续申请”。已填写的内容先为您保留。"
-NO_ITEMS_LEFT = (
-    "好的，“{items}”不办了。现在没有要办的事项了：还想办哪一项？例如“营业执照”“创业补贴”。整个申请都不办了请说“取消”。"
-)
-HOLDING = "好的，先不提交，填好的信息给您留着。想好了说“确认提交”就提交，要改哪一项直接告诉我，不办了说“取消”。"
-NOT_SUBMITTED = "还没有提交：这份申请表还在填写中，填完核对后说“确认提交”才会提交，提交后会给您申请编号。"
 ORDER = {slot: index for index, slot in enumerate((*FORM_SLOTS, CONFIRM_SLOT))}
 IDENTIFIED_BY = {"realname": "已通过实名认证", "caller_verification": "来电人身份已由工作人员核验"}
 
@@ -72,74 +63,6 @@ def form_headers(tracker: Tracker) -> dict[str, str]:
 def _regions_to_places(regions: list[str]) -> list[tuple[str, str]]:
     """Candidate (slot, value) pairs for city and county from the region entities, city first."""
     return [("city", r) for r in regions] + [("county", r) for r in regions]
-
-
-async def _answer_in_form(
-    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, found: Extraction
-) -> list[EventType]:
-    """Answer a question asked at a step: how to fill a field, or from the knowledge base for the whole form.
-
-    The caller asks the same step again afterwards.
-    """
-    if found.field_help:
-        dispatcher.utter_message(text=field_help(found.field_help))
-        return []
-    if await answered_for_the_step(dispatcher, tracker):  # "最多能贷多少" at the loan's amount: the loan's limit
-        return []
-    return list(await ActionAnswerQuestion().run(dispatcher, for_the_whole_form(tracker), domain))
-
-
-def _acknowledge(
-    dispatcher: CollectingDispatcher, slot: str, value: Any, new: bool, requested: Any, found: Extraction
-) -> None:
-    """Say how a value was taken: a date as read, the name as heard (立早章…), an answer ahead of its question."""
-    if slot in found.shown:
-        dispatcher.utter_message(text=f"好的，记下了：{found.shown[slot]}。")
-    elif slot == "applicant_name" and new:
-        dispatcher.utter_message(text=f"好的，申请人姓名：{value}。")
-    elif new and slot not in (requested, "application_items"):
-        # An answer ahead of its question: say where it went, so nothing lands silently.
-        dispatcher.utter_message(text=f"好的，已记下{BY_SLOT[slot].label}：{display(slot, value)}。")
-
-
-# The commands the form carries out itself at any step, whatever the intent
-# (actions/application/form_extraction._command).
-NAVIGATION = ("fix", "back", "restart", "cancel", "no_items", "items_kept", "hesitate", "not_submitted", "review")
-
-
-def _navigate_or_cancel(
-    dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any], text: str = ""
-) -> list[EventType]:
-    """Go back or start again, or stop on a cancel in words the NLU did not read as cancel (nothing filed).
-
-    Removing the only items chosen ("贷款不要了") asks for the items again: the application is not cancelled;
-    "就这两样" at a later step says the items back and asks the step again.
-    """
-    if command == "no_items":
-        dispatcher.utter_message(
-            text=NO_ITEMS_LEFT.format(items=display("application_items", slots.get("application_items")))
-        )
-        return [
-            SlotSet("application_items", None),
-            SlotSet(CONFIRM_SLOT, None),
-            SlotSet(REQUESTED, "application_items"),
-        ]
-    if command in ("hesitate", "not_submitted", "review"):  # "先别交，我考虑一下"; "交上去了没有"; "核对下信息"
-        requested = slots.get(REQUESTED)
-        if command != "review":
-            dispatcher.utter_message(text=HOLDING if command == "hesitate" else NOT_SUBMITTED)
-        elif requested != CONFIRM_SLOT:  # at the summary the step's own question shows the summary again
-            dispatcher.utter_message(text=messages.filled_so_far(slots))
-        return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
-    if command == "items_kept":  # "就这两样": said back, and the step asked again (no failed answer)
-        items = display("application_items", slots.get("application_items"))
-        dispatcher.utter_message(text=f"好的，就办这几项：{items}。我们接着填。")
-        requested = slots.get(REQUESTED)
-        return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
-    if command != "cancel":
-        return navigate(dispatcher, command, slots, text)
-    dispatcher.utter_message(text=CANCELLED)
-    return [ActiveLoop(None), SlotSet(REQUESTED, None), *reset_form()]
 
 
 class ValidateApplicationForm(FormValidationAction):
@@ -203,12 +126,12 @@ class ValidateApplicationForm(FormValidationAction):
         if found.digression:
             return []
         if (found.field_help or found.question) and requested is not None:
-            answered = await _answer_in_form(dispatcher, tracker, domain, found)
+            answered = await answer_in_form(dispatcher, tracker, domain, found)
             remind(dispatcher, tracker, str(requested))  # a question counts as a message that answered nothing
             return [*answered, SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
         if found.command in NAVIGATION:
             text = str(tracker.latest_message.get("text") or "")
-            return _navigate_or_cancel(dispatcher, str(found.command), slots, text)
+            return navigate_or_cancel(dispatcher, str(found.command), slots, text)
         if has_values or found.command:
             return None
         if found.not_yet_registered:
@@ -251,7 +174,9 @@ class ValidateApplicationForm(FormValidationAction):
                 continue
             slots[slot] = value
             events.append(SlotSet(slot, value))
-            _acknowledge(dispatcher, slot, value, before is None and slot in found.values, requested, found)
+            acknowledge(dispatcher, slot, value, before is None and slot in found.values, requested, found)
+            if slot == "application_items" and before and requested != slot and (added := set(value) - set(before)):
+                dispatcher.utter_message(text=f"好的，已加上：{display(slot, [c for c in value if c in added])}。")
             if before is not None and before != value and slot not in tracker.slots_to_validate():
                 dispatcher.utter_message(text=f"好的，已把{BY_SLOT[slot].label}改为：{display(slot, value)}。")
                 events.append(SlotSet(CONFIRM_SLOT, None))

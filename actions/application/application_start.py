@@ -25,6 +25,7 @@ from actions.application.form_values import speaks_for_a_caller
 from actions.conversation import followups
 from actions.conversation.replies import answer_question, person_due
 from actions.eligibility import own_case, situation
+from actions.eligibility.own_case import FACTS_KEPT
 
 ACCEPTING = re.compile(r"办吧|申请吧|填吧|开始|好的|可以|行吧|那就办|就办")
 APPLY_WORDS = re.compile(r"申请|办理|我要办|想办|帮我办|要贷|想贷|填表|报名")
@@ -43,10 +44,6 @@ NOTHING_FILED = (
 PROFILE_FACTS = frozenset(
     {"person_category", "other_category", "graduation_year", "business_started_on", "first_time_founder"}
     | {"business_type"}
-)
-FACTS_KEPT = (
-    "好的，记下了您的情况：{heard}。想问哪一项能不能享受，直接问我，例如“补贴有我的吗”；"
-    "想看全部，说“我能享受哪些政策”。"
 )
 OFFER_TO_START = (
     "好的，记下了{heard}。要现在开始填写创业“一件事”申请吗？回复“好”就开始，已说的信息不用再说；"

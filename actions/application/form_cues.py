@@ -37,7 +37,8 @@ SHOP_BEFORE = re.compile(r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|
 # Who leads a cooperative or a firm ("负责人叫刘大山"): the applicant, never the business's name.
 LEADERS = r"负责人|法人代表|法定代表人|法人|带头人|理事长|社长|牵头人"
 NAME_CUES = (
-    r"我叫|我的名字叫|我的名字是|名字叫|名字是|姓名是|姓名[:：]?|本人叫|本人|申请人叫|申请人是|申请人[:：]?"
+    r"我叫|我的名字叫|我的名字是|全名叫|全名是|全名[:：]?|大名叫|大名是|大名|名字全称是|名字叫|名字是|姓名是|姓名[:：]?"
+    r"|本人叫|本人|申请人叫|申请人是|申请人[:：]?"
     rf"|叫做|我是|名叫|名字[:：]?|(?:^|(?<=[，,。\s]))叫|(?:{LEADERS})(?:名叫|叫|是)?"  # "我是牵头人彭玉华"
     r"|(?:高校毕业生|大学毕业生|毕业生|大学生|退役军人|返乡创业农民工|返乡农民工|农民工|登记失业人员|失业人员|就业困难人员)"
     r"(?:\s*[，,]?\s*(?:名叫|叫做|叫)|\s*)"  # "退役军人叫张建国", "失业人员 叫王小红"; not "退役军人，经营的是…"
@@ -64,6 +65,8 @@ SURNAME_GIVEN = re.compile(
     r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:名|名字叫|叫)(?P<given>[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
 )
 LEADING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4}?)" + STOP_BEFORE)
+# "三样一起办！我贺文静，4301…": 我 right before a name followed by the person's details (a bare 我 is no cue alone).
+I_THEN_NAME = re.compile(r"(?:^|(?<=[，,。；;！!？?\s]))我(?P<name>[\u4e00-\u9fff·]{2,4}?)" + STOP_BEFORE)
 # Digits dictated one by one (voice input writes them as characters): 幺 is how 1 is said in phone numbers.
 SPOKEN_DIGITS = str.maketrans("零〇一幺二三四五六七八九叉", "001123456789X")
 SPOKEN_NUMBER = re.compile(r"[零〇一幺二三四五六七八九\d]{17}[Xx叉]|[零〇一幺二三四五六七八九\d]{7,}")

@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 
 from actions.application.form_answer import answer_to_requested
 from actions.application.form_field_help import FIELD_WORDS, field_asked, field_help, step_help, undecided
-from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
+from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT, display
 from actions.application.form_guard import (
     BACK,
     CANCEL_WORDS,
@@ -106,6 +106,22 @@ def value_after_wrong(text: str, intent: str, found: Extraction) -> tuple[str, A
     return slot, value
 
 
+# At a step asked again ("上一步", "地址填错了"): the old value stays ("不改了", "还是原来那个").
+OLD_KEPT = re.compile(
+    r"不改了|不用改了?|还是原来|就用原来|用原来的|原来那个|原来的就?(?:行|好|对)|就那样吧?|保持不变|不用动"
+)
+
+
+def _old_value_kept(tracker: Tracker, text: str, requested: Any, slots: dict[str, Any]) -> Any:
+    """The value the step asked again had before, when the message keeps it; else ``None``."""
+    if requested not in BY_SLOT or slots.get(requested) is not None or not OLD_KEPT.search(text):
+        return None
+    values = (
+        e.get("value") for e in reversed(tracker.events) if e.get("event") == "slot" and e.get("name") == requested
+    )
+    return next((value for value in values if value not in (None, "", [])), None)
+
+
 def _holds_on(text: str) -> bool:
     """Not yet, at the summary ("先别交"): never a cancel ("先别提交了，撤掉吧") or a question ("等一下，…要交吗")."""
     return bool(HOLD_ON.search(text)) and not CANCEL_WORDS.search(text) and not is_question(text)
@@ -148,6 +164,11 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     requested = slots.get("requested_slot")
     found = read_values(tracker, text, intent, slots)
     chosen = bool(slots.get("application_items"))
+    if not found.values and (kept := _old_value_kept(tracker, text, requested, slots)) is not None:
+        found.values[str(requested)] = kept  # "不改了，还是原来的" after "上一步": the old value back
+        found.shown[str(requested)] = f"{BY_SLOT[str(requested)].label}不改，还是{display(str(requested), kept)}"
+        if SUBMIT.search(text):
+            found.values[CONFIRM_SLOT] = True  # "算了还是原来那个，交吧": the summary was already shown
     if not found.values and (fixed := value_after_wrong(text, intent, found)):
         found.values[fixed[0]] = fixed[1]  # "贷款年限错了，两年": the field named wrong takes the value said with it
     found.command = "no_items" if found.removed_all else _command(text, intent, requested, found, chosen)

@@ -14,6 +14,8 @@ ADD_ITEMS = re.compile(
     r"加上|再加|还要|增加|也要|也申请|一起办|另外|再(?:上|报|办|申请|弄|要)个?|顺便(?:把|办|申请|报|弄)?|也想|还想|还得"
     r"|加(?:一个|个|一项|一下|进去|进来)|添(?:一个|个|一项|上|加)|[帮给]我加"
 )
+# A wish to apply said with items at a later step ("要申请执照跟创业证"): items not chosen yet are added.
+APPLY_VERB = re.compile(r"要申请|想申请|申请一下|我要办|想办|要办理|帮我办|顺带办|一块办|一起申请")
 REMOVE_ITEMS = re.compile(
     r"不要|去掉|删掉|删了|删除|不办|不申请|取消|不参加|不用|不需要|不弄|不搞|拿掉|划掉|减掉|撤掉|去了|先不|算了|免了"
 )
@@ -67,7 +69,8 @@ def asked_about(text: str, start: int) -> bool:
 
 # Registration asked for in everyday words the NLU tags no item for ("工商和税那两样", "把公司注册和贷款一起弄").
 REGISTRATION_WORDS = re.compile(
-    r"工商|办照|(?:公司|个体户?|合作社|营业)(?:的)?(?:登记|注册)|注册(?:个|一个|一家)?(?:公司|个体|合作社)|报税|税务|税那"
+    r"(?<!个体)工商(?!户)|办照|(?:公司|个体户?|合作社|营业)(?:的)?(?:登记|注册)|注册(?:个|一个|一家)?(?:公司|个体|合作社)"
+    r"|报税|税务|税那"  # not 工商 inside 个体工商户, the business type
 )
 ALREADY_BEFORE = re.compile(r"(?:已经|早就|早已|已|刚)[^，,。]{0,4}$")
 DONE_AFTER = re.compile(
@@ -127,8 +130,8 @@ def items_named(
         return changed
     if current and REMOVE_ITEMS.search(text) and not is_question(text):  # not "贷款不用抵押吗"
         return [code for code in current if code not in named]  # "贷款不要了": that item, not the application
-    if current and ADD_ITEMS.search(text):
-        return list(dict.fromkeys([*current, *named]))
+    if current and (ADD_ITEMS.search(text) or (APPLY_VERB.search(text) and set(named) - set(current))):
+        return list(dict.fromkeys([*current, *named]))  # "…还要申请执照跟创业证" at any step: the new ones added
     return named if requested in ("application_items", None) or not current else None
 
 

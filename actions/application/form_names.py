@@ -15,10 +15,12 @@ from actions.application.form_cues import (
     CHARACTER_BY_WORD,
     CHARACTER_CORRECTED,
     CHARACTER_DESCRIBED,
+    I_THEN_NAME,
     INDUSTRY_WORDS,
     LEADERS,
     LEADING_NAME,
     NAME,
+    NAME_CUES,
     NAME_SPELLED,
     NAME_THIRD_PERSON,
     PERSON_BEFORE,
@@ -67,12 +69,26 @@ def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str |
             return match.group("name")  # not "我是易地搬迁的脱贫人口": who the person is, not their name
     if not third_person and THIRD_PERSON.search(text):
         return None  # "他叫王刚，身份证…" in a user's own chat: someone else's details, not a name to guess
-    leading = LEADING_NAME.match(text) if has_numbers else None
-    if leading is not None and _uncued_name(leading.group("name")):
-        return leading.group("name")
+    if has_numbers and (uncued := _leading_name(text) or _said_as_mine(text)):  # "我贺文静，4301…" too
+        return uncued
     if has_numbers:  # "帮来电人办理：黄大明，身份证…": a part that is only a name, near the start
-        parts = [part.strip() for part in re.split(r"[，,。；;：:\s]+", text) if part.strip()]
+        parts = [part.strip() for part in re.split(r"[，,。；;：:！!？?\s]+", text) if part.strip()]
         return next((part for part in parts[:4] if _uncued_name(part)), None)
+    return None
+
+
+def _leading_name(text: str) -> str | None:
+    """A name leading the message ("黄大明，身份证…"), said without a cue."""
+    leading = LEADING_NAME.match(text)
+    return leading.group("name") if leading is not None and _uncued_name(leading.group("name")) else None
+
+
+def _said_as_mine(text: str) -> str | None:
+    """A name right after a bare 我 and followed by the person's details ("我贺文静，4301…"), else ``None``."""
+    for match in I_THEN_NAME.finditer(text):
+        name = match.group("name")
+        if _uncued_name(name) and PERSON_DETAILS_AFTER.match(text[match.end("name") :]):
+            return name
     return None
 
 
@@ -113,7 +129,8 @@ def name_cued(text: str) -> bool:
 
 def _uncued_name(value: str) -> bool:
     """A name said without a cue: plausible, and no industry ("居民服务", "文化零售" start with surnames)."""
-    return plausible_name(value) and not re.search(INDUSTRY_WORDS, value) and not value.endswith("业")
+    cue = re.fullmatch(rf"(?:{NAME_CUES})[:：]?", value)  # "全名", "大名": a cue whose name did not follow
+    return plausible_name(value) and not re.search(INDUSTRY_WORDS, value) and not value.endswith("业") and not cue
 
 
 def _personal(name: str) -> bool:

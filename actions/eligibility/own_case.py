@@ -50,6 +50,12 @@ IDENTIFYING = frozenset({"applicant_name", "id_number", "phone"})
 _ANSWERING: ContextVar[bool] = ContextVar("own_case_answering", default=False)
 VERDICT = "按您说的情况"  # how a verdict of the rules begins (actions/eligibility/item_eligibility.py)
 
+# The person's situation said with no question (action_start_application keeps it): a fact added next is judged.
+FACTS_KEPT = (
+    "好的，记下了您的情况：{heard}。想问哪一项能不能享受，直接问我，例如“补贴有我的吗”；"
+    "想看全部，说“我能享受哪些政策”。"
+)
+
 
 def asks_own_case(text: str, stated_here: bool = False) -> bool:
     """Whether the message asks if the user, as they are, can get something ("我这种情况能办吗").
@@ -191,5 +197,6 @@ async def fact_after_verdict(
 
 
 def _after_result(tracker: Tracker) -> bool:
-    """The bot's last turn judged items (a verdict, or the eligibility check's result with ✅/❌)."""
-    return any(VERDICT in said or any(mark in said for mark in ("✅", "❌", "❔")) for said in last_turn(tracker))
+    """The bot's last turn judged items (a verdict, the check's result with ✅/❌) or kept the person's situation."""
+    judged = ("✅", "❌", "❔", FACTS_KEPT[:10])  # "退役军人" → "记下了您的情况…", then "店还没开": judged
+    return any(VERDICT in said or any(mark in said for mark in judged) for said in last_turn(tracker))

@@ -44,3 +44,19 @@ async def test_a_plan_after_a_result_is_judged_not_filed(service_url: str) -> No
     assert "按您说的情况" in said and followup(events) != "application_form", (said, events)
     said, events = await run(ActionStartApplication(), after_verdict("好的", "affirm"))
     assert "按您说的情况" not in said and "信息采集表" in said
+
+
+async def test_a_fact_read_as_a_no_after_the_situation_was_kept_is_judged(service_url: str) -> None:
+    from actions.eligibility.own_case import FACTS_KEPT
+
+    tracker = make_tracker(
+        [
+            user_event("我是退伍的", "inform", [{"entity": "person_category", "value": "veteran"}]),
+            {"event": "action", "name": "action_start_application"},
+            {"event": "bot", "text": FACTS_KEPT.format(heard="人员类别：退役军人")},
+            {"event": "action", "name": "action_listen"},
+            user_event("店还没开呢", "deny"),
+        ]
+    )
+    said, _ = await run(ActionRouteCourtesy(), tracker)
+    assert "按您说的情况" in said and "明白了" not in said, said

@@ -1,0 +1,99 @@
+"""What the application form says in a turn besides storing values: a question answered, a command carried out.
+
+:class:`~actions.application.application_form.ValidateApplicationForm` decides what a turn does; this module says
+it: a question at a step answered (how to fill a field, or the knowledge base for the whole form, the loan's steps
+about the loan), how a value was taken (a date as read, an answer ahead of its question), and the commands the form
+carries out itself at any step ("上一步", "重新填", "就这两样", "先别交", "交上去了没有", "核对下信息", a cancel in
+words, every item removed).
+"""
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.application.application_actions import CANCELLED, reset_form
+from actions.application.form_field_help import field_help
+from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT, display
+from actions.application.form_navigation import navigate
+from actions.application.form_questions import answered_for_the_step, for_the_whole_form
+from actions.application.form_values import Extraction
+from actions.conversation import messages
+from actions.knowledge.questions import ActionAnswerQuestion
+
+REQUESTED = "requested_slot"
+NO_ITEMS_LEFT = (
+    "好的，“{items}”不办了。现在没有要办的事项了：还想办哪一项？例如“营业执照”“创业补贴”。整个申请都不办了请说“取消”。"
+)
+HOLDING = "好的，先不提交，填好的信息给您留着。想好了说“确认提交”就提交，要改哪一项直接告诉我，不办了说“取消”。"
+NOT_SUBMITTED = "还没有提交：这份申请表还在填写中，填完核对后说“确认提交”才会提交，提交后会给您申请编号。"
+
+
+async def answer_in_form(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, found: Extraction
+) -> list[EventType]:
+    """Answer a question asked at a step: how to fill a field, or from the knowledge base for the whole form.
+
+    The caller asks the same step again afterwards.
+    """
+    if found.field_help:
+        dispatcher.utter_message(text=field_help(found.field_help))
+        return []
+    if await answered_for_the_step(dispatcher, tracker):  # "最多能贷多少" at the loan's amount: the loan's limit
+        return []
+    return list(await ActionAnswerQuestion().run(dispatcher, for_the_whole_form(tracker), domain))
+
+
+def acknowledge(
+    dispatcher: CollectingDispatcher, slot: str, value: Any, new: bool, requested: Any, found: Extraction
+) -> None:
+    """Say how a value was taken: a date as read, the name as heard (立早章…), an answer ahead of its question."""
+    if slot in found.shown:
+        dispatcher.utter_message(text=f"好的，记下了：{found.shown[slot]}。")
+    elif slot == "applicant_name" and new:
+        dispatcher.utter_message(text=f"好的，申请人姓名：{value}。")
+    elif new and slot not in (requested, "application_items"):
+        # An answer ahead of its question: say where it went, so nothing lands silently.
+        dispatcher.utter_message(text=f"好的，已记下{BY_SLOT[slot].label}：{display(slot, value)}。")
+
+
+# The commands the form carries out itself at any step, whatever the intent
+# (actions/application/form_extraction._command).
+NAVIGATION = ("fix", "back", "restart", "cancel", "no_items", "items_kept", "hesitate", "not_submitted", "review")
+
+
+def navigate_or_cancel(
+    dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any], text: str = ""
+) -> list[EventType]:
+    """Go back or start again, or stop on a cancel in words the NLU did not read as cancel (nothing filed).
+
+    Removing the only items chosen ("贷款不要了") asks for the items again: the application is not cancelled;
+    "就这两样" at a later step says the items back and asks the step again.
+    """
+    if command == "no_items":
+        dispatcher.utter_message(
+            text=NO_ITEMS_LEFT.format(items=display("application_items", slots.get("application_items")))
+        )
+        return [
+            SlotSet("application_items", None),
+            SlotSet(CONFIRM_SLOT, None),
+            SlotSet(REQUESTED, "application_items"),
+        ]
+    if command in ("hesitate", "not_submitted", "review"):  # "先别交，我考虑一下"; "交上去了没有"; "核对下信息"
+        requested = slots.get(REQUESTED)
+        if command != "review":
+            dispatcher.utter_message(text=HOLDING if command == "hesitate" else NOT_SUBMITTED)
+        elif requested != CONFIRM_SLOT:  # at the summary the step's own question shows the summary again
+            dispatcher.utter_message(text=messages.filled_so_far(slots))
+        return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
+    if command == "items_kept":  # "就这两样": said back, and the step asked again (no failed answer)
+        items = display("application_items", slots.get("application_items"))
+        dispatcher.utter_message(text=f"好的，就办这几项：{items}。我们接着填。")
+        requested = slots.get(REQUESTED)
+        return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
+    if command != "cancel":
+        return navigate(dispatcher, command, slots, text)
+    dispatcher.utter_message(text=CANCELLED)
+    return [ActiveLoop(None), SlotSet(REQUESTED, None), *reset_form()]
