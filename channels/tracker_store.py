@@ -26,6 +26,9 @@ once (:func:`latest_session_query`) instead of an ORM query per message. The row
 rebuilt are Rasa's. Otherwise it is Rasa's ``SQLTrackerStore``
 as is. Configure it in ``bot/endpoints.yml``
 (``tracker_store: type: channels.tracker_store.SQLiteWalTrackerStore``, with ``dialect``/``db`` as for ``SQL``).
+``bot/endpoints.scaled.yml`` uses it on PostgreSQL for the JSON-only read and the save without counting (the Redis
+lock store keeps one message of a conversation at a time across Rasa processes); SQLite's settings apply to SQLite
+only (``tests/channels/test_tracker_store.py`` runs on both).
 """
 
 from __future__ import annotations
