@@ -192,6 +192,8 @@ def guaranteed_loan(profile: Profile) -> Assessment:
             label = vocabulary.other_categories[detail].label
     elif category not in rules["categories"]:
         check.failures.append(f"“{label}”不在创业担保贷款的支持对象之列")
+    elif category in rules.get("category_includes", {}):
+        label = f"{label}（{rules['category_includes'][category]}）"
     if profile.other_business_loans:
         check.failures.append(
             "除房贷、车贷、助学贷款外，须没有其他未还清的经营性贷款，您说还有经营性贷款没还清，还清后才能申请"

@@ -85,6 +85,20 @@ def test_the_loan_verdict_gives_the_partnership_rule_besides_the_individual_limi
     assert "合伙" in verdict.reason and "10%" in verdict.reason
 
 
+def test_the_loan_verdict_says_who_a_category_also_covers() -> None:
+    """bundle.md counts village officials and returnees from abroad as graduates, disabled people as hard to employ."""
+    verdict = next(a for a in assess_items(graduate()) if a.code == "guaranteed_loan")
+    assert verdict.qualifies and "高校毕业生（含大学生村官、留学回国学生）" in verdict.reason
+    disabled = next(
+        a for a in assess_items(Profile(today=TODAY, person_category="hard_to_employ")) if a.code == "guaranteed_loan"
+    )
+    assert "含残疾人" in disabled.reason
+    veteran = next(
+        a for a in assess_items(Profile(today=TODAY, person_category="veteran")) if a.code == "guaranteed_loan"
+    )
+    assert "（含" not in veteran.reason
+
+
 def test_an_unpaid_business_loan_rules_the_loan_out_with_the_reason(app_client: TestClient) -> None:
     body = app_client.post(URL, json={"person_category": "退伍军人", "other_business_loans": True}).json()
     loan = _by_code(body)["guaranteed_loan"]
