@@ -9,9 +9,8 @@ without a restart.
 import logging
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,15 +18,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from bundle_service.applications.catalog import load_items
 from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings
-from bundle_service.knowledge import asking, asks, documents_admin, faq_import, faqs, seed, unanswered
+from bundle_service.knowledge import asking, asks, documents_admin, faqs, seed, unanswered
+from bundle_service.knowledge.administration import Administration
 from bundle_service.knowledge.answers import compose, title
 from bundle_service.knowledge.asking import Rules
 from bundle_service.knowledge.documents import ParsedDocument, parse_markdown
 from bundle_service.knowledge.elsewhere import redirect
 from bundle_service.knowledge.embedding import Embedder, get_embedder
 from bundle_service.knowledge.entries import Entry, FaqRecord, Representation, document_entries, faq_entries
-from bundle_service.knowledge.faq_files import FaqRow
-from bundle_service.knowledge.faq_import import ImportReport
 from bundle_service.knowledge.hit_cache import HitCache
 from bundle_service.knowledge.index import Filters, KnowledgeIndex, SyncReport
 from bundle_service.knowledge.out_of_scope import load_examples, out_of_scope_entries
@@ -35,13 +33,12 @@ from bundle_service.knowledge.ranking import SourceHit, Status, Thresholds, answ
 from bundle_service.knowledge.regions import Regions
 from bundle_service.knowledge.store import VectorStore, collection_name, make_client
 from bundle_service.knowledge.text import normalize
-from bundle_service.models import Faq, FaqVersion, KbDocument, UnansweredQuestion
+from bundle_service.models import Faq, KbDocument, UnansweredQuestion
 
 logger = logging.getLogger(__name__)
 FRESHNESS_SECONDS = 2.0
 SHOWN_HITS = 5
 MAX_QUERY_CHARS = 500
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -76,7 +73,7 @@ def source_of(hit: SourceHit) -> dict[str, str]:
 
 
 @dataclass
-class KnowledgeBase:
+class KnowledgeBase(Administration):
     """Seeding, indexing, search and FAQ/document administration over one database and one vector store.
 
     Building it is cheap: the model, the chroma client and the index are created on first use (or by
@@ -313,128 +310,3 @@ class KnowledgeBase:
                     best=best,
                     now=self.clock.now(),
                 )
-
-    # ---- administration (each write re-indexes after its commit) ----
-    def _write(self, operation: Callable[[Session], T]) -> T:
-        with self.sessions.begin() as session:
-            result = operation(session)
-        self.refresh()
-        return result
-
-    def create_faq(self, data: faqs.FaqInput, actor: str) -> Faq:
-        """Add a FAQ; searchable when this returns."""
-        data = faqs.check(data, self.known_items)
-        return self._write(lambda s: faqs.create(s, data, actor, self.clock.now()))
-
-    def update_faq(self, faq_id: str, data: faqs.FaqInput, actor: str) -> Faq:
-        """Replace a FAQ's content (new version); the old text is gone from the index when this returns."""
-        data = faqs.check(data, self.known_items)
-        return self._write(lambda s: faqs.update(s, faq_id, data, actor, self.clock.now()))
-
-    def delete_faq(self, faq_id: str, actor: str) -> Faq:
-        """Withdraw a FAQ (new inactive version) and remove it from the index."""
-        return self._write(lambda s: faqs.delete(s, faq_id, actor, self.clock.now()))
-
-    def rollback_faq(self, faq_id: str, version: int, actor: str) -> Faq:
-        """Restore an earlier version of a FAQ as a new version."""
-        return self._write(lambda s: faqs.rollback(s, faq_id, version, actor, self.clock.now()))
-
-    def get_faq(self, faq_id: str) -> Faq:
-        """One FAQ, deleted ones included.
-
-        Raises:
-            NotFound: No such FAQ.
-        """
-        with self.sessions() as session:
-            return faqs.get(session, faq_id)
-
-    def faq_versions(self, faq_id: str) -> list[FaqVersion]:
-        """A FAQ's history, newest first."""
-        with self.sessions() as session:
-            return faqs.versions(session, faq_id)
-
-    def list_faqs(self, include_deleted: bool = False) -> list[Faq]:
-        """FAQs by id."""
-        with self.sessions() as session:
-            return faqs.list_faqs(session, include_deleted)
-
-    def upload_document(self, path: str, markdown: str, actor: str) -> KbDocument:
-        """Create or replace a Markdown document; its chunks are searchable when this returns."""
-        return self._write(
-            lambda s: documents_admin.upload(s, path, markdown, actor, self.clock.now(), self.known_items)
-        )
-
-    def withdraw_document(self, path: str, actor: str) -> KbDocument:
-        """Take a document out of the knowledge base."""
-        return self._write(lambda s: documents_admin.withdraw(s, path, actor, self.clock.now()))
-
-    def list_documents(self, include_deleted: bool = False) -> list[KbDocument]:
-        """Documents by path."""
-        with self.sessions() as session:
-            return documents_admin.list_documents(session, include_deleted)
-
-    def reindex(self, faq_id: str | None = None, force: bool = False) -> SyncReport:
-        """Re-index one FAQ, or everything: a sync by content hash.
-
-        Args:
-            faq_id: Re-embed this FAQ's entries even if unchanged.
-            force: Without ``faq_id``: re-embed every entry (e.g. after changing the model files).
-
-        Returns:
-            What the sync did.
-
-        Raises:
-            NotFound: ``faq_id`` given and unknown.
-        """
-        with self._lock:
-            if faq_id is not None:
-                with self.sessions() as session:
-                    faqs.get(session, faq_id)
-                stale = [e.id for e in self.index.entries().values() if e.kind == "faq" and e.source == faq_id]
-                self.index.store.delete(stale)
-            elif force:
-                self.index.store.delete(list(self.index.store.hashes()))
-            return self.refresh()
-
-    def unanswered(self, status: str | None = unanswered.OPEN, limit: int = 200) -> list[UnansweredQuestion]:
-        """The unanswered queue, newest first."""
-        with self.sessions() as session:
-            return unanswered.list_questions(session, status, limit)
-
-    def close_unanswered(self, question_id: int, actor: str, faq_id: str | None = None) -> UnansweredQuestion:
-        """Resolve a queued question with a FAQ, or dismiss it (it becomes an out-of-scope example at once)."""
-        return self._write(lambda s: unanswered.close(s, question_id, actor, self.clock.now(), faq_id))
-
-    def resolve_unanswered(self, question_id: int, data: faqs.FaqInput, actor: str) -> tuple[Faq, UnansweredQuestion]:
-        """Write the FAQ that answers a queued question and close the question, in one transaction.
-
-        Raises:
-            NotFound: No such question.
-            Conflict: The question is already closed (nothing is written).
-            InvalidInput: The FAQ is invalid or duplicates another one's question.
-        """
-        data = faqs.check(data, self.known_items)
-
-        def operation(session: Session) -> tuple[Faq, UnansweredQuestion]:
-            row = session.get(UnansweredQuestion, question_id)
-            if row is None or row.status != unanswered.OPEN:  # checked before the FAQ is written
-                unanswered.close(session, question_id, actor, self.clock.now())
-            faq = faqs.create(session, data, actor, self.clock.now())
-            session.flush()
-            return faq, unanswered.close(session, question_id, actor, self.clock.now(), faq.id)
-
-        return self._write(operation)
-
-    def export_faqs(self) -> list[tuple[str, faqs.FaqInput]]:
-        """The active FAQs by id, as (id, content) pairs for an export file."""
-        return [(f.id, faqs.FaqInput.of(f)) for f in self.list_faqs()]
-
-    def import_faqs(self, rows: list[FaqRow], actor: str) -> ImportReport:
-        """Check every row, then create and update FAQs in one transaction (all or nothing) and re-index.
-
-        Raises:
-            InvalidInput: Row errors (:class:`~bundle_service.knowledge.faq_files.RowError`); nothing is written.
-        """
-        with self.sessions() as session:
-            checked = faq_import.plan(session, rows, self.known_items)
-        return self._write(lambda s: faq_import.apply(s, checked, actor, self.clock.now()))
