@@ -198,7 +198,7 @@ INDUSTRY_DOING = re.compile(
     r"(?:的|生意|这块|这一块|行业|(?<![员工师])(?=[，,。；;\s]|$))"
 )
 INDUSTRY_SEGMENT = re.compile(
-    rf"^(?:属于|做|搞|干)?(?P<value>(?:{INDUSTRY_WORDS})(?:行业|业)?|[\u4e00-\u9fff]{{1,6}}(?:行业|业))$"
+    rf"^(?:属于|做|搞|干)?(?P<value>(?:{INDUSTRY_WORDS}){{1,2}}(?:行业|业)?|[\u4e00-\u9fff]{{1,6}}(?:行业|业))$"
 )
 # Words ending in 业 that are not an industry (创业, 毕业, 企业 …).
 NOT_INDUSTRY = re.compile(r"(?:创|就|毕|失|开|营|企|专|作|事|学|结|停|歇|复|产)业$|想|要|我|了")
@@ -228,7 +228,8 @@ COOPERATIVE_PLANNED = re.compile(
 BUSINESS_TYPE_WORDS = re.compile(r"(?:个体户|个体工商户|个体|企业|公司|农民专业合作社|合作社)")
 # A bare industry between other fields: a few Chinese characters, none of the words of other fields.
 INDUSTRY_LIKE = re.compile(
-    r"(?![在到去想要我])(?!.*(?:毕业|农民工|军人|失业|困难|执照|贷款|补贴|培训|身份|手机|电话|申请|办理|项目|地址|个体|企业|公司"
+    r"(?![在到去想要我])(?!.*(?:毕业|农民工|军人|失业|困难|执照|贷款|补贴|创业培训|(?<![\u4e00-\u9fff])培训|身份|手机|电话|申请"
+    r"|办理|项目|地址|个体|企业|公司"  # "文化培训" after the project is the industry; "创业培训" is the item
     r"|合作社|性质|类型))"
     r"[\u4e00-\u9fff]{2,10}"
 )

@@ -2,7 +2,8 @@
 
 "两样都办！我柯雨桐，<ID>，<手机>" and "全名是邵景明，<ID>" name the applicant; "我想办执照，<ID>" names nobody. After
 "上一步" (or "地址填错了") the field is asked with its old value shown: "不改了，还是原来那个" puts it back, and with
-a submit word the application goes on to filing.
+a submit word the application goes on to filing. An unlabelled industry of two words after the project ("艺术培训")
+is the industry; "创业培训" stays the item.
 """
 
 from typing import Any
@@ -65,3 +66,14 @@ async def test_the_old_value_kept_with_a_submit_word_goes_on_to_filing(service_u
     texts, set_slots = await _validate(_asked_again("还是用原来的吧，提交", "affirm"))
     assert set_slots.get("premises_address") == FILLED["premises_address"], (texts, set_slots)
     assert set_slots.get("confirm_submission") is True and set_slots.get("requested_slot") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "industry"),
+    [
+        (f"项目晨光舞蹈教学，艺术培训，个体工商户，{NEWCOMER}", "艺术培训"),
+        ("项目晨光舞蹈教学，创业培训，个体户", None),
+    ],
+)
+def test_an_industry_of_two_words_after_the_project_is_read(said: str, industry: str | None) -> None:
+    assert read_labelled(said, []).values.get("industry") == industry
