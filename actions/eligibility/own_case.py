@@ -198,5 +198,5 @@ async def fact_after_verdict(
 
 def _after_result(tracker: Tracker) -> bool:
     """The bot's last turn judged items (a verdict, the check's result with ✅/❌) or kept the person's situation."""
-    judged = ("✅", "❌", "❔", FACTS_KEPT[:10])  # "退役军人" → "记下了您的情况…", then "店还没开": judged
+    judged = ("✅", "❌", "❔", FACTS_KEPT[:10])  # a category said → "记下了您的情况…", then "店还没开": judged
     return any(VERDICT in said or any(mark in said for mark in judged) for said in last_turn(tracker))
