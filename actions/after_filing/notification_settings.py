@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.conversation.context import is_question
+from actions.conversation.question_shape import is_question
 from actions.conversation.replies import answer_question
 from actions.service_client import ServiceError, put_json, tracker_headers, tracker_identity
 

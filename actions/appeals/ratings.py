@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.appeals.appeal_reading import application_number, id_last6
 from actions.application.form_extraction import just_heard_user
-from actions.conversation.context import is_question
+from actions.conversation.question_shape import is_question
 from actions.conversation.replies import answer_question, bot_texts
 from actions.service_client import (
     Conflict,

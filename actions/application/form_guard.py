@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from actions.conversation.context import A_NOT_A
+from actions.conversation.question_shape import A_NOT_A
 from actions.steps.step_failures import NOT_TAKEN, back_lead
 from contract.labels import CHOICE_LABELS, FIELD_LABELS
 

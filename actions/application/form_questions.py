@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application.form_values import LOAN
-from actions.conversation import context
+from actions.conversation import context, question_shape
 from actions.knowledge.answer_feedback import answer_payload
 from actions.knowledge.query_text import FORM_ITEM, ITEM_ENTITY, items_in, without_then
 from actions.knowledge.questions import ANSWERED, search
@@ -36,11 +36,14 @@ def question_besides(text: str) -> str | None:
     Returns:
         The question part ("要带身份证吗"), or ``None`` when the message asks nothing or is only a question.
     """
-    clauses = [c for c in context.CLAUSE_ENDS.split(text.strip()) if c]
+    clauses = [c for c in question_shape.CLAUSE_ENDS.split(text.strip()) if c]
     asked = [
         c
         for c in clauses
-        if context.is_question(c) and len(c) >= MIN_QUESTION and not CHECKING.match(c) and not context.is_request(c)
+        if question_shape.is_question(c)
+        and len(c) >= MIN_QUESTION
+        and not CHECKING.match(c)
+        and not question_shape.is_request(c)
     ]
     if not asked or len(asked) == len(clauses):
         return None

@@ -3,7 +3,8 @@
 After the overview "在哪里办" / "要多久" are about the whole bundle; after a progress result "那什么时候能全部办完" is
 about that application; after an answer about an item "要带什么材料" keeps the item and "补贴呢" asks the same
 question about the subsidy (:mod:`actions.knowledge.questions`). This module only reads the conversation; the routers
-and :mod:`actions.conversation.followups` act on it. It also says when one message holds two questions.
+and :mod:`actions.conversation.followups` act on it. The message's own shape (a question, a request, two
+questions) is read by :mod:`actions.conversation.question_shape`.
 """
 
 import re
@@ -14,6 +15,7 @@ import yaml
 from rasa_sdk import Tracker
 
 from actions.conversation import filed_appeal
+from actions.conversation.question_shape import is_question, is_request
 from actions.progress import progress_followups
 from contract.labels import ITEM_NAMES, ITEM_TIME_LIMITS
 from nlu_components.relay import relays_a_question
@@ -42,16 +44,6 @@ GO_IN_PERSON = re.compile(
 # "我再考虑考虑", "我想想", "回头再说": not now. A no to what is under way, never a complaint.
 HESITATING = re.compile(r"考虑|想想|想一想|琢磨|合计|商量|再说吧?$|回头再|过两天|改天|还没想好|没想好")
 BOT_FILLS = re.compile(r"帮我|给我|替我|你帮|你来|你给")
-# "帮我看看这个政策", "给我讲讲这个贷款", "帮我算算能贷多少": asking to have something explained, not to act.
-EXPLAIN = re.compile(
-    r"(?:帮我|给我|替我|帮忙|你帮我|麻烦你?)(?:看看|看下|看一下|瞧瞧|解释|讲讲|讲一下|讲解|说说|说一下|分析|介绍|解读"
-    r"|算算|算一下|算下|估算|估一下)"
-)
-# What makes such words a request after all: to apply, to check progress or to be matched with policies.
-APPLY_OR_CHECK = re.compile(
-    r"填表|报名|进度|办到|到哪|结果|符合|能享受|可以享受|哪些|编号|CY\d|(?:我要|我想|开始|现在)(?:申请|办)",
-    re.IGNORECASE,
-)
 IN_PERSON = (
     "可以的，到政务服务大厅的创业服务窗口就能当面办理个人创业“一件事”：窗口工作人员帮您核验身份、填好"
     "《个人创业“一件事”信息采集表》，一次提交，各部门并联审批。想少跑一趟的话，也可以在湘易办、湖南省政务服务网办，"
@@ -86,33 +78,6 @@ WHEN_ALL_DONE = (
     "各部门并联审批，整件事在20个工作日内办结；上面列出了每个部门的办理期限，最后一个部门办结，整件事就全部办完了，"
     "到时会通知您。想随时再看，发申请编号和身份证后6位即可。"
 )
-# Asking whether without a question word: "收不收", "贵不贵", "行不行"; "提交了没". Forms read it too (form_guard).
-A_NOT_A = r"((?!不)[\u4e00-\u9fff])不\1|[了过]没(?:有)?[?？。]*$"
-# A question, even without a question mark ("要带身份证去吗", "红灯什么意思").
-QUESTION = re.compile(
-    r"[?？]|吗|么|呢$|多少|几多|多久|多长时间|几天|怎么|咋|如何|什么|啥|哪(?!怕)|谁(?![都也])|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
-    r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行|干嘛|想知道|想了解|打听"
-    r"|(?<![好十多])几(?:个(?!月|年头)|次|趟|家|项|样|种|位|张|步|栏|页|类)"
-    r"|(?:能|可以|会|要|用|行)[^，,。；;？?]{0,12}不[?？。！!~～]*$"  # "开个修车铺能拿创业补贴不"
-    rf"|{A_NOT_A}"
-    r"|(?i:(?<![a-z])(?:how|what|where|when|which|who|why)(?![a-z]))"  # "startup subsidy 一次性的 how much"
-)
-# A choice between two things ("执照给纸质的还是电子的", "办个体户还是公司好"): a question. Not 还是 meaning "still" or
-# "rather" ("还是找不到", "我还是去现场办吧", "地址还是原来那个"): it follows a pronoun or 觉得, is followed by a
-# negation or a word pointing back, or the message ends in 吧.
-CHOICE = re.compile(
-    r"(?<=[^\s，,。我你他她那就还也想得不])(?<!觉得)(?<!我们)(?<!还是)还是(?!不|没|找不|看不|想不|记不|一样|老样子|那|这|原|之前|刚才|上面|以前|算了)"
-)
-# "我想问一下…", "请问…": asking, not a request to act.
-ASKING = re.compile(
-    r"^(?:(?:我|他|她|来电人|客户|对方)?想(?:问|咨询|了解|知道)(?:一下|下|问)?|请问|问一下|问下|咨询一下|打听一下)[，,\s]*"
-)
-# A request to act: apply, have it done, have it checked ("帮我查进度", "我要申请", "给我办一下").
-REQUEST = re.compile(
-    r"(?:我要|我想|我打算|我准备|我们要|我们想|帮我|给我|替我|帮忙|麻烦你?|现在就|马上|直接"
-    r"|(?:他|她|来电人|来电群众|客户|对方|群众|老乡)(?:要|想|打算|准备))"
-    r"[^，,。；;？?！!\s]{0,6}?(?:申请|办|填|报名|贷|领|查|提交)"
-)
 # Actions whose reply answered a question (their item, if any, is the conversation's subject).
 ANSWERS = frozenset(
     {
@@ -139,25 +104,6 @@ NO_WORDS = (
 ASPECTS = ("材料", "时间", "时限", "费用", "金额", "额度", "利息", "期限", "条件", "部门", "流程", "地点")
 ITEM_GAZETTEER = Path(__file__).resolve().parents[2] / "nlu_data" / "gazetteer" / "item.yml"
 SHORT = 14  # a follow-up this short leans on the previous answer
-# Where one question may end: punctuation, or "还有/另外/顺便问一下" starting the next one.
-CLAUSE_ENDS = re.compile(
-    r"[?？！!。，,；;\s]+|(?:还有就是|还有|另外|以及|再问一下|再问下|顺便问一下|顺便问下|还想问)[，,]?"
-)
-MIN_PART = 4
-# "借款能借几年", "补贴能拿几千": a question of its own after a question mark (not cut out of dictated text, where
-# "能贷多少能贷几年" is one question the knowledge base answers whole).
-HOW_MANY_UNITS = re.compile(r"(?:能|可以|要|得|最长|最多|[贷借还拿领])\S{0,2}?几(?:年|千|万|成)")
-# A question dictated after another may be three characters ("补贴能拿多少要带啥", "…找谁办"), but not a tag question
-# asking for agreement ("要交多少钱是不是"): that one belongs to the question before it.
-MIN_NEXT_QUESTION = 3
-TAG_QUESTIONS = ("是不是", "对不对", "行不行", "好不好", "是吧", "对吧", "是吗", "对吗")
-PARTICLES = "吗呢啊呀吧嘛哦"  # end the question before them, never start the next one
-# Where a question may end inside a clause typed without punctuation (voice input: "贷款能贷多少利息怎么算"): it
-# splits only when what follows is a question of its own ("要多少钱才能办" stays one).
-QUESTION_END = re.compile(
-    r"(?:多少钱|多少|几天|多久|多长时间|怎么(?:算|办|弄|申请|交|查|看|填|领|报名)|(?:在|去)?哪[里儿]?(?:查|看|办|交)"
-    r"|什么材料|是什么意思|什么意思|吗)(?:啊|呀|哦|嘛)?"
-)
 
 
 def previous_action(tracker: Tracker) -> str | None:
@@ -187,25 +133,6 @@ def as_typed(tracker: Tracker) -> str:
 def relayed_question(tracker: Tracker) -> bool:
     """The latest message relays someone asking ("他想打听长沙那边开店有什么补贴"): a question, whatever is left."""
     return relays_a_question(as_typed(tracker))
-
-
-def is_question(text: str) -> bool:
-    """Whether the text reads as a question (also a choice between two things: "纸质的还是电子的")."""
-    return bool(QUESTION.search(text)) or is_choice(text)
-
-
-def is_choice(text: str) -> bool:
-    """Whether the text asks to choose between two things ("办个体户还是公司好"), without a question mark."""
-    return bool(CHOICE.search(text)) and not text.rstrip("。.！!~～ ").endswith("吧")
-
-
-def is_request(text: str) -> bool:
-    """Whether the text asks the bot to do something (apply, check), not only asks about it.
-
-    A choice ("我想申请补贴还是贷款好") asks which, so it is a question, not a request; so is asking to have
-    something explained ("帮我看看贷款政策", :func:`wants_explained`).
-    """
-    return bool(REQUEST.search(ASKING.sub("", text, count=1))) and not is_choice(text) and not wants_explained(text)
 
 
 def last_answer(tracker: Tracker) -> str | None:
@@ -289,58 +216,9 @@ def _about_what_was_shown(tracker: Tracker, kind: str | None, text: str) -> str 
     return None
 
 
-def wants_explained(text: str) -> bool:
-    """The user asks to have something explained ("帮我看看这个政策"), not to apply, check progress or be matched."""
-    return bool(EXPLAIN.search(text)) and not APPLY_OR_CHECK.search(text)
-
-
 def goes_in_person(text: str) -> bool:
     """The user will go to the window ("那我还是去现场办吧"): no question, and not asking me to fill the form."""
     return bool(GO_IN_PERSON.search(text)) and not is_question(text) and not BOT_FILLS.search(text)
-
-
-def asks_besides(text: str) -> bool:
-    """A request that also asks something in another clause ("我要办营业执照，要几天")."""
-    clauses = [c for c in CLAUSE_ENDS.split(text) if c]
-    return is_request(text) and any(is_question(c) and not is_request(c) for c in clauses)
-
-
-def questions(text: str) -> list[str]:
-    """The separate questions of one message ("补贴多少？贷款多少？" → two); one element when it is one question.
-
-    A part that is not a question on its own stays with the question after it ("我是退役军人，能贷多少" is one
-    question), or with the one before it when it comes last; a part shorter than three characters or asking for
-    agreement ("是不是") too.
-    """
-    parts = [piece for p in CLAUSE_ENDS.split(text) if p for piece in _unpunctuated(p)]
-    merged: list[str] = []
-    pending = ""
-    for part in parts:
-        short = len(part) < MIN_NEXT_QUESTION or part in TAG_QUESTIONS
-        asks = is_question(part) or bool(HOW_MANY_UNITS.search(part))
-        if not asks or short:
-            if merged and not pending and short and asks:
-                merged[-1] = f"{merged[-1]}，{part}"
-            else:
-                pending = f"{pending}，{part}" if pending else part
-            continue
-        merged.append(f"{pending}，{part}" if pending else part)
-        pending = ""
-    if pending and merged:
-        merged[-1] = f"{merged[-1]}，{pending}"
-    return merged if len(merged) > 1 else [text]
-
-
-def _unpunctuated(clause: str) -> list[str]:
-    """A clause cut after each question end that a question of its own follows ("能贷多少|利息怎么算")."""
-    for match in QUESTION_END.finditer(clause):
-        head, rest = clause[: match.end()], clause[match.end() :]
-        next_one = len(rest) >= MIN_PART or (
-            len(rest) >= MIN_NEXT_QUESTION and rest not in TAG_QUESTIONS and rest[0] not in PARTICLES
-        )
-        if len(head) >= MIN_PART and next_one and is_question(head) and is_question(rest):
-            return [head, *_unpunctuated(rest)]
-    return [clause]
 
 
 def odd_input_reply(text: str) -> str | None:

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.application.form_questions import for_the_whole_form
-from actions.conversation import context
+from actions.conversation import question_shape
 from actions.conversation.plain_answers import learn_about
 from actions.conversation.replies import answer_question
 from actions.eligibility import own_case
@@ -47,7 +47,7 @@ def question_after(text: str) -> int | None:
     if match is None:
         return None
     rest = text[match.end() :]
-    if len(rest.strip()) < MIN_QUESTION or not context.is_question(rest):
+    if len(rest.strip()) < MIN_QUESTION or not question_shape.is_question(rest):
         return None
     return match.end()
 

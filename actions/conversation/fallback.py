@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.appeals.appeals import explicit_appeal
 from actions.application.application_start import carries_application_data
-from actions.conversation import context
+from actions.conversation import question_shape
 from actions.conversation.followups import follow_up
 from actions.conversation.handoff import hand_off
 from actions.conversation.last_answer import recent_turns
@@ -48,7 +48,7 @@ def asks_item_for_self(tracker: Tracker) -> bool:
     """
     text = str(tracker.latest_message.get("text") or "")
     entities = list(tracker.latest_message.get("entities") or [])
-    if not (context.is_question(text) and situation.items_asked(text, entities)):
+    if not (question_shape.is_question(text) and situation.items_asked(text, entities)):
         return False
     return bool(situation.read(text, entities, date.today()).profile) and not own_case.files(tracker, text)
 
@@ -59,7 +59,9 @@ def _only_asks(tracker: Tracker) -> bool:
     Such a message carries two fields (an item, a business type), so it read as an application message.
     """
     text = str(tracker.latest_message.get("text") or "")
-    return context.is_question(text) and not context.is_request(text) and not own_case.files(tracker, text)
+    return (
+        question_shape.is_question(text) and not question_shape.is_request(text) and not own_case.files(tracker, text)
+    )
 
 
 class ActionHandleLowConfidence(Action):

@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application.form_labels import read_labelled
-from actions.conversation import context  # the module: progress → booking → application_actions → here
+from actions.conversation import context, question_shape  # the module: progress → booking → application_actions → here
 from actions.conversation.filed_appeal import how_to_follow
 from actions.conversation.replies import answer_question
 from actions.eligibility import own_case
@@ -67,7 +67,9 @@ async def question_not_request(
     A message that carries application data (two fields or more) is a request, whatever its wording.
     """
     text = context.text_of(tracker)
-    if not (context.is_question(text) or context.wants_explained(text)) or context.is_request(text):
+    if not (question_shape.is_question(text) or question_shape.wants_explained(text)) or question_shape.is_request(
+        text
+    ):
         return None  # "帮我看看这个政策" is answered too
     entities = list(tracker.latest_message.get("entities") or [])
     if len(read_labelled(text, entities).values) >= 2:
@@ -110,7 +112,7 @@ async def before_starting(
     if context.goes_in_person(text):
         dispatcher.utter_message(text=context.IN_PERSON)  # "那我还是去现场办吧": where, not a form here
         return []
-    if context.asks_besides(text):
+    if question_shape.asks_besides(text):
         await answer_question(dispatcher, tracker, domain)  # "我要办执照，要几天": the question too, then the form
         return None
     return await question_not_request(dispatcher, tracker, domain)

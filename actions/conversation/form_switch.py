@@ -17,7 +17,7 @@ from actions.appeals.appeals import reset_appeal
 from actions.application.application_start import ActionStartApplication
 from actions.application.form_fields import ATTEMPT, PAUSED
 from actions.application.form_questions import for_the_whole_form
-from actions.conversation import context
+from actions.conversation import context, question_shape
 from actions.conversation.replies import answer_question
 from actions.conversation.routing import ASK_MATCH, WHAT_CAN_I_GET, wants_own
 from actions.eligibility.eligibility_reading import PROFILE_SLOTS
@@ -42,7 +42,7 @@ WANTED = {"check_progress": "查进度", "check_eligibility": "看看能享受�
 
 def _asks_about(intent: str, text: str) -> bool:
     """A question about the other task ("红灯是什么意思"), not a request to do it ("帮我查", "我能享受哪些")."""
-    if not (context.is_question(text) or RELAYED_QUESTION.search(text)) or context.is_request(text):
+    if not (question_shape.is_question(text) or RELAYED_QUESTION.search(text)) or question_shape.is_request(text):
         return False
     if intent == "check_progress":
         return not (wants_own(text) or NUMBER.search(text))  # "提交完怎么知道办到哪了": nothing to check yet

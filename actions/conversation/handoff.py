@@ -7,7 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused, EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import context
+from actions.conversation import question_shape
 from actions.conversation.replies import answer_question
 from actions.service_client import ServiceError, post_json, tracker_headers
 from nlu_components.person_asked import asks_for_person
@@ -49,7 +49,7 @@ class ActionHandoff(Action):
         asked = bool(ASKS_FOR_PERSON.search(text)) or asks_for_person(text)
         if loop and not asked:
             return [FollowupAction(str(loop))]  # the form reads the message (a name relayed by hotline staff)
-        if not loop and not asked and context.is_question(text):
+        if not loop and not asked and question_shape.is_question(text):
             return await answer_question(dispatcher, tracker, domain)  # "那我个人呢": a question about one's case
         return await hand_off(dispatcher, tracker, HANDED_OFF)
 

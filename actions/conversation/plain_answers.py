@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import context, form_contents
+from actions.conversation import context, form_contents, question_shape
 from actions.eligibility import own_case
 from actions.knowledge.comparison import describe
 from actions.knowledge.overview_followups import overview_reply
@@ -43,7 +43,7 @@ CHANGE_AFTER_FILING = (
 def changes_a_filed_application(text: str) -> bool:
     """Whether the message asks to change an application already filed ("递上去了，电话填错了，还能改吗")."""
     filed = FILED.search(text) and not NOT_YET_FILED.search(text)
-    return bool(filed and CHANGED.search(text) and context.is_question(text))
+    return bool(filed and CHANGED.search(text) and question_shape.is_question(text))
 
 
 def _names_item(tracker: Tracker) -> bool:
@@ -85,7 +85,7 @@ async def learn_about(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     text = context.text_of(tracker)
     entities = tracker.latest_message.get("entities") or []
     items = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
-    if not items or not LEARN.search(text) or context.is_question(LEARN.sub("", text)):
+    if not items or not LEARN.search(text) or question_shape.is_question(LEARN.sub("", text)):
         return None
     if (tracker.active_loop or {}).get("name"):
         return None

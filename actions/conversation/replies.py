@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import context
+from actions.conversation import context, question_shape
 from actions.knowledge.questions import ActionAnswerQuestion
 
 OUT_OF_SCOPE = (
@@ -54,8 +54,8 @@ def person_due(tracker: Tracker) -> str | None:
 
 
 def is_question(text: str) -> bool:
-    """Whether the text reads as a question ("要带身份证去吗", "红灯什么意思"; :func:`.context.is_question`)."""
-    return context.is_question(text)
+    """Whether the text reads as a question ("要带身份证去吗", "红灯什么意思"; :func:`.question_shape.is_question`)."""
+    return question_shape.is_question(text)
 
 
 async def answer_question(

@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.appeals.appeals import BROKEN_PROMISE, asks_status
 from actions.application.form_questions import answer_besides, question_besides
-from actions.conversation import context
+from actions.conversation import context, question_shape
 from actions.conversation.context import ENTRY_POINTS, HOW_LONG, WHERE, WHOLE_TIME, odd_input_reply, previous_action
 from actions.conversation.followups import follow_up
 from actions.conversation.plain_answers import said_plainly
@@ -145,9 +145,9 @@ def _a_rule_not_a_check(text: str, situation_stated: bool) -> bool:
     for "what can I get", "do I qualify", a wish to be checked ("帮我匹配") or a situation stated without a question.
     """
     asks_check = bool(WHAT_CAN_I_GET.search(text) or ASK_MATCH.search(text))
-    if (not situation_stated and HOW_LONG.search(text)) or len(context.questions(text)) > 1:
+    if (not situation_stated and HOW_LONG.search(text)) or len(question_shape.questions(text)) > 1:
         return True
-    if context.wants_explained(text) or (is_question(text) and not asks_check):
+    if question_shape.wants_explained(text) or (is_question(text) and not asks_check):
         return True  # "帮我看看这个政策": no check to run
     return not (situation_stated or asks_check or CHECK_WISH.search(text))
 
@@ -174,7 +174,7 @@ class ActionRouteProgress(Action):
         if _does_first(text, _entities(tracker)):  # "那我先把就业创业证办了": to apply, not to check progress
             return [FollowupAction("action_start_application")]
         # "帮我看看这个政策": nothing of theirs to check; "我的进度显示需补正，啥意思": what it means
-        explained = context.wants_explained(text) or bool(MEANING.search(text))
+        explained = question_shape.wants_explained(text) or bool(MEANING.search(text))
         if not explained and (wants_own(text) or not (ABOUT_PROGRESS.search(text) or is_question(text))):
             if asked := question_besides(text):  # "帮我查进度，要带什么": the question too, then the form
                 await answer_besides(dispatcher, tracker, asked)

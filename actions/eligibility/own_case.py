@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.application.form_labels import read_labelled
 from actions.application.form_values import speaks_for_a_caller
-from actions.conversation import context
+from actions.conversation import context, question_shape
 from actions.conversation.last_answer import last_turn
 from actions.eligibility import item_eligibility, situation
 from actions.eligibility.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
@@ -64,7 +64,7 @@ def asks_own_case(text: str, stated_here: bool = False) -> bool:
         text: The user's message.
         stated_here: The message itself states the person's situation ("店开了两年了还能申请吗").
     """
-    return bool((ABOUT_ME.search(text) or stated_here) and CAN_I.search(text)) and context.is_question(text)
+    return bool((ABOUT_ME.search(text) or stated_here) and CAN_I.search(text)) and question_shape.is_question(text)
 
 
 def files(tracker: Tracker, text: str) -> bool:
@@ -85,7 +85,7 @@ def after_verdict(tracker: Tracker) -> bool:
 
 def can_get_after_result(tracker: Tracker, text: str) -> bool:
     """Right after a verdict or the check's result, the message asks whether an item can be had ("那补贴能拿吗")."""
-    asks = bool(CAN_GET.search(text)) and not ASPECT.search(text) and context.is_question(text)
+    asks = bool(CAN_GET.search(text)) and not ASPECT.search(text) and question_shape.is_question(text)
     return asks and _after_result(tracker)
 
 

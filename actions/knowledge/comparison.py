@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import context
+from actions.conversation import context, question_shape
 from actions.service_client import ServiceError, get_json
 
 # Words that ask which of two things to take; with the words of a difference, those that compare two things.
@@ -50,7 +50,7 @@ def compared_items(tracker: Tracker) -> list[str]:
     text = context.text_of(tracker)
     entities = tracker.latest_message.get("entities") or []
     codes = list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == "item"))
-    if len(codes) < 2 or not (COMPARE.search(text) or TOGETHER.search(text) or context.is_choice(text)):
+    if len(codes) < 2 or not (COMPARE.search(text) or TOGETHER.search(text) or question_shape.is_choice(text)):
         return []
     if ORDER.search(text):
         return []
@@ -61,7 +61,7 @@ def closing(text: str) -> str:
     """The line that answers what the comparison asks: both together, which one suits, or the difference."""
     if TOGETHER.search(text):
         return BOTH
-    if WHICH.search(text) or context.is_choice(text):
+    if WHICH.search(text) or question_shape.is_choice(text):
         return SUITS
     return DIFFERENCE
 

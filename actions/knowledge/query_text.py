@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from rasa_sdk import Tracker
 
-from actions.conversation import context
+from actions.conversation import context, question_shape
 
 ITEM_ENTITY = "item"
 # Not a slot of the domain: the item of the form a question is asked in, tried only when the question alone finds
@@ -44,7 +44,7 @@ ELLIPTICAL_WORDS = re.compile(
 
 def elliptical(text: str) -> bool:
     """Whether ``text`` is a question made only of question words and fillers ("要多久", "要带什么材料")."""
-    return bool(text.strip()) and context.is_question(text) and not ELLIPTICAL_WORDS.sub("", text)
+    return bool(text.strip()) and question_shape.is_question(text) and not ELLIPTICAL_WORDS.sub("", text)
 
 
 def previous_user_event(tracker: Tracker) -> dict[str, Any] | None:
@@ -85,7 +85,7 @@ def _made_whole(
     code = tagged or subject_item(subject)
     if not code:
         return _other_aspect(subject, before) or text
-    if not context.is_question(before):
+    if not question_shape.is_question(before):
         return text  # "谢谢" before "补贴呢": nothing asked to carry over
     own = SIDE.sub("", subject) if tagged else _word_for(code, subject)
     named = context.item_word(code) if everyday or not own else own  # "税务那边" → 税务, or 纳税人信息确认
@@ -170,7 +170,7 @@ def gist(tracker: Tracker, query: str) -> str:
     if len(query) <= GIST_CHARS:
         return query
     text = str(tracker.latest_message.get("text") or "")
-    questions = [c for c in context.CLAUSE_ENDS.split(query) if c and context.is_question(c)]
+    questions = [c for c in question_shape.CLAUSE_ENDS.split(query) if c and question_shape.is_question(c)]
     if not questions:
         return query[-GIST_CHARS:]
     asked = "，".join(questions)
@@ -214,7 +214,7 @@ def per_item(tracker: Tracker) -> list[tuple[str, str]]:
     text = str(tracker.latest_message.get("text") or "")
     spans = item_spans(tracker)
     codes = list(dict.fromkeys(code for _, _, code in spans))
-    if len(codes) < 2 or not EACH.search(text) or len(context.questions(text)) > 1:
+    if len(codes) < 2 or not EACH.search(text) or len(question_shape.questions(text)) > 1:
         return []
     first, last = spans[0][0], spans[-1][1]
     asked = EACH.sub("", text[last:])

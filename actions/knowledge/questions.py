@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import context
+from actions.conversation import context, question_shape
 from actions.conversation.last_answer import pointed_item
 from actions.knowledge import knowledge_client, writing_requests
 from actions.knowledge.answer_feedback import answer_payload
@@ -116,7 +116,7 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     text = str(tracker.latest_message.get("text") or "").strip()
     if each := per_item(tracker):
         return [(part, await search(tracker, query=part[:MAX_QUERY_CHARS], item=code)) for part, code in each]
-    parts = [] if WHAT_ABOUT.match(text) else context.questions(text)
+    parts = [] if WHAT_ABOUT.match(text) else question_shape.questions(text)
     if len(parts) < 2:
         return [(text, await answer_one(tracker, text))]
     answers = []
@@ -355,7 +355,7 @@ class ActionAnswerQuestion(Action):
         text = context.text_of(tracker)
         if forgot_number(text):  # "申请编号在哪里能看到": their applications, or where it is
             return await forgotten_number(dispatcher, tracker)
-        wish = named_items(tracker) and context.is_request(text) and not context.is_question(text)
+        wish = named_items(tracker) and question_shape.is_request(text) and not question_shape.is_question(text)
         if (redirected := await _redirected(dispatcher, tracker, domain, bool(wish))) is not None:
             return redirected
         if (waited := how_long_to_wait(dispatcher, tracker)) is not None:

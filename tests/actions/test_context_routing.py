@@ -3,7 +3,7 @@
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import context
+from actions.conversation import question_shape
 from actions.conversation.routing import ActionRouteEligibility, ActionRouteSmallTalk
 from actions.knowledge.query_text import GIST_CHARS, gist, in_chinese, per_item
 from actions.knowledge.questions import ActionAnswerQuestion
@@ -113,11 +113,11 @@ async def test_a_long_story_with_its_questions_gets_the_loan_answer(knowledge_se
 
 
 def test_questions_typed_without_punctuation_are_split_where_a_new_question_starts() -> None:
-    assert context.questions("请问担保贷款能贷多少利息怎么算") == ["请问担保贷款能贷多少", "利息怎么算"]
-    assert context.questions("营业执照要几天需要交钱吗") == ["营业执照要几天", "需要交钱吗"]
-    assert context.questions("贷款多少利息多少期限多久") == ["贷款多少", "利息多少", "期限多久"]
+    assert question_shape.questions("请问担保贷款能贷多少利息怎么算") == ["请问担保贷款能贷多少", "利息怎么算"]
+    assert question_shape.questions("营业执照要几天需要交钱吗") == ["营业执照要几天", "需要交钱吗"]
+    assert question_shape.questions("贷款多少利息多少期限多久") == ["贷款多少", "利息多少", "期限多久"]
     for one in ("要多少钱才能办下来", "多久能到账", "补贴是什么时候开始算", "红灯是什么意思"):
-        assert context.questions(one) == [one]
+        assert question_shape.questions(one) == [one]
 
 
 async def test_going_to_the_window_instead_is_told_how_not_a_form_or_a_complaint(knowledge_service: str) -> None:

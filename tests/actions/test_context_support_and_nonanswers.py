@@ -11,7 +11,7 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application.application_start import ActionStartApplication
-from actions.conversation import context
+from actions.conversation import context, question_shape
 from actions.conversation.plain_answers import CHANGE_AFTER_FILING, changes_a_filed_application, said_plainly
 from actions.conversation.replies import OUT_OF_SCOPE, non_answers_in_a_row, person_due
 from actions.conversation.routing import ActionOutOfScope, ActionRouteEligibility
@@ -34,10 +34,10 @@ def test_a_question_about_what_comes_next_is_no_line_of_the_result() -> None:
 
 
 def test_how_many_years_or_thousands_is_a_question_of_its_own() -> None:
-    assert context.questions("补贴能拿几千？借款能借几年？") == ["补贴能拿几千", "借款能借几年"]
-    assert context.questions("补贴多少钱？担保贷款能贷几年？") == ["补贴多少钱", "担保贷款能贷几年"]
-    assert context.is_question("办营业执照多长时间")
-    assert context.questions("贷款最多贷多少能贷几年") == ["贷款最多贷多少能贷几年"]  # dictated: one question
+    assert question_shape.questions("补贴能拿几千？借款能借几年？") == ["补贴能拿几千", "借款能借几年"]
+    assert question_shape.questions("补贴多少钱？担保贷款能贷几年？") == ["补贴多少钱", "担保贷款能贷几年"]
+    assert question_shape.is_question("办营业执照多长时间")
+    assert question_shape.questions("贷款最多贷多少能贷几年") == ["贷款最多贷多少能贷几年"]  # dictated: one question
 
 
 async def test_what_support_there_is_gets_it_in_short_then_the_check(service_url: str) -> None:

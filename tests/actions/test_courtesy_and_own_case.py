@@ -6,7 +6,7 @@ import pytest
 from rasa_sdk import Tracker
 
 from actions.application.application_actions import CANCELLED, ActionCancelApplication
-from actions.conversation import context
+from actions.conversation import question_shape
 from actions.conversation.courtesy import ActionRouteCourtesy, question_after
 from actions.conversation.form_switch import ActionSwitchForm
 from actions.conversation.handoff import ActionHandoff
@@ -76,8 +76,8 @@ def test_own_application_or_something_else(text: str, own: bool) -> None:
 
 
 def test_looking_at_a_policy_is_no_request_to_act() -> None:
-    assert context.wants_explained("帮我看看这个政策") and not context.is_request("帮我看看贷款政策")
-    assert not context.wants_explained("帮我看看我能享受哪些") and context.is_request("帮我办营业执照")
+    assert question_shape.wants_explained("帮我看看这个政策") and not question_shape.is_request("帮我看看贷款政策")
+    assert not question_shape.wants_explained("帮我看看我能享受哪些") and question_shape.is_request("帮我办营业执照")
 
 
 async def test_looking_at_a_policy_opens_no_progress_form(knowledge_service: str) -> None:

@@ -6,7 +6,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application.application_start import ActionStartApplication
-from actions.conversation import context
+from actions.conversation import question_shape
 from actions.conversation.fallback import ActionHandleLowConfidence
 from actions.conversation.routing import ActionOutOfScope, ActionRouteEligibility, ActionRouteProgress
 from actions.knowledge.query_text import query_text
@@ -47,20 +47,20 @@ def followup(events: list[dict[str, Any]]) -> str | None:
 
 
 def test_two_questions_are_split_and_a_preamble_stays_with_its_question() -> None:
-    assert context.questions("创业补贴有多少？贷款最多贷多少？") == ["创业补贴有多少", "贷款最多贷多少"]
-    assert context.questions("贷款利息怎么算，还有要不要担保人") == ["贷款利息怎么算", "要不要担保人"]
-    assert context.questions("办营业执照要几天，需要交钱吗") == ["办营业执照要几天", "需要交钱吗"]
-    assert context.questions("我是退役军人，能贷多少") == ["我是退役军人，能贷多少"]
-    assert context.questions("我是退役军人，能贷多少，利息多少") == ["我是退役军人，能贷多少", "利息多少"]
-    assert context.questions("红灯是什么意思") == ["红灯是什么意思"]
-    assert context.questions("？？？") == ["？？？"]
+    assert question_shape.questions("创业补贴有多少？贷款最多贷多少？") == ["创业补贴有多少", "贷款最多贷多少"]
+    assert question_shape.questions("贷款利息怎么算，还有要不要担保人") == ["贷款利息怎么算", "要不要担保人"]
+    assert question_shape.questions("办营业执照要几天，需要交钱吗") == ["办营业执照要几天", "需要交钱吗"]
+    assert question_shape.questions("我是退役军人，能贷多少") == ["我是退役军人，能贷多少"]
+    assert question_shape.questions("我是退役军人，能贷多少，利息多少") == ["我是退役军人，能贷多少", "利息多少"]
+    assert question_shape.questions("红灯是什么意思") == ["红灯是什么意思"]
+    assert question_shape.questions("？？？") == ["？？？"]
 
 
 def test_a_request_is_told_from_a_question_about_it() -> None:
     for request in ("帮我查进度", "我要申请创业补贴", "我想办营业执照", "麻烦帮我申请一下贷款，要多久"):
-        assert context.is_request(request), request
+        assert question_shape.is_request(request), request
     for question in ("创业贷款怎么申请", "办这个登记要几天", "我想问一下贷款怎么办", "怎么查进度", "请问在哪里办"):
-        assert not context.is_request(question), question
+        assert not question_shape.is_request(question), question
 
 
 async def test_what_about_the_subsidy_after_a_loan_answer_is_answered_not_a_form(knowledge_service: str) -> None:

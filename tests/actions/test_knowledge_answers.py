@@ -6,7 +6,7 @@ item; another subsidy that scores alike with ours is declined by name, never ask
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import context
+from actions.conversation import question_shape
 from actions.knowledge.questions import ActionAnswerQuestion
 from tests.actions.conftest import make_tracker, user_event
 
@@ -24,11 +24,11 @@ async def ask(text: str, entities: list[dict[str, object]] | None = None) -> str
 
 
 def test_a_short_second_question_dictated_after_the_first_is_its_own() -> None:
-    assert context.questions("补贴能拿多少要带啥") == ["补贴能拿多少", "要带啥"]
-    assert context.questions("孵化基地能待多久要钱吗") == ["孵化基地能待多久", "要钱吗"]
-    assert context.questions("贷款能贷多少，要多久") == ["贷款能贷多少", "要多久"]
+    assert question_shape.questions("补贴能拿多少要带啥") == ["补贴能拿多少", "要带啥"]
+    assert question_shape.questions("孵化基地能待多久要钱吗") == ["孵化基地能待多久", "要钱吗"]
+    assert question_shape.questions("贷款能贷多少，要多久") == ["贷款能贷多少", "要多久"]
     for one in ("要交多少钱是不是", "执照要几天吗好的", "创业补贴多少钱一个月", "能贷多少，是吗"):
-        assert context.questions(one) == [one]
+        assert question_shape.questions(one) == [one]
 
 
 async def test_two_questions_dictated_without_punctuation_get_both_answers(knowledge_service: str) -> None:

@@ -8,7 +8,7 @@ English words: each is the knowledge base's.
 
 from typing import Any
 
-from actions.conversation import context
+from actions.conversation import context, question_shape
 from actions.conversation.fallback import ActionHandleLowConfidence
 from actions.conversation.replies import OUT_OF_SCOPE
 from actions.conversation.routing import ActionOutOfScope, ActionRouteOverview, ActionRouteSmallTalk
@@ -46,7 +46,7 @@ async def test_a_question_with_an_item_and_a_business_starts_no_form(knowledge_s
     entities = [entity("item", "guaranteed_loan", said, "贷"), entity("business_type", "enterprise", said, "有限公司")]
     _, events = await run(ActionHandleLowConfidence(), make_tracker([user_event(said, "nlu_fallback", entities)]))
     assert followup(events) != "action_start_application"
-    assert context.is_question("开奶茶店的执照几多天能拿到")
+    assert question_shape.is_question("开奶茶店的执照几多天能拿到")
 
 
 def test_where_an_application_is_followed_is_no_entry_point() -> None:
@@ -63,6 +63,6 @@ def test_where_an_application_is_followed_is_no_entry_point() -> None:
 async def test_a_question_asked_in_english_words_is_answered(knowledge_service: str) -> None:
     said = "business license 营业执照 how long"
     licence = entity("item", "business_registration", said, "营业执照")
-    assert context.is_question(said) and not context.is_question("hello")
+    assert question_shape.is_question(said) and not question_shape.is_question("hello")
     text, _ = await run(ActionOutOfScope(), make_tracker([user_event(said, "out_of_scope", [licence])]))
     assert not text.startswith(OUT_OF_SCOPE[0][:20]) and "工作日" in text, text

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from actions.conversation import context
+from actions.conversation import context, question_shape
 from actions.conversation.routing import ActionRouteEligibility, ActionRouteOverview
 from actions.eligibility import situation
 from actions.eligibility.waiting import how_long_to_wait, wait_reply
@@ -78,9 +78,9 @@ def test_a_choice_between_two_things_is_a_question_not_a_request() -> None:
         "我想申请补贴还是贷款划算",
         "线上办还是去现场办",
     ):
-        assert context.is_question(choice) and not context.is_request(choice), choice
+        assert question_shape.is_question(choice) and not question_shape.is_request(choice), choice
     for still in ("我还是去现场办吧", "编号还是找不到", "地址还是原来那个", "我觉得还是去窗口好"):
-        assert not context.is_choice(still), still
+        assert not question_shape.is_choice(still), still
 
 
 def test_years_in_a_job_are_not_a_business_running() -> None:
@@ -140,5 +140,5 @@ def test_after_the_overview_how_much_was_cut_is_not_the_list_of_materials() -> N
 
 
 def test_how_many_places_is_a_question_of_its_own_but_months_ago_is_an_answer() -> None:
-    assert context.questions("贷款咋个弄，要跑几个地方") == ["贷款咋个弄", "要跑几个地方"]
-    assert not context.is_question("开了几个月了") and not context.is_question("好几个月前开的")
+    assert question_shape.questions("贷款咋个弄，要跑几个地方") == ["贷款咋个弄", "要跑几个地方"]
+    assert not question_shape.is_question("开了几个月了") and not question_shape.is_question("好几个月前开的")

@@ -1,0 +1,132 @@
+"""What a message's shape says, whatever intent the NLU gave it: a question, a choice, a request, several questions.
+
+Read by the routers, the forms (a question at a step is answered, not stored) and :mod:`actions.conversation.context`
+(which reads the conversation around it). Words only; nothing here looks at the tracker.
+"""
+
+import re
+
+# "帮我看看这个政策", "给我讲讲这个贷款", "帮我算算能贷多少": asking to have something explained, not to act.
+EXPLAIN = re.compile(
+    r"(?:帮我|给我|替我|帮忙|你帮我|麻烦你?)(?:看看|看下|看一下|瞧瞧|解释|讲讲|讲一下|讲解|说说|说一下|分析|介绍|解读"
+    r"|算算|算一下|算下|估算|估一下)"
+)
+# What makes such words a request after all: to apply, to check progress or to be matched with policies.
+APPLY_OR_CHECK = re.compile(
+    r"填表|报名|进度|办到|到哪|结果|符合|能享受|可以享受|哪些|编号|CY\d|(?:我要|我想|开始|现在)(?:申请|办)",
+    re.IGNORECASE,
+)
+# Asking whether without a question word: "收不收", "贵不贵", "行不行"; "提交了没". Forms read it too (form_guard).
+A_NOT_A = r"((?!不)[\u4e00-\u9fff])不\1|[了过]没(?:有)?[?？。]*$"
+# A question, even without a question mark ("要带身份证去吗", "红灯什么意思").
+QUESTION = re.compile(
+    r"[?？]|吗|么|呢$|多少|几多|多久|多长时间|几天|怎么|咋|如何|什么|啥|哪(?!怕)|谁(?![都也])|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
+    r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行|干嘛|想知道|想了解|打听"
+    r"|(?<![好十多])几(?:个(?!月|年头)|次|趟|家|项|样|种|位|张|步|栏|页|类)"
+    r"|(?:能|可以|会|要|用|行)[^，,。；;？?]{0,12}不[?？。！!~～]*$"  # "开个修车铺能拿创业补贴不"
+    rf"|{A_NOT_A}"
+    r"|(?i:(?<![a-z])(?:how|what|where|when|which|who|why)(?![a-z]))"  # "startup subsidy 一次性的 how much"
+)
+# A choice between two things ("执照给纸质的还是电子的", "办个体户还是公司好"): a question. Not 还是 meaning "still" or
+# "rather" ("还是找不到", "我还是去现场办吧", "地址还是原来那个"): it follows a pronoun or 觉得, is followed by a
+# negation or a word pointing back, or the message ends in 吧.
+CHOICE = re.compile(
+    r"(?<=[^\s，,。我你他她那就还也想得不])(?<!觉得)(?<!我们)(?<!还是)还是(?!不|没|找不|看不|想不|记不|一样|老样子|那|这|原|之前|刚才|上面|以前|算了)"
+)
+# "我想问一下…", "请问…": asking, not a request to act.
+ASKING = re.compile(
+    r"^(?:(?:我|他|她|来电人|客户|对方)?想(?:问|咨询|了解|知道)(?:一下|下|问)?|请问|问一下|问下|咨询一下|打听一下)[，,\s]*"
+)
+# A request to act: apply, have it done, have it checked ("帮我查进度", "我要申请", "给我办一下").
+REQUEST = re.compile(
+    r"(?:我要|我想|我打算|我准备|我们要|我们想|帮我|给我|替我|帮忙|麻烦你?|现在就|马上|直接"
+    r"|(?:他|她|来电人|来电群众|客户|对方|群众|老乡)(?:要|想|打算|准备))"
+    r"[^，,。；;？?！!\s]{0,6}?(?:申请|办|填|报名|贷|领|查|提交)"
+)
+# Where one question may end: punctuation, or "还有/另外/顺便问一下" starting the next one.
+CLAUSE_ENDS = re.compile(
+    r"[?？！!。，,；;\s]+|(?:还有就是|还有|另外|以及|再问一下|再问下|顺便问一下|顺便问下|还想问)[，,]?"
+)
+MIN_PART = 4
+# "借款能借几年", "补贴能拿几千": a question of its own after a question mark (not cut out of dictated text, where
+# "能贷多少能贷几年" is one question the knowledge base answers whole).
+HOW_MANY_UNITS = re.compile(r"(?:能|可以|要|得|最长|最多|[贷借还拿领])\S{0,2}?几(?:年|千|万|成)")
+# A question dictated after another may be three characters ("补贴能拿多少要带啥", "…找谁办"), but not a tag question
+# asking for agreement ("要交多少钱是不是"): that one belongs to the question before it.
+MIN_NEXT_QUESTION = 3
+TAG_QUESTIONS = ("是不是", "对不对", "行不行", "好不好", "是吧", "对吧", "是吗", "对吗")
+PARTICLES = "吗呢啊呀吧嘛哦"  # end the question before them, never start the next one
+# Where a question may end inside a clause typed without punctuation (voice input: "贷款能贷多少利息怎么算"): it
+# splits only when what follows is a question of its own ("要多少钱才能办" stays one).
+QUESTION_END = re.compile(
+    r"(?:多少钱|多少|几天|多久|多长时间|怎么(?:算|办|弄|申请|交|查|看|填|领|报名)|(?:在|去)?哪[里儿]?(?:查|看|办|交)"
+    r"|什么材料|是什么意思|什么意思|吗)(?:啊|呀|哦|嘛)?"
+)
+
+
+def is_question(text: str) -> bool:
+    """Whether the text reads as a question (also a choice between two things: "纸质的还是电子的")."""
+    return bool(QUESTION.search(text)) or is_choice(text)
+
+
+def is_choice(text: str) -> bool:
+    """Whether the text asks to choose between two things ("办个体户还是公司好"), without a question mark."""
+    return bool(CHOICE.search(text)) and not text.rstrip("。.！!~～ ").endswith("吧")
+
+
+def is_request(text: str) -> bool:
+    """Whether the text asks the bot to do something (apply, check), not only asks about it.
+
+    A choice ("我想申请补贴还是贷款好") asks which, so it is a question, not a request; so is asking to have
+    something explained ("帮我看看贷款政策", :func:`wants_explained`).
+    """
+    return bool(REQUEST.search(ASKING.sub("", text, count=1))) and not is_choice(text) and not wants_explained(text)
+
+
+def wants_explained(text: str) -> bool:
+    """The user asks to have something explained ("帮我看看这个政策"), not to apply, check progress or be matched."""
+    return bool(EXPLAIN.search(text)) and not APPLY_OR_CHECK.search(text)
+
+
+def asks_besides(text: str) -> bool:
+    """A request that also asks something in another clause ("我要办营业执照，要几天")."""
+    clauses = [c for c in CLAUSE_ENDS.split(text) if c]
+    return is_request(text) and any(is_question(c) and not is_request(c) for c in clauses)
+
+
+def questions(text: str) -> list[str]:
+    """The separate questions of one message ("补贴多少？贷款多少？" → two); one element when it is one question.
+
+    A part that is not a question on its own stays with the question after it ("我是退役军人，能贷多少" is one
+    question), or with the one before it when it comes last; a part shorter than three characters or asking for
+    agreement ("是不是") too.
+    """
+    parts = [piece for p in CLAUSE_ENDS.split(text) if p for piece in _unpunctuated(p)]
+    merged: list[str] = []
+    pending = ""
+    for part in parts:
+        short = len(part) < MIN_NEXT_QUESTION or part in TAG_QUESTIONS
+        asks = is_question(part) or bool(HOW_MANY_UNITS.search(part))
+        if not asks or short:
+            if merged and not pending and short and asks:
+                merged[-1] = f"{merged[-1]}，{part}"
+            else:
+                pending = f"{pending}，{part}" if pending else part
+            continue
+        merged.append(f"{pending}，{part}" if pending else part)
+        pending = ""
+    if pending and merged:
+        merged[-1] = f"{merged[-1]}，{pending}"
+    return merged if len(merged) > 1 else [text]
+
+
+def _unpunctuated(clause: str) -> list[str]:
+    """A clause cut after each question end that a question of its own follows ("能贷多少|利息怎么算")."""
+    for match in QUESTION_END.finditer(clause):
+        head, rest = clause[: match.end()], clause[match.end() :]
+        next_one = len(rest) >= MIN_PART or (
+            len(rest) >= MIN_NEXT_QUESTION and rest not in TAG_QUESTIONS and rest[0] not in PARTICLES
+        )
+        if len(head) >= MIN_PART and next_one and is_question(head) and is_question(rest):
+            return [head, *_unpunctuated(rest)]
+    return [clause]
