@@ -11,7 +11,6 @@ stack (``make run``) and prints each figure beside its floor.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,19 +62,23 @@ def quality_sets() -> dict[str, QualitySet]:
 
 def main() -> int:
     """Play every set against a running stack and print each figure beside its floor; 1 if one is below."""
-    from tests.conversations.runner import Endpoints, load_scenarios, play_all, summary, write_report
+    from tests.conversations.runner import (
+        add_stack_arguments,
+        endpoints_from,
+        load_scenarios,
+        play_all,
+        summary,
+        write_report,
+    )
     from tests.knowledge.through_bot import evaluate, rates
     from tests.knowledge.through_bot import summary as knowledge_summary
     from tests.knowledge.through_bot import write_report as write_knowledge_report
 
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rasa", default=f"http://127.0.0.1:{os.environ.get('RASA_PORT', '5005')}")
-    parser.add_argument("--service", default=f"http://127.0.0.1:{os.environ.get('BUNDLE_SERVICE_PORT', '8000')}")
-    parser.add_argument("--staff", default="zhangsan:staff-dev-pass", help="console account user:password")
+    add_stack_arguments(parser)
     parser.add_argument("--only", help="play only the sets whose name contains this")
     args = parser.parse_args()
-    user, _, password = args.staff.partition(":")
-    endpoints = Endpoints(args.rasa, args.service, os.environ.get("BUNDLE_GATEWAY_TOKEN"), user, password)
+    endpoints = endpoints_from(args)
     below = []
     for quality_set in quality_sets().values():
         if args.only and args.only not in quality_set.name:

@@ -258,19 +258,29 @@ def write_report(outcomes: list[Outcome], path: Path) -> None:
             report.write(json.dumps(outcome.__dict__, ensure_ascii=False) + "\n")
 
 
-def main() -> int:
-    """Play every scenario against a running stack (``make run``) and print the figure."""
-    parser = argparse.ArgumentParser(description=__doc__)
+def add_stack_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options that say where the running stack is and which console account relays the hotline's calls."""
     parser.add_argument("--rasa", default=f"http://127.0.0.1:{os.environ.get('RASA_PORT', '5005')}")
     parser.add_argument("--service", default=f"http://127.0.0.1:{os.environ.get('BUNDLE_SERVICE_PORT', '8000')}")
     parser.add_argument("--staff", default="zhangsan:staff-dev-pass", help="console account user:password")
+
+
+def endpoints_from(args: argparse.Namespace) -> Endpoints:
+    """The stack of :func:`add_stack_arguments`' options (the front layer's token from ``BUNDLE_GATEWAY_TOKEN``)."""
+    user, _, password = args.staff.partition(":")
+    return Endpoints(args.rasa, args.service, os.environ.get("BUNDLE_GATEWAY_TOKEN"), user, password)
+
+
+def main() -> int:
+    """Play every scenario against a running stack (``make run``) and print the figure."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    add_stack_arguments(parser)
     parser.add_argument("--only", help="play only scenarios whose id contains this")
     parser.add_argument("--scenarios", type=Path, default=SCENARIOS, help="folder of scenario files (a held-out set)")
     parser.add_argument("--report", default="var/reports/conversations.jsonl")
     parser.add_argument("--workers", type=int, default=WORKERS, help="conversations played at once")
     args = parser.parse_args()
-    user, _, password = args.staff.partition(":")
-    endpoints = Endpoints(args.rasa, args.service, os.environ.get("BUNDLE_GATEWAY_TOKEN"), user, password)
+    endpoints = endpoints_from(args)
     scenarios = [s for s in load_scenarios(args.scenarios) if not args.only or args.only in str(s.get("id"))]
     outcomes = play_all(scenarios, endpoints, args.workers)
     write_report(outcomes, Path(args.report))
