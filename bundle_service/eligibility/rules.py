@@ -146,9 +146,12 @@ def startup_subsidy(profile: Profile) -> Assessment:
     elif category == "college_graduate":
         if profile.graduation_year is None:
             check.need("graduation_year")
-        elif profile.today.year - profile.graduation_year > rules["graduate_within_years"]:
+        elif profile.today >= date(
+            profile.graduation_year + rules["graduate_within_years"], rules["graduation_month"], 1
+        ):
             check.failures.append(
                 f"高校毕业生须在毕业{rules['graduate_within_years']}年内，您{profile.graduation_year}年毕业"
+                f"（按当年{rules['graduation_month']}月毕业算）已满{rules['graduate_within_years']}年"
             )
     if profile.first_time_founder is None:
         check.need("first_time_founder")

@@ -45,6 +45,21 @@ def test_graduate_within_five_years_with_a_year_old_business_qualifies() -> None
 
 
 @pytest.mark.parametrize(
+    ("today", "year", "qualifies"),
+    [
+        (date(2026, 9, 28), 2021, False),  # graduated in the summer of 2021: five years passed in July 2026
+        (date(2026, 6, 30), 2021, True),  # the day before the five years run out
+        (date(2026, 9, 28), 2022, True),
+    ],
+)
+def test_the_five_years_run_from_the_usual_graduation_month(today: date, year: int, qualifies: bool) -> None:
+    result = startup_subsidy(graduate(today=today, graduation_year=year))
+    assert result.qualifies is qualifies
+    if not qualifies:
+        assert "2021年毕业（按当年7月毕业算）已满5年" in result.reason
+
+
+@pytest.mark.parametrize(
     ("overrides", "fragment"),
     [
         ({"graduation_year": 2020}, "毕业5年内"),
