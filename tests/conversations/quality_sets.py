@@ -18,6 +18,18 @@ from typing import Any
 
 import yaml
 
+from tests.conversations.runner import (
+    add_stack_arguments,
+    endpoints_from,
+    load_scenarios,
+    play_all,
+    summary,
+    write_report,
+)
+from tests.knowledge.through_bot import evaluate, rates
+from tests.knowledge.through_bot import summary as knowledge_summary
+from tests.knowledge.through_bot import write_report as write_knowledge_report
+
 HERE = Path(__file__).resolve().parent
 KNOWLEDGE_SETS = HERE.parent / "knowledge"
 REPORTS = HERE.parents[1] / "var" / "reports"
@@ -62,18 +74,6 @@ def quality_sets() -> dict[str, QualitySet]:
 
 def main() -> int:
     """Play every set against a running stack and print each figure beside its floor; 1 if one is below."""
-    from tests.conversations.runner import (
-        add_stack_arguments,
-        endpoints_from,
-        load_scenarios,
-        play_all,
-        summary,
-        write_report,
-    )
-    from tests.knowledge.through_bot import evaluate, rates
-    from tests.knowledge.through_bot import summary as knowledge_summary
-    from tests.knowledge.through_bot import write_report as write_knowledge_report
-
     parser = argparse.ArgumentParser(description=__doc__)
     add_stack_arguments(parser)
     parser.add_argument("--only", help="play only the sets whose name contains this")
