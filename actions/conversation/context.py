@@ -11,13 +11,13 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
 from rasa_sdk import Tracker
 
 from actions.conversation import filed_appeal
 from actions.conversation.question_shape import is_question, is_request
 from actions.progress import progress_followups
 from contract.labels import ITEM_NAMES, ITEM_TIME_LIMITS
+from nlu_components.gazetteer import EntityAliases, read_entity_file
 from nlu_components.relay import relays_a_question
 
 WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网上")
@@ -229,11 +229,14 @@ def odd_input_reply(text: str) -> str | None:
 
 
 @cache
+def item_aliases() -> EntityAliases:
+    """The item gazetteer (every way users write each item, and the words accepted only in context), read once."""
+    return read_entity_file(ITEM_GAZETTEER)
+
+
+@cache
 def _item_words() -> dict[str, str]:
-    values = yaml.safe_load(ITEM_GAZETTEER.read_text(encoding="utf-8"))["values"]
-    return {
-        str(code): next((str(a) for a in aliases if CJK.search(str(a))), str(code)) for code, aliases in values.items()
-    }
+    return {code: next((a for a in aliases if CJK.search(a)), code) for code, aliases in item_aliases().values.items()}
 
 
 def item_word(code: str) -> str:

@@ -9,7 +9,6 @@ message is read as said.
 import re
 from functools import cache
 
-import yaml
 from rasa_sdk import Tracker
 
 from actions.conversation import context
@@ -43,8 +42,7 @@ def recent_turns(tracker: Tracker, count: int) -> list[list[str]]:
 @cache
 def _words_by_length() -> tuple[tuple[str, str], ...]:
     """Every way users write an item (the item gazetteer), longest first, with its code."""
-    values = yaml.safe_load(context.ITEM_GAZETTEER.read_text(encoding="utf-8"))["values"]
-    words = [(str(word), str(code)) for code, aliases in values.items() for word in aliases]
+    words = [(word, code) for code, aliases in context.item_aliases().values.items() for word in aliases]
     return tuple(sorted(words, key=lambda pair: -len(pair[0])))
 
 

@@ -9,7 +9,6 @@ import re
 from functools import cache
 from typing import Any
 
-import yaml
 from rasa_sdk import Tracker
 
 from actions.conversation import context, question_shape
@@ -249,13 +248,13 @@ OPENS_WITH = re.compile(r"^(?:那么|那)?(?P<word>[\u4e00-\u9fff]{2,6}?)的(?!�
 @cache
 def _short_words() -> dict[str, str]:
     """Every way users name an item (aliases and the words accepted only in context), longest first → code."""
-    data = yaml.safe_load(context.ITEM_GAZETTEER.read_text(encoding="utf-8"))
+    gazetteer = context.item_aliases()
     words = {
-        str(word): str(code)
-        for table in (data.get("context_aliases") or {}, data["values"])
+        word: code
+        for table in (gazetteer.context_aliases, gazetteer.values)
         for code, aliases in table.items()
         for word in aliases
-        if len(str(word)) >= MIN_SHORT_WORD
+        if len(word) >= MIN_SHORT_WORD
     }
     return dict(sorted(words.items(), key=lambda pair: len(pair[0]), reverse=True))
 
