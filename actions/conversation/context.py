@@ -25,6 +25,12 @@ WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网
 WHERE_TO_DO = re.compile(
     r"(?:哪里|哪儿|在哪|去哪|哪个地方|什么地方|啥地方)\S{0,4}?(?:办|弄|申请|搞|提交|报名|填)|(?:现场|线下|当面)\S{0,3}?(?:办|弄|申请)"
 )
+# What a bare where-question is made of ("那我去哪里办", "线下在哪弄"): with these taken away nothing is left. A word
+# left over is the question's own subject ("在哪儿办理入住"): not the bundle's entry points, the knowledge base's.
+WHERE_FILLERS = re.compile(
+    r"个人创业|创业|一件事|这件事|这些|事情|那么|那个|这个|一下|手续|那|我|要|得|能|可以|还|去|到|在|哪里|哪儿|哪|办理|办|弄|搞|申请|提交|报名|填|交|线下|现场|窗口"
+    r"|网上|线上|手机|App|APP|app|小程序|电脑|网站|平台|湘易办|呢|吗|啊|呀|吧|的|了|[？?！!。，, ~～…]"
+)
 # Who handles it ("哪个部门办", "归哪个单位管"): asked with a where word, still the department, not the entry points.
 WHO_HANDLES = re.compile(r"部门|单位|机构|谁审|谁批|归谁|谁管|哪个局|哪家")
 # Where an application is followed, not filed ("在哪查办理进度", "结果去哪看").
@@ -53,6 +59,9 @@ IN_PERSON = (
 CHANNEL = re.compile(
     r"(?P<offline>线下|现场|窗口|大厅|当面|柜台)|网上|线上|手机|App|APP|app|小程序|电脑|湘易办|政务服务网"
 )
+# "想当面去办，地点在哪", "能去哪里现场办": where to go to do it in person, however long the message.
+OFFLINE = re.compile(r"线下|现场|窗口|大厅|当面|面对面|柜台")
+PLACE_ASKED = re.compile(r"哪里|哪儿|在哪|去哪|哪个地方|什么地方|啥地方|地点|地址|位置")
 FOLLOW_UP_ONLY = re.compile(
     r"^(?:那|那么)?(?:在|去|到|用)?\S{1,6}?(?:呢|能办吗|可以办吗|能不能办|行不行|可以吗|行吗)[？?。！!~～]*$"
 )
@@ -78,6 +87,12 @@ WHEN_ALL_DONE = (
     "各部门并联审批，整件事在20个工作日内办结；上面列出了每个部门的办理期限，最后一个部门办结，整件事就全部办完了，"
     "到时会通知您。想随时再看，发申请编号和身份证后6位即可。"
 )
+# What a bare how-long question is made of ("得多久", "大概要几天能办好"): with these taken away nothing is left.
+HOW_LONG_FILLERS = re.compile(
+    r"多长时间|多久|几天|多少天|几个工作日|什么时候|啥时候|大概|大约|一般|需要|要|得|能|办理|办|好|完|下来|批|那么|那|这|"
+    r"呢|吗|啊|呀|的|了|[？?！!。，, ~～…]"
+)
+FORM_ITEMS_SLOT = "application_items"
 # Actions whose reply answered a question (their item, if any, is the conversation's subject).
 ANSWERS = frozenset(
     {
@@ -186,13 +201,13 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
         named_item: The message names an item (then the question is about that item, not the bundle).
     """
     kind, text = in_context(tracker), text_of(tracker)
-    if (shown := _about_what_was_shown(tracker, kind, text)) is not None:
+    shown = _about_what_was_shown(tracker, kind, text)
+    if shown is None and not named_item:  # "得多久" in the application: its items' limits
+        shown = _limits_of_items_chosen(tracker, text)
+    if shown is None:  # "想当面去办，地点在哪", "那去哪办"
+        shown = _where_reply(tracker, kind, text, named_item)
+    if shown is not None:
         return shown
-    region = any(e.get("entity") == "region" for e in tracker.latest_message.get("entities") or [])
-    # "归哪个单位管": the department; "提交以后在哪查办理进度": where to follow it; both the knowledge base's
-    whom = bool(WHO_HANDLES.search(text) or FOLLOWED.search(text))
-    if not (named_item or region or whom) and WHERE_TO_DO.search(text) and (kind == "answer" or is_follow_up(text)):
-        return ENTRY_POINTS  # "在哪办", "那我去哪里办": every item is filed through the same entry points
     if kind == "overview" and not named_item:
         if WHERE.search(text) and not FOLLOWED.search(text):
             return ENTRY_POINTS
@@ -203,17 +218,62 @@ def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
     return None
 
 
+def _limits_of_items_chosen(tracker: Tracker, text: str) -> str | None:
+    """The time limit of each item chosen in the application under way, for a bare "得多久" asked in it.
+
+    "想办个体户登记" chooses the registration and its taxpayer confirmation: "得多久" then asks about those two, not
+    the whole bundle's 20 days. ``None`` outside the application, with fewer than two items chosen (the search
+    with the form's item answers one), or for a question with a subject of its own.
+    """
+    chosen = tracker.get_slot(FORM_ITEMS_SLOT)
+    in_form = (tracker.active_loop or {}).get("name") == "application_form"
+    if not (in_form and isinstance(chosen, list) and len(chosen) >= 2 and HOW_LONG.search(text)):
+        return None
+    if HOW_LONG_FILLERS.sub("", text):
+        return None
+    limits = "、".join(f"{ITEM_NAMES[code]}{ITEM_TIME_LIMITS[code]}个" for code in chosen if code in ITEM_TIME_LIMITS)
+    return (
+        f"您要办的事项由各部门并联审批，各自的办理时限（工作日，从部门收到表单时起算）：{limits}；"
+        "整件事20个工作日内办结。"
+    )
+
+
+def _where_reply(tracker: Tracker, kind: str | None, text: str, named_item: bool) -> str | None:
+    """Where to do it: the window for "想当面去办，地点在哪", the entry points for a bare "那我去哪里办"."""
+    if named_item or any(e.get("entity") == "region" for e in tracker.latest_message.get("entities") or []):
+        return None  # "营业执照在哪办", "长沙在哪办": the knowledge base's
+    if asks_where_in_person(text):
+        return IN_PERSON  # "来电人用不来小程序，想当面去办，地点在哪": the window, not a menu of other places
+    # "归哪个单位管": the department; "提交以后在哪查办理进度": where to follow it; both the knowledge base's
+    whom = bool(WHO_HANDLES.search(text) or FOLLOWED.search(text))
+    if not whom and WHERE_TO_DO.search(text) and (kind == "answer" or is_follow_up(text)) and bare_where(text):
+        return ENTRY_POINTS  # "在哪办", "那我去哪里办": every item is filed through the same entry points
+    return None
+
+
 def _about_what_was_shown(tracker: Tracker, kind: str | None, text: str) -> str | None:
     """A follow-up about the progress result, the way in or the complaint just shown ("那个证呢", "线下呢")."""
     if (followed := filed_appeal.how_to_follow(tracker, previous_action(tracker), text)) is not None:
         return followed  # "以后怎么查处理结果" right after a complaint was filed
-    if kind == "progress" and HOW_LONG.search(text) and ALL_DONE.search(text):
+    statutory = re.search(progress_followups.STATUTORY, text)  # "登记那项规定几天办完": the rule's, not this one's
+    if kind == "progress" and HOW_LONG.search(text) and ALL_DONE.search(text) and not statutory:
         return progress_followups.when_all_done(tracker, WHEN_ALL_DONE)
     if kind in ("progress", "answer") and (shown := progress_followups.reply(tracker)) is not None:
         return shown  # "那个证呢", "税务那个要多久", "剩下的呢": read from the result just shown
     if kind in ("overview", "answer") and (channel := CHANNEL.search(text)) and FOLLOW_UP_ONLY.match(text):
         return IN_PERSON if channel.group("offline") else ONLINE  # "线下呢", "网上呢": that way in
     return None
+
+
+def bare_where(text: str) -> bool:
+    """A where-question with no subject of its own ("那我去哪里办", "线下在哪弄"; not "在哪儿办理入住")."""
+    return not WHERE_FILLERS.sub("", text)
+
+
+def asks_where_in_person(text: str) -> bool:
+    """A question where to go to do it in person ("能去哪里现场办", "想当面去办，地点在哪"), not where to follow it."""
+    asked = OFFLINE.search(text) and PLACE_ASKED.search(text) and is_question(text)
+    return bool(asked and not (WHO_HANDLES.search(text) or FOLLOWED.search(text)))
 
 
 def goes_in_person(text: str) -> bool:

@@ -13,6 +13,7 @@ from actions.conversation import question_shape
 from actions.conversation.followups import follow_up
 from actions.conversation.handoff import hand_off
 from actions.conversation.last_answer import recent_turns
+from actions.conversation.replies import answer_when_found
 from actions.conversation.waited_long import waited_long
 from actions.eligibility import own_case, situation
 from actions.eligibility.situation import asks_what_fits
@@ -84,7 +85,10 @@ class ActionHandleLowConfidence(Action):
             started = [FollowupAction("action_start_application")]  # a long application message, likewise
         if started is not None:
             return started
-        if (helped := await self._understood_in_context(dispatcher, tracker, domain)) is not None:
+        helped = await self._understood_in_context(dispatcher, tracker, domain)
+        if helped is None:  # "填的那份表叫啥名": a question the knowledge base holds (or offers titles for)
+            helped = await answer_when_found(dispatcher, tracker, domain)
+        if helped is not None:
             return helped
         try:
             answer = await search(tracker, record_unanswered=False)

@@ -11,7 +11,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import context, question_shape
-from actions.knowledge.questions import ActionAnswerQuestion
+from actions.knowledge.questions import ActionAnswerQuestion, answer_one
+from actions.service_client import ServiceUnavailable
 
 OUT_OF_SCOPE = (
     "抱歉，这个问题超出了我的服务范围 😅 我专门负责个人创业“一件事”：创业政策、补贴贷款、营业执照、办理进度等，"
@@ -63,6 +64,34 @@ async def answer_question(
 ) -> list[EventType]:
     """Answer the latest message from the knowledge base, exactly as ``action_answer_question`` does."""
     return await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+
+
+def asks_something(tracker: Tracker) -> bool:
+    """The latest message has a question's shape, or relays someone asking ("来电人讲她想当面去办，地点在哪")."""
+    return is_question(context.text_of(tracker)) or context.relayed_question(tracker)
+
+
+async def answer_when_found(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType] | None:
+    """The knowledge base's answer to a question the NLU was unsure of or took for off-topic; ``None`` if it has none.
+
+    The out-of-scope and fallback replies decline only what the knowledge base does not hold: a question of ours in
+    unusual words ("填的那份表叫啥名", "她想当面去办，地点在哪") is answered (or its titles offered); a real
+    off-topic question ("今天天气咋样") finds nothing, or an out-of-scope example first, and is declined as before.
+    A fixed reply of the conversation (the window, the entry points) answers without a search.
+    """
+    if not asks_something(tracker):
+        return None
+    named = any(e.get("entity") == "item" for e in tracker.latest_message.get("entities") or [])
+    if context.fixed_reply(tracker, named) is None:
+        try:
+            probe = await answer_one(tracker, context.text_of(tracker))
+        except ServiceUnavailable:
+            return None
+        if probe.get("status") == "not_found":
+            return None
+    return await answer_question(dispatcher, tracker, domain)
 
 
 def bot_texts(tracker: Tracker) -> list[str]:

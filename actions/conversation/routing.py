@@ -21,7 +21,14 @@ from actions.conversation import context, question_shape
 from actions.conversation.context import ENTRY_POINTS, HOW_LONG, WHERE, WHOLE_TIME, odd_input_reply, previous_action
 from actions.conversation.followups import follow_up
 from actions.conversation.plain_answers import said_plainly
-from actions.conversation.replies import OUT_OF_SCOPE, answer_question, is_question, person_due, varied
+from actions.conversation.replies import (
+    OUT_OF_SCOPE,
+    answer_question,
+    answer_when_found,
+    is_question,
+    person_due,
+    varied,
+)
 from actions.conversation.waited_long import SORRY_TO_WAIT, waited_long
 from actions.eligibility import item_eligibility, own_case, situation
 from actions.knowledge import knowledge_client, writing_requests
@@ -55,6 +62,12 @@ NOT_SUBMITTED = "没有提交：刚才的申请已经取消，填写的内容也
 ASKS_TO_BE_CHECKED = re.compile(
     CHECK_WISH.pattern + r"|[我她他](?:们)?(?:还|也)?(?:能|可以|够|符合|算)|够得上|够得着|轮得到"
 )
+# How a benefit is given ("有没有不用申请自动发的补贴", "哪些补贴能直接到账"): a question about the policy (免申即享),
+# not what this person can get.
+HOW_GIVEN = re.compile(
+    r"不用(?:自己)?(?:去)?申请|不需要(?:自己)?(?:去)?申请|无需申请|不申请|免申|自动(?:发|给|到账|拨|打|推|享受)"
+    r"|直接(?:发|给|打到|到账|推)|一键"
+)
 # "我符合条件吗", "我能享受哪些": the eligibility check, not a policy question.
 ASK_MATCH = re.compile(r"符合|够条件|够不够|有资格|够格|能不能享受|能享受吗|可以享受吗|能申请哪|可以申请哪")
 ABOUT_PROGRESS = re.compile(
@@ -63,6 +76,11 @@ ABOUT_PROGRESS = re.compile(
 # "那我先把证办了", "先弄执照吧": doing an item now (with no word of a status: STATUS_WORDS).
 DO_FIRST = re.compile(r"先(?:把|办|弄|去|申请|搞)|(?:办|弄|申请|搞)(?:一下|了吧|吧)")
 STATUS_WORDS = re.compile(r"进度|到哪|结果|状态|审批|批了|批下|编号|怎么样了|好了没|通过")
+# "我的进度要怎么查询", "申请了以后去哪看进度": how one checks, answered (number + ID digits, or the logged-in account)
+# before any number is asked for; "帮我查一下" is a request (CHECK_MINE).
+HOW_TO_CHECK = re.compile(
+    r"(?:怎么|怎样|如何|咋|在哪|去哪|哪里|哪儿)(?:样|才能|能|可以|里|儿)?(?:查|看|查询|查看)(?!一下)"
+)
 # "我的进度显示需补正，啥意思": what something shown means, a question even about the user's own application.
 MEANING = re.compile(r"(?:什么|啥|几个)意思|代表(?:什么|啥)|意味着|是指")
 WHAT_CAN_I_GET = situation.WHAT_CAN_I_GET
@@ -147,6 +165,8 @@ def _a_rule_not_a_check(text: str, situation_stated: bool) -> bool:
     asks_check = bool(WHAT_CAN_I_GET.search(text) or ASK_MATCH.search(text))
     if (not situation_stated and HOW_LONG.search(text)) or len(question_shape.questions(text)) > 1:
         return True
+    if not situation_stated and HOW_GIVEN.search(text) and is_question(text):
+        return True  # "有没有啥补贴是不用自己申请就能拿到的": 免申即享, a rule
     if question_shape.wants_explained(text) or (is_question(text) and not asks_check):
         return True  # "帮我看看这个政策": no check to run
     return not (situation_stated or asks_check or CHECK_WISH.search(text))
@@ -175,6 +195,7 @@ class ActionRouteProgress(Action):
             return [FollowupAction("action_start_application")]
         # "帮我看看这个政策": nothing of theirs to check; "我的进度显示需补正，啥意思": what it means
         explained = question_shape.wants_explained(text) or bool(MEANING.search(text))
+        explained = explained or bool(HOW_TO_CHECK.search(text) and not CHECK_MINE.search(text))
         if not explained and (wants_own(text) or not (ABOUT_PROGRESS.search(text) or is_question(text))):
             if asked := question_besides(text):  # "帮我查进度，要带什么": the question too, then the form
                 await answer_besides(dispatcher, tracker, asked)
@@ -262,7 +283,8 @@ class ActionRouteOverview(Action):
         follow_up = len(text) <= 10 and "一件事" not in text
         in_context = bool(tracker.get_slot("item")) and follow_up and not after
         whom = bool(context.WHO_HANDLES.search(text))  # "去哪个部门办": the department
-        if not (named_item or in_context or whom) and WHERE.search(text) and len(text) <= 20:
+        bare = context.bare_where(text) or bool(context.OFFLINE.search(text))  # "在哪儿办理入住": its own subject
+        if not (named_item or in_context or whom) and WHERE.search(text) and len(text) <= 20 and bare:
             where = context.fixed_reply(tracker, False) or ENTRY_POINTS  # "线下呢": the window
             dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or where)
             return done
@@ -343,5 +365,14 @@ class ActionOutOfScope(Action):
             return await routed(ActionRouteEligibility(), dispatcher, tracker, domain)  # "国家有啥扶持": ours
         if is_question(text) and (_names_ours(tracker) or OURS.search(text)):
             return await answer_question(dispatcher, tracker, domain)  # "开网店的能贷款吗": ours; the KB says if not
-        dispatcher.utter_message(text=person_due(tracker) or varied(tracker, OUT_OF_SCOPE))
-        return []
+        return await _declined_unless_found(dispatcher, tracker, domain)
+
+
+async def _declined_unless_found(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+) -> list[EventType]:
+    """The knowledge base's answer to a question in words of its own ("她想当面去办，地点在哪"), else a decline."""
+    if (found := await answer_when_found(dispatcher, tracker, domain)) is not None:
+        return found
+    dispatcher.utter_message(text=person_due(tracker) or varied(tracker, OUT_OF_SCOPE))
+    return []

@@ -23,7 +23,10 @@ NONE_OF_THEM = re.compile(
     r"|不属于(?:这些|上面)|都挨不上|都沾不上|都不沾边|都不搭边|都对不上|都不符合|" + PLAIN_PERSON.pattern
 )
 GRADUATION = re.compile(r"毕业")
-BUSINESS = re.compile(r"开了|开的|开业|开张|开店|注册|成立|营业|经营|执照|办的店|干了|做了|店|公司|办了|开办")
+# "铺子还没开起来", "门面去年开的": the shop named by its everyday word is a business too.
+BUSINESS = re.compile(
+    r"开了|开的|开业|开张|开店|注册|成立|营业|经营|执照|办的店|干了|做了|店|铺子|门面|档口|摊子|公司|办了|开办"
+)
 # Working for someone ("在电子厂干了二十年", "在工地上做了三年", "打工五年"): how long the person worked, not how long
 # a business of theirs has run. Words of their own business (店, 开业, 注册 …) in the clause make it a business again.
 EMPLOYED = re.compile(

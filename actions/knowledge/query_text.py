@@ -30,6 +30,20 @@ NOW = re.compile(r"现在|如今|目前|改革后|有了一件事|一件事以�
 THEN_AND_NOW = {True: "以前办这些手续要多久，要跑几个部门", False: "现在办一件事能快多少，材料能少多少"}
 # "培训和孵化基地各要多少天": one question per item named ("分别", "各", "各自", "每个").
 EACH = re.compile(r"分别|各自|各|每个|每样")
+# "换成公司呢", "要是合作社呢", "小微企业呢": the previous question asked for another kind of business or person.
+SWITCH = re.compile(r"^(?:换成|换做|换作|改成|变成|如果是|要是|假如是|若是|假如|如果)")
+WHO = re.compile(
+    r"小微企业|有限公司|公司|企业|个体工商户|个体户|个体|合作社|网店|合伙|农民工|毕业生|大学生|退役军人|退伍军人|军人"
+    r"|失业人员|困难人员|残疾人|个人"
+)
+# A company, for the loan, is what the policy calls a small or micro enterprise (its own limits: 300万, 2 years).
+COMPANY = re.compile(r"^(?:有限公司|公司|企业|小微企业)$")
+LOAN_ASKED = re.compile(r"贷|借")
+SMALL_ENTERPRISE = "小微企业"
+# Aspects only the loan has ("贷款利息怎么算" → "补贴呢"): carried to another item they ask nothing; its money does.
+LOAN_ONLY = re.compile(r"利息|利率|贴息|年息|还款|还钱|怎么还")
+LOAN = "guaranteed_loan"
+MONEY_ASKED = "多少钱"
 # How many follow-ups in a row are read back to the question they continue.
 MAX_CHAIN = 3
 # What an elliptical question ("要带什么材料", "多久能批下来", "去哪里办") is made of: question words, the item's
@@ -83,7 +97,7 @@ def _made_whole(
     tagged = next((str(e.get("value")) for e in entities if e.get("entity") == ITEM_ENTITY), None)
     code = tagged or subject_item(subject)
     if not code:
-        return _other_aspect(subject, before) or text
+        return _other_aspect(subject, before) or _other_who(subject, before) or text
     if not question_shape.is_question(before):
         return text  # "谢谢" before "补贴呢": nothing asked to carry over
     own = SIDE.sub("", subject) if tagged else _word_for(code, subject)
@@ -92,9 +106,28 @@ def _made_whole(
     words += [context.item_word(str(e.get("value"))) for e in said_entities if e.get("entity") == ITEM_ENTITY]
     words = sorted(filter(None, [*words, *_short_words()]), key=len, reverse=True)  # the whole name, not a part
     replaced = next((word for word in words if word in before), None)
-    if replaced:
-        return without_then(before.replace(replaced, named, 1))
-    return f"{named}{without_then(before)}"
+    whole = without_then(before.replace(replaced, named, 1)) if replaced else f"{named}{without_then(before)}"
+    if code != LOAN and LOAN_ONLY.search(whole):
+        return f"{named}{MONEY_ASKED}"  # "贷款利息怎么算" → "补贴呢": what the subsidy gives, not its "interest"
+    return whole
+
+
+def _other_who(subject: str, before: str) -> str | None:
+    """The question before, for another kind of business or person ("换成公司呢" after "个体户贷款最多几年").
+
+    The kind said before is replaced; with none, the new one goes in front ("小微企业呢" after "贷款最多几年" is
+    "小微企业贷款最多几年"). ``None`` when the subject names no such kind and switches nothing, or nothing was asked.
+    """
+    bare = SWITCH.sub("", subject)
+    asked = question_shape.is_question(before) or bool(question_shape.HOW_MANY_UNITS.search(before))
+    if not bare or not (bare != subject or WHO.search(bare)) or not asked:
+        return None
+    if COMPANY.match(bare) and LOAN_ASKED.search(before):
+        bare = SMALL_ENTERPRISE  # "那公司呢" after "担保贷款个人能贷多少": the small enterprise's limit
+    said = WHO.search(before)
+    if said is not None and said.group() != bare:
+        return without_then(before.replace(said.group(), bare, 1))
+    return f"{bare}{without_then(before)}"
 
 
 def _other_aspect(subject: str, before: str) -> str | None:

@@ -41,11 +41,15 @@ STATUS_ASKED = re.compile(
     r"呢[？?。！!~～]*$|到哪|哪一步|办好|好了|好没|批了|批没|下来了?没|办完|办结|结果|状态|进度|怎么样|多久|几天|"
     r"什么时候|啥时候|完成|通过"
 )
+# The limit the rules set for an item ("登记那项法定要多久", "税务那个按规定几天"): the policy's working days, the
+# knowledge base's, not the due date of the line shown.
+STATUTORY = r"法定|规定|按理|按说|正常(?:情况)?|一般|通常|本来|承诺|时限是"
 # A question about what happens next or how to do something ("钱批下来后几天能进账户", "公章要不要我自己弄"):
 # the knowledge base's, even when it names an item of the result.
 PROCESS_ASKED = re.compile(
     r"(?:批|办|下来|通过|审核|登记|拿到|领到)了?(?:以后|之后|后)|怎么|如何|为什么|为啥|要不要|需不需要|用不用|"
-    r"能不能|可不可以|自己|另外|材料|账户|到账|进账|哪里|哪儿|去哪|在哪|是什么|什么意思|多少(?!天|个工作日)"
+    r"能不能|可不可以|自己|另外|材料|账户|到账|进账|哪里|哪儿|去哪|在哪|是什么|什么意思|多少(?!天|个工作日)|"
+    + STATUTORY
 )
 
 
