@@ -30,7 +30,7 @@ from pathlib import Path
 import aiohttp
 
 from bench.nlu_eval import SPLIT, NluReport, labelled_entities, score
-from devtools import run_stack
+from devtools import processes
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
@@ -162,17 +162,17 @@ def bench_pipeline(config: str, out: Path, turns: int, messages: Labelled, retra
     """Train (when needed), serve and measure one pipeline."""
     figures = Figures(train_s=trained_model(config, out, retrain))
     os.environ.update(RASA_MODEL=str(out / "model.tar.gz"), RASA_PORT=BENCH_RASA_PORT)
-    server = run_stack.stack_processes()["rasa"]
-    run_stack.start(server)
+    server = processes.stack_processes()["rasa"]
+    processes.start(server)
     try:
-        run_stack.wait_healthy([server])
+        processes.wait_healthy([server])
         base = f"http://127.0.0.1:{BENCH_RASA_PORT}"
         asyncio.run(measure_parse(base, messages, figures))
         texts = [text for text, _, _ in messages]
         for users in (1, 16):
             figures.turns[users] = asyncio.run(measure_turns(base, texts, users, turns))
     finally:
-        run_stack.stop_all([server])
+        processes.stop_all([server])
     return figures
 
 
@@ -220,17 +220,17 @@ def main() -> int:
     parser.add_argument("--retrain", action="store_true", help="train both pipelines even when nothing changed")
     args = parser.parse_args()
     messages = held_out_messages()
-    helpers = [run_stack.stack_processes()[name] for name in ("service", "actions")]
+    helpers = [processes.stack_processes()[name] for name in ("service", "actions")]
     for process in helpers:
-        run_stack.start(process)
+        processes.start(process)
     try:
-        run_stack.wait_healthy(helpers)
+        processes.wait_healthy(helpers)
         results = {
             label: bench_pipeline(config, BENCH_DIR / f"pipeline{index}", args.turns, messages, args.retrain)
             for index, (label, config) in enumerate(PIPELINES.items())
         }
     finally:
-        run_stack.stop_all(helpers)
+        processes.stop_all(helpers)
     print(f"\nNLU and REST benchmark ({len(messages)} held-out messages, {args.turns} turns per level)\n")
     print(table(results))
     print("\nFallback threshold sweep: held-out intent accuracy (share sent to fallback)\n")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.knowledge_eval import DEVSET, load_devset
-from devtools import run_stack
+from devtools import processes
 
 ROOT = Path(__file__).resolve().parent.parent
 PORTS = {"BUNDLE_SERVICE_PORT": "8031", "ACTION_PORT": "5066", "RASA_PORT": "5026"}
@@ -82,9 +82,9 @@ def wait_ready(service: str) -> None:
     """
     deadline = time.monotonic() + READY_TIMEOUT_S
     while time.monotonic() < deadline:
-        if run_stack.is_healthy(f"{service}/health", '"ready"'):
+        if processes.is_healthy(f"{service}/health", '"ready"'):
             return
-        if run_stack.is_healthy(f"{service}/health", '"failed"'):
+        if processes.is_healthy(f"{service}/health", '"failed"'):
             raise RuntimeError("the knowledge base failed to build; see the service log")
         time.sleep(2)
     raise RuntimeError("the knowledge base was not ready in time")
@@ -120,25 +120,25 @@ def run(questions: list[str], folder: Path) -> dict[str, tuple[Latency, Latency]
         ACTION_ENDPOINT_URL=f"http://127.0.0.1:{PORTS['ACTION_PORT']}/webhook",
     )
     os.environ.setdefault("RASA_MODEL", str(ROOT / "models" / "assistant.tar.gz"))
-    processes = run_stack.stack_processes()
-    service, others = processes["service"], [processes["actions"], processes["rasa"]]
+    stack = processes.stack_processes()
+    service, others = stack["service"], [stack["actions"], stack["rasa"]]
     rasa_url = f"http://127.0.0.1:{PORTS['RASA_PORT']}"
     service_url = f"http://127.0.0.1:{PORTS['BUNDLE_SERVICE_PORT']}"
     results = {}
     try:
         for process in others:
-            run_stack.start(process)
-        run_stack.wait_healthy(others)
+            processes.start(process)
+        processes.wait_healthy(others)
         for label, model in CONFIGURATIONS.items():
             service.env["BUNDLE_EMBEDDING_MODEL"] = model
-            run_stack.start(service)
+            processes.start(service)
             try:
                 wait_ready(service_url)
                 results[label] = measure(rasa_url, service_url, questions)
             finally:
-                run_stack.stop_all([service])
+                processes.stop_all([service])
     finally:
-        run_stack.stop_all(others)
+        processes.stop_all(others)
     return results
 
 

@@ -13,7 +13,7 @@ The same code as ``make run``, configured for the engines a deployment uses (``d
   admin dashboard (``BUNDLE_TRACKER_DB_URL`` points at its table, not at the live tracker store).
 
 Backends listen on loopback at ``SCALED_PORT_BASE`` (default 6100) + offsets (:class:`Topology`); they authenticate
-each other with the shared secrets of :mod:`devtools.run_stack` as in the default stack. PostgreSQL, Redis and
+each other with the shared secrets of :mod:`devtools.processes` as in the default stack. PostgreSQL, Redis and
 RabbitMQ are the machine's (``SCALED_POSTGRES_*``, ``REDIS_*``, ``RABBITMQ_*``); the databases
 ``<SCALED_DATABASE_PREFIX>_{service,tracker,events}`` are created when missing. Service environment (SQLAlchemy).
 """
@@ -34,7 +34,15 @@ from urllib.parse import quote
 from sqlalchemy import Connection, create_engine, text
 
 from devtools import run_stack, stack_profile
-from devtools.run_stack import ROOT, Process
+from devtools.processes import (
+    RASA_PYTHON,
+    ROOT,
+    Process,
+    actions_process,
+    ensure_configuration,
+    rasa_process,
+    service_process,
+)
 
 SCALED_ENDPOINTS = "bot/endpoints.scaled.yml"
 LOG_FORMAT = '"%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq \\"%HM %HP %HV\\""'
@@ -195,7 +203,7 @@ def configure(topology: Topology) -> None:
     env.setdefault("WECHAT_REDIS_URL", f"redis://{env['REDIS_HOST']}:{env['REDIS_PORT']}/{env['REDIS_DB']}")
     if not env.get("BUNDLE_STAFF_SESSION_SECRET") and stack_profile.profile(env) == stack_profile.DEVELOPMENT:
         env["BUNDLE_STAFF_SESSION_SECRET"] = secrets.token_urlsafe(32)
-    run_stack.ensure_configuration()
+    ensure_configuration()
 
 
 def haproxy_config(topology: Topology) -> str:
@@ -243,15 +251,15 @@ def processes(topology: Topology) -> list[list[Process]]:
     config = state_dir() / "haproxy.cfg"
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text(haproxy_config(topology), encoding="utf-8")
-    services = [run_stack.service_process(f"service-{i + 1}", str(p)) for i, p in enumerate(topology.service_ports())]
+    services = [service_process(f"service-{i + 1}", str(p)) for i, p in enumerate(topology.service_ports())]
     services[0].health_text = '"knowledge":"ready"'  # it migrated and seeded: the others only read
     for replica in services[1:]:
         replica.env["BUNDLE_MIGRATE_ON_STARTUP"] = "false"
     chroma = [str(CHROMA), "run", "--path", str(state_dir() / "chroma"), "--host", "127.0.0.1"]
-    consumer = [run_stack.RASA_PYTHON, "-m", "event_consumer"]
+    consumer = [RASA_PYTHON, "-m", "event_consumer"]
     loopback, chroma_port = "http://127.0.0.1", topology.chroma_port
-    rasa = [run_stack.rasa_process(f"rasa-{i + 1}", str(p)) for i, p in enumerate(topology.rasa_ports())]
-    actions = [run_stack.actions_process(f"actions-{i + 1}", str(p)) for i, p in enumerate(topology.action_ports())]
+    rasa = [rasa_process(f"rasa-{i + 1}", str(p)) for i, p in enumerate(topology.rasa_ports())]
+    actions = [actions_process(f"actions-{i + 1}", str(p)) for i, p in enumerate(topology.action_ports())]
     return [
         [
             Process("balancer", [haproxy, "-f", str(config), "-db"], f"{loopback}:{topology.service_front}/lb-health"),

@@ -14,7 +14,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from actions.server import rasa_headers
 from channels.server import prepare_rasa
-from devtools import run_stack
+from devtools import processes
 from tests.actions.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,23 +51,23 @@ def action_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         BUNDLE_DEPARTMENT_KEYS_FILE=str(ROOT / "bundle_service" / "data" / "department_keys.example.yml"),
     )
     os.environ["BUNDLE_SERVICE_URL"] = f"http://127.0.0.1:{service_port}"
-    available = run_stack.stack_processes()
-    processes = [available["service"], available["actions"]]
+    available = processes.stack_processes()
+    started = [available["service"], available["actions"]]
     try:
-        for process in processes:
-            run_stack.start(process)
-        run_stack.wait_healthy(processes)
+        for process in started:
+            processes.start(process)
+        processes.wait_healthy(started)
         wait_for_knowledge(os.environ["BUNDLE_SERVICE_URL"])
         yield f"http://127.0.0.1:{action_port}/webhook"
     finally:
-        run_stack.stop_all(processes)
+        processes.stop_all(started)
 
 
 @pytest.fixture(scope="session")
 def agent(action_server_url: str) -> Agent:
     """The trained assistant, in process, talking to the real action server, prepared as ``rasa run`` is."""
     prepare_rasa()  # channels/server.py's changes to Rasa's per-turn work: these conversations run through them
-    headers = rasa_headers(os.environ["ACTION_SERVER_TOKEN"])  # set by run_stack.stack_processes(): only Rasa may call
+    headers = rasa_headers(os.environ["ACTION_SERVER_TOKEN"])  # set by processes.stack_processes(): only Rasa may call
     return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_server_url, headers=headers))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from devtools import run_stack, stack_profile
+from devtools import processes, run_stack, stack_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 STRONG = {
@@ -97,22 +97,22 @@ def test_run_stack_refuses_production_without_its_settings_and_starts_nothing() 
 def test_no_secret_is_ever_a_process_argument(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in (*stack_profile.SHARED_SECRETS, "RASA_HOST", "ACTION_HOST", "ACTION_ENDPOINT_URL"):
         monkeypatch.delenv(name, raising=False)
-    processes = run_stack.stack_processes()  # development: every secret generated into the environment
+    started = processes.stack_processes()  # development: every secret generated into the environment
     secrets = [os.environ[name] for name in stack_profile.SHARED_SECRETS]
     assert all(secrets)
-    for process in processes.values():
+    for process in started.values():
         assert not any(secret in argument for secret in secrets for argument in process.command), process.name
-    assert processes["rasa"].health_url.startswith("http://127.0.0.1:")
-    assert processes["actions"].health_url.startswith("http://127.0.0.1:")
+    assert started["rasa"].health_url.startswith("http://127.0.0.1:")
+    assert started["actions"].health_url.startswith("http://127.0.0.1:")
     assert os.environ["ACTION_ENDPOINT_URL"].startswith("http://127.0.0.1:")
     assert "*" not in os.environ["RASA_CORS_ORIGINS"]
 
 
 def test_the_logs_go_where_stack_log_dir_says(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("STACK_LOG_DIR", str(tmp_path))
-    assert run_stack.stack_processes()["rasa"].log_path == tmp_path / "rasa.log"
+    assert processes.stack_processes()["rasa"].log_path == tmp_path / "rasa.log"
     monkeypatch.delenv("STACK_LOG_DIR")
-    assert run_stack.log_dir() == ROOT / "var" / "log"
+    assert processes.log_dir() == ROOT / "var" / "log"
 
 
 def test_development_seeds_the_dev_accounts_and_prints_them_and_production_refuses_them(
@@ -120,9 +120,9 @@ def test_development_seeds_the_dev_accounts_and_prints_them_and_production_refus
 ) -> None:
     monkeypatch.delenv("BUNDLE_STAFF_ACCOUNTS_FILE", raising=False)
     monkeypatch.delenv("BUNDLE_PROFILE", raising=False)
-    run_stack.stack_processes()
+    processes.stack_processes()
     accounts = os.environ["BUNDLE_STAFF_ACCOUNTS_FILE"]
-    assert accounts == str(run_stack.DEV_STAFF_ACCOUNTS)
+    assert accounts == str(processes.DEV_STAFF_ACCOUNTS)
     run_stack.print_banner(dev_login=False)
     banner = capsys.readouterr().out
     assert "/console" in banner and "/admin" in banner
@@ -140,7 +140,7 @@ def test_configured_accounts_are_left_alone_and_not_printed(
     own = tmp_path / "staff.yml"
     own.write_text("- id: wang\n  display_name: 王\n  role: admin\n  password: secret-of-wang\n", encoding="utf-8")
     monkeypatch.setenv("BUNDLE_STAFF_ACCOUNTS_FILE", str(own))
-    run_stack.stack_processes()
+    processes.stack_processes()
     assert os.environ["BUNDLE_STAFF_ACCOUNTS_FILE"] == str(own)
     run_stack.print_banner(dev_login=False)
     banner = capsys.readouterr().out
