@@ -154,7 +154,11 @@ def _span(entity: dict[str, Any]) -> bool:
 def subject_item(subject: str) -> str | None:
     """The item a follow-up's subject names by one of its words ("税务那边" → the taxpayer confirmation), if any."""
     bare = SIDE.sub("", subject)
-    return next((code for word, code in _short_words().items() if word in bare), None)
+    found = next((code for word, code in _short_words().items() if word in bare), None)
+    if found is None and len(bare) >= MIN_PREFIX:  # "纳税人那个呢": the start of 纳税人信息确认, of one item only
+        codes = {code for word, code in _short_words().items() if word.startswith(bare)}
+        found = codes.pop() if len(codes) == 1 else None
+    return found
 
 
 def follow_up_item(tracker: Tracker) -> str | None:
@@ -274,6 +278,7 @@ THAT_ONE = ("的那个", "那个", "那项", "那一项", "那块", "那一块",
 # "税务那边呢", "社保这块呢", "补贴方面呢": the side of things after an item's word, dropped from a subject.
 SIDE = re.compile(rf"(?:{'|'.join(THAT_ONE)}|的)$")
 MIN_SHORT_WORD = 2
+MIN_PREFIX = 3  # a subject this long that starts one item's words only names that item
 # "税务的要另外交材料吗", "那社保的呢": a message opening with an item's short word and 的.
 OPENS_WITH = re.compile(r"^(?:那么|那)?(?P<word>[\u4e00-\u9fff]{2,6}?)的(?!话)")
 

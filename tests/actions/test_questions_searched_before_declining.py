@@ -62,6 +62,16 @@ def test_a_follow_up_switching_the_kind_of_business_keeps_the_question() -> None
     assert _loan_then("合作社呢", "个体户担保贷款最长能贷几年") == "合作社担保贷款最长能贷几年"
 
 
+def test_a_follow_up_naming_the_start_of_an_items_name_switches_to_that_item() -> None:
+    earlier = "办个营业执照要多少天"
+    licence = [entity("item", "business_registration", earlier, "营业执照")]
+    events = after(
+        "action_answer_question", earlier, "ask_question", "那纳税人的那个呢", "inform", earlier_entities=licence
+    )
+    asked = query_text(make_tracker(events))
+    assert "纳税人信息确认" in asked and "营业执照" not in asked and "多少天" in asked, asked
+
+
 def test_an_aspect_only_the_loan_has_is_not_carried_to_another_item() -> None:
     said = "那补贴呢"
     subsidy = [entity("item", "startup_subsidy", said, "补贴")]
