@@ -3,7 +3,9 @@
 The knowledge base states Hunan's policy. Asked "深圳的创业补贴有多少", the nearest answer is Hunan's 5000 yuan: a
 confident wrong fact. So a question that names a place outside Hunan (``knowledge_base/other_regions.yml``) is
 answered with a redirect instead, unless it also names Hunan or one of its places (``nlu_data/gazetteer``), or
-names the place as where the person comes from ("我是广东人", "从深圳回来", "外省户口").
+names the place as where the person comes from ("我是广东人", "从深圳回来", "外省户口"). A place followed by
+返乡/回乡 names that place's scheme ("湖北返乡创业补贴"), not the person's origin, unless the person is named
+before it ("从湖北返乡", "我是湖北返乡的").
 """
 
 from collections.abc import Iterable
@@ -26,6 +28,7 @@ class OtherRegions:
     places: tuple[str, ...] = ()
     origin_after: tuple[str, ...] = ()
     origin_before: tuple[str, ...] = ()
+    policy_after: tuple[str, ...] = ()  # after a place: that place's scheme ("湖北返乡创业补贴"), not an origin
 
     @classmethod
     def load(cls, path: Path) -> "OtherRegions":
@@ -38,19 +41,21 @@ class OtherRegions:
             return cls()
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if not isinstance(data, dict):
-            raise ValueError(f"{path}: expected places, origin_after and origin_before lists")
+            raise ValueError(f"{path}: expected places, origin_after, origin_before and policy_after lists")
 
         def words(key: str) -> tuple[str, ...]:
             values = data.get(key) or []
             return tuple(sorted({str(v).strip() for v in values if str(v).strip()}, key=len, reverse=True))
 
-        return cls(words("places"), words("origin_after"), words("origin_before"))
+        return cls(words("places"), words("origin_after"), words("origin_before"), words("policy_after"))
 
     def _is_origin(self, text: str, start: int, end: int) -> bool:
         before, after = text[:start], text[end:]
-        return any(after.startswith(w) for w in self.origin_after) or any(
-            before.endswith(w) for w in self.origin_before
-        )
+        if any(before.endswith(w) for w in self.origin_before):
+            return True
+        if any(after.startswith(w) for w in self.policy_after):
+            return False
+        return any(after.startswith(w) for w in self.origin_after)
 
     def named(self, text: str, home: Iterable[str]) -> str | None:
         """The first place outside Hunan that ``text`` asks about, or None.

@@ -32,13 +32,14 @@ class OtherSchemes:
     not_last: frozenset[str] = frozenset()
     ours: frozenset[str] = frozenset()
     aliases: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # other schemes named in full, longest first ("求职创业补贴")
 
     @classmethod
     def load(cls, path: Path, aliases: tuple[str, ...] = ()) -> "OtherSchemes":
         """Read the file (missing: no scheme is ever named); ``aliases`` are the items' names.
 
         Raises:
-            ValueError: The file lacks the lists ``heads``, ``not_last`` and ``ours``.
+            ValueError: The file lacks the lists ``heads``, ``not_last`` and ``ours``, or ``listed`` is no list.
         """
         if not path.is_file():
             return cls()
@@ -47,11 +48,19 @@ class OtherSchemes:
         if not all(isinstance(value, list) for value in lists):
             raise ValueError(f"{path}: expected the lists `heads`, `not_last` and `ours`")
         heads, not_last, ours = ([str(v) for v in value or []] for value in lists)
-        return cls(tuple(heads), frozenset(not_last), frozenset(ours), aliases)
+        listed = data.get("listed") or []
+        if not isinstance(listed, list):
+            raise ValueError(f"{path}: `listed` must be a list of scheme names")
+        names = tuple(sorted({str(v).strip() for v in listed if str(v).strip()}, key=len, reverse=True))
+        return cls(tuple(heads), frozenset(not_last), frozenset(ours), aliases, names)
+
+    def listed(self, text: str) -> str:
+        """The first scheme of the file's ``listed`` names that ``text`` names ("吸纳就业补贴"), else ``""``."""
+        return next((name for name in self.names if name in text), "")
 
     def named(self, text: str) -> str:
         """The first scheme ``text`` names that is none of the items ("稳岗补贴"), else ``""``."""
-        return _named(self, text)
+        return self.listed(text) or _named(self, text)
 
     def __hash__(self) -> int:
         """Hashable for the cache (the tables never change after loading)."""

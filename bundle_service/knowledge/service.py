@@ -20,7 +20,7 @@ from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings
 from bundle_service.knowledge import asking, asks, documents_admin, faqs, seed, unanswered
 from bundle_service.knowledge.administration import Administration
-from bundle_service.knowledge.answers import compose, title
+from bundle_service.knowledge.answers import DECLINED_TEXT, compose, title
 from bundle_service.knowledge.asking import Rules
 from bundle_service.knowledge.documents import ParsedDocument, parse_markdown
 from bundle_service.knowledge.elsewhere import redirect
@@ -257,6 +257,11 @@ class KnowledgeBase(Administration):
             self._log_ask(query, conversation_id, "not_found", None, record_unanswered)
             took = (time.perf_counter() - started) * 1000
             return SearchResult("not_found", redirect(place), [], [], took)
+        scheme = self.rules.schemes.listed(text) if text else ""
+        if scheme:  # another scheme whose name holds ours ("求职创业补贴"): never answered with our subsidy
+            self._log_ask(query, conversation_id, "not_found", None, record_unanswered)
+            took = (time.perf_counter() - started) * 1000
+            return SearchResult("not_found", DECLINED_TEXT.format(scheme=scheme), [], [], took, declined=scheme)
         if item and self.rules.types.asks_bundle_wide(text):  # a light or status: the same for every item
             item = None
         hits = self._search(text, Filters(item, region)) if text else []

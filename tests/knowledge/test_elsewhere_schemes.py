@@ -1,0 +1,95 @@
+"""Look-alikes declined by what they name (issue 14, the eighth analysis's C8), against the shipped tables.
+
+"<province>返乡创业补贴" is that province's scheme for people returning there, not the person's origin; other named
+schemes whose names hold our words ("求职创业补贴", "吸纳就业补贴") are declined by name, never answered with the
+start-up subsidy's 5000 yuan. All wordings are invented.
+"""
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bundle_service.knowledge.combined import Combined
+from bundle_service.knowledge.elsewhere import OtherRegions
+from bundle_service.knowledge.schemes import OtherSchemes
+
+ROOT = Path(__file__).resolve().parents[2]
+KNOWLEDGE = ROOT / "knowledge_base"
+
+
+@pytest.fixture(scope="module")
+def regions() -> OtherRegions:
+    return OtherRegions.load(KNOWLEDGE / "other_regions.yml")
+
+
+@pytest.fixture(scope="module")
+def schemes() -> OtherSchemes:
+    combined = Combined.load(KNOWLEDGE / "combined_questions.yml", ROOT / "nlu_data" / "gazetteer" / "item.yml")
+    return OtherSchemes.load(KNOWLEDGE / "other_schemes.yml", tuple(combined.aliases))
+
+
+def ask(client: TestClient, query: str) -> dict[str, object]:
+    response = client.post("/api/v1/knowledge/search", json={"query": query, "record_unanswered": False})
+    assert response.status_code == 200, response.text
+    body: dict[str, object] = response.json()
+    return body
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("江西返乡创业的补贴标准是多少", "江西"),
+        ("四川回乡创业有啥扶持政策", "四川"),
+        ("贵州返乡创业贷款能贷多少", "贵州"),
+    ],
+)
+def test_a_place_before_returning_home_names_that_places_scheme(regions: OtherRegions, text: str, place: str) -> None:
+    assert regions.named(text, ()) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我从江西返乡，在老家开店能领补贴吗",
+        "在浙江打工回来，想开个小饭馆，有补贴吗",
+        "我是四川返乡的农民工，能贷款吗",
+        "广东回来的人能申请创业补贴吗",
+    ],
+)
+def test_a_person_who_came_back_from_a_place_is_still_answered(regions: OtherRegions, text: str) -> None:
+    assert regions.named(text, ()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        ("应届生的求职创业补贴怎么申请", "求职创业补贴"),
+        ("我们店招了两个人，吸纳就业补贴能领多少", "吸纳就业补贴"),
+        ("听说有个一次性扩岗补助，怎么领", "一次性扩岗补助"),
+        ("就业见习补贴一个月给多少", "就业见习补贴"),
+    ],
+)
+def test_other_schemes_holding_our_words_are_named(schemes: OtherSchemes, text: str, scheme: str) -> None:
+    assert schemes.listed(text) == scheme
+    assert schemes.named(text) == scheme
+
+
+@pytest.mark.parametrize("text", ["一次性创业补贴有多少", "创业担保贷款能贷多少", "创业培训要交钱吗"])
+def test_our_own_items_are_no_listed_scheme(schemes: OtherSchemes, text: str) -> None:
+    assert schemes.listed(text) == ""
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("毕业生求职创业补贴能拿多少钱", "求职创业补贴"),
+        ("公司吸纳就业补贴每个人补多少", "吸纳就业补贴"),
+        ("湖北返乡创业补贴有多少", "湖北"),
+    ],
+)
+def test_a_look_alike_is_declined_by_name_without_our_figures(client: TestClient, query: str, name: str) -> None:
+    body = ask(client, query)
+    assert body["status"] == "not_found" and body["sources"] == []
+    answer = str(body["answer"])
+    assert name in answer and "5000" not in answer and "20万" not in answer
