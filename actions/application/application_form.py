@@ -37,7 +37,7 @@ from actions.application.form_questions import (
 )
 from actions.application.form_turns import NAVIGATION, acknowledge, answer_in_form, navigate_or_cancel
 from actions.application.form_values import Extraction
-from actions.application.loan_limit import with_offer
+from actions.application.loan_limit import CAP, PROBES, the_limit, with_offer
 from actions.service_client import (
     Rejected,
     ServiceUnavailable,
@@ -97,7 +97,7 @@ class ValidateApplicationForm(FormValidationAction):
             events = await self._validate(dispatcher, tracker, slots, candidates, found)
             if found.values and (asked := question_besides(str(tracker.latest_message.get("text") or ""))):
                 await answer_besides(dispatcher, tracker, asked)  # "我叫王芳，要带身份证吗": stored, then answered
-            events += await self._next_slot(dispatcher, slots, tracker, submit_asked=found.command == "submit")
+            events += await self._next_slot(dispatcher, slots, tracker, found.command == "submit", found.rejected)
             if found.command == "submit":
                 events.append(SlotSet(CONFIRM_SLOT, None))  # a slot event: the form does not reject the message
         except ServiceUnavailable as error:
@@ -171,9 +171,12 @@ class ValidateApplicationForm(FormValidationAction):
                 if not is_correction:
                     events.append(SlotSet(slot, None))
                     slots[slot] = None
+                    found.rejected.append(slot)  # asked again at once: the reply to the reason answers it
                 continue
             slots[slot] = value
             events.append(SlotSet(slot, value))
+            if raw == CAP:  # "按最高额度来": the figure taken is said back
+                found.shown[slot] = f"{BY_SLOT[slot].label}按最高：{display(slot, value)}"
             acknowledge(dispatcher, slot, value, before is None and slot in found.values, requested, found)
             if slot == "application_items" and before and requested != slot and (added := set(value) - set(before)):
                 dispatcher.utter_message(text=f"好的，已加上：{display(slot, [c for c in value if c in added])}。")
@@ -198,6 +201,9 @@ class ValidateApplicationForm(FormValidationAction):
             raw, note = complete_items(list(raw))
             if note:
                 dispatcher.utter_message(text=note)
+        if raw == CAP and slot in PROBES:  # "按最高的来": the limit the service names for this borrower
+            _, said = await check_field(BY_SLOT[slot].service_field, PROBES[slot], service_form(slots))
+            raw = the_limit(slot, said) or raw
         return await check_field(BY_SLOT[slot].service_field, raw, service_form(slots))
 
     async def _prefill(
@@ -245,11 +251,18 @@ class ValidateApplicationForm(FormValidationAction):
         return [SlotSet(CONFIRM_SLOT, None)]
 
     async def _next_slot(
-        self, dispatcher: CollectingDispatcher, slots: dict[str, Any], tracker: Tracker, submit_asked: bool = False
+        self,
+        dispatcher: CollectingDispatcher,
+        slots: dict[str, Any],
+        tracker: Tracker,
+        submit_asked: bool = False,
+        rejected: list[str] | None = None,
     ) -> list[EventType]:
         """Ask the service what is still missing or wrong (for this user); the first such field is asked next.
 
-        A submit word while fields are missing is answered with the list of what is still missing.
+        A value of this turn the service refused (a loan over the limit said with other values) is asked again
+        first, so the reply to the reason ("那就2年") answers it. A submit word while fields are missing is answered
+        with the list of what is still missing.
         """
         events: list[EventType] = []
         if not slots.get("application_items"):
@@ -275,7 +288,9 @@ class ValidateApplicationForm(FormValidationAction):
             events += [SlotSet(field.slot, None), SlotSet(CONFIRM_SLOT, None)]
             slots[CONFIRM_SLOT] = None
         missing = set(check["missing"]) | {e["field"] for e in check["errors"]}
-        next_slot = next((f.slot for f in FIELDS if f.service_field in missing), None)
+        again = [slot for slot in rejected or [] if slot in BY_SLOT and BY_SLOT[slot].service_field in missing]
+        next_slot: str | None = next((f.slot for f in FIELDS if f.service_field in missing), None)
+        next_slot = again[0] if again else next_slot
         if submit_asked and next_slot is not None:
             labels = "、".join(f.label for f in FIELDS if f.service_field in missing)
             dispatcher.utter_message(

@@ -13,8 +13,9 @@ import cn2an
 
 from actions.application.form_business import address_only, kind_of_free_text, project_answered
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
-from actions.application.form_guard import SUBMIT, free_text_problem, is_question, plausible_name
+from actions.application.form_guard import SUBMIT, account_digits, free_text_problem, is_question, plausible_name
 from actions.application.form_labels import read_partners, read_term
+from actions.application.form_leftover import leftover_project
 from actions.application.form_values import Extraction
 from actions.eligibility.first_start import first_time
 from actions.steps import dates
@@ -102,13 +103,18 @@ def answer_to_requested(requested: str, text: str, intent: str, found: Extractio
     if requested == "first_time_founder" and (first := _first_start(text, intent)) is not None:
         return first
     if requested not in BY_SLOT or requested in named or requested == "application_items" or named:
-        return None  # a message naming other fields never answers this one as a whole
+        # a message naming other fields never answers this one as a whole, but for the one part of a list no
+        # other field took at the project's step ("晓明文具，零售，个体户")
+        bare = requested == "project_name" and named and requested not in named
+        return leftover_project(text, named, asked=True) if bare else None
     if BY_SLOT[requested].free_text:
         value = _free_text(text)
         if requested == "premises_address":
             value = address_only(value) or value  # "店在…88号，想贷十万": the address alone
         if requested == "project_name":
             value = project_answered(value)  # "就叫乐乐工坊吧" → 乐乐工坊
+        if requested == "bank_account":
+            value = account_digits(value) or value  # "建设银行衡阳分行 6217 0012 …" → the digits alone
         said = NAME_SAID.fullmatch(value) if requested == "applicant_name" else None
         if said and said["name"] != value and _said_name(said["name"]):
             value = said["name"]  # "我王芳", "王芳是我的名字", "这边是王芳"

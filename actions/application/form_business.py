@@ -49,6 +49,7 @@ from actions.application.form_cues import (
     SHOP_NAMED,
     segments,
 )
+from actions.application.form_leftover import an_item
 from actions.application.form_names import introduces_person
 from nlu_components.gazetteer import load_gazetteer
 
@@ -96,7 +97,7 @@ def _value(match: re.Match[str]) -> str:
 
     A filler after it is dropped, and after 叫 the kind of shop too ("叫鲜果优选的网店" → 鲜果优选).
     """
-    group = "value" if match.groupdict().get("value") else "described"
+    group = next((name for name in ("value", "described", "bare") if match.groupdict().get(name)), "value")
     value = TRAILING_FILLER.sub("", str(match.group(group) or ""))
     if re.search(r"叫做?[“\"「]?$", match.string[: match.start(group)]) and (kind := KIND_AFTER_NAME.match(value)):
         return kind.group("name")
@@ -104,7 +105,7 @@ def _value(match: re.Match[str]) -> str:
 
 
 PROJECT_ANSWER_CUE = re.compile(
-    r"^(?:名字|店名|名称)?(?:就|准备|打算|暂定|先)?(?:叫做|叫|定为|定成|取名为?|起名叫)[“\"「]?"
+    r"^(?:名字|店名|名称)?(?:就|准备|打算|暂定|先|那就)?(?:叫做|叫|定为|定成|取名为?|起名叫|改成|改为|换成|改叫)[“\"「]?"
 )
 
 
@@ -156,8 +157,13 @@ def _registered_name(part: str) -> bool:
 
 
 def _proper(value: str) -> bool:
-    """A proper name, not a remark ("还没想好") nor only a kind of business ("有限公司")."""
-    return bool(value) and not NOT_A_PROPER_NAME.search(value) and not GENERIC_BUSINESS.fullmatch(value)
+    """A proper name, not a remark ("还没想好"), only a kind of business ("有限公司") nor an item ("创业培训")."""
+    return (
+        bool(value)
+        and not NOT_A_PROPER_NAME.search(value)
+        and not GENERIC_BUSINESS.fullmatch(value)
+        and not an_item(value)
+    )
 
 
 def _whole(text: str, match: re.Match[str]) -> str:

@@ -108,8 +108,8 @@ GENERIC_BUSINESS = re.compile(
 SHOP_NAME = re.compile(rf".+(?:{PROJECT_SUFFIX_WORDS}|记|之家|人家|快修|优选|小铺|工坊|鲜|坊)$")
 # A shop's name said bare between other fields ("本人钱晓川，做汽修个体户，晓川快修，…"): by its ending, with no verb.
 BARE_SHOP_NAME = re.compile(
-    r"^(?![^，,]*(?:开|做|想|要|办|搞|卖|是|在|的|我|你|他|她|个体|项目|地址|行业))"
-    r"[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:记|之家|人家|快修|优选|小铺|工坊|商行|餐厅|超市|工作室|店|馆|坊|铺)$"
+    r"^(?![^，,]*(?:开|做|想|要|办|搞|卖(?!部)|是|在|的|我|你|他|她|个体|项目|地址|行业))"
+    r"[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:记|之家|人家|快修|优选|小铺|工坊|商行|餐厅|超市|工作室|小卖部|店|馆|坊|铺|部)$"
 )
 # Cues that name the person themself: without them, "名字叫…" at the project's step is the project's name.
 SELF_CUE = re.compile(r"我|本人|申请人|姓名|姓|来电人|[他她]")
@@ -164,6 +164,9 @@ OPENED_KINDS = r"驿站|摊|摊位|档口|会所|农家乐|民宿|山庄|庄园|
 PROJECT_OPENED = re.compile(
     rf"(?:开|做|办|搞|弄|经营)(?:了|一)?(?:个|家|间|一个|一家|一间)(?:叫)?[“\"]?"
     rf"(?P<value>[\u4e00-\u9fffA-Za-z0-9]{{1,14}}?(?:{PROJECT_SUFFIX}|{OPENED_KINDS}))(?![\u4e00-\u9fff])"
+    # "她打算开秀秀酸菜鱼馆，餐饮，…": a name of four characters or more with a shop's ending, without 个/家
+    rf"|(?:^|(?<=[，,。\s想要准备打算计划我她他们再就去]))开(?:了)?[“\"]?"
+    rf"(?P<bare>[\u4e00-\u9fffA-Za-z0-9]{{3,13}}(?:店|馆|坊|铺|屋|工作室|超市|小卖部|作坊|餐厅|小吃))(?![\u4e00-\u9fff])"
     rf"|(?:开|做|办|搞|弄|经营)(?:了|一)?(?:个|家|间|一个|一家|一间)(?:叫)?[“\"]?"
     rf"(?P<described>[\u4e00-\u9fffA-Za-z0-9]{{1,14}}?{PROJECT_SUFFIX})(?=卖|做|主要|专门|就是|然后|行业|地址)"
 )
@@ -228,7 +231,7 @@ COOPERATIVE_PLANNED = re.compile(
 BUSINESS_TYPE_WORDS = re.compile(r"(?:个体户|个体工商户|个体|企业|公司|农民专业合作社|合作社)")
 # A bare industry between other fields: a few Chinese characters, none of the words of other fields.
 INDUSTRY_LIKE = re.compile(
-    r"(?![在到去想要我])(?!.*(?:毕业|农民工|军人|失业|困难|执照|贷款|补贴|创业培训|(?<![\u4e00-\u9fff])培训|身份|手机|电话|申请"
+    r"(?![在到去想要我俺咱你他她])(?!.*(?:毕业|农民工|军人|失业|困难|执照|贷款|补贴|创业培训|(?<![\u4e00-\u9fff])培训|身份|手机|电话|申请"
     r"|办理|项目|地址|个体|企业|公司"  # "文化培训" after the project is the industry; "创业培训" is the item
     r"|合作社|性质|类型))"
     r"[\u4e00-\u9fff]{2,10}"
@@ -276,7 +279,7 @@ UNIVERSITY_GRADUATE = re.compile(
 IDENTITY = re.compile(r"我是|本人是|我属于|属于|身份是|我家是|我们家是|我们是")
 # A term said alone as the answer to the term's step, with words around it ("那就两年", "三年吧", "改成24个月").
 TERM_ANSWER = re.compile(
-    r"^(?:那就|那么|那|就|嗯|好|行|要|改成|换成|改为)?[，,\s]*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)"
+    r"^(?:那就|那么|那|就|嗯|好|行|要|改成|换成|改为|按|贷|借|期限)*[，,\s]*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)"
     r"(?:吧|的|期|就行|就好|好了)?[。！!]*$"
 )
 # A sum in 万 said on its own ("十万吧，两年"): the loan's amount once the loan is chosen, unless other money is named.
@@ -354,6 +357,15 @@ CORRECTION_SLOTS = {
     "市州": "city",
 }
 ENTITY_SLOTS = ("id_number", "phone", "person_category", "business_type")
+
+
+# "俺叫…", "咱是…", "额叫…": the dialects' words for 我 (额 only before a name's cue; elsewhere it is 额度's).
+DIALECT_I = re.compile(r"俺|咱(?=们|叫|是|的|名|姓|想|要|家|今年)|(?:^|(?<=[，,。\s]))额(?=叫|名字|姓|是)")
+
+
+def plain_pronouns(text: str) -> str:
+    """The dialects' 我 written as 我 ("俺叫张大牛" → "我叫张大牛"), so every cue with 我 reads it; same length."""
+    return DIALECT_I.sub("我", text)
 
 
 def segments(text: str) -> list[str]:

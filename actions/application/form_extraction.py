@@ -71,6 +71,15 @@ NO_ACCOUNT_YET = (
     "还没有账户的话：可以先去银行开好户，再回来接着填；或者说“补贴先不办”，其他事项照常提交，开户后再单独申请补贴。"
 )
 DIGITS_ATTEMPT = re.compile(r"[\d\sXx-]{3,}[。.]?")
+# Only saying something is wrong ("不对", "搞错了"), with no field and no value: never a free-text value.
+ONLY_WRONG = re.compile(
+    r"^(?:不对|错了|搞错了|弄错了|说错了|写错了|填错了|记错了|有错|不对不对|错的|这不对|那不对)"
+    r"[了啊呀吧哦的呢，,。.！!~～\s]*$"
+)
+# Off-topic at a free-text step: the NLU is sure enough, and the message does not read as a short value.
+OFF_TOPIC_SURE = 0.6
+CHAT_WORDS = re.compile(r"我|你|帮|给|请|吃|喝|玩|订|点个|买|天气|聊|唱|讲个|笑话|渴|饿|累")
+LONGEST_VALUE = 12
 
 
 def wrong_field(text: str) -> str | None:
@@ -135,6 +144,7 @@ def _command(text: str, intent: str, requested: str | None, found: Extraction, c
         ("hesitate", requested == CONFIRM_SLOT and _holds_on(text)),  # "先别交，我考虑一下"
         ("items_kept", chosen and requested != "application_items" and bool(THESE_ONLY.match(text))),  # "就这两样"
         ("fix", wrong_field(text) is not None),  # "名字写错了": that field asked again, its old value shown
+        ("which_wrong", _free_text_step(requested) and bool(ONLY_WRONG.match(text))),  # "不对": which one?
         ("back", bool(BACK.search(text))),
         ("restart", bool(RESTART.search(text))),
         ("review", requested is not None and wants_review(text)),  # "核对下信息": shown, whatever the intent
@@ -185,6 +195,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     if intent not in RULE_ANSWERED and not found.values and questioning:
         found.question = True  # answered inside the form, whatever the intent, then the same step is asked again
         return found
+    off_topic = intent == "out_of_scope" and not found.values and _off_topic_here(message, text, requested)
     person_asked = intent == "request_human" and (not found.values or PERSON_WORDS.search(text))
     attempt = requested in BY_SLOT and bool(DIGITS_ATTEMPT.fullmatch(text))  # "4301041990" is a short ID, not chat
     removal = "application_items" in found.values and bool(slots.get("application_items"))
@@ -192,6 +203,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     if (
         (intent == "cancel" and not (removal or changing))  # "贷款不要了": that item is removed, the form goes on
         or person_asked
+        or off_topic  # "先帮我订个奶茶" at the project's step is answered as off-topic, never stored
         or (
             intent in DIGRESSION_INTENTS
             and not found.values
@@ -233,6 +245,18 @@ def _restated_dropped(values: dict[str, Any], slots: dict[str, Any]) -> dict[str
         for slot, value in values.items()
         if slots.get(slot) != value and not (slot in BY_SLOT and BY_SLOT[slot].free_text)
     }
+
+
+def _free_text_step(requested: str | None) -> bool:
+    return requested in BY_SLOT and BY_SLOT[str(requested)].free_text
+
+
+def _off_topic_here(message: dict[str, Any], text: str, requested: str | None) -> bool:
+    """The NLU is sure a message at a free-text step is off-topic, and it does not read as a short value."""
+    confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
+    if not _free_text_step(requested) or confidence < OFF_TOPIC_SURE:
+        return False
+    return len(text) > LONGEST_VALUE or bool(CHAT_WORDS.search(text))
 
 
 def _is_question(text: str, requested: str | None) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from actions.conversation.question_shape import A_NOT_A
+from actions.conversation import question_shape
 from actions.steps.step_failures import NOT_TAKEN, back_lead
 from contract.labels import CHOICE_LABELS, FIELD_LABELS
 
@@ -55,12 +55,9 @@ RESTART = re.compile(
 )
 ACKNOWLEDGEMENTS = re.compile(r"^(?:好|好的|嗯|嗯嗯|是|是的|对|对的|不是|不|没有|ok|OK|行|可以|收到|知道了)[。.！!]?$")
 COMMANDS = re.compile(r"取消|转人工|人工|算了|不办了|确认|提交|上一步|重新|返回|继续")
-QUESTION_WORDS = re.compile(
-    r"[?？]|吗|么$|呢$|多少|多久|怎么|怎样|如何|什么|哪些|哪里|哪个|哪儿|为啥|为什么|能不能|可不可以|是否|要不要|是不是|需不需要|有没有|谁"
-    r"|啥|咋|(?<![好十没几])几(?!十)(?:位|个|天|年|月|号|次|种|项|步|岁|点|时|块|万)|多长时间|多长|多大|几时"
-)
-# "不交合同行不行", "收不收费": asking whether, the conversation's own words (actions.conversation.context).
-ASKS_WHETHER = re.compile(A_NOT_A)
+# Question words the conversation's detector (actions.conversation.question_shape, the owner) does not list yet:
+# "贷几年", "几号能办好", "几点下班", "多长", "多大", "怎样".
+FORM_QUESTION_WORDS = re.compile(r"(?<![好十没几])几(?!十)(?:年|月|号|岁|点|时|块|万)|多长|多大|怎样")
 # A question relayed or announced without a question word ("来电人问培训在哪上课", "他想了解一下补贴", "我想问一下…").
 RELAYED_ASK = re.compile(
     r"(?:来电人|来电群众|[他她]|对方|客户|市民|群众|老人家|老乡)(?:还|又|再|就|也)?(?:想|要)?(?:问|咨询|打听|了解)(?!了)"
@@ -88,6 +85,10 @@ def about_an_item(text: str, item_tagged: bool) -> bool:
     return (item_tagged or bool(ITEM_WORDS.search(text))) and bool(ITEM_TOPIC.search(text))
 
 
+# A duration, a sum or a change said where a name is asked ("那就改成2年", "十万吧"): the reply to something else.
+FIGURE_OR_CHANGE = re.compile(
+    r"^(?:那就|那|就)?(?:改成|换成|改为|按)?\s*(?:\d+|[一二两三四五六七八九十]{1,3})\s*(?:年|个月|万|块|元)(?:吧|的|就行|好了)?$"
+)
 NAME_REMARK = re.compile(r"^(?:就)?用|吧$|随便|还没想好|没想好|不知道|都行|都可以|名字来起|的名字")
 ONLY_DIGITS = re.compile(r"^[\d\sXx-]+$")
 # Words that introduce a person: never the value of a project, industry or address ("我儿子他叫黄小明").
@@ -145,8 +146,12 @@ def wants_review(text: str) -> bool:
 
 
 def is_question(text: str) -> bool:
-    """A question, with or without a question mark (要带身份证去吗, 要不要毕业证, 不交合同行不行)."""
-    return bool(QUESTION_WORDS.search(text) or ASKS_WHETHER.search(text) or RELAYED_ASK.search(text))
+    """A question, with or without a question mark (要带身份证去吗, 要不要毕业证, 不交合同行不行, 纸质的还是电子的).
+
+    The conversation's one detector (:func:`actions.conversation.question_shape.is_question`: choices and 哪几类
+    included), and a question relayed or announced without a question word ("来电人问…", "我想问一下…").
+    """
+    return question_shape.is_question(text) or bool(FORM_QUESTION_WORDS.search(text) or RELAYED_ASK.search(text))
 
 
 def free_text_problem(slot: str, text: str) -> str | None:
@@ -180,11 +185,11 @@ def _plausible(slot: str, value: str) -> bool:
         return plausible_name(value)
     if slot == "premises_address":
         return bool(re.search(r"省|市|区|县|镇|乡|村|路|街|号|组", value))
-    if slot == "industry":
-        return len(value) <= 15 and not re.search(r"\d", value)
+    if slot == "industry":  # never a remark about oneself ("俺是当过兵的", "我是做吃的")
+        return len(value) <= 15 and not re.search(r"\d", value) and not re.match(r"[我俺咱你他她]", value)
     if slot == "project_name":  # not an address, and not a remark about the name ("就用我名字吧", "还没想好")
         address = re.search(r"省|市|区|县", value) and re.search(r"路|街|号|组", value)
-        return not address and not NAME_REMARK.search(value)
+        return not address and not NAME_REMARK.search(value) and not FIGURE_OR_CHANGE.search(value)
     return slot != "bank_account"
 
 
@@ -212,3 +217,18 @@ def retry_help(slot: str, label: str, failures: int, digressed: bool = False) ->
     text += "\n也可以点下面的选项；" if buttons else "\n"
     text += "不方便填写的话，可以说“转人工”请工作人员帮您，或说“取消”以后再办。"
     return text, [*buttons, *WAY_OUT]
+
+
+# A run of an account's digits, written in groups ("6217 0012 3456 7890 123", "6222-0219-…").
+ACCOUNT_RUN = re.compile(r"\d[\d\s-]{6,44}\d")
+ACCOUNT_DIGITS = range(8, 31)  # the service's rule: 8 to 30 digits
+
+
+def account_digits(said: str) -> str | None:
+    """A bank account's digits alone, without the bank's name or the spaces between groups, or ``None``.
+
+    "建设银行衡阳分行 6217 0012 3456 7890 123" → 6217001234567890123.
+    """
+    runs = [re.sub(r"[\s-]", "", run.group(0)) for run in ACCOUNT_RUN.finditer(said)]
+    longest = max(runs, key=len, default="")
+    return longest if len(longest) in ACCOUNT_DIGITS else None

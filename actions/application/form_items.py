@@ -69,7 +69,10 @@ def asked_about(text: str, start: int) -> bool:
 
 # Registration asked for in everyday words the NLU tags no item for ("工商和税那两样", "把公司注册和贷款一起弄").
 REGISTRATION_WORDS = re.compile(
-    r"(?<!个体)工商(?!户)|办照|(?:公司|个体户?|合作社|营业)(?:的)?(?:登记|注册)|注册(?:个|一个|一家)?(?:公司|个体|合作社)"
+    r"(?<!个体)工商(?!户)|办照|(?:公司|个体户?|合作社|营业)(?:的)?(?:登记|注册)"
+    # "打算注册个养蜂合作社", "登记一个有限公司", "成立家庭农场合作社": a business registered, whatever its name
+    r"|(?:注册|登记|成立|办)(?![了过好完])(?:个|一个|一家|家)?[\u4e00-\u9fffA-Za-z]{0,10}?"
+    r"(?:有限责任公司|有限公司|公司|个体工商户|个体户|合作社)(?![\u4e00-\u9fff]{0,2}(?:养老|社保|保险|贷款|补贴))"
     r"|报税|税务|税那"  # not 工商 inside 个体工商户, the business type
 )
 ALREADY_BEFORE = re.compile(r"(?:已经|早就|早已|已|刚)[^，,。]{0,4}$")

@@ -36,11 +36,13 @@ from actions.application.form_cues import (
     IDENTITY,
     INDIVIDUAL_BUSINESS,
     LOAN_WORDS,
+    OPENED_KINDS,
     OTHER_MONEY,
     OWN_BEFORE,
     PARTNERS,
     PARTNERSHIP,
     PHONE_CUED,
+    PROJECT_SUFFIX,
     SOMEONE_ELSES_BEFORE,
     SPOKEN_DIGITS,
     SPOKEN_NUMBER,
@@ -50,8 +52,10 @@ from actions.application.form_cues import (
     TERM_ANSWER,
     TRADITIONAL,
     UNIVERSITY_GRADUATE,
+    plain_pronouns,
     segments,
 )
+from actions.application.form_leftover import leftover_project
 from actions.application.form_names import introduces_person, read_name
 from actions.eligibility import situation
 from actions.eligibility.first_start import first_time
@@ -209,7 +213,7 @@ def read_labelled(
     """
     found = Labelled()
     entities = situation.not_negated(text, entities)  # "我也不是困难户": no category
-    text = spoken_digits(simplified(unicodedata.normalize("NFKC", text)))  # full-width digits as digits
+    text = plain_pronouns(spoken_digits(simplified(unicodedata.normalize("NFKC", text))))  # "俺叫…" as "我叫…"
     for slot in ENTITY_SLOTS:
         if values := _entity_values(entities, slot):
             found.values[slot] = values[0]
@@ -240,13 +244,29 @@ def read_labelled(
     amounts = _entity_values(entities, "amount") or read_amount(text)
     if amounts and (LOAN_WORDS.search(text) or "额度" in text or "金额" in text):
         found.values["loan_amount"] = amounts[0]
+    _bare_project(text, found.values)
     if "industry" not in found.values and (industry := industry_between(text, found.values)):
         found.values["industry"] = industry
+        _bare_project(text, found.values)  # "做推拿，小梅推拿，生活服务，个体户": the industry read, the name is left
     _read_partners(text, found.values)
     read_dates(text, today or date.today(), found)
     if (first := first_time(text, about_business=True)) is not None:
         found.values["first_time_founder"] = first  # "第一次创业", "以前没开过店": not asked again
     return found
+
+
+# A kind of shop opened, said where its name could follow ("想开个水果店，鲜果时光，…"): no name of its own.
+SHOP_KIND = re.compile(rf"[\u4e00-\u9fff]{{1,2}}{PROJECT_SUFFIX}|[\u4e00-\u9fff]{{0,2}}(?:{OPENED_KINDS})")
+
+
+def _bare_project(text: str, values: dict[str, Any]) -> None:
+    """The project's name said bare in a list ("…，晓明文具，零售，个体户，…"), also instead of a kind of shop."""
+    said = str(values.get("project_name") or "")
+    if said and not SHOP_KIND.fullmatch(said):
+        return
+    others = {slot: value for slot, value in values.items() if slot != "project_name"}
+    if bare := leftover_project(text, others):
+        values["project_name"] = bare
 
 
 def _untangle(values: dict[str, Any], text: str) -> None:

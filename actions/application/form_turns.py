@@ -61,7 +61,19 @@ def acknowledge(
 
 # The commands the form carries out itself at any step, whatever the intent
 # (actions/application/form_extraction._command).
-NAVIGATION = ("fix", "back", "restart", "cancel", "no_items", "items_kept", "hesitate", "not_submitted", "review")
+NAVIGATION = (
+    "fix",
+    "back",
+    "restart",
+    "cancel",
+    "no_items",
+    "items_kept",
+    "hesitate",
+    "not_submitted",
+    "review",
+    "which_wrong",
+)
+WHICH_WRONG = "好的，哪一项不对？请直接说要改成什么，例如“项目名称改为（新名称）”“手机号改成（新号码）”。"
 
 
 def navigate_or_cancel(
@@ -81,12 +93,14 @@ def navigate_or_cancel(
             SlotSet(CONFIRM_SLOT, None),
             SlotSet(REQUESTED, "application_items"),
         ]
-    if command in ("hesitate", "not_submitted", "review"):  # "先别交，我考虑一下"; "交上去了没有"; "核对下信息"
+    if command in ("hesitate", "not_submitted", "review", "which_wrong"):  # "先别交"; "交上去了没有"; "核对下信息"
         requested = slots.get(REQUESTED)
-        if command != "review":
+        if command in ("hesitate", "not_submitted"):
             dispatcher.utter_message(text=HOLDING if command == "hesitate" else NOT_SUBMITTED)
-        elif requested != CONFIRM_SLOT:  # at the summary the step's own question shows the summary again
-            dispatcher.utter_message(text=messages.filled_so_far(slots))
+        if command == "which_wrong":  # "不对" at a free-text step: which field, with what is filled so far
+            dispatcher.utter_message(text=WHICH_WRONG)
+        if command in ("review", "which_wrong") and requested != CONFIRM_SLOT:
+            dispatcher.utter_message(text=messages.filled_so_far(slots))  # the summary's own question shows it
         return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
     if command == "items_kept":  # "就这两样": said back, and the step asked again (no failed answer)
         items = display("application_items", slots.get("application_items"))

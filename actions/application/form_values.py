@@ -24,12 +24,14 @@ from actions.application.form_cues import (
     GIVEN_UP_AFTER,
     IDENTITY,
     SELF_CUE,
+    plain_pronouns,
 )
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
-from actions.application.form_guard import SAID_WRONG, is_question, plausible_name
+from actions.application.form_guard import SAID_WRONG, account_digits, is_question, plausible_name
 from actions.application.form_items import asked_about, items_named
 from actions.application.form_labels import business_type_in_words, read_labelled, read_sum
 from actions.application.form_names import business_named_after, name_corrected, name_cued, spells_a_character
+from actions.application.loan_limit import limits_asked
 from actions.eligibility.situation import NEGATION_BEFORE, NONE_OF_THEM, asked_groups_dropped, described_category
 from actions.service_client import tracker_identity
 from actions.steps import dates
@@ -66,6 +68,7 @@ class Extraction:
             is asked again.
         removed_all: The message removes every item chosen ("贷款不要了" with only the loan): the items are
             asked again, the application is not cancelled.
+        rejected: Fields of this turn the service refused (set while validating): asked again first.
     """
 
     values: dict[str, Any] = field(default_factory=dict)
@@ -78,6 +81,7 @@ class Extraction:
     question: bool = False
     field_help: str | None = None
     removed_all: bool = False
+    rejected: list[str] = field(default_factory=list)
 
 
 def speaks_for_a_caller(tracker: Tracker) -> bool:
@@ -107,6 +111,7 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         The values with how dates are shown back; nothing else is set.
     """
     requested = slots.get("requested_slot")
+    text = plain_pronouns(text)  # "俺叫…", "咱是…": the cues with 我 read them
     labelled = read_labelled(
         text,
         list(tracker.latest_message.get("entities", [])),
@@ -205,19 +210,33 @@ def _kept_choice(text: str, tracker: Tracker, slot: str) -> str | None:
         for e in tracker.latest_message.get("entities", [])
         if e.get("entity") == slot and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
     ]
+    starts = {start for start, _, _ in spans}
     kept = [
         value
         for start, end, value in spans
-        if not NEGATION_BEFORE.search(text[:start].rstrip("，, 也都还")) and not GIVEN_UP_AFTER.match(text[end:])
+        if not NEGATION_BEFORE.search(text[:start].rstrip("，, 也都还")) and not _given_up_after(text, end, starts)
     ]
     return kept[-1] if kept and len(kept) < len(spans) else None
+
+
+def _given_up_after(text: str, end: int, starts: set[int]) -> bool:
+    """The value ending at ``end`` is given up by the words after it ("个体户不弄了"), not set against another value.
+
+    In "是合作社而不是个体户" the 不是 after 合作社 negates 个体户, the value it leads to: 合作社 is kept.
+    """
+    match = GIVEN_UP_AFTER.match(text[end:])
+    if match is None:
+        return False
+    lead = re.match(r"[，,\s]*(?:是|那个|那种)?", text[end + match.end() :])
+    return end + match.end() + (lead.end() if lead else 0) not in starts
 
 
 def _implied(tracker: Tracker, text: str, values: dict[str, Any], slots: dict[str, Any]) -> dict[str, Any]:
     """Values the message gives without their cue.
 
     The loan's sum: the NLU's amount at the amount step, or a sum said at any step once the loan is chosen
-    ("十万吧，两年": the sum and the term, each to its field). A graduation year with no category yet: the category
+    ("十万吧，两年": the sum and the term, each to its field); "按最高额度来" takes the limit
+    (:func:`actions.application.loan_limit.limits_asked`). A graduation year with no category yet: the category
     高校毕业生 (only a graduate's year counts; both are shown back).
     """
     implied: dict[str, Any] = {}
@@ -227,6 +246,7 @@ def _implied(tracker: Tracker, text: str, values: dict[str, Any], slots: dict[st
         implied["loan_amount"] = amount
     elif "loan_amount" not in values and loan_chosen and (said := amount or read_sum(text)):
         implied["loan_amount"] = said
+    implied.update(limits_asked(text, {**values, **implied}, slots.get("requested_slot"), loan_chosen))
     if "graduation_year" in values and not (values.get("person_category") or slots.get("person_category")):
         implied["person_category"] = "college_graduate"
     return implied
@@ -271,6 +291,8 @@ def cleaned(slot: str, value: str) -> Any:
         return address_only(value) or value  # "地址不对，应该是…19号我再确认下"
     if slot == "project_name":
         return project_answered(value, cued=True)
+    if slot == "bank_account":
+        return account_digits(value) or value  # "账号改成工商银行 6222 …": the digits alone
     if slot == "graduation_year" and (year := dates.graduation_year(value, date.today())):
         return year.year  # "毕业年份写错了，是前年"
     if slot == "business_started_on" and (start := dates.business_start(value, date.today())) and start.started_on:

@@ -1,0 +1,95 @@
+"""A project's name said bare in a list of fields: the one part of the list that no other field took.
+
+"打算开文具店，晓明文具，零售，个体户，娄底市娄星区青苔巷5号": the industry, the business type and the address are read
+by their own cues; "晓明文具" has no cue and no shop ending, yet it is plainly the project. A part is taken only when
+the message is a list (several parts, other values read), it holds no value read, no cue word, no place, no plan, no
+item, no category and no industry, and it is the only such part (or the first of two, the second being its industry:
+"小梅推拿，推拿按摩，…"). At the project's own step one other value read is enough ("晓明文具，零售").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from actions.application.form_cues import BARE_SHOP_NAME, INDUSTRY_SEGMENT, INDUSTRY_WORDS, segments
+from actions.application.form_guard import ACKNOWLEDGEMENTS, is_question, plausible_name
+from actions.eligibility import situation
+from nlu_components.gazetteer import load_gazetteer
+
+# Words no bare project's name holds: cues of other fields, plans, pronouns, particles, items and categories.
+NOT_IN_A_BARE_NAME = re.compile(
+    r"我|你|[他她它]|俺|咱|叫|名字|姓|身份|手机|电话|号码|项目|行业|地址|经营|场所|贷|借|补贴|执照|培训|申请|办理|登记"
+    r"|注册|毕业|军人|退役|农民工|失业|困难|个体|公司|企业|合作社|性质|类型|创业|首次|第一次|以前|之前|没有|还没|已经"
+    r"|今年|去年|前年|明年|上个月|全部|一起|都|想|要|打算|准备|开|做|办|搞|弄|卖(?!部)|是|在|的|了|吗|呢|吧|啊|呀|嗯|哦"
+    r"|谢|请|帮|麻烦|可以|不|对|行|来电|申请人|本人|客户|先生|女士|师傅|阿姨"
+)
+BARE_PART = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
+# A part that ends like a place ("娄星区", "青苔村"): an address's, not a project's.
+PLACE_ENDING = re.compile(r"(?:省|市|区|县|州|镇|乡|村|街道|路|街|巷|号|组)$")
+NOT_NAME_ENTITIES = frozenset({"item", "person_category", "business_type"})
+SHORTEST_UNASKED = 3  # outside the project's step a two-character part ("可以") is too easily something else
+PERSON_NAME_LONGEST = 3  # a plausible personal name this short is a person's ("王芳"); "王记烧烤" is a shop's
+
+
+def leftover_project(text: str, named: dict[str, Any], asked: bool = False) -> str | None:
+    """The project's name said bare in a list of fields, or ``None``.
+
+    Args:
+        text: The message.
+        named: The values read from it so far (slot → value).
+        asked: The project's name is the step asked (one other value and two parts suffice).
+
+    Returns:
+        The one part that can only be the project's name.
+    """
+    parts = segments(text)
+    read = [str(value) for value in named.values() if isinstance(value, str | int) and str(value)]
+    known = [part for part in parts if _known(part, read)]  # parts that are other fields: the message is a list
+    if len(parts) < (2 if asked else 3) or len(known) < (1 if asked else 2) or is_question(text):
+        return None
+    shortest = 2 if asked else SHORTEST_UNASKED
+    found = [(i, part) for i, part in enumerate(parts) if len(part) >= shortest and _bare_name(part, read)]
+    if len(found) == 1:
+        return found[0][1]
+    shops = [part for _, part in found if BARE_SHOP_NAME.match(part)]
+    if len(shops) == 1:
+        return shops[0]
+    if len(found) == 2 and found[1][0] == found[0][0] + 1 and "industry" not in named:
+        return found[0][1]  # a name and then its industry, in the order the form asks them
+    return None
+
+
+def _known(part: str, read: list[str]) -> bool:
+    """The part holds a value read, or a type, category or item the NLU's gazetteer knows ("个体户")."""
+    held = any(value in part or part in value for value in read)
+    return held or any(span.entity in NOT_NAME_ENTITIES for span in load_gazetteer().find(part))
+
+
+def _bare_name(part: str, read: list[str]) -> bool:
+    """Whether ``part`` can be nothing but a project's name said bare."""
+    if not BARE_PART.fullmatch(part) or NOT_IN_A_BARE_NAME.search(part) or ACKNOWLEDGEMENTS.match(part):
+        return False
+    if any(part in value or value in part for value in read):
+        return False  # a value read already (the industry, the address, …)
+    if PLACE_ENDING.search(part) or _an_industry(part) or _someone(part):
+        return False
+    spans = load_gazetteer().find(part)
+    if any(s.entity in NOT_NAME_ENTITIES or (s.entity == "region" and s.end - s.start == len(part)) for s in spans):
+        return False
+    return not (len(part) <= PERSON_NAME_LONGEST and plausible_name(part))
+
+
+def _an_industry(part: str) -> bool:
+    return bool(INDUSTRY_SEGMENT.match(part) or re.fullmatch(rf"(?:{INDUSTRY_WORDS})+", part))
+
+
+def _someone(part: str) -> bool:
+    """Who the person is ("普通人", "脱贫户"), not a business."""
+    plain = situation.PLAIN_PERSON.search(part)
+    return bool(plain or situation.described_category(part) or situation.other_group(part))
+
+
+def an_item(value: str) -> bool:
+    """The value is one of the bundle's items by name ("还是先办个创业培训吧" names no project)."""
+    return any(s.entity == "item" and s.end - s.start == len(value) for s in load_gazetteer().find(value))
