@@ -30,6 +30,13 @@ OTHER_MEANS = (
     f"“其他”指不属于{one_of('person_category').replace('或其他', '')}的人员；其中{one_of('other_category')}"
     "可以申请创业担保贷款。请直接说您属于哪一类，例如“脱贫人口”；都不是就说“都不是”。"
 )
+# "就业困难人员是指什么人，残疾人算不算", "返乡创业农民工怎么界定": what a category means, the knowledge base's (the
+# step's "其他" is answered above), not what the check decides.
+CATEGORY = r"高校毕业生|毕业生|返乡创业农民工|农民工|退役军人|登记失业人员|失业人员|就业困难人员|困难人员|残疾人"
+CATEGORY_MEANING = re.compile(
+    rf"(?:{CATEGORY})[^，,。？?]{{0,4}}(?:是指|指的是|指哪|包括|包含|是什么|怎么算|怎么界定|怎么认定|哪些人|什么人)"
+    rf"|(?:{CATEGORY})[^，,。？?]{{0,4}}算不算|算不算(?:是)?(?:{CATEGORY})"
+)
 CHECK_DECIDES = (
     "能不能享受，要看您的人员类别、执照办了多久、是不是第一次创业等情况，这正是现在这个匹配要判断的："
     "回答下面的问题，我会逐项告诉您能不能办、为什么。"
@@ -46,7 +53,7 @@ def bundle_wide(text: str) -> str | None:
         return context.OVERVIEW_MATERIALS
     if context.WHERE_TO_DO.search(text):
         return context.ENTRY_POINTS
-    if CONDITIONS.search(text):
+    if CONDITIONS.search(text) and not CATEGORY_MEANING.search(text):
         return CHECK_DECIDES
     return None
 

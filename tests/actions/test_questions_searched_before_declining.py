@@ -120,3 +120,11 @@ async def test_how_a_benefit_is_given_is_a_question_not_the_check(knowledge_serv
         assert followup(events) != "eligibility_form", said
     _, events = await run(ActionRouteEligibility(), make_tracker([user_event("国家有啥扶持", "check_eligibility")]))
     assert followup(events) == "eligibility_form"
+
+
+def test_what_a_category_means_asked_in_the_check_is_no_reply_about_the_check() -> None:
+    from actions.eligibility.check_questions import CHECK_DECIDES, bundle_wide
+
+    for said in ("对方问退役军人包括哪些人", "登记失业人员怎么认定，下岗的算不算"):
+        assert bundle_wide(said) is None, said  # the knowledge base answers it; the step is asked again
+    assert bundle_wide("那要什么条件才行") == CHECK_DECIDES
