@@ -41,7 +41,7 @@ PLACE_OR_TIME = re.compile(
     r"小程序|热线|上午|下午|晚上|早上|中午|今天|昨天|前天|前几天|上周|这周|周[一二三四五六日天末]|星期|月|日|年|天前|点"
 )
 # Not saying where or when, on purpose ("随便", "不想说"): the step is done, shown as not given.
-SKIPPED = re.compile(r"^(?:随便|都行|无所谓|不重要|不想说|跳过|不用了?|没必要)[吧啊呀了。！!]*$")
+SKIPPED = re.compile(r"^(?:随便|都行|无所谓|不重要|不想说|跳过|不用了?|没必要|没有|无|不知道|不晓得)[吧啊呀了。！!]*$")
 NOT_GIVEN = "未说明"
 # Wanting to file as it is ("对，就这样提交", "直接提交吧") while a step that may be left open is asked.
 SUBMITTED_NOW = re.compile(r"(?:就这样|直接|先|赶紧|马上)?(?:提交|确认提交|交上去)(?:吧|了|就行)?[。！!]*$")

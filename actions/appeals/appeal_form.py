@@ -20,21 +20,22 @@ from rasa_sdk.types import DomainDict
 from actions.appeals.appeal_answers import (
     ANSWERS,
     LABELS,
-    NOT_LINKED,
+    NOT_GIVEN,
     category_choice,
     choose_category,
     store,
     time_limits,
 )
+from actions.appeals.appeal_moves import category_left, navigate, verified, verify
 from actions.appeals.appeal_prompts import (
-    CATEGORY_KEPT,
-    CATEGORY_LATER,
     CATEGORY_LIST,
     CHANGE_PROMPT,
     CONTACT_BEFORE_SUBMIT,
     PROMPTS,
     failures_at,
+    filed_as,
 )
+from actions.appeals.appeal_questions import answer_first
 from actions.appeals.appeal_reading import (
     ABOUT_APPLICATION,
     NO_NUMBER,
@@ -47,21 +48,23 @@ from actions.appeals.appeal_reading import (
 )
 from actions.appeals.appeals import (
     CHANNEL,
+    DEMAND_NOTED,
     FORM_SLOTS,
     GRIEVANCE,
     NONE,
     NOT_A_COMPLAINT,
     categories,
     classify,
+    faults_the_assistant,
     has_openid,
     reset_appeal,
 )
 from actions.application.form_extraction import just_heard_user
 from actions.application.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT
 from actions.conversation import not_understood
+from actions.conversation.courtesy import say_about_assistant
 from actions.conversation.replies import answer_question, bot_texts, is_question
-from actions.service_client import NotFound, ServiceError, TooManyAttempts, post_json, tracker_headers
-from contract.masking import mask_phone
+from actions.service_client import ServiceError
 
 REQUESTED = "requested_slot"
 # Intents the rules answer when the message fills nothing (bot/rules/appeals.yml).
@@ -71,6 +74,8 @@ RULE_INTENTS = frozenset(
 STOP = re.compile(r"不投诉|不登记|不反映|不提了|不说了|退出|停下")
 HOW_LONG = re.compile(r"多久|几天|多长时间|什么时候|啥时候|时限|期限")
 PLACE_CUE = re.compile(r"地点|时间|地方|日期")
+# Steps a complaint may be filed without: where and when (未说明), the application it concerns (not linked).
+MAY_STAY_OPEN = ("appeal_place_time", "appeal_application", "appeal_id_last6")
 
 
 def _said(tracker: Tracker) -> tuple[str, str, list[dict[str, Any]]]:
@@ -99,6 +104,16 @@ def _new_values(found: AppealReading, slots: dict[str, Any], requested: str | No
     return values
 
 
+def _faulted(
+    dispatcher: CollectingDispatcher, text: str, slots: dict[str, Any], requested: str | None
+) -> list[EventType] | None:
+    """Fault found with the assistant itself ("什么破机器人"): an apology and a person, then the same step again."""
+    if not faults_the_assistant(text):
+        return None
+    say_about_assistant(dispatcher, "faulted")
+    return [SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
+
+
 class ValidateAppealForm(FormValidationAction):
     """Validation and step order of ``appeal_form``."""
 
@@ -119,7 +134,10 @@ class ValidateAppealForm(FormValidationAction):
         requested = tracker.get_slot(REQUESTED)
         events: list[EventType] = []
         fresh = set(tracker.slots_to_validate())
+        submit_now = False
         if just_heard_user(tracker):
+            # "确认提交" at a step that may stay open (where and when, the application), the rest given: filed now
+            submit_now = requested in MAY_STAY_OPEN and bool(SUBMIT.search(_said(tracker)[0]))
             read = await self._read(dispatcher, tracker, domain, slots, requested)
             if read is None:
                 return []  # a command or chit-chat for the rules
@@ -127,7 +145,7 @@ class ValidateAppealForm(FormValidationAction):
             if any(e.get("event") == "slot" and e.get("name") == REQUESTED for e in read):
                 return events  # the same step is asked again (a question answered, a step back)
             fresh = {str(e.get("name")) for e in read if e.get("event") == "slot"}
-        return [*events, *await self._plan(dispatcher, tracker, slots, fresh)]
+        return [*events, *await self._plan(dispatcher, tracker, slots, fresh, submit_now)]
 
     async def _read(
         self,
@@ -142,7 +160,10 @@ class ValidateAppealForm(FormValidationAction):
             intent = "inform"  # "记不清了" is an answer: only explicit words stop the form
         found = read_appeal(text, entities)
         values = _new_values(found, slots, requested, text)
-        if (moved := self._not_an_answer(dispatcher, tracker, text, slots, requested, found, values)) is not None:
+        moved = _faulted(dispatcher, text, slots, requested)  # "什么破机器人" mid-way: sorry, a person, the step
+        if (
+            moved := moved or self._not_an_answer(dispatcher, tracker, text, slots, requested, found, values)
+        ) is not None:
             return moved
         if intent in RULE_INTENTS and not values:
             return None
@@ -162,6 +183,7 @@ class ValidateAppealForm(FormValidationAction):
         answer = self._answer(requested, text, intent, entities, values)
         if answer is not None:
             values[str(requested)] = answer
+        await self._along(dispatcher, tracker, requested, found, values)
         events = store(dispatcher, values, found.shown, slots)
         if requested == "appeal_confirm":
             events += await self._confirming(dispatcher, tracker, slots, bool(values))
@@ -169,6 +191,31 @@ class ValidateAppealForm(FormValidationAction):
             slots[requested] = None
             events.append(SlotSet(requested, None))  # a failed answer: asked again with more help
         return events
+
+    @staticmethod
+    async def _along(
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        requested: str | None,
+        found: AppealReading,
+        values: dict[str, Any],
+    ) -> None:
+        """What the message says besides the step's answer: a question of policy, a time demanded, other fields.
+
+        Where and when is asked once: a reply giving other fields leaves it open (未说明), not asked again; a submit
+        word at the application's steps files without linking one. A policy
+        question inside what happened ("柜台说补贴要等半年，真的假的") is answered before the next step; a time
+        demanded ("今天就要弄好") is noted, never taken for when it happened.
+        """
+        if requested == "appeal_place_time" and values and requested not in values:
+            values[requested] = NOT_GIVEN
+        submitted = SUBMIT.search(str(tracker.latest_message.get("text") or ""))
+        if submitted and requested in MAY_STAY_OPEN[1:] and not values.get("appeal_application"):
+            values["appeal_application"] = NONE  # "提交吧" at the application's steps: filed without linking it
+        if requested == "appeal_description" and values.get(requested):
+            await answer_first(dispatcher, tracker, str(tracker.latest_message.get("text") or ""))
+        if found.demand and "appeal_place_time" not in found.values:
+            dispatcher.utter_message(text=DEMAND_NOTED.format(demand=found.demand))
 
     def _not_an_answer(
         self,
@@ -200,24 +247,10 @@ class ValidateAppealForm(FormValidationAction):
             dispatcher.utter_message(text=not_understood.explain(step, failures_at(tracker, str(requested)) - 1))
             return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]  # the same step asked again
         if BACK.search(text) or RESTART.search(text):
-            return self._navigate(dispatcher, "restart" if RESTART.search(text) else "back", slots, requested)
+            return navigate(dispatcher, "restart" if RESTART.search(text) else "back", slots, requested)
         if not values and (found.any_category or (requested == "appeal_confirm" and leaves_it_to_the_bot(text))):
-            return self._category_left(dispatcher, slots, requested)
+            return category_left(dispatcher, slots, requested)
         return None
-
-    @staticmethod
-    def _category_left(
-        dispatcher: CollectingDispatcher, slots: dict[str, Any], requested: str | None
-    ) -> list[EventType]:
-        """The category left to the bot: the proposal stands (at the summary) or is made later; the step goes on."""
-        if requested != "appeal_confirm":
-            dispatcher.utter_message(text=CATEGORY_LATER)
-            return [SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
-        label = (slots.get("appeal_category") or {}).get("label") or "其他与意见建议"
-        dispatcher.utter_message(
-            text=CATEGORY_KEPT.format(label=label), buttons=[{"title": "确认提交", "payload": "确认提交"}]
-        )
-        return [SlotSet("appeal_confirm", None), SlotSet(REQUESTED, requested)]
 
     @staticmethod
     def _answer(
@@ -250,28 +283,13 @@ class ValidateAppealForm(FormValidationAction):
             dispatcher.utter_message(text=CHANGE_PROMPT)  # asked again in a row, the summary is shown instead
         return [SlotSet("appeal_confirm", None)]
 
-    @staticmethod
-    def _navigate(
-        dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any], requested: str | None
-    ) -> list[EventType]:
-        """Clear everything ("重新填"), or ask the last answered step again showing its old value ("上一步")."""
-        if command == "restart":
-            dispatcher.utter_message(text="好的，已清空，我们重新来。")
-            slots.update(dict.fromkeys(slots))
-            return [SlotSet(s, None) for s in (*FORM_SLOTS, "appeal_category")]
-        order = [s for s in FORM_SLOTS if s != "appeal_confirm"]
-        end = order.index(requested) if requested in order else len(order)
-        answered = [s for s in order[:end] if slots.get(s) not in (None, NONE, CHANNEL)]
-        if not answered:
-            dispatcher.utter_message(text="这已经是第一步了。")
-            return [SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
-        previous = answered[-1]
-        old = mask_phone(str(slots[previous])) if previous == "appeal_contact" else str(slots[previous])[:40]
-        dispatcher.utter_message(text=f"好的，回到上一步：{LABELS[previous]}（刚才填的是：{old}），请重新告诉我。")
-        return [SlotSet(previous, None), SlotSet("appeal_confirm", None), SlotSet(REQUESTED, previous)]
-
     async def _plan(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, slots: dict[str, Any], fresh: set[str]
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        slots: dict[str, Any],
+        fresh: set[str],
+        submit_now: bool = False,
     ) -> list[EventType]:
         """Skip what does not apply, verify an application, propose a category; name the next step.
 
@@ -280,6 +298,8 @@ class ValidateAppealForm(FormValidationAction):
             tracker: The conversation.
             slots: The form's values (updated in place).
             fresh: Slots given in this turn (an application is verified only when its digits are new).
+            submit_now: The user asked to file ("确认提交") at a step that may stay open: with every other value
+                given, the complaint is filed now (what is filed is shown), no summary to confirm again.
         """
         events: list[EventType] = []
 
@@ -295,44 +315,19 @@ class ValidateAppealForm(FormValidationAction):
         if number == NONE and last6 is None:
             fill("appeal_id_last6", NONE)
         elif number not in (None, NONE) and last6 in (None, NONE):
-            if has_openid(tracker) and await self._verified(tracker, str(number), None):
+            if has_openid(tracker) and await verified(tracker, str(number), None):
                 fill("appeal_id_last6", CHANNEL)  # the logged-in owner: nothing to ask
             elif last6 == NONE:
                 fill("appeal_id_last6", None)
         elif number not in (None, NONE) and last6 != CHANNEL and fresh & {"appeal_application", "appeal_id_last6"}:
-            await self._verify(dispatcher, tracker, str(number), str(last6), fill)
+            await verify(dispatcher, tracker, str(number), str(last6), fill)
         if slots.get("appeal_contact") is None and has_openid(tracker):
             fill("appeal_contact", CHANNEL)
         next_slot = next((s for s in FORM_SLOTS if slots.get(s) is None), None)
         if next_slot == "appeal_confirm" and not slots.get("appeal_category"):
             fill("appeal_category", await classify(f"{description} {slots.get('appeal_place_time') or ''}"))
+        if next_slot == "appeal_confirm" and submit_now:
+            dispatcher.utter_message(text=filed_as(slots))
+            fill("appeal_confirm", True)
+            next_slot = None
         return [*events, SlotSet(REQUESTED, next_slot)]
-
-    async def _verify(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, number: str, last6: str, fill: Any
-    ) -> None:
-        """Check the application number with the ID digits, as the progress form does."""
-        try:
-            ok = await self._verified(tracker, number, last6)
-        except TooManyAttempts:
-            dispatcher.utter_message(text="核实失败次数过多，为保护申请人信息，" + NOT_LINKED)
-            fill("appeal_application", NONE)
-            fill("appeal_id_last6", NONE)
-            return
-        if ok:
-            dispatcher.utter_message(text=f"已核实申请{number}，会一并转给处理人员。")
-            return
-        dispatcher.utter_message(
-            text=f"申请编号{number}和身份证后6位没有对上。请再发一次申请人身份证号的后6位；编号有误请发正确的编号；"
-            "不想关联申请就说“不关联”。"
-        )
-        fill("appeal_id_last6", None)
-
-    @staticmethod
-    async def _verified(tracker: Tracker, number: str, last6: str | None) -> bool:
-        body = {"id_last6": last6} if last6 else {}
-        try:
-            await post_json(f"/api/v1/applications/{number}/progress", body, tracker_headers(tracker))
-        except NotFound:
-            return False
-        return True

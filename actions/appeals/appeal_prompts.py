@@ -180,18 +180,23 @@ def _said_this_turn(tracker: Tracker) -> str:
     return ""
 
 
-def summary(slots: dict[str, Any]) -> str:
-    """The complaint for confirmation, the contact masked, with the proposed category and how to change it."""
+def _lines(slots: dict[str, Any]) -> list[str]:
+    """The complaint's values, one line each, the contact masked."""
     category = slots.get("appeal_category") or {}
     application = slots.get("appeal_application")
     contact = slots.get("appeal_contact")
-    lines = [
+    return [
         f"• 事情经过：{str(slots.get('appeal_description') or '')[:120]}",
         f"• 地点和时间：{slots.get('appeal_place_time') or NOT_GIVEN}",
         f"• 涉及申请：{application if application not in (None, NONE) else '无'}",
         "• 联系方式：" + ("本账号（工作人员会在这个对话里答复您）" if contact == CHANNEL else mask_phone(str(contact))),
         f"• 类别：{category.get('label') or '其他'}",
     ]
+
+
+def summary(slots: dict[str, Any]) -> str:
+    """The complaint for confirmation, the contact masked, with the proposed category and how to change it."""
+    category = slots.get("appeal_category") or {}
     matched = category.get("matched") or []
     why = f"（根据“{'、'.join(matched[:3])}”判断）" if matched else ""
     alternatives = [a["label"] for a in category.get("alternatives") or []]
@@ -199,10 +204,15 @@ def summary(slots: dict[str, Any]) -> str:
     whose = "类别是按您选的" if category.get("chosen") else f"类别是我根据描述判断的{why}{also}"
     return (
         "请核对您要登记的内容：\n"
-        + "\n".join(lines)
+        + "\n".join(_lines(slots))
         + f"\n{whose}。\n"
         + "确认无误请回复“确认提交”；类别不对请点选或说“改成…”，其他要改的直接告诉我。"
     )
+
+
+def filed_as(slots: dict[str, Any]) -> str:
+    """What is filed right away (a submit word with every needed value given): the values, nothing to confirm."""
+    return "好的，按以下内容为您登记：\n" + "\n".join(_lines(slots))
 
 
 class AskAppealConfirm(Action):

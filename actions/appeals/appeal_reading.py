@@ -36,6 +36,12 @@ PLACE = re.compile(
     r"|[\u4e00-\u9fff]{0,6}?\d+号窗口|湘易办(?:App|APP|小程序)?|小程序|网上|网站|12345热线|热线电话"
     r"|(?<=在)[\u4e00-\u9fff]{1,6}?(?:区|县|市)(?=办|那边|那里|的))"  # "在开福区办的": the county is the place
 )
+# A time the user demands something by ("今天就要弄好", "明天之前必须给我答复", "这周内得解决"): not when it happened.
+DEMAND_AFTER = re.compile(
+    r"(?:之前|以前|前|之内|以内|内|为止)?[^，,。！!？?]{0,3}?(?:就要|一定要|必须|务必|得|要|需要|能|给我)"
+    r"[^，,。！!？?]{0,5}?(?:弄好|办好|办完|办结|办下来|弄完|处理|解决|答复|回复|回电|搞定|批下来|批|到账|落实|说法|交代|结果)"
+)
+DEMAND_BEFORE = re.compile(r"(?:最晚|最迟|务必|必须|限|截至|截止)$")
 CORRECTION_CUE = re.compile(r"^(?:地点|时间|地方|日期)?(?:改成|改为|换成|应该是|应为|是|为)")
 NOT_REMEMBERED = re.compile(r"记不清|不记得|忘了|记不住|不清楚|说不清|想不起")
 NO_APPLICATION = re.compile(r"没有|无关|不涉及|没关系|不是申请|没申请|没有编号|不是|没")
@@ -47,7 +53,8 @@ NO_NUMBER = re.compile(
     r"(?:不|没|没有)涉及(?:任何|具体|什么|哪个)?的?(?:申请|办件)|"
     r"(?:和|跟|与)(?:任何|具体|什么|哪个)?的?(?:具体)?(?:申请|办件)(?:都|也)?(?:无关|没关系|没有关系|不相关)|"
     r"编号.{0,6}(?:想不起|记不得|记不清|忘了).{0,6}(?:不关联|不用关联|不挂)|不关联|不用挂|不挂|"
-    r"(?:申请|办件)?(?:编号|号码|号)(?:想不起|记不得|记不清|忘了)|"  # "申请号码想不起来了": nothing to link by
+    r"(?:申请|办件)?(?:编号|号码|号)(?:我|俺)?(?:也|都)?(?:想不起|记不得|记不清|忘了|不记得)|"  # "申请号码想不起来了"
+    r"(?:不|没|没有)涉及(?:任何|具体|什么|哪个)?的?(?:申请|办件)?编号|"
     r"(?:和|跟|与)(?:我的?)?(?:申请|办件)(?:都|也)?(?:不相干|不相关|无关|没关系|没有关系|没啥关系)"
 )
 # Leaving the category to the bot ("类别随便归", "归哪类都行", "分类你们定"): a clause naming the category and
@@ -71,12 +78,14 @@ class AppealReading:
         shown: Slot → how a normalised value is shown back (``昨天上午 → 12月4日上午``).
         any_category: The category is left to the bot ("类别随便归").
         no_application: The message says there is no application to link ("我没有编号").
+        demand: The time the user demands it done by, as said ("今天就要弄好"): never where and when it happened.
     """
 
     values: dict[str, Any] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)
     any_category: bool = False
     no_application: bool = False
+    demand: str | None = None
 
 
 def any_category(text: str) -> bool:
@@ -107,14 +116,42 @@ def description(text: str) -> str | None:
     return PHONE.sub(lambda m: mask_phone(m.group(1)), rest)
 
 
+def demanded(text: str, today: date) -> str | None:
+    """The time the user demands the matter settled by, with the demand ("今天就要给我弄好"), or ``None``."""
+    for reading in dates.read_jionlp(text, today):
+        if (span := _demand_span(text, reading, today)) is not None:
+            return span
+    return None
+
+
+def _demand_span(text: str, reading: dates.Reading, today: date) -> str | None:
+    """The words of a demand around ``reading`` ("今天就要给我弄好"), when the time is one; ``None`` otherwise."""
+    start = text.find(reading.text)
+    if start < 0:
+        return None
+    end = start + len(reading.text)
+    after = DEMAND_AFTER.match(text, end)
+    if after:
+        return text[start : after.end()]
+    future = reading.first is not None and reading.first > today
+    if DEMAND_BEFORE.search(text[max(0, start - 2) : start]) or future:
+        return reading.text  # "最晚后天", "明天": a time still to come is no time it happened
+    return None
+
+
 def place_time(text: str, today: date) -> tuple[str, str] | None:
-    """Where and when, as said (``昨天上午，岳麓区政务服务中心``), and as shown back with the day meant."""
+    """Where and when, as said (``昨天上午，岳麓区政务服务中心``), and as shown back with the day meant.
+
+    A time demanded ("今天就要弄好", "明天之前给我答复") is not when it happened.
+    """
     match = PLACE.search(text)
-    place = re.split(r"[在到去于，,]", match.group(0))[-1] if match else None  # not "昨天上午在…"
+    place = re.split(r"[在到去于，,]", match.group(0))[-1] if match else None  # "昨天上午在…"
     place = CORRECTION_CUE.sub("", place) if place else None  # "地点改成…"
     # "现在怎么办", "目前还没人管": the moment of speaking, never when it happened
     readings = [
-        r for r in dates.read_jionlp(text, today) if r.first is not None and not dates.SPEAKING_NOW.fullmatch(r.text)
+        r
+        for r in dates.read_jionlp(text, today)
+        if r.first is not None and not dates.SPEAKING_NOW.fullmatch(r.text) and _demand_span(text, r, today) is None
     ]
     when = readings[0] if readings else None
     if not place and when is None:
@@ -179,6 +216,7 @@ def read_appeal(text: str, entities: list[dict[str, Any]], today: date | None = 
     found = AppealReading(any_category=any_category(text))
     found.no_application = not application_number(text, entities) and bool(NO_NUMBER.search(text))
     text = _without_category_remark(text)
+    found.demand = demanded(text, today or date.today())
     if said := description(text):
         found.values["appeal_description"] = said
     if where_when := place_time(text, today or date.today()):

@@ -16,6 +16,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.appeals.appeal_questions import answer_first
 from actions.appeals.appeal_reading import NOT_MEANT, appeal_number, read_appeal
 from actions.appeals.ratings import ActionRate, score_of
 from actions.conversation import context
@@ -78,6 +79,10 @@ DIDNT_GET_IT = (
     "还是没太明白。您可以：1. 说“我要投诉”登记问题；2. 发诉求编号（SQ开头）查处理情况；3. 说“转人工”。",
     "抱歉没能帮上。说“转人工”会有工作人员在这里回复您，或拨打12345政务服务便民热线。",
 )
+# A time the user demands ("今天就要弄好"): written into the 诉求, and honestly no promise beyond the time limit.
+DEMAND_NOTED = (
+    "您要求“{demand}”，我会把这个要求写进诉求，请工作人员尽快处理；答复期限按规定执行，登记成功时会告诉您具体日期。"
+)
 SERVICE_DOWN = "抱歉，诉求登记系统暂时连不上，这次没有登记成功。请稍后再说“我要投诉”，或拨打12345政务服务便民热线反映。"
 
 
@@ -111,6 +116,8 @@ def start_appeal(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     text = str(tracker.latest_message.get("text") or "")
     found = read_appeal(text, list(tracker.latest_message.get("entities") or []))
     dispatcher.utter_message(text=INTRO.format(kind=kind_label(kind_of(text))))
+    if found.demand:
+        dispatcher.utter_message(text=DEMAND_NOTED.format(demand=found.demand))
     events: list[EventType] = [*reset_appeal(), ActiveLoop(None)]
     events += [SlotSet(slot, value) for slot, value in found.values.items()]
     return [*events, FollowupAction("appeal_form")]
@@ -152,6 +159,7 @@ class ActionRouteAppeal(Action):
             return await ActionRate().run(dispatcher, tracker, domain)
         unmeant = bool(NOT_MEANT.search(text))  # "我没说要投诉啊": no complaint; what else the bot does
         if GRIEVANCE.search(text) and not unmeant:
+            await answer_first(dispatcher, tracker, text)  # "柜台说贷款顶多8万，是不是瞎说": the policy first
             return start_appeal(dispatcher, tracker)
         if is_question(text):
             return await answer_question(dispatcher, tracker, domain)
@@ -171,11 +179,31 @@ async def _elsewhere(
     """
     if action == "action_answer_question":
         return await answer_question(dispatcher, tracker, domain)
+    if action == "action_about_assistant":
+        from actions.conversation.courtesy import ActionAboutAssistant  # it imports the routers: imported when run
+
+        return await ActionAboutAssistant().run(dispatcher, tracker, domain)
     if action == "action_route_progress":
         from actions.knowledge.questions import route_in_place  # the routers answer through here: imported when run
 
         return await route_in_place("progress", dispatcher, tracker, domain)
     return [FollowupAction(action)]
+
+
+def faults_the_assistant(text: str) -> bool:
+    """Whether the message finds fault with the assistant itself ("什么破机器人"), not asking to file a complaint."""
+    from actions.conversation.courtesy import about_assistant  # it imports the routers: imported when run
+
+    return about_assistant(text) == "faulted" and not EXPLICIT.search(text) and score_of(text) is None
+
+
+def _aside(text: str) -> str | None:
+    """Who answers a remark that files nothing: "什么破机器人" (sorry, and a person), "我再考虑考虑" (not now)."""
+    if faults_the_assistant(text):
+        return "action_about_assistant"
+    if context.HESITATING.search(text) and not GRIEVANCE.search(text):
+        return "action_route_courtesy"
+    return None
 
 
 def _not_a_complaint(tracker: Tracker, text: str) -> str | None:
@@ -184,11 +212,11 @@ def _not_a_complaint(tracker: Tracker, text: str) -> str | None:
     "店还没开，准备下月开", "我哪类都挨不上": the person's situation, said without a grievance, answers the
     eligibility check (``action_route_eligibility``), never opens a complaint.
     """
+    if (aside := _aside(text)) is not None:
+        return aside
     if (status := asks_status(text)) or still_without_number(tracker):
         # "我的投诉怎么样了": its status; "翻遍了也没有" right after where the number is: a way on, no complaint
         return "appeal_status_form" if status else "action_route_progress"
-    if context.HESITATING.search(text) and not GRIEVANCE.search(text):  # "我再考虑考虑": not now, no grievance
-        return "action_route_courtesy"
     asks = is_question(text) or context.relayed_question(tracker)  # "他想打听外省开店的补贴": a relayed question
     if asks and not (WANTS_TO_FILE.search(text) or WRONGED.search(text)):
         return "action_answer_question"  # "上回反映的问题一般几天给答复": a question about complaints

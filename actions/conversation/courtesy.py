@@ -1,9 +1,14 @@
-"""Thanks, a no, a stop or a goodbye with a question after it: "谢谢，那补贴多久到账", "不办了，那培训要钱吗".
+"""Social turns: thanks, a no, a stop or a goodbye (with a question after it), and questions about the assistant.
 
-The NLU gives such a message the intent of its first words (thank, cancel, deny, goodbye), whose reply alone
-would drop the question. ``action_route_courtesy`` says the short reply to the first words and answers the
-question from the knowledge base; a message with no question gets the intent's usual reply. Stopping a form with
-a question after it is ``action_cancel_application``'s, which answers the rest through :func:`answer_rest`.
+The NLU gives "谢谢，那补贴多久到账" or "不办了，那培训要钱吗" the intent of its first words (thank, cancel, deny,
+goodbye), whose reply alone would drop the question. ``action_route_courtesy`` says the short reply to the first
+words and answers the question from the knowledge base; a message with no question gets the intent's usual reply.
+Stopping a form with a question after it is ``action_cancel_application``'s, which answers the rest through
+:func:`answer_rest`.
+
+``action_about_assistant`` takes ``bot_challenge``: "你是机器人吗" is told who answers; "你都会些什么" what the
+assistant does; "什么破机器人" gets an apology and a person; anything else about the assistant or the world
+("你是男是女", "某国首相叫什么") a polite decline saying it only answers 创业一件事 questions.
 """
 
 import re
@@ -16,9 +21,11 @@ from rasa_sdk.types import DomainDict
 
 from actions.application.form_questions import for_the_whole_form
 from actions.conversation import question_shape
+from actions.conversation.followups import follow_up
 from actions.conversation.plain_answers import learn_about
-from actions.conversation.replies import answer_question
+from actions.conversation.replies import answer_question, varied
 from actions.eligibility import own_case
+from actions.knowledge import writing_requests
 from actions.progress import progress
 
 # The words of thanks, a no or a stop a message may open with (each may repeat: "好的好的，谢谢").
@@ -123,3 +130,105 @@ class ActionRouteCourtesy(Action):
             return []
         dispatcher.utter_message(text=SAID.get(intent, "好的。"))
         return await answer_rest(dispatcher, tracker, domain)
+
+
+# Asking whether a person answers ("你是真人吗", "是自动回复吧", "你叫什么名字"): who answers is said.
+ARE_YOU_A_BOT = re.compile(
+    r"机器|真人|真的人|活人|人工|人在|是人|人吗|人嘛|人嗎|人么|人还是|人還是|是人是|AI|ai|智能|程序|自动回|模板|GPT|gpt|"
+    r"大模型|siri|Siri|小度|bot|robot|human|客服|助手|你是谁|你是哪|你叫什么|你叫啥|你的?名字|你有名字|什么东西|你是个?啥|"
+    r"开发|工作人员|对面|打字|🤖"
+)
+# Asking what the assistant does ("你都会些什么", "你能干啥", "你有么子用", "能问你哪些事").
+CAPABILITIES = re.compile(
+    r"(?:你|您)(?:都|还|到底|究竟|平时)?(?:会|能|可以|能够)(?:帮我|帮忙|帮|为我|给我|替我)?(?:干|做|办|弄|搞|问|查|管)?"
+    r"(?:些|点|哪些)?(?:什么|啥|么子|嘛|哪些|啥子)"
+    r"|(?:你|您)(?:有|能有)(?:什么|啥|么子|啥子|哪些)(?:用|作用|用处|功能|本事|本领)"
+    r"|(?:你|您)的?(?:功能|作用|用处|本事|服务范围)"
+    r"|(?:你|您)是(?:干|做|搞)(?:什么|啥|嘛|么子|啥子)的"
+    r"|(?:能|可以)(?:问|咨询)(?:你|您)(?:些|点)?(?:什么|啥|哪些|么子)"
+    r"|有(?:什么|啥|哪些)功能"
+)
+# Finding fault with the assistant itself ("什么破机器人", "你真笨", "答非所问"): an apology and a person.
+BOT_FAULTED = re.compile(
+    r"(?:破|烂|垃圾|笨|蠢|傻|废物|没用的?|弱智|智障)(?:的)?(?:机器人|机器|AI|ai|智能|客服|助手|系统|玩意儿?|东西|程序)"
+    r"|(?:机器人|AI|ai|客服|助手|你)(?:真|太|好|也太|怎么这么|这么|咋这么)?(?:笨|蠢|傻|差劲|烂|垃圾|没用|弱智|智障|不靠谱)"
+    r"|答非所问|听不懂人话|牛头不对马嘴|鸡同鸭讲|人工智障"
+)
+# Someone else found fault with ("窗口的人答非所问"): a complaint about the service, not about the assistant.
+SOMEONE_ELSE = re.compile(r"工作人员|窗口|柜台|大厅|他们|她们|经办|审批|部门|局|中心|社区|街道|银行|老师|领导")
+CAPABILITIES_REPLY = (
+    "我是创业一件事智能助手，可以帮您：\n"
+    "1. 解答政策：创业补贴、创业担保贷款、营业执照、就业创业证、社保登记、创业培训、孵化基地的条件、材料和时限"
+    "（例如“创业补贴有多少”）；\n"
+    "2. 看看您能享受哪些扶持（说“帮我看看能享受什么”）；\n"
+    "3. 在线申请“一件事”：营业执照、补贴、贷款等一次填表（说“我要申请”）；\n"
+    "4. 查询办理进度（发申请编号，CY开头）；\n"
+    "5. 登记投诉或建议，并查处理情况；\n"
+    "6. 需要工作人员时说“转人工”。\n"
+    "您想先办哪一件？"
+)
+CAPABILITY_BUTTONS = [
+    {"title": "了解政策", "payload": "创业补贴有多少"},
+    {"title": "我要申请", "payload": "我要申请"},
+    {"title": "查询进度", "payload": "查询办理进度"},
+    {"title": "转人工", "payload": "/request_human"},
+]
+FAULTED_REPLY = (
+    "抱歉没能帮上您，给您添麻烦了。我可以马上为您转人工，工作人员会在这个对话里回复您；也可以拨打12345政务服务便民热线。"
+    "想投诉我们的服务，说“我要投诉”，我来登记。"
+)
+FAULTED_BUTTONS = [{"title": "转人工", "payload": "/request_human"}, {"title": "我要投诉", "payload": "我要投诉"}]
+# Anything else about the assistant or the world: declined in plain words (抱歉, 无法回答, 只能回答).
+DECLINES = (
+    "抱歉，这个问题我无法回答。我只能回答个人创业“一件事”相关的问题：创业政策、补贴贷款、营业执照、办理进度等，欢迎问我这些。",
+    "抱歉，这个我无法回答，我只能回答创业“一件事”的问题。比如问“创业补贴有多少”，说“我要申请”办理事项，或发申请编号查进度。",
+    "抱歉，我只能回答个人创业“一件事”相关的问题，这个问题无法回答。需要的话说“转人工”，工作人员会在这里回复您，"
+    "也可以拨打12345政务服务便民热线。",
+)
+# Words of the bundle's matters: such a question is ours, whatever the NLU took it for.
+OURS = re.compile(
+    r"补贴|补助|贷款|贷|执照|登记|注册|创业|社保|养老|培训|孵化|纳税|税务|发票|申请|办理|进度|材料|窗口|大厅|湘易办|一件事"
+)
+
+
+def about_assistant(text: str) -> str | None:
+    """What a message says about the assistant: ``faulted``, ``capabilities``, ``bot`` or ``None``."""
+    if BOT_FAULTED.search(text) and not SOMEONE_ELSE.search(text):
+        return "faulted"
+    if CAPABILITIES.search(text):
+        return "capabilities"
+    return "bot" if ARE_YOU_A_BOT.search(text) else None
+
+
+def say_about_assistant(dispatcher: CollectingDispatcher, kind: str) -> None:
+    """The reply to a message :func:`about_assistant` read as ``kind``."""
+    if kind == "faulted":
+        dispatcher.utter_message(text=FAULTED_REPLY, buttons=FAULTED_BUTTONS)
+    elif kind == "capabilities":
+        dispatcher.utter_message(text=CAPABILITIES_REPLY, buttons=CAPABILITY_BUTTONS)
+    else:
+        dispatcher.utter_message(response="utter_iamabot")
+
+
+class ActionAboutAssistant(Action):
+    """``bot_challenge``: who answers, what the assistant does, an apology, or a polite decline (see the module)."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_about_assistant"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Answer about the assistant; a question of ours the NLU took for one is answered; the rest declined."""
+        text = str(tracker.latest_message.get("text") or "").strip()
+        if writing_requests.decline(dispatcher, text):
+            return []  # "帮我的店起个名字": not ours, said so
+        if (kind := about_assistant(text)) is not None:
+            say_about_assistant(dispatcher, kind)
+            return []
+        in_form = bool((tracker.active_loop or {}).get("name"))
+        if not in_form and (answered := await follow_up(dispatcher, tracker, domain, True)) is not None:
+            return answered  # "交给谁" right after an answer: a follow-up, not about the assistant
+        if OURS.search(text) and question_shape.is_question(text):
+            return await answer_question(dispatcher, tracker, domain)
+        dispatcher.utter_message(text=varied(tracker, DECLINES))  # the third says how to reach a person
+        return []

@@ -1,4 +1,4 @@
-"""A request to write something for the user ("帮我写一份创业计划书") is declined honestly, never a form.
+"""A request to write something for the user ("帮我写一份创业计划书", "给店起个名") is declined honestly, never a form.
 
 The NLU reads "帮我写…" as a wish to apply ("帮我…" is how a request starts) and the application form opened. Writing
 a business plan, a proposal or a report is not a service of the bundle: the reply says so, what the bundle does
@@ -22,6 +22,18 @@ WRITE_FOR_ME = re.compile(
     rf"|(?:帮|替|给|为)(?:我|俺|咱|我们)?把[^，,。？?！!]{{0,12}}?{DOCUMENT}[^，,。？?！!]{{0,3}}?"
     r"(?:写|起草|做|弄|整|编)(?:好|完|出来|一下|下)"
 )
+# "给我的公司想个名字", "帮忙给奶茶店起个名", "取个好听的店名": naming the business for the user. Asking the rules of a
+# name ("公司名字怎么取才能通过", "字号有什么要求") is a question about registration, not this.
+NAME_FOR_ME = re.compile(
+    r"(?:帮|替|给|为)(?:我|俺|咱|我们)?[^，,。？?！!]{0,8}?(?:起|取|想|出)(?:一下|一个|几个|个|下)?[^，,。？?！!]{0,6}?"
+    r"(?:名字|名儿|店名|公司名|字号|品牌名|名称)"
+    r"|(?:起|取|想)(?:一个|几个|个)(?:好听|吉利|响亮|好记|霸气|好)?的?(?:名字|店名|公司名|字号|品牌名|名称)"
+    r"|(?:帮|替|给)[^，,。？?！!]{0,8}?(?:起|取)(?:一)?个名(?![称单额])"
+)
+NAMING_DECLINED = (
+    "抱歉，起名字这件事我无法帮您，我只能回答个人创业“一件事”相关的问题。名称登记的规定可以问我，例如“个体户名称有什么要求”；"
+    "想好名字后，办营业执照时填上就行。"
+)
 DECLINED = (
     "抱歉，代写创业计划书、方案、报告这类材料不在我的服务范围内。我能解答个人创业“一件事”的政策、帮您填表申请、查办理进度。"
     "已知的是：申请入驻创业孵化基地要提交创业计划书；创业培训（SYB、GYB、IYB、网创）持就业创业证可免费参加；"
@@ -30,8 +42,13 @@ DECLINED = (
 
 
 def asks_to_write(text: str) -> bool:
-    """Whether ``text`` asks the assistant to write a document for the user ("帮我写一份创业计划书")."""
-    return bool(WRITE_FOR_ME.search(text))
+    """Whether ``text`` asks the assistant to write a document ("帮我写一份创业计划书") or a name for the user."""
+    return bool(WRITE_FOR_ME.search(text)) or asks_to_name(text)
+
+
+def asks_to_name(text: str) -> bool:
+    """Whether ``text`` asks the assistant to name the user's business ("给我的公司想个名字")."""
+    return bool(NAME_FOR_ME.search(text)) and not re.search(r"怎么(?:起|取)|要求|规定|能不能|可以用|核名|重名", text)
 
 
 def decline(dispatcher: CollectingDispatcher, text: str) -> bool:
@@ -49,5 +66,5 @@ def decline(dispatcher: CollectingDispatcher, text: str) -> bool:
     """
     if not asks_to_write(text):
         return False
-    dispatcher.utter_message(text=DECLINED)
+    dispatcher.utter_message(text=NAMING_DECLINED if asks_to_name(text) else DECLINED)
     return True
