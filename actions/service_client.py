@@ -14,6 +14,9 @@ from contract.conversations import Identity, identify
 DEFAULT_SERVICE_URL = "http://127.0.0.1:8000"
 DEFAULT_TIMEOUT_S = 10.0  # a slow answer beats "cannot connect"; a refused connection still fails at once
 CONNECT_TIMEOUT_S = 3.0
+KEEPALIVE_S = 2.0  # an idle connection to the service is kept this long (the service keeps it 5 s)
+# The kept session of each event loop (one in the action server; a test's closed loop is dropped with its session).
+_SESSIONS: dict[asyncio.AbstractEventLoop, aiohttp.ClientSession] = {}
 
 
 class ServiceError(Exception):
@@ -141,12 +144,31 @@ async def _detail(response: aiohttp.ClientResponse) -> dict[str, Any]:
     return detail if isinstance(detail, dict) else {}
 
 
+def kept_session() -> aiohttp.ClientSession:
+    """The running event loop's session to the service, whose connections are kept between calls.
+
+    A new session per call opened a new TCP connection for each of the two or three service calls of a form step
+    and tore it down again (``docs/benchmarks.md``, "Issue 16, round 8"). The session is the loop's (a closed one,
+    or another loop, gets a new one); it keeps an idle connection for :data:`KEEPALIVE_S`, below the service's
+    keep-alive (uvicorn's 5 s), so no call is sent on a connection the service is closing. The time allowed and
+    the URL are read per call, as before.
+    """
+    loop = asyncio.get_running_loop()
+    kept = _SESSIONS.get(loop)
+    if kept is None or kept.closed:
+        for old in [old for old in _SESSIONS if old.is_closed()]:
+            del _SESSIONS[old]
+        kept = _SESSIONS[loop] = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_S), connector_owner=True
+        )
+    return kept
+
+
 async def _request(method: str, path: str, body: Any = None, headers: dict[str, str] | None = None) -> Any:
     try:
-        async with (
-            aiohttp.ClientSession(timeout=timeout()) as session,
-            session.request(method, f"{service_url()}{path}", json=body, headers=headers or {}) as response,
-        ):
+        async with kept_session().request(
+            method, f"{service_url()}{path}", json=body, headers=headers or {}, timeout=timeout()
+        ) as response:
             if response.status == 404:
                 raise NotFound(path)
             if response.status == 422:

@@ -73,6 +73,7 @@ def prepare_rasa() -> None:
         json_validation,
         kept_predict_step,
         kept_session,
+        local_prompts,
         prior_states,
         rule_index,
         slot_copy,
@@ -92,6 +93,7 @@ def prepare_rasa() -> None:
     sparse_features.install()  # a message's sparse features of one kind stacked in one step, not one hstack each
     kept_predict_step.install()  # DIET's traced graph called directly, without tf.function's dispatch per call
     applied_events.install()  # a tracker's applied events folded on from its last answer, not walked from the start
+    local_prompts.install()  # a form step's question asked in this process, not by a second action server call
 
 
 def main() -> int:
