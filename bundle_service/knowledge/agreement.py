@@ -74,5 +74,10 @@ def same_figures(rival: str, best: str) -> bool:
     return bool(ours and theirs) and (theirs <= ours or ours <= theirs)
 
 
+def figures(text: str) -> frozenset[str]:
+    """The figures ``text`` states, each with its unit ("20万元" → ``20万``, "15个工作日" → ``15工作日``)."""
+    return _figures(text)
+
+
 def _figures(text: str) -> frozenset[str]:
     return frozenset(f"{number}{_UNITS.get(unit, unit)}" for number, unit in _FIGURE.findall(normalize(text)))

@@ -30,6 +30,7 @@ from bundle_service.knowledge.index import Filters, KnowledgeIndex, ScoredEntry
 from bundle_service.knowledge.ranking import SourceHit, Thresholds, by_source
 from bundle_service.knowledge.relayed import FILE_NAME as RELAYED_FILE
 from bundle_service.knowledge.relayed import Relays, question_of
+from bundle_service.knowledge.said_figures import units_said
 from bundle_service.knowledge.schemes import FILE_NAME as OTHER_SCHEMES_FILE
 from bundle_service.knowledge.schemes import OtherSchemes
 
@@ -66,8 +67,11 @@ class Rules:
         return cls(regions, types, FollowUps(types), combined, schemes, figures, relays)
 
     def question(self, query: str) -> str:
-        """The question ``query`` as searched: normalised, simplified, without relay words (:mod:`relayed`)."""
-        return question_of(query, self.relays)
+        """The question ``query`` as searched: normalised, simplified, without relay words (:mod:`relayed`).
+
+        "A和B是一回事吗" asks what A is (``same_thing`` of relayed.yml): A's own FAQ says what it is and is not.
+        """
+        return self.relays.what_is(question_of(query, self.relays))
 
     def elsewhere(self, text: str, index: KnowledgeIndex) -> str | None:
         """The place outside Hunan that ``text`` asks about, if any."""
@@ -85,7 +89,10 @@ class Rules:
         figures = self.figures if self.figures.asks(text) else None
         scheme = self.schemes.named(text)
         follow_up = not named and item is not None
-        return Asked(self.types.of(text), items, self.types, subjects, scheme, mentioned, figures, text, follow_up)
+        units, cases = units_said(text), self.types.cases_of(text)
+        return Asked(
+            self.types.of(text), items, self.types, subjects, scheme, mentioned, figures, text, follow_up, units, cases
+        )
 
     def lookup(self, text: str) -> Callable[[Entry], bool] | None:
         """Which entries to score besides the retrievers' candidates: the item named × the kind of question asked.
@@ -98,12 +105,14 @@ class Rules:
         dev set).
         """
         asked = self.asked(text)  # the item the question names: a follow-up's context item may be stale
-        if len(asked.items) != 1 or len(asked.items | asked.mentioned) > 1 or not asked.types:
+        # a figure said asks its unit's type too ("贷五年可以吗": the term, ``figure_choice`` of question_types.yml)
+        kinds = asked.types | {self.types.choices.get(u, self.types.choices.get("", "")) for u in asked.units} - {""}
+        if len(asked.items) != 1 or len(asked.items | asked.mentioned) > 1 or not kinds:
             return None
         (only,) = asked.items
 
         def fits(entry: Entry) -> bool:
-            if entry.kind == OUT_OF_SCOPE or entry.item != only or not self.types.of(entry.section) & asked.types:
+            if entry.kind == OUT_OF_SCOPE or entry.item != only or not self.types.of(entry.section) & kinds:
                 return False
             return not (asked.subjects and self.types.subjects_of(entry.section) - asked.subjects)
 

@@ -20,6 +20,7 @@ from bundle_service.knowledge.index import ScoredEntry
 FILE_NAME = "question_types.yml"
 OVERRIDES = "overrides"
 SUBJECTS = "subjects"
+CASES = "cases"
 FIGURE_CHOICE = "figure_choice"
 BUNDLE_WIDE = "bundle_wide"
 # A choice between two figures ("五千还是一万", "贷10万还是20万", "3年还是5年"): the unit said after either figure
@@ -39,6 +40,7 @@ class QuestionTypes:
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     choices: dict[str, str] = field(default_factory=dict)  # a figure's unit → the type a choice of two asks
     bundle_wide: tuple[str, ...] = ()  # words asking what is the same for every item (the lights, the statuses)
+    cases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # one case a source may be about (a car loan)
 
     @classmethod
     def load(cls, path: Path) -> "QuestionTypes":
@@ -52,11 +54,12 @@ class QuestionTypes:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         overrides = data.pop(OVERRIDES, None) or {} if isinstance(data, dict) else {}
         subjects = data.pop(SUBJECTS, None) or {} if isinstance(data, dict) else {}
+        cases = data.pop(CASES, None) or {} if isinstance(data, dict) else {}
         choices = data.pop(FIGURE_CHOICE, None) or {} if isinstance(data, dict) else {}
         bundle_wide = data.pop(BUNDLE_WIDE, None) or [] if isinstance(data, dict) else []
         if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
             raise ValueError(f"{path}: expected `type: [words]` lines")
-        for key, table in ((OVERRIDES, overrides), (SUBJECTS, subjects)):
+        for key, table in ((OVERRIDES, overrides), (SUBJECTS, subjects), (CASES, cases)):
             if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
                 raise ValueError(f"{path}: expected `{key}: {{name: [words]}}`")
         return cls(
@@ -65,6 +68,7 @@ class QuestionTypes:
             {str(k): tuple(str(w) for w in v if str(w)) for k, v in subjects.items()},
             {str(k or ""): str(v) for k, v in choices.items()},
             tuple(str(w) for w in bundle_wide if str(w)),
+            {str(k): tuple(str(w) for w in v if str(w)) for k, v in cases.items()},
         )
 
     def asks_bundle_wide(self, text: str) -> bool:
@@ -87,6 +91,10 @@ class QuestionTypes:
                 found.add(name)
                 text = text.replace(word, "|")
         return frozenset(found)
+
+    def cases_of(self, text: str) -> frozenset[str]:
+        """The one-off cases ``text`` names (``cases`` of the file: a car loan, a mortgage), possibly none."""
+        return frozenset(name for name, words in self.cases.items() if any(w in text for w in words))
 
     def adjustment(self, asked: frozenset[str], title: str, bonus: float, penalty: float) -> float:
         """What to add to the score of a source titled ``title`` for a question asking ``asked``."""

@@ -21,6 +21,7 @@ from bundle_service.knowledge.agreement import agrees
 from bundle_service.knowledge.answers import shorten
 from bundle_service.knowledge.facets import QuestionTypes
 from bundle_service.knowledge.figures import Figures
+from bundle_service.knowledge.said_figures import states_unit
 
 if TYPE_CHECKING:  # the answer rule (ranking) asks this module about its hits
     from bundle_service.knowledge.ranking import SourceHit
@@ -43,6 +44,8 @@ class Asked:
     figures: Figures | None = None  # the question asks for a figure: what states one (:mod:`figures`)
     text: str = ""  # the question as searched
     follow_up: bool = False  # the item is the conversation's: the question names none ("多久能好" after a course)
+    units: frozenset[str] = frozenset()  # units of figures the question states ("贷4年行吗": 年, :mod:`said_figures`)
+    cases: frozenset[str] = frozenset()  # the one-off cases the question names ("有车贷": a consumer loan)
 
     def offered(self, hit: SourceHit) -> frozenset[str]:
         """The asked types that ``hit``'s title answers."""
@@ -58,6 +61,38 @@ class Asked:
         if self.subjects and self.table.subjects_of(hit.entry.section) - self.subjects:
             return False
         return not self.items or hit.entry.item in self.items
+
+    def states_said(self, hit: SourceHit) -> bool:
+        """Whether ``hit``'s reply states a figure of a unit the question states a figure of ("3年" for "贷4年")."""
+        return bool(self.units) and states_unit(shorten(hit.entry.text), self.units)
+
+    def of_its_case(self, hit: SourceHit) -> bool:
+        """Whether ``hit`` is about no one-off case the question does not name.
+
+        "我有车贷还能贷吗" is answered "能" by the car loan's FAQ; a question about an unpaid business loan is not
+        (it is "不能"): a source whose title names a case (``cases`` of question_types.yml) answers only that case.
+        """
+        return self.table.cases_of(hit.entry.section) <= self.cases
+
+    def plausible(self, hit: SourceHit, by_type: bool = True) -> bool:
+        """Whether ``hit``'s title agrees with the question in something and contradicts it in nothing.
+
+        It asks the type asked or belongs to the item named (one of them at least), asks no other type when the
+        question asks one, names no other subject, belongs to the item named or is bundle-wide (an item's source
+        for a question naming no item is not: "那能借几年" without context), and to no case the question does not
+        name. A question that asks no known type and names no item agrees with nothing.
+        ``by_type`` False: the types are not compared (a figure said, "贷6年可以吗", is weighed by its unit).
+        """
+        named = bool(self.items) and hit.entry.item in self.items
+        if not ((by_type and self.offered(hit)) or named):
+            return False
+        if by_type and self.types and not self.offered(hit):
+            return False
+        if self.subjects and self.table.subjects_of(hit.entry.section) - self.subjects:
+            return False
+        if hit.entry.item and not named:  # an item's source for a question naming none or another item
+            return False
+        return self.of_its_case(hit)
 
     def sure(self, hit: SourceHit) -> bool:
         """Whether ``hit`` is clearly the fact asked: it fits, and the question names one item, ``hit``'s.
@@ -85,6 +120,72 @@ def sure_first(candidates: list[SourceHit], asked: Asked, margin: float) -> list
     if sure is None:
         return candidates
     return [sure, *(h for h in candidates if h is not sure)]
+
+
+def said_figure_first(candidates: list[SourceHit], asked: Asked, margin: float) -> list[SourceHit]:
+    """``candidates`` with the best source stating a figure of the unit the question states put first.
+
+    Within ``margin`` of a best source stating none, of no other item than the one named and no case not named.
+
+    "担保贷款贷4年行吗" scored who may borrow first (行吗 asks whether); the term's FAQ states the limit the 4 years
+    are weighed against (最长3年). Unchanged when the question states no figure, the best source states one, or
+    the best source's title asks a type the question asks other than whether ("3个工作日是不是周一就到期":
+    how working days are counted, not the item's days).
+    """
+    if not candidates or not asked.units or asked.states_said(candidates[0]):
+        return candidates
+    if asked.offered(candidates[0]) - {"eligibility"}:  # the best asks what is asked ("3个工作日周末算不算")
+        return candidates
+    lowest = candidates[0].score - margin
+    stating = next(
+        (
+            h
+            for h in candidates[1:]
+            if h.score >= lowest
+            and asked.states_said(h)
+            and asked.of_its_case(h)
+            and not (asked.items and h.entry.item and h.entry.item not in asked.items)
+        ),
+        None,
+    )
+    if stating is None:
+        return candidates
+    return [stating, *(h for h in candidates if h is not stating)]
+
+
+def unit_parts(candidates: list[SourceHit], asked: Asked) -> list[SourceHit]:
+    """Sources adding the limits of the other units the question states, best first (``[]``: none to add).
+
+    "贷15万3年可以吗": the amount's 20万元 besides the term's 3年; nothing when the best source states every unit.
+
+    Each unit the best source states no figure of takes the best candidate within :data:`PART_SPAN` that does
+    (of the item named and no case not named), unless its facts are the best source's already.
+    """
+    if len(asked.units) < 2 or not candidates or not asked.states_said(candidates[0]):
+        return []
+    best = candidates[0]
+    shown = shorten(best.entry.text)
+    lowest = best.score - PART_SPAN
+    parts: list[SourceHit] = []
+    for unit in sorted(asked.units):
+        if states_unit(shown, frozenset({unit})) or any(
+            states_unit(shorten(p.entry.text), frozenset({unit})) for p in parts
+        ):
+            continue
+        part = next(
+            (
+                h
+                for h in candidates[1:]
+                if h.score >= lowest
+                and states_unit(shorten(h.entry.text), frozenset({unit}))
+                and asked.plausible(h, by_type=False)
+                and not agrees(h.entry.text, shown)
+            ),
+            None,
+        )
+        if part is not None:
+            parts.append(part)
+    return parts
 
 
 def of_named_item(candidates: list[SourceHit], asked: Asked) -> list[SourceHit]:

@@ -15,7 +15,16 @@ from typing import Literal
 from bundle_service.knowledge.agreement import agrees, same_figures
 from bundle_service.knowledge.answers import shorten
 from bundle_service.knowledge.entries import OUT_OF_SCOPE, Entry
-from bundle_service.knowledge.fit import NOTHING_ASKED, Asked, facet_parts, of_named_item, same_aspect, sure_first
+from bundle_service.knowledge.fit import (
+    NOTHING_ASKED,
+    Asked,
+    facet_parts,
+    of_named_item,
+    said_figure_first,
+    same_aspect,
+    sure_first,
+    unit_parts,
+)
 from bundle_service.knowledge.index import ScoredEntry
 
 Status = Literal["faq", "answer", "suggest", "not_found"]
@@ -48,6 +57,17 @@ FIGURE_GAPS = True
 # it asks the type asked, names no other subject, belongs to the item): answered. A menu of one refuses the only
 # source found, which is the fact asked ("孵化基地能待几年" scoring between the floor and the direct threshold).
 ONE_SURE_TITLE = True
+# Titles to pick from that would be one title only, whose title contradicts nothing the question says (the type
+# asked, the subject, the item, the case: fit.Asked.plausible): answered. No rival scores near it; the menu only
+# asked the user to confirm the one source found ("补正是么子意思": the 补正 FAQ offered alone).
+ONE_PLAUSIBLE_TITLE = True
+# A figure the question states ("贷4年行吗", "贷25万可以不"): the source stating a figure of that unit goes first when
+# it scores within this much of a best source stating none (fit.said_figure_first), and a close source stating none
+# is no rival of it.
+SAID_FIGURE_SPAN = 0.05
+# A source about one case (a car loan, ``cases`` of question_types.yml) answers only a question naming that case
+# (an unpaid business loan got the car loan's "能").
+CASES_APART = True
 
 
 @dataclass(frozen=True)
@@ -148,6 +168,8 @@ def rival(
     """
     best = candidates[0]
     best_fits = fit_rivals and asked is not None and asked.sure(best)
+    # a figure said ("贷4年行吗") and the best source states the limit of its unit: one stating none is no rival
+    said = SAID_FIGURE_SPAN > 0 and asked is not None and asked.states_said(best)
     # the item named, the aspect asked: a bundle-wide source (every item's days) is no rival of the item's own
     item_sure = NAMED_ITEM_ONLY and asked is not None and asked.sure(best)
 
@@ -166,6 +188,7 @@ def rival(
             and h.score >= best.score - margin
             and not (same_fact_agrees and says_the_same(h))
             and not (best_fits and asked is not None and not asked.fits(h))
+            and not (said and asked is not None and not asked.states_said(h))
             and not (item_sure and not h.entry.item)
             and not (SURE_NO_RIVALS and item_sure and asked is not None and not asked.sure(h))
             and not (item_sure and asked is not None and asked.sure(h) and same_figures(h.entry.text, best.entry.text))
@@ -274,6 +297,8 @@ def _decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHIN
         ``faq`` / ``answer`` (a FAQ / a document passage answered directly), ``suggest`` or ``not_found``.
     """
     candidates = answers(hits)
+    if CASES_APART:  # a source about one case (a car loan) answers only a question naming that case
+        candidates = [h for h in candidates if asked.of_its_case(h)]
     if (refused := _refused(hits, candidates, thresholds, asked)) is not None:
         return refused
     if NAMED_ITEM_ONLY:
@@ -282,6 +307,8 @@ def _decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHIN
     span = max(SURE_SPAN, thresholds.ambiguity_margin if fitting else 0.0, FOLLOW_UP_SURE_SPAN * asked.follow_up)
     if span > 0:  # two sources alike, one about the item and aspect asked: that one (fit.sure_first)
         candidates = sure_first(candidates, asked, span)
+    if SAID_FIGURE_SPAN > 0:  # "贷4年行吗": the source stating the term's limit, not who may borrow
+        candidates = said_figure_first(candidates, asked, SAID_FIGURE_SPAN)
     best = candidates[0]
     confident = best.score >= thresholds.faq_threshold
     close = rival(candidates, thresholds.ambiguity_margin, thresholds.same_fact_agrees, asked, fitting)
@@ -290,13 +317,18 @@ def _decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHIN
     if parts and (clear or close in parts):  # a rival is no guess when it answers another facet asked
         return _answer(parts[0], hits, parts[1:])
     fits = fitting and best.score >= (thresholds.fit_threshold or 0.0) and asked.sure(best)
-    if clear and (confident or fits):
-        return _answer(best, hits)
+    # a figure said ("贷4年行吗") and the best source states that unit's limit, agreeing with the question
+    said = SAID_FIGURE_SPAN > 0 and asked.states_said(best) and asked.plausible(best, by_type=False)
+    units = unit_parts(candidates, asked) if SAID_FIGURE_SPAN > 0 else []  # "15万3年可以吗": the amount's limit too
+    if (clear or close in units) and (confident or fits or said):  # a rival stating another unit said is a part
+        return _answer(best, hits, units)
     cover = covering(candidates, thresholds) if confident else None
     if cover is not None:
         return _answer(cover, hits)
     titles = _titles(hits, candidates, thresholds)
     said_twice = AGREEING_ANSWER and agreeing(titles.choices, asked)  # a menu of one fact said twice
-    if said_twice or (ONE_SURE_TITLE and titles.choices == [best] and asked.sure(best)):  # or of one title, the fact
+    one = titles.choices == [best]  # a menu of one title: the fact asked, or nothing contradicting the question
+    one_answers = one and ((ONE_SURE_TITLE and asked.sure(best)) or (ONE_PLAUSIBLE_TITLE and asked.plausible(best)))
+    if said_twice or one_answers:
         return _answer(best, hits)
     return titles

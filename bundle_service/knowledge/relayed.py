@@ -43,9 +43,15 @@ def _alternatives(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class Relays:
-    """The pattern of relay and announcement words (``relayed.yml``); empty: nothing is dropped."""
+    """The pattern of relay and announcement words (``relayed.yml``); empty: nothing is dropped.
+
+    ``same_words``: a word users say and the knowledge base's word for it (``same_words`` of the file: 费率 →
+    缴费比例, 么子 → 什么), longest first; the question is searched in the knowledge base's words.
+    """
 
     pattern: re.Pattern[str] | None = None
+    same_words: tuple[tuple[str, str], ...] = ()
+    same_thing: re.Pattern[str] | None = None  # "A和B是一回事吗": the question is what A is
 
     @classmethod
     def load(cls, path: Path) -> "Relays":
@@ -68,8 +74,27 @@ class Relays:
             f"(?:{_alternatives(lists['modals'])})?(?:{_alternatives(lists['verbs'])})(?:一下|下)?"
         )
         opener = f"(?:{_alternatives(lists['openers'])})"
+        same = data.get("same_words") or {}
+        if not isinstance(same, dict):
+            raise ValueError(f"{path}: expected `same_words: {{word: the knowledge base's word}}`")
+        pairs = tuple(sorted(((str(k), str(v)) for k, v in same.items() if str(k)), key=lambda p: -len(p[0])))
+        endings = [str(w) for w in data.get("same_thing") or [] if str(w)]
+        same_thing = re.compile(f"^(?P<a>.{{2,12}}?)(?:和|跟|与|同)(?P<b>.{{2,12}}?)(?:{_alternatives(endings)})")
         # not "我问题…", "他了解了": the asking verb ends the relay, no noun or aspect follows it
-        return cls(re.compile(f"{_CLAUSE_START}(?:{relay}|{opener})(?![题了过])[：:，,\\s]*"))
+        pattern = re.compile(f"{_CLAUSE_START}(?:{relay}|{opener})(?![题了过])[：:，,\\s]*")
+        return cls(pattern, pairs, same_thing if endings else None)
+
+    def what_is(self, text: str) -> str:
+        """The question "A和B是一回事吗" as "A是什么" (``same_thing`` endings of the file); others unchanged."""
+        match = self.same_thing.match(text) if self.same_thing is not None else None
+        return f"{match.group('a')}是什么" if match else text
+
+    def plain_words(self, text: str) -> str:
+        """``text`` in the knowledge base's words (``same_words``: "养老保险费率" → "养老保险缴费比例")."""
+        for said, ours in self.same_words:
+            if said in text and ours not in text:
+                text = text.replace(said, ours)
+        return text
 
     def dropped(self, text: str) -> str:
         """``text`` without its relay and announcement words, unless nothing of a question would be left."""
@@ -80,5 +105,9 @@ class Relays:
 
 
 def question_of(query: str, relays: Relays) -> str:
-    """The question to search: NFKC-normalised, lower-cased, in simplified characters, relay words dropped."""
-    return relays.dropped(simplified(normalize(query)))
+    """The question to search: normalised, simplified, in the knowledge base's words, relay words dropped.
+
+    NFKC-normalised and lower-cased (:func:`text.normalize`), traditional characters simplified, the users' words
+    for the knowledge base's (``same_words``), relay and announcement words dropped.
+    """
+    return relays.dropped(relays.plain_words(simplified(normalize(query))))
