@@ -210,6 +210,26 @@ def say_about_assistant(dispatcher: CollectingDispatcher, kind: str) -> None:
         dispatcher.utter_message(response="utter_iamabot")
 
 
+def answered_as_about_assistant(dispatcher: CollectingDispatcher, text: str) -> bool:
+    """Reply to a message about the assistant, or to a writing/naming request, whatever intent the NLU gave it.
+
+    The fallback and out-of-scope actions ask here first, so "你到底会干啥" or "给我的店起个名" get the same reply
+    as when the NLU read them as ``bot_challenge``.
+
+    Args:
+        dispatcher: Where the reply goes.
+        text: The user's message.
+
+    Returns:
+        True when a reply was sent (the caller does nothing else this turn).
+    """
+    # Not "who answers" (``bot``): its cues (人工, 程序, 客服…) are too broad outside a bot_challenge reading.
+    if (kind := about_assistant(text)) in ("faulted", "capabilities"):
+        say_about_assistant(dispatcher, str(kind))
+        return True
+    return writing_requests.decline(dispatcher, text)
+
+
 class ActionAboutAssistant(Action):
     """``bot_challenge``: who answers, what the assistant does, an apology, or a polite decline (see the module)."""
 

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.appeals.appeals import explicit_appeal
 from actions.application.application_start import carries_application_data
-from actions.conversation import question_shape
+from actions.conversation import courtesy, question_shape
 from actions.conversation.followups import follow_up
 from actions.conversation.handoff import hand_off
 from actions.conversation.last_answer import recent_turns
@@ -78,7 +78,10 @@ class ActionHandleLowConfidence(Action):
         Otherwise reply and revert the misunderstood message so it does not steer the dialogue. Noise is not
         recorded in the unanswered queue.
         """
-        started = explicit_appeal(dispatcher, tracker)  # "我要投诉，…" the NLU was unsure of
+        if courtesy.answered_as_about_assistant(dispatcher, str(tracker.latest_message.get("text") or "")):
+            started: list[EventType] | None = []  # "你都会点啥", "给我的公司想个名字"
+        else:
+            started = explicit_appeal(dispatcher, tracker)  # "我要投诉，…" the NLU was unsure of
         if started is None and asks_item_for_self(tracker):  # "我是退伍军人，开店能领补贴吗": the verdict
             started = await route_in_place("eligibility", dispatcher, tracker, domain)
         if started is None and carries_application_data(tracker) and not _only_asks(tracker):

@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.appeals.appeals import BROKEN_PROMISE, asks_status
 from actions.application.form_questions import answer_besides, question_besides
-from actions.conversation import context, question_shape
+from actions.conversation import context, courtesy, question_shape
 from actions.conversation.context import ENTRY_POINTS, HOW_LONG, WHERE, WHOLE_TIME, odd_input_reply, previous_action
 from actions.conversation.followups import follow_up
 from actions.conversation.plain_answers import said_plainly
@@ -356,8 +356,12 @@ class ActionOutOfScope(Action):
         """Never the same reply three times in a row."""
         if forgot_number(_text(tracker)):
             return await forgotten_number(dispatcher, tracker)
-        if odd := odd_input_reply(_text(tracker)):  # "???", "😂", "hello can you help": say what works
+        # "你到底会干啥", "什么破机器人", "帮我的店起个名": what the assistant is and does, or an honest decline
+        replied = courtesy.answered_as_about_assistant(dispatcher, _text(tracker))
+        if not replied and (odd := odd_input_reply(_text(tracker))):  # "???", "😂", "hello can you help"
             dispatcher.utter_message(text=person_due(tracker) or varied(tracker, (odd, *OUT_OF_SCOPE[1:])))
+            replied = True
+        if replied:
             return []
         if (answered := await follow_up(dispatcher, tracker, domain, only_answers=True)) is not None:
             return answered  # a follow-up the NLU took for small talk, with a real answer in context

@@ -8,11 +8,14 @@ words; naming the user's business is no service of ours and never starts a form.
 from __future__ import annotations
 
 import pytest
+from rasa_sdk import Action
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.appeals.appeals import ActionRouteAppeal, faults_the_assistant
 from actions.conversation import followups
 from actions.conversation.courtesy import ActionAboutAssistant, about_assistant
+from actions.conversation.fallback import ActionHandleLowConfidence
+from actions.conversation.routing import ActionOutOfScope
 from actions.knowledge import writing_requests
 from tests.actions.conftest import make_tracker, user_event
 
@@ -92,3 +95,23 @@ def test_fault_found_with_staff_or_given_as_a_rating_is_not_about_the_assistant(
     assert not faults_the_assistant("给个差评，答非所问")  # a rating: stored as one
     assert not faults_the_assistant("我要投诉这个破机器人")  # asked to file: the complaint form
     assert faults_the_assistant("问了半天，真是个破系统")
+
+
+async def _reply_as(action: Action, text: str, intent: str) -> str:
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, make_tracker([user_event(text, intent)]), {})
+    return "\n".join(str(m.get("text") or "") for m in dispatcher.messages)
+
+
+@pytest.mark.parametrize("intent", ["out_of_scope", "nlu_fallback"])
+@pytest.mark.parametrize("said", ["你到底能干点啥", "什么破机器人，答非所问"])
+async def test_the_same_reply_when_the_nlu_took_it_for_off_topic_or_was_unsure(said: str, intent: str) -> None:
+    action = ActionOutOfScope() if intent == "out_of_scope" else ActionHandleLowConfidence()
+    text = await _reply_as(action, said, intent)
+    assert "转人工" in text and ("营业执照" in text or "抱歉" in text), (said, intent, text)
+    assert "没太明白" not in text
+
+
+async def test_naming_a_business_is_declined_whatever_the_nlu_said() -> None:
+    text = await _reply_as(ActionHandleLowConfidence(), "给我的公司想个好听的名字", "nlu_fallback")
+    assert "没太明白" not in text and text, text
