@@ -26,6 +26,7 @@ from actions.conversation import followups
 from actions.conversation.replies import answer_question, person_due
 from actions.eligibility import own_case, situation
 from actions.eligibility.own_case import FACTS_KEPT
+from actions.knowledge import knowledge_client
 
 ACCEPTING = re.compile(r"办吧|申请吧|填吧|开始|好的|可以|行吧|那就办|就办")
 APPLY_WORDS = re.compile(r"申请|办理|我要办|想办|帮我办|要贷|想贷|填表|报名")
@@ -134,6 +135,22 @@ def carries_application_data(tracker: Tracker) -> bool:
     return bool(_items_of(entities, text)) or fields >= 2 or (fields == 1 and _wished_before(tracker))
 
 
+async def _not_for_the_form(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, offer_accepted: bool
+) -> list[EventType] | None:
+    """A question answered instead (:func:`followups.before_starting`), or another place's policy or another scheme.
+
+    "公司想申请一次性扩岗补助", "江西回乡创业补贴标准": the service's redirect, never the bundle's form.
+    """
+    if (answered := await followups.before_starting(dispatcher, tracker, domain)) is not None:
+        return answered
+    text = str(tracker.latest_message.get("text") or "")
+    if not offer_accepted and (declined := await knowledge_client.named_elsewhere(text)):
+        dispatcher.utter_message(text=declined)
+        return []
+    return None
+
+
 class ActionStartApplication(Action):
     """Open the one form: resume a paused attempt, or start afresh with everything the user already said.
 
@@ -149,7 +166,7 @@ class ActionStartApplication(Action):
         """Seed the form from this and the earlier messages (every field they name) or the accepted offer."""
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
         offer_accepted = intent == "affirm" and bool(tracker.get_slot(OFFER))
-        if (answered := await followups.before_starting(dispatcher, tracker, domain)) is not None:
+        if (answered := await _not_for_the_form(dispatcher, tracker, domain, offer_accepted)) is not None:
             return [*answered, FollowupAction("action_listen")]  # a question, not a request: no form
         text = str(tracker.latest_message.get("text") or "")
         wants = intent == "affirm" or APPLY_WORDS.search(text) or ACCEPTING.search(text)

@@ -43,6 +43,18 @@ REQUEST = re.compile(
     r"|(?:他|她|来电人|来电群众|客户|对方|群众|老乡)(?:要|想|打算|准备))"
     r"[^，,。；;？?！!\s]{0,6}?(?:申请|办|填|报名|贷|领|查|提交)"
 )
+# A loan's amount or term with a verb of borrowing ("贷15万", "借个二十万", "贷4年", "贷款三年"): a figure asked about.
+LOAN_FIGURE = re.compile(
+    r"(?:贷|借)[款个点了]{0,2}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百几]+)\s*(?:万|年)"
+    r"|(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:万|年)(?:块|元)?的?(?:贷款|借款)"
+)
+# Whether it is allowed, asked at the end ("可以不", "行吗", "能批吗", "行不行", "够不够"): a yes/no question.
+WHETHER_END = re.compile(
+    r"(?:可以|行|能行|成|能批下来|能批|批得下来|批得下|批下来|能贷|贷得到|贷得下来|借得到|允许|没问题|够)(?:吗|不|么|嘛|没|不了)?"
+    r"[呀啊哦呢]?[?？。!！~～]*$|(?:可不可以|行不行|能不能|成不成|中不中|够不够|允不允许)[呀啊哦呢]?[?？。!！~～]*$"
+)
+# Asking the bot to act on it after all ("帮我申请15万可以吗", "现在能不能给我办"): a request, the form opens.
+ACT_FOR_ME = re.compile(r"帮我|给我|替我|帮忙|麻烦你?|现在就|马上|填表|报名")
 # Where one question may end: punctuation, or "还有/另外/顺便问一下" starting the next one.
 CLAUSE_ENDS = re.compile(
     r"[?？！!。，,；;\s]+|(?:还有就是|还有|另外|以及|再问一下|再问下|顺便问一下|顺便问下|还想问)[，,]?"
@@ -80,7 +92,18 @@ def is_request(text: str) -> bool:
     A choice ("我想申请补贴还是贷款好") asks which, so it is a question, not a request; so is asking to have
     something explained ("帮我看看贷款政策", :func:`wants_explained`).
     """
+    if asks_whether_figure(text):
+        return False  # "我想贷15万可以不": whether the limit allows it, answered from the knowledge base
     return bool(REQUEST.search(ASKING.sub("", text, count=1))) and not is_choice(text) and not wants_explained(text)
+
+
+def asks_whether_figure(text: str) -> bool:
+    """Whether a loan amount or term is allowed, asked yes/no ("我想贷15万可以不", "贷4年行不行", "借个三十万能批吗").
+
+    The limits (a person's, a small enterprise's) answer it; "帮我申请贷款15万" or "我要申请15万贷款" (no whether
+    at the end) is a request, and so is one asking the bot to act ("帮我申请15万可以吗").
+    """
+    return bool(LOAN_FIGURE.search(text) and WHETHER_END.search(text.strip())) and not ACT_FOR_ME.search(text)
 
 
 def wants_explained(text: str) -> bool:

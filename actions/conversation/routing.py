@@ -218,14 +218,26 @@ class ActionRouteProgress(Action):
         return None
 
 
-def _not_a_check(dispatcher: CollectingDispatcher, text: str) -> list[EventType] | None:
-    """A complaint or a request to write something, which the NLU took for the eligibility check; else None.
+async def _not_a_check(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, situation_stated: bool
+) -> list[EventType] | None:
+    """What the NLU took for the eligibility check but is none; else None.
 
-    "说好的3天，都一个星期了" is a complaint, not a shop's age; "帮我起草一份商业计划书" is declined honestly.
+    "说好的3天，都一个星期了" is a complaint, not a shop's age; "帮我起草一份商业计划书" is declined honestly;
+    "四川回乡创业有啥扶持政策" or "公司能领扩岗补助吗" (another place's policy, another scheme) get the service's
+    redirect; "贷4年行不行" (a loan figure, no situation) is answered by the limits.
     """
+    text = _text(tracker)
     if re.search(BROKEN_PROMISE, text):
         return [FollowupAction("action_route_appeal")]
-    return [] if writing_requests.decline(dispatcher, text) else None
+    if writing_requests.decline(dispatcher, text):
+        return []
+    if declined := await knowledge_client.named_elsewhere(text):
+        dispatcher.utter_message(text=declined)
+        return []
+    if not situation_stated and question_shape.asks_whether_figure(text):
+        return await answer_question(dispatcher, tracker, domain)
+    return None
 
 
 class ActionRouteEligibility(Action):
@@ -238,9 +250,9 @@ class ActionRouteEligibility(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Answer an item question, answer a where/how-long question, or seed and open ``eligibility_form``."""
         text, entities = _text(tracker), _entities(tracker)
-        if (other := _not_a_check(dispatcher, text)) is not None:
-            return other
         stated = situation.read(text, entities, date.today())
+        if (other := await _not_a_check(dispatcher, tracker, domain, bool(stated.profile))) is not None:
+            return other
         # "要带什么材料" right after an answer about an item; "我店开了两年了还能申请吗": the rules' verdict
         answered = None if stated.profile else await follow_up(dispatcher, tracker, domain)
         if answered is None:  # "我能享受哪些" after the person described themselves: the verdict on every item

@@ -85,3 +85,24 @@ async def elsewhere(text: str, margin: float = DECLINED_MARGIN) -> str | None:
     if answer.get("status") == "not_found" and (not answer.get("hits") or example_ahead(answer, margin)):
         return str(answer.get("answer") or "") or None
     return None
+
+
+async def named_elsewhere(text: str) -> str | None:
+    """The service's refusal when ``text`` names another place's policy or another scheme by name, else None.
+
+    "四川回乡创业有啥扶持政策" (``knowledge_base/other_regions.yml``) and "我们公司想申请一次性扩岗补助" (the
+    ``listed`` schemes of ``knowledge_base/other_schemes.yml``) are refused by the service before any search, with no
+    hits at all: asked before a form opens from such a message, so that neither the eligibility check nor the
+    application starts for a benefit the bundle does not give. Examples of what is not ours that merely score close
+    never refuse here (a request to apply is no question the knowledge base need answer). Unreachable: None.
+    """
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return None  # nothing the service could read a place or a scheme from ("👍", "123")
+    body = {"query": text[:MAX_QUERY_CHARS], "record_unanswered": False}
+    try:
+        answer: dict[str, Any] = await post_json(SEARCH_PATH, body)
+    except (Rejected, ServiceRefused, ServiceUnavailable):
+        return None
+    if answer.get("status") == "not_found" and not answer.get("hits"):
+        return str(answer.get("answer") or "") or None
+    return None
