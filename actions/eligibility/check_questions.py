@@ -31,7 +31,7 @@ OTHER_MEANS = (
     "可以申请创业担保贷款。请直接说您属于哪一类，例如“脱贫人口”；都不是就说“都不是”。"
 )
 # "就业困难人员是指什么人，残疾人算不算", "返乡创业农民工怎么界定": what a category means, the knowledge base's (the
-# step's "其他" is answered above), not what the check decides.
+# step's “其他” is answered above), not what the check decides.
 CATEGORY = r"高校毕业生|毕业生|返乡创业农民工|农民工|退役军人|登记失业人员|失业人员|就业困难人员|困难人员|残疾人"
 CATEGORY_MEANING = re.compile(
     rf"(?:{CATEGORY})[^，,。？?]{{0,4}}(?:是指|指的是|指哪|包括|包含|是什么|怎么算|怎么界定|怎么认定|哪些人|什么人)"

@@ -12,6 +12,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.conversation import context, question_shape
+from contract.labels import CHOICE_LABELS
 
 ITEM_ENTITY = "item"
 # Not a slot of the domain: the item of the form a question is asked in, tried only when the question alone finds
@@ -39,7 +40,7 @@ WHO = re.compile(
 # A company, for the loan, is what the policy calls a small or micro enterprise (its own limits: 300万, 2 years).
 COMPANY = re.compile(r"^(?:有限公司|公司|企业|小微企业)$")
 LOAN_ASKED = re.compile(r"贷|借")
-SMALL_ENTERPRISE = "小微企业"
+SMALL_ENTERPRISE = CHOICE_LABELS["loan_borrower"]["enterprise"]
 # Aspects only the loan has ("贷款利息怎么算" → "补贴呢"): carried to another item they ask nothing; its money does.
 LOAN_ONLY = re.compile(r"利息|利率|贴息|年息|还款|还钱|怎么还")
 LOAN = "guaranteed_loan"
