@@ -20,7 +20,9 @@ from actions.appeals.appeal_reading import (
     VALUE_WORDS,
     application_number,
     id_last6,
+    numbers_shortened,
     phone,
+    the_application,
 )
 from actions.appeals.appeals import CHANNEL, NONE, categories
 from actions.application.form_guard import ACKNOWLEDGEMENTS, COMMANDS, ONLY_DIGITS
@@ -53,20 +55,43 @@ def _plain_answer(text: str) -> bool:
     return bool(text) and not (ACKNOWLEDGEMENTS.match(text) or COMMANDS.search(text) or ONLY_DIGITS.match(text))
 
 
+# Said with a category to pick it ("改成培训", "归到贷款那类"); a bare part is a category only when it is long enough.
+CHOOSING = ("改成", "改为", "换成", "应该是", "属于", "归到", "归为", "归入", "算作", "算", "选", "是")
+# Yes and submit words at the summary ("嗯 提交", "对，提交吧", "好的确认") and pointers ("贷款那类"): never (part
+# of) a category.
+AGREEING = re.compile(
+    r"确认提交|确认无误|确认|提交|交上去|就这样|没问题|可以|是的|对的|好的|嗯+|对|行|好|吧|了|呀|啊|哈|那个|这个|那|这"
+)
+PIECES = re.compile(r"[\s，,。！!？?：:；;、]+")
+MIN_BARE_PART = 3  # "培训" alone is no choice; "创业培训", "改成培训" are
+
+
 def category_choice(text: str, known: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The category the user picks by (part of) its label: "改成窗口服务类" → that category."""
-    words = text.replace("类别", "").replace("类", "")
+    """The category the user picks by (part of) its label: "改成窗口服务类" → that category.
+
+    A part with a choosing word (改成/换成/选/属于/归到…) or said with "类别" needs 2 characters, a bare one 3;
+    yes and submit words ("嗯 提交", "对，提交吧") are never a part, so they never change the category.
+    """
+    parts = _parts(text.replace("类别", " ").replace("类", ""), chosen="类别" in text)
     for category in known:
         label = str(category.get("label") or "")
-        if label and (label in text or (len(words) >= 2 and any(part and part in label for part in _parts(words)))):
+        if label and (label in text or any(part in label for part in parts)):
             return category
     return None
 
 
-def _parts(words: str) -> list[str]:
-    for prefix in ("改成", "改为", "换成", "选", "是", "属于", "应该是", "不是这个"):
-        words = words.replace(prefix, " ")
-    return [p.strip(" ，,。") for p in words.split() if len(p.strip(" ，,。")) >= 2]
+def _parts(words: str, chosen: bool) -> list[str]:
+    """The parts of the message that may name a category: with a choosing word (or "类别"), ≥2 characters, else ≥3."""
+    marked = words.replace("不是这个", " ")
+    for verb in CHOOSING:
+        marked = marked.replace(verb, " \x00")
+    parts = []
+    for piece in PIECES.split(marked):
+        after_verb = piece.startswith("\x00")
+        part = AGREEING.sub("", piece.replace("\x00", ""))
+        if len(part) >= (2 if after_verb or chosen else MIN_BARE_PART):
+            parts.append(part)
+    return parts
 
 
 def _description(text: str, intent: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> Any:
@@ -129,9 +154,10 @@ def store(
                 dispatcher.utter_message(text=NOT_LINKED)
         elif slot in LABELS and slot != "appeal_contact" and before not in (None, NONE, value):
             verb = "补充为" if str(value).startswith(f"{before}，") else "改为"  # a place added to the time said
-            dispatcher.utter_message(text=f"好的，{LABELS[slot]}{verb}：{shown.get(slot, value)}。")
+            said = the_application(value) if slot == "appeal_application" else numbers_shortened(shown.get(slot, value))
+            dispatcher.utter_message(text=f"好的，{LABELS[slot]}{verb}：{said}。")
         elif slot in shown and shown[slot] != value:
-            dispatcher.utter_message(text=f"好的，记下了{LABELS[slot]}：{shown[slot]}。")
+            dispatcher.utter_message(text=f"好的，记下了{LABELS[slot]}：{numbers_shortened(shown[slot])}。")
         elif slot == "appeal_contact" and value != CHANNEL:
             changed = "改为" if before not in (None, CHANNEL) else "记下了"
             dispatcher.utter_message(text=f"好的，联系电话{changed}：{mask_phone(str(value))}。")

@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.appeals.appeal_answers import LABELS, NOT_LINKED
 from actions.appeals.appeal_prompts import CATEGORY_KEPT, CATEGORY_LATER
+from actions.appeals.appeal_reading import numbers_shortened, the_application
 from actions.appeals.appeals import CHANNEL, FORM_SLOTS, NONE
 from actions.service_client import NotFound, TooManyAttempts, post_json, tracker_headers
 from contract.masking import mask_phone
@@ -50,7 +51,11 @@ def navigate(
         dispatcher.utter_message(text="这已经是第一步了。")
         return [SlotSet("appeal_category", slots.get("appeal_category")), SlotSet(REQUESTED, requested)]
     previous = answered[-1]
-    old = mask_phone(str(slots[previous])) if previous == "appeal_contact" else str(slots[previous])[:40]
+    old = numbers_shortened(str(slots[previous]))[:40]
+    if previous == "appeal_contact":
+        old = mask_phone(old)
+    elif previous == "appeal_application":
+        old = the_application(old)
     dispatcher.utter_message(text=f"好的，回到上一步：{LABELS[previous]}（刚才填的是：{old}），请重新告诉我。")
     return [SlotSet(previous, None), SlotSet("appeal_confirm", None), SlotSet(REQUESTED, previous)]
 
@@ -67,10 +72,10 @@ async def verify(
         fill("appeal_id_last6", NONE)
         return
     if ok:
-        dispatcher.utter_message(text=f"已核实申请{number}，会一并转给处理人员。")
+        dispatcher.utter_message(text=f"已核实{the_application(number)}，会一并转给处理人员。")
         return
     dispatcher.utter_message(
-        text=f"申请编号{number}和身份证后6位没有对上。请再发一次申请人身份证号的后6位；编号有误请发正确的编号；"
+        text=f"{the_application(number)}的编号和身份证后6位没有对上。请再发一次申请人身份证号的后6位；编号有误请发正确的编号；"
         "不想关联申请就说“不关联”。"
     )
     fill("appeal_id_last6", None)

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.appeals.appeal_answers import NOT_GIVEN
+from actions.appeals.appeal_reading import numbers_shortened, the_application
 from actions.appeals.appeals import CHANNEL, NONE, WORKING_SLOTS
 from actions.conversation.replies import is_question
 from actions.progress.progress_replies import NUMBER_SHAPE
@@ -186,9 +187,9 @@ def _lines(slots: dict[str, Any]) -> list[str]:
     application = slots.get("appeal_application")
     contact = slots.get("appeal_contact")
     return [
-        f"• 事情经过：{str(slots.get('appeal_description') or '')[:120]}",
-        f"• 地点和时间：{slots.get('appeal_place_time') or NOT_GIVEN}",
-        f"• 涉及申请：{application if application not in (None, NONE) else '无'}",
+        f"• 事情经过：{numbers_shortened(str(slots.get('appeal_description') or ''))[:120]}",
+        f"• 地点和时间：{numbers_shortened(str(slots.get('appeal_place_time') or NOT_GIVEN))}",
+        f"• 涉及申请：{the_application(application) if application not in (None, NONE) else '无'}",
         "• 联系方式：" + ("本账号（工作人员会在这个对话里答复您）" if contact == CHANNEL else mask_phone(str(contact))),
         f"• 类别：{category.get('label') or '其他'}",
     ]

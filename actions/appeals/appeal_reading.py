@@ -172,6 +172,20 @@ def application_number(text: str, entities: list[dict[str, Any]]) -> str | None:
     return re.sub(r"\s", "", raw).upper() if raw else None
 
 
+def the_application(number: object) -> str:
+    """The user's own application said back without its full number: "您的申请（尾号1234）".
+
+    A complaint or a rating names an application the user sent; its full number is theirs, and said back in full it
+    reads like a new filing. Only the last 4 characters are shown.
+    """
+    return f"您的申请（尾号{str(number)[-4:]}）"
+
+
+def numbers_shortened(text: str) -> str:
+    """``text`` said back with each application number as its tail: "申请CY2026…0001拖着" → "申请（尾号0001）拖着"."""
+    return NUMBER.sub(lambda match: f"（尾号{match.group(0)[-4:]}）", text)
+
+
 def id_last6(text: str) -> str | None:
     """The last 6 characters of an ID number: a full ID, or 6 digits (the last may be X) standing alone."""
     without = APPEAL_NUMBER.sub(" ", NUMBER_LIKE.sub(" ", text))

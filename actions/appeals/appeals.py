@@ -18,7 +18,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.appeals.appeal_questions import answer_first
 from actions.appeals.appeal_reading import NOT_MEANT, appeal_number, read_appeal
-from actions.appeals.ratings import ActionRate, score_of
+from actions.appeals.rating_words import score_of, wants_to_rate
+from actions.appeals.ratings import ActionRate
 from actions.conversation import context
 from actions.conversation.replies import answer_question, is_question, varied
 from actions.eligibility import situation
@@ -155,7 +156,8 @@ class ActionRouteAppeal(Action):
         text = str(tracker.latest_message.get("text") or "").strip()
         if (other := _not_a_complaint(tracker, text)) is not None:
             return await _elsewhere(dispatcher, tracker, domain, other)
-        if score_of(text) is not None and not FILING.search(text):  # "给个差评，答非所问": a rating, stored
+        rates = score_of(text) is not None or wants_to_rate(text)
+        if rates and not FILING.search(text):  # "给个差评，答非所问", "想给这次服务打个分": a rating
             return await ActionRate().run(dispatcher, tracker, domain)
         unmeant = bool(NOT_MEANT.search(text))  # "我没说要投诉啊": no complaint; what else the bot does
         if GRIEVANCE.search(text) and not unmeant:

@@ -8,7 +8,6 @@ follow-up (整改回访), and the user is told its number. Nothing is thanked fo
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
@@ -17,7 +16,8 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.appeals.appeal_reading import application_number, id_last6
+from actions.appeals.appeal_reading import application_number, id_last6, the_application
+from actions.appeals.rating_words import ASK_SCORE, asks_how_to_rate, comment_of, score_of, wants_to_rate, wished_before
 from actions.application.form_extraction import just_heard_user
 from actions.conversation.question_shape import is_question
 from actions.conversation.replies import answer_question, bot_texts
@@ -34,20 +34,6 @@ from actions.service_client import (
 from contract import gateway
 
 PENDING = "rating_pending"
-STARS = re.compile(r"([1-5一二两三四五])\s*(?:颗)?星")
-POINTS = re.compile(r"(\d{1,2}|[零一二两三四五六七八九十])\s*分(?!钟)")
-NUMERALS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-WORDS = (  # checked in this order: "不满意" before "满意"
-    (re.compile(r"非常不满意|很不满意|特别不满意|极不满意|一星都不想给|一分都不想给|零分|差评|太差|垃圾"), 1),
-    (re.compile(r"不太满意|不满意|不怎么样|不好用|体验不好"), 2),
-    (re.compile(r"基本满意|一般|还行|凑合|还可以|及格"), 3),
-    (re.compile(r"非常满意|很满意|特别满意|超级满意|好评|点赞|满分|👍|给力|太棒|真棒"), 5),
-    (re.compile(r"比较满意|满意|挺好|不错|很好"), 4),
-)
-SCORE_WORDS = re.compile(
-    r"[1-5一二两三四五]\s*(?:颗)?星|\d+\s*分|[⭐★☆👍]|给个|给|打个|打|评价|评分|好评|差评|五星|非常|很|比较|基本|"
-    r"满意|不满意|一般|还行|点赞|吧|啊|了|的|[，,。！!~～\s：:]"
-)
 FINISHED_INVITE = "已经办结啦，欢迎对本次服务做个评价"
 ABOUT_APPLICATION = re.compile(r"申请|办件|办理|办结|审批")
 ABOUT_PERSON = re.compile(r"人工|客服|工作人员|坐席|小姐姐|小哥")
@@ -56,13 +42,6 @@ NO_SCORE = (
     "想给这次服务打分，直接说“五星”“三星”这样就行。"
 )
 
-# "怎么给差评", "好评在哪里打", "差评有用吗": a clause about rating that asks, which gives no score.
-RATING_WORD = re.compile(r"好评|差评|评价|评分|打分|星")
-ABOUT_RATING = re.compile(
-    r"怎么(?!样)|怎样|如何|咋|在哪|哪里|哪儿|去哪|能不能|可不可以|(?:能|可以)(?:给|打)|可以吗|能吗|行吗|有没有用|有用吗|管用|"
-    r"会怎样|会怎么样|后果|影响|区别|是什么|啥是|什么是|算不算|吗[?？]*$|么[?？]*$"
-)
-CLAUSES = re.compile(r"[，,。；;！!？?\s]+")
 HOW_TO_RATE = (
     "评价（好差评）直接在这里说就行，例如“五星，很满意”或“差评，材料被退了三次”：申请全部办结后，查进度时我会请您评价"
     "这份申请（也可以说“给申请CY…评价”）；人工客服接待后可以评价这次人工服务；其他时候评价的是这次对话。"
@@ -70,31 +49,6 @@ HOW_TO_RATE = (
 )
 
 NUMBER_IN_BOT_TEXT = re.compile(r"申请编号 (CY\d{14})")
-
-
-def score_of(text: str) -> int | None:
-    """The 1–5 score a message gives (五星 / ⭐⭐⭐ / 打8分 / 差评 / 基本满意), or ``None``."""
-    if match := STARS.search(text):
-        word = match.group(1)
-        return int(word) if word.isdigit() else NUMERALS[word]
-    if stars := sum(text.count(s) for s in "⭐★"):
-        return min(stars, 5)
-    if match := POINTS.search(text):
-        word = match.group(1)
-        points = int(word) if word.isdigit() else NUMERALS[word]
-        return max(1, min(5, points if points <= 5 else math.ceil(points / 2)))  # 10-point scale
-    return next((score for pattern, score in WORDS if pattern.search(text)), None)
-
-
-def asks_how_to_rate(text: str) -> bool:
-    """A question about rating ("怎么给差评", "好评会有奖励吗"), which rates nothing; "一星，怎么这么慢" rates."""
-    clauses = [c for c in CLAUSES.split(text) if c]
-    return any(RATING_WORD.search(c) and ABOUT_RATING.search(c) and is_question(c) for c in clauses)
-
-
-def comment_of(text: str) -> str | None:
-    """The message as the rating's comment when it says more than the score ("差评，等了半个月")."""
-    return text.strip()[:500] if len(SCORE_WORDS.sub("", text)) >= 4 else None
 
 
 def shown_finished(tracker: Tracker) -> str | None:
@@ -162,8 +116,10 @@ class ActionRate(Action):
         if score is None:
             return await _no_score(dispatcher, tracker, domain, asked)
         pending: dict[str, Any] = {"score": score, "comment": comment_of(text)}
-        number = application_number(text, list(tracker.latest_message.get("entities") or [])) or shown_finished(tracker)
-        if number is None and ABOUT_APPLICATION.search(text):
+        about = f"{wished_before(tracker)} {text}"  # the wish the score answers names what is rated
+        entities = list(tracker.latest_message.get("entities") or [])
+        number = application_number(about, entities) or shown_finished(tracker)
+        if number is None and ABOUT_APPLICATION.search(about):
             number = await own_finished(tracker)
             if number is None and gateway.OPENID_HEADER not in tracker_headers(tracker):
                 return [SlotSet(PENDING, {**pending, "target": "application"}), FollowupAction("rating_form")]
@@ -173,7 +129,7 @@ class ActionRate(Action):
             if last6 is None and gateway.OPENID_HEADER not in tracker_headers(tracker):
                 return [SlotSet(PENDING, pending), SlotSet("rating_number", number), FollowupAction("rating_form")]
             return await store(dispatcher, tracker, {**pending, "id_last6": last6})
-        handoff = await latest_handoff(tracker) if handed_back(tracker) or ABOUT_PERSON.search(text) else None
+        handoff = await latest_handoff(tracker) if handed_back(tracker) or ABOUT_PERSON.search(about) else None
         if handoff is not None:
             return await store(dispatcher, tracker, {**pending, "target": "handoff", "handoff_id": handoff})
         return await store(dispatcher, tracker, {**pending, "target": "conversation"})
@@ -182,8 +138,15 @@ class ActionRate(Action):
 async def _no_score(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, asked_how: bool
 ) -> list[EventType]:
-    """No rating given: how to rate ("怎么给差评"), the answer to a question read as feedback, or how to file."""
+    """No rating given: how to rate ("怎么给差评"), the answer to a question read as feedback, or how to file.
+
+    A wish to rate without a score ("我的贷款申请办好了，想打个分") is asked the score; the next message's score rates
+    what the wish named.
+    """
     text = str(tracker.latest_message.get("text") or "")
+    if not asked_how and wants_to_rate(text):
+        dispatcher.utter_message(text=ASK_SCORE)
+        return [SlotSet(PENDING, None)]
     if not asked_how and is_question(text):  # "电话号码要填几个数字", read as feedback
         return await answer_question(dispatcher, tracker, domain)
     dispatcher.utter_message(text=HOW_TO_RATE if asked_how else NO_SCORE)
@@ -228,7 +191,7 @@ async def store(dispatcher: CollectingDispatcher, tracker: Tracker, rating: dict
 
 def _what(rating: dict[str, Any]) -> str:
     if rating["target"] == "application":
-        return f"对申请{rating['number']}的评价"
+        return f"对{the_application(rating['number'])}的评价"
     return "对人工服务的评价" if rating["target"] == "handoff" else "对这次对话的评价"
 
 
@@ -251,7 +214,7 @@ def _stored_text(rating: dict[str, Any], stored: dict[str, Any], owner: bool) ->
 def _conflict_text(conflict: Conflict, rating: dict[str, Any]) -> str:
     if conflict.code == "not_finished":
         return (
-            f"申请{rating.get('number', '')}还没有全部办结，办结后才能评价（好差评），这次评价没有保存。"
+            f"{the_application(rating.get('number', ''))}还没有全部办结，办结后才能评价（好差评），这次评价没有保存。"
             "办结后查进度时我会提醒您；办理中遇到问题，可以说“我要投诉”登记。"
         )
     if conflict.code == "already_rated":

@@ -7,9 +7,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.appeals.appeals import explicit_appeal
+from actions.appeals.appeals import FILING, explicit_appeal
+from actions.appeals.rating_words import wants_to_rate
+from actions.appeals.ratings import ActionRate
 from actions.application.application_start import carries_application_data
 from actions.conversation import courtesy, question_shape
+from actions.conversation.cancelled_form import unfiled_after_cancel
 from actions.conversation.followups import follow_up
 from actions.conversation.handoff import hand_off
 from actions.conversation.last_answer import recent_turns
@@ -78,10 +81,7 @@ class ActionHandleLowConfidence(Action):
         Otherwise reply and revert the misunderstood message so it does not steer the dialogue. Noise is not
         recorded in the unanswered queue.
         """
-        if courtesy.answered_as_about_assistant(dispatcher, str(tracker.latest_message.get("text") or "")):
-            started: list[EventType] | None = []  # "你都会点啥", "给我的公司想个名字"
-        else:
-            started = explicit_appeal(dispatcher, tracker)  # "我要投诉，…" the NLU was unsure of
+        started = await self._closed_loop(dispatcher, tracker, domain)
         if started is None and asks_item_for_self(tracker):  # "我是退伍军人，开店能领补贴吗": the verdict
             started = await route_in_place("eligibility", dispatcher, tracker, domain)
         if started is None and carries_application_data(tracker) and not _only_asks(tracker):
@@ -108,6 +108,21 @@ class ActionHandleLowConfidence(Action):
         if not events:  # nobody can take it now: the user was told where to turn instead
             return [UserUtteranceReverted()]
         return events
+
+    @staticmethod
+    async def _closed_loop(
+        dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType] | None:
+        """A rating, whether a just cancelled form was filed, the assistant itself, or a complaint in plain words."""
+        text = str(tracker.latest_message.get("text") or "")
+        if wants_to_rate(text) and not FILING.search(text):  # "两颗星 答得驴唇不对马嘴", "想给办件打个分"
+            return await ActionRate().run(dispatcher, tracker, domain)
+        if (unfiled := unfiled_after_cancel(tracker, text)) is not None:  # "刚才那份没交上去吧" after "不办了"
+            dispatcher.utter_message(text=unfiled)
+            return []
+        if courtesy.answered_as_about_assistant(dispatcher, text):
+            return []  # "你都会点啥", "给我的公司想个名字"
+        return explicit_appeal(dispatcher, tracker)  # "我要投诉，…" the NLU was unsure of
 
     @staticmethod
     async def _understood_in_context(

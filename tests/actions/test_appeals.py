@@ -214,9 +214,10 @@ async def test_a_complaint_about_an_application_is_verified_like_progress(servic
     said = await chat.say("000000", "inform")
     assert "没有对上" in said
     said = await chat.say(LAST6, "inform")
-    assert f"已核实申请{application}" in said and "联系电话" in said
+    assert f"已核实您的申请（尾号{application[-4:]}）" in said and "联系电话" in said
+    assert application not in said  # the user's own number is not said back in full: it would read as a filing
     said = await chat.say("电话是13812345678", "inform", [entity("phone", "13812345678")])
-    assert application in said and "138****5678" in said
+    assert f"尾号{application[-4:]}" in said and application not in said and "138****5678" in said
     said = await chat.say("确认提交", "affirm")
     assert appeal_number(said)
 
@@ -294,7 +295,9 @@ async def test_five_stars_right_after_a_finished_progress_rate_that_application(
     await chat._run(ActionShowProgress(), said)
     assert "欢迎对本次服务做个评价" in said[0]  # the invitation the bot can now keep
     said_now = await chat.say("五星好评", "give_feedback")
-    assert f"对申请{number}的评价（5星）已记录" in said_now  # no digits asked again: given for the progress
+    assert (
+        f"对您的申请（尾号{number[-4:]}）的评价（5星）已记录" in said_now and number not in said_now
+    )  # no digits asked again: given for the progress
 
 
 async def test_without_the_service_nothing_is_said_to_be_filed(service_down: None) -> None:
