@@ -67,8 +67,8 @@ SUBMITTED_ASKED = re.compile(
 # No account yet at the bank account's step ("还没开户", "现在没有，以后再补").
 NO_ACCOUNT = re.compile(r"没有|还没|没开|未开|没办|以后再|之后再|回头再|晚点|后补|再补|先不填|不想填")
 NO_ACCOUNT_YET = (
-    "创业补贴是打到经营主体的银行账户上的（公示5个工作日后发放），所以提交申请时必须填账号，不能以后再补。"
-    "还没有账户的话：可以先去银行开好户，再回来接着填；或者说“补贴先不办”，其他事项照常提交，开户后再单独申请补贴。"
+    "没关系，银行账户现在可以不填：创业补贴公示5个工作日后打到经营主体的银行账户上，发放前补充就行。"
+    "申请照常提交，材料清单里会列出“经营主体银行账户”，开好户后在湘易办“我的办件”里补上或带到创业服务窗口。"
 )
 DIGITS_ATTEMPT = re.compile(r"[\d\sXx-]{3,}[。.]?")
 # Only saying something is wrong ("不对", "搞错了"), with no field and no value: never a free-text value.
@@ -230,7 +230,7 @@ def _step_explained(tracker: Tracker, text: str, requested: str | None) -> str |
     "看不懂你说的" at any step, the summary included, is never an answer or a yes: the step is said again simply.
     """
     if requested == "bank_account" and NO_ACCOUNT.search(text) and not re.search(r"\d{6,}", text):
-        return NO_ACCOUNT_YET  # "还没开对公账户", "能不能以后再补": required at filing; what to do instead
+        return NO_ACCOUNT_YET  # "还没开对公账户", "能不能以后再补": optional at filing, listed as a material
     if requested is not None and not_understood.confused(text):
         return not_understood.explain(step_help(requested), failures(tracker, requested) - 1)
     if left := undecided(requested, text):  # "随便": the choices explained, the user still picks

@@ -156,7 +156,8 @@ class Filings:
         values = form.values
         calendar = load_calendar(session)
         applicant = crud.upsert_applicant(session, values["id_number"], values["applicant_name"], now)
-        materials = checklist(values["items"], values.get("person_category"), form.holdings)
+        given = frozenset(name for name, value in values.items() if value)
+        materials = checklist(values["items"], values.get("person_category"), form.holdings, given)
         application = Application(
             number=number,
             applicant=applicant,

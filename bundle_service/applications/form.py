@@ -173,8 +173,6 @@ def _check_eligibility(form: ValidForm, today: date, errors: list[FieldError]) -
                 message = f"{item if item.startswith('申请') else '申请' + item}，请填写{f.FIELD_LABELS[name]}。"
                 errors.append(FieldError(name, "required_for_item", message))
                 flagged.add(name)
-    if "startup_subsidy" in chosen and "bank_account" not in values and "bank_account" not in flagged:
-        errors.append(FieldError("bank_account", "required", "申请创业补贴，请填写经营主体的银行账户。"))
 
 
 def validate_form(

@@ -22,6 +22,7 @@ class Material(BaseModel):
     name: str
     held_by: str
     source: str
+    form_field: str | None = None  # a form field that carries the material itself (the subsidy's bank account)
 
 
 class Materials(BaseModel):
@@ -72,7 +73,9 @@ def resolve_material(code: str, person_category: str | None) -> str | None:
     return load_materials().category_proof.get(person_category or "")
 
 
-def checklist(items: list[str], person_category: str | None, holdings: frozenset[str]) -> list[ChecklistEntry]:
+def checklist(
+    items: list[str], person_category: str | None, holdings: frozenset[str], given: frozenset[str] = frozenset()
+) -> list[ChecklistEntry]:
     """Materials the chosen items need, each marked 免提交 when held.
 
     Args:
@@ -80,6 +83,7 @@ def checklist(items: list[str], person_category: str | None, holdings: frozenset
         person_category: The applicant's category (chooses the category proof).
         holdings: Record kinds the shared sources hold for the applicant (``identity`` always, ``premises``
             when the premises are registered).
+        given: Form fields the application filled; a material carried by one of them is not listed.
 
     Returns:
         One entry per material, in the order the items first need them.
@@ -95,6 +99,8 @@ def checklist(items: list[str], person_category: str | None, holdings: frozenset
     entries = []
     for code, needing in needed.items():
         held = reference.materials[code]
+        if held.form_field in given:
+            continue
         producer = reference.produced_by.get(code)
         if held.held_by in holdings or held.held_by == "identity":
             entry = ChecklistEntry(code, held.name, needing, True, EXEMPT_LABEL, held.source)

@@ -17,7 +17,8 @@ from bundle_service.notifications.outbox import Notice, Recipient, enqueue
 from bundle_service.notifications.triggers import chinese_date
 
 NOTICE_KIND = "benefit_offer"  # its text: data/notification_templates.yml
-NEEDS = {"startup_subsidy": ("bank_account",)}  # what a confirmation must add: the subsidy is paid to an account
+# What a confirmation asks to add: the subsidy is paid to an account (optional; without it the checklist lists it)
+NEEDS = {"startup_subsidy": ("bank_account",)}
 
 
 @dataclass(frozen=True)

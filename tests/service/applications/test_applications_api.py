@@ -209,10 +209,10 @@ def test_startup_subsidy_with_shared_records(app_client: TestClient) -> None:
         applicant_name="王芳", id_number=WANG_FANG, person_category=None, items=["startup_subsidy"], business_type=None
     )
     # Her shared records fill what the form leaves out, because she is identified (real-name login) as herself.
-    assert _errors(app_client.post(URL, json=wang, headers=owner(WANG_FANG))) == {("bank_account", "required")}
     body = app_client.post(
         URL, json={**wang, "bank_account": "6222 0202 0011 2233 445"}, headers=owner(WANG_FANG)
     ).json()
+    assert "bank_account" not in {m["code"] for m in body["materials"]}  # given on the form: nothing to hand in
     assert body["shared_fields"]["person_category"] == "城镇登记失业人员信息库"
     assert body["shared_fields"]["business_started_on"].startswith("市场监管登记注册数据库")
     licence = next(m for m in body["materials"] if m["code"] == "business_licence")
@@ -233,8 +233,19 @@ def test_records_are_neither_used_nor_revealed_for_someone_not_identified(app_cl
         ("person_category", "required"),
         ("business_started_on", "required_for_item"),
         ("first_time_founder", "required_for_item"),
-        ("bank_account", "required"),
     }
+
+
+def test_subsidy_filed_without_a_bank_account_lists_it_as_a_material_to_provide(app_client: TestClient) -> None:
+    """bundle.md: the account is among what the subsidy asks to provide, not among the form's fields."""
+    wang = form(
+        applicant_name="王芳", id_number=WANG_FANG, person_category=None, items=["startup_subsidy"], business_type=None
+    )
+    response = app_client.post(URL, json=wang, headers=owner(WANG_FANG))
+    assert response.status_code == 201, response.text
+    account = next(m for m in response.json()["materials"] if m["code"] == "bank_account")
+    assert (account["exempt"], account["status"]) == (False, "需提交")
+    assert "银行账户" in account["name"] and "发放前" in account["name"]
 
 
 def test_staff_file_on_a_callers_behalf(app_client: TestClient) -> None:

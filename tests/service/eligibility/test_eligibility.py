@@ -192,16 +192,22 @@ def test_confirming_one_click_offers_files_them(app_client: TestClient) -> None:
     assert (again.status_code, again.json()["number"]) == (200, body["number"])
 
 
-def test_one_click_subsidy_needs_the_bank_account(app_client: TestClient) -> None:
+def test_one_click_subsidy_without_the_bank_account_lists_it_to_provide(app_client: TestClient) -> None:
     request = {"id_number": WANG_FANG, "phone": "13900000002", "items": ["startup_subsidy"]}
-    missing = app_client.post(f"{URL}/one-click", json=request, headers=owner(WANG_FANG))
-    assert missing.status_code == 422
-    assert missing.json()["errors"][0]["field"] == "bank_account"
+    without = app_client.post(f"{URL}/one-click", json=request, headers=owner(WANG_FANG))
+    assert without.status_code == 201, without.text
+    assert without.json()["departments"][0]["department_code"] == "startup_subsidy_office"
+    account = next(m for m in without.json()["materials"] if m["code"] == "bank_account")
+    assert (account["exempt"], account["status"]) == (False, "需提交")
+
+
+def test_one_click_subsidy_with_the_bank_account_has_nothing_more_to_provide(app_client: TestClient) -> None:
+    request = {"id_number": WANG_FANG, "phone": "13900000002", "items": ["startup_subsidy"]}
     filed = app_client.post(
         f"{URL}/one-click", json={**request, "bank_account": "6222020200112233445"}, headers=owner(WANG_FANG)
     )
     assert filed.status_code == 201
-    assert filed.json()["departments"][0]["department_code"] == "startup_subsidy_office"
+    assert "bank_account" not in {m["code"] for m in filed.json()["materials"]}
 
 
 def test_one_click_refuses_wrong_identity_and_items_not_on_offer(app_client: TestClient) -> None:

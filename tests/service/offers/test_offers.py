@@ -55,13 +55,20 @@ def test_nothing_is_looked_up_or_told_before_the_person_is_identified(
     assert _notifications(services) == []
 
 
+def test_confirming_without_the_account_files_and_lists_it_to_provide_before_payment(app_client: TestClient) -> None:
+    app_client.get(OFFERS, headers=owner(WANG_FANG))
+    confirmed = app_client.post(f"{OFFERS}/confirm", json={}, headers=owner(WANG_FANG))
+    assert confirmed.status_code == 201, confirmed.text
+    account = next(m for m in confirmed.json()["materials"] if m["code"] == "bank_account")
+    assert account["status"] == "需提交"
+
+
 def test_confirming_is_one_step_and_files_through_the_one_click_path(app_client: TestClient) -> None:
     app_client.get(OFFERS, headers=owner(WANG_FANG))
-    missing = app_client.post(f"{OFFERS}/confirm", json={}, headers=owner(WANG_FANG))
-    assert (missing.status_code, missing.json()["errors"][0]["field"]) == (422, "bank_account")
     confirmed = app_client.post(f"{OFFERS}/confirm", json={"bank_account": BANK_ACCOUNT}, headers=owner(WANG_FANG))
     assert confirmed.status_code == 201, confirmed.text
     application = confirmed.json()
+    assert "bank_account" not in {m["code"] for m in application["materials"]}  # given with the confirmation
     assert application["one_click"] is True
     assert {i["code"] for i in application["items"]} == {"employment_cert", "training", "startup_subsidy"}
     assert application["applicant"]["name"].startswith("王")
