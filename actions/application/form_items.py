@@ -11,7 +11,8 @@ from actions.application.form_guard import is_question
 from contract.labels import ITEM_NAMES, ITEMS_FILED_TOGETHER
 
 ADD_ITEMS = re.compile(
-    r"加上|再加|还要|增加|也要|也申请|一起办|另外|再(?:上|报|办|申请|弄|要)个?|顺便(?:把|办|申请|报|弄)?|也想|还想|还得"
+    r"加上|再加|还要|增加|也要|也申请|一起办|一起(?:弄|搞|申请)|一并|一块儿?(?:办|弄|申请)|另外"
+    r"|再(?:上|报|办|申请|弄|要)个?|顺便(?:把|办|申请|报|弄)?|也想|还想|还得"
     r"|加(?:一个|个|一项|一下|进去|进来)|添(?:一个|个|一项|上|加)|[帮给]我加"
 )
 # A wish to apply said with items at a later step ("要申请执照跟创业证"): items not chosen yet are added.
@@ -36,8 +37,10 @@ CHANGE_CLAUSES = re.compile(r"[，,。；;！!\s]+|(?=换成|改成|改为|只�
 
 # A clause that asks without a question word: "…税务那边要另外登记不", "…还用跑银行没".
 ASKED_AT_END = re.compile(r"(?:不|没|没有|不用|么)[？?。！!]*$")
-# A wish in a question clause ("能帮我把执照也加上吗"): the items in it are chosen.
-WISH = re.compile(r"我要|我想|帮我|给我|也办|也要|还要|再办|再报|也报|加上|也申请|顺便|一起办|一块办|添上")
+# A wish in a question clause ("能帮我把执照也加上吗"): the items in it are chosen. "还要/也要" followed by what one
+# must do ("还要上传执照吗", "也要带身份证吗") is a question about the need, no wish.
+NEEDED = r"(?!上传|交|带|提供|去|跑|填|准备|拿|开|刻|另外|再去|自己|单独|本人|原件|复印|等|多久|几天|钱|花)"
+WISH = re.compile(rf"我要|我想|帮我|给我|也办|(?:也|还)要{NEEDED}|再办|再报|也报|加上|也申请|顺便|一起办|一块办|添上")
 CLAUSE = re.compile(r"[^，,。；;！!？?\s]+[？?]?")
 
 
@@ -50,21 +53,56 @@ LATER_BEFORE = re.compile(
 )
 
 
+# An item refused in its clause: after it, ending the clause ("补贴就不要了", "贷款和补贴都不用"; not "培训不要钱吧"),
+# or right before it, other items joined on between ("不要贷款", "不需要补贴和贷款"; not "不用抵押的贷款").
+REFUSAL = r"(?:不要|不办|不用|不需要|不申请|不想要|不想办|不弄|不搞|不考虑)"
+REFUSED_AFTER = re.compile(rf"^[^要办请加]{{0,12}}?{REFUSAL}(?:了|啦|咯|吧|啊|哈|哦|的)*[。！!]*$")
+REFUSED_BEFORE = re.compile(
+    rf"{REFUSAL}(?:了|再|去)?(?:办|申请|弄|搞)?(?:这个|那个)?(?:[\u4e00-\u9fff]{{1,6}}(?:和|跟|、|与|以及|还有))?$"
+)
+# "执照我还没有呢", "营业执照还没办呢": a state, not a question, when a later clause asks to add it ("顺便办了").
+NOT_YET_HELD = re.compile(r"(?:还)?没(?:有|办|领|拿|弄|注册|登记)?(?:下来|到)?(?:呢|哦|啊|嘛|的)?[？?。！!]*$")
+
+
+def _clause_at(text: str, start: int) -> re.Match[str] | None:
+    return next((m for m in CLAUSE.finditer(text) if m.start() <= start < m.end()), None)
+
+
+def refused(text: str, start: int, end: int) -> bool:
+    """Whether the item at ``start``–``end`` is refused in its clause ("补贴就不要了", "不要贷款"), not asked about."""
+    clause = _clause_at(text, start)
+    if clause is None or is_question(clause.group(0)):
+        return False  # "不用抵押能贷款吗": a question, not a refusal
+    return bool(REFUSED_AFTER.match(text[end : clause.end()]) or REFUSED_BEFORE.search(text[clause.start() : start]))
+
+
 def later(text: str, start: int, end: int) -> bool:
-    """Whether the item at ``start``–``end`` is left for later in its clause ("补贴以后再说")."""
-    clause = next((m for m in CLAUSE.finditer(text) if m.start() <= start < m.end()), None)
+    """Whether the item at ``start``–``end`` is not filed now: left for later ("补贴以后再说") or refused."""
+    clause = _clause_at(text, start)
     if clause is None:
         return False
-    return bool(LATER_AFTER.match(text[end : clause.end()]) or LATER_BEFORE.search(text[clause.start() : start]))
+    after, before = text[end : clause.end()], text[clause.start() : start]
+    return bool(LATER_AFTER.match(after) or LATER_BEFORE.search(before)) or refused(text, start, end)
 
 
 def asked_about(text: str, start: int) -> bool:
     """Whether the item found at ``start`` is said inside a question clause without a wish to add it.
 
-    "拿到执照后公章要我自己去刻吗", "贷款批了还得跑银行吗" ask about an item; they choose nothing.
+    "拿到执照后公章要我自己去刻吗", "贷款批了还得跑银行吗" ask about an item; they choose nothing. "执照我还没有呢，
+    顺便办了" says what is missing and asks, in a later clause, to add it: that item is chosen.
     """
-    clause = next((m.group(0) for m in CLAUSE.finditer(text) if m.start() <= start < m.end()), "")
-    return bool(clause) and (is_question(clause) or bool(ASKED_AT_END.search(clause))) and not WISH.search(clause)
+    found = _clause_at(text, start)
+    clause = found.group(0) if found else ""
+    if not clause or WISH.search(clause):
+        return False
+    if NOT_YET_HELD.search(clause) and found is not None and _added_later(text[found.end() :]):
+        return False
+    return is_question(clause) or bool(ASKED_AT_END.search(clause))
+
+
+def _added_later(rest: str) -> bool:
+    """Whether a clause after an item's asks to add it without naming its own ("顺便办了", "也一起弄吧")."""
+    return any((ADD_ITEMS.search(c) or WISH.search(c)) and not is_question(c) for c in CLAUSE.findall(rest))
 
 
 # Registration asked for in everyday words the NLU tags no item for ("工商和税那两样", "把公司注册和贷款一起弄").
@@ -75,24 +113,35 @@ REGISTRATION_WORDS = re.compile(
     r"(?:有限责任公司|有限公司|公司|个体工商户|个体户|合作社)(?![\u4e00-\u9fff]{0,2}(?:养老|社保|保险|贷款|补贴))"
     r"|报税|税务|税那"  # not 工商 inside 个体工商户, the business type
 )
+# Registration by its bare word ("那先办个登记吧", "去登记一下", "注册一下"), for a business whose type is known or
+# said: the type names what is registered. Never another item's registration (养老/参保/失业 登记).
+BARE_REGISTRATION = re.compile(
+    r"(?<!养老)(?<!保险)(?<!参保)(?<!失业)(?<!就业)(?<!社保)"
+    r"(?:(?:办|去|做|搞|弄|先|把|要|想)(?:个|一个|一下|下)?(?:登记|注册)(?![了过好完])(?!.{0,4}(?:养老|社保|保险|失业))"
+    r"|(?:登记|注册)(?:一下|下)(?!.{0,4}(?:养老|社保|保险|失业)))"
+)
+WANTED_BEFORE = re.compile(r"(?:想|要|先|得)把?$|把$")
 ALREADY_BEFORE = re.compile(r"(?:已经|早就|早已|已|刚)[^，,。]{0,4}$")
 DONE_AFTER = re.compile(
     r"^(?:已经|早就)?(?:办|弄|搞)?(?:好|完|过)?了|^(?:有)?[\d一二两三四五六七八九十半]+(?:年|个月|月)"
 )
 
 
-def items_in_words(text: str, named: list[str]) -> list[str]:
+def items_in_words(text: str, named: list[str], business_type: str | None = None) -> list[str]:
     """Items a request names in words the NLU tags no item for.
 
-    A loan by its sum ("还想借个12万") and registration by 工商/公司注册/税务 ("工商和税那两样都要办"); never inside a
-    question about them or for a business already registered.
+    A loan by its sum ("还想借个12万") and registration by 工商/公司注册/税务 ("工商和税那两样都要办"), or by its bare
+    word when the business's type is known (``business_type``: "那先办个登记吧" for a 合作社); never inside a
+    question about them, refused ("贷款就不要了") or for a business already registered.
     """
     found: list[str] = []
-    for code, pattern in (("guaranteed_loan", LOAN_WORDS), ("business_registration", REGISTRATION_WORDS)):
-        said = pattern.search(text)
-        if code in named or said is None or asked_about(text, said.start()):
+    registration = REGISTRATION_WORDS.search(text) or (BARE_REGISTRATION.search(text) if business_type else None)
+    for code, said in (("guaranteed_loan", LOAN_WORDS.search(text)), ("business_registration", registration)):
+        if code in named or said is None or asked_about(text, said.start()) or later(text, said.start(), said.end()):
             continue
-        done = ALREADY_BEFORE.search(text[: said.start()]) or DONE_AFTER.match(text[said.end() :])
+        done = bool(ALREADY_BEFORE.search(text[: said.start()]) or DONE_AFTER.match(text[said.end() :]))
+        wanted = any(WANTED_BEFORE.search(text[:end]) for end in (said.start(), said.start() + 1))
+        done = done and not wanted  # "想先把登记办了", "要把公司注册了": a wish, not done
         if code == "business_registration" and done:
             continue  # "公司早就注册了", "个体户登记好了": nothing to register
         found.append(code)
@@ -105,6 +154,7 @@ def items_named(
     current: list[str] | None,
     requested: str | None,
     spans: list[tuple[int, int, str]] | None = None,
+    business_type: str | None = None,
 ) -> list[str] | None:
     """The items the message chooses: named (or "贷15万" for the loan), added to, removed from or "全部".
 
@@ -117,14 +167,17 @@ def items_named(
         current: The items chosen so far.
         requested: The step asked.
         spans: Where each item was found in ``text`` (start, end, code), to tell the clauses apart.
+        business_type: The business's type, known or said in the message: "办个登记" then chooses registration.
 
     Returns:
         The new list of items (empty when the only items chosen are removed), or ``None`` when the message
         changes nothing.
     """
     named = list(dict.fromkeys(entities))
+    if not current:  # "办执照、培训，补贴就不要了": the item refused is never chosen
+        named = [code for code in named if not any(later(text, s, e) for s, e, c in spans or [] if c == code)]
     if not current and requested in ("application_items", None):
-        named += items_in_words(text, named)  # "贷15万": the loan, though the item is not named
+        named += items_in_words(text, named, business_type)  # "贷15万": the loan, though the item is not named
     if ALL_ITEMS.search(text) and requested == "application_items":
         return list(ITEM_NAMES)
     if not named:
@@ -134,7 +187,9 @@ def items_named(
     if current and REMOVE_ITEMS.search(text) and not is_question(text):  # not "贷款不用抵押吗"
         return [code for code in current if code not in named]  # "贷款不要了": that item, not the application
     if current and (ADD_ITEMS.search(text) or (APPLY_VERB.search(text) and set(named) - set(current))):
-        return list(dict.fromkeys([*current, *named]))  # "…还要申请执照跟创业证" at any step: the new ones added
+        added = list(dict.fromkeys([*current, *named]))  # "…还要申请执照跟创业证" at any step: the new ones added
+        # an item already chosen, named again in passing ("还要另外去刻章吗" about the licence), changes nothing
+        return added if added != list(current) or requested == "application_items" else None
     return named if requested in ("application_items", None) or not current else None
 
 

@@ -18,7 +18,7 @@ from actions.application.application_actions import CANCELLED, reset_form
 from actions.application.form_field_help import field_help
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT, display
 from actions.application.form_navigation import navigate
-from actions.application.form_questions import answered_for_the_step, for_the_whole_form
+from actions.application.form_questions import NOT_FOUND, answered_for_the_step, for_the_whole_form
 from actions.application.form_values import Extraction
 from actions.conversation import messages
 from actions.knowledge.questions import ActionAnswerQuestion
@@ -28,6 +28,7 @@ NO_ITEMS_LEFT = (
     "好的，“{items}”不办了。现在没有要办的事项了：还想办哪一项？例如“营业执照”“创业补贴”。整个申请都不办了请说“取消”。"
 )
 HOLDING = "好的，先不提交，填好的信息给您留着。想好了说“确认提交”就提交，要改哪一项直接告诉我，不办了说“取消”。"
+QUOTED_CHARS = 40  # a long question is quoted by its start in the "not found" reply
 NOT_SUBMITTED = "还没有提交：这份申请表还在填写中，填完核对后说“确认提交”才会提交，提交后会给您申请编号。"
 
 
@@ -36,14 +37,27 @@ async def answer_in_form(
 ) -> list[EventType]:
     """Answer a question asked at a step: how to fill a field, or from the knowledge base for the whole form.
 
-    The caller asks the same step again afterwards.
+    A question never goes without a reply: when no path said anything (an empty answer, a router that only
+    redirected), the honest "not found" is said. Of the answer's events only slots outside the form are kept (a
+    redirect to another action would stop the form). The caller asks the same step again afterwards.
     """
+    before = len(dispatcher.messages)
     if found.field_help:
         dispatcher.utter_message(text=field_help(found.field_help))
         return []
-    if await answered_for_the_step(dispatcher, tracker):  # "最多能贷多少" at the loan's amount: the loan's limit
-        return []
-    return list(await ActionAnswerQuestion().run(dispatcher, for_the_whole_form(tracker), domain))
+    events: list[EventType] = []
+    if not await answered_for_the_step(dispatcher, tracker):  # "最多能贷多少" at the loan's amount: the loan's limit
+        events = list(await ActionAnswerQuestion().run(dispatcher, for_the_whole_form(tracker), domain))
+    if not any(said(message) for message in dispatcher.messages[before:]):
+        asked = str(tracker.latest_message.get("text") or "").strip()
+        dispatcher.utter_message(text=NOT_FOUND.format(question=asked[:QUOTED_CHARS]))
+    form_slots = {*BY_SLOT, CONFIRM_SLOT, REQUESTED}
+    return [event for event in events if event.get("event") == "slot" and event.get("name") not in form_slots]
+
+
+def said(message: dict[str, Any]) -> bool:
+    """Whether a message the dispatcher holds shows the user something (text, a response, buttons), not data only."""
+    return bool(str(message.get("text") or "").strip() or message.get("response") or message.get("buttons"))
 
 
 def acknowledge(

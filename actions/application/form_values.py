@@ -165,7 +165,8 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     if chosen:  # "拿到执照后公章要自己刻吗" in the form: a question about an item, answered, never an item chosen
         spans = [span for span in spans if not asked_about(text, span[0])]
     named = [code for _, _, code in spans] if chosen else entities_named(tracker, "item")
-    items = items_named(text, named, chosen, requested, spans)
+    kind = values.get("business_type") or slots.get("business_type")
+    items = items_named(text, named, chosen, requested, spans, kind)  # "先办个登记" for a known type
     if items:
         values["application_items"] = items
     elif "loan_amount" in values and chosen and LOAN not in chosen and not is_question(text):
