@@ -102,7 +102,10 @@ def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
         entities = list(parse.get("entities") or [])
         text = str(event.get("text") or "")
         # "帮我爸办，他叫王刚": a third-person name is the applicant's unless the user named themselves
-        values.update(read_labelled(text, entities, third_person=third_person or "applicant_name" not in values).values)
+        labelled = read_labelled(text, entities, third_person=third_person or "applicant_name" not in values)
+        values.update(labelled.values)
+        for slot, value in labelled.implied.items():  # "22年毕业的": 高校毕业生, unless a category was said
+            values.setdefault(slot, value)
         if "business_type" not in values and (kind := business_type_in_words(text)):
             values["business_type"] = kind  # "我要办个体户登记", "准备成立一家有限公司": the wish names the type
         items = _items_of(entities, text) or items

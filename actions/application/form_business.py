@@ -1,4 +1,4 @@
-"""The business in a message: the project's name, its industry and the premises' address (with city and county).
+"""The business in a message: the project's name and its industry (its address: :mod:`form_address`).
 
 Part of the labelled extractor (:mod:`actions.application.form_labels`): each value is taken after its cue (项目叫,
 行业, 地址) or in a form that is plainly that field (…店, …业, an address with place markers), never from position
@@ -8,29 +8,16 @@ alone.
 from __future__ import annotations
 
 import re
-from typing import Any
 
+from actions.application.form_address import address_only, places_in_address
 from actions.application.form_cues import (
-    ADDRESS_DETAIL,
-    ADDRESS_LABELLED,
-    ADDRESS_LEAD_IN,
-    ADDRESS_MARKERS,
-    ADDRESS_NUMBERED,
-    ADDRESS_PLAN_AFTER,
-    ADDRESS_PLAN_BEFORE,
-    ADDRESS_PREFIX,
     BARE_SHOP_NAME,
     BUSINESS_BEFORE,
     BUSINESS_CUE,
-    BUSINESS_TYPE_WORDS,
-    CLAUSE_AFTER_ADDRESS,
-    CLAUSE_ANYWHERE,
     COMPANY_NAME,
     GENERIC_BUSINESS,
-    HOME,
     INDUSTRY_DOING,
     INDUSTRY_LABELLED,
-    INDUSTRY_LIKE,
     INDUSTRY_SEGMENT,
     INDUSTRY_WORDS,
     NAME_ENDING,
@@ -38,7 +25,6 @@ from actions.application.form_cues import (
     NOT_A_PROPER_NAME,
     NOT_INDUSTRY,
     PERSON_BEFORE,
-    PLACES,
     PROJECT_CALLED,
     PROJECT_FOUNDED,
     PROJECT_LABELLED,
@@ -51,7 +37,16 @@ from actions.application.form_cues import (
 )
 from actions.application.form_leftover import an_item
 from actions.application.form_names import introduces_person
-from nlu_components.gazetteer import load_gazetteer
+
+__all__ = [  # the address is read by form_address; the form's older callers import it from here
+    "address_only",
+    "kind_of_free_text",
+    "places_in_address",
+    "project_answered",
+    "read_industry",
+    "read_project",
+    "split_project",
+]
 
 
 def read_project(text: str) -> str | None:
@@ -196,119 +191,6 @@ def read_industry(text: str) -> str | None:
         if (match := INDUSTRY_SEGMENT.match(part)) and not NOT_INDUSTRY.search(match.group("value")):
             value = match.group("value")
             return value[:-2] if value.endswith("行业") else value
-    return None
-
-
-def read_address(text: str) -> str | None:
-    """The part of a message that is an address: place markers and a road, number, village or group."""
-    if (match := ADDRESS_LABELLED.search(text)) and ADDRESS_MARKERS.search(match.group("value")):
-        return address_only(match.group("value"))
-    parts = (piece for part in segments(text) for piece in LONG_NUMBER.split(part))  # "…手机139…在醴陵市…8号"
-    for part in parts:
-        placed = ADDRESS_MARKERS.search(part) or _names_a_place(part)
-        town_only = not ADDRESS_DETAIL.search(part) and bool(TOWN.search(part)) and bool(ADDRESS_LEAD_IN.search(part))
-        if not (placed and (ADDRESS_DETAIL.search(part) or town_only)):
-            continue
-        if HOME.match(part):
-            continue  # where someone lives is not where the business is
-        value = address_only(part)
-        if len(value) >= 5 and (ADDRESS_DETAIL.search(value) or (town_only and TOWN.fullmatch(value))):
-            return value
-    return None
-
-
-# A place down to its town in a plan ("想在衡阳市衡阳县西渡镇开个…"): county and town at least, with no road or number.
-TOWN = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:县|区|市)[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)")
-
-
-# A run of digits as long as a phone or ID number ends the part of a message an address can be in.
-LONG_NUMBER = re.compile(r"\d{7,}[Xx]?")
-
-
-def address_only(said: str) -> str:
-    """The address alone, without its lead-in or what was said after it in the same breath.
-
-    "店在芙蓉区五一大道88号我想贷款十万" → 芙蓉区五一大道88号; "铺面在岳麓区麓山路12号" → 岳麓区麓山路12号.
-    """
-    value = ADDRESS_PREFIX.sub("", _without_plan(said), count=1).strip()
-    value = _after_lead_in(value)
-    end = len(value)
-    numbered = ADDRESS_NUMBERED.search(value)
-    if numbered and (clause := CLAUSE_AFTER_ADDRESS.search(value, numbered.end())):
-        end = clause.start()
-    if clause := CLAUSE_ANYWHERE.search(value, 2, end):
-        end = clause.start()
-    return value[:end].strip(" ，,。的")
-
-
-def _after_lead_in(value: str) -> str:
-    """The address without words said before it in the same breath: "我叫李明店面在长沙市…" → 长沙市….
-
-    It starts after the last lead-in (在, 位于, 地址是 …) that comes before its first place name.
-    """
-    place = ADDRESS_MARKERS.search(value)
-    if place is None:
-        return value
-    leads = [m for m in ADDRESS_LEAD_IN.finditer(value, 0, place.start())]
-    return value[leads[-1].end() :] if leads else value
-
-
-def _without_plan(address: str) -> str:
-    """An address without the plan around it: "我在长沙市…8号开店" → 长沙市…8号.
-
-    Only a plan after the first place name ends it: in "开个米粉店…行业是餐饮店在衡阳市…88号" (dictated without
-    punctuation) the plan comes first and the address is still there.
-    """
-    value = ADDRESS_PLAN_BEFORE.sub("", address, count=1)
-    place = ADDRESS_MARKERS.search(value)
-    start = place.start() if place else 0
-    return (value[:start] + ADDRESS_PLAN_AFTER.sub("", value[start:])).strip()
-
-
-def _names_a_place(part: str) -> bool:
-    """A Hunan place the gazetteer knows ("邵阳大祥城南路8号" names 邵阳 without 市)."""
-    return any(span.entity == "region" for span in load_gazetteer().find(part))
-
-
-def places_in_address(address: str) -> list[str]:
-    """The prefecture (市州) and county (县市区) of an address, city first: 醴陵市来龙门街道… → 株洲市, 醴陵市.
-
-    Hunan's places come from the NLU gazetteer (``nlu_data/gazetteer/region.yml``, one owner of the facts): a
-    county-level name gives its prefecture even when the address does not write it (攸县…, 湘西州吉首市…). An
-    address naming no known place falls back to what its form says (…市…区).
-    """
-    regions = [str(span.value) for span in load_gazetteer().find(address) if span.entity == "region"]
-    parents = load_gazetteer().parents
-    county: str | None = next((name for name in reversed(regions) if name in parents), None)
-    city = parents[county] if county else (regions[0] if regions else None)
-    if city or county:
-        return [name for name in (city, county) if name]
-    match = PLACES.match(address)
-    return [name for name in (match.group("city"), match.group("county")) if name] if match else []
-
-
-NAMING = re.compile(r"叫|名字|名称|店名|定为|定成|取名|起名|就用|吧$")
-
-
-def industry_between(text: str, named: dict[str, Any]) -> str | None:
-    """In a list of fields, the unlabelled part right after the project or right before the business type.
-
-    "项目青山竹编，竹编工艺，个体户，…": 竹编工艺 is the industry. Only a short part of Chinese characters that
-    holds no other value, no place and no cue word is taken.
-    """
-    parts = segments(text)
-    project = str(named.get("project_name") or "")
-    after_project = [i + 1 for i, part in enumerate(parts) if project and project in part]
-    before_type = [i - 1 for i, part in enumerate(parts) if BUSINESS_TYPE_WORDS.fullmatch(part)]
-    for index in [*after_project, *before_type]:
-        if not 0 <= index < len(parts):
-            continue
-        part = parts[index]
-        taken = any(str(value) in part for value in named.values() if isinstance(value, str))
-        if taken or not INDUSTRY_LIKE.fullmatch(part) or NOT_INDUSTRY.search(part) or ADDRESS_MARKERS.search(part):
-            continue
-        if not NAMING.search(part):  # "名字定为铁牛修车" is no industry
-            return re.sub(r"^(?:做|搞|干)|的$", "", part)
     return None
 
 

@@ -21,29 +21,24 @@ from typing import Any
 
 import cn2an
 
-from actions.application.form_business import industry_between, read_address, read_industry, read_project, split_project
+from actions.application.form_address import read_address
+from actions.application.form_business import read_industry, read_project, split_project
 from actions.application.form_cues import (
     AMOUNT_CUED,
-    BANK_CUED,
-    BARE_ID,
-    BARE_PHONE,
     BORROWS_ALONE,
     COOPERATIVE_PLANNED,
     ENTERPRISE_PLANNED,
     ENTITY_SLOTS,
     GRADUATION,
-    ID_CUED,
     IDENTITY,
     INDIVIDUAL_BUSINESS,
     LOAN_WORDS,
     OPENED_KINDS,
     OTHER_MONEY,
-    OWN_BEFORE,
     PARTNERS,
     PARTNERSHIP,
-    PHONE_CUED,
+    PROJECT_LABELLED,
     PROJECT_SUFFIX,
-    SOMEONE_ELSES_BEFORE,
     SPOKEN_DIGITS,
     SPOKEN_NUMBER,
     STARTED,
@@ -56,7 +51,9 @@ from actions.application.form_cues import (
     segments,
 )
 from actions.application.form_leftover import leftover_project
+from actions.application.form_lists import industry_between
 from actions.application.form_names import introduces_person, read_name
+from actions.application.form_numbers import read_numbers
 from actions.eligibility import situation
 from actions.eligibility.first_start import first_time
 from actions.steps import dates
@@ -73,11 +70,25 @@ class Labelled:
         values: Slot → raw value (validated by the service later).
         shown: Slot → how a normalised value is shown back (``去年毕业的 → 2025年毕业``).
         not_yet_registered: The message says the business is not registered yet.
+        implied: Slot → a value the message gives without its own cue (:func:`implied_by`): used where that field
+            is still empty, never over a value said.
     """
 
     values: dict[str, Any] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)
     not_yet_registered: bool = False
+    implied: dict[str, Any] = field(default_factory=dict)
+
+
+def implied_by(values: dict[str, Any]) -> dict[str, Any]:
+    """Values the given ones imply: a graduation year ("22年毕业的") with no category makes the person 高校毕业生.
+
+    The one owner of the rule, for the message that starts the form and for every turn inside it (only a graduate's
+    year is read as a graduation year, see :func:`actions.steps.dates.graduation_year`).
+    """
+    if "graduation_year" in values and not values.get("person_category"):
+        return {"person_category": "college_graduate"}
+    return {}
 
 
 def _entity_values(entities: list[dict[str, Any]], name: str) -> list[str]:
@@ -160,38 +171,6 @@ def business_type_in_words(text: str) -> str | None:
     return kinds[0] if len(kinds) == 1 else None
 
 
-def own_phone(text: str) -> str | None:
-    """Of two or more mobile numbers, the applicant's: never one said as somebody else's; the last said as their own.
-
-    "我老公电话是13907318826，不过留我自己的15807324470" → the second; ``None`` with fewer than two numbers.
-    """
-    said = list(BARE_PHONE.finditer(text))
-    if len(said) < 2:
-        return None
-    theirs = [m for m in said if not SOMEONE_ELSES_BEFORE.search(text[max(0, m.start() - 12) : m.start()])]
-    own = [m for m in theirs if OWN_BEFORE.search(text[max(0, m.start() - 12) : m.start()])]
-    chosen = own or theirs
-    return chosen[-1 if own else 0].group(0) if chosen else None
-
-
-def _read_numbers(text: str, found: Labelled, bare_numbers: bool) -> None:
-    """ID, phone and bank account after their cue, and numbers plain from their form the NLU did not tag."""
-    if phone := own_phone(text):
-        found.values["phone"] = phone  # of two numbers the person's own, whatever the NLU tagged first
-    if "id_number" not in found.values and (match := ID_CUED.search(text)):
-        found.values["id_number"] = re.sub(r"[\s-]", "", match.group("value"))
-    if "phone" not in found.values and (match := PHONE_CUED.search(text)):
-        found.values["phone"] = re.sub(r"[\s-]", "", match.group("value"))
-    if match := BANK_CUED.search(text):
-        found.values["bank_account"] = re.sub(r"[\s-]", "", match.group("value"))
-    if bare_numbers:  # numbers the NLU did not tag (never while the bank account, which may have 18 digits, is asked)
-        account = found.values.get("bank_account")
-        if "id_number" not in found.values and (match := BARE_ID.search(text)) and match.group(0) != account:
-            found.values["id_number"] = match.group(0).upper()
-        if "phone" not in found.values and (match := BARE_PHONE.search(text)):
-            found.values["phone"] = match.group(0)
-
-
 def read_labelled(
     text: str,
     entities: list[dict[str, Any]],
@@ -227,7 +206,7 @@ def read_labelled(
     group = None if group == "online_merchant" and not IDENTITY.search(text) else group
     if found.values.get("person_category", "other") == "other" and group:
         found.values.update(person_category="other", other_category=group)  # "我是易地搬迁的脱贫人口"
-    _read_numbers(text, found, bare_numbers)
+    read_numbers(text, found.values, bare_numbers)
     has_numbers = "id_number" in found.values or "phone" in found.values
     has_numbers = has_numbers or bool(found.values) or bool(_entity_values(entities, "item"))  # a list of fields
     readers = (
@@ -252,6 +231,7 @@ def read_labelled(
     read_dates(text, today or date.today(), found)
     if (first := first_time(text, about_business=True)) is not None:
         found.values["first_time_founder"] = first  # "第一次创业", "以前没开过店": not asked again
+    found.implied = implied_by(found.values)
     return found
 
 
@@ -262,11 +242,16 @@ SHOP_KIND = re.compile(rf"[\u4e00-\u9fff]{{1,2}}{PROJECT_SUFFIX}|[\u4e00-\u9fff]
 def _bare_project(text: str, values: dict[str, Any]) -> None:
     """The project's name said bare in a list ("…，晓明文具，零售，个体户，…"), also instead of a kind of shop."""
     said = str(values.get("project_name") or "")
-    if said and not SHOP_KIND.fullmatch(said):
-        return
+    if said and (not SHOP_KIND.fullmatch(said) or _labelled_project(text, said)):
+        return  # "项目山里农家乐，…": a name said after its label, though shaped like a kind of shop
     others = {slot: value for slot, value in values.items() if slot != "project_name"}
     if bare := leftover_project(text, others):
         values["project_name"] = bare
+
+
+def _labelled_project(text: str, said: str) -> bool:
+    """The project's name was said after its label (项目/项目名称/店名 …), not read from a plan ("开个农家乐")."""
+    return any(match.group("value") == said for match in PROJECT_LABELLED.finditer(text))
 
 
 def _untangle(values: dict[str, Any], text: str) -> None:

@@ -12,19 +12,37 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from actions.application.form_cues import BARE_SHOP_NAME, INDUSTRY_SEGMENT, INDUSTRY_WORDS, segments
-from actions.application.form_guard import ACKNOWLEDGEMENTS, is_question, plausible_name
+from actions.application.form_cues import (
+    BARE_SHOP_NAME,
+    INDUSTRY_SEGMENT,
+    INDUSTRY_WORDS,
+    NOT_INDUSTRY,
+    OPENED_KINDS,
+    PROJECT_SUFFIX,
+    segments,
+)
+from actions.application.form_guard import ACKNOWLEDGEMENTS, COMMANDS, is_question, plausible_name
 from actions.eligibility import situation
 from nlu_components.gazetteer import load_gazetteer
 
-# Words no bare project's name holds: cues of other fields, plans, pronouns, particles, items and categories.
-NOT_IN_A_BARE_NAME = re.compile(
-    r"我|你|[他她它]|俺|咱|叫|名字|姓|身份|手机|电话|号码|项目|行业|地址|经营|场所|贷|借|补贴|执照|培训|申请|办理|登记"
+# Words no bare value of a list holds: cues of other fields, plans, pronouns, particles, items and categories.
+NOT_A_BARE_VALUE = (
+    r"我|你|[他她它]|俺|咱|叫|名字|姓|身份|号码|项目|地址|贷|借|补贴|执照|申请|办理|登记"
     r"|注册|毕业|军人|退役|农民工|失业|困难|个体|公司|企业|合作社|性质|类型|创业|首次|第一次|以前|之前|没有|还没|已经"
-    r"|今年|去年|前年|明年|上个月|全部|一起|都|想|要|打算|准备|开|做|办|搞|弄|卖(?!部)|是|在|的|了|吗|呢|吧|啊|呀|嗯|哦"
-    r"|谢|请|帮|麻烦|可以|不|对|行|来电|申请人|本人|客户|先生|女士|师傅|阿姨"
+    r"|今年|去年|前年|明年|上个月|全部|一起|都|想|要|打算|准备|是|在|的|了|吗|呢|吧|啊|呀|嗯|哦"
+    r"|谢|请|帮|麻烦|可以|不|对|来电|申请人|本人|客户|先生|女士|师傅|阿姨"
+)
+# A bare project's name holds none of them, nor a plan's verb or an industry's cue ("行业", "培训").
+NOT_IN_A_BARE_NAME = re.compile(rf"{NOT_A_BARE_VALUE}|手机|电话|行业|经营|场所|培训|开|做|办|搞|弄|卖(?!部)|行")
+# A bare industry ("水电安装", "农机维修") holds none of them, nor a number of a sum, a term or an age.
+NOT_IN_A_BARE_INDUSTRY = re.compile(
+    rf"{NOT_A_BARE_VALUE}|手机号|电话号|没|还|[一二两三四五六七八九十百千万\d]+(?:万|年|个月|岁|号|块|元)"
+    r"|^(?:搞|开|做|弄|办|干|卖)|取名|起名|名称|字号|招牌|店名"  # a plan ("搞个农庄") or a name's cue
 )
 BARE_PART = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
+# A part ending like a business ("绿野山庄", "晓明文具店"): of two bare parts, the project's name.
+SHOP_SHAPED = re.compile(rf"(?:{PROJECT_SUFFIX}|{OPENED_KINDS})$")
+BARE_INDUSTRY = re.compile(r"[\u4e00-\u9fff]{2,8}")
 # A part that ends like a place ("娄星区", "青苔村"): an address's, not a project's.
 PLACE_ENDING = re.compile(r"(?:省|市|区|县|州|镇|乡|村|街道|路|街|巷|号|组)$")
 NOT_NAME_ENTITIES = frozenset({"item", "person_category", "business_type"})
@@ -55,8 +73,9 @@ def leftover_project(text: str, named: dict[str, Any], asked: bool = False) -> s
     shops = [part for _, part in found if BARE_SHOP_NAME.match(part)]
     if len(shops) == 1:
         return shops[0]
-    if len(found) == 2 and found[1][0] == found[0][0] + 1 and "industry" not in named:
-        return found[0][1]  # a name and then its industry, in the order the form asks them
+    if len(found) == 2 and "industry" not in named:  # a name and then its industry, in the order the form asks them
+        kinds = [part for _, part in found if SHOP_SHAPED.search(part)]  # unless only the second is shaped a shop
+        return kinds[0] if len(kinds) == 1 else found[0][1]
     return None
 
 
@@ -78,6 +97,37 @@ def _bare_name(part: str, read: list[str]) -> bool:
     if any(s.entity in NOT_NAME_ENTITIES or (s.entity == "region" and s.end - s.start == len(part)) for s in spans):
         return False
     return not (len(part) <= PERSON_NAME_LONGEST and plausible_name(part))
+
+
+def bare_industry(part: str, read: list[str]) -> bool:
+    """Whether ``part`` can be an industry said bare in a list ("水电安装", "宠物美容").
+
+    A few Chinese characters holding no value read, no cue, no place, no person's name, no category, item or type.
+    """
+    if not BARE_INDUSTRY.fullmatch(part) or NOT_IN_A_BARE_INDUSTRY.search(part) or ACKNOWLEDGEMENTS.match(part):
+        return False
+    if COMMANDS.search(part) or is_question(part):  # "确认提交", "多久能办好"
+        return False
+    if any(value in part for value in read) or PLACE_ENDING.search(part) or _someone(part):
+        return False
+    if NOT_INDUSTRY.search(part) or (len(part) <= PERSON_NAME_LONGEST and plausible_name(part)):
+        return False  # "创业" is no industry, "王芳" a person
+    spans = load_gazetteer().find(part)
+    return not any(s.entity in NOT_NAME_ENTITIES or s.entity == "region" for s in spans)
+
+
+def leftover_industry(parts: list[str], named: dict[str, Any]) -> str | None:
+    """The industry said bare in a list whose project is read: the one part that can be nothing else, or ``None``.
+
+    "晓明文具，个体户，娄底市娄星区青苔巷5号，文具零售批发": the project, the type and the address are read; the one
+    part left is the industry.
+    """
+    read = [str(value) for value in named.values() if isinstance(value, str | int) and str(value)]
+    known = [part for part in parts if _known(part, read)]
+    if not named.get("project_name") or len(parts) < 3 or len(known) < 2:
+        return None
+    found = [part for part in parts if bare_industry(part, read)]
+    return found[0] if len(found) == 1 else None
 
 
 def _an_industry(part: str) -> bool:

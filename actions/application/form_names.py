@@ -51,6 +51,19 @@ def _surname_and_name(text: str) -> str | None:
     return next((m.group("name") for m in (before, after) if m and plausible_name(m.group("name"))), None)
 
 
+# The subject said twice on the hotline ("来电人他叫周强", "客户她姓王"): the pronoun after the role is dropped.
+# A role the name cues know is kept (来电人叫, 客户叫); for another ("来电的他叫") the pronoun is.
+SUBJECT_TWICE = re.compile(
+    r"(?:(?P<role>来电人|客户|对方|申请人)|来电的|这位|那位|老人家)(?:呢|嘛|啊)?(?P<pronoun>[他她])"
+    r"(?=的?(?:名字|姓名|全名|叫|姓|是))"
+)
+
+
+def one_subject(text: str) -> str:
+    """The message with the subject said once: "来电人他叫周强" → "来电人叫周强"; "来电的她叫…" → "她叫…"."""
+    return SUBJECT_TWICE.sub(lambda match: match.group("role") or match.group("pronoun"), text)
+
+
 def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str | None:
     """A personal name said with a cue (我叫/姓X名Y), or leading a message that gives an ID or phone.
 
@@ -60,6 +73,7 @@ def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str |
         third_person: The conversation is a hotline call, where 他叫/她叫/来电人叫 name the applicant (the caller);
             anywhere else those cues name somebody else and nothing is read from them.
     """
+    text = one_subject(text)
     if said := _surname_and_name(text):
         return said
     patterns = (NAME, NAME_THIRD_PERSON) if third_person else (NAME,)
@@ -123,6 +137,7 @@ def business_named_after(before: str) -> bool:
 
 def name_cued(text: str) -> bool:
     """The message names the person with a cue (我叫, 姓名是, 姓X名Y, 他叫 …), not only a name-like word."""
+    text = one_subject(text)
     cued = (m for pattern in (NAME, NAME_THIRD_PERSON) for m in pattern.finditer(text))
     return any(not _a_business_name(text, m) for m in cued) or bool(_surname_and_name(text))
 

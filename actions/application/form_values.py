@@ -13,7 +13,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.application.form_business import address_only, project_answered
+from actions.application.form_address import address_only
+from actions.application.form_business import project_answered
 from actions.application.form_cues import (
     BARE_ID,
     BARE_PHONE,
@@ -29,7 +30,7 @@ from actions.application.form_cues import (
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.application.form_guard import SAID_WRONG, account_digits, is_question, plausible_name
 from actions.application.form_items import asked_about, items_named
-from actions.application.form_labels import business_type_in_words, read_labelled, read_sum
+from actions.application.form_labels import business_type_in_words, implied_by, read_labelled, read_sum
 from actions.application.form_names import business_named_after, name_corrected, name_cued, spells_a_character
 from actions.application.loan_limit import limits_asked
 from actions.eligibility.situation import NEGATION_BEFORE, NONE_OF_THEM, asked_groups_dropped, described_category
@@ -237,8 +238,8 @@ def _implied(tracker: Tracker, text: str, values: dict[str, Any], slots: dict[st
 
     The loan's sum: the NLU's amount at the amount step, or a sum said at any step once the loan is chosen
     ("十万吧，两年": the sum and the term, each to its field); "按最高额度来" takes the limit
-    (:func:`actions.application.loan_limit.limits_asked`). A graduation year with no category yet: the category
-    高校毕业生 (only a graduate's year counts; both are shown back).
+    (:func:`actions.application.loan_limit.limits_asked`). What the values imply where its field is still empty
+    (:func:`actions.application.form_labels.implied_by`: a graduation year makes the category 高校毕业生).
     """
     implied: dict[str, Any] = {}
     amount = next(iter(entities_named(tracker, "amount")), None)
@@ -248,8 +249,7 @@ def _implied(tracker: Tracker, text: str, values: dict[str, Any], slots: dict[st
     elif "loan_amount" not in values and loan_chosen and (said := amount or read_sum(text)):
         implied["loan_amount"] = said
     implied.update(limits_asked(text, {**values, **implied}, slots.get("requested_slot"), loan_chosen))
-    if "graduation_year" in values and not (values.get("person_category") or slots.get("person_category")):
-        implied["person_category"] = "college_graduate"
+    implied.update({slot: value for slot, value in implied_by(values).items() if not slots.get(slot)})
     return implied
 
 

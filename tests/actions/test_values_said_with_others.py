@@ -6,7 +6,8 @@ from typing import Any
 import pytest
 
 from actions.application.form_business import read_project
-from actions.application.form_labels import own_phone, read_labelled, read_term
+from actions.application.form_labels import read_labelled, read_term
+from actions.application.form_numbers import own_phone
 from tests.actions.test_application_form import FILLED, validate
 from tests.actions.test_form_changes_of_mind import entity
 
