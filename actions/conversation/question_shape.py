@@ -18,13 +18,25 @@ APPLY_OR_CHECK = re.compile(
 )
 # Asking whether without a question word: "收不收", "贵不贵", "行不行"; "提交了没". Forms read it too (form_guard).
 A_NOT_A = r"((?!不)[\u4e00-\u9fff])不\1|[了过]没(?:有)?[?？。]*$"
+# Dialect how much / how long ("补贴能拿好多", "要好多钱", "得等好久哦"): 好多/好久 right after a verb, or 好多 before
+# 钱/天/年; "好多人来办", "我等了好久" (a count or a complaint) are none.
+DIALECT_HOW = (
+    r"[要拿领得到贷借交花用等办批给补收付出赔弄搞有住待]好(?:多|久)(?:钱|天|年|万|块|个工作日)?[呀啊哦呢嘛哟咯啰噻撒]*[?？。!！~～]*$"
+    r"|[要拿领得到贷借交花用等办批给补收付出赔弄搞住待]好多(?:钱|天|年|万|块|个工作日)"
+)
+# A tag question at the end ("收费不", "要钱不", "办得下来不"; "办好没", "到账没"): whether, asked like 可以不. Not a
+# no said outright ("先不", "当然不", "还没", "我还没有").
+TAG_NOT = (
+    r"(?<=[\u4e00-\u9fff])(?<![不绝决然定对时先还也都才就并可真再别在前我你他她])不[呀啊哦嘛]?[?？。！!~～]*$"
+    r"|(?:[好完到账]|下来|上去|出来|批)没(?:有)?[呀啊哦]?[?？。！!~～]*$"
+)
 # A question, even without a question mark ("要带身份证去吗", "红灯什么意思").
 QUESTION = re.compile(
     r"[?？]|吗|么|呢$|多少|几多|多久|多长时间|几天|怎么|咋|如何|什么|啥|哪(?!怕)|谁(?![都也])|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
     r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行|干嘛|想知道|想了解|打听"
     r"|(?<![好十多])几(?:个(?!月|年头)|次|趟|家|项|样|种|位|张|步|栏|页|类)"
     r"|(?:能|可以|会|要|用|行)[^，,。；;？?]{0,12}不[?？。！!~～]*$"  # "开个修车铺能拿创业补贴不"
-    rf"|{A_NOT_A}"
+    rf"|{A_NOT_A}|{DIALECT_HOW}|{TAG_NOT}"
     r"|(?i:(?<![a-z])(?:how|what|where|when|which|who|why)(?![a-z]))"  # "startup subsidy 一次性的 how much"
 )
 # A choice between two things ("执照给纸质的还是电子的", "办个体户还是公司好"): a question. Not 还是 meaning "still" or
@@ -53,6 +65,8 @@ WHETHER_END = re.compile(
     r"(?:可以|行|能行|成|能批下来|能批|批得下来|批得下|批下来|能贷|贷得到|贷得下来|借得到|允许|没问题|够)(?:吗|不|么|嘛|没|不了)?"
     r"[呀啊哦呢]?[?？。!！~～]*$|(?:可不可以|行不行|能不能|成不成|中不中|够不够|允不允许)[呀啊哦呢]?[?？。!！~～]*$"
 )
+# An amount or a limit asked ("能贷多少", "最高几万", "额度是好多"; dialect 好多/几多 as in DIALECT_HOW).
+HOW_MUCH = re.compile(rf"多少|几多|额度|最多|最高|上限|几万|几千|{DIALECT_HOW}")
 # Asking the bot to act on it after all ("帮我申请15万可以吗", "现在能不能给我办"): a request, the form opens.
 ACT_FOR_ME = re.compile(r"帮我|给我|替我|帮忙|麻烦你?|现在就|马上|填表|报名")
 # Where one question may end: punctuation, or "还有/另外/顺便问一下" starting the next one.
@@ -75,10 +89,27 @@ QUESTION_END = re.compile(
     r"|什么材料|是什么意思|什么意思|吗)(?:啊|呀|哦|嘛)?"
 )
 
+# Two questions joined by 和/、/以及/分别/还有 ("谁来审、审多久", "要什么材料和几天能办好"): cut there when both sides
+# ask (a question word or one of these aspects); "补贴和贷款分别多少" (a noun before it) stays one question.
+JOINS = re.compile(r"、|和|以及|分别|还有")
+JOINED_FIRST = re.compile(r"^(?:、|和|以及|还有)")
+ASPECT = re.compile(r"部门|几天|多久|优惠|多少|几年|材料|时限|条件|费用|找谁|谁来|谁审|在哪|哪里")
+# Comparing the two sides ("入驻审批多久和能孵化多久有什么区别", "参保和收费是不是一个部门"): one question.
+COMPARING = re.compile(r"区别|不同|不一样|差别|差在|一样吗|一回事|同一个|一个(?:部门|单位|地方)|归不归")
+# Who the question is about, said before it ("来电人是退役军人，想贷款，问额度多少、能贷几年"): when the message holds
+# several questions, the description is no question of its own and would draw the who-may-apply answer.
+ABOUT_WHOM = re.compile(r"^(?:来电人|来电群众|客户|对方|群众|他|她)(?:是|属于)[^，,。；;？?]{1,20}[，,。；;\s]+")
+ASKED_VERB = re.compile(r"^(?:来电人|客户|对方|他|她)?(?:问|想问|咨询|打听)(?:一下|下)?[，,]?")
+
 
 def is_question(text: str) -> bool:
     """Whether the text reads as a question (also a choice between two things: "纸质的还是电子的")."""
     return bool(QUESTION.search(text)) or is_choice(text)
+
+
+def asks_how_much(text: str) -> bool:
+    """Whether the text asks an amount or a limit ("最多能贷多少", "补贴能拿好多", "额度几多"), not whether."""
+    return bool(HOW_MUCH.search(text)) and not WHETHER_END.search(text.strip())
 
 
 def is_choice(text: str) -> bool:
@@ -124,12 +155,18 @@ def questions(text: str) -> list[str]:
     question), or with the one before it when it comes last; a part shorter than three characters or asking for
     agreement ("是不是") too.
     """
-    parts = [piece for p in CLAUSE_ENDS.split(text) if p for piece in _unpunctuated(p)]
+    pieces = [
+        piece for p in CLAUSE_ENDS.split(text) if p for piece in ([p] if COMPARING.search(p) else _unpunctuated(p))
+    ]
+    parts: list[tuple[str, bool]] = []  # each part, and whether a conjunction cut it from two asking sides
+    for piece in pieces:
+        joined = _joined(piece)
+        parts += [(ASKED_VERB.sub("", JOINED_FIRST.sub("", j)), len(joined) > 1) for j in joined]
     merged: list[str] = []
     pending = ""
-    for part in parts:
+    for part, cut in parts:
         short = len(part) < MIN_NEXT_QUESTION or part in TAG_QUESTIONS
-        asks = is_question(part) or bool(HOW_MANY_UNITS.search(part))
+        asks = _asks(part) if cut else is_question(part) or bool(HOW_MANY_UNITS.search(part))
         if not asks or short:
             if merged and not pending and short and asks:
                 merged[-1] = f"{merged[-1]}，{part}"
@@ -140,7 +177,24 @@ def questions(text: str) -> list[str]:
         pending = ""
     if pending and merged:
         merged[-1] = f"{merged[-1]}，{pending}"
+    if len(merged) > 1 and (whom := ABOUT_WHOM.match(merged[0])) and len(merged[0]) > whom.end():
+        merged[0] = merged[0][whom.end() :]  # "来电人是退役军人，想贷款，问额度多少" → "想贷款，问额度多少"
     return merged if len(merged) > 1 else [text]
+
+
+def _asks(part: str) -> bool:
+    return is_question(part) or bool(HOW_MANY_UNITS.search(part) or ASPECT.search(part))
+
+
+def _joined(clause: str) -> list[str]:
+    """A clause cut where 和/、/以及 join two questions ("谁来审、审多久"), else the clause whole."""
+    if COMPARING.search(clause):
+        return [clause]
+    for match in JOINS.finditer(clause):
+        head, rest = clause[: match.start()], clause[match.end() :]
+        if len(head) >= MIN_NEXT_QUESTION and len(rest) >= MIN_NEXT_QUESTION and _asks(head) and _asks(rest):
+            return [head, *_joined(rest)]
+    return [clause]
 
 
 def _unpunctuated(clause: str) -> list[str]:

@@ -87,6 +87,29 @@ def other_group(text: str) -> str | None:
 NEGATION_BEFORE = re.compile(r"(?:不是|不算|并非|不属于|算不上|没登记|没有登记)(?:什么|啥|一个|个|那种|那个)?$")
 
 
+# A negation over a list ("既不是退役军人也不是下岗的", "不是大学生、农民工或者残疾人"): every group named after it,
+# up to the end of its clause, is not the person's. "没/没有" negates only what follows at once ("没下岗", "没当过兵").
+NEGATES_LIST = re.compile(r"不是|不算|并非|不属于|算不上")
+NEGATES_NEXT = re.compile(r"(?:从来|从|还|也|既)?(?:没有|没|未曾|不曾|未)(?:什么|啥)?")
+# What may stand between 没 and the group it denies ("没当过兵", "没有登记失业"); "没想到退役后…" denies nothing.
+BETWEEN_NEGATION = re.compile(r"(?:当过|当|做过|干过|是|被|参加过|办过|登记过)?")
+SCOPE_ENDS = re.compile(r"[，,。；;！!？?]|但|可是|而是|只是|就是|我是|本人是")
+
+
+def negated_at(text: str, start: int) -> bool:
+    """Whether a group named at ``start`` is denied ("也不是困难户", "既没下岗也不是退役军人"; see NEGATES_LIST)."""
+    if NEGATION_BEFORE.search(text[:start].rstrip("，, 也都还")):
+        return True
+    for match in NEGATES_LIST.finditer(text, 0, start):
+        end = SCOPE_ENDS.search(text, match.end())
+        if match.end() <= start < (end.start() if end else len(text)):
+            return True
+    return any(
+        m.end() <= start and BETWEEN_NEGATION.fullmatch(text[m.end() : start])
+        for m in NEGATES_NEXT.finditer(text, 0, start)
+    )
+
+
 def not_negated(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The entities without a category said after a negation ("我也不是困难户" names no category)."""
     return [
@@ -94,12 +117,15 @@ def not_negated(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any
         for e in entities
         if e.get("entity") != "person_category"
         or not isinstance(e.get("start"), int)
-        or not NEGATION_BEFORE.search(text[: int(e["start"])].rstrip("，, 也都还"))
+        or not negated_at(text, e["start"])
     ]
 
 
 def category(entities: list[dict[str, Any]], text: str) -> str | None:
-    """The person category the message names (an entity) or describes, or ``other`` for "none of these"."""
+    """The person category the message names (an entity) or describes, or ``other`` for "none of these".
+
+    A group denied ("不算失业的") names none; :func:`read` takes groups that are all denied for "other".
+    """
     entities = not_negated(text, entities) if text else entities
     named = next((str(e["value"]) for e in entities if e.get("entity") == "person_category"), None)
     if named:
@@ -107,6 +133,12 @@ def category(entities: list[dict[str, Any]], text: str) -> str | None:
     if NONE_OF_THEM.search(text):
         return "other"
     return described_category(text) or ("other" if other_group(text) else None)  # a bare "脱贫户": 其他 with its group
+
+
+def denied_groups(text: str, entities: list[dict[str, Any]]) -> bool:
+    """Whether the message denies a group ("既没下岗也不是退役军人", "不是大学生、也不算困难人员")."""
+    named = any(e.get("entity") == "person_category" for e in entities)
+    return (named and len(not_negated(text, entities)) < len(entities)) or any(p.search(text) for _, p in DESCRIBED)
 
 
 # Words saying the group is the person's own, also inside a question ("我是退役军人，能贷多少", "我属于就业困难人员").
@@ -165,8 +197,14 @@ def group_entities(text: str, entities: list[dict[str, Any]]) -> list[dict[str, 
 
 
 def described_category(text: str) -> str | None:
-    """The category a description implies (打工多年回老家 → returning migrant worker), or ``None``."""
-    return next((code for code, pattern in DESCRIBED if pattern.search(text)), None)
+    """The category a description implies (打工多年回老家 → returning migrant worker), or ``None``.
+
+    A description denied ("没下岗", "也不是退伍的") implies nothing.
+    """
+    return next(
+        (code for code, pattern in DESCRIBED if any(not negated_at(text, m.start()) for m in pattern.finditer(text))),
+        None,
+    )
 
 
 # Loans still being repaid ("经营贷还没还完") or repaid ("贷款早还清了"): the loan's rule allows no other unpaid
@@ -232,6 +270,8 @@ def read(text: str, entities: list[dict[str, Any]], today: date) -> Situation:
         _read_clause(clause, today, found)
     if (first := first_time(text)) is not None:
         found.profile["first_time_founder"] = first
+    if "person_category" not in found.profile and denied_groups(text, entities):
+        found.profile["person_category"] = "other"  # every group named is denied: the rules say who else qualifies
     return found
 
 

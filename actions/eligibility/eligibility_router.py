@@ -1,0 +1,154 @@
+"""``check_eligibility``: "can I get X" is answered with the rules' verdict; "what can I get" opens the form.
+
+A rule asked ("逾期过还能贷吗"), several questions, another place's or scheme's benefit, a company change ("公司法人
+变更要啥材料": not part of the bundle) or a loan figure asked yes/no are answered; the person's situation with an
+item is judged by :mod:`actions.eligibility.item_eligibility`; what the person can get opens ``eligibility_form``.
+"""
+
+import re
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.appeals.appeals import BROKEN_PROMISE
+from actions.conversation import question_shape
+from actions.conversation.context import ENTRY_POINTS, HOW_LONG, WHERE
+from actions.conversation.followups import follow_up
+from actions.conversation.replies import answer_question, is_question
+from actions.eligibility import item_eligibility, own_case, situation
+from actions.knowledge import knowledge_client, writing_requests
+
+# Words that ask for the check itself ("帮我匹配", "测一下", "看看我的资格"): with no situation or question, the
+# eligibility form opens only on them.
+CHECK_WISH = re.compile(r"帮我|给我|替我|看看|看一下|测|评估|匹配|查查|算算|核实|对照|资格|检查|审核|符不符|能不能")
+# Asking to be checked ("帮我匹配", "我能享受哪些", "她够得上哪些"), not only what support there is ("国家有啥扶持").
+ASKS_TO_BE_CHECKED = re.compile(
+    CHECK_WISH.pattern + r"|[我她他](?:们)?(?:还|也)?(?:能|可以|够|符合|算)|够得上|够得着|轮得到"
+)
+# How a benefit is given ("有没有不用申请自动发的补贴", "哪些补贴能直接到账"): a question about the policy (免申即享),
+# not what this person can get.
+HOW_GIVEN = re.compile(
+    r"不用(?:自己)?(?:去)?申请|不需要(?:自己)?(?:去)?申请|无需申请|不申请|免申|自动(?:发|给|到账|拨|打|推|享受)"
+    r"|直接(?:发|给|打到|到账|推)|一键"
+)
+# "我符合条件吗", "我能享受哪些": the eligibility check, not a policy question.
+ASK_MATCH = re.compile(r"符合|够条件|够不够|有资格|够格|能不能享受|能享受吗|可以享受吗|能申请哪|可以申请哪")
+WHAT_CAN_I_GET = situation.WHAT_CAN_I_GET
+# "我是残疾人想开个修鞋摊能借钱吗": borrowing, in this domain, is the guaranteed loan.
+BORROW = re.compile(r"借钱|借款|借点钱|贷点钱|能贷|可以贷")
+# A change to a company already registered ("公司法人变更要啥材料", "股东退出怎么办", "注销公司要多久"): not part of the
+# bundle (it registers a new business); the knowledge base declines it, never an eligibility verdict.
+COMPANY_CHANGE = re.compile(
+    r"(?:股东|法人|法定代表人|注册资本|经营范围|公司名称|监事|董事)[^，,。；;？?]{0,4}(?:变更|更换|换人|转让|退出|改)"
+    r"|增资|减资|股权转让|注销|吊销|(?:公司|企业|个体户?|执照)[^，,。；;？?]{0,4}(?:变更|迁移|迁址)"
+)
+
+
+def _text(tracker: Tracker) -> str:
+    return str(tracker.latest_message.get("text") or "").strip()
+
+
+def _entities(tracker: Tracker) -> list[dict[str, Any]]:
+    return list(tracker.latest_message.get("entities") or [])
+
+
+def _a_rule_not_a_check(text: str, situation_stated: bool) -> bool:
+    """The message asks about a rule or states a fact ("逾期过还能贷吗", "我还有一笔经营贷没还完"), not for the check.
+
+    Several questions, a wish to have something explained and how long it takes are answered too; the check opens
+    for "what can I get", "do I qualify", a wish to be checked ("帮我匹配") or a situation stated without a question.
+    """
+    asks_check = bool(WHAT_CAN_I_GET.search(text) or ASK_MATCH.search(text))
+    if (not situation_stated and HOW_LONG.search(text)) or len(question_shape.questions(text)) > 1:
+        return True
+    if not situation_stated and HOW_GIVEN.search(text) and is_question(text):
+        return True  # "有没有啥补贴是不用自己申请就能拿到的": 免申即享, a rule
+    if question_shape.wants_explained(text) or (is_question(text) and not asks_check):
+        return True  # "帮我看看这个政策": no check to run
+    return not (situation_stated or asks_check or CHECK_WISH.search(text))
+
+
+async def _not_a_check(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, situation_stated: bool
+) -> list[EventType] | None:
+    """What the NLU took for the eligibility check but is none; else None.
+
+    "说好的3天，都一个星期了" is a complaint, not a shop's age; "帮我起草一份商业计划书" is declined honestly;
+    "四川回乡创业有啥扶持政策" or "公司能领扩岗补助吗" (another place's policy, another scheme) get the service's
+    redirect; "贷4年行不行" (a loan figure, no situation) is answered by the limits.
+    """
+    text = _text(tracker)
+    if re.search(BROKEN_PROMISE, text):
+        return [FollowupAction("action_route_appeal")]
+    if writing_requests.decline(dispatcher, text):
+        return []
+    if declined := await knowledge_client.named_elsewhere(text):
+        dispatcher.utter_message(text=declined)
+        return []
+    if not situation_stated and question_shape.asks_whether_figure(text):
+        return await answer_question(dispatcher, tracker, domain)
+    if COMPANY_CHANGE.search(text) and not situation.items_asked(text, _entities(tracker)):
+        return await answer_question(dispatcher, tracker, domain)  # "公司股东变更要啥材料": declined as not ours
+    return None
+
+
+def _limit_asked(text: str, stated: situation.Situation) -> bool:
+    """How much a person may get, the person only named ("我是退役军人，个人最多能贷多少"): the limit answers it.
+
+    The knowledge base's answer states the limit that applies to a person (个人最高20万元), not the catalogue's
+    text naming a small enterprise's too; a situation that decides the verdict (a loan unpaid, a shop's age) is
+    judged by the rules instead.
+    """
+    return question_shape.asks_how_much(text) and set(stated.profile) <= {"person_category", "other_category"}
+
+
+async def _about_items(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    domain: DomainDict,
+    items: list[str],
+    stated: situation.Situation,
+) -> list[EventType]:
+    """The rules' verdict on the items asked about, or the limit that applies to the person (:func:`_limit_asked`)."""
+    if stated.profile and _limit_asked(_text(tracker), stated):
+        return await answer_question(dispatcher, tracker, domain)
+    return await item_eligibility.answer(dispatcher, tracker, domain, items, stated)
+
+
+class ActionRouteEligibility(Action):
+    """``check_eligibility``: "can I get X" is answered with the verdict; "what can I get" opens the form."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_route_eligibility"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Answer an item question, answer a where/how-long question, or seed and open ``eligibility_form``."""
+        text, entities = _text(tracker), _entities(tracker)
+        stated = situation.read(text, entities, date.today())
+        if (other := await _not_a_check(dispatcher, tracker, domain, bool(stated.profile))) is not None:
+            return other
+        # "要带什么材料" right after an answer about an item; "我店开了两年了还能申请吗": the rules' verdict
+        answered = None if stated.profile else await follow_up(dispatcher, tracker, domain)
+        if answered is None:  # "我能享受哪些" after the person described themselves: the verdict on every item
+            answered = await own_case.answer(dispatcher, tracker, domain)
+        if answered is not None:
+            return answered
+        items = situation.items_asked(text, entities)
+        if not items and stated.profile and BORROW.search(text):
+            items = ["guaranteed_loan"]
+        if items and not (WHAT_CAN_I_GET.search(text) and not stated.profile):
+            return await _about_items(dispatcher, tracker, domain, items, stated)
+        if not stated.profile and WHERE.search(text):
+            dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or ENTRY_POINTS)
+            return []
+        if _a_rule_not_a_check(text, bool(stated.profile)):
+            return await answer_question(dispatcher, tracker, domain)  # "逾期过还能贷吗": a rule, not a check
+        plain = not (stated.profile or ASKS_TO_BE_CHECKED.search(text))  # "国家有啥扶持": what there is, then the check
+        if plain and (support := await item_eligibility.support_overview()):
+            dispatcher.utter_message(text=support)
+        return [*await item_eligibility.seed_form(dispatcher, stated), FollowupAction("eligibility_form")]

@@ -1,0 +1,143 @@
+"""``check_progress``: the user's own application opens the progress form; a question about progress is answered.
+
+"帮我查一下", "我的申请怎么样了" or a CY number open ``progress_form``; "红灯是什么意思", "提交完怎么知道办到哪了",
+"我家里人能帮我查进度吗" (who may look, answered: only one's own applications) go to the knowledge base; a forgotten
+number is helped; "那刚才的提交了没" right after a stop is told nothing was filed.
+"""
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.appeals.appeals import asks_status
+from actions.application.form_questions import answer_besides, question_besides
+from actions.conversation import question_shape
+from actions.conversation.context import previous_action
+from actions.conversation.followups import follow_up
+from actions.conversation.replies import answer_question, is_question
+from actions.conversation.waited_long import SORRY_TO_WAIT, waited_long
+from actions.progress.progress import NUMBER, forgot_number, forgotten_number, still_without_number
+
+# A question that still asks for the user's own application: a request to check, or its status.
+CHECK_MINE = re.compile(r"帮我查|给我查|帮忙查|替我查|帮我看看|查一下|查查|查下|查询一下|看一下我")
+OWN_STATUS = re.compile(
+    r"(?:我的|我家|我们的|我那个|我那件|我申请|我提交|我交的|我办的|我报的).*"
+    r"(?:办到哪|到哪一步|到哪了|批了没|批下来没|有结果|怎么样了|进展|进度|状态|好了没|通过了|下来了)"
+)
+# "提交完怎么知道办到哪了", "交了以后去哪看进度": how to follow an application still to be filed, a question.
+FOLLOW_LATER = re.compile(
+    r"(?:提交|交|申请|报)(?:完|好|上去|了以后|之后|以后|后)[^，,。；;]*?"
+    r"(?:怎么|如何|去哪|哪里|在哪|哪儿|能不能|可以|会不会|多久|几天|什么时候|啥时候)"
+)
+# What a check is about: the application ("帮我看看办到哪了"), or something else ("帮我看看这个政策").
+PROGRESS_WORDS = re.compile(r"进度|办到|到哪|结果|状态|审批|批了|批下|批没|办件|编号|申请|办的|通过|好了没|怎么样了")
+OTHER_THING = re.compile(
+    r"政策|条件|规定|材料|流程|文件|通知|标准|内容|要求|意思|补贴|贷款|培训|执照|社保|孵化|怎么办|怎么弄"
+)
+# "那刚才的提交了没" right after a stop: whether anything was filed.
+SUBMITTED = re.compile(r"提交|交上|交了|报上|申请上|成功|办上")
+NOT_SUBMITTED = "没有提交：刚才的申请已经取消，填写的内容也已清除。想办的话随时说“我要申请”，我帮您重新填。"
+ABOUT_PROGRESS = re.compile(
+    r"什么意思|是什么|代表|说明|意味|区别|怎么查|如何查|哪里查|在哪查|去哪查|能不能查|可以查|怎么看|能查"
+)
+# "那我先把证办了", "先弄执照吧": doing an item now (with no word of a status: STATUS_WORDS).
+DO_FIRST = re.compile(r"先(?:把|办|弄|去|申请|搞)|(?:办|弄|申请|搞)(?:一下|了吧|吧)")
+STATUS_WORDS = re.compile(r"进度|到哪|结果|状态|审批|批了|批下|编号|怎么样了|好了没|通过")
+# "我的进度要怎么查询", "申请了以后去哪看进度": how one checks, answered (number + ID digits, or the logged-in account)
+# before any number is asked for; "帮我查一下" is a request (CHECK_MINE).
+HOW_TO_CHECK = re.compile(
+    r"(?:怎么|怎样|如何|咋|在哪|去哪|哪里|哪儿)(?:样|才能|能|可以|里|儿)?(?:查|看|查询|查看)(?!一下)"
+)
+# "我的进度显示需补正，啥意思": what something shown means, a question even about the user's own application.
+MEANING = re.compile(r"(?:什么|啥|几个)意思|代表(?:什么|啥)|意味着|是指")
+# Someone else looking at the application ("我老公能帮我看办件进度不", "家里人可以替我查吗", "别人能查我的进度吗"):
+# who may check is a question (only one's own applications), not a request to open the form.
+SOMEONE_ELSE = re.compile(
+    r"别人|他人|其他人|家人|家里人|家属|亲戚|朋友|同事|老公|老婆|爱人|丈夫|妻子|媳妇|孩子|儿子|女儿|父母|爸|妈|代办|代理人"
+)
+MAY_THEY = re.compile(r"能不能|可不可以|可以|能|行不行|允许|让")
+# "投诉一下，CY…办了两周还没动", "CY…超期了我要反映": filing a complaint, whatever number it carries.
+FILES_COMPLAINT = re.compile(r"投诉|举报|反映|要告")
+
+
+def _text(tracker: Tracker) -> str:
+    return str(tracker.latest_message.get("text") or "").strip()
+
+
+def _entities(tracker: Tracker) -> list[dict[str, Any]]:
+    return list(tracker.latest_message.get("entities") or [])
+
+
+def asks_who_may_check(text: str) -> bool:
+    """Whether the message asks if someone else may look at the application ("我家人能帮我看进度不")."""
+    return bool(SOMEONE_ELSE.search(text) and MAY_THEY.search(text)) and is_question(text) and not NUMBER.search(text)
+
+
+def wants_own(text: str) -> bool:
+    """The user asks to see their own application ("帮我查一下", "我的申请怎么样了"), not about progress in general.
+
+    Not when the application is still to come ("提交完怎么知道办到哪了": how to follow it later) or what is to be
+    looked at is a policy ("帮我看看这个政策").
+    """
+    if FOLLOW_LATER.search(text):
+        return False
+    if CHECK_MINE.search(text) and (PROGRESS_WORDS.search(text) or not OTHER_THING.search(text)):
+        return True
+    return bool(OWN_STATUS.search(text))
+
+
+def _does_first(text: str, entities: list[dict[str, Any]]) -> bool:
+    """A plan to do an item ("那我先把证办了", "先弄执照吧") the NLU took for progress: no status word, no question."""
+    named = any(e.get("entity") == "item" for e in entities) or "证" in text
+    return named and bool(DO_FIRST.search(text)) and not STATUS_WORDS.search(text) and not is_question(text)
+
+
+class ActionRouteProgress(Action):
+    """``check_progress``: the user's own application opens the form; a question about progress is answered."""
+
+    def name(self) -> str:
+        """Action name used in the domain."""
+        return "action_route_progress"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Open ``progress_form``, help with a forgotten number, or answer from the knowledge base."""
+        text = _text(tracker)
+        if asks_status(text) and not NUMBER.search(text):  # "我的投诉处理得怎么样了": a 诉求's status
+            return [FollowupAction("appeal_status_form")]
+        # "CY…拖了两周，我要投诉": a complaint about it, the number its application
+        if sorry := waited_long(text) and not FILES_COMPLAINT.search(text):
+            dispatcher.utter_message(text=SORRY_TO_WAIT)  # "等了半个月还没批下来": sorry, then the check
+        if sorry or NUMBER.search(text) or any(e.get("entity") == "application_id" for e in _entities(tracker)):
+            return [FollowupAction("action_route_appeal" if FILES_COMPLAINT.search(text) else "progress_form")]
+        if (answered := await self._in_context(dispatcher, tracker, domain, text)) is not None:
+            return answered
+        if _does_first(text, _entities(tracker)):  # "那我先把就业创业证办了": to apply, not to check progress
+            return [FollowupAction("action_start_application")]
+        # "帮我看看这个政策": nothing of theirs to check; "我的进度显示需补正，啥意思": what it means
+        explained = question_shape.wants_explained(text) or bool(MEANING.search(text))
+        explained = explained or bool(HOW_TO_CHECK.search(text) and not CHECK_MINE.search(text))
+        explained = explained or asks_who_may_check(text)  # "我老公能帮我看进度不": only one's own, answered
+        if not explained and (wants_own(text) or not (ABOUT_PROGRESS.search(text) or is_question(text))):
+            if asked := question_besides(text):  # "帮我查进度，要带什么": the question too, then the form
+                await answer_besides(dispatcher, tracker, asked)
+            return [FollowupAction("progress_form")]
+        return await answer_question(dispatcher, tracker, domain)  # "我的申请显示需补正，怎么办", "黄灯是不是超期"
+
+    @staticmethod
+    async def _in_context(
+        dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, text: str
+    ) -> list[EventType] | None:
+        """What the conversation so far makes of the message: a forgotten number, a follow-up, after a stop."""
+        if forgot_number(text) or (still_without_number(tracker) and not wants_own(text)):
+            return await forgotten_number(dispatcher, tracker)  # "还是找不到": a person, never the form again
+        before = previous_action(tracker)
+        if before == "action_cancel_application" and SUBMITTED.search(text) and is_question(text):
+            dispatcher.utter_message(text=NOT_SUBMITTED)  # "那刚才的提交了没": nothing was filed
+            return []
+        if before == "action_show_progress" and not wants_own(text):
+            return await follow_up(dispatcher, tracker, domain)  # "那什么时候能全部办完" about the result shown
+        return None
