@@ -21,6 +21,8 @@ REMOVE_ITEMS = re.compile(
     r"不要|去掉|删掉|删了|删除|不办|不申请|取消|不参加|不用|不需要|不弄|不搞|拿掉|划掉|减掉|撤掉|去了|先不|算了|免了"
 )
 ALL_ITEMS = re.compile(r"全部|都要|都办|全都|8个|八个|所有")
+# "都办/都要" with items named means those items ("执照、培训都办"); these words mean every item whatever is named.
+EVERY_ITEM = re.compile(r"全部|所有|8个|八个|8项|八项|8样|八样")
 # "只要Y和Z", "就办Y": the items kept are exactly these; "换成Y", "改成Y": Y instead of what was removed.
 ONLY_ITEMS = re.compile(r"只要|只办|只申请|只报|就办|就要|只留|留下")
 # "就这两样", "就这些", "没别的了": the items chosen are all, said at a later step (nothing to store, no answer).
@@ -55,7 +57,7 @@ LATER_BEFORE = re.compile(
 
 # An item refused in its clause: after it, ending the clause ("补贴就不要了", "贷款和补贴都不用"; not "培训不要钱吧"),
 # or right before it, other items joined on between ("不要贷款", "不需要补贴和贷款"; not "不用抵押的贷款").
-REFUSAL = r"(?:不要|不办|不用|不需要|不申请|不想要|不想办|不弄|不搞|不考虑)"
+REFUSAL = r"(?:不要|不办|不用|不需要|不申请|不想要|不想办|不弄|不搞|不考虑|算了|免了)"
 REFUSED_AFTER = re.compile(rf"^[^要办请加]{{0,12}}?{REFUSAL}(?:了|啦|咯|吧|啊|哈|哦|的)*[。！!]*$")
 REFUSED_BEFORE = re.compile(
     rf"{REFUSAL}(?:了|再|去)?(?:办|申请|弄|搞)?(?:这个|那个)?(?:[\u4e00-\u9fff]{{1,6}}(?:和|跟|、|与|以及|还有))?$"
@@ -95,12 +97,12 @@ def asked_about(text: str, start: int) -> bool:
     clause = found.group(0) if found else ""
     if not clause or WISH.search(clause):
         return False
-    if NOT_YET_HELD.search(clause) and found is not None and _added_later(text[found.end() :]):
+    if NOT_YET_HELD.search(clause) and found is not None and added_later(text[found.end() :]):
         return False
     return is_question(clause) or bool(ASKED_AT_END.search(clause))
 
 
-def _added_later(rest: str) -> bool:
+def added_later(rest: str) -> bool:
     """Whether a clause after an item's asks to add it without naming its own ("顺便办了", "也一起弄吧")."""
     return any((ADD_ITEMS.search(c) or WISH.search(c)) and not is_question(c) for c in CLAUSE.findall(rest))
 
@@ -178,7 +180,7 @@ def items_named(
         named = [code for code in named if not any(later(text, s, e) for s, e, c in spans or [] if c == code)]
     if not current and requested in ("application_items", None):
         named += items_in_words(text, named, business_type)  # "贷15万": the loan, though the item is not named
-    if ALL_ITEMS.search(text) and requested == "application_items":
+    if requested == "application_items" and (EVERY_ITEM.search(text) or (ALL_ITEMS.search(text) and not entities)):
         return list(ITEM_NAMES)
     if not named:
         return None

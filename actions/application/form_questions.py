@@ -10,6 +10,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.application.form_items import NOT_YET_HELD, added_later
 from actions.application.form_values import LOAN
 from actions.conversation import context, question_shape
 from actions.knowledge.answer_feedback import answer_payload
@@ -44,10 +45,16 @@ def question_besides(text: str) -> str | None:
         and len(c) >= MIN_QUESTION
         and not CHECKING.match(c)
         and not question_shape.is_request(c)
+        and not _not_held_yet(text, c)
     ]
     if not asked or len(asked) == len(clauses):
         return None
     return "，".join(asked)
+
+
+def _not_held_yet(text: str, clause: str) -> bool:
+    """A clause saying an item is not held yet, followed by a wish to add it ("营业执照我还没有呢，顺便办了")."""
+    return bool(NOT_YET_HELD.search(clause)) and added_later(text[text.find(clause) + len(clause) :])
 
 
 def for_the_whole_form(tracker: Tracker) -> Tracker:

@@ -47,6 +47,11 @@ def test_other_registrations_or_one_done_are_not_the_business_registration(said:
             [REGISTRATION[0], "training"],
         ),
         ("培训，贷款就不用了", [("培训", "training")], ["training"]),
+        (
+            "创业证、培训都要，补贴就算了",
+            [("创业证", "employment_cert"), ("培训", "training"), ("补贴", "startup_subsidy")],
+            ["employment_cert", "training"],
+        ),
         ("不要贷款，帮我办个执照", [("执照", "business_registration")], ["business_registration"]),
         ("不需要补贴和贷款，只办培训", [("补贴", "startup_subsidy"), ("培训", "training")], ["training"]),
         (
@@ -122,3 +127,11 @@ async def test_a_refused_item_at_the_menu_is_not_chosen_and_its_fields_never_ask
         set_slots.get("application_items") or []
     ) == {*REGISTRATION, "training"}, (texts, set_slots)
     assert set_slots["requested_slot"] not in ("loan_amount", "loan_term_months", "loan_borrower"), set_slots
+
+
+def test_an_item_not_held_yet_said_with_a_wish_is_no_question_to_look_up() -> None:
+    from actions.application.form_questions import question_besides
+
+    assert question_besides("营业执照我还没有呢，顺便一起办了吧") is None
+    assert question_besides("执照还没办呢，一并办了") is None
+    assert question_besides("我叫王芳，补贴到账了没有呢") == "补贴到账了没有呢"  # a real question stays one
