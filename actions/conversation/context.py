@@ -10,6 +10,7 @@ questions) is read by :mod:`actions.conversation.question_shape`.
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rasa_sdk import Tracker
 
@@ -35,7 +36,9 @@ WHERE_FILLERS = re.compile(
 WHO_HANDLES = re.compile(r"部门|单位|机构|谁审|谁批|归谁|谁管|哪个局|哪家")
 # Where an application is followed, not filed ("在哪查办理进度", "结果去哪看").
 FOLLOWED = re.compile(r"查|进度|进展|结果|状态")
-HOW_LONG = re.compile(r"多久|几天|多长时间|什么时候|啥时候|办完|时限|多少天|几个工作日")
+HOW_LONG = re.compile(r"多久|好久|几天|几多天|多长时间|什么时候|啥时候|办完|时限|多少天|几个工作日")
+# "还要等好久", "得等多久哦": a wait asked about without a question mark (not "等了好久", a complaint).
+WAIT_ASKED = re.compile(r"(?:要|得|等)(?:好久|多久|几天)(?![了啦])")
 ALL_DONE = re.compile(r"全部|都办完|全办完|办完|办好|办结|结束|搞定|下来")
 ENTRY_POINTS = (
     "可以在这些地方办理个人创业“一件事”：\n1. 湘易办App或湘易办小程序的“个人创业一件事”专区；\n2. 湖南省政务服务网；\n"
@@ -183,7 +186,8 @@ def _found_an_answer(tracker: Tracker) -> bool:
 
 def is_follow_up(text: str) -> bool:
     """A short question that leans on the previous answer ("在哪里办", "补贴呢", "那要多久")."""
-    return 0 < len(text) <= SHORT and is_question(text) and not is_request(text)
+    asked = is_question(text) or bool(WAIT_ASKED.search(text))  # "得等好久哦": how long, said as a sigh
+    return 0 < len(text) <= SHORT and asked and not is_request(text)
 
 
 def in_context(tracker: Tracker) -> str | None:
@@ -194,13 +198,18 @@ def in_context(tracker: Tracker) -> str | None:
 def fixed_reply(tracker: Tracker, named_item: bool) -> str | None:
     """The reply the context alone gives a follow-up: entry points, time limits, materials, when it is all done.
 
-    Right after a complaint was filed, how to follow it (:mod:`actions.conversation.filed_appeal`), however long.
+    Right after a complaint was filed, how to follow it (:mod:`actions.conversation.filed_appeal`), however long;
+    right after a loan answer, what the loan asks of one's credit (:mod:`actions.knowledge.loan_followups`).
 
     Args:
         tracker: The conversation.
         named_item: The message names an item (then the question is about that item, not the bundle).
     """
+    from actions.knowledge.loan_followups import credit_reply  # → last_answer → here: imported when run
+
     kind, text = in_context(tracker), text_of(tracker)
+    if (credit := credit_reply(tracker, text)) is not None:
+        return credit  # "我征信不太好，以前网贷逾期过" right after a loan answer: the loan's credit conditions
     shown = _about_what_was_shown(tracker, kind, text)
     if shown is None and not named_item:  # "得多久" in the application: its items' limits
         shown = _limits_of_items_chosen(tracker, text)
@@ -256,13 +265,19 @@ def _about_what_was_shown(tracker: Tracker, kind: str | None, text: str) -> str 
     if (followed := filed_appeal.how_to_follow(tracker, previous_action(tracker), text)) is not None:
         return followed  # "以后怎么查处理结果" right after a complaint was filed
     statutory = re.search(progress_followups.STATUTORY, text)  # "登记那项规定几天办完": the rule's, not this one's
-    if kind == "progress" and HOW_LONG.search(text) and ALL_DONE.search(text) and not statutory:
+    # "那什么时候能全部办完", "还要等几天", "得等好久哦": the wait for the whole result ("税务那个要多久": one line)
+    whole = ALL_DONE.search(text) or not progress_followups.asked_items(text, _entities(tracker))
+    if kind == "progress" and HOW_LONG.search(text) and whole and not statutory:
         return progress_followups.when_all_done(tracker, WHEN_ALL_DONE)
     if kind in ("progress", "answer") and (shown := progress_followups.reply(tracker)) is not None:
         return shown  # "那个证呢", "税务那个要多久", "剩下的呢": read from the result just shown
     if kind in ("overview", "answer") and (channel := CHANNEL.search(text)) and FOLLOW_UP_ONLY.match(text):
         return IN_PERSON if channel.group("offline") else ONLINE  # "线下呢", "网上呢": that way in
     return None
+
+
+def _entities(tracker: Tracker) -> list[dict[str, Any]]:
+    return list(tracker.latest_message.get("entities") or [])
 
 
 def bare_where(text: str) -> bool:

@@ -26,11 +26,12 @@ from actions.conversation.plain_answers import learn_about
 from actions.conversation.replies import answer_question, varied
 from actions.eligibility import own_case
 from actions.knowledge import writing_requests
+from actions.knowledge.query_text import ACKNOWLEDGED
 from actions.progress import progress
 
 # The words of thanks, a no or a stop a message may open with (each may repeat: "好的好的，谢谢").
 OPENING = re.compile(
-    r"^(?:(?:好的|好吧|好|嗯嗯|嗯|行吧|行|ok|OK|哦|噢|知道了|明白了|了解了|懂了|收到)[啊呀哈了吧]?[,，。.!！~～\s]*)*"
+    rf"^(?:{ACKNOWLEDGED}[啊呀哈了吧]?[,，。.!！~～\s]*)*"
     r"(?:谢谢(?:你|您)?(?:了|啦)?|多谢|感谢|谢啦|谢了|辛苦了|麻烦了|"
     r"算了|不办了|先不办了|不弄了|不申请了|不填了|先不填了|不查了|取消(?:了|吧|掉)?|"
     r"不用了|不要了|不需要了|不了|再见|拜拜|没事了)"
@@ -138,15 +139,18 @@ ARE_YOU_A_BOT = re.compile(
     r"大模型|siri|Siri|小度|bot|robot|human|客服|助手|你是谁|你是哪|你叫什么|你叫啥|你的?名字|你有名字|什么东西|你是个?啥|"
     r"开发|工作人员|对面|打字|🤖"
 )
-# Asking what the assistant does ("你都会些什么", "你能干啥", "你有么子用", "能问你哪些事").
+# Asking what the assistant does ("你都会些什么", "你能干啥", "你有么子用", "能问你哪些事"), in dialect too ("你能帮我
+# 干么子", "你会搞啥子", "你都能做哪样", "这个机器人能干啥"); not which item ("你能帮我办什么补贴": the check's).
+WHAT_WORD = r"(?:什么|啥子|啥|么子|么事|么个|嘛|哪些|哪样)"
 CAPABILITIES = re.compile(
-    r"(?:你|您)(?:都|还|到底|究竟|平时)?(?:会|能|可以|能够)(?:帮我|帮忙|帮|为我|给我|替我)?(?:干|做|办|弄|搞|问|查|管)?"
-    r"(?:些|点|哪些)?(?:什么|啥|么子|嘛|哪些|啥子)"
-    r"|(?:你|您)(?:有|能有)(?:什么|啥|么子|啥子|哪些)(?:用|作用|用处|功能|本事|本领)"
+    r"(?:你们|你|您|这个(?:机器人|助手|小程序|系统)|机器人|小助手)(?:都|还|到底|究竟|平时|一般)?(?:会|能|可以|能够)"
+    r"(?:帮(?:得到|到)?我?|帮忙|为我|给我|替我)?(?:干|做|办|弄|搞|问|查|管|答|回答)?(?:些|点|哪些)?"
+    + WHAT_WORD
+    + r"(?![^，,。？?！!]{0,3}?(?:补贴|补助|贷款|政策|扶持|执照|证|登记|培训|孵化))"
+    r"|(?:你|您)(?:有|能有)" + WHAT_WORD + r"(?:用|作用|用处|功能|本事|本领)"
     r"|(?:你|您)的?(?:功能|作用|用处|本事|服务范围)"
-    r"|(?:你|您)是(?:干|做|搞)(?:什么|啥|嘛|么子|啥子)的"
-    r"|(?:能|可以)(?:问|咨询)(?:你|您)(?:些|点)?(?:什么|啥|哪些|么子)"
-    r"|有(?:什么|啥|哪些)功能"
+    r"|(?:你|您)是(?:干|做|搞)" + WHAT_WORD + r"的"
+    r"|(?:能|可以)(?:问|咨询)(?:你|您)(?:些|点)?" + WHAT_WORD + r"|有(?:什么|啥|哪些)功能"
 )
 # Finding fault with the assistant itself ("什么破机器人", "你真笨", "答非所问"): an apology and a person.
 BOT_FAULTED = re.compile(

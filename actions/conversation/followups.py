@@ -18,10 +18,13 @@ from actions.conversation.filed_appeal import how_to_follow
 from actions.conversation.replies import answer_question
 from actions.eligibility import own_case
 from actions.knowledge import writing_requests
+from actions.knowledge.loan_followups import credit_reply
+from actions.knowledge.query_text import WHAT_ABOUT
 from actions.knowledge.questions import ANSWERED, answer_one
 from actions.progress import progress
 from actions.service_client import ServiceUnavailable
 
+LOAN = "guaranteed_loan"
 OFFER_APPLY = "需要的话我可以现在帮您填表申请，回复“好的”就开始；还有问题也可以接着问。"
 
 
@@ -41,6 +44,8 @@ async def follow_up(
     if progress.forgot_number(context.text_of(tracker)):  # "我的申请编号在哪里能看到", whatever the intent
         return await progress.forgotten_number(dispatcher, tracker)
     text = context.text_of(tracker)
+    if (said := _said_in_any_words(dispatcher, tracker, text)) is not None:
+        return said
     if context.in_context(tracker) is None and not how_to_follow(tracker, context.previous_action(tracker), text):
         return None  # neither a short follow-up nor how to follow the complaint just filed
     named = any(e.get("entity") == "item" for e in tracker.latest_message.get("entities") or [])
@@ -52,6 +57,22 @@ async def follow_up(
         if not found:
             return None
     return [*await answer_question(dispatcher, tracker, domain), SlotSet("after_overview", False)]
+
+
+def _said_in_any_words(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list[EventType] | None:
+    """What the assistant does, or the loan's credit rule for one's credit told right after a loan answer.
+
+    "你能帮我干么子", "我征信不太好，网贷逾期过": whichever router the NLU sent it to; ``None`` for anything else.
+    """
+    from actions.conversation import courtesy  # courtesy → here: imported when run
+
+    if courtesy.about_assistant(text) == "capabilities":
+        courtesy.say_about_assistant(dispatcher, "capabilities")
+        return []
+    if (credit := credit_reply(tracker, text)) is not None:
+        dispatcher.utter_message(text=credit)
+        return [SlotSet("item", LOAN), SlotSet("after_overview", False)]
+    return None
 
 
 def _items(tracker: Tracker) -> list[str]:
@@ -99,8 +120,8 @@ async def before_starting(
     An accepted offer ("好的" after "需要现在帮您申请吗") always starts.
     """
     intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
-    if intent == "affirm" and tracker.get_slot("offer_pending"):
-        return None
+    if intent == "affirm" and tracker.get_slot("offer_pending") and not WHAT_ABOUT.match(context.text_of(tracker)):
+        return None  # "好的" accepts; "好的，那培训呢" asks about another item first
     if writing_requests.decline(dispatcher, context.text_of(tracker)):  # "帮我写一份创业计划书": not ours, no form
         return []
     events = await follow_up(dispatcher, tracker, domain)

@@ -15,13 +15,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.conversation import context
 from actions.conversation.replies import answer_question
-from actions.eligibility import situation
+from actions.eligibility import gathered, situation
 from actions.eligibility.eligibility import SERVICE_DOWN
 from actions.eligibility.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
 from actions.eligibility.situation import Situation
 from actions.eligibility.verdicts import NEEDS_MORE, verdict_lines
 from actions.knowledge.comparison import describe
-from actions.knowledge.query_text import WHAT_ABOUT, previous_user_event
+from actions.knowledge.query_text import WHAT_ABOUT, follow_up_item, previous_user_event
 from actions.service_client import ServiceError, ServiceUnavailable, check_field, get_json, post_json
 
 OFFER_APPLY = "需要现在帮您申请吗？回复“好的”即可开始填表；想看看还能享受哪些政策，说“帮我匹配政策”。"
@@ -86,19 +86,25 @@ async def answer(
 
 
 async def what_about(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType] | None:
-    """The verdict on the item of "补贴呢" right after the person described themselves ("我是退役军人，能贷多少").
+    """The verdict on the item of "补贴呢" right after the person described themselves or was judged.
 
-    ``None`` when the message is no such follow-up or the previous message stated no situation.
+    "我是退役军人，能贷多少" → "补贴呢"; the check's result or a verdict → "行，那培训呢": the item's verdict, with
+    its reason, for the situation the whole conversation stated (the check's answers included), not only the
+    previous message's. ``None`` when the message is no such follow-up, or neither the previous message stated a
+    situation nor the bot's last turn judged one.
     """
     if not WHAT_ABOUT.match(context.text_of(tracker)):
         return None
-    items = [str(e["value"]) for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "item"]
+    item = follow_up_item(tracker)
     previous = previous_user_event(tracker)
-    if not items or previous is None:
+    if not item or (previous is None and not gathered.after_result(tracker)):
         return None
-    entities = list((previous.get("parse_data") or {}).get("entities") or [])
-    stated = situation.read(str(previous.get("text") or ""), entities, date.today())
-    return await answer(dispatcher, tracker, domain, items[:1], stated) if stated.profile else None
+    if previous is not None and not gathered.after_result(tracker):
+        entities = list((previous.get("parse_data") or {}).get("entities") or [])
+        if not situation.read(str(previous.get("text") or ""), entities, date.today()).profile:
+            return None  # "补贴呢" after "贷款要多久": the same question about the subsidy, the knowledge base's
+    stated = gathered.conversation_situation(tracker, date.today())
+    return await answer(dispatcher, tracker, domain, [item], stated) if stated.profile else None
 
 
 # What the bundle gives, item by item, when someone asks what support there is before saying anything about

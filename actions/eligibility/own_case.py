@@ -9,20 +9,18 @@ conversation's item, else every item the rules know (the verdict lists them).
 import re
 from contextvars import ContextVar
 from datetime import date
-from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.application.form_labels import read_labelled
 from actions.application.form_values import speaks_for_a_caller
 from actions.conversation import context, question_shape
-from actions.conversation.last_answer import last_turn
-from actions.eligibility import item_eligibility, situation
-from actions.eligibility.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
-from actions.eligibility.situation import Situation
+from actions.eligibility import gathered, item_eligibility, situation
+from actions.eligibility.gathered import after_result
+from actions.knowledge.loan_followups import credit_reply
 from actions.knowledge.query_text import WHAT_ABOUT
 from contract.labels import ITEM_NAMES
 
@@ -43,18 +41,16 @@ CAN_GET = re.compile(r"(?:能|可以|可不可以|能不能)[^，,。；;？?]{0
 ASPECT = re.compile(
     r"多久|几天|多长时间|什么时候|啥时候|材料|资料|证件|带什么|带啥|哪里|哪儿|在哪|去哪|部门|单位|流程|步骤|怎么"
 )
-# "能办点啥", "还能申请哪些": which items, so every item is judged (not only the conversation's).
-WHICH = re.compile(r"啥|什么|哪些|哪几|哪样|几样|几项")
+# "能办点啥", "还能申请哪些", "还有么子可以办", "别的能申请不": which items, so every item is judged (not only the
+# conversation's or the one just judged).
+WHICH = re.compile(r"啥|什么|么子|哪些|哪几|哪样|几样|几项|别的|其他|其它|其余|另外")
 # Who the applicant is: a message giving any of these files an application, it does not ask about a case.
 IDENTIFYING = frozenset({"applicant_name", "id_number", "phone"})
+LOAN = "guaranteed_loan"
 _ANSWERING: ContextVar[bool] = ContextVar("own_case_answering", default=False)
-VERDICT = "按您说的情况"  # how a verdict of the rules begins (actions/eligibility/item_eligibility.py)
-
-# The person's situation said with no question (action_start_application keeps it): a fact added next is judged.
-FACTS_KEPT = (
-    "好的，记下了您的情况：{heard}。想问哪一项能不能享受，直接问我，例如“补贴有我的吗”；"
-    "想看全部，说“我能享受哪些政策”。"
-)
+# Read here by the application's start and the plain answers (the situation's reading is gathered's).
+FACTS_KEPT = gathered.FACTS_KEPT
+conversation_situation = gathered.conversation_situation
 
 
 def asks_own_case(text: str, stated_here: bool = False) -> bool:
@@ -78,51 +74,10 @@ def files(tracker: Tracker, text: str) -> bool:
     return bool(IDENTIFYING & set(named))
 
 
-def after_verdict(tracker: Tracker) -> bool:
-    """The bot's last reply was the rules' verdict: "补贴呢" then asks it about another item."""
-    return any(VERDICT in said for said in last_turn(tracker))
-
-
 def can_get_after_result(tracker: Tracker, text: str) -> bool:
     """Right after a verdict or the check's result, the message asks whether an item can be had ("那补贴能拿吗")."""
     asks = bool(CAN_GET.search(text)) and not ASPECT.search(text) and question_shape.is_question(text)
-    return asks and _after_result(tracker)
-
-
-def _from_slots(tracker: Tracker) -> Situation:
-    """What the eligibility check already holds (the form's answers)."""
-    found = Situation()
-    for field, slot in PROFILE_SLOTS.items():
-        value = tracker.get_slot(slot)
-        if value in (None, ""):
-            continue
-        if field == "business_started_on" and value == NO_BUSINESS:
-            found.profile["has_licence"] = False
-        else:
-            found.profile[field] = value
-    return found
-
-
-def conversation_situation(tracker: Tracker, today: date) -> Situation:
-    """The situation stated so far: the check's answers, then each message in turn (a later one wins).
-
-    Args:
-        tracker: The conversation.
-        today: The day relative words ("去年", "开了两年") count from.
-
-    Returns:
-        The merged profile, and every reading to show back (each once).
-    """
-    merged = _from_slots(tracker)
-    for event in tracker.events:
-        if event.get("event") != "user":
-            continue
-        parse: dict[str, Any] = event.get("parse_data") or {}
-        text = str(parse.get("text") or event.get("text") or "")
-        stated = situation.read(text, list(parse.get("entities") or []), today)
-        merged.profile.update(stated.profile)
-        merged.shown += [shown for shown in stated.shown if shown not in merged.shown]
-    return merged
+    return asks and after_result(tracker)
 
 
 def asked_items(tracker: Tracker) -> list[str] | None:
@@ -151,11 +106,14 @@ async def answer(
     if _ANSWERING.get():
         return None  # the verdict's own knowledge-base answer (the rule of an undecided item) asks nothing more
     text, today = context.text_of(tracker), today or date.today()
+    if (credit := credit_reply(tracker, text)) is not None:
+        dispatcher.utter_message(text=credit)  # "我还有笔车贷没还完" right after a loan answer: the loan's credit rule
+        return [SlotSet("item", LOAN)]
     here = situation.read(text, list(tracker.latest_message.get("entities") or []), today)
     facts_here = bool(set(here.profile) - {"person_category", "other_category"})  # a category alone asks the rule
     if not (
         asks_own_case(text, facts_here)
-        or (WHAT_ABOUT.match(text) and after_verdict(tracker))
+        or (WHAT_ABOUT.match(text) and after_result(tracker))  # "那培训呢" after a verdict or the result
         or can_get_after_result(tracker, text)
     ):
         return None
@@ -182,7 +140,7 @@ async def fact_after_verdict(
     the rules decide again for everything the conversation has stated. ``None`` when the message states no fact
     or the bot's last reply was no verdict.
     """
-    if _ANSWERING.get() or not _after_result(tracker):
+    if _ANSWERING.get() or not after_result(tracker):
         return None
     text, today = context.text_of(tracker), today or date.today()
     here = situation.read(text, list(tracker.latest_message.get("entities") or []), today)
@@ -194,9 +152,3 @@ async def fact_after_verdict(
         return await item_eligibility.answer(dispatcher, tracker, domain, list(ITEM_NAMES), stated, False)
     finally:
         _ANSWERING.reset(token)
-
-
-def _after_result(tracker: Tracker) -> bool:
-    """The bot's last turn judged items (a verdict, the check's result with ✅/❌) or kept the person's situation."""
-    judged = ("✅", "❌", "❔", FACTS_KEPT[:10])  # a category said → "记下了您的情况…", then "店还没开": judged
-    return any(VERDICT in said or any(mark in said for mark in judged) for said in last_turn(tracker))

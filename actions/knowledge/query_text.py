@@ -12,6 +12,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.conversation import context, question_shape
+from actions.knowledge import loan_followups
 from contract.labels import CHOICE_LABELS
 
 ITEM_ENTITY = "item"
@@ -19,8 +20,13 @@ ITEM_ENTITY = "item"
 # nothing (actions.application.form_questions.for_the_whole_form).
 FORM_ITEM = "form_item"
 MAX_QUERY_CHARS = 500
-# "补贴呢", "那贷款的呢": a subject and nothing else, asking the previous question about it.
-WHAT_ABOUT = re.compile(r"^(?:那么|那)?(?P<subject>[^，,。？?！!]{1,12}?)的?呢[？?。！!~～]*$")
+# An acknowledgement a follow-up may open with ("好的，那贷款呢", "行 那培训呢", "要得，孵化基地呢"): it says nothing.
+ACKNOWLEDGED = (
+    r"(?:好的|好吧|好嘞|好滴|好|嗯嗯|嗯|哦哦|哦|噢|行吧|行|要得|可以|ok|OK|Ok|知道了|明白了|晓得了|了解了|懂了|收到)"
+)
+ACKNOWLEDGEMENT = rf"(?:{ACKNOWLEDGED}[啊呀哈了吧啦]?(?:[,，。.!！~～\s]+|(?=那)))"
+# "补贴呢", "那贷款的呢", "好的，那培训呢": a subject and nothing else, asking the previous question about it.
+WHAT_ABOUT = re.compile(rf"^{ACKNOWLEDGEMENT}*(?:那么|那)?\s*(?P<subject>[^，,。？?！!]{{1,12}}?)的?呢[？?。！!~～]*$")
 # A longer query is cut to its gist: its questions and the clauses naming an item (a 350-character story took the
 # search 5.9 s on a loaded machine, past the actions' 5 s timeout; the story adds nothing the search can use).
 GIST_CHARS = 120
@@ -76,9 +82,12 @@ def query_text(tracker: Tracker, everyday: bool = False) -> str:
     几天" (an item named by a short word the NLU did not tag). When it names an aspect the previous question named
     another of: "时间呢" after "材料减少了多少" is "时间减少了多少". A follow-up to a follow-up keeps the question
     ("贷款要多久" → "补贴呢" → "培训呢" is "培训要多久"). With ``everyday``, the item is named by its everyday name
-    ("那贷款呢" → "创业担保贷款…"), tried when the user's own word finds nothing sure.
+    ("那贷款呢" → "创业担保贷款…"), tried when the user's own word finds nothing sure. Right after the interest
+    answer, "那他本人要承担多少" asks the borrower's share of it (:mod:`actions.knowledge.loan_followups`).
     """
     text = str(tracker.latest_message.get("text") or "").strip()
+    if (share := loan_followups.share_question(tracker, text)) is not None:
+        return share  # "那他本人要承担多少" right after the interest answer: the borrower's share of the interest
     users = [event for event in tracker.events if event.get("event") == "user"][:-1]
     return _made_whole(text, list(tracker.latest_message.get("entities") or []), users, everyday)[:MAX_QUERY_CHARS]
 

@@ -22,6 +22,7 @@ RESULT_HEAD = re.compile(r"^申请编号 CY\d{14}：")
 LEAD = "按刚才查到的进度："
 DONE = ("已办结", "不予受理")
 DUE = re.compile(r"(\d{1,2})月(\d{1,2})日前办结")  # a department's time limit as the result shows it
+DAYS_LEFT = re.compile(r"还剩(\d+)个工作日")  # the working days a department still has, as the result shows them
 # "剩下的呢", "其他的呢", "还有哪些没办完", "没办好的呢": the departments still working.
 REST = re.compile(r"剩下|剩余|其余|其他|别的|还有哪|还有几|没办完|没办好|没好的|未办结|没批|没结|还差")
 # Department words and the short ways to name an item that the item gazetteer leaves to context.
@@ -123,9 +124,10 @@ def reply(tracker: Tracker) -> str | None:
 
 
 def when_all_done(tracker: Tracker, general: str) -> str:
-    """The latest date among the departments still working ("那什么时候能全部办完" after a result), else ``general``.
+    """The latest date among the departments still working ("那什么时候能全部办完", "还要等几天"), else ``general``.
 
-    Each open line ends with its time limit ("12月25日前办结"); the whole application is done when the last of them is.
+    Each open line ends with its time limit ("12月25日前办结", "还剩3个工作日"); the whole application is done when
+    the last of them is.
     """
     lines = _latest_result(tracker)
     if not lines:
@@ -139,7 +141,9 @@ def when_all_done(tracker: Tracker, general: str) -> str:
     month_now = date.today().month
     # A date in a month before this one is next year's (a December application due in January).
     month, day = max(dates, key=lambda md: (md[0] + 12 if md[0] < month_now else md[0], md[1]))
+    left = [int(days) for days in DAYS_LEFT.findall("\n".join(open_lines))]
+    most = f"，最多还要{max(left)}个工作日" if left else ""
     return (
-        f"{LEAD}还有{len(open_lines)}个部门在办，按各自的办理期限，最晚{month}月{day}日前全部办完"
+        f"{LEAD}还有{len(open_lines)}个部门在办，按各自的办理期限，最晚{month}月{day}日前全部办完{most}"
         "（整件事在20个工作日内办结），办结时会通知您。部门提前办好的会更早。"
     )

@@ -1,0 +1,80 @@
+"""The person's situation as the whole conversation has stated it, and whether the bot's last turn judged it.
+
+The eligibility check forgets its answers once it has shown the result (its slots are reset), yet "那培训呢" right
+after that result asks about the same person: the check's answers are read back from the conversation's slot
+events, then every message in turn (a later one wins). A verdict of the rules, the check's result (✅/❌) or the
+situation kept ("记下了您的情况") is what a short follow-up then leans on.
+"""
+
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.conversation.last_answer import last_turn
+from actions.eligibility import situation
+from actions.eligibility.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
+from actions.eligibility.situation import Situation
+
+VERDICT = "按您说的情况"  # how a verdict of the rules begins (actions/eligibility/item_eligibility.py)
+# The person's situation said with no question (action_start_application keeps it): a fact added next is judged.
+FACTS_KEPT = (
+    "好的，记下了您的情况：{heard}。想问哪一项能不能享受，直接问我，例如“补贴有我的吗”；"
+    "想看全部，说“我能享受哪些政策”。"
+)
+JUDGED = ("✅", "❌", "❔", FACTS_KEPT[:10])  # a category said → "记下了您的情况…", then "店还没开": judged
+
+
+def _profile_value(field: str, value: Any, into: Situation) -> None:
+    """Put one answer of the check into ``into`` (no business yet is ``has_licence`` false)."""
+    if field == "business_started_on" and value == NO_BUSINESS:
+        into.profile["has_licence"] = False
+        into.profile.pop(field, None)
+    else:
+        into.profile[field] = value
+        if field == "business_started_on":
+            into.profile.pop("has_licence", None)
+
+
+def from_slots(tracker: Tracker) -> Situation:
+    """The eligibility check's answers: each slot's last value set in the conversation, even if reset since.
+
+    The check resets its slots when it shows the result; the answers still describe the person.
+    """
+    by_slot = {slot: field for field, slot in PROFILE_SLOTS.items()}
+    found = Situation()
+    for event in tracker.events:
+        if event.get("event") == "slot" and event.get("name") in by_slot and event.get("value") not in (None, ""):
+            _profile_value(by_slot[str(event["name"])], event["value"], found)
+    for field, slot in PROFILE_SLOTS.items():  # a tracker built with slots only (no events) holds them here
+        value = tracker.get_slot(slot)
+        if value not in (None, "") and field not in found.profile:
+            _profile_value(field, value, found)
+    return found
+
+
+def conversation_situation(tracker: Tracker, today: date) -> Situation:
+    """The situation stated so far: the check's answers, then each message in turn (a later one wins).
+
+    Args:
+        tracker: The conversation.
+        today: The day relative words ("去年", "开了两年") count from.
+
+    Returns:
+        The merged profile, and every reading to show back (each once).
+    """
+    merged = from_slots(tracker)
+    for event in tracker.events:
+        if event.get("event") != "user":
+            continue
+        parse: dict[str, Any] = event.get("parse_data") or {}
+        text = str(parse.get("text") or event.get("text") or "")
+        stated = situation.read(text, list(parse.get("entities") or []), today)
+        merged.profile.update(stated.profile)
+        merged.shown += [shown for shown in stated.shown if shown not in merged.shown]
+    return merged
+
+
+def after_result(tracker: Tracker) -> bool:
+    """The bot's last turn judged items (a verdict, the check's result with ✅/❌) or kept the person's situation."""
+    return any(VERDICT in said or any(mark in said for mark in JUDGED) for said in last_turn(tracker))
