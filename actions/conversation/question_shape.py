@@ -65,8 +65,6 @@ WHETHER_END = re.compile(
     r"(?:可以|行|能行|成|能批下来|能批|批得下来|批得下|批下来|能贷|贷得到|贷得下来|借得到|允许|没问题|够)(?:吗|不|么|嘛|没|不了)?"
     r"[呀啊哦呢]?[?？。!！~～]*$|(?:可不可以|行不行|能不能|成不成|中不中|够不够|允不允许)[呀啊哦呢]?[?？。!！~～]*$"
 )
-# An amount or a limit asked ("能贷多少", "最高几万", "额度是好多"; dialect 好多/几多 as in DIALECT_HOW).
-HOW_MUCH = re.compile(rf"多少|几多|额度|最多|最高|上限|几万|几千|{DIALECT_HOW}")
 # Asking the bot to act on it after all ("帮我申请15万可以吗", "现在能不能给我办"): a request, the form opens.
 ACT_FOR_ME = re.compile(r"帮我|给我|替我|帮忙|麻烦你?|现在就|马上|填表|报名")
 # Where one question may end: punctuation, or "还有/另外/顺便问一下" starting the next one.
@@ -105,11 +103,6 @@ ASKED_VERB = re.compile(r"^(?:来电人|客户|对方|他|她)?(?:问|想问|咨
 def is_question(text: str) -> bool:
     """Whether the text reads as a question (also a choice between two things: "纸质的还是电子的")."""
     return bool(QUESTION.search(text)) or is_choice(text)
-
-
-def asks_how_much(text: str) -> bool:
-    """Whether the text asks an amount or a limit ("最多能贷多少", "补贴能拿好多", "额度几多"), not whether."""
-    return bool(HOW_MUCH.search(text)) and not WHETHER_END.search(text.strip())
 
 
 def is_choice(text: str) -> bool:

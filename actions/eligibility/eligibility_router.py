@@ -96,29 +96,6 @@ async def _not_a_check(
     return None
 
 
-def _limit_asked(text: str, stated: situation.Situation) -> bool:
-    """How much a person may get, the person only named ("我是退役军人，个人最多能贷多少"): the limit answers it.
-
-    The knowledge base's answer states the limit that applies to a person (个人最高20万元), not the catalogue's
-    text naming a small enterprise's too; a situation that decides the verdict (a loan unpaid, a shop's age) is
-    judged by the rules instead.
-    """
-    return question_shape.asks_how_much(text) and set(stated.profile) <= {"person_category", "other_category"}
-
-
-async def _about_items(
-    dispatcher: CollectingDispatcher,
-    tracker: Tracker,
-    domain: DomainDict,
-    items: list[str],
-    stated: situation.Situation,
-) -> list[EventType]:
-    """The rules' verdict on the items asked about, or the limit that applies to the person (:func:`_limit_asked`)."""
-    if stated.profile and _limit_asked(_text(tracker), stated):
-        return await answer_question(dispatcher, tracker, domain)
-    return await item_eligibility.answer(dispatcher, tracker, domain, items, stated)
-
-
 class ActionRouteEligibility(Action):
     """``check_eligibility``: "can I get X" is answered with the verdict; "what can I get" opens the form."""
 
@@ -142,7 +119,7 @@ class ActionRouteEligibility(Action):
         if not items and stated.profile and BORROW.search(text):
             items = ["guaranteed_loan"]
         if items and not (WHAT_CAN_I_GET.search(text) and not stated.profile):
-            return await _about_items(dispatcher, tracker, domain, items, stated)
+            return await item_eligibility.answer(dispatcher, tracker, domain, items, stated)
         if not stated.profile and WHERE.search(text):
             dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or ENTRY_POINTS)
             return []

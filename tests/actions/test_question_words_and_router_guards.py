@@ -67,12 +67,6 @@ def test_counts_complaints_and_plain_noes_are_no_questions(text: str) -> None:
     assert not question_shape.is_question(text)
 
 
-def test_how_much_in_dialect_is_a_limit_asked_not_a_whether() -> None:
-    assert question_shape.asks_how_much("退伍的个人顶多能贷几多")
-    assert question_shape.asks_how_much("补贴一次能领好多")
-    assert not question_shape.asks_how_much("贷18万行不行")
-
-
 @pytest.mark.parametrize(
     ("text", "parts"),
     [
@@ -147,15 +141,6 @@ async def test_a_company_change_gets_no_verdict(knowledge_service: str) -> None:
         ActionRouteEligibility(), make_form_tracker("公司股东要变更需要准备些啥", "check_eligibility", {})
     )
     assert followup(events) is None and "按您说的情况" not in text and text
-
-
-async def test_a_persons_loan_limit_is_the_persons(knowledge_service: str) -> None:
-    entities = [{"entity": "person_category", "value": "veteran", "start": 2, "end": 6}]
-    text, _ = await route(
-        ActionRouteEligibility(),
-        make_form_tracker("我是退役军人，个人最多能贷好多", "check_eligibility", {}, entities=entities),
-    )
-    assert "20万" in text and "300万" not in text
 
 
 async def test_a_specific_question_read_as_the_overview_is_answered(knowledge_service: str) -> None:
