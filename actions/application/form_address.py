@@ -30,9 +30,10 @@ from nlu_components.gazetteer import load_gazetteer
 
 def read_address(text: str) -> str | None:
     """The part of a message that is an address: place markers and a road, number, village or group."""
-    if (match := ADDRESS_LABELLED.search(text)) and ADDRESS_MARKERS.search(match.group("value")):
-        return address_only(match.group("value"))
     parts = [piece for part in segments(text) for piece in LONG_NUMBER.split(part)]  # "…手机139…在醴陵市…8号"
+    if (match := ADDRESS_LABELLED.search(text)) and ADDRESS_MARKERS.search(match.group("value")):
+        after = segments(text[match.end() :])
+        return _with_street_after(address_only(match.group("value")), after[0] if after else "")
     for index, said in enumerate(parts):
         part = _with_places_before(_from_first_place(said), parts[index - 1] if index else "")
         placed = ADDRESS_MARKERS.search(part) or _names_a_place(part)
@@ -43,8 +44,19 @@ def read_address(text: str) -> str | None:
             continue  # where someone lives is not where the business is
         value = address_only(part)
         if len(value) >= 5 and (ADDRESS_DETAIL.search(value) or (town_only and TOWN.fullmatch(value))):
-            return value
+            return _with_street_after(value, parts[index + 1] if index + 1 < len(parts) else "")
     return None
+
+
+def _with_street_after(value: str, after: str) -> str:
+    """An address that names only places, with the street and number said right after a comma.
+
+    "店在岳阳市岳阳楼区，巴陵中路15号" → 岳阳市岳阳楼区巴陵中路15号 (the street part names no city or county).
+    """
+    if not after or not PLACES_ONLY.fullmatch(value) or not ADDRESS_NUMBERED.search(after) or places_in_address(after):
+        return value
+    street = address_only(after)
+    return value + street if street and ADDRESS_DETAIL.search(street) else value
 
 
 # Labels of other fields dictated before an address in one run ("项目山里客栈个体户旅馆业永州市…"): no part of it.

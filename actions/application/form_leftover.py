@@ -37,7 +37,7 @@ NOT_IN_A_BARE_NAME = re.compile(rf"{NOT_A_BARE_VALUE}|手机|电话|行业|经�
 # A bare industry ("水电安装", "农机维修") holds none of them, nor a number of a sum, a term or an age.
 NOT_IN_A_BARE_INDUSTRY = re.compile(
     rf"{NOT_A_BARE_VALUE}|手机号|电话号|没|还|[一二两三四五六七八九十百千万\d]+(?:万|年|个月|岁|号|块|元)"
-    r"|^(?:搞|开|做|弄|办|干|卖)|取名|起名|名称|字号|招牌|店名"  # a plan ("搞个农庄") or a name's cue
+    r"|^(?:搞|开|做|弄|办|干|卖)(?:了|一|个|家|间)|取名|起名|名称|字号|招牌|店名"  # a plan ("搞个农庄"), not 开锁
 )
 BARE_PART = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
 # A part ending like a business ("绿野山庄", "晓明文具店"): of two bare parts, the project's name.

@@ -142,9 +142,19 @@ def name_cued(text: str) -> bool:
     return any(not _a_business_name(text, m) for m in cued) or bool(_surname_and_name(text))
 
 
+# Two-character surnames: a name of four characters said without a cue starts with one ("欧阳晓明"); any other
+# four characters in a list ("水电安装", "布艺制品") are the business's words, not a person.
+COMPOUND_SURNAMES = re.compile(
+    r"^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|令狐|夏侯|端木|长孙|宇文|司徒|轩辕|钟离|申屠|澹台|南宫|西门|独孤|万俟)"
+)
+LONGEST_SINGLE_SURNAME_NAME = 3
+
+
 def _uncued_name(value: str) -> bool:
     """A name said without a cue: plausible, and no industry ("居民服务", "文化零售" start with surnames)."""
     cue = re.fullmatch(rf"(?:{NAME_CUES})[:：]?", value)  # "全名", "大名": a cue whose name did not follow
+    if len(value) > LONGEST_SINGLE_SURNAME_NAME and "·" not in value and not COMPOUND_SURNAMES.match(value):
+        return False
     return plausible_name(value) and not re.search(INDUSTRY_WORDS, value) and not value.endswith("业") and not cue
 
 

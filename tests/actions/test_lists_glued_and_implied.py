@@ -28,6 +28,10 @@ from tests.actions.test_application_natural_talk import HOTLINE, start
             "个体户，阿秀家政，保洁收纳，湘潭市雨湖区韶山路6号",
             {"project_name": "阿秀家政", "industry": "保洁收纳", "premises_address": "湘潭市雨湖区韶山路6号"},
         ),
+        (  # an industry starting with a verb of a plan's ("开锁"), said in the list
+            "项目德明修锁，个体户，开锁换锁，湘潭市岳塘区建设南路4号",
+            {"project_name": "德明修锁", "industry": "开锁换锁", "premises_address": "湘潭市岳塘区建设南路4号"},
+        ),
         (  # the industry said last, after the address
             "晓明文具，个体户，娄底市娄星区青苔巷5号，文具零售批发",
             {"project_name": "晓明文具", "industry": "文具零售批发", "premises_address": "娄底市娄星区青苔巷5号"},
@@ -73,6 +77,9 @@ def test_a_dictated_run_is_cut_at_its_labels_and_the_address_ends_at_its_number(
         ("我在邵阳市大祥区，红旗路街道城南路9号开了个烧烤店", "邵阳市大祥区红旗路街道城南路9号"),
         ("店开在郴州市北湖区 人民西路58号", "郴州市北湖区人民西路58号"),
         ("铺面在衡阳市石鼓区，中山北路12号", "衡阳市石鼓区中山北路12号"),
+        ("我要办执照，店在岳阳市岳阳楼区，巴陵中路15号", "岳阳市岳阳楼区巴陵中路15号"),  # 楼区 is no building
+        ("办执照，地址在益阳市资阳区，五一西路7号", "益阳市资阳区五一西路7号"),  # after its label
+        ("地址在衡阳市石鼓区，我想贷款10万", "衡阳市石鼓区"),  # no street after it: the places alone
     ],
 )
 def test_the_city_and_county_said_before_a_comma_stay_in_the_address(text: str, address: str) -> None:
@@ -90,6 +97,14 @@ def test_the_city_and_county_said_before_a_comma_stay_in_the_address(text: str, 
 )
 def test_the_callers_name_is_read_when_the_subject_is_said_twice(text: str, name: str) -> None:
     assert read_labelled(text, [], third_person=True).values.get("applicant_name") == name
+
+
+def test_four_characters_in_a_list_are_no_uncued_name_unless_a_compound_surname_starts_them() -> None:
+    types = [entity("business_type", "individual_business"), entity("item", "business_registration")]
+    said = "我要办营业执照，项目老罗水电，个体户，水电安装，常德市武陵区洞庭大道9号"
+    listed = read_labelled(said, types, third_person=True)
+    assert "applicant_name" not in listed.values and listed.values["industry"] == "水电安装"
+    assert read_labelled("欧阳晓明，身份证43011119960101771X", []).values["applicant_name"] == "欧阳晓明"
 
 
 def test_a_graduation_year_implies_the_category_only_where_none_is_said() -> None:
