@@ -13,6 +13,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.application.form_answer import answer_to_requested
+from actions.application.form_cues import SHOP_NAME
 from actions.application.form_field_help import FIELD_WORDS, field_asked, field_help, step_help, undecided
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT, display
 from actions.application.form_guard import (
@@ -78,6 +79,7 @@ ONLY_WRONG = re.compile(
 )
 # Off-topic at a free-text step: the NLU is sure enough, and the message does not read as a short value.
 OFF_TOPIC_SURE = 0.6
+ADDRESSED = re.compile(r"我|你|帮|给|请")  # a request to someone ("帮我订个奶茶店"), not a name
 CHAT_WORDS = re.compile(r"我|你|帮|给|请|吃|喝|玩|订|点个|买|天气|聊|唱|讲个|笑话|渴|饿|累")
 LONGEST_VALUE = 12
 
@@ -198,7 +200,8 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     off_topic = intent == "out_of_scope" and not found.values and _off_topic_here(message, text, requested)
     person_asked = intent == "request_human" and (not found.values or PERSON_WORDS.search(text))
     attempt = requested in BY_SLOT and bool(DIGITS_ATTEMPT.fullmatch(text))  # "4301041990" is a short ID, not chat
-    removal = "application_items" in found.values and bool(slots.get("application_items"))
+    # "贷款不要了" with items chosen removes that one; "先把注册办了吧，补贴先不要" chooses: neither stops the form
+    removal = "application_items" in found.values
     changing = bool(found.values) and bool(CHANGING.search(text))  # "个体户不搞了，改成有限公司": a correction
     if (
         (intent == "cancel" and not (removal or changing))  # "贷款不要了": that item is removed, the form goes on
@@ -256,6 +259,8 @@ def _off_topic_here(message: dict[str, Any], text: str, requested: str | None) -
     confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
     if not _free_text_step(requested) or confidence < OFF_TOPIC_SURE:
         return False
+    if requested == "project_name" and SHOP_NAME.match(text) and not ADDRESSED.search(text):
+        return False  # "志远小吃", "湘味小吃": a project named by its kind of shop, never chat about food
     return len(text) > LONGEST_VALUE or bool(CHAT_WORDS.search(text))
 
 

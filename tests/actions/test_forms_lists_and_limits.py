@@ -87,6 +87,15 @@ async def test_a_question_or_off_topic_at_the_project_step_is_never_the_project(
     assert not set_slots.get("project_name"), set_slots
 
 
+@pytest.mark.parametrize("said", ["志远小吃", "湘味小吃"])
+async def test_a_snack_shop_named_at_the_project_step_is_the_project_even_when_read_as_off_topic(
+    service_url: str, said: str
+) -> None:
+    slots: dict[str, Any] = {**FILLED, "project_name": None, "requested_slot": "project_name"}
+    _, set_slots = await validate(said, "out_of_scope", slots)
+    assert set_slots.get("project_name") == said, set_slots
+
+
 @pytest.mark.parametrize("said", ["不对", "搞错了", "错了啊"])
 async def test_a_bare_no_at_a_free_text_step_asks_which_field(service_url: str, said: str) -> None:
     slots: dict[str, Any] = {**FILLED, "project_name": None, "requested_slot": "project_name"}

@@ -135,3 +135,10 @@ def test_an_item_not_held_yet_said_with_a_wish_is_no_question_to_look_up() -> No
     assert question_besides("营业执照我还没有呢，顺便一起办了吧") is None
     assert question_besides("执照还没办呢，一并办了") is None
     assert question_besides("我叫王芳，补贴到账了没有呢") == "补贴到账了没有呢"  # a real question stays one
+
+
+async def test_items_chosen_with_one_refused_are_no_cancel_when_the_nlu_reads_a_stop(service_url: str) -> None:
+    said = "先把注册办了吧，补贴先不要"  # the NLU may read "…不要" as cancel: the form goes on with the registration
+    slots = {"business_type": "individual_business", "requested_slot": "application_items"}
+    texts, set_slots = await validate(said, "cancel", slots)
+    assert set(set_slots.get("application_items") or []) == set(REGISTRATION), (texts, set_slots)
