@@ -23,6 +23,7 @@ from actions.application.form_items import items_in_words, later
 from actions.application.form_labels import business_type_in_words, read_labelled
 from actions.application.form_values import speaks_for_a_caller
 from actions.conversation import followups
+from actions.conversation.closed_loop_first import rating_or_unfiled
 from actions.conversation.replies import answer_question, person_due
 from actions.eligibility import own_case, situation
 from actions.eligibility.own_case import FACTS_KEPT
@@ -145,6 +146,8 @@ async def _not_for_the_form(
 
     "公司想申请一次性扩岗补助", "江西回乡创业补贴标准": the service's redirect, never the bundle's form.
     """
+    if not offer_accepted and (taken := await rating_or_unfiled(dispatcher, tracker, domain)) is not None:
+        return taken  # "执照批下来了，想打个分", "刚才那份没交上去吧": the closed loop's, never a new form
     if (answered := await followups.before_starting(dispatcher, tracker, domain)) is not None:
         return answered
     text = str(tracker.latest_message.get("text") or "")

@@ -7,12 +7,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.appeals.appeals import FILING, explicit_appeal
-from actions.appeals.rating_words import wants_to_rate
-from actions.appeals.ratings import ActionRate
+from actions.appeals.appeals import explicit_appeal
 from actions.application.application_start import carries_application_data
 from actions.conversation import courtesy, question_shape
-from actions.conversation.cancelled_form import unfiled_after_cancel
+from actions.conversation.closed_loop_first import rating_or_unfiled
 from actions.conversation.followups import follow_up
 from actions.conversation.handoff import hand_off
 from actions.conversation.last_answer import recent_turns
@@ -114,12 +112,9 @@ class ActionHandleLowConfidence(Action):
         dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType] | None:
         """A rating, whether a just cancelled form was filed, the assistant itself, or a complaint in plain words."""
+        if (taken := await rating_or_unfiled(dispatcher, tracker, domain)) is not None:
+            return taken
         text = str(tracker.latest_message.get("text") or "")
-        if wants_to_rate(text) and not FILING.search(text):  # "两颗星 答得驴唇不对马嘴", "想给办件打个分"
-            return await ActionRate().run(dispatcher, tracker, domain)
-        if (unfiled := unfiled_after_cancel(tracker, text)) is not None:  # "刚才那份没交上去吧" after "不办了"
-            dispatcher.utter_message(text=unfiled)
-            return []
         if courtesy.answered_as_about_assistant(dispatcher, text):
             return []  # "你都会点啥", "给我的公司想个名字"
         return explicit_appeal(dispatcher, tracker)  # "我要投诉，…" the NLU was unsure of

@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions.appeals.appeals import asks_status
 from actions.application.form_questions import answer_besides, question_besides
 from actions.conversation import question_shape
+from actions.conversation.cancelled_form import unfiled_after_cancel
 from actions.conversation.context import previous_action
 from actions.conversation.followups import follow_up
 from actions.conversation.replies import answer_question, is_question
@@ -38,9 +39,6 @@ PROGRESS_WORDS = re.compile(r"进度|办到|到哪|结果|状态|审批|批了|�
 OTHER_THING = re.compile(
     r"政策|条件|规定|材料|流程|文件|通知|标准|内容|要求|意思|补贴|贷款|培训|执照|社保|孵化|怎么办|怎么弄"
 )
-# "那刚才的提交了没" right after a stop: whether anything was filed.
-SUBMITTED = re.compile(r"提交|交上|交了|报上|申请上|成功|办上")
-NOT_SUBMITTED = "没有提交：刚才的申请已经取消，填写的内容也已清除。想办的话随时说“我要申请”，我帮您重新填。"
 ABOUT_PROGRESS = re.compile(
     r"什么意思|是什么|代表|说明|意味|区别|怎么查|如何查|哪里查|在哪查|去哪查|能不能查|可以查|怎么看|能查"
 )
@@ -134,10 +132,10 @@ class ActionRouteProgress(Action):
         """What the conversation so far makes of the message: a forgotten number, a follow-up, after a stop."""
         if forgot_number(text) or (still_without_number(tracker) and not wants_own(text)):
             return await forgotten_number(dispatcher, tracker)  # "还是找不到": a person, never the form again
-        before = previous_action(tracker)
-        if before == "action_cancel_application" and SUBMITTED.search(text) and is_question(text):
-            dispatcher.utter_message(text=NOT_SUBMITTED)  # "那刚才的提交了没": nothing was filed
+        if unfiled := unfiled_after_cancel(tracker, text):
+            dispatcher.utter_message(text=unfiled)  # "那刚才的提交了没" a turn or two after a stop: nothing was filed
             return []
+        before = previous_action(tracker)
         if before == "action_show_progress" and not wants_own(text):
             return await follow_up(dispatcher, tracker, domain)  # "那什么时候能全部办完" about the result shown
         return None

@@ -130,3 +130,25 @@ async def test_the_low_confidence_action_says_nothing_was_filed(service_down: No
     question = "刚刚那份应该没交出去吧"
     await ActionHandleLowConfidence().run(dispatcher, _after_cancel(question), {})
     assert [m["text"] for m in dispatcher.messages] == [NOT_SUBMITTED]
+
+
+async def test_the_application_start_and_the_progress_router_say_nothing_was_filed(service_down: None) -> None:
+    from actions.application.application_start import ActionStartApplication
+    from actions.progress.progress_router import ActionRouteProgress
+
+    question = "刚才那个应该没交上去吧"  # read as affirm (the form's start) or check_progress, two turns on
+    for action in (ActionStartApplication(), ActionRouteProgress()):
+        dispatcher = CollectingDispatcher()
+        await action.run(dispatcher, _after_cancel(question), {})
+        assert [m["text"] for m in dispatcher.messages] == [NOT_SUBMITTED], action.name()
+
+
+async def test_a_wish_to_rate_read_as_applying_asks_for_the_score_not_the_form(service_down: None) -> None:
+    from actions.application.application_start import ActionStartApplication
+
+    said = "执照已经批下来了，想给你们打个分"
+    tracker = make_tracker([user_event(said, "start_application")])
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartApplication().run(dispatcher, tracker, {})
+    assert any(ASK_SCORE in str(m.get("text")) for m in dispatcher.messages), dispatcher.messages
+    assert not any(e.get("event") == "active_loop" and e.get("name") == "application_form" for e in events), events
