@@ -90,8 +90,20 @@ class Rules:
         scheme = self.schemes.named(text)
         follow_up = not named and item is not None
         units, cases = units_said(text), self.types.cases_of(text)
+        aspects = self.types.aspects_of(text)
         return Asked(
-            self.types.of(text), items, self.types, subjects, scheme, mentioned, figures, text, follow_up, units, cases
+            self.types.of(text),
+            items,
+            self.types,
+            subjects,
+            scheme,
+            mentioned,
+            figures,
+            text,
+            follow_up,
+            units,
+            cases,
+            aspects,
         )
 
     def lookup(self, text: str) -> Callable[[Entry], bool] | None:

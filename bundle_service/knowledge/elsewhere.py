@@ -3,7 +3,8 @@
 The knowledge base states Hunan's policy. Asked "深圳的创业补贴有多少", the nearest answer is Hunan's 5000 yuan: a
 confident wrong fact. So a question that names a place outside Hunan (``knowledge_base/other_regions.yml``) is
 answered with a redirect instead, unless it also names Hunan or one of its places (``nlu_data/gazetteer``), or
-names the place as where the person comes from ("我是广东人", "从深圳回来", "外省户口"). A place followed by
+names the place as where the person comes from ("我是广东人", "从深圳回来", "外省户口"). 全省/省级 name no place:
+with another province named they are that province's ("江西省有几个省级孵化基地"). A place followed by
 返乡/回乡 names that place's scheme ("湖北返乡创业补贴"), not the person's origin, unless the person is named
 before it ("从湖北返乡", "我是湖北返乡的").
 """
@@ -15,6 +16,9 @@ from pathlib import Path
 import yaml
 
 FILE_NAME = "other_regions.yml"
+# Names of Hunan that name no place: "江西省有几个省级孵化基地" asks about Jiangxi's provincial bases, so these say the
+# question is about Hunan only when no other province or city is named.
+GENERIC_HOME = frozenset({"全省", "省级", "本省"})
 REDIRECT = (
     "抱歉，我只能解答湖南省个人创业“一件事”的政策，{place}的政策不在我的服务范围内，"
     "请咨询当地的人社部门或政务服务窗口。想了解湖南的规定，可以直接问我。"
@@ -67,7 +71,7 @@ class OtherRegions:
         Returns:
             The place as written, or None when the question is (or may be) about Hunan.
         """
-        if not self.places or any(name in text for name in home):
+        if not self.places or any(name in text for name in home if name not in GENERIC_HOME):
             return None
         for place in self.places:
             start = text.find(place)

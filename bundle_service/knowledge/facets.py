@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from bundle_service.knowledge.aspects import Aspect, load_aspects
 from bundle_service.knowledge.entries import OUT_OF_SCOPE
 from bundle_service.knowledge.index import ScoredEntry
 
@@ -23,6 +24,7 @@ SUBJECTS = "subjects"
 CASES = "cases"
 FIGURE_CHOICE = "figure_choice"
 BUNDLE_WIDE = "bundle_wide"
+ASPECTS = "aspects"
 # A choice between two figures ("五千还是一万", "贷10万还是20万", "3年还是5年"): the unit said after either figure
 # (``figure_choice`` of the file; no unit: the entry for "") says which type is asked.
 _NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)"
@@ -41,6 +43,7 @@ class QuestionTypes:
     choices: dict[str, str] = field(default_factory=dict)  # a figure's unit → the type a choice of two asks
     bundle_wide: tuple[str, ...] = ()  # words asking what is the same for every item (the lights, the statuses)
     cases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # one case a source may be about (a car loan)
+    aspects: tuple[Aspect, ...] = ()  # words outranking a figure or an item word (:mod:`aspects`)
 
     @classmethod
     def load(cls, path: Path) -> "QuestionTypes":
@@ -57,6 +60,7 @@ class QuestionTypes:
         cases = data.pop(CASES, None) or {} if isinstance(data, dict) else {}
         choices = data.pop(FIGURE_CHOICE, None) or {} if isinstance(data, dict) else {}
         bundle_wide = data.pop(BUNDLE_WIDE, None) or [] if isinstance(data, dict) else []
+        aspects = load_aspects(data.pop(ASPECTS, None) if isinstance(data, dict) else None)
         if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
             raise ValueError(f"{path}: expected `type: [words]` lines")
         for key, table in ((OVERRIDES, overrides), (SUBJECTS, subjects), (CASES, cases)):
@@ -69,6 +73,7 @@ class QuestionTypes:
             {str(k or ""): str(v) for k, v in choices.items()},
             tuple(str(w) for w in bundle_wide if str(w)),
             {str(k): tuple(str(w) for w in v if str(w)) for k, v in cases.items()},
+            aspects,
         )
 
     def asks_bundle_wide(self, text: str) -> bool:
@@ -95,6 +100,16 @@ class QuestionTypes:
     def cases_of(self, text: str) -> frozenset[str]:
         """The one-off cases ``text`` names (``cases`` of the file: a car loan, a mortgage), possibly none."""
         return frozenset(name for name, words in self.cases.items() if any(w in text for w in words))
+
+    def aspects_of(self, text: str) -> frozenset[str]:
+        """The aspects ``text`` asks (``aspects`` of the file: the bundle's total, credit …), possibly none."""
+        types = self.of(text)
+        return frozenset(a.name for a in self.aspects if a.asked_by(text, types))
+
+    def offers(self, title: str, aspects: frozenset[str]) -> bool:
+        """Whether a source titled ``title`` answers one of ``aspects``."""
+        types = self.of(title)
+        return any(a.name in aspects and a.offered_by(title, types) for a in self.aspects)
 
     def adjustment(self, asked: frozenset[str], title: str, bonus: float, penalty: float) -> float:
         """What to add to the score of a source titled ``title`` for a question asking ``asked``."""

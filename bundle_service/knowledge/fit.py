@@ -46,6 +46,7 @@ class Asked:
     follow_up: bool = False  # the item is the conversation's: the question names none ("多久能好" after a course)
     units: frozenset[str] = frozenset()  # units of figures the question states ("贷4年行吗": 年, :mod:`said_figures`)
     cases: frozenset[str] = frozenset()  # the one-off cases the question names ("有车贷": a consumer loan)
+    aspects: frozenset[str] = frozenset()  # aspect words outranking a figure or item word (:mod:`aspects`)
 
     def offered(self, hit: SourceHit) -> frozenset[str]:
         """The asked types that ``hit``'s title answers."""
@@ -73,6 +74,20 @@ class Asked:
         (it is "不能"): a source whose title names a case (``cases`` of question_types.yml) answers only that case.
         """
         return self.table.cases_of(hit.entry.section) <= self.cases
+
+    def offers_aspect(self, hit: SourceHit, aspects: frozenset[str] | None = None) -> bool:
+        """Whether ``hit``'s title answers one of the aspects asked (or of ``aspects``)."""
+        wanted = self.aspects if aspects is None else aspects
+        return bool(wanted) and self.table.offers(hit.entry.section, wanted)
+
+    def of_its_subject(self, hit: SourceHit) -> bool:
+        """Whether ``hit`` names no other subject than the question, no other item and no case it does not name."""
+        if self.subjects and self.table.subjects_of(hit.entry.section) - self.subjects:
+            return False
+        named = self.items or self.mentioned  # "想贷个十五万": 贷 mentions the loan
+        if named and hit.entry.item and hit.entry.item not in named:
+            return False
+        return self.of_its_case(hit)
 
     def plausible(self, hit: SourceHit, by_type: bool = True) -> bool:
         """Whether ``hit``'s title agrees with the question in something and contradicts it in nothing.

@@ -14,6 +14,7 @@ from typing import Literal
 
 from bundle_service.knowledge.agreement import agrees, same_figures
 from bundle_service.knowledge.answers import shorten
+from bundle_service.knowledge.aspect_choice import aspect_first, aspect_parts, one_agreeing
 from bundle_service.knowledge.entries import OUT_OF_SCOPE, Entry
 from bundle_service.knowledge.fit import (
     NOTHING_ASKED,
@@ -65,6 +66,12 @@ ONE_PLAUSIBLE_TITLE = True
 # it scores within this much of a best source stating none (fit.said_figure_first), and a close source stating none
 # is no rival of it.
 SAID_FIGURE_SPAN = 0.05
+# Aspect words ("一共", "条件", "征信", "需补正": :mod:`aspects`) outrank a figure or an item word: the source whose
+# title answers the aspect goes first when it scores within this much of a best source answering none, a close source
+# answering no aspect asked is no rival of it, and a second aspect asked gets its own source (aspect_choice).
+ASPECT_SPAN = 0.05
+# A menu of titles of which exactly one agrees with what the question asks (its type or aspect): that one answers.
+ONE_AGREEING_TITLE = True
 # A source about one case (a car loan, ``cases`` of question_types.yml) answers only a question naming that case
 # (an unpaid business loan got the car loan's "能").
 CASES_APART = True
@@ -172,6 +179,8 @@ def rival(
     said = SAID_FIGURE_SPAN > 0 and asked is not None and asked.states_said(best)
     # the item named, the aspect asked: a bundle-wide source (every item's days) is no rival of the item's own
     item_sure = NAMED_ITEM_ONLY and asked is not None and asked.sure(best)
+    # the aspect asked ("一共多久": the bundle's total) and the best source answers it: one answering none is no rival
+    aspect = ASPECT_SPAN > 0 and asked is not None and asked.offers_aspect(best)
 
     def says_the_same(h: SourceHit) -> bool:
         if agrees(h.entry.text, shorten(best.entry.text)):
@@ -189,6 +198,7 @@ def rival(
             and not (same_fact_agrees and says_the_same(h))
             and not (best_fits and asked is not None and not asked.fits(h))
             and not (said and asked is not None and not asked.states_said(h))
+            and not (aspect and asked is not None and not asked.offers_aspect(h))
             and not (item_sure and not h.entry.item)
             and not (SURE_NO_RIVALS and item_sure and asked is not None and not asked.sure(h))
             and not (item_sure and asked is not None and asked.sure(h) and same_figures(h.entry.text, best.entry.text))
@@ -309,6 +319,9 @@ def _decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHIN
         candidates = sure_first(candidates, asked, span)
     if SAID_FIGURE_SPAN > 0:  # "贷4年行吗": the source stating the term's limit, not who may borrow
         candidates = said_figure_first(candidates, asked, SAID_FIGURE_SPAN)
+    displaced = None
+    if ASPECT_SPAN > 0:  # "贷十五万要什么条件": who may borrow, not the amount (aspect_choice)
+        candidates, displaced = aspect_first(candidates, asked, ASPECT_SPAN)
     best = candidates[0]
     confident = best.score >= thresholds.faq_threshold
     close = rival(candidates, thresholds.ambiguity_margin, thresholds.same_fact_agrees, asked, fitting)
@@ -320,6 +333,8 @@ def _decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHIN
     # a figure said ("贷4年行吗") and the best source states that unit's limit, agreeing with the question
     said = SAID_FIGURE_SPAN > 0 and asked.states_said(best) and asked.plausible(best, by_type=False)
     units = unit_parts(candidates, asked) if SAID_FIGURE_SPAN > 0 else []  # "15万3年可以吗": the amount's limit too
+    if not units and ASPECT_SPAN > 0:  # "需补正和不予受理差在哪": each aspect asked its source
+        units = aspect_parts(candidates, asked, displaced)
     if (clear or close in units) and (confident or fits or said):  # a rival stating another unit said is a part
         return _answer(best, hits, units)
     cover = covering(candidates, thresholds) if confident else None
@@ -329,6 +344,6 @@ def _decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHIN
     said_twice = AGREEING_ANSWER and agreeing(titles.choices, asked)  # a menu of one fact said twice
     one = titles.choices == [best]  # a menu of one title: the fact asked, or nothing contradicting the question
     one_answers = one and ((ONE_SURE_TITLE and asked.sure(best)) or (ONE_PLAUSIBLE_TITLE and asked.plausible(best)))
-    if said_twice or one_answers:
-        return _answer(best, hits)
-    return titles
+    # "培训要交钱吗": the one title asking a fee among three
+    alone = best if said_twice or one_answers else one_agreeing(titles.choices, asked) if ONE_AGREEING_TITLE else None
+    return titles if alone is None else _answer(alone, hits)
