@@ -40,12 +40,7 @@ ASK_MATCH = re.compile(r"符合|够条件|够不够|有资格|够格|能不能�
 WHAT_CAN_I_GET = situation.WHAT_CAN_I_GET
 # "我是残疾人想开个修鞋摊能借钱吗": borrowing, in this domain, is the guaranteed loan.
 BORROW = re.compile(r"借钱|借款|借点钱|贷点钱|能贷|可以贷")
-# A change to a company already registered ("公司法人变更要啥材料", "股东退出怎么办", "注销公司要多久"): not part of the
-# bundle (it registers a new business); the knowledge base declines it, never an eligibility verdict.
-COMPANY_CHANGE = re.compile(
-    r"(?:股东|法人|法定代表人|注册资本|经营范围|公司名称|监事|董事)[^，,。；;？?]{0,4}(?:变更|更换|换人|转让|退出|改)"
-    r"|增资|减资|股权转让|注销|吊销|(?:公司|企业|个体户?|执照)[^，,。；;？?]{0,4}(?:变更|迁移|迁址)"
-)
+COMPANY_CHANGE = situation.COMPANY_CHANGE
 
 
 def _text(tracker: Tracker) -> str:

@@ -238,10 +238,18 @@ def _loans_shown(clause: str, owes: bool) -> str:
     return "房贷、车贷、助学贷款不算经营性贷款" if EXEMPT_LOANS.search(clause) else "没有未还清的经营性贷款"
 
 
+# A change to a company already registered ("公司法人变更要啥材料", "股东退出怎么办", "注销公司要多久"): not part of the
+# bundle (it registers a new business); the knowledge base declines it, never an eligibility verdict.
+COMPANY_CHANGE = re.compile(
+    r"(?:股东|法人|法定代表人|注册资本|经营范围|公司名称|监事|董事)[^，,。；;？?]{0,4}(?:变更|更换|换人|转让|退出|改)"
+    r"|增资|减资|股权转让|注销|吊销|(?:公司|企业|个体户?|执照)[^，,。；;？?]{0,4}(?:变更|迁移|迁址)"
+)
+
+
 def is_business(clause: str) -> bool:
     """Whether a clause speaks of the person's own business (开了一年半), not of a job (在电子厂干了二十年)."""
-    if not BUSINESS.search(clause):
-        return False
+    if not BUSINESS.search(clause) or COMPANY_CHANGE.search(clause):
+        return False  # "公司股东要变更": a change to a company, no start date of one's own
     return not EMPLOYED.search(clause) or bool(OWN_BUSINESS.search(clause))
 
 
