@@ -11,7 +11,9 @@ class OfferOut(BaseModel):
     item: str
     name: str
     reason: str
-    needs: list[str] = Field(description="What the confirmation asks to add (bank_account for the subsidy; optional, else a material to provide).")
+    needs: list[str] = Field(
+        description="What the confirmation asks to add (the subsidy's bank_account: optional, else a material to provide)."
+    )
     offered_at: datetime
 
 
