@@ -12,7 +12,7 @@ class OfferOut(BaseModel):
     name: str
     reason: str
     needs: list[str] = Field(
-        description="What the confirmation asks to add (the subsidy's bank_account: optional, else a material to provide)."
+        description="What the confirmation asks to add (the subsidy's bank_account, optional: else a material)."
     )
     offered_at: datetime
 
