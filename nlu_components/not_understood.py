@@ -33,6 +33,7 @@ PUZZLED = re.compile(
 # "来电人讲不清楚要办什么", "嗯那个啥". One of these marks, and nothing but fillers around it.
 # On the hotline the caller is the one not clear: "来电人说了半天听不清在说啥", "他讲不明白".
 VAGUE_MARK = re.compile(
+    r"(?:你|您)?(?:懂|明白|晓得|知道)了?我的?意思了?(?:吧|不|吗|么|没|嘛)?|"  # "你懂我意思吧": pointing at nothing said
     r"(?:讲|说)不(?:清楚?|明白)|听不清楚?|说了半天|不知道怎么说|你懂的|你晓得|你知道的|(?:那|这)个?啥|那个|这个|那件|这件|"
     r"那笔|这笔|那事|这事|那种"
 )

@@ -30,6 +30,17 @@ NAME_FOR_ME = re.compile(
     r"|(?:起|取|想)(?:一个|几个|个)(?:好听|吉利|响亮|好记|霸气|好)?的?(?:名字|店名|公司名|字号|品牌名|名称)"
     r"|(?:帮|替|给)[^，,。？?！!]{0,8}?(?:起|取)(?:一)?个名(?![称单额])"
 )
+# Writing or translating anything else for the user ("帮我写首诗", "给我女朋友写段生日祝福", "翻译一下 good morning"): a
+# task outside the bundle, declined plainly (the NLU may read "帮我…" as a wish to apply).
+OTHER_WRITING = re.compile(
+    r"(?:帮|替|给|为)[^，,。？?！!]{0,8}?(?:写|作|编)(?:一下|一首|首|一段|段|一封|封|一个|个|一篇|篇|几句|句)?"
+    r"[^，,。？?！!]{0,8}?(?:诗|词|歌|请假条|假条|祝福|贺词|贺卡|情书|信(?![息用])|对联|段子|笑话|作业|检讨|邮件|朋友圈)"
+    r"|^(?:请|帮我|你)?翻译|帮我翻译|翻译(?:一下|下|成)"
+)
+OTHER_DECLINED = (
+    "抱歉，写诗、写信、写祝福或翻译这类事不在我的服务范围，我帮不上。我只能回答个人创业“一件事”相关的问题："
+    "创业政策、补贴贷款、营业执照、办理进度等，欢迎问我这些。"
+)
 NAMING_DECLINED = (
     "抱歉，起名字这件事我无法帮您，我只能回答个人创业“一件事”相关的问题。名称登记的规定可以问我，例如“个体户名称有什么要求”；"
     "想好名字后，办营业执照时填上就行。"
@@ -42,8 +53,8 @@ DECLINED = (
 
 
 def asks_to_write(text: str) -> bool:
-    """Whether ``text`` asks the assistant to write a document ("帮我写一份创业计划书") or a name for the user."""
-    return bool(WRITE_FOR_ME.search(text)) or asks_to_name(text)
+    """Whether ``text`` asks to write a document ("帮我写一份创业计划书"), a name, a poem or a translation."""
+    return bool(WRITE_FOR_ME.search(text) or OTHER_WRITING.search(text)) or asks_to_name(text)
 
 
 def asks_to_name(text: str) -> bool:
@@ -66,5 +77,8 @@ def decline(dispatcher: CollectingDispatcher, text: str) -> bool:
     """
     if not asks_to_write(text):
         return False
-    dispatcher.utter_message(text=NAMING_DECLINED if asks_to_name(text) else DECLINED)
+    if WRITE_FOR_ME.search(text):
+        dispatcher.utter_message(text=DECLINED)
+    else:
+        dispatcher.utter_message(text=NAMING_DECLINED if asks_to_name(text) else OTHER_DECLINED)
     return True

@@ -41,3 +41,16 @@ async def test_a_writing_request_does_not_start_the_form() -> None:
     tracker = make_tracker([user_event("帮我起草一份合伙协议", "start_application")])
     assert await followups.before_starting(dispatcher, tracker, {}) == []
     assert [m.get("text") for m in dispatcher.messages] == [writing_requests.DECLINED]
+
+
+@pytest.mark.parametrize("said", ["帮我写首诗", "帮我写个请假条", "给我女朋友写段生日祝福", "翻译一下 good morning"])
+def test_poems_notes_wishes_and_translations_are_declined_as_not_ours(said: str) -> None:
+    dispatcher = CollectingDispatcher()
+    assert writing_requests.decline(dispatcher, said) is True
+    assert [m.get("text") for m in dispatcher.messages] == [writing_requests.OTHER_DECLINED]
+    assert "不在我的服务范围" in writing_requests.OTHER_DECLINED
+
+
+@pytest.mark.parametrize("said", ["给我写个信息采集表的样子看看", "信用不好能贷款吗", "我想写信给领导反映问题"])
+def test_our_own_words_with_those_characters_are_no_writing_request(said: str) -> None:
+    assert writing_requests.decline(CollectingDispatcher(), said) is False

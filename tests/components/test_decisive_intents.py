@@ -110,3 +110,11 @@ def test_pointing_at_nothing_named_or_not_managing_is_not_understood_too() -> No
         assert decide({"name": "ask_question", "confidence": 0.6}, ranking("ask_question"), said)[0]["name"] == (
             "ask_question"
         ), said
+
+
+def test_you_know_what_i_mean_points_at_nothing_but_agreeing_that_one_understood_does_not() -> None:
+    for said in ("你懂我意思吧", "你明白我的意思吧", "懂我意思不"):
+        decided = decide({"name": "affirm", "confidence": 0.7}, ranking("affirm"), said)[0]["name"]
+        assert decided == "not_understood", said
+    for said in ("我懂你的意思", "好的我明白你的意思", "明白了"):
+        assert decide({"name": "affirm", "confidence": 0.7}, ranking("affirm"), said)[0]["name"] == "affirm", said
