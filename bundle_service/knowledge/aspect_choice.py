@@ -67,6 +67,9 @@ def aspect_parts(candidates: list[SourceHit], asked: Asked, displaced: SourceHit
     return kept[: MAX_PARTS - 1]
 
 
+UNTELLING = frozenset({"how"})  # question types every how-to title shares: agreeing on them is no choice
+
+
 def one_agreeing(choices: list[SourceHit], asked: Asked) -> SourceHit | None:
     """The one title offered that agrees with what the question asks, when the others do not (else None).
 
@@ -74,13 +77,13 @@ def one_agreeing(choices: list[SourceHit], asked: Asked) -> SourceHit | None:
     rate, a time, the total) are asked by one title only, which contradicts nothing else the question says
     (no other subject, item or case): that one answers. Two or more agreeing titles stay a menu.
     """
-    if len(choices) < 2 or not (asked.types or asked.aspects):
-        return None
+    if len(choices) < 2 or not (asked.types - UNTELLING or asked.aspects):
+        return None  # "怎么办" alone tells no title apart ("营业执照怎么办" is not "想要纸质营业执照怎么办")
     named = asked.items or asked.mentioned
     agreeing = [
         h
         for h in choices
-        if (asked.offers_aspect(h) or (not asked.aspects and asked.offered(h)))
+        if (asked.offers_aspect(h) or (not asked.aspects and asked.offered(h) - UNTELLING))
         and asked.of_its_subject(h)
         and (not h.entry.item or h.entry.item in named)  # an item's source only for a question about that item
     ]
