@@ -36,7 +36,7 @@ BEFORE = re.compile(r"以前|之前|原来|过去|从前|改革前|没有一件�
 NOW = re.compile(r"现在|如今|目前|改革后|有了一件事|一件事以后")
 THEN_AND_NOW = {True: "以前办这些手续要多久，要跑几个部门", False: "现在办一件事能快多少，材料能少多少"}
 # "培训和孵化基地各要多少天": one question per item named ("分别", "各", "各自", "每个").
-EACH = re.compile(r"分别|各自|各|每个|每样")
+EACH = re.compile(r"分别|各自|各(?![种类位])|每个(?![月年人季])|每样")  # not 每个月: a period, no split
 # "换成公司呢", "要是合作社呢", "小微企业呢": the previous question asked for another kind of business or person.
 SWITCH = re.compile(r"^(?:换成|换做|换作|改成|变成|如果是|要是|假如是|若是|假如|如果)")
 WHO = re.compile(
