@@ -51,10 +51,12 @@ def test_the_router_answering_through_the_question_action_is_not_sent_back() -> 
         assert not _fits_asked(make_tracker(events))
 
 
-async def test_an_unsure_reading_of_it_goes_to_the_eligibility_router(service_url: str) -> None:
+async def test_an_unsure_reading_of_it_gets_the_verdict_on_every_item_from_what_was_said(service_url: str) -> None:
+    # Since 05b64ae the situation said (a veteran, no business yet) is judged at once instead of opening the check.
     said = "我三年前从部队退下来的，想开个店，有啥帮扶"
-    _, out = await run(ActionHandleLowConfidence(), make_tracker([user_event(said, "nlu_fallback")]))
-    assert followup(out) == "eligibility_form"  # the router, run in place, opened the check
+    text, out = await run(ActionHandleLowConfidence(), make_tracker([user_event(said, "nlu_fallback")]))
+    assert "按您说的情况" in text and "退役军人" in text and "20万" in text, text
+    assert followup(out) is None
 
 
 async def test_the_router_checks_a_veteran_described_in_words(service_url: str) -> None:
