@@ -23,6 +23,7 @@ from actions.appeals.ratings import ActionRate
 from actions.conversation import context
 from actions.conversation.replies import answer_question, is_question, varied
 from actions.eligibility import situation
+from actions.knowledge import writing_requests
 from actions.progress.progress import still_without_number
 from actions.service_client import (
     NotFound,
@@ -200,8 +201,11 @@ def faults_the_assistant(text: str) -> bool:
 
 
 def _aside(text: str) -> str | None:
-    """Who answers a remark that files nothing: "什么破机器人" (sorry, and a person), "我再考虑考虑" (not now)."""
-    if faults_the_assistant(text):
+    """Who answers a remark that files nothing: "什么破机器人" (sorry, and a person), "我再考虑考虑" (not now).
+
+    A writing request ("帮我写一份年终总结") is declined there too, never a complaint.
+    """
+    if faults_the_assistant(text) or writing_requests.asks_to_write(text):
         return "action_about_assistant"
     if context.HESITATING.search(text) and not GRIEVANCE.search(text):
         return "action_route_courtesy"

@@ -54,3 +54,18 @@ def test_poems_notes_wishes_and_translations_are_declined_as_not_ours(said: str)
 @pytest.mark.parametrize("said", ["给我写个信息采集表的样子看看", "信用不好能贷款吗", "我想写信给领导反映问题"])
 def test_our_own_words_with_those_characters_are_no_writing_request(said: str) -> None:
     assert writing_requests.decline(CollectingDispatcher(), said) is False
+
+
+def test_a_screen_name_is_a_name_and_every_decline_says_it_is_not_ours() -> None:
+    dispatcher = CollectingDispatcher()
+    assert writing_requests.decline(dispatcher, "帮我起个好听的网名") is True
+    assert "不在我的服务范围" in writing_requests.NAMING_DECLINED
+    assert [m.get("text") for m in dispatcher.messages] == [writing_requests.NAMING_DECLINED]
+
+
+async def test_a_writing_request_read_as_a_complaint_is_declined_not_filed(service_down: None) -> None:
+    from actions.appeals.appeals import ActionRouteAppeal
+
+    dispatcher = CollectingDispatcher()
+    await ActionRouteAppeal().run(dispatcher, make_tracker([user_event("帮我写一份年终总结", "complain")]), {})
+    assert [m.get("text") for m in dispatcher.messages] == [writing_requests.DECLINED]
