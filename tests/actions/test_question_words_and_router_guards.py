@@ -6,11 +6,8 @@ category; "公司法人变更要啥材料" is not part of the bundle.
 """
 
 from datetime import date
-from typing import Any
 
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import question_shape
 from actions.conversation.routing import ActionRouteEligibility, ActionRouteOverview, ActionRouteProgress
@@ -18,16 +15,7 @@ from actions.eligibility import situation
 from actions.eligibility.eligibility_router import COMPANY_CHANGE
 from actions.progress.progress_router import asks_who_may_check
 from tests.actions.conftest import make_form_tracker
-
-
-async def route(action: Any, tracker: Tracker) -> tuple[str, list[dict[str, Any]]]:
-    dispatcher = CollectingDispatcher()
-    events = await action.run(dispatcher, tracker, {})
-    return "\n".join(str(m.get("text") or m.get("response") or "") for m in dispatcher.messages), events
-
-
-def followup(events: list[dict[str, Any]]) -> str | None:
-    return next((e["name"] for e in events if e["event"] == "followup"), None)
+from tests.actions.test_routing import followup, route
 
 
 @pytest.mark.parametrize(
