@@ -12,6 +12,7 @@ from typing import Any
 from actions.application.form_cues import UNIVERSITY_GRADUATE
 from actions.eligibility import first_start
 from actions.steps import dates
+from nlu_components.gazetteer import DEFAULT_DIRECTORY, read_entity_file
 
 # "我就是普通老百姓，没什么特殊身份": the person says they belong to no group; read also in a message full of fields.
 PLAIN_PERSON = re.compile(
@@ -51,14 +52,23 @@ class Situation:
     shown: list[str] = field(default_factory=list)
 
 
+def _hunan_places() -> str:
+    """Every name of a Hunan place the region gazetteer matches (醴陵, 衡阳县, 湘西州 …), longest first, as a regex."""
+    names = {name for aliases in read_entity_file(DEFAULT_DIRECTORY / "region.yml").values.values() for name in aliases}
+    return "|".join(re.escape(name) for name in sorted(names | {"湖南"}, key=len, reverse=True))
+
+
+HUNAN_PLACE = _hunan_places()
+# Back to a Hunan place or home ("回醴陵了", "回到衡阳县", "回了老家"); a bare 回家 is every evening's word.
+BACK_HOME = rf"回(?:来|到|了|去)?(?:{HUNAN_PLACE})|回来|回老家|回乡|返乡|回村|回到老家|回了老家|回家乡"
+# Worked elsewhere and came back ("在深圳打了八年工回醴陵了", "在外务工多年，回到攸县"): the category itself.
+# Only having been elsewhere ("从外省回来") is a hint (:func:`came_back`): a returning student says the same.
+WORKED_AWAY = r"在外|厂|工地|打工|打.{1,6}工|务工|上班|上.{1,6}班|农民工"
 # A category described rather than named: "在浙江厂里干了好些年，今年回老家" is a returning migrant worker.
 DESCRIBED = (
     (
         "returning_migrant_worker",
-        re.compile(
-            r"(?:在外|外地|外省|厂|工地|打工|打.{1,6}工|务工|上班|上.{1,6}班|农民工).{0,16}"
-            r"(?:回来|回老家|回乡|返乡|回村|回家|回湖南|回到老家)|回乡创业|返乡创业|回老家创业"
-        ),
+        re.compile(rf"(?:{WORKED_AWAY}).{{0,16}}?(?:{BACK_HOME}|回家)|回乡创业|返乡创业|回老家创业"),
     ),
     # "转业回来两年了", "复员三年", "从部队回来": left the army, said in passing ("转业务" is no army word)
     (
@@ -196,13 +206,37 @@ def group_entities(text: str, entities: list[dict[str, Any]]) -> list[dict[str, 
     ]
 
 
+# Studied elsewhere and came back ("在外面读了四年书回来了"): no migrant worker, no veteran.
+STUDIED = re.compile(r"读|念书|上学|留学|大学|学校|毕业")
+# Came back from elsewhere to Hunan or home, without saying work ("从福建回到衡阳县", "刚从外地回来", "回老家了"):
+# a hint that the person may be a returning migrant worker, offered at the category step, never set silently (D2).
+CAME_BACK = re.compile(
+    rf"从[^，,。；;？?！!]{{1,10}}?(?:{BACK_HOME}|回家)|回(?:到|了)(?:{HUNAN_PLACE})|回(?:到|了)?(?:老家|家乡)|回乡|返乡"
+)
+
+
+def came_back(text: str) -> bool:
+    """Whether a message says the person came back home from elsewhere, without naming or describing a category.
+
+    "从福建回到衡阳县，打算开个早餐铺" → True; "在深圳打了八年工回醴陵了" (the category itself) and a denied return
+    ("没回老家") → False.
+    """
+    if described_category(text) is not None:
+        return False
+    return any(not negated_at(text, m.start()) for m in CAME_BACK.finditer(text))
+
+
 def described_category(text: str) -> str | None:
     """The category a description implies (打工多年回老家 → returning migrant worker), or ``None``.
 
     A description denied ("没下岗", "也不是退伍的") implies nothing.
     """
     return next(
-        (code for code, pattern in DESCRIBED if any(not negated_at(text, m.start()) for m in pattern.finditer(text))),
+        (
+            code
+            for code, pattern in DESCRIBED
+            if any(not negated_at(text, m.start()) and not STUDIED.search(m.group()) for m in pattern.finditer(text))
+        ),
         None,
     )
 
