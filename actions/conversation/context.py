@@ -267,7 +267,9 @@ def _about_what_was_shown(tracker: Tracker, kind: str | None, text: str) -> str 
     statutory = re.search(progress_followups.STATUTORY, text)  # "登记那项规定几天办完": the rule's, not this one's
     # "那什么时候能全部办完", "还要等几天", "得等好久哦": the wait for the whole result ("税务那个要多久": one line)
     whole = ALL_DONE.search(text) or not progress_followups.asked_items(text, _entities(tracker))
-    if kind == "progress" and HOW_LONG.search(text) and whole and not statutory:
+    whole = whole and progress_followups.ordinal(text) is None  # "最后那个啥时候办完": that line
+    after_result = kind == "progress" or (kind == "answer" and progress_followups.result_shown(tracker))
+    if after_result and HOW_LONG.search(text) and whole and not statutory:  # also after "头一个呢" was answered
         return progress_followups.when_all_done(tracker, WHEN_ALL_DONE)
     if kind in ("progress", "answer") and (shown := progress_followups.reply(tracker)) is not None:
         return shown  # "那个证呢", "税务那个要多久", "剩下的呢": read from the result just shown

@@ -13,7 +13,8 @@ from rasa_sdk import Tracker
 
 from actions.conversation import context, question_shape
 from actions.knowledge import loan_followups
-from contract.labels import CHOICE_LABELS
+from actions.knowledge.subject_switch import home_again, other_aspect, other_who
+from actions.knowledge.subject_switch import without_then as without_then  # noqa: PLC0414 (the forms import it here)
 
 ITEM_ENTITY = "item"
 # Not a slot of the domain: the item of the form a question is asked in, tried only when the question alone finds
@@ -30,23 +31,8 @@ WHAT_ABOUT = re.compile(rf"^{ACKNOWLEDGEMENT}*(?:那么|那)?\s*(?P<subject>[^�
 # A longer query is cut to its gist: its questions and the clauses naming an item (a 350-character story took the
 # search 5.9 s on a loaded machine, past the actions' 5 s timeout; the story adds nothing the search can use).
 GIST_CHARS = 120
-# "以前呢" / "现在呢": before the bundle and now. Asked alone (right after the overview), the comparison the knowledge
-# base holds; after a question with the other time word, that question about this time ("以前要跑几个部门" → "现在…").
-BEFORE = re.compile(r"以前|之前|原来|过去|从前|改革前|没有一件事")
-NOW = re.compile(r"现在|如今|目前|改革后|有了一件事|一件事以后")
-THEN_AND_NOW = {True: "以前办这些手续要多久，要跑几个部门", False: "现在办一件事能快多少，材料能少多少"}
 # "培训和孵化基地各要多少天": one question per item named ("分别", "各", "各自", "每个").
 EACH = re.compile(r"分别|各自|各(?![种类位])|每个(?![月年人季])|每样")  # not 每个月: a period, no split
-# "换成公司呢", "要是合作社呢", "小微企业呢": the previous question asked for another kind of business or person.
-SWITCH = re.compile(r"^(?:换成|换做|换作|改成|变成|如果是|要是|假如是|若是|假如|如果)")
-WHO = re.compile(
-    r"小微企业|有限公司|公司|企业|个体工商户|个体户|个体|合作社|网店|合伙|农民工|毕业生|大学生|退役军人|退伍军人|军人"
-    r"|失业人员|困难人员|残疾人|个人"
-)
-# A company, for the loan, is what the policy calls a small or micro enterprise (its own limits: 300万, 2 years).
-COMPANY = re.compile(r"^(?:有限公司|公司|企业|小微企业)$")
-LOAN_ASKED = re.compile(r"贷|借")
-SMALL_ENTERPRISE = CHOICE_LABELS["loan_borrower"]["enterprise"]
 # Aspects only the loan has ("贷款利息怎么算" → "补贴呢"): carried to another item they ask nothing; its money does.
 LOAN_ONLY = re.compile(r"利息|利率|贴息|年息|还款|还钱|怎么还")
 LOAN = "guaranteed_loan"
@@ -83,12 +69,16 @@ def query_text(tracker: Tracker, everyday: bool = False) -> str:
     another of: "时间呢" after "材料减少了多少" is "时间减少了多少". A follow-up to a follow-up keeps the question
     ("贷款要多久" → "补贴呢" → "培训呢" is "培训要多久"). With ``everyday``, the item is named by its everyday name
     ("那贷款呢" → "创业担保贷款…"), tried when the user's own word finds nothing sure. Right after the interest
-    answer, "那他本人要承担多少" asks the borrower's share of it (:mod:`actions.knowledge.loan_followups`).
+    answer, "那他本人要承担多少" asks the borrower's share of it (:mod:`actions.knowledge.loan_followups`); right
+    after another province's question was redirected, "那我们湖南呢" asks it about Hunan
+    (:mod:`actions.knowledge.subject_switch`).
     """
     text = str(tracker.latest_message.get("text") or "").strip()
     if (share := loan_followups.share_question(tracker, text)) is not None:
         return share  # "那他本人要承担多少" right after the interest answer: the borrower's share of the interest
     users = [event for event in tracker.events if event.get("event") == "user"][:-1]
+    if users and (home := home_again(tracker, text, str(users[-1].get("text") or "").strip())) is not None:
+        return home  # "那我们湖南呢" after "广东开店有补贴吗" was redirected
     return _made_whole(text, list(tracker.latest_message.get("entities") or []), users, everyday)[:MAX_QUERY_CHARS]
 
 
@@ -107,7 +97,7 @@ def _made_whole(
     tagged = next((str(e.get("value")) for e in entities if e.get("entity") == ITEM_ENTITY), None)
     code = tagged or subject_item(subject)
     if not code:
-        return _other_aspect(subject, before) or _other_who(subject, before) or text
+        return other_aspect(subject, before) or other_who(subject, before) or text
     if not question_shape.is_question(before):
         return text  # "谢谢" before "补贴呢": nothing asked to carry over
     own = SIDE.sub("", subject) if tagged else _word_for(code, subject)
@@ -120,34 +110,6 @@ def _made_whole(
     if code != LOAN and LOAN_ONLY.search(whole):
         return f"{named}{MONEY_ASKED}"  # "贷款利息怎么算" → "补贴呢": what the subsidy gives, not its "interest"
     return whole
-
-
-def _other_who(subject: str, before: str) -> str | None:
-    """The question before, for another kind of business or person ("换成公司呢" after "个体户贷款最多几年").
-
-    The kind said before is replaced; with none, the new one goes in front ("小微企业呢" after "贷款最多几年" is
-    "小微企业贷款最多几年"). ``None`` when the subject names no such kind and switches nothing, or nothing was asked.
-    """
-    bare = SWITCH.sub("", subject)
-    asked = question_shape.is_question(before) or bool(question_shape.HOW_MANY_UNITS.search(before))
-    if not bare or not (bare != subject or WHO.search(bare)) or not asked:
-        return None
-    if COMPANY.match(bare) and LOAN_ASKED.search(before):
-        bare = SMALL_ENTERPRISE  # "那公司呢" after "担保贷款个人能贷多少": the small enterprise's limit
-    said = WHO.search(before)
-    if said is not None and said.group() != bare:
-        return without_then(before.replace(said.group(), bare, 1))
-    return f"{bare}{without_then(before)}"
-
-
-def _other_aspect(subject: str, before: str) -> str | None:
-    """The question before about another aspect ("时间呢" after "材料减少了多少"), or about another time ("以前呢")."""
-    if (then_now := _then_and_now(subject, before)) is not None:
-        return then_now
-    aspect = next((word for word in context.ASPECTS if word in before), None)
-    if subject not in context.ASPECTS or aspect is None:
-        return None
-    return without_then(before.replace(aspect, subject, 1))
 
 
 def _word_for(code: str, subject: str) -> str:
@@ -179,22 +141,6 @@ def follow_up_item(tracker: Tracker) -> str | None:
         return None
     tagged = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
     return str(tagged) if tagged else subject_item(match.group("subject"))
-
-
-def _then_and_now(subject: str, before: str) -> str | None:
-    """The whole question "以前呢" / "现在呢" stands for, or ``None`` when the subject is no time word."""
-    earlier, now = bool(BEFORE.fullmatch(subject)), bool(NOW.fullmatch(subject))
-    if not (earlier or now):
-        return None
-    other = NOW if earlier else BEFORE
-    if match := other.search(before):
-        return without_then(before[: match.start()] + subject + before[match.end() :])[:MAX_QUERY_CHARS]
-    return THEN_AND_NOW[earlier]
-
-
-def without_then(question: str) -> str:
-    """Drop the leading "那/那么" of a follow-up ("那要多久" → "要多久"): it says nothing to the search."""
-    return re.sub(r"^(?:那么|那)", "", question)
 
 
 def item_spans(tracker: Tracker) -> list[tuple[int, int, str]]:

@@ -6,20 +6,19 @@ the item it names ("贷款要多久" → "补贴要多久"). Right after the ove
 may answer (:mod:`actions.conversation.context`). A message with two questions gets both answers.
 """
 
-from contextvars import ContextVar
-from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import context, question_shape
 from actions.conversation.last_answer import pointed_item
 from actions.knowledge import knowledge_client, writing_requests
 from actions.knowledge.answer_feedback import answer_payload
+from actions.knowledge.answer_parts import ANSWERED, answered_item, combined, named_items, stays_refused
 from actions.knowledge.comparison import compare
-from actions.knowledge.knowledge_client import DECLINED_MARGIN, example_ahead
+from actions.knowledge.in_place import redirected, route_in_place, routed
 from actions.knowledge.query_text import (
     FORM_ITEM,
     ITEM_ENTITY,
@@ -32,7 +31,6 @@ from actions.knowledge.query_text import (
     named_by_short_word,
     names_item,
     per_item,
-    qualifiers,
     query_text,
     without_then,
     words_in,
@@ -40,12 +38,21 @@ from actions.knowledge.query_text import (
 from actions.knowledge.topic import steered, unsaid_subject
 from actions.service_client import ServiceUnavailable
 
-_ROUTED: ContextVar[bool] = ContextVar("question_routed", default=False)
+# Re-exported: the routers, the fallback and the forms import these from here.
+__all__ = [
+    "ANSWERED",
+    "SERVICE_DOWN",
+    "ActionAnswerQuestion",
+    "answer_each",
+    "answer_one",
+    "answered_item",
+    "route_in_place",
+    "routed",
+    "search",
+    "stays_refused",
+]
 SERVICE_DOWN = "抱歉，政策资料服务暂时连不上，请稍后再问，或说“转人工”找工作人员。"
-ANSWERED = ("faq", "answer")
 UNSURE = ("not_found", "suggest")  # worth asking again with the item
-LABEL_CHARS = 20  # a long part (a story before its question) is headed by its end
-NOT_FOUND_PART = "这一问暂时没有找到准确的政策依据，可以换个问法，或说“转人工”由工作人员解答。"
 
 
 def mentioned_item(tracker: Tracker) -> str | None:
@@ -85,27 +92,6 @@ async def search(
     return await knowledge_client.ask(body)  # context the service refuses is dropped, never "service down"
 
 
-def answered_item(tracker: Tracker, answer: dict[str, Any]) -> str | None:
-    """The item to keep in context: the one the user named, else the one a direct answer is about.
-
-    Titles offered to pick from (``suggest``) say nothing about the item: the context stays as it was.
-    """
-    named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
-    if named:
-        return str(named)
-    if answer.get("status") in ANSWERED:
-        best = next((h for h in answer.get("hits") or [] if h.get("kind") != "out_of_scope"), None)
-        item = best.get("item") if best else None
-        return str(item) if item else None
-    return None
-
-
-def named_items(tracker: Tracker) -> list[str]:
-    """The items the latest message names, each once, in order (with or without their place in the text)."""
-    entities = tracker.latest_message.get("entities") or []
-    return list(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == ITEM_ENTITY))
-
-
 async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     """The knowledge base's answer to each question of the latest message (one, or one per question).
 
@@ -124,6 +110,9 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     said = context.item_word(str(carried)) if carried else ""
     for part in parts:
         named, word = next(iter(words_in(tracker, part)), (None, ""))  # a part naming its item says it in its words
+        if not named and carried and (about := await _about_item(tracker, part, str(carried), said)) is not None:
+            answers.append((part, about))  # "贷款归哪几家审，得多少天": the loan's days, not the bundle's
+            continue
         answer = await search(tracker, query=part[:MAX_QUERY_CHARS], item=None if named else carried)
         if (named or carried) and answer.get("status") in UNSURE and not (named and stays_refused(answer, named, part)):
             query = part if named else f"{said}{without_then(part)}"
@@ -133,26 +122,6 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
         if named:
             carried, said = named, word if len(word) >= 2 and not word.isascii() else context.item_word(named)
     return answers
-
-
-def stays_refused(answer: dict[str, Any], item: str, question: str = "") -> bool:
-    """Whether a question refused alone stays refused rather than asked again with ``item``'s +0.08 bonus.
-
-    It does when the service declined it for a scheme named that is none of the items (``declined``: an example
-    scored alike with our source), when an out-of-scope example scored first and names the item too ("技能提升补贴
-    怎么领" for "技能提升补贴能拿多少": the bonus would lift the start-up subsidy past the look-alike it is not), or
-    scored clearly first.
-    An example about something else a hair ahead ("开奶茶店选址有啥讲究" for "我想开个奶茶店，办执照要几天", "办护照
-    要带什么材料" for "执照要带什么材料") leaves the question to its item.
-    """
-    if answer.get("declined"):  # the service read a scheme that is none of the items ("稳岗补贴能领多少钱")
-        return True
-    hits = answer.get("hits") or []
-    if not example_ahead(answer):
-        return False
-    example = str(hits[0].get("text") or "")
-    shared = any(word in example for word in qualifiers(question, item))  # "稳岗补贴…": the example's scheme
-    return example_ahead(answer, DECLINED_MARGIN) or names_item(example, item) or shared
 
 
 async def _by_short_word(tracker: Tracker, text: str, short: tuple[str, str]) -> dict[str, Any]:
@@ -177,8 +146,8 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     about the licence), the item's everyday name in front ("营业执照要多久") often does. "补贴呢" (the previous
     question about another item) is searched with the item it names, "税务那个要多久" with the item the short word
     names, "那个证怎么办" with the certificate an answer just named (:func:`pointed_item`). Inside a form the form's
-    item is asked again with (:data:`FORM_ITEM`); an elliptical question ("要多久",
-    "要带什么材料") in an application for one item is asked about that item first.
+    item is asked again with (:data:`FORM_ITEM`); a question naming no item is kept on the one item of the application
+    or of the answer just given first (:func:`_kept_on_item`).
     """
     named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
     if about := follow_up_item(tracker):  # "补贴呢", "那税务那边呢": the previous question about that item
@@ -194,11 +163,8 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     if short is not None:
         return await _by_short_word(tracker, text, short)
     form_item = tracker.get_slot(FORM_ITEM)
-    if form_item and not named and one_item_applied(tracker) and elliptical(text):
-        # "要多久" in the form after "我想申请创业担保贷款": the loan's 15 days, not the whole bundle's 20
-        answer = await search(tracker, item=str(form_item), record_unanswered=False)
-        if answer.get("status") in ANSWERED:
-            return answer
+    if not named and (kept := await _kept_on_item(tracker, text, form_item)) is not None:
+        return kept
     item = named or mentioned_item(tracker) or form_item
     retry = bool(item) and (bool(named) or bool(form_item) or context.is_follow_up(text))
     answer = await search(tracker, record_unanswered=not retry)
@@ -213,101 +179,46 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     return again if again.get("status") in ANSWERED else answer
 
 
-def _fits_asked(tracker: Tracker) -> bool:
-    """A person describing themselves asks what support fits them, outside a form, first thing this turn.
+async def _kept_on_item(tracker: Tracker, text: str, form_item: str | None) -> dict[str, Any] | None:
+    """The answer about the item the question is kept on, for a question that names none; else ``None``.
 
-    Only as the turn's first action and never for ``check_eligibility``: the eligibility router itself answers
-    through this action.
+    In an application for one item, any question naming no other item is that item's ("要多久" after "我想申请创业
+    担保贷款": the loan's 15 days, not the bundle's 20; "里面不收钱能住几年" at the incubator's summary: its 3 years,
+    not the reception station's free days). Right after an answer about an item, an elliptical question is asked
+    about it by its name ("得多少天" after a loan answer: the loan's days).
     """
-    from actions.eligibility.situation import asks_what_fits  # situation → dates: imported when run, as the others
-
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    if intent == "check_eligibility" or (tracker.active_loop or {}).get("name") or not first_action(tracker):
-        return False
-    if _ROUTED.get():
-        return False  # a router run from here answers through this action again: no second redirect
-    entities = list(tracker.latest_message.get("entities") or [])
-    return asks_what_fits(context.text_of(tracker), entities, date.today())
-
-
-async def routed(
-    router: Action, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-) -> list[EventType]:
-    """Run another intent's router in place; its own question answers are never sent back to it.
-
-    A follow-up action to the router left no rule for what came after it, and the policies ran the first action
-    again, in a loop (the router's reply said five times).
-    """
-    token = _ROUTED.set(True)
-    try:
-        return await router.run(dispatcher, tracker, domain)
-    finally:
-        _ROUTED.reset(token)
-
-
-async def route_in_place(
-    to: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-) -> list[EventType]:
-    """The eligibility (``to="eligibility"``) or progress router's reply, run in place (:func:`routed`)."""
-    from actions.conversation.routing import (  # the routers answer through this module: imported when run
-        ActionRouteEligibility,
-        ActionRouteProgress,
-    )
-
-    router = ActionRouteEligibility() if to == "eligibility" else ActionRouteProgress()
-    return await routed(router, dispatcher, tracker, domain)
-
-
-async def _redirected(
-    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], wish: bool
-) -> list[EventType] | None:
-    """Another router's reply for this message, or ``None``.
-
-    The rules' verdict for "我退伍三年了，有什么扶持" (for them, not a search); the application for a wish to apply
-    ("来电人想办培训和执照").
-    """
-    if _fits_asked(tracker):
-        return await route_in_place("eligibility", dispatcher, tracker, domain)
-    if wish and not (tracker.active_loop or {}).get("name"):
-        return [FollowupAction("action_start_application")]
+    if form_item and one_item_applied(tracker) and not names_another(text, str(form_item)):
+        answer = await search(tracker, item=str(form_item), record_unanswered=False)
+        return answer if answer.get("status") in ANSWERED else None
+    kept = None if form_item else mentioned_item(tracker)
+    if kept and context.last_answer(tracker) == "answer":
+        return await _about_item(tracker, text, str(kept))
     return None
 
 
-def first_action(tracker: Tracker) -> bool:
-    """Whether no action has run yet since the latest user message (this one was not reached by a redirect)."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return True
-        if event.get("event") == "action" and event.get("name") != "action_listen":
-            return False
-    return True
+async def _about_item(tracker: Tracker, question: str, item: str, word: str = "") -> dict[str, Any] | None:
+    """The answer to an elliptical ``question`` ("得多少天") asked about ``item`` by its name, if one is found.
+
+    Searched with the item alone, "得多少天" after a loan answer drew the bundle's days (a bundle-wide source beats
+    the item's bonus); "创业担保贷款得多少天" is the loan's. ``word`` is the user's own word for the item, if said.
+    ``None`` for a question with a subject of its own, or when nothing is answered that way.
+    """
+    if not elliptical(question):
+        return None
+    query = f"{word or context.item_word(item)}{without_then(question)}"
+    answer = await search(tracker, query=query[:MAX_QUERY_CHARS], item=item, record_unanswered=False)
+    return answer if answer.get("status") in ANSWERED else None
+
+
+def names_another(text: str, item: str) -> bool:
+    """Whether ``text`` names an item other than ``item`` by one of its words ("那培训呢" in the loan's form)."""
+    return any(code != item and names_item(text, code) for code in context.item_aliases().values)
 
 
 def one_item_applied(tracker: Tracker) -> bool:
     """Whether the application under way is for one item (chosen, or the one the user opened with, none chosen yet)."""
     chosen = tracker.get_slot("application_items")
     return not chosen or (isinstance(chosen, list) and len(chosen) == 1)
-
-
-def combined(answers: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
-    """One answer for the message: each question's answer under the question, the same answer said once.
-
-    When no question was answered, the first one's honest "not found" stands for all.
-    """
-    if len(answers) == 1:
-        return answers[0][1]
-    found = [(part, a) for part, a in answers if a.get("status") in ANSWERED]
-    if not found:
-        return answers[0][1]
-    texts: list[str] = []
-    said_already: set[str] = set()
-    for part, answer in answers:
-        said = str(answer["answer"]) if answer.get("status") in ANSWERED else NOT_FOUND_PART
-        if said not in said_already:
-            said_already.add(said)
-            texts.append(f"【{part if len(part) <= LABEL_CHARS else '…' + part[-LABEL_CHARS:]}】\n{said}")
-    sources = [s for _, a in found for s in a.get("sources") or []]
-    return {**found[0][1], "answer": "\n\n".join(texts), "sources": sources}
 
 
 class ActionAnswerQuestion(Action):
@@ -356,8 +267,8 @@ class ActionAnswerQuestion(Action):
         if forgot_number(text):  # "申请编号在哪里能看到": their applications, or where it is
             return await forgotten_number(dispatcher, tracker)
         wish = named_items(tracker) and question_shape.is_request(text) and not question_shape.is_question(text)
-        if (redirected := await _redirected(dispatcher, tracker, domain, bool(wish))) is not None:
-            return redirected
+        if (elsewhere := await redirected(dispatcher, tracker, domain, bool(wish))) is not None:
+            return elsewhere
         if (waited := how_long_to_wait(dispatcher, tracker)) is not None:
             return waited  # "那我还要等多久" right after "须正常经营满1年": the months still to go
         verdict = await overview_in_form.answer(dispatcher, tracker)  # in a form, "一共几个部门审批": the bundle's

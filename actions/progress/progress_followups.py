@@ -4,7 +4,8 @@ The result lists one line per department with its items, status, time limit and 
 (:func:`actions.conversation.messages.progress`). "剩下的呢" / "还有哪些没办完" asks for the lines not finished; a
 follow-up naming an item or a department ("执照办好了没", "税务那个要多久", "那个证呢", "社保那块呢") asks for its
 line. The ID digits that verified the result are forgotten once it is shown, so the answer is read from the result the
-user has just seen, never looked up again; a further follow-up ("那补贴呢") reads the same result. Only a question
+user has just seen, never looked up again; a further follow-up ("那补贴呢") reads the same result. A line may be
+pointed at by its place ("头一个办到哪了", "最后那个呢"). Only a question
 about a line's status or time is answered from it: "钱批下来后几天能进账户" or "公章要不要我自己弄" name an item of the
 result but ask how things go on, the knowledge base's.
 """
@@ -39,9 +40,17 @@ WORDS = (
 
 # What a follow-up about a line asks: its status or its time ("执照办好了没", "税务那个要多久", "那个证呢").
 STATUS_ASKED = re.compile(
-    r"呢[？?。！!~～]*$|到哪|哪一步|办好|好了|好没|批了|批没|下来了?没|办完|办结|结果|状态|进度|怎么样|多久|几天|"
+    r"呢[？?。！!~～]*$|到哪|哪一步|办好|好了|好没|批了|批没|下来了?没|办完|办结|结果|状态|进度|怎么样|咋样|多久|几天|"
     r"什么时候|啥时候|完成|通过"
 )
+# "头一个办到哪了", "第二项呢", "最后那个咋样了": a line of the result by its place in the list.
+ORDINAL = re.compile(
+    r"(?:第|头)(?P<n>[一二两三四五六七八1-8])(?:个|项|行|条|家|部门|那)"
+    r"|(?P<last>最后|末尾|最末|倒数第一)(?:那|一)?(?:个|项|行|条|家|部门)"
+)
+NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
+# "怎么样了", "咋样了": how a line stands, not how to do something (PROCESS_ASKED's 怎么).
+HOW_IT_STANDS = re.compile(r"怎么样|咋样|如何了")
 # The limit the rules set for an item ("登记那项法定要多久", "税务那个按规定几天"): the policy's working days, the
 # knowledge base's, not the due date of the line shown.
 STATUTORY = r"法定|规定|按理|按说|正常(?:情况)?|一般|通常|本来|承诺|时限是"
@@ -81,6 +90,11 @@ def _latest_result(tracker: Tracker) -> list[str]:
     return []
 
 
+def result_shown(tracker: Tracker) -> bool:
+    """Whether the bot's previous turn showed a progress result or answered from one ("按刚才查到的进度：…")."""
+    return bool(_latest_result(tracker))
+
+
 def asked_items(text: str, entities: list[dict[str, Any]]) -> list[str]:
     """The items a follow-up names: the NLU's, else the department words and short names."""
     named = [str(e["value"]) for e in entities if e.get("entity") == "item"]
@@ -107,12 +121,11 @@ def reply(tracker: Tracker) -> str | None:
         return None
     text = str(tracker.latest_message.get("text") or "")
     if REST.search(text):
-        open_lines = _still_open(lines)
-        if not open_lines:
-            return f"{LEAD}所有部门都已办结，没有剩下的了。"
-        return f"{LEAD}还没办完的有{len(open_lines)}项：\n" + "\n".join(open_lines)
+        return _rest(lines)
     # "钱批下来后几天能进账户": how things go on, not the line shown
-    status = STATUS_ASKED.search(text) and not PROCESS_ASKED.search(text)
+    status = STATUS_ASKED.search(text) and not PROCESS_ASKED.search(HOW_IT_STANDS.sub("", text))
+    if status and (place := ordinal(text)) is not None:
+        return _line_at(lines, place)  # "头一个办到哪一步了": the first line shown
     items = asked_items(text, list(tracker.latest_message.get("entities") or [])) if status else []
     if not items:
         return None
@@ -121,6 +134,30 @@ def reply(tracker: Tracker) -> str | None:
         names = "、".join(ITEM_NAMES[code] for code in items)
         return f"{LEAD}这份申请里没有“{names}”这一项。想加办的话说“我要申请”，我帮您再填一份。"
     return LEAD + "\n" + "\n".join(found)
+
+
+def _rest(lines: list[str]) -> str:
+    """The lines still open ("剩下的呢"), or that none is."""
+    open_lines = _still_open(lines)
+    if not open_lines:
+        return f"{LEAD}所有部门都已办结，没有剩下的了。"
+    return f"{LEAD}还没办完的有{len(open_lines)}项：\n" + "\n".join(open_lines)
+
+
+def ordinal(text: str) -> int | None:
+    """The place in the result a follow-up points at: 1 for "头一个", -1 for "最后那个", else ``None``."""
+    found = ORDINAL.search(text)
+    if found is None:
+        return None
+    n = found.group("n")
+    return -1 if found.group("last") else int(n) if n.isdigit() else NUMBERS[n]
+
+
+def _line_at(lines: list[str], place: int) -> str:
+    """The result's line at ``place`` (1-based, -1 the last), or every line when the result has no such place."""
+    if place > len(lines):
+        return f"{LEAD}这份申请只有{len(lines)}项：\n" + "\n".join(lines)
+    return f"{LEAD}\n{lines[place - 1 if place > 0 else -1]}"
 
 
 def when_all_done(tracker: Tracker, general: str) -> str:

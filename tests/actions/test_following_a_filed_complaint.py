@@ -6,6 +6,7 @@ told the status check with the number just given and what it asks, never handed 
 
 from typing import Any
 
+import pytest
 from rasa_sdk import Action, Tracker
 
 from actions.conversation.fallback import ActionHandleLowConfidence
@@ -48,3 +49,69 @@ async def test_how_to_follow_is_told_whatever_the_intent(knowledge_service: str)
         said, events = await run(action, after_filing("那以后我咋知道处理到哪一步了", intent))
         assert NUMBER in said and "后4位" in said, (intent, said)
         assert "转人工客服，请稍候" not in said and not any(e.get("event") == "pause" for e in events), intent
+
+
+RATED_APPLICATION = (
+    "很抱歉这次没让您满意。对申请CY20261201000001的评价（1星）已记录，并已登记整改回访，编号SQ20261207000003，"
+    "工作人员会核实改进并回访您。"
+)
+RATED_SERVICE = (
+    "感谢您的评价！很抱歉没有让您满意，我们已登记整改回访（编号SQ20261207000004），工作人员会在12月14日前联系您。"
+)
+FILED_WITH_PHONE = (
+    "您的投诉已登记，编号SQ20260315000042，我们将在5个工作日内（2026年3月22日前）答复您。\n"
+    "工作人员会通过您留的电话联系您。想了解处理情况，随时说“我的投诉处理得怎么样了”，并提供编号SQ20260315000042。"
+)
+
+
+def after_reply(reply: str, said: str, by: str, intent: str = "ask_question", between: bool = False) -> Tracker:
+    events: list[dict[str, Any]] = [
+        user_event("给个差评", "give_feedback"),
+        {"event": "action", "name": by},
+        {"event": "bot", "text": reply},
+        {"event": "action", "name": "action_listen"},
+    ]
+    if between:  # "好的" and the bot's reply to it in between
+        events += [
+            user_event("好的", "affirm"),
+            {"event": "action", "name": "utter_ok"},
+            {"event": "bot", "text": "好的"},
+            {"event": "action", "name": "action_listen"},
+        ]
+    return make_tracker([*events, user_event(said, intent)])
+
+
+@pytest.mark.parametrize("said", ["到时候会有人打电话给我不", "会有人联系我吗", "你们会回访吗", "啥时候有人联系我"])
+@pytest.mark.parametrize(
+    ("reply", "by", "number", "when"),
+    [
+        (RATED_APPLICATION, "action_submit_rating", "SQ20261207000003", "答复期限内"),
+        (RATED_SERVICE, "action_rate", "SQ20261207000004", "12月14日前"),
+        (FILED_WITH_PHONE, "action_submit_appeal", "SQ20260315000042", "3月22日前按您留的电话"),
+    ],
+)
+def test_whether_someone_will_call_after_a_rating_or_a_filing_is_yes_with_the_number(
+    said: str, reply: str, by: str, number: str, when: str
+) -> None:
+    answer = str(how_to_follow(after_reply(reply, said, by), by, said))
+    assert answer.startswith("会的") and number in answer and when in answer, answer
+
+
+def test_whether_someone_will_call_a_turn_later_is_still_answered() -> None:
+    tracker = after_reply(RATED_SERVICE, "那会有人联系我吗", "action_rate", between=True)
+    assert "SQ20261207000004" in str(how_to_follow(tracker, "utter_ok", "那会有人联系我吗"))
+
+
+@pytest.mark.parametrize("said", ["好的谢谢", "我要怎么联系你们", "电话号码要填几位", "贷款要多久"])
+def test_other_messages_after_a_rating_are_no_such_question(said: str) -> None:
+    assert how_to_follow(after_reply(RATED_SERVICE, said, "action_rate"), "action_rate", said) is None
+
+
+def test_whether_someone_will_call_with_nothing_filed_is_no_such_question() -> None:
+    tracker = after_reply("感谢您的评价！对这次对话的评价（5星）已记录。", "会有人联系我吗", "action_rate")
+    assert how_to_follow(tracker, "action_rate", "会有人联系我吗") is None
+
+
+async def test_whether_someone_will_call_is_answered_through_the_question_action(knowledge_service: str) -> None:
+    said, _ = await run(ActionAnswerQuestion(), after_reply(RATED_SERVICE, "到时候会有人打电话给我不", "action_rate"))
+    assert said.startswith("会的") and "SQ20261207000004" in said and "12月14日前" in said, said

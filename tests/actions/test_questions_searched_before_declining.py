@@ -58,7 +58,7 @@ def test_a_follow_up_switching_the_kind_of_business_keeps_the_question() -> None
     assert _loan_then("换成有限公司呢") == "小微企业担保贷款最长能贷几年"  # the loan's own word for a company
     assert _loan_then("那公司的呢", "担保贷款个人最多能借多少") == "担保贷款小微企业最多能借多少"
     assert _loan_then("小微企业的呢") == "小微企业担保贷款最长能贷几年"
-    assert _loan_then("要是办合作社呢", "个体户担保贷款最长能贷几年") == "办合作社担保贷款最长能贷几年"
+    assert _loan_then("要是办合作社呢", "个体户担保贷款最长能贷几年") == "合作社担保贷款最长能贷几年"
     assert _loan_then("合作社呢", "个体户担保贷款最长能贷几年") == "合作社担保贷款最长能贷几年"
 
 

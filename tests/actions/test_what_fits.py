@@ -5,7 +5,8 @@ from datetime import date
 from actions.conversation.fallback import ActionHandleLowConfidence
 from actions.conversation.routing import ActionRouteEligibility
 from actions.eligibility.situation import asks_what_fits, read
-from actions.knowledge.questions import ActionAnswerQuestion, _fits_asked
+from actions.knowledge.in_place import fits_asked
+from actions.knowledge.questions import ActionAnswerQuestion
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_followups import followup, run, slots_of
 
@@ -48,7 +49,7 @@ def test_the_router_answering_through_the_question_action_is_not_sent_back() -> 
         [user_event(said, "check_eligibility")],  # the router's own intent
         [user_event(said, "check_progress"), {"event": "action", "name": "action_route_eligibility"}],  # redirected
     ):
-        assert not _fits_asked(make_tracker(events))
+        assert not fits_asked(make_tracker(events))
 
 
 async def test_an_unsure_reading_of_it_gets_the_verdict_on_every_item_from_what_was_said(service_url: str) -> None:
