@@ -170,6 +170,17 @@ class ActionCancelApplication(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Deactivate whichever form is active and clear the application's values; answer a question said with it."""
-        dispatcher.utter_message(text=CANCELLED)
-        answered = await courtesy.answer_rest(dispatcher, tracker, domain, outside_forms=True)  # "不办了，那培训要钱吗"
-        return [ActiveLoop(None), SlotSet("requested_slot", None), *reset_form(), *answered]
+        return await cancelled(dispatcher, tracker, domain)
+
+
+async def cancelled(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+    """Stop the form, forget its values and answer the rest of the message ("不干了，我只想问下贷款利息多少").
+
+    The one cancel: the dialogue's rule (``action_cancel_application``) and a cancel in words the form reads itself.
+
+    Returns:
+        The events closing the form, and those of the answer to the question said with the cancel.
+    """
+    dispatcher.utter_message(text=CANCELLED)
+    answered = await courtesy.answer_rest(dispatcher, tracker, domain, outside_forms=True)  # "不办了，那培训要钱吗"
+    return [ActiveLoop(None), SlotSet("requested_slot", None), *reset_form(), *answered]

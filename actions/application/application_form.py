@@ -35,7 +35,7 @@ from actions.application.form_questions import (
     answer_besides,
     question_besides,
 )
-from actions.application.form_turns import NAVIGATION, acknowledge, answer_in_form, navigate_or_cancel
+from actions.application.form_turns import NAVIGATION, acknowledge, answer_in_form, carry_out
 from actions.application.form_values import Extraction
 from actions.application.loan_limit import CAP, PROBES, the_limit, with_offer
 from actions.service_client import (
@@ -130,8 +130,7 @@ class ValidateApplicationForm(FormValidationAction):
             remind(dispatcher, tracker, str(requested))  # a question counts as a message that answered nothing
             return [*answered, SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
         if found.command in NAVIGATION:
-            text = str(tracker.latest_message.get("text") or "")
-            return navigate_or_cancel(dispatcher, str(found.command), slots, text)
+            return await carry_out(dispatcher, tracker, domain, str(found.command), slots)
         if has_values or found.command:
             return None
         if found.not_yet_registered:

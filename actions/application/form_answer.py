@@ -14,8 +14,9 @@ import cn2an
 from actions.application.form_business import address_only, kind_of_free_text, project_answered
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.application.form_guard import SUBMIT, account_digits, free_text_problem, is_question, plausible_name
-from actions.application.form_labels import read_partners, read_term
+from actions.application.form_labels import read_partners
 from actions.application.form_leftover import leftover_project
+from actions.application.form_money import read_term
 from actions.application.form_values import Extraction
 from actions.eligibility.first_start import first_time
 from actions.steps import dates

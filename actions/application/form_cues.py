@@ -38,7 +38,7 @@ SHOP_BEFORE = re.compile(r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|
 LEADERS = r"负责人|法人代表|法定代表人|法人|带头人|理事长|社长|牵头人"
 NAME_CUES = (
     r"我叫|我的名字叫|我的名字是|全名叫|全名是|全名[:：]?|大名叫|大名是|大名|名字全称是|名字叫|名字是|姓名是|姓名[:：]?"
-    r"|本人叫|本人|申请人叫|申请人是|申请人[:：]?"
+    r"|本人叫|本人|申请人叫|申请人是|申请人[:：]?|我喊|我名字喊|名字喊"  # "我喊王铁柱" (dialect: 喊 for 叫)
     rf"|叫做|我是|名叫|名字[:：]?|(?:^|(?<=[，,。\s]))叫|(?:{LEADERS})(?:名叫|叫|是)?"  # "我是牵头人彭玉华"
     r"|(?:高校毕业生|大学毕业生|毕业生|大学生|退役军人|返乡创业农民工|返乡农民工|农民工|登记失业人员|失业人员|就业困难人员)"
     r"(?:\s*[，,]?\s*(?:名叫|叫做|叫)|\s*)"  # "退役军人叫张建国", "失业人员 叫王小红"; not "退役军人，经营的是…"
@@ -236,9 +236,6 @@ INDUSTRY_LIKE = re.compile(
     r"|合作社|性质|类型))"
     r"[\u4e00-\u9fff]{2,10}"
 )
-AMOUNT_CUED = re.compile(
-    r"(?:贷款?|借款?|额度|金额)[^\d一二两三四五六七八九十，,。]{0,4}(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*万"
-)
 ADDRESS_MARKERS = re.compile(r"省|(?<!超)市(?!场)|州|区|县|镇|乡|街道|村")
 ADDRESS_DETAIL = re.compile(r"路|街|巷|号|组|村|栋|楼|弄|小区|大道|广场|大厦|市场|社区|门面|商铺")
 ADDRESS_LABELLED = re.compile(
@@ -264,30 +261,12 @@ CLAUSE_AFTER_ADDRESS = re.compile(
     r"|主要|经营|营业|项目|行业|名字|叫|开|摆|搞|弄|干|做|卖|是|的店|的个体|刚|已经|今年|去年|明年"
 )
 CLAUSE_ANYWHERE = re.compile(r"我|想|打算|准备|申请|贷款|身份证|手机|电话")
-TERM = re.compile(
-    r"(?:期限|贷款期|借|贷|还款期|分)[^，,。；;\d一二两三四五六七八九十]{0,4}(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)"
-    r"|(?P<n2>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit2>年|个月)(?:期|还清|还完|内还|来还|还款)"  # 两年还清
-    # "十万吧，两年", "12万用三年"
-    r"|[万wW](?:元|块钱?)?(?:吧|呗|啊|左右|就够了?|就行|够了)?[，,\s]*(?:分|借|贷|用|还)?"
-    r"(?P<n3>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?P<unit3>年|个月)(?!前|后|毕业)"
-)
 # A graduation from a university or college said in words ("我去年大学毕业", "本科毕业三年了"): the category 高校毕业生.
 UNIVERSITY_GRADUATE = re.compile(
     r"(?:大学|本科|大专|专科|研究生|硕士|博士|高校|高职)[^，,。；;！!？?]{0,4}毕(?:的)?业(?!生)"
 )
 # Words that say who the person is ("我是…脱贫人口", "我家是脱贫户"): a rarer group said with them is the category.
 IDENTITY = re.compile(r"我是|本人是|我属于|属于|身份是|我家是|我们家是|我们是")
-# A term said alone as the answer to the term's step, with words around it ("那就两年", "三年吧", "改成24个月").
-TERM_ANSWER = re.compile(
-    r"^(?:那就|那么|那|就|嗯|好|行|要|改成|换成|改为|按|贷|借|期限)*[，,\s]*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)"
-    r"(?:吧|的|期|就行|就好|好了)?[。！!]*$"
-)
-# A sum in 万 said on its own ("十万吧，两年"): the loan's amount once the loan is chosen, unless other money is named.
-SUM_IN_WAN = re.compile(
-    r"(?<![\d一二两三四五六七八九十百.])(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*万(?!人|多人|个)"
-)
-OTHER_MONEY = re.compile(r"房租|租金|投资|营业额|收入|成本|工资|存款|本钱|流水|利润|月薪|年薪|装修|补贴|营收|欠")
-LOAN_WORDS = re.compile(r"贷款|借款|(?:贷|借)(?:个|点|上|了)?\s*(?:\d|[一二两三四五六七八九十])")  # "还想借个12万"
 GRADUATION = re.compile(r"毕业|毕的业")
 # A business's start: 成立/开业…, or its licence got ("营业执照是去年三月拿的", "执照前年批下来的", "前年领的照").
 STARTED = re.compile(

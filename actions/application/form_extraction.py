@@ -19,6 +19,8 @@ from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT, display
 from actions.application.form_guard import (
     BACK,
     CANCEL_WORDS,
+    PAUSE,
+    PROGRESS_ASKED,
     RESTART,
     SAID_WRONG,
     SUBMIT,
@@ -30,6 +32,7 @@ from actions.application.form_items import THESE_ONLY
 from actions.application.form_navigation import failures
 from actions.application.form_values import CHANGE_OF_MIND, CORRECTING, Extraction, entities_named, read_values
 from actions.conversation import context, not_understood
+from actions.steps import came_back
 
 DIGRESSION_INTENTS = frozenset(
     {
@@ -150,6 +153,7 @@ def _command(text: str, intent: str, requested: str | None, found: Extraction, c
         ("back", bool(BACK.search(text))),
         ("restart", bool(RESTART.search(text))),
         ("review", requested is not None and wants_review(text)),  # "核对下信息": shown, whatever the intent
+        ("pause", requested != CONFIRM_SLOT and bool(PAUSE.search(text)) and not is_question(text)),  # "稍等我找找"
     )
     if said := next((command for command, found_here in words if found_here), None):
         return said
@@ -186,10 +190,12 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     found.command = "no_items" if found.removed_all else _command(text, intent, requested, found, chosen)
     if found.command:
         return found
-    if not found.values and (explained := _step_explained(tracker, text, requested)):
+    person_asked = intent == "request_human" and (not found.values or PERSON_WORDS.search(text))
+    # "我搞不清楚，帮我转人工": a person (below), never the step's help again
+    if not found.values and not person_asked and (explained := _step_explained(tracker, text, requested)):
         found.problem = explained  # a failed answer: counted, so the help changes and never repeats thrice
         return found
-    if not found.values and (asked := field_asked(text)):
+    if not found.values and not person_asked and (asked := field_asked(text)):
         found.field_help = asked  # how to fill a field, whatever the intent: the form explains it
         return found
     questioning = is_question(text) or (intent == "ask_question" and _is_question(text, requested))
@@ -198,7 +204,6 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
         found.question = True  # answered inside the form, whatever the intent, then the same step is asked again
         return found
     off_topic = intent == "out_of_scope" and not found.values and _off_topic_here(message, text, requested)
-    person_asked = intent == "request_human" and (not found.values or PERSON_WORDS.search(text))
     attempt = requested in BY_SLOT and bool(DIGITS_ATTEMPT.fullmatch(text))  # "4301041990" is a short ID, not chat
     # "贷款不要了" with items chosen removes that one; "先把注册办了吧，补贴先不要" chooses: neither stops the form
     removal = "application_items" in found.values
@@ -211,7 +216,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
             intent in DIGRESSION_INTENTS
             and not found.values
             and not attempt
-            and (intent in ALWAYS_DIGRESS or intent in OTHER_TASKS or _is_question(text, requested))
+            and (intent in ALWAYS_DIGRESS or _other_task(intent, text) or _is_question(text, requested))
         )
     ):
         return Extraction(digression=True)
@@ -238,7 +243,7 @@ def _step_explained(tracker: Tracker, text: str, requested: str | None) -> str |
         return not_understood.explain(step_help(requested), failures(tracker, requested) - 1)
     if left := undecided(requested, text):  # "随便": the choices explained, the user still picks
         return field_help(left)
-    return None
+    return came_back.declined(tracker, text) if requested == "person_category" else None  # "不是" to the offer
 
 
 def _restated_dropped(values: dict[str, Any], slots: dict[str, Any]) -> dict[str, Any]:
@@ -248,6 +253,11 @@ def _restated_dropped(values: dict[str, Any], slots: dict[str, Any]) -> dict[str
         for slot, value in values.items()
         if slots.get(slot) != value and not (slot in BY_SLOT and BY_SLOT[slot].free_text)
     }
+
+
+def _other_task(intent: str, text: str) -> bool:
+    """Another task asked for: eligibility, or progress said with its words (not "等一下我翻一翻", read as progress)."""
+    return intent in OTHER_TASKS and (intent != "check_progress" or bool(PROGRESS_ASKED.search(text)))
 
 
 def _free_text_step(requested: str | None) -> bool:

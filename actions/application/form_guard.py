@@ -232,3 +232,13 @@ def account_digits(said: str) -> str | None:
     runs = [re.sub(r"[\s-]", "", run.group(0)) for run in ACCOUNT_RUN.finditer(said)]
     longest = max(runs, key=len, default="")
     return longest if len(longest) in ACCOUNT_DIGITS else None
+
+
+# Another task is really asked only with its words: a progress word or an application number ("帮我查下进度",
+# "CY2026…办到哪了"); "你等一下我翻一翻手机号", which the NLU may read as check_progress, asks no progress.
+PROGRESS_ASKED = re.compile(r"进度|办到|到哪一步|到哪了|审批到|批下来|批了没|结果出|状态|办件|CY\s*\d", re.IGNORECASE)
+# A pause at a step ("稍等", "等一下我找找", "我翻下手机"): the step stays, nothing is read or counted.
+PAUSE = re.compile(
+    r"^(?:你|您)?(?:稍等|等一下|等一等|等等|等会儿?|等我一下|等下)|我(?:找找|找一下|翻下|翻一翻|翻一下|去拿|去找|去翻|看一下)"
+    r"|(?:让我|我)想想|马上(?:发|给|找)|一会儿?(?:发|给)|待会儿?(?:发|给)"
+)

@@ -6,8 +6,8 @@
 import re
 from typing import Any
 
-from actions.application.form_cues import LOAN_WORDS
 from actions.application.form_guard import is_question
+from actions.application.form_money import LOAN_WORDS
 from contract.labels import ITEM_NAMES, ITEMS_FILED_TOGETHER
 
 ADD_ITEMS = re.compile(

@@ -19,12 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import cn2an
-
 from actions.application.form_address import read_address
 from actions.application.form_business import read_industry, read_project, split_project
 from actions.application.form_cues import (
-    AMOUNT_CUED,
     BORROWS_ALONE,
     COOPERATIVE_PLANNED,
     ENTERPRISE_PLANNED,
@@ -32,9 +29,7 @@ from actions.application.form_cues import (
     GRADUATION,
     IDENTITY,
     INDIVIDUAL_BUSINESS,
-    LOAN_WORDS,
     OPENED_KINDS,
-    OTHER_MONEY,
     PARTNERS,
     PARTNERSHIP,
     PROJECT_LABELLED,
@@ -42,9 +37,6 @@ from actions.application.form_cues import (
     SPOKEN_DIGITS,
     SPOKEN_NUMBER,
     STARTED,
-    SUM_IN_WAN,
-    TERM,
-    TERM_ANSWER,
     TRADITIONAL,
     UNIVERSITY_GRADUATE,
     plain_pronouns,
@@ -52,6 +44,7 @@ from actions.application.form_cues import (
 )
 from actions.application.form_leftover import leftover_project
 from actions.application.form_lists import industry_between
+from actions.application.form_money import LOAN_WORDS, number, read_amount, read_term
 from actions.application.form_names import introduces_person, read_name
 from actions.application.form_numbers import read_numbers
 from actions.eligibility import situation
@@ -95,33 +88,6 @@ def _entity_values(entities: list[dict[str, Any]], name: str) -> list[str]:
     return [str(e["value"]) for e in entities if e.get("entity") == name]
 
 
-def _number(word: str) -> int | None:
-    try:
-        return int(cn2an.cn2an(word, "smart"))
-    except ValueError:
-        return None
-
-
-def read_sum(text: str) -> str | None:
-    """A sum in 万 said without a loan word ("十万吧，两年" → 100000), when no other money is named (房租, 投资 …)."""
-    match = SUM_IN_WAN.search(text)
-    number = _number(match.group("n")) if match and not OTHER_MONEY.search(text) else None
-    return str(number * 10000) if number else None
-
-
-def read_term(text: str, asked: bool = False) -> int | None:
-    """The loan term in months from 期限3年 / 贷三年 / 36个月 / 3年期 (and "那就两年" when the term is asked)."""
-    match = TERM.search(text) or (TERM_ANSWER.match(text.strip()) if asked else None)
-    if not match:
-        return None
-    found = match.groupdict()
-    number = _number(found.get("n") or found.get("n2") or found.get("n3") or "")
-    unit = found.get("unit") or found.get("unit2") or found.get("unit3")
-    if number is None:
-        return None
-    return number * 12 if unit == "年" else number
-
-
 def read_dates(text: str, today: date, found: Labelled) -> None:
     """Graduation year (…毕业) and business start (开业/成立/开了…) through :mod:`actions.steps.dates`."""
     # the first part saying when ("大学毕业生 2022年毕业": the category names no year)
@@ -143,7 +109,7 @@ def read_partners(text: str) -> int | None:
     if not (match := PARTNERS.search(text)):
         return None
     said = next(g for g in match.groups() if g).rstrip("个")
-    return 2 if said in ("俩", "两") else _number(said)
+    return 2 if said in ("俩", "两") else number(said)
 
 
 def _read_partners(text: str, values: dict[str, Any]) -> None:
@@ -280,15 +246,3 @@ def spoken_digits(text: str) -> str:
     Only a run of at least seven digit characters is converted, so words like 一一 or 三五成群 stay as they are.
     """
     return SPOKEN_NUMBER.sub(lambda run: run.group(0).translate(SPOKEN_DIGITS), text)
-
-
-def read_amount(text: str) -> list[str]:
-    """A loan amount in 万 the NLU missed, e.g. glued to the term ("贷款12万3年" → 120000)."""
-    match = AMOUNT_CUED.search(text)
-    number = _number(match.group("n")) if match else None
-    return [str(number * 10000)] if number else []
-
-
-def loan_named(text: str) -> bool:
-    """The message asks for a loan in words (贷15万, 贷款, 借款) without naming the item."""
-    return bool(LOAN_WORDS.search(text))

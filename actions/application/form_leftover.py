@@ -22,6 +22,7 @@ from actions.application.form_cues import (
     segments,
 )
 from actions.application.form_guard import ACKNOWLEDGEMENTS, COMMANDS, is_question, plausible_name
+from actions.application.form_money import only_figure
 from actions.eligibility import situation
 from nlu_components.gazetteer import load_gazetteer
 
@@ -30,7 +31,7 @@ NOT_A_BARE_VALUE = (
     r"我|你|[他她它]|俺|咱|叫|名字|姓|身份|号码|项目|地址|贷|借|补贴|执照|申请|办理|登记"
     r"|注册|毕业|军人|退役|农民工|失业|困难|个体|公司|企业|合作社|性质|类型|创业|首次|第一次|以前|之前|没有|还没|已经"
     r"|今年|去年|前年|明年|上个月|全部|一起|都|想|要|打算|准备|是|在|的|了|吗|呢|吧|啊|呀|嗯|哦"
-    r"|谢|请|帮|麻烦|可以|不|对|来电|申请人|本人|客户|先生|女士|师傅|阿姨"
+    r"|谢|请|帮|麻烦|可以|不|对|来电|申请人|本人|客户|先生|女士|师傅|阿姨|个人|名义"  # "个人名义": the borrower
 )
 # A bare project's name holds none of them, nor a plan's verb or an industry's cue ("行业", "培训").
 NOT_IN_A_BARE_NAME = re.compile(rf"{NOT_A_BARE_VALUE}|手机|电话|行业|经营|场所|培训|开|做|办|搞|弄|卖(?!部)|行")
@@ -89,6 +90,8 @@ def _bare_name(part: str, read: list[str]) -> bool:
     """Whether ``part`` can be nothing but a project's name said bare."""
     if not BARE_PART.fullmatch(part) or NOT_IN_A_BARE_NAME.search(part) or ACKNOWLEDGEMENTS.match(part):
         return False
+    if only_figure(part):  # "十六万", "两年": the loan's amount or term
+        return False
     if any(part in value or value in part for value in read):
         return False  # a value read already (the industry, the address, …)
     if PLACE_ENDING.search(part) or _an_industry(part) or _someone(part):
@@ -135,8 +138,8 @@ def _an_industry(part: str) -> bool:
 
 
 def _someone(part: str) -> bool:
-    """Who the person is ("普通人", "脱贫户"), not a business."""
-    plain = situation.PLAIN_PERSON.search(part)
+    """Who the person is ("普通人", "脱贫户", "刚从广州回来"), not a business."""
+    plain = situation.PLAIN_PERSON.search(part) or situation.came_back(part)
     return bool(plain or situation.described_category(part) or situation.other_group(part))
 
 

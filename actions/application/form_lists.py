@@ -22,6 +22,9 @@ from actions.application.form_cues import (
     segments,
 )
 from actions.application.form_leftover import bare_industry, leftover_industry
+from actions.application.form_money import only_figure
+
+BORROWER = re.compile(r"个人|名义")
 
 NAMING = re.compile(r"叫|名字|名称|店名|定为|定成|取名|起名|就用|吧$")
 # Labels a dictated run is cut at: a project's label and an individual business (a company's or cooperative's
@@ -68,6 +71,8 @@ def industry_between(text: str, named: dict[str, Any]) -> str | None:
         part = parts[index]
         taken = any(str(value) in part for value in named.values() if isinstance(value, str))
         if taken or not INDUSTRY_LIKE.fullmatch(part) or NOT_INDUSTRY.search(part) or ADDRESS_MARKERS.search(part):
+            continue
+        if only_figure(part) or BORROWER.search(part):  # "十六万", "两年", "个人名义": the loan's, never an industry
             continue
         if strict and not bare_industry(part, read):
             continue

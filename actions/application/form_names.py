@@ -35,6 +35,7 @@ from actions.application.form_cues import (
     THIRD_PERSON,
 )
 from actions.application.form_guard import SURNAMES, plausible_name
+from nlu_components.gazetteer import load_gazetteer
 
 
 def _surname_and_name(text: str) -> str | None:
@@ -87,7 +88,28 @@ def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str |
         return uncued
     if has_numbers:  # "帮来电人办理：黄大明，身份证…": a part that is only a name, near the start
         parts = [part.strip() for part in re.split(r"[，,。；;：:！!？?\s]+", text) if part.strip()]
-        return next((part for part in parts[:4] if _uncued_name(part)), None)
+        return next((part for part in parts[:4] if _uncued_name(part)), None) or _late_name(parts)
+    return None
+
+
+# A late part shaped like a place or a shop ("岳麓区", "米粉店") is none of a person's.
+NOT_A_LATE_NAME = re.compile(r"(?:省|市|区|县|州|镇|乡|村|路|街|巷|号|组|店|馆|坊|铺|社|厂|行|摊|站|园|场)$")
+ID_OR_PHONE = re.compile(r"(?<![\dA-Za-z])(?:\d{17}[\dXx]|1[3-9]\d{9})(?![\dA-Za-z])")
+
+
+def _late_name(parts: list[str]) -> str | None:
+    """A bare name late in a list that gives an ID or phone ("…，十六万，两年，周立军，4306…"), else ``None``.
+
+    Later in a list a bare word is more often something else: a three-character name anywhere, a two-character one
+    only right before or after the ID or phone; never a place, a shop, an item or a category the gazetteer knows.
+    """
+    numbered = [i for i, part in enumerate(parts) if ID_OR_PHONE.search(part)]
+    for i, part in enumerate(parts[4:], start=4):
+        beside = any(abs(i - j) == 1 for j in numbered)
+        if not numbered or not _uncued_name(part) or NOT_A_LATE_NAME.search(part) or (len(part) < 3 and not beside):
+            continue
+        if not load_gazetteer().find(part):
+            return part
     return None
 
 

@@ -10,11 +10,11 @@ words, every item removed).
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.application.application_actions import CANCELLED, reset_form
+from actions.application.application_actions import cancelled
 from actions.application.form_field_help import field_help
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT, display
 from actions.application.form_navigation import navigate
@@ -83,21 +83,29 @@ NAVIGATION = (
     "no_items",
     "items_kept",
     "hesitate",
+    "pause",
     "not_submitted",
     "review",
     "which_wrong",
 )
+PAUSED_REPLY = "好的，不着急，找到了直接发给我就行。"
 WHICH_WRONG = "好的，哪一项不对？请直接说要改成什么，例如“项目名称改为（新名称）”“手机号改成（新号码）”。"
 
 
-def navigate_or_cancel(
-    dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any], text: str = ""
+async def carry_out(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, command: str, slots: dict[str, Any]
 ) -> list[EventType]:
     """Go back or start again, or stop on a cancel in words the NLU did not read as cancel (nothing filed).
+
+    A cancel is :func:`~actions.application.application_actions.cancelled`, as when the dialogue's rule cancels: the
+    rest of the message is answered too ("不干了 取消吧，我只想打听下贷款利息多少").
 
     Removing the only items chosen ("贷款不要了") asks for the items again: the application is not cancelled;
     "就这两样" at a later step says the items back and asks the step again.
     """
+    if command == "cancel":
+        return await cancelled(dispatcher, tracker, domain)
+    text = str(tracker.latest_message.get("text") or "")
     if command == "no_items":
         dispatcher.utter_message(
             text=NO_ITEMS_LEFT.format(items=display("application_items", slots.get("application_items")))
@@ -107,8 +115,10 @@ def navigate_or_cancel(
             SlotSet(CONFIRM_SLOT, None),
             SlotSet(REQUESTED, "application_items"),
         ]
-    if command in ("hesitate", "not_submitted", "review", "which_wrong"):  # "先别交"; "交上去了没有"; "核对下信息"
+    if command in ("hesitate", "pause", "not_submitted", "review", "which_wrong"):  # "先别交"; "稍等"; "核对下信息"
         requested = slots.get(REQUESTED)
+        if command == "pause":  # "等一下我找找": the step stays, no failed answer
+            dispatcher.utter_message(text=PAUSED_REPLY)
         if command in ("hesitate", "not_submitted"):
             dispatcher.utter_message(text=HOLDING if command == "hesitate" else NOT_SUBMITTED)
         if command == "which_wrong":  # "不对" at a free-text step: which field, with what is filled so far
@@ -121,7 +131,4 @@ def navigate_or_cancel(
         dispatcher.utter_message(text=f"好的，就办这几项：{items}。我们接着填。")
         requested = slots.get(REQUESTED)
         return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
-    if command != "cancel":
-        return navigate(dispatcher, command, slots, text)
-    dispatcher.utter_message(text=CANCELLED)
-    return [ActiveLoop(None), SlotSet(REQUESTED, None), *reset_form()]
+    return navigate(dispatcher, command, slots, text)

@@ -8,19 +8,14 @@ their form. :mod:`actions.application.form_extraction` decides what the message 
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.application.form_address import address_only
-from actions.application.form_business import project_answered
+from actions.application.form_corrections import cleaned, labelled_correction, parts_corrected
 from actions.application.form_cues import (
     BARE_ID,
     BARE_PHONE,
-    CHANGE_CUE,
-    CORRECTION,
-    CORRECTION_LABELS,
     CORRECTION_SLOTS,
     GIVEN_UP_AFTER,
     IDENTITY,
@@ -28,14 +23,15 @@ from actions.application.form_cues import (
     plain_pronouns,
 )
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
-from actions.application.form_guard import SAID_WRONG, account_digits, is_question, plausible_name
+from actions.application.form_guard import SAID_WRONG, is_question, plausible_name
 from actions.application.form_items import asked_about, items_named
-from actions.application.form_labels import business_type_in_words, implied_by, read_labelled, read_sum
-from actions.application.form_names import business_named_after, name_corrected, name_cued, spells_a_character
+from actions.application.form_labels import business_type_in_words, implied_by, read_labelled
+from actions.application.form_money import read_sum
+from actions.application.form_names import business_named_after, name_cued, spells_a_character
 from actions.application.loan_limit import limits_asked
-from actions.eligibility.situation import NEGATION_BEFORE, NONE_OF_THEM, asked_groups_dropped, described_category
+from actions.eligibility.situation import NEGATION_BEFORE, asked_groups_dropped, described_category
 from actions.service_client import tracker_identity
-from actions.steps import dates
+from actions.steps.came_back import category_said
 
 LOAN = "guaranteed_loan"
 # A change of mind naming the new value ("我改主意了，注册成有限公司"): a correction, never a cancel.
@@ -143,10 +139,11 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     renamed = slots.get("applicant_name") and requested != "applicant_name" and values.get("applicant_name")
     if renamed and not (correcting or name_cued(text)):  # a filled name changes only when the user says so
         del values["applicant_name"]
-    correction = _correction(text)
+    correction = labelled_correction(text)
     corrected = CORRECTION_SLOTS[correction[0]] if correction else ""
-    if requested == "person_category" and "person_category" not in values and NONE_OF_THEM.search(text):
-        values["person_category"] = "other"  # "都不是，就普通人" (the NLU may call it a complaint)
+    said = category_said(tracker, text) if requested == "person_category" else None  # "都不是" (the NLU may call it
+    if said and "person_category" not in values:  # a complaint) → other; "是" to the offer of 返乡创业农民工 (D2)
+        values["person_category"] = said
     if (
         correction
         and (corrected not in values or correcting)
@@ -156,7 +153,7 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         values[corrected] = cleaned(corrected, correction[1].strip(" 。.，,"))  # not "奶茶店，名字叫茶小满"
     if values.get("applicant_name") and values.get("applicant_name") == values.get("project_name"):
         del values["applicant_name"]  # "名字叫湘里人家": one name, the business's
-    _parts_corrected(text, values, slots)
+    parts_corrected(text, values, slots)
     chosen = list(slots.get("application_items") or [])
     spans = [
         (int(e["start"]), int(e["end"]), str(e["value"]))
@@ -188,21 +185,6 @@ def _restated_as_wrong(text: str, values: dict[str, Any], slots: dict[str, Any])
     for slot in YES_NO_RESTATED:
         if SAID_WRONG.search(text) and slot in values and values[slot] == slots.get(slot):
             del values[slot]
-
-
-def _correction(text: str) -> tuple[str, str, int] | None:
-    """The label, new value and where the change starts, if the message changes a labelled field.
-
-    "手机号填错了，是…", or a label further back before its change cue ("行业不对哈，不算美容，改成美甲服务": the
-    nearest label before 改成 names the field).
-    """
-    if match := CORRECTION.search(text):
-        return match.group("label"), match.group("value"), match.start()
-    for cue in CHANGE_CUE.finditer(text):
-        labels = list(CORRECTION_LABELS.finditer(text, 0, cue.start()))
-        if labels and labels[-1].group(0) in CORRECTION_SLOTS:
-            return labels[-1].group(0), cue.group("value"), labels[-1].start()
-    return None
 
 
 def _kept_choice(text: str, tracker: Tracker, slot: str) -> str | None:
@@ -251,54 +233,6 @@ def _implied(tracker: Tracker, text: str, values: dict[str, Any], slots: dict[st
     implied.update(limits_asked(text, {**values, **implied}, slots.get("requested_slot"), loan_chosen))
     implied.update({slot: value for slot, value in implied_by(values).items() if not slots.get(slot)})
     return implied
-
-
-def _parts_corrected(text: str, values: dict[str, Any], slots: dict[str, Any]) -> None:
-    """One part of a filled value corrected: a district of the address, one character of the name."""
-    address = slots.get("premises_address")
-    if address and "premises_address" not in values and (moved := part_corrected(text, str(address))):
-        values["premises_address"] = moved  # "区填错了，应该是开福区不是芙蓉区": that part of the address replaced
-    said = values.get("applicant_name")
-    if said and plausible_name(str(said)):
-        return  # "名字错了，是明天的明，叫王晓明": the whole name said wins over the character explained
-    if (name := slots.get("applicant_name")) and (fixed := name_corrected(text, str(name))):
-        values["applicant_name"] = fixed  # "不是王是汪，三点水那个", "名字是耳东陈的陈": one character changed
-
-
-# One part of a value corrected: "应该是开福区不是芙蓉区", "不是芙蓉区，是开福区", "雨花区改成天心区".
-PART_CORRECTED = (
-    re.compile(
-        r"(?:应该是|应为|是)(?P<new>[\u4e00-\u9fff0-9]{2,12}?)[，,\s]*(?:而)?不是(?P<old>[\u4e00-\u9fff0-9]{2,12})"
-    ),
-    re.compile(r"不是(?P<old>[\u4e00-\u9fff0-9]{2,12}?)[，,\s]*(?:而|应该|应)?是(?P<new>[\u4e00-\u9fff0-9]{2,12})"),
-    re.compile(r"(?P<old>[\u4e00-\u9fff0-9]{2,12}?)(?:改成|改为|换成)(?P<new>[\u4e00-\u9fff0-9]{2,12})"),
-)
-
-
-def part_corrected(text: str, current: str) -> str | None:
-    """``current`` with the part the message corrects replaced, or ``None`` when it names no part of it."""
-    for pattern in PART_CORRECTED:
-        for match in pattern.finditer(text):
-            old, new = match.group("old"), match.group("new")
-            for start in range(len(old)):  # "地址里的雨花区改成天心区": the part of ``old`` that is in the value
-                if len(old) - start >= 2 and old[start:] in current and old[start:] != new:
-                    return current.replace(old[start:], new, 1)
-    return None
-
-
-def cleaned(slot: str, value: str) -> Any:
-    """A corrected value without what was said after it: an address alone, a project's name alone, a date read."""
-    if slot == "premises_address":
-        return address_only(value) or value  # "地址不对，应该是…19号我再确认下"
-    if slot == "project_name":
-        return project_answered(value, cued=True)
-    if slot == "bank_account":
-        return account_digits(value) or value  # "账号改成工商银行 6222 …": the digits alone
-    if slot == "graduation_year" and (year := dates.graduation_year(value, date.today())):
-        return year.year  # "毕业年份写错了，是前年"
-    if slot == "business_started_on" and (start := dates.business_start(value, date.today())) and start.started_on:
-        return start.started_on.isoformat()  # "成立日期改成2024年5月"
-    return value
 
 
 def _bare_values(text: str, requested: Any, named: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from actions.application.form_cues import segments
-from actions.application.form_labels import read_term
+from actions.application.form_money import read_term
 
 LIMIT = re.compile(r"最高(?P<limit>\d+(?:\.\d+)?万)元")
 # The limit in the service's reasons: "最高20万元（200000元）", "期限最长3年（36个月）".

@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.application.form_fields import FORM_SLOTS
 from actions.eligibility.eligibility_reading import PROFILE_SLOTS
 from actions.progress.progress import LAST6_SLOT, NUMBER_SLOT
+from actions.steps import came_back
 from actions.steps.step_failures import reprompted_this_turn
 
 # The steps asked by a response of their own (the complaint form's prompts are actions already: appeal_prompts).
@@ -39,7 +40,11 @@ class AskStep(Action, ABC):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         """Say the step's question, unless a full re-prompt of it was said this turn."""
-        if not reprompted_this_turn(tracker):
+        if reprompted_this_turn(tracker):
+            return []
+        if self.slot == "person_category" and came_back.offer_now(tracker):  # "从福建回到衡阳县…" (decision D2)
+            dispatcher.utter_message(text=came_back.OFFER, buttons=came_back.OFFER_BUTTONS)
+        else:
             dispatcher.utter_message(response=f"utter_ask_{self.slot}")
         return []
 

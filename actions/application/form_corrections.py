@@ -1,0 +1,82 @@
+"""Corrections in a message for the application: a labelled field changed, a part of a filled value corrected.
+
+"手机号填错了，是…", "行业不对哈，不算美容，改成美甲服务" change a field by its label;
+"区填错了，应该是开福区不是芙蓉区" and "不是王是汪，三点水那个" correct one part of the address or the name. Used by
+:func:`actions.application.form_values.read_values`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from actions.application.form_address import address_only
+from actions.application.form_business import project_answered
+from actions.application.form_cues import CHANGE_CUE, CORRECTION, CORRECTION_LABELS, CORRECTION_SLOTS
+from actions.application.form_guard import account_digits, plausible_name
+from actions.application.form_names import name_corrected
+from actions.steps import dates
+
+
+def labelled_correction(text: str) -> tuple[str, str, int] | None:
+    """The label, new value and where the change starts, if the message changes a labelled field.
+
+    "手机号填错了，是…", or a label further back before its change cue ("行业不对哈，不算美容，改成美甲服务": the
+    nearest label before 改成 names the field).
+    """
+    if match := CORRECTION.search(text):
+        return match.group("label"), match.group("value"), match.start()
+    for cue in CHANGE_CUE.finditer(text):
+        labels = list(CORRECTION_LABELS.finditer(text, 0, cue.start()))
+        if labels and labels[-1].group(0) in CORRECTION_SLOTS:
+            return labels[-1].group(0), cue.group("value"), labels[-1].start()
+    return None
+
+
+def parts_corrected(text: str, values: dict[str, Any], slots: dict[str, Any]) -> None:
+    """One part of a filled value corrected: a district of the address, one character of the name."""
+    address = slots.get("premises_address")
+    if address and "premises_address" not in values and (moved := part_corrected(text, str(address))):
+        values["premises_address"] = moved  # "区填错了，应该是开福区不是芙蓉区": that part of the address replaced
+    said = values.get("applicant_name")
+    if said and plausible_name(str(said)):
+        return  # "名字错了，是明天的明，叫王晓明": the whole name said wins over the character explained
+    if (name := slots.get("applicant_name")) and (fixed := name_corrected(text, str(name))):
+        values["applicant_name"] = fixed  # "不是王是汪，三点水那个", "名字是耳东陈的陈": one character changed
+
+
+# One part of a value corrected: "应该是开福区不是芙蓉区", "不是芙蓉区，是开福区", "雨花区改成天心区".
+PART_CORRECTED = (
+    re.compile(
+        r"(?:应该是|应为|是)(?P<new>[\u4e00-\u9fff0-9]{2,12}?)[，,\s]*(?:而)?不是(?P<old>[\u4e00-\u9fff0-9]{2,12})"
+    ),
+    re.compile(r"不是(?P<old>[\u4e00-\u9fff0-9]{2,12}?)[，,\s]*(?:而|应该|应)?是(?P<new>[\u4e00-\u9fff0-9]{2,12})"),
+    re.compile(r"(?P<old>[\u4e00-\u9fff0-9]{2,12}?)(?:改成|改为|换成)(?P<new>[\u4e00-\u9fff0-9]{2,12})"),
+)
+
+
+def part_corrected(text: str, current: str) -> str | None:
+    """``current`` with the part the message corrects replaced, or ``None`` when it names no part of it."""
+    for pattern in PART_CORRECTED:
+        for match in pattern.finditer(text):
+            old, new = match.group("old"), match.group("new")
+            for start in range(len(old)):  # "地址里的雨花区改成天心区": the part of ``old`` that is in the value
+                if len(old) - start >= 2 and old[start:] in current and old[start:] != new:
+                    return current.replace(old[start:], new, 1)
+    return None
+
+
+def cleaned(slot: str, value: str) -> Any:
+    """A corrected value without what was said after it: an address alone, a project's name alone, a date read."""
+    if slot == "premises_address":
+        return address_only(value) or value  # "地址不对，应该是…19号我再确认下"
+    if slot == "project_name":
+        return project_answered(value, cued=True)
+    if slot == "bank_account":
+        return account_digits(value) or value  # "账号改成工商银行 6222 …": the digits alone
+    if slot == "graduation_year" and (year := dates.graduation_year(value, date.today())):
+        return year.year  # "毕业年份写错了，是前年"
+    if slot == "business_started_on" and (start := dates.business_start(value, date.today())) and start.started_on:
+        return start.started_on.isoformat()  # "成立日期改成2024年5月"
+    return value
