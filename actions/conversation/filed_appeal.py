@@ -29,8 +29,10 @@ WILL_CONTACT = re.compile(
     rf"(?:会|有人|有没有人|谁|什么时候|啥时候|多久|几天|哪天|要等)\S{{0,8}}?(?:{CONTACT})"
     rf"|(?:{CONTACT})\S{{0,6}}?(?:吗|不|没|么|嘛|[？?])"
 )
+# When, rather than whether ("多久给我答复", "什么时候有人联系我").
+WHEN_ASKED = re.compile(r"多久|几天|多长时间|什么时候|啥时候|哪天|几号")
 # What the filing's reply said: the date to answer by, or the working days ("5个工作日内（3月22日前）").
-DUE_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)前")
+DUE_DATE = re.compile(r"(?:\d{4}年)?(\d{1,2}月\d{1,2}日)前")
 DUE_DAYS = re.compile(r"(\d{1,2})个工作日内")
 BY_PHONE = "电话"  # the filing's reply says how staff will answer: by the phone left, or in this chat
 IN_CHAT = "发到这个对话里"
@@ -58,7 +60,7 @@ def how_to_follow(tracker: Tracker, previous_action: str | None, text: str) -> s
         return None
     if not contact:
         return HOW_TO_FOLLOW_REPLY.format(number=number)
-    return will_contact(str(number), filed[1] if filed else "")
+    return will_contact(str(number), filed[1] if filed else "", text)
 
 
 def reply_after_filing(tracker: Tracker) -> str | None:
@@ -72,13 +74,19 @@ def reply_after_filing(tracker: Tracker) -> str | None:
     return how_to_follow(tracker, context.previous_action(tracker), context.text_of(tracker))
 
 
-def will_contact(number: str, said: str) -> str:
-    """Yes, staff will be in touch: by the date (or within the working days) ``said`` named, how, and the number."""
+def will_contact(number: str, said: str, text: str = "") -> str:
+    """Staff will be in touch: within the working days and by the date ``said`` named, how, and the number.
+
+    A yes/no question ("会有人联系我吗") is answered "会的" first; a when-question ("多久给我答复") with the time.
+    """
     date, days = DUE_DATE.search(said), DUE_DAYS.search(said)
-    when = f"在{date.group(1)}前" if date else f"在{days.group(1)}个工作日内" if days else "在答复期限内"
+    within = f"{days.group(1)}个工作日内" if days else ""
+    by = f"（{date.group(1)}前）" if within and date else f"{date.group(1)}前" if date else ""
+    when = f"在{within}{by}" if within or by else "在答复期限内"
     how = "按您留的电话联系您" if BY_PHONE in said else "联系您，答复会发到这个对话里" if IN_CHAT in said else "联系您"
+    yes = "" if WHEN_ASKED.search(text) else "会的。"
     return (
-        f"会的。工作人员会{when}{how}，编号{number}。想先了解进展，随时说“我的投诉处理得怎么样了”并提供编号；"
+        f"{yes}工作人员会{when}{how}，编号{number}。想先了解进展，随时说“我的投诉处理得怎么样了”并提供编号；"
         "过了期限还没有消息，可以说“转人工”或拨打12345。"
     )
 

@@ -19,6 +19,7 @@ from actions.eligibility import gathered, situation
 from actions.eligibility.eligibility import SERVICE_DOWN
 from actions.eligibility.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
 from actions.eligibility.situation import Situation
+from actions.eligibility.situation_questions import amount_after_verdict, answers_besides
 from actions.eligibility.verdicts import NEEDS_MORE, verdict_lines
 from actions.knowledge.comparison import describe
 from actions.knowledge.query_text import WHAT_ABOUT, follow_up_item, previous_user_event
@@ -41,30 +42,35 @@ async def answer(
 
     Without any situation the question is a plain policy question: the knowledge base answers it. An undecided
     item gets what the catalogue says of it (amount, conditions), unless ``rule_of_undecided`` is false (a
-    question about every item, "我这种情况能办吗": the check asks what decides).
+    question about every item, "我这种情况能办吗": the check asks what decides). Other questions asked with it
+    ("…，问补贴能不能领、要带什么材料") are answered under the verdict (:mod:`actions.eligibility.situation_questions`).
     """
     if not stated.profile:
         return await answer_question(dispatcher, tracker, domain)
+    if (amount := await amount_after_verdict(tracker, items)) is not None:
+        dispatcher.utter_message(text=amount)  # "等满了一年能拿多少" right after the verdict: 5000元, not the verdict
+        return [SlotSet("item", items[0])]
     try:
         result = await post_json("/api/v1/eligibility", stated.profile)
     except ServiceUnavailable:
         dispatcher.utter_message(text=SERVICE_DOWN)
         return []
     except ServiceError:
-        return await answer_question(dispatcher, tracker, domain)
+        result = {"items": []}  # the knowledge base answers instead
     asked = [entry for entry in result["items"] if entry["code"] in items]
     if not asked:
         return await answer_question(dispatcher, tracker, domain)
     heard = f"（{'；'.join(stated.shown)}）" if stated.shown else ""
     good = [entry["code"] for entry in asked if entry["qualifies"]]
     text = f"按您说的情况{heard}：\n" + "\n".join(verdict_lines(asked))
+    besides = "".join(f"\n\n{said}" for said in await answers_besides(tracker, items))  # "…、要带什么材料"
     events: list[EventType] = []
     if any(not e["qualifies"] and str(e["reason"]).startswith(NEEDS_MORE) for e in asked):
         # undecided: what the item gives and asks, from the catalogue (a search picked look-alike FAQs: "刚办营业执照…
         # 现在还不行" for a shop open three years)
         undecided = [e["code"] for e in asked if not e["qualifies"] and str(e["reason"]).startswith(NEEDS_MORE)]
         rules = [line for code in undecided if rule_of_undecided and (line := await describe(code)) is not None]
-        dispatcher.utter_message(text="\n\n".join([text, *rules]))
+        dispatcher.utter_message(text="\n\n".join([text, *rules]) + besides)
         if not (tracker.active_loop or {}).get("name"):  # ask what decides it: the next answer goes to the check
             seeded = await seed_form(CollectingDispatcher(), stated)  # the situation was shown back above
             return [*events, *seeded, SlotSet("item", items[0]), FollowupAction("eligibility_form")]
@@ -77,7 +83,7 @@ async def answer(
         about = "".join(f"\n\n{line}" for line in described)
         in_form = bool((tracker.active_loop or {}).get("name"))  # the form asks its step next, not an offer
         dispatcher.utter_message(
-            text=f"{text}{about}" + ("" if in_form else f"\n{OFFER_APPLY if good else OFFER_CHECK}")
+            text=f"{text}{about}{besides}" + ("" if in_form else f"\n{OFFER_APPLY if good else OFFER_CHECK}")
         )
     events.append(SlotSet("item", items[0]))
     if good and not (tracker.active_loop or {}).get("name"):

@@ -11,6 +11,16 @@ from typing import Any
 
 from actions.application.form_cues import UNIVERSITY_GRADUATE
 from actions.eligibility import first_start
+from actions.eligibility.loans_owed import EXEMPT_LOANS as EXEMPT_LOANS  # noqa: PLC0414 (the progress router's)
+from actions.eligibility.loans_owed import business_loans as business_loans  # noqa: PLC0414 (the progress router's)
+from actions.eligibility.loans_owed import loans_shown
+from actions.eligibility.negation import NEGATION_BEFORE as NEGATION_BEFORE  # noqa: PLC0414 (the forms' import)
+from actions.eligibility.negation import negated_at
+from actions.eligibility.negation import not_negated as not_negated  # noqa: PLC0414 (the forms' import)
+from actions.eligibility.what_is_asked import SELF
+from actions.eligibility.what_is_asked import WHAT_CAN_I_GET as WHAT_CAN_I_GET  # noqa: PLC0414 (the routers' import)
+from actions.eligibility.what_is_asked import WHAT_FITS as WHAT_FITS  # noqa: PLC0414 (the overview router's import)
+from actions.eligibility.what_is_asked import items_asked as items_asked  # noqa: PLC0414 (the routers' import)
 from actions.steps import dates
 from nlu_components.gazetteer import DEFAULT_DIRECTORY, read_entity_file
 
@@ -91,44 +101,6 @@ OTHER_GROUPS = (
 def other_group(text: str) -> str | None:
     """The group of the category "other" a message describes (开网店的 → online merchant), or ``None``."""
     return next((code for code, pattern in OTHER_GROUPS if pattern.search(text)), None)
-
-
-# Words denying a group just before it ("也不是困难户", "不算失业的", "并非退役军人"): that group is not the person's.
-NEGATION_BEFORE = re.compile(r"(?:不是|不算|并非|不属于|算不上|没登记|没有登记)(?:什么|啥|一个|个|那种|那个)?$")
-
-
-# A negation over a list ("既不是退役军人也不是下岗的", "不是大学生、农民工或者残疾人"): every group named after it,
-# up to the end of its clause, is not the person's. "没/没有" negates only what follows at once ("没下岗", "没当过兵").
-NEGATES_LIST = re.compile(r"不是|不算|并非|不属于|算不上")
-NEGATES_NEXT = re.compile(r"(?:从来|从|还|也|既)?(?:没有|没|未曾|不曾|未)(?:什么|啥)?")
-# What may stand between 没 and the group it denies ("没当过兵", "没有登记失业"); "没想到退役后…" denies nothing.
-BETWEEN_NEGATION = re.compile(r"(?:当过|当|做过|干过|是|被|参加过|办过|登记过)?")
-SCOPE_ENDS = re.compile(r"[，,。；;！!？?]|但|可是|而是|只是|就是|我是|本人是")
-
-
-def negated_at(text: str, start: int) -> bool:
-    """Whether a group named at ``start`` is denied ("也不是困难户", "既没下岗也不是退役军人"; see NEGATES_LIST)."""
-    if NEGATION_BEFORE.search(text[:start].rstrip("，, 也都还")):
-        return True
-    for match in NEGATES_LIST.finditer(text, 0, start):
-        end = SCOPE_ENDS.search(text, match.end())
-        if match.end() <= start < (end.start() if end else len(text)):
-            return True
-    return any(
-        m.end() <= start and BETWEEN_NEGATION.fullmatch(text[m.end() : start])
-        for m in NEGATES_NEXT.finditer(text, 0, start)
-    )
-
-
-def not_negated(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The entities without a category said after a negation ("我也不是困难户" names no category)."""
-    return [
-        e
-        for e in entities
-        if e.get("entity") != "person_category"
-        or not isinstance(e.get("start"), int)
-        or not negated_at(text, e["start"])
-    ]
 
 
 def category(entities: list[dict[str, Any]], text: str) -> str | None:
@@ -241,37 +213,6 @@ def described_category(text: str) -> str | None:
     )
 
 
-# Loans still being repaid ("经营贷还没还完") or repaid ("贷款早还清了"): the loan's rule allows no other unpaid
-# business loan but housing, car and student loans (bundle.md). Such a clause never says when a business started.
-LOAN = re.compile(r"贷|借款|借的钱|欠银行")
-UNPAID = re.compile(r"还没还|没还完|没还清|未还清|没结清|未结清|还在还|正在还|在还款|每月还|还欠|欠着|没还上|还没还上")
-REPAID = re.compile(
-    r"还清了|还完了|已还清|已经还清|已结清|结清了|还掉了|早还了|没有(?:其他|别的|任何)?(?:的)?(?:经营性?)?贷款"
-)
-EXEMPT_LOANS = re.compile(r"房贷|车贷|助学贷|房子的贷款|买车的贷款|学生贷")
-BUSINESS_LOAN = re.compile(r"经营|生意|店|创业|网商贷|信用贷|周转|消费贷|公司")
-
-
-def business_loans(clause: str) -> bool | None:
-    """Whether a clause says the person still owes a business loan (True), owes none (False), or neither (``None``).
-
-    A housing, car or student loan still being repaid does not count (the rule exempts them).
-    """
-    if not LOAN.search(clause):
-        return None
-    if REPAID.search(clause):
-        return False
-    if not UNPAID.search(clause):
-        return None
-    return not (EXEMPT_LOANS.search(clause) and not BUSINESS_LOAN.search(clause))
-
-
-def _loans_shown(clause: str, owes: bool) -> str:
-    if owes:
-        return "有未还清的经营性贷款"
-    return "房贷、车贷、助学贷款不算经营性贷款" if EXEMPT_LOANS.search(clause) else "没有未还清的经营性贷款"
-
-
 # A change to a company already registered ("公司法人变更要啥材料", "股东退出怎么办", "注销公司要多久"): not part of the
 # bundle (it registers a new business); the knowledge base declines it, never an eligibility verdict.
 COMPANY_CHANGE = re.compile(
@@ -322,7 +263,7 @@ def _read_clause(clause: str, today: date, found: Situation) -> None:
     if (owes := business_loans(clause)) is not None:
         if "other_business_loans" not in found.profile:
             found.profile["other_business_loans"] = owes
-            found.shown.append(f"{clause} → {_loans_shown(clause, owes)}")
+            found.shown.append(f"{clause} → {loans_shown(clause, owes)}")
     elif GRADUATION.search(clause) and "graduation_year" not in found.profile:
         if year := dates.graduation_year(clause, today):
             found.profile["graduation_year"] = year.year
@@ -340,21 +281,6 @@ def _read_clause(clause: str, today: date, found: Situation) -> None:
         found.shown.append(start.shown if len(clause) <= SHORT else start.described)
 
 
-# "能享受哪些", "有啥政策": what the person can get, every item.
-# "有没有什么照顾", "有没有扶持", "啥优惠": a benefit of any kind, asked about without naming one.
-BENEFIT = r"政策|扶持|帮扶|支持|优惠|照顾|福利|好处|帮助|待遇"
-WHAT_CAN_I_GET = re.compile(
-    r"哪些|哪几|什么政策|什么扶持|啥政策|啥扶持|能享受|可以享受|匹配|有啥|有什么|都有啥"
-    rf"|有没有(?:什么|啥|哪些)?(?:{BENEFIT})|(?:什么|啥)(?:{BENEFIT})"
-)
-# "有没有什么照顾", "能享受什么": what support there is, in words that ask for benefits (not "要带哪些材料").
-WHAT_FITS = re.compile(
-    rf"(?:有没有|有无|有啥|有什么|有哪些|哪些|什么|啥)(?:的)?(?:{BENEFIT}|补助|补贴)|能享受|可以享受"
-)
-# The person speaks of themselves ("我退伍三年了"); a category described rather than named is theirs too.
-SELF = re.compile(r"我|本人|咱|自己")
-
-
 def asks_what_fits(text: str, entities: list[dict[str, Any]], today: date) -> bool:
     """Whether the person describes themselves and asks what support fits them ("退伍三年了，有什么扶持").
 
@@ -365,23 +291,3 @@ def asks_what_fits(text: str, entities: list[dict[str, Any]], today: date) -> bo
         return False
     named = any(e.get("entity") == "person_category" for e in entities)
     return bool(SELF.search(text)) or not named
-
-
-# Words before an item that make it a fact about the person ("还没领执照", "已经办了营业执照"), not what is asked.
-HAD = re.compile(
-    r"(?:还?没有?|已经?|刚|早就?)(?:办|领|拿|注册|申请|开|考)?(?:了|过|好|到)?(?:任何|什么|啥)?$"
-    r"|(?:办|领|拿|注册|考)(?:了|过|好|到)$|有了?$"
-)
-
-
-def items_asked(text: str, entities: list[dict[str, Any]]) -> list[str]:
-    """The items a message names, each once; asking what all can be had, not those said as a fact ("还没领执照")."""
-    asking_all = bool(WHAT_CAN_I_GET.search(text))
-    return list(
-        dict.fromkeys(
-            str(e["value"])
-            for e in entities
-            if e.get("entity") == "item"
-            and not (asking_all and isinstance(e.get("start"), int) and HAD.search(text[: int(e["start"])]))
-        )
-    )

@@ -77,7 +77,7 @@ def query_text(tracker: Tracker, everyday: bool = False) -> str:
     if (share := loan_followups.share_question(tracker, text)) is not None:
         return share  # "那他本人要承担多少" right after the interest answer: the borrower's share of the interest
     users = [event for event in tracker.events if event.get("event") == "user"][:-1]
-    if users and (home := home_again(tracker, text, str(users[-1].get("text") or "").strip())) is not None:
+    if users and (home := home_again(tracker, text, read_text(users[-1]))) is not None:
         return home  # "那我们湖南呢" after "广东开店有补贴吗" was redirected
     return _made_whole(text, list(tracker.latest_message.get("entities") or []), users, everyday)[:MAX_QUERY_CHARS]
 
@@ -90,7 +90,7 @@ def _made_whole(
     if match is None or not earlier or depth > MAX_CHAIN:
         return text
     previous = earlier[-1]
-    said = str(previous.get("text") or "").strip()
+    said = read_text(previous)
     said_entities = list((previous.get("parse_data") or {}).get("entities") or [])
     before = _made_whole(said, said_entities, earlier[:-1], everyday, depth + 1)  # a follow-up before, made whole
     subject = match.group("subject")
@@ -110,6 +110,11 @@ def _made_whole(
     if code != LOAN and LOAN_ONLY.search(whole):
         return f"{named}{MONEY_ASKED}"  # "贷款利息怎么算" → "补贴呢": what the subsidy gives, not its "interest"
     return whole
+
+
+def read_text(event: dict[str, Any]) -> str:
+    """A user message as the NLU read it (normalised: "利息怎麼算" → 利息怎么算), as the latest message is."""
+    return str((event.get("parse_data") or {}).get("text") or event.get("text") or "").strip()
 
 
 def _word_for(code: str, subject: str) -> str:

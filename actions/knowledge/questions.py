@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import context, question_shape
 from actions.conversation.last_answer import pointed_item
+from actions.eligibility.what_is_asked import LOAN, borrowing_asked
 from actions.knowledge import knowledge_client, writing_requests
 from actions.knowledge.answer_feedback import answer_payload
 from actions.knowledge.answer_parts import ANSWERED, answered_item, combined, named_items, stays_refused
@@ -110,12 +111,15 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     said = context.item_word(str(carried)) if carried else ""
     for part in parts:
         named, word = next(iter(words_in(tracker, part)), (None, ""))  # a part naming its item says it in its words
+        if named is None and borrowing_asked(part):
+            named, word = LOAN, "贷款"  # "…准备开个工作室，贷款能贷多少": borrowing is the loan, tagged or not
         if not named and carried and (about := await _about_item(tracker, part, str(carried), said)) is not None:
             answers.append((part, about))  # "贷款归哪几家审，得多少天": the loan's days, not the bundle's
             continue
         answer = await search(tracker, query=part[:MAX_QUERY_CHARS], item=None if named else carried)
         if (named or carried) and answer.get("status") in UNSURE and not (named and stays_refused(answer, named, part)):
-            query = part if named else f"{said}{without_then(part)}"
+            # from the item's word on ("…准备开个工作室，贷款能贷多少" → "贷款能贷多少"): the story blurred the search
+            query = (part[part.find(word) :] if word in part else part) if named else f"{said}{without_then(part)}"
             again = await search(tracker, query=query[:MAX_QUERY_CHARS], item=named or carried)
             answer = again if again.get("status") in ANSWERED else answer
         answers.append((part, answer))
@@ -255,7 +259,7 @@ class ActionAnswerQuestion(Action):
     ) -> list[EventType] | None:
         """An answer the conversation or the catalogue gives before the knowledge base is searched, else ``None``."""
         from actions.conversation.plain_answers import said_plainly
-        from actions.eligibility import own_case
+        from actions.eligibility import own_case, situation_questions
         from actions.eligibility.item_eligibility import (
             what_about,  # they answer through this action: imported when run
         )
@@ -274,6 +278,8 @@ class ActionAnswerQuestion(Action):
         verdict = await overview_in_form.answer(dispatcher, tracker)  # in a form, "一共几个部门审批": the bundle's
         if verdict is None:
             verdict = await what_about(dispatcher, tracker, domain)  # "补贴呢" after "我是退役军人，能贷多少"
+        if verdict is None:  # "来电人是退役军人，想开汽修店，问补贴有多少、去哪里申请": the verdict, then where
+            verdict = await situation_questions.answer(dispatcher, tracker, domain)
         if verdict is None and not (tracker.active_loop or {}).get("name"):
             verdict = await own_case.answer(dispatcher, tracker, domain)  # "我这种情况能办吗": what was said so far
         if verdict is None:  # "想了解下培训", "找谁" after the overview, "我这种情况能申请吗" with nothing said

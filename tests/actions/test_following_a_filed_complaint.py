@@ -81,13 +81,13 @@ def after_reply(reply: str, said: str, by: str, intent: str = "ask_question", be
     return make_tracker([*events, user_event(said, intent)])
 
 
-@pytest.mark.parametrize("said", ["到时候会有人打电话给我不", "会有人联系我吗", "你们会回访吗", "啥时候有人联系我"])
+@pytest.mark.parametrize("said", ["到时候会有人打电话给我不", "会有人联系我吗", "你们会回访吗"])
 @pytest.mark.parametrize(
     ("reply", "by", "number", "when"),
     [
         (RATED_APPLICATION, "action_submit_rating", "SQ20261207000003", "答复期限内"),
         (RATED_SERVICE, "action_rate", "SQ20261207000004", "12月14日前"),
-        (FILED_WITH_PHONE, "action_submit_appeal", "SQ20260315000042", "3月22日前按您留的电话"),
+        (FILED_WITH_PHONE, "action_submit_appeal", "SQ20260315000042", "5个工作日内（3月22日前）按您留的电话"),
     ],
 )
 def test_whether_someone_will_call_after_a_rating_or_a_filing_is_yes_with_the_number(
@@ -95,6 +95,14 @@ def test_whether_someone_will_call_after_a_rating_or_a_filing_is_yes_with_the_nu
 ) -> None:
     answer = str(how_to_follow(after_reply(reply, said, by), by, said))
     assert answer.startswith("会的") and number in answer and when in answer, answer
+
+
+@pytest.mark.parametrize("said", ["啥时候有人联系我", "多久给我答复"])
+def test_when_someone_will_call_is_told_with_the_time_limit(said: str) -> None:
+    answer = str(
+        how_to_follow(after_reply(FILED_WITH_PHONE, said, "action_submit_appeal"), "action_submit_appeal", said)
+    )
+    assert not answer.startswith("会的") and "5个工作日内（3月22日前）" in answer and "SQ20260315000042" in answer
 
 
 def test_whether_someone_will_call_a_turn_later_is_still_answered() -> None:
