@@ -51,8 +51,9 @@ async def answers_besides(tracker: Tracker, items: list[str]) -> list[str]:
 
     Empty for a message with one question (the verdict answers it) or when the service cannot be reached.
     """
+    from actions.knowledge.answer_parts import ANSWERED
     from actions.knowledge.query_text import words_in  # knowledge → eligibility: imported when run
-    from actions.knowledge.questions import ANSWERED, search
+    from actions.knowledge.searching import search
     from actions.service_client import ServiceUnavailable
 
     said: list[str] = []
@@ -80,7 +81,8 @@ async def amount_after_verdict(tracker: Tracker, items: list[str]) -> str | None
     or asks no amount, or the knowledge base has no sure answer.
     """
     from actions.eligibility.gathered import after_result  # gathered → situation: imported when run, as the others
-    from actions.knowledge.questions import ANSWERED, search
+    from actions.knowledge.answer_parts import ANSWERED
+    from actions.knowledge.searching import search
     from actions.service_client import ServiceUnavailable
 
     text = context.text_of(tracker)
@@ -111,6 +113,8 @@ def verdict_asked(tracker: Tracker, today: date) -> tuple[list[str], situation.S
     items = situation.items_asked(text, entities)
     if not stated.profile or not items or not any(ASKS_VERDICT.search(part) for part in parts):
         return None
+    if not aspect_parts(text):
+        return None  # "能申请创业担保贷款吗 最多贷多少": whether and how much, the knowledge base's as before
     return items, stated
 
 

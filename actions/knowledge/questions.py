@@ -20,22 +20,20 @@ from actions.knowledge.answer_feedback import answer_payload
 from actions.knowledge.answer_parts import ANSWERED, answered_item, combined, named_items, stays_refused
 from actions.knowledge.comparison import compare
 from actions.knowledge.in_place import redirected, route_in_place, routed
+from actions.knowledge.kept_item import about_item, kept_on_item
 from actions.knowledge.query_text import (
     FORM_ITEM,
     ITEM_ENTITY,
     MAX_QUERY_CHARS,
     WHAT_ABOUT,
-    elliptical,
     follow_up_item,
-    gist,
-    in_chinese,
     named_by_short_word,
-    names_item,
     per_item,
     query_text,
     without_then,
     words_in,
 )
+from actions.knowledge.searching import mentioned_item, search
 from actions.knowledge.topic import steered, unsaid_subject
 from actions.service_client import ServiceUnavailable
 
@@ -54,43 +52,6 @@ __all__ = [
 ]
 SERVICE_DOWN = "抱歉，政策资料服务暂时连不上，请稍后再问，或说“转人工”找工作人员。"
 UNSURE = ("not_found", "suggest")  # worth asking again with the item
-
-
-def mentioned_item(tracker: Tracker) -> str | None:
-    """The item to search within: the conversation's, for a message that names none (a follow-up).
-
-    A message that names an item says what it asks in its own words, so the NLU's item is not sent with it: the
-    dev sets measure such questions without an item, and an item sent along lifts that item's sources by a bonus
-    the out-of-scope examples do not get ("稳岗补贴怎么申请", read as the start-up subsidy, got its how-to).
-    """
-    if next(tracker.get_latest_entity_values(ITEM_ENTITY), None) is not None:
-        return None
-    return tracker.get_slot(ITEM_ENTITY)
-
-
-async def search(
-    tracker: Tracker, record_unanswered: bool = True, query: str | None = None, item: str | None = None
-) -> dict[str, Any]:
-    """Ask the knowledge base about the latest message, in the context of the conversation's item and region.
-
-    Args:
-        tracker: The conversation.
-        record_unanswered: Put the question in the unanswered queue when nothing fits.
-        query: One question of the message (default: the message, or the follow-up it stands for).
-        item: The item that question is about (default: the one named, else the conversation's).
-
-    Raises:
-        ServiceUnavailable: the service cannot be reached (or is still building its index).
-    """
-    region = next(tracker.get_latest_entity_values("region"), None)
-    body = {
-        "query": in_chinese(tracker, gist(tracker, query or query_text(tracker))),
-        "item": item or mentioned_item(tracker),
-        "region": region,
-        "conversation_id": tracker.sender_id,
-        "record_unanswered": record_unanswered,
-    }
-    return await knowledge_client.ask(body)  # context the service refuses is dropped, never "service down"
 
 
 async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
@@ -113,7 +74,7 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
         named, word = next(iter(words_in(tracker, part)), (None, ""))  # a part naming its item says it in its words
         if named is None and borrowing_asked(part):
             named, word = LOAN, "贷款"  # "…准备开个工作室，贷款能贷多少": borrowing is the loan, tagged or not
-        if not named and carried and (about := await _about_item(tracker, part, str(carried), said)) is not None:
+        if not named and carried and (about := await about_item(tracker, part, str(carried), said)) is not None:
             answers.append((part, about))  # "贷款归哪几家审，得多少天": the loan's days, not the bundle's
             continue
         answer = await search(tracker, query=part[:MAX_QUERY_CHARS], item=None if named else carried)
@@ -151,7 +112,7 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     question about another item) is searched with the item it names, "税务那个要多久" with the item the short word
     names, "那个证怎么办" with the certificate an answer just named (:func:`pointed_item`). Inside a form the form's
     item is asked again with (:data:`FORM_ITEM`); a question naming no item is kept on the one item of the application
-    or of the answer just given first (:func:`_kept_on_item`).
+    or of the answer just given first (:func:`kept_on_item`).
     """
     named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
     if about := follow_up_item(tracker):  # "补贴呢", "那税务那边呢": the previous question about that item
@@ -167,7 +128,7 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     if short is not None:
         return await _by_short_word(tracker, text, short)
     form_item = tracker.get_slot(FORM_ITEM)
-    if not named and (kept := await _kept_on_item(tracker, text, form_item)) is not None:
+    if not named and (kept := await kept_on_item(tracker, text, form_item)) is not None:
         return kept
     item = named or mentioned_item(tracker) or form_item
     retry = bool(item) and (bool(named) or bool(form_item) or context.is_follow_up(text))
@@ -181,48 +142,6 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     query = text if named else f"{context.item_word(str(item))}{without_then(text)}"
     again = await search(tracker, query=query[:MAX_QUERY_CHARS], item=item)
     return again if again.get("status") in ANSWERED else answer
-
-
-async def _kept_on_item(tracker: Tracker, text: str, form_item: str | None) -> dict[str, Any] | None:
-    """The answer about the item the question is kept on, for a question that names none; else ``None``.
-
-    In an application for one item, any question naming no other item is that item's ("要多久" after "我想申请创业
-    担保贷款": the loan's 15 days, not the bundle's 20; "里面不收钱能住几年" at the incubator's summary: its 3 years,
-    not the reception station's free days). Right after an answer about an item, an elliptical question is asked
-    about it by its name ("得多少天" after a loan answer: the loan's days).
-    """
-    if form_item and one_item_applied(tracker) and not names_another(text, str(form_item)):
-        answer = await search(tracker, item=str(form_item), record_unanswered=False)
-        return answer if answer.get("status") in ANSWERED else None
-    kept = None if form_item else mentioned_item(tracker)
-    if kept and context.last_answer(tracker) == "answer":
-        return await _about_item(tracker, text, str(kept))
-    return None
-
-
-async def _about_item(tracker: Tracker, question: str, item: str, word: str = "") -> dict[str, Any] | None:
-    """The answer to an elliptical ``question`` ("得多少天") asked about ``item`` by its name, if one is found.
-
-    Searched with the item alone, "得多少天" after a loan answer drew the bundle's days (a bundle-wide source beats
-    the item's bonus); "创业担保贷款得多少天" is the loan's. ``word`` is the user's own word for the item, if said.
-    ``None`` for a question with a subject of its own, or when nothing is answered that way.
-    """
-    if not elliptical(question):
-        return None
-    query = f"{word or context.item_word(item)}{without_then(question)}"
-    answer = await search(tracker, query=query[:MAX_QUERY_CHARS], item=item, record_unanswered=False)
-    return answer if answer.get("status") in ANSWERED else None
-
-
-def names_another(text: str, item: str) -> bool:
-    """Whether ``text`` names an item other than ``item`` by one of its words ("那培训呢" in the loan's form)."""
-    return any(code != item and names_item(text, code) for code in context.item_aliases().values)
-
-
-def one_item_applied(tracker: Tracker) -> bool:
-    """Whether the application under way is for one item (chosen, or the one the user opened with, none chosen yet)."""
-    chosen = tracker.get_slot("application_items")
-    return not chosen or (isinstance(chosen, list) and len(chosen) == 1)
 
 
 class ActionAnswerQuestion(Action):

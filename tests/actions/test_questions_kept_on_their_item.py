@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge.questions import ActionAnswerQuestion, names_another
+from actions.knowledge.kept_item import names_another
+from actions.knowledge.questions import ActionAnswerQuestion
 from tests.actions.conftest import make_tracker, user_event
 
 

@@ -34,6 +34,8 @@ def tagged(text: str, *named: tuple[str, str]) -> list[dict[str, Any]]:
         ("当过兵，想开个洗车店，执照还没办，我都能享受哪些", [("执照", "business_registration")], []),
         ("营业执照已经办好了，我还能申请哪些", [("营业执照", "business_registration")], []),
         ("还没领执照，能享受哪些", [("执照", "business_registration")], []),
+        ("执照还没有，我能享受哪些", [("执照", "business_registration")], []),
+        ("我是登记失业人员 个体户开了一年半了 有什么补贴没有", [("补贴", "startup_subsidy")], ["startup_subsidy"]),
         ("我想办执照，还能享受哪些", [("执照", "business_registration")], ["business_registration"]),
         (
             "执照没办下来之前能申请补贴吗",
@@ -90,7 +92,7 @@ async def test_how_much_right_after_a_verdict_is_the_judged_items_amount(
     monkeypatch: pytest.MonkeyPatch, said: str, items: list[str], asked: str | None
 ) -> None:
     from actions.eligibility import situation_questions
-    from actions.knowledge import questions
+    from actions.knowledge import searching
 
     searched: list[str] = []
 
@@ -98,7 +100,29 @@ async def test_how_much_right_after_a_verdict_is_the_judged_items_amount(
         searched.append(query)
         return {"status": "faq", "answer": "一次性创业补贴5000元。"}
 
-    monkeypatch.setattr(questions, "search", search)
+    monkeypatch.setattr(searching, "search", search)
     reply = await situation_questions.amount_after_verdict(after_verdict(said), items)
     assert searched == ([asked] if asked else [])
     assert (reply is not None) is bool(asked) and (not reply or "5000元" in reply)
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "taken"),
+    [
+        ("来电人是退役军人，打算开汽修店，问补贴有多少、去哪里申请", [("补贴", "startup_subsidy")], True),
+        ("我是登记失业人员，想开个小超市，能贷款吗？多久能批下来？", [], True),
+        ("我家是脱贫户 想在村里养鸡 能申请创业担保贷款吗 最多贷多少", [("创业担保贷款", "guaranteed_loan")], False),
+        ("补贴能领多少？要带什么材料？", [("补贴", "startup_subsidy")], False),  # nothing said about the person
+        ("我是退役军人，补贴能领吗", [("补贴", "startup_subsidy")], False),  # one question: the verdict alone
+    ],
+)
+def test_a_situation_with_several_questions_is_judged_only_with_a_question_beside_the_verdict(
+    text: str, named: list[tuple[str, str]], taken: bool
+) -> None:
+    from datetime import date
+
+    from actions.eligibility.situation_questions import verdict_asked
+    from tests.actions.conftest import make_tracker, user_event
+
+    tracker = make_tracker([user_event(text, "ask_question", tagged(text, *named))])
+    assert (verdict_asked(tracker, date(2026, 12, 7)) is not None) is taken
