@@ -181,12 +181,21 @@ def split_project(project: str) -> tuple[str, str | None]:
     return project, None
 
 
+# An industry word glued to the business type by voice ("就是餐饮个体户", "做零售的个体户"): the industry.
+INDUSTRY_BEFORE_TYPE = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?:就是|是|做|搞)?(?P<value>(?:{INDUSTRY_WORDS}){{1,2}})(?:的)?(?=个体工商户|个体户)"
+    rf"|(?:就是|是|做|搞)(?P<glued>(?:{INDUSTRY_WORDS}){{1,2}})(?:的)?(?=个体工商户|个体户)"
+)
+
+
 def read_industry(text: str) -> str | None:
-    """An industry after 行业 or a part like 餐饮业 / 零售."""
+    """An industry after 行业 or a part like 餐饮业 / 零售, or glued before the business type (…就是餐饮个体户)."""
     if match := INDUSTRY_LABELLED.search(text):
         return re.sub(r"(?<=..)的$", "", match.group("value"))  # "农业种蔬菜的" → 农业种蔬菜
     if match := INDUSTRY_DOING.search(text):
         return match.group("value")
+    if match := INDUSTRY_BEFORE_TYPE.search(text):
+        return match.group("value") or match.group("glued")
     for part in segments(text):
         if (match := INDUSTRY_SEGMENT.match(part)) and not NOT_INDUSTRY.search(match.group("value")):
             value = match.group("value")

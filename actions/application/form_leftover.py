@@ -68,6 +68,7 @@ def leftover_project(text: str, named: dict[str, Any], asked: bool = False) -> s
     if len(parts) < (2 if asked else 3) or len(known) < (1 if asked else 2) or is_question(text):
         return None
     shortest = 2 if asked else SHORTEST_UNASKED
+    parts = [_plan_dropped(part, read) for part in parts]  # "想开个建军家电维修": the name the plan opens
     found = [(i, part) for i, part in enumerate(parts) if len(part) >= shortest and _bare_name(part, read)]
     if len(found) == 1:
         return found[0][1]
@@ -78,6 +79,24 @@ def leftover_project(text: str, named: dict[str, Any], asked: bool = False) -> s
         kinds = [part for _, part in found if SHOP_SHAPED.search(part)]  # unless only the second is shaped a shop
         return kinds[0] if len(kinds) == 1 else found[0][1]
     return None
+
+
+# A plan opening a business said with its own name as one part of a list ("想开个建军家电维修，居民服务业，个体户").
+PLAN_OPENS = re.compile(
+    r"^(?:我|他|她)?(?:想|要|打算|准备|计划)?(?:开|办|搞)(?:个|家|间|一个|一家|一间)(?P<name>.{4,12})$"
+)
+
+
+def _plan_dropped(part: str, read: list[str]) -> str:
+    """The name a plan in a list opens ("想开个建军家电维修" → 建军家电维修), or the part as it is.
+
+    Only a name of its own: not a kind of business alone (an industry, "家电维修"), nor a value read already.
+    """
+    match = PLAN_OPENS.match(part)
+    name = match.group("name") if match else ""
+    if not name or _an_industry(name) or any(name in value or value in name for value in read):
+        return part
+    return name
 
 
 def _known(part: str, read: list[str]) -> bool:

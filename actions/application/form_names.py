@@ -108,9 +108,19 @@ def _late_name(parts: list[str]) -> str | None:
         beside = any(abs(i - j) == 1 for j in numbered)
         if not numbered or not _uncued_name(part) or NOT_A_LATE_NAME.search(part) or (len(part) < 3 and not beside):
             continue
-        if not load_gazetteer().find(part):
+        if not load_gazetteer().find(part) and _tagged_a_person(part):
             return part
     return None
+
+
+def _tagged_a_person(part: str) -> bool:
+    """Jieba's part-of-speech tags allow a person: a two-character word only tagged a name (王芳, not 明天)."""
+    import jieba.posseg  # only for a bare word late in a list (the NLU's Jieba, its dictionary loaded once)
+
+    tags = [(pair.word, pair.flag) for pair in jieba.posseg.cut(part)]
+    if len(part) == 2:
+        return tags == [(part, "nr")]
+    return not (len(tags) == 1 and tags[0][1] != "nr")  # "岳麓区" is one place word
 
 
 def _leading_name(text: str) -> str | None:

@@ -69,6 +69,7 @@ def test_a_term_after_an_acknowledgement(text: str, months: int | None) -> None:
         (f"办补贴和贷款，高校毕业生，项目小林书屋，零售，二十万，三年，林小雨，{PHONE}", "林小雨"),
         (f"我喊王铁柱，身份证{ID}，电话{PHONE}", "王铁柱"),
         (f"俺喊李二狗，电话{PHONE}，想办个体户执照", "李二狗"),
+        (f"办贷款，个人，十万，三年，{PHONE}，王芳", "王芳"),
     ],
 )
 def test_a_late_bare_name_or_han_is_the_name_and_figures_are_no_project(text: str, name: str) -> None:
@@ -84,6 +85,8 @@ def test_a_late_bare_name_or_han_is_the_name_and_figures_are_no_project(text: st
         f"办执照，个体户，湘菜馆，餐饮，长沙市岳麓区，{PHONE}，岳麓区",
         f"想办执照，项目湘味米粉店，餐饮，个体户，{PHONE}，长沙市，米粉店",
         f"贷款，十六万，两年，{PHONE}",
+        f"办执照 个体户 项目湘味米粉店 餐饮 {PHONE} 明天",
+        f"办执照，个体户，项目湘味米粉店，餐饮，{PHONE}，方便",
     ],
 )
 def test_no_place_shop_or_figure_late_in_a_list_is_a_name(text: str) -> None:
@@ -221,3 +224,28 @@ def test_a_no_to_the_offer_is_taken_and_the_step_asked_again() -> None:
 def test_coming_back_is_no_industry() -> None:
     values = read_labelled("刚从广州回来，想在老家开个小超市，申请营业执照", []).values
     assert "industry" not in values and "person_category" not in values
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        (f"来电人吴建国，{PHONE}，登记失业人员，想开个建国电器维修，居民服务业，个体户", "建国电器维修"),
+        (f"我叫张强，{PHONE}，想开个强哥汽车美容，汽车服务，个体户", "强哥汽车美容"),
+        (f"刘芳，{PHONE}，要办个芳芳手工皂坊，零售，个体户", "芳芳手工皂坊"),
+        (f"我叫张强，{PHONE}，想开个家电维修，个体户，长沙市天心区书院路8号", None),  # an industry, no name
+    ],
+)
+def test_the_name_a_plan_opens_in_a_list_is_the_project(text: str, project: str | None) -> None:
+    assert read_labelled(text, [], third_person=True).values.get("project_name") == project
+
+
+@pytest.mark.parametrize(
+    ("text", "industry"),
+    [
+        ("我叫王强 电话15307311234 开个强子烧烤 做餐饮的个体户", "餐饮"),
+        ("我叫李红身份证是430602199302154416想开个面馆叫红红面馆就是餐饮个体户在岳阳市岳阳楼区金鹗中路9号", "餐饮"),
+        ("我叫王强，15307311234，想注册个体户，项目强子烧烤", None),
+    ],
+)
+def test_an_industry_glued_before_the_business_type(text: str, industry: str | None) -> None:
+    assert read_labelled(text, []).values.get("industry") == industry
