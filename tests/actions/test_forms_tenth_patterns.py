@@ -98,7 +98,18 @@ def _extract(text: str, intent: str, requested: str) -> Any:
     return extract(tracker, dict(tracker.slots))
 
 
-@pytest.mark.parametrize("text", ["你等一下我翻一翻手机号", "稍等，我找找身份证", "等一下", "我翻下手机", "马上发给你"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你等一下我翻一翻手机号",
+        "稍等，我找找身份证",
+        "等一下",
+        "我翻下手机",
+        "马上发给你",
+        "你先等等",
+        "身份证在抽屉里我去拿",
+    ],
+)
 def test_a_pause_keeps_the_step(text: str) -> None:
     found = _extract(text, "check_progress", "phone")
     assert found.command == "pause" and not found.digression
@@ -249,3 +260,8 @@ def test_the_name_a_plan_opens_in_a_list_is_the_project(text: str, project: str 
 )
 def test_an_industry_glued_before_the_business_type(text: str, industry: str | None) -> None:
     assert read_labelled(text, []).values.get("industry") == industry
+
+
+def test_a_question_after_a_pause_word_is_answered_not_a_pause() -> None:
+    found = _extract("等一下，经营场所证明是什么", "ask_question", "phone")
+    assert found.command is None and found.question
