@@ -52,14 +52,15 @@ async def answers_besides(tracker: Tracker, items: list[str]) -> list[str]:
     Empty for a message with one question (the verdict answers it) or when the service cannot be reached.
     """
     from actions.knowledge.answer_parts import ANSWERED
+    from actions.knowledge.kept_item import plainest_name
     from actions.knowledge.query_text import words_in  # knowledge → eligibility: imported when run
     from actions.knowledge.searching import search
     from actions.service_client import ServiceUnavailable
 
     said: list[str] = []
     text = context.text_of(tracker)
-    # the user's own word for the item ("补贴要带什么材料"; "一次性创业补贴要带什么材料" drew who may apply)
-    own = next((word for code, word in words_in(tracker, text) if code == items[0]), "") or context.item_word(items[0])
+    # the item's plainest name ("补贴要带什么材料"; "一次性创业补贴要带什么材料" drew who may apply)
+    own = plainest_name(items[0], next((word for code, word in words_in(tracker, text) if code == items[0]), ""))
     for part in aspect_parts(text):
         named = next(iter(words_in(tracker, part)), None)
         code = named[0] if named else items[0]

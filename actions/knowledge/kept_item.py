@@ -2,7 +2,7 @@
 
 In an application for one item any question naming no other item is that item's ("里面不收钱能住几年" at the
 incubator's summary: its 3 years, not the reception station's free days); right after an answer about an item, an
-elliptical question is asked about it by the user's own word for it ("得多少天" after a loan answer: the loan's days).
+elliptical question is answered by one of its sources ("得多少天" after a loan answer: the loan's days).
 """
 
 from typing import Any
@@ -13,6 +13,7 @@ from actions.conversation import context
 from actions.knowledge.answer_parts import ANSWERED
 from actions.knowledge.query_text import MAX_QUERY_CHARS, elliptical, names_item, without_then
 from actions.knowledge.searching import mentioned_item, search
+from contract.labels import ITEM_NAMES
 
 
 async def kept_on_item(tracker: Tracker, text: str, form_item: str | None) -> dict[str, Any] | None:
@@ -49,17 +50,34 @@ def word_said_for(tracker: Tracker, item: str) -> str:
 
 
 async def about_item(tracker: Tracker, question: str, item: str, word: str = "") -> dict[str, Any] | None:
-    """The answer to an elliptical ``question`` ("得多少天") asked about ``item`` by its name, if one is found.
+    """The answer to an elliptical ``question`` ("得多少天") about ``item``, from one of its own sources, if found.
 
-    Searched with the item alone, "得多少天" after a loan answer drew the bundle's days (a bundle-wide source beats
-    the item's bonus); "创业担保贷款得多少天" is the loan's. ``word`` is the user's own word for the item, if said.
-    ``None`` for a question with a subject of its own, or when nothing is answered that way.
+    Searched with the item's bonus it is answered by the item's own source ("那要几天" after the pension
+    registration's department: its 1 working day) or by a bundle-wide one ("得多少天" after a loan answer drew the
+    bundle's before-and-after days); then it is asked with the item's plainest name in front, the shortest of the
+    user's own word ``word`` and the item's everyday and official names ("补贴得多少天", "创业补贴申领得多少天": its
+    20 working days; "一次性创业补贴得多少天" drew its 5000 yuan). ``None`` for a question with a subject of its own,
+    or when no source of the item answers.
     """
     if not elliptical(question):
         return None
-    query = f"{word or context.item_word(item)}{without_then(question)}"
-    answer = await search(tracker, query=query[:MAX_QUERY_CHARS], item=item, record_unanswered=False)
-    return answer if answer.get("status") in ANSWERED else None
+    plain = await search(tracker, query=question[:MAX_QUERY_CHARS], item=item, record_unanswered=False)
+    if _from_item(plain, item):
+        return plain
+    query = f"{plainest_name(item, word)}{without_then(question)}"
+    named = await search(tracker, query=query[:MAX_QUERY_CHARS], item=item, record_unanswered=False)
+    return named if _from_item(named, item) else None
+
+
+def plainest_name(item: str, word: str = "") -> str:
+    """The shortest of the user's ``word`` and the item's everyday and official names ("补贴", "创业补贴申领")."""
+    return min(filter(None, (word, context.item_word(item), ITEM_NAMES[item])), key=len)
+
+
+def _from_item(answer: dict[str, Any], item: str) -> bool:
+    """An answer whose best source (examples of what is not ours aside) belongs to ``item``."""
+    best: dict[str, Any] = next((h for h in answer.get("hits") or [] if h.get("kind") != "out_of_scope"), {})
+    return answer.get("status") in ANSWERED and best.get("item") == item
 
 
 def names_another(text: str, item: str) -> bool:

@@ -72,3 +72,48 @@ async def test_in_the_incubators_application_a_question_naming_no_item_is_the_in
 )
 def test_a_question_names_another_item(text: str, other: bool) -> None:
     assert names_another(text, "incubator") is other
+
+
+def answered_by(item: str | None, text: str) -> dict[str, Any]:
+    return {"status": "faq", "answer": text, "hits": [{"kind": "faq", "item": item}]}
+
+
+@pytest.mark.parametrize(
+    ("plain_item", "searched", "reply"),
+    [
+        ("pension_registration", ["那要几天"], "1个工作日"),  # the item's own source answers: kept
+        (None, ["那要几天", "养老保险登记要几天"], "named"),  # a bundle-wide source: asked by its plainest name
+    ],
+)
+async def test_an_elliptical_question_is_answered_by_one_of_the_items_sources(
+    monkeypatch: pytest.MonkeyPatch, plain_item: str | None, searched: list[str], reply: str
+) -> None:
+    from actions.knowledge import kept_item
+
+    asked: list[str] = []
+
+    async def search(tracker: Any, query: str = "", item: str | None = None, **_: Any) -> dict[str, Any]:
+        asked.append(query)
+        return answered_by(plain_item, "1个工作日") if len(asked) == 1 else answered_by(item, "named")
+
+    monkeypatch.setattr(kept_item, "search", search)
+    found = await kept_item.about_item(
+        make_tracker([user_event("那要几天", "ask_question")]), "那要几天", "pension_registration", "个体户养老保险"
+    )
+    assert asked == searched and found is not None and found["answer"] == reply
+
+
+@pytest.mark.parametrize(
+    ("item", "word", "name"),
+    [
+        ("startup_subsidy", "", "创业补贴申领"),
+        ("startup_subsidy", "补贴", "补贴"),
+        ("startup_subsidy", "一次性创业补贴", "创业补贴申领"),
+        ("pension_registration", "个体户养老保险", "养老保险登记"),
+        ("guaranteed_loan", "", "创业担保贷款"),
+    ],
+)
+def test_the_plainest_name_of_an_item(item: str, word: str, name: str) -> None:
+    from actions.knowledge.kept_item import plainest_name
+
+    assert plainest_name(item, word) == name
