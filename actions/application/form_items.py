@@ -17,6 +17,8 @@ ADD_ITEMS = re.compile(
 )
 # A wish to apply said with items at a later step ("要申请执照跟创业证"): items not chosen yet are added.
 APPLY_VERB = re.compile(r"要申请|想申请|申请一下|我要办|想办|要办理|帮我办|顺带办|一块办|一起申请")
+# A clause opening with the verb, as in a list said again after "全部重来" ("…，办营业执照和入驻孵化基地").
+CLAUSE_APPLY = re.compile(r"(?:^|[，,。；;\s])(?:办|申请|办理)(?=[\u4e00-\u9fff])")
 REMOVE_ITEMS = re.compile(
     r"不要|去掉|删掉|删了|删除|不办|不申请|取消|不参加|不用|不需要|不弄|不搞|拿掉|划掉|减掉|撤掉|去了|先不|算了|免了"
 )
@@ -188,7 +190,8 @@ def items_named(
         return changed
     if current and REMOVE_ITEMS.search(text) and not is_question(text):  # not "贷款不用抵押吗"
         return [code for code in current if code not in named]  # "贷款不要了": that item, not the application
-    if current and (ADD_ITEMS.search(text) or (APPLY_VERB.search(text) and set(named) - set(current))):
+    applying = APPLY_VERB.search(text) or (CLAUSE_APPLY.search(text) and not is_question(text))
+    if current and (ADD_ITEMS.search(text) or (applying and set(named) - set(current))):
         added = list(dict.fromkeys([*current, *named]))  # "…还要申请执照跟创业证" at any step: the new ones added
         # an item already chosen, named again in passing ("还要另外去刻章吗" about the licence), changes nothing
         return added if added != list(current) or requested == "application_items" else None

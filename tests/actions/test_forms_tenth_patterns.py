@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.application.application_actions import CANCELLED
 from actions.application.application_form import ValidateApplicationForm
 from actions.application.form_extraction import extract
+from actions.application.form_items import items_named
 from actions.application.form_labels import read_labelled
 from actions.application.form_money import read_amount, read_sum, read_term
 from actions.application.form_values import read_values
@@ -265,3 +266,21 @@ def test_an_industry_glued_before_the_business_type(text: str, industry: str | N
 def test_a_question_after_a_pause_word_is_answered_not_a_pause() -> None:
     found = _extract("等一下，经营场所证明是什么", "ask_question", "phone")
     assert found.command is None and found.question
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "items"),
+    [
+        (
+            f"吴丽，{PHONE}，高校毕业生，项目丽丽花艺，零售，个体户，办营业执照和入驻创业孵化基地",
+            ["business_registration", "incubator"],
+            ["business_registration", "taxpayer_confirmation", "incubator"],
+        ),
+        ("申请孵化基地", ["incubator"], ["business_registration", "taxpayer_confirmation", "incubator"]),
+        ("办孵化基地要什么条件", ["incubator"], None),  # a question, nothing added
+        ("孵化基地是干嘛的", ["incubator"], None),
+    ],
+)
+def test_a_clause_opening_with_ban_adds_its_items(text: str, entities: list[str], items: list[str] | None) -> None:
+    current = ["business_registration", "taxpayer_confirmation"]
+    assert items_named(text, entities, current, "applicant_name") == items
