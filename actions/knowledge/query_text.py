@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 
 from actions.conversation import context, question_shape
 from actions.knowledge import loan_followups
-from actions.knowledge.subject_switch import home_again, other_aspect, other_who
+from actions.knowledge.subject_switch import home_again, kind_switched, other_aspect, other_who, planned_kind
 from actions.knowledge.subject_switch import without_then as without_then  # noqa: PLC0414 (the forms import it here)
 
 ITEM_ENTITY = "item"
@@ -94,6 +94,8 @@ def _made_whole(
     said_entities = list((previous.get("parse_data") or {}).get("entities") or [])
     before = _made_whole(said, said_entities, earlier[:-1], everyday, depth + 1)  # a follow-up before, made whole
     subject = match.group("subject")
+    if (switched := kind_switched(subject, before)) is not None:
+        return switched  # "那要是注册成公司呢": the company's, not the registration's
     tagged = next((str(e.get("value")) for e in entities if e.get("entity") == ITEM_ENTITY), None)
     code = tagged or subject_item(subject)
     if not code:
@@ -145,6 +147,8 @@ def follow_up_item(tracker: Tracker) -> str | None:
     if match is None:
         return None
     tagged = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
+    if planned_kind(match.group("subject")):
+        return None  # "那要是注册成公司呢": another borrower, not the registration
     return str(tagged) if tagged else subject_item(match.group("subject"))
 
 

@@ -31,7 +31,7 @@ WHO = re.compile(
 # taken away nothing is left, and the subject is that kind.
 WHO_FILLERS = re.compile(
     r"的话|名义|以|用|拿|开个|开家|开一个|开|办个|办一个|办|注册个|注册|成立个|成立|搞个|搞|做个|弄个|我是|我们是|本人是|是"
-    r"|贷款|贷|借钱|借|申请|来|的|呢|[，,\s]"
+    r"|成|为|贷款|贷|借钱|借|申请|来|的|呢|[，,\s]"
 )
 # A company, for the loan, is what the policy calls a small or micro enterprise (its own limits: 300万, 2 years).
 COMPANY = re.compile(r"^(?:有限公司|公司|企业|小微企业)$")
@@ -53,6 +53,22 @@ def without_then(question: str) -> str:
     return re.sub(r"^(?:那么|那)", "", question)
 
 
+def kind_switched(subject: str, before: str) -> str | None:
+    """The question before for another kind, when ``subject`` is that kind said with a plan ("要是注册成公司").
+
+    Read before any item the subject's words may name: 注册 in "注册成公司" plans the company, it asks nothing about
+    the registration. ``None`` when the subject is more than a kind with a plan or condition.
+    """
+    return other_who(subject, before) if planned_kind(subject) else None
+
+
+def planned_kind(subject: str) -> bool:
+    """Whether ``subject`` is a kind of business or person said with a plan or condition ("要是注册成公司")."""
+    bare = SWITCH.sub("", subject)
+    kind = WHO.search(bare)
+    return not (kind is None or kind.group() == bare or WHO_FILLERS.sub("", bare[: kind.start()] + bare[kind.end() :]))
+
+
 def other_who(subject: str, before: str) -> str | None:
     """The question before, for another kind of business or person ("换成公司呢" after "个体户贷款最多几年").
 
@@ -71,7 +87,8 @@ def other_who(subject: str, before: str) -> str | None:
         bare = SMALL_ENTERPRISE  # "那公司呢" after "担保贷款个人能贷多少": the small enterprise's limit
     said = WHO.search(before)
     if said is not None and said.group() != bare:
-        return without_then(before.replace(said.group(), bare, 1))
+        mine = re.compile(rf"(?:我们|我|咱们|咱)?{re.escape(said.group())}")  # "我个人" → 小微企业, not 我小微企业
+        return without_then(mine.sub(bare, before, count=1))
     return f"{bare}{without_then(before)}"
 
 

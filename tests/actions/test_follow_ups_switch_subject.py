@@ -41,6 +41,8 @@ def said(before: str, then: str, bot: str = "（回答）") -> Tracker:
         ("个人最多能贷多少", "要是我是大学生呢", "大学生最多能贷多少"),
         ("办执照要几天", "开个体户的话呢", "个体户办执照要几天"),
         ("担保贷款个人能贷多少", "换成有限公司呢", "担保贷款小微企业能贷多少"),
+        ("担保贷款我个人最多能借多少", "那要是注册成公司呢", "担保贷款小微企业最多能借多少"),  # 注册 plans the company
+        ("个人贷款最多几年", "要是注册个体户呢", "个体户贷款最多几年"),
     ],
 )
 def test_another_borrower_said_with_a_plan_keeps_the_question(before: str, then: str, whole: str) -> None:
@@ -87,3 +89,10 @@ def test_hunan_after_an_ordinary_answer_or_with_more_said_is_left_as_it_is() -> 
 )
 def test_a_follow_up_made_of_a_hunan_place(text: str, place: str | None) -> None:
     assert home_named(text) == place
+
+
+def test_a_kind_said_with_a_plan_asks_about_no_item() -> None:
+    from actions.knowledge.query_text import follow_up_item
+
+    assert follow_up_item(said("担保贷款我个人最多能借多少", "那要是注册成公司呢")) is None
+    assert follow_up_item(said("办执照要几天", "那注册那边呢")) == "business_registration"
