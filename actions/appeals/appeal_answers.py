@@ -47,6 +47,12 @@ SKIPPED = re.compile(r"^(?:随便|都行|无所谓|不重要|不想说|跳过|�
 NOT_GIVEN = "未说明"
 # Wanting to file as it is ("对，就这样提交", "直接提交吧") while a step that may be left open is asked.
 SUBMITTED_NOW = re.compile(r"(?:就这样|直接|先|赶紧|马上)?(?:提交|确认提交|交上去)(?:吧|了|就行)?[。！!]*$")
+# Filing as it is ("直接交", "就这样交吧", "直接帮我提交"): with what happened and a contact given, filed in that turn,
+# no summary to confirm again (docs/decisions.md, "A complaint the user tells to file as it is").
+AS_IS = re.compile(
+    r"^(?!.*(?:别|不要|不|先不|暂不)(?:直接)?(?:交|提交))"
+    r".*(?:就这样|就这么|照这样|直接|赶紧|马上)(?:帮我|给我)?(?:提交|交|报|递|登记)(?:上去)?(?:吧|了|就行|就好|算了)?[。.！!~～]*$"
+)
 NOT_LINKED = "好的，这份投诉先不关联申请。"
 
 

@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.appeals.appeal_answers import (
     ANSWERS,
+    AS_IS,
     LABELS,
     NOT_GIVEN,
     category_choice,
@@ -59,6 +60,7 @@ from actions.appeals.appeals import (
     has_openid,
     reset_appeal,
 )
+from actions.appeals.complaint_first import passed_on
 from actions.application.form_extraction import just_heard_user
 from actions.application.form_guard import BACK, CANCEL_WORDS, RESTART, SUBMIT
 from actions.conversation import not_understood
@@ -135,9 +137,13 @@ class ValidateAppealForm(FormValidationAction):
         events: list[EventType] = []
         fresh = set(tracker.slots_to_validate())
         submit_now = False
-        if just_heard_user(tracker):
+        if just_heard_user(tracker) or passed_on(tracker):  # "直接交" the NLU read as a question: still read here
             # "确认提交" at a step that may stay open (where and when, the application), the rest given: filed now
-            submit_now = requested in MAY_STAY_OPEN and bool(SUBMIT.search(_said(tracker)[0]))
+            said = _said(tracker)[0]
+            # "直接交" also at the phone (given in it) and the summary: what happened and a contact are enough
+            submit_now = (requested in MAY_STAY_OPEN and bool(SUBMIT.search(said))) or (
+                requested in (*MAY_STAY_OPEN, "appeal_contact", "appeal_confirm") and bool(AS_IS.search(said))
+            )
             read = await self._read(dispatcher, tracker, domain, slots, requested)
             if read is None:
                 return []  # a command or chit-chat for the rules
@@ -207,9 +213,10 @@ class ValidateAppealForm(FormValidationAction):
         question inside what happened ("柜台说补贴要等半年，真的假的") is answered before the next step; a time
         demanded ("今天就要弄好") is noted, never taken for when it happened.
         """
-        if requested == "appeal_place_time" and values and requested not in values:
+        text = str(tracker.latest_message.get("text") or "")
+        if requested == "appeal_place_time" and (values or AS_IS.search(text)) and requested not in values:
             values[requested] = NOT_GIVEN
-        submitted = SUBMIT.search(str(tracker.latest_message.get("text") or ""))
+        submitted = SUBMIT.search(text) or AS_IS.search(text)
         if submitted and requested in MAY_STAY_OPEN[1:] and not values.get("appeal_application"):
             values["appeal_application"] = NONE  # "提交吧" at the application's steps: filed without linking it
         if requested == "appeal_description" and values.get(requested):
@@ -238,7 +245,7 @@ class ValidateAppealForm(FormValidationAction):
             dispatcher.utter_message(text=NOT_A_COMPLAINT)  # "我不是要投诉，就想问个事": nothing filed
             return [ActiveLoop(None), SlotSet(REQUESTED, None), *reset_appeal()]
         _, intent, entities = _said(tracker)
-        submitting = bool(SUBMIT.search(text)) or intent == "affirm"
+        submitting = bool(SUBMIT.search(text) or AS_IS.search(text)) or intent == "affirm"
         if requested == "appeal_contact" and not values and submitting and not phone(text, entities):
             dispatcher.utter_message(text=CONTACT_BEFORE_SUBMIT)  # "确认提交" before the phone: why it is needed
             return [SlotSet("appeal_contact", None)]  # a failed answer: asked again with an example
@@ -248,7 +255,8 @@ class ValidateAppealForm(FormValidationAction):
             return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]  # the same step asked again
         if BACK.search(text) or RESTART.search(text):
             return navigate(dispatcher, "restart" if RESTART.search(text) else "back", slots, requested)
-        if not values and (found.any_category or (requested == "appeal_confirm" and leaves_it_to_the_bot(text))):
+        left = found.any_category or (requested == "appeal_confirm" and leaves_it_to_the_bot(text))
+        if not values and left and not AS_IS.search(text):  # "类别就用你选的，直接交": filed, not the category again
             return category_left(dispatcher, slots, requested)
         return None
 
@@ -276,7 +284,7 @@ class ValidateAppealForm(FormValidationAction):
             return [SlotSet("appeal_confirm", None)]
         if chosen := category_choice(text, known):
             return [*choose_category(dispatcher, chosen, slots), SlotSet("appeal_confirm", None)]
-        if not changed and (SUBMIT.search(text) or intent == "affirm"):
+        if not changed and (SUBMIT.search(text) or AS_IS.search(text) or intent == "affirm"):
             slots["appeal_confirm"] = True
             return [SlotSet("appeal_confirm", True)]
         if not changed and not repeated:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from actions.conversation.question_shape import is_question
 from actions.progress.progress import FULL_ID, LAST6, NUMBER, NUMBER_LIKE
 from actions.steps import dates
 from contract.masking import mask_phone
@@ -53,6 +54,7 @@ NO_NUMBER = re.compile(
     r"(?:不|没|没有)涉及(?:任何|具体|什么|哪个)?的?(?:申请|办件)|"
     r"(?:和|跟|与)(?:任何|具体|什么|哪个)?的?(?:具体)?(?:申请|办件)(?:都|也)?(?:无关|没关系|没有关系|不相关)|"
     r"编号.{0,6}(?:想不起|记不得|记不清|忘了).{0,6}(?:不关联|不用关联|不挂)|不关联|不用挂|不挂|"
+    r"(?:不用|无需|不需要|不必|别|不要)(?:再|去)?关联|"  # "办件不用关联了"
     r"(?:申请|办件)?(?:编号|号码|号)(?:我|俺)?(?:也|都)?(?:想不起|记不得|记不清|忘了|不记得)|"  # "申请号码想不起来了"
     r"(?:不|没|没有)涉及(?:任何|具体|什么|哪个)?的?(?:申请|办件)?编号|"
     r"(?:和|跟|与)(?:我的?)?(?:申请|办件)(?:都|也)?(?:不相干|不相关|无关|没关系|没有关系|没啥关系)"
@@ -62,6 +64,14 @@ NO_NUMBER = re.compile(
 CATEGORY_WORD = re.compile(r"类别|分类|哪类|哪一类|什么类|归类|归哪|哪个类")
 ANY_WILL_DO = re.compile(r"随便|都行|都可以|都成|无所谓|不用管|不管|你们?(?:来|帮我)?(?:定|看着办|选|决定|说了算)")
 CLAUSE = re.compile(r"[^，,。；;！!？?\s]+")
+# A message that opens by complaining ("投诉，补贴一个月没消息", "来电人反映窗口不讲差哪样材料", "举报一下…").
+OPENS_COMPLAINT = re.compile(
+    r"^(?:你好|您好|喂)?[，,\s]*(?:来电人|来电群众|客户|对方|群众|老乡|他|她)?(?:说|讲)?(?:我|我们|本人)?(?:就是|就)?"
+    r"(?:要|想|想要|来)?(?:投诉|反映|举报)"
+)
+# What someone would not say ("不讲还差哪样", "也没说要什么"): told of, not asked.
+NOT_TOLD = re.compile(r"(?:不|没|没有)(?:肯|愿意)?(?:讲|说|告诉|交代|解释|讲清楚|说清楚|讲明白|说明白)[^，,。；;？?]*")
+MIN_OPENING_REST = 3  # "投诉一下", "反映个问题": no more than the opening words in the first clause
 # No complaint meant ("我不是要投诉", "算了不投诉了", "没要投诉"; not "之前没投诉过"), whatever the intent.
 NOT_MEANT = re.compile(
     r"(?:(?:不是|没|没有|没说|不想|不用|不要|不)(?:要|想)?(?:投诉|登记投诉|反映问题)|投诉.{0,2}不用了)(?!过)"
@@ -86,6 +96,23 @@ class AppealReading:
     any_category: bool = False
     no_application: bool = False
     demand: str | None = None
+
+
+def tells_a_complaint(text: str) -> bool:
+    """Whether the message opens by complaining and goes on to tell what happened.
+
+    "来电人反映在窗口交材料，工作人员也不讲还缺哪样" is a complaint although a clause asks something; "投诉一般几天有
+    答复", "反映问题找哪个部门" or "投诉的话要多久" ask about complaints (their first clause asks, or is a condition).
+
+    """
+    opening = OPENS_COMPLAINT.search(text)
+    if not opening:
+        return False
+    first, *rest = CLAUSE.findall(NOT_TOLD.sub("", text))
+    if is_question(first) or first.endswith("的话") or first.endswith("时"):
+        return False
+    # "反映一下，补贴什么时候发": only the opening words, then only questions
+    return len(first) - opening.end() > MIN_OPENING_REST or any(not is_question(clause) for clause in rest)
 
 
 def any_category(text: str) -> bool:

@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.appeals.appeal_questions import answer_first
-from actions.appeals.appeal_reading import NOT_MEANT, appeal_number, read_appeal
+from actions.appeals.appeal_reading import NOT_MEANT, appeal_number, read_appeal, tells_a_complaint
 from actions.appeals.rating_words import score_of, wants_to_rate
 from actions.appeals.ratings import ActionRate
 from actions.conversation import context
@@ -224,7 +224,8 @@ def _not_a_complaint(tracker: Tracker, text: str) -> str | None:
         # "我的投诉怎么样了": its status; "翻遍了也没有" right after where the number is: a way on, no complaint
         return "appeal_status_form" if status else "action_route_progress"
     asks = is_question(text) or context.relayed_question(tracker)  # "他想打听外省开店的补贴": a relayed question
-    if asks and not (WANTS_TO_FILE.search(text) or WRONGED.search(text)):
+    told = tells_a_complaint(text)  # "来电人反映窗口不讲还缺哪样": told, though a clause asks
+    if asks and not (WANTS_TO_FILE.search(text) or WRONGED.search(text) or told):
         return "action_answer_question"  # "上回反映的问题一般几天给答复": a question about complaints
     if context.goes_in_person(text) and not GRIEVANCE.search(text):  # "手机上弄太麻烦了，我去大厅"
         return "action_start_application"  # it tells how to go in person (conversation/followups.py), files nothing

@@ -30,7 +30,7 @@ from actions.eligibility.own_case import FACTS_KEPT
 from actions.knowledge import knowledge_client
 
 ACCEPTING = re.compile(r"办吧|申请吧|填吧|开始|好的|可以|行吧|那就办|就办")
-APPLY_WORDS = re.compile(r"申请|办理|我要办|想办|帮我办|要贷|想贷|填表|报名")
+APPLY_WORDS = re.compile(r"申请|办理|我要办|想办|帮我办|要贷|想贷|想借|要借|填表|报名")
 # A wish to learn about something ("想问问补贴的事", "了解一下贷款", "咨询下执照"), not to apply for it.
 LEARNING = re.compile(r"问问|问一下|问下|了解一下|了解下|想了解|咨询|打听")
 INTRO = (
@@ -47,11 +47,17 @@ PROFILE_FACTS = frozenset(
     {"person_category", "other_category", "graduation_year", "business_started_on", "first_time_founder"}
     | {"business_type"}
 )
+# A plan told with those facts ("想在衡阳开个电脑维修店", "一个人干"): still no wish to apply.
+PLAN_FIELDS = frozenset({"project_name", "industry", "city", "county", "loan_borrower"})
+# Three fields or more ("我叫…，身份证…，手机…，这样能直接交吗") fill the form whatever the message ends with.
+FILLS_THE_FORM = 3
 OFFER_TO_START = (
     "好的，记下了{heard}。要现在开始填写创业“一件事”申请吗？回复“好”就开始，已说的信息不用再说；"
     "也可以直接说要办的事项，例如“我要办营业执照”。"
 )
 # A reply that gives nothing right after a question the knowledge base could not answer: a person, not "还有什么".
+# "这样能直接交吗" with the details: what happens next, before the form asks what is still missing.
+SUBMIT_ASKED = "您问能不能直接提交：我先核对还缺哪些信息，缺的逐项问您；齐了给您看汇总，您确认后就提交。"
 UNANSWERED_THEN = (
     "刚才那个问题我这里确实没有可靠的答案，不好意思。想请工作人员解答的话说“转人工”，他们会在这个对话里回复您；"
     "也可以换个说法再问，或者问我补贴、贷款、营业执照、办理进度这些。"
@@ -89,6 +95,11 @@ def _items_of(entities: list[dict[str, Any]], text: str) -> list[str]:
     return items + items_in_words(text, items)  # "贷15万", "工商和税那两样": items in everyday words
 
 
+def _a_question_in(slot: str, value: Any) -> bool:
+    """A free-text field whose value is a question the message asked (no name, project or address is one)."""
+    return slot in BY_SLOT and BY_SLOT[slot].free_text and is_question(str(value))
+
+
 def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
     """Every field named in this conversation since the last application ended: the latest message wins.
 
@@ -104,7 +115,8 @@ def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
         text = str(event.get("text") or "")
         # "帮我爸办，他叫王刚": a third-person name is the applicant's unless the user named themselves
         labelled = read_labelled(text, entities, third_person=third_person or "applicant_name" not in values)
-        values.update(labelled.values)
+        # "想借8万开个水果店，最长能借多久": the question is answered, never kept as the industry
+        values.update({slot: v for slot, v in labelled.values.items() if not _a_question_in(slot, v)})
         for slot, value in labelled.implied.items():  # "22年毕业的": 高校毕业生, unless a category was said
             values.setdefault(slot, value)
         if "business_type" not in values and (kind := business_type_in_words(text)):
@@ -123,6 +135,17 @@ def _wished_before(tracker: Tracker) -> bool:
     return False
 
 
+def _only_the_situation(tracker: Tracker) -> bool:
+    """The latest message tells the person's situation and plan only: no item, no detail of an application.
+
+    "我是转业军人，想在衡阳开个电脑维修店" (the NLU may read a wish to apply): kept for a verdict, no form.
+    """
+    text = str(tracker.latest_message.get("text") or "")
+    entities = list(tracker.latest_message.get("entities", []))
+    said = set(read_labelled(text, entities, third_person=True).values)
+    return bool(said & PROFILE_FACTS) and not said - PROFILE_FACTS - PLAN_FIELDS and not _items_of(entities, text)
+
+
 def carries_application_data(tracker: Tracker) -> bool:
     """The latest message names an item (贷15万, 办执照) or at least two fields, and is not only a question.
 
@@ -130,12 +153,15 @@ def carries_application_data(tracker: Tracker) -> bool:
     """
     text = str(tracker.latest_message.get("text") or "")
     entities = list(tracker.latest_message.get("entities", []))
-    if is_question(text) and not APPLY_WORDS.search(text):
-        return False
     labelled = read_labelled(text, entities, third_person=True)
     fields = len(labelled.values)
-    if not set(labelled.values) - PROFILE_FACTS and not APPLY_WORDS.search(text) and not _items_of(entities, text):
-        return False  # the person's situation only: kept for the verdict, no form
+    if fields >= FILLS_THE_FORM and set(labelled.values) - PROFILE_FACTS - PLAN_FIELDS:
+        return True  # "我叫…，身份证…，手机…，办执照，能直接交上去吗": the form, its summary shows what is missing
+    if is_question(text) and not APPLY_WORDS.search(text):
+        return False
+    situation_only = not set(labelled.values) - PROFILE_FACTS - PLAN_FIELDS
+    if situation_only and not APPLY_WORDS.search(text) and not _items_of(entities, text):
+        return False  # the person's situation (and plan) only: kept for the verdict, no form
     return bool(_items_of(entities, text)) or fields >= 2 or (fields == 1 and _wished_before(tracker))
 
 
@@ -185,7 +211,9 @@ class ActionStartApplication(Action):
         if tracker.get_slot(PAUSED) and tracker.get_slot(ATTEMPT):
             dispatcher.utter_message(text="好的，我们接着上次没填完的申请继续。")
             return [SlotSet(PAUSED, False), SlotSet(OFFER, False)]
-        if intent in ("inform", "affirm") and not offer_accepted and not carries_application_data(tracker):
+        holds_nothing = intent in ("inform", "affirm") and not offer_accepted and not carries_application_data(tracker)
+        # "我是转业军人，想开个维修店" read as a wish to apply: the facts are kept, no form
+        if holds_nothing or (intent == "start_application" and not wants and _only_the_situation(tracker)):
             return self._not_starting(dispatcher, tracker)
         values, items = seeded_values(tracker)
         if offer_accepted and tracker.get_slot(OFFERED_ITEMS):
@@ -202,6 +230,8 @@ class ActionStartApplication(Action):
                 f"{BY_SLOT[slot].label}：{display(slot, value)}" for slot, value in values.items() if slot in BY_SLOT
             ]
             intro += "\n已记下您说的：" + "；".join(heard) + "。"
+        if SUBMIT.search(text) and is_question(text):
+            intro += "\n" + SUBMIT_ASKED
         dispatcher.utter_message(text=intro)
         if intent not in ("start_application", "inform", "affirm"):
             events.append(FollowupAction("application_form"))  # reached from the NLU fallback: no rule follows
@@ -215,10 +245,16 @@ class ActionStartApplication(Action):
             dispatcher.utter_message(text=NOTHING_FILED)
             return [SlotSet(OFFER, True), SlotSet(OFFERED_ITEMS, items or None), FollowupAction("action_listen")]
         said = read_labelled(text, list(tracker.latest_message.get("entities", [])), third_person=True).values
-        if said and not set(said) - PROFILE_FACTS:  # "我前年毕业，店开一年多了": the situation, kept for a verdict
+        # "我前年毕业，店开一年多了", "我是转业军人，想开个维修店": the situation (and plan), kept for a verdict
+        if set(said) & PROFILE_FACTS and not set(said) - PROFILE_FACTS - PLAN_FIELDS:
             stated = situation.read(text, list(tracker.latest_message.get("entities", [])), date.today())
-            labels = (f"{BY_SLOT[slot].label}：{display(slot, value)}" for slot, value in said.items())
-            facts = "；".join(stated.shown) or "；".join(labels)
+            labels = [f"{BY_SLOT[slot].label}：{display(slot, value)}" for slot, value in said.items()]
+            category = [label for slot, label in zip(said, labels, strict=True) if slot == "person_category"]
+            # "当过兵，准备开个汽修店": the category read from the words, beside what the situation shows
+            shown = [*([] if "person_category" in stated.profile else category), *stated.shown]
+            facts = "；".join(shown) or "；".join(
+                label for slot, label in zip(said, labels, strict=True) if slot in PROFILE_FACTS
+            )
             dispatcher.utter_message(text=FACTS_KEPT.format(heard=facts))
             return [FollowupAction("action_listen")]
         if any(e.get("entity") == "application_id" for e in tracker.latest_message.get("entities", [])):

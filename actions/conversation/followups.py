@@ -93,8 +93,9 @@ async def question_not_request(
     ):
         return None  # "帮我看看这个政策" is answered too
     entities = list(tracker.latest_message.get("entities") or [])
-    if len(read_labelled(text, entities).values) >= 2:
-        return None
+    fields = set(read_labelled(text, entities).values)
+    if len(fields) >= 2 and not (question_shape.asks_whether_figure(text) and not fields & own_case.IDENTIFYING):
+        return None  # "我叫…，身份证…，能办吗" files; "我一个人想贷25万可以不" asks whether the limit allows it
     said = len(dispatcher.messages)
     events = await answer_question(dispatcher, tracker, domain)
     if not _answered(dispatcher.messages[said:]):
@@ -110,6 +111,18 @@ def _answered(messages: list[dict[str, Any]]) -> bool:
         for m in messages
     ]
     return any(status in ANSWERED for status in statuses) or not any(statuses)
+
+
+async def _not_applying(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], text: str
+) -> list[EventType] | None:
+    """Going in person ("那我还是去现场办吧": where) or how a benefit is given ("补贴还用自己申请不": 免申即享)."""
+    if context.goes_in_person(text):
+        dispatcher.utter_message(text=context.IN_PERSON)
+        return []
+    if question_shape.asks_how_given(text):
+        return await answer_question(dispatcher, tracker, domain)  # searched, never the form nor a verdict
+    return None
 
 
 async def before_starting(
@@ -130,10 +143,9 @@ async def before_starting(
     if events is not None:
         return events
     text = context.text_of(tracker)
-    if context.goes_in_person(text):
-        dispatcher.utter_message(text=context.IN_PERSON)  # "那我还是去现场办吧": where, not a form here
-        return []
-    if question_shape.asks_besides(text):
-        await answer_question(dispatcher, tracker, domain)  # "我要办执照，要几天": the question too, then the form
+    if (answered := await _not_applying(dispatcher, tracker, domain, text)) is not None:
+        return answered
+    if question_shape.asks_besides(text):  # "我要办执照，要几天", "想借12万，最多能借几年": answered, then the form
+        await answer_question(dispatcher, tracker, domain)
         return None
     return await question_not_request(dispatcher, tracker, domain)

@@ -10,9 +10,10 @@ import re
 from datetime import date
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.appeals.complaint_first import files_a_complaint, fills_the_form
 from actions.conversation import context, form_contents, question_shape
 from actions.eligibility import own_case
 from actions.knowledge.comparison import describe
@@ -50,16 +51,32 @@ def _names_item(tracker: Tracker) -> bool:
     return any(e.get("entity") == "item" for e in tracker.latest_message.get("entities") or [])
 
 
+def _about_filing(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Outside a form: a complaint told, or a change to an application already filed.
+
+    "来电人反映窗口不讲差哪样" is filed, never answered by the nearest FAQ; "交上去了，电话填错一位" is told how a
+    filed application is corrected, not searched.
+    """
+    if fills_the_form(tracker):
+        return []  # "不用关联办件，直接交" inside the complaint form: the form reads it next, nothing to answer
+    if (tracker.active_loop or {}).get("name"):
+        return None
+    if files_a_complaint(tracker):
+        return [FollowupAction("action_route_appeal")]
+    if changes_a_filed_application(context.text_of(tracker)):
+        dispatcher.utter_message(text=CHANGE_AFTER_FILING)
+        return []
+    return None
+
+
 async def said_plainly(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """The reply for a wish to hear of an item or the form's fields, a bundle-wide follow-up, an unjudgeable own case.
 
     Returns:
         The events after replying, or ``None`` when the message is none of these (a search answers it).
     """
-    in_form = bool((tracker.active_loop or {}).get("name"))
-    if not in_form and changes_a_filed_application(context.text_of(tracker)):
-        dispatcher.utter_message(text=CHANGE_AFTER_FILING)  # not a search: how a filed application is corrected
-        return []
+    if (filing := _about_filing(dispatcher, tracker)) is not None:
+        return filing
     learnt = await learn_about(dispatcher, tracker)
     if learnt is None:  # "申请贷款要在表里填哪些信息": the service's fields for those items
         learnt = await form_contents.answer(dispatcher, tracker)

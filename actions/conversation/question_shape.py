@@ -21,8 +21,21 @@ A_NOT_A = r"((?!不)[\u4e00-\u9fff])不\1|[了过]没(?:有)?[?？。]*$"
 # Dialect how much / how long ("补贴能拿好多", "要好多钱", "得等好久哦"): 好多/好久 right after a verb, or 好多 before
 # 钱/天/年; "好多人来办", "我等了好久" (a count or a complaint) are none.
 DIALECT_HOW = (
-    r"[要拿领得到贷借交花用等办批给补收付出赔弄搞有住待]好(?:多|久)(?:钱|天|年|万|块|个工作日)?[呀啊哦呢嘛哟咯啰噻撒]*[?？。!！~～]*$"
-    r"|[要拿领得到贷借交花用等办批给补收付出赔弄搞住待]好多(?:钱|天|年|万|块|个工作日)"
+    r"[要拿领得到贷借交花用等办批给补收付出赔弄搞有能快住待]好(?:多|久)(?:钱|天|年|万|块|个工作日)?[呀啊哦呢嘛哟咯啰噻撒]*[?？。!！~～]*$"
+    r"|[要拿领得到贷借交花用等办批给补收付出赔弄搞能快住待]好多(?:钱|天|年|万|块|个工作日)"
+    r"|(?<![了过花赚亏挣省])好多钱(?!了)"  # "补贴好多钱", not "花了好多钱" or "能省好多钱"
+)
+# Cantonese/Hunan 冇 (没有): "有冇得补贴" asks 有没有.
+DIALECT_NO = re.compile(r"冇得?")
+# The longest or most allowed, asked ("最多能借几年", "最长能贷多久", "贷款期限最长"): not a figure said after it
+# ("最多能借20万") or a limit one puts up with ("我最多只能等两天").
+MOST = (
+    r"最(?:长|多|久|高)(?:能|可以|可)(?:借|贷|拿|领|待|住|补|还|批|申请)(?![\d一二两三四五六七八九十百千万半])"
+    r"|最(?:长|多|久|高)(?:期限|年限|额度|金额)?[呀啊哦呢]?[?？。]*$"
+)
+# Asking about an aspect in reported words ("来电人问开业补贴的数额", "打听一下贷款的期限"): a question.
+ASKED_ABOUT = (
+    r"(?:问|打听|咨询)[^，,。；;？?]{0,14}?(?:金额|数额|额度|时限|期限|条件|材料|标准|费用|利息|利率|流程|要求|年限)"
 )
 # A tag question at the end ("收费不", "要钱不", "办得下来不"; "办好没", "到账没"): whether, asked like 可以不. Not a
 # no said outright ("先不", "当然不", "还没", "我还没有").
@@ -35,8 +48,9 @@ QUESTION = re.compile(
     r"[?？]|吗|么|呢$|多少|几多|多久|多长时间|几天|怎么|咋|如何|什么|啥|哪(?!怕)|谁(?![都也])|为啥|为什么|能不能|可不可以|是否|要不要|需不需要"
     r"|有没有|能否|是不是|会不会|算不算|用不用|还用|对不对|行不行|干嘛|想知道|想了解|打听"
     r"|(?<![好十多])几(?:个(?!月|年头)|次|趟|家|项|样|种|位|张|步|栏|页|类)"
+    r"|(?<![好多前这近过那后再头\d一二三四五六七八九十两零〇])几年(?![前后了])"  # not "前几年", "九几年出去的"
     r"|(?:能|可以|会|要|用|行)[^，,。；;？?]{0,12}不[?？。！!~～]*$"  # "开个修车铺能拿创业补贴不"
-    rf"|{A_NOT_A}|{DIALECT_HOW}|{TAG_NOT}"
+    rf"|{A_NOT_A}|{DIALECT_HOW}|{TAG_NOT}|{MOST}|{ASKED_ABOUT}"
     r"|(?i:(?<![a-z])(?:how|what|where|when|which|who|why)(?![a-z]))"  # "startup subsidy 一次性的 how much"
 )
 # A choice between two things ("执照给纸质的还是电子的", "办个体户还是公司好"): a question. Not 还是 meaning "still" or
@@ -67,6 +81,13 @@ WHETHER_END = re.compile(
 )
 # Asking the bot to act on it after all ("帮我申请15万可以吗", "现在能不能给我办"): a request, the form opens.
 ACT_FOR_ME = re.compile(r"帮我|给我|替我|帮忙|麻烦你?|现在就|马上|填表|报名")
+# How a benefit is given ("有没有不用申请自动发的补贴", "我在失业名单里，补贴还用自己去申请不", "会自动到账吗"): a
+# question about the policy (免申即享), not a verdict on this person nor a wish to apply.
+HOW_GIVEN = re.compile(
+    r"不用(?:自己)?(?:去)?申请|不需要(?:自己)?(?:去)?申请|无需申请|不申请|免申|自动(?:发|给|到账|拨|打|推|享受|办|认定)"
+    r"|直接(?:发|给|打到|到账|推)|一键|会(?:不会)?自动"
+    r"|(?:还用|还要|还得|要不要|用不用|需不需要|需要|得|要|用)(?:我|俺)?自己(?:去|再|来)?(?:申请|办|报|弄|跑|填)"
+)
 # Where one question may end: punctuation, or "还有/另外/顺便问一下" starting the next one.
 CLAUSE_ENDS = re.compile(
     r"[?？！!。，,；;\s]+|(?:还有就是|还有|另外|以及|再问一下|再问下|顺便问一下|顺便问下|还想问)[，,]?"
@@ -102,6 +123,7 @@ ASKED_VERB = re.compile(r"^(?:来电人|客户|对方|他|她)?(?:问|想问|咨
 
 def is_question(text: str) -> bool:
     """Whether the text reads as a question (also a choice between two things: "纸质的还是电子的")."""
+    text = DIALECT_NO.sub("没有", text)
     return bool(QUESTION.search(text)) or is_choice(text)
 
 
@@ -136,9 +158,21 @@ def wants_explained(text: str) -> bool:
 
 
 def asks_besides(text: str) -> bool:
-    """A request that also asks something in another clause ("我要办营业执照，要几天")."""
+    """A request that also asks something in another clause ("我要办营业执照，要几天", "想借12万，最多能借几年").
+
+    A loan figure said as a wish in a clause of its own ("想借12万做点生意") is a request too.
+    """
     clauses = [c for c in CLAUSE_ENDS.split(text) if c]
-    return is_request(text) and any(is_question(c) and not is_request(c) for c in clauses)
+    wish = is_request(text) or any(LOAN_FIGURE.search(c) and not is_question(c) for c in clauses)
+    return wish and any(is_question(c) and not is_request(c) for c in clauses)
+
+
+def asks_how_given(text: str) -> bool:
+    """Whether the message asks how a benefit is given ("补贴还用自己去申请不", "会自动发吗"): 免申即享, a question.
+
+    Not a request that asks it beside ("帮我申请补贴，会自动到账吗": the form opens, the question is answered).
+    """
+    return bool(HOW_GIVEN.search(text)) and is_question(text) and not is_request(text)
 
 
 def questions(text: str) -> list[str]:
@@ -197,6 +231,8 @@ def _unpunctuated(clause: str) -> list[str]:
         next_one = len(rest) >= MIN_PART or (
             len(rest) >= MIN_NEXT_QUESTION and rest not in TAG_QUESTIONS and rest[0] not in PARTICLES
         )
-        if len(head) >= MIN_PART and next_one and is_question(head) and is_question(rest):
+        # "贷款最多贷多少能贷几年" dictated is one question (the knowledge base answers both figures at once)
+        dictated = bool(HOW_MANY_UNITS.match(rest))
+        if len(head) >= MIN_PART and next_one and is_question(head) and is_question(rest) and not dictated:
             return [head, *_unpunctuated(rest)]
     return [clause]

@@ -31,7 +31,7 @@ from actions.eligibility import situation
 from actions.eligibility.eligibility_router import ASK_MATCH, WHAT_CAN_I_GET, ActionRouteEligibility
 from actions.knowledge.questions import routed
 from actions.progress.progress import forgot_number, forgotten_number
-from actions.progress.progress_router import ActionRouteProgress, wants_own
+from actions.progress.progress_router import ActionRouteProgress, credit_told, wants_own
 
 __all__ = [  # the routers and words other modules and tests name by this module
     "ASK_MATCH",
@@ -159,7 +159,13 @@ class ActionOutOfScope(Action):
 async def _declined_unless_found(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
 ) -> list[EventType]:
-    """The knowledge base's answer to a question in words of its own ("她想当面去办，地点在哪"), else a decline."""
+    """The knowledge base's answer to a question in words of its own ("她想当面去办，地点在哪"), else a decline.
+
+    One's credit told ("我征信有点花，信用卡逾期过") is the loan's rule on credit; a question about credit cards is not.
+    """
+    text = _text(tracker)
+    if not is_question(text) and (credit := await credit_told(dispatcher, tracker, domain, text)) is not None:
+        return credit
     if (found := await answer_when_found(dispatcher, tracker, domain)) is not None:
         return found
     dispatcher.utter_message(text=person_due(tracker) or varied(tracker, OUT_OF_SCOPE))

@@ -29,12 +29,6 @@ CHECK_WISH = re.compile(r"帮我|给我|替我|看看|看一下|测|评估|匹�
 ASKS_TO_BE_CHECKED = re.compile(
     CHECK_WISH.pattern + r"|[我她他](?:们)?(?:还|也)?(?:能|可以|够|符合|算)|够得上|够得着|轮得到"
 )
-# How a benefit is given ("有没有不用申请自动发的补贴", "哪些补贴能直接到账"): a question about the policy (免申即享),
-# not what this person can get.
-HOW_GIVEN = re.compile(
-    r"不用(?:自己)?(?:去)?申请|不需要(?:自己)?(?:去)?申请|无需申请|不申请|免申|自动(?:发|给|到账|拨|打|推|享受)"
-    r"|直接(?:发|给|打到|到账|推)|一键"
-)
 # "我符合条件吗", "我能享受哪些": the eligibility check, not a policy question.
 ASK_MATCH = re.compile(r"符合|够条件|够不够|有资格|够格|能不能享受|能享受吗|可以享受吗|能申请哪|可以申请哪")
 WHAT_CAN_I_GET = situation.WHAT_CAN_I_GET
@@ -60,7 +54,7 @@ def _a_rule_not_a_check(text: str, situation_stated: bool) -> bool:
     asks_check = bool(WHAT_CAN_I_GET.search(text) or ASK_MATCH.search(text))
     if (not situation_stated and HOW_LONG.search(text)) or len(question_shape.questions(text)) > 1:
         return True
-    if not situation_stated and HOW_GIVEN.search(text) and is_question(text):
+    if not situation_stated and question_shape.HOW_GIVEN.search(text) and is_question(text):
         return True  # "有没有啥补贴是不用自己申请就能拿到的": 免申即享, a rule
     if question_shape.wants_explained(text) or (is_question(text) and not asks_check):
         return True  # "帮我看看这个政策": no check to run
@@ -84,7 +78,8 @@ async def _not_a_check(
     if declined := await knowledge_client.named_elsewhere(text):
         dispatcher.utter_message(text=declined)
         return []
-    if not situation_stated and question_shape.asks_whether_figure(text):
+    # "贷4年行不行" (no situation); "我在失业名单里，补贴还用自己申请不" (免申即享): answered, never a verdict
+    if (not situation_stated and question_shape.asks_whether_figure(text)) or question_shape.asks_how_given(text):
         return await answer_question(dispatcher, tracker, domain)
     if COMPANY_CHANGE.search(text) and not situation.items_asked(text, _entities(tracker)):
         return await answer_question(dispatcher, tracker, domain)  # "公司股东变更要啥材料": declined as not ours

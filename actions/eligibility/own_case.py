@@ -44,6 +44,11 @@ ASPECT = re.compile(
 # "能办点啥", "还能申请哪些", "还有么子可以办", "别的能申请不": which items, so every item is judged (not only the
 # conversation's or the one just judged).
 WHICH = re.compile(r"啥|什么|么子|哪些|哪几|哪样|几样|几项|别的|其他|其它|其余|另外")
+# Looking something up ("我可以帮朋友查他的进度吗", "我能看看审批到哪了吗"): how a check works, not a verdict.
+CHECKING = re.compile(r"查|(?:看|瞧)(?:一下|下|看|到)?(?:他|她|别人|我的|自己的)?的?(?:进度|申请|办件|结果|状态|审批)")
+# Acting for someone outside the family ("我能帮朋友办吗", "可以替别人申请不", "能代办吗"): whether one may, not the
+# user's case. A parent or spouse applied for ("帮我爸申请，他是退役军人") is judged on their situation as said.
+FOR_SOMEONE_ELSE = re.compile(r"(?:帮|替|给|代)(?:别人|他人|其他人|朋友|同事|亲戚|熟人)|代办|代理|委托")
 # Who the applicant is: a message giving any of these files an application, it does not ask about a case.
 IDENTIFYING = frozenset({"applicant_name", "id_number", "phone"})
 LOAN = "guaranteed_loan"
@@ -60,6 +65,8 @@ def asks_own_case(text: str, stated_here: bool = False) -> bool:
         text: The user's message.
         stated_here: The message itself states the person's situation ("店开了两年了还能申请吗").
     """
+    if question_shape.asks_whether_figure(text) or CHECKING.search(text) or FOR_SOMEONE_ELSE.search(text):
+        return False  # "我个人打算贷四年，可以吗": the limits answer it; "我能帮朋友查进度吗": who may look
     return bool((ABOUT_ME.search(text) or stated_here) and CAN_I.search(text)) and question_shape.is_question(text)
 
 
@@ -103,9 +110,10 @@ async def answer(
     Also ``None`` when the conversation has stated nothing about the person: then there is nothing to judge, and
     the caller asks (the eligibility check) or answers the rule in general.
     """
-    if _ANSWERING.get():
-        return None  # the verdict's own knowledge-base answer (the rule of an undecided item) asks nothing more
     text, today = context.text_of(tracker), today or date.today()
+    # the verdict's own knowledge-base answer asks nothing more; "补贴还用自己申请不" is how it is given (免申即享)
+    if _ANSWERING.get() or question_shape.asks_how_given(text):
+        return None
     if (credit := credit_reply(tracker, text)) is not None:
         dispatcher.utter_message(text=credit)  # "我还有笔车贷没还完" right after a loan answer: the loan's credit rule
         return [SlotSet("item", LOAN)]

@@ -116,6 +116,10 @@ async def forgotten_number(
     Said again after that help, the user is offered a person and the hotline (never the same reply a third time).
     ``digits``: the ID digits are what is missing (default: read from the message).
     """
+    from actions.appeals.complaint_first import files_a_complaint  # it imports this module: imported when run
+
+    if not (tracker.active_loop or {}).get("name") and files_a_complaint(tracker):
+        return [FollowupAction("action_route_appeal")]  # "投诉，…编号也找不到了": filed, the number is not needed
     if still_without_number(tracker):
         return no_number_reply(dispatcher, tracker)
     if not await show_own(dispatcher, tracker):

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.appeals.appeals import asks_status
+from actions.application.form_labels import read_labelled
 from actions.application.form_questions import answer_besides, question_besides
 from actions.conversation import question_shape
 from actions.conversation.cancelled_form import unfiled_after_cancel
@@ -21,6 +22,8 @@ from actions.conversation.context import previous_action
 from actions.conversation.followups import follow_up
 from actions.conversation.replies import answer_question, is_question
 from actions.conversation.waited_long import SORRY_TO_WAIT, waited_long
+from actions.eligibility import situation
+from actions.knowledge.loan_followups import CREDIT
 from actions.progress.progress import NUMBER, forgot_number, forgotten_number, still_without_number
 
 # A question that still asks for the user's own application: a request to check, or its status.
@@ -59,7 +62,20 @@ SOMEONE_ELSE = re.compile(
 )
 MAY_THEY = re.compile(r"能不能|可不可以|可以|能|行不行|允许|让")
 # "投诉一下，CY…办了两周还没动", "CY…超期了我要反映": filing a complaint, whatever number it carries.
-FILES_COMPLAINT = re.compile(r"投诉|举报|反映|要告")
+# Not "一直没反映" (a typo of 没反应: no reply yet, the check).
+FILES_COMPLAINT = re.compile(r"投诉|举报|(?<!没)(?<!没有)(?<!无)(?<!啥)反映|要告")
+# Applying ("我想办个执照", "要申请补贴", "帮我办一下"): with no progress word, a wish to apply read as a check.
+APPLY_VERB = re.compile(
+    r"想办|要办|办个|办一个|办张|帮我办|给我办|申请(?:一下|下|个|补贴|贷款|执照|创业)|想申请|要申请|报名"
+)
+# Any word of an application's progress: the check, however the rest reads ("申请了啥时候有结果", "办到哪了").
+PROGRESS_SAID = re.compile(
+    STATUS_WORDS.pattern + r"|办到|到哪|批没|好了没|下来没|下来了没|有消息|没消息|动静|查一下|查查|查下|查询"
+)
+# One's credit told ("网贷逾期了还没还清", "征信有点花") is asked as the loan's rule on credit.
+CREDIT_QUESTION = "征信有问题能申请创业担保贷款吗"
+# The applicant's details (a full ID, a phone, a name): who applies, not which application to look up.
+APPLICANT = frozenset({"applicant_name", "id_number", "phone"})
 
 
 def _text(tracker: Tracker) -> str:
@@ -94,6 +110,52 @@ def _does_first(text: str, entities: list[dict[str, Any]]) -> bool:
     return named and bool(DO_FIRST.search(text)) and not STATUS_WORDS.search(text) and not is_question(text)
 
 
+def _appeal_route(text: str) -> str | None:
+    """The closed loop's form for a message with no CY number, else ``None``.
+
+    "我的投诉处理得怎么样了": a 诉求's status; "投诉，补贴一个月没消息，编号也找不到了": a complaint, filed before
+    anything reads the forgotten number.
+    """
+    if asks_status(text):
+        return "appeal_status_form"
+    return "action_route_appeal" if FILES_COMPLAINT.search(text) else None
+
+
+def applies(text: str, entities: list[dict[str, Any]]) -> bool:
+    """A wish to apply or the applicant's details with no word of progress ("想办个执照 我叫… 身份证号码是…").
+
+    A voice message giving an item, an ID and a phone reads like a check to the NLU; with no CY number and no
+    progress word it is an application. Never a request to check ("帮我查一下，身份证…").
+    """
+    if NUMBER.search(text) or PROGRESS_SAID.search(text) or wants_own(text):
+        return False
+    details = APPLICANT & set(read_labelled(text, entities, third_person=True).values)
+    return bool(details or (APPLY_VERB.search(text) and not is_question(text)))
+
+
+def credit_said(text: str) -> bool:
+    """One's credit or debts told ("之前网贷逾期了还没还清", "征信有点问题"), no progress word: the loan's rule."""
+    owes = situation.business_loans(text)
+    told = CREDIT.search(text) or owes is not None or situation.EXEMPT_LOANS.search(text)
+    return bool(told) and not (NUMBER.search(text) or PROGRESS_SAID.search(text))
+
+
+async def credit_told(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, text: str
+) -> list[EventType] | None:
+    """The loan's rule on credit for one's credit told ("之前网贷逾期了还没还清"); ``None`` when it tells none.
+
+    A statement in words no FAQ question has is asked as the rule it concerns; debts ("我还有一笔经营贷没还完") and
+    questions are searched as said.
+    """
+    if not credit_said(text):
+        return None
+    if CREDIT.search(text) and not is_question(text):
+        await answer_besides(dispatcher, tracker, CREDIT_QUESTION)
+        return []
+    return await answer_question(dispatcher, tracker, domain)
+
+
 class ActionRouteProgress(Action):
     """``check_progress``: the user's own application opens the form; a question about progress is answered."""
 
@@ -104,8 +166,8 @@ class ActionRouteProgress(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Open ``progress_form``, help with a forgotten number, or answer from the knowledge base."""
         text = _text(tracker)
-        if asks_status(text) and not NUMBER.search(text):  # "我的投诉处理得怎么样了": a 诉求's status
-            return [FollowupAction("appeal_status_form")]
+        if not NUMBER.search(text) and (appeal := _appeal_route(text)):
+            return [FollowupAction(appeal)]
         # "CY…拖了两周，我要投诉": a complaint about it, the number its application
         if sorry := waited_long(text) and not FILES_COMPLAINT.search(text):
             dispatcher.utter_message(text=SORRY_TO_WAIT)  # "等了半个月还没批下来": sorry, then the check
@@ -113,8 +175,8 @@ class ActionRouteProgress(Action):
             return [FollowupAction("action_route_appeal" if FILES_COMPLAINT.search(text) else "progress_form")]
         if (answered := await self._in_context(dispatcher, tracker, domain, text)) is not None:
             return answered
-        if _does_first(text, _entities(tracker)):  # "那我先把就业创业证办了": to apply, not to check progress
-            return [FollowupAction("action_start_application")]
+        if _does_first(text, _entities(tracker)) or applies(text, _entities(tracker)):
+            return [FollowupAction("action_start_application")]  # "那我先把证办了", "想办个执照，我叫…": applying
         # "帮我看看这个政策": nothing of theirs to check; "我的进度显示需补正，啥意思": what it means
         explained = question_shape.wants_explained(text) or bool(MEANING.search(text))
         explained = explained or bool(HOW_TO_CHECK.search(text) and not CHECK_MINE.search(text))
@@ -135,6 +197,8 @@ class ActionRouteProgress(Action):
         if unfiled := unfiled_after_cancel(tracker, text):
             dispatcher.utter_message(text=unfiled)  # "那刚才的提交了没" a turn or two after a stop: nothing was filed
             return []
+        if (credit := await credit_told(dispatcher, tracker, domain, text)) is not None:
+            return credit  # "之前网贷逾期了还没还清": the loan's rule on credit, nothing to look up
         before = previous_action(tracker)
         if before == "action_show_progress" and not wants_own(text):
             return await follow_up(dispatcher, tracker, domain)  # "那什么时候能全部办完" about the result shown
