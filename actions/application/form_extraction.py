@@ -216,7 +216,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
             intent in DIGRESSION_INTENTS
             and not found.values
             and not attempt
-            and (intent in ALWAYS_DIGRESS or _other_task(intent, text) or _is_question(text, requested))
+            and (intent in ALWAYS_DIGRESS or _other_task(intent, text, requested))
         )
     ):
         return Extraction(digression=True)
@@ -255,9 +255,14 @@ def _restated_dropped(values: dict[str, Any], slots: dict[str, Any]) -> dict[str
     }
 
 
-def _other_task(intent: str, text: str) -> bool:
-    """Another task asked for: eligibility, or progress said with its words (not "等一下我翻一翻", read as progress)."""
-    return intent in OTHER_TASKS and (intent != "check_progress" or bool(PROGRESS_ASKED.search(text)))
+def _other_task(intent: str, text: str, requested: str | None) -> bool:
+    """Another task asked for (eligibility, or progress said with its words), or a question or chat, not an answer.
+
+    "等一下我翻一翻", "创业计划书写好了，确认提交" (the NLU may read either as check_progress) ask no progress.
+    """
+    if intent == "check_progress":
+        return bool(PROGRESS_ASKED.search(text))
+    return intent in OTHER_TASKS or _is_question(text, requested)
 
 
 def _free_text_step(requested: str | None) -> bool:

@@ -187,6 +187,10 @@ def _restated_as_wrong(text: str, values: dict[str, Any], slots: dict[str, Any])
             del values[slot]
 
 
+# Words giving a choice up right before it ("不做个体户了", "不搞合作社"): not the one kept.
+GIVEN_UP_BEFORE = re.compile(r"(?:不做|不办|不搞|不弄|不要|不想做|不想办|不开|不注册|不选|不用|不当)(?:那个|这个|成)?$")
+
+
 def _kept_choice(text: str, tracker: Tracker, slot: str) -> str | None:
     """Of two values of one choice field, the one not negated or given up ("身份应是残疾人那类，刚才说的失业不对")."""
     spans = [
@@ -198,7 +202,9 @@ def _kept_choice(text: str, tracker: Tracker, slot: str) -> str | None:
     kept = [
         value
         for start, end, value in spans
-        if not NEGATION_BEFORE.search(text[:start].rstrip("，, 也都还")) and not _given_up_after(text, end, starts)
+        if not NEGATION_BEFORE.search(text[:start].rstrip("，, 也都还"))
+        and not GIVEN_UP_BEFORE.search(text[:start])
+        and not _given_up_after(text, end, starts)
     ]
     return kept[-1] if kept and len(kept) < len(spans) else None
 

@@ -284,3 +284,28 @@ def test_a_question_after_a_pause_word_is_answered_not_a_pause() -> None:
 def test_a_clause_opening_with_ban_adds_its_items(text: str, entities: list[str], items: list[str] | None) -> None:
     current = ["business_registration", "taxpayer_confirmation"]
     assert items_named(text, entities, current, "applicant_name") == items
+
+
+SUMMARY = {"requested_slot": "confirm_submission", "application_items": ["incubator"], "applicant_name": "钟一鸣"}
+
+
+def test_at_the_summary_a_submit_read_as_progress_submits() -> None:
+    tracker = make_form_tracker("创业计划书我已经写好了，确认提交", "check_progress", SUMMARY)
+    found = extract(tracker, dict(tracker.slots))
+    assert not found.digression and found.values.get("confirm_submission") is True
+
+
+def test_at_the_summary_a_look_at_what_is_filled_is_a_review() -> None:
+    tracker = make_form_tracker("我看下现在填的", "check_progress", SUMMARY)
+    assert extract(tracker, dict(tracker.slots)).command == "review"
+
+
+def test_a_type_given_up_before_its_word_is_not_kept() -> None:
+    text = "想了想还是注册成有限公司吧，不做个体户了"
+    entities = [
+        {"entity": "business_type", "value": "enterprise", "start": 8, "end": 12},
+        {"entity": "business_type", "value": "individual_business", "start": 16, "end": 19},
+    ]
+    slots = {"requested_slot": "confirm_submission", "business_type": "individual_business"}
+    tracker = make_form_tracker(text, "inform", slots, entities)
+    assert read_values(tracker, text, "inform", slots).values.get("business_type") == "enterprise"
