@@ -139,7 +139,10 @@ def items_in_words(text: str, named: list[str], business_type: str | None = None
     question about them, refused ("贷款就不要了") or for a business already registered.
     """
     found: list[str] = []
-    registration = REGISTRATION_WORDS.search(text) or (BARE_REGISTRATION.search(text) if business_type else None)
+    patterns = (REGISTRATION_WORDS, BARE_REGISTRATION) if business_type else (REGISTRATION_WORDS,)
+    registrations = [match for pattern in patterns for match in pattern.finditer(text)]
+    # "我们几个村民想成立合作社…，需要办登记和税务": a later wish counts when the first mention reads as a question
+    registration = next((m for m in registrations if not asked_about(text, m.start())), None)
     for code, said in (("guaranteed_loan", LOAN_WORDS.search(text)), ("business_registration", registration)):
         if code in named or said is None or asked_about(text, said.start()) or later(text, said.start(), said.end()):
             continue

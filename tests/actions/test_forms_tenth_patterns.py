@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.application.application_actions import CANCELLED
 from actions.application.application_form import ValidateApplicationForm
 from actions.application.form_extraction import extract
-from actions.application.form_items import items_named
+from actions.application.form_items import items_in_words, items_named
 from actions.application.form_labels import read_labelled
 from actions.application.form_money import read_amount, read_sum, read_term
 from actions.application.form_values import read_values
@@ -309,3 +309,9 @@ def test_a_type_given_up_before_its_word_is_not_kept() -> None:
     slots = {"requested_slot": "confirm_submission", "business_type": "individual_business"}
     tracker = make_form_tracker(text, "inform", slots, entities)
     assert read_values(tracker, text, "inform", slots).values.get("business_type") == "enterprise"
+
+
+def test_a_later_wish_to_register_counts_when_the_first_mention_reads_as_a_question() -> None:
+    text = "我们几个人想成立养蜂专业合作社，我是牵头人王大山，手机15307311234，地址永州市祁阳市白水镇，需要办登记和税务"
+    assert items_in_words(text, [], "cooperative") == ["business_registration"]
+    assert items_in_words("注册合作社要几天？公司注册呢", [], "cooperative") == []
