@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bundle_service.knowledge.lights import judged
 from bundle_service.knowledge.subject_focus import for_subject
 
 if TYPE_CHECKING:  # ranking asks this module how much of an answer is shown
@@ -25,10 +26,11 @@ DECLINED_TEXT = (
     "一件事里的补贴是一次性创业补贴，贷款是创业担保贷款（另有就业创业证、创业培训、孵化基地、养老保险登记、"
     "营业执照和纳税人信息确认）。{scheme}请向负责它的部门（补贴、社保多为当地人社部门）或政务服务大厅咨询，也可以说“转人工”。"
 )
-# A figure asked that the nearest source does not state (figures.py): the policy gives none; what it is about.
+# A figure (or a station's documents) asked that the nearest source does not state (figures.py): the policy gives
+# none; what it is about.
 GAP_TEXT = (
-    "政策要点没有写明您问的具体数字（价格、天数或面积），我不拿相近的规定来猜。相关的内容是「{topic}」。"
-    "具体数字请向办理的部门或政务服务大厅的创业服务窗口咨询，也可以说“转人工”。"
+    "政策要点没有写明您问的具体内容（价格、天数、面积、利率或要带的证件），我不拿相近的规定来猜。相关的内容是「{topic}」。"
+    "具体请向办理的部门或政务服务大厅的创业服务窗口咨询，也可以说“转人工”。"
 )
 SUGGEST_INTRO = "这个问题我还不能确定您具体想问哪一点，暂时无法回答。您是想问下面哪一个？"
 SUGGEST_OUTRO = "请回复其中一个问题，或换个说法再问；也可以说“转人工”。"
@@ -46,11 +48,11 @@ def shorten(text: str, limit: int = MAX_ANSWER_CHARS) -> str:
     return text[: limit - 1] + "…"
 
 
-def citation(hit: SourceHit) -> str:
-    """Where an answer comes from, as the user reads it."""
+def citation(hit: SourceHit, titled: bool = True) -> str:
+    """Where an answer comes from, as the user reads it (``titled`` False: a FAQ by its number only)."""
     entry = hit.entry
     if entry.kind == "faq":
-        return f"来源：常见问题 {entry.source}「{entry.section}」"
+        return f"来源：常见问题 {entry.source}「{entry.section}」" if titled else f"来源：常见问题 {entry.source}"
     if entry.section == entry.document:
         return f"来源：《{entry.document}》"
     return f"来源：《{entry.document}》· {entry.section}"
@@ -74,7 +76,8 @@ def compose(decision: Decision, asked: Asked | None = None) -> str:
 
     A source that is not confident or not clear enough is never answered with its text: the user sees only
     what the question may be about (``suggest``), so no neighbouring fact is ever asserted. With ``asked`` (what the
-    question names), an answer about one subject asked leaves out another subject's figures (:mod:`subject_focus`).
+    question names), an answer about one subject asked leaves out another subject's figures (:mod:`subject_focus`),
+    and a light asked with the numbers deciding it is worked out (:mod:`lights`).
     """
     if decision.status == "suggest" and decision.choices:
         lines = [f"{n}. {title(hit)}" for n, hit in enumerate(decision.choices, start=1)]
@@ -86,6 +89,8 @@ def compose(decision: Decision, asked: Asked | None = None) -> str:
         return GAP_TEXT.format(topic=title(decision.gap))
     if best is None:
         return NOT_FOUND_TEXT
+    if asked is not None and (light := judged(asked.text, asked.items)):  # the light its numbers decide
+        return "\n".join([light, citation(best, titled=False)])  # a title naming another colour would contradict it
     answered = [best, *decision.parts]  # a question asking several facets: one source per facet
     texts = [
         for_subject(h.entry.text, asked.subjects, asked.table, asked.text) if asked else h.entry.text for h in answered

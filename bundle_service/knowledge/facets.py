@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -19,6 +20,9 @@ from bundle_service.knowledge.entries import OUT_OF_SCOPE
 from bundle_service.knowledge.index import ScoredEntry
 
 FILE_NAME = "question_types.yml"
+# Question shapes beside the types (before vs now, how long a business must have run, the light asked): read with
+# FILE_NAME, whose lists and aspects it extends (:func:`merged`).
+SHAPES_FILE = "question_shapes.yml"
 OVERRIDES = "overrides"
 SUBJECTS = "subjects"
 CASES = "cases"
@@ -55,6 +59,9 @@ class QuestionTypes:
         if not path.is_file():
             return cls()
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        shapes = path.with_name(SHAPES_FILE)
+        if shapes.is_file() and isinstance(data, dict):
+            data = merged(data, yaml.safe_load(shapes.read_text(encoding="utf-8")) or {})
         overrides = data.pop(OVERRIDES, None) or {} if isinstance(data, dict) else {}
         subjects = data.pop(SUBJECTS, None) or {} if isinstance(data, dict) else {}
         cases = data.pop(CASES, None) or {} if isinstance(data, dict) else {}
@@ -125,9 +132,41 @@ class QuestionTypes:
         return id(self)
 
 
+def merged(base: dict[str, Any], extra: Any) -> dict[str, Any]:
+    """``base`` extended by ``extra``: lists of the same name get the new words, mappings are merged key by key.
+
+    A name only ``extra`` has is added; a scalar of ``extra`` replaces ``base``'s.
+
+    Raises:
+        ValueError: ``extra`` is not a mapping.
+    """
+    if not isinstance(extra, dict):
+        raise ValueError(f"{SHAPES_FILE}: expected a mapping like {FILE_NAME}")
+    result = dict(base)
+    for key, value in extra.items():
+        old = result.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            result[key] = merged(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            result[key] = [*old, *(v for v in value if v not in old)]
+        else:
+            result[key] = value
+    return result
+
+
+# A loan figure said ("企业贷600万可以吗", "借4年行不行"): the question weighs it against that unit's limit, so it asks
+# the unit's type (``figure_choice``), not who may borrow.
+_BORROWED = re.compile(rf"(?:贷|借)[^，,。？?\d]{{0,3}}?{_NUMBER}\s*(?P<unit>万元|万|年)")
+ELIGIBILITY = "eligibility"
+WHO_MAY = re.compile(r"条件|资格|符合|门槛|谁|哪些人|什么人|哪类人")  # who may borrow asked: the conditions decide
+
+
 @lru_cache(maxsize=8192)
 def _types(table: QuestionTypes, text: str) -> frozenset[str]:
     found = {name for name, words in table.cues.items() if any(w in text for w in words)}
+    borrowed = None if WHO_MAY.search(text) else _BORROWED.search(text)
+    if borrowed and (kind := table.choices.get(borrowed.group("unit"))):
+        found = (found - {ELIGIBILITY}) | {kind}
     if table.choices and (choice := _CHOICE.search(text)):
         said = f"{choice.group('first')}{choice.group('second')}"
         unit = next((u for u in sorted(table.choices, key=len, reverse=True) if u and u in said), "")

@@ -6,11 +6,17 @@ the area or the days asked: the policy (``bundle.md``) gives no such figure. A q
 (``asks`` in ``knowledge_base/figures.yml``) whose answer as shown states none (no digit, no counted Chinese
 numeral, no "free": ``states``) is answered with what the policy does not say and who to ask, never with the
 neighbouring rule (:func:`ranking.decide`).
+
+Some figures have a kind (``kinds`` of the file): a course's length, when a loan is paid out, the current market
+rate, the documents a place asks for. A figure of another kind does not answer them ("GYB一期上几天课" is not
+answered by the 5 working days the sign-up takes): the answer must also say what the figure is of (its ``states``
+words; ``figure: false`` for documents, which are named, not counted).
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -20,18 +26,52 @@ FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|天
 
 
 @dataclass(frozen=True)
+class Kind:
+    """A kind of figure: the words asking it, the words an answer stating it says, whether a number is needed."""
+
+    name: str
+    asks: tuple[str, ...]
+    states: tuple[str, ...]
+    figure: bool = True
+
+    def stated_in(self, text: str) -> bool:
+        """Whether the answer ``text`` states this kind of figure."""
+        return (not self.figure or bool(FIGURE.search(text))) and any(word in text for word in self.states)
+
+
+def _words(value: Any) -> tuple[str, ...]:
+    return tuple(str(w) for w in value or [] if str(w))
+
+
+def _kinds(value: Any, path: Path) -> tuple[Kind, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict) or not all(isinstance(v, dict) and v.get("asks") for v in value.values()):
+        raise ValueError(f"{path}: expected `kinds: {{name: {{asks: [...], states: [...]}}}}`")
+    return tuple(
+        Kind(str(name), _words(spec["asks"]), _words(spec.get("states")), bool(spec.get("figure", True)))
+        for name, spec in value.items()
+    )
+
+
+@dataclass(frozen=True)
 class Figures:
-    """The words that ask for a figure, and the words of an answer that state one without digits."""
+    """The words that ask for a figure, the words of an answer that state one without digits, and the kinds.
+
+    ``asked``: narrowed to one question (:meth:`asked_in`): the kinds it asks and whether it asks a plain figure.
+    """
 
     asks_words: tuple[str, ...] = ()
     states_words: tuple[str, ...] = ()
+    kinds: tuple[Kind, ...] = ()
+    plain: bool = True  # a plain figure is asked (not only a kind)
 
     @classmethod
     def load(cls, path: Path) -> "Figures":
         """Read the file (missing: no question asks for a figure).
 
         Raises:
-            ValueError: The file lacks the lists ``asks`` and ``states``.
+            ValueError: The file lacks the lists ``asks`` and ``states``, or ``kinds`` is malformed.
         """
         if not path.is_file():
             return cls()
@@ -39,12 +79,20 @@ class Figures:
         asks, states = (data.get(key) if isinstance(data, dict) else None for key in ("asks", "states"))
         if not isinstance(asks, list) or not isinstance(states, list):
             raise ValueError(f"{path}: expected the lists `asks` and `states`")
-        return cls(tuple(str(w) for w in asks if str(w)), tuple(str(w) for w in states if str(w)))
+        return cls(_words(asks), _words(states), _kinds(data.get("kinds"), path))
 
     def asks(self, text: str) -> bool:
-        """Whether the question ``text`` asks for a figure (a price, days, an area)."""
-        return any(word in text for word in self.asks_words)
+        """Whether the question ``text`` asks for a figure (a price, days, an area, a kind of figure)."""
+        return any(word in text for word in self.asks_words) or any(
+            word in text for kind in self.kinds for word in kind.asks
+        )
+
+    def asked_in(self, text: str) -> "Figures":
+        """These figures narrowed to what the question ``text`` asks: its kinds, and a plain figure or not."""
+        kinds = tuple(kind for kind in self.kinds if any(word in text for word in kind.asks))
+        return replace(self, kinds=kinds, plain=not kinds or any(word in text for word in self.asks_words))
 
     def states(self, text: str) -> bool:
-        """Whether the answer ``text`` states a figure (or that it is free)."""
-        return bool(FIGURE.search(text)) or any(word in text for word in self.states_words)
+        """Whether the answer ``text`` states what is asked: a figure (or that it is free), and each kind asked."""
+        plain = not self.plain or bool(FIGURE.search(text)) or any(word in text for word in self.states_words)
+        return plain and all(kind.stated_in(text) for kind in self.kinds)

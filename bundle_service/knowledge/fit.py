@@ -48,16 +48,29 @@ class Asked:
     cases: frozenset[str] = frozenset()  # the one-off cases the question names ("有车贷": a consumer loan)
     aspects: frozenset[str] = frozenset()  # aspect words outranking a figure or item word (:mod:`aspects`)
 
+    def __post_init__(self) -> None:
+        """The figures narrowed to the kinds this question asks (:meth:`figures.Figures.asked_in`)."""
+        if self.figures is not None:
+            object.__setattr__(self, "figures", self.figures.asked_in(self.text))
+
     def offered(self, hit: SourceHit) -> frozenset[str]:
         """The asked types that ``hit``'s title answers."""
         return self.table.of(hit.entry.section) & self.types if self.types else frozenset()
 
+    @property
+    def said_types(self) -> frozenset[str]:
+        """The types the figures the question states ask ("贷600万行吗": the amount, ``figure_choice`` by unit)."""
+        return frozenset(self.table.choices[u] for u in self.units if u in self.table.choices)
+
     def fits(self, hit: SourceHit) -> bool:
         """Whether ``hit``'s title asks what the question asks, about an item the question names (if it names any).
 
-        A question that asks no known type fits nothing: there is nothing to tell neighbours apart by.
+        What it asks: a type asked, or the type of a figure it states whose unit ``hit``'s reply states a figure of
+        ("企业想贷600万行吗": the amount's limit). A question that asks no known type fits nothing: there is
+        nothing to tell neighbours apart by.
         """
-        if not self.offered(hit):
+        said = self.table.of(hit.entry.section) & self.said_types and self.states_said(hit)
+        if not (self.offered(hit) or said):
             return False
         if self.subjects and self.table.subjects_of(hit.entry.section) - self.subjects:
             return False

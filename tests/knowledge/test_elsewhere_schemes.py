@@ -93,3 +93,42 @@ def test_a_look_alike_is_declined_by_name_without_our_figures(client: TestClient
     assert body["status"] == "not_found" and body["sources"] == []
     answer = str(body["answer"])
     assert name in answer and "5000" not in answer and "20万" not in answer
+
+
+@pytest.fixture(scope="module")
+def home() -> dict[str, tuple[str, ...]]:
+    from bundle_service.knowledge.regions import Regions
+
+    return Regions.from_gazetteer(ROOT / "nlu_data" / "gazetteer" / "region.yml").ancestors
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("我户籍是湖南的，现在人在宁波开店，宁波那边开店补贴多少", "宁波"),
+        ("老家湖南，在上海开了个早餐店，上海能贷多少", "上海"),
+        ("户口在岳阳，店开在广州，能拿补贴吗", "广州"),
+        ("湖南户口在杭州开店能贷款吗", "杭州"),
+        ("籍贯湖南，在重庆开火锅店能贷多少", "重庆"),
+    ],
+)
+def test_hunan_as_the_persons_registration_is_an_origin(
+    regions: OtherRegions, home: dict[str, tuple[str, ...]], text: str, place: str
+) -> None:
+    assert regions.named(text, home) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我是湖南人，在广东打工，现在回来创业能领补贴吗",
+        "我老家湖南的，在深圳打过工，能领湖南的补贴吗",
+        "户籍长沙，店也开在长沙，补贴多少",
+        "老家广东，在株洲开店能领补贴吗",
+        "我在长沙工作，老家是广西的，能贷款吗",
+    ],
+)
+def test_a_hunan_place_asked_about_is_still_answered(
+    regions: OtherRegions, home: dict[str, tuple[str, ...]], text: str
+) -> None:
+    assert regions.named(text, home) is None

@@ -47,3 +47,38 @@ def test_through_the_search(kb: KnowledgeBase) -> None:
     result = kb.search("孵化基地的房租每平米能减多少钱", record_unanswered=False)
     assert result.status != "faq" or "没有写明" in result.answer  # never the rent rule as if it stated the figure
     assert "减免" not in result.answer.split("\n")[0] or "没有写明" in result.answer
+
+
+COURSE_REPLY = hit("faq", 0.80, "faq-139", "创业培训报名多久有回复？", "5个工作日，从部门收到分发的表单时起算。")
+LOAN_DAYS = hit("faq", 0.80, "faq-116", "担保贷款多久能批下来？", "法定时限15个工作日。")
+STATION = hit("faq", 0.80, "faq-054", "创业服务接待站能提供什么帮助？", "提供最长14天的免费住宿和创业起步指导。")
+SUBSIDY_DAYS = hit("faq", 0.80, "faq-100", "创业补贴多久能办结？", "20个工作日；公示5个工作日后发放。")
+MATERIALS = hit("faq", 0.80, "faq-074", "办就业创业证需要什么材料？", "只填信息采集表，身份证明免提交。")
+
+
+@pytest.mark.parametrize(
+    ("source", "question"),
+    [
+        (COURSE_REPLY, "IYB培训一期要上几天课"),  # the sign-up's days are no course length
+        (COURSE_REPLY, "网创培训总共多少个课时"),
+        (LOAN_DAYS, "担保贷款批了以后银行几天放款"),  # the approval's days are no payout
+        (LOAN_DAYS, "创业贷款批下来钱多久能到账"),
+        (STATION, "住机场的接待站要带什么证件"),  # 14 days is no list of documents
+    ],
+)
+def test_a_figure_of_another_kind_is_a_gap(rules: Rules, source: object, question: str) -> None:
+    decision = decide([source], THRESHOLDS, rules.asked(question))  # type: ignore[list-item]
+    assert decision.status == "not_found" and decision.gap is source
+    assert "没有写明" in compose(decision)
+
+
+@pytest.mark.parametrize(
+    ("source", "question"),
+    [
+        (SUBSIDY_DAYS, "创业补贴批了多久到账"),  # the subsidy's payment is stated (发放)
+        (MATERIALS, "办就业创业证要带什么证件"),  # the materials are named
+        (COURSE_REPLY, "创业培训报名以后几天有回复"),
+    ],
+)
+def test_a_figure_of_its_kind_is_answered(rules: Rules, source: object, question: str) -> None:
+    assert decide([source], THRESHOLDS, rules.asked(question)).status == "faq"  # type: ignore[list-item]
