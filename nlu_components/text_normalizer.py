@@ -2,11 +2,12 @@
 
 Traditional characters become simplified (OpenCC t2s), full-width digits,
 letters and punctuation become half-width, homophone typos of the domain's key
-words are corrected (营业直照 → 营业执照, :mod:`nlu_components.homophones`), the
-opening of relayed speech ("来电人问…", "他想知道…") is blanked (:mod:`nlu_components.relay`) and very long
-texts are cut. Every replacement keeps the text's length, so entity
-offsets in training data stay valid. Rasa passes the normalised text on, so the
-actions read it too.
+words are corrected (营业直照 → 营业执照, :mod:`nlu_components.homophones`), Hunan
+dialect words that ask or deny become the standard ones (能拿好多 → 能拿多少, 冇得 → 没有,
+:mod:`nlu_components.dialect`), the opening of relayed speech ("来电人问…",
+"他想知道…") is blanked (:mod:`nlu_components.relay`) and very long texts are cut.
+Every replacement keeps the text's length, so entity offsets in training data stay
+valid. Rasa passes the normalised text on, so the actions read it too.
 """
 
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from rasa.shared.nlu.constants import ENTITIES, ENTITY_ATTRIBUTE_END, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from nlu_components.dialect import standard_words
 from nlu_components.homophones import HomophoneCorrector, domain_words
 from nlu_components.relay import blank_relays
 
@@ -64,7 +66,13 @@ class ChineseTextNormalizer(GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         """The component's default config (see parent class for full docstring)."""
-        return {"max_chars": 500, "homophone_entities": [], "homophone_short_words": [], "blank_relays": False}
+        return {
+            "max_chars": 500,
+            "homophone_entities": [],
+            "homophone_short_words": [],
+            "blank_relays": False,
+            "dialect_words": True,
+        }
 
     @staticmethod
     def required_packages() -> list[str]:
@@ -78,7 +86,8 @@ class ChineseTextNormalizer(GraphComponent):
             config: The component's config, with ``max_chars`` (at least 1); ``homophone_entities`` (gazetteer
                 entities whose aliases, with the domain terms, are corrected when misspelt by sound; none: no
                 correction), ``homophone_short_words`` (two-character words corrected too) and ``blank_relays``
-                (who said it, "来电人问…", becomes spaces: the rest is what is asked).
+                (who said it, "来电人问…", becomes spaces: the rest is what is asked) and ``dialect_words``
+                (dialect words that ask or deny in standard words, :mod:`nlu_components.dialect`; on by default).
 
         Raises:
             ValueError: ``max_chars`` is not a positive integer.
@@ -94,6 +103,7 @@ class ChineseTextNormalizer(GraphComponent):
             HomophoneCorrector(domain_words(entities, short_words)).correct if entities or short_words else str
         )
         self._relays: Callable[[str], str] = blank_relays if config.get("blank_relays") else str
+        self._dialect: Callable[[str], str] = standard_words if config.get("dialect_words", True) else str
 
     @classmethod
     def create(
@@ -110,7 +120,8 @@ class ChineseTextNormalizer(GraphComponent):
         text = message.get(TEXT)
         if not isinstance(text, str):
             return None
-        normalized = self._relays(normalize_text(text, self._convert, self._max_chars, self._correct))
+        normalized = normalize_text(text, self._convert, self._max_chars, self._correct)
+        normalized = self._relays(self._dialect(normalized))
         message.set(TEXT, normalized)
         return normalized
 

@@ -115,3 +115,15 @@ def test_training_entities_beyond_a_cut_are_dropped(make_component: MakeComponen
     entities: dict[str, str] = {e["value"]: example.get(TEXT)[e["start"] : e["end"]] for e in example.get(ENTITIES)}
     assert example.get(TEXT) == "浏阳啊啊啊宁"
     assert entities == {"浏阳市": "浏阳"}
+
+
+def test_dialect_words_read_as_standard_words(make_component: MakeComponent) -> None:
+    message = Message({TEXT: "冇得執照，補貼能拿好多"})
+    make_component(ChineseTextNormalizer).process([message])
+    assert message.get(TEXT) == "没有执照,补贴能拿多少"
+
+
+def test_dialect_words_can_be_left_alone(make_component: MakeComponent) -> None:
+    message = Message({TEXT: "补贴能拿好多"})
+    make_component(ChineseTextNormalizer, {"dialect_words": False}).process([message])
+    assert message.get(TEXT) == "补贴能拿好多"
