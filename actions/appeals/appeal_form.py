@@ -174,7 +174,8 @@ class ValidateAppealForm(FormValidationAction):
         if intent in RULE_INTENTS and not values:
             return None
         grievance = requested == "appeal_description" and bool(GRIEVANCE.search(text))
-        asking = is_question(text) or intent in ("ask_question", "ask_bundle_overview")
+        # "不用关联办件，直接交" (read as a question by the NLU) files, it asks nothing
+        asking = (is_question(text) or intent in ("ask_question", "ask_bundle_overview")) and not AS_IS.search(text)
         if asking and not grievance and requested == "appeal_description" and set(values) == {requested}:
             values = {}  # "登记完多久会有人回我": a question at the description step, answered, never stored
         chosen = category_choice(text, await categories()) if "类别" in text and not values else None

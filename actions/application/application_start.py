@@ -251,7 +251,7 @@ class ActionStartApplication(Action):
             labels = [f"{BY_SLOT[slot].label}：{display(slot, value)}" for slot, value in said.items()]
             category = [label for slot, label in zip(said, labels, strict=True) if slot == "person_category"]
             # "当过兵，准备开个汽修店": the category read from the words, beside what the situation shows
-            shown = [*([] if "person_category" in stated.profile else category), *stated.shown]
+            shown = [*(c for c in category if c.split("：")[-1] not in "；".join(stated.shown)), *stated.shown]
             facts = "；".join(shown) or "；".join(
                 label for slot, label in zip(said, labels, strict=True) if slot in PROFILE_FACTS
             )

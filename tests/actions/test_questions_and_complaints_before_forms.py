@@ -171,6 +171,7 @@ async def test_a_self_description_keeps_the_facts_without_a_form(service_url: st
     entities = [entity("person_category", "veteran")]
     text, events = await run(ActionStartApplication(), make_tracker([user_event(said, "start_application", entities)]))
     assert not started(events) and "记下了您的情况" in text and followup(events) == "action_listen"
+    assert "退役军人" in text  # the category is shown back, also beside the plan's state
 
 
 @pytest.mark.parametrize("said", ["我一个人做小买卖想贷25万可以不", "我在失业人员名单里，创业补贴还用自己去申请不"])
@@ -186,13 +187,16 @@ async def test_a_loan_wish_with_a_limit_question_is_answered_then_the_form(knowl
     assert started(events) and "3年" in text
 
 
-async def test_file_as_it_is_at_where_and_when(service_url: str) -> None:
-    chat = Chat("web:appeal-as-it-is")
-    said = await chat.say(
+@pytest.mark.parametrize(
+    ("said", "intent"), [("办件不用关联了，类别就用你选的，直接交", "inform"), ("不用关联办件，直接交", "ask_question")]
+)
+async def test_file_as_it_is_at_where_and_when(service_url: str, said: str, intent: str) -> None:
+    chat = Chat(f"web:appeal-as-it-is-{intent}")
+    replied = await chat.say(
         "我要投诉，窗口工作人员态度很差，让我白跑了三趟，电话13600007777", "complain", [entity("phone", "13600007777")]
     )
-    assert "哪里" in said
-    said = await chat.say("办件不用关联了，类别就用你选的，直接交", "inform")
+    assert "哪里" in replied
+    said = await chat.say(said, intent)
     assert appeal_number(said) and "工作日" in said and chat.loop is None
 
 
@@ -219,3 +223,25 @@ def test_filing_words_the_nlu_read_as_a_question_reach_the_complaint_form() -> N
     asked = make_form_tracker("登记完多久有人回我", "ask_question", {"requested_slot": "appeal_place_time"})
     asked.active_loop = {"name": "appeal_form"}
     assert not fills_the_form(asked)  # a question: answered by the rule, the step asked again
+
+
+@pytest.mark.parametrize(
+    ("text", "asks_to_act"),
+    [
+        ("不用介绍了 我就要申请创业担保贷款 20万 3年", True),
+        ("我还是想办执照", True),
+        ("我就想问问补贴的事", False),
+        ("我只想了解一下贷款", False),
+        ("我是想问贷款能贷多少", False),
+    ],
+)
+def test_a_wish_said_with_a_softener_is_a_request(text: str, asks_to_act: bool) -> None:
+    assert question_shape.is_request(text) is asks_to_act
+
+
+async def test_a_question_is_never_seeded_as_a_free_text_field(knowledge_service: str) -> None:
+    said = "想借8万开个水果店，最长能借多久"
+    tracker = make_tracker([user_event(said, "start_application", [entity("item", "guaranteed_loan")])])
+    text, events = await run(ActionStartApplication(), tracker)
+    assert started(events) and "3年" in text
+    assert not any(e.get("name") == "industry" and "多久" in str(e.get("value")) for e in events)
