@@ -157,7 +157,8 @@ def _command(text: str, intent: str, requested: str | None, found: Extraction, c
     )
     if said := next((command for command, found_here in words if found_here), None):
         return said
-    if CANCEL_WORDS.search(text) and intent not in ("cancel", "request_human"):  # those: the rules
+    changing = CHANGING.search(text)  # "个体户不搞了，改成有限公司": a change, though no value was read
+    if CANCEL_WORDS.search(text) and not changing and intent not in ("cancel", "request_human"):  # those: the rules
         return "cancel"
     if requested not in (None, CONFIRM_SLOT) and SUBMIT.search(text) and not is_question(text):
         return "submit"  # not "提交完怎么知道办到哪了", a question

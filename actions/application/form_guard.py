@@ -48,7 +48,9 @@ REVIEW = re.compile(
     r"^(?:我们|咱们)?(?:对|核)一?下(?:信息|资料|内容|表)?|(?:看|瞧|瞅)[^，。,]{0,6}表(?:上|里)"
 )
 # Stopping the application in words the NLU may not read as cancel ("先别提交了，撤掉吧").
-CANCEL_WORDS = re.compile(r"取消|撤掉|撤回|撤销|不办了|不申请了|不弄了|不填了|算了吧?$|不要了")
+CANCEL_WORDS = re.compile(
+    r"取消|撤掉|撤回|撤销|不办了|不申请了|不弄了|不干了|不搞了|不整了|不做了|不填了|算了吧?$|不要了"
+)
 BACK = re.compile(r"上一步|上一个问题|上一题|上一项|^返回$|^后退|^退回|回到上一|返回上一|退回上一|^回上一")
 RESTART = re.compile(
     r"重新填|重填|从头(?:开始|填|来|再)|重新开始|重新来|全部重来|^重来|全部重新|清空重|从新填|推倒重来"

@@ -315,3 +315,20 @@ def test_a_later_wish_to_register_counts_when_the_first_mention_reads_as_a_quest
     text = "我们几个人想成立养蜂专业合作社，我是牵头人王大山，手机15307311234，地址永州市祁阳市白水镇，需要办登记和税务"
     assert items_in_words(text, [], "cooperative") == ["business_registration"]
     assert items_in_words("注册合作社要几天？公司注册呢", [], "cooperative") == []
+
+
+@pytest.mark.parametrize("text", ["不搞了，那培训要钱吗", "不干了", "算了不整了"])
+def test_stop_words_of_everyday_talk_cancel_the_form(text: str) -> None:
+    assert _extract(text, "ask_question", "applicant_name").command == "cancel"
+
+
+def test_a_field_given_up_with_a_new_value_is_no_cancel() -> None:
+    assert _extract("个体户不搞了，改成有限公司", "inform", "business_type").command is None
+    entities = [
+        {"entity": "business_type", "value": "individual_business", "start": 0, "end": 3},
+        {"entity": "business_type", "value": "enterprise", "start": 8, "end": 12},
+    ]
+    slots = {"requested_slot": "industry", "business_type": "individual_business", "application_items": ["training"]}
+    tracker = make_form_tracker("个体户不搞了，改成有限公司", "inform", slots, entities)
+    found = extract(tracker, dict(tracker.slots))
+    assert found.command is None and found.values.get("business_type") == "enterprise"
