@@ -20,8 +20,8 @@ from bundle_service.knowledge.text import DOMAIN_WORDS, normalize
 # Figures: a number (Arabic, as the content writes figures) and the unit that makes it a fact.
 _FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|万|元|个工作日|工作日|个月|天|年|%|位|项|家|个基点|基点|岁|倍)")
 _UNITS = {"万元": "万", "个工作日": "工作日", "个基点": "基点"}
-# Who does what and the states a user asks about: facts without a figure.
-FACT_WORDS = (
+# Who does what: the departments a source names.
+DEPARTMENT_WORDS = (
     "人社部门",
     "社保经办机构",
     "社会保险经办",
@@ -33,6 +33,10 @@ FACT_WORDS = (
     "市场监管",
     "税务部门",
     "运营机构",
+)
+# Who does what and the states a user asks about: facts without a figure.
+FACT_WORDS = (
+    *DEPARTMENT_WORDS,
     "一次性",
     "按月",
     "自动",
@@ -81,3 +85,22 @@ def figures(text: str) -> frozenset[str]:
 
 def _figures(text: str) -> frozenset[str]:
     return frozenset(f"{number}{_UNITS.get(unit, unit)}" for number, unit in _FIGURE.findall(normalize(text)))
+
+
+def same_department_or_figures(one: str, other: str) -> bool:
+    """Whether two sources give one answer to "which department" or "how much/long".
+
+    The same departments named (some), or the same figures stated (:func:`same_figures`).
+
+    A which-department question about the employment certificate offered its FAQ and its document section, both
+    saying 人社部门: either answer is the same.
+    """
+    if same_figures(one, other):
+        return True
+    ours, theirs = (_departments(normalize(t)) for t in (one, other))
+    return bool(ours) and ours == theirs
+
+
+def _departments(text: str) -> frozenset[str]:
+    named = {w for w in DEPARTMENT_WORDS if w in text}
+    return frozenset(w for w in named if not any(w != o and w in o for o in named))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bundle_service.knowledge.agreement import agrees
+from bundle_service.knowledge.agreement import agrees, same_department_or_figures
 from bundle_service.knowledge.answers import shorten
 from bundle_service.knowledge.fit import MAX_PARTS, PART_SPAN, Asked
 
@@ -67,6 +67,21 @@ def aspect_parts(candidates: list[SourceHit], asked: Asked, displaced: SourceHit
     return kept[: MAX_PARTS - 1]
 
 
+def aspect_cover(best: SourceHit, parts: list[SourceHit], asked: Asked) -> SourceHit | None:
+    """A part answering an aspect asked that states every key fact of ``best``: it answers alone (else None).
+
+    "入驻孵化基地要多久" scored the review's 10 working days first and the source stating both times (the review's
+    days and the 3 years of incubation) as the aspect's part: the part says all the best one says, so it alone
+    answers instead of the days twice.
+    """
+    if asked.offers_aspect(best):
+        return None
+    return next(
+        (p for p in parts if asked.offers_aspect(p) and agrees(best.entry.text, shorten(p.entry.text))),
+        None,
+    )
+
+
 UNTELLING = frozenset({"how"})  # question types every how-to title shares: agreeing on them is no choice
 
 
@@ -75,7 +90,9 @@ def one_agreeing(choices: list[SourceHit], asked: Asked) -> SourceHit | None:
 
     "培训要交钱吗" offered its own FAQ beside two others: the question's type (a fee) or aspect words (a count, a
     rate, a time, the total) are asked by one title only, which contradicts nothing else the question says
-    (no other subject, item or case): that one answers. Two or more agreeing titles stay a menu.
+    (no other subject, item or case): that one answers. Two or more agreeing titles stay a menu, unless they
+    all name the same department or state the same figures as the first (:func:`agreement.same_department_or_figures`):
+    then the first answers, whichever the user picked.
     """
     if len(choices) < 2 or not (asked.types - UNTELLING or asked.aspects):
         return None  # "怎么办" alone tells no title apart ("营业执照怎么办" is not "想要纸质营业执照怎么办")
@@ -87,4 +104,6 @@ def one_agreeing(choices: list[SourceHit], asked: Asked) -> SourceHit | None:
         and asked.of_its_subject(h)
         and (not h.entry.item or h.entry.item in named)  # an item's source only for a question about that item
     ]
+    if len(agreeing) > 1 and all(same_department_or_figures(agreeing[0].entry.text, h.entry.text) for h in agreeing):
+        return agreeing[0]
     return agreeing[0] if len(agreeing) == 1 else None

@@ -3,9 +3,9 @@
 "贷个十五万要满足什么条件" says a figure but asks the conditions; "一共要多少个工作日" says working days but asks the
 bundle's total, not each item's days; "以前网贷逾期过还能贷吗" says 网 but asks about credit. The scores follow the
 figure or the item word; the aspect word says which source is meant. An aspect (``aspects`` of
-``knowledge_base/question_types.yml``) is asked by its words (``asked``), only together with the question types it
-needs (``with``: "一共" asks the total only with a time asked), and a source offers it by the words or the question
-types of its title (``title``, ``title_types``; field-aware, never the answer's text).
+``knowledge_base/question_types.yml``) is asked by its words (``asked``), only together with one of the question
+types it needs (``with``: "一共" asks the total only with a time asked), and a source offers it by the words or the
+question types of its title (``title``, ``title_types``; field-aware, never the answer's text).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Aspect:
-    """One aspect: the words asking it, the types it needs asked too, what a source's title offers it by."""
+    """One aspect: the words asking it, the types it needs (one of them) asked too, what a title offers it by."""
 
     name: str
     asked: tuple[str, ...]
@@ -27,7 +27,7 @@ class Aspect:
 
     def asked_by(self, text: str, types: frozenset[str]) -> bool:
         """Whether ``text`` (asking ``types``) asks this aspect."""
-        if any(w in text for w in self.unless) or not self.needs <= types:
+        if any(w in text for w in self.unless) or (self.needs and not self.needs & types):
             return False
         return any(w in text for w in self.asked)
 

@@ -14,7 +14,7 @@ from typing import Literal
 
 from bundle_service.knowledge.agreement import agrees, same_figures
 from bundle_service.knowledge.answers import shorten
-from bundle_service.knowledge.aspect_choice import aspect_first, aspect_parts, one_agreeing
+from bundle_service.knowledge.aspect_choice import aspect_cover, aspect_first, aspect_parts, one_agreeing
 from bundle_service.knowledge.entries import OUT_OF_SCOPE, Entry
 from bundle_service.knowledge.fit import (
     NOTHING_ASKED,
@@ -27,6 +27,7 @@ from bundle_service.knowledge.fit import (
     unit_parts,
 )
 from bundle_service.knowledge.index import ScoredEntry
+from bundle_service.knowledge.same_fact import agreeing, covering
 
 Status = Literal["faq", "answer", "suggest", "not_found"]
 MAX_CHOICES = 3
@@ -207,43 +208,6 @@ def rival(
     )
 
 
-def covering(candidates: list[SourceHit], thresholds: Thresholds) -> SourceHit | None:
-    """A close source whose reply states every key fact of every other close source, if any (best first).
-
-    "养老保险缴费基数能选多少" scores the base's FAQ and the FAQ stating rate *and* base alike: the second one's
-    reply asserts everything the first one would, so it answers instead of two titles. Only with
-    ``same_fact_agrees`` (the same comparison of key facts, :mod:`agreement`).
-    """
-    if not thresholds.same_fact_agrees:
-        return None
-    best = candidates[0]
-    close = [h for h in candidates if h.score >= best.score - thresholds.ambiguity_margin]  # one hit per source
-    for cover in close[1:]:
-        shown = shorten(cover.entry.text)
-        if all(agrees(other.entry.text, shown) for other in close if other is not cover):
-            return cover
-    return None
-
-
-def agreeing(choices: list[SourceHit], asked: Asked) -> bool:
-    """Whether the titles to offer are one fact said twice: the same aspect of one item, the same key facts.
-
-    An item's FAQ and its document section ("…由哪个部门审核" and "《…》· 办理部门") scoring alike used to be offered
-    as two titles, though either answer says the same. Two or more choices, every one answering the same aspect of
-    the best one's item (:func:`fit.same_aspect`) and stating exactly its key facts (:mod:`agreement`, both ways).
-    """
-    if len(choices) < 2 or not asked.types:
-        return False
-    best = choices[0]
-    return all(
-        same_aspect(best, other, asked.table)
-        and asked.offered(other)
-        and agrees(other.entry.text, shorten(best.entry.text))
-        and agrees(best.entry.text, shorten(other.entry.text))
-        for other in choices[1:]
-    )
-
-
 def _answer(best: SourceHit, hits: list[SourceHit], parts: list[SourceHit] | None = None) -> Decision:
     return Decision("faq" if best.entry.kind == "faq" else "answer", best, hits, parts=parts or [])
 
@@ -336,7 +300,8 @@ def _decide(hits: list[SourceHit], thresholds: Thresholds, asked: Asked = NOTHIN
     if not units and ASPECT_SPAN > 0:  # "需补正和不予受理差在哪": each aspect asked its source
         units = aspect_parts(candidates, asked, displaced)
     if (clear or close in units) and (confident or fits or said):  # a rival stating another unit said is a part
-        return _answer(best, hits, units)
+        cover = aspect_cover(best, units, asked)  # the aspect's part says all the best one says: it alone
+        return _answer(best, hits, units) if cover is None else _answer(cover, hits)
     cover = covering(candidates, thresholds) if confident else None
     if cover is not None:
         return _answer(cover, hits)

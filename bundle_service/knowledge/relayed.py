@@ -46,11 +46,14 @@ class Relays:
     """The pattern of relay and announcement words (``relayed.yml``); empty: nothing is dropped.
 
     ``same_words``: a word users say and the knowledge base's word for it (``same_words`` of the file: 费率 →
-    缴费比例, 么子 → 什么), longest first; the question is searched in the knowledge base's words.
+    缴费比例, 么子 → 什么), longest first; the question is searched in the knowledge base's words. ``dialect``: a
+    dialect word where it means the knowledge base's word (``dialect_words``: 好多 → 多少 after 有/要/拿…, not in
+    "好多人"), replaced first.
     """
 
     pattern: re.Pattern[str] | None = None
     same_words: tuple[tuple[str, str], ...] = ()
+    dialect: tuple[tuple[re.Pattern[str], str], ...] = ()
     same_thing: re.Pattern[str] | None = None  # "A和B是一回事吗": the question is what A is
 
     @classmethod
@@ -78,11 +81,12 @@ class Relays:
         if not isinstance(same, dict):
             raise ValueError(f"{path}: expected `same_words: {{word: the knowledge base's word}}`")
         pairs = tuple(sorted(((str(k), str(v)) for k, v in same.items() if str(k)), key=lambda p: -len(p[0])))
+        dialect = _dialect(path, data.get("dialect_words") or [])
         endings = [str(w) for w in data.get("same_thing") or [] if str(w)]
         same_thing = re.compile(f"^(?P<a>.{{2,12}}?)(?:和|跟|与|同)(?P<b>.{{2,12}}?)(?:{_alternatives(endings)})")
         # not "我问题…", "他了解了": the asking verb ends the relay, no noun or aspect follows it
         pattern = re.compile(f"{_CLAUSE_START}(?:{relay}|{opener})(?![题了过])[：:，,\\s]*")
-        return cls(pattern, pairs, same_thing if endings else None)
+        return cls(pattern, pairs, dialect, same_thing if endings else None)
 
     def what_is(self, text: str) -> str:
         """The question "A和B是一回事吗" as "A是什么" (``same_thing`` endings of the file); others unchanged."""
@@ -90,7 +94,9 @@ class Relays:
         return f"{match.group('a')}是什么" if match else text
 
     def plain_words(self, text: str) -> str:
-        """``text`` in the knowledge base's words (``same_words``: "养老保险费率" → "养老保险缴费比例")."""
+        """``text`` in the knowledge base's words (``dialect_words`` then ``same_words``: "费率" → "缴费比例")."""
+        for place, ours in self.dialect:
+            text = place.sub(ours, text)
         for said, ours in self.same_words:
             if said in text and ours not in text:
                 text = text.replace(said, ours)
@@ -102,6 +108,17 @@ class Relays:
             return text
         plain = self.pattern.sub("", text)
         return plain if len(plain.strip("，,。？?！! ")) >= MIN_LEFT else text
+
+
+def _dialect(path: Path, rules: object) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The ``dialect_words`` of the file: (where the dialect word stands, the knowledge base's word).
+
+    Raises:
+        ValueError: The list is not a list of ``{place: regex, ours: word}``.
+    """
+    if not isinstance(rules, list) or not all(isinstance(r, dict) and r.get("place") and r.get("ours") for r in rules):
+        raise ValueError(f"{path}: expected `dialect_words: [{{place: regex, ours: word}}, ...]`")
+    return tuple((re.compile(str(r["place"])), str(r["ours"])) for r in rules)
 
 
 def question_of(query: str, relays: Relays) -> str:

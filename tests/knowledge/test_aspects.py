@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from bundle_service.knowledge.agreement import same_department_or_figures
 from bundle_service.knowledge.answers import compose
 from bundle_service.knowledge.asking import Rules
+from bundle_service.knowledge.aspect_choice import one_agreeing
 from bundle_service.knowledge.ranking import decide
 from tests.knowledge.test_fit import RULE, hit
 
@@ -96,3 +98,100 @@ def test_another_province_with_provincial_words_is_that_provinces() -> None:
 @pytest.mark.parametrize("question", ["农行网捷贷额度是多少", "建行快贷利息多少", "微粒贷能借多少"])
 def test_banks_loan_products_are_other_schemes(question: str) -> None:
     assert RULES.schemes.listed(RULES.question(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "aspects"),
+    [
+        ("就业创业证由什么机构审核", {"department"}),
+        ("就业创业证谁来发", {"department"}),
+        ("就业创业证谁能领", set()),  # who may apply
+        ("总时限是多少个工作日", {"total"}),
+        ("整套办下来要几个工作日", {"total"}),
+        ("SYB free吗", {"fee"}),
+        ("网创课程要钱不", {"fee"}),
+        ("培训费谁出", set()),  # who pays
+        ("上课之前得先弄个什么证", {"prerequisite"}),
+    ],
+)
+def test_department_fee_and_prerequisite_aspects(question: str, aspects: set[str]) -> None:
+    assert set(RULES.asked(RULES.question(question)).aspects) == aspects
+
+
+CERT = "employment_cert"
+CERT_WHO = hit("faq-072", 0.805, "就业创业证谁能申领？", "法定劳动年龄内有就业创业意愿的人员。", CERT)
+CERT_DEPT = hit("faq-076", 0.789, "就业创业证找哪个部门办？", "人社部门（公共就业服务机构）。", CERT)
+TRAINING = "training"
+SYB = hit("faq-135", 0.79, "SYB培训是什么？", 'SYB就是"创办你的企业"培训。', TRAINING)
+FEE = hit("faq-134", 0.77, "创业培训要交钱吗？", "持就业创业证的免费参加。", TRAINING)
+PLACE = hit("faq-168", 0.78, "创业培训在哪里上课？", "由定点培训机构安排。", TRAINING)
+NO_CERT = hit("faq-141", 0.765, "没有就业创业证能免费参加创业培训吗？", "免费培训面向持就业创业证的人员。", TRAINING)
+
+
+def test_the_department_outranks_who_may_apply() -> None:
+    decision = decide([CERT_WHO, CERT_DEPT], RULE, RULES.asked(RULES.question("就业创业证谁来发")))
+    assert decision.status == "faq" and decision.best == CERT_DEPT
+
+
+def test_the_cost_outranks_the_course_named() -> None:
+    decision = decide([SYB, PLACE, FEE], RULE, RULES.asked(RULES.question("SYB free不"), TRAINING))
+    assert decision.status == "faq" and decision.best == FEE
+    assert decide([SYB, PLACE, FEE], RULE, RULES.asked("SYB是什么", TRAINING)).best == SYB
+
+
+def test_the_certificate_needed_first_outranks_the_place() -> None:
+    decision = decide([PLACE, FEE, NO_CERT], RULE, RULES.asked(RULES.question("上课前得先弄个什么证不"), TRAINING))
+    assert decision.status == "faq" and decision.best == NO_CERT
+
+
+INCUBATOR = "incubator"
+REVIEW = hit("faq-131", 0.838, "申请入驻孵化基地多久有结果？", "10个工作日，从运营机构收到表单时起算。", INCUBATOR)
+STAY = hit("faq-125", 0.809, "孵化期有多长？", "一般不超过3年，孵化期内享受场地租金减免和创业服务。", INCUBATOR)
+BOTH = hit(
+    "faq-174",
+    0.79,
+    "孵化期和入驻审批时间是一回事吗？",
+    "这是两个时间：入驻申请由孵化基地运营机构在10个工作日内审批；审批通过入驻后，孵化期一般不超过3年。",
+    INCUBATOR,
+)
+
+
+@pytest.mark.parametrize("question", ["孵化基地那个入驻要多长时间", "进孵化基地要多久", "入驻要多长时间"])
+def test_an_ambiguous_incubator_how_long_names_both_times(question: str) -> None:
+    decision = decide([REVIEW, STAY, BOTH], RULE, RULES.asked(RULES.question(question), INCUBATOR))
+    assert decision.status == "faq" and decision.best == BOTH and decision.parts == []
+    reply = compose(decision)
+    assert "10个工作日" in reply and "3年" in reply
+
+
+@pytest.mark.parametrize("question", ["入驻申请要审几天", "入驻以后最长能待几年", "入驻孵化基地要交什么材料"])
+def test_an_incubator_question_naming_one_time_or_another_aspect_is_not_ambiguous(question: str) -> None:
+    assert "incubator_both" not in RULES.asked(RULES.question(question), INCUBATOR).aspects
+
+
+def test_the_review_days_asked_get_the_review_days() -> None:
+    assert decide([REVIEW, STAY, BOTH], RULE, RULES.asked(RULES.question("入驻申请要审几天"), INCUBATOR)).best == REVIEW
+
+
+def test_titles_naming_the_same_department_answer() -> None:
+    section = hit("items/employment_cert.md#办理部门", 0.770, "办理部门", "人社部门（公共就业服务机构）。", CERT)
+    use = hit("faq-073", 0.771, "就业创业证有什么用？", "是享受补贴、贷款、免费培训的依据。", CERT)
+    asked = RULES.asked(RULES.question("就业创业证归哪个部门管"))
+    assert one_agreeing([use, CERT_DEPT, section], asked) == CERT_DEPT
+    other = hit("faq-101", 0.769, "创业补贴由哪个部门审核？", "人社部门会同财政部门审核。", CERT)
+    assert one_agreeing([use, CERT_DEPT, hit("x", 0.77, "谁审核？", "税务部门。", CERT)], asked) is None
+    assert other is not None
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("人社部门（公共就业服务机构）。", "由人社部门的公共就业服务机构办理。", True),
+        ("个人最高20万元。", "个人最高20万元、期限最长3年。", True),
+        ("人社部门。", "税务部门。", False),
+        ("由税务部门征收。", "缴费比例20%。", False),
+        ("可以。", "可以。", False),  # nothing stated
+    ],
+)
+def test_same_department_or_figures(one: str, other: str, same: bool) -> None:
+    assert same_department_or_figures(one, other) is same

@@ -69,3 +69,34 @@ def test_a_traditional_question_gets_the_answer_the_simplified_one_gets(kb: Know
     simple = kb.search("创业担保贷款最多能贷多少", record_unanswered=False)
     traditional = kb.search("創業擔保貸款最多能貸多少", record_unanswered=False)
     assert (traditional.status, traditional.sources) == (simple.status, simple.sources)
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("开业补贴到手有好多", "开业补贴到手有多少"),
+        ("小微企业最多能贷好多", "小微企业最多能贷多少"),
+        ("办个执照要好多天", "办个执照要多少天"),
+        ("改革以后材料省了好多", "改革以后材料省了多少"),
+        ("以前冇得一件事要跑几个部门", "以前没有一件事要跑几个部门"),
+        ("我那个证办好冇", "我那个证办好没"),
+        ("那张采集表叫么子名堂", "那张采集表叫什么名字"),
+        ("syb课程 free不", "syb课程 免费不"),
+        ("how to apply 补贴", "how to 申请 补贴"),
+    ],
+)
+def test_dialect_and_half_english_words_are_searched_in_our_words(relays: Relays, typed: str, searched: str) -> None:
+    assert question_of(typed, relays) == searched
+
+
+@pytest.mark.parametrize("typed", ["好多人都在办补贴吗", "现在比以前方便好多了", "他们到底搞么子名堂"])
+def test_dialect_words_meaning_something_else_stay(relays: Relays, typed: str) -> None:
+    assert question_of(typed, relays) == typed.replace("么子", "什么")
+
+
+def test_a_malformed_dialect_list_is_refused(tmp_path: Path) -> None:
+    source = (KNOWLEDGE_DIR / "relayed.yml").read_text(encoding="utf-8")
+    broken = tmp_path / "relayed.yml"
+    broken.write_text(source.replace("    ours: 多少\n", "", 1), encoding="utf-8")
+    with pytest.raises(ValueError, match="dialect_words"):
+        Relays.load(broken)
