@@ -20,7 +20,7 @@ from actions.appeals.appeal_questions import answer_first
 from actions.appeals.appeal_reading import NOT_MEANT, appeal_number, read_appeal, tells_a_complaint
 from actions.appeals.rating_words import score_of, wants_to_rate
 from actions.appeals.ratings import ActionRate
-from actions.conversation import context
+from actions.conversation import context, filed_appeal
 from actions.conversation.replies import answer_question, is_question, varied
 from actions.eligibility import situation
 from actions.knowledge import writing_requests
@@ -153,7 +153,14 @@ class ActionRouteAppeal(Action):
         return "action_route_appeal"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Route the message (see the class)."""
+        """Route the message (see the class); right after a filing, "你们会回访吗" is answered, not filed again."""
+        if not (tracker.active_loop or {}).get("name") and (said := filed_appeal.reply_after_filing(tracker)):
+            dispatcher.utter_message(text=said)
+            return []
+        return await self._route(dispatcher, tracker, domain)
+
+    @staticmethod
+    async def _route(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         text = str(tracker.latest_message.get("text") or "").strip()
         if (other := _not_a_complaint(tracker, text)) is not None:
             return await _elsewhere(dispatcher, tracker, domain, other)

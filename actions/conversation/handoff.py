@@ -7,7 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused, EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import question_shape
+from actions.conversation import filed_appeal, question_shape
 from actions.conversation.replies import answer_question
 from actions.service_client import ServiceError, post_json, tracker_headers
 from nlu_components.person_asked import asks_for_person
@@ -49,6 +49,9 @@ class ActionHandoff(Action):
         asked = bool(ASKS_FOR_PERSON.search(text)) or asks_for_person(text)
         if loop and not asked:
             return [FollowupAction(str(loop))]  # the form reads the message (a name relayed by hotline staff)
+        if not loop and (said := filed_appeal.reply_after_filing(tracker)):
+            dispatcher.utter_message(text=said)  # "到时候会有人打电话给我不" after a filing: yes, by when, the number
+            return []
         if not loop and not asked and question_shape.is_question(text):
             return await answer_question(dispatcher, tracker, domain)  # "那我个人呢": a question about one's case
         return await hand_off(dispatcher, tracker, HANDED_OFF)

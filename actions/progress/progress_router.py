@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions.appeals.appeals import asks_status
 from actions.application.form_labels import read_labelled
 from actions.application.form_questions import answer_besides, question_besides
-from actions.conversation import question_shape
+from actions.conversation import filed_appeal, question_shape
 from actions.conversation.cancelled_form import unfiled_after_cancel
 from actions.conversation.context import previous_action
 from actions.conversation.followups import follow_up
@@ -192,6 +192,9 @@ class ActionRouteProgress(Action):
         dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, text: str
     ) -> list[EventType] | None:
         """What the conversation so far makes of the message: a forgotten number, a follow-up, after a stop."""
+        if not (tracker.active_loop or {}).get("name") and (said := filed_appeal.reply_after_filing(tracker)):
+            dispatcher.utter_message(text=said)  # "啥时候有人联系我" right after a filing: by when, not a lookup
+            return []
         if forgot_number(text) or (still_without_number(tracker) and not wants_own(text)):
             return await forgotten_number(dispatcher, tracker)  # "还是找不到": a person, never the form again
         if unfiled := unfiled_after_cancel(tracker, text):

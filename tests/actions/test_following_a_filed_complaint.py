@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 from rasa_sdk import Action, Tracker
 
+from actions.appeals.appeals import ActionRouteAppeal
 from actions.conversation.fallback import ActionHandleLowConfidence
 from actions.conversation.filed_appeal import how_to_follow
+from actions.conversation.handoff import ActionHandoff
 from actions.conversation.routing import ActionRouteProgress
 from actions.knowledge.questions import ActionAnswerQuestion
 from tests.actions.conftest import make_tracker, user_event
@@ -123,3 +125,25 @@ def test_whether_someone_will_call_with_nothing_filed_is_no_such_question() -> N
 async def test_whether_someone_will_call_is_answered_through_the_question_action(knowledge_service: str) -> None:
     said, _ = await run(ActionAnswerQuestion(), after_reply(RATED_SERVICE, "到时候会有人打电话给我不", "action_rate"))
     assert said.startswith("会的") and "SQ20261207000004" in said and "12月14日前" in said, said
+
+
+@pytest.mark.parametrize(
+    ("action", "said", "intent"),
+    [
+        (ActionHandoff(), "到时候会有人打电话给我不", "request_human"),
+        (ActionHandoff(), "会有人联系我吗", "request_human"),
+        (ActionRouteAppeal(), "你们会回访吗", "complain"),
+        (ActionRouteProgress(), "啥时候有人联系我", "check_progress"),
+    ],
+)
+async def test_the_routers_answer_whether_someone_will_call_instead_of_handing_off_or_filing(
+    action: Action, said: str, intent: str
+) -> None:
+    answer, events = await run(action, after_reply(RATED_SERVICE, said, "action_rate", intent=intent))
+    assert "SQ20261207000004" in answer and "12月14日前" in answer, answer
+    assert "转人工客服" not in answer and not any(e.get("event") in ("pause", "active_loop") for e in events), events
+
+
+async def test_asking_for_a_person_after_a_rating_still_hands_off() -> None:
+    answer, _ = await run(ActionHandoff(), after_reply(RATED_SERVICE, "转人工", "action_rate", intent="request_human"))
+    assert "SQ20261207000004" not in answer and "人工" in answer, answer  # the hand-off (here the service is down)
