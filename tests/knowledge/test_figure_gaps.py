@@ -54,6 +54,8 @@ LOAN_DAYS = hit("faq", 0.80, "faq-116", "担保贷款多久能批下来？", "�
 STATION = hit("faq", 0.80, "faq-054", "创业服务接待站能提供什么帮助？", "提供最长14天的免费住宿和创业起步指导。")
 SUBSIDY_DAYS = hit("faq", 0.80, "faq-100", "创业补贴多久能办结？", "20个工作日；公示5个工作日后发放。")
 MATERIALS = hit("faq", 0.80, "faq-074", "办就业创业证需要什么材料？", "只填信息采集表，身份证明免提交。")
+CERT_DAYS = hit("faq", 0.80, "faq-075", "就业创业证几天能办好？", "3个工作日，从人社部门收到分发的表单时起算。")
+LOAN_TERM = hit("faq", 0.80, "faq-105", "创业担保贷款最长几年？", "个人最长3年，小微企业最长2年。")
 
 
 @pytest.mark.parametrize(
@@ -64,6 +66,8 @@ MATERIALS = hit("faq", 0.80, "faq-074", "办就业创业证需要什么材料？
         (LOAN_DAYS, "担保贷款批了以后银行几天放款"),  # the approval's days are no payout
         (LOAN_DAYS, "创业贷款批下来钱多久能到账"),
         (STATION, "住机场的接待站要带什么证件"),  # 14 days is no list of documents
+        (CERT_DAYS, "就业创业证有效期几年"),  # the days to issue it are no validity
+        (CERT_DAYS, "就业创业证要不要年审"),
     ],
 )
 def test_a_figure_of_another_kind_is_a_gap(rules: Rules, source: object, question: str) -> None:
@@ -78,6 +82,7 @@ def test_a_figure_of_another_kind_is_a_gap(rules: Rules, source: object, questio
         (SUBSIDY_DAYS, "创业补贴批了多久到账"),  # the subsidy's payment is stated (发放)
         (MATERIALS, "办就业创业证要带什么证件"),  # the materials are named
         (COURSE_REPLY, "创业培训报名以后几天有回复"),
+        (LOAN_TERM, "担保贷款最长能用几年"),  # a loan term is no validity
     ],
 )
 def test_a_figure_of_its_kind_is_answered(rules: Rules, source: object, question: str) -> None:
