@@ -68,6 +68,8 @@ def test_a_person_who_came_back_from_a_place_is_still_answered(regions: OtherReg
         ("我们店招了两个人，吸纳就业补贴能领多少", "吸纳就业补贴"),
         ("听说有个一次性扩岗补助，怎么领", "一次性扩岗补助"),
         ("就业见习补贴一个月给多少", "就业见习补贴"),
+        ("我在老家种地，听说有农机补贴，我能领吗", "农机补贴"),  # 补贴 made the NLU choose our subsidy
+        ("买台收割机的农机购置补贴怎么申请", "农机购置补贴"),
     ],
 )
 def test_other_schemes_holding_our_words_are_named(schemes: OtherSchemes, text: str, scheme: str) -> None:
@@ -75,7 +77,9 @@ def test_other_schemes_holding_our_words_are_named(schemes: OtherSchemes, text: 
     assert schemes.named(text) == scheme
 
 
-@pytest.mark.parametrize("text", ["一次性创业补贴有多少", "创业担保贷款能贷多少", "创业培训要交钱吗"])
+@pytest.mark.parametrize(
+    "text", ["一次性创业补贴有多少", "创业担保贷款能贷多少", "创业培训要交钱吗", "创业培训补贴是给学员还是给机构"]
+)
 def test_our_own_items_are_no_listed_scheme(schemes: OtherSchemes, text: str) -> None:
     assert schemes.listed(text) == ""
 
