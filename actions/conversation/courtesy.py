@@ -40,6 +40,11 @@ OPENING = re.compile(
     rf"^(?:{ACKNOWLEDGED}[啊呀哈了吧]?[,，。.!！~～\s]*)*(?:{STOPS}[,，。.!！~～\s]*)*"
     rf"{STOPS}(?:[,，。.!！~～\s]+|(?=那|对了|另外|还有|再问|我只|我就|就想|只想))"
 )
+# Words that stop something; a cancel outside any flow that asks a question without one of them is a question.
+STOPPING = re.compile(
+    r"算了|取消|没事了|先不|不用了|不要了|不需要了|不了(?!解)"
+    r"|不(?:想|打算|准备)?再?(?:弄|办|搞|干|做|整|申请|填|查)了|不想(?:弄|办|搞|干|做|整|申请|填|查)"
+)
 MIN_QUESTION = 3
 # The short reply to the opening words when a question follows (the question's answer is the real reply).
 SAID = {"thank": "不客气。", "cancel": "好的，先不办了。", "deny": "好的。", "goodbye": "好的。"}
@@ -129,7 +134,10 @@ class ActionRouteCourtesy(Action):
         if (judged := await own_case.fact_after_verdict(dispatcher, tracker, domain)) is not None:
             return judged  # "执照还没办呢" right after a verdict: a fact, judged again (not "好的，明白了")
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
-        if question_after(str(tracker.latest_message.get("text") or "")) is None:
+        text = str(tracker.latest_message.get("text") or "")
+        if question_after(text) is None:
+            if intent == "cancel" and question_shape.is_question(text) and not STOPPING.search(text):
+                return await answer_question(dispatcher, tracker, domain)  # "提交了的申请能撤销吗": nothing to stop
             _usual(dispatcher, intent)
             return []
         dispatcher.utter_message(text=SAID.get(intent, "好的。"))
