@@ -11,7 +11,7 @@ answered with the light and the one clause of the rule that gives it.
 import re
 
 from bundle_service.applications.catalog import load_items
-from bundle_service.progress.states import Light
+from bundle_service.progress.states import Light, light_for_days_left
 
 _N = r"(\d{1,3}|[一二两三四五六七八九十]{1,3})"
 _DAYS = r"\s*个?\s*(?:工作日|天)"
@@ -52,13 +52,6 @@ def _first(pattern: re.Pattern[str], text: str) -> tuple[int, str] | None:
     return number(value), text[: match.start()] + "|" + text[match.end() :]
 
 
-def light_of(left: int) -> Light:
-    """The light of a task with ``left`` working days left (negative: overdue)."""
-    if left < 0:
-        return Light.RED
-    return Light.YELLOW if left <= 1 else Light.GREEN
-
-
 def judged(question: str, items: frozenset[str] = frozenset()) -> str:
     """The light the question's numbers decide, said with its rule ("" when it asks no light or lacks a number).
 
@@ -87,5 +80,5 @@ def judged(question: str, items: frozenset[str] = frozenset()) -> str:
         left = limit - gone
         gone_said = f"已过{gone}个工作日" if gone else "今天受理"
         said = f"时限{limit}个工作日，{gone_said}，" + (f"还剩{left}个工作日" if left >= 0 else "已经超期")
-    light = light_of(left)
+    light = light_for_days_left(left)
     return f"{said}，是{NAMES[light]}：{RULE[light]}（按工作日算，周末和法定节假日不算）。"

@@ -115,11 +115,18 @@ def traffic_light(status: TaskStatus, due: date, today: date, calendar: WorkingC
     """
     if status.terminal:
         return None
-    if today > due:
+    return light_for_days_left(-1 if today > due else calendar.working_days_after(today, due))
+
+
+def light_for_days_left(left: int) -> Light:
+    """The light of a task with ``left`` working days left before its due date (negative: overdue), per bundle.md.
+
+    The one statement of the rule: :func:`traffic_light` for real tasks and the knowledge base's answer to a light
+    asked with its numbers (``knowledge/lights.py``).
+    """
+    if left < 0:
         return Light.RED
-    if calendar.working_days_after(today, due) <= 1:
-        return Light.YELLOW
-    return Light.GREEN
+    return Light.YELLOW if left <= 1 else Light.GREEN
 
 
 def status_of(value: str) -> TaskStatus:
