@@ -29,21 +29,22 @@ from actions.knowledge import writing_requests
 from actions.knowledge.query_text import ACKNOWLEDGED
 from actions.progress import progress
 
+# Words that stop something ("不了" but not "不了解").
+STOP_WORDS = (
+    r"算了|不办了|先不办了|不弄了|不干了|不搞了|不整了|不做了|不申请了|不填了|先不填了|不查了|取消(?:了|吧|掉)?|"
+    r"不用了|不要了|不需要了|不了(?!解)|没事了"
+)
 # The words of thanks, a no or a stop a message may open with (each may repeat: "好的好的，谢谢"; two stops too:
 # "不干了 取消吧，…").
-STOPS = (
-    r"(?:谢谢(?:你|您)?(?:了|啦)?|多谢|感谢|谢啦|谢了|辛苦了|麻烦了|"
-    r"算了|不办了|先不办了|不弄了|不干了|不搞了|不整了|不做了|不申请了|不填了|先不填了|不查了|取消(?:了|吧|掉)?|"
-    r"不用了|不要了|不需要了|不了|再见|拜拜|没事了)[啊呀哈吧哦]?"
-)
+STOPS = rf"(?:谢谢(?:你|您)?(?:了|啦)?|多谢|感谢|谢啦|谢了|辛苦了|麻烦了|{STOP_WORDS}|再见|拜拜)[啊呀哈吧哦]?"
 OPENING = re.compile(
     rf"^(?:{ACKNOWLEDGED}[啊呀哈了吧]?[,，。.!！~～\s]*)*(?:{STOPS}[,，。.!！~～\s]*)*"
     rf"{STOPS}(?:[,，。.!！~～\s]+|(?=那|对了|另外|还有|再问|我只|我就|就想|只想))"
 )
-# Words that stop something; a cancel outside any flow that asks a question without one of them is a question.
+# A stop said anywhere, also as a wish ("不想弄了", "能不能先不办"); a cancel outside any flow that asks a question
+# without one of them is a question.
 STOPPING = re.compile(
-    r"算了|取消|没事了|先不|不用了|不要了|不需要了|不了(?!解)"
-    r"|不(?:想|打算|准备)?再?(?:弄|办|搞|干|做|整|申请|填|查)了|不想(?:弄|办|搞|干|做|整|申请|填|查)"
+    rf"{STOP_WORDS}|先不|不(?:想|打算|准备)?再?(?:弄|办|搞|干|做|整|申请|填|查)了|不想(?:弄|办|搞|干|做|整|申请|填|查)"
 )
 MIN_QUESTION = 3
 # The short reply to the opening words when a question follows (the question's answer is the real reply).
