@@ -34,6 +34,10 @@ class Kind:
     states: tuple[str, ...]
     figure: bool = True
 
+    def asked_in(self, text: str) -> bool:
+        """Whether the question ``text`` asks this kind of figure."""
+        return any(word in text for word in self.asks)
+
     def stated_in(self, text: str) -> bool:
         """Whether the answer ``text`` states this kind of figure."""
         return (not self.figure or bool(FIGURE.search(text))) and any(word in text for word in self.states)
@@ -83,13 +87,11 @@ class Figures:
 
     def asks(self, text: str) -> bool:
         """Whether the question ``text`` asks for a figure (a price, days, an area, a kind of figure)."""
-        return any(word in text for word in self.asks_words) or any(
-            word in text for kind in self.kinds for word in kind.asks
-        )
+        return any(word in text for word in self.asks_words) or any(kind.asked_in(text) for kind in self.kinds)
 
     def asked_in(self, text: str) -> "Figures":
         """These figures narrowed to what the question ``text`` asks: its kinds, and a plain figure or not."""
-        kinds = tuple(kind for kind in self.kinds if any(word in text for word in kind.asks))
+        kinds = tuple(kind for kind in self.kinds if kind.asked_in(text))
         return replace(self, kinds=kinds, plain=not kinds or any(word in text for word in self.asks_words))
 
     def states(self, text: str) -> bool:
