@@ -47,7 +47,7 @@ from actions.application.form_lists import industry_between
 from actions.application.form_money import LOAN_WORDS, number, read_amount, read_term
 from actions.application.form_names import introduces_person, read_name
 from actions.application.form_numbers import read_numbers
-from actions.eligibility import situation
+from actions.eligibility import negation, situation
 from actions.eligibility.first_start import first_time
 from actions.steps import dates
 
@@ -157,7 +157,7 @@ def read_labelled(
         The values found, and how dates are shown back.
     """
     found = Labelled()
-    entities = situation.not_negated(text, entities)  # "我也不是困难户": no category
+    entities = negation.not_negated(text, entities)  # "我也不是困难户": no category
     text = plain_pronouns(spoken_digits(simplified(unicodedata.normalize("NFKC", text))))  # "俺叫…" as "我叫…"
     for slot in ENTITY_SLOTS:
         if values := _entity_values(entities, slot):

@@ -29,7 +29,8 @@ from actions.application.form_labels import business_type_in_words, implied_by, 
 from actions.application.form_money import read_sum
 from actions.application.form_names import business_named_after, name_cued, spells_a_character
 from actions.application.loan_limit import limits_asked
-from actions.eligibility.situation import NEGATION_BEFORE, asked_groups_dropped, described_category
+from actions.eligibility.negation import NEGATION_BEFORE
+from actions.eligibility.situation import asked_groups_dropped, described_category
 from actions.service_client import tracker_identity
 from actions.steps.came_back import category_said
 

@@ -16,7 +16,7 @@ from actions.conversation.handoff import hand_off
 from actions.conversation.last_answer import recent_turns
 from actions.conversation.replies import answer_when_found
 from actions.conversation.waited_long import waited_long
-from actions.eligibility import own_case, situation
+from actions.eligibility import own_case, situation, what_is_asked
 from actions.eligibility.situation import asks_what_fits
 from actions.knowledge.comparison import compare
 from actions.knowledge.questions import answered_item, route_in_place, search
@@ -50,7 +50,7 @@ def asks_item_for_self(tracker: Tracker) -> bool:
     """
     text = str(tracker.latest_message.get("text") or "")
     entities = list(tracker.latest_message.get("entities") or [])
-    if not (question_shape.is_question(text) and situation.items_asked(text, entities)):
+    if not (question_shape.is_question(text) and what_is_asked.items_asked(text, entities)):
         return False
     return bool(situation.read(text, entities, date.today()).profile) and not own_case.files(tracker, text)
 

@@ -27,7 +27,7 @@ from actions.conversation.replies import (
     person_due,
     varied,
 )
-from actions.eligibility import situation
+from actions.eligibility import what_is_asked
 from actions.eligibility.eligibility_router import ASK_MATCH, WHAT_CAN_I_GET, ActionRouteEligibility
 from actions.knowledge.questions import routed
 from actions.progress.progress import forgot_number, forgotten_number
@@ -149,7 +149,7 @@ class ActionOutOfScope(Action):
             return []
         if (answered := await follow_up(dispatcher, tracker, domain, only_answers=True)) is not None:
             return answered  # a follow-up the NLU took for small talk, with a real answer in context
-        if SUPPORT_ASKED.search(text := _text(tracker)) and situation.WHAT_FITS.search(text) and is_question(text):
+        if SUPPORT_ASKED.search(text := _text(tracker)) and what_is_asked.WHAT_FITS.search(text) and is_question(text):
             return await routed(ActionRouteEligibility(), dispatcher, tracker, domain)  # "国家有啥扶持": ours
         if is_question(text) and (_names_ours(tracker) or OURS.search(text)):
             return await answer_question(dispatcher, tracker, domain)  # "开网店的能贷款吗": ours; the KB says if not

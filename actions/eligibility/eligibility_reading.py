@@ -18,7 +18,7 @@ from typing import Any
 
 from actions.application.form_cues import UNIVERSITY_GRADUATE
 from actions.application.form_guard import BACK, RESTART
-from actions.eligibility import situation
+from actions.eligibility import negation, situation
 from actions.steps import dates
 from contract.labels import CHOICE_LABELS, FIELD_LABELS
 
@@ -180,7 +180,7 @@ def read_turn(
         return ProfileTurn(command="back")
     if RESTART.search(text):
         return ProfileTurn(command="restart")
-    entities = situation.group_entities(text, situation.not_negated(text, entities))  # not "什么叫…", "也不是…"
+    entities = situation.group_entities(text, negation.not_negated(text, entities))  # not "什么叫…", "也不是…"
     facts, shown = stated_facts(text, entities, today or date.today())
     situation.asked_groups_dropped(text, entities, facts, ("elig_person_category", "elig_other_category", ""))
     if requested in CUED_BY_WORDS:

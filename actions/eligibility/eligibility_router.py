@@ -19,7 +19,7 @@ from actions.conversation import question_shape
 from actions.conversation.context import ENTRY_POINTS, HOW_LONG, WHERE
 from actions.conversation.followups import follow_up
 from actions.conversation.replies import answer_question, is_question
-from actions.eligibility import item_eligibility, own_case, situation
+from actions.eligibility import item_eligibility, own_case, situation, what_is_asked
 from actions.knowledge import knowledge_client, writing_requests
 
 # Words that ask for the check itself ("帮我匹配", "测一下", "看看我的资格"): with no situation or question, the
@@ -31,7 +31,7 @@ ASKS_TO_BE_CHECKED = re.compile(
 )
 # "我符合条件吗", "我能享受哪些": the eligibility check, not a policy question.
 ASK_MATCH = re.compile(r"符合|够条件|够不够|有资格|够格|能不能享受|能享受吗|可以享受吗|能申请哪|可以申请哪")
-WHAT_CAN_I_GET = situation.WHAT_CAN_I_GET
+WHAT_CAN_I_GET = what_is_asked.WHAT_CAN_I_GET
 # "我是残疾人想开个修鞋摊能借钱吗": borrowing, in this domain, is the guaranteed loan.
 BORROW = re.compile(r"借钱|借款|借点钱|贷点钱|能贷|可以贷")
 COMPANY_CHANGE = situation.COMPANY_CHANGE
@@ -81,7 +81,7 @@ async def _not_a_check(
     # "贷4年行不行" (no situation); "我在失业名单里，补贴还用自己申请不" (免申即享): answered, never a verdict
     if (not situation_stated and question_shape.asks_whether_figure(text)) or question_shape.asks_how_given(text):
         return await answer_question(dispatcher, tracker, domain)
-    if COMPANY_CHANGE.search(text) and not situation.items_asked(text, _entities(tracker)):
+    if COMPANY_CHANGE.search(text) and not what_is_asked.items_asked(text, _entities(tracker)):
         return await answer_question(dispatcher, tracker, domain)  # "公司股东变更要啥材料": declined as not ours
     return None
 
@@ -105,7 +105,7 @@ class ActionRouteEligibility(Action):
             answered = await own_case.answer(dispatcher, tracker, domain)
         if answered is not None:
             return answered
-        items = situation.items_asked(text, entities)
+        items = what_is_asked.items_asked(text, entities)
         if not items and stated.profile and BORROW.search(text):
             items = ["guaranteed_loan"]
         if items and not (WHAT_CAN_I_GET.search(text) and not stated.profile):

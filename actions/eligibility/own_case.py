@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions.application.form_labels import read_labelled
 from actions.application.form_values import speaks_for_a_caller
 from actions.conversation import context, question_shape
-from actions.eligibility import gathered, item_eligibility, situation
+from actions.eligibility import gathered, item_eligibility, situation, what_is_asked
 from actions.eligibility.gathered import after_result
 from actions.knowledge.loan_followups import credit_reply
 from actions.knowledge.query_text import WHAT_ABOUT
@@ -90,7 +90,7 @@ def can_get_after_result(tracker: Tracker, text: str) -> bool:
 def asked_items(tracker: Tracker) -> list[str] | None:
     """The items the message names, else the conversation's item; ``None`` for every item."""
     entities = list(tracker.latest_message.get("entities") or [])
-    named = situation.items_asked(context.text_of(tracker), entities)
+    named = what_is_asked.items_asked(context.text_of(tracker), entities)
     if named:
         return named
     if any(e.get("entity") == "item" for e in entities):

@@ -11,16 +11,9 @@ from typing import Any
 
 from actions.application.form_cues import UNIVERSITY_GRADUATE
 from actions.eligibility import first_start
-from actions.eligibility.loans_owed import EXEMPT_LOANS as EXEMPT_LOANS  # noqa: PLC0414 (the progress router's)
-from actions.eligibility.loans_owed import business_loans as business_loans  # noqa: PLC0414 (the progress router's)
-from actions.eligibility.loans_owed import loans_shown
-from actions.eligibility.negation import NEGATION_BEFORE as NEGATION_BEFORE  # noqa: PLC0414 (the forms' import)
-from actions.eligibility.negation import negated_at
-from actions.eligibility.negation import not_negated as not_negated  # noqa: PLC0414 (the forms' import)
-from actions.eligibility.what_is_asked import SELF
-from actions.eligibility.what_is_asked import WHAT_CAN_I_GET as WHAT_CAN_I_GET  # noqa: PLC0414 (the routers' import)
-from actions.eligibility.what_is_asked import WHAT_FITS as WHAT_FITS  # noqa: PLC0414 (the overview router's import)
-from actions.eligibility.what_is_asked import items_asked as items_asked  # noqa: PLC0414 (the routers' import)
+from actions.eligibility.loans_owed import business_loans, loans_shown
+from actions.eligibility.negation import negated_at, not_negated
+from actions.eligibility.what_is_asked import SELF, WHAT_FITS
 from actions.steps import dates
 from nlu_components.gazetteer import DEFAULT_DIRECTORY, read_entity_file
 

@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import context, question_shape
-from actions.eligibility import situation
+from actions.eligibility import situation, what_is_asked
 
 # Whether one gets it, or how much: the verdict and the item's description answer it ("补贴能不能领", "额度多少").
 ASKS_VERDICT = re.compile(
@@ -111,7 +111,7 @@ def verdict_asked(tracker: Tracker, today: date) -> tuple[list[str], situation.S
         return None
     entities = list(tracker.latest_message.get("entities") or [])
     stated = situation.read(text, entities, today)
-    items = situation.items_asked(text, entities)
+    items = what_is_asked.items_asked(text, entities)
     if not stated.profile or not items or not any(ASKS_VERDICT.search(part) for part in parts):
         return None
     if not aspect_parts(text):

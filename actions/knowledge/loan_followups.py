@@ -12,7 +12,7 @@ import re
 from rasa_sdk import Tracker
 
 from actions.conversation.last_answer import last_turn
-from actions.eligibility import situation
+from actions.eligibility import loans_owed
 
 # The bot's previous turn was about the loan's interest ("贴息", "利率", "LPR减150个基点").
 INTEREST_ANSWERED = re.compile(r"利息|贴息|利率|LPR|基点")
@@ -62,8 +62,8 @@ def credit_reply(tracker: Tracker, text: str) -> str | None:
         tracker: The conversation (the bot's previous turn is read).
         text: The user's message ("我征信不太好，以前网贷逾期过").
     """
-    owes = situation.business_loans(text)  # True: a business loan still owed; False: none, or an exempt one only
-    exempt = bool(situation.EXEMPT_LOANS.search(text))
+    owes = loans_owed.business_loans(text)  # True: a business loan still owed; False: none, or an exempt one only
+    exempt = bool(loans_owed.EXEMPT_LOANS.search(text))
     if not (CREDIT.search(text) or owes is not None or exempt) or not LOAN_ANSWERED.search(_previous_turn(tracker)):
         return None
     said = [CREDIT_RULE]

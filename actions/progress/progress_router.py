@@ -22,7 +22,7 @@ from actions.conversation.context import previous_action
 from actions.conversation.followups import follow_up
 from actions.conversation.replies import answer_question, is_question
 from actions.conversation.waited_long import SORRY_TO_WAIT, waited_long
-from actions.eligibility import situation
+from actions.eligibility import loans_owed
 from actions.knowledge.loan_followups import CREDIT
 from actions.progress.progress import NUMBER, forgot_number, forgotten_number, still_without_number
 
@@ -135,8 +135,8 @@ def applies(text: str, entities: list[dict[str, Any]]) -> bool:
 
 def credit_said(text: str) -> bool:
     """One's credit or debts told ("之前网贷逾期了还没还清", "征信有点问题"), no progress word: the loan's rule."""
-    owes = situation.business_loans(text)
-    told = CREDIT.search(text) or owes is not None or situation.EXEMPT_LOANS.search(text)
+    owes = loans_owed.business_loans(text)
+    told = CREDIT.search(text) or owes is not None or loans_owed.EXEMPT_LOANS.search(text)
     return bool(told) and not (NUMBER.search(text) or PROGRESS_SAID.search(text))
 
 
