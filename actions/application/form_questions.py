@@ -14,8 +14,9 @@ from actions.application.form_items import NOT_YET_HELD, added_later
 from actions.application.form_values import LOAN
 from actions.conversation import context, question_shape
 from actions.knowledge.answer_feedback import answer_payload
-from actions.knowledge.query_text import FORM_ITEM, ITEM_ENTITY, items_in, without_then
+from actions.knowledge.query_text import FORM_ITEM, ITEM_ENTITY, items_in
 from actions.knowledge.questions import ANSWERED, search
+from actions.knowledge.subject_switch import without_then
 from actions.service_client import ServiceUnavailable
 
 MIN_QUESTION = 3  # "对吗" alone asks nothing to look up

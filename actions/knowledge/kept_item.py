@@ -11,8 +11,9 @@ from rasa_sdk import Tracker
 
 from actions.conversation import context
 from actions.knowledge.answer_parts import ANSWERED
-from actions.knowledge.query_text import MAX_QUERY_CHARS, elliptical, names_item, without_then
+from actions.knowledge.query_text import MAX_QUERY_CHARS, elliptical, names_item
 from actions.knowledge.searching import mentioned_item, search
+from actions.knowledge.subject_switch import without_then
 from contract.labels import ITEM_NAMES
 
 

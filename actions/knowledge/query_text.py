@@ -13,8 +13,14 @@ from rasa_sdk import Tracker
 
 from actions.conversation import context, question_shape
 from actions.knowledge import loan_followups
-from actions.knowledge.subject_switch import home_again, kind_switched, other_aspect, other_who, planned_kind
-from actions.knowledge.subject_switch import without_then as without_then  # noqa: PLC0414 (the forms import it here)
+from actions.knowledge.subject_switch import (
+    home_again,
+    kind_switched,
+    other_aspect,
+    other_who,
+    planned_kind,
+    without_then,
+)
 
 ITEM_ENTITY = "item"
 # Not a slot of the domain: the item of the form a question is asked in, tried only when the question alone finds

@@ -30,10 +30,10 @@ from actions.knowledge.query_text import (
     named_by_short_word,
     per_item,
     query_text,
-    without_then,
     words_in,
 )
 from actions.knowledge.searching import mentioned_item, search
+from actions.knowledge.subject_switch import without_then
 from actions.knowledge.topic import steered, unsaid_subject
 from actions.service_client import ServiceUnavailable
 
