@@ -5,9 +5,10 @@ letters and punctuation become half-width, homophone typos of the domain's key
 words are corrected (营业直照 → 营业执照, :mod:`nlu_components.homophones`), Hunan
 dialect words that ask or deny become the standard ones (能拿好多 → 能拿多少, 冇得 → 没有,
 :mod:`nlu_components.dialect`), the opening of relayed speech ("来电人问…",
-"他想知道…") is blanked (:mod:`nlu_components.relay`) and very long texts are cut.
-Every replacement keeps the text's length, so entity offsets in training data stay
-valid. Rasa passes the normalised text on, so the actions read it too.
+"他想知道…") is blanked (:mod:`nlu_components.relay`) and very long texts are cut;
+at parse time English words mixed in become Chinese ones (name → 姓名).
+Every other replacement keeps the text's length, so entity offsets in training data
+stay valid. Rasa passes the normalised text on, so the actions read it too.
 """
 
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from rasa.shared.nlu.constants import ENTITIES, ENTITY_ATTRIBUTE_END, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from contract.english_words import chinese_words
 from nlu_components.dialect import standard_words
 from nlu_components.homophones import HomophoneCorrector, domain_words
 from nlu_components.relay import blank_relays
@@ -72,6 +74,7 @@ class ChineseTextNormalizer(GraphComponent):
             "homophone_short_words": [],
             "blank_relays": False,
             "dialect_words": True,
+            "english_words": True,
         }
 
     @staticmethod
@@ -87,7 +90,8 @@ class ChineseTextNormalizer(GraphComponent):
                 entities whose aliases, with the domain terms, are corrected when misspelt by sound; none: no
                 correction), ``homophone_short_words`` (two-character words corrected too) and ``blank_relays``
                 (who said it, "来电人问…", becomes spaces: the rest is what is asked) and ``dialect_words``
-                (dialect words that ask or deny in standard words, :mod:`nlu_components.dialect`; on by default).
+                (dialect words that ask or deny in standard words, :mod:`nlu_components.dialect`; on by default) and
+                ``english_words`` (English words read as Chinese ones at parse time, :meth:`process`; on by default).
 
         Raises:
             ValueError: ``max_chars`` is not a positive integer.
@@ -104,6 +108,7 @@ class ChineseTextNormalizer(GraphComponent):
         )
         self._relays: Callable[[str], str] = blank_relays if config.get("blank_relays") else str
         self._dialect: Callable[[str], str] = standard_words if config.get("dialect_words", True) else str
+        self._english = bool(config.get("english_words", True))
 
     @classmethod
     def create(
@@ -128,6 +133,11 @@ class ChineseTextNormalizer(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         """Normalises the text of messages to be parsed.
 
+        English words mixed in are read as their Chinese counterparts ("name：王明，phone：139…" → "姓名：王明，
+        手机号：139…", :func:`contract.english_words.chinese_words`, the mapping the application form reads too). That
+        changes the length, so it is done here only: a message's entities are found afterwards, on the text as
+        changed, while training data keeps its offsets.
+
         Args:
             messages: Incoming user messages.
 
@@ -135,7 +145,8 @@ class ChineseTextNormalizer(GraphComponent):
             The same messages with normalised text.
         """
         for message in messages:
-            self._normalize(message)
+            if (normalized := self._normalize(message)) is not None and self._english:
+                message.set(TEXT, chinese_words(normalized))
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -185,8 +185,8 @@ class ValidateApplicationForm(FormValidationAction):
                 slots[CONFIRM_SLOT] = None
             if slot == "id_number":
                 events += await self._prefill(dispatcher, value, slots, tracker)
-            if slot == "premises_address" and before is not None and before != value:
-                slots["city"] = slots["county"] = None  # a new address: its own city and county
+            if slot == "premises_address" and before is not None and before != value and places_in_address(str(value)):
+                slots["city"] = slots["county"] = None  # a new address naming places: its own city and county
                 events += [SlotSet("city", None), SlotSet("county", None)]
             if slot == "premises_address" and (slots.get("city") is None or slots.get("county") is None):
                 events += await self._places([*found.regions, *places_in_address(str(value))], slots)

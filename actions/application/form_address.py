@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from actions.application.form_cues import (
+from actions.application.form_address_cues import (
     ADDRESS_DETAIL,
     ADDRESS_LABELLED,
     ADDRESS_LEAD_IN,
@@ -23,8 +23,9 @@ from actions.application.form_cues import (
     CLAUSE_ANYWHERE,
     HOME,
     PLACES,
-    segments,
 )
+from actions.application.form_cues import segments
+from actions.application.form_zones import zone_in
 from nlu_components.gazetteer import load_gazetteer
 
 
@@ -152,13 +153,16 @@ def places_in_address(address: str) -> list[str]:
     """The prefecture (市州) and county (县市区) of an address, city first: 醴陵市来龙门街道… → 株洲市, 醴陵市.
 
     Hunan's places come from the NLU gazetteer (``nlu_data/gazetteer/region.yml``, one owner of the facts): a
-    county-level name gives its prefecture even when the address does not write it (攸县…, 湘西州吉首市…). An
+    county-level name gives its prefecture even when the address does not write it (攸县…, 湘西州吉首市…); a development
+    or high-tech zone the gazetteer lists stands for the county (长沙市经开区… → 长沙市, 长沙经济技术开发区). An
     address naming no known place falls back to what its form says (…市…区).
     """
     regions = [str(span.value) for span in load_gazetteer().find(address) if span.entity == "region"]
     parents = load_gazetteer().parents
     county: str | None = next((name for name in reversed(regions) if name in parents), None)
     city = parents[county] if county else (regions[0] if regions else None)
+    if county is None and (zone := zone_in(address, city)):
+        city, county = zone.city, zone.name  # "株洲市高新区…": the zone answers 县市区 (decision D1)
     if city or county:
         return [name for name in (city, county) if name]
     match = PLACES.match(address)

@@ -24,7 +24,6 @@ from actions.application.form_cues import (
     NAME_OF_SHOP,
     NOT_A_PROPER_NAME,
     NOT_INDUSTRY,
-    PERSON_BEFORE,
     PROJECT_CALLED,
     PROJECT_FOUNDED,
     PROJECT_LABELLED,
@@ -36,6 +35,7 @@ from actions.application.form_cues import (
     segments,
 )
 from actions.application.form_leftover import an_item
+from actions.application.form_name_cues import PERSON_BEFORE
 from actions.application.form_names import introduces_person
 
 __all__ = [  # the address is read by form_address; the form's older callers import it from here

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
-from actions.application.form_address import address_only
+from actions.application.form_address import PLACES_ONLY, address_only, places_in_address
 from actions.application.form_business import project_answered
 from actions.application.form_cues import CHANGE_CUE, CORRECTION, CORRECTION_LABELS, CORRECTION_SLOTS
 from actions.application.form_guard import account_digits, plausible_name
@@ -35,8 +35,14 @@ def labelled_correction(text: str) -> tuple[str, str, int] | None:
 
 
 def parts_corrected(text: str, values: dict[str, Any], slots: dict[str, Any]) -> None:
-    """One part of a filled value corrected: a district of the address, one character of the name."""
+    """One part of a filled value corrected: a district, a road or a number of the address, one character of the name.
+
+    A new address naming no city or county is merged into the old one (:func:`merged_address`): the places and the
+    parts not corrected stay.
+    """
     address = slots.get("premises_address")
+    if address and (said := values.get("premises_address")):
+        values["premises_address"] = merged_address(str(address), str(said))  # "地址不对，是康富路68号"
     if address and "premises_address" not in values and (moved := part_corrected(text, str(address))):
         values["premises_address"] = moved  # "区填错了，应该是开福区不是芙蓉区": that part of the address replaced
     said = values.get("applicant_name")
@@ -65,6 +71,28 @@ def part_corrected(text: str, current: str) -> str | None:
                 if len(old) - start >= 2 and old[start:] in current and old[start:] != new:
                     return current.replace(old[start:], new, 1)
     return None
+
+
+# A road of an address, up to its kind ("康富路", "五一大道", "解放西街"), and a house number said alone ("68号").
+ROAD = re.compile(r"^[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街|巷|弄)")
+HOUSE_NUMBER = re.compile(r"^[0-9一二三四五六七八九十百零]+号")
+OLD_NUMBER = re.compile(r"[0-9一二三四五六七八九十百零]+号")
+
+
+def merged_address(old: str, new: str) -> str:
+    """A corrected address that names no city or county, merged into the old one; else the new one as said.
+
+    "益阳市赫山区康富路18号" corrected by "康富路68号" (its road again, or only "68号") → 益阳市赫山区康富路68号; by
+    another road ("金山路9号") → 益阳市赫山区金山路9号: the places said before stay, the tail is replaced.
+    """
+    if not old or new == old or places_in_address(new):
+        return new
+    if (road := ROAD.match(new)) and (at := old.find(road.group(0))) > 0:
+        return old[:at] + new  # the same road: from the road on
+    if HOUSE_NUMBER.match(new) and (number := OLD_NUMBER.search(old)):
+        return old[: number.start()] + new  # "门牌号错了，是68号": the number on the same road
+    places = PLACES_ONLY.match(old)
+    return old[: places.end()] + new if places and places.end() and places_in_address(old[: places.end()]) else new
 
 
 def cleaned(slot: str, value: str) -> Any:

@@ -1,7 +1,8 @@
 """The cue words and patterns of the labelled extractor (:mod:`actions.application.form_labels`): what marks each field.
 
 A value is taken only after its cue (我叫, 项目叫, 行业, 地址 …) or in a form that is plainly that field (…店, …业,
-an address with place markers): nothing is guessed from position.
+an address with place markers): nothing is guessed from position. The cues of a person's name are in
+:mod:`actions.application.form_name_cues`, those of an address in :mod:`actions.application.form_address_cues`.
 """
 
 import re
@@ -15,58 +16,7 @@ PROJECT_SUFFIX_WORDS = (
     r"店|馆|厂|坊|铺|行|吧|屋|园|场|中心|工作室|超市|农场|基地|工坊|餐厅|小吃|作坊|门市|商行|公司|合作社|小卖部|卖部"
 )
 SEPARATORS = re.compile(r"[，,。；;！!\n、\s]+")
-# How a surname is spelled out by its parts ("耳东陈", "立早章"): the parts and the surname they make.
-SPELLED_SURNAMES = {
-    "立早": "章", "弓长": "张", "木子": "李", "耳东": "陈", "口天": "吴", "文刀": "刘", "双木": "林", "草头": "黄",
-    "古月": "胡", "言午": "许", "禾口": "程", "木易": "杨", "走肖": "赵", "子小": "孙", "人可": "何", "三横": "王",
-}  # fmt: skip
-SPELLINGS = "|".join(SPELLED_SURNAMES)
-# A character described by its radical ("三点水的汪", "汪，三点水那个").
-RADICALS = (
-    r"三点水|两点水|草字头|草头|木字旁|单人旁|双人旁|提手旁|言字旁|王字旁|女字旁|金字旁|口字旁|日字旁|火字旁|竖心旁"
-    r"|宝盖头|土字旁|绞丝旁|月字旁|耳朵旁|耳刀旁|走之底?|反文旁|立刀旁|石字旁|山字旁|禾木旁|米字旁|虫字旁|雨字头"
-)
-# What may follow a name in a voice-style message without punctuation ("我叫刘洋然后我的电话是…").
-STOP_BEFORE = (
-    r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|然后|那个|就是|我|在|项目|行业"
-    r"|店|铺面|门面|档口|摊位"  # "我叫李明店面在…": the premises start
-    rf"|地址|[啊呀嗯哈哦呢吧啦呃]|{SPELLINGS}|$)"
-)  # voice fillers (啊, 嗯) and the spelling of a character (古月胡) end a name too
-# Words for a shop or business just before "名字叫…": the name that follows is the project's, not the person's.
-SHOP_BEFORE = re.compile(r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|工作室|合作社|项目|网店|门面)[，,\s]*(?:的)?$")
-# Who leads a cooperative or a firm ("负责人叫刘大山"): the applicant, never the business's name.
-LEADERS = r"负责人|法人代表|法定代表人|法人|带头人|理事长|社长|牵头人"
-NAME_CUES = (
-    r"我叫|我的名字叫|我的名字是|全名叫|全名是|全名[:：]?|大名叫|大名是|大名|名字全称是|名字叫|名字是|姓名是|姓名[:：]?"
-    r"|本人叫|本人|申请人叫|申请人是|申请人[:：]?|我喊|我名字喊|名字喊"  # "我喊王铁柱" (dialect: 喊 for 叫)
-    rf"|叫做|我是|名叫|名字[:：]?|(?:^|(?<=[，,。\s]))叫|(?:{LEADERS})(?:名叫|叫|是)?"  # "我是牵头人彭玉华"
-    r"|(?:高校毕业生|大学毕业生|毕业生|大学生|退役军人|返乡创业农民工|返乡农民工|农民工|登记失业人员|失业人员|就业困难人员)"
-    r"(?:\s*[，,]?\s*(?:名叫|叫做|叫)|\s*)"  # "退役军人叫张建国", "失业人员 叫王小红"; not "退役军人，经营的是…"
-)
-# Details of a person right after a name ("…，叫张伟，身份证…"): the name is the person's, not the shop's.
-PERSON_DETAILS_AFTER = re.compile(
-    r"^[，,。\s]*(?:的)?(?:身份证|手机|电话|联系|\d{6,}|今年\d|\d{2}岁|退役|返乡|失业|下岗|毕业|大学|高校|农民工|就业困难)"
-)
-# Cues naming someone else: in a hotline call the staff member types for the caller, so 他/她/来电人 is the
-# applicant; in a user's own chat "他叫…" is somebody else (a son, a partner) and never the applicant's name.
-THIRD_PERSON_CUES = (
-    r"来电人叫|来电人是|来电人[:：]?|他叫|她叫|[他她]的?名字(?:叫|是)|对方叫|客户叫"
-    r"|(?:这位|那位)?(?:先生|女士|阿姨|大姐|大哥|大爷|大妈|老人家|师傅|市民|客户|对方)的?(?:名字|姓名)?(?:叫|是|[:：])"
-)
-NAME = re.compile(rf"(?:{NAME_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
 TRADITIONAL = opencc.OpenCC("t2s")
-NAME_THIRD_PERSON = re.compile(rf"(?:{THIRD_PERSON_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
-THIRD_PERSON = re.compile(rf"{THIRD_PERSON_CUES}|[他她](?:的)?(?:身份证|手机|电话)")
-# "我姓王，叫王建国": the full name after 叫, when it starts with the surname just said.
-SURNAME_THEN_NAME = re.compile(
-    r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:我)?叫(?P<name>(?P=surname)[\u4e00-\u9fff]{1,3}?)" + STOP_BEFORE
-)
-SURNAME_GIVEN = re.compile(
-    r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:名|名字叫|叫)(?P<given>[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
-)
-LEADING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4}?)" + STOP_BEFORE)
-# "三样一起办！我贺文静，4301…": 我 right before a name followed by the person's details (a bare 我 is no cue alone).
-I_THEN_NAME = re.compile(r"(?:^|(?<=[，,。；;！!？?\s]))我(?P<name>[\u4e00-\u9fff·]{2,4}?)" + STOP_BEFORE)
 # Digits dictated one by one (voice input writes them as characters): 幺 is how 1 is said in phone numbers.
 SPOKEN_DIGITS = str.maketrans("零〇一幺二三四五六七八九叉", "001123456789X")
 SPOKEN_NUMBER = re.compile(r"[零〇一幺二三四五六七八九\d]{17}[Xx叉]|[零〇一幺二三四五六七八九\d]{7,}")
@@ -111,9 +61,6 @@ BARE_SHOP_NAME = re.compile(
     r"^(?![^，,]*(?:开|做|想|要|办|搞|卖(?!部)|是|在|的|我|你|他|她|个体|项目|地址|行业))"
     r"[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:记|之家|人家|快修|优选|小铺|工坊|商行|餐厅|超市|工作室|小卖部|店|馆|坊|铺|部)$"
 )
-# Cues that name the person themself: without them, "名字叫…" at the project's step is the project's name.
-SELF_CUE = re.compile(r"我|本人|申请人|姓名|姓|来电人|[他她]")
-PERSON_BEFORE = re.compile(rf"(?:我|他|她|本人|来电人|申请人|对方|客户|{LEADERS})(?:的)?(?:名字|姓名)?(?:就)?$")
 NOT_A_PROPER_NAME = re.compile(
     r"我|你|他|她|的名|名字|自己|女儿|儿子|(?<![书酒网茶氧陶水琴画球冰])吧|呢|啊|什么|啥|还没|没想好|不知道|改成|改为|换成|不是|应该是"
 )
@@ -121,43 +68,8 @@ NOT_A_PROPER_NAME = re.compile(
 COMPANY_NAME = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9]{2,20}(?:有限责任公司|股份有限公司|有限公司|专业合作社|合作社|工作室)"
 )
-# An address said inside a plan ("想在长沙市黄兴路开个服装店"): the plan words around the place are no address.
-# Words for the premises that lead an address ("店在…", "铺面在…", "位置在…").
-PREMISES = (
-    r"(?:我的|我们的|我家的?|我们|我)?(?:店铺|店面|门店|小店|店子|铺面|铺子|门面|档口|摊位|厂房|厂子|作坊|场地|公司|办公室|工作室"
-    r"|营业地点|经营地点|营业场所|经营场地|营业地址|店|位置|地点|地方)"
-)
-ADDRESS_PLAN_BEFORE = re.compile(
-    rf"^(?:我们?|{PREMISES})?(?:就|是)?(?:想|准备|打算|计划|要|就)?(?:在|到|开在|设在|选在|租在|放在|位于)"
-)
-ADDRESS_PLAN_AFTER = re.compile(r"(?:开|办|做|搞|弄)(?:了)?(?:个|一个|一家|家|间|一间|店|厂|铺|公司|生意|买卖).*$")
 # The rest of a registered name the project's cue stopped before ("项目叫青山竹编合作社").
 NAME_ENDING = re.compile(r"^(?:农民专业合作社|专业合作社|合作社|有限责任公司|股份有限公司|有限公司|公司)")
-# Character-by-character spelling of a name ("立早章的章", "木子李"): the name said after it is the name.
-NAME_SPELLED = re.compile(rf"(?P<parts>{SPELLINGS})[\u4e00-\u9fff]?(?:的[\u4e00-\u9fff])?")
-# One character of the name corrected: "不是王是汪", "是汪不是王", "王改成汪" (old and new: a character or the name).
-CHARACTER_CORRECTED = re.compile(
-    r"不是(?P<old>[\u4e00-\u9fff]{1,4}?)(?:字)?[，,\s]*(?:而|应该|应)?是(?P<new>[\u4e00-\u9fff]{1,4}?)"
-    rf"(?=[，,。！!\s]|$|字|那个|的|{RADICALS}|{SPELLINGS})"
-    r"|(?:^|[，,\s]|把)(?P<old2>[\u4e00-\u9fff]{1,4}?)(?:字)?(?:改成|换成|改为|写成)(?P<new2>[\u4e00-\u9fff]{1,4}?)"
-    rf"(?=[，,。！!\s]|$|字|那个|的|{RADICALS}|{SPELLINGS})"
-    r"|是(?P<new3>[\u4e00-\u9fff]{1,4}?)(?:字)?[，,\s]*不是(?P<old3>[\u4e00-\u9fff]{1,4}?)(?=[，,。！!\s]|$|字|那个|的)"
-    r"|(?:^|[，,\s])(?P<old4>[\u4e00-\u9fff]{1,4}?)(?:字)?(?:写错了|搞错了|错了|不对)[，,\s]*(?:应该|应)?是"
-    r"(?P<new4>[\u4e00-\u9fff]{1,4}?)"
-    rf"(?=[，,。！!\s]|$|字|那个|的|{RADICALS}|{SPELLINGS})"
-)
-# One character described ("三点水的汪", "汪，三点水那个", "耳东陈的陈"): which one the user means.
-CHARACTER_DESCRIBED = re.compile(
-    rf"(?:{RADICALS})(?:的|那个)?(?P<char>[\u4e00-\u9fff])(?![\u4e00-\u9fff])"
-    rf"|(?P<char2>[\u4e00-\u9fff])(?<![是的那个就])[，,\s]*(?:是)?(?:{RADICALS})(?:的|那个)"
-)
-# A character after its radical ("草字头的蔓"), read on its own (CHARACTER_DESCRIBED finds "该是草字头的" first).
-RADICAL_THEN_CHAR = re.compile(rf"(?:{RADICALS})(?:的|那个)?(?P<char>[\u4e00-\u9fff])(?![\u4e00-\u9fff])")
-# One character explained by a word it is in ("明天的明", "晓得的晓"; "是光明的明"): the character, not a name.
-CHARACTER_BY_WORD = re.compile(
-    r"(?:是|用|写|为)?(?P<word>[\u4e00-\u9fff]{1,3}?)的(?P<char>[\u4e00-\u9fff])(?:字)?(?=[，,。！!\s]|$|那个|不是)"
-)
-SHOP_WORDS = re.compile(r"记|店|馆|坊|铺|社|厂|行$")
 PROJECT_SUFFIX = rf"(?:{PROJECT_SUFFIX_WORDS})"
 # Kinds of business a plan opens that are no shop's name ending elsewhere ("开个快递驿站", "开个水果摊").
 OPENED_KINDS = r"驿站|摊|摊位|档口|会所|农家乐|民宿|山庄|庄园|楼|阁|轩|堂|苑|院|网店"
@@ -236,31 +148,6 @@ INDUSTRY_LIKE = re.compile(
     r"|合作社|性质|类型))"
     r"[\u4e00-\u9fff]{2,10}"
 )
-ADDRESS_MARKERS = re.compile(r"省|(?<!超)市(?!场)|州|区|县|镇|乡|街道|村")
-ADDRESS_DETAIL = re.compile(r"路|街|巷|号|组|村|栋|楼|弄|小区|大道|广场|大厦|市场|社区|门面|商铺")
-ADDRESS_LABELLED = re.compile(
-    r"(?:经营场所|经营地址|店铺地址|场所地址|详细地址|地址)(?:是|在|为|[:：])?\s*(?P<value>[\u4e00-\u9fff0-9\-]{5,60}?)"
-    r"(?=[，,。；;\s]|$|想|要|申请|贷款|身份|手机|电话|项目|行业)"
-)
-PLACES = re.compile(
-    r"^(?:湖南省?)?(?P<city>[\u4e00-\u9fff]{2,9}?(?:市|自治州|州))?(?P<county>[\u4e00-\u9fff]{1,5}?(?:区|县|市))?"
-)
-HOME = re.compile(r"^(?:我)?(?:家住|住在|家在|户口|户籍|老家)")
-ADDRESS_PREFIX = re.compile(
-    rf"^(?:经营场所|经营地址|店铺地址|店面地址|场所地址|详细地址|地址|{PREMISES})?(?:就)?"
-    r"(?:开在|设在|选在|租在|位于|在|是|为|[:：])?\s*(?:老家|家乡|乡下)?"
-)
-# Where an address starts inside words said before it without punctuation ("我叫李明店面在长沙市…8号"): after the
-# last of these before its first place name.
-ADDRESS_LEAD_IN = re.compile(r"(?:开在|设在|选在|租在|位于|地址是|地址为|地址[:：]|在)(?:老家|家乡|乡下)?")
-# Where an address said in one breath with something else ends ("…五一大道88号我想贷款十万"): after its first
-# numbered part (88号, 3栋, 5组) it goes on only until words that start another clause; some words end it anywhere.
-ADDRESS_NUMBERED = re.compile(r"[0-9一二三四五六七八九十百零A-Za-z]+(?:号|栋|幢|楼|层|室|组|单元)")
-CLAUSE_AFTER_ADDRESS = re.compile(
-    r"我|想|要|准备|打算|计划|申请|贷|借|身份|手机|电话|然后|还有|另外|对了|麻烦|谢谢|帮我|请问|能不能|可以|一共|大概"
-    r"|主要|经营|营业|项目|行业|名字|叫|开|摆|搞|弄|干|做|卖|是|的店|的个体|刚|已经|今年|去年|明年"
-)
-CLAUSE_ANYWHERE = re.compile(r"我|想|打算|准备|申请|贷款|身份证|手机|电话")
 # A graduation from a university or college said in words ("我去年大学毕业", "本科毕业三年了"): the category 高校毕业生.
 UNIVERSITY_GRADUATE = re.compile(
     r"(?:大学|本科|大专|专科|研究生|硕士|博士|高校|高职)[^，,。；;！!？?]{0,4}毕(?:的)?业(?!生)"
@@ -289,7 +176,7 @@ PHONE_CUED = re.compile(r"(?:手机|电话|联系方式)(?:号码|号)?(?:是|�
 # "手机号填错了，是13912345678" / "项目名称改成湘味小厨" (the value ends at the next punctuation)
 # The labels a correction names its field by (CORRECTION_SLOTS maps them), one list for both patterns below.
 CORRECTION_LABEL_WORDS = (
-    r"店的名字|店铺的?名字|店名|项目的名字|项目名字|姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址"
+    r"店的名字|店铺的?名字|店名|项目的名字|项目名字|姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址|门牌号码?|门牌"
     r"|银行账户|银行账号|银行卡号|卡号|账户|账号|毕业年份|毕业时间|成立日期|成立时间|开业时间|县市区|区县|县区|市州"
 )
 CORRECTION = re.compile(
@@ -319,6 +206,9 @@ CORRECTION_SLOTS = {
     "经营场所地址": "premises_address",
     "经营地址": "premises_address",
     "地址": "premises_address",
+    "门牌号码": "premises_address",
+    "门牌号": "premises_address",
+    "门牌": "premises_address",
     "银行账户": "bank_account",
     "银行账号": "bank_account",
     "账户": "bank_account",
@@ -336,15 +226,6 @@ CORRECTION_SLOTS = {
     "市州": "city",
 }
 ENTITY_SLOTS = ("id_number", "phone", "person_category", "business_type")
-
-
-# "俺叫…", "咱是…", "额叫…": the dialects' words for 我 (额 only before a name's cue; elsewhere it is 额度's).
-DIALECT_I = re.compile(r"俺|咱(?=们|叫|是|的|名|姓|想|要|家|今年)|(?:^|(?<=[，,。\s]))额(?=叫|名字|姓|是)")
-
-
-def plain_pronouns(text: str) -> str:
-    """The dialects' 我 written as 我 ("俺叫张大牛" → "我叫张大牛"), so every cue with 我 reads it; same length."""
-    return DIALECT_I.sub("我", text)
 
 
 def segments(text: str) -> list[str]:

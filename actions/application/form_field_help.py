@@ -19,7 +19,7 @@ FIELD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("business_type", re.compile(r"经营主体类型|主体类型|经营类型|经营形式")),
     ("industry", re.compile(r"行业")),
     ("bank_account", re.compile(r"银行账户|银行账号|银行卡|收款账户|账户|账号")),
-    ("premises_address", re.compile(r"经营场所地址|经营地址|场所地址|地址|经营场所")),
+    ("premises_address", re.compile(r"经营场所地址|经营地址|场所地址|地址|经营场所|门牌")),
     ("id_number", re.compile(r"身份证")),
     ("phone", re.compile(r"手机|电话|联系方式")),
     ("partner_count", re.compile(r"合伙人数|合伙人")),

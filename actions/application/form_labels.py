@@ -39,17 +39,18 @@ from actions.application.form_cues import (
     STARTED,
     TRADITIONAL,
     UNIVERSITY_GRADUATE,
-    plain_pronouns,
     segments,
 )
 from actions.application.form_leftover import leftover_project
 from actions.application.form_lists import industry_between
-from actions.application.form_money import LOAN_WORDS, number, read_amount, read_term
+from actions.application.form_money import bare_term, names_loan, number, read_amount, read_term
+from actions.application.form_name_cues import plain_pronouns
 from actions.application.form_names import introduces_person, read_name
 from actions.application.form_numbers import read_numbers
 from actions.eligibility import negation, situation
 from actions.eligibility.first_start import first_time
 from actions.steps import dates
+from contract.english_words import chinese_words, latin_only
 
 # A remark in brackets after a value ("柳青松（小名松子）"): no part of it.
 ASIDE = re.compile(r"\s*[（(][^（）()]{0,15}[）)]")
@@ -95,8 +96,10 @@ def read_dates(text: str, today: date, found: Labelled) -> None:
     if (year := next((y for y in graduated if y is not None), None)) is not None:
         found.values["graduation_year"] = year.year
         found.shown["graduation_year"] = year.shown
-    started = next((part for part in segments(text) if STARTED.search(part) and not GRADUATION.search(part)), None)
-    if started and (start := dates.business_start(started, today)):
+    said = [part for part in segments(text) if STARTED.search(part) and not GRADUATION.search(part)]
+    starts = [start for part in said if (start := dates.business_start(part, today)) is not None]
+    # "开了一年半了，…2025年5月开的业": a date said beats one estimated from a duration (the first of each kind)
+    if start := next((s for s in starts if s.started_on and not s.approximate), starts[0] if starts else None):
         if start.not_yet:
             found.not_yet_registered = True
         elif start.started_on is not None:
@@ -120,6 +123,16 @@ def _read_partners(text: str, values: dict[str, Any]) -> None:
         values["loan_borrower"] = "partnership"
         if (count := read_partners(text)) is not None:
             values["partner_count"] = count
+
+
+def _read_loan(text: str, entities: list[dict[str, Any]], values: dict[str, Any]) -> None:
+    """The loan's amount in a message that names the loan, and its term said bare in a list ("…，两年，…")."""
+    amounts = _entity_values(entities, "amount") or read_amount(text)
+    if amounts and (names_loan(text) or "金额" in text):
+        values["loan_amount"] = amounts[0]
+    loan = names_loan(text, bool(_entity_values(entities, "amount")))
+    if loan and "loan_term_months" not in values and (term := bare_term(text)):
+        values["loan_term_months"] = term  # "想借18万开个烧烤店，个人名义，两年": the term, said bare
 
 
 def business_type_in_words(text: str) -> str | None:
@@ -186,10 +199,10 @@ def read_labelled(
         if (value := reader()) is not None:
             found.values[slot] = value
     _untangle(found.values, text)
-    amounts = _entity_values(entities, "amount") or read_amount(text)
-    if amounts and (LOAN_WORDS.search(text) or "额度" in text or "金额" in text):
-        found.values["loan_amount"] = amounts[0]
+    _read_loan(text, entities, found.values)
     _bare_project(text, found.values)
+    if latin_only(str(found.values.get("project_name", ""))):
+        del found.values["project_name"]  # "Hello，name：…": a Latin-only word is never a project's name
     if "industry" not in found.values and (industry := industry_between(text, found.values)):
         found.values["industry"] = industry
         _bare_project(text, found.values)  # "做推拿，小梅推拿，生活服务，个体户": the industry read, the name is left
@@ -235,9 +248,13 @@ def _untangle(values: dict[str, Any], text: str) -> None:
 
 
 def simplified(text: str) -> str:
-    """Traditional characters as simplified ones (張偉 → 张伟, 餐飲 → 餐饮); the rest unchanged."""
+    """Traditional characters as simplified ones and English words as Chinese ones; the rest unchanged.
+
+    張偉 → 张伟, 餐飲 → 餐饮; "name：王明" → "姓名：王明" (:func:`contract.english_words.chinese_words`, the one mapping
+    the NLU normaliser reads too).
+    """
     converted = str(TRADITIONAL.convert(text))
-    return converted if len(converted) == len(text) else text
+    return chinese_words(converted if len(converted) == len(text) else text)
 
 
 def spoken_digits(text: str) -> str:

@@ -14,13 +14,8 @@ import re
 from typing import Any
 
 from actions.application.form_address import first_region
-from actions.application.form_cues import (
-    ADDRESS_MARKERS,
-    BUSINESS_TYPE_WORDS,
-    INDUSTRY_LIKE,
-    NOT_INDUSTRY,
-    segments,
-)
+from actions.application.form_address_cues import ADDRESS_MARKERS
+from actions.application.form_cues import BUSINESS_TYPE_WORDS, INDUSTRY_LIKE, NOT_INDUSTRY, segments
 from actions.application.form_leftover import bare_industry, leftover_industry
 from actions.application.form_money import only_figure
 

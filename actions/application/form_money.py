@@ -10,6 +10,8 @@ import re
 
 import cn2an
 
+from actions.application.form_cues import segments
+
 # A number as said: digits, or Chinese numerals up to the thousands ("十六", "一百二十", "三百").
 NUMERAL = r"(?:\d{1,4}|[一二两三四五六七八九十百千零]{1,6})"
 SMALL_NUMERAL = r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})"  # a term's years or months
@@ -71,6 +73,20 @@ def read_amount(text: str) -> list[str]:
     match = AMOUNT_CUED.search(text)
     found = number(match.group("n")) if match else None
     return [str(found * 10000)] if found else []
+
+
+def names_loan(text: str, amount_tagged: bool = False) -> bool:
+    """Whether a message names the loan: a loan word ("贷款", "借18万") or a loan amount the NLU tagged."""
+    return amount_tagged or bool(LOAN_WORDS.search(text)) or "额度" in text
+
+
+def bare_term(text: str) -> int | None:
+    """A loan term said alone as one part of a message ("借18万，个人名义，两年" → 24; "按最高额度来，3年" → 36).
+
+    Only the caller knows the loan is meant (:func:`names_loan`, or the loan chosen). A business's age ("开了3年")
+    or a graduation ("3年前毕业") is never a part of its own that is only a term, so it is never read.
+    """
+    return next((term for part in segments(text) if (term := read_term(part, asked=True))), None)
 
 
 def only_figure(part: str) -> bool:

@@ -10,13 +10,13 @@ import contextlib
 import io
 import re
 
-from actions.application.form_cues import (
-    BUSINESS_BEFORE,
+from actions.application.form_cues import BUSINESS_BEFORE, INDUSTRY_WORDS, SHOP_NAME
+from actions.application.form_guard import SURNAMES, plausible_name
+from actions.application.form_name_cues import (
     CHARACTER_BY_WORD,
     CHARACTER_CORRECTED,
     CHARACTER_DESCRIBED,
     I_THEN_NAME,
-    INDUSTRY_WORDS,
     LEADERS,
     LEADING_NAME,
     NAME,
@@ -27,14 +27,12 @@ from actions.application.form_cues import (
     PERSON_DETAILS_AFTER,
     RADICAL_THEN_CHAR,
     SHOP_BEFORE,
-    SHOP_NAME,
     SHOP_WORDS,
     SPELLED_SURNAMES,
     SURNAME_GIVEN,
     SURNAME_THEN_NAME,
     THIRD_PERSON,
 )
-from actions.application.form_guard import SURNAMES, plausible_name
 from nlu_components.gazetteer import load_gazetteer
 
 

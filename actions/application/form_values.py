@@ -13,21 +13,15 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.application.form_corrections import cleaned, labelled_correction, parts_corrected
-from actions.application.form_cues import (
-    BARE_ID,
-    BARE_PHONE,
-    CORRECTION_SLOTS,
-    GIVEN_UP_AFTER,
-    IDENTITY,
-    SELF_CUE,
-    plain_pronouns,
-)
+from actions.application.form_cues import BARE_ID, BARE_PHONE, CORRECTION_SLOTS, GIVEN_UP_AFTER, IDENTITY
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.application.form_guard import SAID_WRONG, is_question, plausible_name
 from actions.application.form_items import asked_about, items_named
 from actions.application.form_labels import business_type_in_words, implied_by, read_labelled
-from actions.application.form_money import read_sum
+from actions.application.form_money import bare_term, read_sum
+from actions.application.form_name_cues import SELF_CUE, plain_pronouns
 from actions.application.form_names import business_named_after, name_cued, spells_a_character
+from actions.application.form_zones import zone_answer
 from actions.application.loan_limit import limits_asked
 from actions.eligibility.negation import NEGATION_BEFORE
 from actions.eligibility.situation import asked_groups_dropped, described_category
@@ -45,6 +39,8 @@ PLACE = re.compile(r"[省市区县州镇乡村]$")
 DATA_INTENTS = frozenset({"inform", "start_application", "affirm"})
 YES_NO_RESTATED = ("first_time_founder",)
 GROUP_SLOTS = ("person_category", "other_category", "business_type")
+# Steps where a bare duration answers the step itself ("两年" when the business's start is asked), never the term.
+NOT_A_TERM = frozenset({"loan_term_months", "graduation_year", "business_started_on", "partner_count"})
 
 
 @dataclass
@@ -142,9 +138,7 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         del values["applicant_name"]
     correction = labelled_correction(text)
     corrected = CORRECTION_SLOTS[correction[0]] if correction else ""
-    said = category_said(tracker, text) if requested == "person_category" else None  # "都不是" (the NLU may call it
-    if said and "person_category" not in values:  # a complaint) → other; "是" to the offer of 返乡创业农民工 (D2)
-        values["person_category"] = said
+    values.update(_step_words(tracker, text, requested, values, slots))
     if (
         correction
         and (corrected not in values or correcting)
@@ -179,6 +173,21 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         not_yet_registered=labelled.not_yet_registered,
         removed_all=items == [],
     )
+
+
+def _step_words(
+    tracker: Tracker, text: str, requested: Any, values: dict[str, Any], slots: dict[str, Any]
+) -> dict[str, Any]:
+    """Words that answer the step asked only there: "都不是"/"我就一般人" at the category, "不清楚" at an unlisted zone.
+
+    "都不是" (the NLU may call it a complaint) → other; "是" to the offer of 返乡创业农民工 (D2); at the county asked
+    for a zone the gazetteer does not list, an answer naming no county keeps the zone as said (D1).
+    """
+    if requested == "person_category" and "person_category" not in values and (said := category_said(tracker, text)):
+        return {"person_category": said}
+    if requested == "county" and "county" not in values and (zone := zone_answer(text, slots)):
+        return {"county": zone}
+    return {}
 
 
 def _restated_as_wrong(text: str, values: dict[str, Any], slots: dict[str, Any]) -> None:
@@ -238,6 +247,9 @@ def _implied(tracker: Tracker, text: str, values: dict[str, Any], slots: dict[st
     elif "loan_amount" not in values and loan_chosen and (said := amount or read_sum(text)):
         implied["loan_amount"] = said
     implied.update(limits_asked(text, {**values, **implied}, slots.get("requested_slot"), loan_chosen))
+    term_said = "loan_term_months" in values or "loan_term_months" in implied
+    if loan_chosen and not term_said and slots.get("requested_slot") not in NOT_A_TERM and (term := bare_term(text)):
+        implied["loan_term_months"] = term  # "两年" at another step, the loan chosen: its term
     implied.update({slot: value for slot, value in implied_by(values).items() if not slots.get(slot)})
     return implied
 

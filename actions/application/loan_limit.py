@@ -9,8 +9,7 @@ take the limit itself: the form asks the service for it (:func:`the_limit`) rath
 import re
 from typing import Any
 
-from actions.application.form_cues import segments
-from actions.application.form_money import read_term
+from actions.application.form_money import bare_term
 
 LIMIT = re.compile(r"最高(?P<limit>\d+(?:\.\d+)?万)元")
 # The limit in the service's reasons: "最高20万元（200000元）", "期限最长3年（36个月）".
@@ -86,11 +85,6 @@ def limits_asked(text: str, values: dict[str, Any], requested: Any, loan_chosen:
     if capped and capped not in values:
         implied[capped] = CAP  # the limit, asked of the service when validated
     amount_said = "loan_amount" in values or "loan_amount" in implied
-    if amount_said and "loan_term_months" not in values and (term := _bare_term(text)):
+    if amount_said and "loan_term_months" not in values and (term := bare_term(text)):
         implied["loan_term_months"] = term
     return implied
-
-
-def _bare_term(text: str) -> int | None:
-    """A loan term said alone between commas ("按最高额度来，3年")."""
-    return next((term for part in segments(text) if (term := read_term(part, asked=True))), None)

@@ -17,6 +17,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application.form_fields import FORM_SLOTS
+from actions.application.form_zones import zone_question
 from actions.eligibility.eligibility_reading import PROFILE_SLOTS
 from actions.progress.progress import LAST6_SLOT, NUMBER_SLOT
 from actions.steps import came_back
@@ -42,8 +43,12 @@ class AskStep(Action, ABC):
         """Say the step's question, unless a full re-prompt of it was said this turn."""
         if reprompted_this_turn(tracker):
             return []
+        zone = zone_question(dict(tracker.current_slot_values())) if self.slot == "county" else None
         if self.slot == "person_category" and came_back.offer_now(tracker):  # "从福建回到衡阳县…" (decision D2)
             dispatcher.utter_message(text=came_back.OFFER, buttons=came_back.OFFER_BUTTONS)
+        elif zone is not None:  # "衡阳市白沙洲工业园区…": a zone not listed, asked once with its districts offered
+            text, offered = zone
+            dispatcher.utter_message(text=text, buttons=[{"title": name, "payload": name} for name in offered])
         else:
             dispatcher.utter_message(response=f"utter_ask_{self.slot}")
         return []

@@ -127,3 +127,15 @@ def test_dialect_words_can_be_left_alone(make_component: MakeComponent) -> None:
     message = Message({TEXT: "补贴能拿好多"})
     make_component(ChineseTextNormalizer, {"dialect_words": False}).process([message])
     assert message.get(TEXT) == "补贴能拿好多"
+
+
+def test_english_words_read_as_chinese_at_parse_time(make_component: MakeComponent) -> None:
+    message = Message({TEXT: "name：李雪，ID：430102199003074512，phone：15307311234，想register一个company"})
+    make_component(ChineseTextNormalizer).process([message])
+    assert message.get(TEXT) == "姓名:李雪,身份证号:430102199003074512,手机号:15307311234,想注册一个公司"
+
+
+def test_english_words_can_be_left_alone(make_component: MakeComponent) -> None:
+    message = Message({TEXT: "name：李雪"})
+    make_component(ChineseTextNormalizer, {"english_words": False}).process([message])
+    assert message.get(TEXT) == "name:李雪"

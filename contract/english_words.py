@@ -1,0 +1,73 @@
+"""English words people mix into Chinese messages, read as their Chinese counterparts ("name：王明" → "姓名：王明").
+
+A returned student or a young founder types "name：…，ID：…，phone：…，想register一个company". The NLU normaliser
+(``nlu_components/text_normalizer.py``) and the application form's reading (``actions/application/form_labels.py``)
+both read such a message through :func:`chinese_words`, so each English word has one Chinese reading, written here.
+The items' English names (loan, subsidy, license) are the item gazetteer's aliases and are not listed again.
+
+Standard library only, like the rest of :mod:`contract`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# English word or phrase → the Chinese word read in its place (longer phrases first within a meaning).
+ENGLISH_WORDS: dict[str, str] = {
+    "full name": "姓名",
+    "my name is": "我叫",
+    "name": "姓名",
+    "id number": "身份证号",
+    "id no.": "身份证号",
+    "id no": "身份证号",
+    "id card": "身份证",
+    "id": "身份证号",
+    "phone number": "手机号",
+    "mobile number": "手机号",
+    "cell phone": "手机号",
+    "mobile": "手机号",
+    "phone": "手机号",
+    "tel": "手机号",
+    "registered": "注册了",
+    "register": "注册",
+    "registration": "注册",
+    "company": "公司",
+    "startup": "创业",
+    "start-up": "创业",
+    "shop": "店",
+    "store": "店",
+    "graduated": "毕业",
+    "graduate": "毕业生",
+    "returned from abroad": "留学回国人员",
+    "returnee": "留学回国人员",
+    "studied abroad": "留学回国人员",
+    "address": "地址",
+    "project": "项目",
+    "industry": "行业",
+    "veteran": "退役军人",
+    "unemployed": "失业人员",
+}
+_PHRASES = sorted(ENGLISH_WORDS, key=len, reverse=True)
+# A listed word standing on its own: no Latin letter right before or after it ("ID" but not "IDEA").
+ENGLISH = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _PHRASES) + r")(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def chinese_words(text: str) -> str:
+    """``text`` with the listed English words as their Chinese counterparts; the rest unchanged.
+
+    The text's length may change: read it, do not map offsets back through it.
+    """
+    return ENGLISH.sub(lambda match: ENGLISH_WORDS[" ".join(match.group(0).lower().split())], text)
+
+
+def latin_only(word: str) -> bool:
+    """Whether a word is written in Latin letters only (with digits or spaces): never a project's or a person's name."""
+    stripped = word.strip(" .,'-")
+    return (
+        bool(stripped)
+        and bool(re.fullmatch(r"[A-Za-z0-9\s.,'&-]+", stripped))
+        and bool(re.search(r"[A-Za-z]", stripped))
+    )
