@@ -30,6 +30,8 @@ from contract import gateway
 REGISTRATION = "business_registration"
 MAX_SHOWN = 5
 KIND_WORDS = {"seal": r"刻章|印章|公章|章", "bank": r"银行|开户|账户"}
+# A provider chosen ("刻章选1") or the booking asked for ("能帮我预约刻章吗"): never a question to answer first.
+CHOICE = re.compile(r"选(?:第)?[一二两三四五1-5]|(?:帮|给)我?(?:预约|约)|(?:我要|我想|想要)预约")
 NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 NOT_LOGGED_IN = (
     "预约刻章和银行开户需要先确认是您本人：请在微信小程序登录后，在“我的申请”里预约，"
@@ -175,6 +177,11 @@ class ActionBookServices(Action):
         from actions.application.application_actions import (
             staff_headers,  # here: it imports progress, which imports this module
         )
+        from actions.conversation import question_shape
+        from actions.conversation.replies import answer_question
+
+        if question_shape.is_question(text) and not (question_shape.is_request(text) or CHOICE.search(text)):
+            await answer_question(dispatcher, tracker, domain)  # "刻章和开户怎么弄": the answer, then the booking
 
         staff = staff_headers(tracker)
         if staff:

@@ -27,19 +27,17 @@ from actions.appeals.appeal_answers import (
     store,
     time_limits,
 )
-from actions.appeals.appeal_moves import category_left, navigate, verified, verify
+from actions.appeals.appeal_moves import category_left, navigate
+from actions.appeals.appeal_plan import MAY_STAY_OPEN, plan, submits_now
 from actions.appeals.appeal_prompts import (
     CATEGORY_LIST,
     CHANGE_PROMPT,
     CONTACT_BEFORE_SUBMIT,
     PROMPTS,
     failures_at,
-    filed_as,
 )
 from actions.appeals.appeal_questions import answer_first
 from actions.appeals.appeal_reading import (
-    ABOUT_APPLICATION,
-    NO_NUMBER,
     NOT_MEANT,
     AppealReading,
     completes,
@@ -48,16 +46,13 @@ from actions.appeals.appeal_reading import (
     read_appeal,
 )
 from actions.appeals.appeals import (
-    CHANNEL,
     DEMAND_NOTED,
     FORM_SLOTS,
     GRIEVANCE,
     NONE,
     NOT_A_COMPLAINT,
     categories,
-    classify,
     faults_the_assistant,
-    has_openid,
     reset_appeal,
 )
 from actions.appeals.complaint_first import passed_on
@@ -76,8 +71,6 @@ RULE_INTENTS = frozenset(
 STOP = re.compile(r"不投诉|不登记|不反映|不提了|不说了|退出|停下")
 HOW_LONG = re.compile(r"多久|几天|多长时间|什么时候|啥时候|时限|期限")
 PLACE_CUE = re.compile(r"地点|时间|地方|日期")
-# Steps a complaint may be filed without: where and when (未说明), the application it concerns (not linked).
-MAY_STAY_OPEN = ("appeal_place_time", "appeal_application", "appeal_id_last6")
 
 
 def _said(tracker: Tracker) -> tuple[str, str, list[dict[str, Any]]]:
@@ -139,11 +132,8 @@ class ValidateAppealForm(FormValidationAction):
         submit_now = False
         if just_heard_user(tracker) or passed_on(tracker):  # "直接交" the NLU read as a question: still read here
             # "确认提交" at a step that may stay open (where and when, the application), the rest given: filed now
-            said = _said(tracker)[0]
-            # "直接交" also at the phone (given in it) and the summary: what happened and a contact are enough
-            submit_now = (requested in MAY_STAY_OPEN and bool(SUBMIT.search(said))) or (
-                requested in (*MAY_STAY_OPEN, "appeal_contact", "appeal_confirm") and bool(AS_IS.search(said))
-            )
+            # "直接交", "…，提交吧" at any step: what happened and a contact are enough (appeal_plan)
+            submit_now = submits_now(requested, _said(tracker)[0])
             read = await self._read(dispatcher, tracker, domain, slots, requested)
             if read is None:
                 return []  # a command or chit-chat for the rules
@@ -151,7 +141,7 @@ class ValidateAppealForm(FormValidationAction):
             if any(e.get("event") == "slot" and e.get("name") == REQUESTED for e in read):
                 return events  # the same step is asked again (a question answered, a step back)
             fresh = {str(e.get("name")) for e in read if e.get("event") == "slot"}
-        return [*events, *await self._plan(dispatcher, tracker, slots, fresh, submit_now)]
+        return [*events, *await plan(dispatcher, tracker, slots, fresh, submit_now)]
 
     async def _read(
         self,
@@ -291,52 +281,3 @@ class ValidateAppealForm(FormValidationAction):
         if not changed and not repeated:
             dispatcher.utter_message(text=CHANGE_PROMPT)  # asked again in a row, the summary is shown instead
         return [SlotSet("appeal_confirm", None)]
-
-    async def _plan(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        slots: dict[str, Any],
-        fresh: set[str],
-        submit_now: bool = False,
-    ) -> list[EventType]:
-        """Skip what does not apply, verify an application, propose a category; name the next step.
-
-        Args:
-            dispatcher: Where the replies go.
-            tracker: The conversation.
-            slots: The form's values (updated in place).
-            fresh: Slots given in this turn (an application is verified only when its digits are new).
-            submit_now: The user asked to file ("确认提交") at a step that may stay open: with every other value
-                given, the complaint is filed now (what is filed is shown), no summary to confirm again.
-        """
-        events: list[EventType] = []
-
-        def fill(slot: str, value: Any) -> None:
-            slots[slot] = value
-            events.append(SlotSet(slot, value))
-
-        description = str(slots.get("appeal_description") or "")
-        unlinked = not ABOUT_APPLICATION.search(description) or NO_NUMBER.search(description)  # "我没有编号…"
-        if description and slots.get("appeal_application") is None and unlinked:
-            fill("appeal_application", NONE)
-        number, last6 = slots.get("appeal_application"), slots.get("appeal_id_last6")
-        if number == NONE and last6 is None:
-            fill("appeal_id_last6", NONE)
-        elif number not in (None, NONE) and last6 in (None, NONE):
-            if has_openid(tracker) and await verified(tracker, str(number), None):
-                fill("appeal_id_last6", CHANNEL)  # the logged-in owner: nothing to ask
-            elif last6 == NONE:
-                fill("appeal_id_last6", None)
-        elif number not in (None, NONE) and last6 != CHANNEL and fresh & {"appeal_application", "appeal_id_last6"}:
-            await verify(dispatcher, tracker, str(number), str(last6), fill)
-        if slots.get("appeal_contact") is None and has_openid(tracker):
-            fill("appeal_contact", CHANNEL)
-        next_slot = next((s for s in FORM_SLOTS if slots.get(s) is None), None)
-        if next_slot == "appeal_confirm" and not slots.get("appeal_category"):
-            fill("appeal_category", await classify(f"{description} {slots.get('appeal_place_time') or ''}"))
-        if next_slot == "appeal_confirm" and submit_now:
-            dispatcher.utter_message(text=filed_as(slots))
-            fill("appeal_confirm", True)
-            next_slot = None
-        return [*events, SlotSet(REQUESTED, next_slot)]

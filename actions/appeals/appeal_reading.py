@@ -22,7 +22,8 @@ APPEAL_NUMBER = re.compile(r"SQ\s*\d{14}", re.IGNORECASE)
 # "我要投诉", "想反映个问题", "提个诉求": the request itself, not what happened.
 OPENING = re.compile(
     r"^(?:你好|您好|喂)?[，,\s]*(?:我|我们|本人)?(?:就是|只是|就)?(?:要|想|想要|得|必须|需要|来)?"
-    r"(?:投诉|举报|反映|反应|提(?:个|一个|一下)?(?:诉求|意见|建议)|登记(?:一下)?(?:投诉|诉求)?|诉求)"
+    r"(?:投诉|举报|反映|反应|(?:提|有|想提)(?:个|一个|一下|一点|点|几个|几条|一条|条)?(?:小)?(?:诉求|意见|建议)|"
+    r"登记(?:一下)?(?:投诉|诉求)?|诉求)"
     r"(?:一下|个问题|一个问题|一个情况|个情况|下)?(?:是)?[，,：:。！!\s]*"
 )
 # The words around a phone or a number said on its own ("我的联系电话是…", "申请编号…"): no story of what happened.
@@ -57,7 +58,14 @@ NO_NUMBER = re.compile(
     r"(?:不用|无需|不需要|不必|别|不要)(?:再|去)?关联|"  # "办件不用关联了"
     r"(?:申请|办件)?(?:编号|号码|号)(?:我|俺)?(?:也|都)?(?:想不起|记不得|记不清|忘了|不记得)|"  # "申请号码想不起来了"
     r"(?:不|没|没有)涉及(?:任何|具体|什么|哪个)?的?(?:申请|办件)?编号|"
-    r"(?:和|跟|与)(?:我的?)?(?:申请|办件)(?:都|也)?(?:不相干|不相关|无关|没关系|没有关系|没啥关系)"
+    r"(?:和|跟|与)(?:我的?)?(?:申请|办件)(?:都|也)?(?:不相干|不相关|无关|没关系|没有关系|没啥关系)|"
+    r"(?:没有|没|无)(?:什么|任何|具体的?|相关的?)?办件|不关(?:办件|申请)的?事"  # "没有办件", "不关办件的事"
+)
+# A suggestion or an opinion to hand in ("我有个建议，…", "提个意见", "我们有几条建议"): filed as a 诉求 whose
+# category is 其他与意见建议; "你有什么建议" (asking the bot) and "建议在哪提" (a question) are not.
+SUGGESTS = re.compile(
+    r"^(?:你好|您好|喂)?[，,\s]*(?:我|我们|本人|来电人|群众)?(?:这边|这里)?(?:还|就|想|要)?"
+    r"(?:有|提|想提|要提|反映)(?:个|一个|一点|几个|几条|一条|条|点)(?:小)?(?:建议|意见)|^(?:我|我们)(?:对你们)?有意见"
 )
 # Leaving the category to the bot ("类别随便归", "归哪类都行", "分类你们定"): a clause naming the category and
 # saying any will do. The proposal the service makes stands; nothing about the category is asked.
@@ -113,6 +121,12 @@ def tells_a_complaint(text: str) -> bool:
         return False
     # "反映一下，补贴什么时候发": only the opening words, then only questions
     return len(first) - opening.end() > MIN_OPENING_REST or any(not is_question(clause) for clause in rest)
+
+
+def suggests(text: str) -> bool:
+    """Whether the message opens by handing in a suggestion or an opinion ("我有个建议，孵化基地晚上也开放")."""
+    first = (CLAUSE.findall(text) or [""])[0]
+    return bool(SUGGESTS.search(text.strip())) and not is_question(first)
 
 
 def any_category(text: str) -> bool:

@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.appeals.appeal_questions import answer_first
-from actions.appeals.appeal_reading import NOT_MEANT, appeal_number, read_appeal, tells_a_complaint
+from actions.appeals.appeal_reading import NOT_MEANT, appeal_number, read_appeal, suggests, tells_a_complaint
 from actions.appeals.rating_words import score_of, wants_to_rate
 from actions.appeals.ratings import ActionRate
 from actions.conversation import context, filed_appeal
@@ -46,6 +46,7 @@ FORM_SLOTS = (
 )
 WORKING_SLOTS = (*FORM_SLOTS, "appeal_category")
 NONE = "none"  # the complaint concerns no application
+SUGGESTION = "other"  # the category of a suggestion ("我有个建议，…"): the service's 其他与意见建议
 CHANNEL = "channel"  # a verified login: staff answer in this conversation, no phone needed
 # A promise not kept ("说好的3天，都一个星期了还没动静"): a grievance, never the age of a business.
 BROKEN_PROMISE = r"说好的|说好了|答应(?:过|了|的)|承诺(?:过|了|的)|没(?:有)?动静|没个?信儿?|石沉大海"
@@ -118,10 +119,12 @@ def start_appeal(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     text = str(tracker.latest_message.get("text") or "")
     found = read_appeal(text, list(tracker.latest_message.get("entities") or []))
     dispatcher.utter_message(text=INTRO.format(kind=kind_label(kind_of(text))))
-    if found.demand:
+    if found.demand and not suggests(text):  # "希望周末也开放": a suggestion's time is no demand
         dispatcher.utter_message(text=DEMAND_NOTED.format(demand=found.demand))
     events: list[EventType] = [*reset_appeal(), ActiveLoop(None)]
     events += [SlotSet(slot, value) for slot, value in found.values.items()]
+    if suggests(text):  # its label is the service's, looked up when the summary is shown (appeal_form._plan)
+        events.append(SlotSet("appeal_category", {"category": SUGGESTION}))
     return [*events, FollowupAction("appeal_form")]
 
 
@@ -157,6 +160,9 @@ class ActionRouteAppeal(Action):
         if not (tracker.active_loop or {}).get("name") and (said := filed_appeal.reply_after_filing(tracker)):
             dispatcher.utter_message(text=said)
             return []
+        text = str(tracker.latest_message.get("text") or "").strip()
+        if suggests(text) and not asks_status(text):  # "我有个建议，…", "提个意见": filed, asked nothing
+            return start_appeal(dispatcher, tracker)
         return await self._route(dispatcher, tracker, domain)
 
     @staticmethod

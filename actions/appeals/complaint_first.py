@@ -8,20 +8,21 @@ the knowledge base's nearest answer.
 from rasa_sdk import Tracker
 
 from actions.appeals.appeal_answers import AS_IS
-from actions.appeals.appeal_reading import NOT_MEANT, OPENS_COMPLAINT, read_appeal, tells_a_complaint
+from actions.appeals.appeal_reading import NOT_MEANT, OPENS_COMPLAINT, read_appeal, suggests, tells_a_complaint
 from actions.appeals.appeals import WANTS_TO_FILE, asks_status
 from actions.application.form_guard import SUBMIT
 from actions.conversation.question_shape import is_question
 
 
 def files_a_complaint(tracker: Tracker) -> bool:
-    """The latest message opens with a complaint to file, whatever path the NLU sent it on; ``action_route_appeal``'s.
+    """The latest message opens with a complaint (or a suggestion) to file, whatever path the NLU sent it on.
 
     Not a question about complaints ("投诉一般几天答复": its first clause asks), not "我不是要投诉", and not when
     that router already ran for this message (it answered a question through the knowledge base).
     """
     text = str(tracker.latest_message.get("text") or "").strip()
     told = tells_a_complaint(text) or bool(OPENS_COMPLAINT.search(text) and WANTS_TO_FILE.search(text))
+    told = told or suggests(text)  # "我有个建议，孵化基地晚上也开放": filed as a 诉求 too
     if not told or NOT_MEANT.search(text) or asks_status(text):
         return False
     for event in reversed(tracker.events):

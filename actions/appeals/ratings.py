@@ -16,7 +16,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.appeals.appeal_reading import application_number, id_last6, the_application
+from actions.appeals.appeal_reading import application_number, id_last6, suggests, the_application
 from actions.appeals.rating_words import ASK_SCORE, asks_how_to_rate, comment_of, score_of, wants_to_rate, wished_before
 from actions.application.form_extraction import just_heard_user
 from actions.conversation.question_shape import is_question
@@ -144,6 +144,8 @@ async def _no_score(
     what the wish named.
     """
     text = str(tracker.latest_message.get("text") or "")
+    if not asked_how and suggests(text):  # "我有个建议，…": filed as a 诉求 with a number
+        return [FollowupAction("action_route_appeal")]
     if not asked_how and wants_to_rate(text):
         dispatcher.utter_message(text=ASK_SCORE)
         return [SlotSet(PENDING, None)]

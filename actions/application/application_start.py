@@ -9,28 +9,28 @@ back with an offer, a submit word with nothing filed, a person after replies tha
 import re
 import uuid
 from datetime import date
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.application.application_actions import CANCEL_ACTION, FORM_ENDS, OFFER, OFFERED_ITEMS, reset_form
+from actions.appeals.complaint_first import files_a_complaint
+from actions.application.application_actions import OFFER, OFFERED_ITEMS, reset_form
+from actions.application.application_seed import APPLY_WORDS, _items_of, _wished_before, seeded_values
 from actions.application.form_fields import ATTEMPT, BY_SLOT, PAUSED, display
 from actions.application.form_guard import SUBMIT, is_question
-from actions.application.form_items import items_in_words, later
-from actions.application.form_labels import business_type_in_words, read_labelled
-from actions.application.form_values import speaks_for_a_caller
+from actions.application.form_labels import read_labelled
 from actions.conversation import followups
 from actions.conversation.closed_loop_first import rating_or_unfiled
 from actions.conversation.replies import answer_question, person_due
-from actions.eligibility import own_case, situation
+from actions.eligibility import item_eligibility, own_case, situation
 from actions.eligibility.own_case import FACTS_KEPT
 from actions.knowledge import knowledge_client
+from contract.labels import ITEM_NAMES
 
-ACCEPTING = re.compile(r"办吧|申请吧|填吧|开始|好的|可以|行吧|那就办|就办")
-APPLY_WORDS = re.compile(r"申请|办理|我要办|想办|帮我办|要贷|想贷|想借|要借|填表|报名")
+# "开始吧", "好的"; not "还没开始营业" (a fact for the verdict)
+ACCEPTING = re.compile(r"办吧|申请吧|填吧|开始(?:吧|填|办|申请|$)|好的|可以|行吧|那就办|就办")
 # A wish to learn about something ("想问问补贴的事", "了解一下贷款", "咨询下执照"), not to apply for it.
 LEARNING = re.compile(r"问问|问一下|问下|了解一下|了解下|想了解|咨询|打听")
 INTRO = (
@@ -62,77 +62,6 @@ UNANSWERED_THEN = (
     "刚才那个问题我这里确实没有可靠的答案，不好意思。想请工作人员解答的话说“转人工”，他们会在这个对话里回复您；"
     "也可以换个说法再问，或者问我补贴、贷款、营业执照、办理进度这些。"
 )
-
-
-# Taking back a cancel ("刚才点错了，继续办", "还是办吧", "接着刚才那个"): what was said before it still counts.
-CANCEL_TAKEN_BACK = re.compile(
-    r"点错|按错|说错了|继续办|接着办|还是办|还是要办|还是申请|刚才那个|刚才那份|不取消|别取消"
-)
-
-
-def _user_messages(tracker: Tracker) -> list[dict[str, Any]]:
-    """The user's messages since the last application ended (filed, cancelled or a new session), oldest first.
-
-    A cancel the latest message takes back ("刚才点错了，继续办") ends nothing: the messages before it count too.
-    """
-    messages_: list[dict[str, Any]] = []
-    taken_back = bool(CANCEL_TAKEN_BACK.search(str(tracker.latest_message.get("text") or "")))
-    for event in reversed(tracker.events):
-        name = event.get("name")
-        if event.get("event") == "action" and name in FORM_ENDS and not (taken_back and name == CANCEL_ACTION):
-            break
-        if event.get("event") == "user":
-            messages_.append(event)
-    return list(reversed(messages_))
-
-
-def _items_of(entities: list[dict[str, Any]], text: str) -> list[str]:
-    named = [e for e in entities if e.get("entity") == "item"]
-    now = [e for e in named if not (isinstance(e.get("start"), int) and later(text, int(e["start"]), int(e["end"])))]
-    if named and not now:
-        return []  # "补贴以后再说": nothing to file now
-    items = list(dict.fromkeys(str(e["value"]) for e in now))
-    return items + items_in_words(text, items)  # "贷15万", "工商和税那两样": items in everyday words
-
-
-def _a_question_in(slot: str, value: Any) -> bool:
-    """A free-text field whose value is a question the message asked (no name, project or address is one)."""
-    return slot in BY_SLOT and BY_SLOT[slot].free_text and is_question(str(value))
-
-
-def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
-    """Every field named in this conversation since the last application ended: the latest message wins.
-
-    Returns:
-        Slot → raw value (validated when the form starts), and the items named (the latest message's first).
-    """
-    values: dict[str, Any] = {}
-    items: list[str] = []
-    third_person = speaks_for_a_caller(tracker)
-    for event in _user_messages(tracker):
-        parse = event.get("parse_data") or {}
-        entities = list(parse.get("entities") or [])
-        text = str(event.get("text") or "")
-        # "帮我爸办，他叫王刚": a third-person name is the applicant's unless the user named themselves
-        labelled = read_labelled(text, entities, third_person=third_person or "applicant_name" not in values)
-        # "想借8万开个水果店，最长能借多久": the question is answered, never kept as the industry
-        values.update({slot: v for slot, v in labelled.values.items() if not _a_question_in(slot, v)})
-        for slot, value in labelled.implied.items():  # "22年毕业的": 高校毕业生, unless a category was said
-            values.setdefault(slot, value)
-        if "business_type" not in values and (kind := business_type_in_words(text)):
-            values["business_type"] = kind  # "我要办个体户登记", "准备成立一家有限公司": the wish names the type
-        items = _items_of(entities, text) or items
-    return values, items
-
-
-def _wished_before(tracker: Tracker) -> bool:
-    """An earlier message (since the last application ended) asked to apply for an item ("来电人想办执照和培训")."""
-    for event in _user_messages(tracker)[:-1]:
-        text = str(event.get("text") or "")
-        entities = list((event.get("parse_data") or {}).get("entities") or [])
-        if APPLY_WORDS.search(text) and _items_of(entities, text):
-            return True
-    return False
 
 
 def _only_the_situation(tracker: Tracker) -> bool:
@@ -172,6 +101,8 @@ async def _not_for_the_form(
 
     "公司想申请一次性扩岗补助", "江西回乡创业补贴标准": the service's redirect, never the bundle's form.
     """
+    if not offer_accepted and files_a_complaint(tracker):  # a complaint naming a phone and an item: filed, no form
+        return [FollowupAction("action_route_appeal")]
     if not offer_accepted and (taken := await rating_or_unfiled(dispatcher, tracker, domain)) is not None:
         return taken  # "执照批下来了，想打个分", "刚才那份没交上去吧": the closed loop's, never a new form
     if (answered := await followups.before_starting(dispatcher, tracker, domain)) is not None:
@@ -181,6 +112,28 @@ async def _not_for_the_form(
         dispatcher.utter_message(text=declined)
         return []
     return None
+
+
+async def _judged_with_amount(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+) -> list[EventType] | None:
+    """A situation told with a question about the items it names: the verdict with what each gives (5000元).
+
+    ``None`` when the message asks nothing or names no item (the facts are kept for the next question).
+    """
+    text = str(tracker.latest_message.get("text") or "")
+    entities = list(tracker.latest_message.get("entities", []))
+    items = [item for item in _items_of(entities, text) if item in ITEM_NAMES]
+    if not (is_question(text) and items):
+        return None
+    stated = own_case.conversation_situation(tracker, date.today())
+    return await item_eligibility.answer(dispatcher, tracker, domain, items, stated) if stated.profile else None
+
+
+def _listening(events: list[EventType]) -> list[EventType]:
+    """``events`` then listening, unless they already name the action that follows (the complaint form's router)."""
+    followed = any(e.get("event") == "followup" for e in events)
+    return events if followed else [*events, FollowupAction("action_listen")]
 
 
 class ActionStartApplication(Action):
@@ -199,22 +152,21 @@ class ActionStartApplication(Action):
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
         offer_accepted = intent == "affirm" and bool(tracker.get_slot(OFFER))
         if (answered := await _not_for_the_form(dispatcher, tracker, domain, offer_accepted)) is not None:
-            return [*answered, FollowupAction("action_listen")]  # a question, not a request: no form
+            return _listening(answered)  # a question, not a request: no form
         text = str(tracker.latest_message.get("text") or "")
         wants = intent == "affirm" or APPLY_WORDS.search(text) or ACCEPTING.search(text)
         if LEARNING.search(text) and not wants and not offer_accepted:  # "我就想问问补贴的事": told, no form
             return [*await answer_question(dispatcher, tracker, domain), FollowupAction("action_listen")]
         judged = None if wants else await own_case.fact_after_verdict(dispatcher, tracker, domain)
         if judged is not None:  # "执照还没弄，想搞个打印店" right after a result: judged again, no form yet
-            followed = any(e.get("event") == "followup" for e in judged)
-            return judged if followed else [*judged, FollowupAction("action_listen")]
+            return _listening(judged)
         if tracker.get_slot(PAUSED) and tracker.get_slot(ATTEMPT):
             dispatcher.utter_message(text="好的，我们接着上次没填完的申请继续。")
             return [SlotSet(PAUSED, False), SlotSet(OFFER, False)]
         holds_nothing = intent in ("inform", "affirm") and not offer_accepted and not carries_application_data(tracker)
         # "我是转业军人，想开个维修店" read as a wish to apply: the facts are kept, no form
         if holds_nothing or (intent == "start_application" and not wants and _only_the_situation(tracker)):
-            return self._not_starting(dispatcher, tracker)
+            return await self._not_starting(dispatcher, tracker, domain)
         values, items = seeded_values(tracker)
         if offer_accepted and tracker.get_slot(OFFERED_ITEMS):
             items = list(tracker.get_slot(OFFERED_ITEMS) or [])
@@ -238,7 +190,7 @@ class ActionStartApplication(Action):
         return events
 
     @staticmethod
-    def _not_starting(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    async def _not_starting(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         text = str(tracker.latest_message.get("text") or "")
         if SUBMIT.search(text):
             _, items = seeded_values(tracker)
@@ -247,6 +199,8 @@ class ActionStartApplication(Action):
         said = read_labelled(text, list(tracker.latest_message.get("entities", [])), third_person=True).values
         # "我前年毕业，店开一年多了", "我是转业军人，想开个维修店": the situation (and plan), kept for a verdict
         if set(said) & PROFILE_FACTS and not set(said) - PROFILE_FACTS - PLAN_FIELDS:
+            if (judged := await _judged_with_amount(dispatcher, tracker, domain)) is not None:
+                return _listening(judged)  # "开了一年多，头一回创业，补贴到底多少": the verdict and 5000元
             stated = situation.read(text, list(tracker.latest_message.get("entities", [])), date.today())
             labels = [f"{BY_SLOT[slot].label}：{display(slot, value)}" for slot, value in said.items()]
             category = [label for slot, label in zip(said, labels, strict=True) if slot == "person_category"]

@@ -18,6 +18,7 @@ from actions.conversation.filed_appeal import how_to_follow
 from actions.conversation.replies import answer_question
 from actions.eligibility import own_case
 from actions.knowledge import writing_requests
+from actions.knowledge.in_place import fits_asked, route_in_place
 from actions.knowledge.loan_followups import credit_reply
 from actions.knowledge.query_text import WHAT_ABOUT
 from actions.knowledge.questions import ANSWERED, answer_one
@@ -60,12 +61,15 @@ async def follow_up(
 
 
 def _said_in_any_words(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list[EventType] | None:
-    """What the assistant does, or the loan's credit rule for one's credit told right after a loan answer.
+    """What the assistant does, where to follow progress later, or the loan's credit rule right after a loan answer.
 
-    "你能帮我干么子", "我征信不太好，网贷逾期过": whichever router the NLU sent it to; ``None`` for anything else.
+    "你能帮我干么子", "以后我自己在哪能查", "我征信不太好，网贷逾期过": whichever router the NLU sent it to; ``None``
+    for anything else.
     """
     from actions.conversation import courtesy  # courtesy → here: imported when run
 
+    if (later := progress.where_to_look_later(dispatcher, tracker)) is not None:
+        return later  # "以后我自己在哪能查" after a result or the number's prompt: 湘易办「我的办件」…
     if courtesy.about_assistant(text) == "capabilities":
         courtesy.say_about_assistant(dispatcher, "capabilities")
         return []
@@ -105,7 +109,12 @@ async def question_not_request(
 
 
 def _answered(messages: list[dict[str, Any]]) -> bool:
-    """Whether the replies include a knowledge answer that found something (its 👍/👎 payload says so)."""
+    """Whether the replies include a knowledge answer that found something (its 👍/👎 payload says so).
+
+    A reply without a payload (a fixed answer) counts; no reply at all never does (no offer after silence).
+    """
+    if not messages:
+        return False
     statuses = [
         str(((m.get("custom") or m.get("json_message") or {}).get("answer_feedback") or {}).get("status") or "")
         for m in messages
@@ -116,7 +125,13 @@ def _answered(messages: list[dict[str, Any]]) -> bool:
 async def _not_applying(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], text: str
 ) -> list[EventType] | None:
-    """Going in person ("那我还是去现场办吧": where) or how a benefit is given ("补贴还用自己申请不": 免申即享)."""
+    """Not applying: going in person, how a benefit is given, or what support fits the person.
+
+    "那我还是去现场办吧": where; "补贴还用自己申请不": 免申即享; "我是残疾人，想开个小店，有啥帮扶": the eligibility
+    router's, as for its own intent.
+    """
+    if fits_asked(tracker) or own_case.category_after_what_fits(tracker):
+        return await route_in_place("eligibility", dispatcher, tracker, domain)
     if context.goes_in_person(text):
         dispatcher.utter_message(text=context.IN_PERSON)
         return []

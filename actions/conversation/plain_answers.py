@@ -18,6 +18,7 @@ from actions.conversation import context, form_contents, question_shape
 from actions.eligibility import own_case
 from actions.knowledge.comparison import describe
 from actions.knowledge.overview_followups import overview_reply
+from actions.progress import progress
 
 # "就想了解一下贷款，先不申请", "想了解下创业培训": to hear about an item, asking nothing in particular.
 LEARN = re.compile(r"(?:想|要|来)?(?:了解|问问|问一下|问下|咨询|打听|知道)(?:一下|下)?")
@@ -52,7 +53,7 @@ def _names_item(tracker: Tracker) -> bool:
 
 
 def _about_filing(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
-    """Outside a form: a complaint told, or a change to an application already filed.
+    """Outside a form: a complaint told, where to follow progress later, or a change to an application already filed.
 
     "来电人反映窗口不讲差哪样" is filed, never answered by the nearest FAQ; "交上去了，电话填错一位" is told how a
     filed application is corrected, not searched.
@@ -63,6 +64,8 @@ def _about_filing(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
         return None
     if files_a_complaint(tracker):
         return [FollowupAction("action_route_appeal")]
+    if (later := progress.where_to_look_later(dispatcher, tracker)) is not None:
+        return later  # "往后上哪自己看进度": the progress channels, never a menu of FAQ titles
     if changes_a_filed_application(context.text_of(tracker)):
         dispatcher.utter_message(text=CHANGE_AFTER_FILING)
         return []

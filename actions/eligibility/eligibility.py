@@ -1,4 +1,4 @@
-"""``eligibility_form`` (the person's profile) and ``action_show_eligibility`` (what they qualify for, and why).
+"""``eligibility_form``: the person's profile, asked step by step (the result: :mod:`.eligibility_result`).
 
 Answers are read generously: dates and durations in words through :mod:`actions.steps.dates` (the reading is shown
 back), "都不是/就普通人" as the category "other", yes/no in words. A question inside the form is answered from
@@ -9,13 +9,12 @@ import re
 from datetime import date
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.application.form_extraction import just_heard_user
-from actions.application.form_navigation import RESUME_HINT, application_paused, hint_if_paused
 from actions.application.form_questions import answer_besides, question_besides
 from actions.conversation import not_understood
 from actions.conversation.replies import is_question
@@ -32,8 +31,9 @@ from actions.eligibility.eligibility_reading import (
     remembered,
     stated_facts,
 )
-from actions.eligibility.verdicts import NEEDS_MORE, verdict_lines
+from actions.eligibility.verdicts import NEEDS_MORE
 from actions.service_client import ServiceUnavailable, check_field, post_json
+from actions.steps import came_back
 from actions.steps.step_failures import HELP_FROM, failures_at
 from actions.steps.step_help import help_message, plain_message, remind
 
@@ -44,7 +44,6 @@ EXPLICIT_PERSON = re.compile(r"人工|真人|客服|工作人员")
 UNSURE = re.compile(r"(?:不知道|不清楚|不确定|搞不清|说不准|不晓得|不懂)(?:自己|我)?(?:算|属于|是)?(?:哪|什么|啥|不算)")
 # Messages that are never an answer to a profile question.
 SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "give_feedback"})
-NOT_LISTED = "只面向政策列明的人员类别，您说都不属于，暂不符合。"
 SERVICE_DOWN = "抱歉，资格匹配服务暂时连不上，请稍后再试，或说“转人工”。"
 
 
@@ -123,10 +122,14 @@ class ValidateEligibilityForm(FormValidationAction):
         """
         intent = tracker.get_intent_of_latest_message() or ""
         text = str(tracker.latest_message.get("text") or "").strip()
-        if not_understood.confused(text) or UNSURE.search(text):  # "啥意思啊", "不知道算哪类": explained again
-            dispatcher.utter_message(**plain_message(requested, _failures(tracker, requested) - 1))
+        no = came_back.declined(tracker, text) if requested == "elig_person_category" else None  # "不是" to the offer
+        if no or not_understood.confused(text) or UNSURE.search(text):  # "啥意思啊", "不知道算哪类": explained again
+            plain = plain_message(requested, _failures(tracker, requested) - 1)
+            dispatcher.utter_message(**{**plain, "text": f"{no or ''}{plain['text']}"})
             return [SlotSet(requested, None), SlotSet("requested_slot", requested)], True
         turn = read_turn(text, intent, tracker.latest_message.get("entities", []), requested)
+        if requested == "elig_person_category" and came_back.accepted(tracker, text):  # "是" to the offer (D2)
+            turn.answer = came_back.RETURNING
         if turn.command is not None:
             return self._navigate(dispatcher, turn.command, requested, slots), True
         raw = turn.answer
@@ -255,59 +258,3 @@ class ValidateEligibilityForm(FormValidationAction):
                 f"{'、'.join(entry['name'] for entry in undecided)}还要看您的具体情况，我再问您几个问题。"
             )
         return next_slot
-
-
-class ActionShowEligibility(Action):
-    """List what the person qualifies for and why, and offer to apply for it."""
-
-    def name(self) -> str:
-        """Action name used in the domain."""
-        return "action_show_eligibility"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """One line per item (:func:`.verdicts.verdict_lines`); the qualifying items become the offer."""
-        slots = dict(tracker.current_slot_values())
-        forget = [SlotSet(slot, None) for slot in PROFILE_SLOTS.values()]
-        if not slots.get("elig_person_category"):
-            if tracker.get_intent_of_latest_message() != "start_application":
-                return forget
-            named = [str(e["value"]) for e in tracker.latest_message.get("entities", []) if e.get("entity") == "item"]
-            dispatcher.utter_message(text="好的，先不做匹配，直接申请。回复“好的”就开始填申请表。")
-            return [*forget, SlotSet("offered_items", named or None), SlotSet("offer_pending", True)]
-        try:
-            answer = await post_json("/api/v1/eligibility", profile(slots))
-        except ServiceUnavailable:
-            dispatcher.utter_message(text=SERVICE_DOWN)
-            return forget
-        good = [a for a in answer["items"] if a["qualifies"]]
-        other = [a for a in answer["items"] if not a["qualifies"]]
-        if slots.get("elig_other_category") == NO_BUSINESS:  # none of the groups: what still needs one is not met
-            other = [{**a, "reason": NOT_LISTED} if "other_category" in a["missing"] else a for a in other]
-        text = "根据您说的情况，匹配结果如下：\n" + "\n".join(verdict_lines(good + other))
-        if not good:
-            dispatcher.utter_message(text=text + "\n暂时没有符合条件的事项；情况有变化可以再来问我，或说“转人工”。")
-            hint_if_paused(dispatcher, tracker)
-            return forget
-        if application_paused(tracker):  # "好的" resumes the application set aside, so the offer says that
-            dispatcher.utter_message(text=text + "\n" + RESUME_HINT)
-            return forget
-        dispatcher.utter_message(text=text + "\n需要现在帮您申请符合条件的事项吗？回复“好的”即可开始填表。")
-        offered = [a["code"] for a in good]
-        return [*forget, SlotSet("offered_items", offered), SlotSet("offer_pending", True)]
-
-
-class ActionDeclineOffer(Action):
-    """The user does not want to apply now."""
-
-    def name(self) -> str:
-        """Action name used in the domain."""
-        return "action_decline_offer"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Forget the offer; a fact said as a no ("还没开张呢") is judged again instead."""
-        from actions.eligibility import own_case  # own_case → item_eligibility → here: imported when run
-
-        if (judged := await own_case.fact_after_verdict(dispatcher, tracker, domain)) is not None:
-            return [SlotSet("offer_pending", False), SlotSet("offered_items", None), *judged]
-        dispatcher.utter_message(text="好的，不着急。想申请时说“我要申请”就行，还有其他问题也可以问我。")
-        return [SlotSet("offer_pending", False), SlotSet("offered_items", None)]

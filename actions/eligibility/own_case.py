@@ -49,6 +49,16 @@ CHECKING = re.compile(r"查|(?:看|瞧)(?:一下|下|看|到)?(?:他|她|别人|
 # Acting for someone outside the family ("我能帮朋友办吗", "可以替别人申请不", "能代办吗"): whether one may, not the
 # user's case. A parent or spouse applied for ("帮我爸申请，他是退役军人") is judged on their situation as said.
 FOR_SOMEONE_ELSE = re.compile(r"(?:帮|替|给|代)(?:别人|他人|其他人|朋友|同事|亲戚|熟人)|代办|代理|委托")
+# Someone else ("我朋友", "我同学", "表哥", "家里人"): looking at their application asks who may check (only one's own),
+# never the user's own case. Read by the progress router too.
+SOMEONE_ELSE = re.compile(
+    r"别人|他人|其他人|家人|家里人|家属|亲戚|朋友|同学|同事|室友|邻居|老乡|熟人|合伙人|老公|老婆|爱人|丈夫|妻子|媳妇|对象|"
+    r"男朋友|女朋友|孩子|儿子|女儿|父母|爸|妈|[表堂](?:哥|姐|弟|妹)|哥哥|姐姐|弟弟|妹妹|舅舅|叔叔|阿姨|姑姑|代办|代理人"
+)
+# Looking at an application ("看到…办件进度", "申请我能帮他查"); not "帮我爸看看能不能申请" (his case).
+LOOKING = re.compile(
+    r"(?:查|看|瞧)[^，,。？?]{0,8}(?:进度|办件|结果|状态|到哪|审批)|(?:进度|办件|申请)[^，,。？?]{0,6}(?:查|看|瞧)"
+)
 # Who the applicant is: a message giving any of these files an application, it does not ask about a case.
 IDENTIFYING = frozenset({"applicant_name", "id_number", "phone"})
 LOAN = "guaranteed_loan"
@@ -67,7 +77,23 @@ def asks_own_case(text: str, stated_here: bool = False) -> bool:
     """
     if question_shape.asks_whether_figure(text) or CHECKING.search(text) or FOR_SOMEONE_ELSE.search(text):
         return False  # "我个人打算贷四年，可以吗": the limits answer it; "我能帮朋友查进度吗": who may look
+    if SOMEONE_ELSE.search(text) and LOOKING.search(text):
+        return False  # "我能看到我同学的办件进度吗": whose applications one may see, not the user's case
     return bool((ABOUT_ME.search(text) or stated_here) and CAN_I.search(text)) and question_shape.is_question(text)
+
+
+def category_after_what_fits(tracker: Tracker) -> bool:
+    """A category told right after the user asked what support there is ("有啥扶持" → "我在就业困难人员库里登记过").
+
+    The category answers that question: the eligibility rules', never the offer to apply alone.
+    """
+    text = context.text_of(tracker)
+    entities = list(tracker.latest_message.get("entities") or [])
+    if not situation.read(text, entities, date.today()).profile.get("person_category"):
+        return False
+    users = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    before = users[-2] if len(users) > 1 else ""
+    return bool(what_is_asked.WHAT_FITS.search(before)) and question_shape.is_question(before)
 
 
 def files(tracker: Tracker, text: str) -> bool:

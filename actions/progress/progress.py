@@ -1,28 +1,26 @@
-"""``progress_form`` (application number + last 6 ID digits) and ``action_show_progress``.
+"""The progress check's shared parts and ``action_show_progress`` (the result, a light per department).
 
-After a wrong verification the number is kept and the form asks for the digits again, so "是060104" retries
-against it (the service's throttle still applies); from the second failure the reply offers a person. A question
-inside the form is answered and the same step asked again; a forgotten number is helped, not re-asked.
+What a number and ID digits look like, a forgotten number helped, the logged-in owner's own applications.
+
+After a wrong verification the number is kept and ``progress_form`` (:mod:`actions.progress.progress_form`) asks for
+the digits again; from the second failure the reply offers a person.
 """
 
 import re
-from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.after_filing.booking import bookings_line
-from actions.application.form_extraction import DIGRESSION_INTENTS, just_heard_user
-from actions.application.form_guard import BACK, RESTART
 from actions.application.form_navigation import hint_if_paused
-from actions.conversation import messages, not_understood
-from actions.conversation.replies import answer_question, bot_texts, is_question, varied
+from actions.conversation import messages
+from actions.conversation.replies import bot_texts, varied
 from actions.progress.progress_replies import (
     GIVE_UP,
+    LOOK_LATER,
     NO_NUMBER_REPLIES,
-    NUMBER_SHAPE,
     PERSON_BUTTON,
     WHERE_DIGITS,
     WHERE_NUMBER,
@@ -35,8 +33,6 @@ from actions.service_client import (
     post_json,
     tracker_headers,
 )
-from actions.steps.step_failures import HELP_FROM, failures_at
-from actions.steps.step_help import help_message, plain_message, remind
 from contract import gateway
 
 NUMBER_SLOT = "progress_number"
@@ -62,6 +58,13 @@ STILL_WITHOUT = re.compile(
     r"怎么办|咋办"
 )
 
+# Looking by oneself later: "以后我自己在哪能查", "往后上哪看进度", "下次怎么自己查".
+LATER = re.compile(
+    r"(?:以后|往后|今后|下次|之后|回头|平时|后面|自己)[^，,。？?]{0,6}?(?:在哪|上哪|去哪|哪里|哪儿|怎么|咋|从哪|哪个地方)"
+    r"(?:儿|里)?(?:能|可以|才能|去)?(?:自己)?(?:查|看|查询|查看)"
+)
+PROGRESS_TOLD = re.compile(r"进度|办到|办件|申请编号|编号|办结|受理|身份证后6位")
+APPEAL_TOLD = re.compile(r"投诉|诉求|SQ\d", re.IGNORECASE)
 MAX_OWN_SHOWN = 3
 NUMBER = re.compile(r"CY\s*\d{14}", re.IGNORECASE)
 NUMBER_LIKE = re.compile(r"CY\s*\d+", re.IGNORECASE)
@@ -71,8 +74,21 @@ ID_CUE = re.compile(r"身份证|后六位|后6位|末六位|末6位|尾号")
 DIGITS_CUE = re.compile(r"后六位|后6位|末六位|末6位|尾号|号码|证号")
 LOST_CARD = re.compile(r"补办|挂失|补领|重办|(?:身份证|证件)(?:原件|卡)?(?:也|都|给)?(?:丢|掉|不见|弄没|被偷)")
 LAST6 = re.compile(r"(?<![\dA-Za-z])\d{5}[\dXx](?![\dA-Za-z])")
-# A message of digits only ("15321", "CY2026120600006"): an attempt at the step's value, whatever the NLU read.
-DIGITS_ONLY = re.compile(r"(?:CY)?[\s\d]*\d[\s\d]*[Xx]?", re.IGNORECASE)
+
+
+def looks_later(tracker: Tracker) -> bool:
+    """Where to check by oneself later ("以后我自己在哪能查", "往后上哪看进度"), asked about progress.
+
+    Progress is what is asked when the message says so or the bot's last reply was about an application (a result,
+    the number's prompt, where the number is).
+    """
+    text = str(tracker.latest_message.get("text") or "")
+    if not LATER.search(text) or NUMBER.search(text):
+        return False
+    said = next((t for t in bot_texts(tracker) if t.strip()), "")  # an answer's 👍/👎 message has no text
+    if APPEAL_TOLD.search(text) or APPEAL_TOLD.search(said):
+        return False  # after a complaint's SQ number: how to follow the complaint (conversation.filed_appeal)
+    return bool(PROGRESS_TOLD.search(text) or PROGRESS_TOLD.search(said))
 
 
 def forgot_number(text: str) -> bool:
@@ -108,6 +124,19 @@ def no_number_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     return [SlotSet(NUMBER_SLOT, None), SlotSet(LAST6_SLOT, None)]
 
 
+def later_reply(tracker: Tracker) -> str | None:
+    """The progress channels for "以后我自己在哪能查" (:func:`looks_later`); ``None`` for any other message."""
+    return LOOK_LATER if looks_later(tracker) else None
+
+
+def where_to_look_later(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """The progress channels said for "以后我自己在哪能查"; ``None`` (nothing said) for any other message."""
+    if (said := later_reply(tracker)) is None:
+        return None
+    dispatcher.utter_message(text=said)
+    return []
+
+
 async def forgotten_number(
     dispatcher: CollectingDispatcher, tracker: Tracker, digits: bool | None = None
 ) -> list[EventType]:
@@ -127,144 +156,6 @@ async def forgotten_number(
         missing_digits = forgot_digits(text) if digits is None else digits
         dispatcher.utter_message(text=WHERE_DIGITS if missing_digits else WHERE_NUMBER)
     return [SlotSet(NUMBER_SLOT, None), SlotSet(LAST6_SLOT, None)]
-
-
-def _routed_here(tracker: Tracker) -> bool:
-    """The form was opened by ``action_route_progress`` for the latest message (so the message is still unread)."""
-    for event in reversed(tracker.events):
-        name = str(event.get("name") or "")
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "action" and name != "action_extract_slots" and not name.endswith("_form"):
-            return name == "action_route_progress"
-    return False
-
-
-def _number(text: str, entities: list[dict[str, Any]]) -> str | None:
-    entity = next((str(e["value"]) for e in entities if e.get("entity") == "application_id"), None)
-    match = NUMBER.search(text)
-    raw = entity or (match.group(0) if match else None)
-    return re.sub(r"\s", "", raw).upper() if raw else None
-
-
-def _last6(text: str) -> str | None:
-    without_number = NUMBER_LIKE.sub(" ", text)
-    full = FULL_ID.search(without_number)
-    if full:
-        return full.group(0)[-6:].upper()
-    match = LAST6.search(without_number)
-    return match.group(0).upper() if match else None
-
-
-async def _not_an_answer(
-    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, requested: str | None
-) -> list[EventType] | None:
-    """The turn's events when the message is no value to read: a resumed form, a forgotten number, a command."""
-    if not just_heard_user(tracker) and not _routed_here(tracker):  # resumed, or retried after a failed check
-        kept = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT)}
-        asked = next((s for s in (NUMBER_SLOT, LAST6_SLOT) if not kept[s]), None)
-        if asked is not None and asked == requested:  # after chit-chat: a message that answered nothing counts
-            remind(dispatcher, tracker, asked, (NUMBER_SLOT, LAST6_SLOT))
-        return [SlotSet("requested_slot", asked)]
-    if requested and not_understood.confused(text):  # "看不懂你说的": the step explained again, still open
-        dispatcher.utter_message(**plain_message(requested, _failures(tracker, requested) - 1))
-        return [SlotSet(requested, None), SlotSet("requested_slot", requested)]
-    if forgot_number(text) or (requested and FORGOT.search(text)):  # "我真记不清了" at a step: that step's value
-        digits = forgot_digits(text) or (requested == LAST6_SLOT and not NUMBER_WORDS.search(text))
-        events = await forgotten_number(dispatcher, tracker, digits)
-        return [*events, SlotSet("requested_slot", None), ActiveLoop(None)]
-    if RESTART.search(text) or (BACK.search(text) and requested == LAST6_SLOT):
-        return _start_again(dispatcher, bool(RESTART.search(text)))
-    return None
-
-
-def _values(text: str, tracker: Tracker, requested: str | None) -> dict[str, str]:
-    """The number and the ID digits the message gives, whichever is asked."""
-    values: dict[str, str] = {}
-    if number := _number(text, tracker.latest_message.get("entities", [])):
-        values[NUMBER_SLOT] = number
-    last6 = _last6(text)
-    if last6 and (requested == LAST6_SLOT or tracker.get_slot(NUMBER_SLOT) or number or _digits_ahead(text, requested)):
-        values[LAST6_SLOT] = last6
-    return values
-
-
-def _not_given(dispatcher: CollectingDispatcher, tracker: Tracker, requested: str, text: str = "") -> None:
-    """The re-prompt for a step not answered: its format, and from the second failure help and a person.
-
-    Digits of the wrong length ("15321" for the six ID digits) are told how many they were.
-    """
-    if (failed := _failures(tracker, requested)) >= HELP_FROM:  # the same re-prompt never a third time
-        dispatcher.utter_message(**help_message(requested, failed - 1))
-    elif DIGITS_ONLY.fullmatch(text.strip()):
-        count = len(re.sub(r"\D", "", text))
-        wanted = "申请编号是CY加14位数字" if requested == NUMBER_SLOT else "身份证后6位是6位（最后一位可能是X）"
-        dispatcher.utter_message(text=f"您发的是{count}位数字，{wanted}，请核对后再发给我。")
-    elif requested == NUMBER_SLOT:
-        dispatcher.utter_message(text=f"申请编号是{NUMBER_SHAPE}，请核对后再发给我。")
-    else:
-        dispatcher.utter_message(text="请发送申请人身份证号码的后6位（6位数字，最后一位可能是X）。")
-
-
-def _failures(tracker: Tracker, slot: str) -> int:
-    """Messages in a row that answered nothing at ``slot``, the latest included (:mod:`actions.steps.step_failures`)."""
-    return failures_at(tracker, slot, (NUMBER_SLOT, LAST6_SLOT))
-
-
-def _digits_ahead(text: str, requested: str | None) -> bool:
-    """The ID digits said before the number: cued (身份证/后六位) or a full ID number, never a bare number."""
-    cued = bool(ID_CUE.search(text) or FULL_ID.search(NUMBER_LIKE.sub(" ", text)))
-    return requested in (None, NUMBER_SLOT) and cued  # also in the message that opens the check ("查进度，后六位…")
-
-
-def _start_again(dispatcher: CollectingDispatcher, everything: bool) -> list[EventType]:
-    """Clear both values ("重新填"), or go back from the digits to the number ("上一步")."""
-    dispatcher.utter_message(
-        text="好的，我们重新来：请发申请编号（CY加14位数字）。"
-        if everything
-        else "好的，回到上一步：请重新发申请编号（CY加14位数字）。"
-    )
-    return [SlotSet(NUMBER_SLOT, None), SlotSet(LAST6_SLOT, None), SlotSet("requested_slot", NUMBER_SLOT)]
-
-
-class ValidateProgressForm(FormValidationAction):
-    """Reads the number and the verification digits, in any order and in one message or two."""
-
-    def name(self) -> str:
-        """Action name used in the domain."""
-        return "validate_progress_form"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Fill what the message gives; explain the format when the requested value is not there."""
-        text = str(tracker.latest_message.get("text") or "")
-        intent = tracker.get_intent_of_latest_message() or ""
-        requested = tracker.get_slot("requested_slot")
-        if (handled := await _not_an_answer(dispatcher, tracker, text, requested)) is not None:
-            return handled
-        values = _values(text, tracker, requested)
-        if requested is None and not values and await show_own(dispatcher, tracker):
-            return [SlotSet("requested_slot", None)]
-        attempt = bool(DIGITS_ONLY.fullmatch(text.strip()))  # "15321": the digits, one short, never off-topic
-        interrupts = not attempt and intent in DIGRESSION_INTENTS - {
-            "check_progress",
-            "ask_question",
-            "ask_bundle_overview",
-        }
-        if not values and requested and (interrupts or intent == "start_application"):
-            return []
-        if not values and requested and (intent in ("ask_question", "ask_bundle_overview") or is_question(text)):
-            answered = await answer_question(dispatcher, tracker, domain)
-            remind(dispatcher, tracker, str(requested), (NUMBER_SLOT, LAST6_SLOT))
-            return [*answered, SlotSet(str(requested), None), SlotSet("requested_slot", requested)]
-        events: list[EventType] = [SlotSet(slot, value) for slot, value in values.items()]
-        if requested in (None, NUMBER_SLOT) and set(values) == {LAST6_SLOT}:  # the digits before the number: kept
-            dispatcher.utter_message(text="好的，身份证后6位已记下。还需要申请编号（CY加14位数字）。")
-        elif requested in (NUMBER_SLOT, LAST6_SLOT) and requested not in values:
-            _not_given(dispatcher, tracker, str(requested), text)
-            events.append(SlotSet(str(requested), None))
-        filled = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT), **values}
-        next_slot = next((slot for slot in (NUMBER_SLOT, LAST6_SLOT) if not filled.get(slot)), None)
-        return [*events, SlotSet("requested_slot", next_slot)]
 
 
 async def show_own(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

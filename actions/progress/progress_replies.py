@@ -32,3 +32,10 @@ STILL_NO_NUMBER_AGAIN = (
 )
 NO_NUMBER_REPLIES = (STILL_NO_NUMBER, STILL_NO_NUMBER_AGAIN)
 PERSON_BUTTON = {"title": "转人工", "payload": "/request_human"}
+# "以后我自己在哪能查", "往后上哪看进度": where the user follows an application later, by themselves.
+LOOK_LATER = (
+    "以后想自己查进度，有这几个地方：\n1. 湘易办App或小程序的“我的办件”，每个部门办到哪一步、红黄绿灯都能看到；\n"
+    "2. 在这里发申请编号（CY开头）和申请人身份证后6位，我帮您查；\n"
+    "3. 用申请时的微信登录小程序，“我的申请”里不用编号也能看到自己的申请。\n"
+    "部门受理、需要补正或办结时，也会通过微信或短信通知您。"
+)

@@ -23,13 +23,20 @@ from actions.conversation.followups import follow_up
 from actions.conversation.replies import answer_question, is_question
 from actions.conversation.waited_long import SORRY_TO_WAIT, waited_long
 from actions.eligibility import loans_owed
+from actions.eligibility.own_case import SOMEONE_ELSE
 from actions.knowledge.loan_followups import CREDIT
-from actions.progress.progress import NUMBER, forgot_number, forgotten_number, still_without_number
+from actions.progress.progress import (
+    NUMBER,
+    forgot_number,
+    forgotten_number,
+    later_reply,
+    still_without_number,
+)
 
 # A question that still asks for the user's own application: a request to check, or its status.
 CHECK_MINE = re.compile(r"帮我查|给我查|帮忙查|替我查|帮我看看|查一下|查查|查下|查询一下|看一下我")
 OWN_STATUS = re.compile(
-    r"(?:我的|我家|我们的|我那个|我那件|我申请|我提交|我交的|我办的|我报的).*"
+    r"(?:我的|我家|我们的|我(?:那|这)(?:个|件|份|张|笔|单)|我申请|我提交|我交的|我办的|我报的).*"
     r"(?:办到哪|到哪一步|到哪了|批了没|批下来没|有结果|怎么样了|进展|进度|状态|好了没|通过了|下来了)"
 )
 # "提交完怎么知道办到哪了", "交了以后去哪看进度": how to follow an application still to be filed, a question.
@@ -55,11 +62,8 @@ HOW_TO_CHECK = re.compile(
 )
 # "我的进度显示需补正，啥意思": what something shown means, a question even about the user's own application.
 MEANING = re.compile(r"(?:什么|啥|几个)意思|代表(?:什么|啥)|意味着|是指")
-# Someone else looking at the application ("我老公能帮我看办件进度不", "家里人可以替我查吗", "别人能查我的进度吗"):
-# who may check is a question (only one's own applications), not a request to open the form.
-SOMEONE_ELSE = re.compile(
-    r"别人|他人|其他人|家人|家里人|家属|亲戚|朋友|同事|老公|老婆|爱人|丈夫|妻子|媳妇|孩子|儿子|女儿|父母|爸|妈|代办|代理人"
-)
+# Someone else looking at the application ("我老公能帮我看办件进度不", "家里人可以替我查吗", "我同学的进度我能看吗"):
+# who may check is a question (only one's own applications), not a request to open the form (own_case.SOMEONE_ELSE).
 MAY_THEY = re.compile(r"能不能|可不可以|可以|能|行不行|允许|让")
 # "投诉一下，CY…办了两周还没动", "CY…超期了我要反映": filing a complaint, whatever number it carries.
 # Not "一直没反映" (a typo of 没反应: no reply yet, the check).
@@ -192,8 +196,10 @@ class ActionRouteProgress(Action):
         dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, text: str
     ) -> list[EventType] | None:
         """What the conversation so far makes of the message: a forgotten number, a follow-up, after a stop."""
-        if not (tracker.active_loop or {}).get("name") and (said := filed_appeal.reply_after_filing(tracker)):
-            dispatcher.utter_message(text=said)  # "啥时候有人联系我" right after a filing: by when, not a lookup
+        said = None if (tracker.active_loop or {}).get("name") else filed_appeal.reply_after_filing(tracker)
+        # "啥时候有人联系我" right after a filing: by when, not a lookup; "往后上哪自己看进度": 湘易办「我的办件」…
+        if said := said or later_reply(tracker):
+            dispatcher.utter_message(text=said)
             return []
         if forgot_number(text) or (still_without_number(tracker) and not wants_own(text)):
             return await forgotten_number(dispatcher, tracker)  # "还是找不到": a person, never the form again

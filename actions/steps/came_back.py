@@ -24,8 +24,10 @@ OFFER = (
 )
 ASK_OTHERS = f"好的，不是{_LABELS[RETURNING]}。"
 OFFER_BUTTONS = [{"title": "是", "payload": "是"}, *({"title": label, "payload": label} for label in _OTHERS)]
-# A plain yes to the offer ("是", "对的", "嗯，是的", "没错"): nothing else said.
-YES = re.compile(r"^(?:(?:是|是的|是啊|是滴|对|对的|对啊|对头|嗯+|没错|就是|算是|我是)[啊呀的吧哦了。！!，,\s]*)+$")
+# A plain yes to the offer ("是", "对的", "嗯，是的", "没错", "好的"): nothing else said.
+YES = re.compile(
+    r"^(?:(?:是|是的|是啊|是滴|对|对的|对啊|对头|嗯+|没错|就是|算是|我是|好的?|行|可以)[啊呀的吧哦了。！!，,\s]*)+$"
+)
 
 NO = re.compile(r"^(?:不是|不算|没有|不对|没|否|不)(?:的|啊|呀|吧|哦|了)?[。！!，,\s]*$")
 

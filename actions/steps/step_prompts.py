@@ -44,7 +44,8 @@ class AskStep(Action, ABC):
         if reprompted_this_turn(tracker):
             return []
         zone = zone_question(dict(tracker.current_slot_values())) if self.slot == "county" else None
-        if self.slot == "person_category" and came_back.offer_now(tracker):  # "从福建回到衡阳县…" (decision D2)
+        offering = self.slot in ("person_category", "elig_person_category")  # the application and the check
+        if offering and came_back.offer_now(tracker):  # "从福建回到衡阳县…" (decision D2)
             dispatcher.utter_message(text=came_back.OFFER, buttons=came_back.OFFER_BUTTONS)
         elif zone is not None:  # "衡阳市白沙洲工业园区…": a zone not listed, asked once with its districts offered
             text, offered = zone

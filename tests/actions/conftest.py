@@ -45,6 +45,39 @@ def make_tracker(events: list[dict[str, Any]], slots: dict[str, Any] | None = No
     )
 
 
+def after_reply(
+    said: str,
+    intent: str,
+    entities: list[dict[str, Any]] | None = None,
+    *,
+    before: tuple[str, str] | tuple[str, str, list[dict[str, Any]]],
+    action: str,
+    reply: str,
+    slots: dict[str, Any] | None = None,
+) -> Tracker:
+    """A tracker one turn in: the user's earlier message, the action that answered it and its reply, then ``said``.
+
+    Args:
+        said: The latest message.
+        intent: Its intent.
+        entities: Its entities.
+        before: The earlier message as ``(text, intent)`` or ``(text, intent, entities)``.
+        action: The action that replied to it.
+        reply: What the bot said.
+        slots: The conversation's slots.
+    """
+    return make_tracker(
+        [
+            user_event(*before),
+            {"event": "action", "name": action},
+            {"event": "bot", "text": reply},
+            {"event": "action", "name": "action_listen"},
+            user_event(said, intent, entities),
+        ],
+        slots=slots,
+    )
+
+
 GATEWAY_TOKEN = "test-gateway-token"
 
 

@@ -8,8 +8,8 @@ from rasa_sdk import Tracker
 
 from actions.application.application_start import ActionStartApplication
 from actions.conversation.courtesy import ActionRouteCourtesy
-from actions.eligibility.eligibility import ActionDeclineOffer
-from tests.actions.conftest import make_tracker, user_event
+from actions.eligibility.eligibility_result import ActionDeclineOffer
+from tests.actions.conftest import after_reply, make_tracker, user_event
 from tests.actions.test_followups import followup, run
 
 CATEGORY = {"entity": "person_category", "value": "returning_migrant_worker"}
@@ -17,17 +17,13 @@ VERDICT = "按您说的情况：\n❌ 创业补贴申领：暂不符合。经营
 
 
 def after_verdict(said: str, intent: str, entities: list[dict[str, Any]] | None = None) -> Tracker:
-    first = "我是返乡农民工，能领创业补贴吗"
-    return make_tracker(
-        [
-            user_event(
-                first, "check_eligibility", [{"entity": "person_category", "value": "returning_migrant_worker"}]
-            ),
-            {"event": "action", "name": "action_route_eligibility"},
-            {"event": "bot", "text": VERDICT},
-            {"event": "action", "name": "action_listen"},
-            user_event(said, intent, entities),
-        ],
+    return after_reply(
+        said,
+        intent,
+        entities,
+        before=("我是返乡农民工，能领创业补贴吗", "check_eligibility", [CATEGORY]),
+        action="action_route_eligibility",
+        reply=VERDICT,
         slots={"offer_pending": True},
     )
 

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.application.application_form import ValidateApplicationForm
 from actions.conversation.form_switch import ActionSwitchForm
 from actions.conversation.routing import ActionRouteProgress
-from actions.eligibility.eligibility import ActionShowEligibility
+from actions.eligibility.eligibility_result import ActionShowEligibility
 from actions.progress.progress import WHERE_NUMBER, ActionShowProgress
 from tests.actions.conftest import make_form_tracker, make_tracker, user_event
 

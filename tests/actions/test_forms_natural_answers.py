@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.eligibility.eligibility import ValidateEligibilityForm
 from actions.eligibility.eligibility_reading import read_turn
-from actions.progress.progress import ValidateProgressForm
+from actions.progress.progress_form import ValidateProgressForm
 from tests.actions.conftest import make_form_tracker
 from tests.actions.test_application_form import entity
 

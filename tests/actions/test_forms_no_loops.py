@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.eligibility.eligibility import ValidateEligibilityForm
-from actions.progress.progress import ValidateProgressForm
+from actions.progress.progress_form import ValidateProgressForm
 from tests.actions.conftest import user_event
 from tests.actions.test_appeals import Chat, entity
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from actions.application.application_form import ValidateApplicationForm
 from actions.conversation.not_understood import confused
 from actions.eligibility.eligibility import ValidateEligibilityForm
-from actions.progress.progress import ValidateProgressForm
+from actions.progress.progress_form import ValidateProgressForm
 from tests.actions.test_appeals import Chat, entity
 from tests.actions.test_application_form import FILLED
 from tests.actions.test_forms_no_loops import FormTurns

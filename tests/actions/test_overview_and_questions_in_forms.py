@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.application.application_form import ValidateApplicationForm
 from actions.eligibility.eligibility import ValidateEligibilityForm
 from actions.knowledge.overview_in_form import asked
-from actions.progress.progress import ValidateProgressForm
+from actions.progress.progress_form import ValidateProgressForm
 from tests.actions.conftest import make_tracker, user_event
 from tests.actions.test_application_form import FILLED
 from tests.actions.test_form_switch import in_form, slots_of

@@ -6,8 +6,10 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application.application_actions import ActionSubmitApplication
-from actions.eligibility.eligibility import ActionShowEligibility, ValidateEligibilityForm
-from actions.progress.progress import ActionShowProgress, ValidateProgressForm
+from actions.eligibility.eligibility import ValidateEligibilityForm
+from actions.eligibility.eligibility_result import ActionShowEligibility
+from actions.progress.progress import ActionShowProgress
+from actions.progress.progress_form import ValidateProgressForm
 from tests.actions.conftest import make_form_tracker
 from tests.actions.test_application_form import FILLED, entity
 

@@ -1,6 +1,6 @@
 """The ID digits said in the message that opens a progress check (issue 12): kept, and only the number is asked."""
 
-from actions.progress.progress import ValidateProgressForm
+from actions.progress.progress_form import ValidateProgressForm
 from tests.actions.test_progress_and_eligibility import run
 
 

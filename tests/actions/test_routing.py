@@ -13,8 +13,10 @@ from actions.conversation.routing import (
     ActionRouteOverview,
     ActionRouteProgress,
 )
-from actions.eligibility.eligibility import ActionShowEligibility, ValidateEligibilityForm
-from actions.progress.progress import ActionShowProgress, ValidateProgressForm
+from actions.eligibility.eligibility import ValidateEligibilityForm
+from actions.eligibility.eligibility_result import ActionShowEligibility
+from actions.progress.progress import ActionShowProgress
+from actions.progress.progress_form import ValidateProgressForm
 from tests.actions.conftest import make_form_tracker, make_tracker, user_event
 
 

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application.application_form import ValidateApplicationForm
 from actions.eligibility.eligibility import ValidateEligibilityForm
-from actions.progress.progress import ValidateProgressForm
+from actions.progress.progress_form import ValidateProgressForm
 from actions.steps.step_failures import failures_at
 from tests.actions.conftest import user_event
 from tests.actions.test_application_form import FILLED
