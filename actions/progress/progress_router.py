@@ -22,7 +22,7 @@ from actions.conversation.context import previous_action
 from actions.conversation.followups import follow_up
 from actions.conversation.replies import answer_question, is_question
 from actions.conversation.waited_long import SORRY_TO_WAIT, waited_long
-from actions.eligibility import loans_owed
+from actions.eligibility import loans_owed, own_case
 from actions.eligibility.own_case import SOMEONE_ELSE
 from actions.knowledge.loan_followups import CREDIT
 from actions.progress.progress import (
@@ -137,6 +137,19 @@ def applies(text: str, entities: list[dict[str, Any]]) -> bool:
     return bool(details or (APPLY_VERB.search(text) and not is_question(text)))
 
 
+def _not_progress(tracker: Tracker, text: str) -> str | None:
+    """The router for a message with no word of progress the NLU read as a check, else ``None``.
+
+    "那我先把证办了", "想办个执照，我叫…": applying; a category told right after "有什么扶持" ("我在就业困难人员库里
+    登记过"): that question's answer, the eligibility rules'.
+    """
+    if own_case.category_after_what_fits(tracker) and not wants_own(text):
+        return "action_route_eligibility"
+    if _does_first(text, _entities(tracker)) or applies(text, _entities(tracker)):
+        return "action_start_application"
+    return None
+
+
 def credit_said(text: str) -> bool:
     """One's credit or debts told ("之前网贷逾期了还没还清", "征信有点问题"), no progress word: the loan's rule."""
     owes = loans_owed.business_loans(text)
@@ -179,8 +192,8 @@ class ActionRouteProgress(Action):
             return [FollowupAction("action_route_appeal" if FILES_COMPLAINT.search(text) else "progress_form")]
         if (answered := await self._in_context(dispatcher, tracker, domain, text)) is not None:
             return answered
-        if _does_first(text, _entities(tracker)) or applies(text, _entities(tracker)):
-            return [FollowupAction("action_start_application")]  # "那我先把证办了", "想办个执照，我叫…": applying
+        if elsewhere := _not_progress(tracker, text):
+            return [FollowupAction(elsewhere)]  # "那我先把证办了": applying; "我在就业困难人员库里登记过": the rules
         # "帮我看看这个政策": nothing of theirs to check; "我的进度显示需补正，啥意思": what it means
         explained = question_shape.wants_explained(text) or bool(MEANING.search(text))
         explained = explained or bool(HOW_TO_CHECK.search(text) and not CHECK_MINE.search(text))

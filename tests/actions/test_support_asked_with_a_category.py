@@ -7,6 +7,7 @@ nothing never counts as answered; a fact told after a verdict has it judged agai
 
 from actions.application.application_start import ActionStartApplication
 from actions.conversation.followups import OFFER_APPLY, _answered
+from actions.progress.progress_router import ActionRouteProgress
 from tests.actions.conftest import after_reply, make_tracker, user_event
 from tests.actions.test_followups import followup, run
 
@@ -55,3 +56,16 @@ async def test_a_plan_told_after_a_verdict_changes_it(service_url: str) -> None:
     said, result = await run(ActionStartApplication(), tracker)
     assert "按您说的情况" in said and "20万" in said, said
     assert followup(result) != "application_form"
+
+
+async def test_a_category_read_as_a_progress_check_after_what_support_goes_to_the_rules(service_url: str) -> None:
+    tracker = after_reply(
+        "我在就业困难人员库里登记过",
+        "check_progress",
+        [HARD],
+        before=("政府对创业的人有什么扶持", "ask_question"),
+        action="action_answer_question",
+        reply="主要有四项：一次性创业补贴5000元……",
+    )
+    _, events = await run(ActionRouteProgress(), tracker)
+    assert followup(events) == "action_route_eligibility"
