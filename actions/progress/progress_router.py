@@ -76,6 +76,9 @@ APPLY_VERB = re.compile(
 PROGRESS_SAID = re.compile(
     STATUS_WORDS.pattern + r"|办到|到哪|批没|好了没|下来没|下来了没|有消息|没消息|动静|查一下|查查|查下|查询"
 )
+# Someone else's progress ("我能看到我同学的办件进度吗", "表哥的申请我能帮他查吗") is asked as the rule on who may look
+# (only one's own applications): the user's words drew a menu of look-alike titles.
+WHO_MAY_CHECK = "能帮家里人查一下进度吗"
 # One's credit told ("网贷逾期了还没还清", "征信有点花") is asked as the loan's rule on credit.
 CREDIT_QUESTION = "征信有问题能申请创业担保贷款吗"
 # The applicant's details (a full ID, a phone, a name): who applies, not which application to look up.
@@ -219,8 +222,12 @@ class ActionRouteProgress(Action):
         if unfiled := unfiled_after_cancel(tracker, text):
             dispatcher.utter_message(text=unfiled)  # "那刚才的提交了没" a turn or two after a stop: nothing was filed
             return []
-        if (credit := await credit_told(dispatcher, tracker, domain, text)) is not None:
-            return credit  # "之前网贷逾期了还没还清": the loan's rule on credit, nothing to look up
+        told = await credit_told(dispatcher, tracker, domain, text)  # "之前网贷逾期了还没还清": the loan's rule
+        if told is None and asks_who_may_check(text) and not wants_own(text):
+            await answer_besides(dispatcher, tracker, WHO_MAY_CHECK)  # "我能看到我同学的办件进度吗": only one's own
+            told = []
+        if told is not None:
+            return told
         before = previous_action(tracker)
         if before == "action_show_progress" and not wants_own(text):
             return await follow_up(dispatcher, tracker, domain)  # "那什么时候能全部办完" about the result shown

@@ -55,10 +55,11 @@ async def test_after_a_complaint_where_to_look_is_the_complaints(service_url: st
     assert said != LOOK_LATER
 
 
-async def test_someone_elses_progress_is_who_may_check(service_url: str) -> None:
+async def test_someone_elses_progress_is_who_may_check(knowledge_service: str) -> None:
     for text in ("我能看到我朋友的办件进度吗", "我可不可以查我同学的进度", "我表哥的申请我能帮他查吗"):
         said, events = await run(ActionRouteProgress(), make_tracker([user_event(text, "check_progress")]))
         assert "要看您的情况" not in said and followup(events) != "progress_form", (text, said)
+        assert "只能查看自己的申请" in said, (text, said)
 
 
 async def test_a_question_read_as_a_booking_is_answered_then_booked(knowledge_service: str) -> None:
