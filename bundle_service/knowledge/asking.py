@@ -27,6 +27,7 @@ from bundle_service.knowledge.figures import Figures
 from bundle_service.knowledge.fit import Asked
 from bundle_service.knowledge.followup import FollowUps
 from bundle_service.knowledge.index import Filters, KnowledgeIndex, ScoredEntry
+from bundle_service.knowledge.not_asked import unasked
 from bundle_service.knowledge.ranking import SourceHit, Thresholds, by_source
 from bundle_service.knowledge.relayed import FILE_NAME as RELAYED_FILE
 from bundle_service.knowledge.relayed import Relays, question_of
@@ -73,6 +74,15 @@ class Rules:
         """
         return self.relays.what_is(question_of(query, self.relays))
 
+    def without_unasked(self, text: str, item: str | None) -> tuple[str, str | None]:
+        """``text`` without a clause saying an item is not asked, and ``item`` unless that clause names it.
+
+        "创业补贴给多少钱，我不是问贷款" is searched as "创业补贴给多少钱", and a loan in context is no filter
+        (:mod:`not_asked`).
+        """
+        kept, ruled_out = unasked(text, self.combined.items)
+        return kept, None if item in ruled_out else item
+
     def elsewhere(self, text: str, index: KnowledgeIndex) -> str | None:
         """The place outside Hunan that ``text`` asks about, if any."""
         return self.other_regions.named(text, index.regions.ancestors)
@@ -92,7 +102,7 @@ class Rules:
         units, cases = units_said(text), self.types.cases_of(text)
         aspects = self.types.aspects_of(text)
         return Asked(
-            self.types.of(text),
+            self.types.asked_types(text),
             items,
             self.types,
             subjects,
@@ -135,7 +145,7 @@ class Rules:
 
         Narrowed: a question about two items together keeps the sources about them together (:mod:`combined`).
         """
-        asked = self.types.of(text)
+        asked = self.types.asked_types(text)
         focused = self.combined.focus(text, scored)
         return by_source(rerank(focused, asked, self.types, thresholds.type_bonus, thresholds.type_penalty))
 

@@ -91,6 +91,15 @@ class QuestionTypes:
         """The types ``text`` asks for (possibly none)."""
         return _types(self, text)
 
+    def asked_types(self, text: str) -> frozenset[str]:
+        """The types ``text`` asks, less those an aspect it asks reads otherwise (``drops`` of an aspect).
+
+        "养老保险最低档是多少比例" says 比例 but asks the base's lowest bound: the rate is not asked.
+        """
+        types = self.of(text)
+        dropped = {t for a in self.aspects if a.drops and a.asked_by(text, types) for t in a.drops}
+        return types - dropped
+
     def subjects_of(self, text: str) -> frozenset[str]:
         """Whom ``text`` is about (``subjects`` of the file: a person, partners, an enterprise), possibly no one.
 

@@ -250,6 +250,7 @@ class KnowledgeBase(Administration):
         started = time.perf_counter()
         self.ensure_current()
         text = self.rules.question(query)[:MAX_QUERY_CHARS]  # relay words and traditional characters gone
+        text, item = self.rules.without_unasked(text, item)  # "…，我不是问贷款": the loan neither searched nor kept
         place = self.rules.elsewhere(text, self.index) if text else None
         if place is None and region:  # the user's region outside Hunan ("北京市"): Hunan's policy does not apply
             place = self.rules.elsewhere(normalize(region), self.index)

@@ -37,12 +37,12 @@ DAYS = hit("faq-100", 0.764, "创业补贴多久能办结？", "20个工作日�
         ("整个一件事总共要多少个工作日", {"total"}),
         ("全部弄完得几天", {"total"}),
         ("各个事项分别要几天，一共呢", set()),  # each item asked
-        ("孵化基地一共有几家", set()),  # a count, no time: no total
+        ("孵化基地一共有几家", {"how_many"}),  # a count, no time: no total
         ("现在比原来省了多少时间", {"gains"}),
         ("之前借呗晚还了几次还能贷吗", {"credit"}),
         ("贷个二十万要满足啥条件", {"conditions"}),
         ("养老保险登记归哪个部门", {"handling"}),
-        ("养老保险交给哪个部门收", set()),  # collection, not registration
+        ("养老保险交给哪个部门收", {"collector"}),  # collection, not registration
         ("补贴拿了要不要还", {"repay"}),
         ("需补正跟不予受理有啥不一样", {"status_more", "status_refused"}),
     ],
