@@ -9,5 +9,8 @@ prefix, a claim name, a header, a signature, a masking rule or a label is writte
 - :mod:`contract.gateway`: the headers a trusted front layer (the action server) sends the service;
 - :mod:`contract.masking`: masking of ID numbers, phones, accounts, names, openids and secrets;
 - :mod:`contract.phones`: what a mainland mobile and a landline number are (and how they stand in text);
-- :mod:`contract.labels`: item names, items filed together, field and choice labels (data: ``labels.json``).
+- :mod:`contract.labels`: item names, items filed together, field and choice labels (data: ``labels.json``);
+- :mod:`contract.query_length`: how long a question searched may be, and how a longer message is cut;
+- :mod:`contract.dialect`: the Hunan dialect words the NLU and the knowledge search read as standard words;
+- :mod:`contract.numerals`: Chinese numerals before a unit written in digits, for searching.
 """

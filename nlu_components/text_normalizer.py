@@ -4,7 +4,7 @@ Traditional characters become simplified (OpenCC t2s), full-width digits,
 letters and punctuation become half-width, homophone typos of the domain's key
 words are corrected (营业直照 → 营业执照, :mod:`nlu_components.homophones`), Hunan
 dialect words that ask or deny become the standard ones (能拿好多 → 能拿多少, 冇得 → 没有,
-:mod:`nlu_components.dialect`), the opening of relayed speech ("来电人问…",
+:mod:`contract.dialect`), the opening of relayed speech ("来电人问…",
 "他想知道…") is blanked (:mod:`nlu_components.relay`) and very long texts are cut;
 at parse time English words mixed in become Chinese ones (name → 姓名).
 Every other replacement keeps the text's length, so entity offsets in training data
@@ -24,7 +24,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from contract.english_words import chinese_words
-from nlu_components.dialect import standard_words
+from contract.dialect import standard_words
+from contract.query_length import MAX_QUERY_CHARS, fitted
 from nlu_components.homophones import HomophoneCorrector, domain_words
 from nlu_components.relay import blank_relays
 
@@ -69,7 +70,7 @@ class ChineseTextNormalizer(GraphComponent):
     def get_default_config() -> dict[str, Any]:
         """The component's default config (see parent class for full docstring)."""
         return {
-            "max_chars": 500,
+            "max_chars": MAX_QUERY_CHARS,
             "homophone_entities": [],
             "homophone_short_words": [],
             "blank_relays": False,
@@ -90,7 +91,7 @@ class ChineseTextNormalizer(GraphComponent):
                 entities whose aliases, with the domain terms, are corrected when misspelt by sound; none: no
                 correction), ``homophone_short_words`` (two-character words corrected too) and ``blank_relays``
                 (who said it, "来电人问…", becomes spaces: the rest is what is asked) and ``dialect_words``
-                (dialect words that ask or deny in standard words, :mod:`nlu_components.dialect`; on by default) and
+                (dialect words that ask or deny in standard words, :mod:`contract.dialect`; on by default) and
                 ``english_words`` (English words read as Chinese ones at parse time, :meth:`process`; on by default).
 
         Raises:
@@ -138,6 +139,9 @@ class ChineseTextNormalizer(GraphComponent):
         changes the length, so it is done here only: a message's entities are found afterwards, on the text as
         changed, while training data keeps its offsets.
 
+        A message longer than ``max_chars`` keeps each clause once and its last question, not its head
+        (:func:`contract.query_length.fitted`, what the search keeps too).
+
         Args:
             messages: Incoming user messages.
 
@@ -145,6 +149,8 @@ class ChineseTextNormalizer(GraphComponent):
             The same messages with normalised text.
         """
         for message in messages:
+            if isinstance(text := message.get(TEXT), str):
+                message.set(TEXT, fitted(text, limit=self._max_chars))
             if (normalized := self._normalize(message)) is not None and self._english:
                 message.set(TEXT, chinese_words(normalized))
         return messages

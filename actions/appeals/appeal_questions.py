@@ -15,9 +15,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.appeals.appeal_reading import OPENING
 from actions.conversation import question_shape
 from actions.knowledge.answer_feedback import answer_payload
-from actions.knowledge.query_text import MAX_QUERY_CHARS
 from actions.knowledge.questions import ANSWERED, search
 from actions.service_client import ServiceError
+from contract.query_length import fitted
 
 # Checking what someone said against the policy ("是不是瞎说", "是真的吗", "有这个规定吗", "对不对").
 CHECKING = re.compile(
@@ -107,9 +107,11 @@ async def answer_first(dispatcher: CollectingDispatcher, tracker: Tracker, text:
     if query is None:
         return False
     try:
-        answer = await search(tracker, record_unanswered=False, query=as_question(query)[:MAX_QUERY_CHARS])
+        answer = await search(
+            tracker, record_unanswered=False, query=fitted(as_question(query), question_shape.is_question)
+        )
         if answer.get("status") not in ANSWERED:
-            answer = await search(tracker, record_unanswered=False, query=query[:MAX_QUERY_CHARS])
+            answer = await search(tracker, record_unanswered=False, query=fitted(query, question_shape.is_question))
     except ServiceError:
         return False  # the complaint matters more than the side question: it goes on
     if answer.get("status") not in ANSWERED:

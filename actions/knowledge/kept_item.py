@@ -9,12 +9,13 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.conversation import context
+from actions.conversation import context, question_shape
 from actions.knowledge.answer_parts import ANSWERED
-from actions.knowledge.query_text import MAX_QUERY_CHARS, elliptical, names_item
+from actions.knowledge.query_text import elliptical, names_item
 from actions.knowledge.searching import mentioned_item, search
 from actions.knowledge.subject_switch import without_then
 from contract.labels import ITEM_NAMES
+from contract.query_length import fitted
 
 
 async def kept_on_item(tracker: Tracker, text: str, form_item: str | None) -> dict[str, Any] | None:
@@ -62,11 +63,13 @@ async def about_item(tracker: Tracker, question: str, item: str, word: str = "")
     """
     if not elliptical(question):
         return None
-    plain = await search(tracker, query=question[:MAX_QUERY_CHARS], item=item, record_unanswered=False)
+    plain = await search(
+        tracker, query=fitted(question, question_shape.is_question), item=item, record_unanswered=False
+    )
     if _from_item(plain, item):
         return plain
     query = f"{plainest_name(item, word)}{without_then(question)}"
-    named = await search(tracker, query=query[:MAX_QUERY_CHARS], item=item, record_unanswered=False)
+    named = await search(tracker, query=fitted(query, question_shape.is_question), item=item, record_unanswered=False)
     return named if _from_item(named, item) else None
 
 

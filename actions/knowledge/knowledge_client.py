@@ -10,13 +10,14 @@ never "the service is down"; only an unreachable or failing service is.
 import math
 from typing import Any
 
+from actions.conversation import question_shape
 from actions.service_client import Rejected, ServiceRefused, ServiceUnavailable, post_json
 from contract.labels import ITEM_NAMES
+from contract.query_length import fitted
 
 SEARCH_PATH = "/api/v1/knowledge/search"
 MAX_REGION_CHARS = 40  # the service's limit (bundle_service/schemas/knowledge.py)
 CONTEXT_FIELDS = ("item", "region")
-MAX_QUERY_CHARS = 500
 # A fixed reply (the bundle's entry points, its time limits) gives way only to a clearer refusal: "健康证去哪里办"
 # is 0.035-0.09 from the examples about other permits, "一件事在哪办" 0.028 from "退休一件事在哪办".
 DECLINED_MARGIN = 0.03
@@ -78,7 +79,7 @@ async def elsewhere(text: str, margin: float = DECLINED_MARGIN) -> str | None:
     any short question; the overview passes 0, "房贷能在一件事里办吗" being no question about the bundle).
     Unreachable or refused: None (the fixed reply stands).
     """
-    body = {"query": text[:MAX_QUERY_CHARS], "record_unanswered": False}
+    body = {"query": fitted(text, question_shape.is_question), "record_unanswered": False}
     try:
         answer: dict[str, Any] = await post_json(SEARCH_PATH, body)
     except (Rejected, ServiceUnavailable):

@@ -21,12 +21,12 @@ from actions.knowledge.subject_switch import (
     planned_kind,
     without_then,
 )
+from contract.query_length import fitted
 
 ITEM_ENTITY = "item"
 # Not a slot of the domain: the item of the form a question is asked in, tried only when the question alone finds
 # nothing (actions.application.form_questions.for_the_whole_form).
 FORM_ITEM = "form_item"
-MAX_QUERY_CHARS = 500
 # An acknowledgement a follow-up may open with ("好的，那贷款呢", "行 那培训呢", "要得，孵化基地呢"): it says nothing.
 ACKNOWLEDGED = (
     r"(?:好的|好吧|好嘞|好滴|好|嗯嗯|嗯|哦哦|哦|噢|行吧|行|要得|可以|ok|OK|Ok|知道了|明白了|晓得了|了解了|懂了|收到)"
@@ -85,7 +85,8 @@ def query_text(tracker: Tracker, everyday: bool = False) -> str:
     users = [event for event in tracker.events if event.get("event") == "user"][:-1]
     if users and (home := home_again(tracker, text, read_text(users[-1]))) is not None:
         return home  # "那我们湖南呢" after "广东开店有补贴吗" was redirected
-    return _made_whole(text, list(tracker.latest_message.get("entities") or []), users, everyday)[:MAX_QUERY_CHARS]
+    made_whole = _made_whole(text, list(tracker.latest_message.get("entities") or []), users, everyday)
+    return fitted(made_whole, question_shape.is_question)
 
 
 def _made_whole(

@@ -24,7 +24,6 @@ from actions.knowledge.kept_item import about_item, kept_on_item
 from actions.knowledge.query_text import (
     FORM_ITEM,
     ITEM_ENTITY,
-    MAX_QUERY_CHARS,
     WHAT_ABOUT,
     follow_up_item,
     named_by_short_word,
@@ -36,6 +35,7 @@ from actions.knowledge.searching import mentioned_item, search
 from actions.knowledge.subject_switch import without_then
 from actions.knowledge.topic import steered, unsaid_subject
 from actions.service_client import ServiceUnavailable
+from contract.query_length import fitted
 
 # Re-exported: the routers, the fallback and the forms import these from here.
 __all__ = [
@@ -63,7 +63,10 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     """
     text = str(tracker.latest_message.get("text") or "").strip()
     if each := per_item(tracker):
-        return [(part, await search(tracker, query=part[:MAX_QUERY_CHARS], item=code)) for part, code in each]
+        return [
+            (part, await search(tracker, query=fitted(part, question_shape.is_question), item=code))
+            for part, code in each
+        ]
     parts = [] if WHAT_ABOUT.match(text) else question_shape.questions(text)
     if len(parts) < 2:
         return [(text, await answer_one(tracker, text))]
@@ -77,11 +80,11 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
         if not named and carried and (about := await about_item(tracker, part, str(carried), said)) is not None:
             answers.append((part, about))  # "贷款归哪几家审，得多少天": the loan's days, not the bundle's
             continue
-        answer = await search(tracker, query=part[:MAX_QUERY_CHARS], item=None if named else carried)
+        answer = await search(tracker, query=fitted(part, question_shape.is_question), item=None if named else carried)
         if (named or carried) and answer.get("status") in UNSURE and not (named and stays_refused(answer, named, part)):
             # from the item's word on ("…准备开个工作室，贷款能贷多少" → "贷款能贷多少"): the story blurred the search
             query = (part[part.find(word) :] if word in part else part) if named else f"{said}{without_then(part)}"
-            again = await search(tracker, query=query[:MAX_QUERY_CHARS], item=named or carried)
+            again = await search(tracker, query=fitted(query, question_shape.is_question), item=named or carried)
             answer = again if again.get("status") in ANSWERED else answer
         answers.append((part, answer))
         if named:
@@ -95,10 +98,10 @@ async def _by_short_word(tracker: Tracker, text: str, short: tuple[str, str]) ->
     "税务那个要多久" is asked as "纳税人信息确认要多久"; the full name blurred a longer question into titles
     ("营业执照拿到以后税务那边要不要另外跑"), which the user's own words with the item answer.
     """
-    answer = await search(tracker, query=short[0][:MAX_QUERY_CHARS], item=short[1])
+    answer = await search(tracker, query=fitted(short[0], question_shape.is_question), item=short[1])
     if answer.get("status") in ANSWERED:
         return answer
-    again = await search(tracker, query=text[:MAX_QUERY_CHARS], item=short[1])
+    again = await search(tracker, query=fitted(text, question_shape.is_question), item=short[1])
     return again if again.get("status") in ANSWERED else answer
 
 
@@ -135,12 +138,14 @@ async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
     answer = await search(tracker, record_unanswered=not retry)
     if not named and item and context.is_follow_up(text) and unsaid_subject(answer, text, str(item)):
         # "要我自己去申请吗" after the taxpayer package drew the invoice FAQ: asked about the item by its name
-        steer = await search(tracker, query=steered(without_then(text), str(item))[:MAX_QUERY_CHARS], item=item)
+        steer = await search(
+            tracker, query=fitted(steered(without_then(text), str(item)), question_shape.is_question), item=item
+        )
         answer = steer if steer.get("status") in ANSWERED else answer
     if not retry or answer.get("status") not in UNSURE or (named and stays_refused(answer, str(named), text)):
         return answer  # "房租补助每年给多少", nearest to "租房补贴怎么申请", stays refused
     query = text if named else f"{context.item_word(str(item))}{without_then(text)}"
-    again = await search(tracker, query=query[:MAX_QUERY_CHARS], item=item)
+    again = await search(tracker, query=fitted(query, question_shape.is_question), item=item)
     return again if again.get("status") in ANSWERED else answer
 
 

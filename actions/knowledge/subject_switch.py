@@ -13,9 +13,9 @@ from rasa_sdk import Tracker
 from actions.conversation import context, question_shape
 from actions.conversation.last_answer import last_turn
 from contract.labels import CHOICE_LABELS
+from contract.query_length import fitted
 from nlu_components.gazetteer import load_gazetteer
 
-MAX_QUERY_CHARS = 500
 # "以前呢" / "现在呢": before the bundle and now. Asked alone (right after the overview), the comparison the knowledge
 # base holds; after a question with the other time word, that question about this time ("以前要跑几个部门" → "现在…").
 BEFORE = re.compile(r"以前|之前|原来|过去|从前|改革前|没有一件事")
@@ -109,7 +109,9 @@ def then_and_now(subject: str, before: str) -> str | None:
         return None
     other = NOW if earlier else BEFORE
     if match := other.search(before):
-        return without_then(before[: match.start()] + subject + before[match.end() :])[:MAX_QUERY_CHARS]
+        return fitted(
+            without_then(before[: match.start()] + subject + before[match.end() :]), question_shape.is_question
+        )
     return THEN_AND_NOW[earlier]
 
 
@@ -138,4 +140,4 @@ def home_again(tracker: Tracker, text: str, before: str) -> str | None:
         return None
     place = re.escape(redirect.group("place"))
     named = home if not HOME.fullmatch(home) or home.startswith("湖南") else "湖南"  # "我们这边" → 湖南
-    return re.sub(rf"{place}(?:省|市)?", named, before, count=1)[:MAX_QUERY_CHARS]
+    return fitted(re.sub(rf"{place}(?:省|市)?", named, before, count=1), question_shape.is_question)

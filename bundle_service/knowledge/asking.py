@@ -34,6 +34,8 @@ from bundle_service.knowledge.relayed import Relays, question_of
 from bundle_service.knowledge.said_figures import units_said
 from bundle_service.knowledge.schemes import FILE_NAME as OTHER_SCHEMES_FILE
 from bundle_service.knowledge.schemes import OtherSchemes
+from bundle_service.knowledge.story import asked_after_story
+from contract.query_length import asks_by_mark, fitted
 
 ITEM_GAZETTEER = ROOT_DIR / "nlu_data" / "gazetteer" / "item.yml"  # the items' names (the NLU's, one owner)
 # The sources of the item named and the kind of question asked are scored whether or not a retriever found them.
@@ -70,9 +72,27 @@ class Rules:
     def question(self, query: str) -> str:
         """The question ``query`` as searched: normalised, simplified, without relay words (:mod:`relayed`).
 
-        "A和B是一回事吗" asks what A is (``same_thing`` of relayed.yml): A's own FAQ says what it is and is not.
+        "A和B是一回事吗" asks what A is (``same_thing`` of relayed.yml): A's own FAQ says what it is and is not. A
+        message longer than the shared limit keeps each clause once and its last question
+        (:func:`contract.query_length.fitted`), never only its head. A story told before a how-much question is
+        context: the question is searched with the item the story names (:mod:`story`).
         """
-        return self.relays.what_is(question_of(query, self.relays))
+        return self.focused(query)[0]
+
+    def focused(self, query: str) -> tuple[str, str | None]:
+        """The question ``query`` as searched (:meth:`question`) and the item a story's how-much question is about.
+
+        "没有东西抵押，贷款能借多少" is searched as "贷款能借多少" within the guaranteed loan (:mod:`story`); any
+        other question with no item of its own (None).
+        """
+        text = fitted(question_of(query, self.relays), self.asks)
+        if (after_story := asked_after_story(text, self.asks, self.types, self.combined.aliases)) is not None:
+            return self.relays.what_is(after_story[0]), after_story[1]
+        return self.relays.what_is(text), None
+
+    def asks(self, clause: str) -> bool:
+        """Whether ``clause`` asks something: a question mark or a type of question (``question_types.yml``)."""
+        return asks_by_mark(clause) or bool(self.types.of(clause))
 
     def without_unasked(self, text: str, item: str | None) -> tuple[str, str | None]:
         """``text`` without a clause saying an item is not asked, and ``item`` unless that clause names it.

@@ -6,7 +6,7 @@ dense score of every source by 0.02–0.03: the same question got three titles r
 without them. A question typed in traditional characters ("創業擔保貸款") matched the simplified knowledge base
 worse still (a menu instead of the answer). :func:`question_of` is the one place that makes the question plain, so
 every path to the search (the bot, the hotline console's assist, hit testing, the API) searches the same text. The
-words are data (``knowledge_base/relayed.yml``).
+words are data (``knowledge_base/relayed.yml``); the dialect words are the NLU's too (:mod:`contract.dialect`).
 """
 
 import re
@@ -18,6 +18,8 @@ import opencc
 import yaml
 
 from bundle_service.knowledge.text import normalize
+from contract.dialect import in_questions
+from contract.numerals import in_digits
 
 FILE_NAME = "relayed.yml"
 # A relay opens the message or a clause; what follows it must still be a question (at least this many characters).
@@ -46,14 +48,13 @@ class Relays:
     """The pattern of relay and announcement words (``relayed.yml``); empty: nothing is dropped.
 
     ``same_words``: a word users say and the knowledge base's word for it (``same_words`` of the file: 费率 →
-    缴费比例, 么子 → 什么), longest first; the question is searched in the knowledge base's words. ``dialect``: a
-    dialect word where it means the knowledge base's word (``dialect_words``: 好多 → 多少 after 有/要/拿…, not in
-    "好多人"), replaced first.
+    缴费比例, 么子 → 什么), longest first; the question is searched in the knowledge base's words. Before them,
+    the Hunan dialect words that ask or deny (好多 → 多少 after 有/要/拿…, not in "好多人"; 冇得 → 没有), read by
+    :func:`contract.dialect.in_questions`, the words the NLU reads too.
     """
 
     pattern: re.Pattern[str] | None = None
     same_words: tuple[tuple[str, str], ...] = ()
-    dialect: tuple[tuple[re.Pattern[str], str], ...] = ()
     same_thing: re.Pattern[str] | None = None  # "A和B是一回事吗": the question is what A is
 
     @classmethod
@@ -81,12 +82,11 @@ class Relays:
         if not isinstance(same, dict):
             raise ValueError(f"{path}: expected `same_words: {{word: the knowledge base's word}}`")
         pairs = tuple(sorted(((str(k), str(v)) for k, v in same.items() if str(k)), key=lambda p: -len(p[0])))
-        dialect = _dialect(path, data.get("dialect_words") or [])
         endings = [str(w) for w in data.get("same_thing") or [] if str(w)]
         same_thing = re.compile(f"^(?P<a>.{{2,12}}?)(?:和|跟|与|同)(?P<b>.{{2,12}}?)(?:{_alternatives(endings)})")
         # not "我问题…", "他了解了": the asking verb ends the relay, no noun or aspect follows it
         pattern = re.compile(f"{_CLAUSE_START}(?:{relay}|{opener})(?![题了过])[：:，,\\s]*")
-        return cls(pattern, pairs, dialect, same_thing if endings else None)
+        return cls(pattern, pairs, same_thing if endings else None)
 
     def what_is(self, text: str) -> str:
         """The question "A和B是一回事吗" as "A是什么" (``same_thing`` endings of the file); others unchanged."""
@@ -94,9 +94,8 @@ class Relays:
         return f"{match.group('a')}是什么" if match else text
 
     def plain_words(self, text: str) -> str:
-        """``text`` in the knowledge base's words (``dialect_words`` then ``same_words``: "费率" → "缴费比例")."""
-        for place, ours in self.dialect:
-            text = place.sub(ours, text)
+        """``text`` in the knowledge base's words (the dialect's words, then ``same_words``: "费率" → "缴费比例")."""
+        text = in_questions(text)
         for said, ours in self.same_words:
             if said in text and ours not in text:
                 text = text.replace(said, ours)
@@ -110,21 +109,11 @@ class Relays:
         return plain if len(plain.strip("，,。？?！! ")) >= MIN_LEFT else text
 
 
-def _dialect(path: Path, rules: object) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The ``dialect_words`` of the file: (where the dialect word stands, the knowledge base's word).
-
-    Raises:
-        ValueError: The list is not a list of ``{place: regex, ours: word}``.
-    """
-    if not isinstance(rules, list) or not all(isinstance(r, dict) and r.get("place") and r.get("ours") for r in rules):
-        raise ValueError(f"{path}: expected `dialect_words: [{{place: regex, ours: word}}, ...]`")
-    return tuple((re.compile(str(r["place"])), str(r["ours"])) for r in rules)
-
-
 def question_of(query: str, relays: Relays) -> str:
     """The question to search: normalised, simplified, in the knowledge base's words, relay words dropped.
 
-    NFKC-normalised and lower-cased (:func:`text.normalize`), traditional characters simplified, the users' words
-    for the knowledge base's (``same_words``), relay and announcement words dropped.
+    NFKC-normalised and lower-cased (:func:`text.normalize`), traditional characters simplified, numerals before a
+    unit in digits as the knowledge base writes its figures ("贷壹拾伍万" → "贷15万", :mod:`contract.numerals`), the
+    users' words for the knowledge base's (``same_words``), relay and announcement words dropped.
     """
-    return relays.dropped(relays.plain_words(simplified(normalize(query))))
+    return relays.dropped(relays.plain_words(in_digits(simplified(normalize(query)))))

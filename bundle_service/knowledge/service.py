@@ -38,7 +38,6 @@ from bundle_service.models import Faq, KbDocument, UnansweredQuestion
 logger = logging.getLogger(__name__)
 FRESHNESS_SECONDS = 2.0
 SHOWN_HITS = 5
-MAX_QUERY_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -249,7 +248,8 @@ class KnowledgeBase(Administration):
         """
         started = time.perf_counter()
         self.ensure_current()
-        text = self.rules.question(query)[:MAX_QUERY_CHARS]  # relay words and traditional characters gone
+        text, told = self.rules.focused(query)  # relay words and traditional characters gone, within the length limit
+        item = item or told  # a story's how-much question: within the item the story is about
         text, item = self.rules.without_unasked(text, item)  # "…，我不是问贷款": the loan neither searched nor kept
         place = self.rules.elsewhere(text, self.index) if text else None
         if place is None and region:  # the user's region outside Hunan ("北京市"): Hunan's policy does not apply

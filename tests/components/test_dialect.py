@@ -1,8 +1,14 @@
-"""Hunan dialect words that ask or deny read as the standard words, only where they cannot mean anything else."""
+"""Hunan dialect words that ask or deny read as the standard words, only where they cannot mean anything else.
+
+One list for the NLU and the knowledge search (contract/dialect.py): the normaliser reads :func:`standard_words`,
+the search :func:`in_questions`, which reads every word the NLU reads the same way.
+"""
 
 import pytest
 
-from nlu_components.dialect import standard_words
+from contract.dialect import in_questions, standard_words
+from nlu_components.text_normalizer import ChineseTextNormalizer
+from tests.components.conftest import MakeComponent
 
 
 @pytest.mark.parametrize(
@@ -23,6 +29,7 @@ from nlu_components.dialect import standard_words
 )
 def test_dialect_words_that_ask_read_as_standard_words(said: str, read: str) -> None:
     assert standard_words(said) == read
+    assert in_questions(said) == read  # the knowledge search reads them alike
 
 
 @pytest.mark.parametrize(
@@ -45,3 +52,15 @@ def test_dialect_words_that_say_something_else_stay(said: str) -> None:
 @pytest.mark.parametrize("said", ["能贷好多", "冇得", "冇", "叫么子名堂", "要交好多钱哦"])
 def test_the_length_is_kept(said: str) -> None:
     assert len(standard_words(said)) == len(said)
+
+
+@pytest.mark.parametrize(
+    ("asked", "searched"), [("改革以后材料省了好多", "改革以后材料省了多少"), ("已经等了好多天", "已经等了多少天")]
+)
+def test_a_question_reads_more_places_as_how_much(asked: str, searched: str) -> None:
+    assert in_questions(asked) == searched
+    assert standard_words(asked) == asked  # a message may say "a lot" there
+
+
+def test_the_normaliser_reads_the_shared_words(make_component: MakeComponent) -> None:
+    assert make_component(ChineseTextNormalizer, {})._dialect is standard_words
