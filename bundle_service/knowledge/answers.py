@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bundle_service.knowledge.lights import judged
@@ -20,11 +21,12 @@ NOT_FOUND_TEXT = (
     "孵化基地和养老保险登记找当地人社部门，营业执照找市场监督管理部门，纳税找税务部门；"
     "也可以到政务服务大厅的创业服务窗口当面问，或者说“转人工”。"
 )
-# A scheme named that is none of the items ("稳岗补贴"): say so by name, what the bundle holds, and who knows.
+# A scheme named that is none of the items ("稳岗补贴"): say so by name, what the bundle holds, and who knows (the
+# department of that kind of scheme: ``departments`` of other_schemes.yml, :meth:`schemes.OtherSchemes.department`).
 DECLINED_TEXT = (
     "抱歉，“{scheme}”不是湖南省个人创业“一件事”的事项，政策资料里没有找到它的规定，我不拿相近的规定来猜。"
     "一件事里的补贴是一次性创业补贴，贷款是创业担保贷款（另有就业创业证、创业培训、孵化基地、养老保险登记、"
-    "营业执照和纳税人信息确认）。{scheme}请向负责它的部门（补贴、社保多为当地人社部门）或政务服务大厅咨询，也可以说“转人工”。"
+    "营业执照和纳税人信息确认）。{scheme}请向{department}或政务服务大厅咨询，也可以说“转人工”。"
 )
 # A figure (or a station's documents) asked that the nearest source does not state (figures.py): the policy gives
 # none; what it is about.
@@ -32,6 +34,7 @@ GAP_TEXT = (
     "政策要点没有写明您问的具体内容（价格、天数、面积、利率或要带的证件），我不拿相近的规定来猜。相关的内容是「{topic}」。"
     "具体请向办理的部门或政务服务大厅的创业服务窗口咨询，也可以说“转人工”。"
 )
+DEFAULT_DEPARTMENT = "负责它的部门"
 SUGGEST_INTRO = "这个问题我还不能确定您具体想问哪一点，暂时无法回答。您是想问下面哪一个？"
 SUGGEST_OUTRO = "请回复其中一个问题，或换个说法再问；也可以说“转人工”。"
 _ENDS = "。！？；"
@@ -66,11 +69,18 @@ def title(hit: SourceHit) -> str:
     return f"{entry.document}：{entry.section}"
 
 
-def compose(decision: Decision, asked: Asked | None = None) -> str:
+def declined(scheme: str, department: str) -> str:
+    """The refusal of another scheme named ``scheme``, naming the ``department`` that answers for it."""
+    return DECLINED_TEXT.format(scheme=scheme, department=department)
+
+
+def compose(decision: Decision, asked: Asked | None = None, who: Callable[[str], str] | None = None) -> str:
     """The reply: the answer (shortened) with its source on its own line, the titles to pick from, or not found.
 
     Not found for a scheme that is none of the items names it (:data:`DECLINED_TEXT`); for a figure the nearest
     source does not state, says the policy gives none (:data:`GAP_TEXT`).
+
+    ``who``: the department answering for another scheme (:meth:`schemes.OtherSchemes.department`).
 
     A question answered in parts (one source per facet asked) gets each part's answer, then each source.
 
@@ -84,7 +94,7 @@ def compose(decision: Decision, asked: Asked | None = None) -> str:
         return "\n".join([SUGGEST_INTRO, *lines, SUGGEST_OUTRO])
     best = decision.best
     if best is None and decision.declined:
-        return DECLINED_TEXT.format(scheme=decision.declined)
+        return declined(decision.declined, who(decision.declined) if who else DEFAULT_DEPARTMENT)
     if best is None and decision.gap is not None:
         return GAP_TEXT.format(topic=title(decision.gap))
     if best is None:

@@ -33,6 +33,8 @@ class OtherSchemes:
     ours: frozenset[str] = frozenset()
     aliases: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # other schemes named in full, longest first ("求职创业补贴")
+    departments: tuple[tuple[tuple[str, ...], str], ...] = ()  # (words of a scheme's name, who answers for it)
+    default_department: str = "负责它的部门"
 
     @classmethod
     def load(cls, path: Path, aliases: tuple[str, ...] = ()) -> "OtherSchemes":
@@ -52,11 +54,28 @@ class OtherSchemes:
         if not isinstance(listed, list):
             raise ValueError(f"{path}: `listed` must be a list of scheme names")
         names = tuple(sorted({str(v).strip() for v in listed if str(v).strip()}, key=len, reverse=True))
-        return cls(tuple(heads), frozenset(not_last), frozenset(ours), aliases, names)
+        who = data.get("departments") or {}
+        rules = who.get("by_words") if isinstance(who, dict) else None
+        if not isinstance(rules, list) or not all(
+            isinstance(r, dict) and r.get("words") and r.get("who") for r in rules
+        ):
+            raise ValueError(f"{path}: expected `departments: {{by_words: [{{words: [...], who: ...}}]}}`")
+        departments = tuple((tuple(str(w) for w in r["words"]), str(r["who"])) for r in rules)
+        default = str(who.get("default") or cls.default_department)
+        return cls(tuple(heads), frozenset(not_last), frozenset(ours), aliases, names, departments, default)
 
     def listed(self, text: str) -> str:
         """The first scheme of the file's ``listed`` names that ``text`` names ("吸纳就业补贴"), else ``""``."""
         return next((name for name in self.names if name in text), "")
+
+    def department(self, scheme: str) -> str:
+        """Who answers for ``scheme``: the first ``departments`` rule a word of which its name holds, else the default.
+
+        "农机购置补贴" is the farm department's, "网捷贷" its bank's, "稳岗补贴" the human-resources department's.
+        """
+        return next(
+            (who for words, who in self.departments if any(w in scheme for w in words)), self.default_department
+        )
 
     def named(self, text: str) -> str:
         """The first scheme ``text`` names that is none of the items ("稳岗补贴"), else ``""``."""

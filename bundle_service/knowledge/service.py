@@ -20,7 +20,7 @@ from bundle_service.core.clock import Clock
 from bundle_service.core.config import Settings
 from bundle_service.knowledge import asking, asks, documents_admin, faqs, seed, unanswered
 from bundle_service.knowledge.administration import Administration
-from bundle_service.knowledge.answers import DECLINED_TEXT, compose, title
+from bundle_service.knowledge.answers import compose, declined, title
 from bundle_service.knowledge.asking import Rules
 from bundle_service.knowledge.documents import ParsedDocument, parse_markdown
 from bundle_service.knowledge.elsewhere import redirect
@@ -262,7 +262,8 @@ class KnowledgeBase(Administration):
         if scheme:  # another scheme whose name holds ours ("求职创业补贴"): never answered with our subsidy
             self._log_ask(query, conversation_id, "not_found", None, record_unanswered)
             took = (time.perf_counter() - started) * 1000
-            return SearchResult("not_found", DECLINED_TEXT.format(scheme=scheme), [], [], took, declined=scheme)
+            refusal = declined(scheme, self.rules.schemes.department(scheme))
+            return SearchResult("not_found", refusal, [], [], took, declined=scheme)
         if item and self.rules.types.asks_bundle_wide(text):  # a light or status: the same for every item
             item = None
         hits = self._search(text, Filters(item, region)) if text else []
@@ -288,7 +289,7 @@ class KnowledgeBase(Administration):
         sources = [source_of(hit) for hit in [decision.best, *decision.parts] if hit is not None]
         took = (time.perf_counter() - started) * 1000
         choices = [title(hit) for hit in decision.choices]
-        answer = compose(decision, asked)
+        answer = compose(decision, asked, self.rules.schemes.department)
         return SearchResult(
             decision.status, answer, sources, hits[:SHOWN_HITS], took, queued, choices, decision.declined
         )

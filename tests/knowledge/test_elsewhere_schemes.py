@@ -136,3 +136,22 @@ def test_a_hunan_place_asked_about_is_still_answered(
     regions: OtherRegions, home: dict[str, tuple[str, ...]], text: str
 ) -> None:
     assert regions.named(text, home) is None
+
+
+@pytest.mark.parametrize(
+    ("scheme", "department"),
+    [
+        ("农机购置补贴", "农业农村部门"),
+        ("种粮补贴", "农业农村部门"),
+        ("惠农e贷", "银行"),  # a bank's product, though its name says 农
+        ("稳岗补贴", "人社部门"),
+        ("以旧换新补贴", "商务部门"),
+    ],
+)
+def test_each_other_scheme_names_its_own_department(schemes: OtherSchemes, scheme: str, department: str) -> None:
+    assert department in schemes.department(scheme)
+
+
+def test_a_farm_subsidy_is_declined_with_the_farm_department(client: TestClient) -> None:
+    answer = str(ask(client, "我在乡下种地，听说有农机补贴，能领不")["answer"])
+    assert "农机补贴" in answer and "农业农村部门" in answer and "人社" not in answer

@@ -55,6 +55,12 @@ STATION = hit("faq", 0.80, "faq-054", "创业服务接待站能提供什么帮�
 SUBSIDY_DAYS = hit("faq", 0.80, "faq-100", "创业补贴多久能办结？", "20个工作日；公示5个工作日后发放。")
 MATERIALS = hit("faq", 0.80, "faq-074", "办就业创业证需要什么材料？", "只填信息采集表，身份证明免提交。")
 CERT_DAYS = hit("faq", 0.80, "faq-075", "就业创业证几天能办好？", "3个工作日，从人社部门收到分发的表单时起算。")
+PENSION_BASE = hit(
+    "faq", 0.80, "faq-083", "养老保险缴费基数可以选多少？", "缴费基数在全省平均工资的60%到300%之间自选。"
+)
+SUBSIDIES = hit(
+    "faq", 0.80, "faq-187", "创业补贴和培训补贴有什么不同？", "创业补贴一次性5000元；培训补贴付给培训机构。"
+)
 LOAN_TERM = hit("faq", 0.80, "faq-105", "创业担保贷款最长几年？", "个人最长3年，小微企业最长2年。")
 
 
@@ -68,6 +74,9 @@ LOAN_TERM = hit("faq", 0.80, "faq-105", "创业担保贷款最长几年？", "�
         (STATION, "住机场的接待站要带什么证件"),  # 14 days is no list of documents
         (CERT_DAYS, "就业创业证有效期几年"),  # the days to issue it are no validity
         (CERT_DAYS, "就业创业证要不要年审"),
+        (PENSION_BASE, "去年全省的平均工资是多少钱"),  # 60%–300% of it is no wage in yuan
+        (AMOUNT, "参加创业培训，培训补贴每人多少钱"),  # the founder's 5000元 is no training subsidy
+        (SUBSIDIES, "创业培训补贴标准是多少"),
     ],
 )
 def test_a_figure_of_another_kind_is_a_gap(rules: Rules, source: object, question: str) -> None:
@@ -83,6 +92,7 @@ def test_a_figure_of_another_kind_is_a_gap(rules: Rules, source: object, questio
         (MATERIALS, "办就业创业证要带什么证件"),  # the materials are named
         (COURSE_REPLY, "创业培训报名以后几天有回复"),
         (LOAN_TERM, "担保贷款最长能用几年"),  # a loan term is no validity
+        (PENSION_BASE, "养老保险缴费基数能选多少"),  # the base is stated as a share of the wage
     ],
 )
 def test_a_figure_of_its_kind_is_answered(rules: Rules, source: object, question: str) -> None:

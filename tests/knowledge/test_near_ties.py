@@ -53,8 +53,8 @@ def test_another_scheme_scoring_alike_with_our_source_is_declined_by_name() -> N
     example = hit(OUT_OF_SCOPE, AMOUNT.score - NEAR_TIE_MARGIN / 2)
     decision = decide([AMOUNT, example], THRESHOLDS, Asked(scheme="育婴补贴"))
     assert decision.status == "not_found" and decision.declined == "育婴补贴"
-    reply = compose(decision)
-    assert "育婴补贴" in reply and "没有找到" in reply and "人社部门" in reply
+    reply = compose(decision, who=lambda scheme: "当地卫生健康部门")  # who answers for it (other_schemes.yml)
+    assert "育婴补贴" in reply and "没有找到" in reply and "当地卫生健康部门" in reply
     assert "5000" not in reply
 
 
