@@ -129,9 +129,12 @@ def start_appeal(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
 
 
 def explicit_appeal(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
-    """A complaint, or its status, in explicit words (投诉/举报/诉求, a promise not kept) the NLU was unsure of."""
+    """A complaint, a suggestion or a complaint's status in explicit words the NLU was unsure of.
+
+    投诉/举报/诉求, a promise not kept, "我有个建议，…".
+    """
     text = str(tracker.latest_message.get("text") or "")
-    if not (EXPLICIT.search(text) or re.search(BROKEN_PROMISE, text)):
+    if not (EXPLICIT.search(text) or re.search(BROKEN_PROMISE, text) or suggests(text)):
         return None
     if asks_status(text):
         return [FollowupAction("appeal_status_form")]

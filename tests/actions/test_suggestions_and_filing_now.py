@@ -85,3 +85,9 @@ async def test_everything_and_a_submit_word_at_the_first_step_files_at_once(serv
     assert "涉及申请：无" in said and "地点和时间：未说明" in said and chat.loop is None
     listed = _get(f"{service_url}/api/v1/appeals", _staff(service_url))
     assert number in str(listed)
+
+
+async def test_a_suggestion_the_nlu_was_unsure_of_opens_the_form(service_url: str) -> None:
+    chat = Chat("web:suggestion-unsure")
+    said = await chat.say("我有个建议，创业服务窗口周六也开一下吧，上班族平时没空", "nlu_fallback")
+    assert "诉求" in said and chat.loop == "appeal_form" and "没太明白" not in said
