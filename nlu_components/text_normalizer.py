@@ -23,8 +23,8 @@ from rasa.shared.nlu.constants import ENTITIES, ENTITY_ATTRIBUTE_END, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from contract.english_words import chinese_words
 from contract.dialect import standard_words
+from contract.english_words import chinese_words
 from contract.query_length import MAX_QUERY_CHARS, fitted
 from nlu_components.homophones import HomophoneCorrector, domain_words
 from nlu_components.relay import blank_relays
@@ -137,10 +137,8 @@ class ChineseTextNormalizer(GraphComponent):
         English words mixed in are read as their Chinese counterparts ("name：王明，phone：139…" → "姓名：王明，
         手机号：139…", :func:`contract.english_words.chinese_words`, the mapping the application form reads too). That
         changes the length, so it is done here only: a message's entities are found afterwards, on the text as
-        changed, while training data keeps its offsets.
-
-        A message longer than ``max_chars`` keeps each clause once and its last question, not its head
-        (:func:`contract.query_length.fitted`, what the search keeps too).
+        changed, while training data keeps its offsets. A message longer than ``max_chars`` keeps each clause once
+        and its last question, not its head (:func:`contract.query_length.fitted`, what the search keeps too).
 
         Args:
             messages: Incoming user messages.
