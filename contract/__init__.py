@@ -12,5 +12,6 @@ prefix, a claim name, a header, a signature, a masking rule or a label is writte
 - :mod:`contract.labels`: item names, items filed together, field and choice labels (data: ``labels.json``);
 - :mod:`contract.query_length`: how long a question searched may be, and how a longer message is cut;
 - :mod:`contract.dialect`: the Hunan dialect words the NLU and the knowledge search read as standard words;
-- :mod:`contract.numerals`: Chinese numerals before a unit written in digits, for searching.
+- :mod:`contract.numerals`: Chinese numerals before a unit written in digits, for searching;
+- :mod:`contract.english_words`: English words and labels (name, ID, phone, company, ...) read as their Chinese.
 """

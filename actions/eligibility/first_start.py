@@ -9,7 +9,10 @@ import re
 
 NEGATION_BEFORE = re.compile(r"(?:没|没有|未|从没|从来没|从未|不曾|还没)$")
 # What may follow "以前做过/干过" when it says a business was run before: the end, a time, or words of a business.
-PAST_WORK_END = r"(?=[，,。！!？?\s了啊呀的]|$|[一两二三四五六七八九十几\d]+年|一段|几年|一阵|小生意|生意|买卖|个体|老板|店|公司|厂)"
+PAST_WORK_END = (
+    r"(?=[，,。！!？?\s了啊呀的]|$|[一两二三四五六七八九十几\d]+年|一段|几年|一阵"
+    r"|小生意|生意|买卖|个体|老板|店|公司|厂)"
+)
 # A past business, or a start-up that is not the first.
 SECOND_START = re.compile(
     r"不是第一次|不是头一次|不是首次|不是头一回|第二次|第三次|二次创业|再次创业|又创业|重新创业|又出来创业|第二家"
