@@ -102,3 +102,16 @@ def test_the_dialect_words_are_the_nlus(relays: Relays) -> None:
     for said in ("补贴能拿好多", "冇得执照能贷款不", "那个表叫啥名堂"):
         assert relays.plain_words(said) == dialect.in_questions(said)
         assert dialect.in_questions(said) == dialect.standard_words(said)  # what the NLU reads
+
+
+@pytest.mark.parametrize("typed", ["按社平工资的50%交养老保险行不行", "来电人问养老保险能不能按社平工资的三倍交"])
+def test_the_short_name_of_the_average_wage_asks_the_pension_base(kb: KnowledgeBase, typed: str) -> None:
+    result = kb.search(typed, record_unanswered=False)
+    assert result.status == "faq"
+    assert "60%到300%" in result.answer
+
+
+def test_the_average_wage_in_yuan_by_its_short_name_is_declined(kb: KnowledgeBase) -> None:
+    result = kb.search("去年社平工资是多少钱", record_unanswered=False)
+    assert result.status == "not_found"
+    assert "60%" not in result.answer
