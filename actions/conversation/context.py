@@ -73,8 +73,8 @@ ONLINE = (
     "《个人创业“一件事”信息采集表》提交，各部门并联审批，进度在“我的办件”里看。也可以直接在这里说“我要申请”，我帮您填。"
 )
 WHOLE_TIME = (
-    "整件事在各部门并联审批，20个工作日内办结；各事项时限（工作日）："
-    + "、".join(f"{ITEM_NAMES[code]}{days}个" for code, days in ITEM_TIME_LIMITS.items())
+    "整件事在各部门并联审批，20个工作日内办结；各事项时限："
+    + "、".join(f"{ITEM_NAMES[code]}{days}个工作日" for code, days in ITEM_TIME_LIMITS.items())
     + "。"
 )
 MATERIALS = re.compile(r"材料|资料|证件|带什么|带啥|准备什么|准备啥|准备哪些|交什么|交哪些|提交什么")
@@ -240,10 +240,11 @@ def _limits_of_items_chosen(tracker: Tracker, text: str) -> str | None:
         return None
     if HOW_LONG_FILLERS.sub("", text):
         return None
-    limits = "、".join(f"{ITEM_NAMES[code]}{ITEM_TIME_LIMITS[code]}个" for code in chosen if code in ITEM_TIME_LIMITS)
+    limits = "、".join(
+        f"{ITEM_NAMES[code]}{ITEM_TIME_LIMITS[code]}个工作日" for code in chosen if code in ITEM_TIME_LIMITS
+    )
     return (
-        f"您要办的事项由各部门并联审批，各自的办理时限（工作日，从部门收到表单时起算）：{limits}；"
-        "整件事20个工作日内办结。"
+        f"您要办的事项由各部门并联审批，各自的办理时限（从部门收到表单时起算）：{limits}；" "整件事20个工作日内办结。"
     )
 
 

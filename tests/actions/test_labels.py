@@ -14,6 +14,7 @@ from actions.application.form_items import complete_items
 from actions.conversation import context, messages
 from contract.labels import CHOICE_LABELS, FIELD_LABELS, ITEM_NAMES, ITEM_TIME_LIMITS, ITEMS_FILED_TOGETHER
 from nlu_components.gazetteer import load_gazetteer
+from tests.actions.conftest import make_form_tracker
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [ROOT / "actions", ROOT / "channels", ROOT / "nlu_components"]
@@ -85,7 +86,15 @@ def test_the_time_limits_the_bot_states_are_the_contracts() -> None:
     """The overview's days and the follow-up "要多久" list the days of ``contract/labels.json`` (the service's too)."""
     days = dict(ITEM_TIME_LIMITS)
     assert list(days) == list(ITEM_NAMES)  # every item has its limit, in the bundle's order
-    assert "就业创业证申领3个、无雇工个体工商户及灵活就业人员参加养老保险登记1个" in context.WHOLE_TIME
+    assert "就业创业证申领3个工作日、无雇工个体工商户及灵活就业人员参加养老保险登记1个工作日" in context.WHOLE_TIME
+    chosen = ["business_registration", "taxpayer_confirmation"]
+    asked = make_form_tracker(
+        "得多久", "ask_question", {context.FORM_ITEMS_SLOT: chosen, "requested_slot": "applicant_name"}
+    )
+    asked.active_loop = {"name": "application_form"}
+    assert "经营主体登记注册3个工作日、纳税人信息确认1个工作日" in (
+        context._limits_of_items_chosen(asked, "得多久") or ""
+    )
     overview = yaml.safe_load((ROOT / "bot" / "domain" / "bundle.yml").read_text(encoding="utf-8"))
     text = overview["responses"]["utter_bundle_overview"][0]["text"]
     stated = re.findall(r"^\s*[1-8]\. [^（\n]+（(\d+)个工作日）", text, re.MULTILINE)
