@@ -25,7 +25,8 @@ SURNAMES = (
     "濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙"
     "东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查後荆红游竺权逯盖益桓公"
     "仉督晋楚闫法汝鄢涂钦归海岳帅缑亢况后有琴商牟佘佴伯赏墨哈谯笪年爱阳佟言福覃粟邝付蒲肖"
-)  # the Hundred Family Surnames plus common ones it lacks (覃, 粟, 邝, 付, 肖)
+    "谌禤麦冼练揭敬仝蹇战植原卿旷凡"
+)  # the Hundred Family Surnames plus common ones it lacks (覃, 粟, 邝, 付, 肖; Hunan's 谌, 旷, 卿; 禤, 冼, 麦)
 NOT_IN_NAMES = re.compile(
     r"提交|确认|上一|重新|重填|取消|返回|申请|贷款|补贴|执照|项目|地址|行业|身份|手机|电话|毕业|农民|退役|军人|大学|"
     r"公司|个体|合作社|什么|怎么|多少|哪里|不是|没有|可以|需要|知道|不要|好的|谢谢|你好|[的了吗呢吧么啊呀哦嗯我你他她它这那]"
@@ -135,11 +136,17 @@ WAY_OUT = [{"title": "转人工", "payload": "/request_human"}, {"title": "取�
 def plausible_name(value: str) -> bool:
     """Looks like a Chinese personal name: 2–4 characters (up to 20 with “·”) starting with a surname."""
     value = value.strip()
+    return name_shaped(value) and ("·" in value or value[0] in SURNAMES)
+
+
+def name_shaped(value: str) -> bool:
+    """Shaped like a personal name, whatever its surname: 2–4 characters (up to 20 with “·”), no word of a request.
+
+    Enough after a cue that says outright a name follows ("我叫谌晓梅"); without one, :func:`plausible_name`.
+    """
     if "·" in value:
         return bool(re.fullmatch(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+", value)) and len(value) <= 20
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", value) or NOT_IN_NAMES.search(value):
-        return False
-    return value[0] in SURNAMES
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", value)) and not NOT_IN_NAMES.search(value)
 
 
 def wants_review(text: str) -> bool:

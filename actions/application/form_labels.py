@@ -45,12 +45,14 @@ from actions.application.form_leftover import leftover_project
 from actions.application.form_lists import industry_between
 from actions.application.form_money import bare_term, names_loan, number, read_amount, read_term
 from actions.application.form_name_cues import plain_pronouns
+from actions.application.form_name_evidence import person_named_late
 from actions.application.form_names import introduces_person, read_name
 from actions.application.form_numbers import read_numbers
 from actions.eligibility import negation, situation
 from actions.eligibility.first_start import first_time
 from actions.steps import dates
 from contract.english_words import chinese_words, latin_only
+from contract.labels import CHOICE_LABELS
 
 # A remark in brackets after a value ("柳青松（小名松子）"): no part of it.
 ASIDE = re.compile(r"\s*[（(][^（）()]{0,15}[）)]")
@@ -181,6 +183,8 @@ def read_labelled(
         found.values["person_category"] = "college_graduate"  # "她叫王丽，去年大学毕业"
     if "person_category" not in found.values and situation.PLAIN_PERSON.search(text):
         found.values["person_category"] = "other"  # "…88号我就是普通老百姓没什么特殊身份"
+    if "person_category" not in found.values and _bare_other_in_list(text):
+        found.values["person_category"] = "other"  # "4301…，138…，其他，项目…": the list of fields answered in order
     group = situation.other_group(text)  # "脱贫户", "建档立卡的": a person's words; a shop ("项目是个网店") is not
     group = None if group == "online_merchant" and not IDENTITY.search(text) else group
     if found.values.get("person_category", "other") == "other" and group:
@@ -214,6 +218,18 @@ def read_labelled(
     return found
 
 
+# A part of a list that is only the category's "none of these" (其他, 都不是): the category, said bare.
+OTHER_LABEL = CHOICE_LABELS["person_category"]["other"]
+OTHER_SAID_BARE = re.compile(rf"{OTHER_LABEL}(?:人员)?|其它|(?:{situation.NONE_OF_THEM.pattern})")
+LIST_PARTS = re.compile(r"[，,、；;。\s]+")
+
+
+def _bare_other_in_list(text: str) -> bool:
+    """A list of fields ("4301…，138…，其他，项目…") with one part that is only 其他/都不是/普通人."""
+    parts = [part for part in LIST_PARTS.split(text) if part]
+    return len(parts) > 1 and any(OTHER_SAID_BARE.fullmatch(part) for part in parts)
+
+
 # A kind of shop opened, said where its name could follow ("想开个水果店，鲜果时光，…"): no name of its own.
 SHOP_KIND = re.compile(rf"[\u4e00-\u9fff]{{1,2}}{PROJECT_SUFFIX}|[\u4e00-\u9fff]{{0,2}}(?:{OPENED_KINDS})")
 
@@ -244,7 +260,8 @@ def _untangle(values: dict[str, Any], text: str) -> None:
             values["industry"] = glued
     name = values.get("applicant_name")
     if name and name == values.get("project_name"):  # (a shop named after its owner, "刘芳小吃", keeps both)
-        del values["project_name" if introduces_person(text, str(name)) else "applicant_name"]
+        person = introduces_person(text, str(name)) or person_named_late(text, str(name))
+        del values["project_name" if person else "applicant_name"]
 
 
 def simplified(text: str) -> str:

@@ -21,6 +21,7 @@ RADICALS = (
 # What may follow a name in a voice-style message without punctuation ("我叫刘洋然后我的电话是…").
 STOP_BEFORE = (
     r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|然后|那个|就是|我|在|项目|行业"
+    r"|退伍|退役|当过|以前|原来|打算|准备"  # "我叫谌晓梅退伍了想…": what the person says of themself next
     r"|店|铺面|门面|档口|摊位"  # "我叫李明店面在…": the premises start
     rf"|地址|[啊呀嗯哈哦呢吧啦呃]|{SPELLINGS}|$)"
 )  # voice fillers (啊, 嗯) and the spelling of a character (古月胡) end a name too
@@ -50,11 +51,16 @@ NAME_THIRD_PERSON = re.compile(rf"(?:{THIRD_PERSON_CUES})\s*(?P<name>[\u4e00-\u9
 THIRD_PERSON = re.compile(rf"{THIRD_PERSON_CUES}|[他她](?:的)?(?:身份证|手机|电话)")
 # "我姓王，叫王建国": the full name after 叫, when it starts with the surname just said.
 SURNAME_THEN_NAME = re.compile(
-    r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:我)?叫(?P<name>(?P=surname)[\u4e00-\u9fff]{1,3}?)" + STOP_BEFORE
+    r"姓(?P<surname>[\u4e00-\u9fff])(?:[，,\s]*(?:我)?叫|[，,\s]+)(?P<name>(?P=surname)[\u4e00-\u9fff]{1,3}?)"
+    + STOP_BEFORE
 )
 SURNAME_GIVEN = re.compile(
     r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:名|名字叫|叫)(?P<given>[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
 )
+# Cues that say outright the words after them are the person's name: the cue is the evidence, no surname list needed.
+EXPLICIT_CUES = r"我叫|我的名字(?:叫|是)|名字(?:叫|是)|姓名(?:是|叫)?[:：]?|全名(?:叫|是)|大名(?:叫|是)|我喊"
+# Voice fillers between such a cue and the name ("我叫那个蓝海", "名字是 嗯 王小明"): dropped before reading.
+CUE_FILLERS = re.compile(rf"(?P<cue>{EXPLICIT_CUES})(?:[\s，,]*(?:那个|就是|这个|嗯|呃))+[\s，,]*")
 LEADING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4}?)" + STOP_BEFORE)
 # "三样一起办！我贺文静，4301…": 我 right before a name followed by the person's details (a bare 我 is no cue alone).
 I_THEN_NAME = re.compile(r"(?:^|(?<=[，,。；;！!？?\s]))我(?P<name>[\u4e00-\u9fff·]{2,4}?)" + STOP_BEFORE)
@@ -88,6 +94,11 @@ CHARACTER_BY_WORD = re.compile(
 SHOP_WORDS = re.compile(r"记|店|馆|坊|铺|社|厂|行$")
 # "俺叫…", "咱是…", "额叫…": the dialects' words for 我 (额 only before a name's cue; elsewhere it is 额度's).
 DIALECT_I = re.compile(r"俺|咱(?=们|叫|是|的|名|姓|想|要|家|今年)|(?:^|(?<=[，,。\s]))额(?=叫|名字|姓|是)")
+
+
+def without_fillers(text: str) -> str:
+    """The message with voice fillers after a name's cue dropped: "我叫 那个 王小明" → "我叫王小明"."""
+    return CUE_FILLERS.sub(lambda match: match.group("cue"), text)
 
 
 def plain_pronouns(text: str) -> str:

@@ -32,7 +32,9 @@ from actions.application.form_name_cues import (
     SURNAME_GIVEN,
     SURNAME_THEN_NAME,
     THIRD_PERSON,
+    without_fillers,
 )
+from actions.application.form_name_evidence import explicitly_named, named_in_new_part
 from nlu_components.gazetteer import load_gazetteer
 
 
@@ -72,13 +74,14 @@ def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str |
         third_person: The conversation is a hotline call, where 他叫/她叫/来电人叫 name the applicant (the caller);
             anywhere else those cues name somebody else and nothing is read from them.
     """
-    text = one_subject(text)
+    text = without_fillers(one_subject(text))
     if said := _surname_and_name(text):
         return said
     patterns = (NAME, NAME_THIRD_PERSON) if third_person else (NAME,)
     for match in (m for pattern in patterns for m in pattern.finditer(text)):
         described = text[match.end("name") :].startswith("的") and "是" in text[match.start() : match.start("name")]
-        if _personal(match.group("name")) and not _a_business_name(text, match) and not described:
+        personal = _personal(match.group("name")) or explicitly_named(match)
+        if personal and not _a_business_name(text, match) and not described:
             return match.group("name")  # not "我是易地搬迁的脱贫人口": who the person is, not their name
     if not third_person and THIRD_PERSON.search(text):
         return None  # "他叫王刚，身份证…" in a user's own chat: someone else's details, not a name to guess
@@ -137,10 +140,16 @@ def _said_as_mine(text: str) -> str | None:
 
 
 def _a_business_name(text: str, match: re.Match[str]) -> bool:
-    """The cue names the business: "奶茶店，名字叫…", or "名字叫/叫…" after words of a business and not of a person."""
+    """The cue names the business: "奶茶店，名字叫…", or "名字叫/叫…" after words of a business and not of a person.
+
+    "名字叫/姓名" with a person's name after it, late in a message about a shop, is the person's, unless a project's
+    word is right before the cue ("店名字叫…").
+    """
     before = text[: match.start()]
     cue = text[match.start() : match.start("name")]
     if re.search(rf"我|本人|申请人|来电人|[他她]|姓名|{LEADERS}", cue):  # "开了个店，我叫刘芳": the person's
+        return False
+    if named_in_new_part(match):  # "…推拿店做了两年，想申请补贴，名字叫姚春生": the person's
         return False
     if introduces_person(text, match.group("name")):  # "开个小面馆，叫张伟，身份证…": the person's
         return False
