@@ -28,8 +28,10 @@ from actions.application.form_guard import wants_review
 from actions.conversation import courtesy, messages
 from actions.service_client import (
     Rejected,
+    ServiceError,
     ServiceTimeout,
     ServiceUnavailable,
+    get_json,
     post_json,
     tracker_headers,
     tracker_identity,
@@ -70,8 +72,18 @@ class ActionAskConfirmSubmission(Action):
         """
         text = str(tracker.latest_message.get("text") or "")
         if tracker.get_intent_of_latest_message() != "deny" or changed_this_turn(tracker) or wants_review(text):
-            dispatcher.utter_message(text=messages.summary(dict(tracker.current_slot_values())))
+            slots = dict(tracker.current_slot_values())
+            dispatcher.utter_message(text=messages.summary(slots, await item_departments()))
         return []
+
+
+async def item_departments() -> dict[str, str]:
+    """Item code → the department that handles it, from the service's catalogue (empty when it is unreachable)."""
+    try:
+        items = await get_json("/api/v1/items")
+    except ServiceError:
+        return {}
+    return {str(item["code"]): str(item["department"]) for item in items if isinstance(item, dict)}
 
 
 def changed_this_turn(tracker: Tracker) -> bool:

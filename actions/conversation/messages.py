@@ -1,16 +1,36 @@
 """Chat-window texts built from the form and the service's answers (personal data always masked)."""
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from actions.application.form_fields import FIELDS, display
+from contract.labels import ITEM_NAMES
 
 LIGHTS = {"green": "🟢", "yellow": "🟡", "red": "🔴"}
 LIGHT_WORDS = {"green": "时限内", "yellow": "临近时限", "red": "已超期"}
 
 
-def _filled_lines(slots: dict[str, Any]) -> list[str]:
-    return [f"• {f.label}：{display(f.slot, slots[f.slot])}" for f in FIELDS if slots.get(f.slot) not in (None, "")]
+def _filled_lines(slots: dict[str, Any], departments: Mapping[str, str] | None = None) -> list[str]:
+    return [
+        f"• {f.label}：{_shown(f.slot, slots[f.slot], departments)}"
+        for f in FIELDS
+        if slots.get(f.slot) not in (None, "")
+    ]
+
+
+def _shown(slot: str, value: Any, departments: Mapping[str, str] | None) -> str:
+    if slot == "application_items" and departments and isinstance(value, list):
+        return _items_with_departments(value, departments)
+    return display(slot, value)
+
+
+def _items_with_departments(codes: list[str], departments: Mapping[str, str]) -> str:
+    """Each item with the department that handles it: "纳税人信息确认（税务部门）"."""
+    return "、".join(
+        f"{ITEM_NAMES.get(code, code)}（{departments[code]}）" if code in departments else ITEM_NAMES.get(code, code)
+        for code in codes
+    )
 
 
 def filled_so_far(slots: dict[str, Any]) -> str:
@@ -21,9 +41,15 @@ def filled_so_far(slots: dict[str, Any]) -> str:
     return "目前已记下的信息：\n" + "\n".join(lines) + "\n还差几项，填完后会把完整的表给您核对，确认后才提交。"
 
 
-def summary(slots: dict[str, Any]) -> str:
-    """The filled form for confirmation: one line per field, ID/phone/account masked."""
-    lines = _filled_lines(slots)
+def summary(slots: dict[str, Any], departments: Mapping[str, str] | None = None) -> str:
+    """The filled form for confirmation: one line per field, ID/phone/account masked.
+
+    Args:
+        slots: The form's slots.
+        departments: Item code → the department that handles it (the service's catalogue, its one owner), shown
+            after each item; the items alone without it.
+    """
+    lines = _filled_lines(slots, departments)
     held = slots.get("held_fields") or []
     footer = "\n（已通过数据共享获取、无需填写的信息不在此列。）" if held else ""
     return (
