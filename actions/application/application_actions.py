@@ -16,6 +16,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.application import registration_offer
 from actions.application.form_fields import (
     ATTEMPT,
     BY_SERVICE_FIELD,
@@ -43,9 +44,6 @@ logger = logging.getLogger(__name__)
 OFFER = "offer_pending"
 OFFERED_ITEMS = "offered_items"
 WORKING_SLOTS = (*FORM_SLOTS, CONFIRM_SLOT, "held_fields")
-# The actions after which earlier messages no longer belong to the next application.
-CANCEL_ACTION = "action_cancel_application"
-FORM_ENDS = frozenset({"action_submit_application", CANCEL_ACTION, "action_session_start"})
 CANCELLED = "好的，已取消，刚才填写的内容不会提交，也已清除。需要时随时叫我。"
 SUBMIT_TIMED_OUT = (
     "抱歉，申请系统这次响应超时，暂时无法确认是否已经提交成功。已填写的内容先为您保留，请稍后说“继续申请”并确认："
@@ -71,10 +69,25 @@ class ActionAskConfirmSubmission(Action):
         A correction read as a "no" ("姓打错了，是耳东陈，陈立伟") changed a value: the summary is shown again.
         """
         text = str(tracker.latest_message.get("text") or "")
-        if tracker.get_intent_of_latest_message() != "deny" or changed_this_turn(tracker) or wants_review(text):
-            slots = dict(tracker.current_slot_values())
+        slots = dict(tracker.current_slot_values())
+        kept = said_this_turn(tracker, registration_offer.DECLINED)  # "不用，有执照了": the items said back already
+        if not kept and (
+            tracker.get_intent_of_latest_message() != "deny" or changed_this_turn(tracker) or wants_review(text)
+        ):
             dispatcher.utter_message(text=messages.summary(slots, await item_departments()))
+        if registration_offer.offer_due(tracker, slots):  # someone opening a business, once (decision D2)
+            dispatcher.utter_message(text=registration_offer.OFFER)
         return []
+
+
+def said_this_turn(tracker: Tracker, text: str) -> bool:
+    """The bot said ``text`` since the user's latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and str(event.get("text") or "") == text:
+            return True
+    return False
 
 
 async def item_departments() -> dict[str, str]:

@@ -10,8 +10,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.application.application_actions import CANCEL_ACTION, FORM_ENDS
-from actions.application.form_fields import BY_SLOT
+from actions.application.form_fields import BY_SLOT, CANCEL_ACTION, FORM_ENDS
 from actions.application.form_guard import is_question
 from actions.application.form_items import items_in_words, later
 from actions.application.form_labels import business_type_in_words, read_labelled

@@ -35,6 +35,16 @@ NAME_SAID = re.compile(
 NOT_SAID_NAME = re.compile(r"天|上|下|会|先|再|来|去|说|发|问|看|想|给|填|写|等|找|办|查|交|弄|搞")
 
 
+# A free-text answer that is only a kind of business ("改成公司吧" read as "公司"): the business type, never a project.
+KIND_OF_BUSINESS = {
+    **dict.fromkeys(("公司", "有限公司", "有限责任公司", "企业", "小微企业"), "enterprise"),
+    **dict.fromkeys(("个体户", "个体", "个体工商户"), "individual_business"),
+    **dict.fromkeys(("合作社", "专业合作社", "农民专业合作社"), "cooperative"),
+}
+
+CHANGED_TO = re.compile(r"^(?:那|那就|就|还是)?(?:改成|换成|改为|换为|改办|办成|注册成|弄成|改)?(?:个|一个|一家|家)?")
+
+
 def _free_text(text: str) -> str:
     return ANSWER_PREFIX.sub("", text, count=1).strip(" 。.，,！!") or text.strip(" 。.，,！!")
 
@@ -119,9 +129,13 @@ def answer_to_requested(requested: str, text: str, intent: str, found: Extractio
         said = NAME_SAID.fullmatch(value) if requested == "applicant_name" else None
         if said and said["name"] != value and _said_name(said["name"]):
             value = said["name"]  # "我王芳", "王芳是我的名字", "这边是王芳"
-        kind = kind_of_free_text(value)
+        business = KIND_OF_BUSINESS.get(value) or KIND_OF_BUSINESS.get(
+            CHANGED_TO.sub("", value).rstrip("吧啊呀了的。.!！")
+        )
+        kind = "business_type" if business else kind_of_free_text(value)
         if requested in ("project_name", "industry") and kind is not None and kind != requested:
-            named[kind] = value  # an industry while the project is asked (or the reverse) goes where it belongs
+            # an industry while the project is asked (or the reverse) goes where it belongs; "改成公司吧": the type
+            named[kind] = business or value
             return None
         found.problem = free_text_problem(requested, value)
         return None if found.problem else value

@@ -12,6 +12,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.application import registration_offer
 from actions.application.form_answer import answer_to_requested
 from actions.application.form_cues import SHOP_NAME
 from actions.application.form_field_help import FIELD_WORDS, field_asked, field_help, step_help, undecided
@@ -77,7 +78,7 @@ NO_ACCOUNT_YET = (
 DIGITS_ATTEMPT = re.compile(r"[\d\sXx-]{3,}[。.]?")
 # Only saying something is wrong ("不对", "搞错了"), with no field and no value: never a free-text value.
 ONLY_WRONG = re.compile(
-    r"^(?:不对|错了|搞错了|弄错了|说错了|写错了|填错了|记错了|有错|不对不对|错的|这不对|那不对)"
+    r"^(?:刚才|刚刚)?(?:不对|错了|搞错了|弄错了|说错了|写错了|填错了|记错了|打错了|输错了|有错|不对不对|错的|这不对|那不对)"
     r"[了啊呀吧哦的呢，,。.！!~～\s]*$"
 )
 # Off-topic at a free-text step: the NLU is sure enough, and the message does not read as a short value.
@@ -120,6 +121,56 @@ def value_after_wrong(text: str, intent: str, found: Extraction) -> tuple[str, A
     return slot, value
 
 
+# A cue that only says the step's value was mistyped, and the words that lead it ("刚才打错了", "不好意思写错了").
+WRONG_CLAUSE = re.compile(
+    r"(?:不好意思|抱歉|对不起|哎呀?|啊|哦)?[，,\s]*(?:刚才|刚刚|前面|之前|上面)?(?:的|那个)?(?:是|给)?"
+    r"(?:打|写|填|输|搞|弄|说|记)?错了"
+)
+
+
+def cancels(text: str, names_values: bool) -> bool:
+    """An NLU cancel inside the form really stops it: a cancel word, or no value and no word of a mistake.
+
+    "我叫李明辉，刚才打错了" (the NLU may say cancel) corrects the name; "打错了" alone asks what to correct; only
+    取消/不办了/算了… stop the application (decision A5 of the twelfth analysis).
+    """
+    if CANCEL_WORDS.search(text):
+        return True
+    return not names_values and not SAID_WRONG.search(text)
+
+
+def _only_wrong(text: str, intent: str, requested: str | None) -> bool:
+    """Only "wrong" said: at a free-text step, or at any step when the NLU read it as a cancel or a complaint."""
+    if not ONLY_WRONG.match(text):
+        return False
+    misread = intent in ("cancel", "complain") and requested in BY_SLOT and requested != "first_time_founder"
+    return _free_text_step(requested) or misread
+
+
+def value_beside_wrong(text: str, intent: str, requested: str | None, found: Extraction) -> tuple[str, Any] | None:
+    """The step's value said with a bare "打错了" ("打错了，是李明辉", "李明辉，刚才写错了"), or ``None``.
+
+    Only when no field is named (:func:`value_after_wrong` takes those) and the words around the cue answer the
+    step asked as they would alone.
+    """
+    if requested not in BY_SLOT or wrong_field(text) is not None or not WRONG_CLAUSE.search(text):
+        return None
+    rest = WRONG_CLAUSE.sub("，", text)
+    rest = NEW_VALUE_LEAD.sub("", rest.strip(" ，,。.！!~～"), count=1).strip(" ，,。.！!~～")
+    if not rest or SAID_WRONG.search(rest) or CANCEL_WORDS.search(rest):
+        return None
+    value = answer_to_requested(str(requested), rest, intent, found)
+    if value is None or (value == rest and not BY_SLOT[str(requested)].free_text):
+        found.problem = None
+        return None
+    return str(requested), value
+
+
+def _corrected(text: str, intent: str, requested: str | None, found: Extraction) -> tuple[str, Any] | None:
+    """A value said with a word of a mistake: the field named wrong ("贷款年限错了，两年"), else the step's own."""
+    return value_after_wrong(text, intent, found) or value_beside_wrong(text, intent, requested, found)
+
+
 # At a step asked again ("上一步", "地址填错了"): the old value stays ("不改了", "还是原来那个").
 OLD_KEPT = re.compile(
     r"不改了|不用改了?|还是原来|就用原来|用原来的|原来那个|原来的就?(?:行|好|对)|就那样吧?|保持不变|不用动"
@@ -149,7 +200,7 @@ def _command(text: str, intent: str, requested: str | None, found: Extraction, c
         ("hesitate", requested == CONFIRM_SLOT and _holds_on(text)),  # "先别交，我考虑一下"
         ("items_kept", chosen and requested != "application_items" and bool(THESE_ONLY.match(text))),  # "就这两样"
         ("fix", wrong_field(text) is not None),  # "名字写错了": that field asked again, its old value shown
-        ("which_wrong", _free_text_step(requested) and bool(ONLY_WRONG.match(text))),  # "不对": which one?
+        ("which_wrong", _only_wrong(text, intent, requested)),  # "不对": which one?
         ("back", bool(BACK.search(text))),
         ("restart", bool(RESTART.search(text))),
         ("review", requested is not None and wants_review(text)),  # "核对下信息": shown, whatever the intent
@@ -186,9 +237,10 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
         found.shown[str(requested)] = f"{BY_SLOT[str(requested)].label}不改，还是{display(str(requested), kept)}"
         if SUBMIT.search(text):
             found.values[CONFIRM_SLOT] = True  # "算了还是原来那个，交吧": the summary was already shown
-    if not found.values and (fixed := value_after_wrong(text, intent, found)):
-        found.values[fixed[0]] = fixed[1]  # "贷款年限错了，两年": the field named wrong takes the value said with it
-    found.command = "no_items" if found.removed_all else _command(text, intent, requested, found, chosen)
+    if not found.values and (fixed := _corrected(text, intent, requested, found)):
+        found.values[fixed[0]] = fixed[1]
+    offer = _offer_answered(tracker, text, intent, requested, slots, found)
+    found.command = "no_items" if found.removed_all else offer or _command(text, intent, requested, found, chosen)
     if found.command:
         return found
     person_asked = intent == "request_human" and (not found.values or PERSON_WORDS.search(text))
@@ -210,7 +262,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     removal = "application_items" in found.values
     changing = bool(found.values) and bool(CHANGING.search(text))  # "个体户不搞了，改成有限公司": a correction
     if (
-        (intent == "cancel" and not (removal or changing))  # "贷款不要了": that item is removed, the form goes on
+        (intent == "cancel" and cancels(text, bool(found.values)) and not (removal or changing))  # "贷款不要了"
         or person_asked
         or off_topic  # "先帮我订个奶茶" at the project's step is answered as off-topic, never stored
         or (
@@ -231,6 +283,22 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     if "premises_address" in found.values and not found.regions:
         found.regions = entities_named(tracker, "region")
     return found
+
+
+def _offer_answered(
+    tracker: Tracker, text: str, intent: str, requested: str | None, slots: dict[str, Any], found: Extraction
+) -> str | None:
+    """The answer to the registration offered at the summary: "要" adds the item (a value), "不用" keeps the items.
+
+    Returns:
+        ``registration_kept`` for a decline (the form says the items are kept), else ``None``.
+    """
+    if requested != CONFIRM_SLOT or found.values:
+        return None
+    answer = registration_offer.reply_to_offer(tracker, text, intent)
+    if answer == "accept":
+        found.values["application_items"] = [*(slots.get("application_items") or []), registration_offer.REGISTRATION]
+    return "registration_kept" if answer == "decline" else None
 
 
 def _step_explained(tracker: Tracker, text: str, requested: str | None) -> str | None:

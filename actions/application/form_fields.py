@@ -62,6 +62,9 @@ FORM_SLOTS = tuple(f.slot for f in FIELDS)
 CONFIRM_SLOT = "confirm_submission"
 PAUSED = "application_paused"  # true while an outage or another task keeps a half-filled form for "继续申请"
 ATTEMPT = "application_attempt"  # one id per started application (the idempotency of its filing)
+# The actions after which earlier messages no longer belong to the next application.
+CANCEL_ACTION = "action_cancel_application"
+FORM_ENDS = frozenset({"action_submit_application", CANCEL_ACTION, "action_session_start"})
 
 
 def _amount(value: Any) -> str:

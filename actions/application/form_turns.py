@@ -14,6 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.application import registration_offer
 from actions.application.application_actions import cancelled
 from actions.application.form_field_help import field_help
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT, display
@@ -87,9 +88,23 @@ NAVIGATION = (
     "not_submitted",
     "review",
     "which_wrong",
+    "registration_kept",
 )
 PAUSED_REPLY = "好的，不着急，找到了直接发给我就行。"
+RIGHT_VALUE = "好的，请直接告诉我正确的{label}，我来改。"
 WHICH_WRONG = "好的，哪一项不对？请直接说要改成什么，例如“项目名称改为（新名称）”“手机号改成（新号码）”。"
+
+
+def asked_again(tracker: Tracker, slot: str) -> bool:
+    """The step was filled earlier in this attempt and is asked again ("上一步", "名字写错了")."""
+    if slot not in BY_SLOT:
+        return False
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name"):
+            return False  # the form (re)started: earlier values belong to another attempt
+        if event.get("event") == "slot" and event.get("name") == slot and event.get("value") not in (None, "", []):
+            return True
+    return False
 
 
 async def carry_out(
@@ -121,14 +136,22 @@ async def carry_out(
             dispatcher.utter_message(text=PAUSED_REPLY)
         if command in ("hesitate", "not_submitted"):
             dispatcher.utter_message(text=HOLDING if command == "hesitate" else NOT_SUBMITTED)
+        if command == "which_wrong" and asked_again(tracker, str(requested)):  # "打错了" right after "上一步"
+            dispatcher.utter_message(text=RIGHT_VALUE.format(label=BY_SLOT[str(requested)].label))
+            return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
         if command == "which_wrong":  # "不对" at a free-text step: which field, with what is filled so far
             dispatcher.utter_message(text=WHICH_WRONG)
         if command in ("review", "which_wrong") and requested != CONFIRM_SLOT:
             dispatcher.utter_message(text=messages.filled_so_far(slots))  # the summary's own question shows it
         return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
-    if command == "items_kept":  # "就这两样": said back, and the step asked again (no failed answer)
+    if command in ("items_kept", "registration_kept"):  # "就这两样"; "不用，有执照了" to the registration offered
         items = display("application_items", slots.get("application_items"))
-        dispatcher.utter_message(text=f"好的，就办这几项：{items}。我们接着填。")
-        requested = slots.get(REQUESTED)
+        kept = (
+            registration_offer.DECLINED
+            if command == "registration_kept"
+            else f"好的，就办这几项：{items}。我们接着填。"
+        )
+        dispatcher.utter_message(text=kept)
+        requested = slots.get(REQUESTED)  # said back, and the step asked again (no failed answer)
         return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
     return navigate(dispatcher, command, slots, text)

@@ -33,10 +33,13 @@ from actions.progress.progress import (
     show_own,
     where_to_look_later,
 )
-from actions.progress.progress_replies import NUMBER_SHAPE
-from actions.steps.step_failures import HELP_FROM, failures_at
+from actions.progress.progress_replies import NUMBER_SHAPE, PERSON_BUTTON, WHERE_NUMBER
+from actions.steps.step_failures import HELP_FROM, NOT_RECOGNISED, failures_at
 from actions.steps.step_help import help_message, plain_message, remind
 
+# Digits that may be a number without its CY or of the wrong length ("20261206000012"); never 6 (the ID's last
+# digits) or 11 starting with 1 (a phone).
+BARE_NUMBER = re.compile(r"(?<![\dA-Za-z])(?!1\d{10}(?!\d))\d{8,17}(?!\d)")
 # A message of digits only ("15321", "CY2026120600006"): an attempt at the step's value, whatever the NLU read.
 DIGITS_ONLY = re.compile(r"(?:CY)?[\s\d]*\d[\s\d]*[Xx]?", re.IGNORECASE)
 
@@ -101,13 +104,59 @@ def _values(text: str, tracker: Tracker, requested: str | None) -> dict[str, str
     return values
 
 
-def _not_given(dispatcher: CollectingDispatcher, tracker: Tracker, requested: str, text: str = "") -> None:
+def _wrong_number(text: str) -> str | None:
+    """A number of the wrong shape ("CY2026120600", "20261206000012" without CY), or ``None``."""
+    if NUMBER.search(text):
+        return None
+    attempt = NUMBER_LIKE.search(text) or BARE_NUMBER.search(FULL_ID.sub(" ", text))
+    return re.sub(r"\s", "", attempt.group(0)).upper() if attempt else None
+
+
+def _opened_with_wrong_number(tracker: Tracker) -> bool:
+    """The message that opened this run of the check held a number of the wrong shape (its first failure)."""
+    events = list(tracker.events)
+    starts = [i for i, event in enumerate(events) if event.get("event") == "active_loop" and event.get("name")]
+    opened = starts[-1] if starts else None
+    if opened is None:
+        return False
+    routed = False
+    for event in reversed(events[:opened]):
+        if event.get("event") == "action" and event.get("name") == "action_route_progress":
+            routed = True
+        if event.get("event") == "user":
+            return routed and _wrong_number(str(event.get("text") or "")) is not None
+    return False
+
+
+async def _number_help(dispatcher: CollectingDispatcher, tracker: Tracker, failed: int) -> bool:
+    """From the number's second failure: the owner's own applications, or where the number is and a person.
+
+    Returns:
+        True when the logged-in owner's applications were shown (the check is over).
+    """
+    if await show_own(dispatcher, tracker):
+        return True
+    lead = NOT_RECOGNISED[(failed - 1) % 2]
+    dispatcher.utter_message(text=f"{lead}{WHERE_NUMBER}", buttons=[PERSON_BUTTON])
+    return False
+
+
+async def _not_given(dispatcher: CollectingDispatcher, tracker: Tracker, requested: str, text: str = "") -> bool:
     """The re-prompt for a step not answered: its format, and from the second failure help and a person.
 
-    Digits of the wrong length ("15321" for the six ID digits) are told how many they were.
+    Digits of the wrong length ("15321" for the six ID digits) are told how many they were. From the number's
+    second failure: where the number is, or the logged-in owner's own applications.
+
+    Returns:
+        True when the owner's own applications were shown (the check is over).
     """
-    if (failed := _failures(tracker, requested)) >= HELP_FROM:  # the same re-prompt never a third time
+    failed = _failures(tracker, requested)
+    if failed >= HELP_FROM and requested == NUMBER_SLOT:
+        return await _number_help(dispatcher, tracker, failed)
+    if failed >= HELP_FROM:  # the same re-prompt never a third time
         dispatcher.utter_message(**help_message(requested, failed - 1))
+    elif requested == NUMBER_SLOT and (wrong := _wrong_number(text)) and not DIGITS_ONLY.fullmatch(text.strip()):
+        dispatcher.utter_message(text=f"“{wrong[:20]}”不是完整的申请编号：申请编号是{NUMBER_SHAPE}，请核对后再发给我。")
     elif DIGITS_ONLY.fullmatch(text.strip()):
         count = len(re.sub(r"\D", "", text))
         wanted = "申请编号是CY加14位数字" if requested == NUMBER_SLOT else "身份证后6位是6位（最后一位可能是X）"
@@ -116,11 +165,31 @@ def _not_given(dispatcher: CollectingDispatcher, tracker: Tracker, requested: st
         dispatcher.utter_message(text=f"申请编号是{NUMBER_SHAPE}，请核对后再发给我。")
     else:
         dispatcher.utter_message(text="请发送申请人身份证号码的后6位（6位数字，最后一位可能是X）。")
+    return False
 
 
 def _failures(tracker: Tracker, slot: str) -> int:
-    """Messages in a row that answered nothing at ``slot``, the latest included (:mod:`actions.steps.step_failures`)."""
-    return failures_at(tracker, slot, (NUMBER_SLOT, LAST6_SLOT))
+    """Messages in a row that answered nothing at ``slot``, the latest included (:mod:`actions.steps.step_failures`).
+
+    A number of the wrong shape in the message that opened the check ("查进度 CY2026…" one digit short) is the
+    number's first failure (twelfth analysis A6).
+    """
+    failed = failures_at(tracker, slot, (NUMBER_SLOT, LAST6_SLOT))
+    opening = slot == NUMBER_SLOT and _opened_with_wrong_number(tracker) and not _asked_afresh(tracker)
+    return failed + 1 if opening else failed
+
+
+def _asked_afresh(tracker: Tracker) -> bool:
+    """The number was filled or the ID digits asked since the check opened (a later run of the number's step)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name"):
+            return False
+        if event.get("event") == "slot" and (
+            (event.get("name") == NUMBER_SLOT and event.get("value"))
+            or (event.get("name") == "requested_slot" and event.get("value") == LAST6_SLOT)
+        ):
+            return True
+    return False
 
 
 def _digits_ahead(text: str, requested: str | None) -> bool:
@@ -171,12 +240,30 @@ class ValidateProgressForm(FormValidationAction):
             answered = await answer_question(dispatcher, tracker, domain)
             remind(dispatcher, tracker, str(requested), (NUMBER_SLOT, LAST6_SLOT))
             return [*answered, SlotSet(str(requested), None), SlotSet("requested_slot", requested)]
-        events: list[EventType] = [SlotSet(slot, value) for slot, value in values.items()]
-        if requested in (None, NUMBER_SLOT) and set(values) == {LAST6_SLOT}:  # the digits before the number: kept
-            dispatcher.utter_message(text="好的，身份证后6位已记下。还需要申请编号（CY加14位数字）。")
-        elif requested in (NUMBER_SLOT, LAST6_SLOT) and requested not in values:
-            _not_given(dispatcher, tracker, str(requested), text)
-            events.append(SlotSet(str(requested), None))
-        filled = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT), **values}
-        next_slot = next((slot for slot in (NUMBER_SLOT, LAST6_SLOT) if not filled.get(slot)), None)
-        return [*events, SlotSet("requested_slot", next_slot)]
+        return await _filled(dispatcher, tracker, text, requested, values)
+
+
+async def _filled(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, requested: str | None, values: dict[str, str]
+) -> list[EventType]:
+    """Store what the message gave and ask the next step; a missing or wrong-shaped number is a failure of its step.
+
+    A wrong-shaped number in the message that opens the check ("查进度 CY2026…" one digit short) is told at once.
+    """
+    events: list[EventType] = [SlotSet(slot, value) for slot, value in values.items()]
+    opening_wrong = requested is None and NUMBER_SLOT not in values and _wrong_number(text) is not None
+    if requested in (None, NUMBER_SLOT) and set(values) == {LAST6_SLOT} and not opening_wrong:
+        dispatcher.utter_message(text="好的，身份证后6位已记下。还需要申请编号（CY加14位数字）。")
+    elif opening_wrong or (requested in (NUMBER_SLOT, LAST6_SLOT) and requested not in values):
+        step = str(requested or NUMBER_SLOT)
+        if await _not_given(dispatcher, tracker, step, text):  # the logged-in owner saw their own applications
+            return [
+                SlotSet(NUMBER_SLOT, None),
+                SlotSet(LAST6_SLOT, None),
+                SlotSet("requested_slot", None),
+                ActiveLoop(None),
+            ]
+        events.append(SlotSet(step, None))
+    filled = {NUMBER_SLOT: tracker.get_slot(NUMBER_SLOT), LAST6_SLOT: tracker.get_slot(LAST6_SLOT), **values}
+    next_slot = next((slot for slot in (NUMBER_SLOT, LAST6_SLOT) if not filled.get(slot)), None)
+    return [*events, SlotSet("requested_slot", next_slot)]

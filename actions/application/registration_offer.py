@@ -1,0 +1,98 @@
+"""经营主体登记注册 offered once at the summary to someone opening a business (decision D2 of the twelfth analysis).
+
+Someone who says they are opening a business (开个店, 开家公司, 准备开业) and never says they have a licence, and who
+chose items without the registration, is asked once whether to add it; nothing is added silently. "要/好/加上" adds it
+(the form then asks what the registration still needs), "不用/有执照了" keeps the items.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.application.form_fields import FORM_ENDS
+from actions.application.form_guard import CANCEL_WORDS, SUBMIT, is_question
+
+REGISTRATION = "business_registration"
+OFFER = "还没有营业执照的话，要不要一起办理经营主体登记注册？要就回复“要”，不用就回复“不用”。"
+OFFER_KEY = "要不要一起办理经营主体登记注册"
+# A business being opened: a plan (想开, 准备在长沙开), "开个店/开家公司" (not "开个户", "开发票"), not open yet.
+OPENING = re.compile(
+    r"(?:想|要|准备|打算|计划|预备|筹备)(?:自己)?(?:在[\u4e00-\u9fff]{1,8})?开(?!了|过|发|票|户|证明|会|车|心|始)"
+    r"|开(?:个|家|一家|一个|间|一间)(?!了|户|证明|发票|票|会|玩笑)"
+    r"|(?:准备|打算|筹备|还没|没有|尚未|还未)(?:开业|开张|营业)"
+)
+# A licence already held: never offered ("有执照", "营业执照办好了", "已经注册", "店开了两年").
+HAS_LICENCE = re.compile(
+    r"(?<!没)(?<!未)有(?:营业)?执照|执照(?:已经|早就|早)?(?:办好|办了|办下来|下来了|拿到|有了)"
+    r"|(?:已经|早就|早已|早)(?:注册|登记|办了?执照|开业|开张|营业)|(?:注册|登记)(?:过|好)了"
+    r"|开了(?:有)?[一二两三四五六七八九十\d半几]+(?:年|个月)|(?:营业执照|执照)上"
+)
+# The items of someone who already runs a business: the subsidy is for one that has operated a year.
+RUNNING_ITEMS = frozenset({"startup_subsidy"})
+ACCEPTS = re.compile(
+    r"^(?:那?就?)(?:要|要的|好|好的|好啊|可以|行|需要|加上|加|一起办|一起|办|都办|顺便办|那就加上|嗯|对|是的)"
+    r"(?:吧|的|呀|啊|吧。|一起办|上|一下)?[。.！!，,]?$"
+    r"|(?:加上|一起办|也办|顺便办|帮我加|都办)(?!.*不)"
+)
+DECLINES = re.compile(r"不用|不要|不需要|不加|不办|没必要|(?<!没)有执照|(?<!没)有营业执照|已经(?:有|注册|办)|办好了")
+DECLINED = "好的，不加登记注册，还是办这几项。确认无误请回复“确认提交”，要改哪一项直接告诉我。"
+
+
+def _user_texts(tracker: Tracker) -> list[str]:
+    """The user's messages since the last application ended (filed, cancelled or a new session)."""
+    texts: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") in FORM_ENDS:
+            break
+        if event.get("event") == "user":
+            texts.append(str(event.get("text") or ""))
+    return texts
+
+
+def offered(tracker: Tracker) -> bool:
+    """The registration was offered in this application already (it is offered once)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") in FORM_ENDS:
+            return False
+        if event.get("event") == "bot" and OFFER_KEY in str(event.get("text") or ""):
+            return True
+    return False
+
+
+def offer_due(tracker: Tracker, slots: dict[str, Any]) -> bool:
+    """Whether the summary should offer the registration now (once, to someone opening a business).
+
+    Args:
+        tracker: The conversation (the user's words since the last application ended).
+        slots: The form's values (the items chosen, a start date of an existing business).
+    """
+    items = set(slots.get("application_items") or [])
+    if not items or REGISTRATION in items or items & RUNNING_ITEMS or slots.get("business_started_on"):
+        return False
+    texts = _user_texts(tracker)
+    opening = any(OPENING.search(text) for text in texts)
+    return opening and not any(HAS_LICENCE.search(text) for text in texts) and not offered(tracker)
+
+
+def just_offered(tracker: Tracker) -> bool:
+    """The bot's reply to the user's previous message (the turn before the latest message) offered the registration."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    said = tracker.events[users[-2] + 1 : users[-1]] if len(users) > 1 else []
+    return any(event.get("event") == "bot" and OFFER_KEY in str(event.get("text") or "") for event in said)
+
+
+def reply_to_offer(tracker: Tracker, text: str, intent: str) -> str | None:
+    """The answer to the offer just made: ``accept``, ``decline`` or ``None`` (anything else, e.g. "确认提交").
+
+    A decline said with a submit word ("不用了，直接提交") is a submit: the form files the items as they are.
+    """
+    if not just_offered(tracker) or is_question(text) or CANCEL_WORDS.search(text):
+        return None
+    if DECLINES.search(text) or (intent == "deny" and not ACCEPTS.search(text)):
+        return None if SUBMIT.search(text) else "decline"
+    if ACCEPTS.search(text) or (intent == "affirm" and not SUBMIT.search(text)):
+        return "accept"
+    return None
