@@ -18,7 +18,7 @@ from actions.appeals.appeal_answers import AS_IS, NOT_GIVEN
 from actions.appeals.appeal_moves import verified, verify
 from actions.appeals.appeal_prompts import filed_as
 from actions.appeals.appeal_reading import ABOUT_APPLICATION, NO_NUMBER
-from actions.appeals.appeals import CHANNEL, FORM_SLOTS, NONE, categories, classify, has_openid
+from actions.appeals.appeals import CHANNEL, FORM_SLOTS, NONE, SUGGESTION, categories, classify, has_openid
 from actions.application.form_guard import SUBMIT
 
 REQUESTED = "requested_slot"
@@ -71,7 +71,10 @@ async def plan(
     if slots.get("appeal_contact") is None and has_openid(tracker):
         fill("appeal_contact", CHANNEL)
     description = str(slots.get("appeal_description") or "")
-    unlinked = not ABOUT_APPLICATION.search(description) or NO_NUMBER.search(description)  # "我没有编号…"
+    suggestion = (slots.get("appeal_category") or {}).get("category") == SUGGESTION
+    if suggestion and description and slots.get("appeal_place_time") is None:
+        fill("appeal_place_time", NOT_GIVEN)  # "建议你们乡镇也设个窗口": no place or time something happened
+    unlinked = not ABOUT_APPLICATION.search(description) or NO_NUMBER.search(description) or suggestion
     if description and slots.get("appeal_application") is None and (unlinked or submit_now):
         fill("appeal_application", NONE)  # "…，直接交": filed without linking one
     if submit_now and description and slots.get("appeal_contact") and slots.get("appeal_place_time") is None:

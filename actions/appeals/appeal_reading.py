@@ -61,12 +61,6 @@ NO_NUMBER = re.compile(
     r"(?:和|跟|与)(?:我的?)?(?:申请|办件)(?:都|也)?(?:不相干|不相关|无关|没关系|没有关系|没啥关系)|"
     r"(?:没有|没|无)(?:什么|任何|具体的?|相关的?)?办件|不关(?:办件|申请)的?事"  # "没有办件", "不关办件的事"
 )
-# A suggestion or an opinion to hand in ("我有个建议，…", "提个意见", "我们有几条建议"): filed as a 诉求 whose
-# category is 其他与意见建议; "你有什么建议" (asking the bot) and "建议在哪提" (a question) are not.
-SUGGESTS = re.compile(
-    r"^(?:你好|您好|喂)?[，,\s]*(?:我|我们|本人|来电人|群众)?(?:这边|这里)?(?:还|就|想|要)?"
-    r"(?:有|提|想提|要提|反映)(?:个|一个|一点|几个|几条|一条|条|点)(?:小)?(?:建议|意见)|^(?:我|我们)(?:对你们)?有意见"
-)
 # Leaving the category to the bot ("类别随便归", "归哪类都行", "分类你们定"): a clause naming the category and
 # saying any will do. The proposal the service makes stands; nothing about the category is asked.
 CATEGORY_WORD = re.compile(r"类别|分类|哪类|哪一类|什么类|归类|归哪|哪个类")
@@ -121,12 +115,6 @@ def tells_a_complaint(text: str) -> bool:
         return False
     # "反映一下，补贴什么时候发": only the opening words, then only questions
     return len(first) - opening.end() > MIN_OPENING_REST or any(not is_question(clause) for clause in rest)
-
-
-def suggests(text: str) -> bool:
-    """Whether the message opens by handing in a suggestion or an opinion ("我有个建议，孵化基地晚上也开放")."""
-    first = (CLAUSE.findall(text) or [""])[0]
-    return bool(SUGGESTS.search(text.strip())) and not is_question(first)
 
 
 def any_category(text: str) -> bool:

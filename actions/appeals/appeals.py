@@ -17,12 +17,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.appeals.appeal_questions import answer_first
-from actions.appeals.appeal_reading import NOT_MEANT, appeal_number, read_appeal, suggests, tells_a_complaint
+from actions.appeals.appeal_reading import NOT_MEANT, appeal_number, read_appeal, tells_a_complaint
 from actions.appeals.rating_words import score_of, wants_to_rate
 from actions.appeals.ratings import ActionRate
+from actions.appeals.suggestions import suggests
 from actions.conversation import context, filed_appeal
 from actions.conversation.replies import answer_question, is_question, varied
-from actions.eligibility import situation
+from actions.eligibility import own_case, situation
 from actions.knowledge import writing_requests
 from actions.progress.progress import still_without_number
 from actions.service_client import (
@@ -72,6 +73,11 @@ INTRO = (
     "很抱歉给您带来不好的体验。我来帮您登记{kind}：说清楚发生了什么、在哪里什么时候、怎么联系您，"
     "登记后会给您一个编号和答复期限，工作人员会跟进处理。随时可以说“取消”或“转人工”。"
 )
+# A suggestion is thanked, not apologised for; where and when is not asked (appeal_plan.plan).
+SUGGESTION_INTRO = (
+    "感谢您的建议！我帮您记下来，登记为“其他与意见建议”类诉求，登记后会给您一个编号，可以凭编号查处理情况，"
+    "工作人员会研究并答复您。随时可以说“取消”或“转人工”。"
+)
 # "我不是要投诉", "算了不投诉了" inside the form: nothing is filed, and what else the bot does instead.
 NOT_A_COMPLAINT = (
     "好的，这件事不登记投诉了，刚才说的内容不会提交。我还能帮您：讲政策（例如“创业补贴有多少”）、帮您申请办理"
@@ -118,7 +124,8 @@ def start_appeal(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     """Open ``appeal_form`` with every field the latest message gives (the form asks only for the rest)."""
     text = str(tracker.latest_message.get("text") or "")
     found = read_appeal(text, list(tracker.latest_message.get("entities") or []))
-    dispatcher.utter_message(text=INTRO.format(kind=kind_label(kind_of(text))))
+    intro = SUGGESTION_INTRO if suggests(text) else INTRO.format(kind=kind_label(kind_of(text)))
+    dispatcher.utter_message(text=intro)
     if found.demand and not suggests(text):  # "希望周末也开放": a suggestion's time is no demand
         dispatcher.utter_message(text=DEMAND_NOTED.format(demand=found.demand))
     events: list[EventType] = [*reset_appeal(), ActiveLoop(None)]
@@ -166,6 +173,9 @@ class ActionRouteAppeal(Action):
         text = str(tracker.latest_message.get("text") or "").strip()
         if suggests(text) and not asks_status(text):  # "我有个建议，…", "提个意见": filed, asked nothing
             return start_appeal(dispatcher, tracker)
+        judged = None if GRIEVANCE.search(text) else await own_case.fact_after_verdict(dispatcher, tracker, domain)
+        if judged is not None:  # "还没开业呢，场地都没定" right after a verdict: a fact, judged again, nothing to file
+            return judged
         return await self._route(dispatcher, tracker, domain)
 
     @staticmethod

@@ -8,8 +8,9 @@ the knowledge base's nearest answer.
 from rasa_sdk import Tracker
 
 from actions.appeals.appeal_answers import AS_IS
-from actions.appeals.appeal_reading import NOT_MEANT, OPENS_COMPLAINT, read_appeal, suggests, tells_a_complaint
+from actions.appeals.appeal_reading import NOT_MEANT, OPENS_COMPLAINT, read_appeal, tells_a_complaint
 from actions.appeals.appeals import WANTS_TO_FILE, asks_status
+from actions.appeals.suggestions import suggests
 from actions.application.form_guard import SUBMIT
 from actions.conversation.question_shape import is_question
 

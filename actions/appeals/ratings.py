@@ -16,8 +16,9 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.appeals.appeal_reading import application_number, id_last6, suggests, the_application
+from actions.appeals.appeal_reading import application_number, id_last6, the_application
 from actions.appeals.rating_words import ASK_SCORE, asks_how_to_rate, comment_of, score_of, wants_to_rate, wished_before
+from actions.appeals.suggestions import suggests
 from actions.application.form_extraction import just_heard_user
 from actions.conversation.question_shape import is_question
 from actions.conversation.replies import answer_question, bot_texts

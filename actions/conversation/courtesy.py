@@ -47,6 +47,12 @@ STOPPING = re.compile(
     rf"{STOP_WORDS}|先不|不(?:想|打算|准备)?再?(?:弄|办|搞|干|做|整|申请|填|查)了|不想(?:弄|办|搞|干|做|整|申请|填|查)"
 )
 MIN_QUESTION = 3
+# A short question the NLU took for a yes or a no ("要钱不", "收费不", "免费吗", "能退不"): it asks about the last
+# answer's item, never "好的，明白了".
+ASKS_ABOUT_IT = re.compile(
+    r"(?:收|要|交|花|给|掏|出)(?:钱|费|费用|学费|啥钱|多少)|收费|免费|费用|多少钱|(?:能|可以|会|要|得|用)[^，,。]{0,4}"
+    r"(?:不|吗|么|没|啵|不咯)[?？。!！~～]*$"
+)
 # The short reply to the opening words when a question follows (the question's answer is the real reply).
 SAID = {"thank": "不客气。", "cancel": "好的，先不办了。", "deny": "好的。", "goodbye": "好的。"}
 
@@ -67,6 +73,11 @@ def question_after(text: str) -> int | None:
     if len(rest.strip()) < MIN_QUESTION or not question_shape.is_question(rest):
         return None
     return match.end()
+
+
+def _asks_about_it(text: str) -> bool:
+    """A question read as a yes or a no ("收费不", "那要钱不"): money, or whether one can, asked of the last answer."""
+    return question_shape.is_question(text) and bool(ASKS_ABOUT_IT.search(text)) and not STOPPING.search(text)
 
 
 def asking_only(tracker: Tracker, start: int) -> Tracker:
@@ -137,8 +148,10 @@ class ActionRouteCourtesy(Action):
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
         text = str(tracker.latest_message.get("text") or "")
         if question_after(text) is None:
-            if intent == "cancel" and question_shape.is_question(text) and not STOPPING.search(text):
-                return await answer_question(dispatcher, tracker, domain)  # "提交了的申请能撤销吗": nothing to stop
+            # "提交了的申请能撤销吗": nothing to stop; "要钱不" after the training: a question, not a no
+            stops_nothing = intent == "cancel" and question_shape.is_question(text) and not STOPPING.search(text)
+            if stops_nothing or (intent in ("deny", "affirm") and _asks_about_it(text)):
+                return await answer_question(dispatcher, tracker, domain)
             _usual(dispatcher, intent)
             return []
         dispatcher.utter_message(text=SAID.get(intent, "好的。"))

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import filed_appeal, question_shape
 from actions.conversation.replies import answer_question
+from actions.eligibility import own_case
 from actions.service_client import ServiceError, post_json, tracker_headers
 from nlu_components.person_asked import asks_for_person
 
@@ -43,10 +44,15 @@ class ActionHandoff(Action):
         return "action_handoff"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        """Hand the conversation to a person (see :func:`hand_off`); inside a form, only when asked in words."""
+        """Hand the conversation to a person (see :func:`hand_off`) only when asked in words.
+
+        Inside a form the form reads the message; outside, a fact after a verdict is judged again and anything else
+        takes the not-understood path (which offers a person after the second miss).
+        """
         loop = (tracker.active_loop or {}).get("name")
         text = str(tracker.latest_message.get("text") or "")
-        asked = bool(ASKS_FOR_PERSON.search(text)) or asks_for_person(text)
+        # a button's payload ("/request_human", the "转人工" button) is the request itself
+        asked = bool(ASKS_FOR_PERSON.search(text)) or asks_for_person(text) or text.lstrip().startswith("/")
         if loop and not asked:
             return [FollowupAction(str(loop))]  # the form reads the message (a name relayed by hotline staff)
         if not loop and (said := filed_appeal.reply_after_filing(tracker)):
@@ -54,6 +60,12 @@ class ActionHandoff(Action):
             return []
         if not loop and not asked and question_shape.is_question(text):
             return await answer_question(dispatcher, tracker, domain)  # "那我个人呢": a question about one's case
+        if not loop and not asked:  # no person asked for in words: never a handoff
+            from actions.conversation.fallback import ActionHandleLowConfidence  # fallback → here: imported when run
+
+            # "门面还没租好呢" after a verdict: judged again; anything else: not understood (rephrase, then a person)
+            judged = await own_case.fact_after_verdict(dispatcher, tracker, domain)
+            return judged if judged is not None else await ActionHandleLowConfidence().run(dispatcher, tracker, domain)
         return await hand_off(dispatcher, tracker, HANDED_OFF)
 
 

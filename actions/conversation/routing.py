@@ -15,6 +15,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.appeals.appeals import start_appeal
+from actions.appeals.suggestions import suggests
 from actions.conversation import courtesy
 from actions.conversation.context import odd_input_reply
 from actions.conversation.followups import follow_up
@@ -53,6 +55,12 @@ COMPLAINT = re.compile(
 # Words of a real greeting or of asking who answers: never read as a follow-up question about the last answer.
 SMALL_TALK = re.compile(
     r"你好|您好|在吗|在不在|哈喽|嗨|早上好|下午好|晚上好|机器人|真人|人工|智能|AI|ai|你是谁|你是什么|客服"
+)
+# A greeting opening a message ("hello，GYB course要收钱吗", "您好 请问补贴多久到账"): what follows is the message.
+GREETING_FIRST = re.compile(
+    r"^\s*(?:你好|您好|hello|hi|hey|哈喽|哈罗|嗨|喂|在吗|在不在|早上好|上午好|下午好|晚上好)(?![A-Za-z])"
+    r"[啊呀呢哦吖哈,，.。!！~～\s]*",
+    re.IGNORECASE,
 )
 # Where or on which site something is done ("笔记本上能在哪个网页申请"): a question about the way in, whenever it comes.
 WHERE_ONLINE = re.compile(r"在哪|哪里|哪儿|去哪|哪个网|网站|网址|网页|电脑上|笔记本|手机上|平台|App|APP|app|小程序")
@@ -118,6 +126,8 @@ class ActionRouteSmallTalk(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Answer a follow-up of the previous answer when the knowledge base has one; else greet or say who I am."""
         text = _text(tracker)
+        if (asked := _after_greeting(tracker)) is not None:  # greeted only when nothing else is said
+            return await answer_question(dispatcher, asked, domain)
         if not SMALL_TALK.search(text) and (answered := await follow_up(dispatcher, tracker, domain, True)) is not None:
             return answered
         if not SMALL_TALK.search(text) and WHERE_ONLINE.search(text) and is_question(text):
@@ -129,6 +139,16 @@ class ActionRouteSmallTalk(Action):
         return []
 
 
+def _after_greeting(tracker: Tracker) -> Tracker | None:
+    """The conversation with its latest message cut to the question after an opening greeting, else ``None``."""
+    said = str(tracker.latest_message.get("text") or "")
+    opening = GREETING_FIRST.match(said)
+    rest = said[opening.end() :] if opening else ""
+    if not opening or len(rest.strip()) < courtesy.MIN_QUESTION or not is_question(rest):
+        return None
+    return courtesy.asking_only(tracker, opening.end())
+
+
 class ActionOutOfScope(Action):
     """Decline politely; a repeat gets choices, then a person; "编号我忘了" is helped, not declined."""
 
@@ -138,8 +158,8 @@ class ActionOutOfScope(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Never the same reply three times in a row."""
-        if forgot_number(_text(tracker)):
-            return await forgotten_number(dispatcher, tracker)
+        if (helped := await _helped_first(dispatcher, tracker)) is not None:
+            return helped
         # "你到底会干啥", "什么破机器人", "帮我的店起个名": what the assistant is and does, or an honest decline
         replied = courtesy.answered_as_about_assistant(dispatcher, _text(tracker))
         if not replied and (odd := odd_input_reply(_text(tracker))):  # "???", "😂", "hello can you help"
@@ -154,6 +174,13 @@ class ActionOutOfScope(Action):
         if is_question(text) and (_names_ours(tracker) or OURS.search(text)):
             return await answer_question(dispatcher, tracker, domain)  # "开网店的能贷款吗": ours; the KB says if not
         return await _declined_unless_found(dispatcher, tracker, domain)
+
+
+async def _helped_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """A forgotten number ("编号我忘了") or a suggestion ("建议你们乡镇也设个窗口": filed as 其他与意见建议)."""
+    if forgot_number(_text(tracker)):
+        return await forgotten_number(dispatcher, tracker)
+    return start_appeal(dispatcher, tracker) if suggests(_text(tracker)) else None
 
 
 async def _declined_unless_found(

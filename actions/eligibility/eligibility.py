@@ -10,12 +10,14 @@ from datetime import date
 from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.application.form_extraction import just_heard_user
+from actions.application.form_labels import read_labelled
 from actions.application.form_questions import answer_besides, question_besides
+from actions.application.form_values import speaks_for_a_caller
 from actions.conversation import not_understood
 from actions.conversation.replies import is_question
 from actions.eligibility import situation
@@ -36,6 +38,7 @@ from actions.service_client import ServiceUnavailable, check_field, post_json
 from actions.steps import came_back
 from actions.steps.step_failures import HELP_FROM, failures_at
 from actions.steps.step_help import help_message, plain_message, remind
+from contract.labels import CHOICE_LABELS
 
 # Only these words stop the form; "开了一年半了" is an answer even when the NLU says cancel.
 EXPLICIT_STOP = re.compile(r"取消|不查了|不测了|不匹配了|不弄了|不办了|算了|退出|不用了|停")
@@ -45,11 +48,24 @@ UNSURE = re.compile(r"(?:不知道|不清楚|不确定|搞不清|说不准|不�
 # Messages that are never an answer to a profile question.
 SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "give_feedback"})
 SERVICE_DOWN = "抱歉，资格匹配服务暂时连不上，请稍后再试，或说“转人工”。"
+# The applicant's ID number or phone given in the check: the user is filing, the check stops for the form.
+TO_FILE = frozenset({"id_number", "phone"})
+TO_FORM = "好的，您给的是申请要填的信息，政策匹配先停在这里，我们直接填申请表，符不符合条件提交时系统会核对。"
 
 
 def _undecided(entry: dict[str, Any]) -> bool:
     """An item the service cannot decide yet (its reason names what it still needs), not one already ruled out."""
     return not entry["qualifies"] and bool(entry["missing"]) and str(entry["reason"]).startswith(NEEDS_MORE)
+
+
+def as_understood(slots: dict[str, Any]) -> str:
+    """How the person was understood, for a verdict's preface: "（人员类别：返乡创业农民工）", or "" for none/其他.
+
+    A category read from a description ("在广州打了好多年工，现在回来了") is shown back, as dates in words are.
+    """
+    category = slots.get("elig_person_category")
+    label = CHOICE_LABELS["person_category"].get(str(category)) if category and category != "other" else None
+    return f"（人员类别：{label}）" if label else ""
 
 
 def profile(slots: dict[str, Any]) -> dict[str, Any]:
@@ -66,6 +82,25 @@ def profile(slots: dict[str, Any]) -> dict[str, Any]:
             continue  # none of the listed groups: nothing to state
         body[field] = value
     return body
+
+
+def files_now(tracker: Tracker, text: str) -> bool:
+    """The message gives the applicant's ID number or phone: what an application needs, no answer to the check."""
+    entities = list(tracker.latest_message.get("entities") or [])
+    return bool(TO_FILE & set(read_labelled(text, entities, third_person=speaks_for_a_caller(tracker)).values))
+
+
+async def _to_the_application(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+) -> list[EventType]:
+    """Leave the check for the application form, seeded with every field the conversation named."""
+    from actions.application.application_start import ActionStartApplication  # → eligibility: imported when run
+
+    dispatcher.utter_message(text=TO_FORM)
+    left: list[EventType] = [ActiveLoop(None), *(SlotSet(slot, None) for slot in PROFILE_SLOTS.values())]
+    started = await ActionStartApplication().run(dispatcher, tracker, domain)
+    followed = any(e.get("event") == "followup" for e in started)
+    return [*left, *started, *([] if followed else [FollowupAction("application_form")])]
 
 
 def _failures(tracker: Tracker, slot: str) -> int:
@@ -93,6 +128,8 @@ class ValidateEligibilityForm(FormValidationAction):
                     remind(dispatcher, tracker, str(requested), PROFILE_SLOTS.values())
             elif requested is None:  # the message that started the check: every fact it states
                 events += await self._opening_facts(text, entities, slots, dispatcher)
+            elif files_now(tracker, text):  # "身份证…，手机…，项目叫…": the application's details, the form's
+                return await _to_the_application(dispatcher, tracker, domain)
             else:
                 answered, finished = await self._answer(dispatcher, tracker, domain, slots, str(requested))
                 if finished:
@@ -254,7 +291,7 @@ class ValidateEligibilityForm(FormValidationAction):
         good = [entry["name"] for entry in answer["items"] if entry["qualifies"]]
         if preview_to is not None and next_slot is not None and good:
             preview_to.utter_message(
-                text=f"按您说的情况，这些现在就能办：{'、'.join(good)}。"
+                text=f"按您说的情况{as_understood(slots)}，这些现在就能办：{'、'.join(good)}。"
                 f"{'、'.join(entry['name'] for entry in undecided)}还要看您的具体情况，我再问您几个问题。"
             )
         return next_slot

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.application.form_navigation import RESUME_HINT, application_paused, hint_if_paused
-from actions.eligibility.eligibility import SERVICE_DOWN, profile
+from actions.eligibility.eligibility import SERVICE_DOWN, as_understood, profile
 from actions.eligibility.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
 from actions.eligibility.verdicts import verdict_lines
 from actions.service_client import ServiceUnavailable, post_json
@@ -44,7 +44,7 @@ class ActionShowEligibility(Action):
         other = [a for a in answer["items"] if not a["qualifies"]]
         if slots.get("elig_other_category") == NO_BUSINESS:  # none of the groups: what still needs one is not met
             other = [{**a, "reason": NOT_LISTED} if "other_category" in a["missing"] else a for a in other]
-        text = "根据您说的情况，匹配结果如下：\n" + "\n".join(verdict_lines(good + other))
+        text = f"根据您说的情况{as_understood(slots)}，匹配结果如下：\n" + "\n".join(verdict_lines(good + other))
         if not good:
             dispatcher.utter_message(text=text + "\n暂时没有符合条件的事项；情况有变化可以再来问我，或说“转人工”。")
             hint_if_paused(dispatcher, tracker)

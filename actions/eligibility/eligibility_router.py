@@ -20,6 +20,7 @@ from actions.conversation.context import ENTRY_POINTS, HOW_LONG, WHERE
 from actions.conversation.followups import follow_up
 from actions.conversation.replies import answer_question, is_question
 from actions.eligibility import item_eligibility, own_case, situation, what_is_asked
+from actions.eligibility.past_places import without_past_places
 from actions.knowledge import knowledge_client, writing_requests
 
 # Words that ask for the check itself ("帮我匹配", "测一下", "看看我的资格"): with no situation or question, the
@@ -35,6 +36,12 @@ WHAT_CAN_I_GET = what_is_asked.WHAT_CAN_I_GET
 # "我是残疾人想开个修鞋摊能借钱吗": borrowing, in this domain, is the guaranteed loan.
 BORROW = re.compile(r"借钱|借款|借点钱|贷点钱|能贷|可以贷")
 COMPANY_CHANGE = situation.COMPANY_CHANGE
+# A wish to set up and register a business ("我们想成立个农民专业合作社", "打算注册一家公司", "想办个合作社的执照"):
+# a request to apply, the application form's (the service checks eligibility on filing), never the check.
+REGISTERS = re.compile(
+    r"(?:成立|注册|登记|开办|办)(?:一|一个|个|一家|家|间)?[^，,。；;？?]{0,10}?(?:合作社|公司|企业|个体户|个体工商户|执照)"
+)
+WISH = re.compile(r"想|要|准备|打算|计划|帮我|给我")
 
 
 def _text(tracker: Tracker) -> str:
@@ -43,6 +50,12 @@ def _text(tracker: Tracker) -> str:
 
 def _entities(tracker: Tracker) -> list[dict[str, Any]]:
     return list(tracker.latest_message.get("entities") or [])
+
+
+def registers(text: str) -> bool:
+    """A wish to set up and register a business ("我们几户人想成立一个农民专业合作社"), not a question about it."""
+    found = REGISTERS.search(text)
+    return bool(found and WISH.search(text[: found.start()])) and not is_question(text)
 
 
 def _a_rule_not_a_check(text: str, situation_stated: bool) -> bool:
@@ -71,11 +84,13 @@ async def _not_a_check(
     redirect; "贷4年行不行" (a loan figure, no situation) is answered by the limits.
     """
     text = _text(tracker)
-    if re.search(BROKEN_PROMISE, text):
-        return [FollowupAction("action_route_appeal")]
+    # "说好的3天…": the complaint's; "我们几户想成立个合作社，我叫…": applying for the registration, not the check
+    if re.search(BROKEN_PROMISE, text) or registers(text):
+        promised = re.search(BROKEN_PROMISE, text)
+        return [FollowupAction("action_route_appeal" if promised else "action_start_application")]
     if writing_requests.decline(dispatcher, text):
         return []
-    if declined := await knowledge_client.named_elsewhere(text):
+    if declined := await knowledge_client.named_elsewhere(without_past_places(text)):  # "在广东打了几年工": the past
         dispatcher.utter_message(text=declined)
         return []
     # "贷4年行不行" (no situation); "我在失业名单里，补贴还用自己申请不" (免申即享): answered, never a verdict

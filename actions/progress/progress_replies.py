@@ -39,3 +39,10 @@ LOOK_LATER = (
     "3. 用申请时的微信登录小程序，“我的申请”里不用编号也能看到自己的申请。\n"
     "部门受理、需要补正或办结时，也会通过微信或短信通知您。"
 )
+# Someone else's application asked about as a request ("帮我看看我表哥的补贴批了没"): who may look, and how to check it
+# with the applicant's number and ID digits; never a bare prompt for "your" number.
+SOMEONE_ELSES = (
+    "申请进度只有申请人本人能查：需要申请编号（CY开头）加申请人本人身份证号后6位，或者申请人用自己的微信登录小程序，"
+    "在“我的申请”里查看。\n如果对方已经把申请编号和他本人身份证后6位告诉您，直接发给我，我帮您查；"
+    "没有的话，请申请人本人来查，或拨打12345热线，工作人员核实申请人身份后帮忙查询。"
+)

@@ -22,7 +22,7 @@ from actions.conversation.context import previous_action
 from actions.conversation.followups import follow_up
 from actions.conversation.replies import answer_question, is_question
 from actions.conversation.waited_long import SORRY_TO_WAIT, waited_long
-from actions.eligibility import loans_owed, own_case
+from actions.eligibility import loans_owed, own_case, what_is_asked
 from actions.eligibility.own_case import SOMEONE_ELSE
 from actions.knowledge.loan_followups import CREDIT
 from actions.progress.progress import (
@@ -32,6 +32,7 @@ from actions.progress.progress import (
     later_reply,
     still_without_number,
 )
+from actions.progress.progress_replies import SOMEONE_ELSES
 
 # A question that still asks for the user's own application: a request to check, or its status.
 CHECK_MINE = re.compile(r"帮我查|给我查|帮忙查|替我查|帮我看看|查一下|查查|查下|查询一下|看一下我")
@@ -54,7 +55,7 @@ ABOUT_PROGRESS = re.compile(
 )
 # "那我先把证办了", "先弄执照吧": doing an item now (with no word of a status: STATUS_WORDS).
 DO_FIRST = re.compile(r"先(?:把|办|弄|去|申请|搞)|(?:办|弄|申请|搞)(?:一下|了吧|吧)")
-STATUS_WORDS = re.compile(r"进度|到哪|结果|状态|审批|批了|批下|编号|怎么样了|好了没|通过")
+STATUS_WORDS = re.compile(r"进度|到哪|结果|状态|审批|批了|批下|编号|怎么样了|咋样了|好了没|通过")
 # "我的进度要怎么查询", "申请了以后去哪看进度": how one checks, answered (number + ID digits, or the logged-in account)
 # before any number is asked for; "帮我查一下" is a request (CHECK_MINE).
 HOW_TO_CHECK = re.compile(
@@ -79,6 +80,19 @@ PROGRESS_SAID = re.compile(
 # Someone else's progress ("我能看到我同学的办件进度吗", "表哥的申请我能帮他查吗") is asked as the rule on who may look
 # (only one's own applications): the user's words drew a menu of look-alike titles.
 WHO_MAY_CHECK = "能帮家里人查一下进度吗"
+# Whose application a request is about: a relative's, a friend's ("帮我看看我表哥的补贴批了没", "邻居老李的贷款
+# 批下来没", "帮我妈查一下"): never the user's own, so never a bare prompt for "your" number.
+OTHERS_APPLICATION = re.compile(
+    rf"(?:{SOMEONE_ELSE.pattern})[^，,。；;？?\s的]{{0,3}}的|(?:帮|替|给)(?:我)?(?:{SOMEONE_ELSE.pattern})(?:查|看|问|瞧)"
+)
+# A benefit asked about ("有没有补贴", "有补贴没", "能领啥"): what the person can get, the eligibility rules'.
+BENEFIT_ASKED = re.compile(
+    what_is_asked.WHAT_FITS.pattern
+    + r"|有(?:补贴|补助|扶持|优惠|贷款)(?:没|吗|么|不|啵|冇)|能(?:领|拿|享受|得到|贷)(?:啥|什么|多少|哪些|点啥|些啥)"
+    r"|(?:补贴|补助|扶持|优惠)(?:有没有|有吗|有不|有没|能不能)"
+)
+# Words that still ask about an application ("申请号", "办到哪", "查一下"): a check, however the rest reads.
+CHECK_SAID = re.compile(r"申请号|申请编号|办到|查")
 # One's credit told ("网贷逾期了还没还清", "征信有点花") is asked as the loan's rule on credit.
 CREDIT_QUESTION = "征信有问题能申请创业担保贷款吗"
 # The applicant's details (a full ID, a phone, a name): who applies, not which application to look up.
@@ -96,6 +110,20 @@ def _entities(tracker: Tracker) -> list[dict[str, Any]]:
 def asks_who_may_check(text: str) -> bool:
     """Whether the message asks if someone else may look at the application ("我家人能帮我看进度不")."""
     return bool(SOMEONE_ELSE.search(text) and MAY_THEY.search(text)) and is_question(text) and not NUMBER.search(text)
+
+
+def someone_elses(text: str) -> bool:
+    """Whether the message asks for someone else's application ("帮我看看我表哥的补贴批了没"), with no number given."""
+    if NUMBER.search(text) or not OTHERS_APPLICATION.search(text):
+        return False
+    return bool(PROGRESS_SAID.search(text) or CHECK_MINE.search(text) or OWN_STATUS.search(text))
+
+
+def asks_benefit(text: str) -> bool:
+    """A benefit asked with no word of an application ("刚从外地打工回来，想养点鸡，有补贴没"): not a check."""
+    if NUMBER.search(text) or PROGRESS_SAID.search(text) or CHECK_SAID.search(text) or wants_own(text):
+        return False
+    return bool(BENEFIT_ASKED.search(text)) and is_question(text)
 
 
 def wants_own(text: str) -> bool:
@@ -144,9 +172,11 @@ def _not_progress(tracker: Tracker, text: str) -> str | None:
     """The router for a message with no word of progress the NLU read as a check, else ``None``.
 
     "那我先把证办了", "想办个执照，我叫…": applying; a category told right after "有什么扶持" ("我在就业困难人员库里
-    登记过"): that question's answer, the eligibility rules'.
+    登记过") or a benefit asked ("从外地回来了，有补贴没"): the eligibility rules'.
     """
     if own_case.category_after_what_fits(tracker) and not wants_own(text):
+        return "action_route_eligibility"
+    if asks_benefit(text):  # "打工回来了，想种果树，有补贴没": what the person can get, not an application's state
         return "action_route_eligibility"
     if _does_first(text, _entities(tracker)) or applies(text, _entities(tracker)):
         return "action_start_application"
@@ -222,9 +252,17 @@ class ActionRouteProgress(Action):
         if unfiled := unfiled_after_cancel(tracker, text):
             dispatcher.utter_message(text=unfiled)  # "那刚才的提交了没" a turn or two after a stop: nothing was filed
             return []
-        told = await credit_told(dispatcher, tracker, domain, text)  # "之前网贷逾期了还没还清": the loan's rule
+        told = None
+        if not (NUMBER.search(text) or PROGRESS_SAID.search(text) or wants_own(text)):
+            # "店还没开张，门面还没找好" right after a verdict: judged again, no number asked
+            told = await own_case.fact_after_verdict(dispatcher, tracker, domain)
+        if told is None:  # "之前网贷逾期了还没还清": the loan's rule
+            told = await credit_told(dispatcher, tracker, domain, text)
         if told is None and asks_who_may_check(text) and not wants_own(text):
             await answer_besides(dispatcher, tracker, WHO_MAY_CHECK)  # "我能看到我同学的办件进度吗": only one's own
+            told = []
+        if told is None and someone_elses(text):  # "帮我看看我表哥的补贴批了没": who may look, how to check it
+            dispatcher.utter_message(text=SOMEONE_ELSES)
             told = []
         if told is not None:
             return told
