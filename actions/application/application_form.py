@@ -177,10 +177,14 @@ class ValidateApplicationForm(FormValidationAction):
             if raw == CAP:  # "按最高额度来": the figure taken is said back
                 found.shown[slot] = f"{BY_SLOT[slot].label}按最高：{display(slot, value)}"
             acknowledge(dispatcher, slot, value, before is None and slot in found.values, requested, found)
-            if slot == "application_items" and before and requested != slot and (added := set(value) - set(before)):
-                dispatcher.utter_message(text=f"好的，已加上：{display(slot, [c for c in value if c in added])}。")
-            if before is not None and before != value and slot not in tracker.slots_to_validate():
-                dispatcher.utter_message(text=f"好的，已把{BY_SLOT[slot].label}改为：{display(slot, value)}。")
+            added = set(value) - set(before) if slot == "application_items" and before and requested != slot else set()
+            changed = before is not None and before != value and slot not in tracker.slots_to_validate()
+            if added or changed:  # "再加上培训": what was added, once (not the whole list again)
+                said = f"已加上：{display(slot, [c for c in value if c in added])}" if added else ""
+                dispatcher.utter_message(
+                    text=f"好的，{said or f'已把{BY_SLOT[slot].label}改为：{display(slot, value)}'}。"
+                )
+            if changed:
                 events.append(SlotSet(CONFIRM_SLOT, None))
                 slots[CONFIRM_SLOT] = None
             if slot == "id_number":

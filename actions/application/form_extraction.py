@@ -128,6 +128,9 @@ WRONG_CLAUSE = re.compile(
 )
 
 
+YES_NO_STEPS = frozenset({"first_time_founder", "person_category"})  # a question "不对" may answer
+
+
 def cancels(text: str, names_values: bool) -> bool:
     """An NLU cancel inside the form really stops it: a cancel word, or no value and no word of a mistake.
 
@@ -140,11 +143,13 @@ def cancels(text: str, names_values: bool) -> bool:
 
 
 def _only_wrong(text: str, intent: str, requested: str | None) -> bool:
-    """Only "wrong" said: at a free-text step, or at any step when the NLU read it as a cancel or a complaint."""
-    if not ONLY_WRONG.match(text):
+    """Only "wrong" said at a step ("打错了"): never its value (an ID "打错了" of 3 digits), nor a cancel or complaint.
+
+    At a yes/no step ("第一次创业吗", "您是返乡创业的农民工吗") "不对" may answer it: only a misread cancel there.
+    """
+    if not ONLY_WRONG.match(text) or requested not in BY_SLOT:
         return False
-    misread = intent in ("cancel", "complain") and requested in BY_SLOT and requested != "first_time_founder"
-    return _free_text_step(requested) or misread
+    return requested not in YES_NO_STEPS or intent in ("cancel", "complain")
 
 
 def value_beside_wrong(text: str, intent: str, requested: str | None, found: Extraction) -> tuple[str, Any] | None:
@@ -293,12 +298,14 @@ def _offer_answered(
     Returns:
         ``registration_kept`` for a decline (the form says the items are kept), else ``None``.
     """
-    if requested != CONFIRM_SLOT or found.values:
+    if requested != CONFIRM_SLOT:
         return None
     answer = registration_offer.reply_to_offer(tracker, text, intent)
-    if answer == "accept":
+    if answer == "decline":
+        found.values.pop("application_items", None)  # "不用，有执照了": the 执照 named is no item chosen
+    if answer == "accept" and not found.values:
         found.values["application_items"] = [*(slots.get("application_items") or []), registration_offer.REGISTRATION]
-    return "registration_kept" if answer == "decline" else None
+    return "registration_kept" if answer == "decline" and not found.values else None
 
 
 def _step_explained(tracker: Tracker, text: str, requested: str | None) -> str | None:

@@ -178,6 +178,7 @@ async def test_yes_to_the_offer_adds_the_registration_and_asks_what_it_needs(ser
     text, set_slots = await _run(ValidateApplicationForm(), make_tracker(events, slots))
     assert "business_registration" in set_slots.get("application_items", []), (text, set_slots)
     assert set_slots.get("confirm_submission") is not True and set_slots.get("requested_slot") != "confirm_submission"
+    assert text.count("已加上") == 1 and "改为" not in text, text
 
 
 async def test_no_to_the_offer_keeps_the_items(service_url: str) -> None:
@@ -187,3 +188,18 @@ async def test_no_to_the_offer_keeps_the_items(service_url: str) -> None:
         text, set_slots = await _run(ValidateApplicationForm(), make_tracker(events, slots))
         assert "application_items" not in set_slots and "不加" in text, (said, text, set_slots)
         assert set_slots.get("confirm_submission") is None and set_slots.get("requested_slot") == "confirm_submission"
+
+
+def test_only_wrong_at_a_structured_step_is_never_its_value() -> None:
+    slots = {**TRAINING, "requested_slot": "id_number"}
+    found = extract(make_form_tracker("输错了", "inform", slots), dict(slots))
+    assert found.command == "which_wrong" and "id_number" not in found.values, found
+
+
+def test_no_to_the_offer_naming_the_licence_adds_no_item() -> None:
+    slots = {**FILLED, "application_items": ["training"], "requested_slot": "confirm_submission"}
+    licence = [{"entity": "item", "value": "business_registration", "start": 4, "end": 6}]
+    events = _events_then("不需要，执照早办好了", "deny", [("想开个修车铺", "inform", OFFER)])
+    events[-1]["parse_data"]["entities"] = licence
+    found = extract(make_tracker(events, slots), dict(slots))
+    assert found.command == "registration_kept" and not found.values, found
