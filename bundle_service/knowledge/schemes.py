@@ -35,6 +35,8 @@ class OtherSchemes:
     names: tuple[str, ...] = ()  # other schemes named in full, longest first ("求职创业补贴")
     departments: tuple[tuple[tuple[str, ...], str], ...] = ()  # (words of a scheme's name, who answers for it)
     default_department: str = "负责它的部门"
+    banks: tuple[str, ...] = ()  # banks' names, longest first ("建设银行", "建行")
+    bank_loans: tuple[str, ...] = ()  # kinds of a bank's own loan ("快贷", "信用贷")
 
     @classmethod
     def load(cls, path: Path, aliases: tuple[str, ...] = ()) -> "OtherSchemes":
@@ -62,11 +64,22 @@ class OtherSchemes:
             raise ValueError(f"{path}: expected `departments: {{by_words: [{{words: [...], who: ...}}]}}`")
         departments = tuple((tuple(str(w) for w in r["words"]), str(r["who"])) for r in rules)
         default = str(who.get("default") or cls.default_department)
-        return cls(tuple(heads), frozenset(not_last), frozenset(ours), aliases, names, departments, default)
+        banks, bank_loans = (_longest_first(data.get(key), path, key) for key in ("banks", "bank_loans"))
+        return cls(
+            tuple(heads), frozenset(not_last), frozenset(ours), aliases, names, departments, default, banks, bank_loans
+        )
 
     def listed(self, text: str) -> str:
-        """The first scheme of the file's ``listed`` names that ``text`` names ("吸纳就业补贴"), else ``""``."""
-        return next((name for name in self.names if name in text), "")
+        """The scheme ``text`` names in full: one of the file's ``listed`` names ("吸纳就业补贴"), else ``""``.
+
+        A bank named with one of its own kinds of loan ("建行的快贷最高能贷多少") names that bank's product
+        ("建行快贷"); a bank alone ("农行能办担保贷款吗") names none.
+        """
+        if name := next((name for name in self.names if name in text), ""):
+            return name
+        bank = next((bank for bank in self.banks if bank in text), "")
+        loan = next((loan for loan in self.bank_loans if loan in text[text.find(bank) :]), "") if bank else ""
+        return f"{bank}{loan}" if loan else ""
 
     def department(self, scheme: str) -> str:
         """Who answers for ``scheme``: the first ``departments`` rule a word of which its name holds, else the default.
@@ -84,6 +97,15 @@ class OtherSchemes:
     def __hash__(self) -> int:
         """Hashable for the cache (the tables never change after loading)."""
         return id(self)
+
+
+def _longest_first(value: object, path: Path, key: str) -> tuple[str, ...]:
+    """The names of the list ``key`` (none when missing), longest first so that 建设银行 wins over 建行."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ValueError(f"{path}: `{key}` must be a list of names")
+    return tuple(sorted({str(v).strip() for v in value if str(v).strip()}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=8192)
