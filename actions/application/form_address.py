@@ -21,8 +21,11 @@ from actions.application.form_address_cues import (
     ADDRESS_PREFIX,
     CLAUSE_AFTER_ADDRESS,
     CLAUSE_ANYWHERE,
+    COUNTY_TOWN_PLACE,
     HOME,
+    NOT_A_PLACE,
     PLACES,
+    RURAL_PLACE,
 )
 from actions.application.form_cues import segments
 from actions.application.form_zones import zone_in
@@ -38,15 +41,32 @@ def read_address(text: str) -> str | None:
     for index, said in enumerate(parts):
         part = _with_places_before(_from_first_place(said), parts[index - 1] if index else "")
         placed = ADDRESS_MARKERS.search(part) or _names_a_place(part)
-        town_only = not ADDRESS_DETAIL.search(part) and bool(TOWN.search(part)) and bool(ADDRESS_LEAD_IN.search(part))
-        if not (placed and (ADDRESS_DETAIL.search(part) or town_only)):
+        town_only = not has_detail(part) and bool(TOWN.search(part)) and bool(ADDRESS_LEAD_IN.search(part))
+        if not (placed and (has_detail(part) or town_only)):
             continue
         if HOME.match(part):
             continue  # where someone lives is not where the business is
         value = address_only(part)
-        if len(value) >= 5 and (ADDRESS_DETAIL.search(value) or (town_only and TOWN.fullmatch(value))):
+        if len(value) >= 5 and (has_detail(value) or (town_only and TOWN.fullmatch(value))):
             return _with_street_after(value, parts[index + 1] if index + 1 < len(parts) else "")
     return None
+
+
+def has_detail(address: str) -> bool:
+    """An address down to a road, number, village or group, or a Hunan village place after its town.
+
+    "…灰山港镇李家冲", "…网岭镇罗家湾" (no house number: the village place is the detail), and a county-level place
+    with its town and a few characters said as the whole address ("平江县三市镇南江").
+    """
+    if ADDRESS_DETAIL.search(address) or RURAL_PLACE.search(address):
+        return True
+    place = COUNTY_TOWN_PLACE.fullmatch(address.strip(" ，,。"))
+    return place is not None and not NOT_A_PLACE.search(place.group("place"))
+
+
+def rural_without_number(address: str) -> bool:
+    """An address taken from its village place alone, with no road or number: shown back for the user to confirm."""
+    return not ADDRESS_DETAIL.search(address) and has_detail(address)
 
 
 def _with_street_after(value: str, after: str) -> str:

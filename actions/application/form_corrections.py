@@ -40,6 +40,8 @@ def parts_corrected(text: str, values: dict[str, Any], slots: dict[str, Any]) ->
     A new address naming no city or county is merged into the old one (:func:`merged_address`): the places and the
     parts not corrected stay.
     """
+    if (tail := tail_corrected(text, slots)) and tail[0] not in values:
+        values[tail[0]] = tail[1]  # "手机后两位是63不是36": those digits of the number on file replaced
     address = slots.get("premises_address")
     if address and (said := values.get("premises_address")):
         values["premises_address"] = merged_address(str(address), str(said))  # "地址不对，是康富路68号"
@@ -50,6 +52,45 @@ def parts_corrected(text: str, values: dict[str, Any], slots: dict[str, Any]) ->
         return  # "名字错了，是明天的明，叫王晓明": the whole name said wins over the character explained
     if (name := slots.get("applicant_name")) and (fixed := name_corrected(text, str(name))):
         values["applicant_name"] = fixed  # "不是王是汪，三点水那个", "名字是耳东陈的陈": one character changed
+
+
+# The last digits of a number corrected: "后两位是63不是36", "最后四位错了，应该是5821", "尾号不是36是63".
+TAIL = r"(?:最后|最末|后|末|尾)(?P<n>[1-6一两二三四五六])位(?:数字|数|号码)?|尾(?:号|数)"
+NEW_DIGITS = r"(?P<new>\d{1,5}[\dXx])"
+TAIL_CORRECTED = (
+    re.compile(rf"(?:{TAIL})[^\d，,。；;]{{0,3}}?不是\s*(?P<old>\d{{1,6}})[，,\s]*(?:而|应该|应)?是\s*{NEW_DIGITS}"),
+    re.compile(
+        rf"(?:{TAIL})[^\d，,。；;]{{0,6}}?(?:(?<!不)是|应该是|应是|应为|改成|改为|换成|为)[:：\s]*{NEW_DIGITS}"
+        r"(?:[，,\s]*(?:而)?不是\s*(?P<old>\d{1,6}))?"
+    ),
+    re.compile(
+        rf"(?:{TAIL})[^\d]{{0,8}}?(?:错了|不对|搞反了|弄反了|打反了|反了)[，,。\s]*(?:应该是|应是|是|改成|改为)?[:：\s]*{NEW_DIGITS}"
+    ),
+)
+DIGIT_COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+NUMBER_LABELS = (("id_number", re.compile(r"身份证|证件号")), ("phone", re.compile(r"手机|电话|联系方式|号码")))
+
+
+def tail_corrected(text: str, slots: dict[str, Any]) -> tuple[str, str] | None:
+    """The phone or ID number on file with its last digits replaced ("手机后两位是63不是36"), or ``None``.
+
+    The field is the one the message names (手机/电话, 身份证), else the phone, else the ID number on file. When the
+    message says what the wrong digits were, they must be the number's tail; the count of digits said must match.
+    """
+    match = next((m for pattern in TAIL_CORRECTED if (m := pattern.search(text))), None)
+    if match is None:
+        return None
+    new, old = match.group("new").upper(), match.groupdict().get("old")
+    count = match.group("n")
+    if count and (DIGIT_COUNT.get(count) or int(count)) != len(new):
+        return None
+    named = [slot for slot, words in NUMBER_LABELS if words.search(text[: match.start()])]
+    candidates = named[:1] or [slot for slot in ("phone", "id_number") if slots.get(slot)]
+    for slot in candidates:
+        stored = str(slots.get(slot) or "")
+        if len(stored) > len(new) and (old is None or stored.endswith(old)) and not stored.endswith(new):
+            return slot, stored[: -len(new)] + new
+    return None
 
 
 # One part of a value corrected: "应该是开福区不是芙蓉区", "不是芙蓉区，是开福区", "雨花区改成天心区".

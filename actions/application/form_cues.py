@@ -28,21 +28,21 @@ PROJECT_LABELLED = re.compile(
     r"(?:的)?(?:名字|名称)?(?=叫))"
     r"(?:就)?(?:叫做|叫|是|为)?[:：]?\s*[“\"「『]?"
     r"(?P<value>[^，,。；;:：“”\"」』\s]{2,30}?)[”\"」』]?"
-    r"(?=[，,。；;\s]|$|行业|属于|地址|经营|开在|位于|个体|企业|合作社|身份|手机|电话|贷款|想|要|申请|就是|就|然后|那个|主要|做|卖(?!部|场))"
+    r"(?=[，,。；;\s]|$|行业|属于|地址|经营|开在|位于|个体|企业|合作社|身份|手机(?=号|[:：是为\s]*\d)|电话(?=号|[:：是为\s]*\d)|贷款|想|要|申请|就是|就|然后|那个|主要|做|卖(?!部|场))"
 )
 # "开了家面馆，名字叫秀英面馆": the name after a shop word and 名字叫 (a comma between them).
 SHOP_NAMED = re.compile(
     r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|工作室|合作社|网店)[，,\s]*(?:的)?"
     # "…店，名字叫X", and "名字X" without 叫 ("五金店，名字志刚五金") unless a remark follows (名字还没想好)
     r"(?:(?:名字|名称|店名|名)(?:叫做|叫|是)|(?:名字|店名)[:：]?(?!还|没|不|想|准备|待|暂|就|用|随便|也|先|再|我))"
-    r"[“\"]?(?P<value>[^，,。；;“”\"\s]{2,30}?)[”\"]?(?=[，,。；;\s]|$|行业|地址|经营|身份|手机|电话|想|要|申请)"
+    r"[“\"]?(?P<value>[^，,。；;“”\"\s]{2,30}?)[”\"]?(?=[，,。；;\s]|$|行业|地址|经营|身份|手机(?=号|[:：是为\s]*\d)|电话(?=号|[:：是为\s]*\d)|想|要|申请)"
 )
 # "修车铺，名字定为铁牛修车", "小作坊就叫甜甜坊", "店名用我女儿的名字吧，叫朵朵童装": the proper name after its cue,
 # read only after words of a business (BUSINESS_BEFORE) and never after a person (我叫, 他的名字是).
 PROJECT_CALLED = re.compile(
     r"(?:名字|店名|名称|招牌|字号)?(?:就|准备|打算)?(?:定为|定成|定的是|叫做|叫|取名为?|起名为?|起名叫|定名为)[“\"「]?"
     r"(?P<value>[\u4e00-\u9fffA-Za-z0-9]{2,20}?)[”\"」]?"
-    r"(?=[，,。；;！!\s]|$|行业|属于|地址|经营|开在|位于|个体|企业|合作社|身份|手机|电话|贷款|想|要|申请|做|卖(?!部|场)|是|就|然后|那个|主要)"
+    r"(?=[，,。；;！!\s]|$|行业|属于|地址|经营|开在|位于|个体|企业|合作社|身份|手机(?=号|[:：是为\s]*\d)|电话(?=号|[:：是为\s]*\d)|贷款|想|要|申请|做|卖(?!部|场)|是|就|然后|那个|主要)"
 )
 BUSINESS_BEFORE = re.compile(
     r"店|馆|坊|铺|摊|厂|作坊|公司|合作社|工作室|农场|超市|项目|生意|品牌|个体|民宿|农家乐|农庄|山庄|庄园|车行|商行|门市"
@@ -105,7 +105,7 @@ INDUSTRY_WORDS = (
 )
 INDUSTRY_LABELLED = re.compile(
     r"(?:所属行业|行业类别|行业)(?:是|为|属于|填|写|选|算|就是|算是|[:：])*\s*(?P<value>[\u4e00-\u9fff]{2,10}?)(?:行业|业)?"
-    r"(?=[，,。；;\s]|$|个体|公司|企业|合作社|地址|经营|开在|位于|项目|身份|手机|电话|贷款|想|要|申请|店?在)"
+    r"(?=[，,。；;\s]|$|个体|公司|企业|合作社|地址|经营|开在|位于|项目|身份|手机(?=号|[:：是为\s]*\d)|电话(?=号|[:：是为\s]*\d)|贷款|想|要|申请|店?在)"
 )
 # "做餐饮的", "搞养殖这块", "做软件开发 公司名叫…" (dictated: a pause ends it); not a job ("以前做服务员").
 INDUSTRY_DOING = re.compile(
@@ -143,14 +143,27 @@ COOPERATIVE_PLANNED = re.compile(
 BUSINESS_TYPE_WORDS = re.compile(r"(?:个体户|个体工商户|个体|企业|公司|农民专业合作社|合作社)")
 # A bare industry between other fields: a few Chinese characters, none of the words of other fields.
 INDUSTRY_LIKE = re.compile(
-    r"(?![在到去想要我俺咱你他她])(?!.*(?:毕业|农民工|军人|失业|困难|执照|贷款|补贴|创业培训|(?<![\u4e00-\u9fff])培训|身份|手机|电话|申请"
-    r"|办理|项目|地址|个体|企业|公司"  # "文化培训" after the project is the industry; "创业培训" is the item
+    r"(?![在到去想要我俺咱你他她])(?!.*(?:毕业|农民工|军人|失业|困难|执照|贷款|补贴|创业培训|(?<![\u4e00-\u9fff])培训|身份|手机(?=号|[:：是为\s]*\d)|电话(?=号|[:：是为\s]*\d)|申请"
+    # "文化培训" is an industry, "创业培训" the item; "最好还能进众创空间" a wish
+    r"|办理|项目|地址|个体|企业|公司|最好|还能|希望|能不能|众创|孵化|园区"
     r"|合作社|性质|类型))"
     r"[\u4e00-\u9fff]{2,10}"
 )
 # A graduation from a university or college said in words ("我去年大学毕业", "本科毕业三年了"): the category 高校毕业生.
 UNIVERSITY_GRADUATE = re.compile(
     r"(?:大学|本科|大专|专科|研究生|硕士|博士|高校|高职)[^，,。；;！!？?]{0,4}毕(?:的)?业(?!生)"
+)
+# A fresh graduate said without the school ("刚毕业", "应届的", "我是毕业生"): 高校毕业生 too, unless the school
+# said is none ("高中刚毕业", "中专毕业生").
+FRESH_GRADUATE = re.compile(
+    r"(?<!高中)(?<!初中)(?<!中专)(?<!技校)(?<!职高)(?:刚(?:刚|才)?毕业|应届(?:生|毕业生|的)?|(?<!高校)(?<!大学)(?<!本科)(?<!大专)毕业生|刚从(?:大学|学校)出来)"
+)
+# A value said, then taken back at once and said again ("我是高校毕业生 不对 我是退役军人", "…，说错了，是…"): what
+# follows the cue is the value meant. A bare 不是 counts only as a clause of its own or before 是/我是 ("…，不是，是…");
+# "是A不是B" keeps A (the 不是 there negates what follows it).
+SELF_CORRECTION = re.compile(
+    r"(?<!对)(?<!没)(?<!不)(?:不对不对|不对|说错了|讲错了|打错了|写错了|搞错了|弄错了|口误|错了|更正一下)(?:[，,。.！!~～\s]|(?=我|是|应该))"
+    r"|(?:^|(?<=[，,。.！!\s]))(?:不是不是|不是)(?:[，,。.！!~～\s]+|(?=我是|应该是))"
 )
 # Words that say who the person is ("我是…脱贫人口", "我家是脱贫户"): a rarer group said with them is the category.
 IDENTITY = re.compile(r"我是|本人是|我属于|属于|身份是|我家是|我们家是|我们是")

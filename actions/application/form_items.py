@@ -124,6 +124,8 @@ BARE_REGISTRATION = re.compile(
     r"(?:(?:办|去|做|搞|弄|先|把|要|想)(?:个|一个|一下|下)?(?:登记|注册)(?![了过好完])(?!.{0,4}(?:养老|社保|保险|失业))"
     r"|(?:登记|注册)(?:一下|下)(?!.{0,4}(?:养老|社保|保险|失业)))"
 )
+# The incubator by where it is ("进园区", "入驻个创业园区", "搬进众创空间"): the item, though the NLU may tag none.
+INCUBATOR_WORDS = re.compile(r"(?:进|入|入驻|搬进|进驻)(?:个|一个|到)?(?:创业|产业)?园区|众创空间|孵化器|孵化基地")
 WANTED_BEFORE = re.compile(r"(?:想|要|先|得)把?$|把$")
 ALREADY_BEFORE = re.compile(r"(?:已经|早就|早已|已|刚)[^，,。]{0,4}$")
 DONE_AFTER = re.compile(
@@ -134,16 +136,22 @@ DONE_AFTER = re.compile(
 def items_in_words(text: str, named: list[str], business_type: str | None = None) -> list[str]:
     """Items a request names in words the NLU tags no item for.
 
-    A loan by its sum ("还想借个12万") and registration by 工商/公司注册/税务 ("工商和税那两样都要办"), or by its bare
-    word when the business's type is known (``business_type``: "那先办个登记吧" for a 合作社); never inside a
-    question about them, refused ("贷款就不要了") or for a business already registered.
+    A loan by its sum ("还想借个12万", "想贷个二三十万"), the incubator by its place ("进园区"), registration by
+    工商/公司注册/税务 ("工商和税那两样都要办"), or by its bare word when the business's type is known
+    (``business_type``: "那先办个登记吧" for a 合作社); never inside a question about them, refused ("贷款就不要了")
+    or for a business already registered.
     """
     found: list[str] = []
     patterns = (REGISTRATION_WORDS, BARE_REGISTRATION) if business_type else (REGISTRATION_WORDS,)
     registrations = [match for pattern in patterns for match in pattern.finditer(text)]
     # "我们几个村民想成立合作社…，需要办登记和税务": a later wish counts when the first mention reads as a question
     registration = next((m for m in registrations if not asked_about(text, m.start())), None)
-    for code, said in (("guaranteed_loan", LOAN_WORDS.search(text)), ("business_registration", registration)):
+    wished = (
+        ("guaranteed_loan", LOAN_WORDS.search(text)),
+        ("business_registration", registration),
+        ("incubator", INCUBATOR_WORDS.search(text)),
+    )
+    for code, said in wished:
         if code in named or said is None or asked_about(text, said.start()) or later(text, said.start(), said.end()):
             continue
         done = bool(ALREADY_BEFORE.search(text[: said.start()]) or DONE_AFTER.match(text[said.end() :]))

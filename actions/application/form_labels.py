@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from actions.application.form_address import read_address
+from actions.application.form_address import read_address, rural_without_number
 from actions.application.form_business import read_industry, read_project, split_project
 from actions.application.form_cues import (
     BORROWS_ALONE,
     COOPERATIVE_PLANNED,
     ENTERPRISE_PLANNED,
     ENTITY_SLOTS,
+    FRESH_GRADUATE,
     GRADUATION,
     IDENTITY,
     INDIVIDUAL_BUSINESS,
@@ -34,6 +35,7 @@ from actions.application.form_cues import (
     PARTNERSHIP,
     PROJECT_LABELLED,
     PROJECT_SUFFIX,
+    SELF_CORRECTION,
     SPOKEN_DIGITS,
     SPOKEN_NUMBER,
     STARTED,
@@ -43,7 +45,15 @@ from actions.application.form_cues import (
 )
 from actions.application.form_leftover import leftover_project
 from actions.application.form_lists import industry_between
-from actions.application.form_money import bare_term, names_loan, number, read_amount, read_term
+from actions.application.form_money import (
+    bare_term,
+    names_loan,
+    number,
+    read_amount,
+    read_sum,
+    read_term,
+    without_vague,
+)
 from actions.application.form_name_cues import plain_pronouns
 from actions.application.form_name_evidence import person_named_late
 from actions.application.form_names import introduces_person, read_name
@@ -171,24 +181,50 @@ def read_labelled(
     Returns:
         The values found, and how dates are shown back.
     """
+    found = _read(text, entities, today, third_person, bare_numbers)
+    if (cut := said_again_at(text)) is None:
+        return found
+    # "我是高校毕业生 不对 我是退役军人": a field named on both sides of the cue takes the later value
+    after = [
+        {**e, "start": int(e["start"]) - cut, "end": int(e["end"]) - cut}
+        for e in entities
+        if isinstance(e.get("start"), int) and isinstance(e.get("end"), int) and int(e["start"]) >= cut
+    ]
+    later = _read(text[cut:], after, today, third_person, bare_numbers)
+    if "loan_amount" in found.values and (said := read_sum(text[cut:])):
+        later.values.setdefault("loan_amount", said)  # "贷15万，不对，20万"
+    if "loan_term_months" in found.values and (term := bare_term(text[cut:])):
+        later.values.setdefault("loan_term_months", term)  # "3年，说错了，两年"
+    for slot, value in later.values.items():
+        if slot in found.values and found.values[slot] != value:
+            found.values[slot] = value
+            found.shown.pop(slot, None)
+            if slot in later.shown:
+                found.shown[slot] = later.shown[slot]
+    found.implied = implied_by(found.values)
+    return found
+
+
+def said_again_at(text: str) -> int | None:
+    """Where the value meant starts after a value taken back in the same message ("…不对，我是退役军人"), or ``None``.
+
+    Only a cue with something after it counts ("我是退役军人，不对" alone corrects nothing here).
+    """
+    cues = [m for m in SELF_CORRECTION.finditer(text) if text[m.end() :].strip(" ，,。.！!~～")]
+    return cues[-1].end() if cues and cues[-1].start() > 0 else None
+
+
+def _read(
+    text: str, entities: list[dict[str, Any]], today: date | None, third_person: bool, bare_numbers: bool
+) -> Labelled:
+    """:func:`read_labelled` on one stretch of a message."""
     found = Labelled()
-    entities = negation.not_negated(text, entities)  # "我也不是困难户": no category
+    entities = without_vague(text, negation.not_negated(text, entities))  # "我也不是困难户": no category
     text = plain_pronouns(spoken_digits(simplified(unicodedata.normalize("NFKC", text))))  # "俺叫…" as "我叫…"
     for slot in ENTITY_SLOTS:
         if values := _entity_values(entities, slot):
             found.values[slot] = values[0]
-    if "person_category" not in found.values and (described := situation.described_category(text)):
-        found.values["person_category"] = described
-    if "person_category" not in found.values and UNIVERSITY_GRADUATE.search(text):
-        found.values["person_category"] = "college_graduate"  # "她叫王丽，去年大学毕业"
-    if "person_category" not in found.values and situation.PLAIN_PERSON.search(text):
-        found.values["person_category"] = "other"  # "…88号我就是普通老百姓没什么特殊身份"
-    if "person_category" not in found.values and _bare_other_in_list(text):
-        found.values["person_category"] = "other"  # "4301…，138…，其他，项目…": the list of fields answered in order
-    group = situation.other_group(text)  # "脱贫户", "建档立卡的": a person's words; a shop ("项目是个网店") is not
-    group = None if group == "online_merchant" and not IDENTITY.search(text) else group
-    if found.values.get("person_category", "other") == "other" and group:
-        found.values.update(person_category="other", other_category=group)  # "我是易地搬迁的脱贫人口"
+    _read_category(text, found)
     read_numbers(text, found.values, bare_numbers)
     has_numbers = "id_number" in found.values or "phone" in found.values
     has_numbers = has_numbers or bool(found.values) or bool(_entity_values(entities, "item"))  # a list of fields
@@ -202,6 +238,8 @@ def read_labelled(
     for slot, reader in readers:
         if (value := reader()) is not None:
             found.values[slot] = value
+    if rural_without_number(address := str(found.values.get("premises_address") or "")):
+        found.shown["premises_address"] = f"经营场所地址：{address}（没有门牌号就按这个填，不对请直接说）"
     _untangle(found.values, text)
     _read_loan(text, entities, found.values)
     _bare_project(text, found.values)
@@ -216,6 +254,27 @@ def read_labelled(
         found.values["first_time_founder"] = first  # "第一次创业", "以前没开过店": not asked again
     found.implied = implied_by(found.values)
     return found
+
+
+def _read_category(text: str, found: Labelled) -> None:
+    """The person's category said in words the NLU tags none for: described, a graduate, a plain person, a group."""
+    if "person_category" not in found.values and (described := situation.described_category(text)):
+        found.values["person_category"] = described
+    if "person_category" not in found.values and (UNIVERSITY_GRADUATE.search(text) or _fresh_graduate(text)):
+        found.values["person_category"] = "college_graduate"  # "她叫王丽，去年大学毕业", "今年刚毕业"
+    if "person_category" not in found.values and situation.PLAIN_PERSON.search(text):
+        found.values["person_category"] = "other"  # "…88号我就是普通老百姓没什么特殊身份"
+    if "person_category" not in found.values and _bare_other_in_list(text):
+        found.values["person_category"] = "other"  # "4301…，138…，其他，项目…": the list of fields answered in order
+    group = situation.other_group(text)  # "脱贫户", "建档立卡的": a person's words; a shop ("项目是个网店") is not
+    group = None if group == "online_merchant" and not IDENTITY.search(text) else group
+    if found.values.get("person_category", "other") == "other" and group:
+        found.values.update(person_category="other", other_category=group)  # "我是易地搬迁的脱贫人口"
+
+
+def _fresh_graduate(text: str) -> bool:
+    """A fresh graduate said without the school ("刚毕业", "应届生"), not negated ("我不是应届的")."""
+    return any(not negation.negated_at(text, m.start()) for m in FRESH_GRADUATE.finditer(text))
 
 
 # A part of a list that is only the category's "none of these" (其他, 都不是): the category, said bare.

@@ -34,7 +34,9 @@ NOT_A_BARE_VALUE = (
     r"|谢|请|帮|麻烦|可以|不|对|来电|申请人|本人|客户|先生|女士|师傅|阿姨|个人|名义"  # "个人名义": the borrower
 )
 # A bare project's name holds none of them, nor a plan's verb or an industry's cue ("行业", "培训").
-NOT_IN_A_BARE_NAME = re.compile(rf"{NOT_A_BARE_VALUE}|手机|电话|行业|经营|场所|培训|开|做|办|搞|弄|卖(?!部)|行")
+NOT_IN_A_BARE_NAME = re.compile(
+    rf"{NOT_A_BARE_VALUE}|手机(?=号|[:：是为\s]*\d)|电话(?=号|[:：是为\s]*\d)|行业|经营|场所|培训|开|做|办|搞|弄|卖(?!部)|行"
+)
 # A bare industry ("水电安装", "农机维修") holds none of them, nor a number of a sum, a term or an age.
 NOT_IN_A_BARE_INDUSTRY = re.compile(
     rf"{NOT_A_BARE_VALUE}|手机号|电话号|没|还|[一二两三四五六七八九十百千万\d]+(?:万|年|个月|岁|号|块|元)"

@@ -7,6 +7,7 @@ Part of the labelled extractor (:mod:`actions.application.form_labels`). Chinese
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import cn2an
 
@@ -35,7 +36,15 @@ TERM_ANSWER = re.compile(
 # A sum in 万 said on its own ("十万吧，两年"): the loan's amount once the loan is chosen, unless other money is named.
 SUM_IN_WAN = re.compile(rf"(?<![\d一二两三四五六七八九十百千.])(?P<n>{NUMERAL})\s*万(?!人|多人|个)")
 OTHER_MONEY = re.compile(r"房租|租金|投资|营业额|收入|成本|工资|存款|本钱|流水|利润|月薪|年薪|装修|补贴|营收|欠")
-LOAN_WORDS = re.compile(r"贷款|借款|(?:贷|借)(?:个|点|上|了)?\s*(?:\d|[一二两三四五六七八九十百])")  # "还想借个12万"
+# A sum said roughly ("十来万", "一二十万", "二三十万", "几万", "二十多万", "万把块"): never a figure to store.
+VAGUE_SUM = re.compile(
+    r"(?:十来|几十|十几|[一二两三四五六七八九]十来|[一二两三四五六七八九]十几|一二十|二三十|三四十|四五十|两三|三五|三四|一两|好几|几)万"
+    r"|(?:[一二两三四五六七八九十\d]{1,3})多万|万把(?:块)?"
+)
+# "还想借个12万", "想贷个二三十万", "借几万块钱": the loan, with or without a figure ("贷/借" + 万).
+LOAN_WORDS = re.compile(
+    r"贷款|借款|(?:贷|借)(?:个|点|上|了)?\s*(?:\d|[一二两三四五六七八九十百几])|(?<![凭假])(?:贷|借)[^，,。；;！!？?借贷]{0,5}万"
+)
 # A part that is only a sum or a duration ("十六万", "两年", "36个月", "一百二十万元"): never a project or industry.
 ONLY_FIGURE = re.compile(rf"^(?:贷|借|要)?{NUMERAL}\s*(?:万元?|万块钱?|年|个月|元)(?:吧|的|左右)?$")
 
@@ -48,8 +57,30 @@ def number(word: str) -> int | None:
         return None
 
 
+def vague_sum(text: str) -> str | None:
+    """A sum said roughly ("想贷个二三十万" → "二三十万"), which is never read as a figure, or ``None``."""
+    match = VAGUE_SUM.search(text)
+    return match.group(0) if match else None
+
+
+def without_vague(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entities without an amount the NLU read inside a rough sum ("二三十万" is not 30万)."""
+    spans = [(m.start(), m.end()) for m in VAGUE_SUM.finditer(text)]
+    return [e for e in entities if e.get("entity") != "amount" or not _inside(e, spans)]
+
+
+def _inside(entity: dict[str, Any], spans: list[tuple[int, int]]) -> bool:
+    """An entity overlapping one of ``spans`` (one without offsets counts when any span is there)."""
+    start, end = entity.get("start"), entity.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return bool(spans)
+    return any(s < end and start < t for s, t in spans)
+
+
 def read_sum(text: str) -> str | None:
     """A sum in 万 said without a loan word ("十万吧，两年" → 100000), when no other money is named (房租, 投资 …)."""
+    if VAGUE_SUM.search(text):
+        return None  # "二三十万": a figure is asked for, never guessed
     match = SUM_IN_WAN.search(text)
     found = number(match.group("n")) if match and not OTHER_MONEY.search(text) else None
     return str(found * 10000) if found else None
@@ -70,6 +101,8 @@ def read_term(text: str, asked: bool = False) -> int | None:
 
 def read_amount(text: str) -> list[str]:
     """A loan amount in 万 the NLU missed, e.g. glued to the term ("贷款12万3年" → 120000, "想贷一百二十万")."""
+    if VAGUE_SUM.search(text):
+        return []
     match = AMOUNT_CUED.search(text)
     found = number(match.group("n")) if match else None
     return [str(found * 10000)] if found else []

@@ -21,7 +21,7 @@ RADICALS = (
 # What may follow a name in a voice-style message without punctuation ("我叫刘洋然后我的电话是…").
 STOP_BEFORE = (
     r"(?=[，,。；;！!、\s\d]|身份|手机|电话|号码|联系|今年|来自|住在|家住|想|要|申请|是|的|然后|那个|就是|我|在|项目|行业"
-    r"|退伍|退役|当过|以前|原来|打算|准备"  # "我叫谌晓梅退伍了想…": what the person says of themself next
+    r"|退伍|退役|当过|以前|原来|打算|准备|办|报名|咨询"  # "我叫谌晓梅退伍了想…", "来电人X办…"
     r"|店|铺面|门面|档口|摊位"  # "我叫李明店面在…": the premises start
     rf"|地址|[啊呀嗯哈哦呢吧啦呃]|{SPELLINGS}|$)"
 )  # voice fillers (啊, 嗯) and the spelling of a character (古月胡) end a name too

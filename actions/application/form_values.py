@@ -14,11 +14,11 @@ from rasa_sdk import Tracker
 
 from actions.application.form_corrections import cleaned, labelled_correction, parts_corrected
 from actions.application.form_cues import BARE_ID, BARE_PHONE, CORRECTION_SLOTS, GIVEN_UP_AFTER, IDENTITY
-from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
+from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT, display
 from actions.application.form_guard import SAID_WRONG, is_question, plausible_name
 from actions.application.form_items import asked_about, items_named
-from actions.application.form_labels import business_type_in_words, implied_by, read_labelled
-from actions.application.form_money import bare_term, read_sum
+from actions.application.form_labels import business_type_in_words, implied_by, read_labelled, said_again_at
+from actions.application.form_money import bare_term, read_sum, vague_sum, without_vague
 from actions.application.form_name_cues import SELF_CUE, plain_pronouns
 from actions.application.form_names import business_named_after, name_cued, spells_a_character
 from actions.application.form_zones import zone_answer
@@ -29,6 +29,8 @@ from actions.service_client import tracker_identity
 from actions.steps.came_back import category_said
 
 LOAN = "guaranteed_loan"
+# After the items chosen with a rough sum: no figure is stored, a precise one is asked for.
+ROUGH_SUM = "（“{rough}”是个大概数，贷款金额请说个具体数，例如“15万”）"
 # A change of mind naming the new value ("我改主意了，注册成有限公司"): a correction, never a cancel.
 CHANGE_OF_MIND = r"改主意|注册成|办成|弄成"
 CORRECTING = re.compile(rf"不是|不对|错了|改成|改为|换成|换为|应该是|应为|更正|搞错|纠正|{CHANGE_OF_MIND}")
@@ -39,6 +41,13 @@ PLACE = re.compile(r"[省市区县州镇乡村]$")
 DATA_INTENTS = frozenset({"inform", "start_application", "affirm"})
 YES_NO_RESTATED = ("first_time_founder",)
 GROUP_SLOTS = ("person_category", "other_category", "business_type")
+# Steps answered with digits, and the words people say before them ("就是1398765", "嗯 我的是4301…"): the digits are
+# the answer (the service then says what is wrong with them, never "只能包含数字" for the words around them).
+DIGIT_STEPS = frozenset({"phone", "id_number", "bank_account"})
+LED_DIGITS = re.compile(
+    r"^(?:嗯+|呃+|额|那个|对|好的?)?[，,\s]*(?:就是|我的是|我的号码是|号码是|我的|是|为|是这个)?[:：，,\s]*"
+    r"(?P<digits>\d[\d\s-]{1,28}[\dXx])[。.！!]*$"
+)
 # Steps where a bare duration answers the step itself ("两年" when the business's start is asked), never the term.
 NOT_A_TERM = frozenset({"loan_term_months", "graduation_year", "business_started_on", "partner_count"})
 
@@ -158,6 +167,8 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     if chosen:  # "拿到执照后公章要自己刻吗" in the form: a question about an item, answered, never an item chosen
         spans = [span for span in spans if not asked_about(text, span[0])]
     named = [code for _, _, code in spans] if chosen else entities_named(tracker, "item")
+    if said_again := _items_said_again(text, spans):
+        spans, named = said_again, [code for _, _, code in said_again]  # "办补贴，不对，是贷款": the items said again
     kind = values.get("business_type") or slots.get("business_type")
     items = items_named(text, named, chosen, requested, spans, kind)  # "先办个登记" for a known type
     if items:
@@ -169,10 +180,29 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     values.update(_bare_values(text, requested, values))
     return Extraction(
         values=values,
-        shown=labelled.shown,
+        shown={**labelled.shown, **_rough_sum_shown(text, values)},
         not_yet_registered=labelled.not_yet_registered,
         removed_all=items == [],
     )
+
+
+def _items_said_again(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The items named after a cue that takes back those named before it ("办补贴，不对，是贷款"); else none."""
+    cut = said_again_at(text)
+    if cut is None or not any(start < cut for start, _, _ in spans):
+        return []
+    return [span for span in spans if span[0] >= cut]
+
+
+def _rough_sum_shown(text: str, values: dict[str, Any]) -> dict[str, str]:
+    """The items shown with a request for a figure when the loan is chosen with a rough sum ("想贷个二三十万").
+
+    No figure is guessed: the amount stays empty and is asked for, with an example.
+    """
+    items = values.get("application_items") or []
+    if not (rough := vague_sum(text)) or "loan_amount" in values or LOAN not in items:
+        return {}
+    return {"application_items": display("application_items", items) + ROUGH_SUM.format(rough=rough)}
 
 
 def _step_words(
@@ -240,7 +270,8 @@ def _implied(tracker: Tracker, text: str, values: dict[str, Any], slots: dict[st
     (:func:`actions.application.form_labels.implied_by`: a graduation year makes the category 高校毕业生).
     """
     implied: dict[str, Any] = {}
-    amount = next(iter(entities_named(tracker, "amount")), None)
+    amounts = without_vague(text, list(tracker.latest_message.get("entities", [])))  # "二三十万" is no 30万
+    amount = next((str(e["value"]) for e in amounts if e.get("entity") == "amount"), None)
     loan_chosen = LOAN in (values.get("application_items") or slots.get("application_items") or [])
     if "loan_amount" not in values and amount and slots.get("requested_slot") == "loan_amount":
         implied["loan_amount"] = amount
@@ -267,6 +298,8 @@ def _bare_values(text: str, requested: Any, named: dict[str, Any]) -> dict[str, 
             found["phone"] = phone.group(0)
         if "id_number" not in named and (id_number := BARE_ID.search(text)):
             found["id_number"] = id_number.group(0).upper()
+    if requested in DIGIT_STEPS and requested not in named and not found and (led := LED_DIGITS.match(text.strip())):
+        found[requested] = re.sub(r"[\s-]", "", led.group("digits")).upper()  # "就是1398765": the digits alone
     bare = text.strip(" 。.，,！!～~")
     if not named and not found and requested in NAME_NEIGHBOURS and plausible_name(bare) and not PLACE.search(bare):
         found["applicant_name"] = bare
