@@ -153,6 +153,12 @@ INDUSTRY_LIKE = re.compile(
 UNIVERSITY_GRADUATE = re.compile(
     r"(?:大学|本科|大专|专科|研究生|硕士|博士|高校|高职)[^，,。；;！!？?]{0,4}毕(?:的)?业(?!生)"
 )
+# Words of another field inside a free-text value ("期限三年" read as an industry, "尽量长的期限" as a project): such a
+# value is never the project or the industry; those words go to their own fields.
+OTHER_FIELD_WORDS = re.compile(
+    r"期限|年限|贷款|借款|手机号|身份证|电话号|最长|尽量长|越长|(?:\d|[一二两三四五六七八九十])+\s*(?:万元?|万块|年期|个月)"
+    r"|^(?:那就|就|贷|借)?(?:\d|[一二两三四五六七八九十])+\s*年(?:吧|的)?$"
+)
 # A fresh graduate said without the school ("刚毕业", "应届的", "我是毕业生"): 高校毕业生 too, unless the school
 # said is none ("高中刚毕业", "中专毕业生").
 FRESH_GRADUATE = re.compile(

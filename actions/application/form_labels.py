@@ -31,6 +31,7 @@ from actions.application.form_cues import (
     IDENTITY,
     INDIVIDUAL_BUSINESS,
     OPENED_KINDS,
+    OTHER_FIELD_WORDS,
     PARTNERS,
     PARTNERSHIP,
     PROJECT_LABELLED,
@@ -248,6 +249,9 @@ def _read(
     if "industry" not in found.values and (industry := industry_between(text, found.values)):
         found.values["industry"] = industry
         _bare_project(text, found.values)  # "做推拿，小梅推拿，生活服务，个体户": the industry read, the name is left
+    for slot in ("project_name", "industry"):
+        if OTHER_FIELD_WORDS.search(str(found.values.get(slot, ""))):
+            del found.values[slot]  # "期限三年" is the term, never an industry; "尽量长的期限" no project
     _read_partners(text, found.values)
     read_dates(text, today or date.today(), found)
     if (first := first_time(text, about_business=True)) is not None:

@@ -217,3 +217,18 @@ def test_a_refusal_of_an_earlier_form_does_not_count() -> None:
 )
 def test_a_callers_name_right_before_what_they_want_done_is_read(text: str, name: str) -> None:
     assert read_labelled(text, [], third_person=True).values.get("applicant_name") == name
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        ("项目叫老刘米粉，期限三年", "industry", {"project_name": "老刘米粉", "loan_term_months": 36}),
+        ("项目名称尽量长的期限", "project_name", {}),
+        ("行业就是贷款十万那个", "industry", {"loan_amount": "100000"}),
+        ("项目万家福超市，零售", "loan_amount", {"project_name": "万家福超市", "industry": "零售"}),
+    ],
+)
+def test_no_free_text_value_holds_another_fields_words(text: str, absent: str, kept: dict[str, Any]) -> None:
+    values = labelled(text)
+    assert absent not in values
+    assert kept.items() <= values.items()
