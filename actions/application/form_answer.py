@@ -20,6 +20,7 @@ from actions.application.form_money import read_term
 from actions.application.form_values import Extraction
 from actions.eligibility.first_start import first_time
 from actions.steps import dates
+from contract.labels import CHOICE_LABELS
 
 ANSWER_PREFIX = re.compile(
     r"^(?:我的|我们的)?(?:姓名|名字|项目名称|项目名|项目|行业|经营场所地址|经营地址|地址|银行账户|账号|账户)?"
@@ -37,9 +38,10 @@ NOT_SAID_NAME = re.compile(r"天|上|下|会|先|再|来|去|说|发|问|看|想
 
 # A free-text answer that is only a kind of business ("改成公司吧" read as "公司"): the business type, never a project.
 KIND_OF_BUSINESS = {
-    **dict.fromkeys(("公司", "有限公司", "有限责任公司", "企业", "小微企业"), "enterprise"),
-    **dict.fromkeys(("个体户", "个体", "个体工商户"), "individual_business"),
-    **dict.fromkeys(("合作社", "专业合作社", "农民专业合作社"), "cooperative"),
+    **{label: code for code, label in CHOICE_LABELS["business_type"].items()},  # 个体工商户, 企业, 农民专业合作社
+    **dict.fromkeys(("公司", "有限公司", "有限责任公司"), "enterprise"),
+    **dict.fromkeys(("个体户", "个体"), "individual_business"),
+    **dict.fromkeys(("合作社", "专业合作社"), "cooperative"),
 }
 
 CHANGED_TO = re.compile(r"^(?:那|那就|就|还是)?(?:改成|换成|改为|换为|改办|办成|注册成|弄成|改)?(?:个|一个|一家|家)?")

@@ -51,6 +51,7 @@ REVIEW = re.compile(
 # Stopping the application in words the NLU may not read as cancel ("先别提交了，撤掉吧").
 CANCEL_WORDS = re.compile(
     r"取消|撤掉|撤回|撤销|不办了|不申请了|不弄了|不干了|不搞了|不整了|不做了|不填了|算了吧?$|不要了"
+    r"|不想(?:办|申请|弄|填|搞)了|(?:先|暂时|今天)不办了|以后再办吧?$|改天再办吧?$"
 )
 BACK = re.compile(r"上一步|上一个问题|上一题|上一项|^返回$|^后退|^退回|回到上一|返回上一|退回上一|^回上一")
 RESTART = re.compile(

@@ -277,7 +277,7 @@ async def test_a_second_bad_number_changes_the_re_prompt(service_url: str) -> No
     ]
     first, _ = await route(ValidateProgressForm(), make_form_tracker("CY123", "inform", asked))
     second, _ = await route(ValidateProgressForm(), make_tracker(events, slots=asked))
-    assert first != second and "编号忘了" in second and "转人工" in second
+    assert first != second and "我的办件" in second and "转人工" in second  # where the number is (twelfth A6)
 
 
 async def test_none_of_the_other_groups_ends_with_a_verdict(service_url: str) -> None:
