@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bundle_service.core.config import ROOT_DIR
+from bundle_service.knowledge.bare_words import FILE_NAME as BARE_WORDS_FILE
+from bundle_service.knowledge.bare_words import BareWords
 from bundle_service.knowledge.combined import FILE_NAME as COMBINED_FILE
 from bundle_service.knowledge.combined import Combined
 from bundle_service.knowledge.elsewhere import FILE_NAME as OTHER_REGIONS_FILE
@@ -40,6 +42,7 @@ from contract.query_length import asks_by_mark, fitted
 ITEM_GAZETTEER = ROOT_DIR / "nlu_data" / "gazetteer" / "item.yml"  # the items' names (the NLU's, one owner)
 # The sources of the item named and the kind of question asked are scored whether or not a retriever found them.
 LOOKUP = True
+AMOUNT = "amount"  # the question type of a figure granted (question_types.yml)
 
 
 @dataclass(frozen=True)
@@ -53,13 +56,14 @@ class Rules:
     schemes: OtherSchemes = field(default_factory=OtherSchemes)
     figures: Figures = field(default_factory=Figures)
     relays: Relays = field(default_factory=Relays)
+    bare: BareWords = field(default_factory=BareWords)
 
     @classmethod
     def load(cls, knowledge_dir: Path, item_gazetteer: Path = ITEM_GAZETTEER) -> "Rules":
         """Read the rules of the knowledge folder and the items' names (``item_gazetteer``).
 
         The folder's ``other_regions.yml``, ``question_types.yml``, ``combined_questions.yml``,
-        ``other_schemes.yml``, ``figures.yml`` and ``relayed.yml``.
+        ``other_schemes.yml``, ``figures.yml``, ``relayed.yml`` and ``bare_words.yml``.
         """
         types = QuestionTypes.load(knowledge_dir / QUESTION_TYPES_FILE)
         combined = Combined.load(knowledge_dir / COMBINED_FILE, item_gazetteer)
@@ -67,7 +71,8 @@ class Rules:
         figures = Figures.load(knowledge_dir / FIGURES_FILE)
         regions = OtherRegions.load(knowledge_dir / OTHER_REGIONS_FILE)
         relays = Relays.load(knowledge_dir / RELAYED_FILE)
-        return cls(regions, types, FollowUps(types), combined, schemes, figures, relays)
+        bare = BareWords.load(knowledge_dir / BARE_WORDS_FILE, frozenset(combined.aliases.values()) or None)
+        return cls(regions, types, FollowUps(types), combined, schemes, figures, relays, bare)
 
     def question(self, query: str) -> str:
         """The question ``query`` as searched: normalised, simplified, without relay words (:mod:`relayed`).
@@ -80,15 +85,17 @@ class Rules:
         return self.focused(query)[0]
 
     def focused(self, query: str) -> tuple[str, str | None]:
-        """The question ``query`` as searched (:meth:`question`) and the item a story's how-much question is about.
+        """The question ``query`` as searched (:meth:`question`) and the item it is about without naming it.
 
-        "没有东西抵押，贷款能借多少" is searched as "贷款能借多少" within the guaranteed loan (:mod:`story`); any
-        other question with no item of its own (None).
+        "没有东西抵押，贷款能借多少" is searched as "贷款能借多少" within the guaranteed loan (:mod:`story`); "这个登记
+        要几天", naming no item, is about the business registration (a bare word, :mod:`bare_words`); any other
+        question with no item of its own (None). A conversation's item, sent with the question, goes first.
         """
         text = fitted(question_of(query, self.relays), self.asks)
         if (after_story := asked_after_story(text, self.asks, self.types, self.combined.aliases)) is not None:
             return self.relays.what_is(after_story[0]), after_story[1]
-        return self.relays.what_is(text), None
+        text = self.relays.what_is(text)
+        return text, None if self.combined.mentioned(text) else self.bare.item(text)
 
     def asks(self, clause: str) -> bool:
         """Whether ``clause`` asks something: a question mark or a type of question (``question_types.yml``)."""
@@ -116,7 +123,9 @@ class Rules:
         items = named or (frozenset({item}) if item else frozenset())
         subjects = self.types.subjects_of(text)
         mentioned = self.combined.mentioned(text)
-        figures = self.figures if self.figures.asks(text) else None
+        # a figure an aspect reads otherwise asks none ("还欠着几万房贷能贷吗": the outstanding-loans rule)
+        read_otherwise = AMOUNT in self.types.of(text) - self.types.asked_types(text)
+        figures = self.figures if self.figures.asks(text) and not read_otherwise else None
         scheme = self.schemes.named(text)
         follow_up = not named and item is not None
         units, cases = units_said(text), self.types.cases_of(text)
