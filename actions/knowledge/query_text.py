@@ -13,6 +13,9 @@ from rasa_sdk import Tracker
 
 from actions.conversation import context, question_shape
 from actions.knowledge import loan_followups
+from actions.knowledge.carried_subject import another_scheme, carried_count
+from actions.knowledge.english_words import in_chinese_words
+from actions.knowledge.noun_questions import as_question
 from actions.knowledge.subject_switch import (
     home_again,
     kind_switched,
@@ -85,8 +88,11 @@ def query_text(tracker: Tracker, everyday: bool = False) -> str:
     users = [event for event in tracker.events if event.get("event") == "user"][:-1]
     if users and (home := home_again(tracker, text, read_text(users[-1]))) is not None:
         return home  # "那我们湖南呢" after "广东开店有补贴吗" was redirected
+    named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None) is not None
+    if users and not elliptical(text) and (count := carried_count(text, named, read_text(users[-1]))) is not None:
+        return fitted(count, question_shape.is_question)  # "有几家" after "省级孵化基地有哪些类型"
     made_whole = _made_whole(text, list(tracker.latest_message.get("entities") or []), users, everyday)
-    return fitted(made_whole, question_shape.is_question)
+    return fitted(as_question(made_whole, named), question_shape.is_question)  # "…办理时限" → "…是几个工作日"
 
 
 def _made_whole(
@@ -109,7 +115,7 @@ def _made_whole(
         return other_aspect(subject, before) or other_who(subject, before) or text
     if not question_shape.is_question(before):
         return text  # "谢谢" before "补贴呢": nothing asked to carry over
-    own = SIDE.sub("", subject) if tagged else _word_for(code, subject)
+    own = SIDE.sub("", subject) if tagged or another_scheme(subject, code) else _word_for(code, subject)
     named = context.item_word(code) if everyday or not own else own  # "税务那边" → 税务, or 纳税人信息确认
     words = [said[e["start"] : e["end"]] for e in said_entities if _span(e)]
     words += [context.item_word(str(e.get("value"))) for e in said_entities if e.get("entity") == ITEM_ENTITY]
@@ -156,7 +162,8 @@ def follow_up_item(tracker: Tracker) -> str | None:
     tagged = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
     if planned_kind(match.group("subject")):
         return None  # "那要是注册成公司呢": another borrower, not the registration
-    return str(tagged) if tagged else subject_item(match.group("subject"))
+    code = str(tagged) if tagged else subject_item(match.group("subject"))
+    return None if code and another_scheme(match.group("subject"), code) else code
 
 
 def item_spans(tracker: Tracker) -> list[tuple[int, int, str]]:
@@ -186,22 +193,6 @@ def gist(tracker: Tracker, query: str) -> str:
     return f"{named}，{asked}"[-GIST_CHARS:] if named else asked[-GIST_CHARS:]
 
 
-# "GYB培训free吗", "创业补贴how-much", "执照要几天 how-long": what is asked, in English words.
-ASPECT_WORDS = {
-    "free": "免费",
-    "how-much": "多少钱",
-    "how-long": "要多久",
-    "how-many-days": "要几天",
-    "where": "在哪办",
-    "who": "谁能办",
-    "when": "什么时候",
-    "how": "怎么办",
-}
-ENGLISH_ASPECT = re.compile(
-    r"(?<![A-Za-z])(?:how[- ]many[- ]days|how[- ]much|how[- ]long|free|where|who|when|how)(?![A-Za-z])", re.IGNORECASE
-)
-
-
 def in_chinese(tracker: Tracker, query: str) -> str:
     """The query with an item named in English ("创业loan能借多少") named by its Chinese word (创业贷款能借多少).
 
@@ -214,7 +205,7 @@ def in_chinese(tracker: Tracker, query: str) -> str:
         named = text[start:end]
         if named.isascii() and named.isalpha() and not named.isupper() and named in query:
             query = query.replace(named, context.item_word(code))
-    return ENGLISH_ASPECT.sub(lambda match: ASPECT_WORDS[match.group().lower().replace(" ", "-")], query)
+    return in_chinese_words(query)
 
 
 def per_item(tracker: Tracker) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation import context, question_shape
 from actions.conversation.last_answer import pointed_item
 from actions.eligibility.what_is_asked import LOAN, borrowing_asked
-from actions.knowledge import knowledge_client, writing_requests
+from actions.knowledge import how_given, item_topic, knowledge_client, writing_requests
 from actions.knowledge.answer_feedback import answer_payload
 from actions.knowledge.answer_parts import ANSWERED, answered_item, combined, named_items, stays_refused
 from actions.knowledge.comparison import compare
@@ -189,14 +189,13 @@ class ActionAnswerQuestion(Action):
         )
         from actions.eligibility.waiting import how_long_to_wait
         from actions.knowledge import overview_in_form
-        from actions.progress.progress import forgot_number, forgotten_number
 
         text = context.text_of(tracker)
-        if forgot_number(text):  # "申请编号在哪里能看到": their applications, or where it is
-            return await forgotten_number(dispatcher, tracker)
-        wish = named_items(tracker) and question_shape.is_request(text) and not question_shape.is_question(text)
-        if (elsewhere := await redirected(dispatcher, tracker, domain, bool(wish))) is not None:
-            return elsewhere
+        asked = question_shape.is_question(text)
+        if how_given.about_the_system(text) and (asked or not question_shape.is_request(text)):
+            return None  # "系统会不会把能领的推给我": 免申即享 from the knowledge base, never a verdict on the person
+        if (first := await _routed_first(dispatcher, tracker, domain, text)) is not None:
+            return first
         if (waited := how_long_to_wait(dispatcher, tracker)) is not None:
             return waited  # "那我还要等多久" right after "须正常经营满1年": the months still to go
         verdict = await overview_in_form.answer(dispatcher, tracker)  # in a form, "一共几个部门审批": the bundle's
@@ -216,3 +215,17 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(text=await knowledge_client.elsewhere(context.text_of(tracker)) or fixed)
             return []
         return await compare(dispatcher, tracker)  # "补贴和贷款有什么区别": each item from the catalogue
+
+
+async def _routed_first(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], text: str
+) -> list[EventType] | None:
+    """What another path answers before any question: a forgotten number, another router, an item's name alone."""
+    from actions.progress.progress import forgot_number, forgotten_number  # progress → here: imported when run
+
+    if forgot_number(text):  # "申请编号在哪里能看到": their applications, or where it is
+        return await forgotten_number(dispatcher, tracker)
+    wish = named_items(tracker) and question_shape.is_request(text) and not question_shape.is_question(text)
+    if (elsewhere := await redirected(dispatcher, tracker, domain, bool(wish))) is not None:
+        return elsewhere
+    return await item_topic.answer(dispatcher, tracker)  # "孵化基地" alone: what it is, kept, and the offer to apply
