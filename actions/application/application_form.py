@@ -159,7 +159,7 @@ class ValidateApplicationForm(FormValidationAction):
             before = slots.get(slot)
             value, problem = await self._check(slot, raw, slots, dispatcher)
             if problem is not None and slot == "loan_amount":
-                problem = with_offer(problem)  # over the limit: how to take the limit instead
+                problem = with_offer(problem, tracker)  # over the limit: the limit offered; a second time both limits
             if problem is not None:
                 is_correction = before is not None and slot != requested and before != raw  # not a seeded value
                 prefix = f"{BY_SLOT[slot].label}没有修改：" if is_correction else ""

@@ -203,3 +203,16 @@ def test_no_to_the_offer_naming_the_licence_adds_no_item() -> None:
     events[-1]["parse_data"]["entities"] = licence
     found = extract(make_tracker(events, slots), dict(slots))
     assert found.command == "registration_kept" and not found.values, found
+
+
+async def test_a_second_amount_over_the_limit_names_both_limits_and_a_person(service_url: str) -> None:
+    slots = {**FILLED, "application_items": ["guaranteed_loan"], "loan_amount": None, "requested_slot": "loan_amount"}
+    first_reply = "贷款金额超过上限。按最高额度申请的话回复“20万”，也可以说一个少一点的金额，例如“15万”。"
+    events = [
+        {"event": "active_loop", "name": "application_form"},
+        *_events_then("想贷四十万", "inform", [("贷三十五万", "inform", first_reply)]),
+    ]
+    events[-1]["parse_data"]["entities"] = [entity("amount", "40万")]
+    text, set_slots = await _run(ValidateApplicationForm(), make_tracker(events, slots))
+    assert "300万" in text and "转人工" in text and "按最高额度申请的话" not in text, text
+    assert set_slots.get("loan_amount") is None, set_slots
