@@ -40,6 +40,8 @@ NAME_CUES = (
 PERSON_DETAILS_AFTER = re.compile(
     r"^[，,。\s]*(?:的)?(?:身份证|手机|电话|联系|\d{6,}|今年\d|\d{2}岁|退役|返乡|失业|下岗|毕业|大学|高校|农民工|就业困难)"
 )
+# Words of who a person is, never their name ("我是应届生": 应 is a surname, 应届生 no name).
+GROUP_WORDS = re.compile(r"应届|届生|毕业|学生|军人|农民工|失业|困难|脱贫|残疾")
 # Cues naming someone else: in a hotline call the staff member types for the caller, so 他/她/来电人 is the
 # applicant; in a user's own chat "他叫…" is somebody else (a son, a partner) and never the applicant's name.
 THIRD_PERSON_CUES = (

@@ -16,6 +16,7 @@ from actions.application.form_name_cues import (
     CHARACTER_BY_WORD,
     CHARACTER_CORRECTED,
     CHARACTER_DESCRIBED,
+    GROUP_WORDS,
     I_THEN_NAME,
     LEADERS,
     LEADING_NAME,
@@ -81,7 +82,8 @@ def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str |
     for match in (m for pattern in patterns for m in pattern.finditer(text)):
         described = text[match.end("name") :].startswith("的") and "是" in text[match.start() : match.start("name")]
         personal = _personal(match.group("name")) or explicitly_named(match)
-        if personal and not _a_business_name(text, match) and not described:
+        group = GROUP_WORDS.search(match.group("name"))  # "我是应届生": who the person is
+        if personal and not group and not _a_business_name(text, match) and not described:
             return match.group("name")  # not "我是易地搬迁的脱贫人口": who the person is, not their name
     if not third_person and THIRD_PERSON.search(text):
         return None  # "他叫王刚，身份证…" in a user's own chat: someone else's details, not a name to guess

@@ -157,7 +157,7 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         values[corrected] = cleaned(corrected, correction[1].strip(" 。.，,"))  # not "奶茶店，名字叫茶小满"
     if values.get("applicant_name") and values.get("applicant_name") == values.get("project_name"):
         del values["applicant_name"]  # "名字叫湘里人家": one name, the business's
-    parts_corrected(text, values, slots)
+    parts_corrected(text, values, {**slots, **_typed_before(tracker, slots)})
     chosen = list(slots.get("application_items") or [])
     spans = [
         (int(e["start"]), int(e["end"]), str(e["value"]))
@@ -184,6 +184,21 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         not_yet_registered=labelled.not_yet_registered,
         removed_all=items == [],
     )
+
+
+def _typed_before(tracker: Tracker, slots: dict[str, Any]) -> dict[str, str]:
+    """The ID or phone the user typed in an earlier message while its field is still empty (the service refused it).
+
+    "身份证最后两位错了，应该是13" right after a refused ID corrects the number typed, not one on file.
+    """
+    typed: dict[str, str] = {}
+    earlier = [e for e in tracker.events if e.get("event") == "user"][:-1]
+    for event in reversed(earlier):
+        said = str(event.get("text") or "")
+        for slot, pattern in (("id_number", BARE_ID), ("phone", BARE_PHONE)):
+            if slot not in typed and not slots.get(slot) and (match := pattern.search(said)):
+                typed[slot] = match.group(0).upper()
+    return typed
 
 
 def _items_said_again(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -232,3 +232,19 @@ def test_no_free_text_value_holds_another_fields_words(text: str, absent: str, k
     values = labelled(text)
     assert absent not in values
     assert kept.items() <= values.items()
+
+
+def test_the_tail_of_a_refused_id_typed_before_is_corrected() -> None:
+    slots = {"application_items": ["training"], "applicant_name": "敬雨桐", "requested_slot": "id_number"}
+    events = [
+        {"event": "user", "text": ID[:-2] + "71", "parse_data": {"intent": {"name": "inform"}, "entities": []}},
+        {"event": "bot", "text": "身份证号码校验位不正确，可能有数字填错了，请核对。"},
+        {"event": "user", "text": "身份证最后两位错了，应该是16", "parse_data": {"intent": {"name": "inform"}}},
+    ]
+    tracker = make_tracker(events, slots)
+    assert read_values(tracker, "身份证最后两位错了，应该是16", "inform", slots).values["id_number"] == ID[:-2] + "16"
+
+
+@pytest.mark.parametrize("text", ["我是应届生，想办个营业执照", "我是毕业生"])
+def test_who_a_person_is_is_never_their_name(text: str) -> None:
+    assert "applicant_name" not in labelled(text)
