@@ -149,7 +149,8 @@ def _only_wrong(text: str, intent: str, requested: str | None) -> bool:
     """
     if not ONLY_WRONG.match(text) or requested not in BY_SLOT:
         return False
-    return requested not in YES_NO_STEPS or intent in ("cancel", "complain")
+    # "打错了" answers no question; "不对" may
+    return requested not in YES_NO_STEPS or "错" in text or intent in ("cancel", "complain")
 
 
 def value_beside_wrong(text: str, intent: str, requested: str | None, found: Extraction) -> tuple[str, Any] | None:
@@ -236,6 +237,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     intent = str((message.get("intent") or {}).get("name") or "")
     requested = slots.get("requested_slot")
     found = read_values(tracker, text, intent, slots)
+    found.values = {slot: v for slot, v in found.values.items() if not _a_command_as_text(slot, v)}
     chosen = bool(slots.get("application_items"))
     if not found.values and (kept := _old_value_kept(tracker, text, requested, slots)) is not None:
         found.values[str(requested)] = kept  # "不改了，还是原来的" after "上一步": the old value back
@@ -306,6 +308,14 @@ def _offer_answered(
     if answer == "accept" and not found.values:
         found.values["application_items"] = [*(slots.get("application_items") or []), registration_offer.REGISTRATION]
     return "registration_kept" if answer == "decline" and not found.values else None
+
+
+def _a_command_as_text(slot: str, value: Any) -> bool:
+    """A free-text value that is a command ("返回上一步", "确认提交", "取消"): never stored as a name or a project."""
+    if slot not in BY_SLOT or not BY_SLOT[slot].free_text:
+        return False
+    said = str(value)
+    return any(words.search(said) for words in (BACK, RESTART, SUBMIT, CANCEL_WORDS))
 
 
 def _step_explained(tracker: Tracker, text: str, requested: str | None) -> str | None:

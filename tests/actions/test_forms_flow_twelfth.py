@@ -191,9 +191,10 @@ async def test_no_to_the_offer_keeps_the_items(service_url: str) -> None:
 
 
 def test_only_wrong_at_a_structured_step_is_never_its_value() -> None:
-    slots = {**TRAINING, "requested_slot": "id_number"}
-    found = extract(make_form_tracker("输错了", "inform", slots), dict(slots))
-    assert found.command == "which_wrong" and "id_number" not in found.values, found
+    for step in ("id_number", "person_category"):
+        slots = {**TRAINING, "requested_slot": step}
+        found = extract(make_form_tracker("输错了", "inform", slots), dict(slots))
+        assert found.command == "which_wrong" and step not in found.values, (step, found)
 
 
 def test_no_to_the_offer_naming_the_licence_adds_no_item() -> None:
@@ -216,3 +217,10 @@ async def test_a_second_amount_over_the_limit_names_both_limits_and_a_person(ser
     text, set_slots = await _run(ValidateApplicationForm(), make_tracker(events, slots))
     assert "300万" in text and "转人工" in text and "按最高额度申请的话" not in text, text
     assert set_slots.get("loan_amount") is None, set_slots
+
+
+def test_a_command_is_never_stored_as_a_free_text_value() -> None:
+    slots = {**FILLED, "application_items": ["training"], "requested_slot": "confirm_submission"}
+    said = "回到上一步 事项填错了 培训不要 换成孵化基地"
+    found = extract(make_form_tracker(said, "inform", slots), dict(slots))
+    assert not any(slot in found.values for slot in ("project_name", "industry", "applicant_name")), found
