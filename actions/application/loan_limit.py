@@ -15,6 +15,7 @@ import yaml
 from rasa_sdk import Tracker
 
 from actions.application.form_money import bare_term
+from contract.labels import CHOICE_LABELS
 
 LIMIT = re.compile(r"最高(?P<limit>\d+(?:\.\d+)?万)元")
 # The limit in the service's reasons: "最高20万元（200000元）", "期限最长3年（36个月）".
@@ -90,8 +91,12 @@ def borrower_limits() -> tuple[tuple[str, str], ...]:
         policy = yaml.safe_load(POLICY_FILE.read_text(encoding="utf-8"))["guaranteed_loan"]
     except (OSError, KeyError, TypeError, yaml.YAMLError):
         return ()
-    names = (("individual", "个人"), ("enterprise", "小微企业"))
-    return tuple((who, f"{int(policy[code]['max_amount_yuan']) // 10000}万元") for code, who in names if code in policy)
+    names = CHOICE_LABELS["loan_borrower"]
+    return tuple(
+        (names[code], f"{int(policy[code]['max_amount_yuan']) // 10000}万元")
+        for code in ("individual", "enterprise")
+        if code in policy
+    )
 
 
 def cap_asked(text: str, requested: Any) -> str | None:
