@@ -30,7 +30,7 @@ from actions.application.form_fields import (
     service_form,
 )
 from actions.application.form_items import complete_items, without_refused
-from actions.application.form_navigation import failed_answer, remind
+from actions.application.form_navigation import drop_repeated, failed_answer, remind
 from actions.application.form_questions import (
     answer_besides,
     question_besides,
@@ -83,6 +83,7 @@ class ValidateApplicationForm(FormValidationAction):
         # activated by action_start_application) the message was already handled: only re-plan.
         after_user = just_heard_user(tracker)
         found = extract(tracker, slots) if after_user else Extraction()
+        drop_repeated(found, slots)
         if not after_user and slots.get(REQUESTED) is not None:  # back after chit-chat a rule answered
             remind(dispatcher, tracker, str(slots[REQUESTED]))
         pending = {s: slots[s] for s in tracker.slots_to_validate() if s in BY_SLOT and slots.get(s) is not None}

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.application.form_field_help import FIELD_WORDS
 from actions.application.form_fields import ATTEMPT, BY_SLOT, CONFIRM_SLOT, FIELDS, FORM_SLOTS, PAUSED, display
 from actions.application.form_guard import EXAMPLES, retry_help
+from actions.application.form_values import Extraction
 from actions.steps.step_failures import HELP_FROM, failures_at
 
 REQUESTED = "requested_slot"
@@ -67,6 +68,20 @@ def failed_answer(
         dispatcher.utter_message(text=f"没太明白。请告诉我{EXAMPLES.get(slot, _label(slot))}。")
     slots[slot] = None
     return [SlotSet(slot, None), SlotSet(REQUESTED, slot)]
+
+
+def drop_repeated(found: Extraction, slots: dict[str, Any]) -> None:
+    """Values said again as they are stored, for other steps: nothing new, so a message of only those failed its step.
+
+    "13873145566" again at the category's step would otherwise count as an answer and the same question follow.
+    """
+    requested = slots.get(REQUESTED)
+    repeated = [s for s, v in found.values.items() if s in BY_SLOT and s != requested and slots.get(s) == v]
+    for slot in repeated:
+        del found.values[slot]
+    if repeated and not found.values and requested in BY_SLOT and found.problem is None:
+        said = "、".join(f"{BY_SLOT[s].label}（{display(s, slots[s])}）" for s in repeated)
+        found.problem = f"{said}已经记下了，不用再说。这一步要的是{BY_SLOT[str(requested)].label}。"
 
 
 def remind(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> None:

@@ -224,3 +224,11 @@ def test_a_command_is_never_stored_as_a_free_text_value() -> None:
     said = "回到上一步 事项填错了 培训不要 换成孵化基地"
     found = extract(make_form_tracker(said, "inform", slots), dict(slots))
     assert not any(slot in found.values for slot in ("project_name", "industry", "applicant_name")), found
+
+
+async def test_a_value_said_again_as_stored_is_no_answer_and_never_the_same_prompt(service_url: str) -> None:
+    slots = {**FILLED, "person_category": None, "requested_slot": "person_category"}
+    first = [entity("phone", FILLED["phone"])]
+    texts, set_slots = await validate(FILLED["phone"], "inform", slots, first)
+    assert any("已经记下了" in t for t in texts) and set_slots.get("requested_slot") == "person_category", texts
+    assert "phone" not in set_slots, set_slots
