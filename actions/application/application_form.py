@@ -65,6 +65,11 @@ def _regions_to_places(regions: list[str]) -> list[tuple[str, str]]:
     return [("city", r) for r in regions] + [("county", r) for r in regions]
 
 
+def _said_added(dispatcher: CollectingDispatcher, item: str) -> bool:
+    """This turn already said the item was added (registration and tax go together: "已为您加上“纳税人信息确认”")."""
+    return any(f"加上“{item}”" in str(message.get("text") or "") for message in dispatcher.messages)
+
+
 class ValidateApplicationForm(FormValidationAction):
     """Validation and slot order of ``application_form``."""
 
@@ -179,6 +184,7 @@ class ValidateApplicationForm(FormValidationAction):
                 found.shown[slot] = f"{BY_SLOT[slot].label}按最高：{display(slot, value)}"
             acknowledge(dispatcher, slot, value, before is None and slot in found.values, requested, found)
             added = set(value) - set(before) if slot == "application_items" and before and requested != slot else set()
+            added = {code for code in added if not _said_added(dispatcher, display(slot, [code]))}  # the pair's note
             changed = before is not None and before != value and slot not in tracker.slots_to_validate()
             if added or changed:  # "再加上培训": what was added, once (not the whole list again)
                 said = f"已加上：{display(slot, [c for c in value if c in added])}" if added else ""
