@@ -248,3 +248,9 @@ def test_the_tail_of_a_refused_id_typed_before_is_corrected() -> None:
 @pytest.mark.parametrize("text", ["我是应届生，想办个营业执照", "我是毕业生"])
 def test_who_a_person_is_is_never_their_name(text: str) -> None:
     assert "applicant_name" not in labelled(text)
+
+
+def test_an_item_to_come_after_another_is_not_chosen_now() -> None:
+    text = "领创业补贴前先办个就业创业证，我叫谌雨晴"
+    spans = [span(text, "item", "创业补贴", "startup_subsidy"), span(text, "item", "就业创业证", "employment_cert")]
+    assert values_at(text, {}, spans)["application_items"] == ["employment_cert"]
