@@ -15,24 +15,13 @@ from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import context
-from actions.conversation.replies import varied
+from actions.conversation.replies import MENU, SAY_WHAT_YOU_WANT, varied
 from actions.knowledge.comparison import describe
 from nlu_components.not_understood import MONEY, vague
 
-# The second time, after either first reply: what to say next, and a person.
-SAY_WHAT_YOU_WANT = (
-    "换个方式说：您告诉我想做什么就行，比如“我想贷款开店”“帮我看看我能享受哪些政策”“查我的申请进度”。"
-    "还是不清楚的话说“转人工”，工作人员会在这里回复您，也可以拨打12345。"
-)
 AFTER_ITEM = (
     "不好意思，我说得太复杂了。简单地说：\n{item}\n您可以直接问一件具体的事，例如“{word}要什么材料”“{word}要多久”；"
     "想办的话说“我要申请”，我一步一步问您。",
-    SAY_WHAT_YOU_WANT,
-)
-MENU = (
-    "不好意思，我没说清楚。我能帮您做这几件事，直接说后面的话就行：\n1. 讲政策：“创业补贴有多少”“贷款能贷多少”；\n"
-    "2. 帮您申请：“我要申请”，我一步一步问您；\n3. 看看能享受哪些政策：“帮我匹配政策”；\n"
-    "4. 查办理进度：发申请编号；\n5. 找工作人员：“转人工”。",
     SAY_WHAT_YOU_WANT,
 )
 

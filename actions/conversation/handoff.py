@@ -22,10 +22,12 @@ STAFF_UNAVAILABLE = (
     "我也可以继续为您解答。"
 )
 
+# The NLU sure of a request for a person ("要转业务专员" at 1.0): words this list lacks, still a request.
+SURE = 0.95
 # Words that ask for a person. Inside a form a message without them is the user's data the NLU took for a handoff
 # (a hotline relay "来电人说他叫石磊": staff type for the caller), and the form goes on with it.
 ASKS_FOR_PERSON = re.compile(
-    r"人工|真人|客服|工作人员|转接|接线|坐席|领导|负责人|找人|找个人|换个人|换人|有人吗|(?<!个)人呢|(?<!个)人来|活人|机器|"
+    r"人工|真人|客服|工作人员|转接|接线|坐席|专员|专人|业务员|领导|负责人|找人|找个人|换个人|换人|有人吗|(?<!个)人呢|(?<!个)人来|活人|机器|"
     r"转一下|转过去|转给|转到|打电话|来电话|回电"
 )
 
@@ -52,7 +54,9 @@ class ActionHandoff(Action):
         loop = (tracker.active_loop or {}).get("name")
         text = str(tracker.latest_message.get("text") or "")
         # a button's payload ("/request_human", the "转人工" button) is the request itself
-        asked = bool(ASKS_FOR_PERSON.search(text)) or asks_for_person(text) or text.lstrip().startswith("/")
+        sure = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0) >= SURE and not loop
+        asked = bool(ASKS_FOR_PERSON.search(text)) or asks_for_person(text) or text.lstrip().startswith("/") or sure
+        asked = asked or not text.strip()  # no words at all: handed over by another action, not read from a message
         if loop and not asked:
             return [FollowupAction(str(loop))]  # the form reads the message (a name relayed by hotline staff)
         if not loop and (said := filed_appeal.reply_after_filing(tracker)):

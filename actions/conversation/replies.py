@@ -26,8 +26,28 @@ OUT_OF_SCOPE = (
 )
 
 
-# Replies that give the user nothing they asked for: a decline, "say it again", "only emoji", "how can I help".
-NON_ANSWERS = (*OUT_OF_SCOPE, context.NO_WORDS, context.NO_CHINESE, "不好意思，我没太明白您的意思", "还是没太明白")
+# The second time, after either first reply: what to say next, and a person.
+SAY_WHAT_YOU_WANT = (
+    "换个方式说：您告诉我想做什么就行，比如“我想贷款开店”“帮我看看我能享受哪些政策”“查我的申请进度”。"
+    "还是不清楚的话说“转人工”，工作人员会在这里回复您，也可以拨打12345。"
+)
+# What the assistant can do, said when the user did not understand it (actions/conversation/confused.py).
+MENU = (
+    "不好意思，我没说清楚。我能帮您做这几件事，直接说后面的话就行：\n1. 讲政策：“创业补贴有多少”“贷款能贷多少”；\n"
+    "2. 帮您申请：“我要申请”，我一步一步问您；\n3. 看看能享受哪些政策：“帮我匹配政策”；\n"
+    "4. 查办理进度：发申请编号；\n5. 找工作人员：“转人工”。",
+    SAY_WHAT_YOU_WANT,
+)
+# Replies that give the user nothing they asked for: a decline, "say it again", "only emoji", "how can I help", the
+# menu of what the assistant does.
+NON_ANSWERS = (
+    *OUT_OF_SCOPE,
+    context.NO_WORDS,
+    context.NO_CHINESE,
+    "不好意思，我没太明白您的意思",
+    "还是没太明白",
+    MENU[0],
+)
 NON_ANSWER_RESPONSES = frozenset({"utter_how_can_help", "utter_default"})
 PERSON_AFTER = 2  # non-answers in a row before the next one offers a person instead
 

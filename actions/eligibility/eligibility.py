@@ -58,14 +58,19 @@ def _undecided(entry: dict[str, Any]) -> bool:
     return not entry["qualifies"] and bool(entry["missing"]) and str(entry["reason"]).startswith(NEEDS_MORE)
 
 
+def category_said(category: Any) -> str:
+    """The category as shown back ("人员类别：返乡创业农民工"), or "" for none or 其他 (nothing was read)."""
+    label = CHOICE_LABELS["person_category"].get(str(category)) if category and category != "other" else None
+    return f"人员类别：{label}" if label else ""
+
+
 def as_understood(slots: dict[str, Any]) -> str:
-    """How the person was understood, for a verdict's preface: "（人员类别：返乡创业农民工）", or "" for none/其他.
+    """How the person was understood, for a verdict's preface: "（人员类别：返乡创业农民工）", or "".
 
     A category read from a description ("在广州打了好多年工，现在回来了") is shown back, as dates in words are.
     """
-    category = slots.get("elig_person_category")
-    label = CHOICE_LABELS["person_category"].get(str(category)) if category and category != "other" else None
-    return f"（人员类别：{label}）" if label else ""
+    said = category_said(slots.get("elig_person_category"))
+    return f"（{said}）" if said else ""
 
 
 def profile(slots: dict[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ FACTS_KEPT = (
     "好的，记下了您的情况：{heard}。想问哪一项能不能享受，直接问我，例如“补贴有我的吗”；"
     "想看全部，说“我能享受哪些政策”。"
 )
+ANSWERS_BETWEEN = 2  # knowledge answers that may stand between a verdict and a fact that changes it
 JUDGED = ("✅", "❌", "❔", FACTS_KEPT[:10])  # a category said → "记下了您的情况…", then "店还没开": judged
 
 
@@ -77,4 +78,35 @@ def conversation_situation(tracker: Tracker, today: date) -> Situation:
 
 def after_result(tracker: Tracker) -> bool:
     """The bot's last turn judged items (a verdict, the check's result with ✅/❌) or kept the person's situation."""
-    return any(VERDICT in said or any(mark in said for mark in JUDGED) for said in last_turn(tracker))
+    return _judged(last_turn(tracker))
+
+
+def _judged(turn: list[str]) -> bool:
+    return any(VERDICT in said or any(mark in said for mark in JUDGED) for said in turn)
+
+
+def verdict_before_answers(tracker: Tracker) -> bool:
+    """A verdict a few turns back, with only knowledge answers since ("贴息是怎么回事" asked after the result).
+
+    A fact told next ("我还没注册执照，准备开个洗车店") still changes that verdict: the verdict is not lost to a
+    question asked in between.
+    """
+    turns, answered = 0, False
+    for event in reversed(tracker.events[: _last_user_index(tracker)]):
+        if event.get("event") == "user":
+            turns += 1
+            if turns > ANSWERS_BETWEEN or not answered:
+                return False
+            answered = False
+        elif event.get("event") == "bot":
+            if _judged([str(event.get("text") or "")]) and turns:
+                return True
+            feedback = ((event.get("data") or {}).get("custom") or {}).get("answer_feedback") or {}
+            answered = answered or feedback.get("status") in ("faq", "answer")
+    return False
+
+
+def _last_user_index(tracker: Tracker) -> int:
+    """Where the latest user message is in the tracker's events (the turns before it are read)."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    return users[-1] if users else len(tracker.events)

@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions.conversation import context
 from actions.conversation.replies import answer_question
 from actions.eligibility import gathered, situation
-from actions.eligibility.eligibility import SERVICE_DOWN
+from actions.eligibility.eligibility import SERVICE_DOWN, category_said
 from actions.eligibility.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
 from actions.eligibility.situation import Situation
 from actions.eligibility.situation_questions import amount_after_verdict, answers_besides
@@ -60,7 +60,10 @@ async def answer(
     asked = [entry for entry in result["items"] if entry["code"] in items]
     if not asked:
         return await answer_question(dispatcher, tracker, domain)
-    heard = f"（{'；'.join(stated.shown)}）" if stated.shown else ""
+    # the category read ("打工回来 → 返乡创业农民工") shown back with the dates, unless they already name it
+    category = category_said(stated.profile.get("person_category"))
+    read = [category] if category and category.split("：")[-1] not in "".join(stated.shown) else []
+    heard = f"（{'；'.join([*read, *stated.shown])}）" if read or stated.shown else ""
     good = [entry["code"] for entry in asked if entry["qualifies"]]
     text = f"按您说的情况{heard}：\n" + "\n".join(verdict_lines(asked))
     besides = "".join(f"\n\n{said}" for said in await answers_besides(tracker, items))  # "…、要带什么材料"

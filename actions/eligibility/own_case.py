@@ -173,10 +173,14 @@ async def fact_after_verdict(
     """A fact added right after a verdict or the check's result ("执照还没办呢", "还没开张呢"): judged again.
 
     The NLU reads such a fact as a no (so it was "好的，明白了" or "不着急"); it changes what the person can get, so
-    the rules decide again for everything the conversation has stated. ``None`` when the message states no fact
-    or the bot's last reply was no verdict.
+    the rules decide again for everything the conversation has stated, also when questions were answered since the
+    verdict. Right after an answer about one item ("创业补贴怎么申请" → "要是我还没开店呢") that item is judged.
+    ``None`` when the message states no fact or the bot's last reply was neither.
     """
-    if _ANSWERING.get() or not after_result(tracker):
+    verdict = after_result(tracker) or gathered.verdict_before_answers(tracker)  # "贴息是啥" asked in between
+    item = tracker.get_slot("item")
+    about_item = not verdict and item in ITEM_NAMES and context.last_answer(tracker) == "answer"
+    if _ANSWERING.get() or not (verdict or about_item):
         return None
     text, today = context.text_of(tracker), today or date.today()
     here = situation.read(text, list(tracker.latest_message.get("entities") or []), today)
@@ -185,6 +189,7 @@ async def fact_after_verdict(
     stated = conversation_situation(tracker, today)
     token = _ANSWERING.set(True)
     try:
-        return await item_eligibility.answer(dispatcher, tracker, domain, list(ITEM_NAMES), stated, False)
+        items = list(ITEM_NAMES) if verdict else [str(item)]
+        return await item_eligibility.answer(dispatcher, tracker, domain, items, stated, not verdict)
     finally:
         _ANSWERING.reset(token)

@@ -163,3 +163,73 @@ async def test_the_applicants_details_in_the_check_leave_it_for_the_form(service
     assert {"event": "active_loop", "name": None} in [{"event": e["event"], "name": e.get("name")} for e in events]
     assert _followups(events) == ["application_form"]
     assert "无法识别" not in _said(dispatcher) and "申请表" in _said(dispatcher)
+
+
+async def test_the_category_read_is_shown_before_an_items_verdict(service_url: str) -> None:
+    from actions.eligibility.eligibility_router import ActionRouteEligibility
+
+    said = "在外头打了几年工，今年回来了，能领创业补贴吗"
+    tracker = make_tracker([user_event(said, "check_eligibility", [entity("item", "startup_subsidy")])])
+    dispatcher = CollectingDispatcher()
+    await ActionRouteEligibility().run(dispatcher, tracker, {})
+    assert "按您说的情况（人员类别：返乡创业农民工" in _said(dispatcher)
+
+
+async def test_a_wish_to_register_a_cooperative_is_the_application_not_the_check(service_url: str) -> None:
+    from actions.eligibility.eligibility_router import ActionRouteEligibility
+
+    text = "我们组里几户人打算成立个农民专业合作社，我叫覃玉兰"
+    tracker = make_tracker([user_event(text, "check_eligibility", [entity("business_type", "cooperative")])])
+    events = await ActionRouteEligibility().run(CollectingDispatcher(), tracker, {})
+    assert _followups(events) == ["action_start_application"]
+
+
+async def test_a_fact_after_an_answer_about_an_item_judges_that_item(service_url: str) -> None:
+    tracker = after_reply(
+        "可我那个店还没开起来呢",
+        "deny",
+        before=("一次性创业补贴怎么领", "ask_question"),
+        action="action_answer_question",
+        reply="在湘易办进入个人创业“一件事”，填信息采集表并勾选创业补贴申领……",
+        slots={"item": "startup_subsidy"},
+    )
+    dispatcher = CollectingDispatcher()
+    await ActionRouteCourtesy().run(dispatcher, tracker, {})
+    said = _said(dispatcher)
+    assert "按您说的情况" in said and "创业补贴申领" in said and "明白了" not in said
+
+
+async def test_a_request_for_a_specialist_still_hands_off(service_url: str) -> None:
+    events = await ActionHandoff().run(
+        CollectingDispatcher(), make_tracker([user_event("麻烦转给业务专员", "request_human")]), {}
+    )
+    assert any(e.get("event") == "pause" for e in events)
+
+
+def test_the_menu_counts_as_a_reply_that_gave_nothing_asked_for() -> None:
+    from actions.conversation.replies import MENU, OUT_OF_SCOPE, person_due
+
+    events = [
+        user_event("呜呜呜", "out_of_scope"),
+        {"event": "bot", "text": OUT_OF_SCOPE[0]},
+        user_event("。。。", "not_understood"),
+        {"event": "bot", "text": MENU[0]},
+        user_event("哦", "affirm"),
+    ]
+    assert person_due(make_tracker(events)) == OUT_OF_SCOPE[-1]
+
+
+def test_a_verdict_is_kept_across_knowledge_answers() -> None:
+    from actions.eligibility.gathered import verdict_before_answers
+
+    answered = {"custom": {"answer_feedback": {"status": "faq"}}}
+    events = [
+        user_event("我当过兵，能享受哪些政策", "check_eligibility"),
+        {"event": "bot", "text": "根据您说的情况，匹配结果如下：\n✅ 申请创业担保贷款：可以申请。"},
+        user_event("贴息到底是咋回事", "ask_question"),
+        {"event": "bot", "text": "超过LPR减150个基点的部分由财政补贴。", "data": answered},
+        user_event("执照还没弄，打算开个洗车铺", "inform"),
+    ]
+    assert verdict_before_answers(make_tracker(events))
+    events[3] = {"event": "bot", "text": "请问申请人的姓名？"}
+    assert not verdict_before_answers(make_tracker(events))
