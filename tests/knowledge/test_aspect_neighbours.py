@@ -26,6 +26,13 @@ def ask(client: TestClient, query: str, item: str | None = None) -> dict[str, An
     return result
 
 
+def answers_one(client: TestClient, query: str, item: str | None, faq: str, facts: list[str]) -> None:
+    """Assert that ``query`` is answered directly by one of the FAQs ``faq`` (``|``-separated) stating ``facts``."""
+    body = ask(client, query, item)
+    assert body["status"] == "faq" and body["sources"][0]["id"] in faq.split("|"), (body["status"], body["sources"])
+    assert all(fact in body["answer"] for fact in facts), body["answer"]
+
+
 @pytest.mark.parametrize(
     ("question", "aspects"),
     [
