@@ -31,6 +31,9 @@ from actions.application.form_cues import segments
 from actions.application.form_zones import zone_in
 from nlu_components.gazetteer import load_gazetteer
 
+# A part that says what the business does ("项目是做社区团购", "搞农村电商"): no address, whatever place word it holds.
+PLAN_SAID = re.compile(r"^(?:项目(?:就)?(?:是|为)?|我?(?:想|要|打算|准备)?)(?:做|搞|卖)(?!在)")
+
 
 def read_address(text: str) -> str | None:
     """The part of a message that is an address: place markers and a road, number, village or group."""
@@ -44,8 +47,8 @@ def read_address(text: str) -> str | None:
         town_only = not has_detail(part) and bool(TOWN.search(part)) and bool(ADDRESS_LEAD_IN.search(part))
         if not (placed and (has_detail(part) or town_only)):
             continue
-        if HOME.match(part):
-            continue  # where someone lives is not where the business is
+        if HOME.match(part) or PLAN_SAID.match(said):
+            continue  # where someone lives is not where the business is; "项目是做社区团购" is a plan
         value = address_only(part)
         if len(value) >= 5 and (has_detail(value) or (town_only and TOWN.fullmatch(value))):
             return _with_street_after(value, parts[index + 1] if index + 1 < len(parts) else "")

@@ -49,13 +49,17 @@ __all__ = [  # the address is read by form_address; the form's older callers imp
 ]
 
 
+# "项目是…"/"项目做…" describes the plan; 项目名称/店名/公司名 name it, and win when both are said.
+PLAN_LABEL = re.compile(r"项目(?:就)?(?:是|为|[:：])?\s*(?:做|搞|开|卖)|项目(?:就)?是")
+
+
 def read_project(text: str) -> str | None:
     """A project name, from the cue that marks it best.
 
     The proper name after 叫/名字定为 in a business's words first, then after 项目叫/店名, in 开个…店 or 成立…公司,
     or a registered name on its own between commas ("湘楚文化传媒有限公司，…").
     """
-    if called := _called(text):
+    if called := _called(text) or _labelled_name(text):
         return called
     for pattern in (PROJECT_LABELLED, SHOP_NAMED, PROJECT_FOUNDED, PROJECT_OPENED):
         if (match := pattern.search(text)) and _proper(_value(match)):
@@ -68,6 +72,13 @@ def read_project(text: str) -> str | None:
     if len(parts) >= 3:  # a list of fields: a part that is only a shop's name ("…，晓川快修，…")
         return next((part for part in parts if len(part) >= 4 and BARE_SHOP_NAME.match(part) and _proper(part)), None)
     return None
+
+
+def _labelled_name(text: str) -> str | None:
+    """The name after 项目名称/店名/公司名, before a plan after 项目是 ("项目是做社区团购，项目名称邻里鲜生")."""
+    labelled = [match for match in PROJECT_LABELLED.finditer(text) if _proper(_value(match))]
+    named = next((match for match in labelled if not PLAN_LABEL.match(match.group(0))), None)
+    return _whole(text, named) if named else None
 
 
 def _run_or_shop(text: str) -> str | None:

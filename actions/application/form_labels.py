@@ -62,6 +62,7 @@ from actions.application.form_numbers import read_numbers
 from actions.eligibility import negation, situation
 from actions.eligibility.first_start import first_time
 from actions.steps import dates
+from contract import numerals
 from contract.english_words import chinese_words, latin_only
 from contract.labels import CHOICE_LABELS
 
@@ -221,7 +222,8 @@ def _read(
     """:func:`read_labelled` on one stretch of a message."""
     found = Labelled()
     entities = without_vague(text, negation.not_negated(text, entities))  # "我也不是困难户": no category
-    text = plain_pronouns(spoken_digits(simplified(unicodedata.normalize("NFKC", text))))  # "俺叫…" as "我叫…"
+    text = spoken_digits(capitals(simplified(unicodedata.normalize("NFKC", text))))
+    text = plain_pronouns(text)  # "俺叫…" as "我叫…"
     for slot in ENTITY_SLOTS:
         if values := _entity_values(entities, slot):
             found.values[slot] = values[0]
@@ -327,6 +329,14 @@ def _untangle(values: dict[str, Any], text: str) -> None:
         del values["project_name" if person else "applicant_name"]
 
 
+_NUMERALS = "".join([*numerals.DIGITS, *numerals.UNITS, *numerals.BIG])
+# A run with a 大写 digit before its unit; not the words that hold one (退伍, 入伍, 大陆, 收拾, 放肆).
+CAPITAL_RUN = re.compile(
+    rf"(?<![退入队落大着收放{_NUMERALS}])[{_NUMERALS}]*[壹贰叁肆伍陆柒捌玖拾佰仟][{_NUMERALS}]*(?:元|块|年|个月|月)"
+    rf"|(?<![退入队落大着收放{_NUMERALS}])[{_NUMERALS}]*[壹贰叁肆伍陆柒捌玖拾佰仟][{_NUMERALS}]*万"
+)
+
+
 def simplified(text: str) -> str:
     """Traditional characters as simplified ones and English words as Chinese ones; the rest unchanged.
 
@@ -335,6 +345,14 @@ def simplified(text: str) -> str:
     """
     converted = str(TRADITIONAL.convert(text))
     return chinese_words(converted if len(converted) == len(text) else text)
+
+
+def capitals(text: str) -> str:
+    """Financial (大写) numerals before a unit in digits: "贰拾万元" → "20万元", "贰年" → "2年".
+
+    Only a run holding a 大写 character is rewritten; "十六万", "两年" stay as people said them (shown back so).
+    """
+    return CAPITAL_RUN.sub(lambda run: numerals.in_digits(run.group(0)), text)
 
 
 def spoken_digits(text: str) -> str:

@@ -32,10 +32,11 @@ NOT_A_BARE_VALUE = (
     r"|注册|毕业|军人|退役|农民工|失业|困难|个体|公司|企业|合作社|性质|类型|创业|首次|第一次|以前|之前|没有|还没|已经"
     r"|今年|去年|前年|明年|上个月|全部|一起|都|想|要|打算|准备|是|在|的|了|吗|呢|吧|啊|呀|嗯|哦"
     r"|谢|请|帮|麻烦|可以|不|对|来电|申请人|本人|客户|先生|女士|师傅|阿姨|个人|名义"  # "个人名义": the borrower
+    r"|妹子|美女|帅哥|老板|你好"  # a vocative ("老板，…") is never a value
 )
 # A bare project's name holds none of them, nor a plan's verb or an industry's cue ("行业", "培训").
 NOT_IN_A_BARE_NAME = re.compile(
-    rf"{NOT_A_BARE_VALUE}|手机(?=号|[:：是为\s]*\d)|电话(?=号|[:：是为\s]*\d)|行业|经营|场所|培训|开|做|办|搞|弄|卖(?!部)|行"
+    rf"{NOT_A_BARE_VALUE}|手机(?=号|[:：是为\s]*\d)|电话(?=号|[:：是为\s]*\d)|行业|经营|场所|培训|开|做|办|搞|弄|卖(?!部)|(?<![车商])行"
 )
 # A bare industry ("水电安装", "农机维修") holds none of them, nor a number of a sum, a term or an age.
 NOT_IN_A_BARE_INDUSTRY = re.compile(
@@ -113,8 +114,8 @@ def _bare_name(part: str, read: list[str]) -> bool:
         return False
     if only_figure(part):  # "十六万", "两年": the loan's amount or term
         return False
-    if any(part in value or value in part for value in read):
-        return False  # a value read already (the industry, the address, …)
+    if any(part in value or (value in part and not _owner_named(part, value)) for value in read):
+        return False  # a value read already (the industry, the address, …); "黄敏童装" only holds its owner's name
     if PLACE_ENDING.search(part) or _an_industry(part) or _someone(part):
         return False
     spans = load_gazetteer().find(part)
@@ -152,6 +153,11 @@ def leftover_industry(parts: list[str], named: dict[str, Any]) -> str | None:
         return None
     found = [part for part in parts if bare_industry(part, read)]
     return found[0] if len(found) == 1 else None
+
+
+def _owner_named(part: str, value: str) -> bool:
+    """The part is a shop's name built on a person's name read ("黄敏童装", "陈刚车行"), not that value itself."""
+    return len(part) > len(value) + 1 and plausible_name(value) and part.startswith(value)
 
 
 def _an_industry(part: str) -> bool:

@@ -31,7 +31,7 @@ SHOP_BEFORE = re.compile(r"(?:店|馆|厂|坊|铺|吧|屋|园|场|超市|公司|
 LEADERS = r"负责人|法人代表|法定代表人|法人|带头人|理事长|社长|牵头人"
 NAME_CUES = (
     r"我叫|我的名字叫|我的名字是|全名叫|全名是|全名[:：]?|大名叫|大名是|大名|名字全称是|名字叫|名字是|姓名是|姓名[:：]?"
-    r"|本人叫|本人|申请人叫|申请人是|申请人[:：]?|我喊|我名字喊|名字喊"  # "我喊王铁柱" (dialect: 喊 for 叫)
+    r"|本人叫|本人|申请人叫|申请人是|申请人[:：]?|我喊做|我喊|我名字喊|名字喊做|名字喊"  # dialect: 喊/喊做 for 叫
     rf"|叫做|我是|名叫|名字[:：]?|(?:^|(?<=[，,。\s]))叫|(?:{LEADERS})(?:名叫|叫|是)?"  # "我是牵头人彭玉华"
     r"|(?:高校毕业生|大学毕业生|毕业生|大学生|退役军人|返乡创业农民工|返乡农民工|农民工|登记失业人员|失业人员|就业困难人员)"
     r"(?:\s*[，,]?\s*(?:名叫|叫做|叫)|\s*)"  # "退役军人叫张建国", "失业人员 叫王小红"; not "退役军人，经营的是…"
@@ -45,7 +45,8 @@ GROUP_WORDS = re.compile(r"应届|届生|毕业|学生|军人|农民工|失业|�
 # Cues naming someone else: in a hotline call the staff member types for the caller, so 他/她/来电人 is the
 # applicant; in a user's own chat "他叫…" is somebody else (a son, a partner) and never the applicant's name.
 THIRD_PERSON_CUES = (
-    r"来电人叫|来电人是|来电人[:：]?|他叫|她叫|[他她]的?名字(?:叫|是)|对方叫|客户叫"
+    r"来电人叫|来电人是|来电人[:：]?(?![有要想问说还欠能可会在])|他叫|她叫"  # "来电人有车贷…" names nobody
+    r"|[他她]的?名字(?:叫|是)|对方叫|客户叫"
     r"|(?:这位|那位)?(?:先生|女士|阿姨|大姐|大哥|大爷|大妈|老人家|师傅|市民|客户|对方)的?(?:名字|姓名)?(?:叫|是|[:：])"
 )
 NAME = re.compile(rf"(?:{NAME_CUES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){STOP_BEFORE}")
@@ -60,7 +61,7 @@ SURNAME_GIVEN = re.compile(
     r"姓(?P<surname>[\u4e00-\u9fff])[，,\s]*(?:名|名字叫|叫)(?P<given>[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
 )
 # Cues that say outright the words after them are the person's name: the cue is the evidence, no surname list needed.
-EXPLICIT_CUES = r"我叫|我的名字(?:叫|是)|名字(?:叫|是)|姓名(?:是|叫)?[:：]?|全名(?:叫|是)|大名(?:叫|是)|我喊"
+EXPLICIT_CUES = r"我叫|我的名字(?:叫|是)|名字(?:叫|是)|姓名(?:是|叫)?[:：]?|全名(?:叫|是)|大名(?:叫|是)|我喊做|我喊"
 # Voice fillers between such a cue and the name ("我叫那个蓝海", "名字是 嗯 王小明"): dropped before reading.
 CUE_FILLERS = re.compile(rf"(?P<cue>{EXPLICIT_CUES})(?:[\s，,]*(?:那个|就是|这个|嗯|呃))+[\s，,]*")
 LEADING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4}?)" + STOP_BEFORE)

@@ -37,6 +37,10 @@ CORRECTING = re.compile(rf"不是|不对|错了|改成|改为|换成|换为|应�
 # Steps where a message that is only a name means the applicant's name (said again, or corrected).
 NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
 PLACE = re.compile(r"[省市区县州镇乡村]$")
+# A move through the form, never a free-text value ("返回上一步", "确认提交"); "人工智能" stays a name.
+MOVE_SAID = re.compile(r"上一步|返回|转人工|确认提交|重新填|取消")
+# A dialect's sentence-final particle ("开米粉店咯", "春香粉店嘛"): never part of a value.
+PARTICLE_END = re.compile(r"[咯嘛啰哒噻撒]+$")
 # Intents whose category or business-type entity is an answer even when another field is asked.
 DATA_INTENTS = frozenset({"inform", "start_application", "affirm"})
 YES_NO_RESTATED = ("first_time_founder",)
@@ -178,12 +182,22 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     _restated_as_wrong(text, values, slots)
     values.update(_implied(tracker, text, values, slots))
     values.update(_bare_values(text, requested, values))
+    _free_text_cleaned(values)
     return Extraction(
         values=values,
         shown={**labelled.shown, **_rough_sum_shown(text, values)},
         not_yet_registered=labelled.not_yet_registered,
         removed_all=items == [],
     )
+
+
+def _free_text_cleaned(values: dict[str, Any]) -> None:
+    """A move is never a free-text value ("返回上一步 …"); a dialect's final particle is no part of one ("…粉店咯")."""
+    for slot in [s for s, v in values.items() if s in BY_SLOT and BY_SLOT[s].free_text and isinstance(v, str)]:
+        if MOVE_SAID.search(values[slot]):
+            del values[slot]
+        elif (plain := PARTICLE_END.sub("", values[slot])) != values[slot] and len(plain) >= 2:
+            values[slot] = plain
 
 
 def _typed_before(tracker: Tracker, slots: dict[str, Any]) -> dict[str, str]:

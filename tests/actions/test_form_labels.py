@@ -36,7 +36,7 @@ ID = "43010419900101100X"
             "开了个超市叫李记超市，地址在长沙市天心区某某路3号",
             {"project_name": "李记超市", "premises_address": "长沙市天心区某某路3号"},
         ),
-        ("叫李记米粉", {}),  # a shop's name, never the applicant's
+        ("叫李记米粉", {"project_name": "李记米粉"}),  # a shop's name (米粉 ends one), never the applicant's
         ("居民服务，个体户", {"industry": "居民服务"}),
         ("在浙江厂里做了好些年，今年回老家，想开个店", {"person_category": "returning_migrant_worker"}),
         ("我退伍两年了，想贷点款", {"person_category": "veteran"}),
