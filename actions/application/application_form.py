@@ -136,7 +136,8 @@ class ValidateApplicationForm(FormValidationAction):
             remind(dispatcher, tracker, str(requested))  # a question counts as a message that answered nothing
             return [*answered, SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
         if found.command in NAVIGATION:
-            return await carry_out(dispatcher, tracker, domain, str(found.command), slots)
+            items = found.values.get("application_items") if found.command == "restart" else None
+            return await carry_out(dispatcher, tracker, domain, str(found.command), slots, items)
         if has_values or found.command:
             return None
         if found.not_yet_registered:

@@ -26,7 +26,7 @@ from actions.conversation.closed_loop_first import rating_or_unfiled
 from actions.conversation.replies import answer_question, person_due
 from actions.eligibility import item_eligibility, own_case, situation
 from actions.eligibility.own_case import FACTS_KEPT
-from actions.knowledge import knowledge_client
+from actions.knowledge import item_topic, knowledge_client
 from contract.labels import ITEM_NAMES
 
 # "开始吧", "好的"; not "还没开始营业" (a fact for the verdict)
@@ -99,8 +99,13 @@ async def _not_for_the_form(
 ) -> list[EventType] | None:
     """A question answered instead (:func:`followups.before_starting`), or another place's policy or another scheme.
 
+    An item's name alone ("创业补贴", even read as inform) gets the item's summary and the offer to apply; with an
+    offer pending the name accepts it (the form starts here, so the topic's own acceptance is not asked).
+
     "公司想申请一次性扩岗补助", "江西回乡创业补贴标准": the service's redirect, never the bundle's form.
     """
+    if not offer_accepted and not tracker.get_slot(OFFER) and (topic := await item_topic.answer(dispatcher, tracker)):
+        return topic  # "营业执照" alone, read as inform: the item's summary and the offer, no form yet
     if not offer_accepted and files_a_complaint(tracker):  # a complaint naming a phone and an item: filed, no form
         return [FollowupAction("action_route_appeal")]
     if not offer_accepted and (taken := await rating_or_unfiled(dispatcher, tracker, domain)) is not None:

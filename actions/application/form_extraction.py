@@ -29,8 +29,8 @@ from actions.application.form_guard import (
     is_question,
     wants_review,
 )
-from actions.application.form_items import THESE_ONLY
-from actions.application.form_navigation import failures
+from actions.application.form_items import THESE_ONLY, complete_items, refused
+from actions.application.form_navigation import failures, kept_on_back
 from actions.application.form_values import CHANGE_OF_MIND, CORRECTING, Extraction, entities_named, read_values
 from actions.conversation import context, not_understood
 from actions.steps import came_back
@@ -86,6 +86,8 @@ OFF_TOPIC_SURE = 0.6
 ADDRESSED = re.compile(r"我|你|帮|给|请")  # a request to someone ("帮我订个奶茶店"), not a name
 CHAT_WORDS = re.compile(r"我|你|帮|给|请|吃|喝|玩|订|点个|买|天气|聊|唱|讲个|笑话|渴|饿|累")
 LONGEST_VALUE = 12
+# A bare "not needed" ("不用了", "不需要", "没有"): at a field step an answer to clarify, not a cancel word.
+NOT_NEEDED = re.compile(r"^(?:不用|不需要|不要|没有|没得|没)(?:了|啊|吧|哦|呢|的)?[，,。.！!~～\s]*(?:谢谢)?[。.！!]*$")
 
 
 def wrong_field(text: str) -> str | None:
@@ -139,10 +141,32 @@ def cancels(text: str, names_values: bool) -> bool:
     """
     if CANCEL_WORDS.search(text):
         return True
-    return not names_values and not SAID_WRONG.search(text)
+    return not names_values and not SAID_WRONG.search(text) and not never_mind_submit(text)
 
 
-def _only_wrong(text: str, intent: str, requested: str | None) -> bool:
+def never_mind_submit(text: str) -> bool:
+    """Never mind (what was said before), submit ("算了，确认提交吧", "行了就这样交"); never a cancel.
+
+    Cancel words (取消/不办了…) still cancel; a submit word in a question ("提交完怎么查") submits nothing.
+    """
+    return bool(SUBMIT.search(text)) and not CANCEL_WORDS.search(text) and not is_question(text)
+
+
+def not_needed_at_step(text: str, intent: str, requested: str | None) -> str | None:
+    """A bare "不用了/没有" the NLU read as cancel at a field step: an answer to clarify, never a stop of the form.
+
+    Returns:
+        What the step needs, with how to stop for real ("取消"), or ``None`` when the message is no such answer.
+    """
+    if intent != "cancel" or requested not in BY_SLOT or not NOT_NEEDED.match(text):
+        return None
+    return (
+        f"这一步要填的是{BY_SLOT[str(requested)].label}，没法跳过。"
+        f"如果是整个申请都不办了，请说“取消”；不确定怎么填可以问我。"
+    )
+
+
+def _only_wrong(text: str, intent: str, requested: str | None, yes_no_asked: bool = True) -> bool:
     """Only "wrong" said at a step ("打错了"): never its value (an ID "打错了" of 3 digits), nor a cancel or complaint.
 
     At a yes/no step ("第一次创业吗", "您是返乡创业的农民工吗") "不对" may answer it: only a misread cancel there.
@@ -150,7 +174,54 @@ def _only_wrong(text: str, intent: str, requested: str | None) -> bool:
     if not ONLY_WRONG.match(text) or requested not in BY_SLOT:
         return False
     # "打错了" answers no question; "不对" may
-    return requested not in YES_NO_STEPS or "错" in text or intent in ("cancel", "complain")
+    yes_no = requested == "first_time_founder" or (requested in YES_NO_STEPS and yes_no_asked)
+    return not yes_no or "错" in text or intent in ("cancel", "complain")
+
+
+def _yes_no_asked(tracker: Tracker) -> bool:
+    """The bot's last message asked a yes/no question ("您是返乡创业的农民工吗？"), which a bare "不对" answers."""
+    said = next((str(e.get("text") or "") for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    return bool(re.search(r"吗[？?]?\s*$|吗[？?]", said))
+
+
+# A change of mind: "不搞公司了，还是个体户吧", "不开店了 改成合作社": the value after the turn word is the one meant.
+TURNED_FROM = re.compile(r"不(?:搞|开|办|做|弄|注册|要|当|算)?[^，,。；;！!？?\s]{0,6}?了|不要|不是")
+TURN_TO = re.compile(r"还是|改成|改为|换成|换为|改办|改注册|就办|就弄")
+CHOICE_SLOTS = ("business_type", "person_category")
+
+
+def _later_choice(tracker: Tracker, text: str, found: Extraction) -> None:
+    """Of two values of one choice in a change of mind ("不搞公司了，还是个体户吧"), the later wins."""
+    turn = next((m for m in TURN_TO.finditer(text) if TURNED_FROM.search(text[: m.start()])), None)
+    if turn is None or is_question(text):
+        return
+    for slot in CHOICE_SLOTS:
+        later = [
+            str(e["value"])
+            for e in tracker.latest_message.get("entities") or []
+            if e.get("entity") == slot and isinstance(e.get("start"), int) and e["start"] >= turn.start()
+        ]
+        if later and len(set(entities_named(tracker, slot))) > 1:
+            found.values[slot] = later[-1]
+
+
+def _restart_renaming(tracker: Tracker, text: str, found: Extraction) -> str | None:
+    """``restart`` for a restart that names items ("重新填，这回只办执照"): they replace the items chosen."""
+    if RESTART.search(text) and (renamed := _items_for_restart(tracker, text)):
+        found.values = {"application_items": renamed}
+        return "restart"
+    return None
+
+
+def _items_for_restart(tracker: Tracker, text: str) -> list[str] | None:
+    """The items a restart names ("从头来吧，先办贷款，培训不办了" → the loan): they replace the items chosen."""
+    spans = [
+        (int(e["start"]), int(e["end"]), str(e["value"]))
+        for e in tracker.latest_message.get("entities") or []
+        if e.get("entity") == "item" and e.get("start") is not None and e.get("end") is not None
+    ]
+    wanted = [code for start, end, code in spans if not refused(text, start, end)]
+    return complete_items(list(dict.fromkeys(wanted)))[0] if wanted else None
 
 
 def value_beside_wrong(text: str, intent: str, requested: str | None, found: Extraction) -> tuple[str, Any] | None:
@@ -183,8 +254,16 @@ OLD_KEPT = re.compile(
 )
 
 
+# At a step gone back to with its value kept ("上一步"): a bare yes keeps it ("没问题", "对的", "就这个").
+KEPT_AS_IS = re.compile(
+    r"^(?:没问题|没错|对的?|是的?|可以|行|就这个|就它|就这样|不用改|没毛病)[了的吧啊呀哦，,。.!！\s]*$"
+)
+
+
 def _old_value_kept(tracker: Tracker, text: str, requested: Any, slots: dict[str, Any]) -> Any:
     """The value the step asked again had before, when the message keeps it; else ``None``."""
+    if requested in BY_SLOT and slots.get(requested) is not None and kept_on_back(tracker, requested, slots):
+        return slots[requested] if OLD_KEPT.search(text) or KEPT_AS_IS.match(text) else None
     if requested not in BY_SLOT or slots.get(requested) is not None or not OLD_KEPT.search(text):
         return None
     values = (
@@ -198,7 +277,9 @@ def _holds_on(text: str) -> bool:
     return bool(HOLD_ON.search(text)) and not CANCEL_WORDS.search(text) and not is_question(text)
 
 
-def _command(text: str, intent: str, requested: str | None, found: Extraction, chosen: bool) -> str | None:
+def _command(
+    text: str, intent: str, requested: str | None, found: Extraction, chosen: bool, yes_no_asked: bool = True
+) -> str | None:
     if found.values:
         return None
     words = (
@@ -206,7 +287,7 @@ def _command(text: str, intent: str, requested: str | None, found: Extraction, c
         ("hesitate", requested == CONFIRM_SLOT and _holds_on(text)),  # "先别交，我考虑一下"
         ("items_kept", chosen and requested != "application_items" and bool(THESE_ONLY.match(text))),  # "就这两样"
         ("fix", wrong_field(text) is not None),  # "名字写错了": that field asked again, its old value shown
-        ("which_wrong", _only_wrong(text, intent, requested)),  # "不对": which one?
+        ("which_wrong", _only_wrong(text, intent, requested, yes_no_asked)),  # "不对": which one?
         ("back", bool(BACK.search(text))),
         ("restart", bool(RESTART.search(text))),
         ("review", requested is not None and wants_review(text)),  # "核对下信息": shown, whatever the intent
@@ -238,6 +319,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     requested = slots.get("requested_slot")
     found = read_values(tracker, text, intent, slots)
     found.values = {slot: v for slot, v in found.values.items() if not _a_command_as_text(slot, v)}
+    _later_choice(tracker, text, found)
     chosen = bool(slots.get("application_items"))
     if not found.values and (kept := _old_value_kept(tracker, text, requested, slots)) is not None:
         found.values[str(requested)] = kept  # "不改了，还是原来的" after "上一步": the old value back
@@ -247,8 +329,11 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     if not found.values and (fixed := _corrected(text, intent, requested, found)):
         found.values[fixed[0]] = fixed[1]
     offer = _offer_answered(tracker, text, intent, requested, slots, found)
-    found.command = "no_items" if found.removed_all else offer or _command(text, intent, requested, found, chosen)
-    if found.command:
+    yes_no = _yes_no_asked(tracker)
+    found.command = _restart_renaming(tracker, text, found) or (  # "重新填，这回只办执照": the items replaced
+        "no_items" if found.removed_all else offer or _command(text, intent, requested, found, chosen, yes_no)
+    )
+    if found.command or _cancel_read_wrong(found, text, intent, requested):
         return found
     person_asked = intent == "request_human" and (not found.values or PERSON_WORDS.search(text))
     # "我搞不清楚，帮我转人工": a person (below), never the step's help again
@@ -290,6 +375,17 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     if "premises_address" in found.values and not found.regions:
         found.regions = entities_named(tracker, "region")
     return found
+
+
+def _cancel_read_wrong(found: Extraction, text: str, intent: str, requested: str | None) -> bool:
+    """An NLU cancel that stops nothing, taken here: "不用了" at a field step, "算了，确认提交" at the summary."""
+    if not found.values and (unclear := not_needed_at_step(text, intent, requested)):
+        found.problem = unclear  # "不用了" at the business type's step: asked again, counted as a failed answer
+        return True
+    if intent == "cancel" and requested == CONFIRM_SLOT and never_mind_submit(text):
+        found.values[CONFIRM_SLOT] = True  # "算了算了 确认提交": submitted, never cancelled
+        return True
+    return False
 
 
 def _offer_answered(

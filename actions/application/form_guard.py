@@ -34,7 +34,7 @@ NOT_IN_NAMES = re.compile(
 # A request to submit; never when the message negates it or names the term 免提交 ("先别提交", "免提交指什么").
 SUBMIT = re.compile(
     r"^(?!.*(?:免提交|别提交|不要提交|不提交|先不|暂不|别交|不交|撤)).*"
-    r"(?:确认提交|提交|确认无误|没问题了?$|就这样|可以提交|帮我交|交上去)"
+    r"(?:确认提交|提交|确认无误|没问题了?$|就这样|就这么(?:交|办|定|弄)|照这个交|可以提交|帮我交|交上去)"
 )
 # A request to see what has been filled in ("核对下信息", "发我看看", "再给我看一遍", "我填的对不对"): the values are
 # shown and the step asked again. Never a confirmation, even when the NLU reads it as one (a review is not "submit").
@@ -59,6 +59,9 @@ RESTART = re.compile(
 )
 ACKNOWLEDGEMENTS = re.compile(r"^(?:好|好的|嗯|嗯嗯|是|是的|对|对的|不是|不|没有|ok|OK|行|可以|收到|知道了)[。.！!]?$")
 COMMANDS = re.compile(r"取消|转人工|人工|算了|不办了|确认|提交|上一步|重新|返回|继续")
+# 么 that asks nothing: 这么/那么 before a verb or a word of manner ("就这么交", "那就这么办", "这么定了"), and the
+# dialect 么子 (什么) in "么子都不是/么子都冇" (none at all). 怎么, 什么, a final 么 and 么子 + a noun still ask.
+NOT_ASKING_MO = re.compile(r"[这那]么(?=[交提办定填弄搞写来吧着样])|么子(?=都|也)")
 # Question words the conversation's detector (actions.conversation.question_shape, the owner) does not list yet:
 # "贷几年", "几号能办好", "几点下班", "多长", "多大", "怎样".
 FORM_QUESTION_WORDS = re.compile(r"(?<![好十没几])几(?!十)(?:年|月|号|岁|点|时|块|万)|多长|多大|怎样")
@@ -161,6 +164,7 @@ def is_question(text: str) -> bool:
     The conversation's one detector (:func:`actions.conversation.question_shape.is_question`: choices and 哪几类
     included), and a question relayed or announced without a question word ("来电人问…", "我想问一下…").
     """
+    text = NOT_ASKING_MO.sub("", text)  # "就这么交", "么子都不是": 么 here asks nothing
     return question_shape.is_question(text) or bool(FORM_QUESTION_WORDS.search(text) or RELAYED_ASK.search(text))
 
 

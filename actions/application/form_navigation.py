@@ -66,8 +66,18 @@ def failed_answer(
         dispatcher.utter_message(text="请回复“确认提交”，或直接告诉我要改哪一项，例如“手机号改成（新号码）”。")
     else:
         dispatcher.utter_message(text=f"没太明白。请告诉我{EXAMPLES.get(slot, _label(slot))}。")
+    if kept_on_back(tracker, slot, slots):
+        # gone back to it: the old value stays until a new one is taken (set again: a slot event, no rejection)
+        return [SlotSet(slot, slots[slot]), SlotSet(REQUESTED, slot)]
     slots[slot] = None
     return [SlotSet(slot, None), SlotSet(REQUESTED, slot)]
+
+
+def kept_on_back(tracker: Tracker, slot: str, slots: dict[str, Any]) -> bool:
+    """The step holds a value because the user went back to it ("上一步"): kept until a new one is taken."""
+    if slot not in BY_SLOT or slots.get(slot) in (None, "", []) or slot in tracker.slots_to_validate():
+        return False  # a value of this turn (seeded, or just read) that failed is not kept
+    return bool(tracker.get_slot(REQUESTED) == slot)
 
 
 def drop_repeated(found: Extraction, slots: dict[str, Any]) -> None:
@@ -109,10 +119,17 @@ def _previous(slots: dict[str, Any]) -> str | None:
     return answered[-1] if answered else None
 
 
-def navigate(dispatcher: CollectingDispatcher, command: str, slots: dict[str, Any], text: str = "") -> list[EventType]:
+def navigate(
+    dispatcher: CollectingDispatcher,
+    command: str,
+    slots: dict[str, Any],
+    text: str = "",
+    items: list[str] | None = None,
+) -> list[EventType]:
     """Go back (the previous field, or the one the message names) or start again (the items chosen kept).
 
-    "返回上一步改一下身份证" goes back to the ID number with its old value shown; "重新填" clears the values and
+    "返回上一步改一下身份证" goes back to the ID number with its old value shown and kept until a new one is given;
+    "重新填" clears the values and
     says which items are kept (changed on request).
 
     Args:
@@ -120,17 +137,22 @@ def navigate(dispatcher: CollectingDispatcher, command: str, slots: dict[str, An
         command: ``back`` or ``restart``.
         slots: Current slot values.
         text: The message (a field it names is the one to go back to).
+        items: Items a restart names ("重新来，这次只办执照"): they replace the items chosen.
 
     Returns:
         Events clearing what is asked again and naming the next step.
     """
     if command == "restart":
-        items = slots.get("application_items")
-        kept = f"要办的事项还是：{display('application_items', items)}，要换事项直接告诉我。" if items else ""
+        renamed = bool(items)
+        items = items or slots.get("application_items")
+        shown = display("application_items", items) if items else ""
+        kept = f"要办的事项还是：{shown}，要换事项直接告诉我。" if items else ""
+        kept = f"要办的事项改为：{shown}。" if renamed else kept
         dispatcher.utter_message(text=f"好的，之前填的信息已清空，我们从头重新填。{kept}")
         cleared = [slot for slot in FORM_SLOTS if not (items and slot == "application_items")]
         return [
             *(SlotSet(slot, None) for slot in (*cleared, CONFIRM_SLOT)),
+            *([SlotSet("application_items", items)] if renamed else []),
             SlotSet(REQUESTED, "applicant_name" if items else "application_items"),
         ]
     requested = slots.get(REQUESTED)
@@ -142,8 +164,11 @@ def navigate(dispatcher: CollectingDispatcher, command: str, slots: dict[str, An
         dispatcher.utter_message(text="这已经是第一步了。")
         return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)] if requested else []
     old = display(previous, slots[previous])
-    dispatcher.utter_message(text=f"好的，回到上一步：{_label(previous)}（刚才填的是：{old}），请重新告诉我。")
-    return [SlotSet(previous, None), SlotSet(CONFIRM_SLOT, None), SlotSet(REQUESTED, previous)]
+    dispatcher.utter_message(
+        text=f"好的，回到上一步：{_label(previous)}（刚才填的是：{old}）。要改请直接告诉我新的，不改的话说“没问题”。"
+    )
+    # the old value stays until a new one is given: a correction of another field or "没问题" keeps it
+    return [SlotSet(CONFIRM_SLOT, None), SlotSet(REQUESTED, previous)]
 
 
 def _fix(dispatcher: CollectingDispatcher, slots: dict[str, Any], text: str) -> list[EventType]:

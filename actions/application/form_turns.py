@@ -64,11 +64,16 @@ def said(message: dict[str, Any]) -> bool:
 def acknowledge(
     dispatcher: CollectingDispatcher, slot: str, value: Any, new: bool, requested: Any, found: Extraction
 ) -> None:
-    """Say how a value was taken: a date as read, the name as heard (立早章…), an answer ahead of its question."""
+    """Say how a value was taken: a date as read, the name as heard (立早章…), the items chosen, an answer ahead.
+
+    Items changed later are said by the form ("已加上：…", "已把拟申请事项改为：…").
+    """
     if slot in found.shown:
         dispatcher.utter_message(text=f"好的，记下了：{found.shown[slot]}。")
     elif slot == "applicant_name" and new:
         dispatcher.utter_message(text=f"好的，申请人姓名：{value}。")
+    elif slot == "application_items" and new:  # the first choice said back too ("要贷款的那个" → which item)
+        dispatcher.utter_message(text=f"好的，要办：{display(slot, value)}。")
     elif new and slot not in (requested, "application_items"):
         # An answer ahead of its question: say where it went, so nothing lands silently.
         dispatcher.utter_message(text=f"好的，已记下{BY_SLOT[slot].label}：{display(slot, value)}。")
@@ -108,7 +113,12 @@ def asked_again(tracker: Tracker, slot: str) -> bool:
 
 
 async def carry_out(
-    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, command: str, slots: dict[str, Any]
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    domain: DomainDict,
+    command: str,
+    slots: dict[str, Any],
+    items: list[str] | None = None,
 ) -> list[EventType]:
     """Go back or start again, or stop on a cancel in words the NLU did not read as cancel (nothing filed).
 
@@ -145,13 +155,13 @@ async def carry_out(
             dispatcher.utter_message(text=messages.filled_so_far(slots))  # the summary's own question shows it
         return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
     if command in ("items_kept", "registration_kept"):  # "就这两样"; "不用，有执照了" to the registration offered
-        items = display("application_items", slots.get("application_items"))
+        chosen = display("application_items", slots.get("application_items"))
         kept = (
             registration_offer.DECLINED
             if command == "registration_kept"
-            else f"好的，就办这几项：{items}。我们接着填。"
+            else f"好的，就办这几项：{chosen}。我们接着填。"
         )
         dispatcher.utter_message(text=kept)
         requested = slots.get(REQUESTED)  # said back, and the step asked again (no failed answer)
         return [SlotSet(str(requested), None), SlotSet(REQUESTED, requested)]
-    return navigate(dispatcher, command, slots, text)
+    return navigate(dispatcher, command, slots, text, items)  # a restart naming items replaces them
