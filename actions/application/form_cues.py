@@ -126,7 +126,7 @@ INDUSTRY_SEGMENT = re.compile(
 # Words ending in 业 that are not an industry (创业, 毕业, 企业 …).
 NOT_INDUSTRY = re.compile(r"(?:创|就|毕|失|开|营|企|专|作|事|学|结|停|歇|复|产)业$|想|要|我|了")
 # An individual business named in a wish ("办个体户登记"), not negated ("不是个体户").
-INDIVIDUAL_BUSINESS = re.compile(r"(?<!不是)(?<!不办)(?<!不做)(?<!不要)(?<!不想)(?:个体工商户|个体户)(?!还是)")
+INDIVIDUAL_BUSINESS = re.compile(r"(?<!不是)(?<!不办)(?<!不做)(?<!不要)(?<!不想)(?:个体工商户|个体户)(?!还是|改|换)")
 # A start-up by several people ("我们三个人合伙", "和战友一起搞"): the loan's borrower is a partnership (合伙或组织
 # 起来创业); not a partnership enterprise (合伙企业, a kind of enterprise) nor one negated ("不是合伙").
 PARTNERSHIP = re.compile(
@@ -143,10 +143,11 @@ PARTNERS = re.compile(
 BORROWS_ALONE = re.compile(r"不是合伙|没有合伙|没合伙|就我一个人|我一个人|我自己一个|个人名义|个人贷|以个人")
 # A kind of business named inside a plan the NLU reads as an item ("准备注册个体户", "成立一家有限公司"), not negated.
 ENTERPRISE_PLANNED = re.compile(
-    r"(?<!不是)(?<!不办)(?<!不做)(?<!不要)(?<!不想)(?:有限责任公司|有限公司|(?:注册|成立|开|办)(?:个|一个|一家|家)?公司)(?!还是)"
+    r"(?<!不是)(?<!不办)(?<!不做)(?<!不要)(?<!不想)(?:有限责任公司|有限公司|(?:注册|成立|开|办)(?:个|一个|一家|家)?公司"
+    r"|(?<!不)(?:改|换|办|注册|弄|搞)(?:成|为)(?:个|一个|一家)?公司)(?!还是|改|换)"  # "改成公司吧", "还是办成公司吧"
 )
 COOPERATIVE_PLANNED = re.compile(
-    r"(?<!不是)(?<!不办)(?<!不做)(?<!不要)(?<!不想)(?:农民专业合作社|专业合作社|合作社)(?!还是)"
+    r"(?<!不是)(?<!不办)(?<!不做)(?<!不要)(?<!不想)(?:农民专业合作社|专业合作社|合作社)(?!还是|改|换)"
 )
 BUSINESS_TYPE_WORDS = re.compile(r"(?:个体户|个体工商户|个体|企业|公司|农民专业合作社|合作社)")
 # A bare industry between other fields: a few Chinese characters, none of the words of other fields.

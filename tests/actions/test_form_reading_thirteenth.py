@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from actions.application.form_labels import read_labelled
+from actions.application.form_labels import business_type_in_words, read_labelled
 from actions.application.form_values import read_values
 from tests.actions.conftest import make_form_tracker
 
@@ -83,3 +83,15 @@ def test_a_move_is_never_a_project() -> None:
 
 def test_a_relayed_eligibility_question_stores_no_project() -> None:
     assert "project_name" not in at_project_step("他前年毕业的，奶茶店开了四个月，补贴能领吗")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("那换成公司吧", "enterprise"), ("想想还是注册成公司", "enterprise"), ("合作社改成公司", "enterprise")],
+)
+def test_a_change_to_a_company_in_words_is_the_business_type(text: str, kind: str) -> None:
+    assert business_type_in_words(text) == kind
+
+
+def test_a_change_refused_chooses_no_company() -> None:
+    assert business_type_in_words("先不改成公司") is None
