@@ -16,6 +16,7 @@ from actions.knowledge import loan_followups
 from actions.knowledge.carried_subject import another_scheme, carried_count
 from actions.knowledge.english_words import in_chinese_words
 from actions.knowledge.noun_questions import as_question
+from actions.knowledge.short_followups import light_named, other_end
 from actions.knowledge.subject_switch import (
     home_again,
     kind_switched,
@@ -88,6 +89,9 @@ def query_text(tracker: Tracker, everyday: bool = False) -> str:
     users = [event for event in tracker.events if event.get("event") == "user"][:-1]
     if users and (home := home_again(tracker, text, read_text(users[-1]))) is not None:
         return home  # "那我们湖南呢" after "广东开店有补贴吗" was redirected
+    if users and (end := other_end(text, read_text(users[-1]))) is not None:
+        return fitted(end, question_shape.is_question)  # "那最高呢" after "最低缴费基数是多少"
+    text = light_named(text, read_text(users[-1])) or text if users else text  # "黄的呢" after a light's meaning
     named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None) is not None
     if users and not elliptical(text) and (count := carried_count(text, named, read_text(users[-1]))) is not None:
         return fitted(count, question_shape.is_question)  # "有几家" after "省级孵化基地有哪些类型"

@@ -6,7 +6,17 @@ from rasa_sdk import Tracker
 
 from actions.knowledge import knowledge_client
 from actions.knowledge.borrower import with_borrower
-from actions.knowledge.query_text import ITEM_ENTITY, gist, in_chinese, query_text
+from actions.knowledge.carried_subject import another_scheme
+from actions.knowledge.query_text import ITEM_ENTITY, gist, in_chinese, item_words, query_text, subject_item
+from actions.knowledge.subject_switch import planned_kind
+
+
+def named_other_item(text: str, kept: str) -> bool:
+    """Whether ``text`` names an item other than ``kept`` by one of its words, and not another scheme by it."""
+    if any(word in text for word in item_words() if subject_item(word) == kept):
+        return False
+    code = subject_item(text)
+    return bool(code) and code != kept and not another_scheme(text, str(code))
 
 
 def mentioned_item(tracker: Tracker) -> str | None:
@@ -14,11 +24,16 @@ def mentioned_item(tracker: Tracker) -> str | None:
 
     A message that names an item says what it asks in its own words, so the NLU's item is not sent with it: the
     dev sets measure such questions without an item, and an item sent along lifts that item's sources by a bonus
-    the out-of-scope examples do not get ("稳岗补贴怎么申请", read as the start-up subsidy, got its how-to).
+    the out-of-scope examples do not get ("稳岗补贴怎么申请", read as the start-up subsidy, got its how-to). So is a
+    message naming another item by a word the NLU did not tag ("注册").
     """
     if next(tracker.get_latest_entity_values(ITEM_ENTITY), None) is not None:
         return None
-    return tracker.get_slot(ITEM_ENTITY)
+    kept = tracker.get_slot(ITEM_ENTITY)
+    text = str(tracker.latest_message.get("text") or "")
+    if kept and not planned_kind(text) and named_other_item(text, str(kept)):
+        return None  # "那登记注册又要几天" after the tax question: the words name the registration
+    return kept
 
 
 async def search(

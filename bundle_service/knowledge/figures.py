@@ -25,6 +25,18 @@ FILE_NAME = "figures.yml"
 FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|天|年|月|元|块|次|倍|成|周|%|万)")
 
 
+# 几 is "a few" in a statement: right after a verb of having or owing ("有几万块存款", "欠着几块钱", "花了几万块")
+TOLD_BEFORE = re.compile(r"(?:[有欠剩存攒挣赚亏赔借贷投花][着了过]?|[着了过])$")
+
+
+def _told(word: str, text: str) -> bool:
+    """Whether every ``word`` (a 几-word) in ``text`` tells an amount the speaker has, owes or spent: no question."""
+    if not word.startswith("几"):
+        return False
+    at = [i for i in range(len(text)) if text.startswith(word, i)]
+    return all(TOLD_BEFORE.search(text[max(0, i - 2) : i]) for i in at)
+
+
 @dataclass(frozen=True)
 class Kind:
     """A kind of figure: the words asking it, the words an answer stating it says, whether a number is needed."""
@@ -87,7 +99,8 @@ class Figures:
 
     def asks(self, text: str) -> bool:
         """Whether the question ``text`` asks for a figure (a price, days, an area, a kind of figure)."""
-        return any(word in text for word in self.asks_words) or any(kind.asked_in(text) for kind in self.kinds)
+        asking = [word for word in self.asks_words if word in text]
+        return any(not _told(word, text) for word in asking) or any(kind.asked_in(text) for kind in self.kinds)
 
     def asked_in(self, text: str) -> "Figures":
         """These figures narrowed to what the question ``text`` asks: its kinds, and a plain figure or not."""

@@ -9,6 +9,7 @@ points (能领补贴, 申请贷款, 这个补贴), or describe our own items (�
 ``knowledge_base/other_schemes.yml``.
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,10 @@ import yaml
 FILE_NAME = "other_schemes.yml"
 QUALIFIER_CHARS = 2  # what decides whether a scheme is named
 LONGEST_NAME = 4  # the name said is the longest run of such characters before the head word ("电动车补贴")
+# right after a bank's name: its own loan ("网商银行的贷款", "建行那个贷款"), not one through it ("农行能办担保贷款")
+# ... unless the guaranteed loan is named: "邮储银行的贷款是不是创业担保贷款" asks about ours, lent by that bank
+OUR_LOAN = re.compile(r"担保|创业贷|贴息贷")
+BANK_OWN_LOAN = re.compile(r"(?:家|的|那|这|那个|这个|那款|这款|的那个|的那款|出的|推的|里的)?(?:贷款|贷)")
 
 
 def _is_han(text: str) -> bool:
@@ -73,13 +78,19 @@ class OtherSchemes:
         """The scheme ``text`` names in full: one of the file's ``listed`` names ("吸纳就业补贴"), else ``""``.
 
         A bank named with one of its own kinds of loan ("建行的快贷最高能贷多少") names that bank's product
-        ("建行快贷"); a bank alone ("农行能办担保贷款吗") names none.
+        ("建行快贷"), and so does a bank right before 贷/贷款, with or without 的/那个 between ("网商银行的贷款好批吗":
+        网商银行贷款, never the online merchants of 网商); a bank alone ("农行能办担保贷款吗") names none.
         """
         if name := next((name for name in self.names if name in text), ""):
             return name
         bank = next((bank for bank in self.banks if bank in text), "")
-        loan = next((loan for loan in self.bank_loans if loan in text[text.find(bank) :]), "") if bank else ""
-        return f"{bank}{loan}" if loan else ""
+        if not bank:
+            return ""
+        after = text[text.find(bank) + len(bank) :]
+        if loan := next((loan for loan in self.bank_loans if loan in after), ""):
+            return f"{bank}{loan}"
+        own = BANK_OWN_LOAN.match(after) and not OUR_LOAN.search(text)
+        return f"{bank}贷款" if own else ""
 
     def department(self, scheme: str) -> str:
         """Who answers for ``scheme``: the first ``departments`` rule a word of which its name holds, else the default.

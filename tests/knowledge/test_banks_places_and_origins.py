@@ -2,7 +2,9 @@
 
 A bank's own loan product ("工行的经营贷能批多少") is declined by its name, never answered with the guaranteed loan's
 20万; a window's or a reception station's street address, floor, exit or opening hours, and the year the bundle
-began or the document behind it, are not stated: said honestly with who to ask, never the nearest FAQ.
+began or the document behind it, are not stated: said honestly with who to ask, never the nearest FAQ. A bank
+before 贷/贷款 with 的/那个 between is its product too ("微众银行的贷款", thirteenth E5), 网商银行 is never the online
+merchants of 网商; "能领多少补贴" names no scheme "多少补贴"; "手里有几万块存款" tells an amount, it asks none.
 """
 
 from pathlib import Path
@@ -11,6 +13,7 @@ import pytest
 
 from bundle_service.knowledge.asking import Rules
 from bundle_service.knowledge.combined import Combined
+from bundle_service.knowledge.figures import Figures
 from bundle_service.knowledge.schemes import OtherSchemes
 from bundle_service.knowledge.service import KnowledgeBase
 
@@ -88,3 +91,36 @@ def test_through_the_search_they_are_not_answered(kb: KnowledgeBase, text: str) 
 def test_a_banks_product_is_declined_through_the_search(kb: KnowledgeBase) -> None:
     result = kb.search("建行的快贷最高能贷多少万", record_unanswered=False)
     assert result.status == "not_found" and "建行快贷" in result.answer and "20万" not in result.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("微众银行的贷款好批吗", "微众银行贷款"),
+        ("网商银行那个贷款利息高不高", "网商银行贷款"),
+        ("长沙银行这款贷能借几年", "长沙银行贷款"),
+    ],
+)
+def test_a_bank_before_its_loan_is_that_banks_product(schemes: OtherSchemes, text: str, named: str) -> None:
+    assert schemes.named(text) == named
+    assert "银行" in schemes.department(named)
+
+
+@pytest.mark.parametrize(
+    "text", ["邮储银行的贷款是不是就是创业担保贷款", "在农行能办担保贷款吗", "我是做网商的能贷款吗"]
+)
+def test_our_loan_through_a_bank_or_an_online_merchant_names_no_product(schemes: OtherSchemes, text: str) -> None:
+    assert schemes.listed(text) == ""
+
+
+@pytest.mark.parametrize("text", ["营业执照下来后能领多少补贴", "一次性补贴有几多", "开店能拿好多补贴"])
+def test_a_question_word_before_the_subsidy_names_no_scheme(schemes: OtherSchemes, text: str) -> None:
+    assert schemes.named(text) == ""
+
+
+def test_an_amount_told_asks_for_no_figure() -> None:
+    figures = Figures.load(KNOWLEDGE / "figures.yml")
+    assert not figures.asks("我欠着几万块信用卡，还能贷吗")
+    assert not figures.asks("之前花了几万块装修，补贴能报吗")
+    assert figures.asks("刻个章要几块钱")
+    assert figures.asks("办执照多少钱")
