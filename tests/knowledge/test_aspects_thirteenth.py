@@ -1,7 +1,8 @@
 """The aspect asked, not the neighbour that scores alike (thirteenth analysis E0-E2, decision D3): whether one must
 still go to the departments, how the pension is paid, a loan going overdue, the bundle's 20 working days as a whole,
 the order of review, seal engraving after the licence, other loan conditions, real-name checks, the rate of both
-kinds of contributor, a Hong Kong number, rented premises and one base's rent."""
+kinds of contributor, a Hong Kong number, rented premises, one base's rent, a pause in the business and a small
+enterprise's interest subsidy."""
 
 import pytest
 from fastapi.testclient import TestClient
@@ -23,6 +24,7 @@ from tests.knowledge.test_aspect_neighbours import RULES, answers_one, ask
         ("打零工的和个体户养老保险都是百分之二十吗", "both_rate"),
         ("铺面是租来的，登记要交啥证明", "rented_premises"),
         ("哪家孵化基地的房租最低", "base_rent"),
+        ("门店中途停业过俩月，还算经营满一年不", "paused"),
     ],
 )
 def test_the_aspect_a_question_asks(question: str, aspect: str) -> None:
@@ -60,6 +62,8 @@ def test_a_neighbouring_question_asks_another_aspect(question: str, aspect: str)
         ("我手机号码是香港的，表上能填吗", None, "faq-062", ["11位"]),
         ("铺面是租来的，登记要交啥证明", None, "faq-147|faq-161", ["场所"]),
         ("哪家孵化基地的房租最低", None, "faq-211", ["没有写明", "人社部门"]),
+        ("门店中途停业过俩月，还算经营满一年不", None, "faq-212", ["满1年", "人社部门审核"]),
+        ("注册的是小微企业，贷款利息政府补不补", None, "faq-108|faq-109", ["财政"]),
     ],
 )
 def test_one_answer_states_the_fact_asked(
