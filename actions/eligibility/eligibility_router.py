@@ -31,7 +31,10 @@ ASKS_TO_BE_CHECKED = re.compile(
     CHECK_WISH.pattern + r"|[我她他](?:们)?(?:还|也)?(?:能|可以|够|符合|算)|够得上|够得着|轮得到"
 )
 # "我符合条件吗", "我能享受哪些": the eligibility check, not a policy question.
-ASK_MATCH = re.compile(r"符合|够条件|够不够|有资格|够格|能不能享受|能享受吗|可以享受吗|能申请哪|可以申请哪")
+ASK_MATCH = re.compile(
+    r"符合|够条件|够不够|有资格|够格|能不能享受|能享受吗|可以享受吗|能申请哪|可以申请哪"
+    r"|(?:能|可以)(?:申请|办|领|享受|拿)(?:点|些)?(?:啥|什么|哪)"  # "帮来电人评估一下能申请啥"
+)
 WHAT_CAN_I_GET = what_is_asked.WHAT_CAN_I_GET
 # "我是残疾人想开个修鞋摊能借钱吗": borrowing, in this domain, is the guaranteed loan.
 BORROW = re.compile(r"借钱|借款|借点钱|贷点钱|能贷|可以贷")

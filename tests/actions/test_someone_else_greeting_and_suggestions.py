@@ -233,3 +233,11 @@ def test_a_verdict_is_kept_across_knowledge_answers() -> None:
     assert verdict_before_answers(make_tracker(events))
     events[3] = {"event": "bot", "text": "请问申请人的姓名？"}
     assert not verdict_before_answers(make_tracker(events))
+
+
+async def test_a_wish_to_be_assessed_opens_the_check(service_url: str) -> None:
+    from actions.eligibility.eligibility_router import ActionRouteEligibility
+
+    tracker = make_tracker([user_event("帮她评估一下可以申请点啥", "check_eligibility")])
+    events = await ActionRouteEligibility().run(CollectingDispatcher(), tracker, {})
+    assert _followups(events) == ["eligibility_form"]
