@@ -182,6 +182,8 @@ class ActionStartApplication(Action):
             del values["loan_amount"]
         events += [SlotSet(slot, value) for slot, value in values.items() if slot in BY_SLOT]
         intro = INTRO
+        if items:  # the items understood, said back from the first turn ("贴息贷款和孵化园都要办")
+            intro += f"\n要办：{display('application_items', items)}。"
         if values:
             heard = [
                 f"{BY_SLOT[slot].label}：{display(slot, value)}" for slot, value in values.items() if slot in BY_SLOT

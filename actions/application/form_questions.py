@@ -10,6 +10,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.application.form_guard import NOT_ASKING_MO
 from actions.application.form_items import NOT_YET_HELD, added_later
 from actions.application.form_values import LOAN
 from actions.conversation import context, question_shape
@@ -42,7 +43,7 @@ def question_besides(text: str) -> str | None:
     asked = [
         c
         for c in clauses
-        if question_shape.is_question(c)
+        if question_shape.is_question(NOT_ASKING_MO.sub("", c))  # "就这么交吧" asks nothing
         and len(c) >= MIN_QUESTION
         and not CHECKING.match(c)
         and not question_shape.is_request(c)

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.application.form_extraction import extract
 from actions.application.form_guard import is_question
 from actions.application.form_navigation import navigate
+from actions.application.form_questions import question_besides
 from tests.actions.conftest import make_form_tracker
 from tests.actions.test_application_form import FILLED, validate
 
@@ -116,3 +117,8 @@ async def test_items_changed_at_the_summary_are_taken_and_said(service_url: str)
     texts, set_slots = await validate(text, "inform", slots, entities)
     assert set_slots.get("application_items") == ["employment_cert"], (texts, set_slots)
     assert any("就业创业证" in t for t in texts), texts
+
+
+def test_this_way_with_a_submit_word_is_no_question_besides() -> None:
+    assert question_besides("行了行了，就这么交吧") is None
+    assert question_besides("就这么交吧，材料要带原件吗") == "材料要带原件吗"
