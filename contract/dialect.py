@@ -28,6 +28,7 @@ _DENIALS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"冇[得有]"), "没有"),  # "冇得执照", "原来冇有一件事"
     (re.compile(r"冇"), "没"),  # "办好冇"
     (re.compile(r"(?<=叫)(么子|什么|啥子|啥)?名堂"), r"\1名字"),  # "那个表叫么子名堂"; "搞么子名堂" stays
+    (re.compile(r"咋个|啷个"), "怎么"),  # "咋个申请", "啷个报名": how, in every use
 )
 _STANDARD: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?<=[{GETTING}])好多{_NOT_MANY}"), "多少"),

@@ -25,6 +25,8 @@ from tests.components.conftest import MakeComponent
         ("我那个件批下来冇", "我那个件批下来没"),
         ("那个采集表叫么子名堂", "那个采集表叫么子名字"),
         ("这个卡叫啥名堂", "这个卡叫啥名字"),
+        ("咋个申请孵化基地", "怎么申请孵化基地"),
+        ("创业培训啷个报名", "创业培训怎么报名"),
     ],
 )
 def test_dialect_words_that_ask_read_as_standard_words(said: str, read: str) -> None:
