@@ -262,7 +262,9 @@ def without_refused(items: list[str], errors: list[dict[str, Any]]) -> tuple[lis
     if not refused:
         return None
     kept = [code for code in items if code not in refused]
-    reasons = "；".join(message.rstrip("。") for message in refused.values())
+    # the verdict in plain words first (decision D1 of the thirteenth analysis), then the service's reasons
+    verdict = f"{'、'.join(ITEM_NAMES[code] for code in refused)}暂不符合："
+    reasons = verdict + "；".join(message.rstrip("。") for message in refused.values())
     if kept:
         names = "、".join(ITEM_NAMES[code] for code in kept)
         return kept, f"{reasons}。这一次先不办{'、'.join(ITEM_NAMES[c] for c in refused)}，其余事项照常办理：{names}。"

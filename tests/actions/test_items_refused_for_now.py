@@ -18,6 +18,7 @@ async def test_the_refused_item_is_dropped_and_the_others_go_on(service_url: str
     assert slots["requested_slot"] != "application_items"  # the form goes on to the next field
     said = "\n".join(texts)
     assert "满1年" in said and "先不办创业补贴申领" in said
+    assert said.index("创业补贴申领暂不符合") < said.index("满1年")  # the verdict in plain words before its reason
     assert "其余事项照常办理：经营主体登记注册、纳税人信息确认" in said and "。。" not in said
 
 
@@ -32,3 +33,4 @@ async def test_when_every_chosen_item_is_refused_the_choice_is_asked_again(servi
     assert slots["requested_slot"] == "application_items"
     said = "\n".join(texts)
     assert "目前经营了" in said and "转人工" in said
+    assert "暂不符合" in said.split("目前经营了")[0]  # said first, before the reason
