@@ -110,9 +110,10 @@ QUESTION_END = re.compile(
     r"|什么材料|是什么意思|什么意思|吗)(?:啊|呀|哦|嘛)?"
 )
 
-# Two questions joined by 和/、/以及/分别/还有 ("谁来审、审多久", "要什么材料和几天能办好"): cut there when both sides
-# ask (a question word or one of these aspects); "补贴和贷款分别多少" (a noun before it) stays one question.
-JOINS = re.compile(r"、|和|以及|分别|还有")
+# Two questions joined by 和/、/以及/还有 ("谁来审、审多久", "要什么材料和几天能办好"): cut there when both sides
+# ask (a question word or one of these aspects); "补贴和贷款分别多少" (a noun before it) stays one question. 分别
+# ("each") never joins two questions: it asks one thing of several ("八个事项的办理期限分别是几天").
+JOINS = re.compile(r"、|和|以及|还有")
 JOINED_FIRST = re.compile(r"^(?:、|和|以及|还有)")
 ASPECT = re.compile(r"部门|几天|多久|优惠|多少|几年|材料|时限|条件|费用|找谁|谁来|谁审|在哪|哪里")
 # Comparing the two sides ("入驻审批多久和能孵化多久有什么区别", "参保和收费是不是一个部门"): one question.

@@ -72,6 +72,7 @@ def test_two_questions_joined_by_a_conjunction_are_both_asked(text: str, parts: 
     "text",
     [
         "补贴和贷款分别多少",  # two nouns, one question
+        "这几个事项的办理时限分别是多少天",  # 分别 asks one thing of each
         "户口本、身份证都要带吗",
         "审批多久和孵化多久有啥不同",  # a comparison stays whole
         "社保登记和税务登记是不是一个部门",
