@@ -31,6 +31,8 @@ SPECIFIC_TOPIC = re.compile(
     r"意思|是什么|啥是|百分|压缩|缩短|类型|几种|哪几类|哪些类|只办|只申请|其中|单独|并行|并联|"
     r"采集|填什么|填啥|填哪|写什么|写啥|写哪|内容|要求|讲究|那格|那栏|那一栏|电话|手机号|评价|打分|打星|好评|差评|"
     r"注册成|注册个|能注册|进度|办到|哪一步|住|"  # "合伙种果树能注册成啥", "办到哪一步在哪看", "来长沙创业有地方住吗"
+    # a station, someone newly arrived, a field of the form ("刚到长沙的人去哪个驿站", "网上和窗口填的是同一张表吗")
+    r"接待站|驿站|落地|外省|外地|刚来|刚到|人员类别|类别|空着|不填|留空|一张表|同一张|同一个表|"
     # what the overview does not state ("一件事哪年开始搞的", "依据的是哪个文件", "文号多少"): searched, maybe declined
     r"哪年|哪一年|(?:什么|啥)时候(?:开始|实施|推出|出台|施行|有的)|何时|开始实施|实施|施行|出台|发布|文号|文件|依据|出处|红头"
 )
@@ -78,7 +80,8 @@ class ActionRouteOverview(Action):
         in_context = bool(tracker.get_slot("item")) and follow_up and not after
         whom = bool(context.WHO_HANDLES.search(text))  # "去哪个部门办": the department
         bare = context.bare_where(text) or bool(context.OFFLINE.search(text))  # "在哪儿办理入住": its own subject
-        if not (named_item or in_context or whom) and WHERE.search(text) and len(text) <= 20 and bare:
+        where_only = WHERE.search(text) and len(text) <= 20 and bare and not SPECIFIC_TOPIC.search(text)
+        if not (named_item or in_context or whom) and where_only:
             where = context.fixed_reply(tracker, False) or ENTRY_POINTS  # "线下呢": the window
             dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or where)
             return done

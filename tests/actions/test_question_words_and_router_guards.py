@@ -137,3 +137,11 @@ async def test_a_specific_question_read_as_the_overview_is_answered(knowledge_se
         ActionRouteOverview(), make_form_tracker("三个人合伙养鸭子能注册成什么", "ask_bundle_overview", {})
     )
     assert "共8项" not in text and text
+
+
+@pytest.mark.parametrize("text", ["网上和窗口填的是同一张表吗", "刚到长沙的人在哪落地"])
+async def test_a_where_question_with_its_own_subject_is_searched_not_given_the_entry_points(
+    text: str, knowledge_service: str
+) -> None:
+    said, _ = await route(ActionRouteOverview(), make_form_tracker(text, "ask_bundle_overview", {}))
+    assert said and "湘易办App或湘易办小程序" not in said  # the entry points answer no such question
