@@ -19,6 +19,7 @@ from actions.knowledge.query_text import FORM_ITEM, ITEM_ENTITY, items_in
 from actions.knowledge.questions import ANSWERED, search
 from actions.knowledge.subject_switch import without_then
 from actions.service_client import ServiceUnavailable
+from contract.labels import ITEMS_FILED_TOGETHER
 
 MIN_QUESTION = 3  # "对吗" alone asks nothing to look up
 # "对不对", "这样可以吗": checking what was just said, nothing to look up.
@@ -70,13 +71,20 @@ def for_the_whole_form(tracker: Tracker) -> Tracker:
     """
     opened = tracker.get_slot(ITEM_ENTITY)
     chosen = tracker.get_slot("application_items")
-    form_item = chosen[0] if isinstance(chosen, list) and len(chosen) == 1 else opened
+    form_item = (_one_matter(chosen) if isinstance(chosen, list) else None) or opened
     if not opened and not form_item:
         return tracker
     whole = tracker.copy()
     whole.slots[ITEM_ENTITY] = None
     whole.slots[FORM_ITEM] = form_item
     return whole
+
+
+def _one_matter(chosen: list[str]) -> str | None:
+    """The one item chosen, items filed together counting as their first (registration with its tax step)."""
+    followers = {code for group in ITEMS_FILED_TOGETHER for code in group[1:] if group[0] in chosen}
+    own = [code for code in chosen if code not in followers]
+    return own[0] if len(own) == 1 else None
 
 
 async def answer_besides(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from actions.application.application_form import ValidateApplicationForm
 from actions.application.form_questions import for_the_whole_form
 from actions.conversation.form_switch import ActionSwitchForm
+from actions.knowledge.query_text import FORM_ITEM
 from tests.actions.test_application_form import FILLED
 from tests.actions.test_form_switch import followups, in_form, run, slots_of
 
@@ -20,6 +21,15 @@ def test_the_whole_form_has_no_item_in_context_and_the_conversation_keeps_its_ow
     tracker = in_form("application_form", "毕业证要交吗", "ask_question", dict(AT_SUMMARY))
     assert for_the_whole_form(tracker).get_slot("item") is None
     assert tracker.get_slot("item") == "employment_cert"
+
+
+def test_registration_with_its_tax_step_is_one_matter_for_a_question_in_the_form() -> None:
+    chosen = {"application_items": ["business_registration", "taxpayer_confirmation"], "item": None}
+    tracker = in_form("application_form", "要准备哪些材料", "ask_question", {**AT_SUMMARY, **chosen})
+    assert for_the_whole_form(tracker).get_slot(FORM_ITEM) == "business_registration"
+    both = {"application_items": ["business_registration", "taxpayer_confirmation", "startup_subsidy"], "item": None}
+    tracker = in_form("application_form", "要准备哪些材料", "ask_question", {**AT_SUMMARY, **both})
+    assert for_the_whole_form(tracker).get_slot(FORM_ITEM) is None  # two matters: the whole form's answer
 
 
 async def test_a_paper_asked_about_at_the_summary_gets_its_answer_and_the_summary_again(
