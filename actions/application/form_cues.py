@@ -9,6 +9,7 @@ import re
 
 import opencc
 
+from actions.application.form_mistake_words import SLIP, WRONG
 from contract.phones import BARE_MOBILE
 
 # How a project's or shop's name ends (…店, …工作室, …合作社).
@@ -177,7 +178,7 @@ FRESH_GRADUATE = re.compile(
 # follows the cue is the value meant. A bare 不是 counts only as a clause of its own or before 是/我是 ("…，不是，是…");
 # "是A不是B" keeps A (the 不是 there negates what follows it).
 SELF_CORRECTION = re.compile(
-    r"(?<!对)(?<!没)(?<!不)(?:不对不对|不对|说错了|讲错了|打错了|写错了|搞错了|弄错了|口误|错了|更正一下)(?:[，,。.！!~～\s]|(?=我|是|应该))"
+    rf"(?<!对)(?<!没)(?<!不)(?:{SLIP}了|{WRONG}|口误|更正一下)(?:[，,。.！!~～\s]|(?=我|是|应该))"
     r"|(?:^|(?<=[，,。.！!\s]))(?:不是不是|不是)(?:[，,。.！!~～\s]+|(?=我是|应该是))"
 )
 # Words that say who the person is ("我是…脱贫人口", "我家是脱贫户"): a rarer group said with them is the category.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from actions.application.form_mistake_words import SLIP, WRONG
 from actions.conversation import question_shape
 from actions.steps.step_failures import NOT_TAKEN, back_lead
 from contract.labels import CHOICE_LABELS, FIELD_LABELS
@@ -72,7 +73,7 @@ RELAYED_ASK = re.compile(
 )
 # A field said to be wrong without the right value ("名字写错了", "电话不对", "地址填错了，我改一下"): asked again;
 # never itself a value ("行业要改一下" names no industry).
-SAID_WRONG = re.compile(r"错了|不对|有误|填错|写错|打错|搞错|弄错|输错|要改|想改|得改|改一下|改下|重新填|重填")
+SAID_WRONG = re.compile(rf"{WRONG}|{SLIP}|有误|要改|想改|得改|改一下|改下|重新填|重填")
 # What a question about an item is about, said without a question word ("补贴的材料", "执照那个经营场所证明").
 ITEM_TOPIC = re.compile(
     r"材料|资料|证明|手续|流程|步骤|条件|要求|时限|时间|费用|收费|东西|要交|要带|原件|复印件|进度|政策|规定|标准|额度|利息|贴息"

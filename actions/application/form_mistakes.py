@@ -17,13 +17,13 @@ from actions.application.form_field_help import FIELD_WORDS
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.application.form_guard import CANCEL_WORDS, RESTART, SAID_WRONG, SUBMIT, is_question
 from actions.application.form_items import complete_items, refused
+from actions.application.form_mistake_words import SLIP, WRONG
 from actions.application.form_navigation import kept_on_back
 from actions.application.form_values import Extraction, entities_named
 
 # Only saying something is wrong ("不对", "搞错了"), with no field and no value: never a free-text value.
 ONLY_WRONG = re.compile(
-    r"^(?:刚才|刚刚)?(?:不对|错了|搞错了|弄错了|说错了|写错了|填错了|记错了|打错了|输错了|有错|不对不对|错的|这不对|那不对)"
-    r"[了啊呀吧哦的呢，,。.！!~～\s]*$"
+    rf"^(?:刚才|刚刚)?(?:{WRONG}|{SLIP}了|有错|错的|这不对|那不对)" r"[了啊呀吧哦的呢，,。.！!~～\s]*$"
 )
 
 
@@ -67,7 +67,7 @@ def value_after_wrong(text: str, intent: str, found: Extraction) -> tuple[str, A
 # A cue that only says the step's value was mistyped, and the words that lead it ("刚才打错了", "不好意思写错了").
 WRONG_CLAUSE = re.compile(
     r"(?:不好意思|抱歉|对不起|哎呀?|啊|哦)?[，,\s]*(?:刚才|刚刚|前面|之前|上面)?(?:的|那个)?(?:是|给)?"
-    r"(?:打|写|填|输|搞|弄|说|记)?错了"
+    rf"(?:{SLIP}|错)了"
 )
 
 

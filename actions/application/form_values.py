@@ -18,6 +18,7 @@ from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT, display
 from actions.application.form_guard import SAID_WRONG, is_question, plausible_name
 from actions.application.form_items import asked_about, items_named
 from actions.application.form_labels import business_type_in_words, implied_by, read_labelled, said_again_at
+from actions.application.form_mistake_words import SLIP, WRONG
 from actions.application.form_money import bare_term, read_sum, vague_sum, without_vague
 from actions.application.form_name_cues import SELF_CUE, plain_pronouns
 from actions.application.form_names import business_named_after, name_cued, spells_a_character
@@ -33,7 +34,7 @@ LOAN = "guaranteed_loan"
 ROUGH_SUM = "（“{rough}”是个大概数，贷款金额请说个具体数，例如“15万”）"
 # A change of mind naming the new value ("我改主意了，注册成有限公司"): a correction, never a cancel.
 CHANGE_OF_MIND = r"改主意|注册成|办成|弄成"
-CORRECTING = re.compile(rf"不是|不对|错了|改成|改为|换成|换为|应该是|应为|更正|搞错|纠正|{CHANGE_OF_MIND}")
+CORRECTING = re.compile(rf"不是|{WRONG}|{SLIP}|改成|改为|换成|换为|应该是|应为|更正|纠正|{CHANGE_OF_MIND}")
 # Steps where a message that is only a name means the applicant's name (said again, or corrected).
 NAME_NEIGHBOURS = frozenset({"id_number", "phone", CONFIRM_SLOT})
 PLACE = re.compile(r"[省市区县州镇乡村]$")
