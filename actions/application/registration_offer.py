@@ -14,8 +14,14 @@ from rasa_sdk import Tracker
 
 from actions.application.form_fields import FORM_ENDS
 from actions.application.form_guard import CANCEL_WORDS, SUBMIT, is_question
+from actions.application.form_money import LOAN_WORDS
+from contract.labels import ITEMS_FILED_TOGETHER
 
 REGISTRATION = "business_registration"
+# The offer's own matter: the registration and the items filed with it (纳税人信息确认).
+OFFERED = frozenset(code for group in ITEMS_FILED_TOGETHER if REGISTRATION in group for code in group) | {REGISTRATION}
+# The offered thing named in words ("执照早有了", "注册就不用了", "工商那个要").
+ABOUT_OFFER = re.compile(r"执照|注册|登记|工商|营业")
 OFFER = "还没有营业执照的话，要不要一起办理经营主体登记注册？要就回复“要”，不用就回复“不用”。"
 OFFER_KEY = "要不要一起办理经营主体登记注册"
 # A business being opened: a plan (想开, 准备在长沙开), "开个店/开家公司" (not "开个户", "开发票"), not open yet.
@@ -84,12 +90,26 @@ def just_offered(tracker: Tracker) -> bool:
     return any(event.get("event") == "bot" and OFFER_KEY in str(event.get("text") or "") for event in said)
 
 
+def about_another_item(tracker: Tracker, text: str) -> bool:
+    """The message names an item other than the one offered, and not the offered one ("不要培训", "贷款就不用了").
+
+    Such a reply changes the items (the form's item reader takes it); it neither accepts nor declines the offer.
+    """
+    named = {str(e.get("value")) for e in tracker.latest_message.get("entities", []) if e.get("entity") == "item"}
+    others = bool(named - OFFERED or LOAN_WORDS.search(text))
+    return others and not (named & OFFERED or ABOUT_OFFER.search(text))
+
+
 def reply_to_offer(tracker: Tracker, text: str, intent: str) -> str | None:
     """The answer to the offer just made: ``accept``, ``decline`` or ``None`` (anything else, e.g. "确认提交").
 
-    A decline said with a submit word ("不用了，直接提交") is a submit: the form files the items as they are.
+    Only a reply about the thing offered, or a bare yes or no, answers it: "不要培训" or "培训也加上" changes the
+    items instead. A decline said with a submit word ("不用了，直接提交") is a submit: the form files the items as
+    they are.
     """
     if not just_offered(tracker) or is_question(text) or CANCEL_WORDS.search(text):
+        return None
+    if about_another_item(tracker, text):
         return None
     if DECLINES.search(text) or (intent == "deny" and not ACCEPTS.search(text)):
         return None if SUBMIT.search(text) else "decline"
