@@ -11,7 +11,7 @@ from typing import Any
 
 import cn2an
 
-from actions.application.form_business import address_only, kind_of_free_text, project_answered
+from actions.application.form_business import address_only, kind_of_free_text, project_answered, trade_only
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.application.form_guard import SUBMIT, account_digits, free_text_problem, is_question, plausible_name
 from actions.application.form_labels import read_partners
@@ -134,10 +134,12 @@ def answer_to_requested(requested: str, text: str, intent: str, found: Extractio
         business = KIND_OF_BUSINESS.get(value) or KIND_OF_BUSINESS.get(
             CHANGED_TO.sub("", value).rstrip("吧啊呀了的。.!！")
         )
-        kind = "business_type" if business else kind_of_free_text(value)
+        # "卖水果的", "奶茶" for the project: the trade, and the name asked again with an example
+        trade = trade_only(value) if requested == "project_name" and not business else None
+        kind = "business_type" if business else ("industry" if trade else kind_of_free_text(value))
         if requested in ("project_name", "industry") and kind is not None and kind != requested:
             # an industry while the project is asked (or the reverse) goes where it belongs; "改成公司吧": the type
-            named[kind] = business or value
+            named[kind] = business or trade or value
             return None
         found.problem = free_text_problem(requested, value)
         return None if found.problem else value

@@ -32,6 +32,7 @@ from actions.application.form_cues import (
     PROJECT_SUFFIX,
     SHOP_NAME,
     SHOP_NAMED,
+    TRADE_ENDINGS,
     segments,
 )
 from actions.application.form_leftover import an_item
@@ -212,6 +213,19 @@ def read_industry(text: str) -> str | None:
             value = match.group("value")
             return value[:-2] if value.endswith("行业") else value
     return None
+
+
+# A trade said where the project's name is asked ("水果", "卖水果的", "做奶茶的", "奶茶这块"): the trade, no name.
+TRADE_ONLY = re.compile(
+    rf"^(?:就是|是|我们?是?)?(?:卖|做|搞|干|开|弄)?(?P<trade>(?:{INDUSTRY_WORDS}|{TRADE_ENDINGS}){{1,2}})"
+    r"(?:的|这块|这一块|这行|这一行|生意|买卖)?(?:吧|啊|呀|呢)?$"
+)
+
+
+def trade_only(value: str) -> str | None:
+    """The trade a bare answer names instead of a name ("卖水果的" → 水果, "奶茶" → 奶茶), or ``None``."""
+    match = TRADE_ONLY.match(value.strip(" 。.，,！!"))
+    return match.group("trade") if match and not NOT_INDUSTRY.search(match.group("trade")) else None
 
 
 def kind_of_free_text(value: str) -> str | None:

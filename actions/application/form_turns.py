@@ -7,6 +7,7 @@ carries out itself at any step ("上一步", "重新填", "就这两样", "先�
 words, every item removed).
 """
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -23,6 +24,7 @@ from actions.application.form_questions import NOT_FOUND, answered_for_the_step,
 from actions.application.form_values import Extraction
 from actions.conversation import messages
 from actions.knowledge.questions import ActionAnswerQuestion
+from actions.steps.step_failures import NOT_TAKEN
 
 REQUESTED = "requested_slot"
 NO_ITEMS_LEFT = (
@@ -70,6 +72,8 @@ def acknowledge(
     """
     if slot in found.shown:
         dispatcher.utter_message(text=f"好的，记下了：{found.shown[slot]}。")
+    elif slot == "industry" and requested == "project_name" and "project_name" not in found.values:
+        dispatcher.utter_message(text=name_after_trade(str(value)))  # "水果" for the name: the trade, then an example
     elif slot == "applicant_name" and new:
         dispatcher.utter_message(text=f"好的，申请人姓名：{value}。")
     elif slot == "application_items" and new:  # the first choice said back too ("要贷款的那个" → which item)
@@ -77,6 +81,24 @@ def acknowledge(
     elif new and slot not in (requested, "application_items"):
         # An answer ahead of its question: say where it went, so nothing lands silently.
         dispatcher.utter_message(text=f"好的，已记下{BY_SLOT[slot].label}：{display(slot, value)}。")
+
+
+# Sectors that make no shop's name with 店 ("餐饮店" names nothing): the name is asked with the general example.
+SECTORS = re.compile(
+    r"业$|餐饮|零售|批发|电商|电子商务|农|种植|养殖|物流|运输|教育|服务|制造|加工|文化|传媒|软件|信息|互联网|建筑"
+)
+
+
+def name_after_trade(trade: str) -> str:
+    """The project's name asked again after a trade was said for it ("水果" → 行业 kept, "小李水果店" as the example).
+
+    Opens with a re-prompt lead (:data:`actions.steps.step_failures.NOT_TAKEN`), so the plain question is not added.
+    """
+    example = "湘味米粉店" if SECTORS.search(trade) else f"小李{trade}店"
+    unnamed = "" if SECTORS.search(trade) else f"；还没起名的话，回复“{trade}店”也可以"
+    return (
+        f"好的，所属行业记为：{trade}。{NOT_TAKEN[1]}：创业项目名称是店铺、公司或项目的名字，例如“{example}”{unnamed}。"
+    )
 
 
 # The commands the form carries out itself at any step, whatever the intent
