@@ -9,6 +9,7 @@ back with an offer, a submit word with nothing filed, a person after replies tha
 import re
 import uuid
 from datetime import date
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -18,15 +19,19 @@ from rasa_sdk.types import DomainDict
 from actions.appeals.complaint_first import files_a_complaint
 from actions.application.application_actions import OFFER, OFFERED_ITEMS, reset_form
 from actions.application.application_seed import APPLY_WORDS, _items_of, _wished_before, seeded_values
-from actions.application.form_fields import ATTEMPT, BY_SLOT, PAUSED, display
+from actions.application.form_fields import ATTEMPT, BY_SLOT, PAUSED, display, service_form
 from actions.application.form_guard import SUBMIT, is_question
 from actions.application.form_labels import read_labelled
+from actions.application.form_money import vague_sum
+from actions.application.form_values import ROUGH_SUM
+from actions.application.loan_limit import with_offer
 from actions.conversation import followups
 from actions.conversation.closed_loop_first import rating_or_unfiled
 from actions.conversation.replies import answer_question, person_due
 from actions.eligibility import item_eligibility, own_case, situation
 from actions.eligibility.own_case import FACTS_KEPT
 from actions.knowledge import item_topic, knowledge_client
+from actions.service_client import ServiceUnavailable, check_field
 from contract.labels import ITEM_NAMES
 
 # "开始吧", "好的"; not "还没开始营业" (a fact for the verdict)
@@ -135,6 +140,30 @@ async def _judged_with_amount(
     return await item_eligibility.answer(dispatcher, tracker, domain, items, stated) if stated.profile else None
 
 
+async def _amount_not_taken(tracker: Tracker, values: dict[str, Any], items: list[str]) -> str | None:
+    """Why the loan amount said before the form cannot be taken, asked as the form asks it; ``None`` when it can.
+
+    An amount over the limit ("想贷50万") is dropped from ``values`` and answered with the service's reason (the
+    limit) and the offer to take the limit; a rough sum ("想贷个二三十万") asks for a figure. Never acknowledged.
+    """
+    if "guaranteed_loan" not in items:
+        values.pop("loan_amount", None)  # a sum beside other items only is no loan amount
+        return None
+    text = str(tracker.latest_message.get("text") or "")
+    if "loan_amount" not in values:
+        return ROUGH_SUM.format(rough=rough).strip("（）") + "。" if (rough := vague_sum(text)) else None
+    try:
+        _, problem = await check_field(
+            BY_SLOT["loan_amount"].service_field, values["loan_amount"], service_form(values)
+        )
+    except ServiceUnavailable:
+        return None  # the form checks it again when the service answers
+    if problem is None:
+        return None
+    del values["loan_amount"]
+    return with_offer(problem, tracker)
+
+
 def _listening(events: list[EventType]) -> list[EventType]:
     """``events`` then listening, unless they already name the action that follows (the complaint form's router)."""
     followed = any(e.get("event") == "followup" for e in events)
@@ -178,12 +207,13 @@ class ActionStartApplication(Action):
         events = [*reset_form(), SlotSet(ATTEMPT, uuid.uuid4().hex), SlotSet(OFFER, False)]
         if items:
             events.append(SlotSet("application_items", items))
-        if "loan_amount" in values and "guaranteed_loan" not in items:
-            del values["loan_amount"]
+        amount_note = await _amount_not_taken(tracker, values, items)
         events += [SlotSet(slot, value) for slot, value in values.items() if slot in BY_SLOT]
         intro = INTRO
         if items:  # the items understood, said back from the first turn ("贴息贷款和孵化园都要办")
             intro += f"\n要办：{display('application_items', items)}。"
+        if amount_note:  # "想贷50万": the limit and a figure asked, as the form does; "二三十万": a figure asked
+            intro += "\n" + amount_note
         if values:
             heard = [
                 f"{BY_SLOT[slot].label}：{display(slot, value)}" for slot, value in values.items() if slot in BY_SLOT
