@@ -16,7 +16,6 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.application.application_actions import staff_headers
 from actions.application.form_business import places_in_address
 from actions.application.form_extraction import extract, just_heard_user
 from actions.application.form_fields import (
@@ -29,6 +28,7 @@ from actions.application.form_fields import (
     display,
     service_form,
 )
+from actions.application.form_held import form_headers, prefill
 from actions.application.form_items import complete_items, without_refused
 from actions.application.form_navigation import drop_repeated, failed_answer, remind
 from actions.application.form_questions import (
@@ -39,12 +39,10 @@ from actions.application.form_turns import NAVIGATION, acknowledge, answer_in_fo
 from actions.application.form_values import Extraction
 from actions.application.loan_limit import CAP, PROBES, the_limit, with_offer
 from actions.service_client import (
-    Rejected,
     ServiceUnavailable,
     TooManyAttempts,
     check_field,
     post_json,
-    tracker_headers,
 )
 
 logger = logging.getLogger(__name__)
@@ -52,12 +50,6 @@ REQUESTED = "requested_slot"
 SERVICE_DOWN = "抱歉，申请系统暂时连不上，您的申请还没有提交。已填写的内容先为您保留，请稍后说“继续申请”接着办理。"
 TOO_MANY_PEOPLE = "短时间内填写的身份证号码过多，请{minutes}分钟后再说“继续申请”。已填写的内容先为您保留。"
 ORDER = {slot: index for index, slot in enumerate((*FORM_SLOTS, CONFIRM_SLOT))}
-IDENTIFIED_BY = {"realname": "已通过实名认证", "caller_verification": "来电人身份已由工作人员核验"}
-
-
-def form_headers(tracker: Tracker) -> dict[str, str]:
-    """Who asks the service about this form: the conversation (and a verified openid), and a hotline staff claim."""
-    return {**tracker_headers(tracker), **staff_headers(tracker)}
 
 
 def _regions_to_places(regions: list[str]) -> list[tuple[str, str]]:
@@ -196,7 +188,7 @@ class ValidateApplicationForm(FormValidationAction):
                 events.append(SlotSet(CONFIRM_SLOT, None))
                 slots[CONFIRM_SLOT] = None
             if slot == "id_number":
-                events += await self._prefill(dispatcher, value, slots, tracker)
+                events += await prefill(dispatcher, value, slots, tracker)
             if slot == "premises_address" and before is not None and before != value and places_in_address(str(value)):
                 slots["city"] = slots["county"] = None  # a new address naming places: its own city and county
                 events += [SlotSet("city", None), SlotSet("county", None)]
@@ -216,28 +208,6 @@ class ValidateApplicationForm(FormValidationAction):
             _, said = await check_field(BY_SLOT[slot].service_field, PROBES[slot], service_form(slots))
             raw = the_limit(slot, said) or raw
         return await check_field(BY_SLOT[slot].service_field, raw, service_form(slots))
-
-    async def _prefill(
-        self, dispatcher: CollectingDispatcher, id_number: str, slots: dict[str, Any], tracker: Tracker
-    ) -> list[EventType]:
-        """For an identified applicant, what data sharing holds and they need not fill or hand in (免提交).
-
-        Anyone else hears nothing about records (the service looked nothing up) and is asked for every value.
-        """
-        body = {"id_number": id_number, "items": slots.get("application_items")}
-        try:
-            held = await post_json("/api/v1/prefill", body, form_headers(tracker))
-        except Rejected:
-            return [SlotSet("held_fields", None)]
-        if not held.get("identified"):
-            return [SlotSet("held_fields", None)]
-        parts = [f"{f['label']}（{f['source']}）" for f in held["fields"] if f["field"] != "first_time_founder"]
-        materials = "、".join(m["name"] for m in held["materials"])
-        who = IDENTIFIED_BY.get(str(held.get("identified_by")), IDENTIFIED_BY["realname"])
-        text = f"{who}，以下信息由部门共享获取，无需提交：{materials}"
-        text += f"；{'、'.join(parts)}也已从共享数据获取，不用再填。" if parts else "。"
-        dispatcher.utter_message(text=text)
-        return [SlotSet("held_fields", held["never_ask"])]
 
     async def _places(self, regions: list[str], slots: dict[str, Any]) -> list[EventType]:
         """City and county named in the address, when the NLU found them there."""

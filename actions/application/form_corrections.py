@@ -15,7 +15,7 @@ from actions.application.form_address import PLACES_ONLY, address_only, places_i
 from actions.application.form_business import project_answered
 from actions.application.form_cues import CHANGE_CUE, CORRECTION, CORRECTION_LABELS, CORRECTION_SLOTS
 from actions.application.form_guard import account_digits, plausible_name
-from actions.application.form_names import name_corrected
+from actions.application.form_name_fixes import name_corrected
 from actions.steps import dates
 
 

@@ -9,6 +9,8 @@ taken only when its cue is there: nothing is guessed from position, so nothing l
 The name is read by :mod:`actions.application.form_names`, the project, industry and address by
 :mod:`actions.application.form_business`,
 with the cue words of :mod:`actions.application.form_cues`; this module puts them together with the numbers and dates.
+The text is normalised first (:mod:`actions.application.form_text`), and a project said bare in a list or glued to
+another field is settled last (:mod:`actions.application.form_project_parts`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from actions.application.form_address import read_address, rural_without_number
-from actions.application.form_business import read_industry, read_project, split_project
+from actions.application.form_business import read_industry, read_project
 from actions.application.form_cues import (
     BORROWS_ALONE,
     COOPERATIVE_PLANNED,
@@ -30,21 +32,14 @@ from actions.application.form_cues import (
     GRADUATION,
     IDENTITY,
     INDIVIDUAL_BUSINESS,
-    OPENED_KINDS,
     OTHER_FIELD_WORDS,
     PARTNERS,
     PARTNERSHIP,
-    PROJECT_LABELLED,
-    PROJECT_SUFFIX,
     SELF_CORRECTION,
-    SPOKEN_DIGITS,
-    SPOKEN_NUMBER,
     STARTED,
-    TRADITIONAL,
     UNIVERSITY_GRADUATE,
     segments,
 )
-from actions.application.form_leftover import leftover_project
 from actions.application.form_lists import industry_between
 from actions.application.form_money import (
     bare_term,
@@ -56,14 +51,14 @@ from actions.application.form_money import (
     without_vague,
 )
 from actions.application.form_name_cues import plain_pronouns
-from actions.application.form_name_evidence import person_named_late
-from actions.application.form_names import introduces_person, read_name
+from actions.application.form_names import read_name
 from actions.application.form_numbers import read_numbers
+from actions.application.form_project_parts import bare_project, untangle
+from actions.application.form_text import capitals, simplified, spoken_digits
 from actions.eligibility import negation, situation
 from actions.eligibility.first_start import first_time
 from actions.steps import dates
-from contract import numerals
-from contract.english_words import chinese_words, latin_only
+from contract.english_words import latin_only
 from contract.labels import CHOICE_LABELS
 
 # A remark in brackets after a value ("柳青松（小名松子）"): no part of it.
@@ -243,14 +238,14 @@ def _read(
             found.values[slot] = value
     if rural_without_number(address := str(found.values.get("premises_address") or "")):
         found.shown["premises_address"] = f"经营场所地址：{address}（没有门牌号就按这个填，不对请直接说）"
-    _untangle(found.values, text)
+    untangle(found.values, text)
     _read_loan(text, entities, found.values)
-    _bare_project(text, found.values)
+    bare_project(text, found.values)
     if latin_only(str(found.values.get("project_name", ""))):
         del found.values["project_name"]  # "Hello，name：…": a Latin-only word is never a project's name
     if "industry" not in found.values and (industry := industry_between(text, found.values)):
         found.values["industry"] = industry
-        _bare_project(text, found.values)  # "做推拿，小梅推拿，生活服务，个体户": the industry read, the name is left
+        bare_project(text, found.values)  # "做推拿，小梅推拿，生活服务，个体户": the industry read, the name is left
     for slot in ("project_name", "industry"):
         if OTHER_FIELD_WORDS.search(str(found.values.get(slot, ""))):
             del found.values[slot]  # "期限三年" is the term, never an industry; "尽量长的期限" no project
@@ -293,71 +288,3 @@ def _bare_other_in_list(text: str) -> bool:
     """A list of fields ("4301…，138…，其他，项目…") with one part that is only 其他/都不是/普通人."""
     parts = [part for part in LIST_PARTS.split(text) if part]
     return len(parts) > 1 and any(OTHER_SAID_BARE.fullmatch(part) for part in parts)
-
-
-# A kind of shop opened, said where its name could follow ("想开个水果店，鲜果时光，…"): no name of its own.
-SHOP_KIND = re.compile(rf"[\u4e00-\u9fff]{{1,2}}{PROJECT_SUFFIX}|[\u4e00-\u9fff]{{0,2}}(?:{OPENED_KINDS})")
-
-
-def _bare_project(text: str, values: dict[str, Any]) -> None:
-    """The project's name said bare in a list ("…，晓明文具，零售，个体户，…"), also instead of a kind of shop."""
-    said = str(values.get("project_name") or "")
-    if said and (not SHOP_KIND.fullmatch(said) or _labelled_project(text, said)):
-        return  # "项目山里农家乐，…": a name said after its label, though shaped like a kind of shop
-    others = {slot: value for slot, value in values.items() if slot != "project_name"}
-    if bare := leftover_project(text, others):
-        values["project_name"] = bare
-
-
-def _labelled_project(text: str, said: str) -> bool:
-    """The project's name was said after its label (项目/项目名称/店名 …), not read from a plan ("开个农家乐")."""
-    return any(match.group("value") == said for match in PROJECT_LABELLED.finditer(text))
-
-
-def _untangle(values: dict[str, Any], text: str) -> None:
-    """A project glued to its industry is split; one name read as both is the shop's, or the person's.
-
-    "店名字叫茶小满" names the shop; "开个面馆，叫张伟，身份证…" (a person's details after it) the person.
-    """
-    if project := values.get("project_name"):
-        values["project_name"], glued = split_project(str(project))
-        if glued and "industry" not in values:
-            values["industry"] = glued
-    name = values.get("applicant_name")
-    if name and name == values.get("project_name"):  # (a shop named after its owner, "刘芳小吃", keeps both)
-        person = introduces_person(text, str(name)) or person_named_late(text, str(name))
-        del values["project_name" if person else "applicant_name"]
-
-
-_NUMERALS = "".join([*numerals.DIGITS, *numerals.UNITS, *numerals.BIG])
-# A run with a 大写 digit before its unit; not the words that hold one (退伍, 入伍, 大陆, 收拾, 放肆).
-CAPITAL_RUN = re.compile(
-    rf"(?<![退入队落大着收放{_NUMERALS}])[{_NUMERALS}]*[壹贰叁肆伍陆柒捌玖拾佰仟][{_NUMERALS}]*(?:元|块|年|个月|月)"
-    rf"|(?<![退入队落大着收放{_NUMERALS}])[{_NUMERALS}]*[壹贰叁肆伍陆柒捌玖拾佰仟][{_NUMERALS}]*万"
-)
-
-
-def simplified(text: str) -> str:
-    """Traditional characters as simplified ones and English words as Chinese ones; the rest unchanged.
-
-    張偉 → 张伟, 餐飲 → 餐饮; "name：王明" → "姓名：王明" (:func:`contract.english_words.chinese_words`, the one mapping
-    the NLU normaliser reads too).
-    """
-    converted = str(TRADITIONAL.convert(text))
-    return chinese_words(converted if len(converted) == len(text) else text)
-
-
-def capitals(text: str) -> str:
-    """Financial (大写) numerals before a unit in digits: "贰拾万元" → "20万元", "贰年" → "2年".
-
-    Only a run holding a 大写 character is rewritten; "十六万", "两年" stay as people said them (shown back so).
-    """
-    return CAPITAL_RUN.sub(lambda run: numerals.in_digits(run.group(0)), text)
-
-
-def spoken_digits(text: str) -> str:
-    """Numbers dictated digit by digit as Arabic digits: "一三九一二三四五六七八" → 13912345678 (幺 and 〇 too).
-
-    Only a run of at least seven digit characters is converted, so words like 一一 or 三五成群 stay as they are.
-    """
-    return SPOKEN_NUMBER.sub(lambda run: run.group(0).translate(SPOKEN_DIGITS), text)

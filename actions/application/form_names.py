@@ -1,21 +1,17 @@
 """The applicant's name in a message: after a cue (我叫/姓X名Y/他叫 on the hotline), or leading a list of fields.
 
 Part of the labelled extractor (:mod:`actions.application.form_labels`): a shop's name after "…店，名字叫" is the
-project's, an industry word is never a person, and "他叫…" in a user's own chat names somebody else.
+project's, an industry word is never a person, and "他叫…" in a user's own chat names somebody else. A correction of
+one character of the name is read by :mod:`actions.application.form_name_fixes`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 
 from actions.application.form_cues import BUSINESS_BEFORE, INDUSTRY_WORDS, SHOP_NAME
-from actions.application.form_guard import SURNAMES, plausible_name
+from actions.application.form_guard import plausible_name
 from actions.application.form_name_cues import (
-    CHARACTER_BY_WORD,
-    CHARACTER_CORRECTED,
-    CHARACTER_DESCRIBED,
     GROUP_WORDS,
     I_THEN_NAME,
     LEADERS,
@@ -26,10 +22,8 @@ from actions.application.form_name_cues import (
     NAME_THIRD_PERSON,
     PERSON_BEFORE,
     PERSON_DETAILS_AFTER,
-    RADICAL_THEN_CHAR,
     SHOP_BEFORE,
     SHOP_WORDS,
-    SPELLED_SURNAMES,
     SURNAME_GIVEN,
     SURNAME_THEN_NAME,
     THIRD_PERSON,
@@ -39,7 +33,7 @@ from actions.application.form_name_evidence import explicitly_named, named_in_ne
 from nlu_components.gazetteer import load_gazetteer
 
 
-def _surname_and_name(text: str) -> str | None:
+def surname_and_name(text: str) -> str | None:
     """A name said with its surname first (姓王名建国, 姓王叫建国, 我姓王，叫王建国) or spelled out (立早章的章)."""
     if match := SURNAME_THEN_NAME.search(text):
         return match.group("name")
@@ -76,7 +70,7 @@ def read_name(text: str, has_numbers: bool, third_person: bool = False) -> str |
             anywhere else those cues name somebody else and nothing is read from them.
     """
     text = without_fillers(one_subject(text))
-    if said := _surname_and_name(text):
+    if said := surname_and_name(text):
         return said
     patterns = (NAME, NAME_THIRD_PERSON) if third_person else (NAME,)
     for match in (m for pattern in patterns for m in pattern.finditer(text)):
@@ -180,7 +174,7 @@ def name_cued(text: str) -> bool:
     """The message names the person with a cue (我叫, 姓名是, 姓X名Y, 他叫 …), not only a name-like word."""
     text = one_subject(text)
     cued = (m for pattern in (NAME, NAME_THIRD_PERSON) for m in pattern.finditer(text))
-    return any(not _a_business_name(text, m) for m in cued) or bool(_surname_and_name(text))
+    return any(not _a_business_name(text, m) for m in cued) or bool(surname_and_name(text))
 
 
 # Two-character surnames: a name of four characters said without a cue starts with one ("欧阳晓明"); any other
@@ -202,104 +196,3 @@ def _uncued_name(value: str) -> bool:
 def _personal(name: str) -> bool:
     """A plausible personal name that is not a shop's (李记米粉, 王家小馆)."""
     return plausible_name(name) and not SHOP_WORDS.search(name)
-
-
-def name_corrected(text: str, current: str) -> str | None:
-    """The filled name with the character the user corrects, or ``None`` when the message corrects none.
-
-    "不是王是汪，三点水那个" and "王改成汪" change that character; "名字是耳东陈的陈" and "是三点水的汪" (a surname
-    spelled out or described by its radical, said alone) change the surname.
-
-    Args:
-        text: The message.
-        current: The name filled so far.
-    """
-    if match := CHARACTER_CORRECTED.search(text):
-        found = {name: value for name, value in match.groupdict().items() if value}
-        old = next(value for name, value in found.items() if name.startswith("old"))
-        new = next(value for name, value in found.items() if name.startswith("new"))
-        if old == current and plausible_name(new):
-            return new
-        if old != new and len(old) == len(new) and old in current:
-            return current.replace(old, new, 1)
-    if _surname_and_name(text) is not None:
-        return None  # a whole name said with its spelling: read as a name, not as a correction
-    surname = None
-    if spelled := NAME_SPELLED.search(text):
-        surname = SPELLED_SURNAMES[spelled.group("parts")]
-    elif described := CHARACTER_DESCRIBED.search(text):
-        surname = described.group("char") or described.group("char2")
-    if surname and surname in SURNAMES and surname not in current:
-        return surname + current[1:]
-    return _whole_name_said(text, current) or _at_position(text, current) or _sound_alike_replaced(text, current)
-
-
-# Which character of the name a correction points at ("第三个字", "最后一个字", "中间那个字").
-POSITION = re.compile(
-    r"第(?P<n>[一二三四1234])个?字|(?P<last>最后一个字|最后那个字|末尾)|(?P<middle>中间(?:那个|的|一个)?字)"
-)
-NAME_SAID_WRONG = re.compile(r"(?:名字|姓名|字)[^，,。]{0,6}(?:错|不对|应该|改)")
-
-
-def _whole_name_said(text: str, current: str) -> str | None:
-    """The whole name said again inside a correction ("名字第三个字错了，应该是草字头的蔓，谭晓蔓" → 谭晓蔓)."""
-    if not NAME_SAID_WRONG.search(text):
-        return None
-    parts = [part.strip() for part in re.split(r"[，,。；;！!\s：:]+", text) if part.strip()]
-    named = [p for p in parts if plausible_name(p) and p != current and p[0] == current[0] and len(p) == len(current)]
-    return named[-1] if named else None
-
-
-def _described(text: str) -> list[str]:
-    """Characters the message describes: by a radical ("草字头的蔓") or by a word they are in ("明天的明")."""
-    after = [m.group("char") for m in RADICAL_THEN_CHAR.finditer(text)]  # "草字头的蔓": the radical said first
-    before = [m.group("char2") for m in CHARACTER_DESCRIBED.finditer(text) if m.group("char2")]  # "汪，三点水那个"
-    return after + characters_by_word(text) + ([] if after else before)
-
-
-def _at_position(text: str, current: str) -> str | None:
-    """The character at the position named replaced by the one described ("第三个字错了，是草字头的蔓")."""
-    if not (where := POSITION.search(text)) or not (described := _described(text)):
-        return None
-    if where.group("last"):
-        index = len(current) - 1
-    elif where.group("middle"):
-        index = 1 if len(current) == 3 else -1
-    else:
-        index = "一二三四".find(n) if (n := where.group("n")) in "一二三四" else int(n) - 1
-    if not 0 <= index < len(current) or current[index] == described[0]:
-        return None
-    return current[:index] + described[0] + current[index + 1 :]
-
-
-def characters_by_word(text: str) -> list[str]:
-    """Characters the message explains by a word they are in ("是明天的明" → 明; "晓得的晓" → 晓)."""
-    return [m["char"] for m in CHARACTER_BY_WORD.finditer(text) if m["char"] in m["word"] and m["word"] != m["char"]]
-
-
-def _sound_alike_replaced(text: str, current: str) -> str | None:
-    """The name with the one character that sounds like the one explained ("是明天的明": 王小铭 → 王小明).
-
-    A character said only by a word it is in names no place in the name; the character of the filled name read
-    the same way (tone aside) is the one meant. Nothing when none, or more than one, sounds like it.
-    """
-    for char in _described(text):
-        if char in current:
-            continue
-        said = _toneless(char)
-        alike = [i for i, old in enumerate(current) if _toneless(old) == said]
-        if len(alike) == 1:
-            return current[: alike[0]] + char + current[alike[0] + 1 :]
-    return None
-
-
-def _toneless(char: str) -> str:
-    """A character's reading without its tone (JioNLP's pinyin; the maintained library the dates use too)."""
-    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on its first import
-        import jionlp  # only when a character is explained
-    return str(jionlp.pinyin(char, formater="simple")[0]).rstrip("012345")
-
-
-def spells_a_character(value: str) -> bool:
-    """The value spells a character out ("耳东陈的陈", "三点水的汪", "明天的明") rather than being a name."""
-    return bool(NAME_SPELLED.search(value) or CHARACTER_DESCRIBED.search(value) or characters_by_word(value))

@@ -13,18 +13,19 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.application.form_corrections import cleaned, labelled_correction, parts_corrected
-from actions.application.form_cues import BARE_ID, BARE_PHONE, CORRECTION_SLOTS, GIVEN_UP_AFTER, IDENTITY
+from actions.application.form_cues import BARE_ID, BARE_PHONE, CORRECTION_SLOTS, IDENTITY
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT, display
 from actions.application.form_guard import SAID_WRONG, is_question, plausible_name
 from actions.application.form_items import asked_about, items_named
+from actions.application.form_kept_choice import kept_choice
 from actions.application.form_labels import business_type_in_words, implied_by, read_labelled, said_again_at
 from actions.application.form_mistake_words import SLIP, WRONG
 from actions.application.form_money import bare_term, read_sum, vague_sum, without_vague
 from actions.application.form_name_cues import SELF_CUE, plain_pronouns
-from actions.application.form_names import business_named_after, name_cued, spells_a_character
+from actions.application.form_name_fixes import spells_a_character
+from actions.application.form_names import business_named_after, name_cued
 from actions.application.form_zones import zone_answer
 from actions.application.loan_limit import limits_asked
-from actions.eligibility.negation import NEGATION_BEFORE
 from actions.eligibility.situation import asked_groups_dropped, described_category
 from actions.service_client import tracker_identity
 from actions.steps.came_back import category_said
@@ -141,7 +142,7 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     for slot in ("person_category", "business_type"):
         named = entities_named(tracker, slot)
         if slot in values and correcting and len(named) > 1:
-            values[slot] = _kept_choice(text, tracker, slot) or named[-1]  # "我不是退役军人，是返乡农民工"
+            values[slot] = kept_choice(text, tracker, slot) or named[-1]  # "我不是退役军人，是返乡农民工"
         kept = correcting or (slot == "person_category" and said_who)
         if slot in values and requested != slot and intent not in DATA_INTENTS and len(values) < 2 and not kept:
             del values[slot]
@@ -255,40 +256,6 @@ def _restated_as_wrong(text: str, values: dict[str, Any], slots: dict[str, Any])
     for slot in YES_NO_RESTATED:
         if SAID_WRONG.search(text) and slot in values and values[slot] == slots.get(slot):
             del values[slot]
-
-
-# Words giving a choice up right before it ("不做个体户了", "不搞合作社"): not the one kept.
-GIVEN_UP_BEFORE = re.compile(r"(?:不做|不办|不搞|不弄|不要|不想做|不想办|不开|不注册|不选|不用|不当)(?:那个|这个|成)?$")
-
-
-def _kept_choice(text: str, tracker: Tracker, slot: str) -> str | None:
-    """Of two values of one choice field, the one not negated or given up ("身份应是残疾人那类，刚才说的失业不对")."""
-    spans = [
-        (int(e["start"]), int(e["end"]), str(e["value"]))
-        for e in tracker.latest_message.get("entities", [])
-        if e.get("entity") == slot and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
-    ]
-    starts = {start for start, _, _ in spans}
-    kept = [
-        value
-        for start, end, value in spans
-        if not NEGATION_BEFORE.search(text[:start].rstrip("，, 也都还"))
-        and not GIVEN_UP_BEFORE.search(text[:start])
-        and not _given_up_after(text, end, starts)
-    ]
-    return kept[-1] if kept and len(kept) < len(spans) else None
-
-
-def _given_up_after(text: str, end: int, starts: set[int]) -> bool:
-    """The value ending at ``end`` is given up by the words after it ("个体户不弄了"), not set against another value.
-
-    In "是合作社而不是个体户" the 不是 after 合作社 negates 个体户, the value it leads to: 合作社 is kept.
-    """
-    match = GIVEN_UP_AFTER.match(text[end:])
-    if match is None:
-        return False
-    lead = re.match(r"[，,\s]*(?:是|那个|那种)?", text[end + match.end() :])
-    return end + match.end() + (lead.end() if lead else 0) not in starts
 
 
 def _implied(tracker: Tracker, text: str, values: dict[str, Any], slots: dict[str, Any]) -> dict[str, Any]:

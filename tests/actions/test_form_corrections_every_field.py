@@ -18,7 +18,7 @@ from actions.application.form_business import project_answered
 from actions.application.form_extraction import extract
 from actions.application.form_items import items_in_words
 from actions.application.form_labels import read_labelled
-from actions.application.form_names import name_corrected
+from actions.application.form_name_fixes import name_corrected
 from tests.actions.conftest import make_form_tracker, make_tracker, user_event
 from tests.actions.test_application_form import FILLED, validate
 from tests.actions.test_forms_questions_and_corrections import span
