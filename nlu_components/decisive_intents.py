@@ -8,7 +8,8 @@ pipeline (after the fallback classifier) and sets, with full confidence:
   (:func:`nlu_components.not_understood.confused`) or only points at something unnamed ("就是那个嘛",
   :func:`nlu_components.not_understood.vague`); a message the classifier put there that is no such message
   gets the next intent of the ranking instead, so the recogniser alone decides;
-- ``request_human`` for a request for a person in everyday words (:func:`nlu_components.person_asked.asks_for_person`);
+- ``request_human`` for a request for a person in everyday words (:func:`asks_for_a_person`, after
+  :func:`nlu_components.person_asked.asks_for_person`);
 - ``ask_question`` for a question the classifier read as a value, a no or a stop ("那身份证复印件要不要带",
   "不交材料行不行"; :func:`nlu_components.question_asked.asked_instead`): answered, never stored or a cancel;
 - ``check_progress`` for a bare application number (:func:`bare_application_number`), whatever its digits.
@@ -36,7 +37,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu_components.not_understood import confused, vague
-from nlu_components.person_asked import asks_for_person
+from nlu_components.person_asked import ABOUT_SERVICE, IS_IT, asks_for_person
 from nlu_components.question_asked import asked_instead
 
 NOT_UNDERSTOOD = "not_understood"
@@ -44,10 +45,34 @@ REQUEST_HUMAN = "request_human"
 ASK_QUESTION = "ask_question"
 START_APPLICATION = "start_application"
 FALLBACK = "nlu_fallback"
+# Someone asked to help, in words without a person noun ("有没有人能帮我弄", "来个人帮我办一下", "有人能教我吗").
+SOMEONE_TO_HELP = re.compile(
+    r"有没有(?:个)?人(?:能|可以|会)?(?:帮|教|弄|办|跟我|给我)|有人(?:能|可以|会)?(?:帮|教)(?:我|一下|下)|"
+    r"(?:来|派|找|叫)(?:一)?个人(?:来)?(?:帮|教|弄|办|给我|跟我)"
+)
+# The clauses of a message: a no in one clause ("这个我整不明白，找个人帮我办下") is not a refusal of the last one
+# (which is the request; "每次去都换个人，每个人要的…" tells a grievance in its first).
+CLAUSES = re.compile(r"[，,。；;！!？?\s]+")
+
+
+def asks_for_a_person(text: str) -> bool:
+    """Whether the message asks for a person (:func:`asks_for_person`), in its last clause, or for someone to help.
+
+    "这个我整不明白，找个人帮我办下" (the 不 of 不明白 is no refusal), "有没有人能帮我弄", "能不能叫个工作人员"; not
+    "帮我看看" (the bot looks), "客服电话多少" or "你是真人吗".
+    """
+    if asks_for_person(text):
+        return True
+    if IS_IT.search(text) or ABOUT_SERVICE.search(text):
+        return False
+    clauses = [clause for clause in CLAUSES.split(text) if clause]
+    return bool(SOMEONE_TO_HELP.search(text)) or (len(clauses) > 1 and asks_for_person(clauses[-1]))
+
+
 # The intents a wording decides, in the order they are checked.
 DECIDERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (NOT_UNDERSTOOD, lambda text: confused(text) or vague(text)),
-    (REQUEST_HUMAN, asks_for_person),
+    (REQUEST_HUMAN, asks_for_a_person),
 )
 DECIDED = frozenset(name for name, _ in DECIDERS)
 

@@ -1,4 +1,4 @@
-"""Complaints and requests (诉求): opening the form, filing it with the bundle service, stopping it.
+"""Complaints and requests (诉求): opening the form (filing and stopping it: :mod:`actions.appeals.appeal_filing`).
 
 ``action_route_appeal`` takes the ``complain`` intent: a complaint opens ``appeal_form`` seeded with every field
 the message already gives; "我的投诉处理得怎么样了" opens ``appeal_status_form``; a question is answered. The
@@ -26,16 +26,7 @@ from actions.conversation.replies import answer_question, is_question, varied
 from actions.eligibility import own_case, situation
 from actions.knowledge import writing_requests
 from actions.progress.progress import still_without_number
-from actions.service_client import (
-    NotFound,
-    Rejected,
-    ServiceError,
-    TooManyAttempts,
-    get_json,
-    post_json,
-    tracker_headers,
-    tracker_identity,
-)
+from actions.service_client import get_json, post_json, tracker_identity
 
 FORM_SLOTS = (
     "appeal_description",
@@ -92,7 +83,6 @@ DIDNT_GET_IT = (
 DEMAND_NOTED = (
     "您要求“{demand}”，我会把这个要求写进诉求，请工作人员尽快处理；答复期限按规定执行，登记成功时会告诉您具体日期。"
 )
-SERVICE_DOWN = "抱歉，诉求登记系统暂时连不上，这次没有登记成功。请稍后再说“我要投诉”，或拨打12345政务服务便民热线反映。"
 
 
 def kind_of(text: str) -> str:
@@ -174,6 +164,8 @@ class ActionRouteAppeal(Action):
         if suggests(text) and not asks_status(text):  # "我有个建议，…", "提个意见": filed, asked nothing
             return start_appeal(dispatcher, tracker)
         judged = None if GRIEVANCE.search(text) else await own_case.fact_after_verdict(dispatcher, tracker, domain)
+        if judged is None and not GRIEVANCE.search(text) and own_case.asks_to_be_matched(text):
+            judged = await own_case.answer(dispatcher, tracker, domain)  # "…想自己干 帮我看下": verdicts, no filing
         if judged is not None:  # "还没开业呢，场地都没定" right after a verdict: a fact, judged again, nothing to file
             return judged
         return await self._route(dispatcher, tracker, domain)
@@ -259,107 +251,3 @@ def _not_a_complaint(tracker: Tracker, text: str) -> str | None:
     if not GRIEVANCE.search(text) and situation.read(text, entities, date.today()).profile:
         return "action_route_eligibility"
     return None
-
-
-def _body(tracker: Tracker, category: dict[str, Any] | None) -> dict[str, Any]:
-    slots = tracker.current_slot_values()
-    description = str(slots.get("appeal_description") or "")
-    body: dict[str, Any] = {
-        "kind": kind_of(description),
-        "description": description[:2000],
-        "conversation_id": tracker.sender_id,
-        "channel": tracker.get_latest_input_channel(),
-    }
-    if slots.get("appeal_place_time"):
-        body["place_time"] = str(slots["appeal_place_time"])[:200]
-    if category and category.get("category"):
-        body["category"] = category["category"]
-    application = slots.get("appeal_application")
-    if application and application != NONE:
-        body["application_number"] = application
-        last6 = slots.get("appeal_id_last6")
-        if last6 and last6 != CHANNEL:
-            body["id_last6"] = last6
-    contact = slots.get("appeal_contact")
-    if contact and contact != CHANNEL:
-        body["contact_phone"] = contact
-    return body
-
-
-class ActionSubmitAppeal(Action):
-    """File the confirmed complaint and tell the user its number and the time limit."""
-
-    def name(self) -> str:
-        """Action name used in the domain."""
-        return "action_submit_appeal"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """``POST /api/v1/appeals``; a refused field re-opens the form on it."""
-        if tracker.get_slot("appeal_confirm") is not True:
-            return reset_appeal()
-        body = _body(tracker, tracker.get_slot("appeal_category"))
-        try:
-            appeal = await post_json("/api/v1/appeals", body, tracker_headers(tracker))
-        except Rejected as rejected:
-            return self._reopen(dispatcher, rejected)
-        except NotFound:
-            dispatcher.utter_message(text="申请编号和身份证后6位没有对上，这份投诉先不关联申请。请确认后再提交。")
-            return [
-                SlotSet("appeal_application", NONE),
-                SlotSet("appeal_id_last6", None),
-                SlotSet("appeal_confirm", None),
-                FollowupAction("appeal_form"),
-            ]
-        except TooManyAttempts:
-            dispatcher.utter_message(text="申请核实失败次数过多，这份投诉先不关联申请。请确认后再提交。")
-            return [SlotSet("appeal_application", NONE), SlotSet("appeal_confirm", None), FollowupAction("appeal_form")]
-        except ServiceError:
-            dispatcher.utter_message(text=SERVICE_DOWN)
-            return reset_appeal()
-        where = "工作人员会通过您留的电话联系您" if body.get("contact_phone") else "工作人员的答复会发到这个对话里"
-        text = str(appeal.get("message") or f"已登记，编号{appeal['number']}。")
-        dispatcher.utter_message(
-            text=f"{text}\n{where}。想了解处理情况，随时说“我的投诉处理得怎么样了”，并提供编号{appeal['number']}。"
-        )
-        return [*reset_appeal(), SlotSet("last_appeal_number", appeal["number"])]
-
-    @staticmethod
-    def _reopen(dispatcher: CollectingDispatcher, rejected: Rejected) -> list[EventType]:
-        fields = {
-            "contact_phone": "appeal_contact",
-            "description": "appeal_description",
-            "place_time": "appeal_place_time",
-        }
-        events: list[EventType] = [SlotSet("appeal_confirm", None)]
-        for error in rejected.errors:
-            dispatcher.utter_message(text=str(error.get("message") or rejected.message))
-            if slot := fields.get(str(error.get("field"))):
-                events.append(SlotSet(slot, None))
-        if len(events) == 1:
-            dispatcher.utter_message(text=rejected.message or "登记信息有误，请修改后再提交。")
-            if "phone" in rejected.message or "电话" in rejected.message:
-                events.append(SlotSet("appeal_contact", None))
-            elif "类别" in rejected.message:
-                events.append(SlotSet("appeal_category", None))
-        return [*events, FollowupAction("appeal_form")]
-
-
-class ActionCancelAppeal(Action):
-    """Stop the complaint, status or rating form: nothing is filed and what was typed is forgotten."""
-
-    def name(self) -> str:
-        """Action name used in the domain."""
-        return "action_cancel_appeal"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Deactivate the form and clear its values."""
-        loop = (tracker.active_loop or {}).get("name")
-        if loop == "appeal_form":
-            dispatcher.utter_message(
-                text="好的，已取消，这次的投诉没有登记，刚才的内容也已清除。需要时随时说“我要投诉”。"
-            )
-        else:
-            dispatcher.utter_message(text="好的，已经停下了。需要时随时叫我。")
-        cleared = ("appeal_status_number", "appeal_status_check", "rating_pending", "rating_number", "rating_id_last6")
-        forget = [SlotSet(slot, None) for slot in cleared]
-        return [ActiveLoop(None), SlotSet("requested_slot", None), *reset_appeal(), *forget]

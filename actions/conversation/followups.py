@@ -22,7 +22,7 @@ from actions.knowledge.in_place import fits_asked, route_in_place
 from actions.knowledge.loan_followups import credit_reply
 from actions.knowledge.query_text import WHAT_ABOUT
 from actions.knowledge.questions import ANSWERED, answer_one
-from actions.progress import progress
+from actions.progress import own_light, progress
 from actions.service_client import ServiceUnavailable
 
 LOAN = "guaranteed_loan"
@@ -45,7 +45,8 @@ async def follow_up(
     if progress.forgot_number(context.text_of(tracker)):  # "我的申请编号在哪里能看到", whatever the intent
         return await progress.forgotten_number(dispatcher, tracker)
     text = context.text_of(tracker)
-    if (said := _said_in_any_words(dispatcher, tracker, text)) is not None:
+    said = own_light.answer(dispatcher, tracker)  # "我的是红灯": what it means and the offer to look it up
+    if said is not None or (said := _said_in_any_words(dispatcher, tracker, text)) is not None:
         return said
     if context.in_context(tracker) is None and not how_to_follow(tracker, context.previous_action(tracker), text):
         return None  # neither a short follow-up nor how to follow the complaint just filed

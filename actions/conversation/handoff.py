@@ -1,6 +1,5 @@
 """Pass the conversation to a person: queue it at the service's handoff queue and pause the bot."""
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -8,6 +7,7 @@ from rasa_sdk.events import ConversationPaused, EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import filed_appeal, question_shape
+from actions.conversation.person_words import ASKS_FOR_PERSON
 from actions.conversation.replies import answer_question
 from actions.eligibility import own_case
 from actions.service_client import ServiceError, post_json, tracker_headers
@@ -24,12 +24,6 @@ STAFF_UNAVAILABLE = (
 
 # The NLU sure of a request for a person ("要转业务专员" at 1.0): words this list lacks, still a request.
 SURE = 0.95
-# Words that ask for a person. Inside a form a message without them is the user's data the NLU took for a handoff
-# (a hotline relay "来电人说他叫石磊": staff type for the caller), and the form goes on with it.
-ASKS_FOR_PERSON = re.compile(
-    r"人工|真人|客服|工作人员|转接|接线|坐席|专员|专人|业务员|领导|负责人|找人|找个人|换个人|换人|有人吗|(?<!个)人呢|(?<!个)人来|活人|机器|"
-    r"转一下|转过去|转给|转到|打电话|来电话|回电"
-)
 
 
 def handoff_reason(tracker: Tracker) -> str:

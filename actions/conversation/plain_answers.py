@@ -18,7 +18,7 @@ from actions.conversation import context, form_contents, question_shape
 from actions.eligibility import own_case
 from actions.knowledge.comparison import describe
 from actions.knowledge.overview_followups import overview_reply
-from actions.progress import progress
+from actions.progress import own_light, progress
 
 # "就想了解一下贷款，先不申请", "想了解下创业培训": to hear about an item, asking nothing in particular.
 LEARN = re.compile(r"(?:想|要|来)?(?:了解|问问|问一下|问下|咨询|打听|知道)(?:一下|下)?")
@@ -78,7 +78,10 @@ async def said_plainly(dispatcher: CollectingDispatcher, tracker: Tracker) -> li
     Returns:
         The events after replying, or ``None`` when the message is none of these (a search answers it).
     """
-    if (filing := _about_filing(dispatcher, tracker)) is not None:
+    filing = _about_filing(dispatcher, tracker)
+    if filing is None and not (tracker.active_loop or {}).get("name"):
+        filing = own_light.answer(dispatcher, tracker)  # "显示黄灯是啥情况": the meaning and the offer to look it up
+    if filing is not None:
         return filing
     learnt = await learn_about(dispatcher, tracker)
     if learnt is None:  # "申请贷款要在表里填哪些信息": the service's fields for those items

@@ -19,6 +19,7 @@ from actions.application.form_labels import read_labelled
 from actions.application.form_questions import answer_besides, question_besides
 from actions.application.form_values import speaks_for_a_caller
 from actions.conversation import not_understood
+from actions.conversation.person_words import ASKS_FOR_PERSON
 from actions.conversation.replies import is_question
 from actions.eligibility import situation
 from actions.eligibility.check_questions import answer_in_check
@@ -164,8 +165,11 @@ class ValidateEligibilityForm(FormValidationAction):
         """
         intent = tracker.get_intent_of_latest_message() or ""
         text = str(tracker.latest_message.get("text") or "").strip()
+        # "这个我整不明白，找个人帮我", "有没有人能帮我弄" (a person decided by the wording): the rules hand over
+        person = intent == "request_human" and bool(ASKS_FOR_PERSON.search(text))
         no = came_back.declined(tracker, text) if requested == "elig_person_category" else None  # "不是" to the offer
-        if no or not_understood.confused(text) or UNSURE.search(text):  # "啥意思啊", "不知道算哪类": explained again
+        # "啥意思啊", "不知道算哪类": explained again
+        if not person and (no or not_understood.confused(text) or UNSURE.search(text)):
             plain = plain_message(requested, _failures(tracker, requested) - 1)
             dispatcher.utter_message(**{**plain, "text": f"{no or ''}{plain['text']}"})
             return [SlotSet(requested, None), SlotSet("requested_slot", requested)], True
@@ -175,7 +179,7 @@ class ValidateEligibilityForm(FormValidationAction):
         if turn.command is not None:
             return self._navigate(dispatcher, turn.command, requested, slots), True
         raw = turn.answer
-        if (EXPLICIT_STOP.search(text) and raw is None) or EXPLICIT_PERSON.search(text):
+        if (EXPLICIT_STOP.search(text) and raw is None) or EXPLICIT_PERSON.search(text) or person:
             return [], True  # cancel / a person: the rules handle it
         if raw is None and not turn.others:
             if intent in ("ask_question", "ask_bundle_overview") or is_question(text):

@@ -61,6 +61,16 @@ SOMEONE_ELSE = re.compile(
 LOOKING = re.compile(
     r"(?:查|看|瞧)[^，,。？?]{0,8}(?:进度|办件|结果|状态|到哪|审批)|(?:进度|办件|申请)[^，,。？?]{0,6}(?:查|看|瞧)"
 )
+# A request to be matched against the rules, often with no question word ("…想自己干 帮我看下", "你看我能办哪些",
+# "我这种情况呢", "帮我匹配一下"): with the person's situation stated, the verdict on every item. Not "帮我看看进度"
+# (LOOKING: an application) nor "帮我看看这个政策" (explained, :func:`question_shape.wants_explained`).
+MATCH_ME = re.compile(
+    r"(?:帮|给|替)(?:我|咱|俺)(?:看|瞧|查|匹配|对照|对一下|评估|测|算|分析|参谋)|你(?:帮我)?(?:看|瞧)(?:看|下|一下)?(?:我|咱|俺)|"
+    r"(?:我|咱|俺)(?:这|这种|这样的?|这个)(?:种)?(?:情况|条件|样子)?(?:呢|咋样|怎么样|如何)|"
+    r"(?:能|可以)(?:办|享受|申请|弄|拿|领)(?:点|些)?(?:啥|什么|哪些|哪几|么子)"
+)
+# What is to be explained after "帮我看看" ("这个政策", "这份材料"): a thing, not the person's case.
+EXPLAINED = re.compile(r"这|那|政策|文件|通知|规定|条款|材料|合同|表|内容|意思|条件")
 # Who the applicant is: a message giving any of these files an application, it does not ask about a case.
 IDENTIFYING = frozenset({"applicant_name", "id_number", "phone"})
 LOAN = "guaranteed_loan"
@@ -82,6 +92,18 @@ def asks_own_case(text: str, stated_here: bool = False) -> bool:
     if SOMEONE_ELSE.search(text) and LOOKING.search(text):
         return False  # "我能看到我同学的办件进度吗": whose applications one may see, not the user's case
     return bool((ABOUT_ME.search(text) or stated_here) and CAN_I.search(text)) and question_shape.is_question(text)
+
+
+def asks_to_be_matched(text: str) -> bool:
+    """Whether the message asks to be matched against the rules ("…想自己干 帮我看下", "我这种情况呢").
+
+    Not a look at an application ("帮我看看进度"), a policy to explain ("帮我看看这个政策"), a loan figure asked
+    yes/no, or acting for someone outside the family.
+    """
+    found = MATCH_ME.search(text)
+    if not found or LOOKING.search(text) or FOR_SOMEONE_ELSE.search(text) or question_shape.asks_whether_figure(text):
+        return False
+    return not (question_shape.wants_explained(text) and EXPLAINED.search(text[found.end() :]))
 
 
 def category_after_what_fits(tracker: Tracker) -> bool:
@@ -147,8 +169,10 @@ async def answer(
         return [SlotSet("item", LOAN)]
     here = situation.read(text, list(tracker.latest_message.get("entities") or []), today)
     facts_here = bool(set(here.profile) - {"person_category", "other_category"})  # a category alone asks the rule
+    matched = asks_to_be_matched(text)  # "我硕士今年毕业 想自己干 帮我看下": every item judged, not a menu
     if not (
-        asks_own_case(text, facts_here)
+        matched
+        or asks_own_case(text, facts_here)
         or (WHAT_ABOUT.match(text) and after_result(tracker))  # "那培训呢" after a verdict or the result
         or can_get_after_result(tracker, text)
     ):
@@ -158,7 +182,8 @@ async def answer(
     stated = conversation_situation(tracker, today)
     if not stated.profile:
         return None
-    items = asked_items(tracker)
+    named = what_is_asked.items_asked(text, list(tracker.latest_message.get("entities") or []))
+    items = (named or None) if matched else asked_items(tracker)  # matched: every item unless some are named
     every = items is None  # "我可以先弄哪几样": the verdict on each item; the check asks what decides the rest
     token = _ANSWERING.set(True)
     try:

@@ -6,6 +6,7 @@ number is helped; "那刚才的提交了没" right after a stop is told nothing 
 """
 
 import re
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -22,9 +23,10 @@ from actions.conversation.context import previous_action
 from actions.conversation.followups import follow_up
 from actions.conversation.replies import answer_question, is_question
 from actions.conversation.waited_long import SORRY_TO_WAIT, waited_long
-from actions.eligibility import loans_owed, own_case, what_is_asked
+from actions.eligibility import loans_owed, own_case, situation, what_is_asked
 from actions.eligibility.own_case import SOMEONE_ELSE
 from actions.knowledge.loan_followups import CREDIT
+from actions.progress import own_light
 from actions.progress.progress import (
     NUMBER,
     forgot_number,
@@ -183,6 +185,16 @@ def _not_progress(tracker: Tracker, text: str) -> str | None:
     return None
 
 
+def situation_to_match(tracker: Tracker, text: str) -> bool:
+    """A situation told with a request to be matched and no word of an application: the verdicts, not the form.
+
+    "我是退役军人，店开了半年，帮我看看" asks what the person can get; there is no application to look up.
+    """
+    if NUMBER.search(text) or PROGRESS_WORDS.search(text) or not own_case.asks_to_be_matched(text):
+        return False
+    return bool(situation.read(text, _entities(tracker), date.today()).profile)
+
+
 def credit_said(text: str) -> bool:
     """One's credit or debts told ("之前网贷逾期了还没还清", "征信有点问题"), no progress word: the loan's rule."""
     owes = loans_owed.business_loans(text)
@@ -252,8 +264,10 @@ class ActionRouteProgress(Action):
         if unfiled := unfiled_after_cancel(tracker, text):
             dispatcher.utter_message(text=unfiled)  # "那刚才的提交了没" a turn or two after a stop: nothing was filed
             return []
-        told = None
-        if not (NUMBER.search(text) or PROGRESS_SAID.search(text) or wants_own(text)):
+        told = own_light.answer(dispatcher, tracker)  # "我的是红灯": its meaning and the offer to look it up
+        if told is None and situation_to_match(tracker, text):  # "…想自己干 帮我看下": every item judged
+            told = await own_case.answer(dispatcher, tracker, domain)
+        if told is None and not (NUMBER.search(text) or PROGRESS_SAID.search(text) or wants_own(text)):
             # "店还没开张，门面还没找好" right after a verdict: judged again, no number asked
             told = await own_case.fact_after_verdict(dispatcher, tracker, domain)
         if told is None:  # "之前网贷逾期了还没还清": the loan's rule

@@ -15,6 +15,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.appeals.appeal_filing import ActionSubmitAppeal
 from actions.appeals.appeal_form import ValidateAppealForm
 from actions.appeals.appeal_prompts import (
     AskAppealApplication,
@@ -29,7 +30,7 @@ from actions.appeals.appeal_prompts import (
     AskRatingNumber,
 )
 from actions.appeals.appeal_status import ActionShowAppealStatus, ValidateAppealStatusForm
-from actions.appeals.appeals import ActionRouteAppeal, ActionSubmitAppeal
+from actions.appeals.appeals import ActionRouteAppeal
 from actions.appeals.ratings import ActionRate, ActionSubmitRating, ValidateRatingForm
 from actions.conversation import handoff
 from actions.conversation.fallback import ActionHandleLowConfidence

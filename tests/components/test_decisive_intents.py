@@ -4,10 +4,11 @@
 gives it ``not_understood`` and one rule answers it. "找个真人", "你们客服呢" read as small talk were no handoff.
 """
 
+import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu_components.decisive_intents import DecisiveIntents, decide
+from nlu_components.decisive_intents import DecisiveIntents, decide, decided_intent
 from nlu_components.not_understood import confused
 from nlu_components.person_asked import asks_for_person
 
@@ -118,3 +119,20 @@ def test_you_know_what_i_mean_points_at_nothing_but_agreeing_that_one_understood
         assert decided == "not_understood", said
     for said in ("我懂你的意思", "好的我明白你的意思", "明白了"):
         assert decide({"name": "affirm", "confidence": 0.7}, ranking("affirm"), said)[0]["name"] == "affirm", said
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("这个我整不明白，找个人帮我办下", True),
+        ("有没有人能帮我弄", True),
+        ("能不能叫个工作人员", True),
+        ("我不会弄，有人能帮我吗", True),
+        ("帮我看看", False),
+        ("客服电话多少，找个人问问", False),
+        ("不要转人工，我自己填", False),
+        ("我们几个合伙开店", False),
+    ],
+)
+def test_a_person_or_someone_to_help_asked_for_in_everyday_words(text: str, person: bool) -> None:
+    assert (decided_intent(text) == "request_human") is person
