@@ -8,18 +8,20 @@ questions) is read by :mod:`actions.conversation.question_shape`.
 """
 
 import re
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
 
 from actions.conversation import filed_appeal
+from actions.conversation.item_words import item_aliases, item_word
+from actions.conversation.odd_input import NO_CHINESE, NO_WORDS, odd_input_reply
 from actions.conversation.question_shape import is_question, is_request
 from actions.progress import progress_followups
 from contract.labels import ITEM_NAMES, ITEM_TIME_LIMITS
-from nlu_components.gazetteer import EntityAliases, read_entity_file
 from nlu_components.relay import relays_a_question
+
+# Named by this module for its many readers; they live in their own modules.
+__all__ = ["NO_CHINESE", "NO_WORDS", "item_aliases", "item_word", "odd_input_reply"]
 
 WHERE = re.compile(r"哪里|哪儿|在哪|去哪|入口|现场|线下|窗口|网上")
 # Where to do it ("在哪办", "去哪儿弄", "能去哪现场办"): the bundle's entry points, whichever item it is about.
@@ -108,19 +110,8 @@ ANSWERS = frozenset(
     }
 )
 FOUND = ("faq", "answer")  # a knowledge answer's statuses that found something
-CJK = re.compile(r"[\u4e00-\u9fff]")
-LATIN = re.compile(r"[A-Za-z]")
-NO_CHINESE = (
-    "抱歉，我目前只能用中文交流。请用中文提问，例如“创业担保贷款最多贷多少”“我要申请营业执照”；"
-    "需要帮助也可以说“转人工”，或拨打12345政务服务便民热线。"
-)
-NO_WORDS = (
-    "我只收到了表情或符号，没看懂您想办什么。可以直接打字问我，例如“创业补贴有多少”“我要申请”“查进度”；"
-    "需要工作人员的话说“转人工”。"
-)
 # What a question is about besides its item: "时间呢" after "材料减少了多少" asks the same about the time.
 ASPECTS = ("材料", "时间", "时限", "费用", "金额", "额度", "利息", "期限", "条件", "部门", "流程", "地点")
-ITEM_GAZETTEER = Path(__file__).resolve().parents[2] / "nlu_data" / "gazetteer" / "item.yml"
 SHORT = 14  # a follow-up this short leans on the previous answer
 
 
@@ -297,26 +288,3 @@ def asks_where_in_person(text: str) -> bool:
 def goes_in_person(text: str) -> bool:
     """The user will go to the window ("那我还是去现场办吧"): no question, and not asking me to fill the form."""
     return bool(GO_IN_PERSON.search(text)) and not is_question(text) and not BOT_FILLS.search(text)
-
-
-def odd_input_reply(text: str) -> str | None:
-    """A clear Chinese reply to a message with no Chinese words: only emoji/punctuation, or English/pinyin."""
-    if CJK.search(text) or any(ch.isdigit() for ch in text):
-        return None
-    return NO_CHINESE if LATIN.search(text) else NO_WORDS
-
-
-@cache
-def item_aliases() -> EntityAliases:
-    """The item gazetteer (every way users write each item, and the words accepted only in context), read once."""
-    return read_entity_file(ITEM_GAZETTEER)
-
-
-@cache
-def _item_words() -> dict[str, str]:
-    return {code: next((a for a in aliases if CJK.search(a)), code) for code, aliases in item_aliases().values.items()}
-
-
-def item_word(code: str) -> str:
-    """The everyday name of an item (the first way users write it in the item gazetteer), e.g. 营业执照."""
-    return _item_words().get(code, code)
