@@ -31,6 +31,11 @@ GRADUATION = re.compile(r"毕业")
 BUSINESS = re.compile(
     r"开了|开的|开业|开张|开店|注册|成立|营业|经营|执照|办的店|干了|做了|店|铺子|门面|档口|摊子|公司|办了|开办"
 )
+# A plan to start up with no business named ("还没找工作 想自己干", "打算出来创业"): with the person described,
+# nothing runs yet (尚未成立).
+PLANS_TO_START = re.compile(
+    r"(?<![不没别])(?:想|打算|准备|计划)(?:着)?(?:自己|出来|回来)?(?:干|单干|创业|闯一闯|做生意|当老板)"
+)
 # Working for someone ("在电子厂干了二十年", "在工地上做了三年", "打工五年"): how long the person worked, not how long
 # a business of theirs has run. Words of their own business (店, 开业, 注册 …) in the clause make it a business again.
 EMPLOYED = re.compile(
@@ -244,6 +249,11 @@ def read(text: str, entities: list[dict[str, Any]], today: date) -> Situation:
         found.profile.update(person_category="other", other_category=group)
     for clause in (c for c in CLAUSES.split(text) if c):
         _read_clause(clause, today, found)
+    # "我硕士今年毕业 想自己干": the person described with a plan, so no business runs yet ("想创业" alone says nothing)
+    described = "person_category" in found.profile and not {"business_started_on", "has_licence"} & set(found.profile)
+    if described and (plan := PLANS_TO_START.search(text)):
+        found.profile["has_licence"] = False
+        found.shown.append(f"{plan.group()} → 尚未成立")
     if (first := first_time(text)) is not None:
         found.profile["first_time_founder"] = first
     if "person_category" not in found.profile and denied_groups(text, entities):

@@ -1,6 +1,8 @@
 """A situation with "帮我看看" gets the verdicts; a person asked in everyday words; a light stated about one's own
 application; "我们几个" is no question about a count (issue 12, the twelfth and thirteenth analyses)."""
 
+from datetime import date
+
 import pytest
 
 from actions.appeals.appeals import ActionRouteAppeal
@@ -8,6 +10,7 @@ from actions.application.application_start import ActionStartApplication
 from actions.conversation import question_shape
 from actions.conversation.handoff import ActionHandoff
 from actions.conversation.routing import ActionRouteEligibility, ActionRouteProgress
+from actions.eligibility import situation
 from actions.eligibility.eligibility import ValidateEligibilityForm
 from actions.eligibility.own_case import asks_to_be_matched
 from actions.knowledge.questions import ActionAnswerQuestion
@@ -43,7 +46,8 @@ async def test_a_situation_and_help_me_look_gets_the_verdicts(knowledge_service:
         "check_progress": ActionRouteProgress(),
     }[intent]
     said, events = await run(action, make_tracker([user_event(GRADUATE, intent)]))
-    assert "✅ 申请创业担保贷款" in said and "创业补贴申领" in said and "记下了您的情况" not in said, said
+    assert "✅ 申请创业担保贷款" in said and "记下了您的情况" not in said, said
+    assert "创业补贴申领：暂不符合" in said and "想自己干 → 尚未成立" in said  # the plan read: nothing runs yet
     # the verdicts come first; only what decides the undecided subsidy may be asked after them
     assert followup(events) not in ("progress_form", "appeal_form", "application_form")
 
@@ -121,3 +125,19 @@ async def test_a_person_asked_for_in_the_check_is_left_to_the_handoff(service_ur
     tracker.active_loop = {"name": "eligibility_form"}
     text, events = await run(ValidateEligibilityForm(), tracker)
     assert not text and not [e for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"]
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        (GRADUATE, False),  # a graduate with a plan: nothing runs yet
+        ("我是退役军人，准备创业", False),
+        ("想自己干", None),  # no person described: says nothing
+        ("我是退役军人，不想自己干了", None),
+        ("我是退役军人，店开了两年，想自己干点别的", True),
+    ],
+)
+def test_a_plan_to_start_up_says_no_business_runs_yet(text: str, runs: bool | None) -> None:
+    profile = situation.read(text, [], date(2026, 12, 4)).profile
+    started = "business_started_on" in profile or None
+    assert (False if profile.get("has_licence") is False else started) == runs
