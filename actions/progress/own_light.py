@@ -15,10 +15,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import context
 
-# The light named: "红灯", "红色", "亮红了", "显示黄的", "申请变黄了" (not "生意黄了": no application word).
+# The light named: "红灯", "亮红了", "显示红色", "申请变黄了" (not "生意黄了", "绿色通道", "红绿灯路口").
 LIGHT = re.compile(
-    r"(红|黄|绿)(?:灯|色)|(?:亮|显示)(?:了|的是|着|成)?(红|黄|绿)"
-    r"|(?:进度|办件|申请|事项|审批)[^，,。？?]{0,6}?(红|黄|绿)(?:的|了)"
+    r"(?<![红黄绿])(红|黄|绿)灯|(?:亮|显示)(?:了|的是|着|成)?(红|黄|绿)"
+    r"|(?:进度|办件|申请|事项|审批)[^，,。？?]{0,6}?(红|黄|绿)(?:的|了|色)"
 )
 COLOURS = {"红": "red", "黄": "yellow", "绿": "green"}
 # Words that make the light the user's own: "我的", "我这边", "我那个申请", "显示", "亮了", "变成".

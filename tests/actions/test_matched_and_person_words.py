@@ -77,6 +77,9 @@ async def test_a_later_what_about_me_judges_what_was_said(knowledge_service: str
         ("黄灯是不是超期", None),
         ("我朋友的是红灯", None),
         ("我的生意黄了", None),
+        ("我是退役军人，有没有绿色通道", None),
+        ("我的店在红绿灯路口", None),
+        ("我的进度显示红色", "red"),
     ],
 )
 def test_a_light_stated_about_ones_own_application_is_told_apart(text: str, light: str | None) -> None:
