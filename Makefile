@@ -112,7 +112,7 @@ checks: venvs ## Every check that needs no trained model: validation, lint, serv
 	$(MAKE) --no-print-directory validate lint test-rasa test-service
 
 test-service: $(SVC_VENV)/.installed ## Service tests (incl. knowledge-base retrieval), on every core
-	$(SVC_PY) -m pytest tests/service tests/knowledge tests/deploy -q -n auto
+	$(SVC_PY) -m pytest tests/service tests/knowledge tests/deploy -q -n auto --durations=15
 
 test-rasa: $(RASA_VENV)/.installed ## Custom NLU component, action and channel tests
 	$(RASA_PY) -m pytest tests/components tests/actions tests/channels tests/event_consumer -q -o asyncio_mode=auto
@@ -132,7 +132,7 @@ test-e2e: venvs $(MODEL) ## End-to-end conversation tests against the real actio
 		--fail-on-prediction-errors --out var/reports/e2e
 
 test-security: venvs $(MODEL) ## Security attacks and the conversation set, against one real stack (tests/security, tests/conversations)
-	$(SVC_PY) -m pytest tests/security tests/conversations -q
+	$(SVC_PY) -m pytest tests/security tests/conversations -q --durations=15
 
 test-scaled: venvs $(MODEL) balancer ## The scaled topology keeps order, loses no acknowledged message, files once when processes die (in make bench: minutes)
 	$(SVC_PY) -m pytest tests/scaled -q
