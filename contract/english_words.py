@@ -46,6 +46,20 @@ ENGLISH_WORDS: dict[str, str] = {
     "industry": "行业",
     "veteran": "退役军人",
     "unemployed": "失业人员",
+    # courses and what they cost ("SYB class要钱吗", "有free course吗", "training fee多少")
+    "training fee": "培训费",
+    "tuition fee": "学费",
+    "tuition": "学费",
+    "training": "培训",
+    "course": "课程",
+    "courses": "课程",
+    "class": "课",
+    "classes": "课",
+    "lesson": "课",
+    "lessons": "课",
+    "fee": "费用",
+    "fees": "费用",
+    "free": "免费",
 }
 _PHRASES = sorted(ENGLISH_WORDS, key=len, reverse=True)
 # A listed word standing on its own: no Latin letter right before or after it ("ID" but not "IDEA").

@@ -7,7 +7,6 @@ question asked again without it. A refusal of the question itself (e.g. empty) i
 never "the service is down"; only an unreachable or failing service is.
 """
 
-import math
 from typing import Any
 
 from actions.conversation import question_shape
@@ -79,14 +78,20 @@ async def elsewhere(text: str, margin: float = DECLINED_MARGIN) -> str | None:
     any short question; the overview passes 0, "房贷能在一件事里办吗" being no question about the bundle).
     Unreachable or refused: None (the fixed reply stands).
     """
+    answer = await _searched(text)
+    if answer.get("status") == "not_found" and (not answer.get("hits") or example_ahead(answer, margin)):
+        return str(answer.get("answer") or "") or None
+    return None
+
+
+async def _searched(text: str) -> dict[str, Any]:
+    """The service's answer to ``text`` asked alone, nothing recorded (unreachable or refused: ``{}``)."""
     body = {"query": fitted(text, question_shape.is_question), "record_unanswered": False}
     try:
         answer: dict[str, Any] = await post_json(SEARCH_PATH, body)
     except (Rejected, ServiceUnavailable):
-        return None
-    if answer.get("status") == "not_found" and (not answer.get("hits") or example_ahead(answer, margin)):
-        return str(answer.get("answer") or "") or None
-    return None
+        return {}
+    return answer
 
 
 async def named_elsewhere(text: str) -> str | None:
@@ -95,9 +100,17 @@ async def named_elsewhere(text: str) -> str | None:
     "四川回乡创业有啥扶持政策" (``knowledge_base/other_regions.yml``) and "我们公司想申请一次性扩岗补助" (the
     ``listed`` schemes of ``knowledge_base/other_schemes.yml``) are refused by the service before any search, with no
     hits at all: asked before a form opens from such a message, so that neither the eligibility check nor the
-    application starts for a benefit the bundle does not give. Examples of what is not ours that merely score close
-    never refuse here (a request to apply is no question the knowledge base need answer). Unreachable: None.
+    application starts for a benefit the bundle does not give. So is a scheme the service names by its words and
+    declines (``declined``: "退役军人安置补助标准", "家电下乡补贴怎么领", an example of what is not ours scoring ahead):
+    a question about another scheme is never a request to apply. Examples of what is not ours that merely score
+    close, naming no scheme, never refuse here (a request to apply is no question the knowledge base need answer).
+    Unreachable: None.
     """
     if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
         return None  # nothing the service could read a place or a scheme from ("👍", "123")
-    return await elsewhere(text, margin=math.inf)  # no example is ever that far ahead: the no-hits refusal only
+    answer = await _searched(text)
+    if answer.get("status") != "not_found":
+        return None
+    if not answer.get("hits") or answer.get("declined"):  # a place, a listed scheme, or a scheme named by its words
+        return str(answer.get("answer") or "") or None
+    return None

@@ -34,6 +34,13 @@ GAP_TEXT = (
     "政策要点没有写明您问的具体内容（价格、天数、面积、利率或要带的证件），我不拿相近的规定来猜。相关的内容是「{topic}」。"
     "具体请向办理的部门或政务服务大厅的创业服务窗口咨询，也可以说“转人工”。"
 )
+# A point the policy does not state at all, named (a kind's ``what`` and ``who`` in figures.yml): say which point,
+# what the nearest source is about, and who to ask.
+UNSTATED_TEXT = (
+    "政策要点没有写明{what}，我不拿相近的规定来猜。相关的内容是「{topic}」。具体请向{who}咨询，"
+    "也可以到政务服务大厅的创业服务窗口问，或说“转人工”。"
+)
+DEFAULT_WHO = "办理的部门"
 DEFAULT_DEPARTMENT = "负责它的部门"
 SUGGEST_INTRO = "这个问题我还不能确定您具体想问哪一点，暂时无法回答。您是想问下面哪一个？"
 SUGGEST_OUTRO = "请回复其中一个问题，或换个说法再问；也可以说“转人工”。"
@@ -74,13 +81,27 @@ def declined(scheme: str, department: str) -> str:
     return DECLINED_TEXT.format(scheme=scheme, department=department)
 
 
-def compose(decision: Decision, asked: Asked | None = None, who: Callable[[str], str] | None = None) -> str:
+def gap_reply(gap: SourceHit, asked: Asked | None) -> str:
+    """What the policy does not state: the point asked by name (a kind's ``what``, figures.yml) or a figure."""
+    what, who = asked.figures.unstated if asked is not None and asked.figures is not None else ("", "")
+    if what:
+        return UNSTATED_TEXT.format(what=what, topic=title(gap), who=who or DEFAULT_WHO)
+    return GAP_TEXT.format(topic=title(gap))
+
+
+def compose(
+    decision: Decision,
+    asked: Asked | None = None,
+    who: Callable[[str], str] | None = None,
+    shown: Callable[[str, str], str] | None = None,
+) -> str:
     """The reply: the answer (shortened) with its source on its own line, the titles to pick from, or not found.
 
     Not found for a scheme that is none of the items names it (:data:`DECLINED_TEXT`); for a figure the nearest
     source does not state, says the policy gives none (:data:`GAP_TEXT`).
 
     ``who``: the department answering for another scheme (:meth:`schemes.OtherSchemes.department`).
+    ``shown``: an answer as shown for the question (:meth:`yes_no.YesNo.shown`: no "能。" before a how-many answer).
 
     A question answered in parts (one source per facet asked) gets each part's answer, then each source.
 
@@ -96,7 +117,7 @@ def compose(decision: Decision, asked: Asked | None = None, who: Callable[[str],
     if best is None and decision.declined:
         return declined(decision.declined, who(decision.declined) if who else DEFAULT_DEPARTMENT)
     if best is None and decision.gap is not None:
-        return GAP_TEXT.format(topic=title(decision.gap))
+        return gap_reply(decision.gap, asked)
     if best is None:
         return NOT_FOUND_TEXT
     if asked is not None and (light := judged(asked.text, asked.items)):  # the light its numbers decide
@@ -105,4 +126,6 @@ def compose(decision: Decision, asked: Asked | None = None, who: Callable[[str],
     texts = [
         for_subject(h.entry.text, asked.subjects, asked.table, asked.text) if asked else h.entry.text for h in answered
     ]
+    if shown is not None and asked is not None:
+        texts = [shown(text, asked.text) for text in texts]
     return "\n".join([*(shorten(text) for text in texts), *(citation(hit) for hit in answered)])

@@ -37,6 +37,8 @@ from bundle_service.knowledge.said_figures import units_said
 from bundle_service.knowledge.schemes import FILE_NAME as OTHER_SCHEMES_FILE
 from bundle_service.knowledge.schemes import OtherSchemes
 from bundle_service.knowledge.story import asked_after_story
+from bundle_service.knowledge.yes_no import FILE_NAME as YES_NO_FILE
+from bundle_service.knowledge.yes_no import YesNo
 from contract.query_length import asks_by_mark, fitted
 
 ITEM_GAZETTEER = ROOT_DIR / "nlu_data" / "gazetteer" / "item.yml"  # the items' names (the NLU's, one owner)
@@ -57,13 +59,14 @@ class Rules:
     figures: Figures = field(default_factory=Figures)
     relays: Relays = field(default_factory=Relays)
     bare: BareWords = field(default_factory=BareWords)
+    yes_no: YesNo = field(default_factory=YesNo)
 
     @classmethod
     def load(cls, knowledge_dir: Path, item_gazetteer: Path = ITEM_GAZETTEER) -> "Rules":
         """Read the rules of the knowledge folder and the items' names (``item_gazetteer``).
 
         The folder's ``other_regions.yml``, ``question_types.yml``, ``combined_questions.yml``,
-        ``other_schemes.yml``, ``figures.yml``, ``relayed.yml`` and ``bare_words.yml``.
+        ``other_schemes.yml``, ``figures.yml``, ``relayed.yml``, ``bare_words.yml`` and ``yes_no.yml``.
         """
         types = QuestionTypes.load(knowledge_dir / QUESTION_TYPES_FILE)
         combined = Combined.load(knowledge_dir / COMBINED_FILE, item_gazetteer)
@@ -72,7 +75,8 @@ class Rules:
         regions = OtherRegions.load(knowledge_dir / OTHER_REGIONS_FILE)
         relays = Relays.load(knowledge_dir / RELAYED_FILE)
         bare = BareWords.load(knowledge_dir / BARE_WORDS_FILE, frozenset(combined.aliases.values()) or None)
-        return cls(regions, types, FollowUps(types), combined, schemes, figures, relays, bare)
+        yes_no = YesNo.load(knowledge_dir / YES_NO_FILE)
+        return cls(regions, types, FollowUps(types), combined, schemes, figures, relays, bare, yes_no)
 
     def question(self, query: str) -> str:
         """The question ``query`` as searched: normalised, simplified, without relay words (:mod:`relayed`).
@@ -125,7 +129,9 @@ class Rules:
         mentioned = self.combined.mentioned(text)
         # a figure an aspect reads otherwise asks none ("还欠着几万房贷能贷吗": the outstanding-loans rule)
         read_otherwise = AMOUNT in self.types.of(text) - self.types.asked_types(text)
-        figures = self.figures if self.figures.asks(text) and not read_otherwise else None
+        figures = self.figures if self.figures.asks(text) else None
+        if figures is not None and read_otherwise:  # the figure is read otherwise; a kind asked still counts
+            figures = figures.kinds_only(text)
         scheme = self.schemes.named(text)
         follow_up = not named and item is not None
         units, cases = units_said(text), self.types.cases_of(text)

@@ -11,6 +11,13 @@ Some figures have a kind (``kinds`` of the file): a course's length, when a loan
 rate, the documents a place asks for. A figure of another kind does not answer them ("GYB一期上几天课" is not
 answered by the 5 working days the sign-up takes): the answer must also say what the figure is of (its ``states``
 words; ``figure: false`` for documents, which are named, not counted).
+
+A kind is also an aspect the policy does not state at all (``figure: false``): tax on the subsidy, an invoice quota,
+a prize, the housing fund, closing a registration, how a person is recognised as hard to employ. "创业补贴到手要扣
+个税吗" scored who may apply ("能。…都可以申领5000元"): the answer must say the aspect (its ``states`` words), else
+the reply names the point the policy does not state (``what``) and who to ask (``who``). A kind may need a word of
+each of its ``also`` groups said too and none of its ``unless`` words ("交多少钱" asks the pension's yuan only with
+养老 said).
 """
 
 import re
@@ -45,9 +52,17 @@ class Kind:
     asks: tuple[str, ...]
     states: tuple[str, ...]
     figure: bool = True
+    also: tuple[tuple[str, ...], ...] = ()  # word groups the question says one word of each of, too
+    unless: tuple[str, ...] = ()  # words of a question asking something else
+    what: str = ""  # the point not stated, as the reply names it ("创业补贴要不要交税")
+    who: str = ""  # who to ask about it ("当地税务部门")
 
     def asked_in(self, text: str) -> bool:
         """Whether the question ``text`` asks this kind of figure."""
+        if any(word in text for word in self.unless):
+            return False
+        if not all(any(word in text for word in group) for group in self.also):
+            return False
         return any(word in text for word in self.asks)
 
     def stated_in(self, text: str) -> bool:
@@ -59,13 +74,29 @@ def _words(value: Any) -> tuple[str, ...]:
     return tuple(str(w) for w in value or [] if str(w))
 
 
+def _groups(value: Any) -> tuple[tuple[str, ...], ...]:
+    """Word groups: a list of words is one group, a list of lists several."""
+    if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
+        return tuple(group for v in value if (group := _words(v)))
+    return (group,) if (group := _words(value)) else ()
+
+
 def _kinds(value: Any, path: Path) -> tuple[Kind, ...]:
     if value is None:
         return ()
     if not isinstance(value, dict) or not all(isinstance(v, dict) and v.get("asks") for v in value.values()):
         raise ValueError(f"{path}: expected `kinds: {{name: {{asks: [...], states: [...]}}}}`")
     return tuple(
-        Kind(str(name), _words(spec["asks"]), _words(spec.get("states")), bool(spec.get("figure", True)))
+        Kind(
+            str(name),
+            _words(spec["asks"]),
+            _words(spec.get("states")),
+            bool(spec.get("figure", True)),
+            _groups(spec.get("also")),
+            _words(spec.get("unless")),
+            str(spec.get("what") or ""),
+            str(spec.get("who") or ""),
+        )
         for name, spec in value.items()
     )
 
@@ -105,7 +136,18 @@ class Figures:
     def asked_in(self, text: str) -> "Figures":
         """These figures narrowed to what the question ``text`` asks: its kinds, and a plain figure or not."""
         kinds = tuple(kind for kind in self.kinds if kind.asked_in(text))
-        return replace(self, kinds=kinds, plain=not kinds or any(word in text for word in self.asks_words))
+        return replace(self, kinds=kinds, plain=self.plain and (not kinds or any(w in text for w in self.asks_words)))
+
+    def kinds_only(self, text: str) -> "Figures | None":
+        """The kinds ``text`` asks, no plain figure ("还欠着几万房贷…交不交税": 几万 is told), or None for none."""
+        kinds = tuple(kind for kind in self.kinds if kind.asked_in(text))
+        return replace(self, kinds=kinds, plain=False) if kinds else None
+
+    @property
+    def unstated(self) -> tuple[str, str]:
+        """The point a reply names as not stated and who to ask: the first kind asked that says ("": none)."""
+        kind = next((k for k in self.kinds if k.what), None)
+        return (kind.what, kind.who) if kind else ("", "")
 
     def states(self, text: str) -> bool:
         """Whether the answer ``text`` states what is asked: a figure (or that it is free), and each kind asked."""

@@ -291,7 +291,7 @@ class KnowledgeBase(Administration):
         sources = [source_of(hit) for hit in [decision.best, *decision.parts] if hit is not None]
         took = (time.perf_counter() - started) * 1000
         choices = [title(hit) for hit in decision.choices]
-        answer = compose(decision, asked, self.rules.schemes.department)
+        answer = compose(decision, asked, self.rules.schemes.department, self.rules.yes_no.shown)
         return SearchResult(
             decision.status, answer, sources, hits[:SHOWN_HITS], took, queued, choices, decision.declined
         )
