@@ -63,6 +63,10 @@ def rules() -> Rules:
         (WHO_MAY, "就业困难人员认定条件是什么", "认定"),
         (RATE, "养老保险每个月最低交多少钱", "钱数"),
         (INTEREST, "担保贷款利息一年要多少钱", "利息"),
+        (LOAN_WHO, "担保贷款一个月要还多少钱", "利息"),
+        (INTEREST, "贴息的钱算不算应税收入", "交税"),
+        (LOAN_WHO, "失业人员认定需要什么条件", "认定"),
+        (AUTO, "就业困难人员怎么申请认定", "认定"),
         (SIGN_UP, "创业培训班一期上几天课", "没有写明"),
         (SIGN_UP, "SYB培训一共上多少天", "没有写明"),
         (FREE, "参加创业培训国家补多少钱一个人", "培训补贴每人"),
@@ -89,6 +93,7 @@ def test_an_aspect_the_source_does_not_state_is_named_as_not_stated(
         (WHO_MAY, "我之前开过一家公司已经注销了，现在重新创业还能领创业补贴吗"),  # told, not asked
         (FREE, "创业培训一个人要交多少钱"),  # the fee (free), not a subsidy per trainee
         (RATE, "养老保险缴费比例是多少"),
+        (NOT_REPAID, "创业补贴要还多少钱吗"),  # the subsidy is not repaid: no instalment asked
     ],
 )
 def test_a_question_of_ours_is_answered_as_before(rules: Rules, source: SourceHit, question: str) -> None:
