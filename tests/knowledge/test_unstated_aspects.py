@@ -32,12 +32,14 @@ FAQS = {
     "interest": ("faq-108", "担保贷款的利息怎么算？", "财政贴息，借款人只承担LPR减150个基点及以下的部分。"),
     "platform": ("faq-058", "创业在湘是什么？", "创业公共服务平台，有活动赛事等8个场景。"),
     "sign_up": ("faq-139", "创业培训报名多久有回复？", "5个工作日，从部门收到分发的表单时起算。"),
+    "no_staff": ("faq-081", "个体户没雇人，养老保险怎么参加？", "无雇工的个体户参加企业职工基本养老保险。"),
     "free": ("faq-137", "培训补贴是发给个人的吗？", "不是，培训补贴付给培训机构，持证学员免费参加。"),
 }
 S = {name: hit("faq", 0.80, *faq) for name, faq in FAQS.items()}
 WHO_MAY, NOT_REPAID, FORMS, AUTO = S["who_may"], S["not_repaid"], S["forms"], S["auto"]
 CERT_HOW, TAXPAYER, LOAN_WHO, RATE = S["cert_how"], S["taxpayer"], S["loan_who"], S["rate"]
 INTEREST, PLATFORM, SIGN_UP, FREE = S["interest"], S["platform"], S["sign_up"], S["free"]
+NO_STAFF = S["no_staff"]
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +69,9 @@ def rules() -> Rules:
         (INTEREST, "贴息的钱算不算应税收入", "交税"),
         (LOAN_WHO, "失业人员认定需要什么条件", "认定"),
         (AUTO, "就业困难人员怎么申请认定", "认定"),
+        (RATE, "个体户雇了员工以后员工的社保怎么交", "员工社保"),
+        (NO_STAFF, "个体户雇了人以后员工社保怎么交", "员工社保"),  # 企业职工基本养老保险 says no employees' insurance
+        (RATE, "灵活就业的医保一个月交多少", "医保"),
         (SIGN_UP, "创业培训班一期上几天课", "没有写明"),
         (SIGN_UP, "SYB培训一共上多少天", "没有写明"),
         (FREE, "参加创业培训国家补多少钱一个人", "培训补贴每人"),
