@@ -67,16 +67,19 @@ class ActionAskConfirmSubmission(Action):
         """After a bare "no" the user was already asked what to change: no second summary until they change it.
 
         A correction read as a "no" ("姓打错了，是耳东陈，陈立伟") changed a value: the summary is shown again.
+        The registration offered to someone opening a business is its own question before the summary (decision
+        D2 of the fourteenth analysis): one question per turn, so "对的" at the summary confirms the summary only.
         """
         text = str(tracker.latest_message.get("text") or "")
         slots = dict(tracker.current_slot_values())
-        kept = said_this_turn(tracker, registration_offer.DECLINED)  # "不用，有执照了": the items said back already
-        if not kept and (
+        if registration_offer.offer_due(tracker, slots):  # someone opening a business, once (decision D2)
+            dispatcher.utter_message(text=registration_offer.OFFER)
+            return []
+        kept = said_this_turn(tracker, registration_offer.DECLINED)  # "不用，有执照了": the summary follows
+        if kept or (
             tracker.get_intent_of_latest_message() != "deny" or changed_this_turn(tracker) or wants_review(text)
         ):
             dispatcher.utter_message(text=messages.summary(slots, await item_departments()))
-        if registration_offer.offer_due(tracker, slots):  # someone opening a business, once (decision D2)
-            dispatcher.utter_message(text=registration_offer.OFFER)
         return []
 
 

@@ -16,6 +16,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.application import loan_borrower
 from actions.application.form_business import places_in_address
 from actions.application.form_extraction import extract, just_heard_user
 from actions.application.form_fields import (
@@ -62,6 +63,23 @@ def _said_added(dispatcher: CollectingDispatcher, item: str) -> bool:
     return any(f"加上“{item}”" in str(message.get("text") or "") for message in dispatcher.messages)
 
 
+async def _reconsidered(
+    slot: str, raw: Any, problem: str, slots: dict[str, Any], tracker: Tracker, found: Extraction
+) -> tuple[Any, str | None]:
+    """A refused loan value looked at again: a company founder's figure a person's loan allows, or the limit offered.
+
+    "20万，3年" for a company is kept and who borrows is asked next (decision D1); an amount over the limit gets the
+    limit offered, a second time both limits.
+    """
+    if loan_borrower.ask_due(slot, slots, tracker):
+        as_person = {**service_form(slots), "loan_borrower": "individual"}
+        value, person_problem = await check_field(BY_SLOT[slot].service_field, raw, as_person)
+        if person_problem is None:
+            found.ask_borrower = True
+            return value, None
+    return None, with_offer(problem, tracker) if slot == "loan_amount" else problem
+
+
 class ValidateApplicationForm(FormValidationAction):
     """Validation and slot order of ``application_form``."""
 
@@ -95,6 +113,9 @@ class ValidateApplicationForm(FormValidationAction):
             events = await self._validate(dispatcher, tracker, slots, candidates, found)
             if found.values and (asked := question_besides(str(tracker.latest_message.get("text") or ""))):
                 await answer_besides(dispatcher, tracker, asked)  # "我叫王芳，要带身份证吗": stored, then answered
+            if found.ask_borrower:  # asked before the service's validation would refuse the enterprise's figure
+                dispatcher.utter_message(text=loan_borrower.question(), buttons=loan_borrower.BUTTONS)
+                return [*events, SlotSet(CONFIRM_SLOT, None), SlotSet(REQUESTED, "loan_borrower")]
             events += await self._next_slot(dispatcher, slots, tracker, found.command == "submit", found.rejected)
             if found.command == "submit":
                 events.append(SlotSet(CONFIRM_SLOT, None))  # a slot event: the form does not reject the message
@@ -157,8 +178,8 @@ class ValidateApplicationForm(FormValidationAction):
         for slot, raw in candidates.items():
             before = slots.get(slot)
             value, problem = await self._check(slot, raw, slots, dispatcher)
-            if problem is not None and slot == "loan_amount":
-                problem = with_offer(problem, tracker)  # over the limit: the limit offered; a second time both limits
+            if problem is not None:
+                value, problem = await _reconsidered(slot, raw, problem, slots, tracker, found)
             if problem is not None:
                 is_correction = before is not None and slot != requested and before != raw  # not a seeded value
                 prefix = f"{BY_SLOT[slot].label}没有修改：" if is_correction else ""

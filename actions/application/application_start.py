@@ -164,6 +164,22 @@ async def _amount_not_taken(tracker: Tracker, values: dict[str, Any], items: lis
     return with_offer(problem, tracker)
 
 
+async def _term_refused(values: dict[str, Any]) -> set[str]:
+    """The loan term said before the form when the service refuses it as said: never shown back as taken.
+
+    The form's validation then gives the reason, or asks a company's founder who borrows (decision D1).
+    """
+    if "loan_term_months" not in values:
+        return set()
+    try:
+        _, problem = await check_field(
+            BY_SLOT["loan_term_months"].service_field, values["loan_term_months"], service_form(values)
+        )
+    except ServiceUnavailable:
+        return set()
+    return {"loan_term_months"} if problem else set()
+
+
 def _listening(events: list[EventType]) -> list[EventType]:
     """``events`` then listening, unless they already name the action that follows (the complaint form's router)."""
     followed = any(e.get("event") == "followup" for e in events)
@@ -214,10 +230,12 @@ class ActionStartApplication(Action):
             intro += f"\n要办：{display('application_items', items)}。"
         if amount_note:  # "想贷50万": the limit and a figure asked, as the form does; "二三十万": a figure asked
             intro += "\n" + amount_note
-        if values:
-            heard = [
-                f"{BY_SLOT[slot].label}：{display(slot, value)}" for slot, value in values.items() if slot in BY_SLOT
-            ]
+        refused = await _term_refused(values)  # "三年" for a company: the form says why (or who borrows), not shown
+        if heard := [
+            f"{BY_SLOT[slot].label}：{display(slot, value)}"
+            for slot, value in values.items()
+            if slot in BY_SLOT and slot not in refused
+        ]:
             intro += "\n已记下您说的：" + "；".join(heard) + "。"
         if SUBMIT.search(text) and is_question(text):
             intro += "\n" + SUBMIT_ASKED

@@ -14,10 +14,11 @@ import cn2an
 from actions.application.form_business import address_only, kind_of_free_text, project_answered, trade_only
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT
 from actions.application.form_guard import SUBMIT, account_digits, free_text_problem, is_question, plausible_name
-from actions.application.form_labels import read_partners
+from actions.application.form_labels import read_partners, said_again_at
 from actions.application.form_leftover import leftover_project
 from actions.application.form_money import read_term
 from actions.application.form_values import Extraction
+from actions.application.loan_borrower import borrower_said
 from actions.eligibility.first_start import first_time
 from actions.steps import dates
 from contract.labels import CHOICE_LABELS
@@ -54,6 +55,31 @@ def _free_text(text: str) -> str:
 def _said_name(name: str) -> bool:
     """A name with words around it: plausible, and no time or doing word ("我明天来", "我马上发" are no names)."""
     return plausible_name(name) and not NOT_SAID_NAME.search(name)
+
+
+# A character spelled by a word it is in ("美丽的丽", "建设的建"): how the name is written, no name of its own.
+SPELLS_A_CHARACTER = re.compile(r"[\u4e00-\u9fff]{1,3}的(?P<char>[\u4e00-\u9fff])")
+# A clause about the question itself before the name ("啊你是问名字呀", "哦哦", "嗯好的"): no part of the answer.
+ABOUT_THE_QUESTION = re.compile(r"问|名字|姓名|全名|[哦噢啊嗯呃哈]|好的|^好$|^行$|^对$|这个|那个")
+NAME_PARTS = re.compile(r"[，,。.；;！!？?、…\s]+")
+
+
+def name_in_reply(text: str) -> str | None:
+    """The one name in a reply with words around it at the name step, else ``None``.
+
+    "周莉，不对写错了，周丽，美丽的丽": the name after the self-correction, its spelling confirming it;
+    "啊你是问名字呀，郑小红": the clause about the question dropped. Any other words in the reply read nothing here.
+    """
+    if (cut := said_again_at(text)) is not None:
+        text = text[cut:]
+    names: list[str] = []
+    for part in (p for p in NAME_PARTS.split(text) if p):
+        said = NAME_SAID.fullmatch(part)
+        if said and _said_name(said["name"]):
+            names.append(said["name"])
+        elif not (SPELLS_A_CHARACTER.fullmatch(part) or ABOUT_THE_QUESTION.search(part)):
+            return None
+    return names[0] if len(set(names)) == 1 else None
 
 
 def _confirm(intent: str) -> bool | None:
@@ -137,19 +163,31 @@ def answer_to_requested(requested: str, text: str, intent: str, found: Extractio
         # "卖水果的", "奶茶" for the project: the trade, and the name asked again with an example
         trade = trade_only(value) if requested == "project_name" and not business else None
         kind = "business_type" if business else ("industry" if trade else kind_of_free_text(value))
-        if requested in ("project_name", "industry") and kind is not None and kind != requested:
-            # an industry while the project is asked (or the reverse) goes where it belongs; "改成公司吧": the type
+        shop_for_name = requested == "applicant_name" and kind == "project_name"  # "小王烧烤店" for the name
+        if (requested in ("project_name", "industry") or shop_for_name) and kind is not None and kind != requested:
+            # an industry while the project is asked (or the reverse) goes where it belongs; "改成公司吧": the type;
+            # a shop's name at the name step is the project's, and the name is asked again
             named[kind] = business or trade or value
             return None
         found.problem = free_text_problem(requested, value)
+        if found.problem and requested == "applicant_name" and (in_reply := name_in_reply(text)):
+            found.problem, value = None, in_reply  # "啊你是问名字呀，郑小红": the name, said back
+            found.shown[requested] = f"{BY_SLOT[requested].label}：{in_reply}"
         return None if found.problem else value
     return _structured(requested, text, found)
 
 
+def _loan_step(slot: str, text: str) -> Any:
+    """A loan step's answer in words: "那就两年" → 24; "三个人合伙" → 3; "以个人名义" → individual."""
+    if slot == "loan_term_months":
+        return read_term(text, asked=True)
+    return _partners(text) if slot == "partner_count" else borrower_said(text)
+
+
 def _structured(slot: str, text: str, found: Extraction) -> Any:
     """The part of the text that answers a structured field (``去年毕业的`` → ``2025``, ``那就两年`` → 24)."""
-    if slot in ("loan_term_months", "partner_count"):  # "那就两年" → 24; "三个人合伙", "4个", "我们俩" → the number
-        return (read_term(text, asked=True) if slot == "loan_term_months" else _partners(text)) or text
+    if slot in ("loan_term_months", "partner_count", "loan_borrower"):
+        return _loan_step(slot, text) or text
     if slot == "graduation_year":
         if year := dates.graduation_year(text, date.today()):
             found.shown[slot] = year.shown

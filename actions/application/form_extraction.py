@@ -13,7 +13,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.application import registration_offer
-from actions.application.form_answer import answer_to_requested
+from actions.application.form_answer import answer_to_requested, name_in_reply
 from actions.application.form_cues import SHOP_NAME
 from actions.application.form_field_help import field_asked, field_help, step_help, undecided
 from actions.application.form_fields import BY_SLOT, CONFIRM_SLOT, display
@@ -42,6 +42,7 @@ from actions.application.form_mistakes import (
 )
 from actions.application.form_navigation import failures
 from actions.application.form_values import CHANGE_OF_MIND, CORRECTING, Extraction, entities_named, read_values
+from actions.application.loan_borrower import borrower_said
 from actions.conversation import context, not_understood
 from actions.steps import came_back
 
@@ -156,7 +157,9 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     )
     if found.command or cancel_read_wrong(found, text, intent, requested):
         return found
-    person_asked = intent == "request_human" and (not found.values or PERSON_WORDS.search(text))
+    # the person as the borrower (read as a person asked for) at the borrower's step: never a handoff
+    said_borrower = requested == "loan_borrower" and borrower_said(text) is not None
+    person_asked = intent == "request_human" and (not (found.values or said_borrower) or PERSON_WORDS.search(text))
     # "我搞不清楚，帮我转人工": a person (below), never the step's help again
     if not found.values and not person_asked and (explained := _step_explained(tracker, text, requested)):
         found.problem = explained  # a failed answer: counted, so the help changes and never repeats thrice
@@ -169,8 +172,10 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     if intent not in RULE_ANSWERED and not found.values and questioning:
         found.question = True  # answered inside the form, whatever the intent, then the same step is asked again
         return found
-    off_topic = intent == "out_of_scope" and not found.values and _off_topic_here(message, text, requested)
     attempt = requested in BY_SLOT and bool(DIGITS_ATTEMPT.fullmatch(text))  # "4301041990" is a short ID, not chat
+    # "啊你是问名字呀，郑小红" (read as bot_challenge): the name with words around it
+    attempt = attempt or said_borrower or (requested == "applicant_name" and name_in_reply(text) is not None)
+    off_topic = intent == "out_of_scope" and not (found.values or attempt) and _off_topic_here(message, text, requested)
     # "贷款不要了" with items chosen removes that one; "先把注册办了吧，补贴先不要" chooses: neither stops the form
     removal = "application_items" in found.values
     changing = bool(found.values) and bool(CHANGING.search(text))  # "个体户不搞了，改成有限公司": a correction

@@ -31,6 +31,7 @@ SURNAMES = (
 NOT_IN_NAMES = re.compile(
     r"提交|确认|上一|重新|重填|取消|返回|申请|贷款|补贴|执照|项目|地址|行业|身份|手机|电话|毕业|农民|退役|军人|大学|"
     r"公司|个体|合作社|什么|怎么|多少|哪里|不是|没有|可以|需要|知道|不要|好的|谢谢|你好|[的了吗呢吧么啊呀哦嗯我你他她它这那]"
+    r"|[不没啥]|^[都就也还]"  # "都不是的，普通老百姓": "都不", "全都不" are no names
 )
 # A request to submit; never when the message negates it or names the term 免提交 ("先别提交", "免提交指什么").
 SUBMIT = re.compile(

@@ -91,7 +91,8 @@ def drop_repeated(found: Extraction, slots: dict[str, Any]) -> None:
         del found.values[slot]
     if repeated and not found.values and requested in BY_SLOT and found.problem is None:
         said = "、".join(f"{BY_SLOT[s].label}（{display(s, slots[s])}）" for s in repeated)
-        found.problem = f"{said}已经记下了，不用再说。这一步要的是{BY_SLOT[str(requested)].label}。"
+        needed = EXAMPLES.get(str(requested), BY_SLOT[str(requested)].label)  # with its example
+        found.problem = f"{said}已经记下了，不用再说。这一步要的是{needed}。"
 
 
 def remind(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> None:

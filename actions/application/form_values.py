@@ -78,6 +78,7 @@ class Extraction:
         removed_all: The message removes every item chosen ("贷款不要了" with only the loan): the items are
             asked again, the application is not cancelled.
         rejected: Fields of this turn the service refused (set while validating): asked again first.
+        ask_borrower: A company founder's loan figure fits only a person's loan: who borrows is asked next.
     """
 
     values: dict[str, Any] = field(default_factory=dict)
@@ -91,6 +92,7 @@ class Extraction:
     field_help: str | None = None
     removed_all: bool = False
     rejected: list[str] = field(default_factory=list)
+    ask_borrower: bool = False
 
 
 def speaks_for_a_caller(tracker: Tracker) -> bool:
@@ -149,7 +151,9 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
     if requested == "project_name" and "applicant_name" in values and not SELF_CUE.search(text):
         del values["applicant_name"]  # "名字叫湘里人家" at the project's step: the project's name, answered below
     renamed = slots.get("applicant_name") and requested != "applicant_name" and values.get("applicant_name")
-    if renamed and not (correcting or name_cued(text)):  # a filled name changes only when the user says so
+    # a filled name changes only when the user says so; "不是" beside a category is about the category
+    said_about_name = name_cued(text) or (correcting and "person_category" not in values)
+    if renamed and not said_about_name:  # "都不是的，普通老百姓一个": never a new name
         del values["applicant_name"]
     correction = labelled_correction(text)
     corrected = CORRECTION_SLOTS[correction[0]] if correction else ""
@@ -170,9 +174,12 @@ def read_values(tracker: Tracker, text: str, intent: str, slots: dict[str, Any])
         for e in tracker.latest_message.get("entities", [])
         if e.get("entity") == "item" and "start" in e and "end" in e
     ]
-    if chosen:  # "拿到执照后公章要自己刻吗" in the form: a question about an item, answered, never an item chosen
+    # "拿到执照后公章要自己刻吗" in the form, "孵化基地能待多久" at the item step: a question about an item,
+    # answered, never an item chosen
+    by_span = bool(chosen) or requested == "application_items"
+    if by_span:
         spans = [span for span in spans if not asked_about(text, span[0])]
-    named = [code for _, _, code in spans] if chosen else entities_named(tracker, "item")
+    named = [code for _, _, code in spans] if by_span else entities_named(tracker, "item")
     if said_again := _items_said_again(text, spans):
         spans, named = said_again, [code for _, _, code in said_again]  # "办补贴，不对，是贷款": the items said again
     kind = values.get("business_type") or slots.get("business_type")

@@ -1,8 +1,10 @@
-"""经营主体登记注册 offered once at the summary to someone opening a business (decision D2 of the twelfth analysis).
+"""经营主体登记注册 offered once before the summary to someone opening a business (decision D2 of the twelfth analysis).
 
 Someone who says they are opening a business (开个店, 开家公司, 准备开业) and never says they have a licence, and who
 chose items without the registration, is asked once whether to add it; nothing is added silently. "要/好/加上" adds it
-(the form then asks what the registration still needs), "不用/有执照了" keeps the items.
+(the form then asks what the registration still needs), "不用/有执照了" keeps the items. The offer is its own question,
+asked where the summary would be and before it (the fourteenth analysis' D2): one question per turn, so a "对的" that
+means the summary is right never answers it; a submit word to the offer keeps the items and shows the summary first.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ ACCEPTS = re.compile(
     r"|(?:加上|一起办|也办|顺便办|帮我加|都办)(?!.*不)"
 )
 DECLINES = re.compile(r"不用|不要|不需要|不加|不办|没必要|(?<!没)有执照|(?<!没)有营业执照|已经(?:有|注册|办)|办好了")
-DECLINED = "好的，不加登记注册，还是办这几项。确认无误请回复“确认提交”，要改哪一项直接告诉我。"
+DECLINED = "好的，不加登记注册，还是办这几项。"
 
 
 def _user_texts(tracker: Tracker) -> list[str]:
@@ -101,18 +103,18 @@ def about_another_item(tracker: Tracker, text: str) -> bool:
 
 
 def reply_to_offer(tracker: Tracker, text: str, intent: str) -> str | None:
-    """The answer to the offer just made: ``accept``, ``decline`` or ``None`` (anything else, e.g. "确认提交").
+    """The answer to the offer just made: ``accept``, ``decline`` or ``None`` (a question, a cancel, another item).
 
     Only a reply about the thing offered, or a bare yes or no, answers it: "不要培训" or "培训也加上" changes the
-    items instead. A decline said with a submit word ("不用了，直接提交") is a submit: the form files the items as
-    they are.
+    items instead. A submit word ("不用了，直接提交", "确认提交") declines: the offer came before the summary, so
+    the summary is shown next and confirmed on its own.
     """
     if not just_offered(tracker) or is_question(text) or CANCEL_WORDS.search(text):
         return None
     if about_another_item(tracker, text):
         return None
-    if DECLINES.search(text) or (intent == "deny" and not ACCEPTS.search(text)):
-        return None if SUBMIT.search(text) else "decline"
-    if ACCEPTS.search(text) or (intent == "affirm" and not SUBMIT.search(text)):
+    if DECLINES.search(text) or (intent == "deny" and not ACCEPTS.search(text)) or SUBMIT.search(text):
+        return "decline"  # "不用了，直接提交", "确认提交": the items kept, the summary shown to confirm
+    if ACCEPTS.search(text) or intent == "affirm":
         return "accept"
     return None

@@ -20,11 +20,14 @@ from nlu_components.gazetteer import DEFAULT_DIRECTORY, read_entity_file
 # "我就是普通老百姓，没什么特殊身份": the person says they belong to no group; read also in a message full of fields.
 PLAIN_PERSON = re.compile(
     r"普通人|一般人|老百姓|普通群众|普通百姓|普通居民|没(?:有|什么|啥)特殊身份|没(?:有|什么|啥)特别的?身份"
+    r"|(?:普通|一般)的?(?:农民|村民|市民|工人|打工的|上班的|上班族)(?!工)"  # "种地的普通农民": a trade, no group
 )
 # "都不是，就普通人": none of the listed groups, i.e. the category "other".
 NONE_OF_THEM = re.compile(
     r"都不是|都不属于|都不算|哪类都不|哪个都不|以上都不|以上皆不|啥也不是|啥都不是|什么都不是"
-    r"|不属于(?:这些|上面)|都挨不上|都沾不上|都不沾边|都不搭边|都对不上|都不符合|" + PLAIN_PERSON.pattern
+    r"|不属于(?:这些|上面)|都挨不上|都沾不上|都不沾|都不搭边|都对不上|都不符合|都不占|都不靠"
+    # "不是什么大学生也不是退伍的", "既不是…也不是…": listed groups denied one after the other
+    r"|(?:既|又)?不是(?:什么)?[^，,。；;！!？?]{1,10}?[，,、\s]?也不是|" + PLAIN_PERSON.pattern
 )
 GRADUATION = re.compile(r"毕业")
 # "铺子还没开起来", "门面去年开的": the shop named by its everyday word is a business too.

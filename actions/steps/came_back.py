@@ -29,7 +29,20 @@ YES = re.compile(
     r"^(?:(?:是|是的|是啊|是滴|对|对的|对啊|对头|嗯+|没错|就是|算是|我是|好的?|行|可以)[啊呀的吧哦了。！!，,\s]*)+$"
 )
 
+# Filing said with the yes ("行，交吧"): the yes stands, the submission follows from the form.
+SUBMIT_AFTER = r"(?:[，,\s]*(?:那就|就)?(?:交|提交|递交)(?:上去|了)?(?:吧|呀|啊)?[。！!\s]*)?"
+YES = re.compile(YES.pattern[:-1] + SUBMIT_AFTER + "$")
 NO = re.compile(r"^(?:不是|不算|没有|不对|没|否|不)(?:的|啊|呀|吧|哦|了)?[。！!，,\s]*$")
+# A yes or no relayed on the hotline ("他说是的", "她讲行", "来电人说不是", "对，他是"): the answer is the caller's.
+RELAY = re.compile(r"^(?:来电人|客户|对方|申请人|老人家)?[他她]?(?:说|讲|回答|表示)(?:的|了)?[：:，,\s]*(?=\S)")
+HE_IS = re.compile(r"(?<=[，,\s])[他她]是(?:的)?(?=[。！!\s]*$)|^[他她]是的?(?=[。！!\s]*$)")
+
+
+def _answer(text: str) -> str:
+    """The caller's own answer in a relayed one: "他说是的" → "是的"; "对，他是" → "对，是"."""
+    text = text.strip()
+    said = RELAY.sub("", text) if RELAY.match(text) and not text.startswith(("是", "不")) else text
+    return HE_IS.sub("是", said)
 
 
 def user_texts(tracker: Tracker) -> list[str]:
@@ -62,12 +75,12 @@ def _answers_offer(tracker: Tracker) -> bool:
 
 def accepted(tracker: Tracker, text: str) -> bool:
     """Whether ``text`` is a plain yes to the offer, said last before the user's latest message."""
-    return _answers_offer(tracker) and bool(YES.match(text.strip()))
+    return _answers_offer(tracker) and bool(YES.match(_answer(text)))
 
 
 def declined(tracker: Tracker, text: str) -> str | None:
     """What is said to a plain no to the offer ("不是", "不算"; the step's question follows), else ``None``."""
-    return ASK_OTHERS if _answers_offer(tracker) and NO.match(text.strip()) else None
+    return ASK_OTHERS if _answers_offer(tracker) and NO.match(_answer(text)) else None
 
 
 def category_said(tracker: Tracker, text: str) -> str | None:

@@ -16,6 +16,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.application import loan_borrower
 from actions.application.form_fields import FORM_SLOTS
 from actions.application.form_zones import zone_question
 from actions.eligibility.eligibility_reading import PROFILE_SLOTS
@@ -41,8 +42,8 @@ class AskStep(Action, ABC):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         """Say the step's question, unless a full re-prompt of it was said this turn."""
-        if reprompted_this_turn(tracker):
-            return []
+        if reprompted_this_turn(tracker) or (self.slot == "loan_borrower" and loan_borrower.asked_this_turn(tracker)):
+            return []  # the re-prompt, or who borrows with both limits (decision D1), asked it already
         zone = zone_question(dict(tracker.current_slot_values())) if self.slot == "county" else None
         offering = self.slot in ("person_category", "elig_person_category")  # the application and the check
         if offering and came_back.offer_now(tracker):  # "从福建回到衡阳县…" (decision D2)
