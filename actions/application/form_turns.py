@@ -76,7 +76,8 @@ def acknowledge(
         dispatcher.utter_message(text=name_after_trade(str(value)))  # "水果" for the name: the trade, then an example
     elif slot == "applicant_name" and new:
         dispatcher.utter_message(text=f"好的，申请人姓名：{value}。")
-    elif slot == "loan_borrower" and new and slot == requested:  # the answer to who borrows (decision D1)
+    elif slot in ("loan_borrower", "person_category") and new and slot == requested:
+        # who borrows (decision D1); the category as read ("都不是，就普通农民" → 其他)
         dispatcher.utter_message(text=f"好的，{BY_SLOT[slot].label}：{display(slot, value)}。")
     elif slot == "application_items" and new:  # the first choice said back too ("要贷款的那个" → which item)
         dispatcher.utter_message(text=f"好的，要办：{display(slot, value)}。")

@@ -252,3 +252,10 @@ def test_a_name_after_a_clause_about_the_question_is_no_digression() -> None:
     slots = {"application_items": ["training"], "requested_slot": "applicant_name"}
     found = extract(make_form_tracker("啊你是问名字呀，钱小红", "bot_challenge", slots), dict(slots))
     assert not found.digression and found.values.get("applicant_name") == "钱小红", found
+
+
+async def test_the_category_read_from_words_is_said_back(service_url: str) -> None:
+    slots = {**FILLED, "person_category": None, "requested_slot": "person_category"}
+    texts, set_slots = await validate("啥也不是，就普通农民", "deny", slots)
+    assert set_slots.get("person_category") == "other", (texts, set_slots)
+    assert any("人员类别：其他" in t for t in texts) and "applicant_name" not in set_slots, texts
