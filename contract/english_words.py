@@ -1,6 +1,7 @@
 """English words people mix into Chinese messages, read as their Chinese counterparts ("name：王明" → "姓名：王明").
 
-A returned student or a young founder types "name：…，ID：…，phone：…，想register一个company". The NLU normaliser
+A returned student or a young founder types "name：…，ID：…，phone：…，想register一个company", "想complain下：…",
+"OK submit吧". The NLU normaliser
 (``nlu_components/text_normalizer.py``) and the application form's reading (``actions/application/form_labels.py``)
 both read such a message through :func:`chinese_words`, so each English word has one Chinese reading, written here.
 The items' English names (loan, subsidy, license) are the item gazetteer's aliases and are not listed again.
@@ -60,6 +61,15 @@ ENGLISH_WORDS: dict[str, str] = {
     "fee": "费用",
     "fees": "费用",
     "free": "免费",
+    # acting in the conversation ("想complain下：…staff…", "OK submit吧", "cancel掉"): the words the routers read
+    "complaints": "投诉",
+    "complaint": "投诉",
+    "complain": "投诉",
+    "submit": "提交",
+    "cancel": "取消",
+    "staff": "工作人员",
+    "okay": "好的",
+    "ok": "好的",
 }
 _PHRASES = sorted(ENGLISH_WORDS, key=len, reverse=True)
 # A listed word standing on its own: no Latin letter right before or after it ("ID" but not "IDEA").

@@ -6,7 +6,8 @@ words are corrected (营业直照 → 营业执照, :mod:`nlu_components.homopho
 dialect words that ask or deny become the standard ones (能拿好多 → 能拿多少, 冇得 → 没有,
 :mod:`contract.dialect`), the opening of relayed speech ("来电人问…",
 "他想知道…") is blanked (:mod:`nlu_components.relay`) and very long texts are cut;
-at parse time English words mixed in become Chinese ones (name → 姓名).
+at parse time punctuation read out in voice input becomes the mark (逗号 → ",", :mod:`nlu_components.spoken_marks`)
+and English words mixed in become Chinese ones (name → 姓名, submit → 提交).
 Every other replacement keeps the text's length, so entity offsets in training data
 stay valid. Rasa passes the normalised text on, so the actions read it too.
 """
@@ -28,6 +29,7 @@ from contract.english_words import chinese_words
 from contract.query_length import MAX_QUERY_CHARS, fitted
 from nlu_components.homophones import HomophoneCorrector, domain_words
 from nlu_components.relay import blank_relays
+from nlu_components.spoken_marks import written_marks
 
 _FULL_TO_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_TO_HALF_WIDTH[0x3000] = 0x20  # ideographic space
@@ -76,6 +78,7 @@ class ChineseTextNormalizer(GraphComponent):
             "blank_relays": False,
             "dialect_words": True,
             "english_words": True,
+            "spoken_marks": True,
         }
 
     @staticmethod
@@ -92,7 +95,9 @@ class ChineseTextNormalizer(GraphComponent):
                 correction), ``homophone_short_words`` (two-character words corrected too) and ``blank_relays``
                 (who said it, "来电人问…", becomes spaces: the rest is what is asked) and ``dialect_words``
                 (dialect words that ask or deny in standard words, :mod:`contract.dialect`; on by default) and
-                ``english_words`` (English words read as Chinese ones at parse time, :meth:`process`; on by default).
+                ``english_words`` (English words read as Chinese ones at parse time, :meth:`process`; on by default)
+                and ``spoken_marks`` (punctuation read out in voice input written as marks at parse time; on by
+                default).
 
         Raises:
             ValueError: ``max_chars`` is not a positive integer.
@@ -110,6 +115,7 @@ class ChineseTextNormalizer(GraphComponent):
         self._relays: Callable[[str], str] = blank_relays if config.get("blank_relays") else str
         self._dialect: Callable[[str], str] = standard_words if config.get("dialect_words", True) else str
         self._english = bool(config.get("english_words", True))
+        self._marks: Callable[[str], str] = written_marks if config.get("spoken_marks", True) else str
 
     @classmethod
     def create(
@@ -134,9 +140,11 @@ class ChineseTextNormalizer(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         """Normalises the text of messages to be parsed.
 
-        English words mixed in are read as their Chinese counterparts ("name：王明，phone：139…" → "姓名：王明，
-        手机号：139…", :func:`contract.english_words.chinese_words`, the mapping the application form reads too). That
-        changes the length, so it is done here only: a message's entities are found afterwards, on the text as
+        Punctuation read out in voice input is written as the mark ("我叫周大山逗号手机…句号" → "我叫周大山,手机…。",
+        :func:`nlu_components.spoken_marks.written_marks`), and English words mixed in are read as their Chinese
+        counterparts ("name：王明，phone：139…" → "姓名：王明，手机号：139…", "OK submit吧" → "好的 提交吧",
+        :func:`contract.english_words.chinese_words`, the mapping the application form reads too). Both change the
+        length, so it is done here only: a message's entities are found afterwards, on the text as
         changed, while training data keeps its offsets. A message longer than ``max_chars`` keeps each clause once
         and its last question, not its head (:func:`contract.query_length.fitted`, what the search keeps too).
 
@@ -149,8 +157,10 @@ class ChineseTextNormalizer(GraphComponent):
         for message in messages:
             if isinstance(text := message.get(TEXT), str):
                 message.set(TEXT, fitted(text, limit=self._max_chars))
-            if (normalized := self._normalize(message)) is not None and self._english:
-                message.set(TEXT, chinese_words(normalized))
+            if (normalized := self._normalize(message)) is None:
+                continue
+            normalized = self._marks(normalized)
+            message.set(TEXT, chinese_words(normalized) if self._english else normalized)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -65,7 +65,7 @@ NO_NUMBER = re.compile(
 # saying any will do. The proposal the service makes stands; nothing about the category is asked.
 CATEGORY_WORD = re.compile(r"类别|分类|哪类|哪一类|什么类|归类|归哪|哪个类")
 ANY_WILL_DO = re.compile(r"随便|都行|都可以|都成|无所谓|不用管|不管|你们?(?:来|帮我)?(?:定|看着办|选|决定|说了算)")
-CLAUSE = re.compile(r"[^，,。；;！!？?\s]+")
+CLAUSE = re.compile(r"[^，,。；;：:！!？?\s]+")  # "投诉：…" ends its clause at the colon
 # A message that opens by complaining ("投诉，补贴一个月没消息", "来电人反映窗口不讲差哪样材料", "举报一下…").
 OPENS_COMPLAINT = re.compile(
     r"^(?:你好|您好|喂)?[，,\s]*(?:来电人|来电群众|客户|对方|群众|老乡|他|她)?(?:说|讲)?(?:我|我们|本人)?(?:就是|就)?"
@@ -74,6 +74,15 @@ OPENS_COMPLAINT = re.compile(
 # What someone would not say ("不讲还差哪样", "也没说要什么"): told of, not asked.
 NOT_TOLD = re.compile(r"(?:不|没|没有)(?:肯|愿意)?(?:讲|说|告诉|交代|解释|讲清楚|说清楚|讲明白|说明白)[^，,。；;？?]*")
 MIN_OPENING_REST = 3  # "投诉一下", "反映个问题": no more than the opening words in the first clause
+# A reproach in a question's shape inside a story ("你们不是说三天就好吗", "不是讲好了当场办吗"): told, not asked.
+RHETORICAL = re.compile(
+    r"(?:你们|窗口|他们|她们|他|她|工作人员)?(?:不是|不是都)(?:说|讲|答应|承诺|告诉我|保证)(?:过|了|好了|好的)?"
+    r"[^，,。；;？?！!]{1,24}?(?:吗|嘛|么)"
+)
+# Words right after the opening that a question about complaints begins with: an unpunctuated voice complaint is
+# judged by them ("投诉一般几天有答复" asks), not by a question deep inside its story.
+OPENING_WORDS = 12
+LONG_STORY = 20  # characters of one clause after the opening: a story told without punctuation, not a question
 # No complaint meant ("我不是要投诉", "算了不投诉了", "没要投诉"; not "之前没投诉过"), whatever the intent.
 NOT_MEANT = re.compile(
     r"(?:(?:不是|没|没有|没说|不想|不用|不要|不)(?:要|想)?(?:投诉|登记投诉|反映问题)|投诉.{0,2}不用了)(?!过)"
@@ -105,13 +114,17 @@ def tells_a_complaint(text: str) -> bool:
 
     "来电人反映在窗口交材料，工作人员也不讲还缺哪样" is a complaint although a clause asks something; "投诉一般几天有
     答复", "反映问题找哪个部门" or "投诉的话要多久" ask about complaints (their first clause asks, or is a condition).
+    A voice complaint without punctuation ("我想投诉我上个月交的材料你们不是说三天就好吗到现在没动静") is one long
+    clause: a reproach in a question's shape inside it (不是说…吗) is told, and only the words right after the
+    opening are judged as a question.
 
     """
     opening = OPENS_COMPLAINT.search(text)
     if not opening:
         return False
-    first, *rest = CLAUSE.findall(NOT_TOLD.sub("", text))
-    if is_question(first) or first.endswith("的话") or first.endswith("时"):
+    first, *rest = CLAUSE.findall(RHETORICAL.sub("", NOT_TOLD.sub("", text))) or [""]
+    judged = first[: opening.end() + OPENING_WORDS] if len(first) - opening.end() > LONG_STORY else first
+    if is_question(judged) or first.endswith("的话") or first.endswith("时"):
         return False
     # "反映一下，补贴什么时候发": only the opening words, then only questions
     return len(first) - opening.end() > MIN_OPENING_REST or any(not is_question(clause) for clause in rest)

@@ -69,6 +69,8 @@ SUGGESTION_INTRO = (
     "感谢您的建议！我帮您记下来，登记为“其他与意见建议”类诉求，登记后会给您一个编号，可以凭编号查处理情况，"
     "工作人员会研究并答复您。随时可以说“取消”或“转人工”。"
 )
+# A bare "提交" right after a complaint the bot answered without filing: that complaint is filed now.
+EARLIER_FILED = "好的，您刚才说的这件事还没有登记，现在就登记。"
 # "我不是要投诉", "算了不投诉了" inside the form: nothing is filed, and what else the bot does instead.
 NOT_A_COMPLAINT = (
     "好的，这件事不登记投诉了，刚才说的内容不会提交。我还能帮您：讲政策（例如“创业补贴有多少”）、帮您申请办理"
@@ -110,12 +112,22 @@ def reset_appeal() -> list[EventType]:
     return [SlotSet(slot, None) for slot in WORKING_SLOTS]
 
 
-def start_appeal(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """Open ``appeal_form`` with every field the latest message gives (the form asks only for the rest)."""
-    text = str(tracker.latest_message.get("text") or "")
-    found = read_appeal(text, list(tracker.latest_message.get("entities") or []))
+def start_appeal(
+    dispatcher: CollectingDispatcher, tracker: Tracker, earlier: dict[str, Any] | None = None
+) -> list[EventType]:
+    """Open ``appeal_form`` with every field the latest message gives (the form asks only for the rest).
+
+    Args:
+        dispatcher: Where replies go.
+        tracker: The conversation.
+        earlier: The message to file instead of the latest (``text``, ``entities``): the complaint told one turn
+            before a bare "提交" (:func:`actions.appeals.complaint_first.told_unfiled`).
+    """
+    said = earlier or tracker.latest_message
+    text = str(said.get("text") or "")
+    found = read_appeal(text, list(said.get("entities") or []))
     intro = SUGGESTION_INTRO if suggests(text) else INTRO.format(kind=kind_label(kind_of(text)))
-    dispatcher.utter_message(text=intro)
+    dispatcher.utter_message(text=(EARLIER_FILED + intro) if earlier else intro)
     if found.demand and not suggests(text):  # "希望周末也开放": a suggestion's time is no demand
         dispatcher.utter_message(text=DEMAND_NOTED.format(demand=found.demand))
     events: list[EventType] = [*reset_appeal(), ActiveLoop(None)]
@@ -160,6 +172,10 @@ class ActionRouteAppeal(Action):
         if not (tracker.active_loop or {}).get("name") and (said := filed_appeal.reply_after_filing(tracker)):
             dispatcher.utter_message(text=said)
             return []
+        from actions.appeals.complaint_first import told_unfiled  # it imports this module: imported when run
+
+        if (earlier := told_unfiled(tracker)) is not None:  # "提交" after a complaint answered, not filed: that one
+            return start_appeal(dispatcher, tracker, earlier)
         text = str(tracker.latest_message.get("text") or "").strip()
         if suggests(text) and not asks_status(text):  # "我有个建议，…", "提个意见": filed, asked nothing
             return start_appeal(dispatcher, tracker)
