@@ -27,6 +27,12 @@ MIN_SUBJECT = 2
 POINTERS = re.compile(
     r"^(?:这个|那个|这项|那项|这种|那种|我的|我们|他的|她的|你们|咱们|申请|领取|办理|政府|国家|财政|开店|开业)$"
 )
+# Other insurances, benefits and taxes named by their own words, none of them an item's ("那医保呢" after the
+# pension's rate, "公积金呢", "那增值税呢" after the tax package): such a follow-up is searched alone, never with the
+# item or the question before, and the knowledge base declines it. 失业人员/个体户 are ours: only the schemes' names.
+OTHER_SCHEME = re.compile(
+    r"医保|医疗保险|失业保险|失业金|工伤|生育保险|生育险|公积金|低保|五险一金|增值税|个税|个人所得税|所得税|消费税|印花税"
+)
 # The side of things after an item's word ("税务那边", "补贴方面"), dropped from a subject.
 SIDE = re.compile(r"(?:的那个|那个|那项|那一项|那块|那一块|那边|这边|这块|方面|这个|的)$")
 
@@ -75,3 +81,8 @@ def another_scheme(subject: str, code: str) -> bool:
     han = len(before) >= MIN_SUBJECT and all("\u4e00" <= c <= "\u9fff" for c in before)
     own = any(before[-MIN_SUBJECT:] in name for name in names)  # "一次性补助": 次性 of 一次性创业补贴, the item's own
     return han and not own and not WHO.search(before) and not POINTERS.match(before)
+
+
+def names_other_scheme(subject: str) -> bool:
+    """Whether a follow-up's ``subject`` names an insurance, benefit or tax none of the items is ("医保", "增值税")."""
+    return bool(OTHER_SCHEME.search(subject))

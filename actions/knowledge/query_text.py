@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 
 from actions.conversation import context, question_shape
 from actions.knowledge import loan_followups
-from actions.knowledge.carried_subject import another_scheme, carried_count
+from actions.knowledge.carried_subject import another_scheme, carried_count, names_other_scheme
 from actions.knowledge.english_words import in_chinese_words
 from actions.knowledge.noun_questions import as_question
 from actions.knowledge.short_followups import light_named, other_end
@@ -104,7 +104,8 @@ def _made_whole(
 ) -> str:
     """``text`` as a whole question, read against the user messages ``earlier`` (oldest first)."""
     match = WHAT_ABOUT.match(text)
-    if match is None or not earlier or depth > MAX_CHAIN:
+    # "那医保呢" after the pension's rate names another scheme: asked alone (the knowledge base declines it)
+    if match is None or not earlier or depth > MAX_CHAIN or names_other_scheme(match.group("subject")):
         return text
     previous = earlier[-1]
     said = read_text(previous)
@@ -164,7 +165,7 @@ def follow_up_item(tracker: Tracker) -> str | None:
     if match is None:
         return None
     tagged = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
-    if planned_kind(match.group("subject")):
+    if planned_kind(match.group("subject")) or names_other_scheme(match.group("subject")):
         return None  # "那要是注册成公司呢": another borrower, not the registration
     code = str(tagged) if tagged else subject_item(match.group("subject"))
     return None if code and another_scheme(match.group("subject"), code) else code

@@ -6,8 +6,16 @@ from rasa_sdk import Tracker
 
 from actions.knowledge import knowledge_client
 from actions.knowledge.borrower import with_borrower
-from actions.knowledge.carried_subject import another_scheme
-from actions.knowledge.query_text import ITEM_ENTITY, gist, in_chinese, item_words, query_text, subject_item
+from actions.knowledge.carried_subject import another_scheme, names_other_scheme
+from actions.knowledge.query_text import (
+    ITEM_ENTITY,
+    WHAT_ABOUT,
+    gist,
+    in_chinese,
+    item_words,
+    query_text,
+    subject_item,
+)
 from actions.knowledge.subject_switch import planned_kind
 
 
@@ -33,6 +41,9 @@ def mentioned_item(tracker: Tracker) -> str | None:
     text = str(tracker.latest_message.get("text") or "")
     if kept and not planned_kind(text) and named_other_item(text, str(kept)):
         return None  # "那登记注册又要几天" after the tax question: the words name the registration
+    follow_up = WHAT_ABOUT.match(text.strip())
+    if follow_up and names_other_scheme(follow_up.group("subject")):
+        return None  # "那医保呢" after the pension's rate: another scheme, never searched within the pension
     return kept
 
 
