@@ -2,7 +2,8 @@
 
 Decisions D3–D6: a reader who stops at the first figure has read the one asked (the time cut, not the materials';
 a person's term, not the enterprise's). E1/E2/E0: which courses, a person's limit, the personal 8%, a bare 补贴 +
-多少, the licence by post. E5: "X一件事" names another bundle, declined by name where an out-of-scope example scores alike.
+多少, the licence by post. E5: "X一件事" names another bundle, declined by name where an out-of-scope example scores
+alike.
 """
 
 import pytest
