@@ -67,20 +67,26 @@ class ActionAskConfirmSubmission(Action):
         """After a bare "no" the user was already asked what to change: no second summary until they change it.
 
         A correction read as a "no" ("姓打错了，是耳东陈，陈立伟") changed a value: the summary is shown again.
-        The registration offered to someone opening a business is its own question before the summary (decision
-        D2 of the fourteenth analysis): one question per turn, so "对的" at the summary confirms the summary only.
+        Someone opening a business is offered the registration once, as a line of the summary before its question
+        (registration_offer): someone who gave everything gets the summary next and confirms it.
         """
         text = str(tracker.latest_message.get("text") or "")
         slots = dict(tracker.current_slot_values())
-        if registration_offer.offer_due(tracker, slots):  # someone opening a business, once (decision D2)
-            dispatcher.utter_message(text=registration_offer.OFFER)
-            return []
         kept = said_this_turn(tracker, registration_offer.DECLINED)  # "不用，有执照了": the summary follows
         if kept or (
             tracker.get_intent_of_latest_message() != "deny" or changed_this_turn(tracker) or wants_review(text)
         ):
-            dispatcher.utter_message(text=messages.summary(slots, await item_departments()))
+            shown = messages.summary(slots, await item_departments())
+            if registration_offer.offer_due(tracker, slots):  # someone opening a business, once (decision D2)
+                shown = with_line_before_question(shown, registration_offer.OFFER)
+            dispatcher.utter_message(text=shown)
         return []
+
+
+def with_line_before_question(summary: str, line: str) -> str:
+    """The summary with ``line`` added just before its closing question (the question stays the last words)."""
+    body, _, question = summary.rpartition("\n")
+    return f"{body}\n{line}\n{question}" if body else f"{line}\n{summary}"
 
 
 def said_this_turn(tracker: Tracker, text: str) -> bool:

@@ -64,6 +64,7 @@ DIGRESSION_INTENTS = frozenset(
 )
 # Never an answer unless the message also names a value (e.g. "谢谢" is not a project name).
 ALWAYS_DIGRESS = frozenset({"cancel", "request_human", "greet", "thank", "goodbye", "bot_challenge"})
+POLITE = frozenset({"greet", "thank", "goodbye"})  # said around an answer ("谢谢，确认提交"), never the answer itself
 # A person asked for in words; "来电人说他叫…" (a hotline relay the NLU may read as request_human) names none.
 PERSON_WORDS = re.compile(r"人工|真人|客服|工作人员|找人")
 # Another task asked for: never an answer, whichever field is asked (action_switch_form switches or answers).
@@ -150,7 +151,7 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
             found.values[CONFIRM_SLOT] = True  # "算了还是原来那个，交吧": the summary was already shown
     if not found.values and (fixed := corrected(text, intent, requested, found)):
         found.values[fixed[0]] = fixed[1]
-    offer = _offer_answered(tracker, text, intent, requested, slots, found)
+    offer = _offer_answered(tracker, text, requested, slots, found)
     yes_no = yes_no_asked(tracker)
     found.command = restart_renaming(tracker, text, found) or (  # "重新填，这回只办执照": the items replaced
         "no_items" if found.removed_all else offer or _command(text, intent, requested, found, chosen, yes_no)
@@ -175,6 +176,8 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
     attempt = requested in BY_SLOT and bool(DIGITS_ATTEMPT.fullmatch(text))  # "4301041990" is a short ID, not chat
     # "啊你是问名字呀，郑小红" (read as bot_challenge): the name with words around it
     attempt = attempt or said_borrower or (requested == "applicant_name" and name_in_reply(text) is not None)
+    # "谢谢，确认提交" at the summary (read as thanks): the submission, never small talk and the summary again
+    attempt = attempt or (requested == CONFIRM_SLOT and intent in POLITE and bool(SUBMIT.search(text)))
     off_topic = intent == "out_of_scope" and not (found.values or attempt) and _off_topic_here(message, text, requested)
     # "贷款不要了" with items chosen removes that one; "先把注册办了吧，补贴先不要" chooses: neither stops the form
     removal = "application_items" in found.values
@@ -204,16 +207,16 @@ def extract(tracker: Tracker, slots: dict[str, Any]) -> Extraction:
 
 
 def _offer_answered(
-    tracker: Tracker, text: str, intent: str, requested: str | None, slots: dict[str, Any], found: Extraction
+    tracker: Tracker, text: str, requested: str | None, slots: dict[str, Any], found: Extraction
 ) -> str | None:
-    """The answer to the registration offered at the summary: "要" adds the item (a value), "不用" keeps the items.
+    """The answer to the registration offered in the summary: "要" adds the item (a value), "不用" keeps the items.
 
     Returns:
         ``registration_kept`` for a decline (the form says the items are kept), else ``None``.
     """
     if requested != CONFIRM_SLOT:
         return None
-    answer = registration_offer.reply_to_offer(tracker, text, intent)
+    answer = registration_offer.reply_to_offer(tracker, text)
     if answer == "decline":
         found.values.pop("application_items", None)  # "不用，有执照了": the 执照 named is no item chosen
     if answer == "accept" and not found.values:

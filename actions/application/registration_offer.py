@@ -1,10 +1,11 @@
-"""经营主体登记注册 offered once before the summary to someone opening a business (decision D2 of the twelfth analysis).
+"""经营主体登记注册 offered once at the summary to someone opening a business (decision D2 of the twelfth analysis).
 
 Someone who says they are opening a business (开个店, 开家公司, 准备开业) and never says they have a licence, and who
-chose items without the registration, is asked once whether to add it; nothing is added silently. "要/好/加上" adds it
-(the form then asks what the registration still needs), "不用/有执照了" keeps the items. The offer is its own question,
-asked where the summary would be and before it (the fourteenth analysis' D2): one question per turn, so a "对的" that
-means the summary is right never answers it; a submit word to the offer keeps the items and shows the summary first.
+chose items without the registration, is offered it once; nothing is added silently. The offer is a line of the
+summary, not a question of its own (the fifteenth session's decision, revising the fourteenth analysis' D2): someone
+who gave everything expects the summary next and files it with "确认提交". Only a reply about the offer answers it:
+"要/加上登记注册/执照也一起办" adds it (the form then asks what the registration still needs), "不用/有执照了" keeps the
+items; a plain yes ("对的", "好的") or a submit word confirms the summary as it stands.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.application.form_fields import FORM_ENDS
-from actions.application.form_guard import CANCEL_WORDS, SUBMIT, is_question
+from actions.application.form_guard import CANCEL_WORDS, is_question
 from actions.application.form_money import LOAN_WORDS
 from contract.labels import ITEMS_FILED_TOGETHER
 
@@ -24,8 +25,8 @@ REGISTRATION = "business_registration"
 OFFERED = frozenset(code for group in ITEMS_FILED_TOGETHER if REGISTRATION in group for code in group) | {REGISTRATION}
 # The offered thing named in words ("执照早有了", "注册就不用了", "工商那个要").
 ABOUT_OFFER = re.compile(r"执照|注册|登记|工商|营业")
-OFFER = "还没有营业执照的话，要不要一起办理经营主体登记注册？要就回复“要”，不用就回复“不用”。"
-OFFER_KEY = "要不要一起办理经营主体登记注册"
+OFFER = "另外，还没有营业执照的话，可以一起办理经营主体登记注册：需要就回复“加上登记注册”。"
+OFFER_KEY = "一起办理经营主体登记注册"
 # A business being opened: a plan (想开, 准备在长沙开), "开个店/开家公司" (not "开个户", "开发票"), not open yet.
 OPENING = re.compile(
     r"(?:想|要|准备|打算|计划|预备|筹备)(?:自己)?(?:在[\u4e00-\u9fff]{1,8})?开(?!了|过|发|心|始|车|(?:个|一个|张)?(?:户|证明|票|会))"
@@ -40,11 +41,14 @@ HAS_LICENCE = re.compile(
 )
 # The items of someone who already runs a business: the subsidy is for one that has operated a year.
 RUNNING_ITEMS = frozenset({"startup_subsidy"})
+# A yes to the offer itself: a bare 要 (never a plain 对/好, which confirm the summary) or adding it in words.
 ACCEPTS = re.compile(
-    r"^(?:那?就?)(?:要|要的|好|好的|好啊|可以|行|需要|加上|加|一起办|一起|办|都办|顺便办|那就加上|嗯|对|是的)"
-    r"(?:吧|的|呀|啊|吧。|一起办|上|一下)?[。.！!，,]?$"
-    r"|(?:加上|一起办|也办|顺便办|帮我加|都办)(?!.*不)"
+    r"^(?:那?就?)(?:要|要的|要吧|需要|加上|加|一起办|都办|顺便办|那就加上)(?:吧|的|呀|啊|一起办|上|一下)?[。.！!，,]?$"
+    r"|(?:加上|一起办|也办|顺便办|帮我加|都办|也要|一起弄)(?!.*不)"
+    r"|(?:执照|注册|登记|工商)[^，。,！!]{0,6}(?:要|办|加)(?!.*不)"
 )
+# A word of submitting or holding the submission: the summary's own answer, whatever the offer.
+ABOUT_SUBMITTING = re.compile(r"提交|交上|交吧|交了|别交|不交")
 DECLINES = re.compile(r"不用|不要|不需要|不加|不办|没必要|(?<!没)有执照|(?<!没)有营业执照|已经(?:有|注册|办)|办好了")
 DECLINED = "好的，不加登记注册，还是办这几项。"
 
@@ -102,19 +106,16 @@ def about_another_item(tracker: Tracker, text: str) -> bool:
     return others and not (named & OFFERED or ABOUT_OFFER.search(text))
 
 
-def reply_to_offer(tracker: Tracker, text: str, intent: str) -> str | None:
-    """The answer to the offer just made: ``accept``, ``decline`` or ``None`` (a question, a cancel, another item).
+def reply_to_offer(tracker: Tracker, text: str) -> str | None:
+    """The answer to the offer in the summary just shown: ``accept``, ``decline`` or ``None``.
 
-    Only a reply about the thing offered, or a bare yes or no, answers it: "不要培训" or "培训也加上" changes the
-    items instead. A submit word ("不用了，直接提交", "确认提交") declines: the offer came before the summary, so
-    the summary is shown next and confirmed on its own.
+    ``None`` leaves the message to the summary's own reading: a plain yes or a submit word confirms it ("对的",
+    "不用了，直接提交"), a change, a question, a cancel or another item ("不要培训", "培训也加上") are read as such.
     """
     if not just_offered(tracker) or is_question(text) or CANCEL_WORDS.search(text):
         return None
-    if about_another_item(tracker, text):
+    if about_another_item(tracker, text) or ABOUT_SUBMITTING.search(text):
         return None
-    if DECLINES.search(text) or (intent == "deny" and not ACCEPTS.search(text)) or SUBMIT.search(text):
-        return "decline"  # "不用了，直接提交", "确认提交": the items kept, the summary shown to confirm
-    if ACCEPTS.search(text) or intent == "affirm":
-        return "accept"
-    return None
+    if DECLINES.search(text):
+        return "decline"
+    return "accept" if ACCEPTS.search(text) else None

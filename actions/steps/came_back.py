@@ -26,11 +26,11 @@ ASK_OTHERS = f"好的，不是{_LABELS[RETURNING]}。"
 OFFER_BUTTONS = [{"title": "是", "payload": "是"}, *({"title": label, "payload": label} for label in _OTHERS)]
 # A plain yes to the offer ("是", "对的", "嗯，是的", "没错", "好的"): nothing else said.
 YES = re.compile(
-    r"^(?:(?:是|是的|是啊|是滴|对|对的|对啊|对头|嗯+|没错|就是|算是|我是|好的?|行|可以)[啊呀的吧哦了。！!，,\s]*)+$"
+    r"^(?:(?:是|是的|是啊|是滴|对|对的|对啊|对头|嗯+|没错|就是|算是|我是|好的?|行|可以|确认|确定)[啊呀的吧哦了。！!，,\s]*)+$"
 )
 
-# Filing said with the yes ("行，交吧"): the yes stands, the submission follows from the form.
-SUBMIT_AFTER = r"(?:[，,\s]*(?:那就|就)?(?:交|提交|递交)(?:上去|了)?(?:吧|呀|啊)?[。！!\s]*)?"
+# Filing said with the yes ("行，交吧", "对的确认提交"): the yes stands, the submission follows from the form.
+SUBMIT_AFTER = r"(?:[，,\s]*(?:那就|就)?(?:确认)?(?:交|提交|递交)(?:上去|了)?(?:吧|呀|啊)?[。！!\s]*)?"
 YES = re.compile(YES.pattern[:-1] + SUBMIT_AFTER + "$")
 NO = re.compile(r"^(?:不是|不算|没有|不对|没|否|不)(?:的|啊|呀|吧|哦|了)?[。！!，,\s]*$")
 # A yes or no relayed on the hotline ("他说是的", "她讲行", "来电人说不是", "对，他是"): the answer is the caller's.

@@ -3,8 +3,8 @@
 A "none of these" answer at the category step never renames the applicant; a plain farmer or a list of groups denied
 is 其他; a relayed yes accepts the came-back offer; a name with words around it is read at the name step and a shop's
 name there is the project; a question naming an item at the item step chooses nothing; digits at a number step are
-never off-topic; the registration offer is its own question before the summary; a company founder's figure that fits
-only a person's loan asks who borrows.
+never off-topic; the registration offer is a line of the summary (revised in the fifteenth session); a company
+founder's figure that fits only a person's loan asks who borrows.
 """
 
 from __future__ import annotations
@@ -147,7 +147,8 @@ def test_digits_at_the_id_step_are_never_off_topic() -> None:
     assert not found.digression, found
 
 
-# D2: the registration offer is its own question before the summary
+# D2: the registration offer (a line of the summary since the fifteenth session: someone who gave everything gets the
+# summary next and confirms it)
 
 
 def _at_summary(opening: str, latest: str, intent: str, bot_before: str) -> Any:
@@ -172,14 +173,15 @@ async def _said(action: Any, tracker: Any) -> tuple[str, dict[str, Any]]:
     }
 
 
-async def test_the_offer_comes_alone_before_the_summary(service_url: str) -> None:
+async def test_the_offer_is_a_line_of_the_summary_before_its_question(service_url: str) -> None:
     slots = {**FILLED, "application_items": ["training"], "requested_slot": "confirm_submission"}
     tracker = make_tracker([user_event("打算在衡阳开个洗车店，先报个创业培训", "start_application")], slots)
     text, _ = await _said(ActionAskConfirmSubmission(), tracker)
-    assert text == OFFER, text
+    assert text.startswith("请核对") and OFFER in text, text
+    assert text.index(OFFER) < text.index("确认无误请回复“确认提交”"), text
 
 
-async def test_the_summary_follows_a_decline_and_ok_there_confirms_only_it(service_url: str) -> None:
+async def test_a_decline_shows_the_summary_again_and_ok_or_submit_there_files_the_items(service_url: str) -> None:
     opening = "打算在衡阳开个洗车店，先报个创业培训"
     declined = _at_summary(opening, "不用", "deny", OFFER)
     found = extract(declined, dict(declined.slots))
@@ -187,17 +189,27 @@ async def test_the_summary_follows_a_decline_and_ok_there_confirms_only_it(servi
     declined.events.append({"event": "bot", "text": "好的，不加登记注册，还是办这几项。"})
     text, _ = await _said(ActionAskConfirmSubmission(), declined)
     assert "创业培训" in text and OFFER_KEY not in text, text
-    for ok in ("对的", "没问题", "确认"):
-        summary = _at_summary(opening, ok, "affirm", "请核对：……确认无误请回复“确认提交”")
-        summary.events[1:1] = [{"event": "bot", "text": OFFER}]
-        found = extract(summary, dict(summary.slots))
-        assert "application_items" not in found.values and found.values.get("confirm_submission") is True, found
+    for ok, intent in (
+        ("对的", "affirm"),
+        ("没问题", "affirm"),
+        ("确认", "affirm"),
+        ("确认提交", "affirm"),
+        ("提交", "inform"),
+        ("不用了，直接提交", "deny"),
+        ("确认，提交", "affirm"),
+    ):
+        tracker = _at_summary(opening, ok, intent, "请核对：……\n" + OFFER + "\n确认无误请回复“确认提交”")
+        found = extract(tracker, dict(tracker.slots))
+        assert "application_items" not in found.values and found.values.get("confirm_submission") is True, (ok, found)
 
 
-def test_a_submit_word_to_the_offer_keeps_the_items_for_the_summary() -> None:
-    tracker = _at_summary("打算在衡阳开个洗车店，先报个创业培训", "确认提交", "affirm", OFFER)
-    found = extract(tracker, dict(tracker.slots))
-    assert found.command == "registration_kept" and "confirm_submission" not in found.values, found
+def test_only_a_reply_about_the_offer_adds_the_registration() -> None:
+    opening = "打算在衡阳开个洗车店，先报个创业培训"
+    for said, intent in (("要", "affirm"), ("加上登记注册", "inform"), ("执照也一起办吧", "affirm")):
+        tracker = _at_summary(opening, said, intent, "请核对：……\n" + OFFER)
+        found = extract(tracker, dict(tracker.slots))
+        assert "business_registration" in (found.values.get("application_items") or []), (said, found)
+        assert found.values.get("confirm_submission") is not True, (said, found)
 
 
 # D1: who borrows, when a company's founder gives a person's figure
