@@ -175,8 +175,8 @@ def group_entities(text: str, entities: list[dict[str, Any]]) -> list[dict[str, 
         e
         for e in entities
         if e.get("entity") not in ("person_category", "business_type")
-        or (isinstance(e.get("start"), int) and str(text[int(e["start"]) : int(e["end"])]) in stated)
-    ]
+        or (isinstance(e.get("start"), int) and str(text[int(e["start"]) : int(e["end"])]).strip() in stated)
+    ]  # a span may hold the space after it ("… 其他 项目…"), which stated_part turns into a comma
 
 
 # Studied elsewhere and came back ("在外面读了四年书回来了"): no migrant worker, no veteran.

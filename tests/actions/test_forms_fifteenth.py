@@ -12,7 +12,7 @@ import pytest
 
 from actions.application.form_extraction import extract
 from actions.steps import came_back
-from tests.actions.conftest import make_tracker, user_event
+from tests.actions.conftest import make_form_tracker, make_tracker, user_event
 from tests.actions.test_application_form import FILLED
 
 AT_SUMMARY = {**FILLED, "application_items": ["training"], "requested_slot": "confirm_submission"}
@@ -58,3 +58,15 @@ def test_thanks_with_a_submit_word_at_the_summary_files(said: str, intent: str) 
 def test_thanks_alone_at_the_summary_is_still_small_talk() -> None:
     found = extract(_at_summary("谢谢你啊", "thank"), dict(AT_SUMMARY))
     assert found.digression and "confirm_submission" not in found.values, found
+
+
+def test_a_category_in_a_space_separated_list_is_kept_when_its_span_holds_the_space() -> None:
+    text = "430181199204188530 手机13549608873 其他 项目晓峰烧烤 餐饮 浏阳市淮川街道北正中路6号"
+    entities = [  # the NLU's span of 其他 takes the space after it (33..36)
+        {"entity": "id_number", "value": "430181199204188530", "start": 0, "end": 18},
+        {"entity": "phone", "value": "13549608873", "start": 21, "end": 32},
+        {"entity": "person_category", "value": "other", "start": 33, "end": 36},
+    ]
+    slots = {**AT_SUMMARY, "person_category": None, "id_number": None, "phone": None, "requested_slot": "id_number"}
+    found = extract(make_form_tracker(text, "inform", slots, entities), dict(slots))
+    assert found.values.get("person_category") == "other", found
