@@ -65,6 +65,32 @@ def _warm_knowledge(knowledge: KnowledgeBase) -> None:
         logger.exception("knowledge base could not be built at start-up")
 
 
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start up and shut down ``app``'s container, read from ``app.state.services`` when the app starts.
+
+    Reading it there rather than from :func:`create_app`'s arguments lets the tests lend one built app (its routes
+    take most of a second to build) to a fresh container per test.
+    """
+    container: Services = app.state.services
+    install_log_masking()
+    enforce(container.settings)
+    if container.settings.migrate_on_startup:
+        await run_in_threadpool(migrate, container.engine)
+    await run_in_threadpool(seed_accounts, container.settings, container.sessions, container.clock)
+    if container.settings.knowledge_warm_on_startup and container.knowledge is not None:
+        threading.Thread(target=_warm_knowledge, args=(container.knowledge,), name="knowledge", daemon=True).start()
+    notifier = None
+    if container.settings.notify_worker:
+        offers = partial(sweep, container.sessions, container.shared, container.realname, container.clock)
+        notifier = start_in_thread(Worker(container.sessions, container.settings, container.clock, sweeps=(offers,)))
+    yield
+    if notifier is not None:
+        notifier[1].set()
+        await run_in_threadpool(notifier[0].join, 10)
+    container.engine.dispose()
+
+
 def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
     """Build the application with all routers mounted.
 
@@ -73,31 +99,10 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         services: A prepared service container (tests pass one with a fixed clock).
 
     Returns:
-        The app; its start-up applies the migrations when ``migrate_on_startup`` is set.
+        The app serving ``app.state.services``; its start-up applies the migrations when ``migrate_on_startup`` is
+        set.
     """
     container = services or build_services(settings or get_settings())
-
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        install_log_masking()
-        enforce(container.settings)
-        if container.settings.migrate_on_startup:
-            await run_in_threadpool(migrate, container.engine)
-        await run_in_threadpool(seed_accounts, container.settings, container.sessions, container.clock)
-        if container.settings.knowledge_warm_on_startup and container.knowledge is not None:
-            threading.Thread(target=_warm_knowledge, args=(container.knowledge,), name="knowledge", daemon=True).start()
-        notifier = None
-        if container.settings.notify_worker:
-            offers = partial(sweep, container.sessions, container.shared, container.realname, container.clock)
-            notifier = start_in_thread(
-                Worker(container.sessions, container.settings, container.clock, sweeps=(offers,))
-            )
-        yield
-        if notifier is not None:
-            notifier[1].set()
-            await run_in_threadpool(notifier[0].join, 10)
-        container.engine.dispose()
-
     app = FastAPI(title="创业一件事 bundle service", version="0.2.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.services = container
     errors.install(app)

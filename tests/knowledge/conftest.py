@@ -17,7 +17,8 @@ from bundle_service.api.deps import Services
 from bundle_service.core.config import Settings
 from bundle_service.core.db import migrate
 from bundle_service.knowledge.service import KnowledgeBase
-from bundle_service.main import build_services, create_app
+from bundle_service.main import build_services
+from tests.apps import client_for
 
 ADMIN_TOKEN = "test-admin-token-7Qm2xK9pLw4RzT8vNc3B"  # strong: weak admin tokens are refused at start-up
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
@@ -63,5 +64,5 @@ def kb(kb_services: Services) -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def client(kb_services: Services) -> Iterator[TestClient]:
     """An HTTP client of the app on that container."""
-    with TestClient(create_app(services=kb_services)) as http:
+    with client_for(kb_services) as http:
         yield http

@@ -2,9 +2,8 @@
 
 from pathlib import Path
 
-from fastapi.testclient import TestClient
-
-from bundle_service.main import build_services, create_app
+from bundle_service.main import build_services
+from tests.apps import client_for
 from tests.knowledge.conftest import knowledge_settings
 from tests.knowledge.test_http_chroma import _knowledge_dir
 
@@ -13,7 +12,7 @@ def test_the_first_question_seeds_and_indexes_a_knowledge_base_that_was_never_wa
     settings = knowledge_settings(
         tmp_path, knowledge_dir=_knowledge_dir(tmp_path / "kb"), kb_out_of_scope_files=[], migrate_on_startup=True
     )
-    with TestClient(create_app(services=build_services(settings))) as client:
+    with client_for(build_services(settings)) as client:
         assert client.get("/health").json() == {"status": "ok", "knowledge": "idle"}
         answer = client.post("/api/v1/knowledge/search", json={"query": "申请参加创业培训办理时限几个工作日"}).json()
         assert answer["status"] != "not_found" and "5个工作日" in answer["answer"]

@@ -21,9 +21,10 @@ from bundle_service.api.deps import Services
 from bundle_service.core.clock import FixedClock
 from bundle_service.core.config import Settings
 from bundle_service.core.db import migrate
-from bundle_service.main import build_services, create_app
+from bundle_service.main import build_services
 from bundle_service.models import Base
 from devtools.scratch_postgres import scratch_database
+from tests.apps import client_for
 
 PG_ADMIN_URL = os.environ.get("BUNDLE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 TZ = ZoneInfo("Asia/Shanghai")
@@ -115,5 +116,5 @@ def clock(services: Services) -> FixedClock:
 @pytest.fixture
 def app_client(services: Services) -> Iterator[TestClient]:
     """An HTTP client of the app on the parametrized backend."""
-    with TestClient(create_app(services=services)) as client:
+    with client_for(services) as client:
         yield client

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from bundle_service.api.body_limit import DEFAULT_LIMIT
 from bundle_service.api.deps import Services
 from bundle_service.api.security_headers import webhook_source
-from bundle_service.main import create_app
+from tests.apps import client_for
 
 
 def _chunks(total: int, size: int = 64_000) -> Iterator[bytes]:
@@ -59,7 +59,7 @@ def test_the_chat_page_may_post_to_the_configured_webhook(services: Services) ->
     settings = services.settings.model_copy(update={"chat_webhook_url": "//{host}:5111/webhooks/miniprogram/webhook"})
     original, services.settings = services.settings, settings
     try:
-        with TestClient(create_app(services=services), base_url="http://bot.example.cn:8000") as client:
+        with client_for(services, base_url="http://bot.example.cn:8000") as client:
             csp = client.get("/chat").headers["Content-Security-Policy"]
     finally:
         services.settings = original

@@ -2,9 +2,9 @@
 
 from fastapi.testclient import TestClient
 
-from bundle_service.main import create_app
+from bundle_service.main import app
 
-client = TestClient(create_app())
+client = TestClient(app)
 
 
 def test_health_reports_ok() -> None:

@@ -13,11 +13,11 @@ from fastapi.testclient import TestClient
 
 from actions.application.form_fields import BY_SERVICE_FIELD, display
 from bundle_service.applications.vocabulary import load_vocabulary
-from bundle_service.main import create_app
+from bundle_service.main import app
 from contract.labels import CHOICE_LABELS, ITEM_NAMES, ITEM_TIME_LIMITS, ITEMS_FILED_TOGETHER
 
 ROOT = Path(__file__).resolve().parents[2]
-client = TestClient(create_app())
+client = TestClient(app)
 
 
 def validate(field: str, value: Any) -> dict[str, Any]:

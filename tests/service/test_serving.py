@@ -9,7 +9,7 @@ import pytest
 from bundle_service.api.deps import Services
 from bundle_service.core.config import Settings
 from bundle_service.core.serving import uvicorn_options
-from bundle_service.main import create_app
+from tests.apps import app_for
 from tests.in_thread_server import serve_in_thread
 
 from .factories import NEWCOMER, form
@@ -27,7 +27,7 @@ def test_no_proxy_configured_means_forwarded_headers_are_ignored() -> None:
 def _serve(services: Services, settings: Settings) -> Iterator[str]:
     """The app on a loopback port with uvicorn's options for ``settings`` (proxy headers as configured)."""
     options = {k: v for k, v in uvicorn_options(settings).items() if k not in ("host", "port")}
-    with serve_in_thread(create_app(services=services), **{**options, "log_config": None}) as url:
+    with app_for(services) as app, serve_in_thread(app, **{**options, "log_config": None}) as url:
         yield url
 
 

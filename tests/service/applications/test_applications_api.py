@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from bundle_service.api.deps import Services
-from bundle_service.main import create_app
 from bundle_service.models import Application
+from tests.apps import app_for
 
 from ..callers import anonymous, owner
 from ..conftest import ADMIN_TOKEN, STAFF_KEYS
@@ -85,11 +85,12 @@ def test_the_same_key_for_another_form_is_a_conflict(app_client: TestClient, ser
 
 
 async def _race(services: Services, n: int) -> list[httpx.Response]:
-    transport = httpx.ASGITransport(app=create_app(services=services))
-    async with httpx.AsyncClient(transport=transport, base_url="http://service", timeout=60) as client:
-        return await asyncio.gather(
-            *(client.post(URL, json=form(), headers={"Idempotency-Key": "same-key"}) for _ in range(n))
-        )
+    with app_for(services) as app:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://service", timeout=60) as client:
+            return await asyncio.gather(
+                *(client.post(URL, json=form(), headers={"Idempotency-Key": "same-key"}) for _ in range(n))
+            )
 
 
 def test_concurrent_retries_file_once(services: Services) -> None:

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from bundle_service.api.deps import Services
 from bundle_service.applications.numbering import allocate_number, format_number
 from bundle_service.core.clock import FixedClock
-from bundle_service.main import create_app
 from bundle_service.models import Application, DepartmentTask
+from tests.apps import app_for
 
 from ..factories import form, make_id
 
@@ -40,9 +40,10 @@ def test_allocation_from_many_threads_is_unique(services: Services) -> None:
 
 
 async def _submit_all(services: Services, bodies: list[dict[str, object]]) -> list[httpx.Response]:
-    transport = httpx.ASGITransport(app=create_app(services=services))
-    async with httpx.AsyncClient(transport=transport, base_url="http://service", timeout=120) as client:
-        return await asyncio.gather(*(client.post("/api/v1/applications", json=body) for body in bodies))
+    with app_for(services) as app:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://service", timeout=120) as client:
+            return await asyncio.gather(*(client.post("/api/v1/applications", json=body) for body in bodies))
 
 
 def test_200_concurrent_submits_get_200_numbers_and_rows(services: Services) -> None:

@@ -15,7 +15,8 @@ from bundle_service.applications.id_numbers import age_on, normalise_id_number
 from bundle_service.applications.loan_fields import loan_amount
 from bundle_service.core.clock import FixedClock
 from bundle_service.core.config import Settings
-from bundle_service.main import build_services, create_app
+from bundle_service.main import build_services
+from tests.apps import client_for
 
 from ..callers import anonymous, hotline_call, owner, verify_caller
 from ..conftest import TZ
@@ -31,7 +32,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     path: Path = tmp_path_factory.mktemp("validation") / "unused.db"
     settings = Settings(database_url=f"sqlite:///{path}", migrate_on_startup=False)
     services = build_services(settings, clock=FixedClock(settings.timezone, datetime(2026, 9, 28, 10, tzinfo=TZ)))
-    with TestClient(create_app(services=services)) as test_client:
+    with client_for(services) as test_client:
         yield test_client
 
 

@@ -9,7 +9,7 @@ from pydantic import SecretStr
 
 from bundle_service.adapters.booking_desk import HttpBookingDesk
 from bundle_service.api.deps import Services
-from bundle_service.main import create_app
+from tests.apps import client_for
 
 from .fake_desk import FakeDesk
 from .helpers import SESSION_SECRET
@@ -26,5 +26,5 @@ def desk() -> Iterator[FakeDesk]:
 def client(services: Services, desk: FakeDesk) -> Iterator[TestClient]:
     settings = services.settings.model_copy(update={"session_secret": SecretStr(SESSION_SECRET)})
     container = dataclasses.replace(services, settings=settings, booking_desk_override=HttpBookingDesk(desk.url))
-    with TestClient(create_app(services=container)) as test_client:
+    with client_for(container) as test_client:
         yield test_client

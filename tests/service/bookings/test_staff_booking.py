@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from bundle_service.adapters.booking_desk import HttpBookingDesk
 from bundle_service.api.deps import Services
-from bundle_service.main import create_app
 from bundle_service.models import AuditEvent, Booking
+from tests.apps import client_for
 
 from ..callers import hotline_call, verify_caller
 from ..factories import make_id
@@ -27,7 +27,7 @@ CALL_OPTIONS = "/api/v1/hotline/call/bookings"
 @pytest.fixture
 def staff_client(hotline: Services, desk: FakeDesk) -> Iterator[TestClient]:  # noqa: F811
     container = dataclasses.replace(hotline, booking_desk_override=HttpBookingDesk(desk.url))
-    with TestClient(create_app(services=container)) as test_client:
+    with client_for(container) as test_client:
         yield test_client
 
 

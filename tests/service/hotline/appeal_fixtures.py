@@ -11,7 +11,7 @@ from pydantic import SecretStr
 from bundle_service.api.deps import Services
 from bundle_service.core.clock import FixedClock
 from bundle_service.identity.session_tokens import SessionTokens
-from bundle_service.main import create_app
+from tests.apps import client_for
 from tests.service.conftest import GATEWAY_TOKEN
 from tests.service.hotline_fixtures import fake_rasa, fake_wechat, hotline  # (fixtures)
 
@@ -26,7 +26,7 @@ BOB = "oBob_appeals_0002"
 def client(hotline: Services) -> Iterator[TestClient]:
     """The app with staff accounts, the fakes, and user logins enabled."""
     settings = hotline.settings.model_copy(update={"session_secret": SecretStr(SESSION_SECRET)})
-    with TestClient(create_app(services=dataclasses.replace(hotline, settings=settings))) as test_client:
+    with client_for(dataclasses.replace(hotline, settings=settings)) as test_client:
         yield test_client
 
 

@@ -10,7 +10,7 @@ from bundle_service.adapters.rasa import RasaClient, RasaUnavailable
 from bundle_service.api.deps import Services
 from bundle_service.crud.audit import events
 from bundle_service.identity.session_tokens import SessionTokens
-from bundle_service.main import create_app
+from tests.apps import client_for
 
 from ..conftest import GATEWAY_TOKEN
 from ..fake_peers import FakeRasa, FakeWeChat
@@ -35,7 +35,7 @@ def _paused_conversation(fake_rasa: FakeRasa, conversation_id: str) -> None:
 
 
 def test_the_bot_queues_a_conversation_once_and_needs_the_gateway_token(hotline: Services) -> None:
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         body = {"conversation_id": "web:abc", "reason": "request_human"}
         assert client.post("/api/v1/handoffs", json=body).status_code == 401
         first = client.post("/api/v1/handoffs", json=body, headers=GATEWAY)
@@ -47,7 +47,7 @@ def test_the_bot_queues_a_conversation_once_and_needs_the_gateway_token(hotline:
 
 def test_queue_shows_waiting_conversations_with_history(hotline: Services, fake_rasa: FakeRasa) -> None:
     _paused_conversation(fake_rasa, "wechat:o-user-1")
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         handoff_id = _queue(client, "wechat:o-user-1")
         headers = login(client, "zhangsan")
         queue = client.get("/api/v1/handoffs", headers=headers).json()
@@ -60,14 +60,14 @@ def test_queue_shows_waiting_conversations_with_history(hotline: Services, fake_
 
 def test_personal_numbers_in_the_history_are_masked_for_staff(hotline: Services, fake_rasa: FakeRasa) -> None:
     fake_rasa.message({"sender": "web:pii", "message": "我的身份证是43010419990512123X 电话13812345678"})
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         handoff_id = _queue(client, "web:pii")
         entry = client.get(f"/api/v1/handoffs/{handoff_id}", headers=login(client, "zhangsan")).json()
         assert entry["history"][0]["text"] == "我的身份证是430104********123X 电话138****5678"
 
 
 def test_two_staff_cannot_take_the_same_conversation(hotline: Services) -> None:
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         handoff_id = _queue(client, "web:race")
         staff = [login(client, "zhangsan"), login(client, "lisi"), login(client, "admin")] * 4
         with ThreadPoolExecutor(max_workers=len(staff)) as pool:
@@ -86,7 +86,7 @@ def test_reply_to_a_wechat_user_goes_through_the_send_api(
     hotline: Services, fake_rasa: FakeRasa, fake_wechat: FakeWeChat
 ) -> None:
     _paused_conversation(fake_rasa, "wechat:o-user-2")
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         handoff_id = _queue(client, "wechat:o-user-2")
         headers = login(client, "zhangsan")
         assert (
@@ -120,7 +120,7 @@ def test_mini_program_chat_replies_wait_in_the_outbox_not_the_send_api(
     hotline: Services, fake_rasa: FakeRasa, fake_wechat: FakeWeChat
 ) -> None:
     _paused_conversation(fake_rasa, "wechat:o-user-4")
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         handoff_id = _queue(client, "wechat:o-user-4", channel="miniprogram")
         headers = login(client, "zhangsan")
         client.post(f"/api/v1/handoffs/{handoff_id}/take", headers=headers)
@@ -133,7 +133,7 @@ def test_mini_program_chat_replies_wait_in_the_outbox_not_the_send_api(
 
 def test_web_replies_wait_in_the_outbox_and_hand_back_resumes_the_bot(hotline: Services, fake_rasa: FakeRasa) -> None:
     _paused_conversation(fake_rasa, "web:u-3")
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         handoff_id = _queue(client, "web:u-3")
         headers = login(client, "lisi")
         client.post(f"/api/v1/handoffs/{handoff_id}/take", headers=headers)
@@ -173,7 +173,7 @@ def test_web_replies_wait_in_the_outbox_and_hand_back_resumes_the_bot(hotline: S
 
 def test_hand_back_fails_cleanly_when_rasa_is_down(hotline: Services) -> None:
     hotline.settings = hotline.settings.model_copy(update={"rasa_url": "http://127.0.0.1:9"})
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         handoff_id = _queue(client, "web:u-4")
         headers = login(client, "zhangsan")
         taken = client.post(f"/api/v1/handoffs/{handoff_id}/take", headers=headers)
@@ -188,7 +188,7 @@ def test_the_user_polls_their_own_conversation_with_their_login_token(hotline: S
     hotline.settings = hotline.settings.model_copy(update={"session_secret": SecretStr(secret)})
     tokens = SessionTokens(secret, 600)
     mine = {"Authorization": f"Bearer {tokens.issue('o-me', hotline.clock.now().timestamp())}"}
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         handoff_id = _queue(client, "wechat:o-me")
         headers = login(client, "zhangsan")
         client.post(f"/api/v1/handoffs/{handoff_id}/take", headers=headers)
@@ -205,7 +205,7 @@ def test_rasas_http_api_needs_its_auth_token_which_the_service_sends(hotline: Se
     _paused_conversation(fake_rasa, "web:u-token")
     with pytest.raises(RasaUnavailable):  # the API itself refuses a caller without the token
         RasaClient(fake_rasa.url).tracker("web:u-token")
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         handoff_id = _queue(client, "web:u-token")
         headers = login(client, "zhangsan")
         taken = client.post(f"/api/v1/handoffs/{handoff_id}/take", headers=headers).json()

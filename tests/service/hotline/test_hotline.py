@@ -8,7 +8,7 @@ from pydantic import SecretStr
 
 from bundle_service.api.deps import Services
 from bundle_service.crud.audit import events
-from bundle_service.main import create_app
+from tests.apps import client_for
 
 from ..conftest import GATEWAY_TOKEN
 from ..factories import NEWCOMER, form
@@ -19,7 +19,7 @@ from ..hotline_fixtures import login
 
 @pytest.fixture
 def client(hotline: Services) -> Iterator[TestClient]:
-    with TestClient(create_app(services=hotline)) as test_client:
+    with client_for(hotline) as test_client:
         yield test_client
 
 

@@ -3,14 +3,12 @@
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from fastapi.testclient import TestClient
-
 from bundle_service.api.deps import Services
 from bundle_service.core.security import TokenSigner, hash_password, needs_rehash, verify_password
 from bundle_service.crud import staff as staff_crud
 from bundle_service.crud.audit import events
 from bundle_service.hotline.staff_accounts import seed_accounts
-from bundle_service.main import create_app
+from tests.apps import client_for
 
 from ..hotline_fixtures import *  # noqa: F403  (fixtures)
 from ..hotline_fixtures import login
@@ -43,7 +41,7 @@ def test_tokens_are_signed_and_expire() -> None:
 
 
 def test_login_me_and_wrong_password(hotline: Services) -> None:
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         assert client.post("/api/v1/staff/login", json={"username": "zhangsan", "password": "nope"}).status_code == 401
         unknown = client.post("/api/v1/staff/login", json={"username": "nobody", "password": "nope"})
         assert unknown.status_code == 401 and unknown.json()["code"] == "invalid_credentials"
@@ -57,7 +55,7 @@ def test_login_me_and_wrong_password(hotline: Services) -> None:
 
 
 def test_no_or_bad_token_is_401(hotline: Services) -> None:
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         for path in ("/api/v1/staff/me", "/api/v1/handoffs", "/api/v1/staff/accounts"):
             assert client.get(path).status_code == 401
             assert client.get(path, headers={"Authorization": "Bearer s1.abc.def"}).status_code == 401
@@ -66,7 +64,7 @@ def test_no_or_bad_token_is_401(hotline: Services) -> None:
 
 
 def test_staff_cannot_use_admin_endpoints(hotline: Services) -> None:
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         staff = login(client, "zhangsan")
         admin = login(client, "admin")
         for method, path, body in (
@@ -86,7 +84,7 @@ def test_staff_cannot_use_admin_endpoints(hotline: Services) -> None:
 
 
 def test_a_disabled_account_loses_its_session(hotline: Services) -> None:
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         headers = login(client, "lisi")
         with hotline.sessions.begin() as session:
             account = staff_crud.get(session, "lisi")

@@ -14,7 +14,7 @@ from bundle_service.core.clock import FixedClock
 from bundle_service.core.security import TokenSigner, needs_rehash
 from bundle_service.crud import staff as staff_crud
 from bundle_service.hotline.staff_login_throttle import lock_seconds
-from bundle_service.main import create_app
+from tests.apps import app_for, client_for
 
 from ..hotline_fixtures import *  # noqa: F403  (fixtures)
 from ..hotline_fixtures import PASSWORDS
@@ -25,9 +25,10 @@ URL = "/api/v1/staff/login"
 
 @pytest.fixture
 def peer_client(hotline: Services) -> Iterator[tuple[TestClient, FromPeer]]:
-    app = FromPeer(create_app(services=hotline))
-    with TestClient(app) as client:
-        yield client, app
+    with app_for(hotline) as built:
+        app = FromPeer(built)
+        with TestClient(app) as client:
+            yield client, app
 
 
 def _try(client: TestClient, name: str, password: str) -> int:
@@ -111,10 +112,10 @@ def test_an_old_hash_is_upgraded_at_the_next_login(hotline: Services) -> None:
         now = hotline.clock.now()
         old = _scrypt_2_14("old-pass-123")
         staff_crud.create(session, staff_id="veteran", display_name="v", role="staff", password_hash=old, now=now)
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         assert _try(client, "veteran", "old-pass-123") == 200
     with hotline.sessions() as session:
         account = staff_crud.get(session, "veteran")
         assert account is not None and not needs_rehash(account.password_hash)
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         assert _try(client, "veteran", "old-pass-123") == 200

@@ -10,7 +10,7 @@ from pydantic import SecretStr
 from bundle_service.api.deps import Services
 from bundle_service.core.clock import FixedClock
 from bundle_service.identity.session_tokens import SessionTokens
-from bundle_service.main import create_app
+from tests.apps import client_for
 from tests.service.conftest import GATEWAY_TOKEN
 from tests.service.factories import form, make_id
 
@@ -22,7 +22,7 @@ BOB = "oBob_openid_0002"
 @pytest.fixture
 def client(services: Services) -> Iterator[TestClient]:
     settings = services.settings.model_copy(update={"session_secret": SecretStr(SESSION_SECRET)})
-    with TestClient(create_app(services=dataclasses.replace(services, settings=settings))) as test_client:
+    with client_for(dataclasses.replace(services, settings=settings)) as test_client:
         yield test_client
 
 

@@ -10,8 +10,8 @@ from pydantic import SecretStr
 from bundle_service.api.deps import Services
 from bundle_service.core.clock import FixedClock
 from bundle_service.identity.session_tokens import InvalidSessionToken, SessionTokens
-from bundle_service.main import create_app
 from devtools.fake_code2session import FakeCode2Session
+from tests.apps import client_for
 
 APP_ID = "wxtestapp000000001"
 APP_SECRET = "test-app-secret"
@@ -55,7 +55,7 @@ def now_of(client: TestClient) -> float:
 
 @pytest.fixture
 def login_client(services: Services, fake_wechat: FakeCode2Session) -> Iterator[TestClient]:
-    with TestClient(create_app(services=with_login(services, fake_wechat.base_url))) as client:
+    with client_for(with_login(services, fake_wechat.base_url)) as client:
         yield client
 
 
@@ -97,14 +97,14 @@ def test_code2session_errors_are_precise(login_client: TestClient, code: str, st
 
 def test_wrong_app_secret_is_a_503_not_a_users_fault(services: Services, fake_wechat: FakeCode2Session) -> None:
     container = with_login(services, fake_wechat.base_url, wechat_app_secret=SecretStr("wrong"))
-    with TestClient(create_app(services=container)) as client:
+    with client_for(container) as client:
         answer = client.post("/api/v1/auth/wechat-login", json={"code": "dev-alice"})
     assert answer.status_code == 503
     assert answer.json()["code"] == "wechat_login_failed"
 
 
 def test_unreachable_wechat_is_503(services: Services) -> None:
-    with TestClient(create_app(services=with_login(services, "http://127.0.0.1:9"))) as client:
+    with client_for(with_login(services, "http://127.0.0.1:9")) as client:
         answer = client.post("/api/v1/auth/wechat-login", json={"code": "dev-alice"})
     assert answer.status_code == 503
     assert answer.json()["message"] == "暂时无法连接微信服务，请稍后再试。"

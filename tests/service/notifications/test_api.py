@@ -7,11 +7,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from bundle_service.api.deps import Services
-from bundle_service.main import create_app
 from bundle_service.models import AuditEvent
 from bundle_service.notifications.worker import Worker
 from devtools.fake_sms_gateway import FakeSmsGateway
 from devtools.fake_wechat_subscribe import FakeWeChatSubscribe
+from tests.apps import client_for
 
 from ..conftest import GATEWAY_TOKEN
 from ..factories import NEWCOMER
@@ -25,7 +25,7 @@ SETTINGS = "/api/v1/me/notifications"
 @pytest.fixture
 def client(hotline: Services) -> Iterator[TestClient]:  # noqa: F811
     """The app with staff accounts."""
-    with TestClient(create_app(services=hotline)) as test_client:
+    with client_for(hotline) as test_client:
         yield test_client
 
 

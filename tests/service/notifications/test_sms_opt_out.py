@@ -12,11 +12,11 @@ from pydantic import SecretStr
 from sqlalchemy import select
 
 from bundle_service.api.deps import Services
-from bundle_service.main import create_app
 from bundle_service.models import AuditEvent, Notification
 from bundle_service.notifications.sms_replies import meaning, normalise_phone
 from bundle_service.notifications.worker import Worker
 from devtools.fake_sms_gateway import FakeSmsGateway
+from tests.apps import client_for
 from tests.in_thread_server import serve_in_thread
 
 from ..factories import NEWCOMER
@@ -34,7 +34,7 @@ SWITCH = "/api/v1/notifications/switch"
 def client(hotline: Services) -> Iterator[TestClient]:  # noqa: F811
     """The app with staff accounts and an inbound SMS token."""
     hotline.settings = hotline.settings.model_copy(update={"sms_inbound_token": SecretStr(INBOUND_TOKEN)})
-    with TestClient(create_app(services=hotline)) as test_client:
+    with client_for(hotline) as test_client:
         yield test_client
 
 
@@ -140,7 +140,7 @@ def test_a_td_reply_through_the_development_gateway_turns_that_phones_texts_off(
 
 
 def test_replies_are_refused_while_no_inbound_token_is_configured(hotline: Services) -> None:  # noqa: F811
-    with TestClient(create_app(services=hotline)) as bare:
+    with client_for(hotline) as bare:
         refused = bare.post(REPLIES, json={"phone": PHONE, "text": "TD"}, headers=GATEWAY)
     assert (refused.status_code, refused.json()["code"]) == (401, "sms_inbound_disabled")
 

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from bundle_service.api.deps import Services
 from bundle_service.models import BenefitOffer, Notification
 from bundle_service.offers.sweep import sweep
+from tests.apps import client_for
 
 from ..callers import GATEWAY, anonymous, hotline_call, owner, verify_caller
 from ..factories import WANG_FANG, ZHANG_WEI, ZHOU_TING
@@ -97,9 +98,7 @@ def test_a_benefit_already_claimed_is_not_offered_and_the_sweep_finds_the_rest(
 
 
 def test_a_caller_staff_verified_is_offered_and_told_by_sms(hotline: Services) -> None:
-    from bundle_service.main import create_app
-
-    with TestClient(create_app(services=hotline)) as client:
+    with client_for(hotline) as client:
         console, call = hotline_call(client)
         before = client.get(OFFERS, headers=call).json()
         assert before["identified"] is False
