@@ -20,7 +20,7 @@ TRAIN_INPUTS := config.yml $(shell find bot nlu_data -type f \( -name '*.yml' -o
                   -not -name 'credentials*' -not -name 'endpoints*' 2>/dev/null) \
                 $(wildcard nlu_components/*.py nlu_data/gazetteer/*.yml)
 
-.PHONY: help venvs run chat train validate test checks test-service test-rasa test-nlu test-e2e test-web test-security conversations browser balancer scaled test-scaled lint bench \
+.PHONY: help venvs run chat train validate test checks model-checks test-service test-rasa test-nlu test-e2e test-web test-security conversations browser balancer scaled test-scaled lint bench \
 	nlu-resources lock clean
 
 help: ## List the targets
@@ -102,14 +102,18 @@ browser: ## Headless Chromium and CJK fonts for the browser tests (apt-get, only
 
 # Two jobs where they fit on two cores: the environments side by side; training beside every check that needs no
 # model (training keeps about one core busy; `checks` runs its targets one after the other on the other); then the
-# tests against the trained model, one after the other (each starts its own stack).
+# tests against the trained model: the quality sets' stack (test-security, bound by one Rasa process) beside the
+# other model tests one after the other (each starts its own stack).
 test: ## Run every check and test
 	$(MAKE) --no-print-directory -j2 venvs browser
 	$(MAKE) --no-print-directory -j2 --output-sync=target $(MODEL) checks
-	$(MAKE) --no-print-directory test-nlu test-e2e test-web test-security
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-security model-checks
 
 checks: venvs ## Every check that needs no trained model: validation, lint, service and Rasa-side unit tests
 	$(MAKE) --no-print-directory validate lint test-rasa test-service
+
+model-checks: venvs $(MODEL) browser ## The model's tests but the quality sets: held-out NLU, end-to-end stories, browser
+	$(MAKE) --no-print-directory test-nlu test-e2e test-web
 
 test-service: $(SVC_VENV)/.installed ## Service tests (incl. knowledge-base retrieval), on every core
 	$(SVC_PY) -m pytest tests/service tests/knowledge tests/deploy -q -n auto --durations=15
