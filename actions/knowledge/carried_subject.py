@@ -86,3 +86,26 @@ def another_scheme(subject: str, code: str) -> bool:
 def names_other_scheme(subject: str) -> bool:
     """Whether a follow-up's ``subject`` names an insurance, benefit or tax none of the items is ("医保", "增值税")."""
     return bool(OTHER_SCHEME.search(subject))
+
+
+# A service place a question was about ("创业服务窗口在哪", "机场接待站怎么去"): the longest name said counts.
+PLACE = re.compile(r"创业服务窗口|服务窗口|政务服务大厅|政务大厅|窗口|接待站|驿站|创业在湘平台|创业在湘|平台")
+# What a place does, asked by itself ("能办哪些", "都管些啥", "能干啥", "有什么服务").
+PLACE_DUTIES = re.compile(
+    r"^(?:那么|那|这个|那个|它|那里|那边|这里|这边)?(?:能|可以|都|还|一般)*"
+    r"(?:办哪些|办什么|办啥|管些啥|管啥|管什么|管哪些|干啥|干什么|做什么|做啥|有什么服务|有啥服务|提供什么|提供啥|帮什么|帮啥)"
+    r"(?:事|业务|服务|忙)?(?:呀|啊|呢|吗)?[？?。！!]*$"
+)
+
+
+def carried_place(text: str, named_item: bool, before: str) -> str | None:
+    """``text``, what a place does asked by itself, asked about the place the question ``before`` named; else ``None``.
+
+    "能办哪些" after "创业服务窗口在哪" asks what the window handles (consultation and the whole bundle offline),
+    not the bundle's 8 items. ``None`` when ``text`` names an item or asks something else, or nothing before named
+    a place.
+    """
+    if named_item or not PLACE_DUTIES.match(text.strip()):
+        return None
+    place = max(PLACE.findall(before), key=len, default="")  # "政务大厅的创业服务窗口": the window
+    return f"{place}{without_then(text.strip())}" if place else None

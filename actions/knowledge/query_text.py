@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 
 from actions.conversation import context, question_shape
 from actions.knowledge import loan_followups
-from actions.knowledge.carried_subject import another_scheme, carried_count, names_other_scheme
+from actions.knowledge.carried_subject import another_scheme, carried_count, carried_place, names_other_scheme
 from actions.knowledge.english_words import in_chinese_words
 from actions.knowledge.noun_questions import as_question
 from actions.knowledge.short_followups import light_named, other_end
@@ -95,6 +95,8 @@ def query_text(tracker: Tracker, everyday: bool = False) -> str:
     named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None) is not None
     if users and not elliptical(text) and (count := carried_count(text, named, read_text(users[-1]))) is not None:
         return fitted(count, question_shape.is_question)  # "有几家" after "省级孵化基地有哪些类型"
+    if users and (place := carried_place(text, named, read_text(users[-1]))) is not None:
+        return fitted(place, question_shape.is_question)  # "能办哪些" after "创业服务窗口在哪"
     made_whole = _made_whole(text, list(tracker.latest_message.get("entities") or []), users, everyday)
     return fitted(as_question(made_whole, named), question_shape.is_question)  # "…办理时限" → "…是几个工作日"
 

@@ -21,6 +21,7 @@ from actions.knowledge.answer_parts import ANSWERED, answered_item, combined, na
 from actions.knowledge.comparison import compare
 from actions.knowledge.in_place import redirected, route_in_place, routed
 from actions.knowledge.kept_item import about_item, kept_on_item
+from actions.knowledge.parties import per_party
 from actions.knowledge.query_text import (
     FORM_ITEM,
     ITEM_ENTITY,
@@ -33,6 +34,8 @@ from actions.knowledge.query_text import (
 )
 from actions.knowledge.searching import mentioned_item, search
 from actions.knowledge.subject_switch import without_then
+from actions.knowledge.subsidy_amount import QUERY as SUBSIDY_QUERY
+from actions.knowledge.subsidy_amount import SUBSIDY, TRAINING, asks_subsidy_amount, in_training, item_before
 from actions.knowledge.topic import steered, unsaid_subject
 from actions.service_client import ServiceUnavailable
 from contract.query_length import fitted
@@ -67,6 +70,10 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
             (part, await search(tracker, query=fitted(part, question_shape.is_question), item=code))
             for part, code in each
         ]
+    if both := per_party(text):  # "高校毕业生和小微企业分别能贷多少": each borrower's own limit
+        return [
+            (part, await search(tracker, query=fitted(part, question_shape.is_question), item=LOAN)) for part in both
+        ]
     parts = [] if WHAT_ABOUT.match(text) else question_shape.questions(text)
     if len(parts) < 2:
         return [(text, await answer_one(tracker, text))]
@@ -92,6 +99,20 @@ async def answer_each(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
     return answers
 
 
+async def _subsidy_in_context(tracker: Tracker, text: str) -> dict[str, Any] | None:
+    """The answer to a subsidy question its context decides, else ``None``.
+
+    A bare "好吧，那到时候能领多少" (after a verdict naming several items) asks the start-up subsidy's sum; "有补贴吗"
+    right after a training answer asks about the training's subsidy.
+    """
+    named = next(tracker.get_latest_entity_values(ITEM_ENTITY), None)
+    if asks_subsidy_amount(text, named):
+        return await search(tracker, query=SUBSIDY_QUERY, item=SUBSIDY)
+    if (training := in_training(text, item_before(tracker.events), named)) is not None:
+        return await search(tracker, query=fitted(training, question_shape.is_question), item=TRAINING)
+    return None
+
+
 async def _by_short_word(tracker: Tracker, text: str, short: tuple[str, str]) -> dict[str, Any]:
     """The answer to a question naming its item by a short word: asked with the item's name, else in its own words.
 
@@ -106,6 +127,11 @@ async def _by_short_word(tracker: Tracker, text: str, short: tuple[str, str]) ->
 
 
 async def answer_one(tracker: Tracker, text: str) -> dict[str, Any]:
+    """The answer to one question: a subsidy question its context decides (``_subsidy_in_context``), else searched."""
+    return await _subsidy_in_context(tracker, text) or await _searched_one(tracker, text)
+
+
+async def _searched_one(tracker: Tracker, text: str) -> dict[str, Any]:
     """The answer to one question, asked again with its item when nothing fits.
 
     A message that names its item is searched without the item first (:func:`mentioned_item`); when nothing fits

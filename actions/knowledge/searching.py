@@ -17,6 +17,7 @@ from actions.knowledge.query_text import (
     subject_item,
 )
 from actions.knowledge.subject_switch import planned_kind
+from actions.knowledge.yuan_sums import in_wan
 
 
 def named_other_item(text: str, kept: str) -> bool:
@@ -63,7 +64,7 @@ async def search(
     """
     region = next(tracker.get_latest_entity_values("region"), None)
     item = item or mentioned_item(tracker)
-    asked = in_chinese(tracker, gist(tracker, query or query_text(tracker)))
+    asked = in_wan(in_chinese(tracker, gist(tracker, query or query_text(tracker))))  # "150000元" → 15万
     body = {
         "query": with_borrower(tracker, asked, item),  # "能贷多少" in a small enterprise's application: its 300万
         "item": item,

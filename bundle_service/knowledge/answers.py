@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bundle_service.knowledge.lights import judged
+from bundle_service.knowledge.schemes import BUNDLE
 from bundle_service.knowledge.subject_focus import for_subject
 
 if TYPE_CHECKING:  # ranking asks this module how much of an answer is shown
@@ -27,6 +28,12 @@ DECLINED_TEXT = (
     "抱歉，“{scheme}”不是湖南省个人创业“一件事”的事项，政策资料里没有找到它的规定，我不拿相近的规定来猜。"
     "一件事里的补贴是一次性创业补贴，贷款是创业担保贷款（另有就业创业证、创业培训、孵化基地、养老保险登记、"
     "营业执照和纳税人信息确认）。{scheme}请向{department}或政务服务大厅咨询，也可以说“转人工”。"
+)
+# Another "一件事" bundle named ("注销一件事"): not ours, what ours holds, and where the other one is asked about.
+BUNDLE_DECLINED_TEXT = (
+    "抱歉，“{scheme}”是另一项“一件事”服务，不是湖南省个人创业“一件事”，政策资料里没有找到它的规定，我不拿相近的规定来猜。"
+    "个人创业“一件事”办的是创业的8个事项：就业创业证、养老保险登记、创业补贴、创业担保贷款、孵化基地、创业培训、"
+    "营业执照（经营主体登记注册）和纳税人信息确认。{scheme}请向当地政务服务大厅或负责它的部门咨询，也可以说“转人工”。"
 )
 # A figure (or a station's documents) asked that the nearest source does not state (figures.py): the policy gives
 # none; what it is about.
@@ -78,6 +85,8 @@ def title(hit: SourceHit) -> str:
 
 def declined(scheme: str, department: str) -> str:
     """The refusal of another scheme named ``scheme``, naming the ``department`` that answers for it."""
+    if scheme.endswith(BUNDLE):  # another bundle: what ours holds, asked about where bundles are served
+        return BUNDLE_DECLINED_TEXT.format(scheme=scheme)
     return DECLINED_TEXT.format(scheme=scheme, department=department)
 
 

@@ -22,6 +22,8 @@ LONGEST_NAME = 4  # the name said is the longest run of such characters before t
 # right after a bank's name: its own loan ("网商银行的贷款", "建行那个贷款"), not one through it ("农行能办担保贷款")
 # ... unless the guaranteed loan is named: "邮储银行的贷款是不是创业担保贷款" asks about ours, lent by that bank
 OUR_LOAN = re.compile(r"担保|创业贷|贴息贷")
+BUNDLE = "一件事"
+BUNDLE_QUOTES = re.compile(r"[“”\"'‘’「」《》]")
 BANK_OWN_LOAN = re.compile(r"(?:家|的|那|这|那个|这个|那款|这款|的那个|的那款|出的|推的|里的)?(?:贷款|贷)")
 
 
@@ -42,6 +44,7 @@ class OtherSchemes:
     default_department: str = "负责它的部门"
     banks: tuple[str, ...] = ()  # banks' names, longest first ("建设银行", "建行")
     bank_loans: tuple[str, ...] = ()  # kinds of a bank's own loan ("快贷", "信用贷")
+    bundles: tuple[str, ...] = ()  # other "一件事" bundles by what comes before 一件事 ("注销", "企业开办")
 
     @classmethod
     def load(cls, path: Path, aliases: tuple[str, ...] = ()) -> "OtherSchemes":
@@ -69,9 +72,20 @@ class OtherSchemes:
             raise ValueError(f"{path}: expected `departments: {{by_words: [{{words: [...], who: ...}}]}}`")
         departments = tuple((tuple(str(w) for w in r["words"]), str(r["who"])) for r in rules)
         default = str(who.get("default") or cls.default_department)
-        banks, bank_loans = (_longest_first(data.get(key), path, key) for key in ("banks", "bank_loans"))
+        banks, bank_loans, bundles = (
+            _longest_first(data.get(key), path, key) for key in ("banks", "bank_loans", "bundles")
+        )
         return cls(
-            tuple(heads), frozenset(not_last), frozenset(ours), aliases, names, departments, default, banks, bank_loans
+            tuple(heads),
+            frozenset(not_last),
+            frozenset(ours),
+            aliases,
+            names,
+            departments,
+            default,
+            banks,
+            bank_loans,
+            bundles,
         )
 
     def listed(self, text: str) -> str:
@@ -83,6 +97,8 @@ class OtherSchemes:
         """
         if name := next((name for name in self.names if name in text), ""):
             return name
+        if bundle := self.other_bundle(text):
+            return bundle
         bank = next((bank for bank in self.banks if bank in text), "")
         if not bank:
             return ""
@@ -91,6 +107,16 @@ class OtherSchemes:
             return f"{bank}{loan}"
         own = BANK_OWN_LOAN.match(after) and not OUR_LOAN.search(text)
         return f"{bank}贷款" if own else ""
+
+    def other_bundle(self, text: str) -> str:
+        """Another "一件事" bundle ``text`` names ("注销一件事在哪办" → 注销一件事), else ``""``.
+
+        The province runs many bundles; ours is the personal entrepreneurship one. A question about another one
+        ("企业开办一件事要几天") is declined by name, never answered with our bundle's entry points, days or items.
+        Quotes around 一件事 are the same name ("注销“一件事”").
+        """
+        plain = BUNDLE_QUOTES.sub("", text)
+        return next((f"{name}{BUNDLE}" for name in self.bundles if f"{name}{BUNDLE}" in plain), "")
 
     def department(self, scheme: str) -> str:
         """Who answers for ``scheme``: the first ``departments`` rule a word of which its name holds, else the default.
