@@ -185,6 +185,7 @@ class ValidateApplicationForm(FormValidationAction):
                 prefix = f"{BY_SLOT[slot].label}没有修改：" if is_correction else ""
                 if slot == requested:
                     events += failed_answer(dispatcher, tracker, slot, slots, prefix + problem)
+                    found.rejected.append(slot)  # the step stays asked: the next answer is read for it
                     continue
                 dispatcher.utter_message(text=prefix + problem)
                 if not is_correction:
@@ -290,7 +291,12 @@ class ValidateApplicationForm(FormValidationAction):
             events += [SlotSet(field.slot, None), SlotSet(CONFIRM_SLOT, None)]
             slots[CONFIRM_SLOT] = None
         missing = set(check["missing"]) | {e["field"] for e in check["errors"]}
-        again = [slot for slot in rejected or [] if slot in BY_SLOT and BY_SLOT[slot].service_field in missing]
+        # a value kept from "上一步" is no missing field, yet its step stays asked after a refused new one
+        again = [
+            slot
+            for slot in rejected or []
+            if slot in BY_SLOT and (BY_SLOT[slot].service_field in missing or slots.get(slot) is not None)
+        ]
         next_slot: str | None = next((f.slot for f in FIELDS if f.service_field in missing), None)
         next_slot = again[0] if again else next_slot
         if submit_asked and next_slot is not None:

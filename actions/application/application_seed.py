@@ -15,6 +15,7 @@ from actions.application.form_guard import is_question
 from actions.application.form_items import items_in_words, later
 from actions.application.form_labels import business_type_in_words, read_labelled
 from actions.application.form_values import speaks_for_a_caller
+from actions.knowledge.query_text import read_text
 
 # A wish to apply ("我要办", "想贷", "报名"): read here for an earlier message, by the start for the latest one.
 APPLY_WORDS = re.compile(r"申请|办理|我要办|想办|帮我办|要贷|想贷|想借|要借|填表|报名")
@@ -64,9 +65,8 @@ def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
     items: list[str] = []
     third_person = speaks_for_a_caller(tracker)
     for event in _user_messages(tracker):
-        parse = event.get("parse_data") or {}
-        entities = list(parse.get("entities") or [])
-        text = str(event.get("text") or "")
+        entities = list((event.get("parse_data") or {}).get("entities") or [])
+        text = read_text(event)  # as the NLU read it (dictated "逗号" written as ","): its entities' offsets fit it
         # "帮我爸办，他叫王刚": a third-person name is the applicant's unless the user named themselves
         labelled = read_labelled(text, entities, third_person=third_person or "applicant_name" not in values)
         # "想借8万开个水果店，最长能借多久": the question is answered, never kept as the industry
@@ -82,7 +82,7 @@ def seeded_values(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
 def _wished_before(tracker: Tracker) -> bool:
     """An earlier message (since the last application ended) asked to apply for an item ("来电人想办执照和培训")."""
     for event in _user_messages(tracker)[:-1]:
-        text = str(event.get("text") or "")
+        text = read_text(event)
         entities = list((event.get("parse_data") or {}).get("entities") or [])
         if APPLY_WORDS.search(text) and _items_of(entities, text):
             return True

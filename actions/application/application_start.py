@@ -30,6 +30,7 @@ from actions.conversation.closed_loop_first import rating_or_unfiled
 from actions.conversation.replies import answer_question, person_due
 from actions.eligibility import item_eligibility, own_case, situation
 from actions.eligibility.own_case import FACTS_KEPT
+from actions.eligibility.past_places import without_past_places
 from actions.knowledge import item_topic, knowledge_client
 from actions.service_client import ServiceUnavailable, check_field
 from contract.labels import ITEM_NAMES
@@ -118,7 +119,8 @@ async def _not_for_the_form(
     if (answered := await followups.before_starting(dispatcher, tracker, domain)) is not None:
         return answered
     text = str(tracker.latest_message.get("text") or "")
-    if not offer_accepted and (declined := await knowledge_client.named_elsewhere(text)):
+    # "在宁波打了八年工，回来想开个奶茶店，怎么办执照": where the person worked is their past, not the policy asked
+    if not offer_accepted and (declined := await knowledge_client.named_elsewhere(without_past_places(text))):
         dispatcher.utter_message(text=declined)
         return []
     return None

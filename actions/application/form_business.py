@@ -123,12 +123,37 @@ PROJECT_PLAN_LEAD = re.compile(
 )
 
 
+# A bare 开 before the kind of shop ("开奶茶店", "想开米粉店"): the plan's verb when Jieba makes it a word of its own.
+BARE_OPEN = re.compile(r"^(?:我们?|本人)?(?:就)?(?:想|准备|打算|计划|要)?(?=开)")
+OPEN_WORDS = frozenset({"开", "了", "家", "个", "间", "一家", "一个", "一间"})  # 开了家, 开个: the plan's words
+
+
+def _open_dropped(answer: str) -> str:
+    """A plan's 开 before the kind of shop dropped: "开奶茶店" → 奶茶店; "开心奶茶店", "开元酒店" are names as said.
+
+    Jieba tells the verb from a name's first word (开心, 开元, 开福区) and a measure word from a trade's (家政).
+    """
+    lead = BARE_OPEN.match(answer)
+    if not lead:
+        return answer
+    import jieba  # the NLU's segmenter (its dictionary loaded once)
+
+    words = jieba.lcut(answer[lead.end() :])
+    if words[0] != "开":
+        return answer
+    plan = next((index for index, word in enumerate(words) if word not in OPEN_WORDS), len(words))
+    rest = "".join(words[plan:])
+    return rest if kind_of_free_text(rest) == "project_name" else answer
+
+
 def project_answered(answer: str, cued: bool = False) -> str:
     """A project name answered at its step without the words around it: "就叫乐乐工坊吧" → 乐乐工坊.
 
     A remark about the name ("就用我名字吧", "还没想好") is left as said, for the guard to refuse, unless the
-    words came after their cue already (``cued``: "项目名称改成乐乐工坊吧").
+    words came after their cue already (``cued``: "项目名称改成乐乐工坊吧"). A plan's bare 开 before the kind of
+    shop is no part of the name ("开奶茶店" → 奶茶店).
     """
+    answer = _open_dropped(answer)
     name = PROJECT_ANSWER_CUE.sub("", PROJECT_PLAN_LEAD.sub("", answer, count=1), count=1).rstrip('”"」')
     cued = cued or name != answer
     name = TRAILING_FILLER.sub("", name) if cued else name

@@ -13,9 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application.form_field_help import FIELD_WORDS
 from actions.application.form_fields import ATTEMPT, BY_SLOT, CONFIRM_SLOT, FIELDS, FORM_SLOTS, PAUSED, display
-from actions.application.form_guard import EXAMPLES, retry_help
+from actions.application.form_guard import BACK, EXAMPLES, RESTART, retry_help
 from actions.application.form_values import Extraction
-from actions.steps.step_failures import HELP_FROM, failures_at
+from actions.steps.step_failures import HELP_FROM, failures_at, refused_opening
 
 REQUESTED = "requested_slot"
 RESUME_HINT = "刚才的申请表还没填完，已填的内容为您保留着，说“继续申请”就能接着填。"
@@ -37,8 +37,15 @@ def _label(slot: str) -> str:
 
 
 def failures(tracker: Tracker, slot: str) -> int:
-    """Messages in a row that answered nothing at ``slot``, the latest included (:mod:`actions.steps.step_failures`)."""
-    return failures_at(tracker, slot, (*FORM_SLOTS, CONFIRM_SLOT))
+    """Failed answers to ``slot`` in a row, the latest included (:mod:`actions.steps.step_failures`).
+
+    Counted per field: a value for it refused while another step was asked ("身份证4301…" at the name) is its first
+    failure, so the next wrong one already gets the example and a person.
+    """
+    fills = (*FORM_SLOTS, CONFIRM_SLOT)
+    opening = refused_opening(tracker, slot, fills)
+    commanded = opening is not None and any(words.search(opening) for words in (BACK, RESTART))
+    return failures_at(tracker, slot, fills) + (opening is not None and not commanded)
 
 
 def failed_answer(

@@ -302,8 +302,10 @@ def _bare_values(text: str, requested: Any, named: dict[str, Any]) -> dict[str, 
             found["phone"] = phone.group(0)
         if "id_number" not in named and (id_number := BARE_ID.search(text)):
             found["id_number"] = id_number.group(0).upper()
-    if requested in DIGIT_STEPS and requested not in named and not found and (led := LED_DIGITS.match(text.strip())):
-        found[requested] = re.sub(r"[\s-]", "", led.group("digits")).upper()  # "就是1398765": the digits alone
+    led = LED_DIGITS.match(text.strip()) if requested in DIGIT_STEPS and requested not in named and not found else None
+    digits = re.sub(r"[\s-]", "", led.group("digits")).upper() if led else ""
+    if digits and digits not in named.values():  # "13912345678" at the ID's step: the phone read, no ID refused
+        found[requested] = digits  # "就是1398765": the digits alone
     bare = text.strip(" 。.，,！!～~")
     if not named and not found and requested in NAME_NEIGHBOURS and plausible_name(bare) and not PLACE.search(bare):
         found["applicant_name"] = bare

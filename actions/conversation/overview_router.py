@@ -17,6 +17,7 @@ from actions.conversation import context
 from actions.conversation.context import ENTRY_POINTS, HOW_LONG, WHERE, WHOLE_TIME, previous_action
 from actions.conversation.plain_answers import said_plainly
 from actions.conversation.replies import answer_question
+from actions.eligibility.past_places import without_past_places
 from actions.knowledge import knowledge_client
 from actions.knowledge.query_text import WHAT_ABOUT
 from actions.knowledge.questions import ANSWERED
@@ -83,10 +84,10 @@ class ActionRouteOverview(Action):
         where_only = WHERE.search(text) and len(text) <= 20 and bare and not SPECIFIC_TOPIC.search(text)
         if not (named_item or in_context or whom) and where_only:
             where = context.fixed_reply(tracker, False) or ENTRY_POINTS  # "线下呢": the window
-            dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or where)
+            dispatcher.utter_message(text=await knowledge_client.elsewhere(without_past_places(text)) or where)
             return done
         if after and not named_item and HOW_LONG.search(text) and not context.REDUCTION.search(text):
-            dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or WHOLE_TIME)
+            dispatcher.utter_message(text=await knowledge_client.elsewhere(without_past_places(text)) or WHOLE_TIME)
             return done
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         asks_about = after and bool(WHAT_ABOUT.match(text))  # "现在呢", "线下呢": about the overview, not it again
@@ -94,8 +95,9 @@ class ActionRouteOverview(Action):
         # "残疾人开店有啥照顾" read as the overview: the item's entry answers it
         if specific or SPECIFIC_TOPIC.search(text) or await about_an_item(text):
             return [*done, *await answer_question(dispatcher, tracker, domain)]
-        # "房贷能在一件事里办吗": another service asked as part of the bundle is declined, not given the overview
-        if declined := await knowledge_client.elsewhere(text, margin=0.0):
+        # "房贷能在一件事里办吗": another service asked as part of the bundle is declined, not given the overview;
+        # "我在东莞厂里干了好多年，回来…要办哪些手续": where the person worked is their past, not the policy asked
+        if declined := await knowledge_client.elsewhere(without_past_places(text), margin=0.0):
             dispatcher.utter_message(text=declined)
         else:
             dispatcher.utter_message(response="utter_bundle_overview")

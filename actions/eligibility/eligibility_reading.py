@@ -140,8 +140,9 @@ def earlier_facts(events: list[dict[str, Any]], today: date) -> tuple[dict[str, 
     facts: dict[str, Any] = {}
     shown: list[str] = []
     for event in user:
-        text = str(event.get("text") or "")
-        entities = list((event.get("parse_data") or {}).get("entities") or [])
+        parse = event.get("parse_data") or {}
+        text = str(parse.get("text") or event.get("text") or "")  # as the NLU read it: its entities' offsets fit
+        entities = list(parse.get("entities") or [])
         said, read = stated_facts(text, entities, today)
         if "elig_person_category" not in said and (described := situation.described_category(text)):
             said["elig_person_category"] = described

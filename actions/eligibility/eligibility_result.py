@@ -11,11 +11,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.application.form_navigation import RESUME_HINT, application_paused, hint_if_paused
 from actions.eligibility.eligibility import SERVICE_DOWN, as_understood, profile
-from actions.eligibility.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
-from actions.eligibility.verdicts import verdict_lines
+from actions.eligibility.eligibility_reading import PROFILE_SLOTS
+from actions.eligibility.verdicts import none_listed, verdict_lines
 from actions.service_client import ServiceUnavailable, post_json
-
-NOT_LISTED = "只面向政策列明的人员类别，您说都不属于，暂不符合。"
 
 
 class ActionShowEligibility(Action):
@@ -42,8 +40,7 @@ class ActionShowEligibility(Action):
             return forget
         good = [a for a in answer["items"] if a["qualifies"]]
         other = [a for a in answer["items"] if not a["qualifies"]]
-        if slots.get("elig_other_category") == NO_BUSINESS:  # none of the groups: what still needs one is not met
-            other = [{**a, "reason": NOT_LISTED} if "other_category" in a["missing"] else a for a in other]
+        other = none_listed(other, {"other_category": slots.get("elig_other_category")})  # "都不是": not met
         text = f"根据您说的情况{as_understood(slots)}，匹配结果如下：\n" + "\n".join(verdict_lines(good + other))
         if not good:
             dispatcher.utter_message(text=text + "\n暂时没有符合条件的事项；情况有变化可以再来问我，或说“转人工”。")

@@ -129,7 +129,7 @@ class ActionRouteEligibility(Action):
         if items and not (WHAT_CAN_I_GET.search(text) and not stated.profile):
             return await item_eligibility.answer(dispatcher, tracker, domain, items, stated)
         if not stated.profile and WHERE.search(text):
-            dispatcher.utter_message(text=await knowledge_client.elsewhere(text) or ENTRY_POINTS)
+            dispatcher.utter_message(text=await knowledge_client.elsewhere(without_past_places(text)) or ENTRY_POINTS)
             return []
         if _a_rule_not_a_check(text, bool(stated.profile)):
             return await answer_question(dispatcher, tracker, domain)  # "逾期过还能贷吗": a rule, not a check

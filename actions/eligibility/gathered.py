@@ -15,6 +15,7 @@ from actions.conversation.last_answer import last_turn
 from actions.eligibility import situation
 from actions.eligibility.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
 from actions.eligibility.situation import Situation
+from actions.eligibility.verdicts import NONE_OF_THE_GROUPS
 
 VERDICT = "按您说的情况"  # how a verdict of the rules begins (actions/eligibility/item_eligibility.py)
 # The person's situation said with no question (action_start_application keeps it): a fact added next is judged.
@@ -71,9 +72,21 @@ def conversation_situation(tracker: Tracker, today: date) -> Situation:
         parse: dict[str, Any] = event.get("parse_data") or {}
         text = str(parse.get("text") or event.get("text") or "")
         stated = situation.read(text, list(parse.get("entities") or []), today)
+        if _none_of_the_groups(stated, text):
+            stated.profile["other_category"] = NONE_OF_THE_GROUPS  # "都不是，就普通人": no rarer group either
         merged.profile.update(stated.profile)
         merged.shown += [shown for shown in stated.shown if shown not in merged.shown]
     return merged
+
+
+def _none_of_the_groups(stated: Situation, text: str) -> bool:
+    """The message says the person is in none of the groups (as the eligibility form reads "都不是，就普通人")."""
+    profile = stated.profile
+    return (
+        profile.get("person_category") == "other"
+        and "other_category" not in profile
+        and bool(situation.NONE_OF_THEM.search(text))
+    )
 
 
 def after_result(tracker: Tracker) -> bool:

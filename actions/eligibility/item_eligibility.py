@@ -20,7 +20,7 @@ from actions.eligibility.eligibility import SERVICE_DOWN, category_said
 from actions.eligibility.eligibility_reading import NO_BUSINESS, PROFILE_SLOTS
 from actions.eligibility.situation import Situation
 from actions.eligibility.situation_questions import amount_after_verdict, answers_besides
-from actions.eligibility.verdicts import NEEDS_MORE, verdict_lines
+from actions.eligibility.verdicts import NEEDS_MORE, for_the_service, none_listed, verdict_lines
 from actions.knowledge.comparison import describe
 from actions.knowledge.query_text import WHAT_ABOUT, follow_up_item, previous_user_event
 from actions.service_client import ServiceError, ServiceUnavailable, check_field, get_json, post_json
@@ -51,13 +51,13 @@ async def answer(
         dispatcher.utter_message(text=amount)  # "等满了一年能拿多少" right after the verdict: 5000元, not the verdict
         return [SlotSet("item", items[0])]
     try:
-        result = await post_json("/api/v1/eligibility", stated.profile)
+        result = await post_json("/api/v1/eligibility", for_the_service(stated.profile))
     except ServiceUnavailable:
         dispatcher.utter_message(text=SERVICE_DOWN)
         return []
     except ServiceError:
         result = {"items": []}  # the knowledge base answers instead
-    asked = [entry for entry in result["items"] if entry["code"] in items]
+    asked = none_listed([entry for entry in result["items"] if entry["code"] in items], stated.profile)
     if not asked:
         return await answer_question(dispatcher, tracker, domain)
     # the category read ("打工回来 → 返乡创业农民工") shown back with the dates, unless they already name it

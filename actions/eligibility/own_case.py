@@ -38,6 +38,8 @@ CAN_I = re.compile(
 # Right after a verdict or the check's result, whether an item can be had needs no "我": "那一次性创业补贴能拿吗",
 # "贷款也能贷吗", "那现在能办点啥". Not how long, what to bring or where (the knowledge base's, about the item).
 CAN_GET = re.compile(r"(?:能|可以|可不可以|能不能)[^，,。；;？?]{0,3}?(?:拿|领|申请|申领|办|享受|贷|借|弄|搞|报)")
+# The asker as someone of no listed group, or as themselves ("普通人", "一般老百姓", "我这种", "像我这样的").
+PLAIN_ASKER = re.compile(rf"{situation.PLAIN_PERSON.pattern}|我这种|我这样的?|像我")
 ASPECT = re.compile(
     r"多久|几天|多长时间|什么时候|啥时候|材料|资料|证件|带什么|带啥|哪里|哪儿|在哪|去哪|部门|单位|流程|步骤|怎么"
 )
@@ -132,9 +134,14 @@ def files(tracker: Tracker, text: str) -> bool:
 
 
 def can_get_after_result(tracker: Tracker, text: str) -> bool:
-    """Right after a verdict or the check's result, the message asks whether an item can be had ("那补贴能拿吗")."""
+    """Right after a verdict or the check's result, the message asks whether an item can be had ("那补贴能拿吗").
+
+    Asked for "普通人/一般人/我这种" it is the person judged, also with a few knowledge answers since the verdict
+    ("普通人能贷款吗"): the verdict's reason, never an FAQ about another group.
+    """
     asks = bool(CAN_GET.search(text)) and not ASPECT.search(text) and question_shape.is_question(text)
-    return asks and after_result(tracker)
+    plain = bool(PLAIN_ASKER.search(text)) and gathered.verdict_before_answers(tracker)
+    return asks and (after_result(tracker) or plain)
 
 
 def asked_items(tracker: Tracker) -> list[str] | None:

@@ -9,9 +9,10 @@ place's policy (its redirect names any other province it reads). A clause asking
 import re
 
 CLAUSES = re.compile(r"[^，,。；;！!？?\s]+[，,。；;！!？?\s]*")
-# Working somewhere: 打工/务工/上班, "打了N年工", "做了N年", "干了好些年", a factory there.
+# Working somewhere: 打工/务工/上班, "打了N年工", "上了N年班", "做了N年", "干了好些年", a factory there.
 WORKED = re.compile(
-    r"打工|务工|上班|打[了过][^，,。；;]{0,6}工|(?:做|干|待|呆|混|跑)了[^，,。；;]{0,5}(?:年|个月)|(?:做|干)过|"
+    r"打工|务工|上班|打[了过][^，,。；;]{0,6}工|上[了过][^，,。；;]{0,6}班|(?:做|干|待|呆|混|跑)了[^，,。；;]{0,5}(?:年|个月)|"
+    r"(?:做|干)过|"
     r"厂(?:子|里)?|工地|工厂|车间|流水线"
 )
 # Where: "在广东那边", "去浙江", "在外省", "厂子在东莞".
@@ -20,11 +21,20 @@ THERE = re.compile(r"在|去|到|跑|从")
 ASKS_POLICY = re.compile(r"政策|补贴|补助|贷款|扶持|优惠|多少|能不能|可不可以|[吗么呢?？]")
 
 
+# Where the person worked, inside a clause that goes on to ask ("在广东打了十几年工今年回来了…有么子政策", dictated
+# without punctuation): the place and the work, up to the work's words.
+PAST_SPAN = re.compile(
+    r"(?:在|去|到)[^，,。；;！!？?\s]{1,10}?"
+    r"(?:打工|务工|上班|打[了过][^，,。；;\s]{0,6}?工|上[了过][^，,。；;\s]{0,6}?班|(?:做|干|待|呆|混)了[^，,。；;\s]{0,5}?年)"
+)
+
+
+def tells_past_place(clause: str) -> bool:
+    """Whether a clause tells where the person worked ("在广东打了几年工"): their story, not a question about it."""
+    return bool(WORKED.search(clause) and THERE.search(clause) and not ASKS_POLICY.search(clause))
+
+
 def without_past_places(text: str) -> str:
-    """``text`` without the clauses telling where the person worked before (their past, not the policy asked)."""
-    kept = [
-        clause
-        for clause in CLAUSES.findall(text)
-        if not (WORKED.search(clause) and THERE.search(clause) and not ASKS_POLICY.search(clause))
-    ]
+    """``text`` without where the person worked before (their past, not the policy asked): its clauses, or its words."""
+    kept = [PAST_SPAN.sub("", clause) for clause in CLAUSES.findall(text) if not tells_past_place(clause)]
     return "".join(kept).strip() or text

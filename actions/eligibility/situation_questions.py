@@ -17,6 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.conversation import context, question_shape
 from actions.eligibility import situation, what_is_asked
+from actions.eligibility.past_places import tells_past_place
 
 # Whether one gets it, or how much: the verdict and the item's description answer it ("补贴能不能领", "额度多少").
 ASKS_VERDICT = re.compile(
@@ -43,7 +44,9 @@ def aspect_parts(text: str) -> list[str]:
     parts = question_shape.questions(text)
     if len(parts) < 2:
         return []
-    return [ASKED_BY.sub("", part) for part in parts if ASPECT.search(part) and not ASKS_VERDICT.search(part)]
+    # "在广东打了几年工" tells the person's past (its 几年 asks no term)
+    asked = [part for part in parts if ASPECT.search(part) and not ASKS_VERDICT.search(part)]
+    return [ASKED_BY.sub("", part) for part in asked if not tells_past_place(part)]
 
 
 async def answers_besides(tracker: Tracker, items: list[str]) -> list[str]:

@@ -46,8 +46,9 @@ def _answer(text: str) -> str:
 
 
 def user_texts(tracker: Tracker) -> list[str]:
-    """What the user said in this conversation, oldest first."""
-    return [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    """What the user said in this conversation, oldest first, as the NLU read it (normalised)."""
+    said = [e for e in tracker.events if e.get("event") == "user"]
+    return [str((e.get("parse_data") or {}).get("text") or e.get("text") or "") for e in said]
 
 
 def said_came_back(tracker: Tracker) -> bool:
