@@ -71,3 +71,16 @@ def test_the_subsidy_sum_is_no_fee(kb: KnowledgeBase) -> None:
 
 def test_a_training_subsidy_question_gets_the_free_course(kb: KnowledgeBase) -> None:
     assert "免费" in answer(kb, "参加创业培训给不给补贴", "training").splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "item"), [("创业担保贷款能不能提早还清", None), ("没到期想先还了行吗", "guaranteed_loan")]
+)
+def test_early_repayment_is_not_stated_and_names_the_bank(kb: KnowledgeBase, question: str, item: str | None) -> None:
+    said = answer(kb, question, item)
+    assert "没有写明" in said
+    assert "经办银行" in said
+
+
+def test_another_loans_early_repayment_stays_declined(kb: KnowledgeBase) -> None:
+    assert kb.search("房贷能提前还吗", record_unanswered=False).status == "not_found"
