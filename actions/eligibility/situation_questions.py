@@ -87,10 +87,13 @@ async def amount_after_verdict(tracker: Tracker, items: list[str]) -> str | None
     from actions.eligibility.gathered import after_result  # gathered → situation: imported when run, as the others
     from actions.knowledge.answer_parts import ANSWERED
     from actions.knowledge.searching import search
+    from actions.knowledge.subsidy_amount import SUBSIDY, asks_subsidy_amount
     from actions.service_client import ServiceUnavailable
 
     text = context.text_of(tracker)
     entities = list(tracker.latest_message.get("entities") or [])
+    if asks_subsidy_amount(text, None):
+        items = [SUBSIDY]  # "那到时候能领多少" after verdicts on the subsidy and the licence: money is the subsidy
     if len(items) != 1 or not HOW_MUCH.search(text) or not after_result(tracker):
         return None
     if situation.read(text, entities, date.today()).profile:

@@ -86,6 +86,7 @@ def after_verdict(said: str) -> Any:
         ("那我开了两年了能拿多少", ["startup_subsidy"], None),  # new facts: judged again
         ("那要带什么材料", ["startup_subsidy"], None),  # no amount asked
         ("能拿多少", ["startup_subsidy", "guaranteed_loan"], None),  # several items: the verdict
+        ("好吧，那到时候能领多少", ["business_registration"], "一次性创业补贴有多少钱"),  # money received: the subsidy
     ],
 )
 async def test_how_much_right_after_a_verdict_is_the_judged_items_amount(
