@@ -4,7 +4,8 @@ A returned student or a young founder types "name：…，ID：…，phone：…
 "OK submit吧". The NLU normaliser
 (``nlu_components/text_normalizer.py``) and the application form's reading (``actions/application/form_labels.py``)
 both read such a message through :func:`chinese_words`, so each English word has one Chinese reading, written here.
-The items' English names (loan, subsidy, license) are the item gazetteer's aliases and are not listed again.
+The items' English names (loan, subsidy, license) are the item gazetteer's aliases and are not listed again; a
+phrase ("business license", "register a business") is read as the item's Chinese name, which the intents know.
 
 Standard library only, like the rest of :mod:`contract`.
 """
@@ -29,6 +30,18 @@ ENGLISH_WORDS: dict[str, str] = {
     "mobile": "手机号",
     "phone": "手机号",
     "tel": "手机号",
+    # a wish in English ("I want to register a business"): the NLU reads the wish in Chinese
+    "i want to": "我想",
+    "i'd like to": "我想",
+    "i would like to": "我想",
+    # the registration by its English names: the item's Chinese names, which the NLU and the form know
+    "business license": "营业执照",
+    "business licence": "营业执照",
+    "business registration": "经营主体登记注册",
+    "register a business": "经营主体登记注册",
+    "register my business": "经营主体登记注册",
+    "register business": "经营主体登记注册",
+    "business": "生意",
     "registered": "注册了",
     "register": "注册",
     "registration": "注册",

@@ -37,7 +37,7 @@ from actions.application.form_cues import (
 )
 from actions.application.form_leftover import an_item
 from actions.application.form_name_cues import PERSON_BEFORE
-from actions.application.form_names import introduces_person
+from actions.application.form_names import introduces_person, speaker_named
 
 __all__ = [  # the address is read by form_address; the form's older callers import it from here
     "address_only",
@@ -168,7 +168,11 @@ def _called(text: str) -> str | None:
         business = (
             BUSINESS_CUE.search(match.group(0)) or BUSINESS_BEFORE.search(before) or SHOP_NAME.match(match["value"])
         )
-        person = PERSON_BEFORE.search(before) or introduces_person(text, _value(match))  # "…，叫张伟，身份证…"
+        person = (
+            PERSON_BEFORE.search(before)
+            or introduces_person(text, _value(match))  # "…，叫张伟，身份证…"
+            or speaker_named(before, _value(match))  # "…，我是牵头人，叫雷满仓"
+        )
         if business and not person and _proper(_value(match)):
             return _whole(text, match)
     return None

@@ -116,6 +116,8 @@ REGISTRATION_WORDS = re.compile(
     # "打算注册个养蜂合作社", "登记一个有限公司", "成立家庭农场合作社": a business registered, whatever its name
     r"|(?:注册|登记|成立|办)(?![了过好完])(?:个|一个|一家|家)?[\u4e00-\u9fffA-Za-z]{0,10}?"
     r"(?:有限责任公司|有限公司|公司|个体工商户|个体户|合作社)(?![\u4e00-\u9fff]{0,2}(?:养老|社保|保险|贷款|补贴))"
+    # "想register一个business" read "想注册一个生意": a business registered, its type not said
+    r"|(?:注册|登记)(?![了过好完])(?:个|一个|一家|家|一门)?(?:生意|买卖)"
     r"|报税|税务|税那"  # not 工商 inside 个体工商户, the business type
 )
 # Registration by its bare word ("那先办个登记吧", "去登记一下", "注册一下"), for a business whose type is known or

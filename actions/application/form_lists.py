@@ -18,8 +18,11 @@ from actions.application.form_address_cues import ADDRESS_MARKERS
 from actions.application.form_cues import BUSINESS_TYPE_WORDS, INDUSTRY_LIKE, NOT_INDUSTRY, segments
 from actions.application.form_leftover import bare_industry, leftover_industry
 from actions.application.form_money import only_figure
+from nlu_components.gazetteer import load_gazetteer
 
 BORROWER = re.compile(r"个人|名义")
+# Who the person is, said bare in a list (其他人员, 其他, 都不是): the category's answer, never an industry.
+CATEGORY_ANSWER = re.compile(r"其[他它](?:人员|人|类|类别|类型|情况)?|都不是|以上都不是")
 
 NAMING = re.compile(r"叫|名字|名称|店名|定为|定成|取名|起名|就用|吧$")
 # Labels a dictated run is cut at: a project's label and an individual business (a company's or cooperative's
@@ -69,11 +72,20 @@ def industry_between(text: str, named: dict[str, Any]) -> str | None:
             continue
         if only_figure(part) or BORROWER.search(part):  # "十六万", "两年", "个人名义": the loan's, never an industry
             continue
+        if _category_said(part):  # "…，叫甜心小站，其他人员": the person's category
+            continue
         if strict and not bare_industry(part, read):
             continue
         if not NAMING.search(part):  # "名字定为铁牛修车" is no industry
             return re.sub(r"^(?:做|搞|干)|的$", "", part)
     return leftover_industry(parts, named)
+
+
+def _category_said(part: str) -> bool:
+    """The part names who the person is: a category the gazetteer reads in it whole, or 其他 / 都不是 said bare."""
+    spans = load_gazetteer().find(part)
+    whole = any(span.entity == "person_category" and span.end - span.start == len(part) for span in spans)
+    return whole or bool(CATEGORY_ANSWER.fullmatch(part))
 
 
 def _without_type_glue(parts: list[str]) -> list[str]:

@@ -70,6 +70,11 @@ I_THEN_NAME = re.compile(r"(?:^|(?<=[，,。；;！!？?\s]))我(?P<name>[\u4e00
 # Cues that name the person themself: without them, "名字叫…" at the project's step is the project's name.
 SELF_CUE = re.compile(r"我|本人|申请人|姓名|姓|来电人|[他她]")
 PERSON_BEFORE = re.compile(rf"(?:我|他|她|本人|来电人|申请人|对方|客户|{LEADERS})(?:的)?(?:名字|姓名)?(?:就)?$")
+# The clause right before 叫 says who the speaker is ("我是牵头人，叫雷满仓", "本人是理事长，叫…"): the name after
+# 叫 is theirs, whatever business the message spoke of before; not a clause of the business ("我是做餐饮的，叫…").
+SELF_CLAUSE_BEFORE = re.compile(
+    r"(?:^|[，,。；;！!\s])(?:我|本人)(?:就)?(?:是|当|来当)(?![^，,。；;！!\s]*(?:做|卖|开|搞|干|经营|弄))[^，,。；;！!\s\d]{1,12}[，,\s]+$"
+)
 # Character-by-character spelling of a name ("立早章的章", "木子李"): the name said after it is the name.
 NAME_SPELLED = re.compile(rf"(?P<parts>{SPELLINGS})[\u4e00-\u9fff]?(?:的[\u4e00-\u9fff])?")
 # One character of the name corrected: "不是王是汪", "是汪不是王", "王改成汪" (old and new: a character or the name).

@@ -22,6 +22,7 @@ from actions.application.form_name_cues import (
     NAME_THIRD_PERSON,
     PERSON_BEFORE,
     PERSON_DETAILS_AFTER,
+    SELF_CLAUSE_BEFORE,
     SHOP_BEFORE,
     SHOP_WORDS,
     SURNAME_GIVEN,
@@ -149,6 +150,8 @@ def _a_business_name(text: str, match: re.Match[str]) -> bool:
         return False
     if introduces_person(text, match.group("name")):  # "开个小面馆，叫张伟，身份证…": the person's
         return False
+    if speaker_named(before, match.group("name")):  # "成立合作社种油茶，我是牵头人，叫雷满仓": the person's
+        return False
     return business_named_after(before)  # 名字叫, 叫做, 叫: whose name? The words before say
 
 
@@ -160,6 +163,14 @@ def introduces_person(text: str, name: str) -> bool:
     at = text.find(name)
     personal = at >= 0 and plausible_name(name) and not SHOP_NAME.match(name)
     return personal and bool(PERSON_DETAILS_AFTER.match(text[at + len(name) :]))
+
+
+def speaker_named(before: str, name: str) -> bool:
+    """The clause right before 叫 says who the speaker is ("我是牵头人，"), and a person's name follows.
+
+    "…成立农民专业合作社种油茶，我是牵头人，叫雷满仓": 雷满仓 is the applicant, whatever business came earlier.
+    """
+    return bool(SELF_CLAUSE_BEFORE.search(before)) and _personal(name) and not SHOP_NAME.match(name)
 
 
 def business_named_after(before: str) -> bool:
