@@ -11,45 +11,29 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application.application_form import ValidateApplicationForm
 from actions.application.application_seed import seeded_values
 from actions.application.form_business import project_answered
 from tests.actions.conftest import make_tracker, user_event
+from tests.actions.test_forms_no_loops import FormTurns
 
 HELP_WORDS = ("例如", "转人工")
 ID_EXAMPLE = "430104199001011234"
 
 
-class ApplicationTurns:
+class ApplicationTurns(FormTurns):
     """The application form played turn by turn, keeping the events Rasa would keep (the failures are read there)."""
 
     def __init__(self, slots: dict[str, Any]) -> None:
-        self.slots = dict(slots)
-        self.events: list[dict[str, Any]] = [
-            {"event": "active_loop", "name": "application_form"},
-            *({"event": "slot", "name": name, "value": value} for name, value in slots.items()),
-        ]
+        super().__init__(ValidateApplicationForm(), "application_form", slots)
+        self.events += [{"event": "slot", "name": name, "value": value} for name, value in slots.items()]
 
-    async def say(self, text: str, intent: str = "inform") -> str:
-        self.events.append(user_event(text, intent))
-        tracker = Tracker(
-            "web:per-field", dict(self.slots), self.events[-1]["parse_data"], list(self.events), False, None,
-            {"name": "application_form"}, "action_listen",
-        )  # fmt: skip
-        dispatcher = CollectingDispatcher()
-        events = await ValidateApplicationForm().run(dispatcher, tracker, {})
-        asked = [e["value"] for e in events if e["event"] == "slot" and e["name"] == "requested_slot"]
+    async def say(self, text: str, intent: str = "inform", entities: list[dict[str, Any]] | None = None) -> str:
+        said = await super().say(text, intent, entities)
+        asked = [e["value"] for e in self.last_events if e["event"] == "slot" and e["name"] == "requested_slot"]
         # Rasa asks the first step the validation names; the next answer is read for the last: they must agree
         assert len(set(asked)) <= 1, asked
-        for event in events:
-            if event["event"] == "slot":
-                self.slots[event["name"]] = event["value"]
-                self.events.append(event)
-        said = "\n".join(str(m.get("text") or "") for m in dispatcher.messages)
-        self.events.append({"event": "bot", "text": said})
         return said
 
 

@@ -25,6 +25,7 @@ class FormTurns:
         self.form, self.slots = form, dict(slots)
         self.events: list[dict[str, Any]] = [{"event": "active_loop", "name": loop}]
         self.loop = loop
+        self.last_events: list[dict[str, Any]] = []  # what the validation returned for the latest message
 
     async def say(self, text: str, intent: str = "inform", entities: list[dict[str, Any]] | None = None) -> str:
         self.events.append(user_event(text, intent, entities))
@@ -33,7 +34,7 @@ class FormTurns:
             {"name": self.loop}, "action_listen",
         )  # fmt: skip
         dispatcher = CollectingDispatcher()
-        events = await self.form.run(dispatcher, tracker, {})
+        events = self.last_events = await self.form.run(dispatcher, tracker, {})
         for event in events:
             if event["event"] == "slot":
                 self.slots[event["name"]] = event["value"]
